@@ -1,0 +1,8 @@
+//! Podvisor: decide whether a workload should run on virtual machines or in containers,
+//! and show why.
+
+pub mod app;
+pub mod cli;
+pub mod model;
+pub mod profile;
+pub mod report;

@@ -1,0 +1,202 @@
+//! The figures behind the resource projection and the scoring readings. Their values, ranges
+//! and sources live in `assets/assumptions.ron` (data, reviewable without reading code); this
+//! module gives the code typed handles to them and applies a profile's overrides.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::profile::Profile;
+
+/// How strong the source behind a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum Grade {
+    /// Recomputed from the authors' published raw data.
+    Data,
+    /// Official documentation or source code.
+    Doc,
+    /// Quoted in secondary notes or a preprint.
+    Secondary,
+    /// Chosen by Podvisor where no published figure fits.
+    Estimate,
+}
+
+impl Grade {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Data => "measured (raw data)",
+            Self::Doc => "documented",
+            Self::Secondary => "secondary source",
+            Self::Estimate => "estimate",
+        }
+    }
+}
+
+/// One assumption as described in `assets/assumptions.ron`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssumptionSpec {
+    pub id: String,
+    pub label: String,
+    /// Default value.
+    pub value: f64,
+    pub unit: String,
+    /// Lowest value a profile may set.
+    pub min: f64,
+    /// Highest value a profile may set.
+    pub max: f64,
+    pub grade: Grade,
+    pub source: String,
+}
+
+macro_rules! assumption_ids {
+    ($( $Variant:ident => $key:literal, )*) => {
+        /// Typed handle to one assumption; the order is that of `assets/assumptions.ron`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum AssumptionId { $( $Variant, )* }
+
+        impl AssumptionId {
+            /// Every assumption, in file order.
+            pub const ALL: &'static [Self] = &[ $( Self::$Variant, )* ];
+
+            /// The id used in files and JSON.
+            pub fn key(self) -> &'static str {
+                match self { $( Self::$Variant => $key, )* }
+            }
+        }
+    };
+}
+
+assumption_ids! {
+    VmGuestOsMemoryMib => "vm_guest_os_memory_mib",
+    VmHypervisorOverheadMib => "vm_hypervisor_overhead_mib",
+    VmGuestOsDiskGib => "vm_guest_os_disk_gib",
+    VmBootSeconds => "vm_boot_seconds",
+    VmScaleReactionSeconds => "vm_scale_reaction_seconds",
+    VmHostReservedMemoryMib => "vm_host_reserved_memory_mib",
+    ContainerRuntimeMemoryMib => "container_runtime_memory_mib",
+    ContainerKubeletMemoryPerPodMib => "container_kubelet_memory_per_pod_mib",
+    ContainerHostReservedMemoryMib => "container_host_reserved_memory_mib",
+    ContainerHostReservedCpuCores => "container_host_reserved_cpu_cores",
+    ContainerMaxPodsPerHost => "container_max_pods_per_host",
+    ContainerBaseImageMib => "container_base_image_mib",
+    ContainerStartSeconds => "container_start_seconds",
+    ContainerScaleReactionSeconds => "container_scale_reaction_seconds",
+    VmCpuEfficiency => "vm_cpu_efficiency",
+    VmIoEfficiency => "vm_io_efficiency",
+    VmNetworkEfficiency => "vm_network_efficiency",
+    ContainerCpuEfficiency => "container_cpu_efficiency",
+    ContainerIoEfficiency => "container_io_efficiency",
+    ContainerNetworkEfficiency => "container_network_efficiency",
+    SharedKernelExposure => "shared_kernel_exposure",
+    HypervisorExposure => "hypervisor_exposure",
+}
+
+impl AssumptionId {
+    /// Looks an assumption up by its file id.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|id| id.key() == key)
+    }
+
+    /// The catalogue entry (label, unit, range, source).
+    pub fn spec(self) -> &'static AssumptionSpec {
+        &Assumptions::builtin().specs[self as usize]
+    }
+}
+
+/// The catalogue of assumptions with their default values.
+#[derive(Clone, Debug)]
+pub struct Assumptions {
+    /// In `AssumptionId::ALL` order.
+    specs: Vec<AssumptionSpec>,
+}
+
+impl Assumptions {
+    /// The catalogue shipped in `assets/assumptions.ron`, parsed once.
+    pub fn builtin() -> &'static Self {
+        static BUILTIN: OnceLock<Assumptions> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            Self::parse(include_str!("../../assets/assumptions.ron"))
+                .unwrap_or_else(|error| panic!("assets/assumptions.ron is invalid: {error}"))
+        })
+    }
+
+    /// Parses a catalogue; its ids must be exactly those of [`AssumptionId`], in order.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let specs: Vec<AssumptionSpec> = ron::from_str(text).map_err(|error| error.to_string())?;
+        let ids: Vec<&str> = specs.iter().map(|spec| spec.id.as_str()).collect();
+        let expected: Vec<&str> = AssumptionId::ALL.iter().map(|id| id.key()).collect();
+        if ids != expected {
+            return Err(format!("ids {ids:?} differ from the code's {expected:?}"));
+        }
+        for spec in &specs {
+            if !(spec.min <= spec.value && spec.value <= spec.max) {
+                return Err(format!("{}: default {} outside {}..={}", spec.id, spec.value, spec.min, spec.max));
+            }
+            if spec.source.trim().is_empty() {
+                return Err(format!("{}: no source", spec.id));
+            }
+        }
+        Ok(Self { specs })
+    }
+
+    /// Every entry, in file order.
+    pub fn specs(&self) -> &[AssumptionSpec] {
+        &self.specs
+    }
+
+    /// The values in force for a profile: defaults, replaced by the profile's overrides
+    /// (clamped to each assumption's range; unknown ids are the loader's business).
+    pub fn resolve(&self, profile: &Profile) -> Values {
+        let mut values: Vec<f64> = self.specs.iter().map(|spec| spec.value).collect();
+        for (key, value) in &profile.assumptions {
+            if let Some(id) = AssumptionId::from_key(key) {
+                let spec = &self.specs[id as usize];
+                values[id as usize] = value.clamp(spec.min, spec.max);
+            }
+        }
+        Values(values)
+    }
+}
+
+/// Assumption values in force for one evaluation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Values(Vec<f64>);
+
+impl Values {
+    pub fn get(&self, id: AssumptionId) -> f64 {
+        self.0[id as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalogue_parses_and_names_sources() {
+        let builtin = Assumptions::builtin();
+        assert_eq!(builtin.specs().len(), AssumptionId::ALL.len());
+        for spec in builtin.specs() {
+            assert!(spec.source.len() > 40, "{} needs a real source", spec.id);
+            assert!(!spec.unit.is_empty(), "{} needs a unit", spec.id);
+        }
+    }
+
+    #[test]
+    fn profile_overrides_are_applied_and_clamped() {
+        let mut profile = Profile::default();
+        profile.assumptions.insert("vm_boot_seconds".into(), 25.0);
+        profile.assumptions.insert("vm_io_efficiency".into(), 7.0);
+        let values = Assumptions::builtin().resolve(&profile);
+        assert!((values.get(AssumptionId::VmBootSeconds) - 25.0).abs() < 1e-12);
+        assert!((values.get(AssumptionId::VmIoEfficiency) - 1.0).abs() < 1e-12);
+        assert!((values.get(AssumptionId::ContainerStartSeconds) - 0.56).abs() < 1e-12);
+    }
+
+    #[test]
+    fn parse_refuses_a_catalogue_that_drifted_from_the_code() {
+        let error = Assumptions::parse("[]").expect_err("empty catalogue accepted");
+        assert!(error.contains("differ"), "{error}");
+    }
+}

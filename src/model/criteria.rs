@@ -1,0 +1,268 @@
+//! The criteria every option is scored on: what each asks, how Podvisor reads the sources
+//! into a number, its default weight and the claims it rests on.
+
+use serde::Serialize;
+
+/// One scoring criterion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionId {
+    ResourceEfficiency,
+    StartupSpeed,
+    RuntimePerformance,
+    Isolation,
+    Patching,
+    SupplyChain,
+    OsFlexibility,
+    Portability,
+    Scalability,
+    DeliverySpeed,
+    NetworkingSimplicity,
+    MigrationEffort,
+    ResilienceFit,
+    HeavyWorkloads,
+    Nesting,
+}
+
+/// Everything shown about a criterion besides its scores.
+#[derive(Clone, Copy, Debug)]
+pub struct CriterionSpec {
+    pub id: CriterionId,
+    /// Key in profiles and JSON.
+    pub key: &'static str,
+    pub label: &'static str,
+    /// The question the criterion answers.
+    pub question: &'static str,
+    /// How the rule turns the sources into a 0–10 score, stated plainly.
+    pub reading: &'static str,
+    /// Weight 0–5 used when the profile sets none.
+    pub default_weight: f64,
+    /// Every claim the rule rests on.
+    pub sources: &'static [&'static str],
+    /// Heading of a pro for the option that scores higher here.
+    pub pro: &'static str,
+    /// Heading of a con for the option that scores lower here.
+    pub con: &'static str,
+}
+
+/// Highest weight a criterion can be given.
+pub const MAX_WEIGHT: f64 = 5.0;
+
+/// All criteria, in scorecard order.
+pub const CRITERIA: &[CriterionSpec] = &[
+    CriterionSpec {
+        id: CriterionId::ResourceEfficiency,
+        key: "resource_efficiency",
+        label: "Resource efficiency",
+        question: "How much memory and CPU does the workload need at peak?",
+        reading: "10 × the leanest option's footprint ÷ this option's, averaged over memory and CPU from the projection. Guest OS copies, hypervisor overhead and whole-vCPU rounding make VMs heavier per instance; packing many services into one VM reverses that once each container's own runtime copies add up (M-RES-2).",
+        default_weight: 3.0,
+        sources: &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "V-RES-3", "M-ARCH-2"],
+        pro: "Light on resources",
+        con: "Heavy on resources",
+    },
+    CriterionSpec {
+        id: CriterionId::StartupSpeed,
+        key: "startup_speed",
+        label: "Start-up speed",
+        question: "Does slow instance start-up hurt this workload?",
+        reading: "10 − relevance × 4 points per tenfold slower start than the fastest option. Relevance is the start-latency sensitivity, or the churn of short-lived instances if higher (1 for instances living an hour, 0 for a month or more).",
+        default_weight: 3.0,
+        sources: &["M-OPS-1", "M-OPS-2"],
+        pro: "Starts fast",
+        con: "Slow to start",
+    },
+    CriterionSpec {
+        id: CriterionId::RuntimePerformance,
+        key: "runtime_performance",
+        label: "Runtime performance",
+        question: "How close to bare-metal speed does the workload run?",
+        reading: "10 × measured throughput relative to bare metal: CPU efficiency × storage efficiency^(data intensity/10) × network efficiency^(chattiness/10 × share of calls that leave the instance), from Felter et al.'s KVM and Docker figures.",
+        default_weight: 2.0,
+        sources: &["M-OPS-5", "V-RES-5", "M-NET-1"],
+        pro: "Runs close to bare metal",
+        con: "Slower than bare metal",
+    },
+    CriterionSpec {
+        id: CriterionId::Isolation,
+        key: "isolation",
+        label: "Isolation",
+        question: "How well are neighbours kept apart when isolation matters?",
+        reading: "10 − isolation need/10 × the boundary's exposure (shared kernel 7/10, hypervisor 2/10; editable assumptions). Services packed into one VM share it without a boundary, so the VM's exposure rises towards the shared-kernel figure. Strict compliance costs shared-kernel options up to 1 point, since micro-segmentation comes with the VM layer.",
+        default_weight: 3.0,
+        sources: &["M-ARCH-1", "M-SEC-1", "M-SEC-2", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1", "V-SEC-2", "V-SEC-4", "V-SEC-6", "V-SEC-7"],
+        pro: "Strong isolation",
+        con: "Weaker isolation",
+    },
+    CriterionSpec {
+        id: CriterionId::Patching,
+        key: "patching",
+        label: "Patching burden",
+        question: "How many operating systems must be kept patched, and how fresh are images?",
+        reading: "8 − (0.5 + compliance/20) × 4 points per tenfold more OS instances than the fewest. Image-built options gain up to 2 points as frequent rebuilds keep packages fresh; long-lived VM images lose up to 2 as they go stale (a week: none, a year: all).",
+        default_weight: 3.0,
+        sources: &["V-OPS-1", "V-SEC-3", "V-SEC-5"],
+        pro: "Less to patch",
+        con: "More to patch",
+    },
+    CriterionSpec {
+        id: CriterionId::SupplyChain,
+        key: "supply_chain",
+        label: "Supply chain",
+        question: "Can you trust what runs, and check it?",
+        reading: "Image-built options: 2 + 6 × image trust/10 + 2 × team maturity/10 (trusted layers, plus signing and scanning built into the lifecycle). VMs: 6, minus up to 2 for stale long-lived images.",
+        default_weight: 2.0,
+        sources: &["M-SEC-5", "M-OPS-4", "V-SEC-3"],
+        pro: "Trustworthy supply chain",
+        con: "Supply-chain risk",
+    },
+    CriterionSpec {
+        id: CriterionId::OsFlexibility,
+        key: "os_flexibility",
+        label: "OS flexibility",
+        question: "Can the platform run every OS the workload needs?",
+        reading: "Options that run any guest OS score 10. Shared-kernel options score 10 − 9 × OS diversity/10.",
+        default_weight: 3.0,
+        sources: &["M-OS-1", "V-OS-1"],
+        pro: "Runs any OS",
+        con: "One kernel type only",
+    },
+    CriterionSpec {
+        id: CriterionId::Portability,
+        key: "portability",
+        label: "Portability",
+        question: "How easily does the workload move between machines and clouds?",
+        reading: "Image-built options start at 9 and lose up to 4 points with OS diversity (they need a compatible kernel). VM images weigh gigabytes and follow a hypervisor's format: 5.",
+        default_weight: 2.0,
+        sources: &["M-PORT-1", "V-PORT-1", "V-RES-1"],
+        pro: "Portable",
+        con: "Harder to move",
+    },
+    CriterionSpec {
+        id: CriterionId::Scalability,
+        key: "scalability",
+        label: "Scalability",
+        question: "How quickly can capacity follow a burst?",
+        reading: "10 − burstiness × 4 points per tenfold longer time to reach peak than the fastest option. Burstiness is ln(peak factor)/ln(20): 0 for flat load, 1 at 20× peaks. Time to peak = autoscaler reaction + instance start.",
+        default_weight: 3.0,
+        sources: &["V-OPS-3", "M-OPS-2"],
+        pro: "Scales quickly",
+        con: "Scales slowly",
+    },
+    CriterionSpec {
+        id: CriterionId::DeliverySpeed,
+        key: "delivery_speed",
+        label: "Delivery speed",
+        question: "How cheaply can changes be shipped?",
+        reading: "5 ± cadence effects. Cadence is log(1 + deploys/week)/log(101). Image-built options gain cadence × (7 × maturity/10 − 2): mature teams gain up to 5, novices lose 2; they gain up to 2 more when the app is already split into services and not legacy-bound. VMs lose up to 2 with cadence (release overhead, drift).",
+        default_weight: 3.0,
+        sources: &["M-OPS-3", "V-OPS-2", "V-OPS-4", "M-DEC-2"],
+        pro: "Fast delivery",
+        con: "Slower delivery",
+    },
+    CriterionSpec {
+        id: CriterionId::NetworkingSimplicity,
+        key: "networking_simplicity",
+        label: "Networking simplicity",
+        question: "How much networking must be built and run between parts of the app?",
+        reading: "10 − chattiness/10 × 2.5 × log10(separately networked instances at steady load). Orchestrated options win back up to 1 point with team maturity (pods and a flat L3 network).",
+        default_weight: 2.0,
+        sources: &["M-NET-1", "M-NET-2"],
+        pro: "Simple networking",
+        con: "Complex networking",
+    },
+    CriterionSpec {
+        id: CriterionId::MigrationEffort,
+        key: "migration_effort",
+        label: "Migration effort",
+        question: "How much must change to get the app onto the platform?",
+        reading: "Options needing decomposition: 10 − 7 × legacy coupling/10 − 2 × (1 − team maturity/10). Lift-and-shift options: 10 − legacy coupling/10; they are also the first step of a phased path.",
+        default_weight: 3.0,
+        sources: &["M-APP-1", "M-APP-2", "M-DEC-1", "M-DEC-3"],
+        pro: "Little migration work",
+        con: "Migration work up front",
+    },
+    CriterionSpec {
+        id: CriterionId::ResilienceFit,
+        key: "resilience_fit",
+        label: "Resilience fit",
+        question: "Does the platform's failure model match the app's?",
+        reading: "Orchestrated options assume instances die: 2 + 8 × failure tolerance/10. Long-lived VMs suit apps not built for that: 7.",
+        default_weight: 3.0,
+        sources: &["M-OPS-8", "V-OPS-3"],
+        pro: "Fits the app's failure model",
+        con: "Mismatched failure model",
+    },
+    CriterionSpec {
+        id: CriterionId::HeavyWorkloads,
+        key: "heavy_workloads",
+        label: "Heavy workloads",
+        question: "Does the workload's weight favour full VMs?",
+        reading: "Heaviness = mean of data intensity/10, instance size (1 GiB: 0 … 64 GiB: 1) and longevity (a month: 0 … three years: 1). Guest-OS options: 5 + 4 × heaviness. Others: 5 − 2 × heaviness (possible, but weigh the cost).",
+        default_weight: 2.0,
+        sources: &["V-RES-4", "V-RES-5", "V-DEC-1"],
+        pro: "Suits heavy, long-lived work",
+        con: "Costly for heavy work",
+    },
+    CriterionSpec {
+        id: CriterionId::Nesting,
+        key: "nesting",
+        label: "Nesting",
+        question: "Must the workload itself run VMs?",
+        reading: "Without nesting every option scores 10. With it, options needing hardware virtualization score 3 (hard, not always possible, costly); others 9.",
+        default_weight: 2.0,
+        sources: &["M-OPS-6"],
+        pro: "Nests without trouble",
+        con: "Nesting is hard and costly",
+    },
+];
+
+impl CriterionId {
+    pub fn spec(self) -> &'static CriterionSpec {
+        &CRITERIA[self as usize]
+    }
+
+    /// Looks a criterion up by its file key.
+    pub fn from_key(key: &str) -> Option<Self> {
+        CRITERIA.iter().find(|spec| spec.key == key).map(|spec| spec.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::facts::{FACTS, fact};
+
+    #[test]
+    fn table_order_matches_ids() {
+        for (index, spec) in CRITERIA.iter().enumerate() {
+            assert_eq!(spec.id as usize, index, "{} is out of order", spec.key);
+            assert_eq!(CriterionId::from_key(spec.key), Some(spec.id));
+        }
+    }
+
+    #[test]
+    fn every_seed_fact_is_cited_by_some_rule() {
+        for fact in FACTS {
+            let citing: Vec<&str> =
+                CRITERIA.iter().filter(|c| c.sources.contains(&fact.id)).map(|c| c.key).collect();
+            assert!(!citing.is_empty(), "{} ({}) is cited by no rule", fact.id, fact.claim);
+        }
+    }
+
+    #[test]
+    fn every_cited_id_exists() {
+        for spec in CRITERIA {
+            for id in spec.sources {
+                assert!(fact(id).is_some(), "{} cites unknown {id}", spec.key);
+            }
+        }
+    }
+
+    #[test]
+    fn default_weights_are_in_range() {
+        for spec in CRITERIA {
+            assert!((0.0..=MAX_WEIGHT).contains(&spec.default_weight), "{}", spec.key);
+        }
+    }
+}

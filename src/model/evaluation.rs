@@ -1,0 +1,334 @@
+//! `evaluate`: from a profile to everything the views, reports and CLI show.
+
+use super::assumptions::{Assumptions, Values};
+use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
+use super::explain;
+use super::format::number;
+use super::options::{OPTIONS, OptionSpec};
+use super::projection::{self, BreakEven, CURVE_AXES, Curve};
+use super::resources::Resources;
+use super::rules::{self, Input, RuleInputs, Term};
+use crate::profile::Profile;
+
+/// Margins under this share of the 0–100 scale are too close to call.
+pub const CLOSE_CALL_MARGIN: f64 = 0.10;
+
+/// Criterion-score gap (0–10) below which a difference is not listed as a pro or con.
+const NOTABLE_GAP: f64 = 0.5;
+
+/// Everything Podvisor concludes about one profile.
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    /// One entry per option, in `OPTIONS` order.
+    pub options: Vec<OptionResult>,
+    pub verdict: Verdict,
+    /// Projections over services and over replicas.
+    pub curves: Vec<Curve>,
+    pub break_even: Vec<BreakEven>,
+    pub warnings: Vec<String>,
+}
+
+/// How one option fares.
+#[derive(Clone, Debug)]
+pub struct OptionResult {
+    pub spec: &'static OptionSpec,
+    /// Weighted overall score, 0–100.
+    pub score: f64,
+    /// One entry per criterion, in `CRITERIA` order.
+    pub criteria: Vec<CriterionScore>,
+    /// Strengths that matter for this workload, most impact first.
+    pub pros: Vec<Point>,
+    /// Weaknesses that matter for this workload, most impact first.
+    pub cons: Vec<Point>,
+    pub resources: Resources,
+}
+
+/// One option's score on one criterion, with the terms that produced it.
+#[derive(Clone, Debug)]
+pub struct CriterionScore {
+    pub criterion: CriterionId,
+    /// 0–10.
+    pub score: f64,
+    /// 0–5, as used in the overall score.
+    pub weight: f64,
+    /// Terms summing to the score (a clamp term is added when the sum left 0–10).
+    pub terms: Vec<Term>,
+    pub why: String,
+}
+
+impl CriterionScore {
+    /// The claims behind the terms that moved this score, in first-use order.
+    pub fn sources(&self) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = Vec::new();
+        for term in &self.terms {
+            for id in term.sources {
+                if !ids.contains(id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
+}
+
+/// A pro or a con of an option for this workload.
+#[derive(Clone, Debug)]
+pub struct Point {
+    pub criterion: CriterionId,
+    /// Short heading from the sources' pros and cons.
+    pub title: &'static str,
+    /// Why it matters here, with the figures.
+    pub text: String,
+    /// Overall-score points this criterion moves between the option and its best rival.
+    pub impact: f64,
+    pub sources: Vec<&'static str>,
+}
+
+/// The answer, stated plainly.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    /// Highest-scoring option (even in a close call).
+    pub leader: &'static str,
+    /// `None` when the margin is too close to call.
+    pub winner: Option<&'static str>,
+    /// Gap between the two best options as a share of the 0–100 scale.
+    pub margin: f64,
+    pub close_call: bool,
+    /// Criteria that most favour the leader over the runner-up, most weight first.
+    pub decisive: Vec<CriterionId>,
+    pub summary: String,
+}
+
+/// Scores without explanations: what sensitivity sweeps need, and what `evaluate` builds on.
+pub(crate) struct Scored {
+    pub values: Values,
+    pub resources: Vec<Resources>,
+    /// `terms[option][criterion]`.
+    pub terms: Vec<Vec<Vec<Term>>>,
+    pub weights: Vec<f64>,
+}
+
+impl Scored {
+    pub fn new(profile: &Profile, assumptions: &Assumptions, options: &[OptionSpec]) -> Self {
+        let values = assumptions.resolve(profile);
+        let resources: Vec<Resources> = options.iter().map(|o| projection::project(o, profile, &values)).collect();
+        let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
+        let inputs = RuleInputs { profile, values: &values, options, resources: &resources };
+        let terms = (0..options.len())
+            .map(|o| CRITERIA.iter().map(|c| clamped(rules::terms(c.id, &inputs, o))).collect())
+            .collect();
+        Self { values, resources, terms, weights }
+    }
+
+    /// Criterion score of an option.
+    pub fn score(&self, option: usize, criterion: usize) -> f64 {
+        self.terms[option][criterion].iter().map(|t| t.effect).sum()
+    }
+
+    /// Overall 0–100 scores per option under the given weights.
+    pub fn overall_with(&self, weights: &[f64]) -> Vec<f64> {
+        let total: f64 = weights.iter().sum();
+        (0..self.terms.len())
+            .map(|o| {
+                if total <= 0.0 {
+                    return 0.0;
+                }
+                let sum: f64 = weights.iter().enumerate().map(|(c, w)| w * self.score(o, c)).sum();
+                10.0 * sum / total
+            })
+            .collect()
+    }
+
+    pub fn overall(&self) -> Vec<f64> {
+        self.overall_with(&self.weights)
+    }
+}
+
+/// The weight a profile gives a criterion: its override if any, else the default; 0–5.
+pub fn weight(profile: &Profile, criterion: CriterionId) -> f64 {
+    let spec = criterion.spec();
+    profile.weights.get(spec.key).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
+}
+
+/// Appends a clamp term when the terms leave the 0–10 scale, so the terms always sum exactly.
+fn clamped(mut terms: Vec<Term>) -> Vec<Term> {
+    let sum: f64 = terms.iter().map(|t| t.effect).sum();
+    let total = sum.clamp(0.0, 10.0);
+    if (total - sum).abs() > 1e-12 {
+        terms.push(Term { label: "kept on the 0–10 scale", input: Input::Clamp, value: sum, effect: total - sum, sources: &[] });
+    }
+    terms
+}
+
+/// Evaluates a profile against the shipped options.
+pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
+    evaluate_options(profile, assumptions, OPTIONS)
+}
+
+/// Evaluates a profile against any list of options (at least one).
+pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &'static [OptionSpec]) -> Evaluation {
+    let scored = Scored::new(profile, assumptions, options);
+    let overall = scored.overall();
+    let inputs = RuleInputs { profile, values: &scored.values, options, resources: &scored.resources };
+    let weight_total: f64 = scored.weights.iter().sum();
+
+    let results: Vec<OptionResult> = options
+        .iter()
+        .enumerate()
+        .map(|(o, spec)| {
+            let mut pros = Vec::new();
+            let mut cons = Vec::new();
+            let criteria = CRITERIA
+                .iter()
+                .enumerate()
+                .map(|(c, criterion)| {
+                    let rival = best_rival(&scored, o, c);
+                    let score = CriterionScore {
+                        criterion: criterion.id,
+                        score: scored.score(o, c),
+                        weight: scored.weights[c],
+                        terms: scored.terms[o][c].clone(),
+                        why: explain::why(criterion.id, &inputs, o, rival),
+                    };
+                    if let Some(rival) = rival {
+                        let gap = score.score - scored.score(rival, c);
+                        if gap.abs() >= NOTABLE_GAP && score.weight > 0.0 {
+                            let point = Point {
+                                criterion: criterion.id,
+                                title: if gap > 0.0 { criterion.pro } else { criterion.con },
+                                text: score.why.clone(),
+                                impact: 10.0 * score.weight * gap.abs() / weight_total,
+                                sources: score.sources(),
+                            };
+                            if gap > 0.0 { pros.push(point) } else { cons.push(point) }
+                        }
+                    }
+                    score
+                })
+                .collect();
+            let by_impact = |a: &Point, b: &Point| b.impact.total_cmp(&a.impact);
+            pros.sort_by(by_impact);
+            cons.sort_by(by_impact);
+            OptionResult { spec, score: overall[o], criteria, pros, cons, resources: scored.resources[o] }
+        })
+        .collect();
+
+    let curves: Vec<Curve> =
+        CURVE_AXES.iter().map(|axis| projection::curve(*axis, options, profile, &scored.values)).collect();
+    let break_even =
+        curves.iter().flat_map(|curve| projection::break_even(curve, options, profile, &scored.values)).collect();
+
+    Evaluation {
+        verdict: verdict(&results, &scored.weights),
+        warnings: warnings(profile, &results, weight_total),
+        options: results,
+        curves,
+        break_even,
+    }
+}
+
+/// The other option scoring best on a criterion.
+fn best_rival(scored: &Scored, option: usize, criterion: usize) -> Option<usize> {
+    (0..scored.terms.len())
+        .filter(|o| *o != option)
+        .max_by(|a, b| scored.score(*a, criterion).total_cmp(&scored.score(*b, criterion)))
+}
+
+/// Indexes of the leader and the runner-up by overall score.
+pub(crate) fn ranking(scores: &[f64]) -> (usize, Option<usize>) {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
+    (order[0], order.get(1).copied())
+}
+
+fn verdict(results: &[OptionResult], weights: &[f64]) -> Verdict {
+    let scores: Vec<f64> = results.iter().map(|r| r.score).collect();
+    let (lead, second) = ranking(&scores);
+    let leader = &results[lead];
+    let Some(second) = second else {
+        return Verdict {
+            leader: leader.spec.id,
+            winner: Some(leader.spec.id),
+            margin: 1.0,
+            close_call: false,
+            decisive: Vec::new(),
+            summary: format!("{} is the only option evaluated.", leader.spec.plural),
+        };
+    };
+    let runner = &results[second];
+    let margin = (leader.score - runner.score) / 100.0;
+    let close_call = margin < CLOSE_CALL_MARGIN;
+
+    let mut edges: Vec<(CriterionId, f64)> = leader
+        .criteria
+        .iter()
+        .zip(&runner.criteria)
+        .zip(weights)
+        .map(|((a, b), w)| (a.criterion, w * (a.score - b.score)))
+        .filter(|(_, edge)| *edge > 0.0)
+        .collect();
+    edges.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let decisive: Vec<CriterionId> = edges.iter().take(3).map(|(c, _)| *c).collect();
+    let reasons = join_labels(&decisive);
+
+    let points = number(100.0 * margin);
+    let summary = if close_call {
+        format!(
+            "Too close to call: {} {} vs {} {} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
+            capitalise(leader.spec.plural),
+            number(leader.score),
+            runner.spec.plural,
+            number(runner.score),
+            capitalise(leader.spec.plural),
+            if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
+        )
+    } else {
+        format!(
+            "{} win by {points} points ({} vs {}){}.",
+            capitalise(leader.spec.plural),
+            number(leader.score),
+            number(runner.score),
+            if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
+        )
+    };
+    Verdict { leader: leader.spec.id, winner: (!close_call).then_some(leader.spec.id), margin, close_call, decisive, summary }
+}
+
+fn join_labels(criteria: &[CriterionId]) -> String {
+    let labels: Vec<String> = criteria.iter().map(|c| c.spec().label.to_lowercase()).collect();
+    match labels.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
+}
+
+fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if weight_total <= 0.0 {
+        warnings.push("Every criterion has weight 0, so every option scores 0.".to_owned());
+    }
+    for result in results {
+        if !result.resources.fits_on_host {
+            warnings.push(format!(
+                "One {} needs more than a whole host ({} GiB, {} cores); it is counted as one host each.",
+                result.spec.label,
+                number(profile.environment.host_memory_gib),
+                profile.environment.host_cores
+            ));
+        }
+    }
+    let services = profile.workload.services;
+    if profile.environment.services_per_vm > services {
+        warnings.push(format!(
+            "services_per_vm ({}) exceeds services ({services}); all services share one VM.",
+            profile.environment.services_per_vm
+        ));
+    }
+    warnings
+}

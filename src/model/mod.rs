@@ -1,0 +1,24 @@
+//! The decision model: pure functions from a [`Profile`](crate::profile::Profile) to an
+//! [`Evaluation`]. No egui, no files, no clocks — the window, the reports and the command
+//! line all call the same [`evaluate`].
+
+pub mod assumptions;
+pub mod criteria;
+mod evaluation;
+mod explain;
+pub mod facts;
+pub mod format;
+pub mod options;
+pub mod projection;
+pub mod resources;
+pub mod rules;
+pub mod traits;
+
+pub use assumptions::{AssumptionId, Assumptions};
+pub use criteria::{CRITERIA, CriterionId};
+pub use evaluation::{
+    CLOSE_CALL_MARGIN, CriterionScore, Evaluation, OptionResult, Point, Verdict, evaluate, evaluate_options, weight,
+};
+pub use options::{OPTIONS, OptionSpec};
+pub use resources::{ResourceId, Resources};
+pub use traits::{TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};

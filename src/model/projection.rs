@@ -1,0 +1,332 @@
+//! Resource projection: what each option needs for the workload, curves of that over the
+//! number of services and replicas, and the break-even points where options swap places.
+//!
+//! Modelling choices, stated once: capacity is planned for peak load for every option
+//! (`ceil(replicas × peak_factor)` instances per service); hosts are filled by whichever of
+//! memory, CPU or the per-host instance cap runs out first; a host's own reserve is
+//! subtracted before packing.
+
+use serde::Serialize;
+
+use super::assumptions::Values;
+use super::options::OptionSpec;
+use super::resources::{ResourceId, Resources};
+use super::traits::TraitId;
+use crate::profile::Profile;
+
+/// Projects one option's resources for a profile.
+pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
+    let w = &profile.workload;
+    let e = &profile.environment;
+    let services = w.services.max(1) as f64;
+    let replicas = w.replicas.max(1) as f64;
+    let peak_per_service = (replicas * w.peak_factor.max(1.0)).ceil();
+
+    let packed = if option.packs_services { (e.services_per_vm.max(1) as f64).min(services) } else { 1.0 };
+    let units = (services / packed).ceil();
+    let services_per_instance = services / units;
+    let instances = units * peak_per_service;
+    let instances_steady = units * replicas;
+
+    let overhead_mib: f64 = option.instance_memory.iter().map(|id| values.get(*id)).sum();
+    let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + overhead_mib;
+    let raw_cpu = services_per_instance * w.cpu_per_instance;
+    let instance_cpu = if option.whole_cpus { raw_cpu.ceil().max(1.0) } else { raw_cpu };
+
+    let host_reserved_mib = values.get(option.host_reserved_memory);
+    let host_reserved_cpu = option.host_reserved_cpu.map_or(0.0, |id| values.get(id));
+    let host_memory_mib = e.host_memory_gib * 1024.0 - host_reserved_mib;
+    let host_cpu = e.host_cores as f64 * e.cpu_overcommit - host_reserved_cpu;
+    let mut fit = (host_memory_mib / instance_memory_mib).floor().min((host_cpu / instance_cpu).floor());
+    if let Some(cap) = option.max_instances_per_host {
+        fit = fit.min(values.get(cap).floor());
+    }
+    let fits_on_host = fit >= 1.0;
+    // An instance bigger than a host still takes a whole host; the evaluation warns about it.
+    let per_host = fit.max(1.0);
+    let hosts = (instances / per_host).ceil();
+
+    let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| values.get(id)) * instances;
+    let app_disk_gib = match option.shared_base_image_mib {
+        // Layers are stored once per host (V-RES-2): the base image plus each distinct service.
+        Some(base) => hosts * (values.get(base) + services.min(per_host) * w.app_image_mib) / 1024.0,
+        None => instances * services_per_instance * w.app_image_mib / 1024.0,
+    };
+
+    let start_seconds = values.get(option.start_seconds);
+    let scale_to_peak_seconds =
+        if peak_per_service > replicas { values.get(option.scale_reaction_seconds) + start_seconds } else { 0.0 };
+
+    Resources {
+        memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,
+        cpu_cores: instances * instance_cpu + hosts * host_reserved_cpu,
+        disk_gib: os_disk_gib + app_disk_gib,
+        hosts,
+        monthly_cost: hosts * e.host_cost_per_month,
+        start_seconds,
+        scale_to_peak_seconds,
+        os_instances_to_patch: hosts + if option.guest_os_per_instance { instances } else { 0.0 },
+        instances_per_host: instances / hosts,
+        instances,
+        instances_steady,
+        services_per_instance,
+        fits_on_host,
+    }
+}
+
+/// Resources of every option along one trait's range, the others held at the profile's values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Curve {
+    /// The trait varied along the x axis.
+    pub axis: TraitId,
+    pub xs: Vec<f64>,
+    /// `series[option][i]` is that option's projection at `xs[i]`.
+    pub series: Vec<Vec<Resources>>,
+}
+
+impl Curve {
+    /// One resource of one option along the curve, as plot points.
+    pub fn points(&self, option: usize, resource: ResourceId) -> Vec<[f64; 2]> {
+        self.xs.iter().zip(&self.series[option]).map(|(x, r)| [*x, r.get(resource)]).collect()
+    }
+}
+
+/// Where, along a curve, one option overtakes another on a resource.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BreakEven {
+    pub axis: TraitId,
+    pub resource: ResourceId,
+    /// First whole value of the axis at which the new order holds.
+    pub at: f64,
+    /// Option ahead below `at`.
+    pub ahead_below: &'static str,
+    /// Option ahead from `at` on.
+    pub ahead_above: &'static str,
+}
+
+/// Sample points of the curves: a 1-2-3-4-5-6-8 series, plus the profile's own value so
+/// that every curve passes through today's figures.
+const SERVICE_STEPS: &[f64] = &[
+    1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 120.0, 150.0,
+    200.0, 250.0, 300.0, 400.0, 500.0,
+];
+const REPLICA_STEPS: &[f64] =
+    &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0];
+
+/// The traits the projection is plotted over.
+pub const CURVE_AXES: [TraitId; 2] = [TraitId::Services, TraitId::Replicas];
+
+/// Projects every option along one axis.
+pub fn curve(axis: TraitId, options: &[OptionSpec], profile: &Profile, values: &Values) -> Curve {
+    let steps = if axis == TraitId::Services { SERVICE_STEPS } else { REPLICA_STEPS };
+    let current = profile.get(axis);
+    let mut xs: Vec<f64> = steps.to_vec();
+    if let Err(at) = xs.binary_search_by(|x| x.total_cmp(&current)) {
+        xs.insert(at, current);
+    }
+    let mut scratch = profile.clone();
+    let series = options
+        .iter()
+        .map(|option| {
+            xs.iter()
+                .map(|x| {
+                    scratch.set(axis, *x);
+                    project(option, &scratch, values)
+                })
+                .collect()
+        })
+        .collect();
+    Curve { axis, xs, series }
+}
+
+/// Every point along a curve where the order of two options on a resource flips, refined
+/// to the first whole axis value of the new order. Ties do not count as a flip.
+pub fn break_even(curve: &Curve, options: &[OptionSpec], profile: &Profile, values: &Values) -> Vec<BreakEven> {
+    let mut found = Vec::new();
+    let mut scratch = profile.clone();
+    for resource in ResourceId::ALL {
+        for a in 0..options.len() {
+            for b in a + 1..options.len() {
+                let sign = |ra: &Resources, rb: &Resources| order(resource, ra.get(resource), rb.get(resource));
+                let mut last: Option<(f64, i8)> = None;
+                for (i, x) in curve.xs.iter().enumerate() {
+                    let s = sign(&curve.series[a][i], &curve.series[b][i]);
+                    if s == 0 {
+                        continue;
+                    }
+                    if let Some((x_prev, s_prev)) = last
+                        && s_prev != s
+                    {
+                        // Bisect on whole values: the first x whose order is the new one.
+                        let (mut lo, mut hi) = (x_prev, *x);
+                        while hi - lo > 1.0 {
+                            let mid = ((lo + hi) / 2.0).floor();
+                            scratch.set(curve.axis, mid);
+                            let m = sign(&project(&options[a], &scratch, values), &project(&options[b], &scratch, values));
+                            if m == s { hi = mid } else { lo = mid }
+                        }
+                        let (below, above) = if s < 0 { (b, a) } else { (a, b) };
+                        found.push(BreakEven {
+                            axis: curve.axis,
+                            resource,
+                            at: hi,
+                            ahead_below: options[below].id,
+                            ahead_above: options[above].id,
+                        });
+                    }
+                    last = Some((*x, s));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// -1 when the first option is ahead, 1 when the second is, 0 for a tie (within 0.1%).
+fn order(resource: ResourceId, a: f64, b: f64) -> i8 {
+    let scale = a.abs().max(b.abs()).max(1e-12);
+    if (a - b).abs() <= scale * 1e-3 {
+        return 0;
+    }
+    let a_ahead = if resource.lower_is_better() { a < b } else { a > b };
+    if a_ahead { -1 } else { 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::assumptions::Assumptions;
+    use crate::model::options::{OPTIONS, option};
+
+    fn vm() -> &'static OptionSpec {
+        option("vm").expect("vm option")
+    }
+
+    fn container() -> &'static OptionSpec {
+        option("container").expect("container option")
+    }
+
+    fn values(profile: &Profile) -> Values {
+        Assumptions::builtin().resolve(profile)
+    }
+
+    #[test]
+    fn one_vm_per_service_counts_each_guest_os() {
+        let mut p = Profile::default();
+        p.workload.services = 10;
+        p.workload.replicas = 2;
+        p.workload.peak_factor = 1.0;
+        p.workload.memory_per_instance_mib = 512.0;
+        p.environment.services_per_vm = 1;
+        let v = values(&p);
+        let r = project(vm(), &p, &v);
+        assert!((r.instances - 20.0).abs() < 1e-9);
+        // 20 × (512 + 1024 guest OS + 131 hypervisor) MiB + one host reserve of 512 MiB.
+        let expected = (20.0 * (512.0 + 1024.0 + 131.0) + 512.0) / 1024.0;
+        assert!((r.memory_gib - expected).abs() < 1e-9, "{} vs {expected}", r.memory_gib);
+        assert!((r.os_instances_to_patch - 21.0).abs() < 1e-9);
+        assert!((r.scale_to_peak_seconds).abs() < 1e-9, "flat load needs no scaling");
+    }
+
+    #[test]
+    fn containers_share_the_base_image_per_host() {
+        let mut p = Profile::default();
+        p.workload.services = 4;
+        p.workload.replicas = 1;
+        p.workload.peak_factor = 1.0;
+        p.workload.app_image_mib = 100.0;
+        let v = values(&p);
+        let r = project(container(), &p, &v);
+        assert!((r.hosts - 1.0).abs() < 1e-9);
+        let expected = (74.8 + 4.0 * 100.0) / 1024.0;
+        assert!((r.disk_gib - expected).abs() < 1e-9, "{} vs {expected}", r.disk_gib);
+        assert!((r.os_instances_to_patch - 1.0).abs() < 1e-9, "only the host OS");
+    }
+
+    #[test]
+    fn vcpus_round_up_to_whole_cores() {
+        let mut p = Profile::default();
+        p.workload.cpu_per_instance = 0.25;
+        p.workload.peak_factor = 1.0;
+        let v = values(&p);
+        let vm = project(vm(), &p, &v);
+        let ct = project(container(), &p, &v);
+        assert!((vm.cpu_cores - vm.instances).abs() < 1e-9, "one whole vCPU per VM");
+        assert!(ct.cpu_cores < vm.cpu_cores / 3.0);
+    }
+
+    #[test]
+    fn peak_scaling_takes_reaction_plus_start() {
+        let mut p = Profile::default();
+        p.workload.peak_factor = 3.0;
+        let v = values(&p);
+        assert!((project(vm(), &p, &v).scale_to_peak_seconds - (60.0 + 40.0)).abs() < 1e-9);
+        assert!((project(container(), &p, &v).scale_to_peak_seconds - (15.0 + 0.56)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn instance_cap_limits_density() {
+        let mut p = Profile::default();
+        p.workload.services = 500;
+        p.workload.memory_per_instance_mib = 16.0;
+        p.workload.cpu_per_instance = 0.05;
+        let v = values(&p);
+        let r = project(container(), &p, &v);
+        assert!(r.instances_per_host <= 110.0 + 1e-9, "{}", r.instances_per_host);
+    }
+
+    #[test]
+    fn oversized_instances_are_flagged() {
+        let mut p = Profile::default();
+        p.workload.memory_per_instance_mib = 65536.0;
+        p.environment.host_memory_gib = 32.0;
+        let v = values(&p);
+        assert!(!project(vm(), &p, &v).fits_on_host);
+    }
+
+    /// M-RES-2: one VM holding every service against one container per service. Containers
+    /// win while there are few services; each container's own runtime copy then adds up until
+    /// the single guest OS is cheaper.
+    #[test]
+    fn all_in_one_vm_overtakes_containers_on_memory_as_services_grow() {
+        let mut p = Profile::default();
+        p.environment.services_per_vm = 500;
+        p.workload.memory_per_instance_mib = 256.0;
+        let v = values(&p);
+        let curve = curve(TraitId::Services, OPTIONS, &p, &v);
+        let points = break_even(&curve, OPTIONS, &p, &v);
+        let memory: Vec<_> = points.iter().filter(|b| b.resource == ResourceId::MemoryGib).collect();
+        assert_eq!(memory.len(), 1, "exactly one memory crossover: {memory:?}");
+        let crossing = memory[0];
+        assert_eq!(crossing.ahead_below, "container");
+        assert_eq!(crossing.ahead_above, "vm");
+        assert!((20.0..=80.0).contains(&crossing.at), "crossover at {} services", crossing.at);
+
+        // Just below and at the crossing the order really is as reported.
+        let mut at = p.clone();
+        at.workload.services = crossing.at as i64;
+        assert!(project(vm(), &at, &v).memory_gib < project(container(), &at, &v).memory_gib);
+        at.workload.services = crossing.at as i64 - 1;
+        assert!(project(vm(), &at, &v).memory_gib >= project(container(), &at, &v).memory_gib);
+    }
+
+    #[test]
+    fn one_vm_per_service_never_catches_up() {
+        let p = Profile::default();
+        let v = values(&p);
+        let curve = curve(TraitId::Services, OPTIONS, &p, &v);
+        let points = break_even(&curve, OPTIONS, &p, &v);
+        assert!(points.iter().all(|b| b.resource != ResourceId::MemoryGib), "{points:?}");
+    }
+
+    #[test]
+    fn curves_pass_through_the_current_value() {
+        let mut p = Profile::default();
+        p.workload.services = 37;
+        let v = values(&p);
+        let curve = curve(TraitId::Services, OPTIONS, &p, &v);
+        let i = curve.xs.iter().position(|x| (*x - 37.0).abs() < 1e-9).expect("37 sampled");
+        assert_eq!(curve.series[0][i], project(&OPTIONS[0], &p, &v));
+        assert!(curve.xs.windows(2).all(|w| w[0] < w[1]), "sorted, no duplicates");
+    }
+}

@@ -1,0 +1,118 @@
+//! The resource figures projected for each option, and their metadata.
+
+use serde::Serialize;
+
+/// One projected resource figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceId {
+    MemoryGib,
+    CpuCores,
+    DiskGib,
+    Hosts,
+    MonthlyCost,
+    StartSeconds,
+    ScaleToPeakSeconds,
+    OsInstancesToPatch,
+    InstancesPerHost,
+}
+
+impl ResourceId {
+    /// Every resource, in report order.
+    pub const ALL: [Self; 9] = [
+        Self::MemoryGib,
+        Self::CpuCores,
+        Self::DiskGib,
+        Self::Hosts,
+        Self::MonthlyCost,
+        Self::StartSeconds,
+        Self::ScaleToPeakSeconds,
+        Self::OsInstancesToPatch,
+        Self::InstancesPerHost,
+    ];
+
+    /// The key used in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::MemoryGib => "memory_gib",
+            Self::CpuCores => "cpu_cores",
+            Self::DiskGib => "disk_gib",
+            Self::Hosts => "hosts",
+            Self::MonthlyCost => "monthly_cost",
+            Self::StartSeconds => "start_seconds",
+            Self::ScaleToPeakSeconds => "scale_to_peak_seconds",
+            Self::OsInstancesToPatch => "os_instances_to_patch",
+            Self::InstancesPerHost => "instances_per_host",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::MemoryGib => "Memory",
+            Self::CpuCores => "CPU",
+            Self::DiskGib => "Disk",
+            Self::Hosts => "Hosts",
+            Self::MonthlyCost => "Monthly cost",
+            Self::StartSeconds => "Instance start time",
+            Self::ScaleToPeakSeconds => "Time to scale to peak",
+            Self::OsInstancesToPatch => "OS instances to patch",
+            Self::InstancesPerHost => "Instances per host",
+        }
+    }
+
+    /// Unit for axis labels and tables; cost takes the profile's currency instead.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Self::MemoryGib | Self::DiskGib => "GiB",
+            Self::CpuCores => "cores",
+            Self::Hosts => "hosts",
+            Self::MonthlyCost => "/month",
+            Self::StartSeconds | Self::ScaleToPeakSeconds => "s",
+            Self::OsInstancesToPatch => "OS instances",
+            Self::InstancesPerHost => "per host",
+        }
+    }
+
+    /// Whether less of this resource is better (density is the one where more is better).
+    pub fn lower_is_better(self) -> bool {
+        self != Self::InstancesPerHost
+    }
+}
+
+/// What one option needs for the workload, provisioned for its peak load.
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize)]
+pub struct Resources {
+    pub memory_gib: f64,
+    pub cpu_cores: f64,
+    pub disk_gib: f64,
+    pub hosts: f64,
+    pub monthly_cost: f64,
+    pub start_seconds: f64,
+    pub scale_to_peak_seconds: f64,
+    pub os_instances_to_patch: f64,
+    pub instances_per_host: f64,
+    /// Instances provisioned for peak load (VMs or containers).
+    pub instances: f64,
+    /// Instances running at steady load; each is a separate network endpoint.
+    pub instances_steady: f64,
+    /// Services sharing one instance, on average (1 unless the option packs services).
+    pub services_per_instance: f64,
+    /// Whether one instance fits on a host at all.
+    pub fits_on_host: bool,
+}
+
+impl Resources {
+    pub fn get(&self, id: ResourceId) -> f64 {
+        match id {
+            ResourceId::MemoryGib => self.memory_gib,
+            ResourceId::CpuCores => self.cpu_cores,
+            ResourceId::DiskGib => self.disk_gib,
+            ResourceId::Hosts => self.hosts,
+            ResourceId::MonthlyCost => self.monthly_cost,
+            ResourceId::StartSeconds => self.start_seconds,
+            ResourceId::ScaleToPeakSeconds => self.scale_to_peak_seconds,
+            ResourceId::OsInstancesToPatch => self.os_instances_to_patch,
+            ResourceId::InstancesPerHost => self.instances_per_host,
+        }
+    }
+}

@@ -1,0 +1,421 @@
+//! One rule per criterion. A rule returns the terms that add up to an option's 0–10 score,
+//! each naming the input that moved it and the claims it rests on, so every score can say
+//! why it is what it is. The numeric readings are documented in `criteria.rs`.
+
+use super::assumptions::{AssumptionId, Values};
+use super::criteria::CriterionId;
+use super::options::{Boundary, OptionSpec};
+use super::resources::{ResourceId, Resources};
+use super::traits::TraitId;
+use crate::profile::Profile;
+
+/// What a term of a score depends on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Input {
+    /// The rule's starting point.
+    Baseline,
+    Trait(TraitId),
+    Resource(ResourceId),
+    Assumption(AssumptionId),
+    /// Separately networked instances at steady load.
+    Endpoints,
+    /// The correction that keeps the sum on the 0–10 scale.
+    Clamp,
+}
+
+/// One contribution to a criterion score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Term {
+    /// What the term stands for, in a few words.
+    pub label: &'static str,
+    pub input: Input,
+    /// The input's value (a trait's value, a resource figure, an assumption).
+    pub value: f64,
+    /// Points added to (or taken from) the score.
+    pub effect: f64,
+    pub sources: &'static [&'static str],
+}
+
+/// What the rules may look at.
+pub(crate) struct RuleInputs<'a> {
+    pub profile: &'a Profile,
+    pub values: &'a Values,
+    pub options: &'a [OptionSpec],
+    pub resources: &'a [Resources],
+}
+
+impl RuleInputs<'_> {
+    /// A 0–10 rating as a fraction.
+    pub fn rating(&self, id: TraitId) -> f64 {
+        super::traits::fraction(self.profile, id)
+    }
+
+    fn best(&self, resource: ResourceId) -> f64 {
+        self.resources.iter().map(|r| r.get(resource)).fold(f64::INFINITY, f64::min)
+    }
+
+    /// Share of a service's peers that sit in the same instance (0 for one service each).
+    pub fn colocated_share(&self, option: usize) -> f64 {
+        let services = self.profile.workload.services.max(1) as f64;
+        if services <= 1.0 {
+            return 0.0;
+        }
+        ((self.resources[option].services_per_instance - 1.0) / (services - 1.0)).clamp(0.0, 1.0)
+    }
+}
+
+// ── Readings shared by several rules ────────────────────────────────────────────────────
+
+/// 1 for instances living an hour or less, 0 for a month or more, log-interpolated: M-OPS-1
+/// says slow boots do not matter for instances that run for weeks or longer.
+pub fn churn(lifespan_days: f64) -> f64 {
+    ((30.0 / lifespan_days.max(1e-6)).log10() / (30.0_f64 * 24.0).log10()).clamp(0.0, 1.0)
+}
+
+/// Release cadence: 0 for no deploys, 1 from 100 deploys a week, logarithmic.
+pub fn cadence(deploys_per_week: f64) -> f64 {
+    ((1.0 + deploys_per_week.max(0.0)).log10() / 101.0_f64.log10()).clamp(0.0, 1.0)
+}
+
+/// How stale long-lived images get: 0 for a week or less, 1 for a year or more (V-SEC-3).
+pub fn staleness(lifespan_days: f64) -> f64 {
+    ((lifespan_days.max(1e-6) / 7.0).log10() / (365.0_f64 / 7.0).log10()).clamp(0.0, 1.0)
+}
+
+/// Burstiness: 0 for flat load, 1 for a 20× peak.
+pub fn burstiness(peak_factor: f64) -> f64 {
+    (peak_factor.max(1.0).ln() / 20.0_f64.ln()).clamp(0.0, 1.0)
+}
+
+/// Heaviness in the sense of V-RES-4: data, instance size and lifetime, each 0–1, averaged.
+pub fn heaviness(profile: &Profile) -> f64 {
+    let w = &profile.workload;
+    let data = w.data_intensity as f64 / 10.0;
+    let size = ((w.memory_per_instance_mib / 1024.0).max(1e-6).log2() / 6.0).clamp(0.0, 1.0);
+    let longevity = ((w.lifespan_days.max(1e-6) / 30.0).log10() / (1095.0_f64 / 30.0).log10()).clamp(0.0, 1.0);
+    (data + size + longevity) / 3.0
+}
+
+/// Points lost per tenfold gap in a time-like figure at full relevance.
+const POINTS_PER_DECADE: f64 = 4.0;
+
+fn decades_behind(own: f64, best: f64) -> f64 {
+    ((own.max(1e-9)) / best.max(1e-9)).log10().max(0.0)
+}
+
+// ── The rules ───────────────────────────────────────────────────────────────────────────
+
+/// Terms of one option's score on one criterion; they sum to the unclamped score.
+pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize) -> Vec<Term> {
+    let spec = &inputs.options[option];
+    let mut t = Terms::default();
+    match criterion {
+        CriterionId::ResourceEfficiency => resource_efficiency(&mut t, inputs, option),
+        CriterionId::StartupSpeed => startup_speed(&mut t, inputs, option),
+        CriterionId::RuntimePerformance => runtime_performance(&mut t, inputs, option, spec),
+        CriterionId::Isolation => isolation(&mut t, inputs, option, spec),
+        CriterionId::Patching => patching(&mut t, inputs, option, spec),
+        CriterionId::SupplyChain => supply_chain(&mut t, inputs, spec),
+        CriterionId::OsFlexibility => os_flexibility(&mut t, inputs, spec),
+        CriterionId::Portability => portability(&mut t, inputs, spec),
+        CriterionId::Scalability => scalability(&mut t, inputs, option),
+        CriterionId::DeliverySpeed => delivery_speed(&mut t, inputs, spec),
+        CriterionId::NetworkingSimplicity => networking_simplicity(&mut t, inputs, option, spec),
+        CriterionId::MigrationEffort => migration_effort(&mut t, inputs, spec),
+        CriterionId::ResilienceFit => resilience_fit(&mut t, inputs, spec),
+        CriterionId::HeavyWorkloads => heavy_workloads(&mut t, inputs, spec),
+        CriterionId::Nesting => nesting(&mut t, inputs, spec),
+    }
+    t.0
+}
+
+/// The score a list of terms adds up to, on the 0–10 scale.
+pub fn total(terms: &[Term]) -> f64 {
+    terms.iter().map(|term| term.effect).sum::<f64>().clamp(0.0, 10.0)
+}
+
+#[derive(Default)]
+struct Terms(Vec<Term>);
+
+impl Terms {
+    fn base(&mut self, label: &'static str, value: f64, sources: &'static [&'static str]) {
+        self.0.push(Term { label, input: Input::Baseline, value, effect: value, sources });
+    }
+
+    fn add(&mut self, label: &'static str, input: Input, value: f64, effect: f64, sources: &'static [&'static str]) {
+        self.0.push(Term { label, input, value, effect, sources });
+    }
+
+    fn add_trait(&mut self, label: &'static str, inputs: &RuleInputs<'_>, id: TraitId, effect: f64, sources: &'static [&'static str]) {
+        self.add(label, Input::Trait(id), inputs.profile.get(id), effect, sources);
+    }
+}
+
+fn resource_efficiency(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
+    let own = &inputs.resources[option];
+    t.base("leanest possible footprint", 10.0, &["M-RES-1"]);
+    let memory_ratio = inputs.best(ResourceId::MemoryGib) / own.memory_gib.max(1e-9);
+    t.add(
+        "memory footprint vs the leanest option",
+        Input::Resource(ResourceId::MemoryGib),
+        own.memory_gib,
+        -5.0 * (1.0 - memory_ratio),
+        &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "M-ARCH-2"],
+    );
+    let cpu_ratio = inputs.best(ResourceId::CpuCores) / own.cpu_cores.max(1e-9);
+    t.add(
+        "CPU reserved vs the leanest option",
+        Input::Resource(ResourceId::CpuCores),
+        own.cpu_cores,
+        -5.0 * (1.0 - cpu_ratio),
+        &["V-RES-3"],
+    );
+}
+
+/// Relevance of start-up time and the trait that sets it.
+pub(crate) fn startup_relevance(inputs: &RuleInputs<'_>) -> (f64, TraitId) {
+    let sensitivity = inputs.rating(TraitId::StartLatencySensitivity);
+    let churn = churn(inputs.profile.workload.lifespan_days);
+    if churn > sensitivity { (churn, TraitId::LifespanDays) } else { (sensitivity, TraitId::StartLatencySensitivity) }
+}
+
+fn startup_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
+    let (relevance, driver) = startup_relevance(inputs);
+    let own = inputs.resources[option].start_seconds;
+    let behind = decades_behind(own, inputs.best(ResourceId::StartSeconds));
+    t.base("as fast as the fastest option", 10.0, &["M-OPS-2"]);
+    t.add_trait(
+        "slower start, weighted by how much start-up matters",
+        inputs,
+        driver,
+        -relevance * POINTS_PER_DECADE * behind,
+        &["M-OPS-1", "M-OPS-2"],
+    );
+}
+
+fn runtime_performance(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+    let v = inputs.values;
+    let cpu = v.get(spec.cpu_efficiency);
+    let io = v.get(spec.io_efficiency).powf(inputs.rating(TraitId::DataIntensity));
+    let leaving = 1.0 - inputs.colocated_share(option);
+    let net = v.get(spec.network_efficiency).powf(inputs.rating(TraitId::Chattiness) * leaving);
+    t.base("bare-metal speed", 10.0, &["M-OPS-5"]);
+    t.add("CPU overhead", Input::Assumption(spec.cpu_efficiency), cpu, 10.0 * (cpu - 1.0), &["M-OPS-5"]);
+    t.add_trait("storage I/O overhead", inputs, TraitId::DataIntensity, 10.0 * cpu * (io - 1.0), &["M-OPS-5", "V-RES-5"]);
+    t.add_trait(
+        "network overhead on calls between instances",
+        inputs,
+        TraitId::Chattiness,
+        10.0 * cpu * io * (net - 1.0),
+        &["M-OPS-5", "M-NET-1"],
+    );
+}
+
+/// The boundary exposure of an option, raised by services sharing an instance (V-SEC-6), but
+/// never above the shared-kernel figure: co-located services are no worse off than containers.
+pub(crate) fn exposure(inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) -> (f64, f64) {
+    let own = inputs.values.get(spec.exposure());
+    let shared = inputs.values.get(AssumptionId::SharedKernelExposure).max(own);
+    let share = inputs.colocated_share(option);
+    (own, own + (shared - own) * share)
+}
+
+fn isolation(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+    let need = inputs.rating(TraitId::IsolationNeed);
+    let (own, packed) = exposure(inputs, option, spec);
+    t.base("no isolation need", 10.0, &[]);
+    let boundary_sources: &'static [&'static str] = match spec.boundary {
+        Boundary::Hypervisor => &["M-ARCH-1", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1"],
+        Boundary::SharedKernel => &["M-SEC-1", "M-SEC-2", "M-SEC-3", "V-SEC-4", "V-SEC-7"],
+    };
+    t.add_trait("isolation need × boundary exposure", inputs, TraitId::IsolationNeed, -need * own, boundary_sources);
+    if packed > own {
+        t.add_trait(
+            "services sharing an instance without a boundary",
+            inputs,
+            TraitId::ServicesPerVm,
+            -need * (packed - own),
+            &["V-SEC-6"],
+        );
+    }
+    if spec.boundary == Boundary::SharedKernel {
+        t.add_trait(
+            "segmentation must be built inside the cluster",
+            inputs,
+            TraitId::ComplianceStrictness,
+            -inputs.rating(TraitId::ComplianceStrictness),
+            &["V-SEC-2"],
+        );
+    }
+}
+
+fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+    let own = inputs.resources[option].os_instances_to_patch;
+    let behind = decades_behind(own, inputs.best(ResourceId::OsInstancesToPatch));
+    let relevance = 0.5 + 0.5 * inputs.rating(TraitId::ComplianceStrictness);
+    t.base("fewest OS instances to patch", 8.0, &["V-OPS-1"]);
+    t.add(
+        "more OS instances to patch, weighted by compliance",
+        Input::Resource(ResourceId::OsInstancesToPatch),
+        own,
+        -relevance * POINTS_PER_DECADE * behind,
+        &["V-OPS-1"],
+    );
+    let w = &inputs.profile.workload;
+    if spec.image_pipeline {
+        let fresh = cadence(w.deploys_per_week).max(churn(w.lifespan_days));
+        t.add_trait("frequent rebuilds keep packages fresh", inputs, TraitId::DeploysPerWeek, 2.0 * fresh, &["V-SEC-5"]);
+    } else {
+        t.add_trait("long-lived images go stale", inputs, TraitId::LifespanDays, -2.0 * staleness(w.lifespan_days), &["V-SEC-3"]);
+    }
+}
+
+fn supply_chain(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    if spec.image_pipeline {
+        t.base("layered images of unknown origin", 2.0, &["M-SEC-5"]);
+        t.add_trait("trusted, provenance-checked images", inputs, TraitId::ImageTrust, 6.0 * inputs.rating(TraitId::ImageTrust), &["M-SEC-5"]);
+        t.add_trait(
+            "signing and scanning built into the lifecycle",
+            inputs,
+            TraitId::TeamContainerMaturity,
+            2.0 * inputs.rating(TraitId::TeamContainerMaturity),
+            &["M-OPS-4"],
+        );
+    } else {
+        t.base("images built in-house", 6.0, &["M-SEC-5"]);
+        let stale = staleness(inputs.profile.workload.lifespan_days);
+        t.add_trait("image sprawl and stale images", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-3"]);
+    }
+}
+
+fn os_flexibility(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    if spec.runs_any_os {
+        t.base("runs any guest OS", 10.0, &["M-OS-1"]);
+    } else {
+        t.base("one kernel type", 10.0, &["V-OS-1"]);
+        t.add_trait("OS diversity the kernel cannot serve", inputs, TraitId::OsDiversity, -9.0 * inputs.rating(TraitId::OsDiversity), &["V-OS-1"]);
+    }
+}
+
+fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    if spec.image_pipeline {
+        t.base("self-contained images move anywhere", 9.0, &["V-PORT-1"]);
+        t.add_trait("needs a compatible kernel", inputs, TraitId::OsDiversity, -4.0 * inputs.rating(TraitId::OsDiversity), &["M-PORT-1"]);
+    } else {
+        t.base("gigabyte images in a hypervisor's format", 5.0, &["V-RES-1"]);
+    }
+}
+
+fn scalability(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
+    let burst = burstiness(inputs.profile.workload.peak_factor);
+    let own = inputs.resources[option].scale_to_peak_seconds;
+    let behind = decades_behind(own, inputs.best(ResourceId::ScaleToPeakSeconds));
+    t.base("reaches peak as fast as the fastest option", 10.0, &["V-OPS-3"]);
+    t.add_trait(
+        "slower to reach peak, weighted by burstiness",
+        inputs,
+        TraitId::PeakFactor,
+        -burst * POINTS_PER_DECADE * behind,
+        &["V-OPS-3", "M-OPS-2"],
+    );
+}
+
+fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    let w = &inputs.profile.workload;
+    let pace = cadence(w.deploys_per_week);
+    t.base("neutral", 5.0, &["V-OPS-2"]);
+    if spec.image_pipeline {
+        let maturity = inputs.rating(TraitId::TeamContainerMaturity);
+        t.add_trait(
+            "restart-to-deploy CI/CD, as far as the team can use it",
+            inputs,
+            TraitId::TeamContainerMaturity,
+            pace * (7.0 * maturity - 2.0),
+            &["M-OPS-3", "V-OPS-2"],
+        );
+        let split = ((w.services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0);
+        let greenfield = 1.0 - inputs.rating(TraitId::LegacyCoupling);
+        t.add_trait(
+            "services shipped independently",
+            inputs,
+            TraitId::Services,
+            2.0 * split * greenfield,
+            &["V-OPS-4", "M-DEC-2"],
+        );
+    } else {
+        t.add_trait("release overhead and drift", inputs, TraitId::DeploysPerWeek, -2.0 * pace, &["V-OPS-2"]);
+    }
+}
+
+fn networking_simplicity(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+    let chat = inputs.rating(TraitId::Chattiness);
+    let endpoints = inputs.resources[option].instances_steady.max(1.0);
+    t.base("no networking between parts", 10.0, &["M-NET-1"]);
+    t.add(
+        "chatty traffic between separately networked instances",
+        Input::Endpoints,
+        endpoints,
+        -chat * 2.5 * endpoints.log10(),
+        &["M-NET-1", "M-NET-2"],
+    );
+    if spec.orchestrated {
+        t.add_trait(
+            "pods and a flat L3 network, as far as the team knows them",
+            inputs,
+            TraitId::TeamContainerMaturity,
+            chat * inputs.rating(TraitId::TeamContainerMaturity),
+            &["M-NET-2"],
+        );
+    }
+}
+
+fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    let legacy = inputs.rating(TraitId::LegacyCoupling);
+    if spec.requires_decomposition {
+        t.base("nothing to change", 10.0, &["M-APP-2"]);
+        t.add_trait("decomposing a coupled app into services", inputs, TraitId::LegacyCoupling, -7.0 * legacy, &["M-APP-2", "M-DEC-1"]);
+        t.add_trait(
+            "a team new to containers",
+            inputs,
+            TraitId::TeamContainerMaturity,
+            -2.0 * (1.0 - inputs.rating(TraitId::TeamContainerMaturity)),
+            &["M-APP-2"],
+        );
+    } else {
+        t.base("lift and shift, no decomposition", 10.0, &["M-APP-1", "M-DEC-1", "M-DEC-3"]);
+        t.add_trait("moving a coupled app still takes care", inputs, TraitId::LegacyCoupling, -legacy, &["M-DEC-1"]);
+    }
+}
+
+fn resilience_fit(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    if spec.orchestrated {
+        t.base("instances may die at any time", 2.0, &["M-OPS-8"]);
+        t.add_trait(
+            "app built for dying instances; the orchestrator reschedules",
+            inputs,
+            TraitId::FailureTolerance,
+            8.0 * inputs.rating(TraitId::FailureTolerance),
+            &["M-OPS-8", "V-OPS-3"],
+        );
+    } else {
+        t.base("long-lived instances suit apps not built to die", 7.0, &["M-OPS-8"]);
+    }
+}
+
+fn heavy_workloads(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    let heavy = heaviness(inputs.profile);
+    t.base("neutral", 5.0, &["V-DEC-1"]);
+    if spec.guest_os_per_instance {
+        t.add_trait("heavy, data-rich, long-lived work suits VMs", inputs, TraitId::DataIntensity, 4.0 * heavy, &["V-RES-4"]);
+    } else {
+        t.add_trait("heavy work runs, but its cost must be weighed", inputs, TraitId::DataIntensity, -2.0 * heavy, &["V-RES-5", "V-DEC-1"]);
+    }
+}
+
+fn nesting(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    t.base("no nesting needed", 10.0, &["M-OPS-6"]);
+    if inputs.profile.workload.nested_virtualization {
+        let penalty = if spec.needs_hardware_virtualization { -7.0 } else { -1.0 };
+        t.add_trait("the workload must run VMs itself", inputs, TraitId::NestedVirtualization, penalty, &["M-OPS-6"]);
+    }
+}

@@ -1,0 +1,350 @@
+//! Workload traits and environment settings: the sliders of the app and the fields of a
+//! profile. Each one is declared exactly once, in the table below; the profile structs,
+//! their defaults, the slider metadata, the README table and the generic get/set by id are
+//! all generated from it, so nothing about a trait is written twice.
+
+use serde::{Deserialize, Serialize};
+
+/// How a trait's value is stored and edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraitKind {
+    /// Whole numbers (counts and 0–10 ratings).
+    Integer,
+    /// Real numbers.
+    Real,
+    /// On/off.
+    Flag,
+}
+
+/// Where a trait sits in the window's slider panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TraitGroup {
+    /// Size and shape of the workload.
+    Shape,
+    /// Security, isolation and platform constraints.
+    Risk,
+    /// How the software is built, shipped and run.
+    Delivery,
+    /// The hosts the workload runs on.
+    Environment,
+}
+
+impl TraitGroup {
+    /// All groups, in panel order.
+    pub const ALL: [Self; 4] = [Self::Shape, Self::Risk, Self::Delivery, Self::Environment];
+
+    /// Heading shown above the group.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Shape => "Workload shape",
+            Self::Risk => "Risk & isolation",
+            Self::Delivery => "Delivery & operations",
+            Self::Environment => "Environment",
+        }
+    }
+}
+
+/// Everything the UI, the loader and the report need to know about one trait.
+#[derive(Clone, Copy, Debug)]
+pub struct TraitMeta {
+    pub id: TraitId,
+    /// Field name in the profile file and key in JSON (snake_case, stable).
+    pub key: &'static str,
+    pub label: &'static str,
+    /// Unit shown after the value ("" for 0–10 ratings and counts).
+    pub unit: &'static str,
+    pub kind: TraitKind,
+    pub min: f64,
+    pub max: f64,
+    pub default: f64,
+    /// Ranges spanning orders of magnitude get a logarithmic slider.
+    pub logarithmic: bool,
+    pub group: TraitGroup,
+    /// One line of help: what 0 and 10 mean, or what the number counts.
+    pub help: &'static str,
+}
+
+impl TraitMeta {
+    /// Whether the value is a 0–10 rating (read by the rules as a fraction of 10).
+    pub fn is_rating(&self) -> bool {
+        self.kind == TraitKind::Integer && self.min == 0.0 && self.max == 10.0
+    }
+
+    /// The value clamped into range and rounded for integer traits.
+    pub fn clamp(&self, value: f64) -> f64 {
+        let v = value.clamp(self.min, self.max);
+        match self.kind {
+            TraitKind::Integer => v.round(),
+            TraitKind::Flag => {
+                if v >= 0.5 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            TraitKind::Real => v,
+        }
+    }
+
+    /// The value formatted with its unit, for labels and reports.
+    pub fn format(&self, value: f64) -> String {
+        let number = match self.kind {
+            TraitKind::Flag => return if value >= 0.5 { "yes" } else { "no" }.to_owned(),
+            TraitKind::Integer => format!("{value:.0}"),
+            TraitKind::Real => crate::model::format::number(value),
+        };
+        if self.is_rating() {
+            format!("{number}/10")
+        } else if self.unit.is_empty() {
+            number
+        } else {
+            format!("{number} {}", self.unit)
+        }
+    }
+}
+
+/// A value stored in a profile field that the generic trait accessors can read and write.
+trait TraitValue {
+    fn to_f64(&self) -> f64;
+    fn from_f64(value: f64) -> Self;
+}
+
+impl TraitValue for i64 {
+    fn to_f64(&self) -> f64 {
+        *self as f64
+    }
+
+    #[expect(clippy::cast_possible_truncation, reason = "callers clamp to the trait's range first")]
+    fn from_f64(value: f64) -> Self {
+        value.round() as i64
+    }
+}
+
+impl TraitValue for f64 {
+    fn to_f64(&self) -> f64 {
+        *self
+    }
+
+    fn from_f64(value: f64) -> Self {
+        value
+    }
+}
+
+impl TraitValue for bool {
+    fn to_f64(&self) -> f64 {
+        if *self { 1.0 } else { 0.0 }
+    }
+
+    fn from_f64(value: f64) -> Self {
+        value >= 0.5
+    }
+}
+
+macro_rules! define_traits {
+    (
+        $(
+            $section:ident : $Struct:ident {
+                $(
+                    $Variant:ident $field:ident : $ty:ty = $default:expr,
+                    $kind:ident [$min:expr, $max:expr] $scale:ident $group:ident,
+                    $label:literal, $unit:literal,
+                    $help:literal;
+                )*
+                $( + $xfield:ident : $xty:ty = $xdefault:expr, $xdoc:literal; )*
+            }
+        )*
+    ) => {
+        /// Identifies one workload trait or environment setting.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum TraitId { $( $( $Variant, )* )* }
+
+        /// Every trait, in profile-file order.
+        pub const TRAITS: &[TraitMeta] = &[
+            $( $(
+                TraitMeta {
+                    id: TraitId::$Variant,
+                    key: stringify!($field),
+                    label: $label,
+                    unit: $unit,
+                    kind: TraitKind::$kind,
+                    min: $min,
+                    max: $max,
+                    default: define_traits!(@default $kind $default),
+                    logarithmic: define_traits!(@log $scale),
+                    group: TraitGroup::$group,
+                    help: $help,
+                },
+            )* )*
+        ];
+
+        $(
+            #[doc = concat!("The `", stringify!($section), "` section of a profile.")]
+            #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+            #[serde(default, deny_unknown_fields)]
+            pub struct $Struct {
+                $( #[doc = $help] pub $field: $ty, )*
+                $( #[doc = $xdoc] pub $xfield: $xty, )*
+            }
+
+            impl Default for $Struct {
+                fn default() -> Self {
+                    Self { $( $field: $default, )* $( $xfield: $xdefault, )* }
+                }
+            }
+        )*
+
+        impl TraitId {
+            /// This trait's metadata.
+            pub fn meta(self) -> &'static TraitMeta {
+                &TRAITS[self as usize]
+            }
+        }
+
+        impl crate::profile::Profile {
+            /// Reads any trait as a number (flags read as 0 or 1).
+            pub fn get(&self, id: TraitId) -> f64 {
+                match id { $( $( TraitId::$Variant => self.$section.$field.to_f64(), )* )* }
+            }
+
+            /// Writes any trait from a number, clamped to its range.
+            pub fn set(&mut self, id: TraitId, value: f64) {
+                let value = id.meta().clamp(value);
+                match id { $( $( TraitId::$Variant => self.$section.$field = TraitValue::from_f64(value), )* )* }
+            }
+        }
+    };
+    (@default Flag $default:expr) => { if $default { 1.0 } else { 0.0 } };
+    (@default $kind:ident $default:expr) => { $default as f64 };
+    (@log Log) => { true };
+    (@log Linear) => { false };
+}
+
+define_traits! {
+    workload: Workload {
+        Services services: i64 = 10,
+            Integer [1.0, 500.0] Log Shape, "Services", "",
+            "Distinct services or components; 1 means a monolith.";
+        Replicas replicas: i64 = 2,
+            Integer [1.0, 100.0] Log Shape, "Replicas", "",
+            "Instances of each service running at steady state.";
+        PeakFactor peak_factor: f64 = 2.0,
+            Real [1.0, 20.0] Log Shape, "Peak factor", "×",
+            "Peak load divided by steady load; 1 means flat load.";
+        MemoryPerInstanceMib memory_per_instance_mib: f64 = 512.0,
+            Real [16.0, 65536.0] Log Shape, "Memory per instance", "MiB",
+            "Memory one instance of a service uses for its own code and data.";
+        CpuPerInstance cpu_per_instance: f64 = 0.5,
+            Real [0.05, 64.0] Log Shape, "CPU per instance", "cores",
+            "Cores one instance uses at steady state.";
+        AppImageMib app_image_mib: f64 = 150.0,
+            Real [1.0, 20000.0] Log Shape, "App image size", "MiB",
+            "Application code and its own dependencies, per service, on disk.";
+        DataIntensity data_intensity: i64 = 3,
+            Integer [0.0, 10.0] Linear Shape, "Data intensity", "",
+            "0 stateless … 10 huge local data sets and long-lived state (storage I/O bound).";
+        Chattiness chattiness: i64 = 4,
+            Integer [0.0, 10.0] Linear Shape, "Chattiness", "",
+            "0 services rarely talk … 10 every request crosses many services.";
+        LifespanDays lifespan_days: f64 = 30.0,
+            Real [0.001, 3650.0] Log Shape, "Instance lifespan", "days",
+            "How long a typical instance lives before it is replaced.";
+        IsolationNeed isolation_need: i64 = 3,
+            Integer [0.0, 10.0] Linear Risk, "Isolation need", "",
+            "0 one trusted team … 10 hostile multi-tenant code on shared hosts.";
+        OsDiversity os_diversity: i64 = 0,
+            Integer [0.0, 10.0] Linear Risk, "OS diversity", "",
+            "0 everything runs on one Linux kernel … 10 many operating systems and kernels.";
+        ImageTrust image_trust: i64 = 5,
+            Integer [0.0, 10.0] Linear Risk, "Image trust", "",
+            "0 random public images … 10 own images, signed and scanned.";
+        ComplianceStrictness compliance_strictness: i64 = 3,
+            Integer [0.0, 10.0] Linear Risk, "Compliance strictness", "",
+            "0 no audits … 10 strict audits of patch levels and network segmentation.";
+        NestedVirtualization nested_virtualization: bool = false,
+            Flag [0.0, 1.0] Linear Risk, "Needs nested virtualization", "",
+            "The workload itself must run VMs (e.g. it is a CI farm or an emulator).";
+        DeploysPerWeek deploys_per_week: f64 = 5.0,
+            Real [0.0, 1000.0] Log Delivery, "Deploys per week", "/week",
+            "Releases to production per week, over all services.";
+        StartLatencySensitivity start_latency_sensitivity: i64 = 3,
+            Integer [0.0, 10.0] Linear Delivery, "Start-latency sensitivity", "",
+            "0 start time irrelevant … 10 instances must start instantly (serverless, scale-from-zero).";
+        LegacyCoupling legacy_coupling: i64 = 3,
+            Integer [0.0, 10.0] Linear Delivery, "Legacy coupling", "",
+            "0 greenfield … 10 tightly coupled legacy monolith that cannot be split.";
+        TeamContainerMaturity team_container_maturity: i64 = 5,
+            Integer [0.0, 10.0] Linear Delivery, "Team container maturity", "",
+            "0 never ran containers … 10 runs container platforms and CI/CD daily.";
+        FailureTolerance failure_tolerance: i64 = 5,
+            Integer [0.0, 10.0] Linear Delivery, "Failure tolerance", "",
+            "0 an instance must never die … 10 built for instances dying at any time.";
+    }
+    environment: Environment {
+        ServicesPerVm services_per_vm: i64 = 1,
+            Integer [1.0, 500.0] Log Environment, "Services per VM", "",
+            "How many services share one VM in the VM option; 1 means one VM per service.";
+        HostCores host_cores: i64 = 64,
+            Integer [1.0, 1024.0] Log Environment, "Host cores", "cores",
+            "Physical cores per host.";
+        HostMemoryGib host_memory_gib: f64 = 256.0,
+            Real [1.0, 24576.0] Log Environment, "Host memory", "GiB",
+            "Memory per host.";
+        CpuOvercommit cpu_overcommit: f64 = 1.0,
+            Real [1.0, 16.0] Log Environment, "CPU overcommit", "×",
+            "Virtual cores sold per physical core (OpenStack's initial default is 16).";
+        HostCostPerMonth host_cost_per_month: f64 = 1200.0,
+            Real [0.0, 1000000.0] Log Environment, "Host cost", "/month",
+            "Monthly cost of one host, in the profile's currency.";
+        + currency: String = "USD".to_owned(), "Currency of `host_cost_per_month` (a label only; no conversion).";
+    }
+}
+
+/// Reads a 0–10 rating as a fraction of its scale.
+pub fn fraction(profile: &crate::profile::Profile, id: TraitId) -> f64 {
+    let meta = id.meta();
+    (profile.get(id) - meta.min) / (meta.max - meta.min)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Profile;
+
+    #[test]
+    fn table_order_matches_ids() {
+        for (index, meta) in TRAITS.iter().enumerate() {
+            assert_eq!(meta.id as usize, index, "{} is out of order", meta.key);
+        }
+    }
+
+    #[test]
+    fn defaults_are_in_range_and_match_the_structs() {
+        let inputs = Profile::default();
+        for meta in TRAITS {
+            assert!(meta.min <= meta.default && meta.default <= meta.max, "{}", meta.key);
+            assert!((inputs.get(meta.id) - meta.default).abs() < 1e-12, "{}", meta.key);
+            assert!(!meta.help.is_empty() && !meta.label.is_empty(), "{}", meta.key);
+        }
+    }
+
+    #[test]
+    fn set_clamps_and_rounds() {
+        let mut inputs = Profile::default();
+        inputs.set(TraitId::Replicas, 0.0);
+        assert_eq!(inputs.workload.replicas, 1);
+        inputs.set(TraitId::IsolationNeed, 7.6);
+        assert_eq!(inputs.workload.isolation_need, 8);
+        inputs.set(TraitId::NestedVirtualization, 1.0);
+        assert!(inputs.workload.nested_virtualization);
+        inputs.set(TraitId::PeakFactor, 1e9);
+        assert!((inputs.workload.peak_factor - 20.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn format_shows_units() {
+        assert_eq!(TraitId::IsolationNeed.meta().format(8.0), "8/10");
+        assert_eq!(TraitId::MemoryPerInstanceMib.meta().format(512.0), "512 MiB");
+        assert_eq!(TraitId::NestedVirtualization.meta().format(1.0), "yes");
+    }
+}
