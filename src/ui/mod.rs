@@ -1,0 +1,51 @@
+//! The views of the explorer window. Each is a thin `*_ui` function that draws an
+//! [`Evaluation`](crate::model::Evaluation) and edits only the part of the
+//! [`Profile`](crate::profile::Profile) it is given; none computes a score or a figure, and
+//! none has side effects beyond that edit (file dialogs and I/O go through
+//! [`Command`](crate::app::Command)s run by the app).
+
+pub mod assumptions;
+pub mod dialogs;
+pub mod menu;
+pub mod pros_cons;
+pub mod resources;
+pub mod scorecard;
+pub mod sources;
+pub mod theme;
+pub mod traits_panel;
+pub mod verdict;
+pub mod widgets;
+
+use serde::{Deserialize, Serialize};
+
+/// The tabs of the central area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    #[default]
+    Scorecard,
+    ProsCons,
+    Resources,
+    Assumptions,
+}
+
+impl Tab {
+    pub const ALL: [Self; 4] = [Self::Scorecard, Self::ProsCons, Self::Resources, Self::Assumptions];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Scorecard => "Scorecard",
+            Self::ProsCons => "Pros & cons",
+            Self::Resources => "Resources",
+            Self::Assumptions => "Assumptions",
+        }
+    }
+}
+
+/// A row of tab buttons; keyboard-reachable (Tab to focus, Space/Enter to pick).
+pub fn tab_bar_ui(ui: &mut egui::Ui, tab: &mut Tab) {
+    ui.horizontal(|ui| {
+        for candidate in Tab::ALL {
+            ui.selectable_value(tab, candidate, egui::RichText::new(candidate.label()).heading());
+        }
+    });
+}

@@ -1,0 +1,223 @@
+//! The resources tab: one large projection chart of a chosen resource over the number of
+//! services (or replicas), with today's value and the break-even points marked, beside a
+//! bar chart of today's figures for every resource. Few, large charts read best on a
+//! projector.
+
+use egui::{Align2, RichText, Ui};
+use egui_plot::{
+    Bar, BarChart, Corner, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint, Points,
+    Text, VLine,
+};
+
+use super::theme::{Sizes, neutral_mark, option_color, option_color_by_id};
+use crate::model::format::number;
+use crate::model::projection::CURVE_AXES;
+use crate::model::{Evaluation, ResourceId, TraitId};
+use crate::profile::Profile;
+use crate::report::{resource_header, resource_value};
+
+/// What the projection chart shows; kept by the app between frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChartView {
+    pub resource: ResourceId,
+    /// The trait along the x axis: one of [`CURVE_AXES`].
+    pub axis: TraitId,
+}
+
+impl Default for ChartView {
+    fn default() -> Self {
+        Self { resource: ResourceId::MemoryGib, axis: TraitId::Services }
+    }
+}
+
+/// The resources tab.
+pub fn resources_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: &mut ChartView) {
+    controls_ui(ui, view);
+    ui.add_space(Sizes::DEFAULT.space_s);
+    let height = ui.available_height();
+    let width = ui.available_width();
+    ui.horizontal_top(|ui| {
+        let projection_width = (width * 0.6).max(320.0);
+        ui.allocate_ui(egui::vec2(projection_width, height), |ui| projection_ui(ui, evaluation, profile, *view));
+        ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| today_ui(ui, evaluation, profile));
+    });
+}
+
+fn controls_ui(ui: &mut Ui, view: &mut ChartView) {
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_label("Resource").selected_text(view.resource.label()).width(220.0).show_ui(ui, |ui| {
+            for resource in ResourceId::ALL {
+                ui.selectable_value(&mut view.resource, resource, resource.label());
+            }
+        });
+        ui.add_space(Sizes::DEFAULT.space_l);
+        ui.label("Over");
+        for axis in CURVE_AXES {
+            ui.selectable_value(&mut view.axis, axis, axis.meta().label);
+        }
+    });
+}
+
+/// Where a value sits on the x axis: logarithmic axes are plotted in log10 space.
+fn to_x(axis: TraitId, value: f64) -> f64 {
+    if axis.meta().logarithmic { value.max(f64::MIN_POSITIVE).log10() } else { value }
+}
+
+fn from_x(axis: TraitId, x: f64) -> f64 {
+    if axis.meta().logarithmic { 10f64.powf(x) } else { x }
+}
+
+/// Grid marks at 1, 2 and 5 times each power of ten, for a log10 axis.
+fn log_marks(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let mut marks = Vec::new();
+    let mut decade = low.floor();
+    while decade <= high.ceil() {
+        for (factor, step_size) in [(1.0, 1.0), (2.0, 0.3), (5.0, 0.3)] {
+            let value = decade + f64::log10(factor);
+            if (low..=high).contains(&value) {
+                marks.push(GridMark { value, step_size });
+            }
+        }
+        decade += 1.0;
+    }
+    marks
+}
+
+fn axis_name(axis: TraitId) -> String {
+    axis.meta().label.to_lowercase()
+}
+
+fn projection_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: ChartView) {
+    let ChartView { resource, axis } = view;
+    let Some(curve) = evaluation.curves.iter().find(|curve| curve.axis == axis) else {
+        ui.label("No projection over this trait");
+        return;
+    };
+    ui.label(RichText::new(format!("{} over {}", resource.label(), axis_name(axis))).heading());
+    let logarithmic = axis.meta().logarithmic;
+    let mut plot = Plot::new("projection")
+        .legend(Legend::default().position(Corner::LeftTop).follow_insertion_order(true))
+        .x_axis_label(if logarithmic { format!("{} (log scale)", axis.meta().label) } else { axis.meta().label.to_owned() })
+        .y_axis_label(resource_header(profile, resource))
+        .x_axis_formatter(move |mark, _| number(from_x(axis, mark.value)))
+        .y_axis_formatter(|mark, _| number(mark.value))
+        .include_y(0.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .label_formatter(move |position| match position {
+            HoverPosition::NearDataPoint { plot_name, position, .. } => Some(format!(
+                "{plot_name}\n{} {}: {}",
+                number(from_x(axis, position.x).round()),
+                axis_name(axis),
+                resource_value(profile, resource, position.y)
+            )),
+            HoverPosition::Elsewhere { .. } => None,
+        });
+    if logarithmic {
+        plot = plot.x_grid_spacer(log_marks);
+    }
+
+    let visuals = ui.visuals().clone();
+    let line_width = Sizes::DEFAULT.line_width;
+    let today = profile.get(axis);
+    let series: Vec<Vec<[f64; 2]>> = (0..evaluation.options.len())
+        .map(|o| curve.points(o, resource).into_iter().map(|[x, y]| [to_x(axis, x), y]).collect())
+        .collect();
+    let top = series.iter().flatten().map(|[_, y]| *y).fold(0.0, f64::max);
+
+    plot.show(ui, |plot_ui| {
+        for (index, (result, points)) in evaluation.options.iter().zip(series).enumerate() {
+            let color = option_color(&visuals, index);
+            plot_ui.line(Line::new(result.spec.label, points).color(color).width(line_width));
+            plot_ui.points(
+                Points::new(result.spec.label, vec![[to_x(axis, today), result.resources.get(resource)]])
+                    .color(color)
+                    .radius(line_width * 2.5)
+                    .filled(true),
+            );
+        }
+        let today_name = format!("Today: {} {}", number(today), axis_name(axis));
+        plot_ui.vline(
+            VLine::new(today_name, to_x(axis, today)).color(neutral_mark(&visuals)).style(LineStyle::dashed_loose()),
+        );
+        for point in evaluation.break_even.iter().filter(|b| b.axis == axis && b.resource == resource) {
+            let name = format!("Break-even: {} {}", number(point.at), axis_name(axis));
+            let color = option_color_by_id(&visuals, point.ahead_above);
+            let x = to_x(axis, point.at);
+            plot_ui.vline(VLine::new(name.clone(), x).color(color).width(line_width).style(LineStyle::dashed_dense()));
+            plot_ui.text(
+                Text::new(name.clone(), PlotPoint::new(x, top), RichText::new(format!("  {name}")).strong())
+                    .color(color)
+                    .anchor(Align2::LEFT_BOTTOM),
+            );
+        }
+    });
+}
+
+/// Today's figures for every resource, each scaled to the larger option (100%), with the
+/// exact value written at the end of each bar.
+fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile) {
+    ui.label(RichText::new("Today, relative to the larger").heading());
+    let count = evaluation.options.len().max(1);
+    let rows = ResourceId::ALL.len();
+    let row_of = |r: usize| (rows - 1 - r) as f64;
+    let band = 0.8 / count as f64;
+    let visuals = ui.visuals().clone();
+
+    let mut charts = Vec::new();
+    let mut labels = Vec::new();
+    for (index, result) in evaluation.options.iter().enumerate() {
+        let color = option_color(&visuals, index);
+        let offset = (count as f64 - 1.0) / 2.0 - index as f64;
+        let bars: Vec<Bar> = ResourceId::ALL
+            .iter()
+            .enumerate()
+            .map(|(r, resource)| {
+                let value = result.resources.get(*resource);
+                let largest = evaluation.options.iter().map(|o| o.resources.get(*resource)).fold(0.0, f64::max);
+                let share = if largest > 0.0 { 100.0 * value / largest } else { 0.0 };
+                let text = resource_value(profile, *resource, value);
+                let y = row_of(r) + offset * band;
+                labels.push(Text::new(result.spec.label, PlotPoint::new(share, y), format!(" {text}")).color(color).anchor(Align2::LEFT_CENTER));
+                Bar::new(y, share).width(band * 0.9).fill(color).name(format!("{} — {}: {text}", result.spec.label, resource.label()))
+            })
+            .collect();
+        charts.push(
+            BarChart::new(result.spec.label, bars)
+                .color(color)
+                .horizontal()
+                .element_formatter(Box::new(|bar, _| bar.name.clone())),
+        );
+    }
+
+    Plot::new("today")
+        .legend(Legend::default().position(Corner::RightBottom).follow_insertion_order(true))
+        .x_axis_label("% of the larger option")
+        .x_axis_formatter(|mark, _| format!("{}%", number(mark.value)))
+        .y_axis_formatter(move |mark, _| {
+            let r = rows as f64 - 1.0 - mark.value;
+            ResourceId::ALL.get(r as usize).filter(|_| r.fract() == 0.0 && r >= 0.0).map_or(String::new(), |resource| resource.label().to_owned())
+        })
+        .y_grid_spacer(move |_| (0..rows).map(|r| GridMark { value: r as f64, step_size: 1.0 }).collect())
+        .y_axis_min_width(150.0)
+        .include_x(0.0)
+        .include_x(135.0)
+        .show_grid([true, false])
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show(ui, |plot_ui| {
+            for chart in charts {
+                plot_ui.bar_chart(chart);
+            }
+            for label in labels {
+                plot_ui.text(label);
+            }
+        });
+}

@@ -1,0 +1,80 @@
+//! The scorecard: every criterion as a row with a bar per option, its weight editable in
+//! place, and the explanation of each score on hover.
+
+use egui::{DragValue, RichText, Ui};
+
+use super::sources::{claims_ui, trace_ui};
+use super::theme::{attention_color, option_color};
+use super::widgets::{reset_button, score_bar};
+use crate::model::criteria::MAX_WEIGHT;
+use crate::model::{CRITERIA, Evaluation};
+use crate::profile::Profile;
+
+const BAR_WIDTH: f32 = 220.0;
+
+/// The scorecard. Only `profile.weights` is edited; the rest of the profile is read for units.
+pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &mut Profile) {
+    ui.label(
+        RichText::new("Scores 0–10 per criterion; hover a bar for why, with the sources. Weights 0–5 set how much each criterion counts.")
+            .weak(),
+    );
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        egui::Grid::new("scorecard").num_columns(2 + evaluation.options.len()).striped(true).spacing([16.0, 6.0]).show(
+            ui,
+            |ui| {
+                ui.label(RichText::new("Criterion").strong());
+                ui.label(RichText::new("Weight").strong());
+                for (index, result) in evaluation.options.iter().enumerate() {
+                    ui.label(RichText::new(result.spec.label).strong().color(option_color(ui.visuals(), index)));
+                }
+                ui.end_row();
+
+                for (c, criterion) in CRITERIA.iter().enumerate() {
+                    ui.label(criterion.label).on_hover_ui(|ui| {
+                        ui.label(RichText::new(criterion.question).strong());
+                        ui.label(criterion.reading);
+                        claims_ui(ui, criterion.sources);
+                    });
+                    weight_ui(ui, profile, c);
+                    for (index, result) in evaluation.options.iter().enumerate() {
+                        let score = &result.criteria[c];
+                        score_bar(ui, score.score, 10.0, option_color(ui.visuals(), index), BAR_WIDTH)
+                            .on_hover_ui(|ui| trace_ui(ui, profile, score));
+                    }
+                    ui.end_row();
+                }
+
+                ui.label(RichText::new("Overall (0–100)").strong());
+                ui.label("");
+                for (index, result) in evaluation.options.iter().enumerate() {
+                    score_bar(ui, result.score, 100.0, option_color(ui.visuals(), index), BAR_WIDTH);
+                }
+                ui.end_row();
+            },
+        );
+    });
+}
+
+/// The weight of criterion `c`, editable 0–5, with a reset when it overrides the default.
+fn weight_ui(ui: &mut Ui, profile: &mut Profile, c: usize) {
+    let criterion = &CRITERIA[c];
+    let overridden = profile.weights.contains_key(criterion.key);
+    ui.horizontal(|ui| {
+        let mut weight = crate::model::weight(profile, criterion.id);
+        let response = ui
+            .add(DragValue::new(&mut weight).range(0.0..=MAX_WEIGHT).speed(0.05).fixed_decimals(0))
+            .accessible_name(format!("Weight of {}", criterion.label))
+            .on_hover_text(format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", criterion.label.to_lowercase()));
+        if response.changed() {
+            profile.weights.insert(criterion.key.to_owned(), weight.round());
+        }
+        if reset_button(ui, &format!("weight of {}", criterion.label), overridden) {
+            profile.weights.remove(criterion.key);
+        }
+        if overridden {
+            ui.label(RichText::new("●").color(attention_color(ui.visuals())))
+                .on_hover_text("Set in this profile (the default is used otherwise)");
+        }
+    });
+}

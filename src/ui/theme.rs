@@ -1,0 +1,170 @@
+//! Design tokens: the one place where colours, spacing and type sizes are chosen. Every view
+//! asks here, so an option has one colour everywhere (slider marks, bars, lines, legends,
+//! banner) and presenter mode can scale the whole look by changing [`Sizes`] alone.
+
+use egui::{Color32, FontFamily, FontId, TextStyle, Visuals};
+use serde::{Deserialize, Serialize};
+
+use crate::model::OPTIONS;
+
+/// Light or dark look, as chosen in View ▸ Theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    Dark,
+    Light,
+}
+
+impl ThemeChoice {
+    pub const ALL: [Self; 2] = [Self::Dark, Self::Light];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Dark => "Dark",
+            Self::Light => "Light",
+        }
+    }
+
+    fn egui(self) -> egui::Theme {
+        match self {
+            Self::Dark => egui::Theme::Dark,
+            Self::Light => egui::Theme::Light,
+        }
+    }
+}
+
+/// The look the user picked in the View menu; persisted with the session.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Appearance {
+    pub theme: ThemeChoice,
+    /// Zoom factor of the whole UI (1 = 100%).
+    pub ui_scale: f32,
+}
+
+impl Default for Appearance {
+    fn default() -> Self {
+        Self { theme: ThemeChoice::Dark, ui_scale: 1.0 }
+    }
+}
+
+/// Type sizes and spacing in points. Presenter mode (a later issue) scales these.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sizes {
+    pub small: f32,
+    pub body: f32,
+    pub heading: f32,
+    /// The verdict headline.
+    pub banner: f32,
+    /// Gap between related items.
+    pub space_s: f32,
+    /// Gap between groups.
+    pub space_m: f32,
+    /// Gap between sections.
+    pub space_l: f32,
+    /// Height of a score bar.
+    pub bar_height: f32,
+    /// Width of a plotted line.
+    pub line_width: f32,
+}
+
+impl Sizes {
+    /// Sizes chosen to stay legible on a projector at the default zoom.
+    pub const DEFAULT: Self = Self {
+        small: 12.5,
+        body: 15.0,
+        heading: 20.0,
+        banner: 28.0,
+        space_s: 4.0,
+        space_m: 8.0,
+        space_l: 16.0,
+        bar_height: 16.0,
+        line_width: 2.5,
+    };
+}
+
+/// Name of the text style used for the verdict headline.
+const BANNER: &str = "banner";
+
+/// The verdict headline's text style.
+pub fn banner_style() -> TextStyle {
+    TextStyle::Name(BANNER.into())
+}
+
+/// Applies the theme and sizes to every style of the context.
+pub fn apply(ctx: &egui::Context, theme: ThemeChoice, sizes: &Sizes) {
+    ctx.set_theme(theme.egui());
+    ctx.all_styles_mut(|style| {
+        let proportional = |size| FontId::new(size, FontFamily::Proportional);
+        style.text_styles = [
+            (TextStyle::Small, proportional(sizes.small)),
+            (TextStyle::Body, proportional(sizes.body)),
+            (TextStyle::Button, proportional(sizes.body)),
+            (TextStyle::Heading, proportional(sizes.heading)),
+            (TextStyle::Monospace, FontId::new(sizes.body - 1.0, FontFamily::Monospace)),
+            (banner_style(), proportional(sizes.banner)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(sizes.space_m, sizes.space_s + 2.0);
+        style.spacing.interact_size.y = sizes.body + 7.0;
+        // Tooltips carry explanations with sources; give them room to read.
+        style.spacing.tooltip_width = 560.0;
+        // No animations: the window stays calm while sliders move, and tests see settled frames.
+        style.animation_time = 0.0;
+    });
+}
+
+/// The colour of a deployment option, by its index in [`OPTIONS`]: the same hue in every
+/// view, brighter on dark backgrounds and deeper on light ones. Blue and orange stay
+/// distinguishable for the common forms of colour blindness.
+pub fn option_color(visuals: &Visuals, index: usize) -> Color32 {
+    const DARK: [Color32; 4] = [
+        Color32::from_rgb(0x5e, 0xa8, 0xff),
+        Color32::from_rgb(0xff, 0xa1, 0x3d),
+        Color32::from_rgb(0x4c, 0xd1, 0xb4),
+        Color32::from_rgb(0xc9, 0x8b, 0xff),
+    ];
+    const LIGHT: [Color32; 4] = [
+        Color32::from_rgb(0x1d, 0x5f, 0xc9),
+        Color32::from_rgb(0xc4, 0x5a, 0x00),
+        Color32::from_rgb(0x00, 0x85, 0x6f),
+        Color32::from_rgb(0x7a, 0x3d, 0xc2),
+    ];
+    let palette = if visuals.dark_mode { &DARK } else { &LIGHT };
+    palette[index % palette.len()]
+}
+
+/// The colour of an option by its id; neutral for an unknown id.
+pub fn option_color_by_id(visuals: &Visuals, id: &str) -> Color32 {
+    OPTIONS.iter().position(|o| o.id == id).map_or(visuals.text_color(), |index| option_color(visuals, index))
+}
+
+/// Colour of a pro (a strength of an option).
+pub fn pro_color(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(0x6b, 0xd4, 0x7f) } else { Color32::from_rgb(0x1b, 0x7f, 0x3b) }
+}
+
+/// Colour of a con (a weakness of an option).
+pub fn con_color(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(0xff, 0x7b, 0x72) } else { Color32::from_rgb(0xb4, 0x23, 0x18) }
+}
+
+/// Colour of "too close to call" and of values the user has overridden.
+pub fn attention_color(visuals: &Visuals) -> Color32 {
+    visuals.warn_fg_color
+}
+
+/// Background of the error panel.
+pub fn error_fill(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(0x5a, 0x1d, 0x1d) } else { Color32::from_rgb(0xfd, 0xe2, 0xe0) }
+}
+
+/// The track behind a score bar.
+pub fn bar_track(visuals: &Visuals) -> Color32 {
+    visuals.extreme_bg_color
+}
+
+/// A neutral mark, such as today's value on a chart.
+pub fn neutral_mark(visuals: &Visuals) -> Color32 {
+    visuals.weak_text_color()
+}

@@ -1,0 +1,73 @@
+//! The verdict banner: who wins, by how much, why in one sentence, and the overall scores.
+
+use egui::{Align, Layout, RichText, Ui};
+
+use super::theme::{Sizes, attention_color, banner_style, option_color, option_color_by_id};
+use super::widgets::score_bar;
+use crate::model::format::number;
+use crate::model::options::option;
+use crate::model::{Evaluation, Verdict};
+
+/// The headline, e.g. "Containers win by 12 points" or "Too close to call".
+pub fn headline(verdict: &Verdict) -> String {
+    let plural = option(verdict.leader).map_or(verdict.leader, |o| o.plural);
+    let points = number(100.0 * verdict.margin);
+    match verdict.winner {
+        Some(_) => format!("{} win by {points} points", capitalised(plural)),
+        None => format!("Too close to call: {plural} lead by {points} points"),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// The banner across the top of the window.
+pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation) {
+    let verdict = &evaluation.verdict;
+    ui.horizontal(|ui| {
+        let scores_width = 360.0;
+        ui.vertical(|ui| {
+            ui.set_width((ui.available_width() - scores_width).max(240.0));
+            let color = if verdict.close_call {
+                attention_color(ui.visuals())
+            } else {
+                option_color_by_id(ui.visuals(), verdict.leader)
+            };
+            ui.label(RichText::new(headline(verdict)).text_style(banner_style()).color(color).strong());
+            ui.label(RichText::new(&verdict.summary).size(Sizes::DEFAULT.body + 1.0));
+            warnings_ui(ui, &evaluation.warnings);
+        });
+        ui.with_layout(Layout::top_down(Align::Min), |ui| {
+            ui.label(RichText::new("Overall score (0–100)").small().weak());
+            egui::Grid::new("overall_scores").num_columns(2).show(ui, |ui| {
+                for (index, result) in evaluation.options.iter().enumerate() {
+                    let color = option_color(ui.visuals(), index);
+                    ui.label(RichText::new(result.spec.label).color(color).strong());
+                    score_bar(ui, result.score, 100.0, color, 200.0);
+                    ui.end_row();
+                }
+            });
+        });
+    });
+}
+
+/// Warnings, folded away: present for who needs them, quiet for the room.
+fn warnings_ui(ui: &mut Ui, warnings: &[String]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let title = match warnings.len() {
+        1 => "⚠ 1 warning".to_owned(),
+        n => format!("⚠ {n} warnings"),
+    };
+    egui::CollapsingHeader::new(RichText::new(title).small().color(attention_color(ui.visuals())))
+        .id_salt("verdict_warnings")
+        .default_open(false)
+        .show(ui, |ui| {
+            for warning in warnings {
+                ui.label(RichText::new(warning).small());
+            }
+        });
+}
