@@ -13,6 +13,13 @@ use crate::profile::Profile;
 /// Margins under this share of the 0–100 scale are too close to call.
 pub const CLOSE_CALL_MARGIN: f64 = 0.10;
 
+/// MCDA veto (as in ELECTRE): an option scoring at or below `VETO_SCORE` on a criterion
+/// weighted at least `VETO_WEIGHT` is ruled out however well it does elsewhere, so that a
+/// hard constraint (hostile tenants on a shared kernel, Windows apps on a Linux kernel) is not
+/// averaged away. Both thresholds are Podvisor's choice: weights 4–5 mean "must not fail".
+pub const VETO_SCORE: f64 = 2.0;
+pub const VETO_WEIGHT: f64 = 4.0;
+
 /// Criterion-score gap (0–10) below which a difference is not listed as a pro or con.
 const NOTABLE_GAP: f64 = 0.5;
 
@@ -96,7 +103,18 @@ pub struct Verdict {
     pub close_call: bool,
     /// Criteria that most favour the leader over the runner-up, most weight first.
     pub decisive: Vec<CriterionId>,
+    /// Options ruled out by a veto, with the criterion that ruled each out.
+    pub ruled_out: Vec<Veto>,
     pub summary: String,
+}
+
+/// An option ruled out by failing a criterion weighted as a must.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Veto {
+    pub option: &'static str,
+    pub criterion: CriterionId,
+    pub score: f64,
+    pub weight: f64,
 }
 
 /// Scores without explanations: what sensitivity sweeps need, and what `evaluate` builds on.
@@ -142,6 +160,42 @@ impl Scored {
     pub fn overall(&self) -> Vec<f64> {
         self.overall_with(&self.weights)
     }
+
+    /// The criterion (index) that rules each option out under the given weights, if any:
+    /// its lowest-scoring criterion among those weighted as a must.
+    pub fn vetoes_with(&self, weights: &[f64]) -> Vec<Option<usize>> {
+        (0..self.terms.len())
+            .map(|o| {
+                (0..weights.len())
+                    .filter(|c| weights[*c] >= VETO_WEIGHT && self.score(o, *c) <= VETO_SCORE)
+                    .min_by(|a, b| self.score(o, *a).total_cmp(&self.score(o, *b)))
+            })
+            .collect()
+    }
+
+    /// Leader and runner-up under the given weights (see [`standings`]).
+    pub fn standings_with(&self, weights: &[f64]) -> Standings {
+        standings(&self.overall_with(weights), &self.vetoes_with(weights))
+    }
+}
+
+/// Who leads: options not ruled out come first (unless all are), then by overall score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Standings {
+    pub leader: usize,
+    pub runner_up: Option<usize>,
+    /// Whether a veto, not the scores, puts the leader ahead of the runner-up.
+    pub by_veto: bool,
+}
+
+pub(crate) fn standings(scores: &[f64], vetoes: &[Option<usize>]) -> Standings {
+    let all_ruled_out = vetoes.iter().all(Option::is_some);
+    let ruled_out = |o: usize| !all_ruled_out && vetoes[o].is_some();
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|a, b| ruled_out(*a).cmp(&ruled_out(*b)).then(scores[*b].total_cmp(&scores[*a])));
+    let leader = order[0];
+    let runner_up = order.get(1).copied();
+    Standings { leader, runner_up, by_veto: runner_up.is_some_and(ruled_out) }
 }
 
 /// The weight a profile gives a criterion: its override if any, else the default; 0–5.
@@ -219,7 +273,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
         curves.iter().flat_map(|curve| projection::break_even(curve, options, profile, &scored.values)).collect();
 
     Evaluation {
-        verdict: verdict(&results, &scored.weights),
+        verdict: verdict(&results, &scored.weights, &scored.vetoes_with(&scored.weights)),
         warnings: warnings(profile, &results, weight_total),
         options: results,
         curves,
@@ -234,30 +288,37 @@ fn best_rival(scored: &Scored, option: usize, criterion: usize) -> Option<usize>
         .max_by(|a, b| scored.score(*a, criterion).total_cmp(&scored.score(*b, criterion)))
 }
 
-/// Indexes of the leader and the runner-up by overall score.
-pub(crate) fn ranking(scores: &[f64]) -> (usize, Option<usize>) {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
-    (order[0], order.get(1).copied())
-}
-
-fn verdict(results: &[OptionResult], weights: &[f64]) -> Verdict {
+fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Option<usize>]) -> Verdict {
     let scores: Vec<f64> = results.iter().map(|r| r.score).collect();
-    let (lead, second) = ranking(&scores);
+    let Standings { leader: lead, runner_up, by_veto } = standings(&scores, vetoes);
     let leader = &results[lead];
-    let Some(second) = second else {
+    let ruled_out: Vec<Veto> = vetoes
+        .iter()
+        .enumerate()
+        .filter(|(o, _)| *o != lead || by_veto)
+        .filter_map(|(o, veto)| {
+            veto.map(|c| Veto {
+                option: results[o].spec.id,
+                criterion: CRITERIA[c].id,
+                score: results[o].criteria[c].score,
+                weight: weights[c],
+            })
+        })
+        .collect();
+    let Some(second) = runner_up else {
         return Verdict {
             leader: leader.spec.id,
             winner: Some(leader.spec.id),
             margin: 1.0,
             close_call: false,
             decisive: Vec::new(),
+            ruled_out,
             summary: format!("{} is the only option evaluated.", leader.spec.plural),
         };
     };
     let runner = &results[second];
-    let margin = (leader.score - runner.score) / 100.0;
-    let close_call = margin < CLOSE_CALL_MARGIN;
+    let margin = ((leader.score - runner.score) / 100.0).max(0.0);
+    let close_call = !by_veto && margin < CLOSE_CALL_MARGIN;
 
     let mut edges: Vec<(CriterionId, f64)> = leader
         .criteria
@@ -272,7 +333,26 @@ fn verdict(results: &[OptionResult], weights: &[f64]) -> Verdict {
     let reasons = join_labels(&decisive);
 
     let points = number(100.0 * margin);
-    let summary = if close_call {
+    let summary = if by_veto {
+        let veto = ruled_out.iter().find(|v| v.option == runner.spec.id);
+        let why = veto.map_or(String::new(), |v| {
+            format!(
+                ": they score {}/10 on {}, a criterion weighted {}/5",
+                number(v.score),
+                v.criterion.spec().label.to_lowercase(),
+                number(v.weight)
+            )
+        });
+        format!(
+            "{} win because {} are ruled out{why}. On the weighted sum alone: {} {} vs {} {}.",
+            capitalise(leader.spec.plural),
+            runner.spec.plural,
+            leader.spec.plural,
+            number(leader.score),
+            runner.spec.plural,
+            number(runner.score),
+        )
+    } else if close_call {
         format!(
             "Too close to call: {} {} vs {} {} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
             capitalise(leader.spec.plural),
@@ -291,7 +371,15 @@ fn verdict(results: &[OptionResult], weights: &[f64]) -> Verdict {
             if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
         )
     };
-    Verdict { leader: leader.spec.id, winner: (!close_call).then_some(leader.spec.id), margin, close_call, decisive, summary }
+    Verdict {
+        leader: leader.spec.id,
+        winner: (!close_call).then_some(leader.spec.id),
+        margin,
+        close_call,
+        decisive,
+        ruled_out,
+        summary,
+    }
 }
 
 fn join_labels(criteria: &[CriterionId]) -> String {

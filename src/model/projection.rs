@@ -65,7 +65,10 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         monthly_cost: hosts * e.host_cost_per_month,
         start_seconds,
         scale_to_peak_seconds,
-        os_instances_to_patch: hosts + if option.guest_os_per_instance { instances } else { 0.0 },
+        os_instances_to_patch: hosts
+            + if option.guest_os_per_instance { instances } else { 0.0 }
+            // Each service's image carries a partial OS copy that must be rebuilt (M-RES-2).
+            + if option.image_pipeline { services } else { 0.0 },
         instances_per_host: instances / hosts,
         instances,
         instances_steady,
@@ -240,7 +243,7 @@ mod tests {
         assert!((r.hosts - 1.0).abs() < 1e-9);
         let expected = (74.8 + 4.0 * 100.0) / 1024.0;
         assert!((r.disk_gib - expected).abs() < 1e-9, "{} vs {expected}", r.disk_gib);
-        assert!((r.os_instances_to_patch - 1.0).abs() < 1e-9, "only the host OS");
+        assert!((r.os_instances_to_patch - 5.0).abs() < 1e-9, "the host OS and four service images");
     }
 
     #[test]

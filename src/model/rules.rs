@@ -119,7 +119,7 @@ pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usi
         CriterionId::OsFlexibility => os_flexibility(&mut t, inputs, spec),
         CriterionId::Portability => portability(&mut t, inputs, spec),
         CriterionId::Scalability => scalability(&mut t, inputs, option),
-        CriterionId::DeliverySpeed => delivery_speed(&mut t, inputs, spec),
+        CriterionId::DeliverySpeed => delivery_speed(&mut t, inputs, option, spec),
         CriterionId::NetworkingSimplicity => networking_simplicity(&mut t, inputs, option, spec),
         CriterionId::MigrationEffort => migration_effort(&mut t, inputs, spec),
         CriterionId::ResilienceFit => resilience_fit(&mut t, inputs, spec),
@@ -265,6 +265,10 @@ fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Option
     if spec.image_pipeline {
         let fresh = cadence(w.deploys_per_week).max(churn(w.lifespan_days));
         t.add_trait("frequent rebuilds keep packages fresh", inputs, TraitId::DeploysPerWeek, 2.0 * fresh, &["V-SEC-5"]);
+        let stale = staleness(w.lifespan_days) * (1.0 - fresh);
+        if stale > 0.0 {
+            t.add_trait("rarely rebuilt images go stale too", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-5"]);
+        }
     } else {
         t.add_trait("long-lived images go stale", inputs, TraitId::LifespanDays, -2.0 * staleness(w.lifespan_days), &["V-SEC-3"]);
     }
@@ -301,6 +305,13 @@ fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     if spec.image_pipeline {
         t.base("self-contained images move anywhere", 9.0, &["V-PORT-1"]);
         t.add_trait("needs a compatible kernel", inputs, TraitId::OsDiversity, -4.0 * inputs.rating(TraitId::OsDiversity), &["M-PORT-1"]);
+        t.add_trait(
+            "an app coupled to its surroundings is not self-contained",
+            inputs,
+            TraitId::LegacyCoupling,
+            -3.0 * inputs.rating(TraitId::LegacyCoupling),
+            &["M-PORT-1"],
+        );
     } else {
         t.base("gigabyte images in a hypervisor's format", 5.0, &["V-RES-1"]);
     }
@@ -320,7 +331,7 @@ fn scalability(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
     );
 }
 
-fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let w = &inputs.profile.workload;
     let pace = cadence(w.deploys_per_week);
     t.base("neutral", 5.0, &["V-OPS-2"]);
@@ -333,18 +344,20 @@ fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             pace * (7.0 * maturity - 2.0),
             &["M-OPS-3", "V-OPS-2"],
         );
-        let split = ((w.services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0);
-        let greenfield = 1.0 - inputs.rating(TraitId::LegacyCoupling);
-        t.add_trait(
-            "services shipped independently",
-            inputs,
-            TraitId::Services,
-            2.0 * split * greenfield,
-            &["V-OPS-4", "M-DEC-2"],
-        );
     } else {
         t.add_trait("release overhead and drift", inputs, TraitId::DeploysPerWeek, -2.0 * pace, &["V-OPS-2"]);
     }
+    // Services that each have an instance of their own ship independently, whatever the option.
+    let split = ((w.services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0);
+    let own_instance = 1.0 / inputs.resources[option].services_per_instance.max(1.0);
+    let greenfield = 1.0 - inputs.rating(TraitId::LegacyCoupling);
+    t.add_trait(
+        "services shipped independently",
+        inputs,
+        TraitId::Services,
+        2.0 * split * own_instance * greenfield,
+        &["V-OPS-4", "M-DEC-2"],
+    );
 }
 
 fn networking_simplicity(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
