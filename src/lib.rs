@@ -6,3 +6,4 @@ pub mod cli;
 pub mod model;
 pub mod profile;
 pub mod report;
+pub mod ui;

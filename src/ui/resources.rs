@@ -3,10 +3,10 @@
 //! bar chart of today's figures for every resource. Few, large charts read best on a
 //! projector.
 
-use egui::{Align2, RichText, Ui};
+use egui::{Align, Align2, Layout, RichText, Ui};
 use egui_plot::{
-    Bar, BarChart, Corner, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint, Points,
-    Text, VLine,
+    Bar, BarChart, Corner, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint,
+    Points, Text, VLine,
 };
 
 use super::theme::{Sizes, neutral_mark, option_color, option_color_by_id};
@@ -26,7 +26,10 @@ pub struct ChartView {
 
 impl Default for ChartView {
     fn default() -> Self {
-        Self { resource: ResourceId::MemoryGib, axis: TraitId::Services }
+        Self {
+            resource: ResourceId::MemoryGib,
+            axis: TraitId::Services,
+        }
     }
 }
 
@@ -38,18 +41,26 @@ pub fn resources_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, vie
     let width = ui.available_width();
     ui.horizontal_top(|ui| {
         let projection_width = (width * 0.6).max(320.0);
-        ui.allocate_ui(egui::vec2(projection_width, height), |ui| projection_ui(ui, evaluation, profile, *view));
-        ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| today_ui(ui, evaluation, profile));
+        let column = Layout::top_down(Align::Min);
+        ui.allocate_ui_with_layout(egui::vec2(projection_width, height), column, |ui| {
+            projection_ui(ui, evaluation, profile, *view);
+        });
+        ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), column, |ui| {
+            today_ui(ui, evaluation, profile);
+        });
     });
 }
 
 fn controls_ui(ui: &mut Ui, view: &mut ChartView) {
     ui.horizontal(|ui| {
-        egui::ComboBox::from_label("Resource").selected_text(view.resource.label()).width(220.0).show_ui(ui, |ui| {
-            for resource in ResourceId::ALL {
-                ui.selectable_value(&mut view.resource, resource, resource.label());
-            }
-        });
+        egui::ComboBox::from_label("Resource")
+            .selected_text(view.resource.label())
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for resource in ResourceId::ALL {
+                    ui.selectable_value(&mut view.resource, resource, resource.label());
+                }
+            });
         ui.add_space(Sizes::DEFAULT.space_l);
         ui.label("Over");
         for axis in CURVE_AXES {
@@ -58,30 +69,31 @@ fn controls_ui(ui: &mut Ui, view: &mut ChartView) {
     });
 }
 
-/// Where a value sits on the x axis: logarithmic axes are plotted in log10 space.
-fn to_x(axis: TraitId, value: f64) -> f64 {
-    if axis.meta().logarithmic { value.max(f64::MIN_POSITIVE).log10() } else { value }
+/// How far right the projection reaches: a few times today's value and past every
+/// break-even point, so today's figures are not squashed against the axis by the far end
+/// of the curve (500 services) while every crossing stays in view.
+fn visible_max(evaluation: &Evaluation, axis: TraitId, today: f64, last: f64) -> f64 {
+    let furthest = evaluation
+        .break_even
+        .iter()
+        .filter(|b| b.axis == axis)
+        .map(|b| b.at)
+        .fold(0.0, f64::max);
+    (today * 4.0).max(furthest * 1.5).max(10.0).min(last)
 }
 
-fn from_x(axis: TraitId, x: f64) -> f64 {
-    if axis.meta().logarithmic { 10f64.powf(x) } else { x }
-}
-
-/// Grid marks at 1, 2 and 5 times each power of ten, for a log10 axis.
-fn log_marks(input: GridInput) -> Vec<GridMark> {
-    let (low, high) = input.bounds;
-    let mut marks = Vec::new();
-    let mut decade = low.floor();
-    while decade <= high.ceil() {
-        for (factor, step_size) in [(1.0, 1.0), (2.0, 0.3), (5.0, 0.3)] {
-            let value = decade + f64::log10(factor);
-            if (low..=high).contains(&value) {
-                marks.push(GridMark { value, step_size });
-            }
-        }
-        decade += 1.0;
-    }
-    marks
+/// Grid lines at round numbers (1, 2 or 5 times a power of ten), about six across the
+/// axis, so that the labelled lines are far enough apart to carry their numbers.
+fn round_steps(input: egui_plot::GridInput) -> [f64; 3] {
+    let span = (input.bounds.1 - input.bounds.0).abs().max(1e-9);
+    let rough = span / 6.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let major = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|f| f * power)
+        .find(|step| *step >= rough)
+        .unwrap_or(10.0 * power);
+    [major / 5.0, major, major * 5.0]
 }
 
 fn axis_name(axis: TraitId) -> String {
@@ -95,13 +107,21 @@ fn projection_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: 
         return;
     };
     ui.label(RichText::new(format!("{} over {}", resource.label(), axis_name(axis))).heading());
-    let logarithmic = axis.meta().logarithmic;
-    let mut plot = Plot::new("projection")
-        .legend(Legend::default().position(Corner::LeftTop).follow_insertion_order(true))
-        .x_axis_label(if logarithmic { format!("{} (log scale)", axis.meta().label) } else { axis.meta().label.to_owned() })
+    let today = profile.get(axis);
+    let last = curve.xs.last().copied().unwrap_or(today);
+    let right = visible_max(evaluation, axis, today, last);
+    let plot = Plot::new("projection")
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .follow_insertion_order(true),
+        )
+        .x_axis_label(axis.meta().label)
         .y_axis_label(resource_header(profile, resource))
-        .x_axis_formatter(move |mark, _| number(from_x(axis, mark.value)))
+        .x_axis_formatter(|mark, _| number(mark.value))
         .y_axis_formatter(|mark, _| number(mark.value))
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(round_steps))
+        .include_x(0.0)
         .include_y(0.0)
         .allow_drag(false)
         .allow_zoom(false)
@@ -109,50 +129,77 @@ fn projection_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: 
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .label_formatter(move |position| match position {
-            HoverPosition::NearDataPoint { plot_name, position, .. } => Some(format!(
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
                 "{plot_name}\n{} {}: {}",
-                number(from_x(axis, position.x).round()),
+                number(position.x.round()),
                 axis_name(axis),
                 resource_value(profile, resource, position.y)
             )),
             HoverPosition::Elsewhere { .. } => None,
         });
-    if logarithmic {
-        plot = plot.x_grid_spacer(log_marks);
-    }
 
     let visuals = ui.visuals().clone();
     let line_width = Sizes::DEFAULT.line_width;
-    let today = profile.get(axis);
     let series: Vec<Vec<[f64; 2]>> = (0..evaluation.options.len())
-        .map(|o| curve.points(o, resource).into_iter().map(|[x, y]| [to_x(axis, x), y]).collect())
+        .map(|o| {
+            curve
+                .points(o, resource)
+                .into_iter()
+                .filter(|[x, _]| *x <= right)
+                .collect()
+        })
         .collect();
     let top = series.iter().flatten().map(|[_, y]| *y).fold(0.0, f64::max);
 
     plot.show(ui, |plot_ui| {
         for (index, (result, points)) in evaluation.options.iter().zip(series).enumerate() {
             let color = option_color(&visuals, index);
-            plot_ui.line(Line::new(result.spec.label, points).color(color).width(line_width));
-            plot_ui.points(
-                Points::new(result.spec.label, vec![[to_x(axis, today), result.resources.get(resource)]])
+            plot_ui.line(
+                Line::new(result.spec.label, points)
                     .color(color)
-                    .radius(line_width * 2.5)
-                    .filled(true),
+                    .width(line_width),
+            );
+            plot_ui.points(
+                Points::new(
+                    result.spec.label,
+                    vec![[today, result.resources.get(resource)]],
+                )
+                .color(color)
+                .radius(line_width * 2.5)
+                .filled(true),
             );
         }
         let today_name = format!("Today: {} {}", number(today), axis_name(axis));
         plot_ui.vline(
-            VLine::new(today_name, to_x(axis, today)).color(neutral_mark(&visuals)).style(LineStyle::dashed_loose()),
+            VLine::new(today_name, today)
+                .color(neutral_mark(&visuals))
+                .style(LineStyle::dashed_loose()),
         );
-        for point in evaluation.break_even.iter().filter(|b| b.axis == axis && b.resource == resource) {
+        for point in evaluation
+            .break_even
+            .iter()
+            .filter(|b| b.axis == axis && b.resource == resource)
+        {
             let name = format!("Break-even: {} {}", number(point.at), axis_name(axis));
             let color = option_color_by_id(&visuals, point.ahead_above);
-            let x = to_x(axis, point.at);
-            plot_ui.vline(VLine::new(name.clone(), x).color(color).width(line_width).style(LineStyle::dashed_dense()));
-            plot_ui.text(
-                Text::new(name.clone(), PlotPoint::new(x, top), RichText::new(format!("  {name}")).strong())
+            plot_ui.vline(
+                VLine::new(name.clone(), point.at)
                     .color(color)
-                    .anchor(Align2::LEFT_BOTTOM),
+                    .width(line_width)
+                    .style(LineStyle::dashed_dense()),
+            );
+            plot_ui.text(
+                Text::new(
+                    name.clone(),
+                    PlotPoint::new(point.at, top),
+                    RichText::new(format!("  {name}")).strong(),
+                )
+                .color(color)
+                .anchor(Align2::LEFT_BOTTOM),
             );
         }
     });
@@ -161,7 +208,16 @@ fn projection_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: 
 /// Today's figures for every resource, each scaled to the larger option (100%), with the
 /// exact value written at the end of each bar.
 fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile) {
-    ui.label(RichText::new("Today, relative to the larger").heading());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Today:").heading());
+        for (index, result) in evaluation.options.iter().enumerate() {
+            ui.label(
+                RichText::new(result.spec.label)
+                    .heading()
+                    .color(option_color(ui.visuals(), index)),
+            );
+        }
+    });
     let count = evaluation.options.len().max(1);
     let rows = ResourceId::ALL.len();
     let row_of = |r: usize| (rows - 1 - r) as f64;
@@ -178,12 +234,35 @@ fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile) {
             .enumerate()
             .map(|(r, resource)| {
                 let value = result.resources.get(*resource);
-                let largest = evaluation.options.iter().map(|o| o.resources.get(*resource)).fold(0.0, f64::max);
-                let share = if largest > 0.0 { 100.0 * value / largest } else { 0.0 };
+                let largest = evaluation
+                    .options
+                    .iter()
+                    .map(|o| o.resources.get(*resource))
+                    .fold(0.0, f64::max);
+                let share = if largest > 0.0 {
+                    100.0 * value / largest
+                } else {
+                    0.0
+                };
                 let text = resource_value(profile, *resource, value);
                 let y = row_of(r) + offset * band;
-                labels.push(Text::new(result.spec.label, PlotPoint::new(share, y), format!(" {text}")).color(color).anchor(Align2::LEFT_CENTER));
-                Bar::new(y, share).width(band * 0.9).fill(color).name(format!("{} — {}: {text}", result.spec.label, resource.label()))
+                labels.push(
+                    Text::new(
+                        result.spec.label,
+                        PlotPoint::new(share, y),
+                        format!(" {text}"),
+                    )
+                    .color(color)
+                    .anchor(Align2::LEFT_CENTER),
+                );
+                Bar::new(y, share)
+                    .width(band * 0.9)
+                    .fill(color)
+                    .name(format!(
+                        "{} — {}: {text}",
+                        result.spec.label,
+                        resource.label()
+                    ))
             })
             .collect();
         charts.push(
@@ -194,15 +273,26 @@ fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile) {
         );
     }
 
+    // No legend: the heading names the options in their colours, and a legend box would
+    // cover the bars' values.
     Plot::new("today")
-        .legend(Legend::default().position(Corner::RightBottom).follow_insertion_order(true))
         .x_axis_label("% of the larger option")
         .x_axis_formatter(|mark, _| format!("{}%", number(mark.value)))
         .y_axis_formatter(move |mark, _| {
             let r = rows as f64 - 1.0 - mark.value;
-            ResourceId::ALL.get(r as usize).filter(|_| r.fract() == 0.0 && r >= 0.0).map_or(String::new(), |resource| resource.label().to_owned())
+            ResourceId::ALL
+                .get(r as usize)
+                .filter(|_| r.fract() == 0.0 && r >= 0.0)
+                .map_or(String::new(), |resource| resource.label().to_owned())
         })
-        .y_grid_spacer(move |_| (0..rows).map(|r| GridMark { value: r as f64, step_size: 1.0 }).collect())
+        .y_grid_spacer(move |_| {
+            (0..rows)
+                .map(|r| GridMark {
+                    value: r as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
         .y_axis_min_width(150.0)
         .include_x(0.0)
         .include_x(135.0)

@@ -4,10 +4,10 @@
 use egui::{DragValue, RichText, Ui};
 
 use super::sources::{claims_ui, trace_ui};
-use super::theme::{attention_color, option_color};
+use super::theme::{attention_color, con_color, option_color};
 use super::widgets::{reset_button, score_bar};
 use crate::model::criteria::MAX_WEIGHT;
-use crate::model::{CRITERIA, Evaluation};
+use crate::model::{CRITERIA, Evaluation, VETO_SCORE, VETO_WEIGHT};
 use crate::profile::Profile;
 
 const BAR_WIDTH: f32 = 220.0;
@@ -39,8 +39,21 @@ pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &mut Profile)
                     weight_ui(ui, profile, c);
                     for (index, result) in evaluation.options.iter().enumerate() {
                         let score = &result.criteria[c];
-                        score_bar(ui, score.score, 10.0, option_color(ui.visuals(), index), BAR_WIDTH)
-                            .on_hover_ui(|ui| trace_ui(ui, profile, score));
+                        let vetoed = evaluation
+                            .verdict
+                            .ruled_out
+                            .iter()
+                            .any(|veto| veto.option == result.spec.id && veto.criterion == criterion.id);
+                        ui.horizontal(|ui| {
+                            score_bar(ui, score.score, 10.0, option_color(ui.visuals(), index), BAR_WIDTH)
+                                .on_hover_ui(|ui| trace_ui(ui, profile, score));
+                            if vetoed {
+                                ui.label(RichText::new("rules it out").color(con_color(ui.visuals())))
+                                    .on_hover_text(format!(
+                                        "A criterion weighted {VETO_WEIGHT} or more is a must: scoring {VETO_SCORE} or less on it rules the option out, whatever its total"
+                                    ));
+                            }
+                        });
                     }
                     ui.end_row();
                 }
@@ -63,11 +76,21 @@ fn weight_ui(ui: &mut Ui, profile: &mut Profile, c: usize) {
     ui.horizontal(|ui| {
         let mut weight = crate::model::weight(profile, criterion.id);
         let response = ui
-            .add(DragValue::new(&mut weight).range(0.0..=MAX_WEIGHT).speed(0.05).fixed_decimals(0))
+            .add(
+                DragValue::new(&mut weight)
+                    .range(0.0..=MAX_WEIGHT)
+                    .speed(0.05)
+                    .fixed_decimals(0),
+            )
             .accessible_name(format!("Weight of {}", criterion.label))
-            .on_hover_text(format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", criterion.label.to_lowercase()));
+            .on_hover_text(format!(
+                "How much {} counts, 0–{MAX_WEIGHT}; drag or type",
+                criterion.label.to_lowercase()
+            ));
         if response.changed() {
-            profile.weights.insert(criterion.key.to_owned(), weight.round());
+            profile
+                .weights
+                .insert(criterion.key.to_owned(), weight.round());
         }
         if reset_button(ui, &format!("weight of {}", criterion.label), overridden) {
             profile.weights.remove(criterion.key);

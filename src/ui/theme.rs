@@ -44,7 +44,10 @@ pub struct Appearance {
 
 impl Default for Appearance {
     fn default() -> Self {
-        Self { theme: ThemeChoice::Dark, ui_scale: 1.0 }
+        Self {
+            theme: ThemeChoice::Dark,
+            ui_scale: 1.0,
+        }
     }
 }
 
@@ -91,6 +94,16 @@ pub fn banner_style() -> TextStyle {
     TextStyle::Name(BANNER.into())
 }
 
+/// Lets proportional text fall back to the bundled Hack font, which has the few symbols
+/// the views use (↺ ● ▸) that Ubuntu-Light lacks; no extra font is shipped.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional) {
+        family.push("Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
 /// Applies the theme and sizes to every style of the context.
 pub fn apply(ctx: &egui::Context, theme: ThemeChoice, sizes: &Sizes) {
     ctx.set_theme(theme.egui());
@@ -101,7 +114,10 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice, sizes: &Sizes) {
             (TextStyle::Body, proportional(sizes.body)),
             (TextStyle::Button, proportional(sizes.body)),
             (TextStyle::Heading, proportional(sizes.heading)),
-            (TextStyle::Monospace, FontId::new(sizes.body - 1.0, FontFamily::Monospace)),
+            (
+                TextStyle::Monospace,
+                FontId::new(sizes.body - 1.0, FontFamily::Monospace),
+            ),
             (banner_style(), proportional(sizes.banner)),
         ]
         .into();
@@ -136,17 +152,28 @@ pub fn option_color(visuals: &Visuals, index: usize) -> Color32 {
 
 /// The colour of an option by its id; neutral for an unknown id.
 pub fn option_color_by_id(visuals: &Visuals, id: &str) -> Color32 {
-    OPTIONS.iter().position(|o| o.id == id).map_or(visuals.text_color(), |index| option_color(visuals, index))
+    OPTIONS
+        .iter()
+        .position(|o| o.id == id)
+        .map_or(visuals.text_color(), |index| option_color(visuals, index))
 }
 
 /// Colour of a pro (a strength of an option).
 pub fn pro_color(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode { Color32::from_rgb(0x6b, 0xd4, 0x7f) } else { Color32::from_rgb(0x1b, 0x7f, 0x3b) }
+    if visuals.dark_mode {
+        Color32::from_rgb(0x6b, 0xd4, 0x7f)
+    } else {
+        Color32::from_rgb(0x1b, 0x7f, 0x3b)
+    }
 }
 
 /// Colour of a con (a weakness of an option).
 pub fn con_color(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode { Color32::from_rgb(0xff, 0x7b, 0x72) } else { Color32::from_rgb(0xb4, 0x23, 0x18) }
+    if visuals.dark_mode {
+        Color32::from_rgb(0xff, 0x7b, 0x72)
+    } else {
+        Color32::from_rgb(0xb4, 0x23, 0x18)
+    }
 }
 
 /// Colour of "too close to call" and of values the user has overridden.
@@ -156,7 +183,11 @@ pub fn attention_color(visuals: &Visuals) -> Color32 {
 
 /// Background of the error panel.
 pub fn error_fill(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode { Color32::from_rgb(0x5a, 0x1d, 0x1d) } else { Color32::from_rgb(0xfd, 0xe2, 0xe0) }
+    if visuals.dark_mode {
+        Color32::from_rgb(0x5a, 0x1d, 0x1d)
+    } else {
+        Color32::from_rgb(0xfd, 0xe2, 0xe0)
+    }
 }
 
 /// The track behind a score bar.
@@ -167,4 +198,9 @@ pub fn bar_track(visuals: &Visuals) -> Color32 {
 /// A neutral mark, such as today's value on a chart.
 pub fn neutral_mark(visuals: &Visuals) -> Color32 {
     visuals.weak_text_color()
+}
+
+/// The veil over the window while a file is dragged over it, and the text on it.
+pub fn drop_overlay() -> (Color32, Color32) {
+    (Color32::from_black_alpha(170), Color32::WHITE)
 }

@@ -2,25 +2,46 @@
 
 use egui::{Align, Layout, RichText, Ui};
 
-use super::theme::{Sizes, attention_color, banner_style, option_color, option_color_by_id};
+use super::theme::{
+    Sizes, attention_color, banner_style, con_color, option_color, option_color_by_id,
+};
 use super::widgets::score_bar;
 use crate::model::format::number;
 use crate::model::options::option;
 use crate::model::{Evaluation, Verdict};
 
-/// The headline, e.g. "Containers win by 12 points" or "Too close to call".
+fn plural(id: &str) -> &str {
+    option(id).map_or(id, |o| o.plural)
+}
+
+/// The headline: "Containers win by 12 points", "VMs win: containers are ruled out on
+/// isolation" or "Too close to call: VMs ahead by 3 points".
 pub fn headline(verdict: &Verdict) -> String {
-    let plural = option(verdict.leader).map_or(verdict.leader, |o| o.plural);
+    let leader = capitalised(plural(verdict.leader));
     let points = number(100.0 * verdict.margin);
-    match verdict.winner {
-        Some(_) => format!("{} win by {points} points", capitalised(plural)),
-        None => format!("Too close to call: {plural} lead by {points} points"),
+    let veto = verdict
+        .ruled_out
+        .iter()
+        .find(|veto| veto.option != verdict.leader);
+    match (verdict.winner, veto) {
+        (Some(_), Some(veto)) => format!(
+            "{leader} win: {} are ruled out on {}",
+            plural(veto.option),
+            veto.criterion.spec().label.to_lowercase()
+        ),
+        (Some(_), None) => format!("{leader} win by {points} points"),
+        (None, _) => format!(
+            "Too close to call: {} ahead by {points} points",
+            plural(verdict.leader)
+        ),
     }
 }
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The banner across the top of the window.
@@ -35,20 +56,36 @@ pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation) {
             } else {
                 option_color_by_id(ui.visuals(), verdict.leader)
             };
-            ui.label(RichText::new(headline(verdict)).text_style(banner_style()).color(color).strong());
+            ui.label(
+                RichText::new(headline(verdict))
+                    .text_style(banner_style())
+                    .color(color)
+                    .strong(),
+            );
             ui.label(RichText::new(&verdict.summary).size(Sizes::DEFAULT.body + 1.0));
             warnings_ui(ui, &evaluation.warnings);
         });
         ui.with_layout(Layout::top_down(Align::Min), |ui| {
             ui.label(RichText::new("Overall score (0–100)").small().weak());
-            egui::Grid::new("overall_scores").num_columns(2).show(ui, |ui| {
-                for (index, result) in evaluation.options.iter().enumerate() {
-                    let color = option_color(ui.visuals(), index);
-                    ui.label(RichText::new(result.spec.label).color(color).strong());
-                    score_bar(ui, result.score, 100.0, color, 200.0);
-                    ui.end_row();
-                }
-            });
+            egui::Grid::new("overall_scores")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (index, result) in evaluation.options.iter().enumerate() {
+                        let color = option_color(ui.visuals(), index);
+                        ui.label(RichText::new(result.spec.label).color(color).strong());
+                        ui.horizontal(|ui| {
+                            score_bar(ui, result.score, 100.0, color, 200.0);
+                            if verdict
+                                .ruled_out
+                                .iter()
+                                .any(|veto| veto.option == result.spec.id)
+                            {
+                                ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
+                            }
+                        });
+                        ui.end_row();
+                    }
+                });
         });
     });
 }
@@ -59,15 +96,19 @@ fn warnings_ui(ui: &mut Ui, warnings: &[String]) {
         return;
     }
     let title = match warnings.len() {
-        1 => "⚠ 1 warning".to_owned(),
-        n => format!("⚠ {n} warnings"),
+        1 => "1 warning".to_owned(),
+        n => format!("{n} warnings"),
     };
-    egui::CollapsingHeader::new(RichText::new(title).small().color(attention_color(ui.visuals())))
-        .id_salt("verdict_warnings")
-        .default_open(false)
-        .show(ui, |ui| {
-            for warning in warnings {
-                ui.label(RichText::new(warning).small());
-            }
-        });
+    egui::CollapsingHeader::new(
+        RichText::new(title)
+            .small()
+            .color(attention_color(ui.visuals())),
+    )
+    .id_salt("verdict_warnings")
+    .default_open(false)
+    .show(ui, |ui| {
+        for warning in warnings {
+            ui.label(RichText::new(warning).small());
+        }
+    });
 }

@@ -3,7 +3,6 @@
 use egui::{Color32, CornerRadius, Response, RichText, Sense, Ui, Vec2};
 
 use super::theme::{Sizes, bar_track};
-use crate::model::format::number;
 
 /// A horizontal bar showing `value` out of `max` in an option's colour, followed by the
 /// number. The number is a label of its own, so it is read out and found by tests.
@@ -15,24 +14,34 @@ pub fn score_bar(ui: &mut Ui, value: f64, max: f64, color: Color32, width: f32) 
             let painter = ui.painter();
             let radius = CornerRadius::same(3);
             painter.rect_filled(rect, radius, bar_track(ui.visuals()));
-            let share = if max > 0.0 { (value / max).clamp(0.0, 1.0) as f32 } else { 0.0 };
+            let share = if max > 0.0 {
+                (value / max).clamp(0.0, 1.0) as f32
+            } else {
+                0.0
+            };
             let mut filled = rect;
             filled.set_width(rect.width() * share);
             painter.rect_filled(filled, radius, color);
         }
-        let number = ui.label(RichText::new(number(value)).monospace().strong());
+        let number = ui.label(RichText::new(one_decimal(value)).monospace().strong());
         response.union(number)
     })
     .inner
 }
 
-/// A small ↺ button that puts a value back to its default; disabled when it already is.
-/// `name` is what it resets ("Replicas"), giving the accessible label "Reset Replicas".
+/// A small ↺ button that puts a value back to its default, shown only while the value
+/// differs from it (its space is kept, so rows stay aligned). `name` is what it resets
+/// ("Replicas"), giving the accessible label "Reset Replicas".
 pub fn reset_button(ui: &mut Ui, name: &str, overridden: bool) -> bool {
     let label = format!("Reset {name}");
-    ui.add_enabled(overridden, egui::Button::new("↺").small().frame(false))
+    ui.add_visible(overridden, egui::Button::new("↺").frame(false))
         .on_hover_text(format!("{label} to its default"))
-        .on_disabled_hover_text("At its default")
         .accessible_name(label)
         .clicked()
+}
+
+/// A score or a number of points, to one decimal: steady columns read better than
+/// significant digits when figures sit side by side.
+pub fn one_decimal(value: f64) -> String {
+    format!("{value:.1}")
 }

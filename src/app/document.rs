@@ -1,0 +1,116 @@
+//! The scenario being edited: its profile, where it lives on disk, whether it has unsaved
+//! changes, its undo history, and its evaluation, recomputed only when the profile changes.
+
+use std::path::{Path, PathBuf};
+
+use super::history::History;
+use crate::model::{Assumptions, Evaluation, evaluate};
+use crate::profile::Profile;
+
+/// One open scenario.
+pub struct Document {
+    profile: Profile,
+    path: Option<PathBuf>,
+    /// The profile as last saved or loaded; `None` when that is unknown (a restored session
+    /// with unsaved changes), which counts as unsaved.
+    saved: Option<Profile>,
+    history: History,
+    evaluation: Evaluation,
+    /// The profile `evaluation` was computed for.
+    evaluated: Profile,
+}
+
+impl Document {
+    /// A document for `profile`; `saved` says whether it matches what is on disk.
+    pub fn new(profile: Profile, path: Option<PathBuf>, saved: bool) -> Self {
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        Self {
+            history: History::new(&profile),
+            saved: saved.then(|| profile.clone()),
+            evaluated: profile.clone(),
+            evaluation,
+            profile,
+            path,
+        }
+    }
+
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.evaluation
+    }
+
+    /// The profile to edit and the evaluation to draw, together.
+    pub fn parts(&mut self) -> (&mut Profile, &Evaluation) {
+        (&mut self.profile, &self.evaluation)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.saved.as_ref() != Some(&self.profile)
+    }
+
+    /// Whether the evaluation lags behind the profile.
+    pub fn is_stale(&self) -> bool {
+        self.profile != self.evaluated
+    }
+
+    /// Re-evaluates if the profile changed since the last evaluation (tens of µs).
+    pub fn refresh(&mut self) {
+        if self.is_stale() {
+            self.evaluation = evaluate(&self.profile, Assumptions::builtin());
+            self.evaluated.clone_from(&self.profile);
+        }
+    }
+
+    /// Ends the current edit: records an undo step if the profile changed.
+    pub fn settle(&mut self) {
+        self.history.settle(&self.profile);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo(&self.profile)
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.history.undo(&mut self.profile)
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.history.redo(&mut self.profile)
+    }
+
+    /// Records that the profile was written to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.saved = Some(self.profile.clone());
+        self.path = Some(path);
+    }
+
+    /// Drops unsaved changes, back to the saved profile (or a new one if that is unknown).
+    pub fn discard_changes(&mut self) {
+        match &self.saved {
+            Some(saved) => self.profile.clone_from(saved),
+            None => *self = Self::new(Profile::default(), None, true),
+        }
+    }
+
+    /// The name shown in the title bar: the file name, else the scenario's name.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|path| path.file_name())
+            .map_or_else(
+                || self.profile.name.clone(),
+                |name| name.to_string_lossy().into_owned(),
+            )
+    }
+}

@@ -1,0 +1,78 @@
+//! The system's file dialogs (rfd), and telling a cancelled dialog from one that never
+//! appeared. On Linux rfd 0.17 asks the xdg-desktop-portal over D-Bus, falls back to
+//! `zenity`, and when both fail it only logs and returns `None`, exactly as if the user had
+//! cancelled. On a headless machine, under Xvfb or on CI there is usually neither, so the
+//! app offers a typed path instead and says why.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What came of asking for a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// No dialog could be shown; the text says why.
+    Unavailable(String),
+}
+
+/// A person needs longer than this to cancel a dialog; a `None` sooner than this means the
+/// dialog never appeared.
+const FASTEST_HUMAN_CANCEL: Duration = Duration::from_millis(300);
+
+/// Why no system dialog can be shown here, if that is known before trying.
+pub fn known_unavailable() -> Option<String> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let has_session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| Path::new(&dir).join("bus").exists());
+    let has_zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
+    (!has_session_bus && !has_zenity).then(|| {
+        "No system file dialog is available here (no D-Bus session for the xdg-desktop-portal, and no zenity). \
+         Type the path instead."
+            .to_owned()
+    })
+}
+
+fn outcome(started: Instant, path: Option<PathBuf>) -> Picked {
+    match path {
+        Some(path) => Picked::Path(path),
+        None if started.elapsed() < FASTEST_HUMAN_CANCEL => Picked::Unavailable(
+            "The system file dialog did not open (is xdg-desktop-portal or zenity installed?). Type the path instead."
+                .to_owned(),
+        ),
+        None => Picked::Cancelled,
+    }
+}
+
+fn dialog(directory: Option<&Path>) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new().add_filter("Podvisor profile", &["ron"]);
+    match directory {
+        Some(directory) => dialog.set_directory(directory),
+        None => dialog,
+    }
+}
+
+/// Asks for a profile to open. Blocks until the dialog closes.
+pub fn pick_open(directory: Option<&Path>) -> Picked {
+    let started = Instant::now();
+    outcome(
+        started,
+        dialog(directory).set_title("Open profile").pick_file(),
+    )
+}
+
+/// Asks where to save a profile. Blocks until the dialog closes.
+pub fn pick_save(directory: Option<&Path>, file_name: &str) -> Picked {
+    let started = Instant::now();
+    outcome(
+        started,
+        dialog(directory)
+            .set_title("Save profile as")
+            .set_file_name(file_name)
+            .save_file(),
+    )
+}

@@ -1,0 +1,34 @@
+//! What survives a restart (eframe persistence): the scenario as it was, saved or not, and
+//! the user's preferences. Everything derived (the evaluation) is recomputed on start.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ui::Tab;
+use crate::ui::theme::Appearance;
+
+/// How many recent files the File menu lists.
+pub const RECENT_LIMIT: usize = 10;
+
+/// The persisted state. `#[serde(default)]` keeps sessions saved by older builds loadable.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    /// The scenario in canonical profile text, including unsaved edits.
+    pub profile_text: String,
+    pub path: Option<PathBuf>,
+    /// Whether `profile_text` had changes not written to `path`.
+    pub unsaved: bool,
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    pub appearance: Appearance,
+    pub tab: Tab,
+}
+
+/// Puts `path` first in the recent list, without duplicates, keeping the list short.
+pub fn remember(recent: &mut Vec<PathBuf>, path: &std::path::Path) {
+    recent.retain(|known| known != path);
+    recent.insert(0, path.to_owned());
+    recent.truncate(RECENT_LIMIT);
+}

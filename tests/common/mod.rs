@@ -1,0 +1,30 @@
+//! Shared set-up for the UI tests: the real app in a headless harness.
+
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of this module"
+)]
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use podvisor::app::App;
+
+/// The window size of every whole-app test and snapshot.
+pub const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+/// The real app, fresh (no stored session), with typed-path prompts instead of dialogs.
+pub fn app() -> Harness<'static, App> {
+    Harness::builder().with_size(SIZE).build_eframe(|cc| {
+        let mut app = App::new(cc);
+        app.use_path_prompt();
+        app
+    })
+}
+
+/// A bundled example profile on disk.
+pub fn example(file: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("profiles")
+        .join(file)
+}

@@ -1,0 +1,462 @@
+//! The explorer driven like a user would: find controls by their labels, act, and check what
+//! the window shows. No GPU and no file dialogs are needed.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use podvisor::app::{App, Command};
+use podvisor::profile::Profile;
+use podvisor::ui::verdict::headline;
+
+/// The verdict headline the app should be showing now.
+fn shown_headline(harness: &Harness<'_, App>) -> String {
+    let text = headline(&harness.state().document().evaluation().verdict);
+    assert!(
+        harness.query_by_label(&text).is_some(),
+        "the banner shows {text:?}"
+    );
+    text
+}
+
+fn profile(harness: &Harness<'_, App>) -> Profile {
+    harness.state().document().profile().clone()
+}
+
+fn open_example(harness: &mut Harness<'_, App>, file: &str) {
+    harness
+        .state_mut()
+        .send(Command::Open(common::example(file)));
+    harness.run();
+}
+
+#[test]
+fn sliders_change_the_verdict_in_the_banner() {
+    let mut harness = common::app();
+    open_example(&mut harness, "greenfield_microservices.ron");
+    let before = shown_headline(&harness);
+    assert!(before.starts_with("Containers win"), "{before}");
+
+    harness
+        .get_by_role_and_label(Role::Slider, "Isolation need")
+        .set_value_accesskit(10.0);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Slider, "Legacy coupling")
+        .set_value_accesskit(10.0);
+    harness.run();
+
+    assert_eq!(profile(&harness).workload.isolation_need, 10);
+    assert_eq!(profile(&harness).workload.legacy_coupling, 10);
+    let after = shown_headline(&harness);
+    assert!(after.starts_with("VMs win"), "{after}");
+    assert!(
+        harness.query_by_label(&before).is_none(),
+        "the old verdict is gone"
+    );
+}
+
+#[test]
+fn a_flag_is_a_checkbox_and_the_number_box_edits_too() {
+    let mut harness = common::app();
+    // Further down the panel than the window shows: act through accessibility, as a screen
+    // reader would.
+    harness
+        .get_by_label("Needs nested virtualization")
+        .click_accesskit();
+    harness.run();
+    assert!(profile(&harness).workload.nested_virtualization);
+
+    harness
+        .get_by_label("Services value")
+        .set_value_accesskit(120.0);
+    harness.run();
+    assert_eq!(profile(&harness).workload.services, 120);
+}
+
+#[test]
+fn editing_a_weight_changes_the_ranking() {
+    let mut harness = common::app();
+    let before = harness.state().document().evaluation().verdict.leader;
+    assert_eq!(before, "container");
+
+    harness
+        .get_by_label("Weight of Resource efficiency")
+        .set_value_accesskit(0.0);
+    harness.run();
+    harness
+        .get_by_label("Weight of Patching burden")
+        .set_value_accesskit(0.0);
+    harness.run();
+
+    let weights = &profile(&harness).weights;
+    assert_eq!(weights.get("resource_efficiency"), Some(&0.0));
+    assert_eq!(harness.state().document().evaluation().verdict.leader, "vm");
+    shown_headline(&harness);
+
+    harness
+        .get_by_label("Reset weight of Patching burden")
+        .click();
+    harness.run();
+    assert!(!profile(&harness).weights.contains_key("patching"));
+}
+
+#[test]
+fn reset_puts_one_slider_back_to_its_default() {
+    let mut harness = common::app();
+    open_example(&mut harness, "greenfield_microservices.ron");
+    assert_eq!(profile(&harness).workload.replicas, 3);
+    let services = profile(&harness).workload.services;
+
+    harness.get_by_label("Reset Replicas").click();
+    harness.run();
+
+    assert_eq!(profile(&harness).workload.replicas, 2, "the default");
+    assert_eq!(
+        profile(&harness).workload.services,
+        services,
+        "other traits untouched"
+    );
+    assert!(
+        harness.query_by_label("Reset Replicas").is_none(),
+        "nothing left to reset"
+    );
+}
+
+#[test]
+fn undo_restores_and_one_drag_is_one_step() {
+    let mut harness = common::app();
+    let original = profile(&harness);
+    let rail = harness
+        .get_by_role_and_label(Role::Slider, "Replicas")
+        .rect();
+
+    // One drag across the rail over several frames.
+    let start = rail.left_center() + egui::vec2(4.0, 0.0);
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.step();
+    for step in 1..=6 {
+        harness.hover_at(start + egui::vec2(rail.width() * 0.12 * step as f32, 0.0));
+        harness.step();
+    }
+    harness.drop_at(start + egui::vec2(rail.width() * 0.72, 0.0));
+    harness.run();
+    let dragged = profile(&harness);
+    assert_ne!(
+        dragged.workload.replicas, original.workload.replicas,
+        "the drag moved the slider"
+    );
+    assert!(
+        harness.state().window_title().contains('●'),
+        "unsaved changes are marked in the title"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        profile(&harness),
+        original,
+        "one undo takes back the whole drag"
+    );
+    assert!(!harness.state().document().can_undo());
+    assert!(!harness.state().window_title().contains('●'));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(profile(&harness), dragged, "redo");
+}
+
+#[test]
+fn a_bad_file_shows_its_error_and_keeps_the_scenario() {
+    let mut harness = common::app();
+    open_example(&mut harness, "greenfield_microservices.ron");
+    harness
+        .get_by_role_and_label(Role::Slider, "Replicas")
+        .set_value_accesskit(7.0);
+    harness.run();
+    let before = profile(&harness);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("broken.ron");
+    std::fs::write(&bad, "(\n    format: \"podvisor-profile\",\n    version: 1,\n    workload: (services: \"many\"),\n)\n")
+        .expect("write");
+    harness.state_mut().send(Command::Open(bad.clone()));
+    harness.run();
+    // Opening would drop unsaved changes, so the app asks first.
+    harness.get_by_label("Discard").click();
+    harness.run();
+
+    let alert = harness.state().alert().expect("an error is shown").clone();
+    assert!(
+        alert.detail.contains("broken.ron:4:"),
+        "names the file and line: {}",
+        alert.detail
+    );
+    assert!(
+        harness.query_by_label_contains("broken.ron:4:").is_some(),
+        "the error is on screen"
+    );
+    assert_eq!(
+        profile(&harness),
+        before,
+        "the scenario is exactly as it was"
+    );
+    assert!(harness.state().document().is_dirty(), "and still unsaved");
+
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().alert().is_none());
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let mut harness = common::app();
+    open_example(&mut harness, "hostile_multi_tenant_hosting.ron");
+    harness
+        .get_by_role_and_label(Role::Slider, "Services")
+        .set_value_accesskit(40.0);
+    harness.run();
+    let edited = profile(&harness);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(
+        harness.query_by_label("Unsaved changes").is_some(),
+        "the question is shown"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(profile(&harness), edited, "Cancel keeps the scenario");
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+
+    harness.state_mut().send(Command::New);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(
+        profile(&harness),
+        Profile::default(),
+        "Discard starts afresh"
+    );
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_is_held_back() {
+    let mut harness = common::app();
+    harness
+        .get_by_role_and_label(Role::Slider, "Replicas")
+        .set_value_accesskit(5.0);
+    harness.run();
+
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "close is cancelled while asking"
+    );
+    harness.run();
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(profile(&harness).workload.replicas, 5);
+}
+
+#[test]
+fn save_and_save_as_through_the_typed_path_prompt() {
+    let mut harness = common::app();
+    harness
+        .get_by_role_and_label(Role::Slider, "Replicas")
+        .set_value_accesskit(6.0);
+    harness.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("mine");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Path");
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&target.display().to_string());
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+
+    let saved = target.with_extension("ron");
+    let loaded = podvisor::profile::load_file(&saved).expect("saved file loads");
+    assert_eq!(loaded.profile, profile(&harness));
+    assert!(!harness.state().document().is_dirty());
+    assert_eq!(harness.state().window_title(), "mine.ron — Podvisor");
+    assert_eq!(harness.state().document().path(), Some(saved.as_path()));
+}
+
+#[test]
+fn open_example_from_the_menu() {
+    let mut harness = common::app();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open example").hover();
+    harness.run();
+    harness
+        .get_by_label("Lift-and-shift of a legacy monolith")
+        .click();
+    harness.run();
+
+    assert_eq!(
+        profile(&harness).name,
+        "Lift-and-shift of a legacy monolith"
+    );
+    assert!(
+        harness
+            .query_by_label("Lift-and-shift of a legacy monolith")
+            .is_none(),
+        "the menu closed"
+    );
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Name")
+            .value()
+            .as_deref(),
+        Some("Lift-and-shift of a legacy monolith")
+    );
+    shown_headline(&harness);
+}
+
+#[test]
+fn assumptions_are_overridden_and_reset() {
+    let mut harness = common::app();
+    harness.get_by_label("Assumptions").click();
+    harness.run();
+    let before = harness.state().document().evaluation().options[0]
+        .resources
+        .start_seconds;
+
+    harness
+        .get_by_label("VM start time")
+        .set_value_accesskit(10.0);
+    harness.run();
+    assert_eq!(
+        profile(&harness).assumptions.get("vm_boot_seconds"),
+        Some(&10.0)
+    );
+    let after = harness.state().document().evaluation().options[0]
+        .resources
+        .start_seconds;
+    assert!(
+        (after - 10.0).abs() < 1e-9 && (before - after).abs() > 1.0,
+        "{before} → {after}"
+    );
+
+    harness
+        .get_by_label("VM start time")
+        .set_value_accesskit(1e6);
+    harness.run();
+    assert_eq!(
+        profile(&harness).assumptions.get("vm_boot_seconds"),
+        Some(&300.0),
+        "clamped to the range"
+    );
+
+    harness.get_by_label("Reset VM start time").click();
+    harness.run();
+    assert!(profile(&harness).assumptions.is_empty());
+
+    harness
+        .get_by_label("Guest OS memory per VM")
+        .set_value_accesskit(2048.0);
+    harness
+        .get_by_label("VM start time")
+        .set_value_accesskit(20.0);
+    harness.run();
+    assert_eq!(profile(&harness).assumptions.len(), 2);
+    harness.get_by_label("Reset all assumptions").click();
+    harness.run();
+    assert!(profile(&harness).assumptions.is_empty());
+}
+
+/// A file dropped on the window by the test, as the windowing backend would report it.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_profile_opens_it() {
+    let mut harness = common::app();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(common::example(
+            "bursty_event_handlers.ron",
+        ))));
+    harness.run();
+    assert_eq!(profile(&harness).name, "Bursty short-lived event handlers");
+    assert_eq!(
+        harness.state().window_title(),
+        "bursty_event_handlers.ron — Podvisor"
+    );
+}
+
+#[test]
+fn resources_tab_switches_resource_and_axis() {
+    let mut harness = common::app();
+    harness.get_by_label("Resources").click();
+    harness.run();
+    assert!(harness.query_by_label("Memory over services").is_some());
+    assert!(harness.query_by_label("Today: 10 services").is_some());
+    harness
+        .get_all_by_label("Replicas")
+        .find(|node| node.accesskit_node().role() != Role::Slider)
+        .expect("the axis choice")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Memory over replicas").is_some());
+    // Today's value is marked, and named in the legend.
+    assert!(harness.query_by_label("Today: 2 replicas").is_some());
+}
+
+#[test]
+fn every_shortcut_has_an_effect_and_none_panics_without_a_file() {
+    let mut harness = common::app();
+    for (modifiers, key) in [
+        (Modifiers::COMMAND, Key::Z),
+        (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+        (Modifiers::COMMAND, Key::O),
+    ] {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run();
+    }
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Path")
+            .is_some(),
+        "Open asks for a path here"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Path")
+            .is_none()
+    );
+}
