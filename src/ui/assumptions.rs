@@ -60,7 +60,8 @@ fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>, spec: &Assu
                 DragValue::new(&mut value)
                     .range(spec.min..=spec.max)
                     .speed(speed)
-                    .suffix(format!(" {}", spec.unit)),
+                    .suffix(format!(" {}", spec.unit))
+                    .custom_formatter(|value, _| number(value)),
             )
             .labelled_by(label.id);
         if response.changed() {

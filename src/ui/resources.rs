@@ -53,14 +53,17 @@ pub fn resources_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, vie
 
 fn controls_ui(ui: &mut Ui, view: &mut ChartView) {
     ui.horizontal(|ui| {
-        egui::ComboBox::from_label("Resource")
+        let label = ui.label("Resource");
+        egui::ComboBox::from_id_salt("resource")
             .selected_text(view.resource.label())
             .width(220.0)
             .show_ui(ui, |ui| {
                 for resource in ResourceId::ALL {
                     ui.selectable_value(&mut view.resource, resource, resource.label());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         ui.add_space(Sizes::DEFAULT.space_l);
         ui.label("Over");
         for axis in CURVE_AXES {
@@ -111,9 +114,10 @@ fn projection_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: 
     let last = curve.xs.last().copied().unwrap_or(today);
     let right = visible_max(evaluation, axis, today, last);
     let plot = Plot::new("projection")
+        // Bottom right: the corner that rising curves leave empty.
         .legend(
             Legend::default()
-                .position(Corner::LeftTop)
+                .position(Corner::RightBottom)
                 .follow_insertion_order(true),
         )
         .x_axis_label(axis.meta().label)
@@ -173,35 +177,37 @@ fn projection_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: 
                 .filled(true),
             );
         }
-        let today_name = format!("Today: {} {}", number(today), axis_name(axis));
-        plot_ui.vline(
-            VLine::new(today_name, today)
-                .color(neutral_mark(&visuals))
-                .style(LineStyle::dashed_loose()),
-        );
-        for point in evaluation
+        // One legend entry for every crossing; each line carries its own number.
+        let crossings = evaluation
             .break_even
             .iter()
-            .filter(|b| b.axis == axis && b.resource == resource)
-        {
-            let name = format!("Break-even: {} {}", number(point.at), axis_name(axis));
+            .filter(|b| b.axis == axis && b.resource == resource);
+        for (row, point) in crossings.enumerate() {
             let color = option_color_by_id(&visuals, point.ahead_above);
             plot_ui.vline(
-                VLine::new(name.clone(), point.at)
+                VLine::new("Break-even", point.at)
                     .color(color)
                     .width(line_width)
                     .style(LineStyle::dashed_dense()),
             );
+            // Labels step down the chart so that neighbouring crossings stay readable.
+            let y = top * (1.0 - 0.08 * (row % 6) as f64);
+            let label =
+                RichText::new(format!(" {} {}", number(point.at), axis_name(axis))).color(color);
             plot_ui.text(
-                Text::new(
-                    name.clone(),
-                    PlotPoint::new(point.at, top),
-                    RichText::new(format!("  {name}")).strong(),
-                )
-                .color(color)
-                .anchor(Align2::LEFT_BOTTOM),
+                Text::new("Break-even", PlotPoint::new(point.at, y), label)
+                    .color(color)
+                    .anchor(Align2::LEFT_BOTTOM),
             );
         }
+        // Drawn last, so that a crossing next to today's value does not hide it.
+        let today_name = format!("Today: {} {}", number(today), axis_name(axis));
+        plot_ui.vline(
+            VLine::new(today_name, today)
+                .color(neutral_mark(&visuals))
+                .width(line_width * 0.8)
+                .style(LineStyle::dashed_loose()),
+        );
     });
 }
 
