@@ -374,6 +374,9 @@ pub fn run(profile: Option<PathBuf>) -> Result<(), String> {
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([960.0, 600.0])
             .with_drag_and_drop(true),
+        // eframe picks wgpu when both backends are built in; OpenGL starts a little sooner
+        // and, on software rendering (Xvfb, VMs, remote desktops), takes ~12 MiB less memory.
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     eframe::run_native(
