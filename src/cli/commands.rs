@@ -17,16 +17,28 @@ pub struct Outcome {
 
 impl Outcome {
     fn ok(stdout: String) -> Self {
-        Self { code: 0, stdout, stderr: String::new() }
+        Self {
+            code: 0,
+            stdout,
+            stderr: String::new(),
+        }
     }
 
     fn bad_input(message: impl std::fmt::Display) -> Self {
-        Self { code: 1, stdout: String::new(), stderr: format!("podvisor: {message}\n") }
+        Self {
+            code: 1,
+            stdout: String::new(),
+            stderr: format!("podvisor: {message}\n"),
+        }
     }
 
     /// A usage error: the message and the usage text.
     pub fn usage(message: &str) -> Self {
-        Self { code: 2, stdout: String::new(), stderr: format!("podvisor: {message}\n\n{USAGE}\n") }
+        Self {
+            code: 2,
+            stdout: String::new(),
+            stderr: format!("podvisor: {message}\n\n{USAGE}\n"),
+        }
     }
 }
 
@@ -43,8 +55,15 @@ pub fn execute(command: &Command) -> Outcome {
                 Format::Markdown => report::markdown::evaluation(profile, &evaluation),
                 Format::Json => {
                     let mut value = report::json::evaluation(profile, &evaluation);
-                    if let Some(warnings) = value.get_mut("warnings").and_then(|w| w.as_array_mut()) {
-                        warnings.splice(0..0, loaded.warnings.iter().map(|w| serde_json::Value::from(w.as_str())));
+                    if let Some(warnings) = value.get_mut("warnings").and_then(|w| w.as_array_mut())
+                    {
+                        warnings.splice(
+                            0..0,
+                            loaded
+                                .warnings
+                                .iter()
+                                .map(|w| serde_json::Value::from(w.as_str())),
+                        );
                     }
                     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
                 }
@@ -58,18 +77,38 @@ pub fn execute(command: &Command) -> Outcome {
         }),
         Command::Normalize { file, out } => with_profile(file, |loaded| {
             let text = profile::to_canonical_string(&loaded.profile);
-            let stderr: String = loaded.warnings.iter().map(|w| format!("warning: {w}\n")).collect();
+            let stderr: String = loaded
+                .warnings
+                .iter()
+                .map(|w| format!("warning: {w}\n"))
+                .collect();
             match out {
-                None => Outcome { code: 0, stdout: text, stderr },
+                None => Outcome {
+                    code: 0,
+                    stdout: text,
+                    stderr,
+                },
                 Some(path) => match profile::save_file(path, &loaded.profile) {
-                    Ok(()) => Outcome { code: 0, stdout: String::new(), stderr },
+                    Ok(()) => Outcome {
+                        code: 0,
+                        stdout: String::new(),
+                        stderr,
+                    },
                     Err(error) => Outcome::bad_input(error),
                 },
             }
         }),
         Command::Validate { file } => with_profile(file, |loaded| {
-            let mut out: String = loaded.warnings.iter().map(|w| format!("warning: {w}\n")).collect();
-            out.push_str(&format!("{}: valid profile {:?}\n", file.display(), loaded.profile.name));
+            let mut out: String = loaded
+                .warnings
+                .iter()
+                .map(|w| format!("warning: {w}\n"))
+                .collect();
+            out.push_str(&format!(
+                "{}: valid profile {:?}\n",
+                file.display(),
+                loaded.profile.name
+            ));
             Outcome::ok(out)
         }),
     }

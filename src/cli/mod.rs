@@ -62,11 +62,17 @@ pub fn parse_args(args: &[OsString]) -> Result<Action, String> {
         "-V" | "--version" => Command::Version,
         "evaluate" => {
             let (file, options) = one_file(&first, &rest)?;
-            Command::Evaluate { file, format: format_option(&options)? }
+            Command::Evaluate {
+                file,
+                format: format_option(&options)?,
+            }
         }
         "normalize" => {
             let (file, options) = one_file(&first, &rest)?;
-            Command::Normalize { file, out: path_option(&options, &["-o", "--output"])? }
+            Command::Normalize {
+                file,
+                out: path_option(&options, &["-o", "--output"])?,
+            }
         }
         "validate" => {
             let (file, options) = one_file(&first, &rest)?;
@@ -87,7 +93,9 @@ fn one_file(command: &str, rest: &[String]) -> Result<(PathBuf, Vec<(String, Str
     let mut words = rest.iter();
     while let Some(word) = words.next() {
         if word.starts_with('-') && word.len() > 1 {
-            let value = words.next().ok_or_else(|| format!("{word} needs a value"))?;
+            let value = words
+                .next()
+                .ok_or_else(|| format!("{word} needs a value"))?;
             options.push((word.clone(), value.clone()));
         } else if file.replace(PathBuf::from(word)).is_some() {
             return Err(format!("{command} takes one file"));
@@ -142,14 +150,20 @@ mod tests {
     #[test]
     fn no_arguments_open_the_window() {
         assert_eq!(parse(&[]), Ok(Action::Window(None)));
-        assert_eq!(parse(&["shop.ron"]), Ok(Action::Window(Some("shop.ron".into()))));
+        assert_eq!(
+            parse(&["shop.ron"]),
+            Ok(Action::Window(Some("shop.ron".into())))
+        );
     }
 
     #[test]
     fn evaluate_takes_a_format() {
         assert_eq!(
             parse(&["evaluate", "a.ron", "--format", "json"]),
-            Ok(Action::Command(Command::Evaluate { file: "a.ron".into(), format: Format::Json }))
+            Ok(Action::Command(Command::Evaluate {
+                file: "a.ron".into(),
+                format: Format::Json
+            }))
         );
         assert!(parse(&["evaluate", "a.ron", "--format", "xml"]).is_err());
         assert!(parse(&["evaluate"]).is_err());
@@ -161,9 +175,17 @@ mod tests {
     fn normalize_and_validate() {
         assert_eq!(
             parse(&["normalize", "a.ron", "-o", "b.ron"]),
-            Ok(Action::Command(Command::Normalize { file: "a.ron".into(), out: Some("b.ron".into()) }))
+            Ok(Action::Command(Command::Normalize {
+                file: "a.ron".into(),
+                out: Some("b.ron".into())
+            }))
         );
-        assert_eq!(parse(&["validate", "a.ron"]), Ok(Action::Command(Command::Validate { file: "a.ron".into() })));
+        assert_eq!(
+            parse(&["validate", "a.ron"]),
+            Ok(Action::Command(Command::Validate {
+                file: "a.ron".into()
+            }))
+        );
         assert!(parse(&["validate", "a.ron", "-o", "x"]).is_err());
         assert!(parse(&["frobnicate", "a.ron"]).is_err());
         assert!(parse(&["--frob"]).is_err());

@@ -57,7 +57,9 @@ pub const CRITERIA: &[CriterionSpec] = &[
         question: "How much memory and CPU does the workload need at peak?",
         reading: "10 × the leanest option's footprint ÷ this option's, averaged over memory and CPU from the projection. Guest OS copies, hypervisor overhead and whole-vCPU rounding make VMs heavier per instance; packing many services into one VM reverses that once each container's own runtime copies add up (M-RES-2).",
         default_weight: 3.0,
-        sources: &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "V-RES-3", "M-ARCH-2"],
+        sources: &[
+            "M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "V-RES-3", "M-ARCH-2",
+        ],
         pro: "Light on resources",
         con: "Heavy on resources",
     },
@@ -90,7 +92,10 @@ pub const CRITERIA: &[CriterionSpec] = &[
         question: "How well are neighbours kept apart when isolation matters?",
         reading: "10 − isolation need/10 × the boundary's exposure (shared kernel 9/10, hypervisor 2/10; editable assumptions). Services packed into one VM share it without a boundary, so the VM's exposure rises towards the shared-kernel figure. Strict compliance costs shared-kernel options up to 1 point, since micro-segmentation comes with the VM layer.",
         default_weight: 4.0,
-        sources: &["M-ARCH-1", "M-SEC-1", "M-SEC-2", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1", "V-SEC-2", "V-SEC-4", "V-SEC-6", "V-SEC-7"],
+        sources: &[
+            "M-ARCH-1", "M-SEC-1", "M-SEC-2", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1",
+            "V-SEC-2", "V-SEC-4", "V-SEC-6", "V-SEC-7",
+        ],
         pro: "Strong isolation",
         con: "Weaker isolation",
     },
@@ -224,7 +229,10 @@ impl CriterionId {
 
     /// Looks a criterion up by its file key.
     pub fn from_key(key: &str) -> Option<Self> {
-        CRITERIA.iter().find(|spec| spec.key == key).map(|spec| spec.id)
+        CRITERIA
+            .iter()
+            .find(|spec| spec.key == key)
+            .map(|spec| spec.id)
     }
 }
 
@@ -244,9 +252,17 @@ mod tests {
     #[test]
     fn every_seed_fact_is_cited_by_some_rule() {
         for fact in FACTS {
-            let citing: Vec<&str> =
-                CRITERIA.iter().filter(|c| c.sources.contains(&fact.id)).map(|c| c.key).collect();
-            assert!(!citing.is_empty(), "{} ({}) is cited by no rule", fact.id, fact.claim);
+            let citing: Vec<&str> = CRITERIA
+                .iter()
+                .filter(|c| c.sources.contains(&fact.id))
+                .map(|c| c.key)
+                .collect();
+            assert!(
+                !citing.is_empty(),
+                "{} ({}) is cited by no rule",
+                fact.id,
+                fact.claim
+            );
         }
     }
 
@@ -262,7 +278,11 @@ mod tests {
     #[test]
     fn default_weights_are_in_range() {
         for spec in CRITERIA {
-            assert!((0.0..=MAX_WEIGHT).contains(&spec.default_weight), "{}", spec.key);
+            assert!(
+                (0.0..=MAX_WEIGHT).contains(&spec.default_weight),
+                "{}",
+                spec.key
+            );
         }
     }
 }

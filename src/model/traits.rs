@@ -88,17 +88,32 @@ impl TraitMeta {
 
     /// The value formatted with its unit, for labels and reports.
     pub fn format(&self, value: f64) -> String {
-        let number = match self.kind {
-            TraitKind::Flag => return if value >= 0.5 { "yes" } else { "no" }.to_owned(),
-            TraitKind::Integer => format!("{value:.0}"),
-            TraitKind::Real => crate::model::format::number(value),
-        };
-        if self.is_rating() {
-            format!("{number}/10")
-        } else if self.unit.is_empty() {
-            number
+        self.display(value).to_string()
+    }
+
+    /// The value with its unit, written without an intermediate string.
+    pub fn display(&self, value: f64) -> impl std::fmt::Display + '_ {
+        DisplayValue { meta: self, value }
+    }
+}
+
+struct DisplayValue<'a> {
+    meta: &'a TraitMeta,
+    value: f64,
+}
+
+impl std::fmt::Display for DisplayValue<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Self { meta, value } = self;
+        let number = crate::model::format::Number(*value);
+        if meta.kind == TraitKind::Flag {
+            f.write_str(if *value >= 0.5 { "yes" } else { "no" })
+        } else if meta.is_rating() {
+            write!(f, "{number}/10")
+        } else if meta.unit.is_empty() {
+            write!(f, "{number}")
         } else {
-            format!("{number} {}", self.unit)
+            write!(f, "{number} {}", meta.unit)
         }
     }
 }
@@ -114,7 +129,10 @@ impl TraitValue for i64 {
         *self as f64
     }
 
-    #[expect(clippy::cast_possible_truncation, reason = "callers clamp to the trait's range first")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "callers clamp to the trait's range first"
+    )]
     fn from_f64(value: f64) -> Self {
         value.round() as i64
     }
@@ -322,9 +340,21 @@ mod tests {
     fn defaults_are_in_range_and_match_the_structs() {
         let inputs = Profile::default();
         for meta in TRAITS {
-            assert!(meta.min <= meta.default && meta.default <= meta.max, "{}", meta.key);
-            assert!((inputs.get(meta.id) - meta.default).abs() < 1e-12, "{}", meta.key);
-            assert!(!meta.help.is_empty() && !meta.label.is_empty(), "{}", meta.key);
+            assert!(
+                meta.min <= meta.default && meta.default <= meta.max,
+                "{}",
+                meta.key
+            );
+            assert!(
+                (inputs.get(meta.id) - meta.default).abs() < 1e-12,
+                "{}",
+                meta.key
+            );
+            assert!(
+                !meta.help.is_empty() && !meta.label.is_empty(),
+                "{}",
+                meta.key
+            );
         }
     }
 
@@ -344,7 +374,10 @@ mod tests {
     #[test]
     fn format_shows_units() {
         assert_eq!(TraitId::IsolationNeed.meta().format(8.0), "8/10");
-        assert_eq!(TraitId::MemoryPerInstanceMib.meta().format(512.0), "512 MiB");
+        assert_eq!(
+            TraitId::MemoryPerInstanceMib.meta().format(512.0),
+            "512 MiB"
+        );
         assert_eq!(TraitId::NestedVirtualization.meta().format(1.0), "yes");
     }
 }

@@ -18,8 +18,11 @@ pub fn round(value: f64) -> f64 {
 /// The whole evaluation as JSON.
 pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
     let verdict = &evaluation.verdict;
-    let options: Map<String, Value> =
-        evaluation.options.iter().map(|o| (o.spec.id.to_owned(), option(o))).collect();
+    let options: Map<String, Value> = evaluation
+        .options
+        .iter()
+        .map(|o| (o.spec.id.to_owned(), option(o)))
+        .collect();
     json!({
         "format": "podvisor-evaluation",
         "version": VERSION,
@@ -96,7 +99,11 @@ fn points(points: &[Point]) -> Vec<Value> {
 
 /// Resource figures keyed as in the README.
 pub fn resources(resources: &Resources) -> Value {
-    ResourceId::ALL.iter().map(|r| (r.key().to_owned(), json!(round(resources.get(*r))))).collect::<Map<_, _>>().into()
+    ResourceId::ALL
+        .iter()
+        .map(|r| (r.key().to_owned(), json!(round(resources.get(*r)))))
+        .collect::<Map<_, _>>()
+        .into()
 }
 
 fn curves(evaluation: &Evaluation) -> Value {
@@ -107,7 +114,17 @@ fn curves(evaluation: &Evaluation) -> Value {
         for (o, result) in evaluation.options.iter().enumerate() {
             let series: Map<String, Value> = ResourceId::ALL
                 .iter()
-                .map(|r| (r.key().to_owned(), json!(curve.series[o].iter().map(|p| round(p.get(*r))).collect::<Vec<_>>())))
+                .map(|r| {
+                    (
+                        r.key().to_owned(),
+                        json!(
+                            curve.series[o]
+                                .iter()
+                                .map(|p| round(p.get(*r)))
+                                .collect::<Vec<_>>()
+                        ),
+                    )
+                })
                 .collect();
             entry.insert(result.spec.id.to_owned(), Value::Object(series));
         }

@@ -18,23 +18,46 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> String {
     let _ = writeln!(out, "## Verdict\n\n**{}**\n", evaluation.verdict.summary);
 
     let _ = writeln!(out, "## Scorecard\n");
-    let header: String = options.iter().map(|o| format!(" {} |", o.spec.label)).collect();
+    let header: String = options
+        .iter()
+        .map(|o| format!(" {} |", o.spec.label))
+        .collect();
     let rule: String = options.iter().map(|_| " ---: |").collect();
     let _ = writeln!(out, "| Criterion | Weight |{header} Sources |");
     let _ = writeln!(out, "| --- | ---: |{rule} --- |");
     for (c, criterion) in CRITERIA.iter().enumerate() {
-        let cells: String = options.iter().map(|o| format!(" {} |", number(o.criteria[c].score))).collect();
+        let cells: String = options
+            .iter()
+            .map(|o| format!(" {} |", number(o.criteria[c].score)))
+            .collect();
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
-        let _ = writeln!(out, "| {} | {} |{cells} {} |", criterion.label, number(weight), criterion.sources.join(", "));
+        let _ = writeln!(
+            out,
+            "| {} | {} |{cells} {} |",
+            criterion.label,
+            number(weight),
+            criterion.sources.join(", ")
+        );
     }
-    let totals: String = options.iter().map(|o| format!(" **{}** |", number(o.score))).collect();
+    let totals: String = options
+        .iter()
+        .map(|o| format!(" **{}** |", number(o.score)))
+        .collect();
     let _ = writeln!(out, "| **Overall (0–100)** | |{totals} |\n");
 
     for option in options {
-        let _ = writeln!(out, "## {}: pros and cons for this workload\n", option.spec.label);
+        let _ = writeln!(
+            out,
+            "## {}: pros and cons for this workload\n",
+            option.spec.label
+        );
         for (mark, points) in [("Pro", &option.pros), ("Con", &option.cons)] {
             for point in points {
-                let impact = if mark == "Pro" { point.impact } else { -point.impact };
+                let impact = if mark == "Pro" {
+                    point.impact
+                } else {
+                    -point.impact
+                };
                 let _ = writeln!(
                     out,
                     "- **{mark} — {}** ({} pts): {} _[{}]_",
@@ -52,8 +75,15 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> String {
     let _ = writeln!(out, "| Resource |{header}");
     let _ = writeln!(out, "| --- |{rule}");
     for resource in ResourceId::ALL {
-        let cells: String =
-            options.iter().map(|o| format!(" {} |", resource_value(profile, resource, o.resources.get(resource)))).collect();
+        let cells: String = options
+            .iter()
+            .map(|o| {
+                format!(
+                    " {} |",
+                    resource_value(profile, resource, o.resources.get(resource))
+                )
+            })
+            .collect();
         let _ = writeln!(out, "| {} |{cells}", resource_header(profile, resource));
     }
     for sentence in break_even_sentences(evaluation) {

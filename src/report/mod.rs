@@ -13,17 +13,29 @@ use crate::profile::Profile;
 pub fn resource_value(profile: &Profile, resource: ResourceId, value: f64) -> String {
     match resource {
         ResourceId::MonthlyCost => format!("{} {}", number(value), profile.environment.currency),
-        ResourceId::StartSeconds | ResourceId::ScaleToPeakSeconds => crate::model::format::seconds(value),
-        ResourceId::MemoryGib | ResourceId::DiskGib | ResourceId::CpuCores => format!("{} {}", number(value), resource.unit()),
-        ResourceId::Hosts | ResourceId::OsInstancesToPatch | ResourceId::InstancesPerHost => number(value),
+        ResourceId::StartSeconds | ResourceId::ScaleToPeakSeconds => {
+            crate::model::format::seconds(value)
+        }
+        ResourceId::MemoryGib | ResourceId::DiskGib | ResourceId::CpuCores => {
+            format!("{} {}", number(value), resource.unit())
+        }
+        ResourceId::Hosts | ResourceId::OsInstancesToPatch | ResourceId::InstancesPerHost => {
+            number(value)
+        }
     }
 }
 
 /// Column header of a resource with its unit.
 pub fn resource_header(profile: &Profile, resource: ResourceId) -> String {
     match resource {
-        ResourceId::MonthlyCost => format!("{} ({}/month)", resource.label(), profile.environment.currency),
-        ResourceId::Hosts | ResourceId::OsInstancesToPatch | ResourceId::InstancesPerHost => resource.label().to_owned(),
+        ResourceId::MonthlyCost => format!(
+            "{} ({}/month)",
+            resource.label(),
+            profile.environment.currency
+        ),
+        ResourceId::Hosts | ResourceId::OsInstancesToPatch | ResourceId::InstancesPerHost => {
+            resource.label().to_owned()
+        }
         _ => format!("{} ({})", resource.label(), resource.unit()),
     }
 }
@@ -34,8 +46,14 @@ pub fn break_even_sentences(evaluation: &Evaluation) -> Vec<String> {
         .break_even
         .iter()
         .map(|b| {
-            let plural = |id: &str| crate::model::options::option(id).map_or(id.to_owned(), |o| o.plural.to_owned());
-            let comparison = if b.resource.lower_is_better() { "need less" } else { "get more" };
+            let plural = |id: &str| {
+                crate::model::options::option(id).map_or(id.to_owned(), |o| o.plural.to_owned())
+            };
+            let comparison = if b.resource.lower_is_better() {
+                "need less"
+            } else {
+                "get more"
+            };
             format!(
                 "From {} {}, {} {comparison} {} than {}.",
                 number(b.at),

@@ -17,25 +17,47 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> String {
 
     let label_width = 26;
     let column = 12;
-    let header: String = options.iter().map(|o| format!("{:>column$}", o.spec.label)).collect();
+    let header: String = options
+        .iter()
+        .map(|o| format!("{:>column$}", o.spec.label))
+        .collect();
     let _ = writeln!(out, "{:<label_width$}{header}  weight", "Scores (0–10)");
     for (c, criterion) in crate::model::CRITERIA.iter().enumerate() {
-        let cells: String = options.iter().map(|o| format!("{:>column$}", number(o.criteria[c].score))).collect();
+        let cells: String = options
+            .iter()
+            .map(|o| format!("{:>column$}", number(o.criteria[c].score)))
+            .collect();
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
-        let _ = writeln!(out, "{:<label_width$}{cells}  {}", criterion.label, number(weight));
+        let _ = writeln!(
+            out,
+            "{:<label_width$}{cells}  {}",
+            criterion.label,
+            number(weight)
+        );
     }
-    let totals: String = options.iter().map(|o| format!("{:>column$}", number(o.score))).collect();
+    let totals: String = options
+        .iter()
+        .map(|o| format!("{:>column$}", number(o.score)))
+        .collect();
     let _ = writeln!(out, "{:<label_width$}{totals}\n", "Overall (0–100)");
 
     for option in options {
-        let _ = writeln!(out, "{} — pros and cons for this workload", option.spec.label);
+        let _ = writeln!(
+            out,
+            "{} — pros and cons for this workload",
+            option.spec.label
+        );
         for (mark, points) in [("+", &option.pros), ("−", &option.cons)] {
             for point in points {
                 let _ = writeln!(
                     out,
                     "  {mark} {} ({} pts): {} [{}]",
                     point.title,
-                    signed(if mark == "+" { point.impact } else { -point.impact }),
+                    signed(if mark == "+" {
+                        point.impact
+                    } else {
+                        -point.impact
+                    }),
                     point.text,
                     point.sources.join(", ")
                 );
@@ -51,9 +73,18 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> String {
     for resource in ResourceId::ALL {
         let cells: String = options
             .iter()
-            .map(|o| format!("{:>column$}", resource_value(profile, resource, o.resources.get(resource))))
+            .map(|o| {
+                format!(
+                    "{:>column$}",
+                    resource_value(profile, resource, o.resources.get(resource))
+                )
+            })
             .collect();
-        let _ = writeln!(out, "{:<label_width$}{cells}", resource_header(profile, resource));
+        let _ = writeln!(
+            out,
+            "{:<label_width$}{cells}",
+            resource_header(profile, resource)
+        );
     }
     let sentences = break_even_sentences(evaluation);
     if !sentences.is_empty() {
