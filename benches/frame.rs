@@ -12,7 +12,10 @@ use podvisor::ui::Tab;
 
 fn input() -> egui::RawInput {
     egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
         ..Default::default()
     }
 }
@@ -35,8 +38,13 @@ fn frames(c: &mut Criterion) {
     for tab in Tab::ALL {
         app.select_tab(tab);
         frame(&ctx, &mut app, &mut eframe_frame);
-        let name = format!("frame/{}", tab.label().to_lowercase().replace(" & ", "_and_"));
-        c.bench_function(&name, |b| b.iter(|| frame(&ctx, &mut app, &mut eframe_frame)));
+        let name = format!(
+            "frame/{}",
+            tab.label().to_lowercase().replace(" & ", "_and_")
+        );
+        c.bench_function(&name, |b| {
+            b.iter(|| frame(&ctx, &mut app, &mut eframe_frame))
+        });
     }
 
     app.select_tab(Tab::Scorecard);

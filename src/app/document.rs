@@ -1,9 +1,11 @@
 //! The scenario being edited: its profile, where it lives on disk, whether it has unsaved
-//! changes, its undo history, and its evaluation, recomputed only when the profile changes.
+//! changes, its undo history, and what the model says about it (evaluation and
+//! sensitivity), recomputed only when the profile changes.
 
 use std::path::{Path, PathBuf};
 
 use super::history::History;
+use crate::model::sensitivity::{Sensitivity, analyse};
 use crate::model::{Assumptions, Evaluation, evaluate};
 use crate::profile::Profile;
 
@@ -16,19 +18,20 @@ pub struct Document {
     saved: Option<Profile>,
     history: History,
     evaluation: Evaluation,
-    /// The profile `evaluation` was computed for.
+    sensitivity: Sensitivity,
+    /// The profile `evaluation` and `sensitivity` were computed for.
     evaluated: Profile,
 }
 
 impl Document {
     /// A document for `profile`; `saved` says whether it matches what is on disk.
     pub fn new(profile: Profile, path: Option<PathBuf>, saved: bool) -> Self {
-        let evaluation = evaluate(&profile, Assumptions::builtin());
         Self {
             history: History::new(&profile),
             saved: saved.then(|| profile.clone()),
             evaluated: profile.clone(),
-            evaluation,
+            evaluation: evaluate(&profile, Assumptions::builtin()),
+            sensitivity: analyse(&profile, Assumptions::builtin()),
             profile,
             path,
         }
@@ -46,9 +49,13 @@ impl Document {
         &self.evaluation
     }
 
-    /// The profile to edit and the evaluation to draw, together.
-    pub fn parts(&mut self) -> (&mut Profile, &Evaluation) {
-        (&mut self.profile, &self.evaluation)
+    pub fn sensitivity(&self) -> &Sensitivity {
+        &self.sensitivity
+    }
+
+    /// The profile to edit, with what to draw beside it.
+    pub fn parts(&mut self) -> (&mut Profile, &Evaluation, &Sensitivity) {
+        (&mut self.profile, &self.evaluation, &self.sensitivity)
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -60,10 +67,12 @@ impl Document {
         self.profile != self.evaluated
     }
 
-    /// Re-evaluates if the profile changed since the last evaluation (tens of µs).
+    /// Re-evaluates if the profile changed since the last evaluation (well under 2 ms
+    /// with the sensitivity sweeps; see `benches/`).
     pub fn refresh(&mut self) {
         if self.is_stale() {
             self.evaluation = evaluate(&self.profile, Assumptions::builtin());
+            self.sensitivity = analyse(&self.profile, Assumptions::builtin());
             self.evaluated.clone_from(&self.profile);
         }
     }

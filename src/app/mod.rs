@@ -246,7 +246,7 @@ impl App {
         tab_bar_ui(ui, &mut self.tab);
         ui.separator();
         let tab = self.tab;
-        let (profile, evaluation) = self.document.parts();
+        let (profile, evaluation, _) = self.document.parts();
         match tab {
             Tab::Scorecard => scorecard::scorecard_ui(ui, evaluation, profile),
             Tab::ProsCons => pros_cons::pros_cons_ui(ui, evaluation),
@@ -308,8 +308,8 @@ impl eframe::App for App {
                                 ..Default::default()
                             })
                             .show(ui, |ui| {
-                                let (profile, _) = self.document.parts();
-                                traits_panel::traits_panel_ui(ui, profile);
+                                let (profile, _, sensitivity) = self.document.parts();
+                                traits_panel::traits_panel_ui(ui, profile, sensitivity);
                             });
                     });
             });

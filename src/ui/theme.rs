@@ -176,9 +176,14 @@ pub fn con_color(visuals: &Visuals) -> Color32 {
     }
 }
 
-/// Colour of "too close to call" and of values the user has overridden.
+/// Colour of "too close to call" and of values the user has overridden: a yellow, so it
+/// is never mistaken for an option's orange.
 pub fn attention_color(visuals: &Visuals) -> Color32 {
-    visuals.warn_fg_color
+    if visuals.dark_mode {
+        Color32::from_rgb(0xf2, 0xd3, 0x4f)
+    } else {
+        Color32::from_rgb(0x8a, 0x6a, 0x00)
+    }
 }
 
 /// Background of the error panel.

@@ -1,22 +1,34 @@
 //! The left panel: the scenario's name and notes, and one control per workload trait,
-//! generated from [`TRAITS`] and grouped by [`TraitGroup`].
+//! generated from [`TRAITS`] and grouped by [`TraitGroup`]. Where the sensitivity analysis
+//! finds a value at which another option would take the lead, the slider's rail carries a
+//! tick there in that option's colour.
 
-use egui::{Align, DragValue, Layout, RichText, Slider, TextEdit, Ui};
+use egui::style::HandleShape;
+use egui::{Align, DragValue, Layout, Rect, RichText, Shape, Slider, Stroke, TextEdit, Ui, pos2};
 
+use super::theme::option_color_by_id;
 use super::widgets::reset_button;
 use crate::model::format;
+use crate::model::options::option;
+use crate::model::sensitivity::Sensitivity;
 use crate::model::{TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
 use crate::profile::Profile;
 
 /// Scenario name and notes, then every trait by group.
-pub fn traits_panel_ui(ui: &mut Ui, profile: &mut Profile) {
+pub fn traits_panel_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensitivity) {
     scenario_ui(ui, profile);
     for group in TraitGroup::ALL {
         egui::CollapsingHeader::new(RichText::new(group.label()).heading())
             .default_open(true)
             .show(ui, |ui| {
                 for meta in TRAITS.iter().filter(|meta| meta.group == group) {
-                    trait_ui(ui, profile, meta);
+                    let flip = sensitivity.of(meta.id).and_then(|t| {
+                        Some(Flip {
+                            at: t.flip_at?,
+                            to: t.flips_to?,
+                        })
+                    });
+                    trait_ui(ui, profile, meta, flip);
                 }
                 if group == TraitGroup::Environment {
                     currency_ui(ui, profile);
@@ -81,7 +93,102 @@ fn unit_suffix(meta: &TraitMeta, profile: &Profile) -> String {
 /// line up.
 const NUMBER_WIDTH: f32 = 96.0;
 
-fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta) {
+/// Where moving one trait would hand the lead to another option.
+#[derive(Clone, Copy, Debug)]
+struct Flip {
+    at: f64,
+    /// Id of the option that would lead.
+    to: &'static str,
+}
+
+impl Flip {
+    fn describe(self, meta: &TraitMeta) -> String {
+        let who = option(self.to).map_or(self.to, |o| o.plural);
+        format!(
+            "At {} the lead changes: {who} come out ahead",
+            meta.format(self.at)
+        )
+    }
+}
+
+/// The hover text of a control: help, range and default, and the flip point if any.
+fn hover_text(meta: &TraitMeta, flip: Option<Flip>) -> String {
+    match flip {
+        Some(flip) => format!("{}\n{}", help_text(meta), flip.describe(meta)),
+        None => help_text(meta),
+    }
+}
+
+/// A slider that reads and writes one trait of the profile (clamped by `Profile::set`).
+fn trait_value(profile: &mut Profile, id: TraitId) -> impl FnMut(Option<f64>) -> f64 + '_ {
+    move |value| {
+        if let Some(value) = value {
+            profile.set(id, value);
+        }
+        profile.get(id)
+    }
+}
+
+/// Where a logarithmic rail starts when the range starts at zero: one for counts, a tenth
+/// of a unit for real values such as deploys per week (zero stays at the far left).
+fn smallest_positive(meta: &TraitMeta) -> f64 {
+    if meta.kind == TraitKind::Integer {
+        1.0
+    } else {
+        0.1
+    }
+}
+
+/// How far along the rail (0–1) a value sits, the way egui's slider places it.
+fn rail_fraction(meta: &TraitMeta, value: f64) -> f64 {
+    if value <= meta.min {
+        0.0
+    } else if value >= meta.max {
+        1.0
+    } else if meta.logarithmic {
+        let low = if meta.min > 0.0 {
+            meta.min
+        } else {
+            smallest_positive(meta)
+        };
+        ((value.log10() - low.log10()) / (meta.max.log10() - low.log10())).clamp(0.0, 1.0)
+    } else {
+        (value - meta.min) / (meta.max - meta.min)
+    }
+}
+
+/// A tick across the rail, with a small pointer above it, in the colour of the option that
+/// would lead past it.
+fn flip_mark_ui(ui: &Ui, rail: Rect, meta: &TraitMeta, flip: Flip) {
+    // The handle's centre travels between two insets, as in egui's slider.
+    let radius = rail.height() / 2.5;
+    let inset = match ui.visuals().handle_shape {
+        HandleShape::Circle => radius,
+        HandleShape::Rect { aspect_ratio } => radius * aspect_ratio,
+    };
+    let x = egui::lerp(
+        rail.left() + inset..=rail.right() - inset,
+        rail_fraction(meta, flip.at) as f32,
+    );
+    let color = option_color_by_id(ui.visuals(), flip.to);
+    let painter = ui.painter();
+    painter.line_segment(
+        [pos2(x, rail.top() + 3.0), pos2(x, rail.bottom() - 3.0)],
+        Stroke::new(3.0, color),
+    );
+    let top = rail.top() + 1.0;
+    painter.add(Shape::convex_polygon(
+        vec![
+            pos2(x - 5.0, top - 5.0),
+            pos2(x + 5.0, top - 5.0),
+            pos2(x, top + 1.0),
+        ],
+        color,
+        Stroke::NONE,
+    ));
+}
+
+fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta, flip: Option<Flip>) {
     let id = meta.id;
     let overridden = profile.get(id) != meta.default;
     if meta.kind == TraitKind::Flag {
@@ -89,10 +196,15 @@ fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta) {
             let mut on = profile.get(id) >= 0.5;
             if ui
                 .checkbox(&mut on, meta.label)
-                .on_hover_text(help_text(meta))
+                .on_hover_text(hover_text(meta, flip))
                 .changed()
             {
                 profile.set(id, if on { 1.0 } else { 0.0 });
+            }
+            if let Some(flip) = flip {
+                let color = option_color_by_id(ui.visuals(), flip.to);
+                ui.label(RichText::new("●").color(color))
+                    .on_hover_text(flip.describe(meta));
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if reset_button(ui, meta.label, overridden) {
@@ -105,7 +217,7 @@ fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta) {
 
     let label = ui
         .horizontal(|ui| {
-            let label = ui.label(meta.label).on_hover_text(help_text(meta));
+            let label = ui.label(meta.label).on_hover_text(hover_text(meta, flip));
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if reset_button(ui, meta.label, overridden) {
                     profile.set(id, meta.default);
@@ -125,43 +237,33 @@ fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta) {
         } else {
             (meta.max - meta.min) / 300.0
         };
-        let mut number = DragValue::from_get_set(|value| {
-            if let Some(value) = value {
-                profile.set(id, value);
-            }
-            profile.get(id)
-        })
-        .range(meta.min..=meta.max)
-        .speed(speed)
-        .min_size(egui::vec2(NUMBER_WIDTH, 0.0))
-        .suffix(suffix);
+        let mut number = DragValue::from_get_set(trait_value(profile, id))
+            .range(meta.min..=meta.max)
+            .speed(speed)
+            .min_size(egui::vec2(NUMBER_WIDTH, 0.0))
+            .suffix(suffix);
         number = match meta.kind {
             TraitKind::Integer => number.fixed_decimals(0),
             _ => number.custom_formatter(|value, _| format::number(value)),
         };
         ui.add(number)
             .accessible_name(format!("{} value", meta.label))
-            .on_hover_text(help_text(meta));
+            .on_hover_text(hover_text(meta, flip));
 
         ui.spacing_mut().slider_width =
             (ui.available_width() - ui.spacing().item_spacing.x).max(60.0);
-        let mut slider = Slider::from_get_set(meta.min..=meta.max, |value| {
-            if let Some(value) = value {
-                profile.set(id, value);
-            }
-            profile.get(id)
-        })
-        .show_value(false)
-        .logarithmic(meta.logarithmic);
+        let mut slider = Slider::from_get_set(meta.min..=meta.max, trait_value(profile, id))
+            .show_value(false)
+            .logarithmic(meta.logarithmic);
         if meta.kind == TraitKind::Integer {
             slider = slider.integer();
-        } else if meta.logarithmic && meta.min <= 0.0 {
-            // The rail has to start somewhere above zero; a tenth of a unit suits counts like
-            // deploys per week, and zero stays reachable at the far left.
-            slider = slider.smallest_positive(0.1);
         }
-        ui.add(slider)
+        let rail = ui
+            .add(slider.smallest_positive(smallest_positive(meta)))
             .labelled_by(label.id)
-            .on_hover_text(help_text(meta));
+            .on_hover_text(hover_text(meta, flip));
+        if let Some(flip) = flip {
+            flip_mark_ui(ui, rail.rect, meta, flip);
+        }
     });
 }
