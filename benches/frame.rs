@@ -1,61 +1,88 @@
 //! One frame of the whole explorer window — layout and tessellation, no GPU — for a bundled
-//! profile at 1280×800, on each tab. Budget (DESIGN.md): under 2 ms median.
+//! profile at 1280×800. Budget (DESIGN.md): under 2 ms median.
 //!
 //! `frame/<tab>` is a frame with nothing changing (the evaluation is cached);
-//! `frame/profile_changes` opens a different example every frame, so each frame also
-//! re-evaluates, as while a slider is dragged.
+//! `frame/dragging_a_slider` moves the pointer along the Services slider with the button
+//! held, so every frame also re-evaluates the changed profile.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use podvisor::app::{App, Command};
 use podvisor::ui::Tab;
 
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        ..Default::default()
-    }
+const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+/// Where the Services slider's rail is, found the way the UI tests find it.
+fn services_rail() -> egui::Rect {
+    let mut harness = Harness::builder().with_size(SIZE).build_eframe(|cc| App::new(cc));
+    harness.state_mut().send(Command::OpenExample(0));
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "Services")
+        .rect()
 }
 
-/// Runs one frame of the app and tessellates it; returns the primitive count.
-fn frame(ctx: &egui::Context, app: &mut App, frame: &mut eframe::Frame) -> usize {
-    let output = ctx.run_ui(input(), |ui| app.ui(ui, frame));
+/// Runs one frame of the app with these input events and tessellates it; returns the
+/// primitive count.
+fn frame(ctx: &egui::Context, app: &mut App, events: Vec<egui::Event>) -> usize {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+        events,
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, |ui| app.ui(ui, &mut eframe::Frame::_new_kittest()));
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
 
 fn frames(c: &mut Criterion) {
+    let rail = services_rail();
     let ctx = egui::Context::default();
     let mut app = App::new(&eframe::CreationContext::_new_kittest(ctx.clone()));
-    let mut eframe_frame = eframe::Frame::_new_kittest();
     app.send(Command::OpenExample(0));
     for _ in 0..3 {
-        frame(&ctx, &mut app, &mut eframe_frame); // fonts, layout caches, the example
+        frame(&ctx, &mut app, Vec::new()); // fonts, layout caches, the example
     }
 
     for tab in Tab::ALL {
         app.select_tab(tab);
-        frame(&ctx, &mut app, &mut eframe_frame);
+        frame(&ctx, &mut app, Vec::new());
         let name = format!(
             "frame/{}",
             tab.label().to_lowercase().replace(" & ", "_and_")
         );
-        c.bench_function(&name, |b| {
-            b.iter(|| frame(&ctx, &mut app, &mut eframe_frame))
-        });
+        c.bench_function(&name, |b| b.iter(|| frame(&ctx, &mut app, Vec::new())));
     }
 
     app.select_tab(Tab::Scorecard);
-    let mut example = 0;
-    c.bench_function("frame/profile_changes", |b| {
+    frame(&ctx, &mut app, Vec::new());
+    let press = rail.left_center() + egui::vec2(10.0, 0.0);
+    let button = |pressed| egui::Event::PointerButton {
+        pos: press,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    frame(
+        &ctx,
+        &mut app,
+        vec![egui::Event::PointerMoved(press), button(true)],
+    );
+    let far = egui::Event::PointerMoved(rail.right_center() - egui::vec2(10.0, 0.0));
+    frame(&ctx, &mut app, vec![far]);
+    let services = app.document().profile().workload.services;
+    assert!(services > 100, "the drag moves the slider (services = {services})");
+    let mut step = 0;
+    c.bench_function("frame/dragging_a_slider", |b| {
         b.iter(|| {
-            example = (example + 1) % 2;
-            app.send(Command::OpenExample(example));
-            frame(&ctx, &mut app, &mut eframe_frame)
+            step = (step + 1) % 40;
+            let x = rail.left() + 10.0 + (rail.width() - 20.0) * step as f32 / 40.0;
+            let moved = egui::Event::PointerMoved(egui::pos2(x, rail.center().y));
+            frame(&ctx, &mut app, vec![moved])
         });
     });
+    frame(&ctx, &mut app, vec![button(false)]);
 }
 
 criterion_group!(benches, frames);

@@ -62,14 +62,26 @@ fn sliders_change_the_verdict_in_the_banner() {
 fn a_slider_tells_where_the_verdict_would_flip() {
     let mut harness = common::app();
     open_example(&mut harness, "monolith_decomposed_50_services.ron");
-    let flip = harness.state().document().sensitivity().of(podvisor::model::TraitId::Services).copied();
+    let flip = harness
+        .state()
+        .document()
+        .sensitivity()
+        .of(podvisor::model::TraitId::Services)
+        .copied();
     let flip = flip.expect("services analysed");
-    assert_eq!((flip.flip_at, flip.flips_to), (Some(18.0), Some("container")));
+    assert_eq!(
+        (flip.flip_at, flip.flips_to),
+        (Some(18.0), Some("container"))
+    );
 
-    harness.get_by_role_and_label(Role::Slider, "Services").hover();
+    harness
+        .get_by_role_and_label(Role::Slider, "Services")
+        .hover();
     harness.run_ok();
     assert!(
-        harness.query_by_label_contains("At 18 the lead changes: containers come out ahead").is_some(),
+        harness
+            .query_by_label_contains("At 18 the lead changes: containers come out ahead")
+            .is_some(),
         "the hover names the flip point"
     );
 }

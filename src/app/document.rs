@@ -1,6 +1,8 @@
 //! The scenario being edited: its profile, where it lives on disk, whether it has unsaved
 //! changes, its undo history, and what the model says about it (evaluation and
-//! sensitivity), recomputed only when the profile changes.
+//! sensitivity), recomputed only when the profile changes. The evaluation follows every
+//! change at once; the sensitivity sweeps (about a millisecond and a half) wait until an
+//! edit is finished, so that dragging a slider stays smooth.
 
 use std::path::{Path, PathBuf};
 
@@ -19,8 +21,10 @@ pub struct Document {
     history: History,
     evaluation: Evaluation,
     sensitivity: Sensitivity,
-    /// The profile `evaluation` and `sensitivity` were computed for.
+    /// The profile `evaluation` was computed for.
     evaluated: Profile,
+    /// The profile `sensitivity` was computed for.
+    analysed: Profile,
 }
 
 impl Document {
@@ -30,6 +34,7 @@ impl Document {
             history: History::new(&profile),
             saved: saved.then(|| profile.clone()),
             evaluated: profile.clone(),
+            analysed: profile.clone(),
             evaluation: evaluate(&profile, Assumptions::builtin()),
             sensitivity: analyse(&profile, Assumptions::builtin()),
             profile,
@@ -67,13 +72,25 @@ impl Document {
         self.profile != self.evaluated
     }
 
-    /// Re-evaluates if the profile changed since the last evaluation (well under 2 ms
-    /// with the sensitivity sweeps; see `benches/`).
+    /// Re-evaluates if the profile changed since the last evaluation (tens of µs).
     pub fn refresh(&mut self) {
         if self.is_stale() {
             self.evaluation = evaluate(&self.profile, Assumptions::builtin());
-            self.sensitivity = analyse(&self.profile, Assumptions::builtin());
             self.evaluated.clone_from(&self.profile);
+        }
+    }
+
+    /// Whether the sensitivity analysis lags behind the profile.
+    pub fn is_sensitivity_stale(&self) -> bool {
+        self.profile != self.analysed
+    }
+
+    /// Re-runs the sensitivity analysis if the profile changed since the last one; call it
+    /// when no edit is in progress.
+    pub fn refresh_sensitivity(&mut self) {
+        if self.is_sensitivity_stale() {
+            self.sensitivity = analyse(&self.profile, Assumptions::builtin());
+            self.analysed.clone_from(&self.profile);
         }
     }
 

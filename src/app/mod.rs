@@ -150,6 +150,12 @@ impl App {
         format!("{}{mark} — Podvisor", self.document.display_name())
     }
 
+    /// Whether an edit is in progress: a pointer held (a drag) or a text field being typed
+    /// into. An edit ends when neither holds.
+    fn editing(ctx: &egui::Context) -> bool {
+        ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input()
+    }
+
     fn apply_appearance(&mut self, ctx: &egui::Context) {
         // Ctrl + / Ctrl − zoom egui directly; keep the setting in step so it persists.
         if let Some(applied) = self.applied
@@ -282,6 +288,9 @@ impl eframe::App for App {
             commands.extend(shortcut_commands(&ctx, !ctx.egui_wants_keyboard_input()));
         }
         self.document.refresh();
+        if !Self::editing(&ctx) {
+            self.document.refresh_sensitivity();
+        }
 
         egui::Panel::top("menu").show(ui, |ui| {
             let context = MenuContext {
@@ -333,8 +342,8 @@ impl eframe::App for App {
         self.modals_ui(&ctx, &mut commands);
         Self::drop_hint(&ctx);
 
-        // An edit ends when nothing is held or typed into: one undo step per drag or entry.
-        let editing = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
+        // One undo step per drag or entry, not per frame.
+        let editing = Self::editing(&ctx);
         if !editing {
             self.document.settle();
         }
@@ -342,7 +351,7 @@ impl eframe::App for App {
         for command in commands {
             self.run_cmd(&ctx, command);
         }
-        if ran || self.document.is_stale() {
+        if ran || self.document.is_stale() || (!editing && self.document.is_sensitivity_stale()) {
             ctx.request_repaint();
         }
         let title = self.window_title();
