@@ -16,7 +16,9 @@ const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
 /// Where the Services slider's rail is, found the way the UI tests find it.
 fn services_rail() -> egui::Rect {
-    let mut harness = Harness::builder().with_size(SIZE).build_eframe(|cc| App::new(cc));
+    let mut harness = Harness::builder()
+        .with_size(SIZE)
+        .build_eframe(|cc| App::new(cc));
     harness.state_mut().send(Command::OpenExample(0));
     harness.run();
     harness
@@ -72,7 +74,10 @@ fn frames(c: &mut Criterion) {
     let far = egui::Event::PointerMoved(rail.right_center() - egui::vec2(10.0, 0.0));
     frame(&ctx, &mut app, vec![far]);
     let services = app.document().profile().workload.services;
-    assert!(services > 100, "the drag moves the slider (services = {services})");
+    assert!(
+        services > 100,
+        "the drag moves the slider (services = {services})"
+    );
     let mut step = 0;
     c.bench_function("frame/dragging_a_slider", |b| {
         b.iter(|| {

@@ -488,3 +488,101 @@ fn every_shortcut_has_an_effect_and_none_panics_without_a_file() {
             .is_none()
     );
 }
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_last_session_comes_back_with_its_unsaved_edits() {
+    use eframe::App as _;
+    use podvisor::ui::theme::{Appearance, ThemeChoice};
+
+    let mut storage = MemoryStorage::default();
+    let edited = {
+        let mut harness = common::app();
+        open_example(&mut harness, "bursty_event_handlers.ron");
+        harness
+            .get_by_role_and_label(Role::Slider, "Replicas")
+            .set_value_accesskit(9.0);
+        harness.get_by_label("Resources").click();
+        harness.run();
+        harness.state_mut().set_appearance(Appearance {
+            theme: ThemeChoice::Light,
+            ui_scale: 1.25,
+        });
+        harness.run();
+        harness.state_mut().save(&mut storage);
+        profile(&harness)
+    };
+
+    let mut harness = Harness::builder()
+        .with_size(common::SIZE)
+        .build_eframe(|cc| {
+            cc.storage = Some(&storage);
+            App::new(cc)
+        });
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.document().profile(), &edited);
+    assert!(app.document().is_dirty(), "still marked unsaved");
+    assert_eq!(
+        app.document().path(),
+        Some(common::example("bursty_event_handlers.ron").as_path())
+    );
+    assert_eq!(
+        app.appearance(),
+        Appearance {
+            theme: ThemeChoice::Light,
+            ui_scale: 1.25
+        }
+    );
+    assert!(
+        harness.query_by_label("Memory over services").is_some(),
+        "on the Resources tab"
+    );
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    assert!((harness.ctx.zoom_factor() - 1.25).abs() < 1e-6);
+}
+
+#[test]
+fn a_file_given_at_start_does_not_silently_replace_unsaved_work() {
+    use eframe::App as _;
+
+    let mut storage = MemoryStorage::default();
+    {
+        let mut harness = common::app();
+        harness
+            .get_by_role_and_label(Role::Slider, "Replicas")
+            .set_value_accesskit(9.0);
+        harness.run();
+        harness.state_mut().save(&mut storage);
+    }
+    let mut harness = Harness::builder()
+        .with_size(common::SIZE)
+        .build_eframe(|cc| {
+            cc.storage = Some(&storage);
+            App::with_file(cc, Some(common::example("greenfield_microservices.ron")))
+        });
+    harness.run();
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(profile(&harness).name, "Greenfield web shop");
+}

@@ -101,7 +101,10 @@ impl App {
             title: String::new(),
         };
         // Styles set during a frame apply from the next one; the first frame needs them too.
+        // The first frame applies them again, as whoever hosts the app (a test harness sets
+        // its own theme) may change the context between creation and that frame.
         app.apply_appearance(&cc.egui_ctx);
+        app.applied = None;
         app
     }
 
@@ -252,9 +255,9 @@ impl App {
         tab_bar_ui(ui, &mut self.tab);
         ui.separator();
         let tab = self.tab;
-        let (profile, evaluation, _) = self.document.parts();
+        let (profile, evaluation, sensitivity) = self.document.parts();
         match tab {
-            Tab::Scorecard => scorecard::scorecard_ui(ui, evaluation, profile),
+            Tab::Scorecard => scorecard::scorecard_ui(ui, evaluation, sensitivity, profile),
             Tab::ProsCons => pros_cons::pros_cons_ui(ui, evaluation),
             Tab::Resources => resources_ui(ui, evaluation, profile, &mut self.chart),
             Tab::Assumptions => assumptions::assumptions_ui(ui, &mut profile.assumptions),

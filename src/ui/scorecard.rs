@@ -7,18 +7,43 @@ use super::sources::{claims_ui, trace_ui};
 use super::theme::{attention_color, con_color, option_color};
 use super::widgets::{reset_button, score_bar};
 use crate::model::criteria::MAX_WEIGHT;
+use crate::model::format::number;
+use crate::model::options::option;
+use crate::model::sensitivity::Sensitivity;
 use crate::model::{CRITERIA, Evaluation, VETO_SCORE, VETO_WEIGHT};
 use crate::profile::Profile;
 
-const BAR_WIDTH: f32 = 220.0;
+/// Space the criterion and weight columns and each score's number take beside the bars.
+const FIXED_COLUMNS: f32 = 330.0;
+const NUMBER_COLUMN: f32 = 70.0;
 
 /// The scorecard. Only `profile.weights` is edited; the rest of the profile is read for units.
-pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &mut Profile) {
-    ui.label(
-        RichText::new("Scores 0–10 per criterion; hover a bar for why, with the sources. Weights 0–5 set how much each criterion counts.")
-            .weak(),
-    );
+pub fn scorecard_ui(
+    ui: &mut Ui,
+    evaluation: &Evaluation,
+    sensitivity: &Sensitivity,
+    profile: &mut Profile,
+) {
+    let hint = "Scores 0–10 per criterion; hover a bar for why, with the sources. \
+                Weights 0–5 set how much each criterion counts.";
+    ui.label(RichText::new(hint).weak());
+    if let Some(critical) = &sensitivity.critical_weight {
+        let who = option(critical.new_leader).map_or(critical.new_leader, |o| o.plural);
+        ui.label(
+            RichText::new(format!(
+                "Most sensitive weight: {} — at {} instead of {}, {who} would lead",
+                critical.criterion.spec().label,
+                number(critical.to),
+                number(critical.from),
+            ))
+            .color(attention_color(ui.visuals())),
+        );
+    }
     ui.add_space(4.0);
+    // Bars share the width left by the other columns, so wide windows get longer bars.
+    let options = evaluation.options.len().max(1) as f32;
+    let bar_width =
+        ((ui.available_width() - FIXED_COLUMNS) / options - NUMBER_COLUMN).clamp(120.0, 420.0);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("scorecard").num_columns(2 + evaluation.options.len()).striped(true).spacing([16.0, 6.0]).show(
             ui,
@@ -45,7 +70,7 @@ pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &mut Profile)
                             .iter()
                             .any(|veto| veto.option == result.spec.id && veto.criterion == criterion.id);
                         ui.horizontal(|ui| {
-                            score_bar(ui, score.score, 10.0, option_color(ui.visuals(), index), BAR_WIDTH)
+                            score_bar(ui, score.score, 10.0, option_color(ui.visuals(), index), bar_width)
                                 .on_hover_ui(|ui| trace_ui(ui, profile, score));
                             if vetoed {
                                 ui.label(RichText::new("rules it out").color(con_color(ui.visuals())))
@@ -61,7 +86,7 @@ pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &mut Profile)
                 ui.label(RichText::new("Overall (0–100)").strong());
                 ui.label("");
                 for (index, result) in evaluation.options.iter().enumerate() {
-                    score_bar(ui, result.score, 100.0, option_color(ui.visuals(), index), BAR_WIDTH);
+                    score_bar(ui, result.score, 100.0, option_color(ui.visuals(), index), bar_width);
                 }
                 ui.end_row();
             },
