@@ -182,6 +182,12 @@ fn undo_restores_and_one_drag_is_one_step() {
         "unsaved changes are marked in the title"
     );
 
+    // A slider keeps keyboard focus after a drag (arrow keys move it); that must not hold
+    // the edit open or swallow Ctrl+Z.
+    harness
+        .get_by_role_and_label(Role::Slider, "Replicas")
+        .focus();
+    harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
@@ -195,6 +201,29 @@ fn undo_restores_and_one_drag_is_one_step() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(profile(&harness), dragged, "redo");
+}
+
+#[test]
+fn typing_a_name_is_one_undo_step_once_the_field_is_left() {
+    let mut harness = common::app();
+    let name = harness.get_by_role_and_label(Role::TextInput, "Name");
+    name.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Payments");
+    harness.run();
+    assert_eq!(profile(&harness).name, "Payments");
+    harness.key_press(Key::Escape); // leaves the field
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(profile(&harness).name, "Untitled scenario");
+    assert!(
+        !harness.state().document().can_undo(),
+        "the whole entry was one step"
+    );
 }
 
 #[test]

@@ -156,7 +156,7 @@ impl App {
     /// Whether an edit is in progress: a pointer held (a drag) or a text field being typed
     /// into. An edit ends when neither holds.
     fn editing(ctx: &egui::Context) -> bool {
-        ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input()
+        ctx.input(|i| i.pointer.any_down()) || ctx.text_edit_focused()
     }
 
     fn apply_appearance(&mut self, ctx: &egui::Context) {
@@ -288,7 +288,7 @@ impl eframe::App for App {
         let mut commands = std::mem::take(&mut self.queued);
         let modal_open = self.pending.is_some() || self.path_prompt.is_some();
         if !modal_open {
-            commands.extend(shortcut_commands(&ctx, !ctx.egui_wants_keyboard_input()));
+            commands.extend(shortcut_commands(&ctx, !ctx.text_edit_focused()));
         }
         self.document.refresh();
         if !Self::editing(&ctx) {

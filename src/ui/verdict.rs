@@ -48,7 +48,12 @@ fn capitalised(text: &str) -> String {
 pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation) {
     let verdict = &evaluation.verdict;
     ui.horizontal(|ui| {
-        let scores_width = 360.0;
+        // Room for the score bars, and for "ruled out" after them when an option is.
+        let scores_width = if verdict.ruled_out.is_empty() {
+            360.0
+        } else {
+            450.0
+        };
         ui.vertical(|ui| {
             ui.set_width((ui.available_width() - scores_width).max(240.0));
             let color = if verdict.close_call {
