@@ -360,6 +360,52 @@ fn save_and_save_as_through_the_typed_path_prompt() {
 }
 
 #[test]
+fn choosing_save_in_the_question_saves_first_then_carries_on() {
+    let mut harness = common::app();
+    harness
+        .get_by_role_and_label(Role::Slider, "Replicas")
+        .set_value_accesskit(4.0);
+    harness.run();
+    let edited = profile(&harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("before_new.ron");
+
+    harness.state_mut().send(Command::New);
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    // Never saved, so the path is asked for (typed here: no file dialog on this machine).
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&target.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run();
+
+    let saved = podvisor::profile::load_file(&target).expect("saved before going on");
+    assert_eq!(saved.profile, edited);
+    assert_eq!(
+        profile(&harness),
+        Profile::default(),
+        "then the new scenario"
+    );
+
+    // The saved file is now a recent one.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Recent files").hover();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(&target.display().to_string())
+            .is_some()
+    );
+}
+
+#[test]
 fn open_example_from_the_menu() {
     let mut harness = common::app();
     harness.get_by_label("File").click();

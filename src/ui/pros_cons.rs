@@ -54,11 +54,14 @@ fn points_ui(ui: &mut Ui, title: &str, points: &[Point], pro: bool) {
     for point in points {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let mark = if pro { "+" } else { "−" };
                 ui.label(RichText::new(format!("{mark} {}", point.title)).strong().color(color));
-                ui.label(RichText::new(format!("{} pts", one_decimal(point.impact))).monospace().weak())
-                    .on_hover_text("Overall-score points this criterion moves between this option and its best rival");
+                let impact = RichText::new(format!("{} pts", one_decimal(point.impact))).monospace().weak();
+                // Kept whole: it moves to the next line rather than breaking inside.
+                ui.add(egui::Label::new(impact).extend()).on_hover_text(
+                    "Overall-score points this criterion moves between this option and its best rival",
+                );
             });
             ui.label(&point.text);
             source_chips_ui(ui, &point.sources);

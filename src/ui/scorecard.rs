@@ -43,8 +43,8 @@ pub fn scorecard_ui(
     // Bars share the width left by the other columns, so wide windows get longer bars.
     let options = evaluation.options.len().max(1) as f32;
     let bar_width =
-        ((ui.available_width() - FIXED_COLUMNS) / options - NUMBER_COLUMN).clamp(120.0, 420.0);
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ((ui.available_width() - FIXED_COLUMNS) / options - NUMBER_COLUMN).clamp(60.0, 420.0);
+    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("scorecard").num_columns(2 + evaluation.options.len()).striped(true).spacing([16.0, 6.0]).show(
             ui,
             |ui| {

@@ -1,6 +1,6 @@
 //! The verdict banner: who wins, by how much, why in one sentence, and the overall scores.
 
-use egui::{Align, Layout, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::theme::{
     Sizes, attention_color, banner_style, con_color, option_color, option_color_by_id,
@@ -44,55 +44,71 @@ fn capitalised(text: &str) -> String {
     })
 }
 
-/// The banner across the top of the window.
+/// The banner across the top of the window: the verdict beside the overall scores, or above
+/// them when the window (or a large UI scale) leaves too little width.
 pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation) {
     let verdict = &evaluation.verdict;
-    ui.horizontal(|ui| {
-        // Room for the score bars, and for "ruled out" after them when an option is.
-        let scores_width = if verdict.ruled_out.is_empty() {
-            360.0
-        } else {
-            450.0
-        };
-        ui.vertical(|ui| {
-            ui.set_width((ui.available_width() - scores_width).max(240.0));
-            let color = if verdict.close_call {
-                attention_color(ui.visuals())
-            } else {
-                option_color_by_id(ui.visuals(), verdict.leader)
-            };
-            ui.label(
-                RichText::new(headline(verdict))
-                    .text_style(banner_style())
-                    .color(color)
-                    .strong(),
-            );
-            ui.label(RichText::new(&verdict.summary).size(Sizes::DEFAULT.body + 1.0));
-            warnings_ui(ui, &evaluation.warnings);
+    // Room for the score bars, and for "ruled out" after them when an option is.
+    let scores_width = if verdict.ruled_out.is_empty() {
+        360.0
+    } else {
+        450.0
+    };
+    if ui.available_width() >= scores_width + 420.0 {
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(ui.available_width() - scores_width);
+                verdict_text_ui(ui, evaluation);
+            });
+            ui.vertical(|ui| overall_scores_ui(ui, evaluation));
         });
-        ui.with_layout(Layout::top_down(Align::Min), |ui| {
-            ui.label(RichText::new("Overall score (0–100)").small().weak());
-            egui::Grid::new("overall_scores")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    for (index, result) in evaluation.options.iter().enumerate() {
-                        let color = option_color(ui.visuals(), index);
-                        ui.label(RichText::new(result.spec.label).color(color).strong());
-                        ui.horizontal(|ui| {
-                            score_bar(ui, result.score, 100.0, color, 200.0);
-                            if verdict
-                                .ruled_out
-                                .iter()
-                                .any(|veto| veto.option == result.spec.id)
-                            {
-                                ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
-                            }
-                        });
-                        ui.end_row();
+    } else {
+        verdict_text_ui(ui, evaluation);
+        overall_scores_ui(ui, evaluation);
+    }
+}
+
+fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation) {
+    let verdict = &evaluation.verdict;
+    let color = if verdict.close_call {
+        attention_color(ui.visuals())
+    } else {
+        option_color_by_id(ui.visuals(), verdict.leader)
+    };
+    ui.label(
+        RichText::new(headline(verdict))
+            .text_style(banner_style())
+            .color(color)
+            .strong(),
+    );
+    ui.label(RichText::new(&verdict.summary).size(Sizes::DEFAULT.body + 1.0));
+    warnings_ui(ui, &evaluation.warnings);
+}
+
+fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation) {
+    let ruled_out = |id: &str| {
+        evaluation
+            .verdict
+            .ruled_out
+            .iter()
+            .any(|veto| veto.option == id)
+    };
+    ui.label(RichText::new("Overall score (0–100)").small().weak());
+    egui::Grid::new("overall_scores")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (index, result) in evaluation.options.iter().enumerate() {
+                let color = option_color(ui.visuals(), index);
+                ui.label(RichText::new(result.spec.label).color(color).strong());
+                ui.horizontal(|ui| {
+                    score_bar(ui, result.score, 100.0, color, 200.0);
+                    if ruled_out(result.spec.id) {
+                        ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
                     }
                 });
+                ui.end_row();
+            }
         });
-    });
 }
 
 /// Warnings, folded away: present for who needs them, quiet for the room.
