@@ -29,11 +29,7 @@ impl fmt::Display for Number {
         };
         // Rounding through integers: `{:.2}` takes the slow exact-float path.
         let scale = 10_u64.pow(decimals);
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "magnitude < 1e15 checked above"
-        )]
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "magnitude < 1e15 checked above")]
         let scaled = (magnitude * scale as f64).round() as u64;
         if scaled == 0 {
             return f.write_str("0");
@@ -84,11 +80,7 @@ impl fmt::Display for Days {
         } else if value < 1.0 {
             write!(f, "{} h", Number(value * 24.0))
         } else if value < 365.0 {
-            let unit = if (value - 1.0).abs() < 1e-9 {
-                "day"
-            } else {
-                "days"
-            };
+            let unit = if (value - 1.0).abs() < 1e-9 { "day" } else { "days" };
             write!(f, "{} {unit}", Number(value))
         } else {
             write!(f, "{} years", Number(value / 365.0))
@@ -114,11 +106,13 @@ pub fn days(value: f64) -> String {
 /// A signed number with an explicit plus, for deltas and score effects.
 pub fn signed(value: f64) -> String {
     let text = number(value);
-    if value > 0.0 && text != "0" {
-        format!("+{text}")
-    } else {
-        text
-    }
+    if value > 0.0 && text != "0" { format!("+{text}") } else { text }
+}
+
+/// The text with its first letter in upper case ("containers" → "Containers").
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 #[cfg(test)]
