@@ -97,8 +97,11 @@ pub fn parse_args(args: &[OsString]) -> Result<Action, String> {
     Ok(Action::Command(command))
 }
 
+/// `--name value` pairs in the order given.
+type Options = Vec<(String, String)>;
+
 /// Splits `rest` into positional files and `--name value` pairs.
-fn files(rest: &[String]) -> (Vec<PathBuf>, Result<Vec<(String, String)>, String>) {
+fn files(rest: &[String]) -> (Vec<PathBuf>, Result<Options, String>) {
     let mut files = Vec::new();
     let mut options = Vec::new();
     let mut words = rest.iter();
@@ -116,7 +119,7 @@ fn files(rest: &[String]) -> (Vec<PathBuf>, Result<Vec<(String, String)>, String
 }
 
 /// Exactly one positional file and the options around it.
-fn one_file(command: &str, rest: &[String]) -> Result<(PathBuf, Vec<(String, String)>), String> {
+fn one_file(command: &str, rest: &[String]) -> Result<(PathBuf, Options), String> {
     let (mut files, options) = files(rest);
     let options = options?;
     match files.len() {
