@@ -106,7 +106,7 @@ fn text_and_markdown_agree_with_the_json() {
         // Every overall score printed in the report is the JSON's, formatted the same way.
         for id in ["vm", "container"] {
             let score = json["options"][id]["score"].as_f64().expect("score");
-            assert!(markdown.contains(&format!("**{}**", podvisor::model::format::number(score))), "{path} {id}");
+            assert!(markdown.contains(&format!("**{}**", podvisor::model::format::score(score))), "{path} {id}");
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::assumptions::{Assumptions, Values};
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::explain;
-use super::format::{capitalise, number};
+use super::format::{Score, capitalise, number};
 use super::options::{OPTIONS, OptionSpec};
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
 use super::resources::Resources;
@@ -360,7 +360,7 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
     let decisive: Vec<CriterionId> = edges.iter().take(3).map(|(c, _)| *c).collect();
     let reasons = join_labels(&decisive);
 
-    let points = number(100.0 * margin);
+    let points = Score(100.0 * margin);
     let summary = if by_veto {
         let failure = |id: &str| {
             ruled_out.iter().find(|v| v.option == id).map_or(String::new(), |v| {
@@ -386,17 +386,17 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
             "{} win because {why}. On the weighted sum alone: {} {} vs {} {}.",
             capitalise(leader.spec.plural),
             leader.spec.plural,
-            number(leader.score),
+            Score(leader.score),
             runner.spec.plural,
-            number(runner.score),
+            Score(runner.score),
         )
     } else if close_call {
         format!(
             "Too close to call: {} {} vs {} {} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
             capitalise(leader.spec.plural),
-            number(leader.score),
+            Score(leader.score),
             runner.spec.plural,
-            number(runner.score),
+            Score(runner.score),
             capitalise(leader.spec.plural),
             if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
         )
@@ -404,8 +404,8 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
         format!(
             "{} win by {points} points ({} vs {}){}.",
             capitalise(leader.spec.plural),
-            number(leader.score),
-            number(runner.score),
+            Score(leader.score),
+            Score(runner.score),
             if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
         )
     };

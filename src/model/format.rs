@@ -88,6 +88,26 @@ impl fmt::Display for Days {
     }
 }
 
+/// A score (0–10 criterion, 0–100 overall, or points between them) with exactly one decimal,
+/// as the scorecard, the verdict and every report print it.
+#[derive(Clone, Copy, Debug)]
+pub struct Score(pub f64);
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[expect(clippy::cast_possible_truncation, reason = "scores are within ±1000")]
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let text = format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10);
+        f.pad(&text)
+    }
+}
+
+/// [`Score`] as a string.
+pub fn score(value: f64) -> String {
+    Score(value).to_string()
+}
+
 /// [`Number`] as a string.
 pub fn number(value: f64) -> String {
     Number(value).to_string()
@@ -134,6 +154,16 @@ mod tests {
         assert_eq!(number(100.4), "100");
         assert_eq!(number(1.05), "1.05");
         assert_eq!(number(2e15), "2000000000000000");
+    }
+
+    #[test]
+    fn scores_have_one_decimal_and_pad() {
+        assert_eq!(score(10.0), "10.0");
+        assert_eq!(score(4.13), "4.1");
+        assert_eq!(score(86.75), "86.8");
+        assert_eq!(score(-0.04), "0.0");
+        assert_eq!(score(-2.35), "-2.4");
+        assert_eq!(format!("{:>6}", Score(4.13)), "   4.1");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::model::compare::differences;
 use crate::model::facts::fact;
-use crate::model::format::{Number, capitalise, signed};
+use crate::model::format::{Number, Score, capitalise, signed};
 use crate::model::{AssumptionId, Assumptions, CRITERIA, ResourceId};
 use crate::profile::Profile;
 
@@ -23,12 +23,12 @@ pub fn analysis(analysis: &Analysis) -> String {
     }
 
     let _ = writeln!(out, "## Verdict\n\n**{}**\n", evaluation.verdict.summary);
-    let scores: Vec<String> = options.iter().map(|o| format!("{} {}/100", o.spec.label, Number(o.score))).collect();
+    let scores: Vec<String> = options.iter().map(|o| format!("{} {}/100", o.spec.label, Score(o.score))).collect();
     let _ = writeln!(
         out,
         "Overall: {}. Margin: {} points{}.\n",
         scores.join(", "),
-        Number(100.0 * evaluation.verdict.margin),
+        Score(100.0 * evaluation.verdict.margin),
         if evaluation.verdict.close_call { " — too close to call" } else { "" }
     );
 
@@ -52,11 +52,11 @@ pub fn analysis(analysis: &Analysis) -> String {
     let rule: String = options.iter().map(|_| " ---: |").collect();
     let _ = writeln!(out, "| Criterion | Weight |{header} Sources |\n| --- | ---: |{rule} --- |");
     for (c, criterion) in CRITERIA.iter().enumerate() {
-        let cells: String = options.iter().map(|o| format!(" {} |", Number(o.criteria[c].score))).collect();
+        let cells: String = options.iter().map(|o| format!(" {} |", Score(o.criteria[c].score))).collect();
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
         let _ = writeln!(out, "| {} | {} |{cells} {} |", criterion.label, Number(weight), criterion.sources.join(", "));
     }
-    let totals: String = options.iter().map(|o| format!(" **{}** |", Number(o.score))).collect();
+    let totals: String = options.iter().map(|o| format!(" **{}** |", Score(o.score))).collect();
     let _ = writeln!(out, "| **Overall (0–100)** | |{totals} |\n");
     let _ = writeln!(out, "### Why each criterion scores as it does\n");
     for (c, criterion) in CRITERIA.iter().enumerate() {
@@ -67,7 +67,7 @@ pub fn analysis(analysis: &Analysis) -> String {
                 out,
                 "  - {} {}: {} _[{}]_",
                 option.spec.label,
-                Number(score.score),
+                Score(score.score),
                 score.why,
                 score.sources().join(", ")
             );
@@ -194,8 +194,7 @@ pub fn comparison(pair: &ComparedPair) -> String {
             signed(option.score.delta())
         );
         for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
-            let _ =
-                writeln!(out, "| {} | {} | {} | {} |", criterion.label, Number(d.a), Number(d.b), signed(d.delta()));
+            let _ = writeln!(out, "| {} | {} | {} | {} |", criterion.label, Score(d.a), Score(d.b), signed(d.delta()));
         }
         for (resource, d) in ResourceId::ALL.iter().zip(&option.resources) {
             let _ = writeln!(

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{Analysis, ComparedPair, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
-use crate::model::format::{Number, signed};
+use crate::model::format::{Number, Score, signed};
 use crate::model::{CRITERIA, ResourceId};
 
 const LABEL: usize = 28;
@@ -20,12 +20,11 @@ pub fn analysis(analysis: &Analysis) -> String {
     let header: String = options.iter().map(|o| format!("{:>COLUMN$}", o.spec.label)).collect();
     let _ = writeln!(out, "{:<LABEL$}{header}  weight", "Scores (0–10)");
     for (c, criterion) in CRITERIA.iter().enumerate() {
-        let cells: String =
-            options.iter().map(|o| format!("{:>COLUMN$}", Number(o.criteria[c].score).to_string())).collect();
+        let cells: String = options.iter().map(|o| format!("{:>COLUMN$}", Score(o.criteria[c].score))).collect();
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
         let _ = writeln!(out, "{:<LABEL$}{cells}  {}", criterion.label, Number(weight));
     }
-    let totals: String = options.iter().map(|o| format!("{:>COLUMN$}", Number(o.score).to_string())).collect();
+    let totals: String = options.iter().map(|o| format!("{:>COLUMN$}", Score(o.score))).collect();
     let _ = writeln!(out, "{:<LABEL$}{totals}\n", "Overall (0–100)");
 
     for option in options {
