@@ -5,7 +5,8 @@
 use super::assumptions::{AssumptionId, Assumptions};
 use super::criteria::CRITERIA;
 use super::evaluation::{Evaluation, weight};
-use super::format::Number;
+use super::format::{Number, Score, signed_score};
+use super::options::plural;
 use super::resources::ResourceId;
 use super::traits::TRAITS;
 use crate::profile::Profile;
@@ -53,6 +54,37 @@ pub struct Comparison {
     pub leader_a: &'static str,
     pub leader_b: &'static str,
     pub verdict_changed: bool,
+}
+
+impl Comparison {
+    /// One sentence on what moved from A (the baseline) to B: every option's overall score,
+    /// and whether the lead changed hands.
+    pub fn summary(&self) -> String {
+        let moves: Vec<String> = self
+            .options
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} {} → {} ({})",
+                    plural(o.option),
+                    Score(o.score.a),
+                    Score(o.score.b),
+                    signed_score(o.score.delta())
+                )
+            })
+            .collect();
+        let lead = if self.leader_a == self.leader_b {
+            format!("{} still lead", plural(self.leader_b))
+        } else {
+            format!("the lead passes from {} to {}", plural(self.leader_a), plural(self.leader_b))
+        };
+        let settings = match self.differences.len() {
+            0 => "no setting changed".to_owned(),
+            1 => "1 setting changed".to_owned(),
+            n => format!("{n} settings changed"),
+        };
+        format!("Since the baseline ({settings}): {}; {lead}.", moves.join(", "))
+    }
 }
 
 /// Settings that differ between two profiles, in file order.
@@ -177,5 +209,13 @@ mod tests {
         assert!((container.score.delta() - (eb.options[1].score - ea.options[1].score)).abs() < 1e-12);
         assert!(container.score.delta() < 0.0);
         assert_eq!(c.differences.len(), 2);
+        let summary = c.summary();
+        assert!(summary.starts_with("Since the baseline (2 settings changed): VMs "), "{summary}");
+        assert!(summary.ends_with("the lead passes from containers to VMs."), "{summary}");
+        let same = compare(&a, &ea, &a, &ea).summary();
+        assert!(
+            same.contains("no setting changed") && same.contains("(0.0)") && same.ends_with("containers still lead."),
+            "{same}"
+        );
     }
 }

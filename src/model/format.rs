@@ -123,6 +123,16 @@ pub fn days(value: f64) -> String {
     Days(value).to_string()
 }
 
+/// A score change with an explicit plus ("+6.5", "-11.5", "0.0").
+pub fn signed_score(value: f64) -> String {
+    let text = score(value);
+    if text.starts_with('-') || text == "0.0" {
+        if text == "-0.0" { "0.0".to_owned() } else { text }
+    } else {
+        format!("+{text}")
+    }
+}
+
 /// A signed number with an explicit plus, for deltas and score effects.
 pub fn signed(value: f64) -> String {
     let text = number(value);
@@ -164,6 +174,9 @@ mod tests {
         assert_eq!(score(-0.04), "0.0");
         assert_eq!(score(-2.35), "-2.4");
         assert_eq!(format!("{:>6}", Score(4.13)), "   4.1");
+        assert_eq!(signed_score(6.46), "+6.5");
+        assert_eq!(signed_score(-0.01), "0.0");
+        assert_eq!(signed_score(-11.5), "-11.5");
     }
 
     #[test]

@@ -130,3 +130,8 @@ pub const OPTIONS: &[OptionSpec] = &[
 pub fn option(id: &str) -> Option<&'static OptionSpec> {
     OPTIONS.iter().find(|option| option.id == id)
 }
+
+/// Plural name of an option id for sentences ("VMs", "containers"); unknown ids as they are.
+pub fn plural(id: &str) -> &str {
+    option(id).map_or(id, |o| o.plural)
+}

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::model::compare::differences;
 use crate::model::facts::fact;
-use crate::model::format::{Number, Score, capitalise, signed};
+use crate::model::format::{Number, Score, capitalise, signed, signed_score};
 use crate::model::{AssumptionId, Assumptions, CRITERIA, ResourceId};
 use crate::profile::Profile;
 
@@ -189,12 +189,19 @@ pub fn comparison(pair: &ComparedPair) -> String {
         let _ = writeln!(
             out,
             "| **Overall** | {} | {} | {} |",
-            Number(option.score.a),
-            Number(option.score.b),
-            signed(option.score.delta())
+            Score(option.score.a),
+            Score(option.score.b),
+            signed_score(option.score.delta())
         );
         for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
-            let _ = writeln!(out, "| {} | {} | {} | {} |", criterion.label, Score(d.a), Score(d.b), signed(d.delta()));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                criterion.label,
+                Score(d.a),
+                Score(d.b),
+                signed_score(d.delta())
+            );
         }
         for (resource, d) in ResourceId::ALL.iter().zip(&option.resources) {
             let _ = writeln!(

@@ -69,10 +69,7 @@ pub fn resource_header(profile: &Profile, resource: ResourceId) -> String {
     }
 }
 
-/// Plural name of an option id ("VMs", "containers").
-pub fn plural(id: &str) -> &str {
-    crate::model::options::option(id).map_or(id, |o| o.plural)
-}
+pub use crate::model::options::plural;
 
 /// Break-even points as one sentence per axis and resource, e.g. "Memory over services:
 /// VMs need less from 44."

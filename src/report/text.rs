@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{Analysis, ComparedPair, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
-use crate::model::format::{Number, Score, signed};
+use crate::model::format::{Number, Score, signed, signed_score};
 use crate::model::{CRITERIA, ResourceId};
 
 const LABEL: usize = 28;
@@ -90,9 +90,9 @@ pub fn comparison(pair: &ComparedPair) -> String {
         let _ = writeln!(
             out,
             "\n{label}: overall {} → {} ({})",
-            Number(option.score.a),
-            Number(option.score.b),
-            signed(option.score.delta())
+            Score(option.score.a),
+            Score(option.score.b),
+            signed_score(option.score.delta())
         );
         for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
             if d.delta().abs() > 1e-9 {
@@ -100,9 +100,9 @@ pub fn comparison(pair: &ComparedPair) -> String {
                     out,
                     "  {:<LABEL$}{:>8} → {:<8} ({})",
                     criterion.label,
-                    Number(d.a).to_string(),
-                    Number(d.b).to_string(),
-                    signed(d.delta())
+                    Score(d.a),
+                    Score(d.b),
+                    signed_score(d.delta())
                 );
             }
         }
