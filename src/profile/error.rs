@@ -13,12 +13,7 @@ pub enum LoadError {
         source: std::io::Error,
     },
     #[error("{origin}:{line}:{column}: {message}")]
-    Syntax {
-        origin: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Syntax { origin: String, line: usize, column: usize, message: String },
     #[error("{origin}: {message}")]
     Invalid { origin: String, message: String },
 }

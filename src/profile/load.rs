@@ -15,19 +15,13 @@ pub struct Loaded {
 /// Reads and validates a profile file.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        origin: origin.clone(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { origin: origin.clone(), source })?;
     parse(&bytes, &origin)
 }
 
 /// Parses and validates profile text; `origin` names it in messages (usually the path).
 pub fn parse(bytes: &[u8], origin: &str) -> Result<Loaded, LoadError> {
-    let invalid = |message: String| LoadError::Invalid {
-        origin: origin.to_owned(),
-        message,
-    };
+    let invalid = |message: String| LoadError::Invalid { origin: origin.to_owned(), message };
     let text = std::str::from_utf8(bytes).map_err(|e| invalid(format!("not UTF-8 text: {e}")))?;
     let profile: Profile = ron::from_str(text).map_err(|e| LoadError::Syntax {
         origin: origin.to_owned(),
@@ -36,19 +30,10 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Loaded, LoadError> {
         message: e.code.to_string(),
     })?;
     if profile.format != FORMAT {
-        return Err(invalid(format!(
-            "format is {:?}, expected {FORMAT:?}",
-            profile.format
-        )));
+        return Err(invalid(format!("format is {:?}, expected {FORMAT:?}", profile.format)));
     }
     if profile.version > VERSION {
-        return Err(invalid(format!(
-            "version {} is newer than this build reads ({VERSION})",
-            profile.version
-        )));
+        return Err(invalid(format!("version {} is newer than this build reads ({VERSION})", profile.version)));
     }
-    Ok(Loaded {
-        profile,
-        warnings: Vec::new(),
-    })
+    Ok(Loaded { profile, warnings: Vec::new() })
 }
