@@ -16,14 +16,10 @@ const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
 /// Where the Services slider's rail is, found the way the UI tests find it.
 fn services_rail() -> egui::Rect {
-    let mut harness = Harness::builder()
-        .with_size(SIZE)
-        .build_eframe(|cc| App::new(cc));
+    let mut harness = Harness::builder().with_size(SIZE).build_eframe(|cc| App::new(cc));
     harness.state_mut().send(Command::OpenExample(0));
     harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Slider, "Services")
-        .rect()
+    harness.get_by_role_and_label(egui::accesskit::Role::Slider, "Services").rect()
 }
 
 /// Runs one frame of the app with these input events and tessellates it; returns the
@@ -50,10 +46,7 @@ fn frames(c: &mut Criterion) {
     for tab in Tab::ALL {
         app.select_tab(tab);
         frame(&ctx, &mut app, Vec::new());
-        let name = format!(
-            "frame/{}",
-            tab.label().to_lowercase().replace(" & ", "_and_")
-        );
+        let name = format!("frame/{}", tab.label().to_lowercase().replace(" & ", "_and_"));
         c.bench_function(&name, |b| b.iter(|| frame(&ctx, &mut app, Vec::new())));
     }
 
@@ -66,18 +59,11 @@ fn frames(c: &mut Criterion) {
         pressed,
         modifiers: egui::Modifiers::NONE,
     };
-    frame(
-        &ctx,
-        &mut app,
-        vec![egui::Event::PointerMoved(press), button(true)],
-    );
+    frame(&ctx, &mut app, vec![egui::Event::PointerMoved(press), button(true)]);
     let far = egui::Event::PointerMoved(rail.right_center() - egui::vec2(10.0, 0.0));
     frame(&ctx, &mut app, vec![far]);
     let services = app.document().profile().workload.services;
-    assert!(
-        services > 100,
-        "the drag moves the slider (services = {services})"
-    );
+    assert!(services > 100, "the drag moves the slider (services = {services})");
     let mut step = 0;
     c.bench_function("frame/dragging_a_slider", |b| {
         b.iter(|| {

@@ -14,10 +14,7 @@ use podvisor::ui::verdict::headline;
 /// The verdict headline the app should be showing now.
 fn shown_headline(harness: &Harness<'_, App>) -> String {
     let text = headline(&harness.state().document().evaluation().verdict);
-    assert!(
-        harness.query_by_label(&text).is_some(),
-        "the banner shows {text:?}"
-    );
+    assert!(harness.query_by_label(&text).is_some(), "the banner shows {text:?}");
     text
 }
 
@@ -26,9 +23,7 @@ fn profile(harness: &Harness<'_, App>) -> Profile {
 }
 
 fn open_example(harness: &mut Harness<'_, App>, file: &str) {
-    harness
-        .state_mut()
-        .send(Command::Open(common::example(file)));
+    harness.state_mut().send(Command::Open(common::example(file)));
     harness.run();
 }
 
@@ -39,51 +34,31 @@ fn sliders_change_the_verdict_in_the_banner() {
     let before = shown_headline(&harness);
     assert!(before.starts_with("Containers win"), "{before}");
 
-    harness
-        .get_by_role_and_label(Role::Slider, "Isolation need")
-        .set_value_accesskit(10.0);
+    harness.get_by_role_and_label(Role::Slider, "Isolation need").set_value_accesskit(10.0);
     harness.run();
-    harness
-        .get_by_role_and_label(Role::Slider, "Legacy coupling")
-        .set_value_accesskit(10.0);
+    harness.get_by_role_and_label(Role::Slider, "Legacy coupling").set_value_accesskit(10.0);
     harness.run();
 
     assert_eq!(profile(&harness).workload.isolation_need, 10);
     assert_eq!(profile(&harness).workload.legacy_coupling, 10);
     let after = shown_headline(&harness);
     assert!(after.starts_with("VMs win"), "{after}");
-    assert!(
-        harness.query_by_label(&before).is_none(),
-        "the old verdict is gone"
-    );
+    assert!(harness.query_by_label(&before).is_none(), "the old verdict is gone");
 }
 
 #[test]
 fn a_slider_tells_where_the_verdict_would_flip() {
     let mut harness = common::app();
     open_example(&mut harness, "monolith_decomposed_50_services.ron");
-    let flip = harness
-        .state()
-        .document()
-        .sensitivity()
-        .of(podvisor::model::TraitId::Services)
-        .copied();
-    let flip = flip.expect("services analysed");
-    assert_eq!(
-        (flip.flip_at, flip.flips_to),
-        (Some(18.0), Some("container"))
-    );
+    let services = podvisor::model::TraitId::Services;
+    let flip = harness.state().document().sensitivity().of(services).copied().expect("services analysed");
+    assert_eq!(flip.flips_to, Some("container"), "fewer services favour containers here");
+    let at = flip.flip_at.expect("a flip point within the range");
 
-    harness
-        .get_by_role_and_label(Role::Slider, "Services")
-        .hover();
+    harness.get_by_role_and_label(Role::Slider, "Services").hover();
     harness.run_ok();
-    assert!(
-        harness
-            .query_by_label_contains("At 18 the lead changes: containers come out ahead")
-            .is_some(),
-        "the hover names the flip point"
-    );
+    let text = format!("At {} the lead changes: containers come out ahead", services.meta().format(at));
+    assert!(harness.query_by_label_contains(&text).is_some(), "the hover names the flip point: {text}");
 }
 
 #[test]
@@ -91,15 +66,11 @@ fn a_flag_is_a_checkbox_and_the_number_box_edits_too() {
     let mut harness = common::app();
     // Further down the panel than the window shows: act through accessibility, as a screen
     // reader would.
-    harness
-        .get_by_label("Needs nested virtualization")
-        .click_accesskit();
+    harness.get_by_label("Needs nested virtualization").click_accesskit();
     harness.run();
     assert!(profile(&harness).workload.nested_virtualization);
 
-    harness
-        .get_by_label("Services value")
-        .set_value_accesskit(120.0);
+    harness.get_by_label("Services value").set_value_accesskit(120.0);
     harness.run();
     assert_eq!(profile(&harness).workload.services, 120);
 }
@@ -110,13 +81,9 @@ fn editing_a_weight_changes_the_ranking() {
     let before = harness.state().document().evaluation().verdict.leader;
     assert_eq!(before, "container");
 
-    harness
-        .get_by_label("Weight of Resource efficiency")
-        .set_value_accesskit(0.0);
+    harness.get_by_label("Weight of Resource efficiency").set_value_accesskit(0.0);
     harness.run();
-    harness
-        .get_by_label("Weight of Patching burden")
-        .set_value_accesskit(0.0);
+    harness.get_by_label("Weight of Patching burden").set_value_accesskit(0.0);
     harness.run();
 
     let weights = &profile(&harness).weights;
@@ -124,9 +91,7 @@ fn editing_a_weight_changes_the_ranking() {
     assert_eq!(harness.state().document().evaluation().verdict.leader, "vm");
     shown_headline(&harness);
 
-    harness
-        .get_by_label("Reset weight of Patching burden")
-        .click();
+    harness.get_by_label("Reset weight of Patching burden").click();
     harness.run();
     assert!(!profile(&harness).weights.contains_key("patching"));
 }
@@ -142,24 +107,15 @@ fn reset_puts_one_slider_back_to_its_default() {
     harness.run();
 
     assert_eq!(profile(&harness).workload.replicas, 2, "the default");
-    assert_eq!(
-        profile(&harness).workload.services,
-        services,
-        "other traits untouched"
-    );
-    assert!(
-        harness.query_by_label("Reset Replicas").is_none(),
-        "nothing left to reset"
-    );
+    assert_eq!(profile(&harness).workload.services, services, "other traits untouched");
+    assert!(harness.query_by_label("Reset Replicas").is_none(), "nothing left to reset");
 }
 
 #[test]
 fn undo_restores_and_one_drag_is_one_step() {
     let mut harness = common::app();
     let original = profile(&harness);
-    let rail = harness
-        .get_by_role_and_label(Role::Slider, "Replicas")
-        .rect();
+    let rail = harness.get_by_role_and_label(Role::Slider, "Replicas").rect();
 
     // One drag across the rail over several frames.
     let start = rail.left_center() + egui::vec2(4.0, 0.0);
@@ -173,28 +129,16 @@ fn undo_restores_and_one_drag_is_one_step() {
     harness.drop_at(start + egui::vec2(rail.width() * 0.72, 0.0));
     harness.run();
     let dragged = profile(&harness);
-    assert_ne!(
-        dragged.workload.replicas, original.workload.replicas,
-        "the drag moved the slider"
-    );
-    assert!(
-        harness.state().window_title().contains('●'),
-        "unsaved changes are marked in the title"
-    );
+    assert_ne!(dragged.workload.replicas, original.workload.replicas, "the drag moved the slider");
+    assert!(harness.state().window_title().contains('●'), "unsaved changes are marked in the title");
 
     // A slider keeps keyboard focus after a drag (arrow keys move it); that must not hold
     // the edit open or swallow Ctrl+Z.
-    harness
-        .get_by_role_and_label(Role::Slider, "Replicas")
-        .focus();
+    harness.get_by_role_and_label(Role::Slider, "Replicas").focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(
-        profile(&harness),
-        original,
-        "one undo takes back the whole drag"
-    );
+    assert_eq!(profile(&harness), original, "one undo takes back the whole drag");
     assert!(!harness.state().document().can_undo());
     assert!(!harness.state().window_title().contains('●'));
 
@@ -209,9 +153,7 @@ fn typing_a_name_is_one_undo_step_once_the_field_is_left() {
     let name = harness.get_by_role_and_label(Role::TextInput, "Name");
     name.focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Name")
-        .type_text("Payments");
+    harness.get_by_role_and_label(Role::TextInput, "Name").type_text("Payments");
     harness.run();
     assert_eq!(profile(&harness).name, "Payments");
     harness.key_press(Key::Escape); // leaves the field
@@ -220,26 +162,24 @@ fn typing_a_name_is_one_undo_step_once_the_field_is_left() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(profile(&harness).name, "Untitled scenario");
-    assert!(
-        !harness.state().document().can_undo(),
-        "the whole entry was one step"
-    );
+    assert!(!harness.state().document().can_undo(), "the whole entry was one step");
 }
 
 #[test]
 fn a_bad_file_shows_its_error_and_keeps_the_scenario() {
     let mut harness = common::app();
     open_example(&mut harness, "greenfield_microservices.ron");
-    harness
-        .get_by_role_and_label(Role::Slider, "Replicas")
-        .set_value_accesskit(7.0);
+    harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(7.0);
     harness.run();
     let before = profile(&harness);
 
     let dir = tempfile::tempdir().expect("temp dir");
     let bad = dir.path().join("broken.ron");
-    std::fs::write(&bad, "(\n    format: \"podvisor-profile\",\n    version: 1,\n    workload: (services: \"many\"),\n)\n")
-        .expect("write");
+    std::fs::write(
+        &bad,
+        "(\n    format: \"podvisor-profile\",\n    version: 1,\n    workload: (services: \"many\"),\n)\n",
+    )
+    .expect("write");
     harness.state_mut().send(Command::Open(bad.clone()));
     harness.run();
     // Opening would drop unsaved changes, so the app asks first.
@@ -247,20 +187,9 @@ fn a_bad_file_shows_its_error_and_keeps_the_scenario() {
     harness.run();
 
     let alert = harness.state().alert().expect("an error is shown").clone();
-    assert!(
-        alert.detail.contains("broken.ron:4:"),
-        "names the file and line: {}",
-        alert.detail
-    );
-    assert!(
-        harness.query_by_label_contains("broken.ron:4:").is_some(),
-        "the error is on screen"
-    );
-    assert_eq!(
-        profile(&harness),
-        before,
-        "the scenario is exactly as it was"
-    );
+    assert!(alert.detail.contains("broken.ron:4:"), "names the file and line: {}", alert.detail);
+    assert!(harness.query_by_label_contains("broken.ron:4:").is_some(), "the error is on screen");
+    assert_eq!(profile(&harness), before, "the scenario is exactly as it was");
     assert!(harness.state().document().is_dirty(), "and still unsaved");
 
     harness.get_by_label("Dismiss").click();
@@ -272,18 +201,13 @@ fn a_bad_file_shows_its_error_and_keeps_the_scenario() {
 fn new_with_unsaved_changes_asks_first() {
     let mut harness = common::app();
     open_example(&mut harness, "hostile_multi_tenant_hosting.ron");
-    harness
-        .get_by_role_and_label(Role::Slider, "Services")
-        .set_value_accesskit(40.0);
+    harness.get_by_role_and_label(Role::Slider, "Services").set_value_accesskit(40.0);
     harness.run();
     let edited = profile(&harness);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
-    assert!(
-        harness.query_by_label("Unsaved changes").is_some(),
-        "the question is shown"
-    );
+    assert!(harness.query_by_label("Unsaved changes").is_some(), "the question is shown");
     harness.get_by_label("Cancel").click();
     harness.run();
     assert_eq!(profile(&harness), edited, "Cancel keeps the scenario");
@@ -293,35 +217,20 @@ fn new_with_unsaved_changes_asks_first() {
     harness.run();
     harness.get_by_label("Discard").click();
     harness.run();
-    assert_eq!(
-        profile(&harness),
-        Profile::default(),
-        "Discard starts afresh"
-    );
+    assert_eq!(profile(&harness), Profile::default(), "Discard starts afresh");
     assert!(!harness.state().document().is_dirty());
 }
 
 #[test]
 fn closing_the_window_with_unsaved_changes_is_held_back() {
     let mut harness = common::app();
-    harness
-        .get_by_role_and_label(Role::Slider, "Replicas")
-        .set_value_accesskit(5.0);
+    harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(5.0);
     harness.run();
 
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
     harness.step();
     let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
-    assert!(
-        commands.contains(&egui::ViewportCommand::CancelClose),
-        "close is cancelled while asking"
-    );
+    assert!(commands.contains(&egui::ViewportCommand::CancelClose), "close is cancelled while asking");
     harness.run();
     assert!(harness.query_by_label("Unsaved changes").is_some());
     harness.get_by_label("Cancel").click();
@@ -332,9 +241,7 @@ fn closing_the_window_with_unsaved_changes_is_held_back() {
 #[test]
 fn save_and_save_as_through_the_typed_path_prompt() {
     let mut harness = common::app();
-    harness
-        .get_by_role_and_label(Role::Slider, "Replicas")
-        .set_value_accesskit(6.0);
+    harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(6.0);
     harness.run();
     let dir = tempfile::tempdir().expect("temp dir");
     let target = dir.path().join("mine");
@@ -344,9 +251,7 @@ fn save_and_save_as_through_the_typed_path_prompt() {
     let field = harness.get_by_role_and_label(Role::TextInput, "Path");
     field.focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Path")
-        .type_text(&target.display().to_string());
+    harness.get_by_role_and_label(Role::TextInput, "Path").type_text(&target.display().to_string());
     harness.run();
     harness.get_by_label("Save").click();
     harness.run();
@@ -362,9 +267,7 @@ fn save_and_save_as_through_the_typed_path_prompt() {
 #[test]
 fn choosing_save_in_the_question_saves_first_then_carries_on() {
     let mut harness = common::app();
-    harness
-        .get_by_role_and_label(Role::Slider, "Replicas")
-        .set_value_accesskit(4.0);
+    harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(4.0);
     harness.run();
     let edited = profile(&harness);
     let dir = tempfile::tempdir().expect("temp dir");
@@ -375,34 +278,22 @@ fn choosing_save_in_the_question_saves_first_then_carries_on() {
     harness.get_by_label("Save").click();
     harness.run();
     // Never saved, so the path is asked for (typed here: no file dialog on this machine).
-    harness
-        .get_by_role_and_label(Role::TextInput, "Path")
-        .focus();
+    harness.get_by_role_and_label(Role::TextInput, "Path").focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Path")
-        .type_text(&target.display().to_string());
+    harness.get_by_role_and_label(Role::TextInput, "Path").type_text(&target.display().to_string());
     harness.key_press(Key::Enter);
     harness.run();
 
     let saved = podvisor::profile::load_file(&target).expect("saved before going on");
     assert_eq!(saved.profile, edited);
-    assert_eq!(
-        profile(&harness),
-        Profile::default(),
-        "then the new scenario"
-    );
+    assert_eq!(profile(&harness), Profile::default(), "then the new scenario");
 
     // The saved file is now a recent one.
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Recent files").hover();
     harness.run();
-    assert!(
-        harness
-            .query_by_label(&target.display().to_string())
-            .is_some()
-    );
+    assert!(harness.query_by_label(&target.display().to_string()).is_some());
 }
 
 #[test]
@@ -412,26 +303,13 @@ fn open_example_from_the_menu() {
     harness.run();
     harness.get_by_label("Open example").hover();
     harness.run();
-    harness
-        .get_by_label("Lift-and-shift of a legacy monolith")
-        .click();
+    harness.get_by_label("Lift-and-shift of a legacy monolith").click();
     harness.run();
 
+    assert_eq!(profile(&harness).name, "Lift-and-shift of a legacy monolith");
+    assert!(harness.query_by_label("Lift-and-shift of a legacy monolith").is_none(), "the menu closed");
     assert_eq!(
-        profile(&harness).name,
-        "Lift-and-shift of a legacy monolith"
-    );
-    assert!(
-        harness
-            .query_by_label("Lift-and-shift of a legacy monolith")
-            .is_none(),
-        "the menu closed"
-    );
-    assert_eq!(
-        harness
-            .get_by_role_and_label(Role::TextInput, "Name")
-            .value()
-            .as_deref(),
+        harness.get_by_role_and_label(Role::TextInput, "Name").value().as_deref(),
         Some("Lift-and-shift of a legacy monolith")
     );
     shown_headline(&harness);
@@ -442,46 +320,24 @@ fn assumptions_are_overridden_and_reset() {
     let mut harness = common::app();
     harness.get_by_label("Assumptions").click();
     harness.run();
-    let before = harness.state().document().evaluation().options[0]
-        .resources
-        .start_seconds;
+    let before = harness.state().document().evaluation().options[0].resources.start_seconds;
 
-    harness
-        .get_by_label("VM start time")
-        .set_value_accesskit(10.0);
+    harness.get_by_label("VM start time").set_value_accesskit(10.0);
     harness.run();
-    assert_eq!(
-        profile(&harness).assumptions.get("vm_boot_seconds"),
-        Some(&10.0)
-    );
-    let after = harness.state().document().evaluation().options[0]
-        .resources
-        .start_seconds;
-    assert!(
-        (after - 10.0).abs() < 1e-9 && (before - after).abs() > 1.0,
-        "{before} → {after}"
-    );
+    assert_eq!(profile(&harness).assumptions.get("vm_boot_seconds"), Some(&10.0));
+    let after = harness.state().document().evaluation().options[0].resources.start_seconds;
+    assert!((after - 10.0).abs() < 1e-9 && (before - after).abs() > 1.0, "{before} → {after}");
 
-    harness
-        .get_by_label("VM start time")
-        .set_value_accesskit(1e6);
+    harness.get_by_label("VM start time").set_value_accesskit(1e6);
     harness.run();
-    assert_eq!(
-        profile(&harness).assumptions.get("vm_boot_seconds"),
-        Some(&300.0),
-        "clamped to the range"
-    );
+    assert_eq!(profile(&harness).assumptions.get("vm_boot_seconds"), Some(&300.0), "clamped to the range");
 
     harness.get_by_label("Reset VM start time").click();
     harness.run();
     assert!(profile(&harness).assumptions.is_empty());
 
-    harness
-        .get_by_label("Guest OS memory per VM")
-        .set_value_accesskit(2048.0);
-    harness
-        .get_by_label("VM start time")
-        .set_value_accesskit(20.0);
+    harness.get_by_label("Guest OS memory per VM").set_value_accesskit(2048.0);
+    harness.get_by_label("VM start time").set_value_accesskit(20.0);
     harness.run();
     assert_eq!(profile(&harness).assumptions.len(), 2);
     harness.get_by_label("Reset all assumptions").click();
@@ -506,18 +362,10 @@ impl egui::DroppedFile for Dropped {
 #[test]
 fn dropping_a_profile_opens_it() {
     let mut harness = common::app();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(common::example(
-            "bursty_event_handlers.ron",
-        ))));
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(common::example("bursty_event_handlers.ron"))));
     harness.run();
     assert_eq!(profile(&harness).name, "Bursty short-lived event handlers");
-    assert_eq!(
-        harness.state().window_title(),
-        "bursty_event_handlers.ron — Podvisor"
-    );
+    assert_eq!(harness.state().window_title(), "bursty_event_handlers.ron — Podvisor");
 }
 
 #[test]
@@ -541,27 +389,16 @@ fn resources_tab_switches_resource_and_axis() {
 #[test]
 fn every_shortcut_has_an_effect_and_none_panics_without_a_file() {
     let mut harness = common::app();
-    for (modifiers, key) in [
-        (Modifiers::COMMAND, Key::Z),
-        (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
-        (Modifiers::COMMAND, Key::O),
-    ] {
+    for (modifiers, key) in
+        [(Modifiers::COMMAND, Key::Z), (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z), (Modifiers::COMMAND, Key::O)]
+    {
         harness.key_press_modifiers(modifiers, key);
         harness.run();
     }
-    assert!(
-        harness
-            .query_by_role_and_label(Role::TextInput, "Path")
-            .is_some(),
-        "Open asks for a path here"
-    );
+    assert!(harness.query_by_role_and_label(Role::TextInput, "Path").is_some(), "Open asks for a path here");
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(
-        harness
-            .query_by_role_and_label(Role::TextInput, "Path")
-            .is_none()
-    );
+    assert!(harness.query_by_role_and_label(Role::TextInput, "Path").is_none());
 }
 
 /// eframe's storage, in memory.
@@ -593,45 +430,26 @@ fn the_last_session_comes_back_with_its_unsaved_edits() {
     let edited = {
         let mut harness = common::app();
         open_example(&mut harness, "bursty_event_handlers.ron");
-        harness
-            .get_by_role_and_label(Role::Slider, "Replicas")
-            .set_value_accesskit(9.0);
+        harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(9.0);
         harness.get_by_label("Resources").click();
         harness.run();
-        harness.state_mut().set_appearance(Appearance {
-            theme: ThemeChoice::Light,
-            ui_scale: 1.25,
-        });
+        harness.state_mut().set_appearance(Appearance { theme: ThemeChoice::Light, ui_scale: 1.25 });
         harness.run();
         harness.state_mut().save(&mut storage);
         profile(&harness)
     };
 
-    let mut harness = Harness::builder()
-        .with_size(common::SIZE)
-        .build_eframe(|cc| {
-            cc.storage = Some(&storage);
-            App::new(cc)
-        });
+    let mut harness = Harness::builder().with_size(common::SIZE).build_eframe(|cc| {
+        cc.storage = Some(&storage);
+        App::new(cc)
+    });
     harness.run();
     let app = harness.state();
     assert_eq!(app.document().profile(), &edited);
     assert!(app.document().is_dirty(), "still marked unsaved");
-    assert_eq!(
-        app.document().path(),
-        Some(common::example("bursty_event_handlers.ron").as_path())
-    );
-    assert_eq!(
-        app.appearance(),
-        Appearance {
-            theme: ThemeChoice::Light,
-            ui_scale: 1.25
-        }
-    );
-    assert!(
-        harness.query_by_label("Memory over services").is_some(),
-        "on the Resources tab"
-    );
+    assert_eq!(app.document().path(), Some(common::example("bursty_event_handlers.ron").as_path()));
+    assert_eq!(app.appearance(), Appearance { theme: ThemeChoice::Light, ui_scale: 1.25 });
+    assert!(harness.query_by_label("Memory over services").is_some(), "on the Resources tab");
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
     assert!((harness.ctx.zoom_factor() - 1.25).abs() < 1e-6);
 }
@@ -643,18 +461,14 @@ fn a_file_given_at_start_does_not_silently_replace_unsaved_work() {
     let mut storage = MemoryStorage::default();
     {
         let mut harness = common::app();
-        harness
-            .get_by_role_and_label(Role::Slider, "Replicas")
-            .set_value_accesskit(9.0);
+        harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(9.0);
         harness.run();
         harness.state_mut().save(&mut storage);
     }
-    let mut harness = Harness::builder()
-        .with_size(common::SIZE)
-        .build_eframe(|cc| {
-            cc.storage = Some(&storage);
-            App::with_file(cc, Some(common::example("greenfield_microservices.ron")))
-        });
+    let mut harness = Harness::builder().with_size(common::SIZE).build_eframe(|cc| {
+        cc.storage = Some(&storage);
+        App::with_file(cc, Some(common::example("greenfield_microservices.ron")))
+    });
     harness.run();
     assert!(harness.query_by_label("Unsaved changes").is_some());
     harness.get_by_label("Discard").click();

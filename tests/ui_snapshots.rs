@@ -20,6 +20,9 @@ const VIEW: egui::Vec2 = egui::vec2(920.0, 600.0);
 
 #[test]
 fn whole_window_on_the_scorecard() {
+    if !common::renderer_available() {
+        return;
+    }
     let mut harness = common::app();
     // A bundled example rather than a file: no machine-specific path in the status bar.
     harness.state_mut().send(Command::OpenExample(0));
@@ -47,6 +50,9 @@ fn view_harness<'a>(
 
 #[test]
 fn tab_views() {
+    if !common::renderer_available() {
+        return;
+    }
     let mut results = SnapshotResults::new();
 
     let mut pros_cons = view_harness(0, |ui, (_, evaluation)| pros_cons_ui(ui, evaluation));
@@ -56,16 +62,13 @@ fn tab_views() {
 
     let mut view = ChartView::default();
     // The decomposed monolith: its memory curves cross, so break-even points are marked.
-    let mut resources = view_harness(1, move |ui, (profile, evaluation)| {
-        resources_ui(ui, evaluation, profile, &mut view)
-    });
+    let mut resources =
+        view_harness(1, move |ui, (profile, evaluation)| resources_ui(ui, evaluation, profile, &mut view));
     resources.remove_cursor();
     resources.run();
     results.add(resources.try_snapshot("tab_resources"));
 
-    let mut assumptions = view_harness(0, |ui, (profile, _)| {
-        assumptions_ui(ui, &mut profile.assumptions)
-    });
+    let mut assumptions = view_harness(0, |ui, (profile, _)| assumptions_ui(ui, &mut profile.assumptions));
     assumptions.remove_cursor();
     assumptions.run();
     results.add(assumptions.try_snapshot("tab_assumptions"));

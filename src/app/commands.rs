@@ -38,10 +38,7 @@ pub enum Command {
 impl Command {
     /// Whether running this command would drop the current scenario.
     fn replaces_scenario(&self) -> bool {
-        matches!(
-            self,
-            Self::New | Self::OpenDialog | Self::Open(_) | Self::OpenExample(_) | Self::Quit
-        )
+        matches!(self, Self::New | Self::OpenDialog | Self::Open(_) | Self::OpenExample(_) | Self::Quit)
     }
 
     /// What the command does, for the question about unsaved changes ("… before {this}?").
@@ -84,10 +81,7 @@ impl App {
                     self.status = format!("Opened the example {}", example.file);
                 }
                 None => {
-                    self.alert = Some(Alert {
-                        title: "No such example".to_owned(),
-                        detail: format!("index {index}"),
-                    })
+                    self.alert = Some(Alert { title: "No such example".to_owned(), detail: format!("index {index}") })
                 }
             },
             Command::Save => match self.document.path().map(Path::to_owned) {
@@ -147,9 +141,7 @@ impl App {
         };
         match (answer, prompt.purpose) {
             (PathAnswer::Confirm(text), PathPurpose::Open) => self.open(Path::new(&text)),
-            (PathAnswer::Confirm(text), PathPurpose::SaveAs) => {
-                self.save(ctx, &with_ron_extension(&text))
-            }
+            (PathAnswer::Confirm(text), PathPurpose::SaveAs) => self.save(ctx, &with_ron_extension(&text)),
             (PathAnswer::Cancel, _) => self.after_save = None,
         }
     }
@@ -158,16 +150,10 @@ impl App {
     /// opened instead (its answer arrives as [`Command::PathAnswer`]).
     fn pick(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
         if self.dialogs_unavailable.is_none() {
-            let directory = self
-                .document
-                .path()
-                .and_then(Path::parent)
-                .map(Path::to_owned);
+            let directory = self.document.path().and_then(Path::parent).map(Path::to_owned);
             let picked = match purpose {
                 PathPurpose::Open => file_dialog::pick_open(directory.as_deref()),
-                PathPurpose::SaveAs => {
-                    file_dialog::pick_save(directory.as_deref(), &self.suggested_file_name())
-                }
+                PathPurpose::SaveAs => file_dialog::pick_save(directory.as_deref(), &self.suggested_file_name()),
             };
             match picked {
                 Picked::Path(path) => return Some(path),
@@ -178,16 +164,11 @@ impl App {
         let note = self.dialogs_unavailable.clone().unwrap_or_default();
         let text = match purpose {
             PathPurpose::Open => String::new(),
-            PathPurpose::SaveAs => self.document.path().map_or_else(
-                || self.suggested_file_name(),
-                |path| path.display().to_string(),
-            ),
+            PathPurpose::SaveAs => {
+                self.document.path().map_or_else(|| self.suggested_file_name(), |path| path.display().to_string())
+            }
         };
-        self.path_prompt = Some(PathPrompt {
-            purpose,
-            text,
-            note,
-        });
+        self.path_prompt = Some(PathPrompt { purpose, text, note });
         None
     }
 
@@ -198,13 +179,7 @@ impl App {
             .profile()
             .name
             .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '_'
-                }
-            })
+            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
             .collect();
         let stem = stem.trim_matches('_');
         format!("{}.ron", if stem.is_empty() { "scenario" } else { stem })
@@ -256,9 +231,5 @@ impl App {
 /// Typed paths without an extension get `.ron`, as the dialogs' filter would.
 fn with_ron_extension(text: &str) -> PathBuf {
     let path = PathBuf::from(text);
-    if path.extension().is_some() {
-        path
-    } else {
-        path.with_extension("ron")
-    }
+    if path.extension().is_some() { path } else { path.with_extension("ron") }
 }

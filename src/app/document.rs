@@ -134,9 +134,6 @@ impl Document {
         self.path
             .as_ref()
             .and_then(|path| path.file_name())
-            .map_or_else(
-                || self.profile.name.clone(),
-                |name| name.to_string_lossy().into_owned(),
-            )
+            .map_or_else(|| self.profile.name.clone(), |name| name.to_string_lossy().into_owned())
     }
 }

@@ -26,8 +26,7 @@ pub fn known_unavailable() -> Option<String> {
         return None;
     }
     let has_session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
-        || std::env::var_os("XDG_RUNTIME_DIR")
-            .is_some_and(|dir| Path::new(&dir).join("bus").exists());
+        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|dir| Path::new(&dir).join("bus").exists());
     let has_zenity = std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     (!has_session_bus && !has_zenity).then(|| {
@@ -59,20 +58,11 @@ fn dialog(directory: Option<&Path>) -> rfd::FileDialog {
 /// Asks for a profile to open. Blocks until the dialog closes.
 pub fn pick_open(directory: Option<&Path>) -> Picked {
     let started = Instant::now();
-    outcome(
-        started,
-        dialog(directory).set_title("Open profile").pick_file(),
-    )
+    outcome(started, dialog(directory).set_title("Open profile").pick_file())
 }
 
 /// Asks where to save a profile. Blocks until the dialog closes.
 pub fn pick_save(directory: Option<&Path>, file_name: &str) -> Picked {
     let started = Instant::now();
-    outcome(
-        started,
-        dialog(directory)
-            .set_title("Save profile as")
-            .set_file_name(file_name)
-            .save_file(),
-    )
+    outcome(started, dialog(directory).set_title("Save profile as").set_file_name(file_name).save_file())
 }

@@ -17,11 +17,7 @@ pub struct History {
 
 impl History {
     pub fn new(profile: &Profile) -> Self {
-        Self {
-            undo: Vec::new(),
-            redo: Vec::new(),
-            settled: profile.clone(),
-        }
+        Self { undo: Vec::new(), redo: Vec::new(), settled: profile.clone() }
     }
 
     /// Records a step if `current` differs from the last settled profile. The app calls
@@ -29,8 +25,7 @@ impl History {
     /// whole slider drag becomes one step rather than one per frame.
     pub fn settle(&mut self, current: &Profile) {
         if *current != self.settled {
-            self.undo
-                .push(std::mem::replace(&mut self.settled, current.clone()));
+            self.undo.push(std::mem::replace(&mut self.settled, current.clone()));
             if self.undo.len() > LIMIT {
                 self.undo.remove(0);
             }
@@ -53,8 +48,7 @@ impl History {
         let Some(previous) = self.undo.pop() else {
             return false;
         };
-        self.redo
-            .push(std::mem::replace(&mut self.settled, previous));
+        self.redo.push(std::mem::replace(&mut self.settled, previous));
         current.clone_from(&self.settled);
         true
     }
@@ -98,10 +92,7 @@ mod tests {
         profile.set(TraitId::Services, 40.0);
         assert!(history.can_undo(&profile));
         assert!(history.undo(&mut profile));
-        assert_eq!(
-            profile.workload.services,
-            Profile::default().workload.services
-        );
+        assert_eq!(profile.workload.services, Profile::default().workload.services);
         profile.set(TraitId::Services, 7.0);
         history.settle(&profile);
         assert!(!history.can_redo());

@@ -63,10 +63,8 @@ pub struct App {
 impl App {
     /// The app as it was left last time (or fresh when nothing was stored, as in tests).
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
-        let session: Session = cc
-            .storage
-            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
-            .unwrap_or_default();
+        let session: Session =
+            cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
         theme::install_fonts(&cc.egui_ctx);
         let mut alert = None;
         let document = if session.profile_text.is_empty() {
@@ -177,10 +175,7 @@ impl App {
 
     /// Holds the window open while unsaved changes wait for an answer.
     fn intercept_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested())
-            && !self.closing
-            && self.document.is_dirty()
-        {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing && self.document.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.pending = Some(Command::Quit);
         }
@@ -188,20 +183,12 @@ impl App {
 
     /// Files dropped on the window: the first profile among them is opened.
     fn dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|file| file.path().to_owned())
-                .collect()
-        });
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|file| file.path().to_owned()).collect());
         if dropped.is_empty() {
             return;
         }
-        match dropped
-            .into_iter()
-            .find(|path| path.extension().is_some_and(|ext| ext == "ron"))
-        {
+        match dropped.into_iter().find(|path| path.extension().is_some_and(|ext| ext == "ron")) {
             Some(path) => self.queued.push(Command::Open(path)),
             None => {
                 self.alert = Some(Alert {
@@ -233,17 +220,13 @@ impl App {
 
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let location = self.document.path().map_or_else(
-                || "Not saved to a file yet".to_owned(),
-                |path| path.display().to_string(),
-            );
+            let location = self
+                .document
+                .path()
+                .map_or_else(|| "Not saved to a file yet".to_owned(), |path| path.display().to_string());
             ui.label(RichText::new(location).small().weak());
             if self.document.is_dirty() {
-                ui.label(
-                    RichText::new("● unsaved changes")
-                        .small()
-                        .color(theme::attention_color(ui.visuals())),
-                );
+                ui.label(RichText::new("● unsaved changes").small().color(theme::attention_color(ui.visuals())));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new(&self.status).small().weak());
@@ -305,26 +288,15 @@ impl eframe::App for App {
             menu_bar_ui(ui, &context, &mut self.appearance, &mut commands);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::left("traits")
-            .resizable(true)
-            .default_size(360.0)
-            .min_size(280.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        // Keep the reset buttons at the right edge clear of the floating scroll bar.
-                        egui::Frame::new()
-                            .inner_margin(egui::Margin {
-                                right: 14,
-                                ..Default::default()
-                            })
-                            .show(ui, |ui| {
-                                let (profile, _, sensitivity) = self.document.parts();
-                                traits_panel::traits_panel_ui(ui, profile, sensitivity);
-                            });
-                    });
+        egui::Panel::left("traits").resizable(true).default_size(360.0).min_size(280.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                // Keep the reset buttons at the right edge clear of the floating scroll bar.
+                egui::Frame::new().inner_margin(egui::Margin { right: 14, ..Default::default() }).show(ui, |ui| {
+                    let (profile, _, sensitivity) = self.document.parts();
+                    traits_panel::traits_panel_ui(ui, profile, sensitivity);
+                });
             });
+        });
         // Slider edits show in the banner and the tabs in the same frame.
         self.document.refresh();
         egui::Panel::top("verdict")
@@ -334,9 +306,7 @@ impl eframe::App for App {
             });
         if let Some(alert) = &self.alert {
             let mut dismissed = false;
-            egui::Panel::top("alert").show(ui, |ui| {
-                dismissed = error_panel_ui(ui, &alert.title, &alert.detail)
-            });
+            egui::Panel::top("alert").show(ui, |ui| dismissed = error_panel_ui(ui, &alert.title, &alert.detail));
             if dismissed {
                 self.alert = None;
             }
@@ -391,10 +361,6 @@ pub fn run(profile: Option<PathBuf>) -> Result<(), String> {
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
-    eframe::run_native(
-        "Podvisor",
-        options,
-        Box::new(|cc| Ok(Box::new(App::with_file(cc, profile)))),
-    )
-    .map_err(|error| format!("cannot open the window: {error}"))
+    eframe::run_native("Podvisor", options, Box::new(|cc| Ok(Box::new(App::with_file(cc, profile)))))
+        .map_err(|error| format!("cannot open the window: {error}"))
 }

@@ -16,44 +16,26 @@ use crate::model::format::number;
 pub fn assumptions_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>) {
     let specs = Assumptions::builtin().specs();
     ui.horizontal(|ui| {
-        let count = specs
-            .iter()
-            .filter(|spec| overrides.contains_key(&spec.id))
-            .count();
-        ui.label(
-            RichText::new(format!(
-                "{} assumptions, {count} overridden in this profile",
-                specs.len()
-            ))
-            .weak(),
-        );
-        if ui
-            .add_enabled(count > 0, egui::Button::new("Reset all assumptions"))
-            .clicked()
-        {
+        let count = specs.iter().filter(|spec| overrides.contains_key(&spec.id)).count();
+        ui.label(RichText::new(format!("{} assumptions, {count} overridden in this profile", specs.len())).weak());
+        if ui.add_enabled(count > 0, egui::Button::new("Reset all assumptions")).clicked() {
             overrides.retain(|key, _| specs.iter().all(|spec| spec.id != *key));
         }
     });
     ui.add_space(4.0);
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for spec in specs {
-                assumption_ui(ui, overrides, spec);
-                ui.separator();
-            }
-        });
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for spec in specs {
+            assumption_ui(ui, overrides, spec);
+            ui.separator();
+        }
+    });
 }
 
 fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>, spec: &AssumptionSpec) {
     let overridden = overrides.contains_key(&spec.id);
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new(&spec.label).strong());
-        let mut value = overrides
-            .get(&spec.id)
-            .copied()
-            .unwrap_or(spec.value)
-            .clamp(spec.min, spec.max);
+        let mut value = overrides.get(&spec.id).copied().unwrap_or(spec.value).clamp(spec.min, spec.max);
         let speed = (spec.max - spec.min) / 500.0;
         let response = ui
             .add(
@@ -77,13 +59,8 @@ fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>, spec: &Assu
             );
         }
         ui.label(
-            RichText::new(format!(
-                "range {} to {} · {}",
-                number(spec.min),
-                number(spec.max),
-                spec.grade.label()
-            ))
-            .weak(),
+            RichText::new(format!("range {} to {} · {}", number(spec.min), number(spec.max), spec.grade.label()))
+                .weak(),
         );
     });
     ui.label(RichText::new(&spec.source).small().weak());

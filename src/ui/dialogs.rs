@@ -13,17 +13,11 @@ pub enum UnsavedChoice {
 }
 
 /// Asks whether to save unsaved changes before `action` ("opening another file").
-pub fn unsaved_prompt_ui(
-    ctx: &egui::Context,
-    scenario: &str,
-    action: &str,
-) -> Option<UnsavedChoice> {
+pub fn unsaved_prompt_ui(ctx: &egui::Context, scenario: &str, action: &str) -> Option<UnsavedChoice> {
     let response = Modal::new(Id::unique("unsaved_prompt")).show(ctx, |ui| {
         ui.set_max_width(480.0);
         ui.label(RichText::new("Unsaved changes").heading());
-        ui.label(format!(
-            "“{scenario}” has changes that are not saved. Save them before {action}?"
-        ));
+        ui.label(format!("“{scenario}” has changes that are not saved. Save them before {action}?"));
         ui.add_space(Sizes::DEFAULT.space_m);
         let mut choice = None;
         ui.horizontal(|ui| {
@@ -86,11 +80,7 @@ pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt) -> Option<Pa
         ui.add_space(Sizes::DEFAULT.space_s);
         let label = ui.label("Path");
         let field = ui
-            .add(
-                TextEdit::singleline(&mut prompt.text)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("profiles/example.ron"),
-            )
+            .add(TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY).hint_text("profiles/example.ron"))
             .labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if !field.has_focus() && !entered {
@@ -103,9 +93,7 @@ pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt) -> Option<Pa
                 PathPurpose::Open => "Open",
                 PathPurpose::SaveAs => "Save",
             };
-            if ui
-                .add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(confirm))
-                .clicked()
+            if ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(confirm)).clicked()
                 || (entered && !prompt.text.trim().is_empty())
             {
                 answer = Some(PathAnswer::Confirm(prompt.text.trim().to_owned()));
@@ -126,11 +114,9 @@ pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt) -> Option<Pa
 /// when dismissed.
 pub fn error_panel_ui(ui: &mut Ui, title: &str, detail: &str) -> bool {
     let mut dismissed = false;
-    egui::Frame::new()
-        .fill(error_fill(ui.visuals()))
-        .inner_margin(Sizes::DEFAULT.space_m)
-        .corner_radius(4)
-        .show(ui, |ui| {
+    egui::Frame::new().fill(error_fill(ui.visuals())).inner_margin(Sizes::DEFAULT.space_m).corner_radius(4).show(
+        ui,
+        |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(RichText::new(title).strong());
@@ -139,6 +125,7 @@ pub fn error_panel_ui(ui: &mut Ui, title: &str, detail: &str) -> bool {
                 });
             });
             ui.add(egui::Label::new(RichText::new(detail).monospace()).wrap());
-        });
+        },
+    );
     dismissed
 }

@@ -10,11 +10,9 @@ use crate::app::Command;
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-pub const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub const REDO: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
@@ -56,12 +54,7 @@ pub fn shortcut_commands(ctx: &egui::Context, undo_allowed: bool) -> Vec<Command
 }
 
 /// The File, Edit and View menus.
-pub fn menu_bar_ui(
-    ui: &mut Ui,
-    context: &MenuContext<'_>,
-    appearance: &mut Appearance,
-    commands: &mut Vec<Command>,
-) {
+pub fn menu_bar_ui(ui: &mut Ui, context: &MenuContext<'_>, appearance: &mut Appearance, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, context, commands));
         ui.menu_button("Edit", |ui| {
@@ -79,8 +72,7 @@ pub fn menu_bar_ui(
 /// A menu entry with its shortcut written on the right.
 fn item(ui: &mut Ui, label: &str, shortcut: &KeyboardShortcut, enabled: bool) -> bool {
     let text = ui.ctx().format_shortcut(shortcut);
-    ui.add_enabled(enabled, egui::Button::new(label).shortcut_text(text))
-        .clicked()
+    ui.add_enabled(enabled, egui::Button::new(label).shortcut_text(text)).clicked()
 }
 
 fn file_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, commands: &mut Vec<Command>) {
@@ -132,10 +124,7 @@ fn view_menu_ui(ui: &mut Ui, appearance: &mut Appearance) {
     ui.menu_button("UI scale", |ui| {
         for scale in SCALES {
             let selected = (appearance.ui_scale - scale).abs() < 0.01;
-            if ui
-                .radio(selected, format!("{:.0}%", scale * 100.0))
-                .clicked()
-            {
+            if ui.radio(selected, format!("{:.0}%", scale * 100.0)).clicked() {
                 appearance.ui_scale = scale;
             }
         }

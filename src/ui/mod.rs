@@ -29,12 +29,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 4] = [
-        Self::Scorecard,
-        Self::ProsCons,
-        Self::Resources,
-        Self::Assumptions,
-    ];
+    pub const ALL: [Self; 4] = [Self::Scorecard, Self::ProsCons, Self::Resources, Self::Assumptions];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -50,11 +45,7 @@ impl Tab {
 pub fn tab_bar_ui(ui: &mut egui::Ui, tab: &mut Tab) {
     ui.horizontal(|ui| {
         for candidate in Tab::ALL {
-            ui.selectable_value(
-                tab,
-                candidate,
-                egui::RichText::new(candidate.label()).heading(),
-            );
+            ui.selectable_value(tab, candidate, egui::RichText::new(candidate.label()).heading());
         }
     });
 }

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::sources::source_chips_ui;
 use super::theme::{con_color, option_color, pro_color};
-use super::widgets::one_decimal;
+use crate::model::format::score;
 use crate::model::{Evaluation, Point};
 
 /// One column per option with its pros, then its cons.
@@ -14,38 +14,24 @@ pub fn pros_cons_ui(ui: &mut Ui, evaluation: &Evaluation) {
             .weak(),
     );
     ui.add_space(4.0);
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.columns(evaluation.options.len().max(1), |columns| {
-                for ((index, result), column) in evaluation.options.iter().enumerate().zip(columns)
-                {
-                    // Columns justify their contents; text reads better ragged.
-                    let ui = &mut column.new_child(
-                        egui::UiBuilder::new().layout(egui::Layout::top_down(egui::Align::Min)),
-                    );
-                    ui.label(
-                        RichText::new(result.spec.label)
-                            .heading()
-                            .strong()
-                            .color(option_color(ui.visuals(), index)),
-                    );
-                    ui.label(RichText::new(result.spec.description).small().weak());
-                    ui.add_space(8.0);
-                    points_ui(ui, "Pros", &result.pros, true);
-                    ui.add_space(12.0);
-                    points_ui(ui, "Cons", &result.cons, false);
-                }
-            });
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.columns(evaluation.options.len().max(1), |columns| {
+            for ((index, result), column) in evaluation.options.iter().enumerate().zip(columns) {
+                // Columns justify their contents; text reads better ragged.
+                let ui = &mut column.new_child(egui::UiBuilder::new().layout(egui::Layout::top_down(egui::Align::Min)));
+                ui.label(RichText::new(result.spec.label).heading().strong().color(option_color(ui.visuals(), index)));
+                ui.label(RichText::new(result.spec.description).small().weak());
+                ui.add_space(8.0);
+                points_ui(ui, "Pros", &result.pros, true);
+                ui.add_space(12.0);
+                points_ui(ui, "Cons", &result.cons, false);
+            }
         });
+    });
 }
 
 fn points_ui(ui: &mut Ui, title: &str, points: &[Point], pro: bool) {
-    let color = if pro {
-        pro_color(ui.visuals())
-    } else {
-        con_color(ui.visuals())
-    };
+    let color = if pro { pro_color(ui.visuals()) } else { con_color(ui.visuals()) };
     ui.label(RichText::new(title).strong().color(color));
     if points.is_empty() {
         ui.label(RichText::new("None that matter here").weak().italics());
@@ -57,11 +43,10 @@ fn points_ui(ui: &mut Ui, title: &str, points: &[Point], pro: bool) {
             ui.horizontal_wrapped(|ui| {
                 let mark = if pro { "+" } else { "−" };
                 ui.label(RichText::new(format!("{mark} {}", point.title)).strong().color(color));
-                let impact = RichText::new(format!("{} pts", one_decimal(point.impact))).monospace().weak();
+                let impact = RichText::new(format!("{} pts", score(point.impact))).monospace().weak();
                 // Kept whole: it moves to the next line rather than breaking inside.
-                ui.add(egui::Label::new(impact).extend()).on_hover_text(
-                    "Overall-score points this criterion moves between this option and its best rival",
-                );
+                ui.add(egui::Label::new(impact).extend())
+                    .on_hover_text("Overall-score points this criterion moves between this option and its best rival");
             });
             ui.label(&point.text);
             source_chips_ui(ui, &point.sources);

@@ -5,8 +5,7 @@
 
 use egui::{Align, Align2, Layout, RichText, Ui};
 use egui_plot::{
-    Bar, BarChart, Corner, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint,
-    Points, Text, VLine,
+    Bar, BarChart, Corner, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint, Points, Text, VLine,
 };
 
 use super::theme::{Sizes, neutral_mark, option_color, option_color_by_id};
@@ -26,10 +25,7 @@ pub struct ChartView {
 
 impl Default for ChartView {
     fn default() -> Self {
-        Self {
-            resource: ResourceId::MemoryGib,
-            axis: TraitId::Services,
-        }
+        Self { resource: ResourceId::MemoryGib, axis: TraitId::Services }
     }
 }
 
@@ -76,12 +72,7 @@ fn controls_ui(ui: &mut Ui, view: &mut ChartView) {
 /// break-even point, so today's figures are not squashed against the axis by the far end
 /// of the curve (500 services) while every crossing stays in view.
 fn visible_max(evaluation: &Evaluation, axis: TraitId, today: f64, last: f64) -> f64 {
-    let furthest = evaluation
-        .break_even
-        .iter()
-        .filter(|b| b.axis == axis)
-        .map(|b| b.at)
-        .fold(0.0, f64::max);
+    let furthest = evaluation.break_even.iter().filter(|b| b.axis == axis).map(|b| b.at).fold(0.0, f64::max);
     (today * 4.0).max(furthest * 1.5).max(10.0).min(last)
 }
 
@@ -91,11 +82,8 @@ fn round_steps(input: egui_plot::GridInput) -> [f64; 3] {
     let span = (input.bounds.1 - input.bounds.0).abs().max(1e-9);
     let rough = span / 6.0;
     let power = 10f64.powf(rough.log10().floor());
-    let major = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|f| f * power)
-        .find(|step| *step >= rough)
-        .unwrap_or(10.0 * power);
+    let major =
+        [1.0, 2.0, 5.0, 10.0].into_iter().map(|f| f * power).find(|step| *step >= rough).unwrap_or(10.0 * power);
     [major / 5.0, major, major * 5.0]
 }
 
@@ -115,11 +103,7 @@ fn projection_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: 
     let right = visible_max(evaluation, axis, today, last);
     let plot = Plot::new("projection")
         // Bottom right: the corner that rising curves leave empty.
-        .legend(
-            Legend::default()
-                .position(Corner::RightBottom)
-                .follow_insertion_order(true),
-        )
+        .legend(Legend::default().position(Corner::RightBottom).follow_insertion_order(true))
         .x_axis_label(axis.meta().label)
         .y_axis_label(resource_header(profile, resource))
         .x_axis_formatter(|mark, _| number(mark.value))
@@ -133,11 +117,7 @@ fn projection_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: 
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .label_formatter(move |position| match position {
-            HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                ..
-            } => Some(format!(
+            HoverPosition::NearDataPoint { plot_name, position, .. } => Some(format!(
                 "{plot_name}\n{} {}: {}",
                 number(position.x.round()),
                 axis_name(axis),
@@ -149,55 +129,33 @@ fn projection_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, view: 
     let visuals = ui.visuals().clone();
     let line_width = Sizes::DEFAULT.line_width;
     let series: Vec<Vec<[f64; 2]>> = (0..evaluation.options.len())
-        .map(|o| {
-            curve
-                .points(o, resource)
-                .into_iter()
-                .filter(|[x, _]| *x <= right)
-                .collect()
-        })
+        .map(|o| curve.points(o, resource).into_iter().filter(|[x, _]| *x <= right).collect())
         .collect();
     let top = series.iter().flatten().map(|[_, y]| *y).fold(0.0, f64::max);
 
     plot.show(ui, |plot_ui| {
         for (index, (result, points)) in evaluation.options.iter().zip(series).enumerate() {
             let color = option_color(&visuals, index);
-            plot_ui.line(
-                Line::new(result.spec.label, points)
-                    .color(color)
-                    .width(line_width),
-            );
+            plot_ui.line(Line::new(result.spec.label, points).color(color).width(line_width));
             plot_ui.points(
-                Points::new(
-                    result.spec.label,
-                    vec![[today, result.resources.get(resource)]],
-                )
-                .color(color)
-                .radius(line_width * 2.5)
-                .filled(true),
+                Points::new(result.spec.label, vec![[today, result.resources.get(resource)]])
+                    .color(color)
+                    .radius(line_width * 2.5)
+                    .filled(true),
             );
         }
         // One legend entry for every crossing; each line carries its own number.
-        let crossings = evaluation
-            .break_even
-            .iter()
-            .filter(|b| b.axis == axis && b.resource == resource);
+        let crossings = evaluation.break_even.iter().filter(|b| b.axis == axis && b.resource == resource);
         for (row, point) in crossings.enumerate() {
             let color = option_color_by_id(&visuals, point.ahead_above);
             plot_ui.vline(
-                VLine::new("Break-even", point.at)
-                    .color(color)
-                    .width(line_width)
-                    .style(LineStyle::dashed_dense()),
+                VLine::new("Break-even", point.at).color(color).width(line_width).style(LineStyle::dashed_dense()),
             );
             // Labels step down the chart so that neighbouring crossings stay readable.
             let y = top * (1.0 - 0.08 * (row % 6) as f64);
-            let label =
-                RichText::new(format!(" {} {}", number(point.at), axis_name(axis))).color(color);
+            let label = RichText::new(format!(" {} {}", number(point.at), axis_name(axis))).color(color);
             plot_ui.text(
-                Text::new("Break-even", PlotPoint::new(point.at, y), label)
-                    .color(color)
-                    .anchor(Align2::LEFT_BOTTOM),
+                Text::new("Break-even", PlotPoint::new(point.at, y), label).color(color).anchor(Align2::LEFT_BOTTOM),
             );
         }
         // Drawn last, so that a crossing next to today's value does not hide it.
@@ -217,11 +175,7 @@ fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Today:").heading());
         for (index, result) in evaluation.options.iter().enumerate() {
-            ui.label(
-                RichText::new(result.spec.label)
-                    .heading()
-                    .color(option_color(ui.visuals(), index)),
-            );
+            ui.label(RichText::new(result.spec.label).heading().color(option_color(ui.visuals(), index)));
         }
     });
     let count = evaluation.options.len().max(1);
@@ -240,35 +194,20 @@ fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile) {
             .enumerate()
             .map(|(r, resource)| {
                 let value = result.resources.get(*resource);
-                let largest = evaluation
-                    .options
-                    .iter()
-                    .map(|o| o.resources.get(*resource))
-                    .fold(0.0, f64::max);
-                let share = if largest > 0.0 {
-                    100.0 * value / largest
-                } else {
-                    0.0
-                };
+                let largest = evaluation.options.iter().map(|o| o.resources.get(*resource)).fold(0.0, f64::max);
+                let share = if largest > 0.0 { 100.0 * value / largest } else { 0.0 };
                 let text = resource_value(profile, *resource, value);
                 let y = row_of(r) + offset * band;
                 labels.push(
-                    Text::new(
-                        result.spec.label,
-                        PlotPoint::new(share, y),
-                        format!(" {text}"),
-                    )
-                    .color(color)
-                    .anchor(Align2::LEFT_CENTER),
+                    Text::new(result.spec.label, PlotPoint::new(share, y), format!(" {text}"))
+                        .color(color)
+                        .anchor(Align2::LEFT_CENTER),
                 );
-                Bar::new(y, share)
-                    .width(band * 0.9)
-                    .fill(color)
-                    .name(format!(
-                        "{} — {}: {text}",
-                        result.spec.label,
-                        resource.label()
-                    ))
+                Bar::new(y, share).width(band * 0.9).fill(color).name(format!(
+                    "{} — {}: {text}",
+                    result.spec.label,
+                    resource.label()
+                ))
             })
             .collect();
         charts.push(
@@ -291,14 +230,7 @@ fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile) {
                 .filter(|_| r.fract() == 0.0 && r >= 0.0)
                 .map_or(String::new(), |resource| resource.label().to_owned())
         })
-        .y_grid_spacer(move |_| {
-            (0..rows)
-                .map(|r| GridMark {
-                    value: r as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .y_grid_spacer(move |_| (0..rows).map(|r| GridMark { value: r as f64, step_size: 1.0 }).collect())
         .y_axis_min_width(150.0)
         .include_x(0.0)
         .include_x(135.0)

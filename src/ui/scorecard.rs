@@ -18,12 +18,7 @@ const FIXED_COLUMNS: f32 = 330.0;
 const NUMBER_COLUMN: f32 = 70.0;
 
 /// The scorecard. Only `profile.weights` is edited; the rest of the profile is read for units.
-pub fn scorecard_ui(
-    ui: &mut Ui,
-    evaluation: &Evaluation,
-    sensitivity: &Sensitivity,
-    profile: &mut Profile,
-) {
+pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivity, profile: &mut Profile) {
     let hint = "Scores 0–10 per criterion; hover a bar for why, with the sources. \
                 Weights 0–5 set how much each criterion counts.";
     ui.label(RichText::new(hint).weak());
@@ -42,8 +37,7 @@ pub fn scorecard_ui(
     ui.add_space(4.0);
     // Bars share the width left by the other columns, so wide windows get longer bars.
     let options = evaluation.options.len().max(1) as f32;
-    let bar_width =
-        ((ui.available_width() - FIXED_COLUMNS) / options - NUMBER_COLUMN).clamp(60.0, 420.0);
+    let bar_width = ((ui.available_width() - FIXED_COLUMNS) / options - NUMBER_COLUMN).clamp(60.0, 420.0);
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("scorecard").num_columns(2 + evaluation.options.len()).striped(true).spacing([16.0, 6.0]).show(
             ui,
@@ -101,21 +95,11 @@ fn weight_ui(ui: &mut Ui, profile: &mut Profile, c: usize) {
     ui.horizontal(|ui| {
         let mut weight = crate::model::weight(profile, criterion.id);
         let response = ui
-            .add(
-                DragValue::new(&mut weight)
-                    .range(0.0..=MAX_WEIGHT)
-                    .speed(0.05)
-                    .fixed_decimals(0),
-            )
+            .add(DragValue::new(&mut weight).range(0.0..=MAX_WEIGHT).speed(0.05).fixed_decimals(0))
             .accessible_name(format!("Weight of {}", criterion.label))
-            .on_hover_text(format!(
-                "How much {} counts, 0–{MAX_WEIGHT}; drag or type",
-                criterion.label.to_lowercase()
-            ));
+            .on_hover_text(format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", criterion.label.to_lowercase()));
         if response.changed() {
-            profile
-                .weights
-                .insert(criterion.key.to_owned(), weight.round());
+            profile.weights.insert(criterion.key.to_owned(), weight.round());
         }
         if reset_button(ui, &format!("weight of {}", criterion.label), overridden) {
             profile.weights.remove(criterion.key);

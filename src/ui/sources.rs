@@ -14,8 +14,7 @@ pub fn source_chips_ui(ui: &mut Ui, ids: &[&'static str]) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for id in ids {
-            ui.label(RichText::new(*id).small().monospace().weak())
-                .on_hover_ui(|ui| claim_ui(ui, id));
+            ui.label(RichText::new(*id).small().monospace().weak()).on_hover_ui(|ui| claim_ui(ui, id));
         }
     });
 }
@@ -49,29 +48,22 @@ pub fn claims_ui(ui: &mut Ui, ids: &[&'static str]) {
 pub fn trace_ui(ui: &mut Ui, profile: &Profile, score: &CriterionScore) {
     ui.label(&score.why);
     ui.add_space(4.0);
-    egui::Grid::new(("trace", score.criterion))
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label(RichText::new("Term").strong());
-            ui.label(RichText::new("Input").strong());
-            ui.label(RichText::new("Effect").strong());
+    egui::Grid::new(("trace", score.criterion)).num_columns(3).striped(true).show(ui, |ui| {
+        ui.label(RichText::new("Term").strong());
+        ui.label(RichText::new("Input").strong());
+        ui.label(RichText::new("Effect").strong());
+        ui.end_row();
+        for term in &score.terms {
+            ui.label(term.label);
+            ui.label(term_input(profile, term));
+            ui.label(RichText::new(signed(term.effect)).monospace());
             ui.end_row();
-            for term in &score.terms {
-                ui.label(term.label);
-                ui.label(term_input(profile, term));
-                ui.label(RichText::new(signed(term.effect)).monospace());
-                ui.end_row();
-            }
-            ui.label(RichText::new("Score").strong());
-            ui.label("");
-            ui.label(
-                RichText::new(format!("{} / 10", number(score.score)))
-                    .monospace()
-                    .strong(),
-            );
-            ui.end_row();
-        });
+        }
+        ui.label(RichText::new("Score").strong());
+        ui.label("");
+        ui.label(RichText::new(format!("{} / 10", number(score.score))).monospace().strong());
+        ui.end_row();
+    });
     ui.add_space(4.0);
     claims_ui(ui, &score.sources());
 }
@@ -81,11 +73,7 @@ fn term_input(profile: &Profile, term: &Term) -> String {
     match term.input {
         Input::Baseline | Input::Clamp => String::new(),
         Input::Trait(id) => format!("{} = {}", id.meta().label, id.meta().format(term.value)),
-        Input::Resource(id) => format!(
-            "{} = {}",
-            id.label(),
-            resource_value(profile, id, term.value)
-        ),
+        Input::Resource(id) => format!("{} = {}", id.label(), resource_value(profile, id, term.value)),
         Input::Assumption(id) => {
             let spec = id.spec();
             format!("{} = {} {}", spec.label, number(term.value), spec.unit)

@@ -44,10 +44,7 @@ pub struct Appearance {
 
 impl Default for Appearance {
     fn default() -> Self {
-        Self {
-            theme: ThemeChoice::Dark,
-            ui_scale: 1.0,
-        }
+        Self { theme: ThemeChoice::Dark, ui_scale: 1.0 }
     }
 }
 
@@ -114,10 +111,7 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice, sizes: &Sizes) {
             (TextStyle::Body, proportional(sizes.body)),
             (TextStyle::Button, proportional(sizes.body)),
             (TextStyle::Heading, proportional(sizes.heading)),
-            (
-                TextStyle::Monospace,
-                FontId::new(sizes.body - 1.0, FontFamily::Monospace),
-            ),
+            (TextStyle::Monospace, FontId::new(sizes.body - 1.0, FontFamily::Monospace)),
             (banner_style(), proportional(sizes.banner)),
         ]
         .into();
@@ -152,47 +146,28 @@ pub fn option_color(visuals: &Visuals, index: usize) -> Color32 {
 
 /// The colour of an option by its id; neutral for an unknown id.
 pub fn option_color_by_id(visuals: &Visuals, id: &str) -> Color32 {
-    OPTIONS
-        .iter()
-        .position(|o| o.id == id)
-        .map_or(visuals.text_color(), |index| option_color(visuals, index))
+    OPTIONS.iter().position(|o| o.id == id).map_or(visuals.text_color(), |index| option_color(visuals, index))
 }
 
 /// Colour of a pro (a strength of an option).
 pub fn pro_color(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode {
-        Color32::from_rgb(0x6b, 0xd4, 0x7f)
-    } else {
-        Color32::from_rgb(0x1b, 0x7f, 0x3b)
-    }
+    if visuals.dark_mode { Color32::from_rgb(0x6b, 0xd4, 0x7f) } else { Color32::from_rgb(0x1b, 0x7f, 0x3b) }
 }
 
 /// Colour of a con (a weakness of an option).
 pub fn con_color(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode {
-        Color32::from_rgb(0xff, 0x7b, 0x72)
-    } else {
-        Color32::from_rgb(0xb4, 0x23, 0x18)
-    }
+    if visuals.dark_mode { Color32::from_rgb(0xff, 0x7b, 0x72) } else { Color32::from_rgb(0xb4, 0x23, 0x18) }
 }
 
 /// Colour of "too close to call" and of values the user has overridden: a yellow, so it
 /// is never mistaken for an option's orange.
 pub fn attention_color(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode {
-        Color32::from_rgb(0xf2, 0xd3, 0x4f)
-    } else {
-        Color32::from_rgb(0x8a, 0x6a, 0x00)
-    }
+    if visuals.dark_mode { Color32::from_rgb(0xf2, 0xd3, 0x4f) } else { Color32::from_rgb(0x8a, 0x6a, 0x00) }
 }
 
 /// Background of the error panel.
 pub fn error_fill(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode {
-        Color32::from_rgb(0x5a, 0x1d, 0x1d)
-    } else {
-        Color32::from_rgb(0xfd, 0xe2, 0xe0)
-    }
+    if visuals.dark_mode { Color32::from_rgb(0x5a, 0x1d, 0x1d) } else { Color32::from_rgb(0xfd, 0xe2, 0xe0) }
 }
 
 /// The track behind a score bar.

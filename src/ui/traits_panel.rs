@@ -18,50 +18,33 @@ use crate::profile::Profile;
 pub fn traits_panel_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensitivity) {
     scenario_ui(ui, profile);
     for group in TraitGroup::ALL {
-        egui::CollapsingHeader::new(RichText::new(group.label()).heading())
-            .default_open(true)
-            .show(ui, |ui| {
-                for meta in TRAITS.iter().filter(|meta| meta.group == group) {
-                    let flip = sensitivity.of(meta.id).and_then(|t| {
-                        Some(Flip {
-                            at: t.flip_at?,
-                            to: t.flips_to?,
-                        })
-                    });
-                    trait_ui(ui, profile, meta, flip);
-                }
-                if group == TraitGroup::Environment {
-                    currency_ui(ui, profile);
-                }
-            });
+        egui::CollapsingHeader::new(RichText::new(group.label()).heading()).default_open(true).show(ui, |ui| {
+            for meta in TRAITS.iter().filter(|meta| meta.group == group) {
+                let flip = sensitivity.of(meta.id).and_then(|t| Some(Flip { at: t.flip_at?, to: t.flips_to? }));
+                trait_ui(ui, profile, meta, flip);
+            }
+            if group == TraitGroup::Environment {
+                currency_ui(ui, profile);
+            }
+        });
     }
 }
 
 fn scenario_ui(ui: &mut Ui, profile: &mut Profile) {
     ui.horizontal(|ui| {
         let label = ui.label("Name");
-        ui.add(TextEdit::singleline(&mut profile.name).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        ui.add(TextEdit::singleline(&mut profile.name).desired_width(f32::INFINITY)).labelled_by(label.id);
     });
     let label = ui.label("Notes");
-    ui.add(
-        TextEdit::multiline(&mut profile.notes)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id);
+    ui.add(TextEdit::multiline(&mut profile.notes).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
 }
 
 fn currency_ui(ui: &mut Ui, profile: &mut Profile) {
     ui.horizontal(|ui| {
         let label = ui.label("Currency");
-        ui.add(
-            TextEdit::singleline(&mut profile.environment.currency)
-                .desired_width(64.0)
-                .char_limit(8),
-        )
-        .labelled_by(label.id)
-        .on_hover_text("Label for costs (no conversion)");
+        ui.add(TextEdit::singleline(&mut profile.environment.currency).desired_width(64.0).char_limit(8))
+            .labelled_by(label.id)
+            .on_hover_text("Label for costs (no conversion)");
     });
 }
 
@@ -104,10 +87,7 @@ struct Flip {
 impl Flip {
     fn describe(self, meta: &TraitMeta) -> String {
         let who = option(self.to).map_or(self.to, |o| o.plural);
-        format!(
-            "At {} the lead changes: {who} come out ahead",
-            meta.format(self.at)
-        )
+        format!("At {} the lead changes: {who} come out ahead", meta.format(self.at))
     }
 }
 
@@ -132,11 +112,7 @@ fn trait_value(profile: &mut Profile, id: TraitId) -> impl FnMut(Option<f64>) ->
 /// Where a logarithmic rail starts when the range starts at zero: one for counts, a tenth
 /// of a unit for real values such as deploys per week (zero stays at the far left).
 fn smallest_positive(meta: &TraitMeta) -> f64 {
-    if meta.kind == TraitKind::Integer {
-        1.0
-    } else {
-        0.1
-    }
+    if meta.kind == TraitKind::Integer { 1.0 } else { 0.1 }
 }
 
 /// How far along the rail (0–1) a value sits, the way egui's slider places it.
@@ -146,11 +122,7 @@ fn rail_fraction(meta: &TraitMeta, value: f64) -> f64 {
     } else if value >= meta.max {
         1.0
     } else if meta.logarithmic {
-        let low = if meta.min > 0.0 {
-            meta.min
-        } else {
-            smallest_positive(meta)
-        };
+        let low = if meta.min > 0.0 { meta.min } else { smallest_positive(meta) };
         ((value.log10() - low.log10()) / (meta.max.log10() - low.log10())).clamp(0.0, 1.0)
     } else {
         (value - meta.min) / (meta.max - meta.min)
@@ -166,23 +138,13 @@ fn flip_mark_ui(ui: &Ui, rail: Rect, meta: &TraitMeta, flip: Flip) {
         HandleShape::Circle => radius,
         HandleShape::Rect { aspect_ratio } => radius * aspect_ratio,
     };
-    let x = egui::lerp(
-        rail.left() + inset..=rail.right() - inset,
-        rail_fraction(meta, flip.at) as f32,
-    );
+    let x = egui::lerp(rail.left() + inset..=rail.right() - inset, rail_fraction(meta, flip.at) as f32);
     let color = option_color_by_id(ui.visuals(), flip.to);
     let painter = ui.painter();
-    painter.line_segment(
-        [pos2(x, rail.top() + 3.0), pos2(x, rail.bottom() - 3.0)],
-        Stroke::new(3.0, color),
-    );
+    painter.line_segment([pos2(x, rail.top() + 3.0), pos2(x, rail.bottom() - 3.0)], Stroke::new(3.0, color));
     let top = rail.top() + 1.0;
     painter.add(Shape::convex_polygon(
-        vec![
-            pos2(x - 5.0, top - 5.0),
-            pos2(x + 5.0, top - 5.0),
-            pos2(x, top + 1.0),
-        ],
+        vec![pos2(x - 5.0, top - 5.0), pos2(x + 5.0, top - 5.0), pos2(x, top + 1.0)],
         color,
         Stroke::NONE,
     ));
@@ -194,17 +156,12 @@ fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta, flip: Option<F
     if meta.kind == TraitKind::Flag {
         ui.horizontal(|ui| {
             let mut on = profile.get(id) >= 0.5;
-            if ui
-                .checkbox(&mut on, meta.label)
-                .on_hover_text(hover_text(meta, flip))
-                .changed()
-            {
+            if ui.checkbox(&mut on, meta.label).on_hover_text(hover_text(meta, flip)).changed() {
                 profile.set(id, if on { 1.0 } else { 0.0 });
             }
             if let Some(flip) = flip {
                 let color = option_color_by_id(ui.visuals(), flip.to);
-                ui.label(RichText::new("●").color(color))
-                    .on_hover_text(flip.describe(meta));
+                ui.label(RichText::new("●").color(color)).on_hover_text(flip.describe(meta));
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if reset_button(ui, meta.label, overridden) {
@@ -232,11 +189,7 @@ fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta, flip: Option<F
     let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
     ui.allocate_ui_with_layout(row, Layout::right_to_left(Align::Center), |ui| {
         let value = profile.get(id);
-        let speed = if meta.logarithmic {
-            (value.abs() * 0.01).max(0.01)
-        } else {
-            (meta.max - meta.min) / 300.0
-        };
+        let speed = if meta.logarithmic { (value.abs() * 0.01).max(0.01) } else { (meta.max - meta.min) / 300.0 };
         let mut number = DragValue::from_get_set(trait_value(profile, id))
             .range(meta.min..=meta.max)
             .speed(speed)
@@ -246,12 +199,9 @@ fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta, flip: Option<F
             TraitKind::Integer => number.fixed_decimals(0),
             _ => number.custom_formatter(|value, _| format::number(value)),
         };
-        ui.add(number)
-            .accessible_name(format!("{} value", meta.label))
-            .on_hover_text(hover_text(meta, flip));
+        ui.add(number).accessible_name(format!("{} value", meta.label)).on_hover_text(hover_text(meta, flip));
 
-        ui.spacing_mut().slider_width =
-            (ui.available_width() - ui.spacing().item_spacing.x).max(60.0);
+        ui.spacing_mut().slider_width = (ui.available_width() - ui.spacing().item_spacing.x).max(60.0);
         let mut slider = Slider::from_get_set(meta.min..=meta.max, trait_value(profile, id))
             .show_value(false)
             .logarithmic(meta.logarithmic);

@@ -2,11 +2,9 @@
 
 use egui::{RichText, Ui};
 
-use super::theme::{
-    Sizes, attention_color, banner_style, con_color, option_color, option_color_by_id,
-};
+use super::theme::{Sizes, attention_color, banner_style, con_color, option_color, option_color_by_id};
 use super::widgets::score_bar;
-use crate::model::format::number;
+use crate::model::format::{capitalise, score};
 use crate::model::options::option;
 use crate::model::{Evaluation, Verdict};
 
@@ -17,12 +15,9 @@ fn plural(id: &str) -> &str {
 /// The headline: "Containers win by 12 points", "VMs win: containers are ruled out on
 /// isolation" or "Too close to call: VMs ahead by 3 points".
 pub fn headline(verdict: &Verdict) -> String {
-    let leader = capitalised(plural(verdict.leader));
-    let points = number(100.0 * verdict.margin);
-    let veto = verdict
-        .ruled_out
-        .iter()
-        .find(|veto| veto.option != verdict.leader);
+    let leader = capitalise(plural(verdict.leader));
+    let points = score(100.0 * verdict.margin);
+    let veto = verdict.ruled_out.iter().find(|veto| veto.option != verdict.leader);
     match (verdict.winner, veto) {
         (Some(_), Some(veto)) => format!(
             "{leader} win: {} are ruled out on {}",
@@ -30,18 +25,8 @@ pub fn headline(verdict: &Verdict) -> String {
             veto.criterion.spec().label.to_lowercase()
         ),
         (Some(_), None) => format!("{leader} win by {points} points"),
-        (None, _) => format!(
-            "Too close to call: {} ahead by {points} points",
-            plural(verdict.leader)
-        ),
+        (None, _) => format!("Too close to call: {} ahead by {points} points", plural(verdict.leader)),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// The banner across the top of the window: the verdict beside the overall scores, or above
@@ -49,11 +34,7 @@ fn capitalised(text: &str) -> String {
 pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation) {
     let verdict = &evaluation.verdict;
     // Room for the score bars, and for "ruled out" after them when an option is.
-    let scores_width = if verdict.ruled_out.is_empty() {
-        360.0
-    } else {
-        450.0
-    };
+    let scores_width = if verdict.ruled_out.is_empty() { 360.0 } else { 450.0 };
     if ui.available_width() >= scores_width + 420.0 {
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
@@ -75,40 +56,27 @@ fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation) {
     } else {
         option_color_by_id(ui.visuals(), verdict.leader)
     };
-    ui.label(
-        RichText::new(headline(verdict))
-            .text_style(banner_style())
-            .color(color)
-            .strong(),
-    );
+    ui.label(RichText::new(headline(verdict)).text_style(banner_style()).color(color).strong());
     ui.label(RichText::new(&verdict.summary).size(Sizes::DEFAULT.body + 1.0));
     warnings_ui(ui, &evaluation.warnings);
 }
 
 fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation) {
-    let ruled_out = |id: &str| {
-        evaluation
-            .verdict
-            .ruled_out
-            .iter()
-            .any(|veto| veto.option == id)
-    };
+    let ruled_out = |id: &str| evaluation.verdict.ruled_out.iter().any(|veto| veto.option == id);
     ui.label(RichText::new("Overall score (0–100)").small().weak());
-    egui::Grid::new("overall_scores")
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (index, result) in evaluation.options.iter().enumerate() {
-                let color = option_color(ui.visuals(), index);
-                ui.label(RichText::new(result.spec.label).color(color).strong());
-                ui.horizontal(|ui| {
-                    score_bar(ui, result.score, 100.0, color, 200.0);
-                    if ruled_out(result.spec.id) {
-                        ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
-                    }
-                });
-                ui.end_row();
-            }
-        });
+    egui::Grid::new("overall_scores").num_columns(2).show(ui, |ui| {
+        for (index, result) in evaluation.options.iter().enumerate() {
+            let color = option_color(ui.visuals(), index);
+            ui.label(RichText::new(result.spec.label).color(color).strong());
+            ui.horizontal(|ui| {
+                score_bar(ui, result.score, 100.0, color, 200.0);
+                if ruled_out(result.spec.id) {
+                    ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
+                }
+            });
+            ui.end_row();
+        }
+    });
 }
 
 /// Warnings, folded away: present for who needs them, quiet for the room.
@@ -120,16 +88,12 @@ fn warnings_ui(ui: &mut Ui, warnings: &[String]) {
         1 => "1 warning".to_owned(),
         n => format!("{n} warnings"),
     };
-    egui::CollapsingHeader::new(
-        RichText::new(title)
-            .small()
-            .color(attention_color(ui.visuals())),
-    )
-    .id_salt("verdict_warnings")
-    .default_open(false)
-    .show(ui, |ui| {
-        for warning in warnings {
-            ui.label(RichText::new(warning).small());
-        }
-    });
+    egui::CollapsingHeader::new(RichText::new(title).small().color(attention_color(ui.visuals())))
+        .id_salt("verdict_warnings")
+        .default_open(false)
+        .show(ui, |ui| {
+            for warning in warnings {
+                ui.label(RichText::new(warning).small());
+            }
+        });
 }

@@ -3,6 +3,7 @@
 use egui::{Color32, CornerRadius, Response, RichText, Sense, Ui, Vec2};
 
 use super::theme::{Sizes, bar_track};
+use crate::model::format::score;
 
 /// A horizontal bar showing `value` out of `max` in an option's colour, followed by the
 /// number. The number is a label of its own, so it is read out and found by tests.
@@ -14,16 +15,12 @@ pub fn score_bar(ui: &mut Ui, value: f64, max: f64, color: Color32, width: f32) 
             let painter = ui.painter();
             let radius = CornerRadius::same(3);
             painter.rect_filled(rect, radius, bar_track(ui.visuals()));
-            let share = if max > 0.0 {
-                (value / max).clamp(0.0, 1.0) as f32
-            } else {
-                0.0
-            };
+            let share = if max > 0.0 { (value / max).clamp(0.0, 1.0) as f32 } else { 0.0 };
             let mut filled = rect;
             filled.set_width(rect.width() * share);
             painter.rect_filled(filled, radius, color);
         }
-        let number = ui.label(RichText::new(one_decimal(value)).monospace().strong());
+        let number = ui.label(RichText::new(score(value)).monospace().strong());
         response.union(number)
     })
     .inner
@@ -38,10 +35,4 @@ pub fn reset_button(ui: &mut Ui, name: &str, overridden: bool) -> bool {
         .on_hover_text(format!("{label} to its default"))
         .accessible_name(label)
         .clicked()
-}
-
-/// A score or a number of points, to one decimal: steady columns read better than
-/// significant digits when figures sit side by side.
-pub fn one_decimal(value: f64) -> String {
-    format!("{value:.1}")
 }

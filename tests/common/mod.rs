@@ -1,9 +1,6 @@
 //! Shared set-up for the UI tests: the real app in a headless harness.
 
-#![allow(
-    dead_code,
-    reason = "each test binary uses a different part of this module"
-)]
+#![allow(dead_code, reason = "each test binary uses a different part of this module")]
 
 use std::path::PathBuf;
 
@@ -24,7 +21,19 @@ pub fn app() -> Harness<'static, App> {
 
 /// A bundled example profile on disk.
 pub fn example(file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("profiles")
-        .join(file)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("profiles").join(file)
+}
+
+/// Whether snapshots can be rendered here. Without a wgpu adapter (no GPU and no Mesa
+/// lavapipe/llvmpipe) the snapshot tests say so and skip locally; on CI (`CI` set) a missing
+/// renderer fails them instead, so it cannot go unnoticed.
+pub fn renderer_available() -> bool {
+    use egui_wgpu::wgpu;
+    let instance = wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle());
+    let found = !pollster::block_on(instance.enumerate_adapters(wgpu::Backends::all())).is_empty();
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "no wgpu adapter on CI: install mesa-vulkan-drivers and libvulkan1");
+        eprintln!("skipping snapshots: no wgpu adapter (apt-get install mesa-vulkan-drivers libvulkan1)");
+    }
+    found
 }
