@@ -125,7 +125,13 @@ fn end_position(text: &str) -> (usize, usize) {
 /// worded for people; ron's own are syntax errors, reworded where ron speaks to programmers.
 fn located(origin: &str, error: SpannedError) -> LoadError {
     let origin = origin.to_owned();
-    let (line, column) = (error.span.start.line, error.span.start.col);
+    // ron's span starts where the profile ended; the stray text starts where it ends.
+    let at = if error.code == RonError::TrailingCharacters {
+        error.span.end
+    } else {
+        error.span.start
+    };
+    let (line, column) = (at.line, at.col);
     match error.code {
         RonError::Message(message) => LoadError::Schema {
             origin,
