@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use super::schema::{CURRENCY, Section};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
-use crate::model::{AssumptionId, CriterionId, TraitKind};
+use crate::model::{AssumptionId, CRITERIA, CriterionId, TraitKind};
 
 /// Room left for a value before the trailing comment, so comments line up within a block
 /// whatever the value; a longer value pushes only its own comment.
-const VALUE_ROOM: usize = 10;
+const VALUE_ROOM: usize = 12;
 
 const INDENT: &str = "    ";
 const INNER: &str = "        ";
@@ -29,15 +29,23 @@ pub fn to_canonical_string(profile: &Profile) -> String {
     for section in Section::ALL {
         write_section(&mut out, profile, section);
     }
-    write_map(&mut out, "weights", &profile.weights, |key| {
+    let criteria = CRITERIA.iter().map(|spec| spec.key);
+    write_map(&mut out, "weights", &profile.weights, criteria, |key| {
         CriterionId::from_key(key).map(|_| range_note(0.0, MAX_WEIGHT, ""))
     });
-    write_map(&mut out, "assumptions", &profile.assumptions, |key| {
-        AssumptionId::from_key(key).map(|id| {
-            let spec = id.spec();
-            range_note(spec.min, spec.max, &spec.unit)
-        })
-    });
+    let assumptions = AssumptionId::ALL.iter().map(|id| id.key());
+    write_map(
+        &mut out,
+        "assumptions",
+        &profile.assumptions,
+        assumptions,
+        |key| {
+            AssumptionId::from_key(key).map(|id| {
+                let spec = id.spec();
+                range_note(spec.min, spec.max, &spec.unit)
+            })
+        },
+    );
     out.push_str(")\n");
     out
 }
@@ -76,11 +84,14 @@ fn write_section(out: &mut String, profile: &Profile, section: Section) {
 }
 
 /// A map of overrides, one entry per line in key order; `note` describes a key's range (keys
-/// the model does not know get no comment, though a loaded profile never holds any).
-fn write_map(
+/// the model does not know get no comment, though a loaded profile never holds any). The
+/// comment column comes from every key the map `may_hold`, not the ones present, so adding
+/// an entry does not re-indent the others.
+fn write_map<'a>(
     out: &mut String,
     key: &str,
     map: &BTreeMap<String, f64>,
+    may_hold: impl Iterator<Item = &'a str>,
     note: impl Fn(&str) -> Option<String>,
 ) {
     if map.is_empty() {
@@ -88,7 +99,7 @@ fn write_map(
         return;
     }
     out.push_str(&format!("{INDENT}{key}: {{\n"));
-    let column = comment_column(map.keys().map(|k| text(k).len()));
+    let column = comment_column(may_hold.map(|k| text(k).len()));
     for (name, value) in map {
         let quoted = text(name);
         match note(name) {
@@ -239,14 +250,14 @@ mod tests {
         assert_eq!(lines[5], "    workload: (");
         assert_eq!(
             lines[6],
-            "        services: 10,                        // 1–500"
+            "        services: 10,                          // 1–500"
         );
         assert!(
-            text.contains("\n        peak_factor: 2.0,                    // 1–20 ×\n"),
+            text.contains("\n        peak_factor: 2.0,                      // 1–20 ×\n"),
             "{text}"
         );
         assert!(
-            text.contains("\n        nested_virtualization: false,        // true or false\n"),
+            text.contains("\n        nested_virtualization: false,          // true or false\n"),
             "{text}"
         );
         assert!(
