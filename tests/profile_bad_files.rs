@@ -5,8 +5,15 @@ use std::path::{Path, PathBuf};
 
 use podvisor::profile::{self, LoadError};
 
-/// File, expected `line:column` (None for whole-file problems), words the message must hold.
-const CASES: &[(&str, Option<(usize, usize)>, &[&str])] = &[
+/// A bad file, the `line:column` its message must give (None for whole-file problems), and
+/// words the message must hold.
+type Case = (
+    &'static str,
+    Option<(usize, usize)>,
+    &'static [&'static str],
+);
+
+const CASES: &[Case] = &[
     (
         "syntax_missing_comma.ron",
         Some((5, 5)),

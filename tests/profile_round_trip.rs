@@ -34,19 +34,19 @@ fn assert_round_trip(label: &str, original: &Profile) {
         "{label}: evaluation changed"
     );
 
-    let folder = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().expect("temp folder");
     let path = folder.path().join("saved.ron");
-    profile::save_file(&path, original).unwrap();
-    let first = std::fs::read(&path).unwrap();
+    profile::save_file(&path, original).unwrap_or_else(|e| panic!("{label}: {e}"));
+    let first = std::fs::read(&path).expect("saved file");
     assert_eq!(
         first,
         text.as_bytes(),
         "{label}: the file differs from the canonical text"
     );
-    let loaded = profile::load_file(&path).unwrap();
-    profile::save_file(&path, &loaded.profile).unwrap();
+    let loaded = profile::load_file(&path).unwrap_or_else(|e| panic!("{label}: {e}"));
+    profile::save_file(&path, &loaded.profile).unwrap_or_else(|e| panic!("{label}: {e}"));
     assert_eq!(
-        std::fs::read(&path).unwrap(),
+        std::fs::read(&path).expect("saved file"),
         first,
         "{label}: second save differs"
     );

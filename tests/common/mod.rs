@@ -11,7 +11,11 @@ use podvisor::profile::Profile;
 pub fn bundled() -> Vec<PathBuf> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map(|entries| entries.map(|entry| entry.unwrap().path()).collect())
+        .map(|entries| {
+            entries
+                .map(|entry| entry.expect("readable profiles folder").path())
+                .collect()
+        })
         .unwrap_or_default();
     paths.retain(|path| path.extension().is_some_and(|ext| ext == "ron"));
     paths.sort();
