@@ -49,7 +49,8 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// Parses and validates profile text; `origin` names it in messages (usually the path).
-/// Never panics, whatever the bytes.
+/// Pure — it returns a new profile or an error and changes nothing else — and never
+/// panics, whatever the bytes.
 pub fn parse(bytes: &[u8], origin: &str) -> Result<Loaded, LoadError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_BYTES {

@@ -37,16 +37,10 @@ impl<'de> Visitor<'de> for Header {
         let (mut format, mut version) = (false, false);
         while let Some(Name(name)) = map.next_key()? {
             if name == TopField::Format.key() {
-                map.next_value_seed(Field {
-                    path: "format",
-                    rule: Format,
-                })?;
+                map.next_value_seed(Field::new("format", Format))?;
                 format = true;
             } else if name == TopField::Version.key() {
-                map.next_value_seed(Field {
-                    path: "version",
-                    rule: Version,
-                })?;
+                map.next_value_seed(Field::new("version", Version))?;
                 version = true;
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -113,27 +107,15 @@ impl<'de> Visitor<'de> for Body<'_> {
             .map(|field| (field.key(), *field))
             .collect();
         let mut seen = Vec::new();
-        while let Some((_, field)) = map.next_key_seed(Key {
-            place: Place::Top,
-            known: &known,
-            seen: &mut seen,
-        })? {
+        while let Some((_, field)) = map.next_key_seed(Key::new(Place::Top, &known, &mut seen))? {
             match field {
                 // Checked by the header pass.
                 TopField::Format | TopField::Version => {
                     map.next_value::<IgnoredAny>()?;
                 }
-                TopField::Name => {
-                    profile.name = map.next_value_seed(Field {
-                        path: "name",
-                        rule: Text,
-                    })?
-                }
+                TopField::Name => profile.name = map.next_value_seed(Field::new("name", Text))?,
                 TopField::Notes => {
-                    profile.notes = map.next_value_seed(Field {
-                        path: "notes",
-                        rule: Text,
-                    })?
+                    profile.notes = map.next_value_seed(Field::new("notes", Text))?
                 }
                 TopField::Section(section) => {
                     map.next_value_seed(SectionBody {
@@ -143,25 +125,26 @@ impl<'de> Visitor<'de> for Body<'_> {
                     })?;
                 }
                 TopField::Weights => {
-                    let known: Vec<_> = CRITERIA.iter().map(|spec| (spec.key, spec.id)).collect();
-                    let range = |_: CriterionId| (0.0, MAX_WEIGHT);
-                    profile.weights = map.next_value_seed(Overrides {
-                        place: Place::Weights,
-                        known,
-                        range,
+                    let known = CRITERIA.iter().map(|spec| (spec.key, (0.0, MAX_WEIGHT)));
+                    let place = Place::Weights;
+                    let seed = Overrides {
+                        place,
+                        known: known.collect(),
                         warnings: self.warnings,
-                    })?;
+                    };
+                    profile.weights = map.next_value_seed(seed)?;
                 }
                 TopField::Assumptions => {
-                    let known: Vec<_> =
-                        AssumptionId::ALL.iter().map(|id| (id.key(), *id)).collect();
-                    let range = |id: AssumptionId| (id.spec().min, id.spec().max);
-                    profile.assumptions = map.next_value_seed(Overrides {
-                        place: Place::Assumptions,
-                        known,
-                        range,
+                    let known = AssumptionId::ALL
+                        .iter()
+                        .map(|id| (id.key(), (id.spec().min, id.spec().max)));
+                    let place = Place::Assumptions;
+                    let seed = Overrides {
+                        place,
+                        known: known.collect(),
                         warnings: self.warnings,
-                    })?;
+                    };
+                    profile.assumptions = map.next_value_seed(seed)?;
                 }
             }
         }
@@ -215,31 +198,25 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
         }
         let place = Place::Section(self.section);
         let mut seen = Vec::new();
-        while let Some((_, field)) = map.next_key_seed(Key {
-            place,
-            known: &known,
-            seen: &mut seen,
-        })? {
+        while let Some((_, field)) = map.next_key_seed(Key::new(place, &known, &mut seen))? {
             match field {
                 SectionField::Trait(id) => {
                     let meta = id.meta();
                     let path = format!("{}.{}", self.section.key(), meta.key);
                     let path = path.as_str();
                     let value = match meta.kind {
-                        TraitKind::Integer => map.next_value_seed(Field { path, rule: Whole })?,
-                        TraitKind::Real => map.next_value_seed(Field { path, rule: Real })?,
+                        TraitKind::Integer => map.next_value_seed(Field::new(path, Whole))?,
+                        TraitKind::Real => map.next_value_seed(Field::new(path, Real))?,
                         TraitKind::Flag => {
-                            f64::from(u8::from(map.next_value_seed(Field { path, rule: Flag })?))
+                            f64::from(u8::from(map.next_value_seed(Field::new(path, Flag))?))
                         }
                     };
                     let value = validate::trait_value(path, meta, value, self.warnings);
                     self.profile.set(id, value);
                 }
                 SectionField::Currency => {
-                    self.profile.environment.currency = map.next_value_seed(Field {
-                        path: "environment.currency",
-                        rule: Text,
-                    })?;
+                    self.profile.environment.currency =
+                        map.next_value_seed(Field::new("environment.currency", Text))?;
                 }
             }
         }
@@ -248,14 +225,14 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
 }
 
 /// `weights` or `assumptions`: a map from known ids to numbers within each id's range.
-struct Overrides<'a, T, R> {
+struct Overrides<'a> {
     place: Place,
-    known: Vec<(&'static str, T)>,
-    range: R,
+    /// Each id the map may hold, with its range.
+    known: Vec<(&'static str, (f64, f64))>,
     warnings: &'a mut Vec<String>,
 }
 
-impl<'de, T: Copy, R: Fn(T) -> (f64, f64)> DeserializeSeed<'de> for Overrides<'_, T, R> {
+impl<'de> DeserializeSeed<'de> for Overrides<'_> {
     type Value = BTreeMap<String, f64>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -263,7 +240,7 @@ impl<'de, T: Copy, R: Fn(T) -> (f64, f64)> DeserializeSeed<'de> for Overrides<'_
     }
 }
 
-impl<'de, T: Copy, R: Fn(T) -> (f64, f64)> Visitor<'de> for Overrides<'_, T, R> {
+impl<'de> Visitor<'de> for Overrides<'_> {
     type Value = BTreeMap<String, f64>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -273,23 +250,12 @@ impl<'de, T: Copy, R: Fn(T) -> (f64, f64)> Visitor<'de> for Overrides<'_, T, R> 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut values = BTreeMap::new();
         let mut seen = Vec::new();
-        while let Some((key, id)) = map.next_key_seed(Key {
-            place: self.place,
-            known: &self.known,
-            seen: &mut seen,
-        })? {
+        while let Some((key, range)) =
+            map.next_key_seed(Key::new(self.place, &self.known, &mut seen))?
+        {
             let path = format!("{}.{key}", self.place);
-            let value = map.next_value_seed(Field {
-                path: &path,
-                rule: Real,
-            })?;
-            let value = validate::clamp(
-                &path,
-                value,
-                (self.range)(id),
-                super::canonical::real,
-                self.warnings,
-            );
+            let value = map.next_value_seed(Field::new(&path, Real))?;
+            let value = validate::clamp(&path, value, range, super::canonical::real, self.warnings);
             values.insert(key.to_owned(), value);
         }
         Ok(values)
@@ -358,7 +324,11 @@ struct Key<'a, T> {
     seen: &'a mut Vec<&'static str>,
 }
 
-impl<T> Key<'_, T> {
+impl<'a, T> Key<'a, T> {
+    fn new(place: Place, known: &'a [(&'static str, T)], seen: &'a mut Vec<&'static str>) -> Self {
+        Self { place, known, seen }
+    }
+
     fn unknown(&self, name: &str) -> String {
         let noun = self.place.noun();
         let place = self.place.phrase();
@@ -559,7 +529,11 @@ struct Field<'a, R> {
     rule: R,
 }
 
-impl<R: Rule> Field<'_, R> {
+impl<'a, R: Rule> Field<'a, R> {
+    fn new(path: &'a str, rule: R) -> Self {
+        Self { path, rule }
+    }
+
     fn check<E: de::Error>(self, scalar: &Scalar) -> Result<R::Value, E> {
         let path = self.path;
         match self.rule.accept(scalar) {
