@@ -122,14 +122,15 @@ fn commented(out: &mut String, key: &str, value: &str, note: &str, column: usize
     out.push_str(&format!("{entry}{:pad$}// {note}\n", ""));
 }
 
-/// `min–max unit`, for the comment after a value.
+/// `min–max unit`, for the comment after a value; `/week` and `×` attach to the number, as
+/// the app shows them.
 fn range_note(min: f64, max: f64, unit: &str) -> String {
-    let unit = match unit.strip_prefix('/') {
-        Some(per) => format!(" per {per}"),
-        None if unit.is_empty() => String::new(),
-        None => format!(" {unit}"),
+    let space = if unit.is_empty() || unit.starts_with(['/', '×']) {
+        ""
+    } else {
+        " "
     };
-    format!("{min}–{max}{unit}")
+    format!("{min}–{max}{space}{unit}")
 }
 
 /// A real number: the shortest text that reads back to the same `f64`, always with a
@@ -229,7 +230,8 @@ mod tests {
     fn notes_comment_ranges_and_units() {
         assert_eq!(range_note(1.0, 500.0, ""), "1–500");
         assert_eq!(range_note(16.0, 65536.0, "MiB"), "16–65536 MiB");
-        assert_eq!(range_note(0.0, 1000.0, "/week"), "0–1000 per week");
+        assert_eq!(range_note(0.0, 1000.0, "/week"), "0–1000/week");
+        assert_eq!(range_note(1.0, 20.0, "×"), "1–20×");
         assert_eq!(range_note(0.001, 3650.0, "days"), "0.001–3650 days");
     }
 
@@ -253,7 +255,7 @@ mod tests {
             "        services: 10,                          // 1–500"
         );
         assert!(
-            text.contains("\n        peak_factor: 2.0,                      // 1–20 ×\n"),
+            text.contains("\n        peak_factor: 2.0,                      // 1–20×\n"),
             "{text}"
         );
         assert!(
