@@ -215,6 +215,23 @@ mod tests {
     }
 
     #[test]
+    fn weights_and_assumptions_clamp_to_their_own_ranges() {
+        let loaded = load("weights: {\"isolation\": 9, \"nesting\": 2.5}, assumptions: {\"vm_boot_seconds\": -5, \"vm_io_efficiency\": 1.5}").unwrap();
+        assert_eq!(loaded.profile.weights["isolation"], 5.0);
+        assert_eq!(loaded.profile.weights["nesting"], 2.5);
+        assert_eq!(loaded.profile.assumptions["vm_boot_seconds"], 5.0);
+        assert_eq!(loaded.profile.assumptions["vm_io_efficiency"], 1.0);
+        assert_eq!(
+            loaded.warnings,
+            [
+                "weights.isolation: 9.0 is above the maximum 5.0; using 5.0",
+                "assumptions.vm_boot_seconds: -5.0 is below the minimum 5.0; using 5.0",
+                "assumptions.vm_io_efficiency: 1.5 is above the maximum 1.0; using 1.0",
+            ]
+        );
+    }
+
+    #[test]
     fn reals_accept_integers_but_integers_refuse_reals() {
         assert_eq!(
             load("workload: (peak_factor: 4)")
