@@ -15,14 +15,8 @@ fn bundled() -> Vec<(String, Profile)> {
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|e| e == "ron"))
         .map(|path| {
-            let name = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            (
-                name,
-                load_file(&path).expect("bundled profile loads").profile,
-            )
+            let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            (name, load_file(&path).expect("bundled profile loads").profile)
         })
         .collect();
     profiles.sort_by(|a, b| a.0.cmp(&b.0));
@@ -34,17 +28,13 @@ fn benches(c: &mut Criterion) {
     let profiles = bundled();
     let mut group = c.benchmark_group("evaluate");
     for (name, profile) in &profiles {
-        group.bench_function(name.as_str(), |b| {
-            b.iter(|| evaluate(black_box(profile), assumptions))
-        });
+        group.bench_function(name.as_str(), |b| b.iter(|| evaluate(black_box(profile), assumptions)));
     }
     group.finish();
     let mut group = c.benchmark_group("sensitivity");
     group.sample_size(30);
     for (name, profile) in &profiles {
-        group.bench_function(name.as_str(), |b| {
-            b.iter(|| sensitivity::analyse(black_box(profile), assumptions))
-        });
+        group.bench_function(name.as_str(), |b| b.iter(|| sensitivity::analyse(black_box(profile), assumptions)));
     }
     group.finish();
 }

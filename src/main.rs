@@ -11,11 +11,7 @@ fn main() -> ExitCode {
         Ok(Action::Command(command)) => cli::execute(&command),
         Ok(Action::Window(path)) => match podvisor::app::run(path) {
             Ok(()) => Outcome::default(),
-            Err(message) => Outcome {
-                code: 1,
-                stdout: String::new(),
-                stderr: format!("podvisor: {message}\n"),
-            },
+            Err(message) => Outcome { code: 1, stdout: String::new(), stderr: format!("podvisor: {message}\n") },
         },
         Err(message) => Outcome::usage(&message),
     };

@@ -7,10 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn podvisor(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podvisor"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_podvisor")).args(args).output().expect("the binary runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -18,11 +15,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn bad_profile(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/bad_profiles")
-        .join(name)
-        .display()
-        .to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_profiles").join(name).display().to_string()
 }
 
 /// A bundled profile, or the fully non-default one written to `folder` if none are bundled.
@@ -30,8 +23,7 @@ fn sample(folder: &Path) -> String {
     common::bundled().first().map_or_else(
         || {
             let path = folder.join("sample.ron");
-            podvisor::profile::save_file(&path, &common::fully_non_default())
-                .expect("sample saved");
+            podvisor::profile::save_file(&path, &common::fully_non_default()).expect("sample saved");
             path.display().to_string()
         },
         |path| path.display().to_string(),
@@ -44,11 +36,8 @@ fn normalize_prints_the_canonical_form_and_is_idempotent() {
     let input = sample(folder.path());
     let first = podvisor(&["normalize", &input]);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
-    let expected = podvisor::profile::to_canonical_string(
-        &podvisor::profile::load_file(Path::new(&input))
-            .unwrap()
-            .profile,
-    );
+    let expected =
+        podvisor::profile::to_canonical_string(&podvisor::profile::load_file(Path::new(&input)).unwrap().profile);
     assert_eq!(text(&first.stdout), expected);
 
     let normalized = folder.path().join("normalized.ron");
@@ -60,20 +49,12 @@ fn normalize_prints_the_canonical_form_and_is_idempotent() {
 #[test]
 fn normalize_keeps_the_evaluation() {
     let folder = tempfile::tempdir().unwrap();
-    let mut inputs = common::bundled()
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>();
+    let mut inputs = common::bundled().iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
     inputs.push(sample(folder.path()));
     for input in inputs {
         let out = folder.path().join("out.ron");
         let normalize = podvisor(&["normalize", &input, "-o", out.to_str().unwrap()]);
-        assert_eq!(
-            normalize.status.code(),
-            Some(0),
-            "{}",
-            text(&normalize.stderr)
-        );
+        assert_eq!(normalize.status.code(), Some(0), "{}", text(&normalize.stderr));
         let before = podvisor(&["evaluate", &input, "--format", "json"]);
         let after = podvisor(&["evaluate", out.to_str().unwrap(), "--format", "json"]);
         assert_eq!(before.status.code(), Some(0));
@@ -92,10 +73,7 @@ fn normalize_with_output_writes_the_file_atomically() {
     let run = podvisor(&["normalize", &input, "-o", out.to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert!(run.stdout.is_empty());
-    assert_eq!(
-        std::fs::read(&out).unwrap(),
-        podvisor(&["normalize", &input]).stdout
-    );
+    assert_eq!(std::fs::read(&out).unwrap(), podvisor(&["normalize", &input]).stdout);
     let leftovers: Vec<_> = std::fs::read_dir(folder.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -112,10 +90,7 @@ fn normalize_into_a_missing_folder_fails_cleanly() {
     let run = podvisor(&["normalize", &input, "-o", out.to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(1));
     let stderr = text(&run.stderr);
-    assert!(
-        stderr.contains(&format!("{}: cannot save", out.display())),
-        "{stderr}"
-    );
+    assert!(stderr.contains(&format!("{}: cannot save", out.display())), "{stderr}");
     assert!(!out.exists());
 }
 
@@ -126,10 +101,7 @@ fn validate_accepts_a_good_file() {
     let run = podvisor(&["validate", &input]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let stdout = text(&run.stdout);
-    assert!(
-        stdout.contains(&format!("{input}: valid profile")),
-        "{stdout}"
-    );
+    assert!(stdout.contains(&format!("{input}: valid profile")), "{stdout}");
     assert!(!stdout.contains("warning"), "{stdout}");
 }
 
@@ -150,10 +122,7 @@ fn validate_reports_clamped_values_as_warnings() {
         "warning: workload.isolation_need: 14 is above the maximum 10; using 10",
         "warning: weights.isolation: 9.0 is above the maximum 5.0; using 5.0",
     ] {
-        assert!(
-            stdout.contains(warning),
-            "{warning:?} missing from {stdout}"
-        );
+        assert!(stdout.contains(warning), "{warning:?} missing from {stdout}");
     }
     // normalize writes the clamped values and repeats the warnings on stderr.
     let normalize = podvisor(&["normalize", path.to_str().unwrap()]);
@@ -163,20 +132,16 @@ fn validate_reports_clamped_values_as_warnings() {
 
 #[test]
 fn bad_files_exit_1_naming_file_line_and_column() {
-    for (name, place) in [
-        ("unknown_field.ron", ":5:9: unknown field `replica`"),
-        ("nan.ron", ":5:22: workload.peak_factor"),
-    ] {
+    for (name, place) in
+        [("unknown_field.ron", ":5:9: unknown field `replica`"), ("nan.ron", ":5:22: workload.peak_factor")]
+    {
         let file = bad_profile(name);
         for command in ["validate", "normalize", "evaluate"] {
             let run = podvisor(&[command, &file]);
             assert_eq!(run.status.code(), Some(1), "{command} {name}");
             assert!(run.stdout.is_empty(), "{command} {name}");
             let stderr = text(&run.stderr);
-            assert!(
-                stderr.contains(&format!("{file}{place}")),
-                "{command} {name}: {stderr}"
-            );
+            assert!(stderr.contains(&format!("{file}{place}")), "{command} {name}: {stderr}");
         }
     }
     let run = podvisor(&["validate", &bad_profile("empty.ron")]);

@@ -29,23 +29,12 @@ fn trait_row(id: TraitId) -> String {
         TraitKind::Real => ("number", format!("{}–{}", meta.min, meta.max)),
         TraitKind::Flag => ("`true`/`false`", "—".to_owned()),
     };
-    let unit = if meta.unit.is_empty() {
-        "—"
-    } else {
-        meta.unit
-    };
-    format!(
-        "| `{}` | {kind} | {range} | {unit} | `{}` | {} |\n",
-        meta.key,
-        written(meta, meta.default),
-        meta.help
-    )
+    let unit = if meta.unit.is_empty() { "—" } else { meta.unit };
+    format!("| `{}` | {kind} | {range} | {unit} | `{}` | {} |\n", meta.key, written(meta, meta.default), meta.help)
 }
 
 fn section_table(section: Section) -> String {
-    let mut out = String::from(
-        "| field | type | range | unit | default | meaning |\n|---|---|---|---|---|---|\n",
-    );
+    let mut out = String::from("| field | type | range | unit | default | meaning |\n|---|---|---|---|---|---|\n");
     for id in section.traits() {
         out.push_str(&trait_row(*id));
     }
@@ -59,22 +48,15 @@ fn section_table(section: Section) -> String {
 }
 
 fn weights_table() -> String {
-    let mut out = String::from(
-        "| criterion id | default weight | the question it answers |\n|---|---|---|\n",
-    );
+    let mut out = String::from("| criterion id | default weight | the question it answers |\n|---|---|---|\n");
     for spec in CRITERIA {
-        out.push_str(&format!(
-            "| `{}` | {:?} | {} |\n",
-            spec.key, spec.default_weight, spec.question
-        ));
+        out.push_str(&format!("| `{}` | {:?} | {} |\n", spec.key, spec.default_weight, spec.question));
     }
     out
 }
 
 fn assumptions_table() -> String {
-    let mut out = String::from(
-        "| assumption id | what it is | unit | range | default |\n|---|---|---|---|---|\n",
-    );
+    let mut out = String::from("| assumption id | what it is | unit | range | default |\n|---|---|---|---|---|\n");
     for id in AssumptionId::ALL {
         let spec = id.spec();
         out.push_str(&format!(
@@ -101,22 +83,15 @@ fn regenerate(doc: &str) -> String {
     for (name, table) in blocks() {
         let begin = format!("<!-- BEGIN generated: {name} -->\n");
         let end = format!("<!-- END generated: {name} -->");
-        let start = doc
-            .find(&begin)
-            .unwrap_or_else(|| panic!("{DOC} lacks {begin:?}"))
-            + begin.len();
-        let stop = doc[start..]
-            .find(&end)
-            .unwrap_or_else(|| panic!("{DOC} lacks {end:?}"))
-            + start;
+        let start = doc.find(&begin).unwrap_or_else(|| panic!("{DOC} lacks {begin:?}")) + begin.len();
+        let stop = doc[start..].find(&end).unwrap_or_else(|| panic!("{DOC} lacks {end:?}")) + start;
         doc.replace_range(start..stop, &table);
     }
     doc
 }
 
 fn read_doc() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC))
-        .expect("the document exists")
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC)).expect("the document exists")
 }
 
 #[test]
@@ -128,10 +103,7 @@ fn field_tables_match_the_model() {
         std::fs::write(&path, &expected).unwrap();
         return;
     }
-    assert!(
-        doc == expected,
-        "{DOC} is out of date with the model: run `UPDATE_DOCS=1 cargo test --test profile_docs`"
-    );
+    assert!(doc == expected, "{DOC} is out of date with the model: run `UPDATE_DOCS=1 cargo test --test profile_docs`");
 }
 
 #[test]
@@ -142,42 +114,22 @@ fn every_field_and_id_is_documented() {
         .map(|meta| meta.key)
         .chain(CRITERIA.iter().map(|spec| spec.key))
         .chain(AssumptionId::ALL.iter().map(|id| id.key()))
-        .chain([
-            CURRENCY,
-            "format",
-            "version",
-            "name",
-            "notes",
-            "workload",
-            "environment",
-            "weights",
-            "assumptions",
-        ]);
+        .chain([CURRENCY, "format", "version", "name", "notes", "workload", "environment", "weights", "assumptions"]);
     for key in keys {
-        assert!(
-            doc.contains(&format!("`{key}`")),
-            "{DOC} does not mention `{key}`"
-        );
+        assert!(doc.contains(&format!("`{key}`")), "{DOC} does not mention `{key}`");
     }
 }
 
 #[test]
 fn examples_load_and_the_full_one_is_canonical() {
     let doc = read_doc();
-    let examples: Vec<&str> = doc
-        .split("```ron\n")
-        .skip(1)
-        .map(|rest| rest.split("```").next().unwrap())
-        .collect();
+    let examples: Vec<&str> = doc.split("```ron\n").skip(1).map(|rest| rest.split("```").next().unwrap()).collect();
     assert_eq!(examples.len(), 2);
     for example in &examples {
-        let loaded =
-            profile::parse(example.as_bytes(), "example.ron").unwrap_or_else(|e| panic!("{e}"));
+        let loaded = profile::parse(example.as_bytes(), "example.ron").unwrap_or_else(|e| panic!("{e}"));
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     }
-    let full = profile::parse(examples[0].as_bytes(), "example.ron")
-        .unwrap()
-        .profile;
+    let full = profile::parse(examples[0].as_bytes(), "example.ron").unwrap().profile;
     assert_eq!(profile::to_canonical_string(&full), examples[0]);
 }
 
@@ -193,12 +145,7 @@ fn quoted_messages_are_what_podvisor_says() {
         "nan.ron",
         "newer_version.ron",
     ] {
-        let bytes = std::fs::read(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/bad_profiles")
-                .join(file),
-        )
-        .unwrap();
+        let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_profiles").join(file)).unwrap();
         let message = profile::parse(&bytes, "shop.ron").unwrap_err().to_string();
         assert!(doc.contains(&message), "{DOC} should quote {message:?}");
     }

@@ -15,18 +15,10 @@ use proptest::sample::select;
 /// mixed with the pieces that end or escape RON strings.
 fn tricky_text() -> impl Strategy<Value = String> {
     let pieces = select(vec![
-        "\"", "\"#", "\"##", "#", "\\", "\\n", "\n", "\r\n", "\t", "r#\"", "//", "/*", "é", "💾",
-        "\u{feff}", "\0",
+        "\"", "\"#", "\"##", "#", "\\", "\\n", "\n", "\r\n", "\t", "r#\"", "//", "/*", "é", "💾", "\u{feff}", "\0",
     ]);
-    prop::collection::vec(
-        prop_oneof![
-            any::<String>(),
-            pieces.prop_map(str::to_owned),
-            "[a-z ]{0,12}"
-        ],
-        0..8,
-    )
-    .prop_map(|parts| parts.concat())
+    prop::collection::vec(prop_oneof![any::<String>(), pieces.prop_map(str::to_owned), "[a-z ]{0,12}"], 0..8)
+        .prop_map(|parts| parts.concat())
 }
 
 /// A value within `min..=max`, often exactly on a bound.
@@ -34,10 +26,7 @@ fn within(min: f64, max: f64) -> impl Strategy<Value = f64> {
     prop_oneof![Just(min), Just(max), min..=max]
 }
 
-fn overrides(
-    keys: Vec<&'static str>,
-    range: impl Fn(&str) -> (f64, f64),
-) -> BoxedStrategy<BTreeMap<String, f64>> {
+fn overrides(keys: Vec<&'static str>, range: impl Fn(&str) -> (f64, f64)) -> BoxedStrategy<BTreeMap<String, f64>> {
     let entries: Vec<BoxedStrategy<Option<(String, f64)>>> = keys
         .into_iter()
         .map(|key| {
@@ -45,9 +34,7 @@ fn overrides(
             prop::option::of(within(min, max).prop_map(move |v| (key.to_owned(), v))).boxed()
         })
         .collect();
-    entries
-        .prop_map(|entries| entries.into_iter().flatten().collect())
-        .boxed()
+    entries.prop_map(|entries| entries.into_iter().flatten().collect()).boxed()
 }
 
 /// Any profile the model accepts: every trait in range, known weight and assumption ids.
@@ -56,50 +43,26 @@ fn any_valid_profile() -> impl Strategy<Value = Profile> {
         .iter()
         .map(|meta| match meta.kind {
             TraitKind::Flag => prop_oneof![Just(0.0), Just(1.0)].boxed(),
-            #[expect(
-                clippy::cast_possible_truncation,
-                reason = "trait bounds are small whole numbers"
-            )]
-            TraitKind::Integer => ((meta.min as i64)..=(meta.max as i64))
-                .prop_map(|v| v as f64)
-                .boxed(),
+            #[expect(clippy::cast_possible_truncation, reason = "trait bounds are small whole numbers")]
+            TraitKind::Integer => ((meta.min as i64)..=(meta.max as i64)).prop_map(|v| v as f64).boxed(),
             TraitKind::Real => within(meta.min, meta.max).boxed(),
         })
         .collect();
-    let weights = overrides(CRITERIA.iter().map(|c| c.key).collect(), |_| {
-        (0.0, MAX_WEIGHT)
+    let weights = overrides(CRITERIA.iter().map(|c| c.key).collect(), |_| (0.0, MAX_WEIGHT));
+    let assumptions = overrides(AssumptionId::ALL.iter().map(|id| id.key()).collect(), |key| {
+        let spec = AssumptionId::from_key(key).expect("generated from the list").spec();
+        (spec.min, spec.max)
     });
-    let assumptions = overrides(
-        AssumptionId::ALL.iter().map(|id| id.key()).collect(),
-        |key| {
-            let spec = AssumptionId::from_key(key)
-                .expect("generated from the list")
-                .spec();
-            (spec.min, spec.max)
-        },
-    );
-    (
-        traits,
-        tricky_text(),
-        tricky_text(),
-        tricky_text(),
-        weights,
-        assumptions,
-    )
-        .prop_map(|(values, name, notes, currency, weights, assumptions)| {
-            let mut profile = Profile {
-                name,
-                notes,
-                weights,
-                assumptions,
-                ..Profile::default()
-            };
+    (traits, tricky_text(), tricky_text(), tricky_text(), weights, assumptions).prop_map(
+        |(values, name, notes, currency, weights, assumptions)| {
+            let mut profile = Profile { name, notes, weights, assumptions, ..Profile::default() };
             for (meta, value) in TRAITS.iter().zip(values) {
                 profile.set(meta.id, value);
             }
             profile.environment.currency = currency;
             profile
-        })
+        },
+    )
 }
 
 /// A valid profile's text with random edits: bytes replaced, inserted or deleted, RON tokens
@@ -131,21 +94,12 @@ fn mutated_profile() -> impl Strategy<Value = Vec<u8>> {
         (any::<prop::sample::Index>(), any::<u8>()).prop_map(|(at, byte)| (at, vec![byte], 1)),
         (any::<prop::sample::Index>(), any::<u8>()).prop_map(|(at, byte)| (at, vec![byte], 0)),
         (any::<prop::sample::Index>(), 1..40_usize).prop_map(|(at, len)| (at, Vec::new(), len)),
-        (any::<prop::sample::Index>(), token).prop_map(|(at, token)| (
-            at,
-            token.as_bytes().to_vec(),
-            0
-        )),
+        (any::<prop::sample::Index>(), token).prop_map(|(at, token)| (at, token.as_bytes().to_vec(), 0)),
     ];
-    let seeds: Vec<Vec<u8>> =
-        std::iter::once(profile::to_canonical_string(&common::fully_non_default()))
-            .chain(
-                common::bundled()
-                    .iter()
-                    .map(|path| std::fs::read_to_string(path).expect("bundled profile")),
-            )
-            .map(String::into_bytes)
-            .collect();
+    let seeds: Vec<Vec<u8>> = std::iter::once(profile::to_canonical_string(&common::fully_non_default()))
+        .chain(common::bundled().iter().map(|path| std::fs::read_to_string(path).expect("bundled profile")))
+        .map(String::into_bytes)
+        .collect();
     (select(seeds), prop::collection::vec(edit, 1..6)).prop_map(|(mut bytes, edits)| {
         for (at, insert, remove) in edits {
             let start = at.index(bytes.len() + 1);

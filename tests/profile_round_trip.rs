@@ -12,8 +12,7 @@ fn evaluation_json(profile: &Profile) -> serde_json::Value {
 }
 
 fn reload(text: &str) -> Profile {
-    let loaded =
-        profile::parse(text.as_bytes(), "canonical.ron").unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let loaded = profile::parse(text.as_bytes(), "canonical.ron").unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     loaded.profile
 }
@@ -23,53 +22,27 @@ fn assert_round_trip(label: &str, original: &Profile) {
     let text = profile::to_canonical_string(original);
     let reloaded = reload(&text);
     assert_eq!(&reloaded, original, "{label}");
-    assert_eq!(
-        profile::to_canonical_string(&reloaded),
-        text,
-        "{label}: not byte-stable"
-    );
-    assert_eq!(
-        evaluation_json(&reloaded),
-        evaluation_json(original),
-        "{label}: evaluation changed"
-    );
+    assert_eq!(profile::to_canonical_string(&reloaded), text, "{label}: not byte-stable");
+    assert_eq!(evaluation_json(&reloaded), evaluation_json(original), "{label}: evaluation changed");
 
     let folder = tempfile::tempdir().expect("temp folder");
     let path = folder.path().join("saved.ron");
     profile::save_file(&path, original).unwrap_or_else(|e| panic!("{label}: {e}"));
     let first = std::fs::read(&path).expect("saved file");
-    assert_eq!(
-        first,
-        text.as_bytes(),
-        "{label}: the file differs from the canonical text"
-    );
+    assert_eq!(first, text.as_bytes(), "{label}: the file differs from the canonical text");
     let loaded = profile::load_file(&path).unwrap_or_else(|e| panic!("{label}: {e}"));
     profile::save_file(&path, &loaded.profile).unwrap_or_else(|e| panic!("{label}: {e}"));
-    assert_eq!(
-        std::fs::read(&path).expect("saved file"),
-        first,
-        "{label}: second save differs"
-    );
+    assert_eq!(std::fs::read(&path).expect("saved file"), first, "{label}: second save differs");
 }
 
 #[test]
 fn bundled_profiles_load_cleanly_and_round_trip() {
     for path in common::bundled() {
         let loaded = profile::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
-        assert!(
-            loaded.warnings.is_empty(),
-            "{}: {:?}",
-            path.display(),
-            loaded.warnings
-        );
+        assert!(loaded.warnings.is_empty(), "{}: {:?}", path.display(), loaded.warnings);
         // Normalising keeps the evaluation the author wrote the file for.
         let normalized = reload(&profile::to_canonical_string(&loaded.profile));
-        assert_eq!(
-            evaluation_json(&normalized),
-            evaluation_json(&loaded.profile),
-            "{}",
-            path.display()
-        );
+        assert_eq!(evaluation_json(&normalized), evaluation_json(&loaded.profile), "{}", path.display());
         assert_round_trip(&path.display().to_string(), &loaded.profile);
     }
 }
@@ -131,43 +104,17 @@ fn canonical_form_lists_every_field_in_the_design_order() {
 fn numbers_are_written_one_way() {
     let text = profile::to_canonical_string(&common::fully_non_default());
     for meta in TRAITS {
-        let line = text
-            .lines()
-            .find(|line| line.trim_start().starts_with(&format!("{}:", meta.key)))
-            .unwrap();
-        let value = line
-            .split_once(':')
-            .unwrap()
-            .1
-            .split(',')
-            .next()
-            .unwrap()
-            .trim();
+        let line = text.lines().find(|line| line.trim_start().starts_with(&format!("{}:", meta.key))).unwrap();
+        let value = line.split_once(':').unwrap().1.split(',').next().unwrap().trim();
         match meta.kind {
             TraitKind::Integer => assert!(value.parse::<i64>().is_ok(), "{line}"),
-            TraitKind::Real => assert!(
-                value.contains('.') && value.parse::<f64>().is_ok(),
-                "{line}"
-            ),
+            TraitKind::Real => assert!(value.contains('.') && value.parse::<f64>().is_ok(), "{line}"),
             TraitKind::Flag => assert!(value == "true" || value == "false", "{line}"),
         }
     }
-    for line in text
-        .lines()
-        .filter(|line| line.trim_start().starts_with('"'))
-    {
-        let value = line
-            .split_once(':')
-            .unwrap()
-            .1
-            .split(',')
-            .next()
-            .unwrap()
-            .trim();
-        assert!(
-            value.contains('.'),
-            "weights and assumptions are real: {line}"
-        );
+    for line in text.lines().filter(|line| line.trim_start().starts_with('"')) {
+        let value = line.split_once(':').unwrap().1.split(',').next().unwrap().trim();
+        assert!(value.contains('.'), "weights and assumptions are real: {line}");
     }
 }
 
@@ -179,11 +126,7 @@ fn one_changed_field_is_a_one_line_diff() {
         .iter()
         .map(|meta| {
             let mut changed = base.clone();
-            let value = if meta.kind == TraitKind::Flag {
-                1.0 - base.get(meta.id)
-            } else {
-                meta.default
-            };
+            let value = if meta.kind == TraitKind::Flag { 1.0 - base.get(meta.id) } else { meta.default };
             changed.set(meta.id, value);
             (meta.key.to_owned(), changed)
         })
@@ -197,11 +140,7 @@ fn one_changed_field_is_a_one_line_diff() {
     for (label, changed) in changes {
         let after = profile::to_canonical_string(&changed);
         assert_eq!(before.lines().count(), after.lines().count(), "{label}");
-        let differing = before
-            .lines()
-            .zip(after.lines())
-            .filter(|(a, b)| a != b)
-            .count();
+        let differing = before.lines().zip(after.lines()).filter(|(a, b)| a != b).count();
         assert_eq!(differing, 1, "{label}:\n{after}");
     }
 }
@@ -227,14 +166,9 @@ fn adding_an_override_inserts_one_line_and_moves_no_other() {
     let before = profile::to_canonical_string(&base);
     let mut grown = base.clone();
     grown.weights.insert("supply_chain".to_owned(), 4.0);
-    grown
-        .assumptions
-        .insert("container_kubelet_memory_per_pod_mib".to_owned(), 10.0);
+    grown.assumptions.insert("container_kubelet_memory_per_pod_mib".to_owned(), 10.0);
     let after = profile::to_canonical_string(&grown);
-    let added: Vec<&str> = after
-        .lines()
-        .filter(|line| !before.lines().any(|old| old == *line))
-        .collect();
+    let added: Vec<&str> = after.lines().filter(|line| !before.lines().any(|old| old == *line)).collect();
     assert_eq!(added.len(), 2, "{after}");
     assert!(
         added[0].contains("\"supply_chain\": 4.0,")

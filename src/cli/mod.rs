@@ -33,6 +33,8 @@ pub enum Command {
     Evaluate { file: PathBuf, format: Format },
     Normalize { file: PathBuf, out: Option<PathBuf> },
     Validate { file: PathBuf },
+    Compare { a: PathBuf, b: PathBuf, format: Format },
+    Report { file: PathBuf, out: Option<PathBuf> },
     Help,
     Version,
 }
@@ -46,6 +48,8 @@ Usage:
   podvisor evaluate FILE [--format F]        score a profile; F = text (default), json, markdown
   podvisor normalize FILE [-o OUT]           rewrite a profile in canonical form (stdout without -o)
   podvisor validate FILE                     check a profile and print its warnings
+  podvisor compare A B [--format F]          what differs between two profiles, and how it moves the answer
+  podvisor report FILE [-o OUT.md]           a Markdown report for stakeholders (stdout without -o)
   podvisor --help | --version
 
 Exit codes: 0 ok, 1 bad input, 2 usage error.";
@@ -62,22 +66,29 @@ pub fn parse_args(args: &[OsString]) -> Result<Action, String> {
         "-V" | "--version" => Command::Version,
         "evaluate" => {
             let (file, options) = one_file(&first, &rest)?;
-            Command::Evaluate {
-                file,
-                format: format_option(&options)?,
-            }
+            Command::Evaluate { file, format: format_option(&options)? }
         }
         "normalize" => {
             let (file, options) = one_file(&first, &rest)?;
-            Command::Normalize {
-                file,
-                out: path_option(&options, &["-o", "--output"])?,
-            }
+            Command::Normalize { file, out: path_option(&options, &["-o", "--output"])? }
         }
         "validate" => {
             let (file, options) = one_file(&first, &rest)?;
             no_options(&first, &options)?;
             Command::Validate { file }
+        }
+        "compare" => {
+            let (mut files, options) = files(&rest);
+            if files.len() != 2 {
+                return Err("compare needs two files, A and B".to_owned());
+            }
+            let b = files.remove(1);
+            let a = files.remove(0);
+            Command::Compare { a, b, format: format_option(&options?)? }
+        }
+        "report" => {
+            let (file, options) = one_file(&first, &rest)?;
+            Command::Report { file, out: path_option(&options, &["-o", "--output"])? }
         }
         flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
         _ if rest.is_empty() => return Ok(Action::Window(Some(PathBuf::from(first)))),
@@ -86,23 +97,36 @@ pub fn parse_args(args: &[OsString]) -> Result<Action, String> {
     Ok(Action::Command(command))
 }
 
-/// Splits `rest` into exactly one positional file and the `--name value` pairs around it.
-fn one_file(command: &str, rest: &[String]) -> Result<(PathBuf, Vec<(String, String)>), String> {
-    let mut file = None;
+/// `--name value` pairs in the order given.
+type Options = Vec<(String, String)>;
+
+/// Splits `rest` into positional files and `--name value` pairs.
+fn files(rest: &[String]) -> (Vec<PathBuf>, Result<Options, String>) {
+    let mut files = Vec::new();
     let mut options = Vec::new();
     let mut words = rest.iter();
     while let Some(word) = words.next() {
         if word.starts_with('-') && word.len() > 1 {
-            let value = words
-                .next()
-                .ok_or_else(|| format!("{word} needs a value"))?;
-            options.push((word.clone(), value.clone()));
-        } else if file.replace(PathBuf::from(word)).is_some() {
-            return Err(format!("{command} takes one file"));
+            match words.next() {
+                Some(value) => options.push((word.clone(), value.clone())),
+                None => return (files, Err(format!("{word} needs a value"))),
+            }
+        } else {
+            files.push(PathBuf::from(word));
         }
     }
-    let file = file.ok_or_else(|| format!("{command} needs a FILE"))?;
-    Ok((file, options))
+    (files, Ok(options))
+}
+
+/// Exactly one positional file and the options around it.
+fn one_file(command: &str, rest: &[String]) -> Result<(PathBuf, Options), String> {
+    let (mut files, options) = files(rest);
+    let options = options?;
+    match files.len() {
+        0 => Err(format!("{command} needs a FILE")),
+        1 => Ok((files.remove(0), options)),
+        _ => Err(format!("{command} takes one file")),
+    }
 }
 
 fn format_option(options: &[(String, String)]) -> Result<Format, String> {
@@ -150,20 +174,14 @@ mod tests {
     #[test]
     fn no_arguments_open_the_window() {
         assert_eq!(parse(&[]), Ok(Action::Window(None)));
-        assert_eq!(
-            parse(&["shop.ron"]),
-            Ok(Action::Window(Some("shop.ron".into())))
-        );
+        assert_eq!(parse(&["shop.ron"]), Ok(Action::Window(Some("shop.ron".into()))));
     }
 
     #[test]
     fn evaluate_takes_a_format() {
         assert_eq!(
             parse(&["evaluate", "a.ron", "--format", "json"]),
-            Ok(Action::Command(Command::Evaluate {
-                file: "a.ron".into(),
-                format: Format::Json
-            }))
+            Ok(Action::Command(Command::Evaluate { file: "a.ron".into(), format: Format::Json }))
         );
         assert!(parse(&["evaluate", "a.ron", "--format", "xml"]).is_err());
         assert!(parse(&["evaluate"]).is_err());
@@ -175,19 +193,20 @@ mod tests {
     fn normalize_and_validate() {
         assert_eq!(
             parse(&["normalize", "a.ron", "-o", "b.ron"]),
-            Ok(Action::Command(Command::Normalize {
-                file: "a.ron".into(),
-                out: Some("b.ron".into())
-            }))
+            Ok(Action::Command(Command::Normalize { file: "a.ron".into(), out: Some("b.ron".into()) }))
         );
-        assert_eq!(
-            parse(&["validate", "a.ron"]),
-            Ok(Action::Command(Command::Validate {
-                file: "a.ron".into()
-            }))
-        );
+        assert_eq!(parse(&["validate", "a.ron"]), Ok(Action::Command(Command::Validate { file: "a.ron".into() })));
         assert!(parse(&["validate", "a.ron", "-o", "x"]).is_err());
         assert!(parse(&["frobnicate", "a.ron"]).is_err());
+        assert_eq!(
+            parse(&["compare", "a.ron", "b.ron", "--format", "markdown"]),
+            Ok(Action::Command(Command::Compare { a: "a.ron".into(), b: "b.ron".into(), format: Format::Markdown }))
+        );
+        assert!(parse(&["compare", "a.ron"]).is_err());
+        assert_eq!(
+            parse(&["report", "a.ron", "-o", "r.md"]),
+            Ok(Action::Command(Command::Report { file: "a.ron".into(), out: Some("r.md".into()) }))
+        );
         assert!(parse(&["--frob"]).is_err());
     }
 }

@@ -131,10 +131,7 @@ impl Assumptions {
         }
         for spec in &specs {
             if !(spec.min <= spec.value && spec.value <= spec.max) {
-                return Err(format!(
-                    "{}: default {} outside {}..={}",
-                    spec.id, spec.value, spec.min, spec.max
-                ));
+                return Err(format!("{}: default {} outside {}..={}", spec.id, spec.value, spec.min, spec.max));
             }
             if spec.source.trim().is_empty() {
                 return Err(format!("{}: no source", spec.id));

@@ -57,9 +57,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         question: "How much memory and CPU does the workload need at peak?",
         reading: "10 × the leanest option's footprint ÷ this option's, averaged over memory and CPU from the projection. Guest OS copies, hypervisor overhead and whole-vCPU rounding make VMs heavier per instance; packing many services into one VM reverses that once each container's own runtime copies add up (M-RES-2).",
         default_weight: 3.0,
-        sources: &[
-            "M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "V-RES-3", "M-ARCH-2",
-        ],
+        sources: &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "V-RES-3", "M-ARCH-2"],
         pro: "Light on resources",
         con: "Heavy on resources",
     },
@@ -68,7 +66,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "startup_speed",
         label: "Start-up speed",
         question: "Does slow instance start-up hurt this workload?",
-        reading: "10 − relevance × 4 points per tenfold slower start than the fastest option. Relevance is the start-latency sensitivity, or the churn of short-lived instances if higher (1 for instances living an hour, 0 for a month or more).",
+        reading: "10 − relevance × 4 points per tenfold slower start than the fastest option (at most 10). Relevance is the start-latency sensitivity, or the churn of short-lived instances if higher (1 for instances living an hour, 0 for a month or more).",
         default_weight: 3.0,
         sources: &["M-OPS-1", "M-OPS-2"],
         pro: "Starts fast",
@@ -93,8 +91,8 @@ pub const CRITERIA: &[CriterionSpec] = &[
         reading: "10 − isolation need/10 × the boundary's exposure (shared kernel 9/10, hypervisor 2/10; editable assumptions). Services packed into one VM share it without a boundary, so the VM's exposure rises towards the shared-kernel figure. Strict compliance costs shared-kernel options up to 1 point, since micro-segmentation comes with the VM layer.",
         default_weight: 4.0,
         sources: &[
-            "M-ARCH-1", "M-SEC-1", "M-SEC-2", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1",
-            "V-SEC-2", "V-SEC-4", "V-SEC-6", "V-SEC-7",
+            "M-ARCH-1", "M-SEC-1", "M-SEC-2", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1", "V-SEC-2", "V-SEC-4",
+            "V-SEC-6", "V-SEC-7",
         ],
         pro: "Strong isolation",
         con: "Weaker isolation",
@@ -104,7 +102,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "patching",
         label: "Patching burden",
         question: "How many operating systems must be kept patched, and how fresh are images?",
-        reading: "8 − (0.5 + compliance/20) × 4 points per tenfold more OS instances than the fewest (guest OSes, hosts, and each service image's partial OS copy). Image-built options gain up to 2 points as frequent rebuilds keep packages fresh; long-lived images lose up to 2 as they go stale (a week: none, a year: all) — VM images always, container images as far as they are not rebuilt.",
+        reading: "8 − (0.5 + compliance/20) × 4 points per tenfold more OS instances than the fewest (at most 6) (guest OSes, hosts, and each service image's partial OS copy). Image-built options gain up to 2 points as frequent rebuilds keep packages fresh; long-lived images lose up to 2 as they go stale (a week: none, a year: all) — VM images always, container images as far as they are not rebuilt.",
         default_weight: 3.0,
         sources: &["V-OPS-1", "V-SEC-3", "V-SEC-5"],
         pro: "Less to patch",
@@ -148,7 +146,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "scalability",
         label: "Scalability",
         question: "How quickly can capacity follow a burst?",
-        reading: "10 − burstiness × 4 points per tenfold longer time to reach peak than the fastest option. Burstiness is ln(peak factor)/ln(20): 0 for flat load, 1 at 20× peaks. Time to peak = autoscaler reaction + instance start.",
+        reading: "10 − burstiness × 4 points per tenfold longer time to reach peak than the fastest option (at most 10). Burstiness is ln(peak factor)/ln(20): 0 for flat load, 1 at 20× peaks. Time to peak = autoscaler reaction + instance start.",
         default_weight: 3.0,
         sources: &["V-OPS-3", "M-OPS-2"],
         pro: "Scales quickly",
@@ -159,7 +157,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "delivery_speed",
         label: "Delivery speed",
         question: "How cheaply can changes be shipped?",
-        reading: "5 ± cadence effects. Cadence is log(1 + deploys/week)/log(101). Image-built options gain cadence × (7 × maturity/10 − 2): mature teams gain up to 5, novices lose 2. VMs lose up to 2 with cadence (release overhead, drift). Any option gains up to 2 when each service has instances of its own and the app is not legacy-bound (independent releases).",
+        reading: "5 ± cadence effects. Cadence is log(1 + deploys/week)/log(101). Image-built options gain cadence × (5 × maturity/10 − 2): mature teams gain up to 3, novices lose 2. VMs lose up to 2 with cadence (release overhead, drift). Any option gains up to 2 when each service has instances of its own and the app is not legacy-bound (independent releases).",
         default_weight: 3.0,
         sources: &["M-OPS-3", "V-OPS-2", "V-OPS-4", "M-DEC-2"],
         pro: "Fast delivery",
@@ -170,7 +168,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "networking_simplicity",
         label: "Networking simplicity",
         question: "How much networking must be built and run between parts of the app?",
-        reading: "10 − chattiness/10 × 2.5 × log10(separately networked instances at steady load). Orchestrated options win back up to 1 point with team maturity (pods and a flat L3 network).",
+        reading: "10 − min(10, chattiness/10 × 2.5 × log10(separately networked instances at steady load)). Orchestrated options win back up to 30% of that with team maturity (pods and a flat L3 network).",
         default_weight: 2.0,
         sources: &["M-NET-1", "M-NET-2"],
         pro: "Simple networking",
@@ -229,10 +227,7 @@ impl CriterionId {
 
     /// Looks a criterion up by its file key.
     pub fn from_key(key: &str) -> Option<Self> {
-        CRITERIA
-            .iter()
-            .find(|spec| spec.key == key)
-            .map(|spec| spec.id)
+        CRITERIA.iter().find(|spec| spec.key == key).map(|spec| spec.id)
     }
 }
 
@@ -252,17 +247,8 @@ mod tests {
     #[test]
     fn every_seed_fact_is_cited_by_some_rule() {
         for fact in FACTS {
-            let citing: Vec<&str> = CRITERIA
-                .iter()
-                .filter(|c| c.sources.contains(&fact.id))
-                .map(|c| c.key)
-                .collect();
-            assert!(
-                !citing.is_empty(),
-                "{} ({}) is cited by no rule",
-                fact.id,
-                fact.claim
-            );
+            let citing: Vec<&str> = CRITERIA.iter().filter(|c| c.sources.contains(&fact.id)).map(|c| c.key).collect();
+            assert!(!citing.is_empty(), "{} ({}) is cited by no rule", fact.id, fact.claim);
         }
     }
 
@@ -278,11 +264,7 @@ mod tests {
     #[test]
     fn default_weights_are_in_range() {
         for spec in CRITERIA {
-            assert!(
-                (0.0..=MAX_WEIGHT).contains(&spec.default_weight),
-                "{}",
-                spec.key
-            );
+            assert!((0.0..=MAX_WEIGHT).contains(&spec.default_weight), "{}", spec.key);
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::assumptions::{Assumptions, Values};
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::explain;
-use super::format::number;
+use super::format::{Score, capitalise, number};
 use super::options::{OPTIONS, OptionSpec};
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
 use super::resources::Resources;
@@ -129,36 +129,18 @@ pub(crate) struct Scored {
 impl Scored {
     pub fn new(profile: &Profile, assumptions: &Assumptions, options: &[OptionSpec]) -> Self {
         let values = assumptions.resolve(profile);
-        let resources: Vec<Resources> = options
-            .iter()
-            .map(|o| projection::project(o, profile, &values))
-            .collect();
+        let resources: Vec<Resources> = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        let inputs = RuleInputs {
-            profile,
-            values: &values,
-            options,
-            resources: &resources,
-        };
+        let inputs = RuleInputs { profile, values: &values, options, resources: &resources };
         let terms = (0..options.len())
-            .map(|o| {
-                CRITERIA
-                    .iter()
-                    .map(|c| clamped(rules::terms(c.id, &inputs, o)))
-                    .collect()
-            })
+            .map(|o| CRITERIA.iter().map(|c| clamped(rules::terms(c.id, &inputs, o))).collect())
             .collect();
-        Self {
-            values,
-            resources,
-            terms,
-            weights,
-        }
+        Self { values, resources, terms, weights }
     }
 
     /// Criterion score of an option.
     pub fn score(&self, option: usize, criterion: usize) -> f64 {
-        self.terms[option][criterion].iter().map(|t| t.effect).sum()
+        rules::total(&self.terms[option][criterion])
     }
 
     /// Overall 0–100 scores per option under the given weights.
@@ -169,11 +151,7 @@ impl Scored {
                 if total <= 0.0 {
                     return 0.0;
                 }
-                let sum: f64 = weights
-                    .iter()
-                    .enumerate()
-                    .map(|(c, w)| w * self.score(o, c))
-                    .sum();
+                let sum: f64 = weights.iter().enumerate().map(|(c, w)| w * self.score(o, c)).sum();
                 10.0 * sum / total
             })
             .collect()
@@ -183,14 +161,18 @@ impl Scored {
         self.overall_with(&self.weights)
     }
 
-    /// The criterion (index) that rules each option out under the given weights, if any:
-    /// its lowest-scoring criterion among those weighted as a must.
-    pub fn vetoes_with(&self, weights: &[f64]) -> Vec<Option<usize>> {
+    /// Per option, every criterion weighted as a must that it fails, with its score, worst
+    /// first. An option with any failure is ruled out.
+    pub fn vetoes_with(&self, weights: &[f64]) -> Vec<Vec<(usize, f64)>> {
         (0..self.terms.len())
             .map(|o| {
-                (0..weights.len())
-                    .filter(|c| weights[*c] >= VETO_WEIGHT && self.score(o, *c) <= VETO_SCORE)
-                    .min_by(|a, b| self.score(o, *a).total_cmp(&self.score(o, *b)))
+                let mut failures: Vec<(usize, f64)> = (0..weights.len())
+                    .filter(|c| weights[*c] >= VETO_WEIGHT)
+                    .map(|c| (c, self.score(o, c)))
+                    .filter(|(_, score)| *score <= VETO_SCORE)
+                    .collect();
+                failures.sort_by(|a, b| a.1.total_cmp(&b.1));
+                failures
             })
             .collect()
     }
@@ -201,7 +183,7 @@ impl Scored {
     }
 }
 
-/// Who leads: options not ruled out come first (unless all are), then by overall score.
+/// Who leads and why.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Standings {
     pub leader: usize,
@@ -210,33 +192,38 @@ pub(crate) struct Standings {
     pub by_veto: bool,
 }
 
-pub(crate) fn standings(scores: &[f64], vetoes: &[Option<usize>]) -> Standings {
-    let all_ruled_out = vetoes.iter().all(Option::is_some);
-    let ruled_out = |o: usize| !all_ruled_out && vetoes[o].is_some();
+/// Options not ruled out come first, by overall score. Ruled-out options follow, those that
+/// fail least first: compared failure by failure from the worst, higher scores ahead and fewer
+/// failures ahead, so that worsening an option's failures never lifts it past a rival.
+pub(crate) fn standings(scores: &[f64], vetoes: &[Vec<(usize, f64)>]) -> Standings {
+    let fails_less = |a: usize, b: usize| failure_order(&vetoes[a], &vetoes[b]);
     let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|a, b| {
-        ruled_out(*a)
-            .cmp(&ruled_out(*b))
-            .then(scores[*b].total_cmp(&scores[*a]))
-    });
+    order.sort_by(|a, b| fails_less(*a, *b).then(scores[*b].total_cmp(&scores[*a])));
     let leader = order[0];
     let runner_up = order.get(1).copied();
-    Standings {
-        leader,
-        runner_up,
-        by_veto: runner_up.is_some_and(ruled_out),
+    Standings { leader, runner_up, by_veto: runner_up.is_some_and(|r| fails_less(leader, r).is_lt()) }
+}
+
+/// `Less` when failures `a` are milder than `b` (so `a` ranks first).
+fn failure_order(a: &[(usize, f64)], b: &[(usize, f64)]) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    for i in 0..a.len().max(b.len()) {
+        match (a.get(i), b.get(i)) {
+            // Scores summed from different terms may differ in the last bits: that is a tie.
+            (Some(x), Some(y)) if (x.1 - y.1).abs() <= 1e-9 => {}
+            (Some(x), Some(y)) => return y.1.total_cmp(&x.1),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (None, None) => break,
+        }
     }
+    Ordering::Equal
 }
 
 /// The weight a profile gives a criterion: its override if any, else the default; 0–5.
 pub fn weight(profile: &Profile, criterion: CriterionId) -> f64 {
     let spec = criterion.spec();
-    profile
-        .weights
-        .get(spec.key)
-        .copied()
-        .unwrap_or(spec.default_weight)
-        .clamp(0.0, MAX_WEIGHT)
+    profile.weights.get(spec.key).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
 }
 
 /// Appends a clamp term when the terms leave the 0–10 scale, so the terms always sum exactly.
@@ -261,29 +248,14 @@ pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
 }
 
 /// Evaluates a profile against any list of options (at least one).
-pub fn evaluate_options(
-    profile: &Profile,
-    assumptions: &Assumptions,
-    options: &'static [OptionSpec],
-) -> Evaluation {
+pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &'static [OptionSpec]) -> Evaluation {
     let scored = Scored::new(profile, assumptions, options);
     let overall = scored.overall();
     let vetoes = scored.vetoes_with(&scored.weights);
-    let scores: Vec<Vec<f64>> = (0..options.len())
-        .map(|o| (0..CRITERIA.len()).map(|c| scored.score(o, c)).collect())
-        .collect();
-    let Scored {
-        values,
-        resources,
-        mut terms,
-        weights,
-    } = scored;
-    let inputs = RuleInputs {
-        profile,
-        values: &values,
-        options,
-        resources: &resources,
-    };
+    let scores: Vec<Vec<f64>> =
+        (0..options.len()).map(|o| (0..CRITERIA.len()).map(|c| scored.score(o, c)).collect()).collect();
+    let Scored { values, resources, mut terms, weights } = scored;
+    let inputs = RuleInputs { profile, values: &values, options, resources: &resources };
     let weight_total: f64 = weights.iter().sum();
 
     let results: Vec<OptionResult> = options
@@ -309,20 +281,12 @@ pub fn evaluate_options(
                         if gap.abs() >= NOTABLE_GAP && score.weight > 0.0 {
                             let point = Point {
                                 criterion: criterion.id,
-                                title: if gap > 0.0 {
-                                    criterion.pro
-                                } else {
-                                    criterion.con
-                                },
+                                title: if gap > 0.0 { criterion.pro } else { criterion.con },
                                 text: score.why.clone(),
                                 impact: 10.0 * score.weight * gap.abs() / weight_total,
                                 sources: score.sources(),
                             };
-                            if gap > 0.0 {
-                                pros.push(point)
-                            } else {
-                                cons.push(point)
-                            }
+                            if gap > 0.0 { pros.push(point) } else { cons.push(point) }
                         }
                     }
                     score
@@ -331,25 +295,13 @@ pub fn evaluate_options(
             let by_impact = |a: &Point, b: &Point| b.impact.total_cmp(&a.impact);
             pros.sort_by(by_impact);
             cons.sort_by(by_impact);
-            OptionResult {
-                spec,
-                score: overall[o],
-                criteria,
-                pros,
-                cons,
-                resources: resources[o],
-            }
+            OptionResult { spec, score: overall[o], criteria, pros, cons, resources: resources[o] }
         })
         .collect();
 
-    let curves: Vec<Curve> = CURVE_AXES
-        .iter()
-        .map(|axis| projection::curve(*axis, options, profile, &values))
-        .collect();
-    let break_even = curves
-        .iter()
-        .flat_map(|curve| projection::break_even(curve, options, profile, &values))
-        .collect();
+    let curves: Vec<Curve> =
+        CURVE_AXES.iter().map(|axis| projection::curve(*axis, options, profile, &values)).collect();
+    let break_even = curves.iter().flat_map(|curve| projection::break_even(curve, options, profile, &values)).collect();
 
     Evaluation {
         verdict: verdict(&results, &weights, &vetoes),
@@ -362,29 +314,22 @@ pub fn evaluate_options(
 
 /// The other option scoring best on a criterion (`scores[option][criterion]`).
 fn best_rival(scores: &[Vec<f64>], option: usize, criterion: usize) -> Option<usize> {
-    (0..scores.len())
-        .filter(|o| *o != option)
-        .max_by(|a, b| scores[*a][criterion].total_cmp(&scores[*b][criterion]))
+    (0..scores.len()).filter(|o| *o != option).max_by(|a, b| scores[*a][criterion].total_cmp(&scores[*b][criterion]))
 }
 
-fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Option<usize>]) -> Verdict {
+fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)>]) -> Verdict {
     let scores: Vec<f64> = results.iter().map(|r| r.score).collect();
-    let Standings {
-        leader: lead,
-        runner_up,
-        by_veto,
-    } = standings(&scores, vetoes);
+    let Standings { leader: lead, runner_up, by_veto } = standings(&scores, vetoes);
     let leader = &results[lead];
     let ruled_out: Vec<Veto> = vetoes
         .iter()
         .enumerate()
-        .filter(|(o, _)| *o != lead || by_veto)
-        .filter_map(|(o, veto)| {
-            veto.map(|c| Veto {
+        .filter_map(|(o, failures)| {
+            failures.first().map(|(c, score)| Veto {
                 option: results[o].spec.id,
-                criterion: CRITERIA[c].id,
-                score: results[o].criteria[c].score,
-                weight: weights[c],
+                criterion: CRITERIA[*c].id,
+                score: *score,
+                weight: weights[*c],
             })
         })
         .collect();
@@ -415,51 +360,53 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Option<usize>]) 
     let decisive: Vec<CriterionId> = edges.iter().take(3).map(|(c, _)| *c).collect();
     let reasons = join_labels(&decisive);
 
-    let points = number(100.0 * margin);
+    let points = Score(100.0 * margin);
     let summary = if by_veto {
-        let veto = ruled_out.iter().find(|v| v.option == runner.spec.id);
-        let why = veto.map_or(String::new(), |v| {
+        let failure = |id: &str| {
+            ruled_out.iter().find(|v| v.option == id).map_or(String::new(), |v| {
+                format!(
+                    "{}/10 on {} (weighted {}/5)",
+                    number(v.score),
+                    v.criterion.spec().label.to_lowercase(),
+                    number(v.weight)
+                )
+            })
+        };
+        let why = if ruled_out.iter().any(|v| v.option == leader.spec.id) {
             format!(
-                ": they score {}/10 on {}, a criterion weighted {}/5",
-                number(v.score),
-                v.criterion.spec().label.to_lowercase(),
-                number(v.weight)
+                "every option fails a criterion weighted as a must, and {} fail least: {} against {}",
+                leader.spec.plural,
+                failure(leader.spec.id),
+                failure(runner.spec.id)
             )
-        });
+        } else {
+            format!("{} are ruled out: they score {}", runner.spec.plural, failure(runner.spec.id))
+        };
         format!(
-            "{} win because {} are ruled out{why}. On the weighted sum alone: {} {} vs {} {}.",
+            "{} win because {why}. On the weighted sum alone: {} {} vs {} {}.",
             capitalise(leader.spec.plural),
-            runner.spec.plural,
             leader.spec.plural,
-            number(leader.score),
+            Score(leader.score),
             runner.spec.plural,
-            number(runner.score),
+            Score(runner.score),
         )
     } else if close_call {
         format!(
             "Too close to call: {} {} vs {} {} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
             capitalise(leader.spec.plural),
-            number(leader.score),
+            Score(leader.score),
             runner.spec.plural,
-            number(runner.score),
+            Score(runner.score),
             capitalise(leader.spec.plural),
-            if reasons.is_empty() {
-                String::new()
-            } else {
-                format!(" on {reasons}")
-            },
+            if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
         )
     } else {
         format!(
             "{} win by {points} points ({} vs {}){}.",
             capitalise(leader.spec.plural),
-            number(leader.score),
-            number(runner.score),
-            if reasons.is_empty() {
-                String::new()
-            } else {
-                format!(", mainly on {reasons}")
-            },
+            Score(leader.score),
+            Score(runner.score),
+            if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
         )
     };
     Verdict {
@@ -474,22 +421,12 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Option<usize>]) 
 }
 
 fn join_labels(criteria: &[CriterionId]) -> String {
-    let labels: Vec<String> = criteria
-        .iter()
-        .map(|c| c.spec().label.to_lowercase())
-        .collect();
+    let labels: Vec<String> = criteria.iter().map(|c| c.spec().label.to_lowercase()).collect();
     match labels.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().collect::<String>() + chars.as_str()
-    })
 }
 
 fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> Vec<String> {

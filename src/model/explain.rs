@@ -12,12 +12,7 @@ use super::rules::{self, RuleInputs};
 use super::traits::TraitId;
 
 /// Why `option` scores as it does on `criterion`, compared with `other` when there is one.
-pub(crate) fn why(
-    criterion: CriterionId,
-    inputs: &RuleInputs<'_>,
-    option: usize,
-    other: Option<usize>,
-) -> String {
+pub(crate) fn why(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, other: Option<usize>) -> String {
     let mut out = String::with_capacity(160);
     // Writing to a String cannot fail.
     let _ = write_why(&mut out, criterion, inputs, option, other);
@@ -36,9 +31,7 @@ fn write_why(
     let w = &inputs.profile.workload;
     let rating = |id: TraitId| id.meta().display(inputs.profile.get(id));
     // " vs <figure> for <other options>", when there is another option.
-    let vs = |out: &mut String,
-              figure: &dyn Fn(&mut String, usize) -> std::fmt::Result|
-     -> std::fmt::Result {
+    let vs = |out: &mut String, figure: &dyn Fn(&mut String, usize) -> std::fmt::Result| -> std::fmt::Result {
         if let Some(i) = other {
             out.push_str(" vs ");
             figure(out, i)?;
@@ -57,12 +50,7 @@ fn write_why(
             )?;
             vs(out, &|out, i| {
                 let ri = &inputs.resources[i];
-                write!(
-                    out,
-                    "{} GiB and {} cores",
-                    Number(ri.memory_gib),
-                    Number(ri.cpu_cores)
-                )
+                write!(out, "{} GiB and {} cores", Number(ri.memory_gib), Number(ri.cpu_cores))
             })?;
             out.push('.');
         }
@@ -76,26 +64,14 @@ fn write_why(
             if driver == TraitId::LifespanDays {
                 write!(out, "instances live ~{}", Days(w.lifespan_days))?;
             } else {
-                write!(
-                    out,
-                    "sensitivity {}",
-                    rating(TraitId::StartLatencySensitivity)
-                )?;
+                write!(out, "sensitivity {}", rating(TraitId::StartLatencySensitivity))?;
             }
-            write!(
-                out,
-                "): {} start in ~{}",
-                o.plural,
-                Seconds(r.start_seconds)
-            )?;
-            vs(out, &|out, i| {
-                write!(out, "~{}", Seconds(inputs.resources[i].start_seconds))
-            })?;
+            write!(out, "): {} start in ~{}", o.plural, Seconds(r.start_seconds))?;
+            vs(out, &|out, i| write!(out, "~{}", Seconds(inputs.resources[i].start_seconds)))?;
             out.push('.');
         }
         CriterionId::RuntimePerformance => {
-            let percent =
-                |i: usize| Number(10.0 * rules::total(&rules::terms(criterion, inputs, i)));
+            let percent = |i: usize| Number(10.0 * rules::total(&rules::terms(criterion, inputs, i)));
             write!(
                 out,
                 "With data intensity {} and chattiness {}, {} deliver ~{}% of bare-metal throughput",
@@ -110,17 +86,10 @@ fn write_why(
         CriterionId::Isolation => {
             let (_, exposure) = rules::exposure(inputs, option, o);
             let boundary = match o.boundary {
-                Boundary::Hypervisor => {
-                    "sit behind a hypervisor boundary with a small attack surface"
-                }
+                Boundary::Hypervisor => "sit behind a hypervisor boundary with a small attack surface",
                 Boundary::SharedKernel => "share one host kernel with their neighbours",
             };
-            write!(
-                out,
-                "Isolation need {}: {} {boundary}",
-                rating(TraitId::IsolationNeed),
-                o.plural
-            )?;
+            write!(out, "Isolation need {}: {} {boundary}", rating(TraitId::IsolationNeed), o.plural)?;
             if r.services_per_instance > 1.0 {
                 write!(
                     out,
@@ -129,36 +98,16 @@ fn write_why(
                 )?;
             }
             write!(out, "; exposure {}/10", Number(exposure))?;
-            vs(out, &|out, i| {
-                write!(
-                    out,
-                    "{}/10",
-                    Number(rules::exposure(inputs, i, &inputs.options[i]).1)
-                )
-            })?;
+            vs(out, &|out, i| write!(out, "{}/10", Number(rules::exposure(inputs, i, &inputs.options[i]).1)))?;
             out.push('.');
         }
         CriterionId::Patching => {
-            write!(
-                out,
-                "OS instances to keep patched: {}",
-                Number(r.os_instances_to_patch)
-            )?;
-            vs(out, &|out, i| {
-                write!(out, "{}", Number(inputs.resources[i].os_instances_to_patch))
-            })?;
+            write!(out, "OS instances to keep patched: {}", Number(r.os_instances_to_patch))?;
+            vs(out, &|out, i| write!(out, "{}", Number(inputs.resources[i].os_instances_to_patch)))?;
             if o.image_pipeline {
-                write!(
-                    out,
-                    "; images are rebuilt with each of {} deploys a week.",
-                    Number(w.deploys_per_week)
-                )?;
+                write!(out, "; images are rebuilt with each of {} deploys a week.", Number(w.deploys_per_week))?;
             } else {
-                write!(
-                    out,
-                    "; each guest OS is patched in place and lives ~{}.",
-                    Days(w.lifespan_days)
-                )?;
+                write!(out, "; each guest OS is patched in place and lives ~{}.", Days(w.lifespan_days))?;
             }
         }
         CriterionId::SupplyChain => {
@@ -180,17 +129,8 @@ fn write_why(
             }
         }
         CriterionId::OsFlexibility => {
-            let can = if o.runs_any_os {
-                "run any guest OS side by side"
-            } else {
-                "all share one kernel type"
-            };
-            write!(
-                out,
-                "OS diversity {}: {} {can}.",
-                rating(TraitId::OsDiversity),
-                o.plural
-            )?;
+            let can = if o.runs_any_os { "run any guest OS side by side" } else { "all share one kernel type" };
+            write!(out, "OS diversity {}: {} {can}.", rating(TraitId::OsDiversity), o.plural)?;
         }
         CriterionId::Portability => {
             if o.image_pipeline {
@@ -202,20 +142,12 @@ fn write_why(
                     rating(TraitId::LegacyCoupling)
                 )?;
             } else {
-                write!(
-                    out,
-                    "{} images weigh gigabytes and follow a hypervisor's format.",
-                    o.label
-                )?;
+                write!(out, "{} images weigh gigabytes and follow a hypervisor's format.", o.label)?;
             }
         }
         CriterionId::Scalability => {
             if r.scale_to_peak_seconds <= 0.0 {
-                write!(
-                    out,
-                    "Load is flat (peak factor {}): no scaling needed.",
-                    Number(w.peak_factor)
-                )?;
+                write!(out, "Load is flat (peak factor {}): no scaling needed.", Number(w.peak_factor))?;
             } else {
                 write!(
                     out,
@@ -224,13 +156,7 @@ fn write_why(
                     o.plural,
                     Seconds(r.scale_to_peak_seconds)
                 )?;
-                vs(out, &|out, i| {
-                    write!(
-                        out,
-                        "~{}",
-                        Seconds(inputs.resources[i].scale_to_peak_seconds)
-                    )
-                })?;
+                vs(out, &|out, i| write!(out, "~{}", Seconds(inputs.resources[i].scale_to_peak_seconds)))?;
                 out.push('.');
             }
         }
@@ -244,11 +170,7 @@ fn write_why(
                     rating(TraitId::TeamContainerMaturity)
                 )?;
             } else {
-                write!(
-                    out,
-                    "every release changes long-lived {} in place.",
-                    o.plural
-                )?;
+                write!(out, "every release changes long-lived {} in place.", o.plural)?;
             }
         }
         CriterionId::NetworkingSimplicity => {
@@ -259,9 +181,7 @@ fn write_why(
                 Number(r.instances_steady),
                 o.plural
             )?;
-            vs(out, &|out, i| {
-                write!(out, "{}", Number(inputs.resources[i].instances_steady))
-            })?;
+            vs(out, &|out, i| write!(out, "{}", Number(inputs.resources[i].instances_steady)))?;
             out.push('.');
         }
         CriterionId::MigrationEffort => {
@@ -277,23 +197,11 @@ fn write_why(
             }
         }
         CriterionId::ResilienceFit => {
-            write!(
-                out,
-                "Failure tolerance {}: ",
-                rating(TraitId::FailureTolerance)
-            )?;
+            write!(out, "Failure tolerance {}: ", rating(TraitId::FailureTolerance))?;
             if o.orchestrated {
-                write!(
-                    out,
-                    "the platform assumes {} can die at any time and reschedules them.",
-                    o.plural
-                )?;
+                write!(out, "the platform assumes {} can die at any time and reschedules them.", o.plural)?;
             } else {
-                write!(
-                    out,
-                    "long-lived {} suit apps that are not built for instances dying.",
-                    o.plural
-                )?;
+                write!(out, "long-lived {} suit apps that are not built for instances dying.", o.plural)?;
             }
         }
         CriterionId::HeavyWorkloads => {
@@ -315,17 +223,9 @@ fn write_why(
             if !w.nested_virtualization {
                 out.push_str("No nested virtualization needed.");
             } else if o.needs_hardware_virtualization {
-                write!(
-                    out,
-                    "The workload runs VMs itself: nesting them in {} is hard and costly.",
-                    o.plural
-                )?;
+                write!(out, "The workload runs VMs itself: nesting them in {} is hard and costly.", o.plural)?;
             } else {
-                write!(
-                    out,
-                    "The workload runs VMs itself: {} host them without a second hypervisor layer.",
-                    o.plural
-                )?;
+                write!(out, "The workload runs VMs itself: {} host them without a second hypervisor layer.", o.plural)?;
             }
         }
     }

@@ -76,11 +76,7 @@ pub const FACTS: &[Fact] = &[
         article: V,
         claim: "VMs fit heavy, resource-hungry work, big file volumes and long lifecycles.",
     },
-    Fact {
-        id: "V-RES-5",
-        article: V,
-        claim: "Heavy work can run in containers too, but its cost has to be weighed.",
-    },
+    Fact { id: "V-RES-5", article: V, claim: "Heavy work can run in containers too, but its cost has to be weighed." },
     Fact {
         id: "M-SEC-1",
         article: M,
@@ -111,16 +107,8 @@ pub const FACTS: &[Fact] = &[
         article: V,
         claim: "VMs draw hard segmentation lines, between guests and towards the hypervisor: the choice for multi-tenancy and for environments you do not control.",
     },
-    Fact {
-        id: "V-SEC-2",
-        article: V,
-        claim: "Network micro-segmentation can be applied at the VM layer.",
-    },
-    Fact {
-        id: "V-SEC-3",
-        article: V,
-        claim: "Sprawling VM images and stale images left on disk are a security risk.",
-    },
+    Fact { id: "V-SEC-2", article: V, claim: "Network micro-segmentation can be applied at the VM layer." },
+    Fact { id: "V-SEC-3", article: V, claim: "Sprawling VM images and stale images left on disk are a security risk." },
     Fact {
         id: "V-SEC-4",
         article: V,
@@ -275,20 +263,12 @@ mod tests {
     #[test]
     fn ids_are_unique_and_prefixed_by_their_article() {
         for (i, a) in FACTS.iter().enumerate() {
-            assert!(
-                FACTS[i + 1..].iter().all(|b| b.id != a.id),
-                "{} twice",
-                a.id
-            );
+            assert!(FACTS[i + 1..].iter().all(|b| b.id != a.id), "{} twice", a.id);
             let prefix = match a.article {
                 Article::Mirantis => "M-",
                 Article::Veritis => "V-",
             };
-            assert!(
-                a.id.starts_with(prefix),
-                "{} is filed under the wrong article",
-                a.id
-            );
+            assert!(a.id.starts_with(prefix), "{} is filed under the wrong article", a.id);
         }
     }
 

@@ -29,11 +29,7 @@ impl fmt::Display for Number {
         };
         // Rounding through integers: `{:.2}` takes the slow exact-float path.
         let scale = 10_u64.pow(decimals);
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "magnitude < 1e15 checked above"
-        )]
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "magnitude < 1e15 checked above")]
         let scaled = (magnitude * scale as f64).round() as u64;
         if scaled == 0 {
             return f.write_str("0");
@@ -84,16 +80,32 @@ impl fmt::Display for Days {
         } else if value < 1.0 {
             write!(f, "{} h", Number(value * 24.0))
         } else if value < 365.0 {
-            let unit = if (value - 1.0).abs() < 1e-9 {
-                "day"
-            } else {
-                "days"
-            };
+            let unit = if (value - 1.0).abs() < 1e-9 { "day" } else { "days" };
             write!(f, "{} {unit}", Number(value))
         } else {
             write!(f, "{} years", Number(value / 365.0))
         }
     }
+}
+
+/// A score (0–10 criterion, 0–100 overall, or points between them) with exactly one decimal,
+/// as the scorecard, the verdict and every report print it.
+#[derive(Clone, Copy, Debug)]
+pub struct Score(pub f64);
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[expect(clippy::cast_possible_truncation, reason = "scores are within ±1000")]
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let text = format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10);
+        f.pad(&text)
+    }
+}
+
+/// [`Score`] as a string.
+pub fn score(value: f64) -> String {
+    Score(value).to_string()
 }
 
 /// [`Number`] as a string.
@@ -111,14 +123,26 @@ pub fn days(value: f64) -> String {
     Days(value).to_string()
 }
 
+/// A score change with an explicit plus ("+6.5", "-11.5", "0.0").
+pub fn signed_score(value: f64) -> String {
+    let text = score(value);
+    if text.starts_with('-') || text == "0.0" {
+        if text == "-0.0" { "0.0".to_owned() } else { text }
+    } else {
+        format!("+{text}")
+    }
+}
+
 /// A signed number with an explicit plus, for deltas and score effects.
 pub fn signed(value: f64) -> String {
     let text = number(value);
-    if value > 0.0 && text != "0" {
-        format!("+{text}")
-    } else {
-        text
-    }
+    if value > 0.0 && text != "0" { format!("+{text}") } else { text }
+}
+
+/// The text with its first letter in upper case ("containers" → "Containers").
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 #[cfg(test)]
@@ -140,6 +164,19 @@ mod tests {
         assert_eq!(number(100.4), "100");
         assert_eq!(number(1.05), "1.05");
         assert_eq!(number(2e15), "2000000000000000");
+    }
+
+    #[test]
+    fn scores_have_one_decimal_and_pad() {
+        assert_eq!(score(10.0), "10.0");
+        assert_eq!(score(4.13), "4.1");
+        assert_eq!(score(86.75), "86.8");
+        assert_eq!(score(-0.04), "0.0");
+        assert_eq!(score(-2.35), "-2.4");
+        assert_eq!(format!("{:>6}", Score(4.13)), "   4.1");
+        assert_eq!(signed_score(6.46), "+6.5");
+        assert_eq!(signed_score(-0.01), "0.0");
+        assert_eq!(signed_score(-11.5), "-11.5");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! line all call the same [`evaluate`].
 
 pub mod assumptions;
+pub mod compare;
 pub mod criteria;
 mod evaluation;
 mod explain;
@@ -18,8 +19,8 @@ pub mod traits;
 pub use assumptions::{AssumptionId, Assumptions};
 pub use criteria::{CRITERIA, CriterionId};
 pub use evaluation::{
-    CLOSE_CALL_MARGIN, CriterionScore, Evaluation, OptionResult, Point, VETO_SCORE, VETO_WEIGHT,
-    Verdict, Veto, evaluate, evaluate_options, weight,
+    CLOSE_CALL_MARGIN, CriterionScore, Evaluation, OptionResult, Point, VETO_SCORE, VETO_WEIGHT, Verdict, Veto,
+    evaluate, evaluate_options, weight,
 };
 pub use options::{OPTIONS, OptionSpec};
 pub use resources::{ResourceId, Resources};

@@ -86,10 +86,7 @@ pub const OPTIONS: &[OptionSpec] = &[
         runs_any_os: true,
         requires_decomposition: false,
         needs_hardware_virtualization: true,
-        instance_memory: &[
-            AssumptionId::VmGuestOsMemoryMib,
-            AssumptionId::VmHypervisorOverheadMib,
-        ],
+        instance_memory: &[AssumptionId::VmGuestOsMemoryMib, AssumptionId::VmHypervisorOverheadMib],
         host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
         host_reserved_cpu: None,
         max_instances_per_host: None,
@@ -115,10 +112,7 @@ pub const OPTIONS: &[OptionSpec] = &[
         runs_any_os: false,
         requires_decomposition: true,
         needs_hardware_virtualization: false,
-        instance_memory: &[
-            AssumptionId::ContainerRuntimeMemoryMib,
-            AssumptionId::ContainerKubeletMemoryPerPodMib,
-        ],
+        instance_memory: &[AssumptionId::ContainerRuntimeMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
         host_reserved_memory: AssumptionId::ContainerHostReservedMemoryMib,
         host_reserved_cpu: Some(AssumptionId::ContainerHostReservedCpuCores),
         max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
@@ -135,4 +129,9 @@ pub const OPTIONS: &[OptionSpec] = &[
 /// Looks an option up by id.
 pub fn option(id: &str) -> Option<&'static OptionSpec> {
     OPTIONS.iter().find(|option| option.id == id)
+}
+
+/// Plural name of an option id for sentences ("VMs", "containers"); unknown ids as they are.
+pub fn plural(id: &str) -> &str {
+    option(id).map_or(id, |o| o.plural)
 }

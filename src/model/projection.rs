@@ -22,36 +22,22 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let replicas = w.replicas.max(1) as f64;
     let peak_per_service = (replicas * w.peak_factor.max(1.0)).ceil();
 
-    let packed = if option.packs_services {
-        (e.services_per_vm.max(1) as f64).min(services)
-    } else {
-        1.0
-    };
+    let packed = if option.packs_services { (e.services_per_vm.max(1) as f64).min(services) } else { 1.0 };
     let units = (services / packed).ceil();
     let services_per_instance = services / units;
     let instances = units * peak_per_service;
     let instances_steady = units * replicas;
 
-    let overhead_mib: f64 = option
-        .instance_memory
-        .iter()
-        .map(|id| values.get(*id))
-        .sum();
+    let overhead_mib: f64 = option.instance_memory.iter().map(|id| values.get(*id)).sum();
     let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + overhead_mib;
     let raw_cpu = services_per_instance * w.cpu_per_instance;
-    let instance_cpu = if option.whole_cpus {
-        raw_cpu.ceil().max(1.0)
-    } else {
-        raw_cpu
-    };
+    let instance_cpu = if option.whole_cpus { raw_cpu.ceil().max(1.0) } else { raw_cpu };
 
     let host_reserved_mib = values.get(option.host_reserved_memory);
     let host_reserved_cpu = option.host_reserved_cpu.map_or(0.0, |id| values.get(id));
     let host_memory_mib = e.host_memory_gib * 1024.0 - host_reserved_mib;
     let host_cpu = e.host_cores as f64 * e.cpu_overcommit - host_reserved_cpu;
-    let mut fit = (host_memory_mib / instance_memory_mib)
-        .floor()
-        .min((host_cpu / instance_cpu).floor());
+    let mut fit = (host_memory_mib / instance_memory_mib).floor().min((host_cpu / instance_cpu).floor());
     if let Some(cap) = option.max_instances_per_host {
         fit = fit.min(values.get(cap).floor());
     }
@@ -63,18 +49,13 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| values.get(id)) * instances;
     let app_disk_gib = match option.shared_base_image_mib {
         // Layers are stored once per host (V-RES-2): the base image plus each distinct service.
-        Some(base) => {
-            hosts * (values.get(base) + services.min(per_host) * w.app_image_mib) / 1024.0
-        }
+        Some(base) => hosts * (values.get(base) + services.min(per_host) * w.app_image_mib) / 1024.0,
         None => instances * services_per_instance * w.app_image_mib / 1024.0,
     };
 
     let start_seconds = values.get(option.start_seconds);
-    let scale_to_peak_seconds = if peak_per_service > replicas {
-        values.get(option.scale_reaction_seconds) + start_seconds
-    } else {
-        0.0
-    };
+    let scale_to_peak_seconds =
+        if peak_per_service > replicas { values.get(option.scale_reaction_seconds) + start_seconds } else { 0.0 };
 
     Resources {
         memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,
@@ -109,11 +90,7 @@ pub struct Curve {
 impl Curve {
     /// One resource of one option along the curve, as plot points.
     pub fn points(&self, option: usize, resource: ResourceId) -> Vec<[f64; 2]> {
-        self.xs
-            .iter()
-            .zip(&self.series[option])
-            .map(|(x, r)| [*x, r.get(resource)])
-            .collect()
+        self.xs.iter().zip(&self.series[option]).map(|(x, r)| [*x, r.get(resource)]).collect()
     }
 }
 
@@ -133,24 +110,18 @@ pub struct BreakEven {
 /// Sample points of the curves: a 1-2-3-4-5-6-8 series, plus the profile's own value so
 /// that every curve passes through today's figures.
 const SERVICE_STEPS: &[f64] = &[
-    1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0,
-    100.0, 120.0, 150.0, 200.0, 250.0, 300.0, 400.0, 500.0,
+    1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 120.0, 150.0,
+    200.0, 250.0, 300.0, 400.0, 500.0,
 ];
-const REPLICA_STEPS: &[f64] = &[
-    1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0,
-    100.0,
-];
+const REPLICA_STEPS: &[f64] =
+    &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0];
 
 /// The traits the projection is plotted over.
 pub const CURVE_AXES: [TraitId; 2] = [TraitId::Services, TraitId::Replicas];
 
 /// Projects every option along one axis.
 pub fn curve(axis: TraitId, options: &[OptionSpec], profile: &Profile, values: &Values) -> Curve {
-    let steps = if axis == TraitId::Services {
-        SERVICE_STEPS
-    } else {
-        REPLICA_STEPS
-    };
+    let steps = if axis == TraitId::Services { SERVICE_STEPS } else { REPLICA_STEPS };
     let current = profile.get(axis);
     let mut xs: Vec<f64> = steps.to_vec();
     if let Err(at) = xs.binary_search_by(|x| x.total_cmp(&current)) {
@@ -173,20 +144,14 @@ pub fn curve(axis: TraitId, options: &[OptionSpec], profile: &Profile, values: &
 
 /// Every point along a curve where the order of two options on a resource flips, refined
 /// to the first whole axis value of the new order. Ties do not count as a flip.
-pub fn break_even(
-    curve: &Curve,
-    options: &[OptionSpec],
-    profile: &Profile,
-    values: &Values,
-) -> Vec<BreakEven> {
+pub fn break_even(curve: &Curve, options: &[OptionSpec], profile: &Profile, values: &Values) -> Vec<BreakEven> {
     let mut found = Vec::new();
     let mut scratch = profile.clone();
     for resource in ResourceId::ALL {
         for a in 0..options.len() {
             for b in a + 1..options.len() {
-                let sign = |ra: &Resources, rb: &Resources| {
-                    order(resource, ra.get(resource), rb.get(resource))
-                };
+                let sign = |ra: &Resources, rb: &Resources| order(resource, ra.get(resource), rb.get(resource));
+                let mut crossings = Vec::new();
                 let mut last: Option<(f64, i8)> = None;
                 for (i, x) in curve.xs.iter().enumerate() {
                     let s = sign(&curve.series[a][i], &curve.series[b][i]);
@@ -201,14 +166,12 @@ pub fn break_even(
                         while hi - lo > 1.0 {
                             let mid = ((lo + hi) / 2.0).floor();
                             scratch.set(curve.axis, mid);
-                            let m = sign(
-                                &project(&options[a], &scratch, values),
-                                &project(&options[b], &scratch, values),
-                            );
+                            let m =
+                                sign(&project(&options[a], &scratch, values), &project(&options[b], &scratch, values));
                             if m == s { hi = mid } else { lo = mid }
                         }
                         let (below, above) = if s < 0 { (b, a) } else { (a, b) };
-                        found.push(BreakEven {
+                        crossings.push(BreakEven {
                             axis: curve.axis,
                             resource,
                             at: hi,
@@ -218,10 +181,29 @@ pub fn break_even(
                     }
                     last = Some((*x, s));
                 }
+                found.extend(without_blips(crossings));
             }
         }
     }
     found
+}
+
+/// Drops pairs of crossings that undo each other within two whole steps or 5% of the axis
+/// value: a lead that short comes from rounding (whole vCPUs, one more VM or host), and
+/// listing it as a break-even would bury the real crossovers.
+fn without_blips(crossings: Vec<BreakEven>) -> Vec<BreakEven> {
+    let mut kept = Vec::with_capacity(crossings.len());
+    let mut i = 0;
+    while i < crossings.len() {
+        let here = crossings[i].at;
+        if crossings.get(i + 1).is_some_and(|next| next.at - here <= (0.05 * here).max(2.0)) {
+            i += 2;
+        } else {
+            kept.push(crossings[i].clone());
+            i += 1;
+        }
+    }
+    kept
 }
 
 /// -1 when the first option is ahead, 1 when the second is, 0 for a tie (within 0.1%).
@@ -230,11 +212,7 @@ fn order(resource: ResourceId, a: f64, b: f64) -> i8 {
     if (a - b).abs() <= scale * 1e-3 {
         return 0;
     }
-    let a_ahead = if resource.lower_is_better() {
-        a < b
-    } else {
-        a > b
-    };
+    let a_ahead = if resource.lower_is_better() { a < b } else { a > b };
     if a_ahead { -1 } else { 1 }
 }
 
@@ -269,16 +247,9 @@ mod tests {
         assert!((r.instances - 20.0).abs() < 1e-9);
         // 20 × (512 + 1024 guest OS + 131 hypervisor) MiB + one host reserve of 512 MiB.
         let expected = (20.0 * (512.0 + 1024.0 + 131.0) + 512.0) / 1024.0;
-        assert!(
-            (r.memory_gib - expected).abs() < 1e-9,
-            "{} vs {expected}",
-            r.memory_gib
-        );
+        assert!((r.memory_gib - expected).abs() < 1e-9, "{} vs {expected}", r.memory_gib);
         assert!((r.os_instances_to_patch - 21.0).abs() < 1e-9);
-        assert!(
-            (r.scale_to_peak_seconds).abs() < 1e-9,
-            "flat load needs no scaling"
-        );
+        assert!((r.scale_to_peak_seconds).abs() < 1e-9, "flat load needs no scaling");
     }
 
     #[test]
@@ -292,15 +263,8 @@ mod tests {
         let r = project(container(), &p, &v);
         assert!((r.hosts - 1.0).abs() < 1e-9);
         let expected = (74.8 + 4.0 * 100.0) / 1024.0;
-        assert!(
-            (r.disk_gib - expected).abs() < 1e-9,
-            "{} vs {expected}",
-            r.disk_gib
-        );
-        assert!(
-            (r.os_instances_to_patch - 5.0).abs() < 1e-9,
-            "the host OS and four service images"
-        );
+        assert!((r.disk_gib - expected).abs() < 1e-9, "{} vs {expected}", r.disk_gib);
+        assert!((r.os_instances_to_patch - 5.0).abs() < 1e-9, "the host OS and four service images");
     }
 
     #[test]
@@ -311,10 +275,7 @@ mod tests {
         let v = values(&p);
         let vm = project(vm(), &p, &v);
         let ct = project(container(), &p, &v);
-        assert!(
-            (vm.cpu_cores - vm.instances).abs() < 1e-9,
-            "one whole vCPU per VM"
-        );
+        assert!((vm.cpu_cores - vm.instances).abs() < 1e-9, "one whole vCPU per VM");
         assert!(ct.cpu_cores < vm.cpu_cores / 3.0);
     }
 
@@ -335,11 +296,7 @@ mod tests {
         p.workload.cpu_per_instance = 0.05;
         let v = values(&p);
         let r = project(container(), &p, &v);
-        assert!(
-            r.instances_per_host <= 110.0 + 1e-9,
-            "{}",
-            r.instances_per_host
-        );
+        assert!(r.instances_per_host <= 110.0 + 1e-9, "{}", r.instances_per_host);
     }
 
     #[test]
@@ -362,19 +319,12 @@ mod tests {
         let v = values(&p);
         let curve = curve(TraitId::Services, OPTIONS, &p, &v);
         let points = break_even(&curve, OPTIONS, &p, &v);
-        let memory: Vec<_> = points
-            .iter()
-            .filter(|b| b.resource == ResourceId::MemoryGib)
-            .collect();
+        let memory: Vec<_> = points.iter().filter(|b| b.resource == ResourceId::MemoryGib).collect();
         assert_eq!(memory.len(), 1, "exactly one memory crossover: {memory:?}");
         let crossing = memory[0];
         assert_eq!(crossing.ahead_below, "container");
         assert_eq!(crossing.ahead_above, "vm");
-        assert!(
-            (20.0..=80.0).contains(&crossing.at),
-            "crossover at {} services",
-            crossing.at
-        );
+        assert!((20.0..=80.0).contains(&crossing.at), "crossover at {} services", crossing.at);
 
         // Just below and at the crossing the order really is as reported.
         let mut at = p.clone();
@@ -385,15 +335,26 @@ mod tests {
     }
 
     #[test]
+    fn rounding_blips_are_not_break_evens() {
+        // Four VMs each holding all services: whole vCPUs make CPU flip at every multiple of 4.
+        let mut p = Profile::default();
+        p.environment.services_per_vm = 500;
+        p.workload.cpu_per_instance = 0.25;
+        p.workload.memory_per_instance_mib = 256.0;
+        let v = values(&p);
+        let curve = curve(TraitId::Services, OPTIONS, &p, &v);
+        let cpu: Vec<_> =
+            break_even(&curve, OPTIONS, &p, &v).into_iter().filter(|b| b.resource == ResourceId::CpuCores).collect();
+        assert!(cpu.windows(2).all(|w| w[1].at - w[0].at > 2.0), "{cpu:?}");
+    }
+
+    #[test]
     fn one_vm_per_service_never_catches_up() {
         let p = Profile::default();
         let v = values(&p);
         let curve = curve(TraitId::Services, OPTIONS, &p, &v);
         let points = break_even(&curve, OPTIONS, &p, &v);
-        assert!(
-            points.iter().all(|b| b.resource != ResourceId::MemoryGib),
-            "{points:?}"
-        );
+        assert!(points.iter().all(|b| b.resource != ResourceId::MemoryGib), "{points:?}");
     }
 
     #[test]
@@ -402,15 +363,8 @@ mod tests {
         p.workload.services = 37;
         let v = values(&p);
         let curve = curve(TraitId::Services, OPTIONS, &p, &v);
-        let i = curve
-            .xs
-            .iter()
-            .position(|x| (*x - 37.0).abs() < 1e-9)
-            .expect("37 sampled");
+        let i = curve.xs.iter().position(|x| (*x - 37.0).abs() < 1e-9).expect("37 sampled");
         assert_eq!(curve.series[0][i], project(&OPTIONS[0], &p, &v));
-        assert!(
-            curve.xs.windows(2).all(|w| w[0] < w[1]),
-            "sorted, no duplicates"
-        );
+        assert!(curve.xs.windows(2).all(|w| w[0] < w[1]), "sorted, no duplicates");
     }
 }

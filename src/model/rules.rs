@@ -51,10 +51,7 @@ impl RuleInputs<'_> {
     }
 
     fn best(&self, resource: ResourceId) -> f64 {
-        self.resources
-            .iter()
-            .map(|r| r.get(resource))
-            .fold(f64::INFINITY, f64::min)
+        self.resources.iter().map(|r| r.get(resource)).fold(f64::INFINITY, f64::min)
     }
 
     /// Share of a service's peers that sit in the same instance (0 for one service each).
@@ -95,8 +92,7 @@ pub fn heaviness(profile: &Profile) -> f64 {
     let w = &profile.workload;
     let data = w.data_intensity as f64 / 10.0;
     let size = ((w.memory_per_instance_mib / 1024.0).max(1e-6).log2() / 6.0).clamp(0.0, 1.0);
-    let longevity =
-        ((w.lifespan_days.max(1e-6) / 30.0).log10() / (1095.0_f64 / 30.0).log10()).clamp(0.0, 1.0);
+    let longevity = ((w.lifespan_days.max(1e-6) / 30.0).log10() / (1095.0_f64 / 30.0).log10()).clamp(0.0, 1.0);
     (data + size + longevity) / 3.0
 }
 
@@ -135,41 +131,18 @@ pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usi
 
 /// The score a list of terms adds up to, on the 0–10 scale.
 pub fn total(terms: &[Term]) -> f64 {
-    terms
-        .iter()
-        .map(|term| term.effect)
-        .sum::<f64>()
-        .clamp(0.0, 10.0)
+    terms.iter().map(|term| term.effect).sum::<f64>().clamp(0.0, 10.0)
 }
 
 struct Terms(Vec<Term>);
 
 impl Terms {
     fn base(&mut self, label: &'static str, value: f64, sources: &'static [&'static str]) {
-        self.0.push(Term {
-            label,
-            input: Input::Baseline,
-            value,
-            effect: value,
-            sources,
-        });
+        self.0.push(Term { label, input: Input::Baseline, value, effect: value, sources });
     }
 
-    fn add(
-        &mut self,
-        label: &'static str,
-        input: Input,
-        value: f64,
-        effect: f64,
-        sources: &'static [&'static str],
-    ) {
-        self.0.push(Term {
-            label,
-            input,
-            value,
-            effect,
-            sources,
-        });
+    fn add(&mut self, label: &'static str, input: Input, value: f64, effect: f64, sources: &'static [&'static str]) {
+        self.0.push(Term { label, input, value, effect, sources });
     }
 
     fn add_trait(
@@ -180,13 +153,7 @@ impl Terms {
         effect: f64,
         sources: &'static [&'static str],
     ) {
-        self.add(
-            label,
-            Input::Trait(id),
-            inputs.profile.get(id),
-            effect,
-            sources,
-        );
+        self.add(label, Input::Trait(id), inputs.profile.get(id), effect, sources);
     }
 }
 
@@ -215,11 +182,7 @@ fn resource_efficiency(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
 pub(crate) fn startup_relevance(inputs: &RuleInputs<'_>) -> (f64, TraitId) {
     let sensitivity = inputs.rating(TraitId::StartLatencySensitivity);
     let churn = churn(inputs.profile.workload.lifespan_days);
-    if churn > sensitivity {
-        (churn, TraitId::LifespanDays)
-    } else {
-        (sensitivity, TraitId::StartLatencySensitivity)
-    }
+    if churn > sensitivity { (churn, TraitId::LifespanDays) } else { (sensitivity, TraitId::StartLatencySensitivity) }
 }
 
 fn startup_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
@@ -231,7 +194,7 @@ fn startup_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
         "slower start, weighted by how much start-up matters",
         inputs,
         driver,
-        -relevance * POINTS_PER_DECADE * behind,
+        -(relevance * POINTS_PER_DECADE * behind).min(10.0),
         &["M-OPS-1", "M-OPS-2"],
     );
 }
@@ -239,21 +202,11 @@ fn startup_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
 fn runtime_performance(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let v = inputs.values;
     let cpu = v.get(spec.cpu_efficiency);
-    let io = v
-        .get(spec.io_efficiency)
-        .powf(inputs.rating(TraitId::DataIntensity));
+    let io = v.get(spec.io_efficiency).powf(inputs.rating(TraitId::DataIntensity));
     let leaving = 1.0 - inputs.colocated_share(option);
-    let net = v
-        .get(spec.network_efficiency)
-        .powf(inputs.rating(TraitId::Chattiness) * leaving);
+    let net = v.get(spec.network_efficiency).powf(inputs.rating(TraitId::Chattiness) * leaving);
     t.base("bare-metal speed", 10.0, &["M-OPS-5"]);
-    t.add(
-        "CPU overhead",
-        Input::Assumption(spec.cpu_efficiency),
-        cpu,
-        10.0 * (cpu - 1.0),
-        &["M-OPS-5"],
-    );
+    t.add("CPU overhead", Input::Assumption(spec.cpu_efficiency), cpu, 10.0 * (cpu - 1.0), &["M-OPS-5"]);
     t.add_trait(
         "storage I/O overhead",
         inputs,
@@ -274,10 +227,7 @@ fn runtime_performance(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, sp
 /// never above the shared-kernel figure: co-located services are no worse off than containers.
 pub(crate) fn exposure(inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) -> (f64, f64) {
     let own = inputs.values.get(spec.exposure());
-    let shared = inputs
-        .values
-        .get(AssumptionId::SharedKernelExposure)
-        .max(own);
+    let shared = inputs.values.get(AssumptionId::SharedKernelExposure).max(own);
     let share = inputs.colocated_share(option);
     (own, own + (shared - own) * share)
 }
@@ -290,13 +240,7 @@ fn isolation(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Optio
         Boundary::Hypervisor => &["M-ARCH-1", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1"],
         Boundary::SharedKernel => &["M-SEC-1", "M-SEC-2", "M-SEC-3", "V-SEC-4", "V-SEC-7"],
     };
-    t.add_trait(
-        "isolation need × boundary exposure",
-        inputs,
-        TraitId::IsolationNeed,
-        -need * own,
-        boundary_sources,
-    );
+    t.add_trait("isolation need × boundary exposure", inputs, TraitId::IsolationNeed, -need * own, boundary_sources);
     if packed > own {
         t.add_trait(
             "services sharing an instance without a boundary",
@@ -326,7 +270,7 @@ fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Option
         "more OS instances to patch, weighted by compliance",
         Input::Resource(ResourceId::OsInstancesToPatch),
         own,
-        -relevance * POINTS_PER_DECADE * behind,
+        -(relevance * POINTS_PER_DECADE * behind).min(6.0),
         &["V-OPS-1"],
     );
     let w = &inputs.profile.workload;
@@ -380,13 +324,7 @@ fn supply_chain(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     } else {
         t.base("images built in-house", 6.0, &["M-SEC-5"]);
         let stale = staleness(inputs.profile.workload.lifespan_days);
-        t.add_trait(
-            "image sprawl and stale images",
-            inputs,
-            TraitId::LifespanDays,
-            -2.0 * stale,
-            &["V-SEC-3"],
-        );
+        t.add_trait("image sprawl and stale images", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-3"]);
     }
 }
 
@@ -423,11 +361,7 @@ fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-PORT-1"],
         );
     } else {
-        t.base(
-            "gigabyte images in a hypervisor's format",
-            5.0,
-            &["V-RES-1"],
-        );
+        t.base("gigabyte images in a hypervisor's format", 5.0, &["V-RES-1"]);
     }
 }
 
@@ -435,16 +369,12 @@ fn scalability(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
     let burst = burstiness(inputs.profile.workload.peak_factor);
     let own = inputs.resources[option].scale_to_peak_seconds;
     let behind = decades_behind(own, inputs.best(ResourceId::ScaleToPeakSeconds));
-    t.base(
-        "reaches peak as fast as the fastest option",
-        10.0,
-        &["V-OPS-3"],
-    );
+    t.base("reaches peak as fast as the fastest option", 10.0, &["V-OPS-3"]);
     t.add_trait(
         "slower to reach peak, weighted by burstiness",
         inputs,
         TraitId::PeakFactor,
-        -burst * POINTS_PER_DECADE * behind,
+        -(burst * POINTS_PER_DECADE * behind).min(10.0),
         &["V-OPS-3", "M-OPS-2"],
     );
 }
@@ -459,17 +389,11 @@ fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &
             "restart-to-deploy CI/CD, as far as the team can use it",
             inputs,
             TraitId::TeamContainerMaturity,
-            pace * (7.0 * maturity - 2.0),
+            pace * (5.0 * maturity - 2.0),
             &["M-OPS-3", "V-OPS-2"],
         );
     } else {
-        t.add_trait(
-            "release overhead and drift",
-            inputs,
-            TraitId::DeploysPerWeek,
-            -2.0 * pace,
-            &["V-OPS-2"],
-        );
+        t.add_trait("release overhead and drift", inputs, TraitId::DeploysPerWeek, -2.0 * pace, &["V-OPS-2"]);
     }
     // Services that each have an instance of their own ship independently, whatever the option.
     let split = ((w.services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0);
@@ -487,12 +411,13 @@ fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &
 fn networking_simplicity(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let chat = inputs.rating(TraitId::Chattiness);
     let endpoints = inputs.resources[option].instances_steady.max(1.0);
+    let complexity = (chat * 2.5 * endpoints.log10()).min(10.0);
     t.base("no networking between parts", 10.0, &["M-NET-1"]);
     t.add(
         "chatty traffic between separately networked instances",
         Input::Endpoints,
         endpoints,
-        -chat * 2.5 * endpoints.log10(),
+        -complexity,
         &["M-NET-1", "M-NET-2"],
     );
     if spec.orchestrated {
@@ -500,7 +425,7 @@ fn networking_simplicity(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, 
             "pods and a flat L3 network, as far as the team knows them",
             inputs,
             TraitId::TeamContainerMaturity,
-            chat * inputs.rating(TraitId::TeamContainerMaturity),
+            0.3 * complexity * inputs.rating(TraitId::TeamContainerMaturity),
             &["M-NET-2"],
         );
     }
@@ -525,18 +450,8 @@ fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-APP-2"],
         );
     } else {
-        t.base(
-            "lift and shift, no decomposition",
-            10.0,
-            &["M-APP-1", "M-DEC-1", "M-DEC-3"],
-        );
-        t.add_trait(
-            "moving a coupled app still takes care",
-            inputs,
-            TraitId::LegacyCoupling,
-            -legacy,
-            &["M-DEC-1"],
-        );
+        t.base("lift and shift, no decomposition", 10.0, &["M-APP-1", "M-DEC-1", "M-DEC-3"]);
+        t.add_trait("moving a coupled app still takes care", inputs, TraitId::LegacyCoupling, -legacy, &["M-DEC-1"]);
     }
 }
 
@@ -551,11 +466,7 @@ fn resilience_fit(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-OPS-8", "V-OPS-3"],
         );
     } else {
-        t.base(
-            "long-lived instances suit apps not built to die",
-            7.0,
-            &["M-OPS-8"],
-        );
+        t.base("long-lived instances suit apps not built to die", 7.0, &["M-OPS-8"]);
     }
 }
 
@@ -584,17 +495,225 @@ fn heavy_workloads(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
 fn nesting(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.base("no nesting needed", 10.0, &["M-OPS-6"]);
     if inputs.profile.workload.nested_virtualization {
-        let penalty = if spec.needs_hardware_virtualization {
-            -7.0
-        } else {
-            -1.0
+        let penalty = if spec.needs_hardware_virtualization { -7.0 } else { -1.0 };
+        t.add_trait("the workload must run VMs itself", inputs, TraitId::NestedVirtualization, penalty, &["M-OPS-6"]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each rule against figures worked out by hand from its documented reading.
+
+    use super::*;
+    use crate::model::{Assumptions, evaluate};
+
+    /// (VM score, container score) of one criterion.
+    fn scores(profile: &Profile, criterion: CriterionId) -> (f64, f64) {
+        let evaluation = evaluate(profile, Assumptions::builtin());
+        let score = |id: &str| {
+            let option = evaluation.options.iter().find(|o| o.spec.id == id).expect("option evaluated");
+            option.criteria[criterion as usize].score
         };
-        t.add_trait(
-            "the workload must run VMs itself",
-            inputs,
-            TraitId::NestedVirtualization,
-            penalty,
-            &["M-OPS-6"],
-        );
+        (score("vm"), score("container"))
+    }
+
+    fn close(actual: f64, expected: f64) {
+        assert!((actual - expected).abs() < 1e-6, "{actual} ≠ {expected}");
+    }
+
+    #[test]
+    fn readings_map_their_inputs_onto_zero_to_one() {
+        close(churn(1.0 / 24.0), 1.0);
+        close(churn(30.0), 0.0);
+        close(cadence(0.0), 0.0);
+        close(cadence(100.0), 1.0);
+        close(staleness(7.0), 0.0);
+        close(staleness(365.0), 1.0);
+        close(burstiness(1.0), 0.0);
+        close(burstiness(20.0), 1.0);
+    }
+
+    #[test]
+    fn resource_efficiency_gives_the_leanest_option_ten() {
+        let p = Profile::default();
+        let evaluation = evaluate(&p, Assumptions::builtin());
+        let (vm, ct) = (&evaluation.options[0].resources, &evaluation.options[1].resources);
+        let expected_vm = 5.0 * ct.memory_gib / vm.memory_gib + 5.0 * ct.cpu_cores / vm.cpu_cores;
+        let (vm_score, ct_score) = scores(&p, CriterionId::ResourceEfficiency);
+        close(ct_score, 10.0);
+        close(vm_score, expected_vm);
+    }
+
+    #[test]
+    fn startup_speed_costs_four_points_per_decade_when_it_matters() {
+        let mut p = Profile::default();
+        p.workload.lifespan_days = 365.0;
+        p.workload.start_latency_sensitivity = 10;
+        let (vm, ct) = scores(&p, CriterionId::StartupSpeed);
+        close(ct, 10.0);
+        close(vm, 10.0 - 4.0 * (40.0_f64 / 0.56).log10());
+        p.workload.start_latency_sensitivity = 0;
+        assert_eq!(scores(&p, CriterionId::StartupSpeed), (10.0, 10.0), "irrelevant start-up");
+        p.workload.lifespan_days = 1.0 / 24.0;
+        close(scores(&p, CriterionId::StartupSpeed).0, 10.0 - 4.0 * (40.0_f64 / 0.56).log10());
+    }
+
+    #[test]
+    fn runtime_performance_follows_felter_ratios() {
+        let mut p = Profile::default();
+        p.workload.data_intensity = 10;
+        p.workload.chattiness = 0;
+        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        close(vm, 10.0 * 0.977 * 0.55);
+        close(ct, 10.0);
+        p.workload.data_intensity = 0;
+        p.workload.chattiness = 10;
+        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        close(vm, 10.0 * 0.977 * 0.87);
+        close(ct, 10.0 * 0.73);
+    }
+
+    #[test]
+    fn isolation_scales_boundary_exposure_by_need() {
+        let mut p = Profile::default();
+        p.workload.isolation_need = 10;
+        p.workload.compliance_strictness = 0;
+        assert_eq!(scores(&p, CriterionId::Isolation), (8.0, 1.0));
+        p.workload.compliance_strictness = 10;
+        close(scores(&p, CriterionId::Isolation).1, 0.0);
+        // All services in one VM: no boundary between them, as exposed as a shared kernel.
+        p.environment.services_per_vm = 500;
+        close(scores(&p, CriterionId::Isolation).0, 1.0);
+        p.workload.isolation_need = 0;
+        assert_eq!(scores(&p, CriterionId::Isolation), (10.0, 9.0), "only the compliance term is left");
+    }
+
+    #[test]
+    fn patching_counts_operating_systems_and_freshness() {
+        let mut p = Profile::default();
+        p.workload.services = 1;
+        p.workload.replicas = 1;
+        p.workload.peak_factor = 1.0;
+        p.workload.lifespan_days = 7.0;
+        p.workload.deploys_per_week = 0.0;
+        p.workload.compliance_strictness = 10;
+        // One VM + its host = 2 OS instances; one container host + one image = 2 as well.
+        // Week-old instances are not stale; replacing them weekly counts as freshness.
+        let (vm, ct) = scores(&p, CriterionId::Patching);
+        close(vm, 8.0);
+        close(ct, 8.0 + 2.0 * churn(7.0));
+        p.workload.deploys_per_week = 100.0;
+        close(scores(&p, CriterionId::Patching).1, 10.0);
+        p.workload.lifespan_days = 365.0;
+        close(scores(&p, CriterionId::Patching).0, 6.0);
+    }
+
+    #[test]
+    fn supply_chain_rewards_trusted_images_and_punishes_stale_ones() {
+        let mut p = Profile::default();
+        p.workload.image_trust = 10;
+        p.workload.team_container_maturity = 10;
+        p.workload.lifespan_days = 7.0;
+        assert_eq!(scores(&p, CriterionId::SupplyChain), (6.0, 10.0));
+        p.workload.image_trust = 0;
+        p.workload.team_container_maturity = 0;
+        p.workload.lifespan_days = 365.0;
+        assert_eq!(scores(&p, CriterionId::SupplyChain), (4.0, 2.0));
+    }
+
+    #[test]
+    fn os_flexibility_and_portability_follow_os_diversity() {
+        let mut p = Profile::default();
+        p.workload.os_diversity = 10;
+        p.workload.legacy_coupling = 0;
+        let (vm, ct) = scores(&p, CriterionId::OsFlexibility);
+        close(vm, 10.0);
+        close(ct, 1.0);
+        close(scores(&p, CriterionId::Portability).1, 5.0);
+        p.workload.os_diversity = 0;
+        assert_eq!(scores(&p, CriterionId::Portability), (5.0, 9.0));
+        p.workload.legacy_coupling = 10;
+        close(scores(&p, CriterionId::Portability).1, 6.0);
+    }
+
+    #[test]
+    fn scalability_matters_only_for_bursts() {
+        let mut p = Profile::default();
+        p.workload.peak_factor = 1.0;
+        assert_eq!(scores(&p, CriterionId::Scalability), (10.0, 10.0));
+        p.workload.peak_factor = 20.0;
+        let (vm, ct) = scores(&p, CriterionId::Scalability);
+        close(ct, 10.0);
+        close(vm, 10.0 - 4.0 * (100.0_f64 / 15.56).log10());
+    }
+
+    #[test]
+    fn delivery_speed_depends_on_cadence_and_team() {
+        let mut p = Profile::default();
+        p.workload.services = 1;
+        p.workload.deploys_per_week = 100.0;
+        p.workload.team_container_maturity = 10;
+        assert_eq!(scores(&p, CriterionId::DeliverySpeed), (3.0, 8.0));
+        p.workload.team_container_maturity = 0;
+        close(scores(&p, CriterionId::DeliverySpeed).1, 3.0);
+        // A hundred greenfield services, each in its own instance: both options gain 2.
+        p.workload.services = 100;
+        p.workload.legacy_coupling = 0;
+        assert_eq!(scores(&p, CriterionId::DeliverySpeed), (5.0, 5.0));
+    }
+
+    #[test]
+    fn networking_grows_with_chatty_endpoints() {
+        let mut p = Profile::default();
+        p.workload.services = 50;
+        p.workload.replicas = 2;
+        p.workload.chattiness = 10;
+        p.workload.team_container_maturity = 0;
+        // 100 endpoints each: 10 − 2.5 × 2.
+        assert_eq!(scores(&p, CriterionId::NetworkingSimplicity), (5.0, 5.0));
+        p.workload.team_container_maturity = 10;
+        close(scores(&p, CriterionId::NetworkingSimplicity).1, 6.5);
+        p.environment.services_per_vm = 50;
+        close(scores(&p, CriterionId::NetworkingSimplicity).0, 10.0 - 2.5 * 2.0_f64.log10());
+    }
+
+    #[test]
+    fn migration_effort_follows_legacy_coupling() {
+        let mut p = Profile::default();
+        p.workload.legacy_coupling = 10;
+        p.workload.team_container_maturity = 0;
+        assert_eq!(scores(&p, CriterionId::MigrationEffort), (9.0, 1.0));
+        p.workload.legacy_coupling = 0;
+        p.workload.team_container_maturity = 10;
+        assert_eq!(scores(&p, CriterionId::MigrationEffort), (10.0, 10.0));
+    }
+
+    #[test]
+    fn resilience_fit_follows_failure_tolerance() {
+        let mut p = Profile::default();
+        p.workload.failure_tolerance = 10;
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 10.0));
+        p.workload.failure_tolerance = 0;
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 2.0));
+    }
+
+    #[test]
+    fn heavy_workloads_favour_vms() {
+        let mut p = Profile::default();
+        p.workload.data_intensity = 10;
+        p.workload.memory_per_instance_mib = 65536.0;
+        p.workload.lifespan_days = 1095.0;
+        close(heaviness(&p), 1.0);
+        let (vm, ct) = scores(&p, CriterionId::HeavyWorkloads);
+        close(vm, 9.0);
+        close(ct, 3.0);
+    }
+
+    #[test]
+    fn nesting_penalises_hardware_virtualization() {
+        let mut p = Profile::default();
+        assert_eq!(scores(&p, CriterionId::Nesting), (10.0, 10.0));
+        p.workload.nested_virtualization = true;
+        assert_eq!(scores(&p, CriterionId::Nesting), (3.0, 9.0));
     }
 }

@@ -89,24 +89,12 @@ pub fn analyse(profile: &Profile, assumptions: &Assumptions) -> Sensitivity {
 }
 
 /// Analyses a profile against any list of options.
-pub fn analyse_options(
-    profile: &Profile,
-    assumptions: &Assumptions,
-    options: &'static [OptionSpec],
-) -> Sensitivity {
+pub fn analyse_options(profile: &Profile, assumptions: &Assumptions, options: &'static [OptionSpec]) -> Sensitivity {
     let scored = Scored::new(profile, assumptions, options);
     let now = scored.standings_with(&scored.weights);
-    let probe = Probe {
-        profile,
-        assumptions,
-        options,
-        now,
-    };
+    let probe = Probe { profile, assumptions, options, now };
 
-    let mut traits: Vec<TraitSensitivity> = TRAITS
-        .iter()
-        .map(|meta| probe.trait_sensitivity(meta))
-        .collect();
+    let mut traits: Vec<TraitSensitivity> = TRAITS.iter().map(|meta| probe.trait_sensitivity(meta)).collect();
     traits.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
 
     Sensitivity {
@@ -131,10 +119,7 @@ impl Probe<'_> {
         profile.set(id, value);
         let scored = Scored::new(&profile, self.assumptions, self.options);
         let scores = scored.overall();
-        let margin = self
-            .now
-            .runner_up
-            .map_or(0.0, |r| scores[self.now.leader] - scores[r]);
+        let margin = self.now.runner_up.map_or(0.0, |r| scores[self.now.leader] - scores[r]);
         (scored.standings_with(&scored.weights).leader, margin)
     }
 
@@ -193,13 +178,7 @@ impl Probe<'_> {
         None
     }
 
-    fn refine(
-        &self,
-        meta: &TraitMeta,
-        mut inside: f64,
-        mut outside: f64,
-        leader: usize,
-    ) -> (f64, usize) {
+    fn refine(&self, meta: &TraitMeta, mut inside: f64, mut outside: f64, leader: usize) -> (f64, usize) {
         let mut who = self.at(meta.id, outside).0;
         let whole = meta.kind != TraitKind::Real;
         for _ in 0..REFINE_STEPS {
@@ -207,11 +186,7 @@ impl Probe<'_> {
             if (whole && gap <= 1.0) || gap <= (meta.max - meta.min) * f64::EPSILON {
                 break;
             }
-            let mid = if whole {
-                midpoint_whole(inside, outside)
-            } else {
-                midpoint(meta, inside, outside)
-            };
+            let mid = if whole { midpoint_whole(inside, outside) } else { midpoint(meta, inside, outside) };
             let (at_mid, _) = self.at(meta.id, mid);
             if at_mid == leader {
                 inside = mid;
@@ -245,35 +220,19 @@ fn sweep_values(meta: &TraitMeta, from: f64, to: f64) -> Vec<f64> {
     (0..=SWEEP_SAMPLES)
         .map(|i| {
             let t = i as f64 / SWEEP_SAMPLES as f64;
-            let x = if meta.logarithmic && from > 0.0 {
-                from * (to / from).powf(t)
-            } else {
-                from + (to - from) * t
-            };
-            if meta.kind == TraitKind::Real {
-                x
-            } else {
-                x.round()
-            }
+            let x = if meta.logarithmic && from > 0.0 { from * (to / from).powf(t) } else { from + (to - from) * t };
+            if meta.kind == TraitKind::Real { x } else { x.round() }
         })
         .collect()
 }
 
 fn midpoint(meta: &TraitMeta, a: f64, b: f64) -> f64 {
-    if meta.logarithmic && a > 0.0 && b > 0.0 {
-        (a * b).sqrt()
-    } else {
-        (a + b) / 2.0
-    }
+    if meta.logarithmic && a > 0.0 && b > 0.0 { (a * b).sqrt() } else { (a + b) / 2.0 }
 }
 
 fn midpoint_whole(inside: f64, outside: f64) -> f64 {
     let mid = ((inside + outside) / 2.0).round();
-    if mid == inside || mid == outside {
-        inside + (outside - inside).signum()
-    } else {
-        mid
-    }
+    if mid == inside || mid == outside { inside + (outside - inside).signum() } else { mid }
 }
 
 /// The tornado's low and high values: ±20% of the range (of the log range for logarithmic
@@ -281,9 +240,7 @@ fn midpoint_whole(inside: f64, outside: f64) -> f64 {
 pub fn tornado_range(meta: &TraitMeta, value: f64) -> (f64, f64) {
     match meta.kind {
         TraitKind::Flag => (0.0, 1.0),
-        TraitKind::Integer if meta.max - meta.min <= 10.0 => {
-            ((value - 1.0).max(meta.min), (value + 1.0).min(meta.max))
-        }
+        TraitKind::Integer if meta.max - meta.min <= 10.0 => ((value - 1.0).max(meta.min), (value + 1.0).min(meta.max)),
         _ if meta.logarithmic && meta.min > 0.0 => {
             let factor = (meta.max / meta.min).powf(TORNADO_SHARE);
             (meta.clamp(value / factor), meta.clamp(value * factor))
@@ -297,11 +254,7 @@ pub fn tornado_range(meta: &TraitMeta, value: f64) -> (f64, f64) {
 
 /// Overall scores are ratios of sums linear in any one weight, so each possible take-over has
 /// an exact tie weight; veto thresholds add the weights where a veto switches on or off.
-fn critical_weight(
-    scored: &Scored,
-    now: Standings,
-    options: &'static [OptionSpec],
-) -> Option<CriticalWeight> {
+fn critical_weight(scored: &Scored, now: Standings, options: &'static [OptionSpec]) -> Option<CriticalWeight> {
     let weights = &scored.weights;
     let mut best: Option<CriticalWeight> = None;
     for (c, criterion) in CRITERIA.iter().enumerate() {
@@ -388,10 +341,7 @@ mod tests {
         at.workload.os_diversity = 4;
         assert_eq!(evaluate(&at, Assumptions::builtin()).verdict.leader, "vm");
         at.workload.os_diversity = 3;
-        assert_eq!(
-            evaluate(&at, Assumptions::builtin()).verdict.leader,
-            "container"
-        );
+        assert_eq!(evaluate(&at, Assumptions::builtin()).verdict.leader, "container");
     }
 
     #[test]
@@ -412,9 +362,7 @@ mod tests {
     fn critical_weight_matches_hand_computation() {
         let p = os_diversity_knife_edge();
         let s = analyse_default(&p);
-        let critical = s
-            .critical_weight
-            .expect("a weight change flips this profile");
+        let critical = s.critical_weight.expect("a weight change flips this profile");
         assert_eq!(critical.criterion, CriterionId::Portability);
         assert!((critical.from - 1.0).abs() < 1e-12);
         assert!((critical.to - 0.25).abs() < 1e-6, "{critical:?}");
@@ -432,10 +380,7 @@ mod tests {
         assert!((low - 1.0).abs() < 1e-12 && high > 1.0);
         let services = TraitId::Services.meta();
         let (low, high) = tornado_range(services, 24.0);
-        assert!(
-            low < 24.0 && high > 24.0 && (24.0 / low - high / 24.0).abs() < 1.0,
-            "{low} {high}"
-        );
+        assert!(low < 24.0 && high > 24.0 && (24.0 / low - high / 24.0).abs() < 1.0, "{low} {high}");
     }
 
     #[test]

@@ -112,6 +112,8 @@ impl std::fmt::Display for DisplayValue<'_> {
             write!(f, "{number}/10")
         } else if meta.unit.is_empty() {
             write!(f, "{number}")
+        } else if meta.unit.starts_with(['/', '×']) {
+            write!(f, "{number}{}", meta.unit)
         } else {
             write!(f, "{number} {}", meta.unit)
         }
@@ -129,10 +131,7 @@ impl TraitValue for i64 {
         *self as f64
     }
 
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "callers clamp to the trait's range first"
-    )]
+    #[expect(clippy::cast_possible_truncation, reason = "callers clamp to the trait's range first")]
     fn from_f64(value: f64) -> Self {
         value.round() as i64
     }
@@ -340,21 +339,9 @@ mod tests {
     fn defaults_are_in_range_and_match_the_structs() {
         let inputs = Profile::default();
         for meta in TRAITS {
-            assert!(
-                meta.min <= meta.default && meta.default <= meta.max,
-                "{}",
-                meta.key
-            );
-            assert!(
-                (inputs.get(meta.id) - meta.default).abs() < 1e-12,
-                "{}",
-                meta.key
-            );
-            assert!(
-                !meta.help.is_empty() && !meta.label.is_empty(),
-                "{}",
-                meta.key
-            );
+            assert!(meta.min <= meta.default && meta.default <= meta.max, "{}", meta.key);
+            assert!((inputs.get(meta.id) - meta.default).abs() < 1e-12, "{}", meta.key);
+            assert!(!meta.help.is_empty() && !meta.label.is_empty(), "{}", meta.key);
         }
     }
 
@@ -374,10 +361,7 @@ mod tests {
     #[test]
     fn format_shows_units() {
         assert_eq!(TraitId::IsolationNeed.meta().format(8.0), "8/10");
-        assert_eq!(
-            TraitId::MemoryPerInstanceMib.meta().format(512.0),
-            "512 MiB"
-        );
+        assert_eq!(TraitId::MemoryPerInstanceMib.meta().format(512.0), "512 MiB");
         assert_eq!(TraitId::NestedVirtualization.meta().format(1.0), "yes");
     }
 }

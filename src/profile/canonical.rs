@@ -34,18 +34,12 @@ pub fn to_canonical_string(profile: &Profile) -> String {
         CriterionId::from_key(key).map(|_| range_note(0.0, MAX_WEIGHT, ""))
     });
     let assumptions = AssumptionId::ALL.iter().map(|id| id.key());
-    write_map(
-        &mut out,
-        "assumptions",
-        &profile.assumptions,
-        assumptions,
-        |key| {
-            AssumptionId::from_key(key).map(|id| {
-                let spec = id.spec();
-                range_note(spec.min, spec.max, &spec.unit)
-            })
-        },
-    );
+    write_map(&mut out, "assumptions", &profile.assumptions, assumptions, |key| {
+        AssumptionId::from_key(key).map(|id| {
+            let spec = id.spec();
+            range_note(spec.min, spec.max, &spec.unit)
+        })
+    });
     out.push_str(")\n");
     out
 }
@@ -62,23 +56,14 @@ fn write_section(out: &mut String, profile: &Profile, section: Section) {
         let meta = id.meta();
         let value = profile.get(*id);
         let (value, note) = match meta.kind {
-            TraitKind::Integer => (
-                format!("{value:.0}"),
-                range_note(meta.min, meta.max, meta.unit),
-            ),
+            TraitKind::Integer => (format!("{value:.0}"), range_note(meta.min, meta.max, meta.unit)),
             TraitKind::Real => (real(value), range_note(meta.min, meta.max, meta.unit)),
             TraitKind::Flag => ((value >= 0.5).to_string(), "true or false".to_owned()),
         };
         commented(out, meta.key, &value, &note, column);
     }
     if section == Section::Environment {
-        commented(
-            out,
-            CURRENCY,
-            &text(&profile.environment.currency),
-            "label only; no conversion",
-            column,
-        );
+        commented(out, CURRENCY, &text(&profile.environment.currency), "label only; no conversion", column);
     }
     out.push_str(&format!("{INDENT}),\n"));
 }
@@ -125,11 +110,7 @@ fn commented(out: &mut String, key: &str, value: &str, note: &str, column: usize
 /// `min–max unit`, for the comment after a value; `/week` and `×` attach to the number, as
 /// the app shows them.
 fn range_note(min: f64, max: f64, unit: &str) -> String {
-    let space = if unit.is_empty() || unit.starts_with(['/', '×']) {
-        ""
-    } else {
-        " "
-    };
+    let space = if unit.is_empty() || unit.starts_with(['/', '×']) { "" } else { " " };
     format!("{min}–{max}{space}{unit}")
 }
 
@@ -150,9 +131,7 @@ pub(super) fn real(value: f64) -> String {
 /// characters (a carriage return, say) is escaped instead, so no editor or git setting can
 /// silently change it.
 fn text(value: &str) -> String {
-    let raw_safe = value
-        .chars()
-        .all(|c| c == '\n' || c == '\t' || !c.is_control());
+    let raw_safe = value.chars().all(|c| c == '\n' || c == '\t' || !c.is_control());
     if value.contains('\n') && raw_safe {
         let hashes = "#".repeat(raw_hashes(value));
         return format!("r{hashes}\"{value}\"{hashes}");
@@ -209,18 +188,9 @@ mod tests {
         assert_eq!(text("a\r\nb"), r#""a\r\nb""#);
         assert_eq!(text("bell\u{7}"), r#""bell\u{7}""#);
         assert_eq!(text("two\nlines"), "r\"two\nlines\"");
-        assert_eq!(
-            text("a \"quote\"\nand \"# too"),
-            "r##\"a \"quote\"\nand \"# too\"##"
-        );
-        for value in [
-            "two\nlines",
-            "a \"quote\"\nand \"# too\"##",
-            "x\"#\n",
-            "\\n\n\t",
-            "bell\u{7}\r\n",
-            "ünï\u{2028}",
-        ] {
+        assert_eq!(text("a \"quote\"\nand \"# too"), "r##\"a \"quote\"\nand \"# too\"##");
+        for value in ["two\nlines", "a \"quote\"\nand \"# too\"##", "x\"#\n", "\\n\n\t", "bell\u{7}\r\n", "ünï\u{2028}"]
+        {
             let back: String = ron::from_str(&text(value)).unwrap();
             assert_eq!(back, value);
         }
@@ -250,21 +220,9 @@ mod tests {
             ]
         );
         assert_eq!(lines[5], "    workload: (");
-        assert_eq!(
-            lines[6],
-            "        services: 10,                          // 1–500"
-        );
-        assert!(
-            text.contains("\n        peak_factor: 2.0,                      // 1–20×\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains("\n        nested_virtualization: false,          // true or false\n"),
-            "{text}"
-        );
-        assert!(
-            text.ends_with("    weights: {},\n    assumptions: {},\n)\n"),
-            "{text}"
-        );
+        assert_eq!(lines[6], "        services: 10,                          // 1–500");
+        assert!(text.contains("\n        peak_factor: 2.0,                      // 1–20×\n"), "{text}");
+        assert!(text.contains("\n        nested_virtualization: false,          // true or false\n"), "{text}");
+        assert!(text.ends_with("    weights: {},\n    assumptions: {},\n)\n"), "{text}");
     }
 }

@@ -16,21 +16,11 @@ pub enum LoadError {
     },
     /// The text is not readable as RON at this place: bad syntax, not UTF-8, nested too deeply.
     #[error("{origin}:{line}:{column}: {message}")]
-    Syntax {
-        origin: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Syntax { origin: String, line: usize, column: usize, message: String },
     /// The text is RON but breaks schema v1 at this place: a wrong type, an unknown or
     /// repeated name, a refused value (NaN, infinity, another format, a newer version).
     #[error("{origin}:{line}:{column}: {message}")]
-    Schema {
-        origin: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Schema { origin: String, line: usize, column: usize, message: String },
     /// The file as a whole is refused (empty, too large); there is no place to point at.
     #[error("{origin}: {message}")]
     Invalid { origin: String, message: String },
@@ -51,9 +41,7 @@ impl LoadError {
     /// has a place in the text; for an error panel that highlights the line.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            Self::Syntax { line, column, .. } | Self::Schema { line, column, .. } => {
-                Some((*line, *column))
-            }
+            Self::Syntax { line, column, .. } | Self::Schema { line, column, .. } => Some((*line, *column)),
             Self::Io { .. } | Self::Invalid { .. } => None,
         }
     }
@@ -63,9 +51,9 @@ impl LoadError {
     pub fn message(&self) -> String {
         match self {
             Self::Io { source, .. } => format!("cannot read the file: {source}"),
-            Self::Syntax { message, .. }
-            | Self::Schema { message, .. }
-            | Self::Invalid { message, .. } => message.clone(),
+            Self::Syntax { message, .. } | Self::Schema { message, .. } | Self::Invalid { message, .. } => {
+                message.clone()
+            }
         }
     }
 }
@@ -95,10 +83,7 @@ mod tests {
         assert_eq!(error.position(), Some((4, 5)));
         assert_eq!(error.origin(), "shop.ron");
         assert_eq!(error.message(), "unknown field `replica`");
-        let whole = LoadError::Invalid {
-            origin: "a.ron".into(),
-            message: "the file is empty".into(),
-        };
+        let whole = LoadError::Invalid { origin: "a.ron".into(), message: "the file is empty".into() };
         assert_eq!(whole.position(), None);
         assert_eq!(whole.to_string(), "a.ron: the file is empty");
     }

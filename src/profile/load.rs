@@ -32,19 +32,14 @@ pub struct Loaded {
 /// at most [`MAX_BYTES`] + 1 bytes are ever read (a pipe or special file reports no size).
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let origin = path.display().to_string();
-    let io = |source| LoadError::Io {
-        origin: origin.clone(),
-        source,
-    };
+    let io = |source| LoadError::Io { origin: origin.clone(), source };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_BYTES {
         return Err(too_large(&origin, size));
     }
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
     parse(&bytes, &origin)
 }
 
@@ -60,39 +55,24 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Loaded, LoadError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| not_utf8(origin, bytes, &error))?;
     if text.trim().is_empty() {
-        let message = if text.is_empty() {
-            "the file is empty"
-        } else {
-            "the file holds only whitespace"
-        };
+        let message = if text.is_empty() { "the file is empty" } else { "the file holds only whitespace" };
         return Err(LoadError::Invalid {
             origin: origin.to_owned(),
-            message: format!(
-                "{message}; a profile starts with `(` and `format: \"podvisor-profile\"`"
-            ),
+            message: format!("{message}; a profile starts with `(` and `format: \"podvisor-profile\"`"),
         });
     }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     let located = |error| located(origin, error);
     options.from_str_seed(text, Header).map_err(located)?;
     let mut warnings = Vec::new();
-    let profile = options
-        .from_str_seed(
-            text,
-            Body {
-                warnings: &mut warnings,
-            },
-        )
-        .map_err(located)?;
+    let profile = options.from_str_seed(text, Body { warnings: &mut warnings }).map_err(located)?;
     Ok(Loaded { profile, warnings })
 }
 
 fn too_large(origin: &str, size: u64) -> LoadError {
     LoadError::Invalid {
         origin: origin.to_owned(),
-        message: format!(
-            "the file is {size} bytes; a profile may be at most {MAX_BYTES} bytes (1 MiB)"
-        ),
+        message: format!("the file is {size} bytes; a profile may be at most {MAX_BYTES} bytes (1 MiB)"),
     }
 }
 
@@ -106,19 +86,14 @@ fn not_utf8(origin: &str, bytes: &[u8], error: &std::str::Utf8Error) -> LoadErro
         origin: origin.to_owned(),
         line,
         column,
-        message: format!(
-            "not UTF-8 text: byte {byte:#04x} at offset {offset}; save the file as UTF-8"
-        ),
+        message: format!("not UTF-8 text: byte {byte:#04x} at offset {offset}; save the file as UTF-8"),
     }
 }
 
 /// The line and column just after `text`, counted as ron counts them (columns in chars).
 fn end_position(text: &str) -> (usize, usize) {
     let line = 1 + text.matches('\n').count();
-    let column = 1 + text
-        .rsplit('\n')
-        .next()
-        .map_or(0, |last| last.chars().count());
+    let column = 1 + text.rsplit('\n').next().map_or(0, |last| last.chars().count());
     (line, column)
 }
 
@@ -127,39 +102,21 @@ fn end_position(text: &str) -> (usize, usize) {
 fn located(origin: &str, error: SpannedError) -> LoadError {
     let origin = origin.to_owned();
     // ron's span starts where the profile ended; the stray text starts where it ends.
-    let at = if error.code == RonError::TrailingCharacters {
-        error.span.end
-    } else {
-        error.span.start
-    };
+    let at = if error.code == RonError::TrailingCharacters { error.span.end } else { error.span.start };
     let (line, column) = (at.line, at.col);
     match error.code {
-        RonError::Message(message) => LoadError::Schema {
-            origin,
-            line,
-            column,
-            message,
-        },
-        code => LoadError::Syntax {
-            origin,
-            line,
-            column,
-            message: syntax_message(&code),
-        },
+        RonError::Message(message) => LoadError::Schema { origin, line, column, message },
+        code => LoadError::Syntax { origin, line, column, message: syntax_message(&code) },
     }
 }
 
 fn syntax_message(code: &RonError) -> String {
     match code {
-        RonError::Eof => {
-            "unexpected end of file; is a closing bracket or quote missing?".to_owned()
-        }
+        RonError::Eof => "unexpected end of file; is a closing bracket or quote missing?".to_owned(),
         RonError::ExceededRecursionLimit => {
             "nested too deeply; a profile nests only sections inside the outer `( … )`".to_owned()
         }
-        RonError::TrailingCharacters => {
-            "unexpected text after the profile's closing `)`".to_owned()
-        }
+        RonError::TrailingCharacters => "unexpected text after the profile's closing `)`".to_owned(),
         RonError::ExpectedNamedStructLike(name) => {
             format!("expected `(` to open `{}`", name.to_lowercase())
         }
@@ -169,9 +126,7 @@ fn syntax_message(code: &RonError) -> String {
             // ron capitalises its messages; ours continue after "file:line:column: ".
             let text = other.to_string();
             let mut chars = text.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_lowercase().chain(chars).collect()
-            })
+            chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
         }
     }
 }
@@ -197,10 +152,8 @@ mod tests {
 
     #[test]
     fn integers_out_of_range_clamp_even_when_negative() {
-        let loaded = load(
-            "workload: (services: -4, isolation_need: 14), environment: (host_cores: 99999999999)",
-        )
-        .unwrap();
+        let loaded =
+            load("workload: (services: -4, isolation_need: 14), environment: (host_cores: 99999999999)").unwrap();
         assert_eq!(loaded.profile.workload.services, 1);
         assert_eq!(loaded.profile.workload.isolation_need, 10);
         assert_eq!(loaded.profile.environment.host_cores, 1024);
@@ -233,21 +186,9 @@ mod tests {
 
     #[test]
     fn reals_accept_integers_but_integers_refuse_reals() {
-        assert_eq!(
-            load("workload: (peak_factor: 4)")
-                .unwrap()
-                .profile
-                .workload
-                .peak_factor,
-            4.0
-        );
+        assert_eq!(load("workload: (peak_factor: 4)").unwrap().profile.workload.peak_factor, 4.0);
         let error = load("workload: (replicas: 3.0)").unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .contains("workload.replicas: expected a whole number, found 3.0"),
-            "{error}"
-        );
+        assert!(error.to_string().contains("workload.replicas: expected a whole number, found 3.0"), "{error}");
     }
 
     #[test]
@@ -262,10 +203,7 @@ mod tests {
         text.push_str(&"x".repeat(usize::try_from(MAX_BYTES).unwrap()));
         text.push_str("\")");
         let error = parse(text.as_bytes(), "big.ron").unwrap_err();
-        assert!(
-            error.to_string().starts_with("big.ron: the file is 1048"),
-            "{error}"
-        );
+        assert!(error.to_string().starts_with("big.ron: the file is 1048"), "{error}");
         assert_eq!(error.position(), None);
     }
 

@@ -58,6 +58,7 @@ impl Default for Profile {
     }
 }
 
+mod atomic;
 mod canonical;
 mod error;
 mod load;
@@ -67,6 +68,7 @@ pub mod schema;
 mod suggest;
 mod validate;
 
+pub use atomic::write_atomically;
 pub use canonical::to_canonical_string;
 pub use error::{LoadError, SaveError};
 pub use load::{Loaded, MAX_BYTES, load_file, parse};

@@ -52,9 +52,7 @@ impl<'de> Visitor<'de> for Header {
             )));
         }
         if !version {
-            return Err(de::Error::custom(format!(
-                "no `version` field: this build reads `version: {VERSION}`"
-            )));
+            return Err(de::Error::custom(format!("no `version` field: this build reads `version: {VERSION}`")));
         }
         Ok(())
     }
@@ -102,10 +100,7 @@ impl<'de> Visitor<'de> for Body<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Profile, A::Error> {
         let mut profile = Profile::default();
-        let known: Vec<_> = TopField::ALL
-            .iter()
-            .map(|field| (field.key(), *field))
-            .collect();
+        let known: Vec<_> = TopField::ALL.iter().map(|field| (field.key(), *field)).collect();
         let mut seen = Vec::new();
         while let Some((_, field)) = map.next_key_seed(Key::new(Place::Top, &known, &mut seen))? {
             match field {
@@ -114,36 +109,20 @@ impl<'de> Visitor<'de> for Body<'_> {
                     map.next_value::<IgnoredAny>()?;
                 }
                 TopField::Name => profile.name = map.next_value_seed(Field::new("name", Text))?,
-                TopField::Notes => {
-                    profile.notes = map.next_value_seed(Field::new("notes", Text))?
-                }
+                TopField::Notes => profile.notes = map.next_value_seed(Field::new("notes", Text))?,
                 TopField::Section(section) => {
-                    map.next_value_seed(SectionBody {
-                        section,
-                        profile: &mut profile,
-                        warnings: self.warnings,
-                    })?;
+                    map.next_value_seed(SectionBody { section, profile: &mut profile, warnings: self.warnings })?;
                 }
                 TopField::Weights => {
                     let known = CRITERIA.iter().map(|spec| (spec.key, (0.0, MAX_WEIGHT)));
                     let place = Place::Weights;
-                    let seed = Overrides {
-                        place,
-                        known: known.collect(),
-                        warnings: self.warnings,
-                    };
+                    let seed = Overrides { place, known: known.collect(), warnings: self.warnings };
                     profile.weights = map.next_value_seed(seed)?;
                 }
                 TopField::Assumptions => {
-                    let known = AssumptionId::ALL
-                        .iter()
-                        .map(|id| (id.key(), (id.spec().min, id.spec().max)));
+                    let known = AssumptionId::ALL.iter().map(|id| (id.key(), (id.spec().min, id.spec().max)));
                     let place = Place::Assumptions;
-                    let seed = Overrides {
-                        place,
-                        known: known.collect(),
-                        warnings: self.warnings,
-                    };
+                    let seed = Overrides { place, known: known.collect(), warnings: self.warnings };
                     profile.assumptions = map.next_value_seed(seed)?;
                 }
             }
@@ -187,12 +166,8 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut known: Vec<_> = self
-            .section
-            .traits()
-            .iter()
-            .map(|id| (id.meta().key, SectionField::Trait(*id)))
-            .collect();
+        let mut known: Vec<_> =
+            self.section.traits().iter().map(|id| (id.meta().key, SectionField::Trait(*id))).collect();
         if self.section == Section::Environment {
             known.push((CURRENCY, SectionField::Currency));
         }
@@ -207,9 +182,7 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                     let value = match meta.kind {
                         TraitKind::Integer => map.next_value_seed(Field::new(path, Whole))?,
                         TraitKind::Real => map.next_value_seed(Field::new(path, Real))?,
-                        TraitKind::Flag => {
-                            f64::from(u8::from(map.next_value_seed(Field::new(path, Flag))?))
-                        }
+                        TraitKind::Flag => f64::from(u8::from(map.next_value_seed(Field::new(path, Flag))?)),
                     };
                     let value = validate::trait_value(path, meta, value, self.warnings);
                     self.profile.set(id, value);
@@ -250,9 +223,7 @@ impl<'de> Visitor<'de> for Overrides<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut values = BTreeMap::new();
         let mut seen = Vec::new();
-        while let Some((key, range)) =
-            map.next_key_seed(Key::new(self.place, &self.known, &mut seen))?
-        {
+        while let Some((key, range)) = map.next_key_seed(Key::new(self.place, &self.known, &mut seen))? {
             let path = format!("{}.{key}", self.place);
             let value = map.next_value_seed(Field::new(&path, Real))?;
             let value = validate::clamp(&path, value, range, super::canonical::real, self.warnings);
@@ -285,10 +256,7 @@ impl Place {
     fn home_of(name: &str) -> Option<Self> {
         if TopField::ALL.iter().any(|field| field.key() == name) {
             Some(Self::Top)
-        } else if let Some(section) = Section::ALL
-            .into_iter()
-            .find(|s| s.field_names().contains(&name))
-        {
+        } else if let Some(section) = Section::ALL.into_iter().find(|s| s.field_names().contains(&name)) {
             Some(Self::Section(section))
         } else if CriterionId::from_key(name).is_some() {
             Some(Self::Weights)
@@ -340,10 +308,7 @@ impl<'a, T> Key<'a, T> {
             Some(close) => format!("unknown {noun} `{name}` {place}; did you mean `{close}`?"),
             None => {
                 let list: Vec<&str> = names.collect();
-                format!(
-                    "unknown {noun} `{name}` {place}; expected one of: {}",
-                    list.join(", ")
-                )
+                format!("unknown {noun} `{name}` {place}; expected one of: {}", list.join(", "))
             }
         }
     }
@@ -365,12 +330,9 @@ impl<'de, T: Copy> Visitor<'de> for Key<'_, T> {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self.place {
             Place::Top | Place::Section(_) => write!(f, "a field name {}", self.place.phrase()),
-            Place::Weights | Place::Assumptions => write!(
-                f,
-                "a quoted {} id {}",
-                self.place.noun(),
-                self.place.phrase()
-            ),
+            Place::Weights | Place::Assumptions => {
+                write!(f, "a quoted {} id {}", self.place.noun(), self.place.phrase())
+            }
         }
     }
 
@@ -430,10 +392,7 @@ impl Rule for Whole {
     type Value = f64;
     const EXPECTED: &'static str = "a whole number";
 
-    #[expect(
-        clippy::cast_precision_loss,
-        reason = "huge values are clamped to the field's range anyway"
-    )]
+    #[expect(clippy::cast_precision_loss, reason = "huge values are clamped to the field's range anyway")]
     fn accept(&self, scalar: &Scalar) -> Option<Result<f64, String>> {
         match scalar {
             Scalar::Whole(whole) => Some(Ok(*whole as f64)),
@@ -446,19 +405,16 @@ impl Rule for Real {
     type Value = f64;
     const EXPECTED: &'static str = "a number";
 
-    #[expect(
-        clippy::cast_precision_loss,
-        reason = "huge values are clamped to the field's range anyway"
-    )]
+    #[expect(clippy::cast_precision_loss, reason = "huge values are clamped to the field's range anyway")]
     fn accept(&self, scalar: &Scalar) -> Option<Result<f64, String>> {
         match scalar {
             Scalar::Whole(whole) => Some(Ok(*whole as f64)),
-            Scalar::Real(real) if real.is_nan() => Some(Err(
-                "NaN is not a number; write a number such as 2.0".to_owned(),
-            )),
-            Scalar::Real(real) if real.is_infinite() => Some(Err(format!(
-                "{real} is not allowed; write a finite number such as 2.0"
-            ))),
+            Scalar::Real(real) if real.is_nan() => {
+                Some(Err("NaN is not a number; write a number such as 2.0".to_owned()))
+            }
+            Scalar::Real(real) if real.is_infinite() => {
+                Some(Err(format!("{real} is not allowed; write a finite number such as 2.0")))
+            }
             Scalar::Real(real) => Some(Ok(*real)),
             _ => None,
         }
@@ -496,9 +452,7 @@ impl Rule for Format {
     fn accept(&self, scalar: &Scalar) -> Option<Result<(), String>> {
         match scalar {
             Scalar::Text(text) if *text == FORMAT => Some(Ok(())),
-            Scalar::Text(text) => Some(Err(format!(
-                "this is a {text:?} file, not a Podvisor profile (\"{FORMAT}\")"
-            ))),
+            Scalar::Text(text) => Some(Err(format!("this is a {text:?} file, not a Podvisor profile (\"{FORMAT}\")"))),
             _ => None,
         }
     }
@@ -544,11 +498,7 @@ impl<'a, R: Rule> Field<'a, R> {
     }
 
     fn found<E: de::Error>(&self, found: impl fmt::Display) -> E {
-        E::custom(format!(
-            "{}: expected {}, found {found}",
-            self.path,
-            R::EXPECTED
-        ))
+        E::custom(format!("{}: expected {}, found {found}", self.path, R::EXPECTED))
     }
 }
 

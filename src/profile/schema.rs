@@ -70,13 +70,7 @@ pub const WORKLOAD: &[TraitId] = &[
 ];
 
 /// The `environment` section's numeric fields, in file order; [`CURRENCY`] follows them.
-pub const ENVIRONMENT: &[TraitId] = &[
-    ServicesPerVm,
-    HostCores,
-    HostMemoryGib,
-    CpuOvercommit,
-    HostCostPerMonth,
-];
+pub const ENVIRONMENT: &[TraitId] = &[ServicesPerVm, HostCores, HostMemoryGib, CpuOvercommit, HostCostPerMonth];
 
 /// The one text field of `environment`, written last.
 pub const CURRENCY: &str = "currency";
@@ -126,12 +120,8 @@ mod tests {
     /// The field names serde sees on a struct, so the schema can be checked against the
     /// structs the trait table generates.
     fn struct_keys(value: serde_json::Value) -> Vec<String> {
-        let mut keys: Vec<String> = value
-            .as_object()
-            .expect("a struct serialises to an object")
-            .keys()
-            .cloned()
-            .collect();
+        let mut keys: Vec<String> =
+            value.as_object().expect("a struct serialises to an object").keys().cloned().collect();
         keys.sort();
         keys
     }
@@ -146,14 +136,8 @@ mod tests {
     fn sections_name_every_struct_field_exactly_once() {
         let workload = serde_json::to_value(Workload::default()).unwrap();
         let environment = serde_json::to_value(Environment::default()).unwrap();
-        assert_eq!(
-            sorted(Section::Workload.field_names()),
-            struct_keys(workload)
-        );
-        assert_eq!(
-            sorted(Section::Environment.field_names()),
-            struct_keys(environment)
-        );
+        assert_eq!(sorted(Section::Workload.field_names()), struct_keys(workload));
+        assert_eq!(sorted(Section::Environment.field_names()), struct_keys(environment));
         let mut all: Vec<TraitId> = WORKLOAD.iter().chain(ENVIRONMENT).copied().collect();
         all.sort();
         assert_eq!(all, TRAITS.iter().map(|meta| meta.id).collect::<Vec<_>>());
@@ -162,9 +146,6 @@ mod tests {
     #[test]
     fn top_level_fields_match_the_profile_struct() {
         let profile = serde_json::to_value(crate::profile::Profile::default()).unwrap();
-        assert_eq!(
-            sorted(TopField::ALL.iter().map(|f| f.key()).collect()),
-            struct_keys(profile)
-        );
+        assert_eq!(sorted(TopField::ALL.iter().map(|f| f.key()).collect()), struct_keys(profile));
     }
 }

@@ -4,10 +4,7 @@
 /// third of the word's length in edits (and at least one), so `replica` finds `replicas`
 /// but `colour` does not find `notes`. Failing that, the shortest candidate the word
 /// abbreviates (`vm_boot` → `vm_boot_seconds`), since long ids get shortened.
-pub fn closest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str> + Clone,
-) -> Option<&'a str> {
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> Option<&'a str> {
     let word = word.to_lowercase();
     let limit = (word.chars().count() / 3).max(1);
     let typo = candidates
@@ -19,10 +16,7 @@ pub fn closest<'a>(
         .map(|(_, candidate)| candidate);
     let abbreviated = || {
         let long_enough = word.chars().count() >= 3;
-        candidates
-            .into_iter()
-            .filter(|candidate| long_enough && candidate.starts_with(&word))
-            .min_by_key(|c| c.len())
+        candidates.into_iter().filter(|candidate| long_enough && candidate.starts_with(&word)).min_by_key(|c| c.len())
     };
     typo.or_else(abbreviated)
 }
@@ -63,10 +57,7 @@ mod tests {
         assert_eq!(closest("wieghts", names), Some("weights"));
         assert_eq!(closest("colour", names), None);
         assert_eq!(closest("x", names), None);
-        assert_eq!(
-            closest("vm_boot", ["vm_boot_seconds", "vm_guest_os_memory_mib"]),
-            Some("vm_boot_seconds")
-        );
+        assert_eq!(closest("vm_boot", ["vm_boot_seconds", "vm_guest_os_memory_mib"]), Some("vm_boot_seconds"));
         assert_eq!(closest("re", names), None);
     }
 }

@@ -30,10 +30,7 @@ pub fn clamp(
         return value;
     };
     let bound_text = show(bound);
-    warnings.push(format!(
-        "{path}: {} is {side} {bound_text}; using {bound_text}",
-        show(value)
-    ));
+    warnings.push(format!("{path}: {} is {side} {bound_text}; using {bound_text}", show(value)));
     bound
 }
 
@@ -50,47 +47,17 @@ mod tests {
     #[test]
     fn in_range_values_pass_without_a_word() {
         let mut warnings = Vec::new();
-        assert_eq!(
-            trait_value(
-                "workload.replicas",
-                TraitId::Replicas.meta(),
-                3.0,
-                &mut warnings
-            ),
-            3.0
-        );
-        assert_eq!(
-            clamp("weights.isolation", 5.0, (0.0, 5.0), real, &mut warnings),
-            5.0
-        );
+        assert_eq!(trait_value("workload.replicas", TraitId::Replicas.meta(), 3.0, &mut warnings), 3.0);
+        assert_eq!(clamp("weights.isolation", 5.0, (0.0, 5.0), real, &mut warnings), 5.0);
         assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
     fn out_of_range_values_are_clamped_and_reported() {
         let mut warnings = Vec::new();
-        assert_eq!(
-            trait_value(
-                "workload.replicas",
-                TraitId::Replicas.meta(),
-                0.0,
-                &mut warnings
-            ),
-            1.0
-        );
-        assert_eq!(
-            trait_value(
-                "workload.peak_factor",
-                TraitId::PeakFactor.meta(),
-                25.5,
-                &mut warnings
-            ),
-            20.0
-        );
-        assert_eq!(
-            clamp("weights.isolation", 9.0, (0.0, 5.0), real, &mut warnings),
-            5.0
-        );
+        assert_eq!(trait_value("workload.replicas", TraitId::Replicas.meta(), 0.0, &mut warnings), 1.0);
+        assert_eq!(trait_value("workload.peak_factor", TraitId::PeakFactor.meta(), 25.5, &mut warnings), 20.0);
+        assert_eq!(clamp("weights.isolation", 9.0, (0.0, 5.0), real, &mut warnings), 5.0);
         assert_eq!(
             warnings,
             [

@@ -1,13 +1,16 @@
-//! The JSON form of an evaluation (`podvisor evaluate --format json`). Its shape is a
-//! contract documented in the README; change it only with a new `version`.
+//! The JSON forms (`--format json`). Their shapes are contracts documented in the README;
+//! change them only with a new `version`.
 
 use serde_json::{Map, Value, json};
 
+use super::{Analysis, ComparedPair};
+use crate::model::compare::Delta;
 use crate::model::rules::Input;
-use crate::model::{CRITERIA, Evaluation, Point, ResourceId, Resources};
+use crate::model::sensitivity::Sensitivity;
+use crate::model::{CRITERIA, Evaluation, OptionResult, Point, ResourceId, Resources};
 use crate::profile::Profile;
 
-/// Version of the evaluation JSON format.
+/// Version of the JSON formats.
 pub const VERSION: u32 = 1;
 
 /// Rounds away float noise (0.30000000000000004) without losing meaningful digits.
@@ -15,14 +18,19 @@ pub fn round(value: f64) -> f64 {
     (value * 1e6).round() / 1e6
 }
 
-/// The whole evaluation as JSON.
+/// `podvisor evaluate --format json`.
+pub fn analysis(analysis: &Analysis) -> Value {
+    let mut value = evaluation(&analysis.profile, &analysis.evaluation);
+    if let Value::Object(map) = &mut value {
+        map.insert("sensitivity".to_owned(), sensitivity(&analysis.sensitivity));
+    }
+    value
+}
+
+/// The evaluation part of the contract (everything but sensitivity).
 pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
     let verdict = &evaluation.verdict;
-    let options: Map<String, Value> = evaluation
-        .options
-        .iter()
-        .map(|o| (o.spec.id.to_owned(), option(o)))
-        .collect();
+    let options: Map<String, Value> = evaluation.options.iter().map(|o| (o.spec.id.to_owned(), option(o))).collect();
     json!({
         "format": "podvisor-evaluation",
         "version": VERSION,
@@ -33,6 +41,12 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
             "margin": round(verdict.margin),
             "close_call": verdict.close_call,
             "decisive": verdict.decisive.iter().map(|c| c.spec().key).collect::<Vec<_>>(),
+            "ruled_out": verdict.ruled_out.iter().map(|v| json!({
+                "option": v.option,
+                "criterion": v.criterion.spec().key,
+                "score": round(v.score),
+                "weight": round(v.weight),
+            })).collect::<Vec<_>>(),
             "summary": verdict.summary,
         },
         "options": options,
@@ -48,7 +62,7 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
     })
 }
 
-fn option(result: &crate::model::OptionResult) -> Value {
+fn option(result: &OptionResult) -> Value {
     let criteria: Map<String, Value> = result
         .criteria
         .iter()
@@ -57,12 +71,24 @@ fn option(result: &crate::model::OptionResult) -> Value {
                 .terms
                 .iter()
                 .map(|t| {
-                    json!({ "label": t.label, "input": input_key(t.input), "value": round(t.value), "effect": round(t.effect), "sources": t.sources })
+                    json!({
+                        "label": t.label,
+                        "input": input_key(t.input),
+                        "value": round(t.value),
+                        "effect": round(t.effect),
+                        "sources": t.sources,
+                    })
                 })
                 .collect();
             (
                 c.criterion.spec().key.to_owned(),
-                json!({ "score": round(c.score), "weight": round(c.weight), "sources": c.sources(), "why": c.why, "terms": terms }),
+                json!({
+                    "score": round(c.score),
+                    "weight": round(c.weight),
+                    "sources": c.sources(),
+                    "why": c.why,
+                    "terms": terms,
+                }),
             )
         })
         .collect();
@@ -92,18 +118,20 @@ fn points(points: &[Point]) -> Vec<Value> {
     points
         .iter()
         .map(|p| {
-            json!({ "criterion": p.criterion.spec().key, "title": p.title, "text": p.text, "impact": round(p.impact), "sources": p.sources })
+            json!({
+                "criterion": p.criterion.spec().key,
+                "title": p.title,
+                "text": p.text,
+                "impact": round(p.impact),
+                "sources": p.sources,
+            })
         })
         .collect()
 }
 
 /// Resource figures keyed as in the README.
 pub fn resources(resources: &Resources) -> Value {
-    ResourceId::ALL
-        .iter()
-        .map(|r| (r.key().to_owned(), json!(round(resources.get(*r)))))
-        .collect::<Map<_, _>>()
-        .into()
+    ResourceId::ALL.iter().map(|r| (r.key().to_owned(), json!(round(resources.get(*r))))).collect::<Map<_, _>>().into()
 }
 
 fn curves(evaluation: &Evaluation) -> Value {
@@ -115,15 +143,7 @@ fn curves(evaluation: &Evaluation) -> Value {
             let series: Map<String, Value> = ResourceId::ALL
                 .iter()
                 .map(|r| {
-                    (
-                        r.key().to_owned(),
-                        json!(
-                            curve.series[o]
-                                .iter()
-                                .map(|p| round(p.get(*r)))
-                                .collect::<Vec<_>>()
-                        ),
-                    )
+                    (r.key().to_owned(), json!(curve.series[o].iter().map(|p| round(p.get(*r))).collect::<Vec<_>>()))
                 })
                 .collect();
             entry.insert(result.spec.id.to_owned(), Value::Object(series));
@@ -131,4 +151,60 @@ fn curves(evaluation: &Evaluation) -> Value {
         curves.insert(curve.axis.meta().key.to_owned(), Value::Object(entry));
     }
     Value::Object(curves)
+}
+
+fn sensitivity(s: &Sensitivity) -> Value {
+    json!({
+        "leader": s.leader,
+        "runner_up": s.runner_up,
+        "traits": s.traits.iter().map(|t| json!({
+            "trait": t.id.meta().key,
+            "value": round(t.value),
+            "flip_at": t.flip_at.map(round),
+            "flips_to": t.flips_to,
+            "distance": t.distance.map(round),
+            "low": round(t.low),
+            "high": round(t.high),
+            "margin_low": round(t.margin_low),
+            "margin_high": round(t.margin_high),
+        })).collect::<Vec<_>>(),
+        "critical_weight": s.critical_weight.map(|c| json!({
+            "criterion": c.criterion.spec().key,
+            "from": round(c.from),
+            "to": round(c.to),
+            "change": round(c.change()),
+            "relative": c.relative().map(round),
+            "new_leader": c.new_leader,
+        })),
+    })
+}
+
+/// `podvisor compare --format json`.
+pub fn comparison(pair: &ComparedPair) -> Value {
+    let c = &pair.comparison;
+    let delta = |d: &Delta| json!({ "a": round(d.a), "b": round(d.b), "delta": round(d.delta()) });
+    let options: Map<String, Value> = c
+        .options
+        .iter()
+        .map(|o| {
+            let criteria: Map<String, Value> =
+                CRITERIA.iter().zip(&o.criteria).map(|(spec, d)| (spec.key.to_owned(), delta(d))).collect();
+            let resources: Map<String, Value> =
+                ResourceId::ALL.iter().zip(&o.resources).map(|(r, d)| (r.key().to_owned(), delta(d))).collect();
+            (o.option.to_owned(), json!({ "score": delta(&o.score), "criteria": criteria, "resources": resources }))
+        })
+        .collect();
+    let verdict = |a: &Analysis| {
+        let v = &a.evaluation.verdict;
+        json!({ "winner": v.winner, "leader": v.leader, "margin": round(v.margin), "close_call": v.close_call, "summary": v.summary })
+    };
+    json!({
+        "format": "podvisor-comparison",
+        "version": VERSION,
+        "a": { "name": pair.a.profile.name, "verdict": verdict(&pair.a) },
+        "b": { "name": pair.b.profile.name, "verdict": verdict(&pair.b) },
+        "verdict_changed": c.verdict_changed,
+        "differences": c.differences.iter().map(|d| json!({ "field": d.field, "a": d.a, "b": d.b })).collect::<Vec<_>>(),
+        "options": options,
+    })
 }

@@ -1,68 +1,89 @@
-//! The Markdown report for stakeholders (`podvisor evaluate --format markdown`).
+//! The Markdown report for stakeholders (`podvisor report`, File ▸ Export report…), and the
+//! Markdown form of a comparison.
 
 use std::fmt::Write as _;
 
-use super::{break_even_sentences, resource_header, resource_value};
-use crate::model::format::{number, signed};
-use crate::model::{CRITERIA, Evaluation, ResourceId};
+use super::{
+    Analysis, ComparedPair, break_even_sentences, plural, resource_header, resource_value, sensitivity_sentences,
+};
+use crate::model::compare::differences;
+use crate::model::facts::fact;
+use crate::model::format::{Number, Score, capitalise, signed, signed_score};
+use crate::model::{AssumptionId, Assumptions, CRITERIA, ResourceId};
 use crate::profile::Profile;
 
-/// A Markdown report of an evaluation.
-pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> String {
-    let mut out = String::new();
+/// The full report of an analysis.
+pub fn analysis(analysis: &Analysis) -> String {
+    let (profile, evaluation) = (&analysis.profile, &analysis.evaluation);
     let options = &evaluation.options;
-    let _ = writeln!(out, "# {}\n", profile.name);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&profile.name));
     if !profile.notes.trim().is_empty() {
         let _ = writeln!(out, "{}\n", profile.notes.trim());
     }
+
     let _ = writeln!(out, "## Verdict\n\n**{}**\n", evaluation.verdict.summary);
+    let scores: Vec<String> = options.iter().map(|o| format!("{} {}/100", o.spec.label, Score(o.score))).collect();
+    let _ = writeln!(
+        out,
+        "Overall: {}. Margin: {} points{}.\n",
+        scores.join(", "),
+        Score(100.0 * evaluation.verdict.margin),
+        if evaluation.verdict.close_call { " — too close to call" } else { "" }
+    );
+
+    let changed: Vec<_> = differences(&Profile::default(), profile)
+        .into_iter()
+        .filter(|d| d.field != "name" && d.field != "notes")
+        .collect();
+    let _ = writeln!(out, "## Settings that differ from the defaults\n");
+    if changed.is_empty() {
+        let _ = writeln!(out, "None: every setting is at its default.\n");
+    } else {
+        let _ = writeln!(out, "| Setting | Default | This scenario |\n| --- | ---: | ---: |");
+        for d in &changed {
+            let _ = writeln!(out, "| `{}` | {} | {} |", d.field, d.a, d.b);
+        }
+        out.push('\n');
+    }
 
     let _ = writeln!(out, "## Scorecard\n");
-    let header: String = options
-        .iter()
-        .map(|o| format!(" {} |", o.spec.label))
-        .collect();
+    let header: String = options.iter().map(|o| format!(" {} |", o.spec.label)).collect();
     let rule: String = options.iter().map(|_| " ---: |").collect();
-    let _ = writeln!(out, "| Criterion | Weight |{header} Sources |");
-    let _ = writeln!(out, "| --- | ---: |{rule} --- |");
+    let _ = writeln!(out, "| Criterion | Weight |{header} Sources |\n| --- | ---: |{rule} --- |");
     for (c, criterion) in CRITERIA.iter().enumerate() {
-        let cells: String = options
-            .iter()
-            .map(|o| format!(" {} |", number(o.criteria[c].score)))
-            .collect();
+        let cells: String = options.iter().map(|o| format!(" {} |", Score(o.criteria[c].score))).collect();
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
-        let _ = writeln!(
-            out,
-            "| {} | {} |{cells} {} |",
-            criterion.label,
-            number(weight),
-            criterion.sources.join(", ")
-        );
+        let _ = writeln!(out, "| {} | {} |{cells} {} |", criterion.label, Number(weight), criterion.sources.join(", "));
     }
-    let totals: String = options
-        .iter()
-        .map(|o| format!(" **{}** |", number(o.score)))
-        .collect();
+    let totals: String = options.iter().map(|o| format!(" **{}** |", Score(o.score))).collect();
     let _ = writeln!(out, "| **Overall (0–100)** | |{totals} |\n");
+    let _ = writeln!(out, "### Why each criterion scores as it does\n");
+    for (c, criterion) in CRITERIA.iter().enumerate() {
+        let _ = writeln!(out, "- **{}** — {}", criterion.label, criterion.reading);
+        for option in options {
+            let score = &option.criteria[c];
+            let _ = writeln!(
+                out,
+                "  - {} {}: {} _[{}]_",
+                option.spec.label,
+                Score(score.score),
+                score.why,
+                score.sources().join(", ")
+            );
+        }
+    }
+    out.push('\n');
 
     for option in options {
-        let _ = writeln!(
-            out,
-            "## {}: pros and cons for this workload\n",
-            option.spec.label
-        );
-        for (mark, points) in [("Pro", &option.pros), ("Con", &option.cons)] {
+        let _ = writeln!(out, "## {}: pros and cons for this workload\n", option.spec.label);
+        for (mark, points, sign) in [("Pro", &option.pros, 1.0), ("Con", &option.cons, -1.0)] {
             for point in points {
-                let impact = if mark == "Pro" {
-                    point.impact
-                } else {
-                    -point.impact
-                };
                 let _ = writeln!(
                     out,
                     "- **{mark} — {}** ({} pts): {} _[{}]_",
                     point.title,
-                    signed(impact),
+                    signed(sign * point.impact),
                     point.text,
                     point.sources.join(", ")
                 );
@@ -71,29 +92,132 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> String {
         out.push('\n');
     }
 
-    let _ = writeln!(out, "## Resources at peak\n");
-    let _ = writeln!(out, "| Resource |{header}");
-    let _ = writeln!(out, "| --- |{rule}");
+    let _ = writeln!(out, "## Resources at peak\n\n| Resource |{header}\n| --- |{rule}");
     for resource in ResourceId::ALL {
         let cells: String = options
             .iter()
-            .map(|o| {
-                format!(
-                    " {} |",
-                    resource_value(profile, resource, o.resources.get(resource))
-                )
-            })
+            .map(|o| format!(" {} |", resource_value(profile, resource, o.resources.get(resource))))
             .collect();
         let _ = writeln!(out, "| {} |{cells}", resource_header(profile, resource));
     }
+    out.push('\n');
     for sentence in break_even_sentences(evaluation) {
-        let _ = writeln!(out, "\n- {sentence}");
+        let _ = writeln!(out, "- Break-even — {sentence}");
     }
-    if !evaluation.warnings.is_empty() {
-        let _ = writeln!(out, "\n## Warnings\n");
-        for warning in &evaluation.warnings {
-            let _ = writeln!(out, "- {warning}");
+
+    let _ = writeln!(out, "\n## How robust is the answer?\n");
+    for sentence in sensitivity_sentences(analysis) {
+        let _ = writeln!(out, "- {sentence}");
+    }
+    let _ = writeln!(
+        out,
+        "\nTraits that move the margin most (leader minus runner-up, in points, as each trait moves one step or a fifth of its range):\n"
+    );
+    let _ = writeln!(out, "| Trait | Now | Low → margin | High → margin |\n| --- | ---: | ---: | ---: |");
+    for t in analysis.sensitivity.traits.iter().take(8) {
+        let meta = t.id.meta();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} → {} | {} → {} |",
+            meta.label,
+            meta.format(t.value),
+            meta.format(t.low),
+            signed(t.margin_low),
+            meta.format(t.high),
+            signed(t.margin_high)
+        );
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## Assumptions\n\n| Assumption | Value | Default | Grade | Source |\n| --- | ---: | ---: | --- | --- |"
+    );
+    let values = Assumptions::builtin().resolve(profile);
+    for id in AssumptionId::ALL {
+        let spec = id.spec();
+        let value = values.get(*id);
+        let marker = if (value - spec.value).abs() > 1e-12 { " (overridden)" } else { "" };
+        let _ = writeln!(
+            out,
+            "| {} | {} {}{marker} | {} | {} | {} |",
+            spec.label,
+            Number(value),
+            spec.unit,
+            Number(spec.value),
+            spec.grade.label(),
+            escape(&spec.source)
+        );
+    }
+
+    let _ = writeln!(out, "\n## Source claims\n");
+    let mut cited: Vec<&str> = CRITERIA.iter().flat_map(|c| c.sources.iter().copied()).collect();
+    cited.sort_unstable();
+    cited.dedup();
+    for id in cited {
+        if let Some(f) = fact(id) {
+            let _ = writeln!(out, "- **{id}** — {} ({})", f.claim, f.article.title());
         }
     }
     out
+}
+
+/// Markdown of a comparison.
+pub fn comparison(pair: &ComparedPair) -> String {
+    let c = &pair.comparison;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} vs {}\n", escape(&pair.a.profile.name), escape(&pair.b.profile.name));
+    let _ = writeln!(
+        out,
+        "- **A:** {}\n- **B:** {}\n",
+        pair.a.evaluation.verdict.summary, pair.b.evaluation.verdict.summary
+    );
+    if c.verdict_changed {
+        let _ = writeln!(
+            out,
+            "The verdict changes: {} lead in A, {} in B.\n",
+            capitalise(plural(c.leader_a)),
+            plural(c.leader_b)
+        );
+    }
+    let _ = writeln!(out, "## Settings that differ\n\n| Setting | A | B |\n| --- | ---: | ---: |");
+    for d in &c.differences {
+        let _ = writeln!(out, "| `{}` | {} | {} |", d.field, escape(&d.a), escape(&d.b));
+    }
+    for option in &c.options {
+        let label = crate::model::options::option(option.option).map_or(option.option, |o| o.label);
+        let _ = writeln!(out, "\n## {label}\n\n| Figure | A | B | Δ |\n| --- | ---: | ---: | ---: |");
+        let _ = writeln!(
+            out,
+            "| **Overall** | {} | {} | {} |",
+            Score(option.score.a),
+            Score(option.score.b),
+            signed_score(option.score.delta())
+        );
+        for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                criterion.label,
+                Score(d.a),
+                Score(d.b),
+                signed_score(d.delta())
+            );
+        }
+        for (resource, d) in ResourceId::ALL.iter().zip(&option.resources) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                resource_header(&pair.b.profile, *resource),
+                Number(d.a),
+                Number(d.b),
+                signed(d.delta())
+            );
+        }
+    }
+    out
+}
+
+/// Keeps user text from breaking a table row.
+fn escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
 }

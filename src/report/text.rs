@@ -1,63 +1,41 @@
-//! The plain-text summary printed by `podvisor evaluate`.
+//! Plain-text output for a terminal (`podvisor evaluate`, `podvisor compare`).
 
 use std::fmt::Write as _;
 
-use super::{break_even_sentences, resource_header, resource_value};
-use crate::model::format::{number, signed};
-use crate::model::{Evaluation, ResourceId};
-use crate::profile::Profile;
+use super::{Analysis, ComparedPair, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
+use crate::model::format::{Number, Score, signed, signed_score};
+use crate::model::{CRITERIA, ResourceId};
 
-/// A readable summary of an evaluation for a terminal.
-pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> String {
-    let mut out = String::new();
+const LABEL: usize = 28;
+const COLUMN: usize = 13;
+
+/// A readable summary of an analysis.
+pub fn analysis(analysis: &Analysis) -> String {
+    let (profile, evaluation) = (&analysis.profile, &analysis.evaluation);
     let options = &evaluation.options;
-    let _ = writeln!(out, "{}", profile.name);
-    let _ = writeln!(out, "{}\n", "=".repeat(profile.name.chars().count().max(8)));
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n{}\n", profile.name, "=".repeat(profile.name.chars().count().max(8)));
     let _ = writeln!(out, "Verdict: {}\n", evaluation.verdict.summary);
 
-    let label_width = 26;
-    let column = 12;
-    let header: String = options
-        .iter()
-        .map(|o| format!("{:>column$}", o.spec.label))
-        .collect();
-    let _ = writeln!(out, "{:<label_width$}{header}  weight", "Scores (0–10)");
-    for (c, criterion) in crate::model::CRITERIA.iter().enumerate() {
-        let cells: String = options
-            .iter()
-            .map(|o| format!("{:>column$}", number(o.criteria[c].score)))
-            .collect();
+    let header: String = options.iter().map(|o| format!("{:>COLUMN$}", o.spec.label)).collect();
+    let _ = writeln!(out, "{:<LABEL$}{header}  weight", "Scores (0–10)");
+    for (c, criterion) in CRITERIA.iter().enumerate() {
+        let cells: String = options.iter().map(|o| format!("{:>COLUMN$}", Score(o.criteria[c].score))).collect();
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
-        let _ = writeln!(
-            out,
-            "{:<label_width$}{cells}  {}",
-            criterion.label,
-            number(weight)
-        );
+        let _ = writeln!(out, "{:<LABEL$}{cells}  {}", criterion.label, Number(weight));
     }
-    let totals: String = options
-        .iter()
-        .map(|o| format!("{:>column$}", number(o.score)))
-        .collect();
-    let _ = writeln!(out, "{:<label_width$}{totals}\n", "Overall (0–100)");
+    let totals: String = options.iter().map(|o| format!("{:>COLUMN$}", Score(o.score))).collect();
+    let _ = writeln!(out, "{:<LABEL$}{totals}\n", "Overall (0–100)");
 
     for option in options {
-        let _ = writeln!(
-            out,
-            "{} — pros and cons for this workload",
-            option.spec.label
-        );
-        for (mark, points) in [("+", &option.pros), ("−", &option.cons)] {
+        let _ = writeln!(out, "{} — pros and cons for this workload", option.spec.label);
+        for (mark, points, sign) in [("+", &option.pros, 1.0), ("−", &option.cons, -1.0)] {
             for point in points {
                 let _ = writeln!(
                     out,
                     "  {mark} {} ({} pts): {} [{}]",
                     point.title,
-                    signed(if mark == "+" {
-                        point.impact
-                    } else {
-                        -point.impact
-                    }),
+                    signed(sign * point.impact),
                     point.text,
                     point.sources.join(", ")
                 );
@@ -69,34 +47,76 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> String {
         out.push('\n');
     }
 
-    let _ = writeln!(out, "{:<label_width$}{header}", "Resources at peak");
+    let _ = writeln!(out, "{:<LABEL$}{header}", "Resources at peak");
     for resource in ResourceId::ALL {
         let cells: String = options
             .iter()
-            .map(|o| {
-                format!(
-                    "{:>column$}",
-                    resource_value(profile, resource, o.resources.get(resource))
-                )
-            })
+            .map(|o| format!("{:>COLUMN$}", resource_value(profile, resource, o.resources.get(resource))))
             .collect();
+        let _ = writeln!(out, "{:<LABEL$}{cells}", resource_header(profile, resource));
+    }
+    section(&mut out, "Break-even points", &break_even_sentences(evaluation));
+    section(&mut out, "How robust is this?", &sensitivity_sentences(analysis));
+    section(&mut out, "Warnings", &evaluation.warnings);
+    out
+}
+
+fn section(out: &mut String, title: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{title}");
+    for line in lines {
+        let _ = writeln!(out, "  {line}");
+    }
+}
+
+/// A readable side-by-side of two analyses.
+pub fn comparison(pair: &ComparedPair) -> String {
+    let c = &pair.comparison;
+    let mut out = String::new();
+    let _ = writeln!(out, "A: {}\nB: {}\n", pair.a.profile.name, pair.b.profile.name);
+    let _ = writeln!(out, "Verdict A: {}", pair.a.evaluation.verdict.summary);
+    let _ = writeln!(out, "Verdict B: {}", pair.b.evaluation.verdict.summary);
+    if c.verdict_changed {
+        let _ = writeln!(out, "The verdict changes from A to B.");
+    }
+    let _ = writeln!(out, "\nSettings that differ ({})", c.differences.len());
+    for d in &c.differences {
+        let _ = writeln!(out, "  {:<44}{:>16} → {}", d.field, d.a, d.b);
+    }
+    for option in &c.options {
+        let label = crate::model::options::option(option.option).map_or(option.option, |o| o.label);
         let _ = writeln!(
             out,
-            "{:<label_width$}{cells}",
-            resource_header(profile, resource)
+            "\n{label}: overall {} → {} ({})",
+            Score(option.score.a),
+            Score(option.score.b),
+            signed_score(option.score.delta())
         );
-    }
-    let sentences = break_even_sentences(evaluation);
-    if !sentences.is_empty() {
-        let _ = writeln!(out, "\nBreak-even points");
-        for sentence in sentences {
-            let _ = writeln!(out, "  {sentence}");
+        for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
+            if d.delta().abs() > 1e-9 {
+                let _ = writeln!(
+                    out,
+                    "  {:<LABEL$}{:>8} → {:<8} ({})",
+                    criterion.label,
+                    Score(d.a),
+                    Score(d.b),
+                    signed_score(d.delta())
+                );
+            }
         }
-    }
-    if !evaluation.warnings.is_empty() {
-        let _ = writeln!(out, "\nWarnings");
-        for warning in &evaluation.warnings {
-            let _ = writeln!(out, "  ! {warning}");
+        for (resource, d) in ResourceId::ALL.iter().zip(&option.resources) {
+            if d.delta().abs() > 1e-9 {
+                let _ = writeln!(
+                    out,
+                    "  {:<LABEL$}{:>8} → {:<8} ({})",
+                    resource_header(&pair.b.profile, *resource),
+                    Number(d.a).to_string(),
+                    Number(d.b).to_string(),
+                    signed(d.delta())
+                );
+            }
         }
     }
     out

@@ -1,0 +1,132 @@
+//! The bundled profiles reach the verdicts the source articles argue for, and say why.
+
+use std::path::{Path, PathBuf};
+
+use podvisor::model::{Assumptions, CriterionId, Evaluation, evaluate, sensitivity};
+use podvisor::profile::{Profile, load_file};
+
+fn bundled(name: &str) -> (Profile, Evaluation) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles").join(format!("{name}.ron"));
+    let loaded = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
+    let evaluation = evaluate(&loaded.profile, Assumptions::builtin());
+    (loaded.profile, evaluation)
+}
+
+fn all_bundled() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("profiles/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn decided(evaluation: &Evaluation) -> Option<&'static str> {
+    evaluation.verdict.winner
+}
+
+#[test]
+fn there_are_at_least_six_with_names_and_notes() {
+    let paths = all_bundled();
+    assert!(paths.len() >= 6, "{paths:?}");
+    for path in paths {
+        let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
+        assert!(!profile.name.trim().is_empty(), "{}", path.display());
+        assert!(profile.notes.len() > 80, "{} needs notes for the audience", path.display());
+    }
+}
+
+/// M-DEC-1: lift-and-shift of an existing app disrupts least on a VM.
+#[test]
+fn legacy_monolith_goes_to_vms() {
+    let (_, e) = bundled("legacy_monolith_lift_and_shift");
+    assert_eq!(decided(&e), Some("vm"), "{}", e.verdict.summary);
+    assert!(e.verdict.decisive.contains(&CriterionId::MigrationEffort));
+}
+
+/// M-DEC-2: a new application built from scratch is probably better off in containers.
+#[test]
+fn greenfield_microservices_go_to_containers() {
+    let (_, e) = bundled("greenfield_microservices");
+    assert_eq!(decided(&e), Some("container"), "{}", e.verdict.summary);
+}
+
+/// V-SEC-1, V-SEC-4: hard VM boundaries for tenants you do not control; containers are no
+/// security boundary — here they are ruled out, not merely outscored.
+#[test]
+fn hostile_multi_tenancy_rules_containers_out() {
+    let (_, e) = bundled("hostile_multi_tenant_hosting");
+    assert_eq!(decided(&e), Some("vm"), "{}", e.verdict.summary);
+    let veto = e.verdict.ruled_out.iter().find(|v| v.option == "container").expect("containers vetoed");
+    assert_eq!(veto.criterion, CriterionId::Isolation);
+}
+
+/// M-OS-1, V-OS-1: many OSes favour a hypervisor.
+#[test]
+fn mixed_windows_linux_estate_goes_to_vms() {
+    let (_, e) = bundled("mixed_windows_linux_estate");
+    assert_eq!(decided(&e), Some("vm"), "{}", e.verdict.summary);
+    assert!(e.verdict.decisive.contains(&CriterionId::OsFlexibility));
+}
+
+/// M-OPS-2: containers start in seconds or less, suiting work that is spun up constantly.
+#[test]
+fn bursty_event_handlers_go_to_containers() {
+    let (_, e) = bundled("bursty_event_handlers");
+    assert_eq!(decided(&e), Some("container"), "{}", e.verdict.summary);
+    assert!(e.verdict.decisive.contains(&CriterionId::StartupSpeed));
+}
+
+/// M-RES-2: fifty partial OS copies against one full copy erase the containers' resource
+/// savings, so the answer is no longer clear-cut.
+#[test]
+fn fifty_service_decomposition_is_close_and_resources_are_even() {
+    let (_, e) = bundled("monolith_decomposed_50_services");
+    assert!(e.verdict.close_call, "{}", e.verdict.summary);
+    let (vm, ct) = (&e.options[0], &e.options[1]);
+    let efficiency = CriterionId::ResourceEfficiency as usize;
+    assert!(
+        (vm.criteria[efficiency].score - ct.criteria[efficiency].score).abs() < 0.5,
+        "resource efficiency should be even: {} vs {}",
+        vm.criteria[efficiency].score,
+        ct.criteria[efficiency].score
+    );
+    // The crossover is in the projection: around 50 services one VM becomes the leaner layout.
+    assert!(e.break_even.iter().any(|b| b.resource == podvisor::model::ResourceId::MemoryGib
+        && b.ahead_above == "vm"
+        && (20.0..=60.0).contains(&b.at)));
+}
+
+#[test]
+fn every_bundled_profile_explains_itself() {
+    for path in all_bundled() {
+        let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
+        let e = evaluate(&profile, Assumptions::builtin());
+        for option in &e.options {
+            assert!(!option.pros.is_empty() || !option.cons.is_empty(), "{}: {}", path.display(), option.spec.id);
+            for point in option.pros.iter().chain(&option.cons) {
+                assert!(point.text.ends_with('.'), "{}", point.text);
+                assert!(point.sources.iter().all(|id| podvisor::model::facts::fact(id).is_some()));
+            }
+        }
+        // Every flip point reported really flips the verdict.
+        let s = sensitivity::analyse(&profile, Assumptions::builtin());
+        assert_eq!(s.leader, e.verdict.leader);
+        for t in &s.traits {
+            if let (Some(at), Some(to)) = (t.flip_at, t.flips_to) {
+                let mut moved = profile.clone();
+                moved.set(t.id, at);
+                assert_eq!(
+                    evaluate(&moved, Assumptions::builtin()).verdict.leader,
+                    to,
+                    "{}: {:?}",
+                    path.display(),
+                    t.id
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Runs the built binary on every bundled profile, in every format, and on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn podvisor(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_podvisor")).args(args).output().expect("podvisor runs")
+}
+
+fn bundled() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("profiles/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn json_follows_the_documented_contract_for_every_bundled_profile() {
+    for path in bundled() {
+        let out = podvisor(&["evaluate", path.to_str().expect("path"), "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), stderr(&out));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+        assert_eq!(json["format"], "podvisor-evaluation");
+        assert_eq!(json["version"], 1);
+        assert!(json["profile"]["name"].is_string());
+        let verdict = &json["verdict"];
+        let margin = verdict["margin"].as_f64().expect("margin");
+        assert!((0.0..=1.0).contains(&margin));
+        assert!(verdict["close_call"].is_boolean() && verdict["summary"].is_string());
+        assert!(verdict["winner"].is_null() || verdict["winner"] == "vm" || verdict["winner"] == "container");
+        for id in ["vm", "container"] {
+            let option = &json["options"][id];
+            let score = option["score"].as_f64().expect("score");
+            assert!((0.0..=100.0).contains(&score));
+            let criteria = option["criteria"].as_object().expect("criteria");
+            assert_eq!(criteria.len(), 15);
+            for (key, c) in criteria {
+                assert!((0.0..=10.0).contains(&c["score"].as_f64().expect("score")), "{key}");
+                assert!((0.0..=5.0).contains(&c["weight"].as_f64().expect("weight")), "{key}");
+                assert!(c["why"].as_str().is_some_and(|w| !w.is_empty()), "{key}");
+                assert!(c["sources"].is_array());
+            }
+            for list in ["pros", "cons"] {
+                for point in option[list].as_array().expect("points") {
+                    assert!(point["text"].is_string() && point["impact"].is_number() && point["sources"].is_array());
+                }
+            }
+            for key in [
+                "memory_gib",
+                "cpu_cores",
+                "disk_gib",
+                "hosts",
+                "monthly_cost",
+                "start_seconds",
+                "scale_to_peak_seconds",
+                "os_instances_to_patch",
+                "instances_per_host",
+            ] {
+                assert!(option["resources"][key].as_f64().is_some_and(|v| v >= 0.0), "{id}.{key}");
+            }
+        }
+        assert!(
+            json["curves"]["services"]["x"].is_array() && json["curves"]["replicas"]["vm"]["memory_gib"].is_array()
+        );
+        assert!(json["break_even"].is_array() && json["warnings"].is_array());
+        let traits = json["sensitivity"]["traits"].as_array().expect("sensitivity traits");
+        assert_eq!(traits.len(), podvisor::model::TRAITS.len());
+        for t in traits {
+            for key in ["trait", "value", "flip_at", "distance", "margin_low", "margin_high"] {
+                assert!(t.get(key).is_some(), "sensitivity entry lacks {key}");
+            }
+        }
+        let critical = &json["sensitivity"]["critical_weight"];
+        assert!(
+            critical.is_null()
+                || (critical["criterion"].is_string() && critical["from"].is_number() && critical["to"].is_number())
+        );
+    }
+}
+
+#[test]
+fn text_and_markdown_agree_with_the_json() {
+    for path in bundled() {
+        let path = path.to_str().expect("path");
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&podvisor(&["evaluate", path, "--format", "json"]))).expect("JSON");
+        let summary = json["verdict"]["summary"].as_str().expect("summary");
+        let text = stdout(&podvisor(&["evaluate", path]));
+        assert!(text.contains(summary), "{path}: text lacks the verdict");
+        let markdown = stdout(&podvisor(&["evaluate", path, "--format", "markdown"]));
+        assert!(markdown.starts_with("# ") && markdown.contains(summary), "{path}");
+        let report = stdout(&podvisor(&["report", path]));
+        assert_eq!(report, markdown, "report and evaluate --format markdown are the same document");
+        // Every overall score printed in the report is the JSON's, formatted the same way.
+        for id in ["vm", "container"] {
+            let score = json["options"][id]["score"].as_f64().expect("score");
+            assert!(markdown.contains(&format!("**{}**", podvisor::model::format::score(score))), "{path} {id}");
+        }
+    }
+}
+
+#[test]
+fn compare_reports_differences_and_deltas() {
+    let profiles = bundled();
+    let (a, b) = (profiles[0].to_str().expect("path"), profiles[1].to_str().expect("path"));
+    let out = podvisor(&["compare", a, b, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(json["format"], "podvisor-comparison");
+    let differences = json["differences"].as_array().expect("differences");
+    assert!(differences.iter().any(|d| d["field"] == "name"));
+    for d in differences {
+        assert_ne!(d["a"], d["b"], "{d}");
+    }
+    let score = &json["options"]["vm"]["score"];
+    let delta = score["b"].as_f64().expect("b") - score["a"].as_f64().expect("a");
+    assert!((score["delta"].as_f64().expect("delta") - delta).abs() < 1e-5);
+    assert!(json["options"]["container"]["resources"]["memory_gib"]["delta"].is_number());
+
+    let same = podvisor(&["compare", a, a]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(stdout(&same).contains("Settings that differ (0)"));
+}
+
+#[test]
+fn report_writes_a_file_with_o() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("report.md");
+    let profile = bundled()[0].clone();
+    let out = podvisor(&["report", profile.to_str().expect("path"), "-o", target.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    let written = std::fs::read_to_string(&target).expect("report written");
+    assert!(written.contains("## Assumptions") && written.contains("## How robust is the answer?"));
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1, "no temp files left behind");
+}
+
+#[test]
+fn bad_input_exits_1_naming_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("broken.ron");
+    std::fs::write(&bad, "(format: \"podvisor-profile\", version: 1, workload: (services: \"ten\"))").expect("write");
+    let out = podvisor(&["evaluate", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("broken.ron:1:"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+
+    let missing = podvisor(&["evaluate", "/no/such/profile.ron"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("/no/such/profile.ron"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["evaluate"][..],
+        &["evaluate", "a.ron", "--format", "yaml"],
+        &["compare", "a.ron"],
+        &["frobnicate", "x"],
+        &["--nope"],
+    ] {
+        let out = podvisor(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("Usage:"), "{args:?}");
+    }
+    let help = podvisor(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("podvisor evaluate FILE"));
+}
