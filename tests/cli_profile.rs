@@ -1,7 +1,7 @@
 //! The `normalize` and `validate` commands, run as the built binary: exit codes, where the
 //! output goes, and that normalising changes neither the evaluation nor a normalised file.
 
-mod common;
+mod profile_support;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -20,10 +20,10 @@ fn bad_profile(name: &str) -> String {
 
 /// A bundled profile, or the fully non-default one written to `folder` if none are bundled.
 fn sample(folder: &Path) -> String {
-    common::bundled().first().map_or_else(
+    profile_support::bundled().first().map_or_else(
         || {
             let path = folder.join("sample.ron");
-            podvisor::profile::save_file(&path, &common::fully_non_default()).expect("sample saved");
+            podvisor::profile::save_file(&path, &profile_support::fully_non_default()).expect("sample saved");
             path.display().to_string()
         },
         |path| path.display().to_string(),
@@ -49,7 +49,7 @@ fn normalize_prints_the_canonical_form_and_is_idempotent() {
 #[test]
 fn normalize_keeps_the_evaluation() {
     let folder = tempfile::tempdir().unwrap();
-    let mut inputs = common::bundled().iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
+    let mut inputs = profile_support::bundled().iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
     inputs.push(sample(folder.path()));
     for input in inputs {
         let out = folder.path().join("out.ron");

@@ -1,7 +1,7 @@
 //! Properties of the file format over generated input: every profile the model accepts
 //! survives save → load unchanged, and no input whatsoever makes the loader panic.
 
-mod common;
+mod profile_support;
 
 use std::collections::BTreeMap;
 
@@ -96,8 +96,8 @@ fn mutated_profile() -> impl Strategy<Value = Vec<u8>> {
         (any::<prop::sample::Index>(), 1..40_usize).prop_map(|(at, len)| (at, Vec::new(), len)),
         (any::<prop::sample::Index>(), token).prop_map(|(at, token)| (at, token.as_bytes().to_vec(), 0)),
     ];
-    let seeds: Vec<Vec<u8>> = std::iter::once(profile::to_canonical_string(&common::fully_non_default()))
-        .chain(common::bundled().iter().map(|path| std::fs::read_to_string(path).expect("bundled profile")))
+    let seeds: Vec<Vec<u8>> = std::iter::once(profile::to_canonical_string(&profile_support::fully_non_default()))
+        .chain(profile_support::bundled().iter().map(|path| std::fs::read_to_string(path).expect("bundled profile")))
         .map(String::into_bytes)
         .collect();
     (select(seeds), prop::collection::vec(edit, 1..6)).prop_map(|(mut bytes, edits)| {

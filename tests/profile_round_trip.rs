@@ -2,7 +2,7 @@
 //! every field changed survive save → load with equal contents, equal evaluations and
 //! byte-identical files.
 
-mod common;
+mod profile_support;
 
 use podvisor::model::{Assumptions, TRAITS, TraitKind, evaluate};
 use podvisor::profile::{self, Profile};
@@ -37,7 +37,7 @@ fn assert_round_trip(label: &str, original: &Profile) {
 
 #[test]
 fn bundled_profiles_load_cleanly_and_round_trip() {
-    for path in common::bundled() {
+    for path in profile_support::bundled() {
         let loaded = profile::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
         assert!(loaded.warnings.is_empty(), "{}: {:?}", path.display(), loaded.warnings);
         // Normalising keeps the evaluation the author wrote the file for.
@@ -50,7 +50,7 @@ fn bundled_profiles_load_cleanly_and_round_trip() {
 #[test]
 fn default_and_fully_non_default_profiles_round_trip() {
     assert_round_trip("default", &Profile::default());
-    assert_round_trip("non-default", &common::fully_non_default());
+    assert_round_trip("non-default", &profile_support::fully_non_default());
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn canonical_form_lists_every_field_in_the_design_order() {
 
 #[test]
 fn numbers_are_written_one_way() {
-    let text = profile::to_canonical_string(&common::fully_non_default());
+    let text = profile::to_canonical_string(&profile_support::fully_non_default());
     for meta in TRAITS {
         let line = text.lines().find(|line| line.trim_start().starts_with(&format!("{}:", meta.key))).unwrap();
         let value = line.split_once(':').unwrap().1.split(',').next().unwrap().trim();
@@ -120,7 +120,7 @@ fn numbers_are_written_one_way() {
 
 #[test]
 fn one_changed_field_is_a_one_line_diff() {
-    let base = common::fully_non_default();
+    let base = profile_support::fully_non_default();
     let before = profile::to_canonical_string(&base);
     let mut changes: Vec<(String, Profile)> = TRAITS
         .iter()

@@ -1,7 +1,7 @@
 //! Saving never loses the old file: a save either replaces it completely or leaves it
 //! byte-identical, and never leaves a temp file behind.
 
-mod common;
+mod profile_support;
 
 use std::fs;
 use std::path::Path;
@@ -23,7 +23,7 @@ fn a_save_replaces_the_old_file_completely() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("shop.ron");
     fs::write(&path, OLD).unwrap();
-    let profile = common::fully_non_default();
+    let profile = profile_support::fully_non_default();
     profile::save_file(&path, &profile).unwrap();
     assert_eq!(fs::read_to_string(&path).unwrap(), profile::to_canonical_string(&profile));
     assert!(temp_files(folder.path()).is_empty());
