@@ -64,7 +64,7 @@ pub fn execute(command: &Command) -> Outcome {
             let stderr: String = loaded.warnings.iter().map(|w| format!("warning: {w}\n")).collect();
             match out {
                 None => Outcome { code: 0, stdout: text, stderr },
-                Some(path) => match write_atomically(path, text.as_bytes()) {
+                Some(path) => match profile::write_atomically(path, text.as_bytes()) {
                     Ok(()) => Outcome { code: 0, stdout: String::new(), stderr },
                     Err(error) => Outcome::bad_input(format!("{}: cannot write: {error}", path.display())),
                 },
@@ -108,25 +108,6 @@ fn prepend_warnings(value: &mut serde_json::Value, warnings: &[String]) {
 
 fn json_text(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
-}
-
-/// Writes a report next to its target and renames it into place, so a failed write never
-/// leaves half a report behind.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 fn with_profile(file: &Path, run: impl FnOnce(&Loaded) -> Outcome) -> Outcome {

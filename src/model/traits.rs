@@ -176,7 +176,7 @@ macro_rules! define_traits {
         #[serde(rename_all = "snake_case")]
         pub enum TraitId { $( $( $Variant, )* )* }
 
-        /// Every trait, in profile-file order.
+        /// Every trait, in slider-panel order (files list them as `profile::schema` says).
         pub const TRAITS: &[TraitMeta] = &[
             $( $(
                 TraitMeta {

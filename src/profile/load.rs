@@ -1,8 +1,24 @@
-//! Reading profiles.
+//! Loading profiles: checks on the bytes, then the two reading passes of [`super::read`].
+//!
+//! Loading is a pure function of the bytes: it returns a new profile or an error and
+//! touches nothing else, so a file that fails to load cannot disturb the profile on screen.
 
+use std::io::Read as _;
 use std::path::Path;
 
-use super::{FORMAT, LoadError, Profile, VERSION};
+use ron::error::{Error as RonError, SpannedError};
+
+use super::read::{Body, Header};
+use super::{LoadError, Profile};
+
+/// Largest profile accepted. Real profiles are a few KiB; the cap keeps a wrong file (a
+/// log, a disk image) from being read whole into memory and parsed.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
+/// Deepest nesting ron may follow. A valid profile reaches four as ron counts (profile,
+/// section, value, with keys counted on the way); anything near the limit is garbage, and
+/// stopping early means no input can exhaust the stack.
+const RECURSION_LIMIT: usize = 16;
 
 /// A profile that loaded, and what had to be adjusted on the way.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,28 +28,190 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// Reads and validates a profile file.
+/// Reads and validates a profile file. The size is checked before the file is read, and
+/// at most [`MAX_BYTES`] + 1 bytes are ever read (a pipe or special file reports no size).
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { origin: origin.clone(), source })?;
+    let io = |source| LoadError::Io { origin: origin.clone(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_BYTES {
+        return Err(too_large(&origin, size));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
     parse(&bytes, &origin)
 }
 
 /// Parses and validates profile text; `origin` names it in messages (usually the path).
+/// Pure — it returns a new profile or an error and changes nothing else — and never
+/// panics, whatever the bytes.
 pub fn parse(bytes: &[u8], origin: &str) -> Result<Loaded, LoadError> {
-    let invalid = |message: String| LoadError::Invalid { origin: origin.to_owned(), message };
-    let text = std::str::from_utf8(bytes).map_err(|e| invalid(format!("not UTF-8 text: {e}")))?;
-    let profile: Profile = ron::from_str(text).map_err(|e| LoadError::Syntax {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_BYTES {
+        return Err(too_large(origin, size));
+    }
+    // Some Windows editors start UTF-8 files with a byte-order mark; it carries nothing.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| not_utf8(origin, bytes, &error))?;
+    if text.trim().is_empty() {
+        let message = if text.is_empty() { "the file is empty" } else { "the file holds only whitespace" };
+        return Err(LoadError::Invalid {
+            origin: origin.to_owned(),
+            message: format!("{message}; a profile starts with `(` and `format: \"podvisor-profile\"`"),
+        });
+    }
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    let located = |error| located(origin, error);
+    options.from_str_seed(text, Header).map_err(located)?;
+    let mut warnings = Vec::new();
+    let profile = options.from_str_seed(text, Body { warnings: &mut warnings }).map_err(located)?;
+    Ok(Loaded { profile, warnings })
+}
+
+fn too_large(origin: &str, size: u64) -> LoadError {
+    LoadError::Invalid {
         origin: origin.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    })?;
-    if profile.format != FORMAT {
-        return Err(invalid(format!("format is {:?}, expected {FORMAT:?}", profile.format)));
+        message: format!("the file is {size} bytes; a profile may be at most {MAX_BYTES} bytes (1 MiB)"),
     }
-    if profile.version > VERSION {
-        return Err(invalid(format!("version {} is newer than this build reads ({VERSION})", profile.version)));
+}
+
+/// Points at the first byte that is not UTF-8, as line:column like every other error.
+fn not_utf8(origin: &str, bytes: &[u8], error: &std::str::Utf8Error) -> LoadError {
+    let offset = error.valid_up_to();
+    let valid = String::from_utf8_lossy(&bytes[..offset]);
+    let (line, column) = end_position(&valid);
+    let byte = bytes.get(offset).copied().unwrap_or_default();
+    LoadError::Syntax {
+        origin: origin.to_owned(),
+        line,
+        column,
+        message: format!("not UTF-8 text: byte {byte:#04x} at offset {offset}; save the file as UTF-8"),
     }
-    Ok(Loaded { profile, warnings: Vec::new() })
+}
+
+/// The line and column just after `text`, counted as ron counts them (columns in chars).
+fn end_position(text: &str) -> (usize, usize) {
+    let line = 1 + text.matches('\n').count();
+    let column = 1 + text.rsplit('\n').next().map_or(0, |last| last.chars().count());
+    (line, column)
+}
+
+/// A ron error with its place. Messages raised by the readers are schema errors and already
+/// worded for people; ron's own are syntax errors, reworded where ron speaks to programmers.
+fn located(origin: &str, error: SpannedError) -> LoadError {
+    let origin = origin.to_owned();
+    // ron's span starts where the profile ended; the stray text starts where it ends.
+    let at = if error.code == RonError::TrailingCharacters { error.span.end } else { error.span.start };
+    let (line, column) = (at.line, at.col);
+    match error.code {
+        RonError::Message(message) => LoadError::Schema { origin, line, column, message },
+        code => LoadError::Syntax { origin, line, column, message: syntax_message(&code) },
+    }
+}
+
+fn syntax_message(code: &RonError) -> String {
+    match code {
+        RonError::Eof => "unexpected end of file; is a closing bracket or quote missing?".to_owned(),
+        RonError::ExceededRecursionLimit => {
+            "nested too deeply; a profile nests only sections inside the outer `( … )`".to_owned()
+        }
+        RonError::TrailingCharacters => "unexpected text after the profile's closing `)`".to_owned(),
+        RonError::ExpectedNamedStructLike(name) => {
+            format!("expected `(` to open `{}`", name.to_lowercase())
+        }
+        RonError::ExpectedIdentifier => "expected a field name".to_owned(),
+        RonError::ExpectedMap => "expected `{` to open a map such as `{ \"id\": 1.0 }`".to_owned(),
+        other => {
+            // ron capitalises its messages; ours continue after "file:line:column: ".
+            let text = other.to_string();
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "(format: \"podvisor-profile\", version: 1, ";
+
+    fn load(fields: &str) -> Result<Loaded, LoadError> {
+        parse(format!("{HEAD}{fields})").as_bytes(), "t.ron")
+    }
+
+    #[test]
+    fn missing_fields_keep_their_defaults() {
+        let loaded = load("workload: (services: 7)").unwrap();
+        let mut expected = Profile::default();
+        expected.workload.services = 7;
+        assert_eq!(loaded.profile, expected);
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn integers_out_of_range_clamp_even_when_negative() {
+        let loaded =
+            load("workload: (services: -4, isolation_need: 14), environment: (host_cores: 99999999999)").unwrap();
+        assert_eq!(loaded.profile.workload.services, 1);
+        assert_eq!(loaded.profile.workload.isolation_need, 10);
+        assert_eq!(loaded.profile.environment.host_cores, 1024);
+        assert_eq!(
+            loaded.warnings,
+            [
+                "workload.services: -4 is below the minimum 1; using 1",
+                "workload.isolation_need: 14 is above the maximum 10; using 10",
+                "environment.host_cores: 99999999999 is above the maximum 1024; using 1024",
+            ]
+        );
+    }
+
+    #[test]
+    fn weights_and_assumptions_clamp_to_their_own_ranges() {
+        let loaded = load("weights: {\"isolation\": 9, \"nesting\": 2.5}, assumptions: {\"vm_boot_seconds\": -5, \"vm_io_efficiency\": 1.5}").unwrap();
+        assert_eq!(loaded.profile.weights["isolation"], 5.0);
+        assert_eq!(loaded.profile.weights["nesting"], 2.5);
+        assert_eq!(loaded.profile.assumptions["vm_boot_seconds"], 5.0);
+        assert_eq!(loaded.profile.assumptions["vm_io_efficiency"], 1.0);
+        assert_eq!(
+            loaded.warnings,
+            [
+                "weights.isolation: 9.0 is above the maximum 5.0; using 5.0",
+                "assumptions.vm_boot_seconds: -5.0 is below the minimum 5.0; using 5.0",
+                "assumptions.vm_io_efficiency: 1.5 is above the maximum 1.0; using 1.0",
+            ]
+        );
+    }
+
+    #[test]
+    fn reals_accept_integers_but_integers_refuse_reals() {
+        assert_eq!(load("workload: (peak_factor: 4)").unwrap().profile.workload.peak_factor, 4.0);
+        let error = load("workload: (replicas: 3.0)").unwrap_err();
+        assert!(error.to_string().contains("workload.replicas: expected a whole number, found 3.0"), "{error}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let text = format!("\u{feff}{HEAD})");
+        assert!(parse(text.as_bytes(), "t.ron").is_ok());
+    }
+
+    #[test]
+    fn size_is_checked_before_parsing() {
+        let mut text = format!("{HEAD}notes: \"");
+        text.push_str(&"x".repeat(usize::try_from(MAX_BYTES).unwrap()));
+        text.push_str("\")");
+        let error = parse(text.as_bytes(), "big.ron").unwrap_err();
+        assert!(error.to_string().starts_with("big.ron: the file is 1048"), "{error}");
+        assert_eq!(error.position(), None);
+    }
+
+    #[test]
+    fn positions_count_lines_and_chars() {
+        assert_eq!(end_position(""), (1, 1));
+        assert_eq!(end_position("ab"), (1, 3));
+        assert_eq!(end_position("ab\nü"), (2, 2));
+        assert_eq!(end_position("ab\n"), (2, 1));
+    }
 }

@@ -1,4 +1,12 @@
-//! Profiles: the scenario a user edits, saves and exchanges (schema v1, see README).
+//! Profiles: the scenario a user edits, saves and exchanges — schema v1, documented for
+//! people in `docs/profile-files.md`.
+//!
+//! The file format is a contract with users' files, so reading and writing are hand-made
+//! rather than derived: [`parse`]/[`load_file`] refuse what is wrong with a message naming
+//! the file, line:column and field, clamp what is merely out of range (with a warning), and
+//! never change anything unless they succeed; [`to_canonical_string`] writes one stable
+//! layout; [`save_file`] replaces a file atomically. The serde derives on [`Profile`] remain
+//! for in-memory uses (app state); they are not the file format.
 
 use std::collections::BTreeMap;
 
@@ -50,10 +58,18 @@ impl Default for Profile {
     }
 }
 
+mod atomic;
+mod canonical;
 mod error;
 mod load;
+mod read;
 mod save;
+pub mod schema;
+mod suggest;
+mod validate;
 
+pub use atomic::write_atomically;
+pub use canonical::to_canonical_string;
 pub use error::{LoadError, SaveError};
-pub use load::{Loaded, load_file, parse};
-pub use save::{save_file, to_canonical_string};
+pub use load::{Loaded, MAX_BYTES, load_file, parse};
+pub use save::save_file;

@@ -1,0 +1,583 @@
+//! Reading schema v1 out of RON. The visitors are written by hand so that every refusal is
+//! raised while ron's parser still stands on the offending key or value — ron then attaches
+//! its line:column — and so that each message names the field (`workload.services`), which
+//! a derived `Deserialize` can do neither of.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use super::schema::{CURRENCY, Section, TopField};
+use super::{FORMAT, Profile, VERSION, suggest, validate};
+use crate::model::criteria::MAX_WEIGHT;
+use crate::model::{AssumptionId, CRITERIA, CriterionId, TraitId, TraitKind};
+
+/// First pass: only `format` and `version`, everything else skipped unread, so that a file
+/// of another kind or from a newer Podvisor is refused for that reason — not for the first
+/// field this build happens not to know.
+pub struct Header;
+
+impl<'de> DeserializeSeed<'de> for Header {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_struct("Profile", &[], self)
+    }
+}
+
+impl<'de> Visitor<'de> for Header {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a profile `(format: \"podvisor-profile\", version: 1, …)`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let (mut format, mut version) = (false, false);
+        while let Some(Name(name)) = map.next_key()? {
+            if name == TopField::Format.key() {
+                map.next_value_seed(Field::new("format", Format))?;
+                format = true;
+            } else if name == TopField::Version.key() {
+                map.next_value_seed(Field::new("version", Version))?;
+                version = true;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        if !format {
+            return Err(de::Error::custom(format!(
+                "no `format` field: a profile declares `format: \"{FORMAT}\"`; is this a Podvisor profile?"
+            )));
+        }
+        if !version {
+            return Err(de::Error::custom(format!("no `version` field: this build reads `version: {VERSION}`")));
+        }
+        Ok(())
+    }
+}
+
+/// Any field name or string key, unchecked (the header pass skips what it does not need).
+struct Name(String);
+
+impl<'de> de::Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NameVisitor;
+        impl Visitor<'_> for NameVisitor {
+            type Value = Name;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Name, E> {
+                Ok(Name(name.to_owned()))
+            }
+        }
+        deserializer.deserialize_str(NameVisitor)
+    }
+}
+
+/// Second pass: the whole profile, starting from the defaults so that missing fields keep
+/// them. Values out of range are clamped with a warning; everything else wrong is refused.
+pub struct Body<'w> {
+    pub warnings: &'w mut Vec<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for Body<'_> {
+    type Value = Profile;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Profile, D::Error> {
+        deserializer.deserialize_struct("Profile", &[], self)
+    }
+}
+
+impl<'de> Visitor<'de> for Body<'_> {
+    type Value = Profile;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a profile `(format: …, version: …, …)`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Profile, A::Error> {
+        let mut profile = Profile::default();
+        let known: Vec<_> = TopField::ALL.iter().map(|field| (field.key(), *field)).collect();
+        let mut seen = Vec::new();
+        while let Some((_, field)) = map.next_key_seed(Key::new(Place::Top, &known, &mut seen))? {
+            match field {
+                // Checked by the header pass.
+                TopField::Format | TopField::Version => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                TopField::Name => profile.name = map.next_value_seed(Field::new("name", Text))?,
+                TopField::Notes => profile.notes = map.next_value_seed(Field::new("notes", Text))?,
+                TopField::Section(section) => {
+                    map.next_value_seed(SectionBody { section, profile: &mut profile, warnings: self.warnings })?;
+                }
+                TopField::Weights => {
+                    let known = CRITERIA.iter().map(|spec| (spec.key, (0.0, MAX_WEIGHT)));
+                    let place = Place::Weights;
+                    let seed = Overrides { place, known: known.collect(), warnings: self.warnings };
+                    profile.weights = map.next_value_seed(seed)?;
+                }
+                TopField::Assumptions => {
+                    let known = AssumptionId::ALL.iter().map(|id| (id.key(), (id.spec().min, id.spec().max)));
+                    let place = Place::Assumptions;
+                    let seed = Overrides { place, known: known.collect(), warnings: self.warnings };
+                    profile.assumptions = map.next_value_seed(seed)?;
+                }
+            }
+        }
+        Ok(profile)
+    }
+}
+
+/// A field of `workload` or `environment`.
+#[derive(Clone, Copy)]
+enum SectionField {
+    Trait(TraitId),
+    Currency,
+}
+
+/// The fields of one section, read into `profile`.
+struct SectionBody<'a> {
+    section: Section,
+    profile: &'a mut Profile,
+    warnings: &'a mut Vec<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for SectionBody<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        // ron accepts the struct's name before the `(`, as its own serializer may write it.
+        let name = match self.section {
+            Section::Workload => "Workload",
+            Section::Environment => "Environment",
+        };
+        deserializer.deserialize_struct(name, &[], self)
+    }
+}
+
+impl<'de> Visitor<'de> for SectionBody<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "the `{}` section `(name: value, …)`", self.section.key())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut known: Vec<_> =
+            self.section.traits().iter().map(|id| (id.meta().key, SectionField::Trait(*id))).collect();
+        if self.section == Section::Environment {
+            known.push((CURRENCY, SectionField::Currency));
+        }
+        let place = Place::Section(self.section);
+        let mut seen = Vec::new();
+        while let Some((_, field)) = map.next_key_seed(Key::new(place, &known, &mut seen))? {
+            match field {
+                SectionField::Trait(id) => {
+                    let meta = id.meta();
+                    let path = format!("{}.{}", self.section.key(), meta.key);
+                    let path = path.as_str();
+                    let value = match meta.kind {
+                        TraitKind::Integer => map.next_value_seed(Field::new(path, Whole))?,
+                        TraitKind::Real => map.next_value_seed(Field::new(path, Real))?,
+                        TraitKind::Flag => f64::from(u8::from(map.next_value_seed(Field::new(path, Flag))?)),
+                    };
+                    let value = validate::trait_value(path, meta, value, self.warnings);
+                    self.profile.set(id, value);
+                }
+                SectionField::Currency => {
+                    self.profile.environment.currency =
+                        map.next_value_seed(Field::new("environment.currency", Text))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `weights` or `assumptions`: a map from known ids to numbers within each id's range.
+struct Overrides<'a> {
+    place: Place,
+    /// Each id the map may hold, with its range.
+    known: Vec<(&'static str, (f64, f64))>,
+    warnings: &'a mut Vec<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for Overrides<'_> {
+    type Value = BTreeMap<String, f64>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Overrides<'_> {
+    type Value = BTreeMap<String, f64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a map `{{ \"id\": number, … }}` for `{}`", self.place)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut values = BTreeMap::new();
+        let mut seen = Vec::new();
+        while let Some((key, range)) = map.next_key_seed(Key::new(self.place, &self.known, &mut seen))? {
+            let path = format!("{}.{key}", self.place);
+            let value = map.next_value_seed(Field::new(&path, Real))?;
+            let value = validate::clamp(&path, value, range, super::canonical::real, self.warnings);
+            values.insert(key.to_owned(), value);
+        }
+        Ok(values)
+    }
+}
+
+/// Where a key stands, for messages.
+#[derive(Clone, Copy)]
+enum Place {
+    Top,
+    Section(Section),
+    Weights,
+    Assumptions,
+}
+
+impl Place {
+    /// What a key names here.
+    fn noun(self) -> &'static str {
+        match self {
+            Self::Top | Self::Section(_) => "field",
+            Self::Weights => "criterion",
+            Self::Assumptions => "assumption",
+        }
+    }
+
+    /// The place a known name belongs to, if any: for "`host_cores` belongs in `environment`".
+    fn home_of(name: &str) -> Option<Self> {
+        if TopField::ALL.iter().any(|field| field.key() == name) {
+            Some(Self::Top)
+        } else if let Some(section) = Section::ALL.into_iter().find(|s| s.field_names().contains(&name)) {
+            Some(Self::Section(section))
+        } else if CriterionId::from_key(name).is_some() {
+            Some(Self::Weights)
+        } else {
+            AssumptionId::from_key(name).map(|_| Self::Assumptions)
+        }
+    }
+
+    /// "in `workload`", "at the top level".
+    fn phrase(self) -> String {
+        match self {
+            Self::Top => "at the top level".to_owned(),
+            _ => format!("in `{self}`"),
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(match self {
+            Self::Top => "profile",
+            Self::Section(section) => section.key(),
+            Self::Weights => "weights",
+            Self::Assumptions => "assumptions",
+        })
+    }
+}
+
+/// A field name or map key: it must be one of `known` and not seen before in this place.
+struct Key<'a, T> {
+    place: Place,
+    known: &'a [(&'static str, T)],
+    seen: &'a mut Vec<&'static str>,
+}
+
+impl<'a, T> Key<'a, T> {
+    fn new(place: Place, known: &'a [(&'static str, T)], seen: &'a mut Vec<&'static str>) -> Self {
+        Self { place, known, seen }
+    }
+
+    fn unknown(&self, name: &str) -> String {
+        let noun = self.place.noun();
+        let place = self.place.phrase();
+        if let Some(home) = Place::home_of(name) {
+            return format!("`{name}` belongs {}, not {place}", home.phrase());
+        }
+        let names = self.known.iter().map(|(known, _)| *known);
+        match suggest::closest(name, names.clone()) {
+            Some(close) => format!("unknown {noun} `{name}` {place}; did you mean `{close}`?"),
+            None => {
+                let list: Vec<&str> = names.collect();
+                format!("unknown {noun} `{name}` {place}; expected one of: {}", list.join(", "))
+            }
+        }
+    }
+}
+
+impl<'de, T: Copy> DeserializeSeed<'de> for Key<'_, T> {
+    type Value = (&'static str, T);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        // A struct's field names arrive as identifiers, a map's keys as quoted strings; ron
+        // hands both to `visit_str`.
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, T: Copy> Visitor<'de> for Key<'_, T> {
+    type Value = (&'static str, T);
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.place {
+            Place::Top | Place::Section(_) => write!(f, "a field name {}", self.place.phrase()),
+            Place::Weights | Place::Assumptions => {
+                write!(f, "a quoted {} id {}", self.place.noun(), self.place.phrase())
+            }
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
+        let Some(&(known, value)) = self.known.iter().find(|(known, _)| *known == name) else {
+            return Err(E::custom(self.unknown(name)));
+        };
+        if self.seen.contains(&known) {
+            let path = match self.place {
+                Place::Top => known.to_owned(),
+                place => format!("{place}.{known}"),
+            };
+            return Err(E::custom(format!("`{path}` is given twice")));
+        }
+        self.seen.push(known);
+        Ok((known, value))
+    }
+}
+
+/// One value as the file wrote it, before the field's rule looks at it.
+enum Scalar<'a> {
+    Flag(bool),
+    Whole(i128),
+    Real(f64),
+    Text(&'a str),
+}
+
+impl fmt::Display for Scalar<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Self::Flag(flag) => write!(f, "`{flag}`"),
+            Self::Whole(whole) => write!(f, "{whole}"),
+            Self::Real(real) => write!(f, "{real:?}"),
+            Self::Text(text) => write!(f, "the text {text:?}"),
+        }
+    }
+}
+
+/// What a field accepts, and what its value becomes.
+trait Rule {
+    type Value;
+    /// Said after "expected" in messages.
+    const EXPECTED: &'static str;
+    /// The value, or what is wrong with it (the caller adds the field's name). `None`
+    /// means "not this type" and gets the standard "expected …, found …".
+    fn accept(&self, scalar: &Scalar) -> Option<Result<Self::Value, String>>;
+}
+
+struct Whole;
+struct Real;
+struct Flag;
+struct Text;
+struct Format;
+struct Version;
+
+impl Rule for Whole {
+    type Value = f64;
+    const EXPECTED: &'static str = "a whole number";
+
+    #[expect(clippy::cast_precision_loss, reason = "huge values are clamped to the field's range anyway")]
+    fn accept(&self, scalar: &Scalar) -> Option<Result<f64, String>> {
+        match scalar {
+            Scalar::Whole(whole) => Some(Ok(*whole as f64)),
+            _ => None,
+        }
+    }
+}
+
+impl Rule for Real {
+    type Value = f64;
+    const EXPECTED: &'static str = "a number";
+
+    #[expect(clippy::cast_precision_loss, reason = "huge values are clamped to the field's range anyway")]
+    fn accept(&self, scalar: &Scalar) -> Option<Result<f64, String>> {
+        match scalar {
+            Scalar::Whole(whole) => Some(Ok(*whole as f64)),
+            Scalar::Real(real) if real.is_nan() => {
+                Some(Err("NaN is not a number; write a number such as 2.0".to_owned()))
+            }
+            Scalar::Real(real) if real.is_infinite() => {
+                Some(Err(format!("{real} is not allowed; write a finite number such as 2.0")))
+            }
+            Scalar::Real(real) => Some(Ok(*real)),
+            _ => None,
+        }
+    }
+}
+
+impl Rule for Flag {
+    type Value = bool;
+    const EXPECTED: &'static str = "`true` or `false`";
+
+    fn accept(&self, scalar: &Scalar) -> Option<Result<bool, String>> {
+        match scalar {
+            Scalar::Flag(flag) => Some(Ok(*flag)),
+            _ => None,
+        }
+    }
+}
+
+impl Rule for Text {
+    type Value = String;
+    const EXPECTED: &'static str = "text in quotes";
+
+    fn accept(&self, scalar: &Scalar) -> Option<Result<String, String>> {
+        match scalar {
+            Scalar::Text(text) => Some(Ok((*text).to_owned())),
+            _ => None,
+        }
+    }
+}
+
+impl Rule for Format {
+    type Value = ();
+    const EXPECTED: &'static str = "the text \"podvisor-profile\"";
+
+    fn accept(&self, scalar: &Scalar) -> Option<Result<(), String>> {
+        match scalar {
+            Scalar::Text(text) if *text == FORMAT => Some(Ok(())),
+            Scalar::Text(text) => Some(Err(format!("this is a {text:?} file, not a Podvisor profile (\"{FORMAT}\")"))),
+            _ => None,
+        }
+    }
+}
+
+impl Rule for Version {
+    type Value = ();
+    const EXPECTED: &'static str = "a whole number";
+
+    fn accept(&self, scalar: &Scalar) -> Option<Result<(), String>> {
+        match scalar {
+            Scalar::Whole(version) if *version == i128::from(VERSION) => Some(Ok(())),
+            Scalar::Whole(version) if *version > i128::from(VERSION) => Some(Err(format!(
+                "{version} is newer than this build of Podvisor reads (it reads version {VERSION}); \
+                 open the file with a newer Podvisor"
+            ))),
+            Scalar::Whole(version) => Some(Err(format!(
+                "{version} is not a valid version (versions start at 1; this build reads version {VERSION})"
+            ))),
+            _ => None,
+        }
+    }
+}
+
+/// A value for the field at `path`, checked by `rule` while ron still points at it.
+struct Field<'a, R> {
+    path: &'a str,
+    rule: R,
+}
+
+impl<'a, R: Rule> Field<'a, R> {
+    fn new(path: &'a str, rule: R) -> Self {
+        Self { path, rule }
+    }
+
+    fn check<E: de::Error>(self, scalar: &Scalar) -> Result<R::Value, E> {
+        let path = self.path;
+        match self.rule.accept(scalar) {
+            Some(Ok(value)) => Ok(value),
+            Some(Err(problem)) => Err(E::custom(format!("{path}: {problem}"))),
+            None => Err(self.found(scalar)),
+        }
+    }
+
+    fn found<E: de::Error>(&self, found: impl fmt::Display) -> E {
+        E::custom(format!("{}: expected {}, found {found}", self.path, R::EXPECTED))
+    }
+}
+
+impl<'de, R: Rule> DeserializeSeed<'de> for Field<'_, R> {
+    type Value = R::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<R::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, R: Rule> Visitor<'de> for Field<'_, R> {
+    type Value = R::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} for `{}`", R::EXPECTED, self.path)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<R::Value, E> {
+        self.check(&Scalar::Flag(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<R::Value, E> {
+        self.check(&Scalar::Whole(v.into()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<R::Value, E> {
+        self.check(&Scalar::Whole(v.into()))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<R::Value, E> {
+        self.check(&Scalar::Whole(v))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<R::Value, E> {
+        self.check(&Scalar::Whole(i128::try_from(v).unwrap_or(i128::MAX)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<R::Value, E> {
+        self.check(&Scalar::Real(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<R::Value, E> {
+        self.check(&Scalar::Text(v))
+    }
+
+    fn visit_char<E: de::Error>(self, v: char) -> Result<R::Value, E> {
+        Err(self.found(format_args!("the character {v:?}")))
+    }
+
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<R::Value, E> {
+        Err(self.found("a byte string"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<R::Value, E> {
+        Err(self.found("`()` or a bare name"))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<R::Value, E> {
+        Err(self.found("`None`"))
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, _: D) -> Result<R::Value, D::Error> {
+        Err(self.found("`Some(…)`"))
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, _: D) -> Result<R::Value, D::Error> {
+        Err(self.found("a value in parentheses"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<R::Value, A::Error> {
+        Err(self.found("a list"))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<R::Value, A::Error> {
+        Err(self.found("a map or section"))
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<R::Value, A::Error> {
+        Err(self.found("a bare name"))
+    }
+}

@@ -1,0 +1,152 @@
+//! `docs/profile-files.md` documents schema v1 field by field. Its tables are generated from
+//! the model's metadata (traits, criteria, assumptions) by this test, which fails when they
+//! drift; run with `UPDATE_DOCS=1` to rewrite them in place.
+
+use std::path::Path;
+
+use podvisor::model::traits::Environment;
+use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
+use podvisor::profile::{
+    self,
+    schema::{CURRENCY, Section},
+};
+
+const DOC: &str = "docs/profile-files.md";
+
+/// A number as a profile file writes it.
+fn written(meta: &TraitMeta, value: f64) -> String {
+    match meta.kind {
+        TraitKind::Integer => format!("{value:.0}"),
+        TraitKind::Real => format!("{value:?}"),
+        TraitKind::Flag => (value >= 0.5).to_string(),
+    }
+}
+
+fn trait_row(id: TraitId) -> String {
+    let meta = id.meta();
+    let (kind, range) = match meta.kind {
+        TraitKind::Integer => ("whole number", format!("{}–{}", meta.min, meta.max)),
+        TraitKind::Real => ("number", format!("{}–{}", meta.min, meta.max)),
+        TraitKind::Flag => ("`true`/`false`", "—".to_owned()),
+    };
+    let unit = if meta.unit.is_empty() { "—" } else { meta.unit };
+    format!("| `{}` | {kind} | {range} | {unit} | `{}` | {} |\n", meta.key, written(meta, meta.default), meta.help)
+}
+
+fn section_table(section: Section) -> String {
+    let mut out = String::from("| field | type | range | unit | default | meaning |\n|---|---|---|---|---|---|\n");
+    for id in section.traits() {
+        out.push_str(&trait_row(*id));
+    }
+    if section == Section::Environment {
+        let currency = Environment::default().currency;
+        out.push_str(&format!(
+            "| `{CURRENCY}` | text | — | — | `{currency:?}` | Currency of `host_cost_per_month` (a label only; no conversion). |\n"
+        ));
+    }
+    out
+}
+
+fn weights_table() -> String {
+    let mut out = String::from("| criterion id | default weight | the question it answers |\n|---|---|---|\n");
+    for spec in CRITERIA {
+        out.push_str(&format!("| `{}` | {:?} | {} |\n", spec.key, spec.default_weight, spec.question));
+    }
+    out
+}
+
+fn assumptions_table() -> String {
+    let mut out = String::from("| assumption id | what it is | unit | range | default |\n|---|---|---|---|---|\n");
+    for id in AssumptionId::ALL {
+        let spec = id.spec();
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {}–{} | {:?} |\n",
+            spec.id, spec.label, spec.unit, spec.min, spec.max, spec.value
+        ));
+    }
+    out
+}
+
+/// The generated blocks, by marker name.
+fn blocks() -> [(&'static str, String); 4] {
+    [
+        ("workload", section_table(Section::Workload)),
+        ("environment", section_table(Section::Environment)),
+        ("weights", weights_table()),
+        ("assumptions", assumptions_table()),
+    ]
+}
+
+/// The document with every generated block replaced by its current contents.
+fn regenerate(doc: &str) -> String {
+    let mut doc = doc.to_owned();
+    for (name, table) in blocks() {
+        let begin = format!("<!-- BEGIN generated: {name} -->\n");
+        let end = format!("<!-- END generated: {name} -->");
+        let start = doc.find(&begin).unwrap_or_else(|| panic!("{DOC} lacks {begin:?}")) + begin.len();
+        let stop = doc[start..].find(&end).unwrap_or_else(|| panic!("{DOC} lacks {end:?}")) + start;
+        doc.replace_range(start..stop, &table);
+    }
+    doc
+}
+
+fn read_doc() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC)).expect("the document exists")
+}
+
+#[test]
+fn field_tables_match_the_model() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC);
+    let doc = read_doc();
+    let expected = regenerate(&doc);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    assert!(doc == expected, "{DOC} is out of date with the model: run `UPDATE_DOCS=1 cargo test --test profile_docs`");
+}
+
+#[test]
+fn every_field_and_id_is_documented() {
+    let doc = read_doc();
+    let keys = TRAITS
+        .iter()
+        .map(|meta| meta.key)
+        .chain(CRITERIA.iter().map(|spec| spec.key))
+        .chain(AssumptionId::ALL.iter().map(|id| id.key()))
+        .chain([CURRENCY, "format", "version", "name", "notes", "workload", "environment", "weights", "assumptions"]);
+    for key in keys {
+        assert!(doc.contains(&format!("`{key}`")), "{DOC} does not mention `{key}`");
+    }
+}
+
+#[test]
+fn examples_load_and_the_full_one_is_canonical() {
+    let doc = read_doc();
+    let examples: Vec<&str> = doc.split("```ron\n").skip(1).map(|rest| rest.split("```").next().unwrap()).collect();
+    assert_eq!(examples.len(), 2);
+    for example in &examples {
+        let loaded = profile::parse(example.as_bytes(), "example.ron").unwrap_or_else(|e| panic!("{e}"));
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    }
+    let full = profile::parse(examples[0].as_bytes(), "example.ron").unwrap().profile;
+    assert_eq!(profile::to_canonical_string(&full), examples[0]);
+}
+
+#[test]
+fn quoted_messages_are_what_podvisor_says() {
+    let doc = read_doc();
+    for file in [
+        "syntax_missing_comma.ron",
+        "wrong_type_real_for_integer.ron",
+        "unknown_field.ron",
+        "field_in_wrong_section.ron",
+        "duplicate_field.ron",
+        "nan.ron",
+        "newer_version.ron",
+    ] {
+        let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_profiles").join(file)).unwrap();
+        let message = profile::parse(&bytes, "shop.ron").unwrap_err().to_string();
+        assert!(doc.contains(&message), "{DOC} should quote {message:?}");
+    }
+}

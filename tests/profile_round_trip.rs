@@ -1,0 +1,179 @@
+//! Saving and loading again changes nothing: bundled profiles, the default and a profile with
+//! every field changed survive save → load with equal contents, equal evaluations and
+//! byte-identical files.
+
+mod profile_support;
+
+use podvisor::model::{Assumptions, TRAITS, TraitKind, evaluate};
+use podvisor::profile::{self, Profile};
+
+fn evaluation_json(profile: &Profile) -> serde_json::Value {
+    podvisor::report::json::evaluation(profile, &evaluate(profile, Assumptions::builtin()))
+}
+
+fn reload(text: &str) -> Profile {
+    let loaded = profile::parse(text.as_bytes(), "canonical.ron").unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    loaded.profile
+}
+
+/// save → load → save: same profile, same evaluation, same bytes, through real files too.
+fn assert_round_trip(label: &str, original: &Profile) {
+    let text = profile::to_canonical_string(original);
+    let reloaded = reload(&text);
+    assert_eq!(&reloaded, original, "{label}");
+    assert_eq!(profile::to_canonical_string(&reloaded), text, "{label}: not byte-stable");
+    assert_eq!(evaluation_json(&reloaded), evaluation_json(original), "{label}: evaluation changed");
+
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("saved.ron");
+    profile::save_file(&path, original).unwrap_or_else(|e| panic!("{label}: {e}"));
+    let first = std::fs::read(&path).expect("saved file");
+    assert_eq!(first, text.as_bytes(), "{label}: the file differs from the canonical text");
+    let loaded = profile::load_file(&path).unwrap_or_else(|e| panic!("{label}: {e}"));
+    profile::save_file(&path, &loaded.profile).unwrap_or_else(|e| panic!("{label}: {e}"));
+    assert_eq!(std::fs::read(&path).expect("saved file"), first, "{label}: second save differs");
+}
+
+#[test]
+fn bundled_profiles_load_cleanly_and_round_trip() {
+    for path in profile_support::bundled() {
+        let loaded = profile::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(loaded.warnings.is_empty(), "{}: {:?}", path.display(), loaded.warnings);
+        // Normalising keeps the evaluation the author wrote the file for.
+        let normalized = reload(&profile::to_canonical_string(&loaded.profile));
+        assert_eq!(evaluation_json(&normalized), evaluation_json(&loaded.profile), "{}", path.display());
+        assert_round_trip(&path.display().to_string(), &loaded.profile);
+    }
+}
+
+#[test]
+fn default_and_fully_non_default_profiles_round_trip() {
+    assert_round_trip("default", &Profile::default());
+    assert_round_trip("non-default", &profile_support::fully_non_default());
+}
+
+#[test]
+fn canonical_form_lists_every_field_in_the_design_order() {
+    // Copied from DESIGN.md's schema example, the contract this layout follows.
+    const DESIGN_ORDER: &[&str] = &[
+        "format",
+        "version",
+        "name",
+        "notes",
+        "workload",
+        "services",
+        "replicas",
+        "peak_factor",
+        "memory_per_instance_mib",
+        "cpu_per_instance",
+        "app_image_mib",
+        "isolation_need",
+        "os_diversity",
+        "deploys_per_week",
+        "start_latency_sensitivity",
+        "lifespan_days",
+        "legacy_coupling",
+        "team_container_maturity",
+        "failure_tolerance",
+        "image_trust",
+        "compliance_strictness",
+        "data_intensity",
+        "chattiness",
+        "nested_virtualization",
+        "environment",
+        "services_per_vm",
+        "host_cores",
+        "host_memory_gib",
+        "cpu_overcommit",
+        "host_cost_per_month",
+        "currency",
+        "weights",
+        "assumptions",
+    ];
+    let text = profile::to_canonical_string(&Profile::default());
+    let keys: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.trim_start().split_once(':').map(|(key, _)| key))
+        .filter(|key| key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect();
+    assert_eq!(keys, DESIGN_ORDER);
+}
+
+#[test]
+fn numbers_are_written_one_way() {
+    let text = profile::to_canonical_string(&profile_support::fully_non_default());
+    for meta in TRAITS {
+        let line = text.lines().find(|line| line.trim_start().starts_with(&format!("{}:", meta.key))).unwrap();
+        let value = line.split_once(':').unwrap().1.split(',').next().unwrap().trim();
+        match meta.kind {
+            TraitKind::Integer => assert!(value.parse::<i64>().is_ok(), "{line}"),
+            TraitKind::Real => assert!(value.contains('.') && value.parse::<f64>().is_ok(), "{line}"),
+            TraitKind::Flag => assert!(value == "true" || value == "false", "{line}"),
+        }
+    }
+    for line in text.lines().filter(|line| line.trim_start().starts_with('"')) {
+        let value = line.split_once(':').unwrap().1.split(',').next().unwrap().trim();
+        assert!(value.contains('.'), "weights and assumptions are real: {line}");
+    }
+}
+
+#[test]
+fn one_changed_field_is_a_one_line_diff() {
+    let base = profile_support::fully_non_default();
+    let before = profile::to_canonical_string(&base);
+    let mut changes: Vec<(String, Profile)> = TRAITS
+        .iter()
+        .map(|meta| {
+            let mut changed = base.clone();
+            let value = if meta.kind == TraitKind::Flag { 1.0 - base.get(meta.id) } else { meta.default };
+            changed.set(meta.id, value);
+            (meta.key.to_owned(), changed)
+        })
+        .collect();
+    let mut weight = base.clone();
+    weight.weights.insert("isolation".to_owned(), 1.0);
+    changes.push(("weights.isolation".to_owned(), weight));
+    let mut notes = base.clone();
+    notes.notes = notes.notes.replace("Line one.", "Line one, edited.");
+    changes.push(("notes".to_owned(), notes));
+    for (label, changed) in changes {
+        let after = profile::to_canonical_string(&changed);
+        assert_eq!(before.lines().count(), after.lines().count(), "{label}");
+        let differing = before.lines().zip(after.lines()).filter(|(a, b)| a != b).count();
+        assert_eq!(differing, 1, "{label}:\n{after}");
+    }
+}
+
+#[test]
+fn normalising_a_sparse_file_writes_every_field_with_its_default() {
+    let sparse = "(format: \"podvisor-profile\", version: 1, workload: (services: 40))";
+    let loaded = profile::parse(sparse.as_bytes(), "sparse.ron").unwrap();
+    let mut expected = Profile::default();
+    expected.workload.services = 40;
+    assert_eq!(loaded.profile, expected);
+    let text = profile::to_canonical_string(&loaded.profile);
+    assert!(text.contains("        services: 40,"), "{text}");
+    assert!(text.contains("        currency: \"USD\","), "{text}");
+    assert_eq!(reload(&text), expected);
+}
+
+#[test]
+fn adding_an_override_inserts_one_line_and_moves_no_other() {
+    let mut base = Profile::default();
+    base.weights.insert("isolation".to_owned(), 5.0);
+    base.assumptions.insert("vm_boot_seconds".to_owned(), 25.0);
+    let before = profile::to_canonical_string(&base);
+    let mut grown = base.clone();
+    grown.weights.insert("supply_chain".to_owned(), 4.0);
+    grown.assumptions.insert("container_kubelet_memory_per_pod_mib".to_owned(), 10.0);
+    let after = profile::to_canonical_string(&grown);
+    let added: Vec<&str> = after.lines().filter(|line| !before.lines().any(|old| old == *line)).collect();
+    assert_eq!(added.len(), 2, "{after}");
+    assert!(
+        added[0].contains("\"supply_chain\": 4.0,")
+            && added[1].contains("\"container_kubelet_memory_per_pod_mib\": 10.0,")
+    );
+    let without: Vec<&str> = after.lines().filter(|line| !added.contains(line)).collect();
+    assert_eq!(without, before.lines().collect::<Vec<_>>());
+}
