@@ -1,4 +1,4 @@
-//! `docs/profile-files.md` documents schema v1 field by field. Its tables are generated from
+//! The README's "Profile files" section documents schema v1 field by field. Its tables are generated from
 //! the model's metadata (traits, criteria, assumptions) by this test, which fails when they
 //! drift; run with `UPDATE_DOCS=1` to rewrite them in place.
 
@@ -11,7 +11,7 @@ use podvisor::profile::{
     schema::{CURRENCY, Section},
 };
 
-const DOC: &str = "docs/profile-files.md";
+const DOC: &str = "README.md";
 
 /// A number as a profile file writes it.
 fn written(meta: &TraitMeta, value: f64) -> String {

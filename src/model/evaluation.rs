@@ -105,6 +105,11 @@ pub struct Verdict {
     pub decisive: Vec<CriterionId>,
     /// Options ruled out by a veto, with the criterion that ruled each out.
     pub ruled_out: Vec<Veto>,
+    /// Whether a veto rather than the scores puts the leader ahead of the runner-up.
+    pub by_veto: bool,
+    /// The verdict in a few words, for a banner or a title.
+    pub headline: String,
+    /// The verdict in a sentence a stakeholder understands.
     pub summary: String,
 }
 
@@ -341,6 +346,8 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
             close_call: false,
             decisive: Vec::new(),
             ruled_out,
+            by_veto: false,
+            headline: format!("{} win", capitalise(leader.spec.plural)),
             summary: format!("{} is the only option evaluated.", leader.spec.plural),
         };
     };
@@ -409,6 +416,27 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
             if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
         )
     };
+    let headline = if by_veto {
+        match ruled_out.iter().find(|v| v.option == runner.spec.id) {
+            Some(v) if ruled_out.iter().any(|l| l.option == leader.spec.id) => format!(
+                "{} win: both fail a must, {} on {}",
+                capitalise(leader.spec.plural),
+                runner.spec.plural,
+                v.criterion.spec().label.to_lowercase()
+            ),
+            Some(v) => format!(
+                "{} win: {} are ruled out on {}",
+                capitalise(leader.spec.plural),
+                runner.spec.plural,
+                v.criterion.spec().label.to_lowercase()
+            ),
+            None => format!("{} win", capitalise(leader.spec.plural)),
+        }
+    } else if close_call {
+        format!("Too close to call: {} ahead by {points} points", leader.spec.plural)
+    } else {
+        format!("{} win by {points} points", capitalise(leader.spec.plural))
+    };
     Verdict {
         leader: leader.spec.id,
         winner: (!close_call).then_some(leader.spec.id),
@@ -416,6 +444,8 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
         close_call,
         decisive,
         ruled_out,
+        by_veto,
+        headline,
         summary,
     }
 }

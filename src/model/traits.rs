@@ -114,6 +114,9 @@ impl std::fmt::Display for DisplayValue<'_> {
             write!(f, "{number}")
         } else if meta.unit.starts_with(['/', '×']) {
             write!(f, "{number}{}", meta.unit)
+        } else if (value - 1.0).abs() < 1e-9 && meta.unit.ends_with('s') && meta.unit.chars().all(char::is_alphabetic) {
+            // "1 core", "1 day"
+            write!(f, "{number} {}", &meta.unit[..meta.unit.len() - 1])
         } else {
             write!(f, "{number} {}", meta.unit)
         }
@@ -363,5 +366,8 @@ mod tests {
         assert_eq!(TraitId::IsolationNeed.meta().format(8.0), "8/10");
         assert_eq!(TraitId::MemoryPerInstanceMib.meta().format(512.0), "512 MiB");
         assert_eq!(TraitId::NestedVirtualization.meta().format(1.0), "yes");
+        assert_eq!(TraitId::CpuPerInstance.meta().format(1.0), "1 core");
+        assert_eq!(TraitId::CpuPerInstance.meta().format(2.0), "2 cores");
+        assert_eq!(TraitId::PeakFactor.meta().format(4.0), "4×");
     }
 }

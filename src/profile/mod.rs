@@ -1,5 +1,5 @@
 //! Profiles: the scenario a user edits, saves and exchanges — schema v1, documented for
-//! people in `docs/profile-files.md`.
+//! people in the README's "Profile files" section.
 //!
 //! The file format is a contract with users' files, so reading and writing are hand-made
 //! rather than derived: [`parse`]/[`load_file`] refuse what is wrong with a message naming

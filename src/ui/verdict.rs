@@ -4,30 +4,7 @@ use egui::{RichText, Ui};
 
 use super::theme::{Sizes, attention_color, banner_style, con_color, option_color, option_color_by_id};
 use super::widgets::score_bar;
-use crate::model::format::{capitalise, score};
-use crate::model::options::option;
-use crate::model::{Evaluation, Verdict};
-
-fn plural(id: &str) -> &str {
-    option(id).map_or(id, |o| o.plural)
-}
-
-/// The headline: "Containers win by 12 points", "VMs win: containers are ruled out on
-/// isolation" or "Too close to call: VMs ahead by 3 points".
-pub fn headline(verdict: &Verdict) -> String {
-    let leader = capitalise(plural(verdict.leader));
-    let points = score(100.0 * verdict.margin);
-    let veto = verdict.ruled_out.iter().find(|veto| veto.option != verdict.leader);
-    match (verdict.winner, veto) {
-        (Some(_), Some(veto)) => format!(
-            "{leader} win: {} are ruled out on {}",
-            plural(veto.option),
-            veto.criterion.spec().label.to_lowercase()
-        ),
-        (Some(_), None) => format!("{leader} win by {points} points"),
-        (None, _) => format!("Too close to call: {} ahead by {points} points", plural(verdict.leader)),
-    }
-}
+use crate::model::Evaluation;
 
 /// The banner across the top of the window: the verdict beside the overall scores, or above
 /// them when the window (or a large UI scale) leaves too little width.
@@ -56,7 +33,7 @@ fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation) {
     } else {
         option_color_by_id(ui.visuals(), verdict.leader)
     };
-    ui.label(RichText::new(headline(verdict)).text_style(banner_style()).color(color).strong());
+    ui.label(RichText::new(&verdict.headline).text_style(banner_style()).color(color).strong());
     ui.label(RichText::new(&verdict.summary).size(Sizes::DEFAULT.body + 1.0));
     warnings_ui(ui, &evaluation.warnings);
 }
