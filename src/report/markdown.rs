@@ -22,7 +22,7 @@ pub fn analysis(analysis: &Analysis) -> String {
         let _ = writeln!(out, "{}\n", profile.notes.trim());
     }
 
-    let _ = writeln!(out, "## Verdict\n\n**{}**\n", evaluation.verdict.summary);
+    let _ = writeln!(out, "## Verdict: {}\n\n**{}**\n", evaluation.verdict.headline, evaluation.verdict.summary);
     let scores: Vec<String> = options.iter().map(|o| format!("{} {}/100", o.spec.label, Score(o.score))).collect();
     let _ = writeln!(
         out,

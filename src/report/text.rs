@@ -15,7 +15,7 @@ pub fn analysis(analysis: &Analysis) -> String {
     let options = &evaluation.options;
     let mut out = String::new();
     let _ = writeln!(out, "{}\n{}\n", profile.name, "=".repeat(profile.name.chars().count().max(8)));
-    let _ = writeln!(out, "Verdict: {}\n", evaluation.verdict.summary);
+    let _ = writeln!(out, "Verdict: {}\n{}\n", evaluation.verdict.headline, evaluation.verdict.summary);
 
     let header: String = options.iter().map(|o| format!("{:>COLUMN$}", o.spec.label)).collect();
     let _ = writeln!(out, "{:<LABEL$}{header}  weight", "Scores (0–10)");
