@@ -62,8 +62,9 @@ fn tab_views() {
 
     let mut view = ChartView::default();
     // The decomposed monolith: its memory curves cross, so break-even points are marked.
-    let mut resources =
-        view_harness(1, move |ui, (profile, evaluation)| resources_ui(ui, evaluation, profile, &mut view));
+    let mut resources = view_harness(1, move |ui, (profile, evaluation)| {
+        resources_ui(ui, evaluation, profile, &mut view, None);
+    });
     resources.remove_cursor();
     resources.run();
     results.add(resources.try_snapshot("tab_resources"));
