@@ -406,7 +406,7 @@ impl App {
             chart: self.chart,
             baseline: presentation.since().map(|(baseline, since)| (&baseline.evaluation, since)),
         };
-        let margin = theme::sizes(ui.ctx()).space_l * 2.0;
+        let margin = theme::sizes(ui.ctx()).space_l;
         let transition = &mut self.transition;
         let mut chart = None;
         egui::CentralPanel::default()

@@ -77,17 +77,9 @@ pub fn compare_ui(ui: &mut Ui, view: &CompareView<'_>, commands: &mut Vec<Comman
 
 fn verdicts_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>, comparison: &Comparison) {
     ui.columns(2, |columns| {
-        for ((letter, side), ui) in [("A", a), ("B", b)].into_iter().zip(columns) {
-            let verdict = &side.evaluation.verdict;
-            ui.label(RichText::new(format!("{letter} · {}", side.profile.name)).heading().strong());
-            ui.label(RichText::new(side.origin).small().weak());
-            let color = if verdict.close_call {
-                attention_color(ui.visuals())
-            } else {
-                option_color_by_id(ui.visuals(), verdict.leader)
-            };
-            ui.label(RichText::new(&verdict.headline).heading().color(color));
-            ui.label(&verdict.summary);
+        for ((letter, side), column) in [("A", a), ("B", b)].into_iter().zip(columns) {
+            // Columns justify their contents; text reads better ragged.
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| side_ui(ui, letter, side));
         }
     });
     if comparison.verdict_changed {
@@ -98,6 +90,20 @@ fn verdicts_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>, comparison: &Comparison) {
         );
         ui.label(RichText::new(text).strong().color(attention_color(ui.visuals())));
     }
+}
+
+/// One side's name, origin and verdict.
+fn side_ui(ui: &mut Ui, letter: &str, side: Side<'_>) {
+    let verdict = &side.evaluation.verdict;
+    ui.label(RichText::new(format!("{letter} · {}", side.profile.name)).heading().strong());
+    ui.label(RichText::new(side.origin).small().weak());
+    let color = if verdict.close_call {
+        attention_color(ui.visuals())
+    } else {
+        option_color_by_id(ui.visuals(), verdict.leader)
+    };
+    ui.label(RichText::new(&verdict.headline).heading().color(color));
+    ui.label(&verdict.summary);
 }
 
 /// A change, coloured by whether it is an improvement (`higher_is_better` says which way).
@@ -157,7 +163,10 @@ fn differences_ui(ui: &mut Ui, comparison: &Comparison) {
         ui.label(RichText::new("None: A and B have the same settings").weak());
         return;
     }
-    egui::Grid::new("compare_settings").num_columns(3).striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
+    // Long values (notes) wrap rather than push B off the window.
+    let widest = (ui.available_width() / 3.0).max(120.0);
+    let grid = egui::Grid::new("compare_settings").num_columns(3).striped(true).spacing([18.0, 4.0]);
+    grid.max_col_width(widest).show(ui, |ui| {
         for header in ["Setting", "A", "B"] {
             ui.label(RichText::new(header).strong());
         }

@@ -14,6 +14,7 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const EXPORT_REPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const EXPORT_WINDOW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+pub const EXPORT_CHART: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::ALT), Key::E);
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
@@ -52,8 +53,8 @@ pub enum Keys {
     Presenting,
 }
 
-/// Commands asked for by keyboard shortcuts this frame. Shortcuts with Shift are checked
-/// first, since Ctrl+S would also match Ctrl+Shift+S.
+/// Commands asked for by keyboard shortcuts this frame. Shortcuts with Shift or Alt are
+/// checked first, since Ctrl+S would also match Ctrl+Shift+S.
 pub fn shortcut_commands(ctx: &egui::Context, keys: Keys) -> Vec<Command> {
     let mut commands = Vec::new();
     ctx.input_mut(|input| {
@@ -62,6 +63,7 @@ pub fn shortcut_commands(ctx: &egui::Context, keys: Keys) -> Vec<Command> {
                 commands.push(command());
             }
         };
+        take(&EXPORT_CHART, || Command::Choose(PathPurpose::Export(Export::Chart)));
         take(&EXPORT_WINDOW, || Command::Choose(PathPurpose::Export(Export::Window)));
         take(&EXPORT_REPORT, || Command::Choose(PathPurpose::Export(Export::Report)));
         take(&QUIT, || Command::Quit);
@@ -161,8 +163,9 @@ fn file_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, commands: &mut Vec<Comma
     if item(ui, "Export report…", &EXPORT_REPORT, true) {
         commands.push(Command::Choose(PathPurpose::Export(Export::Report)));
     }
+    let shortcut = ui.ctx().format_shortcut(&EXPORT_CHART);
     let chart = ui
-        .add_enabled(context.chart_shown, egui::Button::new("Export chart as PNG…"))
+        .add_enabled(context.chart_shown, egui::Button::new("Export chart as PNG…").shortcut_text(shortcut))
         .on_hover_text("The projection chart on screen, with its title")
         .on_disabled_hover_text("Show a chart first: the Resources tab, or presenter mode");
     if chart.clicked() {

@@ -42,7 +42,7 @@ pub struct SlideView<'a> {
 }
 
 /// Share of the width for the verdict's reasons and the scores; the chart takes the rest.
-const TEXT_SHARE: f32 = 0.44;
+const TEXT_SHARE: f32 = 0.47;
 
 /// Draws a slide. Returns where its chart is, for File ▸ Export chart as PNG.
 pub fn presenter_ui(ui: &mut Ui, slide: &SlideView<'_>, transition: &mut Transition) -> Option<Rect> {
@@ -90,7 +90,7 @@ fn scenario_ui(
     if !profile.notes.trim().is_empty() {
         ui.label(profile.notes.trim());
     }
-    ui.add_space(sizes.space_l);
+    ui.add_space(sizes.space_m);
     let verdict = &evaluation.verdict;
     let color = if verdict.close_call {
         attention_color(ui.visuals())
@@ -101,14 +101,14 @@ fn scenario_ui(
     if let Some((_, since)) = slide.baseline {
         ui.label(RichText::new(since.summary()).italics());
     }
-    ui.add_space(sizes.space_l);
+    ui.add_space(sizes.space_m);
 
     let (width, height) = (ui.available_width(), ui.available_height());
     let column = Layout::top_down(Align::Min);
     ui.horizontal_top(|ui| {
         ui.allocate_ui_with_layout(egui::vec2(width * TEXT_SHARE, height), column, |ui| {
             scores_ui(ui, evaluation, &figures.scores, slide.baseline.map(|(_, since)| since));
-            ui.add_space(sizes.space_l);
+            ui.add_space(sizes.space_m);
             reasons_ui(ui, evaluation);
         });
         ui.add_space(sizes.space_l * 2.0);
@@ -136,7 +136,7 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
     let beside = sizes.heading * if since.is_some() { 12.0 } else { 9.0 };
     let bar_width = (ui.available_width() - beside).max(120.0);
     ui.label(RichText::new("Overall score (0–100)").small().weak());
-    egui::Grid::new("presenter_scores").num_columns(2).spacing([sizes.space_l, sizes.space_m]).show(ui, |ui| {
+    egui::Grid::new("presenter_scores").num_columns(2).spacing([sizes.space_l, sizes.space_s]).show(ui, |ui| {
         for (index, result) in evaluation.options.iter().enumerate() {
             let color = option_color(ui.visuals(), index);
             ui.label(RichText::new(result.spec.label).heading().color(color).strong());

@@ -144,14 +144,20 @@ pub struct Projection<'a> {
     pub marks: f32,
 }
 
-/// The projection chart under its title. Returns the rect of both.
+/// The projection chart under its title. Returns the rect of both, axes included.
 pub fn projection_ui(ui: &mut Ui, chart: &Projection<'_>) -> Rect {
+    // The plot's own response covers its frame, not the axes drawn beside it.
+    ui.vertical(|ui| chart_ui(ui, chart)).response.rect
+}
+
+fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     let Projection { evaluation, profile, view, lines, baseline, marks } = *chart;
     let ChartView { resource, axis } = view;
     let Some((_, right)) = reach(evaluation, profile, axis) else {
-        return ui.label("No projection over this trait").rect;
+        ui.label("No projection over this trait");
+        return;
     };
-    let title = ui.label(RichText::new(format!("{} over {}", resource.label(), axis_name(axis))).heading());
+    ui.label(RichText::new(format!("{} over {}", resource.label(), axis_name(axis))).heading());
     let today = profile.get(axis);
     let plot = Plot::new("projection")
         // Bottom right: the corner that rising curves leave empty.
@@ -186,7 +192,7 @@ pub fn projection_ui(ui: &mut Ui, chart: &Projection<'_>) -> Rect {
         .map(|(base, curve)| (base, cut(curve, resource, right)));
     let top = lines.iter().flatten().map(|[_, y]| *y).fold(0.0, f64::max);
 
-    let plot = plot.show(ui, |plot_ui| {
+    plot.show(ui, |plot_ui| {
         for (index, (result, points)) in evaluation.options.iter().zip(lines).enumerate() {
             let color = option_color(&visuals, index);
             plot_ui.line(Line::new(result.spec.label, points.clone()).color(color).width(line_width));
@@ -215,11 +221,12 @@ pub fn projection_ui(ui: &mut Ui, chart: &Projection<'_>) -> Rect {
             plot_ui.vline(
                 VLine::new("Break-even", point.at).color(color).width(line_width).style(LineStyle::dashed_dense()),
             );
-            // Labels step down the chart so that neighbouring crossings stay readable.
+            // Labels step down from the top of the lines so that neighbouring crossings stay
+            // readable; hanging from their point, the highest stays inside the chart.
             let y = top * (1.0 - 0.08 * (row % 6) as f64);
             let label = RichText::new(format!(" {} {}", number(point.at), axis_name(axis))).color(color);
             plot_ui.text(
-                Text::new("Break-even", PlotPoint::new(point.at, y), label).color(color).anchor(Align2::LEFT_BOTTOM),
+                Text::new("Break-even", PlotPoint::new(point.at, y), label).color(color).anchor(Align2::LEFT_TOP),
             );
         }
         // Drawn last, so that a crossing next to today's value does not hide it.
@@ -231,7 +238,6 @@ pub fn projection_ui(ui: &mut Ui, chart: &Projection<'_>) -> Rect {
                 .style(LineStyle::dashed_loose()),
         );
     });
-    title.rect.union(plot.response.rect)
 }
 
 /// Today's figures for every resource, each scaled to the larger option (100%), with the
