@@ -4,7 +4,7 @@
 //! projector. A pinned baseline is drawn beside the scenario: dashed lines in its options'
 //! faded colours, and a tick across each bar at the baseline's figure (as on score bars).
 
-use egui::{Align, Align2, Layout, Rect, RichText, Ui};
+use egui::{Align, Align2, Layout, Rect, RichText, TextStyle, Ui};
 use egui_plot::{
     Bar, BarChart, Corner, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint, Points, Text, VLine,
 };
@@ -160,8 +160,11 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     ui.label(RichText::new(format!("{} over {}", resource.label(), axis_name(axis))).heading());
     let today = profile.get(axis);
     let plot = Plot::new("projection")
-        // Bottom right: the corner that rising curves leave empty.
-        .legend(Legend::default().position(Corner::RightBottom).follow_insertion_order(true))
+        // Bottom right: the corner that rising curves leave empty; small type keeps the box
+        // clear of a shallow line (body type, scaled up in presenter mode, covered it).
+        .legend(
+            Legend::default().position(Corner::RightBottom).follow_insertion_order(true).text_style(TextStyle::Small),
+        )
         .x_axis_label(axis.meta().label)
         .y_axis_label(resource_header(profile, resource))
         .x_axis_formatter(|mark, _| number(mark.value))
