@@ -13,7 +13,7 @@ use egui::{ColorImage, Rect};
 use image::ImageEncoder as _;
 
 use super::{Alert, App};
-use crate::profile::{Profile, write_atomically};
+use crate::profile::write_atomically;
 use crate::report::{Analysis, markdown};
 
 /// What can be exported.
@@ -60,11 +60,6 @@ pub fn file_stem(name: &str) -> String {
     let stem: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
     let stem = stem.trim_matches('_');
     if stem.is_empty() { "scenario".to_owned() } else { stem.to_owned() }
-}
-
-/// The Markdown report of a profile: exactly what `podvisor report` writes.
-pub fn report(profile: &Profile) -> String {
-    markdown::analysis(&Analysis::new(profile.clone()))
 }
 
 /// A screenshot asked for and not yet written.
@@ -129,7 +124,9 @@ impl App {
                     self.export_failed(what, "this slide has no scenario (its file could not be read)".to_owned());
                     return;
                 };
-                match write_atomically(path, report(profile).as_bytes()) {
+                // Exactly what `podvisor report` writes.
+                let report = markdown::analysis(&Analysis::new(profile.clone()));
+                match write_atomically(path, report.as_bytes()) {
                     Ok(()) => self.status = format!("Exported the report to {}", path.display()),
                     Err(error) => self.export_failed(what, format!("{error} ({})", path.display())),
                 }

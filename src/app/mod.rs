@@ -26,7 +26,7 @@ use egui::{Align2, FontId, Id, LayerId, Order, Rect, RichText};
 pub use commands::Command;
 pub use deck::{DeckSource, Presentation, Slide};
 pub use document::Document;
-pub use export::{Export, report};
+pub use export::Export;
 pub use reference::Reference;
 use reference::Side;
 pub use scenario::Scenario;
@@ -200,7 +200,7 @@ impl App {
 
     /// The profile on screen: the open scenario's, or in presenter mode the slide's (none
     /// for a slide whose file could not be read).
-    pub fn profile_on_screen(&self) -> Option<&Profile> {
+    fn profile_on_screen(&self) -> Option<&Profile> {
         match &self.presentation {
             Some(presentation) => presentation.slide().content.as_ref().ok().map(|scenario| &scenario.profile),
             None => Some(self.document.profile()),
@@ -459,7 +459,9 @@ impl eframe::App for App {
             self.editor_ui(ui, &mut commands);
         }
         self.modals_ui(&ctx, &mut commands);
-        Self::drop_hint(&ctx);
+        if !presenting {
+            Self::drop_hint(&ctx);
+        }
 
         // One undo step per drag or entry, not per frame.
         let editing = Self::editing(&ctx);

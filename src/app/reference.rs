@@ -64,10 +64,6 @@ impl Reference {
         &self.origin
     }
 
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
     pub fn comparison(&self) -> &Comparison {
         &self.comparison
     }

@@ -218,7 +218,8 @@ fn view_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, appearance: &mut Appeara
             commands.push(Command::UseDeck(DeckSource::Examples));
         }
         if let DeckSource::Folder(folder) = context.deck {
-            let _ = ui.radio(true, folder.display().to_string());
+            // The chosen folder, shown as the choice; choosing it again changes nothing.
+            ui.add(egui::RadioButton::new(true, folder.display().to_string()));
         }
         if ui
             .button("Choose folder…")
