@@ -72,38 +72,34 @@ fn load_folder(folder: &Path) -> Result<Vec<Slide>, String> {
         .collect())
 }
 
-/// Presenter mode while it runs: the deck, the slide on screen, and how that slide compares
-/// with the pinned baseline. It holds copies: presenting never touches the open document.
+/// Presenter mode while it runs: the deck, the slide on screen, and how the open scenario
+/// compares with the pinned baseline. It holds copies: presenting never touches the open
+/// document.
 #[derive(Clone, Debug)]
 pub struct Presentation {
     slides: Vec<Slide>,
     index: usize,
-    /// The slide against the baseline (A = baseline), when one is pinned.
-    since: Option<Comparison>,
-    baseline: Option<Scenario>,
+    /// The open scenario's slide: the one the baseline is the "before" of. The deck's other
+    /// profiles are other workloads, and deltas against them would be noise.
+    open: usize,
+    /// The open scenario against the baseline (A = baseline), when one is pinned.
+    since: Option<(Scenario, Comparison)>,
 }
 
 impl Presentation {
     /// Starts on the open scenario: at its place in the deck when it is one of the deck's
     /// profiles, else as a slide of its own before the deck (F5 presents what is on screen).
     pub fn start(open: Scenario, mut slides: Vec<Slide>, baseline: Option<Scenario>) -> Self {
+        let since = baseline.map(|base| {
+            let comparison = compare(&base.profile, &base.evaluation, &open.profile, &open.evaluation);
+            (base, comparison)
+        });
         let found = slides.iter().position(|slide| slide.content.as_ref().is_ok_and(|s| s.profile == open.profile));
         let index = found.unwrap_or_else(|| {
             slides.insert(0, Slide { file: open.profile.name.clone(), content: Ok(open) });
             0
         });
-        let mut presentation = Self { slides, index, since: None, baseline };
-        presentation.compare();
-        presentation
-    }
-
-    fn compare(&mut self) {
-        self.since = match (&self.baseline, &self.slide().content) {
-            (Some(base), Ok(shown)) => {
-                Some(compare(&base.profile, &base.evaluation, &shown.profile, &shown.evaluation))
-            }
-            _ => None,
-        };
+        Self { slides, index, open: index, since }
     }
 
     /// Moves `by` slides, stopping at either end. Returns whether the slide changed.
@@ -112,9 +108,6 @@ impl Presentation {
         let index = self.index.saturating_add_signed(by).min(last);
         let moved = index != self.index;
         self.index = index;
-        if moved {
-            self.compare();
-        }
         moved
     }
 
@@ -127,9 +120,11 @@ impl Presentation {
         (self.index + 1, self.slides.len())
     }
 
-    /// The slide against the pinned baseline, if one is pinned and the slide has a scenario.
+    /// The baseline and the slide compared with it, on the open scenario's slide when a
+    /// baseline is pinned.
     pub fn since(&self) -> Option<(&Scenario, &Comparison)> {
-        Some((self.baseline.as_ref()?, self.since.as_ref()?))
+        let (baseline, comparison) = self.since.as_ref().filter(|_| self.index == self.open)?;
+        Some((baseline, comparison))
     }
 }
 
@@ -200,11 +195,14 @@ mod tests {
         let found = Presentation::start(Scenario::new(second), deck.clone(), None);
         assert_eq!(found.position(), (2, count));
 
-        let mut shown = Presentation::start(Scenario::new(Profile::default()), deck, None);
+        let baseline = Some(Scenario::new(Profile::default()));
+        let mut shown = Presentation::start(Scenario::new(Profile::default()), deck, baseline);
         assert_eq!(shown.position(), (1, count + 1));
+        assert!(shown.since().is_some(), "the open scenario's slide shows the change since the baseline");
         assert!(!shown.step(-1), "stops at the first slide");
         assert!(shown.step(1));
         assert_eq!(shown.position(), (2, count + 1));
+        assert!(shown.since().is_none(), "other workloads are not compared with it");
         assert!(shown.step(100));
         assert_eq!(shown.position(), (count + 1, count + 1), "stops at the last");
     }

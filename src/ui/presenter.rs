@@ -87,9 +87,7 @@ fn scenario_ui(
     let figures = figures.clone();
 
     title_ui(ui, &profile.name, slide.position);
-    if !profile.notes.trim().is_empty() {
-        ui.label(profile.notes.trim());
-    }
+    notes_ui(ui, profile.notes.trim());
     ui.add_space(sizes.space_m);
     let verdict = &evaluation.verdict;
     let color = if verdict.close_call {
@@ -128,12 +126,35 @@ fn scenario_ui(
     .inner
 }
 
+/// Longest notes shown, in lines: a slide has one screen, and the verdict must stay on it.
+const NOTES_LINES: usize = 3;
+
+/// The scenario's notes, cut to [`NOTES_LINES`] lines with an ellipsis when longer.
+fn notes_ui(ui: &mut Ui, notes: &str) {
+    if notes.is_empty() {
+        return;
+    }
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut job =
+        egui::text::LayoutJob::simple(notes.to_owned(), font, ui.visuals().text_color(), ui.available_width());
+    job.wrap.max_rows = NOTES_LINES;
+    let galley = ui.painter().layout_job(job);
+    ui.label(galley).on_hover_text(notes);
+}
+
 /// The overall scores as big bars, drawn where the transition has got to.
 fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<&Comparison>) {
     let ruled_out = |id: &str| evaluation.verdict.ruled_out.iter().any(|veto| veto.option == id);
     let sizes = sizes(ui.ctx());
-    // Room for the option's name before the bar and the number (and change) after it.
-    let beside = sizes.heading * if since.is_some() { 12.0 } else { 9.0 };
+    // Room for the option's name before the bar, the number after it, and the change and
+    // "ruled out" when they are shown.
+    let mut beside = sizes.heading * 8.0;
+    if since.is_some() {
+        beside += sizes.heading * 2.0;
+    }
+    if !evaluation.verdict.ruled_out.is_empty() {
+        beside += sizes.heading * 3.0;
+    }
     let bar_width = (ui.available_width() - beside).max(120.0);
     ui.label(RichText::new("Overall score (0–100)").small().weak());
     egui::Grid::new("presenter_scores").num_columns(2).spacing([sizes.space_l, sizes.space_s]).show(ui, |ui| {
@@ -145,7 +166,7 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
                 let shown = drawn.get(index).copied().unwrap_or(result.score);
                 ScoreBar::new(result.score, 100.0, color, bar_width).drawn_to(shown).against(change).ui(ui);
                 if ruled_out(result.spec.id) {
-                    ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
+                    ui.label(RichText::new("ruled out").small().color(con_color(ui.visuals())));
                 }
             });
             ui.end_row();
@@ -153,7 +174,9 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
     });
 }
 
-/// The criteria that decide the verdict, each with the leader's own pro for it.
+/// The criteria that decide the verdict, each with the leader's own pro for it. What does
+/// not fit the column is left out rather than cut off at the screen's edge: first the last
+/// reasons' explanations, then the last reasons.
 fn reasons_ui(ui: &mut Ui, evaluation: &Evaluation) {
     let verdict = &evaluation.verdict;
     let leader = evaluation.options.iter().find(|result| result.spec.id == verdict.leader);
@@ -162,12 +185,21 @@ fn reasons_ui(ui: &mut Ui, evaluation: &Evaluation) {
     }
     ui.label(RichText::new("What decides it").small().weak());
     let sizes = sizes(ui.ctx());
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let line = ui.fonts_mut(|fonts| fonts.row_height(&font));
     for criterion in &verdict.decisive {
+        if ui.available_height() < line {
+            break;
+        }
         let pro: Option<&Point> = leader.and_then(|l| l.pros.iter().find(|point| point.criterion == *criterion));
         let title = pro.map_or(criterion.spec().label, |point| point.title);
         ui.label(RichText::new(format!("+ {title}")).strong().color(pro_color(ui.visuals())));
         if let Some(point) = pro {
-            ui.label(&point.text);
+            let text =
+                ui.painter().layout(point.text.clone(), font.clone(), ui.visuals().text_color(), ui.available_width());
+            if text.size().y <= ui.available_height() {
+                ui.label(text);
+            }
         }
         ui.add_space(sizes.space_s);
     }

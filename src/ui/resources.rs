@@ -193,7 +193,9 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     let baseline_lines = baseline
         .and_then(|base| Some((base, base.curves.iter().find(|curve| curve.axis == axis)?)))
         .map(|(base, curve)| (base, cut(curve, resource, right)));
-    let top = lines.iter().flatten().map(|[_, y]| *y).fold(0.0, f64::max);
+    // The chart's top, the baseline's lines included: where break-even labels start.
+    let baseline_points = baseline_lines.iter().flat_map(|(_, base)| base.iter().flatten());
+    let top = lines.iter().flatten().chain(baseline_points).map(|[_, y]| *y).fold(0.0, f64::max);
 
     plot.show(ui, |plot_ui| {
         for (index, (result, points)) in evaluation.options.iter().zip(lines).enumerate() {
