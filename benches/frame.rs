@@ -1,7 +1,8 @@
 //! One frame of the whole explorer window — layout and tessellation, no GPU — for a bundled
 //! profile at 1280×800. Budget (DESIGN.md): under 2 ms median.
 //!
-//! `frame/<tab>` is a frame with nothing changing (the evaluation is cached);
+//! `frame/<tab>` is a frame with nothing changing (the evaluation is cached; the compare
+//! tab has a B);
 //! `frame/dragging_a_slider` moves the pointer along the Services slider with the button
 //! held, so every frame also re-evaluates the changed profile;
 //! `frame/dragging_against_a_baseline` does the same with a baseline pinned, so every frame
@@ -41,6 +42,8 @@ fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut app = App::new(&eframe::CreationContext::_new_kittest(ctx.clone()));
     app.send(Command::OpenExample(0));
+    // B for the compare tab: the legacy monolith, 20 settings apart.
+    app.send(Command::CompareWithExample(2));
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new()); // fonts, layout caches, the example
     }
@@ -52,6 +55,7 @@ fn frames(c: &mut Criterion) {
         c.bench_function(&name, |b| b.iter(|| frame(&ctx, &mut app, Vec::new())));
     }
 
+    app.send(Command::StopComparing);
     app.select_tab(Tab::Scorecard);
     frame(&ctx, &mut app, Vec::new());
     let press = rail.left_center() + egui::vec2(10.0, 0.0);
