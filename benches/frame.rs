@@ -1,9 +1,12 @@
 //! One frame of the whole explorer window — layout and tessellation, no GPU — for a bundled
 //! profile at 1280×800. Budget (DESIGN.md): under 2 ms median.
 //!
-//! `frame/<tab>` is a frame with nothing changing (the evaluation is cached);
+//! `frame/<tab>` is a frame with nothing changing (the evaluation is cached; the compare
+//! tab has a B);
 //! `frame/dragging_a_slider` moves the pointer along the Services slider with the button
-//! held, so every frame also re-evaluates the changed profile.
+//! held, so every frame also re-evaluates the changed profile;
+//! `frame/dragging_against_a_baseline` does the same with a baseline pinned, so every frame
+//! also compares with it; `frame/presenter` is a settled presenter-mode slide.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
@@ -39,6 +42,8 @@ fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut app = App::new(&eframe::CreationContext::_new_kittest(ctx.clone()));
     app.send(Command::OpenExample(0));
+    // B for the compare tab: the legacy monolith, 20 settings apart.
+    app.send(Command::CompareWithExample(2));
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new()); // fonts, layout caches, the example
     }
@@ -50,16 +55,17 @@ fn frames(c: &mut Criterion) {
         c.bench_function(&name, |b| b.iter(|| frame(&ctx, &mut app, Vec::new())));
     }
 
+    app.send(Command::StopComparing);
     app.select_tab(Tab::Scorecard);
     frame(&ctx, &mut app, Vec::new());
     let press = rail.left_center() + egui::vec2(10.0, 0.0);
-    let button = |pressed| egui::Event::PointerButton {
-        pos: press,
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
         button: egui::PointerButton::Primary,
         pressed,
         modifiers: egui::Modifiers::NONE,
     };
-    frame(&ctx, &mut app, vec![egui::Event::PointerMoved(press), button(true)]);
+    frame(&ctx, &mut app, vec![egui::Event::PointerMoved(press), button(press, true)]);
     let far = egui::Event::PointerMoved(rail.right_center() - egui::vec2(10.0, 0.0));
     frame(&ctx, &mut app, vec![far]);
     let services = app.document().profile().workload.services;
@@ -73,7 +79,28 @@ fn frames(c: &mut Criterion) {
             frame(&ctx, &mut app, vec![moved])
         });
     });
-    frame(&ctx, &mut app, vec![button(false)]);
+    frame(&ctx, &mut app, vec![button(press, false)]);
+
+    app.send(Command::PinBaseline);
+    frame(&ctx, &mut app, vec![egui::Event::PointerMoved(press), button(press, true)]);
+    c.bench_function("frame/dragging_against_a_baseline", |b| {
+        b.iter(|| {
+            step = (step + 1) % 40;
+            let x = rail.left() + 10.0 + (rail.width() - 20.0) * step as f32 / 40.0;
+            let moved = egui::Event::PointerMoved(egui::pos2(x, rail.center().y));
+            frame(&ctx, &mut app, vec![moved])
+        });
+    });
+    // Let go at the far end, away from where the baseline was pinned.
+    frame(&ctx, &mut app, vec![button(rail.right_center() - egui::vec2(10.0, 0.0), false)]);
+    assert!(app.baseline().is_some_and(|b| !b.comparison().differences.is_empty()), "compared while dragging");
+
+    app.send(Command::Present);
+    for _ in 0..3 {
+        frame(&ctx, &mut app, Vec::new()); // presenter sizes, the deck
+    }
+    assert!(app.presentation().is_some());
+    c.bench_function("frame/presenter", |b| b.iter(|| frame(&ctx, &mut app, Vec::new())));
 }
 
 criterion_group!(benches, frames);

@@ -400,32 +400,12 @@ fn every_shortcut_has_an_effect_and_none_panics_without_a_file() {
     assert!(harness.query_by_role_and_label(Role::TextInput, "Path").is_none());
 }
 
-/// eframe's storage, in memory.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-
-    fn flush(&mut self) {}
-}
-
 #[test]
 fn the_last_session_comes_back_with_its_unsaved_edits() {
     use eframe::App as _;
     use podvisor::ui::theme::{Appearance, ThemeChoice};
 
-    let mut storage = MemoryStorage::default();
+    let mut storage = common::MemoryStorage::default();
     let edited = {
         let mut harness = common::app();
         open_example(&mut harness, "bursty_event_handlers.ron");
@@ -457,7 +437,7 @@ fn the_last_session_comes_back_with_its_unsaved_edits() {
 fn a_file_given_at_start_does_not_silently_replace_unsaved_work() {
     use eframe::App as _;
 
-    let mut storage = MemoryStorage::default();
+    let mut storage = common::MemoryStorage::default();
     {
         let mut harness = common::app();
         harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(9.0);

@@ -1,19 +1,57 @@
 //! Image snapshots, dark theme, fixed sizes, cursor removed: the whole window on the
 //! scorecard, and each other tab's view on its own (smaller images; the panel and banner
-//! around them are already in the first). Rendered with wgpu on Mesa's software Vulkan
-//! driver (lavapipe); tolerances are in `kittest.toml`. Update with
+//! around them are already in the first); the compare tab; a presenter-mode slide at a
+//! projector's 1280×720. Rendered with wgpu on Mesa's software Vulkan driver (lavapipe);
+//! tolerances are in `kittest.toml`. Update with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`, then look at every changed image.
 
 mod common;
 
+use egui::Key;
 use egui_kittest::{Harness, SnapshotResults};
-use podvisor::app::Command;
 use podvisor::app::examples::examples;
-use podvisor::model::{Assumptions, Evaluation, evaluate};
+use podvisor::app::{App, Command};
+use podvisor::model::{Assumptions, Evaluation, TraitId, evaluate};
 use podvisor::profile::Profile;
 use podvisor::ui::resources::{ChartView, resources_ui};
 use podvisor::ui::theme::{self, Sizes, ThemeChoice};
 use podvisor::ui::{assumptions::assumptions_ui, pros_cons::pros_cons_ui};
+
+/// A projector's size, for presenter mode.
+const PROJECTOR: egui::Vec2 = egui::vec2(1280.0, 720.0);
+
+#[test]
+fn presenter_mode_on_a_close_call() {
+    if !common::renderer_available() {
+        return;
+    }
+    let mut harness = egui_kittest::Harness::builder().with_size(PROJECTOR).build_eframe(|cc| App::new(cc));
+    harness.state_mut().send(Command::OpenExample(0));
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    // The next slide, once its transition has landed: the decomposed monolith, a close call
+    // with break-even points on the chart.
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("presenter_close_call");
+}
+
+#[test]
+fn compare_tab_with_an_example() {
+    if !common::renderer_available() {
+        return;
+    }
+    let mut harness = common::app();
+    harness.state_mut().send(Command::OpenExample(0));
+    harness.state_mut().send(Command::CompareWithExample(2));
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("window_compare");
+}
 
 /// Size of the single-view snapshots.
 const VIEW: egui::Vec2 = egui::vec2(920.0, 600.0);
@@ -62,11 +100,25 @@ fn tab_views() {
 
     let mut view = ChartView::default();
     // The decomposed monolith: its memory curves cross, so break-even points are marked.
-    let mut resources =
-        view_harness(1, move |ui, (profile, evaluation)| resources_ui(ui, evaluation, profile, &mut view));
+    let mut resources = view_harness(1, move |ui, (profile, evaluation)| {
+        resources_ui(ui, evaluation, profile, &mut view, None);
+    });
     resources.remove_cursor();
     resources.run();
     results.add(resources.try_snapshot("tab_resources"));
+
+    // The greenfield shop against a baseline with instances twice as large: dashed baseline
+    // lines, and ticks across today's bars.
+    let mut before = examples()[0].profile.clone();
+    before.set(TraitId::MemoryPerInstanceMib, 1024.0);
+    let baseline = evaluate(&before, Assumptions::builtin());
+    let mut view = ChartView::default();
+    let mut against = view_harness(0, move |ui, (profile, evaluation)| {
+        resources_ui(ui, evaluation, profile, &mut view, Some(&baseline));
+    });
+    against.remove_cursor();
+    against.run();
+    results.add(against.try_snapshot("tab_resources_with_baseline"));
 
     let mut assumptions = view_harness(0, |ui, (profile, _)| assumptions_ui(ui, &mut profile.assumptions));
     assumptions.remove_cursor();

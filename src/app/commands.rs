@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::file_dialog::{self, Picked};
+use super::deck::DeckSource;
+use super::export::{Export, file_stem};
+use super::file_dialog::{self, FileKind, Picked};
 use super::session::remember;
 use super::{Alert, App, Document, examples};
 use crate::profile::{Profile, load_file, save_file};
@@ -16,14 +18,13 @@ use crate::ui::dialogs::{PathAnswer, PathPrompt, PathPurpose, UnsavedChoice};
 pub enum Command {
     /// A fresh scenario with default values.
     New,
-    /// Ask for a profile to open (system dialog, or typed path where there is none).
-    OpenDialog,
+    /// Ask for a path (system dialog, or typed path where there is none), then act on it.
+    Choose(PathPurpose),
     Open(PathBuf),
     /// Open a bundled example, by its index in [`examples::examples`].
     OpenExample(usize),
     /// Save to the current file, or ask where if there is none.
     Save,
-    SaveAsDialog,
     SaveAs(PathBuf),
     Undo,
     Redo,
@@ -33,20 +34,47 @@ pub enum Command {
     Answer(UnsavedChoice),
     /// The answer to the typed-path prompt.
     PathAnswer(PathAnswer),
+    /// Hold the open scenario as it is now as the baseline (replacing any before).
+    PinBaseline,
+    ClearBaseline,
+    /// Set a profile beside the open scenario in the compare tab (as B).
+    CompareWith(PathBuf),
+    /// Set a bundled example beside the open scenario, by its index.
+    CompareWithExample(usize),
+    /// Open B as the scenario to edit; the open scenario becomes B.
+    SwapCompared,
+    StopComparing,
+    /// Write the scenario on screen, or a picture of the window or its chart, to a file.
+    Export(Export, PathBuf),
+    /// Enter presenter mode.
+    Present,
+    StopPresenting,
+    /// Step through the presenter deck (+1 next, −1 previous).
+    StepSlides(isize),
+    UseDeck(DeckSource),
 }
 
 impl Command {
     /// Whether running this command would drop the current scenario.
     fn replaces_scenario(&self) -> bool {
-        matches!(self, Self::New | Self::OpenDialog | Self::Open(_) | Self::OpenExample(_) | Self::Quit)
+        matches!(
+            self,
+            Self::New
+                | Self::Choose(PathPurpose::Open)
+                | Self::Open(_)
+                | Self::OpenExample(_)
+                | Self::SwapCompared
+                | Self::Quit
+        )
     }
 
     /// What the command does, for the question about unsaved changes ("… before {this}?").
     pub fn describe(&self) -> &'static str {
         match self {
             Self::New => "starting a new scenario",
-            Self::OpenDialog | Self::Open(_) => "opening another profile",
+            Self::Choose(PathPurpose::Open) | Self::Open(_) => "opening another profile",
             Self::OpenExample(_) => "opening the example",
+            Self::SwapCompared => "swapping A and B",
             Self::Quit => "quitting",
             _ => "going on",
         }
@@ -69,9 +97,11 @@ impl App {
                 self.document = Document::new(Profile::default(), None, true);
                 self.status = "New scenario".to_owned();
             }
-            Command::OpenDialog => match self.pick(PathPurpose::Open) {
-                Some(path) => self.open(&path),
-                None => self.after_save = None,
+            Command::Choose(purpose) => match self.pick(purpose) {
+                Some(path) => self.chosen(ctx, purpose, path),
+                // A prompt is open, or the user cancelled; only a cancel drops the follow-up.
+                None if self.path_prompt.is_none() => self.after_save = None,
+                None => {}
             },
             Command::Open(path) => self.open(&path),
             Command::OpenExample(index) => match examples::examples().get(index) {
@@ -86,13 +116,7 @@ impl App {
             },
             Command::Save => match self.document.path().map(Path::to_owned) {
                 Some(path) => self.save(ctx, &path),
-                None => self.execute(ctx, Command::SaveAsDialog),
-            },
-            Command::SaveAsDialog => match self.pick(PathPurpose::SaveAs) {
-                Some(path) => self.save(ctx, &path),
-                // A prompt is open, or the user cancelled; only a cancel drops the follow-up.
-                None if self.path_prompt.is_none() => self.after_save = None,
-                None => {}
+                None => self.execute(ctx, Command::Choose(PathPurpose::SaveAs)),
             },
             Command::SaveAs(path) => self.save(ctx, &path),
             Command::Undo => {
@@ -112,6 +136,31 @@ impl App {
             }
             Command::Answer(choice) => self.answer(ctx, choice),
             Command::PathAnswer(answer) => self.path_answer(ctx, answer),
+            Command::PinBaseline => self.pin_baseline(),
+            Command::ClearBaseline => {
+                self.baseline = None;
+                self.status = "Baseline cleared".to_owned();
+            }
+            Command::CompareWith(path) => self.compare_with_file(&path),
+            Command::CompareWithExample(index) => self.compare_with_example(index),
+            Command::SwapCompared => self.swap_compared(),
+            Command::StopComparing => self.compared = None,
+            Command::Export(what, path) => self.export(ctx, what, &path),
+            Command::Present => self.present(ctx),
+            Command::StopPresenting => self.stop_presenting(ctx),
+            Command::StepSlides(by) => self.step_slides(ctx, by),
+            Command::UseDeck(source) => self.use_deck(source),
+        }
+    }
+
+    /// Acts on a path chosen for `purpose`, in a dialog or typed.
+    fn chosen(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: PathBuf) {
+        match purpose {
+            PathPurpose::Open => self.open(&path),
+            PathPurpose::SaveAs => self.save(ctx, &with_extension(path, "ron")),
+            PathPurpose::CompareWith => self.compare_with_file(&path),
+            PathPurpose::Export(what) => self.export(ctx, what, &with_extension(path, what.extension())),
+            PathPurpose::DeckFolder => self.use_deck(DeckSource::Folder(path)),
         }
     }
 
@@ -139,10 +188,9 @@ impl App {
         let Some(prompt) = self.path_prompt.take() else {
             return;
         };
-        match (answer, prompt.purpose) {
-            (PathAnswer::Confirm(text), PathPurpose::Open) => self.open(Path::new(&text)),
-            (PathAnswer::Confirm(text), PathPurpose::SaveAs) => self.save(ctx, &with_ron_extension(&text)),
-            (PathAnswer::Cancel, _) => self.after_save = None,
+        match answer {
+            PathAnswer::Confirm(text) => self.chosen(ctx, prompt.purpose, PathBuf::from(text)),
+            PathAnswer::Cancel => self.after_save = None,
         }
     }
 
@@ -151,9 +199,18 @@ impl App {
     fn pick(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
         if self.dialogs_unavailable.is_none() {
             let directory = self.document.path().and_then(Path::parent).map(Path::to_owned);
+            let directory = directory.as_deref();
+            let title = purpose.title();
             let picked = match purpose {
-                PathPurpose::Open => file_dialog::pick_open(directory.as_deref()),
-                PathPurpose::SaveAs => file_dialog::pick_save(directory.as_deref(), &self.suggested_file_name()),
+                PathPurpose::Open | PathPurpose::CompareWith => file_dialog::pick_open(directory, title),
+                PathPurpose::SaveAs => {
+                    file_dialog::pick_save(directory, title, FileKind::Profile, &self.suggested_file_name(purpose))
+                }
+                PathPurpose::Export(what) => {
+                    let kind = if what == Export::Report { FileKind::Markdown } else { FileKind::Png };
+                    file_dialog::pick_save(directory, title, kind, &self.suggested_file_name(purpose))
+                }
+                PathPurpose::DeckFolder => file_dialog::pick_folder(directory, title),
             };
             match picked {
                 Picked::Path(path) => return Some(path),
@@ -163,26 +220,26 @@ impl App {
         }
         let note = self.dialogs_unavailable.clone().unwrap_or_default();
         let text = match purpose {
-            PathPurpose::Open => String::new(),
-            PathPurpose::SaveAs => {
-                self.document.path().map_or_else(|| self.suggested_file_name(), |path| path.display().to_string())
-            }
+            PathPurpose::Open | PathPurpose::CompareWith | PathPurpose::DeckFolder => String::new(),
+            PathPurpose::SaveAs => self
+                .document
+                .path()
+                .map_or_else(|| self.suggested_file_name(purpose), |path| path.display().to_string()),
+            PathPurpose::Export(_) => self.suggested_file_name(purpose),
         };
         self.path_prompt = Some(PathPrompt { purpose, text, note });
         None
     }
 
-    /// A file name from the scenario's name ("Greenfield web shop" → "greenfield_web_shop.ron").
-    fn suggested_file_name(&self) -> String {
-        let stem: String = self
-            .document
-            .profile()
-            .name
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
-            .collect();
-        let stem = stem.trim_matches('_');
-        format!("{}.ron", if stem.is_empty() { "scenario" } else { stem })
+    /// A file name from the scenario's name ("Greenfield web shop" → "greenfield_web_shop.ron");
+    /// exports are named after the scenario on screen (in presenter mode, the slide's).
+    fn suggested_file_name(&self, purpose: PathPurpose) -> String {
+        match purpose {
+            PathPurpose::Export(what) => {
+                what.file_name(self.profile_on_screen().map_or("", |profile| profile.name.as_str()))
+            }
+            _ => format!("{}.ron", file_stem(&self.document.profile().name)),
+        }
     }
 
     /// Opens a profile; on failure the scenario stays exactly as it was.
@@ -228,8 +285,7 @@ impl App {
     }
 }
 
-/// Typed paths without an extension get `.ron`, as the dialogs' filter would.
-fn with_ron_extension(text: &str) -> PathBuf {
-    let path = PathBuf::from(text);
-    if path.extension().is_some() { path } else { path.with_extension("ron") }
+/// Paths without an extension get the file kind's, as the dialogs' filter would.
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_some() { path } else { path.with_extension(extension) }
 }

@@ -54,6 +54,12 @@ impl Document {
         &self.evaluation
     }
 
+    /// The evaluation with the very profile it was made for, which is the profile itself
+    /// except between an edit and the next [`Self::refresh`]: what comparisons must pair.
+    pub fn evaluated(&self) -> (&Profile, &Evaluation) {
+        (&self.evaluated, &self.evaluation)
+    }
+
     pub fn sensitivity(&self) -> &Sensitivity {
         &self.sensitivity
     }

@@ -47,8 +47,26 @@ fn outcome(started: Instant, path: Option<PathBuf>) -> Picked {
     }
 }
 
-fn dialog(directory: Option<&Path>) -> rfd::FileDialog {
-    let dialog = rfd::FileDialog::new().add_filter("Podvisor profile", &["ron"]);
+/// The kind of file a dialog lists: its filter's name and extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Profile,
+    Markdown,
+    Png,
+}
+
+impl FileKind {
+    fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Profile => ("Podvisor profile", "ron"),
+            Self::Markdown => ("Markdown", "md"),
+            Self::Png => ("PNG image", "png"),
+        }
+    }
+}
+
+fn dialog(directory: Option<&Path>, title: &str) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new().set_title(title);
     match directory {
         Some(directory) => dialog.set_directory(directory),
         None => dialog,
@@ -56,13 +74,21 @@ fn dialog(directory: Option<&Path>) -> rfd::FileDialog {
 }
 
 /// Asks for a profile to open. Blocks until the dialog closes.
-pub fn pick_open(directory: Option<&Path>) -> Picked {
+pub fn pick_open(directory: Option<&Path>, title: &str) -> Picked {
     let started = Instant::now();
-    outcome(started, dialog(directory).set_title("Open profile").pick_file())
+    let (name, extension) = FileKind::Profile.filter();
+    outcome(started, dialog(directory, title).add_filter(name, &[extension]).pick_file())
 }
 
-/// Asks where to save a profile. Blocks until the dialog closes.
-pub fn pick_save(directory: Option<&Path>, file_name: &str) -> Picked {
+/// Asks where to write a file of `kind`. Blocks until the dialog closes.
+pub fn pick_save(directory: Option<&Path>, title: &str, kind: FileKind, file_name: &str) -> Picked {
     let started = Instant::now();
-    outcome(started, dialog(directory).set_title("Save profile as").set_file_name(file_name).save_file())
+    let (name, extension) = kind.filter();
+    outcome(started, dialog(directory, title).add_filter(name, &[extension]).set_file_name(file_name).save_file())
+}
+
+/// Asks for a folder. Blocks until the dialog closes.
+pub fn pick_folder(directory: Option<&Path>, title: &str) -> Picked {
+    let started = Instant::now();
+    outcome(started, dialog(directory, title).pick_folder())
 }

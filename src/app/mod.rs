@@ -1,30 +1,45 @@
-//! The explorer window: sliders in, live scores and projection charts out.
+//! The explorer window: sliders in, live scores and projection charts out; and presenter
+//! mode, the same scenarios shown large to a room.
 //!
 //! One direction of data: the views edit the [`Profile`](crate::profile::Profile) held by the
 //! [`Document`]; when it changes, the document re-evaluates it once, and the views draw the
-//! new [`Evaluation`](crate::model::Evaluation). Anything with a side effect (dialogs, files,
-//! closing the window) is a [`Command`], run after the frame in [`commands`].
+//! new [`Evaluation`](crate::model::Evaluation). Other scenarios (a pinned baseline, B in the
+//! compare tab, presenter mode's slides) are held still beside it and never edited. Anything
+//! with a side effect (dialogs, files, closing the window) is a [`Command`], run after the
+//! frame in [`commands`].
 
 mod commands;
+mod deck;
 mod document;
 pub mod examples;
+mod export;
 mod file_dialog;
 mod history;
+mod reference;
+mod scenario;
 mod session;
 
 use std::path::PathBuf;
 
-use egui::{Align2, FontId, Id, LayerId, Order, RichText};
+use egui::{Align2, FontId, Id, LayerId, Order, Rect, RichText};
 
 pub use commands::Command;
+pub use deck::{DeckSource, Presentation, Slide};
 pub use document::Document;
+pub use export::Export;
+pub use reference::Reference;
+use reference::Side;
+pub use scenario::Scenario;
 use session::Session;
 
 use crate::profile::{Profile, parse, to_canonical_string};
+use crate::ui::compare::{self, CompareView, compare_ui};
 use crate::ui::dialogs::{PathPrompt, error_panel_ui, path_prompt_ui, unsaved_prompt_ui};
-use crate::ui::menu::{MenuContext, menu_bar_ui, shortcut_commands};
+use crate::ui::menu::{Keys, MenuContext, menu_bar_ui, shortcut_commands};
+use crate::ui::presenter::{SlideContent, SlideView, presenter_ui};
 use crate::ui::resources::{ChartView, resources_ui};
 use crate::ui::theme::{self, Appearance, Sizes};
+use crate::ui::transition::Transition;
 use crate::ui::{Tab, assumptions, pros_cons, scorecard, tab_bar_ui, traits_panel, verdict};
 
 /// Something the user should read: an error, or adjustments made while loading.
@@ -39,10 +54,26 @@ pub struct App {
     document: Document,
     recent: Vec<PathBuf>,
     appearance: Appearance,
-    /// The appearance last applied to the context, to apply changes once.
-    applied: Option<Appearance>,
+    /// The appearance last applied to the context, and whether with presenter sizes, to apply
+    /// changes once.
+    applied: Option<(Appearance, bool)>,
     tab: Tab,
     chart: ChartView,
+    /// The pinned baseline, compared with the open scenario as it changes.
+    baseline: Option<Reference>,
+    /// B in the compare tab (A is the open scenario).
+    compared: Option<Reference>,
+    /// Where presenter mode's deck comes from.
+    deck: DeckSource,
+    /// Presenter mode, while it is on.
+    presentation: Option<Presentation>,
+    transition: Transition,
+    /// Whether presenter mode made the window fullscreen, so leaving it must undo that.
+    fullscreen_for_presenting: bool,
+    /// Where this frame's chart is, for File ▸ Export chart as PNG.
+    chart_rect: Option<Rect>,
+    /// A picture of the window on its way to a file.
+    capture: Option<export::Capture>,
     alert: Option<Alert>,
     /// The outcome of the last file operation, for the status bar.
     status: String,
@@ -81,6 +112,7 @@ impl App {
                 }
             }
         };
+        let baseline = restore_baseline(&session.baseline, &document, &mut alert);
         let mut app = Self {
             document,
             recent: session.recent,
@@ -88,6 +120,14 @@ impl App {
             applied: None,
             tab: session.tab,
             chart: ChartView::default(),
+            baseline,
+            compared: None,
+            deck: session.deck,
+            presentation: None,
+            transition: Transition::default(),
+            fullscreen_for_presenting: false,
+            chart_rect: None,
+            capture: None,
             alert,
             status: String::new(),
             queued: Vec::new(),
@@ -145,6 +185,28 @@ impl App {
         self.tab = tab;
     }
 
+    pub fn baseline(&self) -> Option<&Reference> {
+        self.baseline.as_ref()
+    }
+
+    /// B in the compare tab, if one is chosen.
+    pub fn compared(&self) -> Option<&Reference> {
+        self.compared.as_ref()
+    }
+
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presentation.as_ref()
+    }
+
+    /// The profile on screen: the open scenario's, or in presenter mode the slide's (none
+    /// for a slide whose file could not be read).
+    fn profile_on_screen(&self) -> Option<&Profile> {
+        match &self.presentation {
+            Some(presentation) => presentation.slide().content.as_ref().ok().map(|scenario| &scenario.profile),
+            None => Some(self.document.profile()),
+        }
+    }
+
     /// The window title: file or scenario name, a dot while changes are unsaved.
     pub fn window_title(&self) -> String {
         let mark = if self.document.is_dirty() { " ●" } else { "" };
@@ -157,19 +219,31 @@ impl App {
         ctx.input(|i| i.pointer.any_down()) || ctx.text_edit_focused()
     }
 
+    /// Applies the theme, the UI scale and the sizes (presenter mode's, when presenting).
     fn apply_appearance(&mut self, ctx: &egui::Context) {
         // Ctrl + / Ctrl − zoom egui directly; keep the setting in step so it persists.
-        if let Some(applied) = self.applied
+        if let Some((applied, _)) = &mut self.applied
             && applied.ui_scale == self.appearance.ui_scale
             && (ctx.zoom_factor() - applied.ui_scale).abs() > 1e-3
         {
             self.appearance.ui_scale = ctx.zoom_factor();
-            self.applied = Some(self.appearance);
+            applied.ui_scale = self.appearance.ui_scale;
         }
-        if self.applied != Some(self.appearance) {
-            theme::apply(ctx, self.appearance.theme, &Sizes::DEFAULT);
+        let wanted = (self.appearance, self.presentation.is_some());
+        if self.applied != Some(wanted) {
+            let sizes = if wanted.1 { Sizes::PRESENTER } else { Sizes::DEFAULT };
+            theme::apply(ctx, self.appearance.theme, &sizes);
             ctx.set_zoom_factor(self.appearance.ui_scale);
-            self.applied = Some(self.appearance);
+            self.applied = Some(wanted);
+        }
+    }
+
+    /// Brings everything derived from the profile up to date with it: the evaluation, and
+    /// the comparisons with the baseline and with B.
+    fn refresh(&mut self) {
+        self.document.refresh();
+        for reference in self.baseline.iter_mut().chain(&mut self.compared) {
+            reference.refresh(&self.document);
         }
     }
 
@@ -208,7 +282,7 @@ impl App {
         let screen = ctx.content_rect();
         let (veil, text) = theme::drop_overlay();
         painter.rect_filled(screen, 0.0, veil);
-        let size = Sizes::DEFAULT.banner;
+        let size = theme::sizes(ctx).banner;
         painter.text(
             screen.center(),
             Align2::CENTER_CENTER,
@@ -234,17 +308,111 @@ impl App {
         });
     }
 
-    fn central_ui(&mut self, ui: &mut egui::Ui) {
+    fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         tab_bar_ui(ui, &mut self.tab);
         ui.separator();
         let tab = self.tab;
+        if tab == Tab::Compare {
+            let origin = format!("{}, the open scenario", self.document.display_name());
+            let a = compare::Side {
+                profile: self.document.profile(),
+                evaluation: self.document.evaluation(),
+                origin: &origin,
+            };
+            let b = self.compared.as_ref().map(|b| {
+                let scenario = b.scenario();
+                let side =
+                    compare::Side { profile: &scenario.profile, evaluation: &scenario.evaluation, origin: b.origin() };
+                (side, b.comparison())
+            });
+            compare_ui(ui, &CompareView { a, b, examples: examples::names() }, commands);
+            return;
+        }
+        let since = self.baseline.as_ref().map(Reference::comparison);
+        let baseline = self.baseline.as_ref().map(|baseline| &baseline.scenario().evaluation);
         let (profile, evaluation, sensitivity) = self.document.parts();
         match tab {
-            Tab::Scorecard => scorecard::scorecard_ui(ui, evaluation, sensitivity, profile),
+            Tab::Scorecard => scorecard::scorecard_ui(ui, evaluation, sensitivity, profile, since),
             Tab::ProsCons => pros_cons::pros_cons_ui(ui, evaluation),
-            Tab::Resources => resources_ui(ui, evaluation, profile, &mut self.chart),
+            Tab::Resources => {
+                self.chart_rect = Some(resources_ui(ui, evaluation, profile, &mut self.chart, baseline));
+            }
             Tab::Assumptions => assumptions::assumptions_ui(ui, &mut profile.assumptions),
+            Tab::Compare => {}
         }
+    }
+
+    /// The error panel, while there is an alert.
+    fn alert_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(alert) = &self.alert {
+            let mut dismissed = false;
+            egui::Panel::top("alert").show(ui, |ui| dismissed = error_panel_ui(ui, &alert.title, &alert.detail));
+            if dismissed {
+                self.alert = None;
+            }
+        }
+    }
+
+    /// The explorer: menus, sliders, verdict, tabs and status bar.
+    fn editor_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            let context = MenuContext {
+                can_undo: self.document.can_undo(),
+                can_redo: self.document.can_redo(),
+                recent: &self.recent,
+                examples: examples::names(),
+                baseline_pinned: self.baseline.is_some(),
+                chart_shown: self.tab == Tab::Resources,
+                deck: &self.deck,
+            };
+            menu_bar_ui(ui, &context, &mut self.appearance, commands);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("traits").resizable(true).default_size(360.0).min_size(280.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                // Keep the reset buttons at the right edge clear of the floating scroll bar.
+                egui::Frame::new().inner_margin(egui::Margin { right: 14, ..Default::default() }).show(ui, |ui| {
+                    let (profile, _, sensitivity) = self.document.parts();
+                    traits_panel::traits_panel_ui(ui, profile, sensitivity);
+                });
+            });
+        });
+        // Slider edits show in the banner and the tabs in the same frame.
+        self.refresh();
+        egui::Panel::top("verdict")
+            .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(theme::sizes(ui.ctx()).space_l))
+            .show(ui, |ui| {
+                let since = self.baseline.as_ref().map(Reference::comparison);
+                verdict::verdict_ui(ui, self.document.evaluation(), since);
+            });
+        self.alert_ui(ui);
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, commands));
+    }
+
+    /// Presenter mode: the slide alone, edge to edge.
+    fn presenter_frame_ui(&mut self, ui: &mut egui::Ui) {
+        self.alert_ui(ui);
+        let Some(presentation) = &self.presentation else {
+            return;
+        };
+        let slide = presentation.slide();
+        let content = match &slide.content {
+            Ok(scenario) => SlideContent::Scenario { profile: &scenario.profile, evaluation: &scenario.evaluation },
+            Err(error) => SlideContent::Unreadable { file: &slide.file, error },
+        };
+        let view = SlideView {
+            content,
+            position: presentation.position(),
+            chart: self.chart,
+            baseline: presentation.since().map(|(baseline, since)| (&baseline.evaluation, since)),
+        };
+        let margin = theme::sizes(ui.ctx()).space_l;
+        let transition = &mut self.transition;
+        let mut chart = None;
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(margin))
+            .show(ui, |ui| chart = presenter_ui(ui, &view, transition));
+        self.chart_rect = chart;
     }
 
     /// The modal questions; their answers become commands.
@@ -267,53 +435,33 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.apply_appearance(&ctx);
         self.intercept_close(&ctx);
-        self.dropped_files(&ctx);
+        self.poll_capture(&ctx);
+        let presenting = self.presentation.is_some();
+        if !presenting {
+            // Presenting never replaces the open scenario.
+            self.dropped_files(&ctx);
+        }
         let mut commands = std::mem::take(&mut self.queued);
         let modal_open = self.pending.is_some() || self.path_prompt.is_some();
         if !modal_open {
-            commands.extend(shortcut_commands(&ctx, !ctx.text_edit_focused()));
+            let keys = if presenting { Keys::Presenting } else { Keys::Editing { undo: !ctx.text_edit_focused() } };
+            commands.extend(shortcut_commands(&ctx, keys));
         }
-        self.document.refresh();
+        self.refresh();
         if !Self::editing(&ctx) {
             self.document.refresh_sensitivity();
         }
 
-        egui::Panel::top("menu").show(ui, |ui| {
-            let context = MenuContext {
-                can_undo: self.document.can_undo(),
-                can_redo: self.document.can_redo(),
-                recent: &self.recent,
-                examples: examples::names(),
-            };
-            menu_bar_ui(ui, &context, &mut self.appearance, &mut commands);
-        });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::left("traits").resizable(true).default_size(360.0).min_size(280.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                // Keep the reset buttons at the right edge clear of the floating scroll bar.
-                egui::Frame::new().inner_margin(egui::Margin { right: 14, ..Default::default() }).show(ui, |ui| {
-                    let (profile, _, sensitivity) = self.document.parts();
-                    traits_panel::traits_panel_ui(ui, profile, sensitivity);
-                });
-            });
-        });
-        // Slider edits show in the banner and the tabs in the same frame.
-        self.document.refresh();
-        egui::Panel::top("verdict")
-            .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(Sizes::DEFAULT.space_l))
-            .show(ui, |ui| {
-                verdict::verdict_ui(ui, self.document.evaluation());
-            });
-        if let Some(alert) = &self.alert {
-            let mut dismissed = false;
-            egui::Panel::top("alert").show(ui, |ui| dismissed = error_panel_ui(ui, &alert.title, &alert.detail));
-            if dismissed {
-                self.alert = None;
-            }
+        self.chart_rect = None;
+        if presenting {
+            self.presenter_frame_ui(ui);
+        } else {
+            self.editor_ui(ui, &mut commands);
         }
-        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         self.modals_ui(&ctx, &mut commands);
-        Self::drop_hint(&ctx);
+        if !presenting {
+            Self::drop_hint(&ctx);
+        }
 
         // One undo step per drag or entry, not per frame.
         let editing = Self::editing(&ctx);
@@ -332,6 +480,8 @@ impl eframe::App for App {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        // Entering or leaving presenter mode: its sizes are in place for the next frame.
+        self.apply_appearance(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -342,8 +492,33 @@ impl eframe::App for App {
             recent: self.recent.clone(),
             appearance: self.appearance,
             tab: self.tab,
+            baseline: self
+                .baseline
+                .as_ref()
+                .map_or_else(String::new, |baseline| to_canonical_string(&baseline.scenario().profile)),
+            deck: self.deck.clone(),
         };
         eframe::set_value(storage, eframe::APP_KEY, &session);
+    }
+}
+
+/// The baseline pinned in the last session, if any (as canonical profile text).
+fn restore_baseline(text: &str, document: &Document, alert: &mut Option<Alert>) -> Option<Reference> {
+    if text.is_empty() {
+        return None;
+    }
+    match parse(text.as_bytes(), "the last session's baseline") {
+        Ok(loaded) => {
+            let origin = "the last session".to_owned();
+            Some(Reference::new(Scenario::new(loaded.profile), origin, None, Side::A, document))
+        }
+        Err(error) => {
+            *alert = Some(Alert {
+                title: "The baseline of the last session could not be restored".to_owned(),
+                detail: error.to_string(),
+            });
+            None
+        }
     }
 }
 

@@ -1,10 +1,13 @@
-//! What survives a restart (eframe persistence): the scenario as it was, saved or not, and
-//! the user's preferences. Everything derived (the evaluation) is recomputed on start.
+//! What survives a restart (eframe persistence): the scenario as it was, saved or not, the
+//! pinned baseline (a presenter pins it while preparing and needs it in the meeting), and the
+//! user's preferences. Everything derived (evaluations, comparisons) is recomputed on start.
+//! B in the compare tab and presenter mode are not kept: both are a moment's view.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::DeckSource;
 use crate::ui::Tab;
 use crate::ui::theme::Appearance;
 
@@ -24,6 +27,9 @@ pub struct Session {
     pub recent: Vec<PathBuf>,
     pub appearance: Appearance,
     pub tab: Tab,
+    /// The pinned baseline in canonical profile text; empty when none is pinned.
+    pub baseline: String,
+    pub deck: DeckSource,
 }
 
 /// Puts `path` first in the recent list, without duplicates, keeping the list short.

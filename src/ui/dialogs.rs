@@ -2,7 +2,8 @@
 
 use egui::{Id, Key, Modal, RichText, TextEdit, Ui};
 
-use super::theme::{Sizes, error_fill};
+use super::theme::{error_fill, sizes};
+use crate::app::Export;
 
 /// The answer to "save your changes first?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, scenario: &str, action: &str) -> O
         ui.set_max_width(480.0);
         ui.label(RichText::new("Unsaved changes").heading());
         ui.label(format!("“{scenario}” has changes that are not saved. Save them before {action}?"));
-        ui.add_space(Sizes::DEFAULT.space_m);
+        ui.add_space(sizes(ui.ctx()).space_m);
         let mut choice = None;
         ui.horizontal(|ui| {
             let save = ui.button("Save");
@@ -44,11 +45,50 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, scenario: &str, action: &str) -> O
     response.inner
 }
 
-/// What the path prompt is for.
+/// What a path is asked for, by a system dialog or the typed-path prompt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
     SaveAs,
+    /// A profile to compare the open scenario with (B in the compare view).
+    CompareWith,
+    Export(Export),
+    /// A folder of profiles for presenter mode's deck.
+    DeckFolder,
+}
+
+impl PathPurpose {
+    /// The dialog's or the prompt's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Open => "Open profile",
+            Self::SaveAs => "Save profile as",
+            Self::CompareWith => "Compare with profile",
+            Self::Export(what) => what.title(),
+            Self::DeckFolder => "Choose the presenter deck's folder",
+        }
+    }
+
+    /// The prompt's confirming button.
+    fn confirm(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::SaveAs => "Save",
+            Self::CompareWith => "Compare",
+            Self::Export(_) => "Export",
+            Self::DeckFolder => "Use folder",
+        }
+    }
+
+    /// An example of what to type.
+    fn hint(self) -> &'static str {
+        match self {
+            Self::Open | Self::CompareWith | Self::SaveAs => "profiles/example.ron",
+            Self::Export(Export::Report) => "report.md",
+            Self::Export(_) => "picture.png",
+            Self::DeckFolder => "profiles",
+        }
+    }
 }
 
 /// A typed path, asked for when no system file dialog is available.
@@ -69,31 +109,24 @@ pub enum PathAnswer {
 
 /// A modal asking for a file path.
 pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt) -> Option<PathAnswer> {
-    let title = match prompt.purpose {
-        PathPurpose::Open => "Open profile",
-        PathPurpose::SaveAs => "Save profile as",
-    };
+    let purpose = prompt.purpose;
     let response = Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
         ui.set_width(560.0);
-        ui.label(RichText::new(title).heading());
+        ui.label(RichText::new(purpose.title()).heading());
         ui.label(RichText::new(&prompt.note).weak());
-        ui.add_space(Sizes::DEFAULT.space_s);
+        ui.add_space(sizes(ui.ctx()).space_s);
         let label = ui.label("Path");
         let field = ui
-            .add(TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY).hint_text("profiles/example.ron"))
+            .add(TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY).hint_text(purpose.hint()))
             .labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if !field.has_focus() && !entered {
             field.request_focus();
         }
-        ui.add_space(Sizes::DEFAULT.space_m);
+        ui.add_space(sizes(ui.ctx()).space_m);
         let mut answer = None;
         ui.horizontal(|ui| {
-            let confirm = match prompt.purpose {
-                PathPurpose::Open => "Open",
-                PathPurpose::SaveAs => "Save",
-            };
-            if ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(confirm)).clicked()
+            if ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(purpose.confirm())).clicked()
                 || (entered && !prompt.text.trim().is_empty())
             {
                 answer = Some(PathAnswer::Confirm(prompt.text.trim().to_owned()));
@@ -114,7 +147,7 @@ pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt) -> Option<Pa
 /// when dismissed.
 pub fn error_panel_ui(ui: &mut Ui, title: &str, detail: &str) -> bool {
     let mut dismissed = false;
-    egui::Frame::new().fill(error_fill(ui.visuals())).inner_margin(Sizes::DEFAULT.space_m).corner_radius(4).show(
+    egui::Frame::new().fill(error_fill(ui.visuals())).inner_margin(sizes(ui.ctx()).space_m).corner_radius(4).show(
         ui,
         |ui| {
             ui.set_width(ui.available_width());

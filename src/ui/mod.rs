@@ -5,14 +5,17 @@
 //! [`Command`](crate::app::Command)s run by the app).
 
 pub mod assumptions;
+pub mod compare;
 pub mod dialogs;
 pub mod menu;
+pub mod presenter;
 pub mod pros_cons;
 pub mod resources;
 pub mod scorecard;
 pub mod sources;
 pub mod theme;
 pub mod traits_panel;
+pub mod transition;
 pub mod verdict;
 pub mod widgets;
 
@@ -26,10 +29,12 @@ pub enum Tab {
     ProsCons,
     Resources,
     Assumptions,
+    /// The open scenario (A) beside another profile (B).
+    Compare,
 }
 
 impl Tab {
-    pub const ALL: [Self; 4] = [Self::Scorecard, Self::ProsCons, Self::Resources, Self::Assumptions];
+    pub const ALL: [Self; 5] = [Self::Scorecard, Self::ProsCons, Self::Resources, Self::Assumptions, Self::Compare];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -37,6 +42,7 @@ impl Tab {
             Self::ProsCons => "Pros & cons",
             Self::Resources => "Resources",
             Self::Assumptions => "Assumptions",
+            Self::Compare => "Compare",
         }
     }
 }

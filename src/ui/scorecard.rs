@@ -1,11 +1,13 @@
 //! The scorecard: every criterion as a row with a bar per option, its weight editable in
-//! place, and the explanation of each score on hover.
+//! place, and the explanation of each score on hover. With a baseline pinned, each bar marks
+//! the baseline's score and writes the change since.
 
 use egui::{DragValue, RichText, Ui};
 
 use super::sources::{claims_ui, trace_ui};
 use super::theme::{attention_color, con_color, option_color};
-use super::widgets::{reset_button, score_bar};
+use super::widgets::{ScoreBar, reset_button};
+use crate::model::compare::Comparison;
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::format::number;
 use crate::model::options::option;
@@ -16,9 +18,18 @@ use crate::profile::Profile;
 /// Space the criterion and weight columns and each score's number take beside the bars.
 const FIXED_COLUMNS: f32 = 330.0;
 const NUMBER_COLUMN: f32 = 70.0;
+/// Room for the change since the baseline ("+12.5"), when one is pinned.
+const CHANGE_COLUMN: f32 = 52.0;
 
 /// The scorecard. Only `profile.weights` is edited; the rest of the profile is read for units.
-pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivity, profile: &mut Profile) {
+/// `since` is the comparison with the pinned baseline, if any (A = baseline, B = this).
+pub fn scorecard_ui(
+    ui: &mut Ui,
+    evaluation: &Evaluation,
+    sensitivity: &Sensitivity,
+    profile: &mut Profile,
+    since: Option<&Comparison>,
+) {
     let hint = "Scores 0–10 per criterion; hover a bar for why, with the sources. \
                 Weights 0–5 set how much each criterion counts.";
     ui.label(RichText::new(hint).weak());
@@ -37,7 +48,16 @@ pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitiv
     ui.add_space(4.0);
     // Bars share the width left by the other columns, so wide windows get longer bars.
     let options = evaluation.options.len().max(1) as f32;
-    let bar_width = ((ui.available_width() - FIXED_COLUMNS) / options - NUMBER_COLUMN).clamp(60.0, 420.0);
+    let number_column = if since.is_some() { NUMBER_COLUMN + CHANGE_COLUMN } else { NUMBER_COLUMN };
+    let bar_width = ((ui.available_width() - FIXED_COLUMNS) / options - number_column).clamp(60.0, 420.0);
+    // The change of option `o`'s score on criterion `c` (or overall, for `None`).
+    let change = |o: usize, c: Option<usize>| {
+        let option = since?.options.get(o)?;
+        match c {
+            Some(c) => option.criteria.get(c).copied(),
+            None => Some(option.score),
+        }
+    };
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("scorecard").num_columns(2 + evaluation.options.len()).striped(true).spacing([16.0, 6.0]).show(
             ui,
@@ -64,7 +84,9 @@ pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitiv
                             .iter()
                             .any(|veto| veto.option == result.spec.id && veto.criterion == criterion.id);
                         ui.horizontal(|ui| {
-                            score_bar(ui, score.score, 10.0, option_color(ui.visuals(), index), bar_width)
+                            ScoreBar::new(score.score, 10.0, option_color(ui.visuals(), index), bar_width)
+                                .against(change(index, Some(c)))
+                                .ui(ui)
                                 .on_hover_ui(|ui| trace_ui(ui, profile, score));
                             if vetoed {
                                 ui.label(RichText::new("rules it out").color(con_color(ui.visuals())))
@@ -80,7 +102,9 @@ pub fn scorecard_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitiv
                 ui.label(RichText::new("Overall (0–100)").strong());
                 ui.label("");
                 for (index, result) in evaluation.options.iter().enumerate() {
-                    score_bar(ui, result.score, 100.0, option_color(ui.visuals(), index), bar_width);
+                    ScoreBar::new(result.score, 100.0, option_color(ui.visuals(), index), bar_width)
+                        .against(change(index, None))
+                        .ui(ui);
                 }
                 ui.end_row();
             },

@@ -2,7 +2,7 @@
 //! asks here, so an option has one colour everywhere (slider marks, bars, lines, legends,
 //! banner) and presenter mode can scale the whole look by changing [`Sizes`] alone.
 
-use egui::{Color32, FontFamily, FontId, TextStyle, Visuals};
+use egui::{Color32, FontFamily, FontId, Id, TextStyle, Visuals};
 use serde::{Deserialize, Serialize};
 
 use crate::model::OPTIONS;
@@ -48,7 +48,8 @@ impl Default for Appearance {
     }
 }
 
-/// Type sizes and spacing in points. Presenter mode (a later issue) scales these.
+/// Type sizes and spacing in points. Views read the ones in force with [`sizes`]; presenter
+/// mode applies [`Sizes::PRESENTER`], the same tokens scaled up.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Sizes {
     pub small: f32,
@@ -81,6 +82,35 @@ impl Sizes {
         bar_height: 16.0,
         line_width: 2.5,
     };
+
+    /// Presenter mode: every token half as large again, so that the back of a room can read
+    /// the slide on a 1280×720 projector while the chart still gets half the width.
+    pub const PRESENTER: Self = Self::DEFAULT.scaled(1.5);
+
+    /// Every size multiplied by `factor`.
+    pub const fn scaled(self, factor: f32) -> Self {
+        Self {
+            small: self.small * factor,
+            body: self.body * factor,
+            heading: self.heading * factor,
+            banner: self.banner * factor,
+            space_s: self.space_s * factor,
+            space_m: self.space_m * factor,
+            space_l: self.space_l * factor,
+            bar_height: self.bar_height * factor,
+            line_width: self.line_width * factor,
+        }
+    }
+}
+
+/// Where [`apply`] leaves the sizes in force for [`sizes`].
+fn sizes_id() -> Id {
+    Id::unique("podvisor_sizes")
+}
+
+/// The sizes last applied to the context ([`Sizes::DEFAULT`] before any was).
+pub fn sizes(ctx: &egui::Context) -> Sizes {
+    ctx.data(|data| data.get_temp(sizes_id())).unwrap_or(Sizes::DEFAULT)
 }
 
 /// Name of the text style used for the verdict headline.
@@ -104,6 +134,7 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// Applies the theme and sizes to every style of the context.
 pub fn apply(ctx: &egui::Context, theme: ThemeChoice, sizes: &Sizes) {
     ctx.set_theme(theme.egui());
+    ctx.data_mut(|data| data.insert_temp(sizes_id(), *sizes));
     ctx.all_styles_mut(|style| {
         let proportional = |size| FontId::new(size, FontFamily::Proportional);
         style.text_styles = [
@@ -168,6 +199,33 @@ pub fn attention_color(visuals: &Visuals) -> Color32 {
 /// Background of the error panel.
 pub fn error_fill(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode { Color32::from_rgb(0x5a, 0x1d, 0x1d) } else { Color32::from_rgb(0xfd, 0xe2, 0xe0) }
+}
+
+/// An option's colour, faded: how the baseline's lines are drawn beside the scenario's.
+pub fn baseline_color(visuals: &Visuals, index: usize) -> Color32 {
+    option_color(visuals, index).gamma_multiply(0.55)
+}
+
+/// The tick marking the baseline's value across a bar: the text colour, so that it shows
+/// on the filled part and on the track alike.
+pub fn baseline_mark(visuals: &Visuals) -> Color32 {
+    visuals.text_color()
+}
+
+/// Text on a slide in presenter mode: nearly the strongest colour, since projectors wash
+/// out the explorer's grey, yet a little short of it so that a room is not glared at.
+pub fn presenter_text_color(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_gray(222) } else { Color32::from_gray(24) }
+}
+
+/// Colour of a change: a pro's colour when it is an improvement, a con's when it is a
+/// setback, quiet when nothing moved.
+pub fn change_color(visuals: &Visuals, better: Option<bool>) -> Color32 {
+    match better {
+        Some(true) => pro_color(visuals),
+        Some(false) => con_color(visuals),
+        None => visuals.weak_text_color(),
+    }
 }
 
 /// The track behind a score bar.

@@ -1,32 +1,38 @@
-//! The verdict banner: who wins, by how much, why in one sentence, and the overall scores.
+//! The verdict banner: who wins, by how much, why in one sentence, and the overall scores;
+//! with a baseline pinned, also what moved since the baseline.
 
 use egui::{RichText, Ui};
 
-use super::theme::{Sizes, attention_color, banner_style, con_color, option_color, option_color_by_id};
-use super::widgets::score_bar;
+use super::theme::{attention_color, banner_style, con_color, option_color, option_color_by_id, sizes};
+use super::widgets::ScoreBar;
 use crate::model::Evaluation;
+use crate::model::compare::Comparison;
 
 /// The banner across the top of the window: the verdict beside the overall scores, or above
-/// them when the window (or a large UI scale) leaves too little width.
-pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation) {
+/// them when the window (or a large UI scale) leaves too little width. `since` is the
+/// comparison with the pinned baseline, if any.
+pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
     let verdict = &evaluation.verdict;
-    // Room for the score bars, and for "ruled out" after them when an option is.
-    let scores_width = if verdict.ruled_out.is_empty() { 360.0 } else { 450.0 };
+    // Room for the score bars, for the change since the baseline, and for "ruled out".
+    let mut scores_width = if verdict.ruled_out.is_empty() { 360.0 } else { 450.0 };
+    if since.is_some() {
+        scores_width += 60.0;
+    }
     if ui.available_width() >= scores_width + 420.0 {
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(ui.available_width() - scores_width);
-                verdict_text_ui(ui, evaluation);
+                verdict_text_ui(ui, evaluation, since);
             });
-            ui.vertical(|ui| overall_scores_ui(ui, evaluation));
+            ui.vertical(|ui| overall_scores_ui(ui, evaluation, since));
         });
     } else {
-        verdict_text_ui(ui, evaluation);
-        overall_scores_ui(ui, evaluation);
+        verdict_text_ui(ui, evaluation, since);
+        overall_scores_ui(ui, evaluation, since);
     }
 }
 
-fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation) {
+fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
     let verdict = &evaluation.verdict;
     let color = if verdict.close_call {
         attention_color(ui.visuals())
@@ -34,11 +40,14 @@ fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation) {
         option_color_by_id(ui.visuals(), verdict.leader)
     };
     ui.label(RichText::new(&verdict.headline).text_style(banner_style()).color(color).strong());
-    ui.label(RichText::new(&verdict.summary).size(Sizes::DEFAULT.body + 1.0));
+    ui.label(RichText::new(&verdict.summary).size(sizes(ui.ctx()).body + 1.0));
+    if let Some(comparison) = since {
+        ui.label(RichText::new(comparison.summary()).italics());
+    }
     warnings_ui(ui, &evaluation.warnings);
 }
 
-fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation) {
+fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
     let ruled_out = |id: &str| evaluation.verdict.ruled_out.iter().any(|veto| veto.option == id);
     ui.label(RichText::new("Overall score (0–100)").small().weak());
     egui::Grid::new("overall_scores").num_columns(2).show(ui, |ui| {
@@ -46,7 +55,8 @@ fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation) {
             let color = option_color(ui.visuals(), index);
             ui.label(RichText::new(result.spec.label).color(color).strong());
             ui.horizontal(|ui| {
-                score_bar(ui, result.score, 100.0, color, 200.0);
+                let change = since.and_then(|c| c.options.get(index)).map(|o| o.score);
+                ScoreBar::new(result.score, 100.0, color, 200.0).against(change).ui(ui);
                 if ruled_out(result.spec.id) {
                     ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
                 }

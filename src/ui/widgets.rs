@@ -1,29 +1,80 @@
 //! Small widgets shared by several views.
 
-use egui::{Color32, CornerRadius, Response, RichText, Sense, Ui, Vec2};
+use egui::{Color32, CornerRadius, Response, RichText, Sense, Stroke, Ui, Vec2, pos2};
 
-use super::theme::{Sizes, bar_track};
-use crate::model::format::score;
+use super::theme::{bar_track, baseline_mark, change_color, sizes};
+use crate::model::compare::Delta;
+use crate::model::format::{score, signed_score};
 
-/// A horizontal bar showing `value` out of `max` in an option's colour, followed by the
-/// number. The number is a label of its own, so it is read out and found by tests.
-pub fn score_bar(ui: &mut Ui, value: f64, max: f64, color: Color32, width: f32) -> Response {
-    ui.horizontal(|ui| {
-        let size = Vec2::new(width, Sizes::DEFAULT.bar_height);
-        let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-        if ui.is_rect_visible(rect) {
-            let painter = ui.painter();
-            let radius = CornerRadius::same(3);
-            painter.rect_filled(rect, radius, bar_track(ui.visuals()));
-            let share = if max > 0.0 { (value / max).clamp(0.0, 1.0) as f32 } else { 0.0 };
-            let mut filled = rect;
-            filled.set_width(rect.width() * share);
-            painter.rect_filled(filled, radius, color);
-        }
-        let number = ui.label(RichText::new(score(value)).monospace().strong());
-        response.union(number)
-    })
-    .inner
+/// A horizontal bar showing a score out of `max` in an option's colour, followed by the
+/// number, and, against a baseline, a mark where the baseline was and the change since.
+/// Numbers are labels of their own, so they are read out and found by tests.
+#[derive(Clone, Copy, Debug)]
+#[must_use]
+pub struct ScoreBar {
+    value: f64,
+    max: f64,
+    color: Color32,
+    width: f32,
+    /// How far the bar is filled, when a transition has not reached `value` yet.
+    drawn: Option<f64>,
+    baseline: Option<Delta>,
+}
+
+impl ScoreBar {
+    pub fn new(value: f64, max: f64, color: Color32, width: f32) -> Self {
+        Self { value, max, color, width, drawn: None, baseline: None }
+    }
+
+    /// Fills the bar to `drawn` while the number already shows the value: bars glide between
+    /// slides, and the number never shows a figure the model did not compute.
+    pub fn drawn_to(mut self, drawn: f64) -> Self {
+        self.drawn = Some(drawn);
+        self
+    }
+
+    /// Marks the baseline's score (`delta.a`) on the track and writes the change (B − A)
+    /// after the number.
+    pub fn against(mut self, baseline: Option<Delta>) -> Self {
+        self.baseline = baseline;
+        self
+    }
+
+    pub fn ui(self, ui: &mut Ui) -> Response {
+        let Self { value, max, color, width, drawn, baseline } = self;
+        let share = |v: f64| if max > 0.0 { (v / max).clamp(0.0, 1.0) as f32 } else { 0.0 };
+        ui.horizontal(|ui| {
+            let size = Vec2::new(width, sizes(ui.ctx()).bar_height);
+            let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+            if ui.is_rect_visible(rect) {
+                let painter = ui.painter();
+                let radius = CornerRadius::same(3);
+                painter.rect_filled(rect, radius, bar_track(ui.visuals()));
+                let mut filled = rect;
+                filled.set_width(rect.width() * share(drawn.unwrap_or(value)));
+                painter.rect_filled(filled, radius, color);
+                if let Some(delta) = baseline {
+                    let x = rect.left() + rect.width() * share(delta.a);
+                    let stroke = Stroke::new(2.0, baseline_mark(ui.visuals()));
+                    painter.line_segment([pos2(x, rect.top() - 3.0), pos2(x, rect.bottom() + 3.0)], stroke);
+                }
+            }
+            let mut response = response.union(ui.label(RichText::new(score(value)).monospace().strong()));
+            if let Some(delta) = baseline {
+                response = response.union(change_label(ui, delta));
+            }
+            response
+        })
+        .inner
+    }
+}
+
+/// The change since the baseline ("+1.2", "-0.8", "0.0"), coloured by whether the score rose.
+fn change_label(ui: &mut Ui, delta: Delta) -> Response {
+    let text = signed_score(delta.delta());
+    let better = (text != "0.0").then(|| !text.starts_with('-'));
+    ui.label(RichText::new(&text).monospace().small().color(change_color(ui.visuals(), better)))
+        .on_hover_text(format!("Baseline {}; change since then {text}", score(delta.a)))
 }
 
 /// A small ↺ button that puts a value back to its default, shown only while the value

@@ -1,0 +1,228 @@
+//! Presenter mode's deck: the profiles of a folder, in file-name order — the bundled examples
+//! unless the user picked a folder (View ▸ Presenter deck). The deck is read when presenting
+//! starts, so files edited in the meantime show as they are now. A file that cannot be read
+//! becomes a slide showing why, so one bad file never stops a talk.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Alert, App, Scenario, examples};
+use crate::model::compare::{Comparison, compare};
+use crate::profile::load_file;
+
+/// Where the deck comes from; persisted with the session.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeckSource {
+    /// The example profiles bundled in the binary.
+    #[default]
+    Examples,
+    /// Every `*.ron` file of a folder.
+    Folder(PathBuf),
+}
+
+impl DeckSource {
+    /// For menus and messages: "bundled examples", or the folder.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Examples => "bundled examples".to_owned(),
+            Self::Folder(folder) => folder.display().to_string(),
+        }
+    }
+}
+
+/// One slide: a scenario, or the reason its file could not be read.
+#[derive(Clone, Debug)]
+pub struct Slide {
+    /// The file name, or the open scenario's name for the slide presenting it.
+    pub file: String,
+    pub content: Result<Scenario, String>,
+}
+
+/// The slides of a deck. Fails, with a message to show, when a folder cannot be listed or
+/// holds no profile.
+pub fn load(source: &DeckSource) -> Result<Vec<Slide>, String> {
+    match source {
+        DeckSource::Examples => Ok(examples::examples()
+            .iter()
+            .map(|example| Slide { file: example.file.to_owned(), content: Ok(Scenario::new(example.profile.clone())) })
+            .collect()),
+        DeckSource::Folder(folder) => load_folder(folder),
+    }
+}
+
+fn load_folder(folder: &Path) -> Result<Vec<Slide>, String> {
+    let entries =
+        std::fs::read_dir(folder).map_err(|error| format!("Cannot list the folder: {error} ({})", folder.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    if files.is_empty() {
+        return Err(format!("No profiles (*.ron) in {}", folder.display()));
+    }
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    Ok(files
+        .into_iter()
+        .map(|path| Slide {
+            file: path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned()),
+            content: load_file(&path).map(|loaded| Scenario::new(loaded.profile)).map_err(|error| error.to_string()),
+        })
+        .collect())
+}
+
+/// Presenter mode while it runs: the deck, the slide on screen, and how the open scenario
+/// compares with the pinned baseline. It holds copies: presenting never touches the open
+/// document.
+#[derive(Clone, Debug)]
+pub struct Presentation {
+    slides: Vec<Slide>,
+    index: usize,
+    /// The open scenario's slide: the one the baseline is the "before" of. The deck's other
+    /// profiles are other workloads, and deltas against them would be noise.
+    open: usize,
+    /// The open scenario against the baseline (A = baseline), when one is pinned.
+    since: Option<(Scenario, Comparison)>,
+}
+
+impl Presentation {
+    /// Starts on the open scenario: at its place in the deck when it is one of the deck's
+    /// profiles, else as a slide of its own before the deck (F5 presents what is on screen).
+    pub fn start(open: Scenario, mut slides: Vec<Slide>, baseline: Option<Scenario>) -> Self {
+        let since = baseline.map(|base| {
+            let comparison = compare(&base.profile, &base.evaluation, &open.profile, &open.evaluation);
+            (base, comparison)
+        });
+        let found = slides.iter().position(|slide| slide.content.as_ref().is_ok_and(|s| s.profile == open.profile));
+        let index = found.unwrap_or_else(|| {
+            slides.insert(0, Slide { file: open.profile.name.clone(), content: Ok(open) });
+            0
+        });
+        Self { slides, index, open: index, since }
+    }
+
+    /// Moves `by` slides, stopping at either end. Returns whether the slide changed.
+    pub fn step(&mut self, by: isize) -> bool {
+        let last = self.slides.len().saturating_sub(1);
+        let index = self.index.saturating_add_signed(by).min(last);
+        let moved = index != self.index;
+        self.index = index;
+        moved
+    }
+
+    pub fn slide(&self) -> &Slide {
+        &self.slides[self.index]
+    }
+
+    /// The slide's place, counted from 1, and the number of slides: "3 / 7".
+    pub fn position(&self) -> (usize, usize) {
+        (self.index + 1, self.slides.len())
+    }
+
+    /// The baseline and the slide compared with it, on the open scenario's slide when a
+    /// baseline is pinned.
+    pub fn since(&self) -> Option<(&Scenario, &Comparison)> {
+        let (baseline, comparison) = self.since.as_ref().filter(|_| self.index == self.open)?;
+        Some((baseline, comparison))
+    }
+}
+
+impl App {
+    /// Enters presenter mode on the open scenario, with the deck read afresh.
+    pub(super) fn present(&mut self, ctx: &egui::Context) {
+        let slides = load(&self.deck).unwrap_or_else(|error| {
+            self.alert = Some(Alert {
+                title: "The presenter deck could not be read; presenting the bundled examples".to_owned(),
+                detail: error,
+            });
+            load(&DeckSource::Examples).unwrap_or_default()
+        });
+        let baseline = self.baseline.as_ref().map(|baseline| baseline.scenario().clone());
+        self.presentation = Some(Presentation::start(Scenario::of(&self.document), slides, baseline));
+        self.transition.reset();
+        // A text field left focused would otherwise take the arrow keys and Space.
+        ctx.memory_mut(egui::Memory::stop_text_input);
+        // The room sees the slide, not the desktop.
+        let fullscreen = ctx.input(|input| input.viewport().fullscreen).unwrap_or(false);
+        if !fullscreen {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        }
+        self.fullscreen_for_presenting = !fullscreen;
+    }
+
+    /// Back to the explorer, on the scenario as it was, and the window as it was.
+    pub(super) fn stop_presenting(&mut self, ctx: &egui::Context) {
+        self.presentation = None;
+        if std::mem::take(&mut self.fullscreen_for_presenting) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+
+    pub(super) fn step_slides(&mut self, ctx: &egui::Context, by: isize) {
+        if let Some(presentation) = &mut self.presentation
+            && presentation.step(by)
+        {
+            self.transition.restart(ctx.input(|input| input.time));
+        }
+    }
+
+    /// Uses `source` for the deck from now on, once it is known to hold profiles.
+    pub(super) fn use_deck(&mut self, source: DeckSource) {
+        match load(&source) {
+            Ok(slides) => {
+                self.status = format!("Presenter deck: {} profiles from {}", slides.len(), source.describe());
+                self.deck = source;
+            }
+            Err(error) => {
+                self.alert =
+                    Some(Alert { title: "This folder cannot be the presenter deck".to_owned(), detail: error });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Profile;
+
+    #[test]
+    fn the_open_scenario_is_found_in_the_deck_or_put_first() {
+        let deck = load(&DeckSource::Examples).expect("examples");
+        let count = deck.len();
+        let second = examples::examples()[1].profile.clone();
+        let found = Presentation::start(Scenario::new(second), deck.clone(), None);
+        assert_eq!(found.position(), (2, count));
+
+        let baseline = Some(Scenario::new(Profile::default()));
+        let mut shown = Presentation::start(Scenario::new(Profile::default()), deck, baseline);
+        assert_eq!(shown.position(), (1, count + 1));
+        assert!(shown.since().is_some(), "the open scenario's slide shows the change since the baseline");
+        assert!(!shown.step(-1), "stops at the first slide");
+        assert!(shown.step(1));
+        assert_eq!(shown.position(), (2, count + 1));
+        assert!(shown.since().is_none(), "other workloads are not compared with it");
+        assert!(shown.step(100));
+        assert_eq!(shown.position(), (count + 1, count + 1), "stops at the last");
+    }
+
+    #[test]
+    fn a_folder_deck_is_sorted_by_name_and_a_bad_file_is_a_slide() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = crate::profile::to_canonical_string(&Profile::default());
+        std::fs::write(dir.path().join("b.ron"), &text).expect("write");
+        std::fs::write(dir.path().join("a.ron"), "(format: \"podvisor-profile\", version: 1, oops)").expect("write");
+        std::fs::write(dir.path().join("notes.txt"), "not a profile").expect("write");
+        let slides = load(&DeckSource::Folder(dir.path().to_owned())).expect("a deck");
+        let files: Vec<&str> = slides.iter().map(|slide| slide.file.as_str()).collect();
+        assert_eq!(files, ["a.ron", "b.ron"]);
+        let error = slides[0].content.as_ref().expect_err("a.ron is broken");
+        assert!(error.contains("a.ron:1:"), "names the place: {error}");
+        assert!(slides[1].content.is_ok());
+
+        let empty = tempfile::tempdir().expect("temp dir");
+        assert!(load(&DeckSource::Folder(empty.path().to_owned())).is_err());
+        assert!(load(&DeckSource::Folder(dir.path().join("missing"))).is_err());
+    }
+}

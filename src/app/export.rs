@@ -1,0 +1,196 @@
+//! Exports: the Markdown report of the scenario on screen, and pictures of the window or of
+//! its chart. Pictures come from eframe's screenshot command: the integration reads back the
+//! next painted frame and hands it to a callback on the UI thread; the callback passes it
+//! through a channel, and the app crops, encodes and writes it on the following frame, so
+//! failures reach the alert panel like any other. If the integration drops the request
+//! without a picture (no renderer), the channel closes and that is reported too.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use egui::{ColorImage, Rect};
+use image::ImageEncoder as _;
+
+use super::{Alert, App};
+use crate::profile::write_atomically;
+use crate::report::{Analysis, markdown};
+
+/// What can be exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The Markdown report (`report::markdown::analysis`).
+    Report,
+    /// The chart on screen, as PNG.
+    Chart,
+    /// The whole window, as PNG.
+    Window,
+}
+
+impl Export {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Report => "md",
+            Self::Chart | Self::Window => "png",
+        }
+    }
+
+    /// The dialog's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Report => "Export report",
+            Self::Chart => "Export chart as PNG",
+            Self::Window => "Export window as PNG",
+        }
+    }
+
+    /// The file name offered for a scenario's name ("Greenfield web shop" →
+    /// "greenfield_web_shop.md", "greenfield_web_shop_chart.png").
+    pub fn file_name(self, scenario: &str) -> String {
+        let stem = file_stem(scenario);
+        match self {
+            Self::Chart => format!("{stem}_chart.png"),
+            Self::Report | Self::Window => format!("{stem}.{}", self.extension()),
+        }
+    }
+}
+
+/// A file name stem from a scenario's name: lower case, words joined by `_`.
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    let stem = stem.trim_matches('_');
+    if stem.is_empty() { "scenario".to_owned() } else { stem.to_owned() }
+}
+
+/// A screenshot asked for and not yet written.
+#[derive(Debug)]
+pub struct Capture {
+    path: PathBuf,
+    what: Export,
+    receiver: Receiver<Arc<ColorImage>>,
+}
+
+impl Capture {
+    /// Asks the integration for a picture of the next frame.
+    pub fn request(ctx: &egui::Context, path: PathBuf, what: Export) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            // The app may have gone; then nobody waits for the picture.
+            sender.send(image).ok();
+            repaint.request_repaint();
+        });
+        Self { path, what, receiver }
+    }
+}
+
+/// The pixels of `region` (in points) of a screenshot, or all of it.
+fn crop(image: &ColorImage, region: Option<Rect>, pixels_per_point: f32) -> ColorImage {
+    match region {
+        Some(rect) => image.region(&rect, Some(pixels_per_point)),
+        None => image.clone(),
+    }
+}
+
+/// A screenshot as PNG bytes. The window is opaque, so alpha is dropped.
+pub fn png(image: &ColorImage) -> Result<Vec<u8>, String> {
+    let [width, height] = image.size;
+    let rgb: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(|pixel| {
+            let [r, g, b, _] = pixel.to_srgba_unmultiplied();
+            [r, g, b]
+        })
+        .collect();
+    let mut bytes = Vec::new();
+    let (width, height) = (u32::try_from(width), u32::try_from(height));
+    let (Ok(width), Ok(height)) = (width, height) else {
+        return Err("the picture is too large".to_owned());
+    };
+    image::codecs::png::PngEncoder::new(&mut bytes)
+        .write_image(&rgb, width, height, image::ExtendedColorType::Rgb8)
+        .map_err(|error| error.to_string())?;
+    Ok(bytes)
+}
+
+impl App {
+    /// Exports the scenario on screen to `path`: the report at once, a picture once the next
+    /// frame has been painted.
+    pub(super) fn export(&mut self, ctx: &egui::Context, what: Export, path: &Path) {
+        match what {
+            Export::Report => {
+                let Some(profile) = self.profile_on_screen() else {
+                    self.export_failed(what, "this slide has no scenario (its file could not be read)".to_owned());
+                    return;
+                };
+                // Exactly what `podvisor report` writes.
+                let report = markdown::analysis(&Analysis::new(profile.clone()));
+                match write_atomically(path, report.as_bytes()) {
+                    Ok(()) => self.status = format!("Exported the report to {}", path.display()),
+                    Err(error) => self.export_failed(what, format!("{error} ({})", path.display())),
+                }
+            }
+            Export::Chart if self.chart_rect.is_none() => {
+                self.export_failed(what, "no chart is on screen: open the Resources tab, or presenter mode".to_owned());
+            }
+            Export::Chart | Export::Window => self.capture = Some(Capture::request(ctx, path.to_owned(), what)),
+        }
+    }
+
+    /// Writes a screenshot that has arrived, or reports one that never will.
+    pub(super) fn poll_capture(&mut self, ctx: &egui::Context) {
+        let Some(capture) = &self.capture else {
+            return;
+        };
+        let image = match capture.receiver.try_recv() {
+            Ok(image) => image,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => {
+                let what = capture.what;
+                self.capture = None;
+                self.export_failed(what, "the window could not be captured (no renderer took the picture)".to_owned());
+                return;
+            }
+        };
+        let Some(Capture { path, what, .. }) = self.capture.take() else {
+            return;
+        };
+        let region = if what == Export::Chart { self.chart_rect } else { None };
+        let written = png(&crop(&image, region, ctx.pixels_per_point()))
+            .and_then(|bytes| write_atomically(&path, &bytes).map_err(|error| format!("{error} ({})", path.display())));
+        match written {
+            Ok(()) => self.status = format!("Exported a picture to {}", path.display()),
+            Err(error) => self.export_failed(what, error),
+        }
+    }
+
+    fn export_failed(&mut self, what: Export, detail: String) {
+        self.alert = Some(Alert { title: format!("{} failed; nothing was overwritten", what.title()), detail });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_follow_the_scenario() {
+        assert_eq!(Export::Report.file_name("Greenfield web shop"), "greenfield_web_shop.md");
+        assert_eq!(Export::Chart.file_name("Greenfield web shop"), "greenfield_web_shop_chart.png");
+        assert_eq!(Export::Window.file_name(" ? "), "scenario.png");
+    }
+
+    #[test]
+    fn a_picture_encodes_as_png_and_crops_to_a_region() {
+        let mut image = ColorImage::filled([40, 20], egui::Color32::from_rgb(10, 20, 30));
+        image.pixels[0] = egui::Color32::WHITE;
+        let cropped = crop(&image, Some(Rect::from_min_size(egui::pos2(5.0, 5.0), egui::vec2(10.0, 5.0))), 2.0);
+        assert_eq!(cropped.size, [20, 10]);
+        let bytes = png(&image).expect("encodes");
+        let decoded = image::load_from_memory(&bytes).expect("decodes").to_rgb8();
+        assert_eq!(decoded.dimensions(), (40, 20));
+        assert_eq!(decoded.get_pixel(0, 0).0, [255, 255, 255]);
+        assert_eq!(decoded.get_pixel(1, 0).0, [10, 20, 30]);
+    }
+}

@@ -1,0 +1,181 @@
+//! The compare tab: the open scenario (A) beside another profile (B). Every setting that
+//! differs, both verdicts side by side, and per option the overall score and each resource
+//! in A, in B, and the change (B − A). A is the open scenario and stays live — moving a
+//! slider moves A's column — so a scenario can be tuned against a fixed B; a pinned baseline
+//! has its own place (the bars, banner and charts), and B is whatever was chosen here.
+//! Figures are written as `podvisor compare` writes them, so the screen and report agree.
+
+use egui::{RichText, Ui};
+
+use super::dialogs::PathPurpose;
+use super::menu::examples_menu_ui;
+use super::theme::{attention_color, change_color, option_color, option_color_by_id, sizes};
+use crate::app::Command;
+use crate::model::compare::{Comparison, Delta};
+use crate::model::format::{Number, Score, capitalise, signed, signed_score};
+use crate::model::options::plural;
+use crate::model::{Evaluation, ResourceId};
+use crate::profile::Profile;
+use crate::report::resource_header;
+
+/// One side of the comparison.
+#[derive(Clone, Copy, Debug)]
+pub struct Side<'a> {
+    pub profile: &'a Profile,
+    pub evaluation: &'a Evaluation,
+    /// Where it comes from: "the open scenario", a file, an example.
+    pub origin: &'a str,
+}
+
+/// What the compare tab shows.
+#[derive(Clone, Copy, Debug)]
+pub struct CompareView<'a> {
+    pub a: Side<'a>,
+    /// B and the comparison (A = the open scenario), once a B is chosen.
+    pub b: Option<(Side<'a>, &'a Comparison)>,
+    /// The bundled examples' names, to choose B from.
+    pub examples: &'a [&'a str],
+}
+
+/// The compare tab. Choosing, swapping and dropping B are commands.
+pub fn compare_ui(ui: &mut Ui, view: &CompareView<'_>, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if ui.button("Compare with file…").on_hover_text("Choose a profile as B").clicked() {
+            commands.push(Command::Choose(PathPurpose::CompareWith));
+        }
+        ui.menu_button("Compare with example", |ui| {
+            examples_menu_ui(ui, view.examples, Command::CompareWithExample, commands);
+        });
+        ui.add_enabled_ui(view.b.is_some(), |ui| {
+            if ui.button("Swap A and B").on_hover_text("Open B as the scenario to edit; A becomes B").clicked() {
+                commands.push(Command::SwapCompared);
+            }
+            if ui.button("Stop comparing").clicked() {
+                commands.push(Command::StopComparing);
+            }
+        });
+    });
+    ui.separator();
+    let Some((b, comparison)) = view.b else {
+        ui.label(
+            RichText::new(
+                "Compare the open scenario (A) with another profile (B): choose one above. \
+                 A follows your edits; B stays as it was read.",
+            )
+            .weak(),
+        );
+        return;
+    };
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        verdicts_ui(ui, view.a, b, comparison);
+        ui.add_space(sizes(ui.ctx()).space_l);
+        figures_ui(ui, b.profile, comparison);
+        ui.add_space(sizes(ui.ctx()).space_l);
+        differences_ui(ui, comparison);
+    });
+}
+
+fn verdicts_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>, comparison: &Comparison) {
+    ui.columns(2, |columns| {
+        for ((letter, side), column) in [("A", a), ("B", b)].into_iter().zip(columns) {
+            // Columns justify their contents; text reads better ragged.
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| side_ui(ui, letter, side));
+        }
+    });
+    if comparison.verdict_changed {
+        let text = format!(
+            "The verdict changes: {} lead in A, {} in B.",
+            capitalise(plural(comparison.leader_a)),
+            plural(comparison.leader_b)
+        );
+        ui.label(RichText::new(text).strong().color(attention_color(ui.visuals())));
+    }
+}
+
+/// One side's name, origin and verdict.
+fn side_ui(ui: &mut Ui, letter: &str, side: Side<'_>) {
+    let verdict = &side.evaluation.verdict;
+    ui.label(RichText::new(format!("{letter} · {}", side.profile.name)).heading().strong());
+    ui.label(RichText::new(side.origin).small().weak());
+    let color = if verdict.close_call {
+        attention_color(ui.visuals())
+    } else {
+        option_color_by_id(ui.visuals(), verdict.leader)
+    };
+    ui.label(RichText::new(&verdict.headline).heading().color(color));
+    ui.label(&verdict.summary);
+}
+
+/// A change, coloured by whether it is an improvement (`higher_is_better` says which way).
+fn change_ui(ui: &mut Ui, text: &str, higher_is_better: bool) {
+    let zero = text == "0" || text == "0.0";
+    let better = (!zero).then(|| text.starts_with('-') != higher_is_better);
+    ui.label(RichText::new(text).monospace().color(change_color(ui.visuals(), better)));
+}
+
+/// Per option: the overall score and every resource in A, in B, and the change.
+fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
+    ui.label(RichText::new("Scores and resources").heading());
+    let columns = 1 + 3 * comparison.options.len();
+    egui::Grid::new("compare_figures").num_columns(columns).striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
+        ui.label("");
+        for (index, option) in comparison.options.iter().enumerate() {
+            let label = crate::model::options::option(option.option).map_or(option.option, |o| o.label);
+            ui.label(RichText::new(label).strong().color(option_color(ui.visuals(), index)));
+            ui.label("");
+            ui.label("");
+        }
+        ui.end_row();
+        ui.label(RichText::new("Figure").strong());
+        for _ in &comparison.options {
+            for header in ["A", "B", "Δ"] {
+                ui.label(RichText::new(header).strong());
+            }
+        }
+        ui.end_row();
+
+        ui.label(RichText::new("Overall (0–100)").strong());
+        for option in &comparison.options {
+            let Delta { a, b } = option.score;
+            ui.label(RichText::new(Score(a).to_string()).monospace());
+            ui.label(RichText::new(Score(b).to_string()).monospace());
+            change_ui(ui, &signed_score(option.score.delta()), true);
+        }
+        ui.end_row();
+        for (r, resource) in ResourceId::ALL.iter().enumerate() {
+            ui.label(resource_header(units, *resource));
+            for option in &comparison.options {
+                let Some(delta) = option.resources.get(r) else { continue };
+                ui.label(RichText::new(Number(delta.a).to_string()).monospace());
+                ui.label(RichText::new(Number(delta.b).to_string()).monospace());
+                change_ui(ui, &signed(delta.delta()), !resource.lower_is_better());
+            }
+            ui.end_row();
+        }
+    });
+}
+
+/// Every setting that differs, as the profile file names it.
+fn differences_ui(ui: &mut Ui, comparison: &Comparison) {
+    let count = comparison.differences.len();
+    ui.label(RichText::new(format!("Settings that differ ({count})")).heading());
+    if count == 0 {
+        ui.label(RichText::new("None: A and B have the same settings").weak());
+        return;
+    }
+    // Long values (notes) wrap rather than push B off the window.
+    let widest = (ui.available_width() / 3.0).max(120.0);
+    let grid = egui::Grid::new("compare_settings").num_columns(3).striped(true).spacing([18.0, 4.0]);
+    grid.max_col_width(widest).show(ui, |ui| {
+        for header in ["Setting", "A", "B"] {
+            ui.label(RichText::new(header).strong());
+        }
+        ui.end_row();
+        for difference in &comparison.differences {
+            ui.label(RichText::new(&difference.field).monospace());
+            ui.label(&difference.a);
+            ui.label(&difference.b);
+            ui.end_row();
+        }
+    });
+}

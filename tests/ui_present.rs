@@ -1,0 +1,320 @@
+//! Issue 5 in the window, driven like a user would: a pinned baseline and the changes since,
+//! the compare tab, presenter mode stepping through a deck, and exports.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use podvisor::app::{App, Command, DeckSource, Export, examples};
+use podvisor::model::format::signed_score;
+use podvisor::profile::Profile;
+use podvisor::report::{Analysis, markdown};
+
+fn profile(harness: &Harness<'_, App>) -> Profile {
+    harness.state().document().profile().clone()
+}
+
+fn open_example(harness: &mut Harness<'_, App>, file: &str) {
+    harness.state_mut().send(Command::Open(common::example(file)));
+    harness.run();
+}
+
+/// Whether some label on screen reads exactly `text` (changes such as "0.0" repeat).
+fn shown(harness: &Harness<'_, App>, text: &str) -> bool {
+    harness.query_all_by_label(text).next().is_some()
+}
+
+#[test]
+fn a_pinned_baseline_shows_what_changed_since() {
+    let mut harness = common::app();
+    open_example(&mut harness, "greenfield_microservices.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    harness.run();
+    assert!(harness.state().baseline().is_some(), "Ctrl+B pins");
+    assert!(harness.query_by_label_contains("Since the baseline (no setting changed)").is_some());
+
+    harness.get_by_role_and_label(Role::Slider, "Isolation need").set_value_accesskit(10.0);
+    harness.run();
+
+    let comparison = harness.state().baseline().expect("still pinned").comparison().clone();
+    let summary = comparison.summary();
+    assert!(summary.starts_with("Since the baseline (1 setting changed): VMs "), "{summary}");
+    assert!(shown(&harness, &summary), "the banner says what changed: {summary}");
+    let container = &comparison.options[1];
+    assert!(container.score.delta() < 0.0, "more isolation need counts against containers");
+    assert!(shown(&harness, &signed_score(container.score.delta())), "the overall change is written by the bar");
+    let isolation = podvisor::model::CRITERIA.iter().position(|c| c.key == "isolation").expect("a criterion");
+    let change = signed_score(comparison.options[1].criteria[isolation].delta());
+    assert!(change.starts_with('-') && shown(&harness, &change), "containers' isolation score fell: {change}");
+
+    // The charts draw the baseline too, named in the legend.
+    harness.get_by_label("Resources").click();
+    harness.run();
+    assert!(harness.query_by_label("VM (baseline)").is_some());
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::B);
+    harness.run();
+    assert!(harness.state().baseline().is_none(), "Ctrl+Shift+B clears");
+    assert!(harness.query_by_label(&summary).is_none());
+    assert!(harness.query_by_label("VM (baseline)").is_none());
+}
+
+#[test]
+fn compare_with_an_example_then_swap() {
+    let mut harness = common::app();
+    open_example(&mut harness, "greenfield_microservices.ron");
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label("Compare with example").click();
+    harness.run();
+    harness.get_by_label("Lift-and-shift of a legacy monolith").click();
+    harness.run();
+
+    let compared = harness.state().compared().expect("B is chosen");
+    assert_eq!(compared.scenario().profile.name, "Lift-and-shift of a legacy monolith");
+    let comparison = compared.comparison().clone();
+    assert!(harness.query_by_label("workload.services").is_some(), "a row for each setting that differs");
+    let settings = format!("Settings that differ ({})", comparison.differences.len());
+    assert!(harness.query_by_label(&settings).is_some(), "{settings}");
+    assert!(shown(&harness, &signed_score(comparison.options[0].score.delta())), "the VM score's change");
+    assert!(comparison.verdict_changed);
+    assert!(harness.query_by_label_contains("The verdict changes: Containers lead in A, VMs in B").is_some());
+
+    harness.get_by_label("Swap A and B").click();
+    harness.run();
+    assert_eq!(profile(&harness).name, "Lift-and-shift of a legacy monolith", "B is now the open scenario");
+    assert!(!harness.state().document().is_dirty());
+    let b = harness.state().compared().expect("A became B");
+    assert_eq!(b.scenario().profile.name, "Greenfield web shop");
+    assert!(harness.query_by_label_contains("The verdict changes: VMs lead in A, containers in B").is_some());
+
+    harness.get_by_label("Stop comparing").click();
+    harness.run();
+    assert!(harness.state().compared().is_none());
+}
+
+/// The name of the scenario on the slide shown.
+fn slide_name(harness: &Harness<'_, App>) -> String {
+    let presentation = harness.state().presentation().expect("presenting");
+    let name = presentation.slide().content.as_ref().expect("a readable slide").profile.name.clone();
+    assert!(harness.query_by_label(&name).is_some(), "the slide shows its name: {name}");
+    name
+}
+
+#[test]
+fn presenter_mode_steps_through_the_deck_and_leaves_the_scenario_as_it_was() {
+    let mut harness = common::app();
+    open_example(&mut harness, "legacy_monolith_lift_and_shift.ron");
+    let before = profile(&harness);
+    let deck = examples::examples();
+
+    harness.key_press(Key::F5);
+    harness.run();
+    let presentation = harness.state().presentation().expect("F5 presents");
+    assert_eq!(presentation.position(), (3, deck.len()), "the open scenario's place in the deck");
+    assert!(harness.query_by_label(&format!("3 / {}", deck.len())).is_some());
+    assert!(harness.query_by_label("File").is_none(), "no menu bar");
+    assert!(harness.query_by_role_and_label(Role::Slider, "Services").is_none(), "no sliders");
+
+    let scenario = presentation.slide().content.as_ref().expect("a scenario");
+    assert!(harness.query_by_label(scenario.profile.notes.trim()).is_some(), "the notes");
+    let verdict = &scenario.evaluation.verdict;
+    assert!(harness.query_by_label(&verdict.headline).is_some());
+    let leader = scenario.evaluation.options.iter().find(|o| o.spec.id == verdict.leader).expect("leader");
+    assert!((2..=3).contains(&verdict.decisive.len()));
+    for criterion in &verdict.decisive {
+        let pro = leader.pros.iter().find(|p| p.criterion == *criterion).expect("the leader's reason");
+        assert!(harness.query_by_label(&format!("+ {}", pro.title)).is_some(), "{}", pro.title);
+        assert!(harness.query_by_label(&pro.text).is_some(), "{}", pro.text);
+    }
+
+    let first = slide_name(&harness);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let second = slide_name(&harness);
+    assert_eq!(second, deck[3].profile.name);
+    assert!(harness.query_by_label(&first).is_none(), "the previous slide is gone");
+    harness.key_press(Key::PageDown);
+    harness.run();
+    assert_eq!(slide_name(&harness), deck[4].profile.name);
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(slide_name(&harness), first);
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(slide_name(&harness), deck[1].profile.name);
+
+    assert_eq!(profile(&harness), before, "presenting leaves the open scenario alone");
+    assert!(!harness.state().document().is_dirty());
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().presentation().is_none(), "Esc leaves");
+    assert_eq!(profile(&harness), before);
+    assert!(harness.query_by_label("Unsaved changes").is_none(), "nothing to ask");
+    assert!(harness.query_by_role_and_label(Role::Slider, "Services").is_some(), "the explorer is back");
+}
+
+#[test]
+fn unsaved_edits_survive_presenting_and_are_presented_first() {
+    let mut harness = common::app();
+    harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(7.0);
+    harness.run();
+    let edited = profile(&harness);
+
+    harness.state_mut().send(Command::Present);
+    harness.run();
+    let count = examples::examples().len() + 1;
+    assert_eq!(harness.state().presentation().expect("presenting").position(), (1, count), "before the deck");
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(slide_name(&harness), "Greenfield web shop");
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    assert_eq!(profile(&harness), edited);
+    assert!(harness.state().document().is_dirty(), "still unsaved, and nothing was asked");
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+}
+
+#[test]
+fn a_deck_folder_shows_an_unreadable_file_as_a_slide() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("1_broken.ron"), "(format: \"podvisor-profile\", version: 1, oops)").expect("write");
+    let good = &examples::examples()[4].profile;
+    std::fs::write(dir.path().join("2_good.ron"), podvisor::profile::to_canonical_string(good)).expect("write");
+
+    let mut harness = common::app();
+    harness.state_mut().send(Command::UseDeck(DeckSource::Folder(dir.path().to_owned())));
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert_eq!(harness.state().presentation().expect("presenting").position(), (1, 3));
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert!(harness.query_by_label("1_broken.ron").is_some());
+    assert!(harness.query_by_label("This profile could not be read").is_some());
+    assert!(harness.query_by_label_contains("1_broken.ron:1:").is_some(), "with the place of the error");
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(slide_name(&harness), good.name);
+}
+
+#[test]
+fn a_folder_without_profiles_is_refused_as_a_deck() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let mut harness = common::app();
+    harness.state_mut().send(Command::UseDeck(DeckSource::Folder(empty.path().to_owned())));
+    harness.run();
+    let alert = harness.state().alert().expect("an alert");
+    assert!(alert.detail.starts_with("No profiles (*.ron) in"), "{}", alert.detail);
+    harness.state_mut().send(Command::Present);
+    harness.run();
+    assert_eq!(harness.state().presentation().expect("presenting").position().1, examples::examples().len() + 1);
+}
+
+#[test]
+fn exporting_the_report_writes_what_the_command_line_writes() {
+    let mut harness = common::app();
+    open_example(&mut harness, "bursty_event_handlers.ron");
+    harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(5.0);
+    harness.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.md");
+
+    harness.state_mut().send(Command::Export(Export::Report, path.clone()));
+    harness.run();
+    let written = std::fs::read_to_string(&path).expect("the report is written");
+    assert_eq!(written, markdown::analysis(&Analysis::new(profile(&harness))));
+    assert!(harness.state().alert().is_none());
+
+    // Typed, the extension is added and the scenario's name is offered.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Path");
+    assert_eq!(field.value().as_deref(), Some("bursty_short_lived_event_handlers.md"));
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Path").type_text(&dir.path().join("typed").display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(std::fs::read_to_string(dir.path().join("typed.md")).expect("written"), written);
+}
+
+#[test]
+fn a_failed_export_is_an_alert_not_a_panic() {
+    let mut harness = common::app();
+    let missing = tempfile::tempdir().expect("temp dir").path().join("gone").join("report.md");
+    harness.state_mut().send(Command::Export(Export::Report, missing));
+    harness.run();
+    let alert = harness.state().alert().expect("an alert");
+    assert_eq!(alert.title, "Export report failed; nothing was overwritten");
+
+    let picture = tempfile::tempdir().expect("temp dir");
+    harness.state_mut().send(Command::Export(Export::Chart, picture.path().join("chart.png")));
+    harness.run();
+    let alert = harness.state().alert().expect("an alert");
+    assert!(alert.detail.starts_with("no chart is on screen"), "{}", alert.detail);
+}
+
+#[test]
+fn exporting_pictures_of_the_window_and_of_its_chart() {
+    if !common::renderer_available() {
+        return;
+    }
+    let mut harness = common::app();
+    harness.state_mut().send(Command::OpenExample(0));
+    harness.get_by_label("Resources").click();
+    harness.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (window, chart) = (dir.path().join("window.png"), dir.path().join("chart.png"));
+
+    harness.state_mut().send(Command::Export(Export::Window, window.clone()));
+    harness.run();
+    harness.state_mut().send(Command::Export(Export::Chart, chart.clone()));
+    harness.run();
+    assert!(harness.state().alert().is_none(), "{:?}", harness.state().alert());
+
+    let window = image::open(&window).expect("a PNG of the window");
+    assert_eq!((window.width(), window.height()), (common::SIZE.x as u32, common::SIZE.y as u32));
+    let chart = image::open(&chart).expect("a PNG of the chart");
+    assert!(chart.width() > 300 && chart.width() < window.width() / 2 + 200, "cropped: {}", chart.width());
+    assert!(chart.height() > 300 && chart.height() < window.height(), "cropped: {}", chart.height());
+}
+
+#[test]
+fn the_baseline_and_the_deck_come_back_with_the_session() {
+    use eframe::App as _;
+
+    let mut storage = common::MemoryStorage::default();
+    let folder = tempfile::tempdir().expect("temp dir");
+    std::fs::write(folder.path().join("a.ron"), podvisor::profile::to_canonical_string(&Profile::default()))
+        .expect("write");
+    let pinned = {
+        let mut harness = common::app();
+        open_example(&mut harness, "mixed_windows_linux_estate.ron");
+        harness.state_mut().send(Command::PinBaseline);
+        harness.state_mut().send(Command::UseDeck(DeckSource::Folder(folder.path().to_owned())));
+        harness.run();
+        harness.state_mut().save(&mut storage);
+        profile(&harness)
+    };
+
+    let mut harness = Harness::builder().with_size(common::SIZE).build_eframe(|cc| {
+        cc.storage = Some(&storage);
+        App::new(cc)
+    });
+    harness.run();
+    assert_eq!(harness.state().baseline().expect("the baseline is back").scenario().profile, pinned);
+    harness.state_mut().send(Command::Present);
+    harness.run();
+    assert_eq!(
+        harness.state().presentation().expect("presenting").position().1,
+        2,
+        "the open scenario, then the folder's one profile"
+    );
+}
