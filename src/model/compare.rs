@@ -5,7 +5,7 @@
 use super::assumptions::{AssumptionId, Assumptions};
 use super::criteria::CRITERIA;
 use super::evaluation::{Evaluation, weight};
-use super::format::{Number, Score, signed_score};
+use super::format::{Number, Score, score_change};
 use super::options::plural;
 use super::resources::ResourceId;
 use super::traits::TRAITS;
@@ -69,7 +69,7 @@ impl Comparison {
                     plural(o.option),
                     Score(o.score.a),
                     Score(o.score.b),
-                    signed_score(o.score.delta())
+                    score_change(o.score.a, o.score.b)
                 )
             })
             .collect();

@@ -133,6 +133,13 @@ pub fn signed_score(value: f64) -> String {
     }
 }
 
+/// The change from score `a` to score `b` as printed beside them: the difference of the
+/// rounded scores, so "85.8 → 85.9" always reads "+0.1", never "0.0".
+pub fn score_change(a: f64, b: f64) -> String {
+    let tenths = |v: f64| (v * 10.0).round() / 10.0;
+    signed_score(tenths(b) - tenths(a))
+}
+
 /// A signed number with an explicit plus, for deltas and score effects.
 pub fn signed(value: f64) -> String {
     let text = number(value);
@@ -177,6 +184,8 @@ mod tests {
         assert_eq!(signed_score(6.46), "+6.5");
         assert_eq!(signed_score(-0.01), "0.0");
         assert_eq!(signed_score(-11.5), "-11.5");
+        assert_eq!(score_change(85.84, 85.86), "+0.1");
+        assert_eq!(score_change(70.8, 70.84), "0.0");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::model::compare::differences;
 use crate::model::facts::fact;
-use crate::model::format::{Number, Score, capitalise, signed, signed_score};
+use crate::model::format::{Number, Score, capitalise, score_change, signed};
 use crate::model::{AssumptionId, Assumptions, CRITERIA, ResourceId};
 use crate::profile::Profile;
 
@@ -191,7 +191,7 @@ pub fn comparison(pair: &ComparedPair) -> String {
             "| **Overall** | {} | {} | {} |",
             Score(option.score.a),
             Score(option.score.b),
-            signed_score(option.score.delta())
+            score_change(option.score.a, option.score.b)
         );
         for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
             let _ = writeln!(
@@ -200,7 +200,7 @@ pub fn comparison(pair: &ComparedPair) -> String {
                 criterion.label,
                 Score(d.a),
                 Score(d.b),
-                signed_score(d.delta())
+                score_change(d.a, d.b)
             );
         }
         for (resource, d) in ResourceId::ALL.iter().zip(&option.resources) {

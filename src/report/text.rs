@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{Analysis, ComparedPair, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
-use crate::model::format::{Number, Score, signed, signed_score};
+use crate::model::format::{Number, Score, score_change, signed};
 use crate::model::{CRITERIA, ResourceId};
 
 const LABEL: usize = 28;
@@ -92,7 +92,7 @@ pub fn comparison(pair: &ComparedPair) -> String {
             "\n{label}: overall {} → {} ({})",
             Score(option.score.a),
             Score(option.score.b),
-            signed_score(option.score.delta())
+            score_change(option.score.a, option.score.b)
         );
         for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
             if d.delta().abs() > 1e-9 {
@@ -102,7 +102,7 @@ pub fn comparison(pair: &ComparedPair) -> String {
                     criterion.label,
                     Score(d.a),
                     Score(d.b),
-                    signed_score(d.delta())
+                    score_change(d.a, d.b)
                 );
             }
         }

@@ -12,7 +12,7 @@ use super::menu::examples_menu_ui;
 use super::theme::{attention_color, change_color, option_color, option_color_by_id, sizes};
 use crate::app::Command;
 use crate::model::compare::{Comparison, Delta};
-use crate::model::format::{Number, Score, capitalise, signed, signed_score};
+use crate::model::format::{Number, Score, capitalise, score_change, signed};
 use crate::model::options::plural;
 use crate::model::{Evaluation, ResourceId};
 use crate::profile::Profile;
@@ -139,7 +139,7 @@ fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
             let Delta { a, b } = option.score;
             ui.label(RichText::new(Score(a).to_string()).monospace());
             ui.label(RichText::new(Score(b).to_string()).monospace());
-            change_ui(ui, &signed_score(option.score.delta()), true);
+            change_ui(ui, &score_change(option.score.a, option.score.b), true);
         }
         ui.end_row();
         for (r, resource) in ResourceId::ALL.iter().enumerate() {
