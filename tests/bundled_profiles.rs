@@ -1,6 +1,8 @@
 //! The bundled profiles reach the verdicts the source articles argue for, and say why.
 
-use std::path::{Path, PathBuf};
+mod profile_support;
+
+use std::path::Path;
 
 use podvisor::model::{Assumptions, CriterionId, Evaluation, evaluate, sensitivity};
 use podvisor::profile::{Profile, load_file};
@@ -13,24 +15,13 @@ fn bundled(name: &str) -> (Profile, Evaluation) {
     (loaded.profile, evaluation)
 }
 
-fn all_bundled() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("profiles/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    paths.sort();
-    paths
-}
-
 fn decided(evaluation: &Evaluation) -> Option<&'static str> {
     evaluation.verdict.winner
 }
 
 #[test]
 fn there_are_at_least_six_with_names_and_notes() {
-    let paths = all_bundled();
+    let paths = profile_support::bundled();
     assert!(paths.len() >= 6, "{paths:?}");
     for path in paths {
         let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
@@ -102,7 +93,7 @@ fn fifty_service_decomposition_is_close_and_resources_are_even() {
 
 #[test]
 fn every_bundled_profile_explains_itself() {
-    for path in all_bundled() {
+    for path in profile_support::bundled() {
         let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
         let e = evaluate(&profile, Assumptions::builtin());
         for option in &e.options {

@@ -1,21 +1,11 @@
 //! Runs the built binary on every bundled profile, in every format, and on bad input.
 
-use std::path::{Path, PathBuf};
+mod profile_support;
+
 use std::process::{Command, Output};
 
 fn podvisor(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_podvisor")).args(args).output().expect("podvisor runs")
-}
-
-fn bundled() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("profiles/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    paths.sort();
-    paths
 }
 
 fn stdout(output: &Output) -> String {
@@ -28,7 +18,7 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn json_follows_the_documented_contract_for_every_bundled_profile() {
-    for path in bundled() {
+    for path in profile_support::bundled() {
         let out = podvisor(&["evaluate", path.to_str().expect("path"), "--format", "json"]);
         assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), stderr(&out));
         let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
@@ -92,7 +82,7 @@ fn json_follows_the_documented_contract_for_every_bundled_profile() {
 
 #[test]
 fn text_and_markdown_agree_with_the_json() {
-    for path in bundled() {
+    for path in profile_support::bundled() {
         let path = path.to_str().expect("path");
         let json: serde_json::Value =
             serde_json::from_str(&stdout(&podvisor(&["evaluate", path, "--format", "json"]))).expect("JSON");
@@ -113,7 +103,7 @@ fn text_and_markdown_agree_with_the_json() {
 
 #[test]
 fn compare_reports_differences_and_deltas() {
-    let profiles = bundled();
+    let profiles = profile_support::bundled();
     let (a, b) = (profiles[0].to_str().expect("path"), profiles[1].to_str().expect("path"));
     let out = podvisor(&["compare", a, b, "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -138,7 +128,7 @@ fn compare_reports_differences_and_deltas() {
 fn report_writes_a_file_with_o() {
     let dir = tempfile::tempdir().expect("temp dir");
     let target = dir.path().join("report.md");
-    let profile = bundled()[0].clone();
+    let profile = profile_support::bundled()[0].clone();
     let out = podvisor(&["report", profile.to_str().expect("path"), "-o", target.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).is_empty());

@@ -74,11 +74,7 @@ fn normalize_with_output_writes_the_file_atomically() {
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert!(run.stdout.is_empty());
     assert_eq!(std::fs::read(&out).unwrap(), podvisor(&["normalize", &input]).stdout);
-    let leftovers: Vec<_> = std::fs::read_dir(folder.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".tmp"))
-        .collect();
+    let leftovers = profile_support::temp_files(folder.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

@@ -9,6 +9,7 @@ use podvisor::profile::Profile;
 use proptest::prelude::*;
 
 /// Any profile the model accepts: every trait within range, random weights and overrides.
+#[expect(clippy::cast_possible_truncation, reason = "integer trait ranges are small whole numbers")]
 fn any_profile() -> impl Strategy<Value = Profile> {
     let traits = TRAITS
         .iter()

@@ -4,19 +4,10 @@
 mod profile_support;
 
 use std::fs;
-use std::path::Path;
 
 use podvisor::profile::{self, Profile};
 
 const OLD: &[u8] = b"(format: \"podvisor-profile\", version: 1, name: \"the old file\")\n";
-
-fn temp_files(folder: &Path) -> Vec<String> {
-    fs::read_dir(folder)
-        .expect("readable folder")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".tmp"))
-        .collect()
-}
 
 #[test]
 fn a_save_replaces_the_old_file_completely() {
@@ -26,7 +17,7 @@ fn a_save_replaces_the_old_file_completely() {
     let profile = profile_support::fully_non_default();
     profile::save_file(&path, &profile).unwrap();
     assert_eq!(fs::read_to_string(&path).unwrap(), profile::to_canonical_string(&profile));
-    assert!(temp_files(folder.path()).is_empty());
+    assert!(profile_support::temp_files(folder.path()).is_empty());
 }
 
 #[test]
@@ -36,7 +27,7 @@ fn saving_into_a_missing_folder_fails_and_creates_nothing() {
     let error = profile::save_file(&path, &Profile::default()).unwrap_err();
     assert!(error.to_string().starts_with(&format!("{}: cannot save: ", path.display())), "{error}");
     assert!(!folder.path().join("missing").exists());
-    assert!(temp_files(folder.path()).is_empty());
+    assert!(profile_support::temp_files(folder.path()).is_empty());
 }
 
 #[test]
@@ -47,7 +38,7 @@ fn a_rename_that_fails_after_writing_removes_the_temp_file() {
     fs::create_dir(&path).unwrap();
     fs::write(path.join("keep.txt"), OLD).unwrap();
     assert!(profile::save_file(&path, &Profile::default()).is_err());
-    assert!(temp_files(folder.path()).is_empty(), "{:?}", temp_files(folder.path()));
+    assert!(profile_support::temp_files(folder.path()).is_empty(), "{:?}", profile_support::temp_files(folder.path()));
     assert_eq!(fs::read(path.join("keep.txt")).unwrap(), OLD);
 }
 
@@ -64,7 +55,7 @@ fn a_profile_that_would_not_load_back_is_not_written() {
         let error = profile::save_file(&path, &profile).unwrap_err().to_string();
         assert!(error.contains("would not load back") && error.contains(words), "{error}");
         assert_eq!(fs::read(&path).unwrap(), OLD);
-        assert!(temp_files(folder.path()).is_empty());
+        assert!(profile_support::temp_files(folder.path()).is_empty());
     }
 }
 
@@ -84,7 +75,7 @@ fn a_read_only_folder_leaves_the_old_file_intact() {
     } else {
         assert!(profile::save_file(&path, &Profile::default()).is_err());
         assert_eq!(fs::read(&path).unwrap(), OLD);
-        assert!(temp_files(folder.path()).is_empty());
+        assert!(profile_support::temp_files(folder.path()).is_empty());
     }
     fs::set_permissions(folder.path(), fs::Permissions::from_mode(0o755)).unwrap();
 }

@@ -280,7 +280,7 @@ fn exporting_pictures_of_the_window_and_of_its_chart() {
     assert!(harness.state().alert().is_none(), "{:?}", harness.state().alert());
 
     let window = image::open(&window).expect("a PNG of the window");
-    assert_eq!((window.width(), window.height()), (common::SIZE.x as u32, common::SIZE.y as u32));
+    assert_eq!((window.width() as f32, window.height() as f32), (common::SIZE.x, common::SIZE.y));
     let chart = image::open(&chart).expect("a PNG of the chart");
     assert!(chart.width() > 300 && chart.width() < window.width() / 2 + 200, "cropped: {}", chart.width());
     assert!(chart.height() > 300 && chart.height() < window.height(), "cropped: {}", chart.height());

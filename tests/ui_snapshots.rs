@@ -25,7 +25,7 @@ fn presenter_mode_on_a_close_call() {
     if !common::renderer_available() {
         return;
     }
-    let mut harness = egui_kittest::Harness::builder().with_size(PROJECTOR).build_eframe(|cc| App::new(cc));
+    let mut harness = Harness::builder().with_size(PROJECTOR).build_eframe(|cc| App::new(cc));
     harness.state_mut().send(Command::OpenExample(0));
     harness.run();
     harness.key_press(Key::F5);

@@ -111,7 +111,7 @@ impl App {
                     self.status = format!("Opened the example {}", example.file);
                 }
                 None => {
-                    self.alert = Some(Alert { title: "No such example".to_owned(), detail: format!("index {index}") })
+                    self.alert = Some(Alert { title: "No such example".to_owned(), detail: format!("index {index}") });
                 }
             },
             Command::Save => match self.document.path().map(Path::to_owned) {
@@ -231,7 +231,7 @@ impl App {
         None
     }
 
-    /// A file name from the scenario's name ("Greenfield web shop" → "greenfield_web_shop.ron");
+    /// A file name from the scenario's name ("Greenfield web shop" → "`greenfield_web_shop.ron`");
     /// exports are named after the scenario on screen (in presenter mode, the slide's).
     fn suggested_file_name(&self, purpose: PathPurpose) -> String {
         match purpose {

@@ -45,7 +45,7 @@ impl Export {
     }
 
     /// The file name offered for a scenario's name ("Greenfield web shop" →
-    /// "greenfield_web_shop.md", "greenfield_web_shop_chart.png").
+    /// "`greenfield_web_shop.md`", "`greenfield_web_shop_chart.png`").
     pub fn file_name(self, scenario: &str) -> String {
         let stem = file_stem(scenario);
         match self {

@@ -113,6 +113,9 @@ pub struct Assumptions {
 
 impl Assumptions {
     /// The catalogue shipped in `assets/assumptions.ron`, parsed once.
+    ///
+    /// # Panics
+    /// If the embedded asset is invalid — a build defect that the unit tests catch.
     pub fn builtin() -> &'static Self {
         static BUILTIN: OnceLock<Assumptions> = OnceLock::new();
         BUILTIN.get_or_init(|| {

@@ -19,6 +19,7 @@ pub(crate) fn why(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize
     out
 }
 
+#[expect(clippy::too_many_lines, reason = "one arm per criterion; splitting would scatter the sentences")]
 fn write_why(
     out: &mut String,
     criterion: CriterionId,

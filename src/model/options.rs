@@ -16,7 +16,7 @@ pub enum Boundary {
 /// One way to deploy the workload, described by the characteristics the sources discuss.
 #[derive(Clone, Copy, Debug)]
 pub struct OptionSpec {
-    /// Stable snake_case id used in files and JSON.
+    /// Stable `snake_case` id used in files and JSON.
     pub id: &'static str,
     /// Name for one instance, capitalised ("VM", "Container").
     pub label: &'static str,

@@ -164,7 +164,7 @@ pub fn break_even(curve: &Curve, options: &[OptionSpec], profile: &Profile, valu
                         // Bisect on whole values: the first x whose order is the new one.
                         let (mut lo, mut hi) = (x_prev, *x);
                         while hi - lo > 1.0 {
-                            let mid = ((lo + hi) / 2.0).floor();
+                            let mid = f64::midpoint(lo, hi).floor();
                             scratch.set(curve.axis, mid);
                             let m =
                                 sign(&project(&options[a], &scratch, values), &project(&options[b], &scratch, values));
@@ -181,7 +181,7 @@ pub fn break_even(curve: &Curve, options: &[OptionSpec], profile: &Profile, valu
                     }
                     last = Some((*x, s));
                 }
-                found.extend(without_blips(crossings));
+                found.extend(without_blips(&crossings));
             }
         }
     }
@@ -191,7 +191,7 @@ pub fn break_even(curve: &Curve, options: &[OptionSpec], profile: &Profile, valu
 /// Drops pairs of crossings that undo each other within two whole steps or 5% of the axis
 /// value: a lead that short comes from rounding (whole vCPUs, one more VM or host), and
 /// listing it as a break-even would bury the real crossovers.
-fn without_blips(crossings: Vec<BreakEven>) -> Vec<BreakEven> {
+fn without_blips(crossings: &[BreakEven]) -> Vec<BreakEven> {
     let mut kept = Vec::with_capacity(crossings.len());
     let mut i = 0;
     while i < crossings.len() {
@@ -328,9 +328,9 @@ mod tests {
 
         // Just below and at the crossing the order really is as reported.
         let mut at = p.clone();
-        at.workload.services = crossing.at as i64;
+        at.set(TraitId::Services, crossing.at);
         assert!(project(vm(), &at, &v).memory_gib < project(container(), &at, &v).memory_gib);
-        at.workload.services = crossing.at as i64 - 1;
+        at.set(TraitId::Services, crossing.at - 1.0);
         assert!(project(vm(), &at, &v).memory_gib >= project(container(), &at, &v).memory_gib);
     }
 

@@ -227,11 +227,11 @@ fn sweep_values(meta: &TraitMeta, from: f64, to: f64) -> Vec<f64> {
 }
 
 fn midpoint(meta: &TraitMeta, a: f64, b: f64) -> f64 {
-    if meta.logarithmic && a > 0.0 && b > 0.0 { (a * b).sqrt() } else { (a + b) / 2.0 }
+    if meta.logarithmic && a > 0.0 && b > 0.0 { (a * b).sqrt() } else { f64::midpoint(a, b) }
 }
 
 fn midpoint_whole(inside: f64, outside: f64) -> f64 {
-    let mid = ((inside + outside) / 2.0).round();
+    let mid = f64::midpoint(inside, outside).round();
     if mid == inside || mid == outside { inside + (outside - inside).signum() } else { mid }
 }
 

@@ -48,7 +48,7 @@ impl TraitGroup {
 #[derive(Clone, Copy, Debug)]
 pub struct TraitMeta {
     pub id: TraitId,
-    /// Field name in the profile file and key in JSON (snake_case, stable).
+    /// Field name in the profile file and key in JSON (`snake_case`, stable).
     pub key: &'static str,
     pub label: &'static str,
     /// Unit shown after the value ("" for 0–10 ratings and counts).
@@ -312,9 +312,9 @@ define_traits! {
             "Memory per host.";
         CpuOvercommit cpu_overcommit: f64 = 1.0,
             Real [1.0, 16.0] Log Environment, "CPU overcommit", "×",
-            "Virtual cores sold per physical core (OpenStack's initial default is 16).";
+            "Virtual cores sold per physical core (Nova, the compute service of most private clouds, starts at 16).";
         HostCostPerMonth host_cost_per_month: f64 = 1200.0,
-            Real [0.0, 1000000.0] Log Environment, "Host cost", "/month",
+            Real [0.0, 1_000_000.0] Log Environment, "Host cost", "/month",
             "Monthly cost of one host, in the profile's currency.";
         + currency: String = "USD".to_owned(), "Currency of `host_cost_per_month` (a label only; no conversion).";
     }

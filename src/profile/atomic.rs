@@ -76,7 +76,7 @@ mod tests {
         fs::read_dir(folder)
             .unwrap()
             .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name.ends_with(".tmp"))
+            .filter(|name| Path::new(name).extension().is_some_and(|e| e == "tmp"))
             .collect()
     }
 

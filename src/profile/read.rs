@@ -29,7 +29,7 @@ impl<'de> DeserializeSeed<'de> for Header {
 impl<'de> Visitor<'de> for Header {
     type Value = ();
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a profile `(format: \"podvisor-profile\", version: 1, …)`")
     }
 
@@ -66,7 +66,7 @@ impl<'de> de::Deserialize<'de> for Name {
         struct NameVisitor;
         impl Visitor<'_> for NameVisitor {
             type Value = Name;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a field name")
             }
             fn visit_str<E: de::Error>(self, name: &str) -> Result<Name, E> {
@@ -94,7 +94,7 @@ impl<'de> DeserializeSeed<'de> for Body<'_> {
 impl<'de> Visitor<'de> for Body<'_> {
     type Value = Profile;
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a profile `(format: …, version: …, …)`")
     }
 
@@ -161,7 +161,7 @@ impl<'de> DeserializeSeed<'de> for SectionBody<'_> {
 impl<'de> Visitor<'de> for SectionBody<'_> {
     type Value = ();
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "the `{}` section `(name: value, …)`", self.section.key())
     }
 
@@ -216,7 +216,7 @@ impl<'de> DeserializeSeed<'de> for Overrides<'_> {
 impl<'de> Visitor<'de> for Overrides<'_> {
     type Value = BTreeMap<String, f64>;
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "a map `{{ \"id\": number, … }}` for `{}`", self.place)
     }
 
@@ -275,7 +275,7 @@ impl Place {
 }
 
 impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Self::Top => "profile",
             Self::Section(section) => section.key(),
@@ -304,12 +304,11 @@ impl<'a, T> Key<'a, T> {
             return format!("`{name}` belongs {}, not {place}", home.phrase());
         }
         let names = self.known.iter().map(|(known, _)| *known);
-        match suggest::closest(name, names.clone()) {
-            Some(close) => format!("unknown {noun} `{name}` {place}; did you mean `{close}`?"),
-            None => {
-                let list: Vec<&str> = names.collect();
-                format!("unknown {noun} `{name}` {place}; expected one of: {}", list.join(", "))
-            }
+        if let Some(close) = suggest::closest(name, names.clone()) {
+            format!("unknown {noun} `{name}` {place}; did you mean `{close}`?")
+        } else {
+            let list: Vec<&str> = names.collect();
+            format!("unknown {noun} `{name}` {place}; expected one of: {}", list.join(", "))
         }
     }
 }
@@ -324,10 +323,10 @@ impl<'de, T: Copy> DeserializeSeed<'de> for Key<'_, T> {
     }
 }
 
-impl<'de, T: Copy> Visitor<'de> for Key<'_, T> {
+impl<T: Copy> Visitor<'_> for Key<'_, T> {
     type Value = (&'static str, T);
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.place {
             Place::Top | Place::Section(_) => write!(f, "a field name {}", self.place.phrase()),
             Place::Weights | Place::Assumptions => {
@@ -361,7 +360,7 @@ enum Scalar<'a> {
 }
 
 impl fmt::Display for Scalar<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Flag(flag) => write!(f, "`{flag}`"),
             Self::Whole(whole) => write!(f, "{whole}"),
@@ -378,7 +377,7 @@ trait Rule {
     const EXPECTED: &'static str;
     /// The value, or what is wrong with it (the caller adds the field's name). `None`
     /// means "not this type" and gets the standard "expected …, found …".
-    fn accept(&self, scalar: &Scalar) -> Option<Result<Self::Value, String>>;
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<Self::Value, String>>;
 }
 
 struct Whole;
@@ -393,7 +392,7 @@ impl Rule for Whole {
     const EXPECTED: &'static str = "a whole number";
 
     #[expect(clippy::cast_precision_loss, reason = "huge values are clamped to the field's range anyway")]
-    fn accept(&self, scalar: &Scalar) -> Option<Result<f64, String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<f64, String>> {
         match scalar {
             Scalar::Whole(whole) => Some(Ok(*whole as f64)),
             _ => None,
@@ -406,7 +405,7 @@ impl Rule for Real {
     const EXPECTED: &'static str = "a number";
 
     #[expect(clippy::cast_precision_loss, reason = "huge values are clamped to the field's range anyway")]
-    fn accept(&self, scalar: &Scalar) -> Option<Result<f64, String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<f64, String>> {
         match scalar {
             Scalar::Whole(whole) => Some(Ok(*whole as f64)),
             Scalar::Real(real) if real.is_nan() => {
@@ -425,7 +424,7 @@ impl Rule for Flag {
     type Value = bool;
     const EXPECTED: &'static str = "`true` or `false`";
 
-    fn accept(&self, scalar: &Scalar) -> Option<Result<bool, String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<bool, String>> {
         match scalar {
             Scalar::Flag(flag) => Some(Ok(*flag)),
             _ => None,
@@ -437,7 +436,7 @@ impl Rule for Text {
     type Value = String;
     const EXPECTED: &'static str = "text in quotes";
 
-    fn accept(&self, scalar: &Scalar) -> Option<Result<String, String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<String, String>> {
         match scalar {
             Scalar::Text(text) => Some(Ok((*text).to_owned())),
             _ => None,
@@ -449,7 +448,7 @@ impl Rule for Format {
     type Value = ();
     const EXPECTED: &'static str = "the text \"podvisor-profile\"";
 
-    fn accept(&self, scalar: &Scalar) -> Option<Result<(), String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<(), String>> {
         match scalar {
             Scalar::Text(text) if *text == FORMAT => Some(Ok(())),
             Scalar::Text(text) => Some(Err(format!("this is a {text:?} file, not a Podvisor profile (\"{FORMAT}\")"))),
@@ -462,7 +461,7 @@ impl Rule for Version {
     type Value = ();
     const EXPECTED: &'static str = "a whole number";
 
-    fn accept(&self, scalar: &Scalar) -> Option<Result<(), String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<(), String>> {
         match scalar {
             Scalar::Whole(version) if *version == i128::from(VERSION) => Some(Ok(())),
             Scalar::Whole(version) if *version > i128::from(VERSION) => Some(Err(format!(
@@ -488,7 +487,7 @@ impl<'a, R: Rule> Field<'a, R> {
         Self { path, rule }
     }
 
-    fn check<E: de::Error>(self, scalar: &Scalar) -> Result<R::Value, E> {
+    fn check<E: de::Error>(self, scalar: &Scalar<'_>) -> Result<R::Value, E> {
         let path = self.path;
         match self.rule.accept(scalar) {
             Some(Ok(value)) => Ok(value),
@@ -513,7 +512,7 @@ impl<'de, R: Rule> DeserializeSeed<'de> for Field<'_, R> {
 impl<'de, R: Rule> Visitor<'de> for Field<'_, R> {
     type Value = R::Value;
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} for `{}`", R::EXPECTED, self.path)
     }
 

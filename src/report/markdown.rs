@@ -194,14 +194,8 @@ pub fn comparison(pair: &ComparedPair) -> String {
             score_change(option.score.a, option.score.b)
         );
         for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                criterion.label,
-                Score(d.a),
-                Score(d.b),
-                score_change(d.a, d.b)
-            );
+            let _ =
+                writeln!(out, "| {} | {} | {} | {} |", criterion.label, Score(d.a), Score(d.b), score_change(d.a, d.b));
         }
         for (resource, d) in ResourceId::ALL.iter().zip(&option.resources) {
             let _ = writeln!(

@@ -136,7 +136,7 @@ pub fn sensitivity_sentences(analysis: &Analysis) -> Vec<String> {
 }
 
 /// Distance to a flip as a share of the trait's range (log range for logarithmic traits).
-fn relative_distance(t: &crate::model::sensitivity::TraitSensitivity) -> f64 {
+fn relative_distance(t: &sensitivity::TraitSensitivity) -> f64 {
     let meta = t.id.meta();
     let Some(at) = t.flip_at else { return f64::INFINITY };
     if meta.logarithmic && meta.min > 0.0 && at > 0.0 && t.value > 0.0 {

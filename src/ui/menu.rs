@@ -105,10 +105,10 @@ pub fn menu_bar_ui(ui: &mut Ui, context: &MenuContext<'_>, appearance: &mut Appe
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, context, commands));
         ui.menu_button("Edit", |ui| {
-            if item(ui, "Undo", &UNDO, context.can_undo) {
+            if item(ui, "Undo", UNDO, context.can_undo) {
                 commands.push(Command::Undo);
             }
-            if item(ui, "Redo", &REDO, context.can_redo) {
+            if item(ui, "Redo", REDO, context.can_redo) {
                 commands.push(Command::Redo);
             }
         });
@@ -117,8 +117,8 @@ pub fn menu_bar_ui(ui: &mut Ui, context: &MenuContext<'_>, appearance: &mut Appe
 }
 
 /// A menu entry with its shortcut written on the right.
-fn item(ui: &mut Ui, label: &str, shortcut: &KeyboardShortcut, enabled: bool) -> bool {
-    let text = ui.ctx().format_shortcut(shortcut);
+fn item(ui: &mut Ui, label: &str, shortcut: KeyboardShortcut, enabled: bool) -> bool {
+    let text = ui.ctx().format_shortcut(&shortcut);
     ui.add_enabled(enabled, egui::Button::new(label).shortcut_text(text)).clicked()
 }
 
@@ -132,10 +132,10 @@ pub fn examples_menu_ui(ui: &mut Ui, examples: &[&str], command: fn(usize) -> Co
 }
 
 fn file_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, commands: &mut Vec<Command>) {
-    if item(ui, "New", &NEW, true) {
+    if item(ui, "New", NEW, true) {
         commands.push(Command::New);
     }
-    if item(ui, "Open…", &OPEN, true) {
+    if item(ui, "Open…", OPEN, true) {
         commands.push(Command::Choose(PathPurpose::Open));
     }
     ui.menu_button("Open example", |ui| examples_menu_ui(ui, context.examples, Command::OpenExample, commands));
@@ -153,14 +153,14 @@ fn file_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, commands: &mut Vec<Comma
         });
     });
     ui.separator();
-    if item(ui, "Save", &SAVE, true) {
+    if item(ui, "Save", SAVE, true) {
         commands.push(Command::Save);
     }
-    if item(ui, "Save as…", &SAVE_AS, true) {
+    if item(ui, "Save as…", SAVE_AS, true) {
         commands.push(Command::Choose(PathPurpose::SaveAs));
     }
     ui.separator();
-    if item(ui, "Export report…", &EXPORT_REPORT, true) {
+    if item(ui, "Export report…", EXPORT_REPORT, true) {
         commands.push(Command::Choose(PathPurpose::Export(Export::Report)));
     }
     let shortcut = ui.ctx().format_shortcut(&EXPORT_CHART);
@@ -171,11 +171,11 @@ fn file_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, commands: &mut Vec<Comma
     if chart.clicked() {
         commands.push(Command::Choose(PathPurpose::Export(Export::Chart)));
     }
-    if item(ui, "Export window as PNG…", &EXPORT_WINDOW, true) {
+    if item(ui, "Export window as PNG…", EXPORT_WINDOW, true) {
         commands.push(Command::Choose(PathPurpose::Export(Export::Window)));
     }
     ui.separator();
-    if item(ui, "Quit", &QUIT, true) {
+    if item(ui, "Quit", QUIT, true) {
         commands.push(Command::Quit);
     }
 }
@@ -196,10 +196,10 @@ fn view_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, appearance: &mut Appeara
     });
     ui.separator();
     let pin = if context.baseline_pinned { "Pin as baseline again" } else { "Pin as baseline" };
-    if item(ui, pin, &PIN_BASELINE, true) {
+    if item(ui, pin, PIN_BASELINE, true) {
         commands.push(Command::PinBaseline);
     }
-    if item(ui, "Clear baseline", &CLEAR_BASELINE, context.baseline_pinned) {
+    if item(ui, "Clear baseline", CLEAR_BASELINE, context.baseline_pinned) {
         commands.push(Command::ClearBaseline);
     }
     ui.separator();
@@ -210,7 +210,7 @@ fn view_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, appearance: &mut Appeara
         examples_menu_ui(ui, context.examples, Command::CompareWithExample, commands);
     });
     ui.separator();
-    if item(ui, "Presenter mode", &PRESENT, true) {
+    if item(ui, "Presenter mode", PRESENT, true) {
         commands.push(Command::Present);
     }
     ui.menu_button("Presenter deck", |ui| {

@@ -89,6 +89,7 @@ fn visible_max(evaluation: &Evaluation, axis: TraitId, today: f64, last: f64) ->
 
 /// Grid lines at round numbers (1, 2 or 5 times a power of ten), about six across the
 /// axis, so that the labelled lines are far enough apart to carry their numbers.
+#[expect(clippy::needless_pass_by_value, reason = "egui_plot's grid spacer takes a GridInput by value")]
 fn round_steps(input: egui_plot::GridInput) -> [f64; 3] {
     let span = (input.bounds.1 - input.bounds.0).abs().max(1e-9);
     let rough = span / 6.0;
@@ -99,7 +100,7 @@ fn round_steps(input: egui_plot::GridInput) -> [f64; 3] {
 }
 
 /// The same round numbers without the fifths between them: up the side, where labels need
-/// less room than across, egui_plot would number every fifth and crowd the axis.
+/// less room than across, `egui_plot` would number every fifth and crowd the axis.
 fn round_steps_without_fifths(input: egui_plot::GridInput) -> [f64; 3] {
     let [_, major, large] = round_steps(input);
     [major, large, large * 5.0]
@@ -328,13 +329,7 @@ fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, baseline: O
     Plot::new("today")
         .x_axis_label(if baseline.is_some() { "% of the largest, baseline included" } else { "% of the larger option" })
         .x_axis_formatter(|mark, _| format!("{}%", number(mark.value)))
-        .y_axis_formatter(move |mark, _| {
-            let r = rows as f64 - 1.0 - mark.value;
-            ResourceId::ALL
-                .get(r as usize)
-                .filter(|_| r.fract() == 0.0 && r >= 0.0)
-                .map_or(String::new(), |resource| resource.label().to_owned())
-        })
+        .y_axis_formatter(move |mark, _| row_label(rows as f64 - 1.0 - mark.value))
         .y_grid_spacer(move |_| (0..rows).map(|r| GridMark { value: r as f64, step_size: 1.0 }).collect())
         .y_axis_min_width(150.0)
         .include_x(0.0)
@@ -361,4 +356,14 @@ fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, baseline: O
                 plot_ui.text(label);
             }
         });
+}
+
+/// The resource named at a bar row: grid marks fall on whole rows; anything else is blank.
+fn row_label(row: f64) -> String {
+    if row.fract() != 0.0 || row < 0.0 {
+        return String::new();
+    }
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a whole, non-negative row")]
+    let index = row as usize;
+    ResourceId::ALL.get(index).map_or(String::new(), |resource| resource.label().to_owned())
 }

@@ -88,6 +88,7 @@ impl Sizes {
     pub const PRESENTER: Self = Self::DEFAULT.scaled(1.5);
 
     /// Every size multiplied by `factor`.
+    #[must_use]
     pub const fn scaled(self, factor: f32) -> Self {
         Self {
             small: self.small * factor,

@@ -138,6 +138,7 @@ fn flip_mark_ui(ui: &Ui, rail: Rect, meta: &TraitMeta, flip: Flip) {
         HandleShape::Circle => radius,
         HandleShape::Rect { aspect_ratio } => radius * aspect_ratio,
     };
+    #[expect(clippy::cast_possible_truncation, reason = "a 0–1 fraction of the rail")]
     let x = egui::lerp(rail.left() + inset..=rail.right() - inset, rail_fraction(meta, flip.at) as f32);
     let color = option_color_by_id(ui.visuals(), flip.to);
     let painter = ui.painter();

@@ -42,6 +42,7 @@ impl ScoreBar {
 
     pub fn ui(self, ui: &mut Ui) -> Response {
         let Self { value, max, color, width, drawn, baseline } = self;
+        #[expect(clippy::cast_possible_truncation, reason = "a 0–1 share of the bar")]
         let share = |v: f64| if max > 0.0 { (v / max).clamp(0.0, 1.0) as f32 } else { 0.0 };
         ui.horizontal(|ui| {
             let size = Vec2::new(width, sizes(ui.ctx()).bar_height);

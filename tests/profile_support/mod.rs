@@ -1,4 +1,4 @@
-//! Profiles shared by the profile-file tests.
+//! Profiles and files shared by the tests of profiles, the CLI and the bundled examples.
 #![allow(dead_code, reason = "each test crate uses a different part")]
 
 use std::path::{Path, PathBuf};
@@ -16,6 +16,15 @@ pub fn bundled() -> Vec<PathBuf> {
     paths.retain(|path| path.extension().is_some_and(|ext| ext == "ron"));
     paths.sort();
     paths
+}
+
+/// Temp files (`*.tmp`) left in a folder: an atomic write must never leave any.
+pub fn temp_files(folder: &Path) -> Vec<String> {
+    std::fs::read_dir(folder)
+        .expect("readable folder")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| Path::new(name).extension().is_some_and(|e| e == "tmp"))
+        .collect()
 }
 
 /// A profile where every field differs from its default, with text that stresses quoting.
