@@ -418,11 +418,7 @@ fn the_last_session_comes_back_with_its_unsaved_edits() {
         profile(&harness)
     };
 
-    let mut harness = Harness::builder().with_size(common::SIZE).build_eframe(|cc| {
-        cc.storage = Some(&storage);
-        App::new(cc)
-    });
-    harness.run();
+    let harness = common::restarted(&storage);
     let app = harness.state();
     assert_eq!(app.document().profile(), &edited);
     assert!(app.document().is_dirty(), "still marked unsaved");

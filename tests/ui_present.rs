@@ -304,11 +304,7 @@ fn the_baseline_and_the_deck_come_back_with_the_session() {
         profile(&harness)
     };
 
-    let mut harness = Harness::builder().with_size(common::SIZE).build_eframe(|cc| {
-        cc.storage = Some(&storage);
-        App::new(cc)
-    });
-    harness.run();
+    let mut harness = common::restarted(&storage);
     assert_eq!(harness.state().baseline().expect("the baseline is back").scenario().profile, pinned);
     harness.state_mut().send(Command::Present);
     harness.run();

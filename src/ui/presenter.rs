@@ -7,9 +7,7 @@
 use egui::{Align, Layout, Rect, RichText, Ui};
 
 use super::resources::{ChartView, Projection, projection_lines, projection_ui};
-use super::theme::{
-    attention_color, banner_style, con_color, option_color, option_color_by_id, presenter_text_color, pro_color, sizes,
-};
+use super::theme::{con_color, option_color, presenter_text_color, pro_color, sizes};
 use super::transition::{Figures, Transition};
 use super::widgets::ScoreBar;
 use crate::model::compare::Comparison;
@@ -90,12 +88,7 @@ fn scenario_ui(
     notes_ui(ui, profile.notes.trim());
     ui.add_space(sizes.space_m);
     let verdict = &evaluation.verdict;
-    let color = if verdict.close_call {
-        attention_color(ui.visuals())
-    } else {
-        option_color_by_id(ui.visuals(), verdict.leader)
-    };
-    ui.label(RichText::new(&verdict.headline).text_style(banner_style()).color(color).strong());
+    super::verdict::headline_ui(ui, verdict);
     if let Some((_, since)) = slide.baseline {
         ui.label(RichText::new(since.summary()).italics());
     }

@@ -5,8 +5,8 @@ use egui::{RichText, Ui};
 
 use super::theme::{attention_color, banner_style, con_color, option_color, option_color_by_id, sizes};
 use super::widgets::ScoreBar;
-use crate::model::Evaluation;
 use crate::model::compare::Comparison;
+use crate::model::{Evaluation, Verdict};
 
 /// The banner across the top of the window: the verdict beside the overall scores, or above
 /// them when the window (or a large UI scale) leaves too little width. `since` is the
@@ -32,14 +32,20 @@ pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compariso
     }
 }
 
-fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
-    let verdict = &evaluation.verdict;
+/// The verdict's headline in the winner's colour, or the attention colour when too close to
+/// call — the banner and the presenter's slide both lead with it.
+pub fn headline_ui(ui: &mut Ui, verdict: &Verdict) {
     let color = if verdict.close_call {
         attention_color(ui.visuals())
     } else {
         option_color_by_id(ui.visuals(), verdict.leader)
     };
     ui.label(RichText::new(&verdict.headline).text_style(banner_style()).color(color).strong());
+}
+
+fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
+    let verdict = &evaluation.verdict;
+    headline_ui(ui, verdict);
     ui.label(RichText::new(&verdict.summary).size(sizes(ui.ctx()).body + 1.0));
     if let Some(comparison) = since {
         ui.label(RichText::new(comparison.summary()).italics());

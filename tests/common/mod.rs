@@ -38,6 +38,16 @@ pub fn renderer_available() -> bool {
     found
 }
 
+/// The app started again from a stored session, as eframe does after a restart.
+pub fn restarted(storage: &MemoryStorage) -> Harness<'_, App> {
+    let mut harness = Harness::builder().with_size(SIZE).build_eframe(|cc| {
+        cc.storage = Some(storage);
+        App::new(cc)
+    });
+    harness.run();
+    harness
+}
+
 /// eframe's storage, in memory, for session tests.
 #[derive(Default)]
 pub struct MemoryStorage(std::collections::HashMap<String, String>);
