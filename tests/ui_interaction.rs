@@ -17,19 +17,10 @@ fn shown_headline(harness: &Harness<'_, App>) -> String {
     text
 }
 
-fn profile(harness: &Harness<'_, App>) -> Profile {
-    harness.state().document().profile().clone()
-}
-
-fn open_example(harness: &mut Harness<'_, App>, file: &str) {
-    harness.state_mut().send(Command::Open(common::example(file)));
-    harness.run();
-}
-
 #[test]
 fn sliders_change_the_verdict_in_the_banner() {
     let mut harness = common::app();
-    open_example(&mut harness, "greenfield_microservices.ron");
+    common::open_example(&mut harness, "greenfield_microservices.ron");
     let before = shown_headline(&harness);
     assert!(before.starts_with("Containers win"), "{before}");
 
@@ -38,8 +29,8 @@ fn sliders_change_the_verdict_in_the_banner() {
     harness.get_by_role_and_label(Role::Slider, "Legacy coupling").set_value_accesskit(10.0);
     harness.run();
 
-    assert_eq!(profile(&harness).workload.isolation_need, 10);
-    assert_eq!(profile(&harness).workload.legacy_coupling, 10);
+    assert_eq!(common::profile(&harness).workload.isolation_need, 10);
+    assert_eq!(common::profile(&harness).workload.legacy_coupling, 10);
     let after = shown_headline(&harness);
     assert!(after.starts_with("VMs win"), "{after}");
     assert!(harness.query_by_label(&before).is_none(), "the old verdict is gone");
@@ -48,7 +39,7 @@ fn sliders_change_the_verdict_in_the_banner() {
 #[test]
 fn a_slider_tells_where_the_verdict_would_flip() {
     let mut harness = common::app();
-    open_example(&mut harness, "monolith_decomposed_50_services.ron");
+    common::open_example(&mut harness, "monolith_decomposed_50_services.ron");
     let services = podvisor::model::TraitId::Services;
     let flip = harness.state().document().sensitivity().of(services).copied().expect("services analysed");
     assert_eq!(flip.flips_to, Some("container"), "fewer services favour containers here");
@@ -67,11 +58,11 @@ fn a_flag_is_a_checkbox_and_the_number_box_edits_too() {
     // reader would.
     harness.get_by_label("Needs nested virtualization").click_accesskit();
     harness.run();
-    assert!(profile(&harness).workload.nested_virtualization);
+    assert!(common::profile(&harness).workload.nested_virtualization);
 
     harness.get_by_label("Services value").set_value_accesskit(120.0);
     harness.run();
-    assert_eq!(profile(&harness).workload.services, 120);
+    assert_eq!(common::profile(&harness).workload.services, 120);
 }
 
 #[test]
@@ -85,35 +76,35 @@ fn editing_a_weight_changes_the_ranking() {
     harness.get_by_label("Weight of Patching burden").set_value_accesskit(0.0);
     harness.run();
 
-    let weights = &profile(&harness).weights;
+    let weights = &common::profile(&harness).weights;
     assert_eq!(weights.get("resource_efficiency"), Some(&0.0));
     assert_eq!(harness.state().document().evaluation().verdict.leader, "vm");
     shown_headline(&harness);
 
     harness.get_by_label("Reset weight of Patching burden").click();
     harness.run();
-    assert!(!profile(&harness).weights.contains_key("patching"));
+    assert!(!common::profile(&harness).weights.contains_key("patching"));
 }
 
 #[test]
 fn reset_puts_one_slider_back_to_its_default() {
     let mut harness = common::app();
-    open_example(&mut harness, "greenfield_microservices.ron");
-    assert_eq!(profile(&harness).workload.replicas, 3);
-    let services = profile(&harness).workload.services;
+    common::open_example(&mut harness, "greenfield_microservices.ron");
+    assert_eq!(common::profile(&harness).workload.replicas, 3);
+    let services = common::profile(&harness).workload.services;
 
     harness.get_by_label("Reset Replicas").click();
     harness.run();
 
-    assert_eq!(profile(&harness).workload.replicas, 2, "the default");
-    assert_eq!(profile(&harness).workload.services, services, "other traits untouched");
+    assert_eq!(common::profile(&harness).workload.replicas, 2, "the default");
+    assert_eq!(common::profile(&harness).workload.services, services, "other traits untouched");
     assert!(harness.query_by_label("Reset Replicas").is_none(), "nothing left to reset");
 }
 
 #[test]
 fn undo_restores_and_one_drag_is_one_step() {
     let mut harness = common::app();
-    let original = profile(&harness);
+    let original = common::profile(&harness);
     let rail = harness.get_by_role_and_label(Role::Slider, "Replicas").rect();
 
     // One drag across the rail over several frames.
@@ -127,7 +118,7 @@ fn undo_restores_and_one_drag_is_one_step() {
     }
     harness.drop_at(start + egui::vec2(rail.width() * 0.72, 0.0));
     harness.run();
-    let dragged = profile(&harness);
+    let dragged = common::profile(&harness);
     assert_ne!(dragged.workload.replicas, original.workload.replicas, "the drag moved the slider");
     assert!(harness.state().window_title().contains('●'), "unsaved changes are marked in the title");
 
@@ -137,13 +128,13 @@ fn undo_restores_and_one_drag_is_one_step() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(profile(&harness), original, "one undo takes back the whole drag");
+    assert_eq!(common::profile(&harness), original, "one undo takes back the whole drag");
     assert!(!harness.state().document().can_undo());
     assert!(!harness.state().window_title().contains('●'));
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
-    assert_eq!(profile(&harness), dragged, "redo");
+    assert_eq!(common::profile(&harness), dragged, "redo");
 }
 
 #[test]
@@ -154,23 +145,23 @@ fn typing_a_name_is_one_undo_step_once_the_field_is_left() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_role_and_label(Role::TextInput, "Name").type_text("Payments");
     harness.run();
-    assert_eq!(profile(&harness).name, "Payments");
+    assert_eq!(common::profile(&harness).name, "Payments");
     harness.key_press(Key::Escape); // leaves the field
     harness.run();
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(profile(&harness).name, "Untitled scenario");
+    assert_eq!(common::profile(&harness).name, "Untitled scenario");
     assert!(!harness.state().document().can_undo(), "the whole entry was one step");
 }
 
 #[test]
 fn a_bad_file_shows_its_error_and_keeps_the_scenario() {
     let mut harness = common::app();
-    open_example(&mut harness, "greenfield_microservices.ron");
+    common::open_example(&mut harness, "greenfield_microservices.ron");
     harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(7.0);
     harness.run();
-    let before = profile(&harness);
+    let before = common::profile(&harness);
 
     let dir = tempfile::tempdir().expect("temp dir");
     let bad = dir.path().join("broken.ron");
@@ -188,7 +179,7 @@ fn a_bad_file_shows_its_error_and_keeps_the_scenario() {
     let alert = harness.state().alert().expect("an error is shown").clone();
     assert!(alert.detail.contains("broken.ron:4:"), "names the file and line: {}", alert.detail);
     assert!(harness.query_by_label_contains("broken.ron:4:").is_some(), "the error is on screen");
-    assert_eq!(profile(&harness), before, "the scenario is exactly as it was");
+    assert_eq!(common::profile(&harness), before, "the scenario is exactly as it was");
     assert!(harness.state().document().is_dirty(), "and still unsaved");
 
     harness.get_by_label("Dismiss").click();
@@ -199,24 +190,24 @@ fn a_bad_file_shows_its_error_and_keeps_the_scenario() {
 #[test]
 fn new_with_unsaved_changes_asks_first() {
     let mut harness = common::app();
-    open_example(&mut harness, "hostile_multi_tenant_hosting.ron");
+    common::open_example(&mut harness, "hostile_multi_tenant_hosting.ron");
     harness.get_by_role_and_label(Role::Slider, "Services").set_value_accesskit(40.0);
     harness.run();
-    let edited = profile(&harness);
+    let edited = common::profile(&harness);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
     assert!(harness.query_by_label("Unsaved changes").is_some(), "the question is shown");
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(profile(&harness), edited, "Cancel keeps the scenario");
+    assert_eq!(common::profile(&harness), edited, "Cancel keeps the scenario");
     assert!(harness.query_by_label("Unsaved changes").is_none());
 
     harness.state_mut().send(Command::New);
     harness.run();
     harness.get_by_label("Discard").click();
     harness.run();
-    assert_eq!(profile(&harness), Profile::default(), "Discard starts afresh");
+    assert_eq!(common::profile(&harness), Profile::default(), "Discard starts afresh");
     assert!(!harness.state().document().is_dirty());
 }
 
@@ -234,7 +225,7 @@ fn closing_the_window_with_unsaved_changes_is_held_back() {
     assert!(harness.query_by_label("Unsaved changes").is_some());
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(profile(&harness).workload.replicas, 5);
+    assert_eq!(common::profile(&harness).workload.replicas, 5);
 }
 
 #[test]
@@ -257,7 +248,7 @@ fn save_and_save_as_through_the_typed_path_prompt() {
 
     let saved = target.with_extension("ron");
     let loaded = podvisor::profile::load_file(&saved).expect("saved file loads");
-    assert_eq!(loaded.profile, profile(&harness));
+    assert_eq!(loaded.profile, common::profile(&harness));
     assert!(!harness.state().document().is_dirty());
     assert_eq!(harness.state().window_title(), "mine.ron — Podvisor");
     assert_eq!(harness.state().document().path(), Some(saved.as_path()));
@@ -268,7 +259,7 @@ fn choosing_save_in_the_question_saves_first_then_carries_on() {
     let mut harness = common::app();
     harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(4.0);
     harness.run();
-    let edited = profile(&harness);
+    let edited = common::profile(&harness);
     let dir = tempfile::tempdir().expect("temp dir");
     let target = dir.path().join("before_new.ron");
 
@@ -285,7 +276,7 @@ fn choosing_save_in_the_question_saves_first_then_carries_on() {
 
     let saved = podvisor::profile::load_file(&target).expect("saved before going on");
     assert_eq!(saved.profile, edited);
-    assert_eq!(profile(&harness), Profile::default(), "then the new scenario");
+    assert_eq!(common::profile(&harness), Profile::default(), "then the new scenario");
 
     // The saved file is now a recent one.
     harness.get_by_label("File").click();
@@ -305,7 +296,7 @@ fn open_example_from_the_menu() {
     harness.get_by_label("Lift-and-shift of a legacy monolith").click();
     harness.run();
 
-    assert_eq!(profile(&harness).name, "Lift-and-shift of a legacy monolith");
+    assert_eq!(common::profile(&harness).name, "Lift-and-shift of a legacy monolith");
     assert!(harness.query_by_label("Lift-and-shift of a legacy monolith").is_none(), "the menu closed");
     assert_eq!(
         harness.get_by_role_and_label(Role::TextInput, "Name").value().as_deref(),
@@ -323,25 +314,25 @@ fn assumptions_are_overridden_and_reset() {
 
     harness.get_by_label("VM start time").set_value_accesskit(10.0);
     harness.run();
-    assert_eq!(profile(&harness).assumptions.get("vm_boot_seconds"), Some(&10.0));
+    assert_eq!(common::profile(&harness).assumptions.get("vm_boot_seconds"), Some(&10.0));
     let after = harness.state().document().evaluation().options[0].resources.start_seconds;
     assert!((after - 10.0).abs() < 1e-9 && (before - after).abs() > 1.0, "{before} → {after}");
 
     harness.get_by_label("VM start time").set_value_accesskit(1e6);
     harness.run();
-    assert_eq!(profile(&harness).assumptions.get("vm_boot_seconds"), Some(&300.0), "clamped to the range");
+    assert_eq!(common::profile(&harness).assumptions.get("vm_boot_seconds"), Some(&300.0), "clamped to the range");
 
     harness.get_by_label("Reset VM start time").click();
     harness.run();
-    assert!(profile(&harness).assumptions.is_empty());
+    assert!(common::profile(&harness).assumptions.is_empty());
 
     harness.get_by_label("Guest OS memory per VM").set_value_accesskit(2048.0);
     harness.get_by_label("VM start time").set_value_accesskit(20.0);
     harness.run();
-    assert_eq!(profile(&harness).assumptions.len(), 2);
+    assert_eq!(common::profile(&harness).assumptions.len(), 2);
     harness.get_by_label("Reset all assumptions").click();
     harness.run();
-    assert!(profile(&harness).assumptions.is_empty());
+    assert!(common::profile(&harness).assumptions.is_empty());
 }
 
 /// A file dropped on the window by the test, as the windowing backend would report it.
@@ -363,7 +354,7 @@ fn dropping_a_profile_opens_it() {
     let mut harness = common::app();
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(common::example("bursty_event_handlers.ron"))));
     harness.run();
-    assert_eq!(profile(&harness).name, "Bursty short-lived event handlers");
+    assert_eq!(common::profile(&harness).name, "Bursty short-lived event handlers");
     assert_eq!(harness.state().window_title(), "bursty_event_handlers.ron — Podvisor");
 }
 
@@ -408,14 +399,14 @@ fn the_last_session_comes_back_with_its_unsaved_edits() {
     let mut storage = common::MemoryStorage::default();
     let edited = {
         let mut harness = common::app();
-        open_example(&mut harness, "bursty_event_handlers.ron");
+        common::open_example(&mut harness, "bursty_event_handlers.ron");
         harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(9.0);
         harness.get_by_label("Resources").click();
         harness.run();
         harness.state_mut().set_appearance(Appearance { theme: ThemeChoice::Light, ui_scale: 1.25 });
         harness.run();
         harness.state_mut().save(&mut storage);
-        profile(&harness)
+        common::profile(&harness)
     };
 
     let harness = common::restarted(&storage);
@@ -448,5 +439,5 @@ fn a_file_given_at_start_does_not_silently_replace_unsaved_work() {
     assert!(harness.query_by_label("Unsaved changes").is_some());
     harness.get_by_label("Discard").click();
     harness.run();
-    assert_eq!(profile(&harness).name, "Greenfield web shop");
+    assert_eq!(common::profile(&harness).name, "Greenfield web shop");
 }

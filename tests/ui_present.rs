@@ -12,15 +12,6 @@ use podvisor::model::format::signed_score;
 use podvisor::profile::Profile;
 use podvisor::report::{Analysis, markdown};
 
-fn profile(harness: &Harness<'_, App>) -> Profile {
-    harness.state().document().profile().clone()
-}
-
-fn open_example(harness: &mut Harness<'_, App>, file: &str) {
-    harness.state_mut().send(Command::Open(common::example(file)));
-    harness.run();
-}
-
 /// Whether some label on screen reads exactly `text` (changes such as "0.0" repeat).
 fn shown(harness: &Harness<'_, App>, text: &str) -> bool {
     harness.query_all_by_label(text).next().is_some()
@@ -29,7 +20,7 @@ fn shown(harness: &Harness<'_, App>, text: &str) -> bool {
 #[test]
 fn a_pinned_baseline_shows_what_changed_since() {
     let mut harness = common::app();
-    open_example(&mut harness, "greenfield_microservices.ron");
+    common::open_example(&mut harness, "greenfield_microservices.ron");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
     harness.run();
     assert!(harness.state().baseline().is_some(), "Ctrl+B pins");
@@ -64,7 +55,7 @@ fn a_pinned_baseline_shows_what_changed_since() {
 #[test]
 fn compare_with_an_example_then_swap() {
     let mut harness = common::app();
-    open_example(&mut harness, "greenfield_microservices.ron");
+    common::open_example(&mut harness, "greenfield_microservices.ron");
     harness.get_by_label("Compare").click();
     harness.run();
     harness.get_by_label("Compare with example").click();
@@ -84,7 +75,7 @@ fn compare_with_an_example_then_swap() {
 
     harness.get_by_label("Swap A and B").click();
     harness.run();
-    assert_eq!(profile(&harness).name, "Lift-and-shift of a legacy monolith", "B is now the open scenario");
+    assert_eq!(common::profile(&harness).name, "Lift-and-shift of a legacy monolith", "B is now the open scenario");
     assert!(!harness.state().document().is_dirty());
     let b = harness.state().compared().expect("A became B");
     assert_eq!(b.scenario().profile.name, "Greenfield web shop");
@@ -106,8 +97,8 @@ fn slide_name(harness: &Harness<'_, App>) -> String {
 #[test]
 fn presenter_mode_steps_through_the_deck_and_leaves_the_scenario_as_it_was() {
     let mut harness = common::app();
-    open_example(&mut harness, "legacy_monolith_lift_and_shift.ron");
-    let before = profile(&harness);
+    common::open_example(&mut harness, "legacy_monolith_lift_and_shift.ron");
+    let before = common::profile(&harness);
     let deck = examples::examples();
 
     harness.key_press(Key::F5);
@@ -148,13 +139,13 @@ fn presenter_mode_steps_through_the_deck_and_leaves_the_scenario_as_it_was() {
     harness.run();
     assert_eq!(slide_name(&harness), deck[1].profile.name);
 
-    assert_eq!(profile(&harness), before, "presenting leaves the open scenario alone");
+    assert_eq!(common::profile(&harness), before, "presenting leaves the open scenario alone");
     assert!(!harness.state().document().is_dirty());
 
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.state().presentation().is_none(), "Esc leaves");
-    assert_eq!(profile(&harness), before);
+    assert_eq!(common::profile(&harness), before);
     assert!(harness.query_by_label("Unsaved changes").is_none(), "nothing to ask");
     assert!(harness.query_by_role_and_label(Role::Slider, "Services").is_some(), "the explorer is back");
 }
@@ -164,7 +155,7 @@ fn unsaved_edits_survive_presenting_and_are_presented_first() {
     let mut harness = common::app();
     harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(7.0);
     harness.run();
-    let edited = profile(&harness);
+    let edited = common::profile(&harness);
 
     harness.state_mut().send(Command::Present);
     harness.run();
@@ -176,7 +167,7 @@ fn unsaved_edits_survive_presenting_and_are_presented_first() {
     harness.key_press(Key::Escape);
     harness.run();
 
-    assert_eq!(profile(&harness), edited);
+    assert_eq!(common::profile(&harness), edited);
     assert!(harness.state().document().is_dirty(), "still unsaved, and nothing was asked");
     assert!(harness.query_by_label("Unsaved changes").is_none());
 }
@@ -220,7 +211,7 @@ fn a_folder_without_profiles_is_refused_as_a_deck() {
 #[test]
 fn exporting_the_report_writes_what_the_command_line_writes() {
     let mut harness = common::app();
-    open_example(&mut harness, "bursty_event_handlers.ron");
+    common::open_example(&mut harness, "bursty_event_handlers.ron");
     harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(5.0);
     harness.run();
     let dir = tempfile::tempdir().expect("temp dir");
@@ -229,7 +220,7 @@ fn exporting_the_report_writes_what_the_command_line_writes() {
     harness.state_mut().send(Command::Export(Export::Report, path.clone()));
     harness.run();
     let written = std::fs::read_to_string(&path).expect("the report is written");
-    assert_eq!(written, markdown::analysis(&Analysis::new(profile(&harness))));
+    assert_eq!(written, markdown::analysis(&Analysis::new(common::profile(&harness))));
     assert!(harness.state().alert().is_none());
 
     // Typed, the extension is added and the scenario's name is offered.
@@ -296,12 +287,12 @@ fn the_baseline_and_the_deck_come_back_with_the_session() {
         .expect("write");
     let pinned = {
         let mut harness = common::app();
-        open_example(&mut harness, "mixed_windows_linux_estate.ron");
+        common::open_example(&mut harness, "mixed_windows_linux_estate.ron");
         harness.state_mut().send(Command::PinBaseline);
         harness.state_mut().send(Command::UseDeck(DeckSource::Folder(folder.path().to_owned())));
         harness.run();
         harness.state_mut().save(&mut storage);
-        profile(&harness)
+        common::profile(&harness)
     };
 
     let mut harness = common::restarted(&storage);

@@ -19,6 +19,17 @@ pub fn app() -> Harness<'static, App> {
     })
 }
 
+/// The profile the app has open now.
+pub fn profile(harness: &Harness<'_, App>) -> podvisor::profile::Profile {
+    harness.state().document().profile().clone()
+}
+
+/// Opens a bundled example by its file name, as File ▸ Open would.
+pub fn open_example(harness: &mut Harness<'_, App>, file: &str) {
+    harness.state_mut().send(podvisor::app::Command::Open(example(file)));
+    harness.run();
+}
+
 /// A bundled example profile on disk.
 pub fn example(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("profiles").join(file)
