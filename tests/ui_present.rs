@@ -30,7 +30,7 @@ fn a_pinned_baseline_shows_what_changed_since() {
     harness.run();
 
     let comparison = harness.state().baseline().expect("still pinned").comparison().clone();
-    let summary = comparison.summary();
+    let summary = comparison.summary.clone();
     assert!(summary.starts_with("Since the baseline (1 setting changed): VMs "), "{summary}");
     assert!(shown(&harness, &summary), "the banner says what changed: {summary}");
     let container = &comparison.options[1];

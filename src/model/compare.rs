@@ -54,12 +54,14 @@ pub struct Comparison {
     pub leader_a: &'static str,
     pub leader_b: &'static str,
     pub verdict_changed: bool,
+    /// One sentence on what moved from A (the baseline) to B; built once here rather than
+    /// on every frame the banner draws it.
+    pub summary: String,
 }
 
 impl Comparison {
-    /// One sentence on what moved from A (the baseline) to B: every option's overall score,
-    /// and whether the lead changed hands.
-    pub fn summary(&self) -> String {
+    /// Every option's overall score and whether the lead changed hands, in one sentence.
+    fn describe(&self) -> String {
         let moves: Vec<String> = self
             .options
             .iter()
@@ -150,13 +152,16 @@ pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluatio
         })
         .collect();
     let (va, vb) = (&eval_a.verdict, &eval_b.verdict);
-    Comparison {
+    let mut comparison = Comparison {
         differences: differences(a, b),
         options,
         leader_a: va.leader,
         leader_b: vb.leader,
         verdict_changed: va.leader != vb.leader || va.winner != vb.winner,
-    }
+        summary: String::new(),
+    };
+    comparison.summary = comparison.describe();
+    comparison
 }
 
 #[cfg(test)]
@@ -209,10 +214,10 @@ mod tests {
         assert!((container.score.delta() - (eb.options[1].score - ea.options[1].score)).abs() < 1e-12);
         assert!(container.score.delta() < 0.0);
         assert_eq!(c.differences.len(), 2);
-        let summary = c.summary();
+        let summary = c.summary.clone();
         assert!(summary.starts_with("Since the baseline (2 settings changed): VMs "), "{summary}");
         assert!(summary.ends_with("the lead passes from containers to VMs."), "{summary}");
-        let same = compare(&a, &ea, &a, &ea).summary();
+        let same = compare(&a, &ea, &a, &ea).summary;
         assert!(
             same.contains("no setting changed") && same.contains("(0.0)") && same.ends_with("containers still lead."),
             "{same}"

@@ -90,7 +90,7 @@ fn scenario_ui(
     let verdict = &evaluation.verdict;
     super::verdict::headline_ui(ui, verdict);
     if let Some((_, since)) = slide.baseline {
-        ui.label(RichText::new(since.summary()).italics());
+        ui.label(RichText::new(&since.summary).italics());
     }
     ui.add_space(sizes.space_m);
 

@@ -48,7 +48,7 @@ fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparis
     headline_ui(ui, verdict);
     ui.label(RichText::new(&verdict.summary).size(sizes(ui.ctx()).body + 1.0));
     if let Some(comparison) = since {
-        ui.label(RichText::new(comparison.summary()).italics());
+        ui.label(RichText::new(&comparison.summary).italics());
     }
     warnings_ui(ui, &evaluation.warnings);
 }
