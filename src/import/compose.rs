@@ -1,0 +1,142 @@
+//! Docker Compose files (the Compose Specification, <https://docs.docker.com/reference/compose-file/>):
+//! one service per entry of `services`.
+//!
+//! Read per service: `image`; `deploy.replicas` (legacy `scale`; default 1 as the
+//! specification states); `deploy.mode: global` (one per node: noted); memory and CPUs from
+//! `deploy.resources.reservations`, else the legacy `mem_reservation`, else
+//! `deploy.resources.limits`, else the legacy `mem_limit`/`cpus` (a limit is used only when no
+//! reservation is declared, and a note says so); `privileged`; `platform` (`windows/…`) and
+//! Windows images; `runtime` (`runsc`, `kata…`) and `isolation: hyperv` as runtime hints; named
+//! volumes (declared under the top-level `volumes`) and database images mark a service stateful.
+
+use super::imported::{RuntimeHint, WorkloadKind};
+use super::note::{Field, Ignored, Inference, Note, Place};
+use super::quantity::{compose_cpus, compose_memory_mib};
+use super::read::{At, Notes};
+use super::service::{Service, runtime_hint};
+use super::yaml::Node;
+
+/// Whether a document is a Compose file: a mapping whose `services` is a mapping.
+pub fn is_compose(document: &Node) -> bool {
+    document.get("services").and_then(Node::as_map).is_some()
+}
+
+/// The services of a Compose file, in file order.
+pub fn read(document: &Node, notes: &mut Notes) -> Vec<Service> {
+    let named_volumes: Vec<&str> = document
+        .get("volumes")
+        .and_then(Node::as_map)
+        .map(|volumes| volumes.iter().map(|(name, _)| name.as_str()).collect())
+        .unwrap_or_default();
+    let Some(services) = document.get("services").and_then(Node::as_map) else {
+        return Vec::new();
+    };
+    services
+        .iter()
+        .filter_map(|(name, definition)| {
+            let place = Place::object(None, format!("service {name}"));
+            if definition.as_map().is_none() {
+                notes.push(place.at_node(definition), Note::Ignored { what: Ignored::NotAService });
+                return None;
+            }
+            Some(service(name, definition, &place, &named_volumes, notes))
+        })
+        .collect()
+}
+
+fn service(name: &str, definition: &Node, place: &Place, named_volumes: &[&str], notes: &mut Notes) -> Service {
+    let mut service = Service::new(name.to_owned(), WorkloadKind::ComposeService);
+    let field = |path: &'static str| At::new(place, path, definition.at(path));
+
+    if let Some(image) = notes.text(&field("image"), Field::Image) {
+        service.images.push(image.to_owned());
+    }
+    service.replicas = replicas(definition, place, notes);
+    service.memory_mib = resource(definition, place, notes, Field::Memory, &MEMORY_KEYS, compose_memory_mib);
+    service.cpu = resource(definition, place, notes, Field::Cpu, &CPU_KEYS, compose_cpus);
+    service.privileged = notes.flag(&field("privileged"), Field::Privileged).unwrap_or(false);
+    if let Some(platform) = notes.text(&field("platform"), Field::Platform) {
+        service.windows = platform.to_ascii_lowercase().starts_with("windows");
+    }
+    if let Some(runtime) = notes.text(&field("runtime"), Field::RuntimeClass) {
+        service.runtime_hint = Some(runtime_hint(runtime));
+    }
+    if let Some(isolation) = notes.text(&field("isolation"), Field::RuntimeClass)
+        && isolation.eq_ignore_ascii_case("hyperv")
+    {
+        service.runtime_hint = Some(RuntimeHint::HyperV);
+    }
+    service.infer_from_images(place, notes);
+    if !service.stateful
+        && let Some(volume) = named_volume(definition, named_volumes)
+    {
+        service.stateful = true;
+        notes.push(place.clone(), Note::Inferred { fact: Inference::StatefulVolume { volume: volume.to_owned() } });
+    }
+    service
+}
+
+fn replicas(definition: &Node, place: &Place, notes: &mut Notes) -> u32 {
+    if definition.at("deploy.mode").and_then(Node::as_str) == Some("global") {
+        notes.push(place.field("deploy.mode", definition.at("deploy.mode")), Note::Ignored { what: Ignored::PerNode });
+        return 1;
+    }
+    for path in ["deploy.replicas", "scale"] {
+        if let Some(count) = notes.count(&At::new(place, path, definition.at(path)), Field::Replicas) {
+            return count;
+        }
+    }
+    notes.push(
+        place.field("deploy.replicas", None),
+        Note::FormatDefault {
+            field: Field::Replicas,
+            value: "1".to_owned(),
+            rule: "the Compose Specification's default for deploy.replicas",
+        },
+    );
+    1
+}
+
+/// Where a resource may be declared, in order of preference, and whether the key is a limit.
+const MEMORY_KEYS: [(&str, bool); 4] = [
+    ("deploy.resources.reservations.memory", false),
+    ("mem_reservation", false),
+    ("deploy.resources.limits.memory", true),
+    ("mem_limit", true),
+];
+const CPU_KEYS: [(&str, bool); 3] =
+    [("deploy.resources.reservations.cpus", false), ("deploy.resources.limits.cpus", true), ("cpus", true)];
+
+/// The first readable value among `keys`; notes an unreadable one, a fallback to a limit,
+/// or that nothing was declared.
+fn resource(
+    definition: &Node,
+    place: &Place,
+    notes: &mut Notes,
+    field: Field,
+    keys: &[(&str, bool)],
+    parse: fn(&str) -> Result<f64, super::quantity::QuantityError>,
+) -> Option<f64> {
+    for &(path, is_limit) in keys {
+        if let Some(value) = notes.quantity(&At::new(place, path, definition.at(path)), field, parse) {
+            if is_limit {
+                notes.push(place.field(path, definition.at(path)), Note::LimitUsed { field });
+            }
+            return Some(value);
+        }
+    }
+    notes.push(place.clone(), Note::NotDeclared { field });
+    None
+}
+
+/// The first volume of the service whose source is a named volume of the file.
+fn named_volume<'a>(definition: &'a Node, named_volumes: &[&str]) -> Option<&'a str> {
+    definition.get("volumes")?.as_list()?.iter().find_map(|volume| {
+        // Short syntax "source:target[:mode]"; long syntax { type: volume, source: … }.
+        let source = match volume.as_str() {
+            Some(short) => short.split(':').next(),
+            None => volume.get("source").and_then(Node::as_str),
+        }?;
+        named_volumes.contains(&source).then_some(source)
+    })
+}

@@ -1,0 +1,248 @@
+//! Kubernetes manifests: one service per workload object across a multi-document stream
+//! (`---`), including the items of a `kind: List`.
+//!
+//! Read: Deployment, ReplicaSet, ReplicationController, StatefulSet (`spec.replicas`, default 1
+//! as the API defines it), DaemonSet (one pod per node: noted, counted as 1), Job
+//! (`spec.parallelism`, default 1), CronJob (its `spec.jobTemplate`), Pod (one instance).
+//! Every other kind (Service, ConfigMap, Secret, Ingress, HorizontalPodAutoscaler, custom
+//! resources, …) is skipped with a note.
+//!
+//! Per pod: memory and CPU of a container are its `requests`, else its `limits` (what the
+//! API server itself does when only a limit is given, noted); a pod's figure is the sum over
+//! its containers and sidecars (init containers with `restartPolicy: Always`), or the largest
+//! ordinary init container if that is larger — the pod's effective request as the
+//! scheduler computes it (<https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#resource-sharing-within-containers>).
+//! `runtimeClassName` is a runtime hint; Windows comes from `nodeSelector`/node affinity on
+//! `kubernetes.io/os`, `spec.os.name` or a Windows image; `privileged` from any container's
+//! `securityContext`; state from the StatefulSet kind, a `persistentVolumeClaim` volume or a
+//! database image.
+
+use super::imported::WorkloadKind;
+use super::note::{Field, Ignored, Inference, Note, Place};
+use super::quantity::{QuantityError, kubernetes_cpu, kubernetes_memory_mib};
+use super::read::{At, Notes};
+use super::service::{Service, runtime_hint};
+use super::yaml::Node;
+
+const OS_LABELS: [&str; 2] = ["kubernetes.io/os", "beta.kubernetes.io/os"];
+
+/// Whether a document is a Kubernetes object (it has `apiVersion` and `kind`).
+pub fn is_object(document: &Node) -> bool {
+    document.get("apiVersion").is_some() && document.get("kind").is_some()
+}
+
+/// The workloads of all documents, in file order.
+pub fn read(documents: &[Node], notes: &mut Notes) -> Vec<Service> {
+    let mut services = Vec::new();
+    for (index, document) in documents.iter().enumerate() {
+        let number = Some(index + 1);
+        match document.get("kind").and_then(Node::as_str) {
+            Some("List") => {
+                for item in document.get("items").and_then(Node::as_list).unwrap_or_default() {
+                    services.extend(object(item, number, notes));
+                }
+            }
+            _ => services.extend(object(document, number, notes)),
+        }
+    }
+    services
+}
+
+/// Where each workload kind keeps its pod template and its instance count.
+struct Shape {
+    kind: WorkloadKind,
+    pod_spec: &'static str,
+    replicas: Option<(&'static str, &'static str)>,
+}
+
+fn shape(kind: &str) -> Option<Shape> {
+    const REPLICAS: Option<(&str, &str)> = Some(("spec.replicas", "the Kubernetes API's default for spec.replicas"));
+    let (kind, pod_spec, replicas) = match kind {
+        "Deployment" => (WorkloadKind::Deployment, "spec.template.spec", REPLICAS),
+        "ReplicaSet" => (WorkloadKind::ReplicaSet, "spec.template.spec", REPLICAS),
+        "ReplicationController" => (WorkloadKind::ReplicationController, "spec.template.spec", REPLICAS),
+        "StatefulSet" => (WorkloadKind::StatefulSet, "spec.template.spec", REPLICAS),
+        "DaemonSet" => (WorkloadKind::DaemonSet, "spec.template.spec", None),
+        "Job" => (
+            WorkloadKind::Job,
+            "spec.template.spec",
+            Some(("spec.parallelism", "the Kubernetes API's default for a Job's spec.parallelism")),
+        ),
+        "CronJob" => (
+            WorkloadKind::CronJob,
+            "spec.jobTemplate.spec.template.spec",
+            Some(("spec.jobTemplate.spec.parallelism", "the Kubernetes API's default for a Job's spec.parallelism")),
+        ),
+        "Pod" => (WorkloadKind::Pod, "spec", None),
+        _ => return None,
+    };
+    Some(Shape { kind, pod_spec, replicas })
+}
+
+fn object(object: &Node, document: Option<usize>, notes: &mut Notes) -> Option<Service> {
+    let kind = object.get("kind").and_then(Node::as_str);
+    let (Some(kind), true) = (kind, object.get("apiVersion").is_some()) else {
+        notes.push(Place { document, ..Place::default() }.at_node(object), Note::Ignored { what: Ignored::NotAnObject });
+        return None;
+    };
+    let name = object.at("metadata.name").and_then(Node::as_str).map(str::to_owned);
+    let Some(shape) = shape(kind) else {
+        notes.push(
+            Place { document, ..Place::default() }.at_node(object),
+            Note::Ignored { what: Ignored::Kind { kind: kind.to_owned(), name } },
+        );
+        return None;
+    };
+    let name = name.unwrap_or_else(|| format!("{}-{}", kind.to_ascii_lowercase(), document.unwrap_or(0)));
+    let place = Place::object(document, format!("{kind} {name}"));
+    let mut service = Service::new(name, shape.kind);
+
+    service.replicas = match shape.replicas {
+        None if shape.kind == WorkloadKind::DaemonSet => {
+            notes.push(place.clone(), Note::Ignored { what: Ignored::PerNode });
+            1
+        }
+        None => 1,
+        Some((path, rule)) => notes.count(&At::new(&place, path, object.at(path)), Field::Replicas).unwrap_or_else(|| {
+            notes.push(
+                place.field(path, None),
+                Note::FormatDefault { field: Field::Replicas, value: "1".to_owned(), rule },
+            );
+            1
+        }),
+    };
+    match object.at(shape.pod_spec) {
+        Some(spec) if spec.as_map().is_some() => pod(spec, shape.pod_spec, &place, &mut service, notes),
+        found => {
+            let found = found.map_or_else(|| "nothing".to_owned(), Node::describe);
+            notes.push(
+                place.field(shape.pod_spec, object.at(shape.pod_spec)),
+                Note::Ignored { what: Ignored::WrongShape { found, expected: "a pod spec" } },
+            );
+            notes.push(place.clone(), Note::NotDeclared { field: Field::Memory });
+            notes.push(place.clone(), Note::NotDeclared { field: Field::Cpu });
+        }
+    }
+    service.infer_from_images(&place, notes);
+    Some(service)
+}
+
+/// One container's role in the pod's effective request.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    /// Runs for the pod's life: added up.
+    Running,
+    /// Runs to completion before the others: the pod needs the largest of them at once.
+    Init,
+}
+
+fn pod(spec: &Node, path: &str, place: &Place, service: &mut Service, notes: &mut Notes) {
+    let mut containers: Vec<(Role, String, &Node)> = Vec::new();
+    for (list, ordinary_role) in [("containers", Role::Running), ("initContainers", Role::Init)] {
+        for (i, container) in spec.get(list).and_then(Node::as_list).unwrap_or_default().iter().enumerate() {
+            let sidecar = container.get("restartPolicy").and_then(Node::as_str) == Some("Always");
+            let role = if sidecar { Role::Running } else { ordinary_role };
+            containers.push((role, format!("{path}.{list}[{i}]"), container));
+        }
+    }
+    for (_, container_path, container) in &containers {
+        if let Some(image) = container.get("image").and_then(Node::as_str)
+            && !service.images.iter().any(|i| i == image)
+        {
+            service.images.push(image.to_owned());
+        }
+        let privileged_path = format!("{container_path}.securityContext.privileged");
+        let privileged = At::new(place, &privileged_path, container.at("securityContext.privileged"));
+        service.privileged |= notes.flag(&privileged, Field::Privileged).unwrap_or(false);
+    }
+    service.memory_mib = pod_total(&containers, place, notes, Field::Memory, "memory", kubernetes_memory_mib);
+    service.cpu = pod_total(&containers, place, notes, Field::Cpu, "cpu", kubernetes_cpu);
+
+    let runtime_path = format!("{path}.runtimeClassName");
+    if let Some(class) = notes.text(&At::new(place, &runtime_path, spec.get("runtimeClassName")), Field::RuntimeClass) {
+        service.runtime_hint = Some(runtime_hint(class));
+    }
+    service.windows = selects_windows(spec);
+    if !service.stateful
+        && let Some(claim) = persistent_claim(spec)
+    {
+        service.stateful = true;
+        notes.push(place.clone(), Note::Inferred { fact: Inference::StatefulVolume { volume: claim.to_owned() } });
+    }
+}
+
+/// The pod's effective figure for one resource; notes containers that declare none.
+fn pod_total(
+    containers: &[(Role, String, &Node)],
+    place: &Place,
+    notes: &mut Notes,
+    field: Field,
+    key: &str,
+    parse: fn(&str) -> Result<f64, QuantityError>,
+) -> Option<f64> {
+    let mut running: Option<f64> = None;
+    let mut init: Option<f64> = None;
+    let mut undeclared = Vec::new();
+    for (role, container_path, container) in containers {
+        let value = ["requests", "limits"].into_iter().find_map(|kind| {
+            let path = format!("{container_path}.resources.{kind}.{key}");
+            let node = container.at("resources").and_then(|r| r.get(kind)).and_then(|r| r.get(key));
+            let value = notes.quantity(&At::new(place, &path, node), field, parse)?;
+            if kind == "limits" {
+                notes.push(place.field(path, node), Note::LimitUsed { field });
+            }
+            Some(value)
+        });
+        match (role, value) {
+            (Role::Running, Some(v)) => running = Some(running.unwrap_or(0.0) + v),
+            (Role::Init, Some(v)) => init = Some(init.map_or(v, |max: f64| max.max(v))),
+            (Role::Running, None) => {
+                let name = container.get("name").and_then(Node::as_str).unwrap_or(container_path);
+                undeclared.push(name.to_owned());
+            }
+            (Role::Init, None) => {}
+        }
+    }
+    let total = match (running, init) {
+        (Some(r), Some(i)) => Some(r.max(i)),
+        (r, i) => r.or(i),
+    };
+    if total.is_none() {
+        notes.push(place.clone(), Note::NotDeclared { field });
+    } else if !undeclared.is_empty() {
+        notes.push(place.clone(), Note::PartlyDeclared { field, undeclared });
+    }
+    total
+}
+
+/// Whether the pod asks for Windows nodes: `spec.os.name`, a node selector, or a required
+/// node affinity on the OS label.
+fn selects_windows(spec: &Node) -> bool {
+    let windows = |node: &Node| node.as_str().is_some_and(|s| s.eq_ignore_ascii_case("windows"));
+    let os_name = spec.at("os.name").is_some_and(windows);
+    let selector = spec
+        .get("nodeSelector")
+        .is_some_and(|selector| OS_LABELS.iter().any(|label| selector.get(label).is_some_and(windows)));
+    let affinity = spec
+        .at("affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms")
+        .and_then(Node::as_list)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|term| term.get("matchExpressions").and_then(Node::as_list))
+        .flatten()
+        .any(|expression| {
+            let on_os = expression.get("key").and_then(Node::as_str).is_some_and(|k| OS_LABELS.contains(&k));
+            let is_in = expression.get("operator").and_then(Node::as_str) == Some("In");
+            let values = expression.get("values").and_then(Node::as_list).unwrap_or_default();
+            on_os && is_in && values.iter().any(windows)
+        });
+    os_name || selector || affinity
+}
+
+/// The first persistent volume claim the pod mounts.
+fn persistent_claim(spec: &Node) -> Option<&str> {
+    spec.get("volumes")?
+        .as_list()?
+        .iter()
+        .find_map(|volume| volume.at("persistentVolumeClaim.claimName").and_then(Node::as_str))
+}

@@ -1,0 +1,122 @@
+//! Import of a Docker Compose file or Kubernetes manifests into typed components.
+//!
+//! The format is told from the content: a document with `apiVersion` and `kind` makes the
+//! file Kubernetes manifests (every document is read); otherwise a first document whose
+//! `services` is a mapping makes it a Compose file. What each format contributes is stated in
+//! the `compose` and `kubernetes` modules and in `docs/import.md`; quantities are parsed by
+//! [`quantity`].
+//!
+//! # Grouping rule
+//! Each Compose service or Kubernetes workload object is a *service*. In file order, a
+//! service joins the first component whose members
+//! - are of the same [`WorkloadKind`], need the same OS (Windows or not), are equally
+//!   privileged and name the same runtime hint,
+//! - hold no state, and
+//! - together with it have memory per instance within [`SIMILAR_SHAPE_FACTOR`] (×1.25) of
+//!   each other (largest ≤ 1.25 × smallest), and CPU likewise; a service that declares no
+//!   memory (or CPU) groups only with services that declare none;
+//!
+//! otherwise it starts a component of its own. Stateful services — StatefulSets, database
+//! and broker images (`postgres`, `mysql`, `mariadb`, `mongo`, `redis`, `elasticsearch`,
+//! `cassandra`, `kafka`, …), Compose services with a named volume, pods with a persistent
+//! volume claim — always get a component of their own.
+//!
+//! A component's `replicas` is the members' mean, rounded; its memory and CPU per instance
+//! are the members' means *weighted by replicas*. The mean, not the maximum: host sizing
+//! adds up instances, and the weighted mean keeps the component's total
+//! (services × replicas × size) equal to the members' sum whenever the mean replica count is
+//! whole; the factor bounds how far any member is from that mean.
+//!
+//! # Notes, never silent guesses
+//! A value present but unreadable is left out and noted; an undeclared resource stays
+//! `None` and is noted (the profile's default then applies, by name); a format default
+//! (replicas 1) is noted with its rule; a limit used for want of a request is noted; a fact
+//! concluded from an image or volume name is noted with the evidence; every document, kind or
+//! service not imported is noted.
+//!
+//! # Limits
+//! Input above [`MAX_INPUT_BYTES`] is refused before parsing; the parser runs under a budget
+//! (aliases, alias replays, anchors, nesting depth, documents, nodes) so an alias bomb or a
+//! deeply nested file fails fast with [`ImportError::Limit`].
+
+mod compose;
+mod group;
+mod imported;
+mod kubernetes;
+mod note;
+pub mod quantity;
+mod read;
+mod service;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+pub use group::SIMILAR_SHAPE_FACTOR;
+pub use imported::{Format, Imported, ImportedComponent, RuntimeHint, WorkloadKind};
+pub use note::{Field, Ignored, ImportNote, Inference, Note, Place};
+pub use yaml::MAX_INPUT_BYTES;
+
+/// Why a file could not be imported at all.
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("the file is {bytes} bytes; imports are limited to {limit} bytes")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("not valid YAML{}: {message}", at(*.line, *.column))]
+    Yaml { message: String, line: Option<u64>, column: Option<u64> },
+    /// The parser's budget stopped the parse (alias bomb, deep nesting, too many nodes).
+    #[error("the file exceeds a parsing limit{}: {message}", at(*.line, *.column))]
+    Limit { message: String, line: Option<u64>, column: Option<u64> },
+    #[error("the file is empty")]
+    Empty,
+    #[error("neither a Compose file (no `services:` mapping) nor Kubernetes manifests (no `apiVersion` and `kind`)")]
+    UnknownFormat,
+    /// The file was understood but holds no service or workload; the notes say what it held.
+    #[error("no services or workloads found ({} item(s) ignored)", notes.len())]
+    NoWorkloads { format: Format, notes: Vec<ImportNote> },
+}
+
+fn at(line: Option<u64>, column: Option<u64>) -> String {
+    match (line, column) {
+        (Some(line), Some(column)) => format!(" at line {line}:{column}"),
+        (Some(line), None) => format!(" at line {line}"),
+        _ => String::new(),
+    }
+}
+
+/// Import the text of a Compose file or of Kubernetes manifests; `file_name` is recorded as
+/// the source.
+pub fn import_str(text: &str, file_name: &str) -> Result<Imported, ImportError> {
+    let documents = yaml::documents(text)?;
+    let Some(first) = documents.first() else {
+        return Err(ImportError::Empty);
+    };
+    let mut notes = read::Notes::default();
+    let (format, services) = if documents.iter().any(kubernetes::is_object) {
+        (Format::Kubernetes, kubernetes::read(&documents, &mut notes))
+    } else if compose::is_compose(first) {
+        (Format::Compose, compose::read(first, &mut notes))
+    } else {
+        return Err(ImportError::UnknownFormat);
+    };
+    if services.is_empty() {
+        return Err(ImportError::NoWorkloads { format, notes: notes.0 });
+    }
+    Ok(Imported { source: file_name.to_owned(), format, components: group::group(services), notes: notes.0 })
+}
+
+/// Read and import a file; the file's name (without directories) is recorded as the source.
+/// The size is checked from the file's metadata before it is read.
+pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let bytes = usize::try_from(std::fs::metadata(path).map_err(io)?.len()).unwrap_or(usize::MAX);
+    if bytes > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge { bytes, limit: MAX_INPUT_BYTES });
+    }
+    let text = std::fs::read_to_string(path).map_err(io)?;
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    import_str(&text, &name)
+}

@@ -1,0 +1,203 @@
+//! Import notes: every value the import could not read, every default it applied and every
+//! conclusion it drew from indirect evidence, each with the place it concerns.
+
+use std::fmt;
+
+use super::yaml::Node;
+
+/// One thing the user should know about an import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportNote {
+    pub place: Place,
+    pub note: Note,
+}
+
+/// Where a note applies. Every part is optional: a note about a whole document has no field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// 1-based position among the non-empty YAML documents of the file (Kubernetes).
+    pub document: Option<usize>,
+    /// The object: `service web` (Compose), `Deployment web` (Kubernetes).
+    pub object: Option<String>,
+    /// The field path inside the object, as written: `deploy.resources.limits.memory`,
+    /// `spec.template.spec.containers[1].resources.requests.cpu`.
+    pub field: Option<String>,
+    /// 1-based line and column in the file, when the value exists.
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+}
+
+/// A value the import deals with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Memory,
+    Cpu,
+    Replicas,
+    Image,
+    Privileged,
+    Platform,
+    RuntimeClass,
+}
+
+/// What the note says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    /// A value was present but could not be read; it was left out (not replaced by a guess).
+    Unreadable { field: Field, value: String, problem: String },
+    /// No value was declared; the imported field is left empty, so the profile's default
+    /// applies when the component is created.
+    NotDeclared { field: Field },
+    /// Some containers of a pod declare this resource and some do not; the pod's figure
+    /// counts only those that do, so it is a lower bound.
+    PartlyDeclared { field: Field, undeclared: Vec<String> },
+    /// No value was declared; the format's own documented default was used.
+    FormatDefault { field: Field, value: String, rule: &'static str },
+    /// The request/reservation was not declared; the limit was used instead.
+    LimitUsed { field: Field },
+    /// A fact concluded from indirect evidence (an image name, a volume).
+    Inferred { fact: Inference },
+    /// A document, item or setting the import does not read.
+    Ignored { what: Ignored },
+}
+
+/// A conclusion drawn from indirect evidence, with the evidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inference {
+    /// Holds state: the image is a known database or broker.
+    StatefulImage { image: String },
+    /// Holds state: it mounts a named or persistent volume.
+    StatefulVolume { volume: String },
+    /// Needs Windows: the image is a Windows base image or tagged for Windows.
+    WindowsImage { image: String },
+}
+
+/// What was not imported and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ignored {
+    /// A Kubernetes kind that does not run pods (Service, ConfigMap, Ingress, …) or that this
+    /// import does not read (custom resources).
+    Kind { kind: String, name: Option<String> },
+    /// A YAML document that is not a mapping with `apiVersion` and `kind`.
+    NotAnObject,
+    /// A Compose service whose definition is not a mapping.
+    NotAService,
+    /// A DaemonSet or a `deploy.mode: global` service runs one instance per node; the node
+    /// count is not in the file.
+    PerNode,
+    /// A value of the wrong shape (a list where a mapping belongs, …).
+    WrongShape { found: String, expected: &'static str },
+}
+
+impl Place {
+    pub(crate) fn object(document: Option<usize>, object: String) -> Self {
+        Self { document, object: Some(object), ..Self::default() }
+    }
+
+    /// The same object, one field, at the node's position when there is one.
+    pub(crate) fn field(&self, field: impl Into<String>, node: Option<&Node>) -> Self {
+        Self {
+            field: Some(field.into()),
+            line: node.map(|n| n.line),
+            column: node.map(|n| n.column),
+            ..self.clone()
+        }
+    }
+
+    /// The same place, pointed at a node.
+    pub(crate) fn at_node(&self, node: &Node) -> Self {
+        Self { line: Some(node.line), column: Some(node.column), ..self.clone() }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Memory => "memory",
+            Self::Cpu => "CPU",
+            Self::Replicas => "replicas",
+            Self::Image => "image",
+            Self::Privileged => "privileged",
+            Self::Platform => "platform",
+            Self::RuntimeClass => "runtime class",
+        })
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            parts.push(format!("line {line}:{column}"));
+        }
+        if let Some(document) = self.document {
+            parts.push(format!("document {document}"));
+        }
+        if let Some(object) = &self.object {
+            parts.push(object.clone());
+        }
+        if let Some(field) = &self.field {
+            parts.push(format!("`{field}`"));
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable { field, value, problem } => {
+                write!(f, "{field} `{value}` could not be read ({problem}); left out")
+            }
+            Self::NotDeclared { field } => {
+                write!(f, "no {field} declared; the profile default applies")
+            }
+            Self::PartlyDeclared { field, undeclared } => write!(
+                f,
+                "{field} not declared for container(s) {}; the pod's {field} counts only the others (a lower bound)",
+                undeclared.join(", ")
+            ),
+            Self::FormatDefault { field, value, rule } => {
+                write!(f, "no {field} declared; {value} used ({rule})")
+            }
+            Self::LimitUsed { field } => {
+                write!(f, "no {field} request/reservation declared; the limit was used instead")
+            }
+            Self::Inferred { fact } => match fact {
+                Inference::StatefulImage { image } => {
+                    write!(f, "treated as stateful: `{image}` is a database or broker image")
+                }
+                Inference::StatefulVolume { volume } => {
+                    write!(f, "treated as stateful: it keeps data on the volume `{volume}`")
+                }
+                Inference::WindowsImage { image } => {
+                    write!(f, "treated as Windows: `{image}` is a Windows image")
+                }
+            },
+            Self::Ignored { what } => match what {
+                Ignored::Kind { kind, name } => {
+                    write!(f, "{kind}")?;
+                    if let Some(name) = name {
+                        write!(f, " `{name}`")?;
+                    }
+                    f.write_str(" ignored: it is not a workload this import reads")
+                }
+                Ignored::NotAnObject => {
+                    f.write_str("document ignored: not a Kubernetes object (no `apiVersion` and `kind`)")
+                }
+                Ignored::NotAService => f.write_str("service ignored: its definition is not a mapping"),
+                Ignored::PerNode => f.write_str(
+                    "runs one instance per node and the node count is not in the file; replicas left at 1",
+                ),
+                Ignored::WrongShape { found, expected } => {
+                    write!(f, "ignored: found {found} where {expected} belongs")
+                }
+            },
+        }
+    }
+}
+
+impl fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.note)
+    }
+}

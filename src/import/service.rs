@@ -1,0 +1,188 @@
+//! One service as read from a file (a Compose service or a Kubernetes workload object),
+//! before grouping, and the facts read from image and runtime names.
+
+use super::imported::{RuntimeHint, WorkloadKind};
+use super::note::{Inference, Note, Place};
+use super::read::Notes;
+
+/// One service before grouping.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Service {
+    pub name: String,
+    pub kind: WorkloadKind,
+    pub replicas: u32,
+    pub memory_mib: Option<f64>,
+    pub cpu: Option<f64>,
+    pub images: Vec<String>,
+    pub windows: bool,
+    pub privileged: bool,
+    pub runtime_hint: Option<RuntimeHint>,
+    pub stateful: bool,
+}
+
+impl Service {
+    pub fn new(name: String, kind: WorkloadKind) -> Self {
+        Self {
+            name,
+            kind,
+            replicas: 1,
+            memory_mib: None,
+            cpu: None,
+            images: Vec::new(),
+            windows: false,
+            privileged: false,
+            runtime_hint: None,
+            stateful: kind == WorkloadKind::StatefulSet,
+        }
+    }
+
+    /// Windows and state from the image names, each with a note naming the image.
+    pub fn infer_from_images(&mut self, place: &Place, notes: &mut Notes) {
+        if !self.windows
+            && let Some(image) = self.images.iter().find(|i| is_windows_image(i))
+        {
+            self.windows = true;
+            notes.push(place.clone(), Note::Inferred { fact: Inference::WindowsImage { image: image.clone() } });
+        }
+        if !self.stateful
+            && let Some(image) = self.images.iter().find(|i| is_stateful_image(i))
+        {
+            self.stateful = true;
+            notes.push(place.clone(), Note::Inferred { fact: Inference::StatefulImage { image: image.clone() } });
+        }
+    }
+}
+
+/// Image repositories (the last path segment, tag and digest removed) of databases,
+/// caches and brokers that keep data: each becomes its own component.
+const STATEFUL_IMAGES: &[&str] = &[
+    "postgres",
+    "postgresql",
+    "postgis",
+    "timescaledb",
+    "timescaledb-ha",
+    "mysql",
+    "mysql-server",
+    "percona-server",
+    "mariadb",
+    "mongo",
+    "mongodb",
+    "mongodb-community-server",
+    "redis",
+    "redis-stack",
+    "redis-stack-server",
+    "valkey",
+    "keydb",
+    "elasticsearch",
+    "opensearch",
+    "cassandra",
+    "scylla",
+    "couchdb",
+    "couchbase",
+    "influxdb",
+    "neo4j",
+    "clickhouse-server",
+    "cockroach",
+    "etcd",
+    "zookeeper",
+    "kafka",
+    "rabbitmq",
+    "nats",
+    "minio",
+];
+
+/// Path prefixes of images that are databases but whose last segment is generic.
+const STATEFUL_IMAGE_PATHS: &[&str] = &["mcr.microsoft.com/mssql/", "mcr.microsoft.com/azure-sql-edge"];
+
+/// The repository part of an image reference: registry and path, without tag or digest.
+fn repository(image: &str) -> &str {
+    let without_digest = image.split('@').next().unwrap_or(image);
+    // A ':' after the last '/' starts the tag (a ':' before it is a registry port).
+    match without_digest.rfind(':') {
+        Some(colon) if !without_digest[colon..].contains('/') => &without_digest[..colon],
+        _ => without_digest,
+    }
+}
+
+/// Whether the image is a known database, cache or broker (`postgres:16`, `bitnami/redis`,
+/// `mcr.microsoft.com/mssql/server:2022-latest`).
+pub fn is_stateful_image(image: &str) -> bool {
+    let repository = repository(image).to_ascii_lowercase();
+    let name = repository.rsplit('/').next().unwrap_or(&repository);
+    STATEFUL_IMAGES.contains(&name) || STATEFUL_IMAGE_PATHS.iter().any(|p| repository.starts_with(p))
+}
+
+/// Whether the image needs Windows: Microsoft's Windows base images
+/// (`mcr.microsoft.com/windows/servercore`, `…/nanoserver`, `…/windows/server`), .NET Framework
+/// images (Windows only), and tags that name a Windows base (`-windowsservercore-`,
+/// `-nanoserver-`, as Docker Official Images tag them).
+pub fn is_windows_image(image: &str) -> bool {
+    let lower = image.to_ascii_lowercase();
+    let repository = repository(&lower);
+    let tag = &lower[repository.len()..];
+    repository.starts_with("mcr.microsoft.com/windows")
+        || repository.starts_with("mcr.microsoft.com/dotnet/framework/")
+        || tag.contains("windowsservercore")
+        || tag.contains("nanoserver")
+}
+
+/// The runtime a name refers to: a Kubernetes RuntimeClass name or a Docker runtime name.
+pub fn runtime_hint(name: &str) -> RuntimeHint {
+    let lower = name.to_ascii_lowercase();
+    if lower.contains("kata") {
+        RuntimeHint::Kata
+    } else if lower.contains("gvisor") || lower.contains("runsc") {
+        RuntimeHint::Gvisor
+    } else {
+        RuntimeHint::Other(name.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stateful_images() {
+        for image in [
+            "postgres:16-alpine",
+            "docker.io/library/postgres",
+            "bitnami/postgresql:16.2.0",
+            "redis",
+            "mariadb:11@sha256:abc",
+            "registry.local:5000/mongo:7",
+            "mcr.microsoft.com/mssql/server:2022-latest",
+            "docker.elastic.co/elasticsearch/elasticsearch:8.13.0",
+        ] {
+            assert!(is_stateful_image(image), "{image}");
+        }
+        for image in ["nginx:1.27", "oliver006/redis_exporter", "postgres-exporter", "node:20", "registry.local:5000/api"] {
+            assert!(!is_stateful_image(image), "{image}");
+        }
+    }
+
+    #[test]
+    fn windows_images() {
+        for image in [
+            "mcr.microsoft.com/windows/servercore:ltsc2022",
+            "mcr.microsoft.com/windows/nanoserver:ltsc2022",
+            "mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2022",
+            "python:3.12-windowsservercore-ltsc2022",
+            "golang:1.22-nanoserver-ltsc2022",
+        ] {
+            assert!(is_windows_image(image), "{image}");
+        }
+        for image in ["mcr.microsoft.com/dotnet/aspnet:8.0", "nginx", "nanoserver-fan/app:1"] {
+            assert!(!is_windows_image(image), "{image}");
+        }
+    }
+
+    #[test]
+    fn runtime_names() {
+        assert_eq!(runtime_hint("kata-qemu"), RuntimeHint::Kata);
+        assert_eq!(runtime_hint("io.containerd.kata.v2"), RuntimeHint::Kata);
+        assert_eq!(runtime_hint("gvisor"), RuntimeHint::Gvisor);
+        assert_eq!(runtime_hint("runsc"), RuntimeHint::Gvisor);
+        assert_eq!(runtime_hint("nvidia"), RuntimeHint::Other("nvidia".into()));
+    }
+}

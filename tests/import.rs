@@ -1,0 +1,341 @@
+//! Import of Compose files and Kubernetes manifests: fixtures in the formats' documented
+//! shapes (tests/import/), and bad input that must be refused clearly and quickly.
+
+use std::time::{Duration, Instant};
+
+use podvisor::import::{
+    Field, Format, ImportError, ImportNote, ImportedComponent, Imported, Ignored, Inference, MAX_INPUT_BYTES, Note,
+    RuntimeHint, WorkloadKind, import_file, import_str,
+};
+
+fn fixture(name: &str) -> Imported {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(name);
+    import_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn component<'a>(imported: &'a Imported, member: &str) -> &'a ImportedComponent {
+    imported
+        .components
+        .iter()
+        .find(|c| c.members.iter().any(|m| m == member))
+        .unwrap_or_else(|| panic!("no component holds {member}: {:#?}", imported.components))
+}
+
+fn notes_about<'a>(imported: &'a Imported, object: &str) -> Vec<&'a Note> {
+    imported.notes.iter().filter(|n| n.place.object.as_deref() == Some(object)).map(|n| &n.note).collect()
+}
+
+fn close(actual: Option<f64>, expected: f64) {
+    let actual = actual.expect("a value");
+    assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
+}
+
+#[test]
+fn awesome_compose_app() {
+    let imported = fixture("awesome-compose.yaml");
+    assert_eq!(imported.source, "awesome-compose.yaml");
+    assert_eq!(imported.format, Format::Compose);
+    let names: Vec<&str> = imported.components.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["frontend", "backend and 1 similar", "db", "cache"]);
+
+    let frontend = component(&imported, "frontend");
+    assert_eq!((frontend.kind, frontend.services, frontend.replicas), (WorkloadKind::ComposeService, 1, 3));
+    close(frontend.memory_per_instance_mib, 128.0); // reservations preferred over limits
+    close(frontend.cpu_per_instance, 0.25);
+    assert!(!frontend.stateful, "a bind mount and an anonymous volume hold no state");
+
+    // backend and worker share the x-node-service fragment (merge keys); worker overrides replicas.
+    let node = component(&imported, "worker");
+    assert_eq!(node.members, ["backend", "worker"]);
+    assert_eq!((node.services, node.replicas), (2, 2), "mean of 2 and 1, rounded half up");
+    close(node.memory_per_instance_mib, 384.0);
+    close(node.cpu_per_instance, 0.5);
+    assert_eq!(node.images, ["shop/backend:2.0.0", "shop/worker:2.0.0"]);
+
+    let db = component(&imported, "db");
+    assert!(db.stateful);
+    close(db.memory_per_instance_mib, 1024.0); // "1gb"
+    close(db.cpu_per_instance, 1.0);
+    assert!(notes_about(&imported, "service db").contains(&&Note::Inferred {
+        fact: Inference::StatefulImage { image: "postgres:16-alpine".into() }
+    }));
+
+    let cache = component(&imported, "cache");
+    assert!(cache.stateful);
+    close(cache.memory_per_instance_mib, 300.0); // legacy mem_limit "300m"
+    close(cache.cpu_per_instance, 0.5);
+    let cache_notes = notes_about(&imported, "service cache");
+    assert!(cache_notes.contains(&&Note::LimitUsed { field: Field::Memory }), "{cache_notes:?}");
+    assert!(cache_notes.iter().any(|n| matches!(n, Note::FormatDefault { field: Field::Replicas, .. })));
+    // Nothing was unreadable in this file.
+    assert!(!imported.notes.iter().any(|n| matches!(n.note, Note::Unreadable { .. })), "{:#?}", imported.notes);
+}
+
+#[test]
+fn helm_rendered_bundle() {
+    let imported = fixture("helm-bundle.yaml");
+    assert_eq!(imported.format, Format::Kubernetes);
+    assert_eq!(imported.components.len(), 3, "{:#?}", imported.components);
+
+    // frontend 256 MiB/0.25 core and catalog 288+32 = 320 MiB/0.25 core: within ×1.25.
+    let web = component(&imported, "shop-frontend");
+    assert_eq!(web.name, "shop-frontend and 1 similar");
+    assert_eq!(web.members, ["shop-frontend", "shop-catalog"]);
+    assert_eq!((web.kind, web.services, web.replicas), (WorkloadKind::Deployment, 2, 3));
+    close(web.memory_per_instance_mib, (3.0 * 256.0 + 2.0 * 320.0) / 5.0);
+    close(web.cpu_per_instance, 0.25);
+    assert_eq!(web.images.len(), 3, "frontend, catalog and the envoy sidecar");
+
+    // orders: the init container (1 GiB) outweighs the running containers (768 MiB limit).
+    let orders = component(&imported, "shop-orders");
+    assert_eq!(orders.replicas, 1);
+    close(orders.memory_per_instance_mib, 1024.0);
+    close(orders.cpu_per_instance, 1.0);
+    let orders_notes = notes_about(&imported, "Deployment shop-orders");
+    assert!(orders_notes.iter().any(|n| matches!(n, Note::FormatDefault { field: Field::Replicas, .. })));
+    assert!(orders_notes.contains(&&Note::LimitUsed { field: Field::Memory }));
+    assert!(orders_notes.contains(&&Note::PartlyDeclared { field: Field::Memory, undeclared: vec!["log-shipper".into()] }));
+
+    let db = component(&imported, "shop-postgresql");
+    assert_eq!((db.kind, db.stateful), (WorkloadKind::StatefulSet, true));
+    close(db.memory_per_instance_mib, 4096.0);
+    close(db.cpu_per_instance, 2.0);
+
+    let ignored: Vec<(usize, &str)> = imported
+        .notes
+        .iter()
+        .filter_map(|n| match &n.note {
+            Note::Ignored { what: Ignored::Kind { kind, .. } } => Some((n.place.document.expect("document"), kind.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        ignored,
+        [(1, "ServiceAccount"), (2, "ConfigMap"), (3, "Service"), (4, "Service"), (9, "HorizontalPodAutoscaler")]
+    );
+    let line = imported.notes.iter().find(|n| matches!(n.note, Note::Ignored { .. })).and_then(|n| n.place.line);
+    assert_eq!(line, Some(3), "the ServiceAccount starts on line 3, after `---` and the `# Source:` comment");
+}
+
+#[test]
+fn cronjob() {
+    let imported = fixture("cronjob.yaml");
+    let [job] = imported.components.as_slice() else { panic!("{:#?}", imported.components) };
+    assert_eq!(job.name, "nightly-report");
+    assert_eq!((job.kind, job.replicas), (WorkloadKind::CronJob, 4), "parallelism of the job template");
+    close(job.memory_per_instance_mib, 1024.0);
+    close(job.cpu_per_instance, 0.5);
+    assert_eq!(job.runtime_hint, Some(RuntimeHint::Gvisor));
+    assert!(imported.notes.is_empty(), "{:#?}", imported.notes);
+}
+
+#[test]
+fn windows_compose() {
+    let imported = fixture("windows-compose.yml");
+    let web = component(&imported, "web");
+    assert!(web.windows && web.runtime_hint.is_none());
+    assert_eq!(web.replicas, 2);
+    close(web.memory_per_instance_mib, 2048.0);
+    close(web.cpu_per_instance, 2.0);
+    assert!(notes_about(&imported, "service web").iter().any(|n| matches!(
+        n,
+        Note::Inferred { fact: Inference::WindowsImage { .. } }
+    )));
+
+    let agent = component(&imported, "agent");
+    assert!(agent.windows, "platform: windows/amd64");
+    assert_eq!(agent.runtime_hint, Some(RuntimeHint::HyperV));
+    assert_eq!(agent.members, ["agent"], "a different runtime keeps it apart from web");
+
+    let sql = component(&imported, "sql");
+    assert!(sql.stateful && !sql.windows);
+    close(sql.memory_per_instance_mib, 4096.0);
+    assert_eq!(sql.cpu_per_instance, None);
+    assert!(notes_about(&imported, "service sql").contains(&&Note::NotDeclared { field: Field::Cpu }));
+}
+
+#[test]
+fn kubernetes_windows_selectors_privilege_and_lists() {
+    let text = r"
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: apps/v1
+    kind: DaemonSet
+    metadata: { name: node-agent }
+    spec:
+      template:
+        spec:
+          nodeSelector: { kubernetes.io/os: windows }
+          containers:
+            - name: agent
+              image: example/agent:1
+              securityContext: { privileged: true }
+              resources: { requests: { memory: 64Mi, cpu: 100m } }
+  - apiVersion: v1
+    kind: Pod
+    metadata: { name: kata-pod }
+    spec:
+      runtimeClassName: kata-qemu
+      os: { name: linux }
+      volumes:
+        - name: data
+          persistentVolumeClaim: { claimName: scratch }
+      containers:
+        - { name: app, image: example/app:1, resources: { limits: { memory: 1Gi } } }
+";
+    let imported = import_str(text, "list.yaml").expect("imports");
+    let agent = component(&imported, "node-agent");
+    assert_eq!((agent.kind, agent.replicas), (WorkloadKind::DaemonSet, 1));
+    assert!(agent.windows && agent.privileged);
+    assert!(notes_about(&imported, "DaemonSet node-agent").contains(&&Note::Ignored { what: Ignored::PerNode }));
+    let pod = component(&imported, "kata-pod");
+    assert_eq!(pod.runtime_hint, Some(RuntimeHint::Kata));
+    assert!(pod.stateful && !pod.windows);
+    assert!(notes_about(&imported, "Pod kata-pod").contains(&&Note::NotDeclared { field: Field::Cpu }));
+}
+
+#[test]
+fn unreadable_values_are_noted_with_their_place() {
+    let text = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: three
+  template:
+    spec:
+      containers:
+        - name: api
+          resources:
+            requests:
+              memory: 512m
+              cpu: 250m
+";
+    let imported = import_str(text, "api.yaml").expect("imports");
+    let api = component(&imported, "api");
+    assert_eq!(api.memory_per_instance_mib, None, "`512m` is 0.512 bytes: refused, not guessed");
+    close(api.cpu_per_instance, 0.25);
+    let unreadable: Vec<&ImportNote> =
+        imported.notes.iter().filter(|n| matches!(n.note, Note::Unreadable { .. })).collect();
+    assert_eq!(unreadable.len(), 2, "{:#?}", imported.notes);
+    assert_eq!(unreadable[0].place.field.as_deref(), Some("spec.replicas"));
+    assert_eq!((unreadable[0].place.line, unreadable[0].place.column), (Some(6), Some(13)));
+    assert_eq!(
+        unreadable[1].place.field.as_deref(),
+        Some("spec.template.spec.containers[0].resources.requests.memory")
+    );
+    assert_eq!(unreadable[1].place.line, Some(13));
+    let shown = unreadable[1].to_string();
+    assert!(shown.contains("`512m`") && shown.contains("line 13:23"), "{shown}");
+}
+
+#[test]
+fn compose_quantities_in_every_form() {
+    let forms = [("512m", 512.0), ("1gb", 1024.0), ("2g", 2048.0), ("1G", 1024.0), ("1048576", 1.0)];
+    for (written, mib) in forms {
+        let text = format!("services:\n  s:\n    image: x\n    mem_reservation: {written}\n    cpus: 0.5\n");
+        let imported = import_str(&text, "c.yaml").expect("imports");
+        close(imported.components[0].memory_per_instance_mib, mib);
+    }
+    let text = "services:\n  s:\n    mem_limit: 1 gigabyte\n    cpus: half\n";
+    let imported = import_str(text, "c.yaml").expect("imports");
+    let values: Vec<&str> = imported
+        .notes
+        .iter()
+        .filter_map(|n| match &n.note {
+            Note::Unreadable { value, .. } => Some(value.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(values, ["1 gigabyte", "half"]);
+}
+
+#[test]
+fn kubernetes_quantities_in_every_form() {
+    let forms = [
+        ("512Mi", "500m", 512.0, 0.5),
+        ("1Gi", "0.5", 1024.0, 0.5),
+        ("1G", "2", 1e9 / 1_048_576.0, 2.0),
+        ("1e9", "1e3", 1e9 / 1_048_576.0, 1000.0),
+        ("\"268435456\"", "\"1\"", 256.0, 1.0),
+    ];
+    for (memory, cpu, mib, cores) in forms {
+        let text = format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n    - name: c\n      resources:\n        requests: {{memory: {memory}, cpu: {cpu}}}\n"
+        );
+        let imported = import_str(&text, "p.yaml").expect("imports");
+        close(imported.components[0].memory_per_instance_mib, mib);
+        close(imported.components[0].cpu_per_instance, cores);
+    }
+}
+
+#[test]
+fn only_unknown_kinds_is_an_error_listing_them() {
+    let text = "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: b}\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: c}\n";
+    let Err(ImportError::NoWorkloads { format, notes }) = import_str(text, "x.yaml") else {
+        panic!("expected NoWorkloads");
+    };
+    assert_eq!(format, Format::Kubernetes);
+    let kinds: Vec<String> = notes
+        .iter()
+        .filter_map(|n| match &n.note {
+            Note::Ignored { what: Ignored::Kind { kind, .. } } => Some(kind.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kinds, ["Service", "Ingress", "Widget"]);
+}
+
+#[test]
+fn not_yaml_is_refused_with_a_position() {
+    let err = import_str("services:\n  web:\n    image: [unclosed\n  db: {", "bad.yaml").expect_err("not YAML");
+    let ImportError::Yaml { line, .. } = &err else { panic!("{err}") };
+    assert!(line.is_some(), "{err}");
+    assert!(err.to_string().contains("line"), "{err}");
+    assert!(matches!(import_str("", "empty.yaml"), Err(ImportError::Empty)));
+    assert!(matches!(import_str("just: a mapping\n", "x.yaml"), Err(ImportError::UnknownFormat)));
+    assert!(matches!(import_str("- a list\n", "x.yaml"), Err(ImportError::UnknownFormat)));
+}
+
+#[test]
+fn billion_laughs_fails_fast() {
+    // Nine levels of ten aliases each: 10^9 "lol"s if expanded.
+    let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..=9 {
+        let previous = format!("*a{}", level - 1);
+        let items = vec![previous.as_str(); 10].join(", ");
+        text.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+    }
+    text.push_str("services:\n  bomb:\n    image: *a9\n");
+    let start = Instant::now();
+    let err = import_str(&text, "bomb.yaml").expect_err("refused");
+    let elapsed = start.elapsed();
+    assert!(matches!(err, ImportError::Limit { .. }), "{err}");
+    assert!(elapsed < Duration::from_secs(1), "took {elapsed:?}");
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let text = format!("services:\n  x: {}1{}\n", "[".repeat(500), "]".repeat(500));
+    let err = import_str(&text, "deep.yaml").expect_err("refused");
+    assert!(matches!(err, ImportError::Limit { .. } | ImportError::Yaml { .. }), "{err}");
+}
+
+#[test]
+fn ten_megabyte_file_is_refused_before_parsing() {
+    let line = "# padding padding padding padding padding padding padding padding padding padding\n";
+    let text = line.repeat(10_000_000 / line.len() + 1);
+    assert!(text.len() > 10_000_000);
+    let start = Instant::now();
+    let err = import_str(&text, "huge.yaml").expect_err("refused");
+    assert!(matches!(err, ImportError::TooLarge { bytes, limit } if bytes == text.len() && limit == MAX_INPUT_BYTES));
+    assert!(start.elapsed() < Duration::from_millis(100));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.yaml");
+    std::fs::write(&path, &text).expect("written");
+    assert!(matches!(import_file(&path), Err(ImportError::TooLarge { .. })));
+    assert!(err.to_string().contains("limited to"), "{err}");
+}
