@@ -48,8 +48,14 @@ fn manifests() -> String {
 fn benches(c: &mut Criterion) {
     let compose = compose();
     let manifests = manifests();
-    assert_eq!(import_str(&compose, "compose.yaml").map(|i| i.components.iter().map(|c| c.services).sum::<u32>()).ok(), Some(200));
-    assert_eq!(import_str(&manifests, "bundle.yaml").map(|i| i.components.iter().map(|c| c.services).sum::<u32>()).ok(), Some(200));
+    assert_eq!(
+        import_str(&compose, "compose.yaml").map(|i| i.components.iter().map(|c| c.services).sum::<u32>()).ok(),
+        Some(200)
+    );
+    assert_eq!(
+        import_str(&manifests, "bundle.yaml").map(|i| i.components.iter().map(|c| c.services).sum::<u32>()).ok(),
+        Some(200)
+    );
     let mut group = c.benchmark_group("import");
     group.bench_function("compose_200_services", |b| b.iter(|| import_str(black_box(&compose), "compose.yaml")));
     group.bench_function("kubernetes_200_deployments", |b| b.iter(|| import_str(black_box(&manifests), "bundle.yaml")));

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use podvisor::import::{
-    Field, Format, ImportError, ImportNote, ImportedComponent, Imported, Ignored, Inference, MAX_INPUT_BYTES, Note,
+    Field, Format, Ignored, ImportError, ImportNote, Imported, ImportedComponent, Inference, MAX_INPUT_BYTES, Note,
     RuntimeHint, WorkloadKind, import_file, import_str,
 };
 
@@ -56,9 +56,10 @@ fn awesome_compose_app() {
     assert!(db.stateful);
     close(db.memory_per_instance_mib, 1024.0); // "1gb"
     close(db.cpu_per_instance, 1.0);
-    assert!(notes_about(&imported, "service db").contains(&&Note::Inferred {
-        fact: Inference::StatefulImage { image: "postgres:16-alpine".into() }
-    }));
+    assert!(
+        notes_about(&imported, "service db")
+            .contains(&&Note::Inferred { fact: Inference::StatefulImage { image: "postgres:16-alpine".into() } })
+    );
 
     let cache = component(&imported, "cache");
     assert!(cache.stateful);
@@ -94,7 +95,9 @@ fn helm_rendered_bundle() {
     let orders_notes = notes_about(&imported, "Deployment shop-orders");
     assert!(orders_notes.iter().any(|n| matches!(n, Note::FormatDefault { field: Field::Replicas, .. })));
     assert!(orders_notes.contains(&&Note::LimitUsed { field: Field::Memory }));
-    assert!(orders_notes.contains(&&Note::PartlyDeclared { field: Field::Memory, undeclared: vec!["log-shipper".into()] }));
+    assert!(
+        orders_notes.contains(&&Note::PartlyDeclared { field: Field::Memory, undeclared: vec!["log-shipper".into()] })
+    );
 
     let db = component(&imported, "shop-postgresql");
     assert_eq!((db.kind, db.stateful), (WorkloadKind::StatefulSet, true));
@@ -105,7 +108,9 @@ fn helm_rendered_bundle() {
         .notes
         .iter()
         .filter_map(|n| match &n.note {
-            Note::Ignored { what: Ignored::Kind { kind, .. } } => Some((n.place.document.expect("document"), kind.as_str())),
+            Note::Ignored { what: Ignored::Kind { kind, .. } } => {
+                Some((n.place.document.expect("document"), kind.as_str()))
+            }
             _ => None,
         })
         .collect();
@@ -137,10 +142,11 @@ fn windows_compose() {
     assert_eq!(web.replicas, 2);
     close(web.memory_per_instance_mib, 2048.0);
     close(web.cpu_per_instance, 2.0);
-    assert!(notes_about(&imported, "service web").iter().any(|n| matches!(
-        n,
-        Note::Inferred { fact: Inference::WindowsImage { .. } }
-    )));
+    assert!(
+        notes_about(&imported, "service web")
+            .iter()
+            .any(|n| matches!(n, Note::Inferred { fact: Inference::WindowsImage { .. } }))
+    );
 
     let agent = component(&imported, "agent");
     assert!(agent.windows, "platform: windows/amd64");
@@ -305,7 +311,7 @@ fn billion_laughs_fails_fast() {
     let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for level in 1..=9 {
         let previous = format!("*a{}", level - 1);
-        let items = vec![previous.as_str(); 10].join(", ");
+        let items = [previous.as_str(); 10].join(", ");
         text.push_str(&format!("a{level}: &a{level} [{items}]\n"));
     }
     text.push_str("services:\n  bomb:\n    image: *a9\n");

@@ -124,7 +124,7 @@ fn weighted_mean(members: &[Service], value: impl Fn(&Service) -> Option<f64>) -
 }
 
 /// The member's name, or "first and N similar" for a group; suffixed " (2)", " (3)", … when a
-/// previous component already has the name (a Deployment and a StatefulSet both named `web`).
+/// previous component already has the name (a Deployment and a `StatefulSet` both named `web`).
 fn unique_name(members: &[Service], taken: &[String]) -> String {
     let base = match members {
         [only] => only.name.clone(),

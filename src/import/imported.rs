@@ -73,7 +73,7 @@ pub struct ImportedComponent {
     pub privileged: bool,
     /// The members' runtime, when the file names one.
     pub runtime_hint: Option<RuntimeHint>,
-    /// Holds state (a StatefulSet, a database image, a named or persistent volume).
+    /// Holds state (a `StatefulSet`, a database image, a named or persistent volume).
     pub stateful: bool,
     /// Names of the grouped services, in file order.
     pub members: Vec<String>,

@@ -1,10 +1,10 @@
 //! Kubernetes manifests: one service per workload object across a multi-document stream
 //! (`---`), including the items of a `kind: List`.
 //!
-//! Read: Deployment, ReplicaSet, ReplicationController, StatefulSet (`spec.replicas`, default 1
-//! as the API defines it), DaemonSet (one pod per node: noted, counted as 1), Job
-//! (`spec.parallelism`, default 1), CronJob (its `spec.jobTemplate`), Pod (one instance).
-//! Every other kind (Service, ConfigMap, Secret, Ingress, HorizontalPodAutoscaler, custom
+//! Read: Deployment, `ReplicaSet`, `ReplicationController`, `StatefulSet` (`spec.replicas`, default 1
+//! as the API defines it), `DaemonSet` (one pod per node: noted, counted as 1), Job
+//! (`spec.parallelism`, default 1), `CronJob` (its `spec.jobTemplate`), Pod (one instance).
+//! Every other kind (Service, `ConfigMap`, Secret, Ingress, `HorizontalPodAutoscaler`, custom
 //! resources, …) is skipped with a note.
 //!
 //! Per pod: memory and CPU of a container are its `requests`, else its `limits` (what the
@@ -14,7 +14,7 @@
 //! scheduler computes it (<https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#resource-sharing-within-containers>).
 //! `runtimeClassName` is a runtime hint; Windows comes from `nodeSelector`/node affinity on
 //! `kubernetes.io/os`, `spec.os.name` or a Windows image; `privileged` from any container's
-//! `securityContext`; state from the StatefulSet kind, a `persistentVolumeClaim` volume or a
+//! `securityContext`; state from the `StatefulSet` kind, a `persistentVolumeClaim` volume or a
 //! database image.
 
 use super::imported::WorkloadKind;
@@ -82,7 +82,8 @@ fn shape(kind: &str) -> Option<Shape> {
 fn object(object: &Node, document: Option<usize>, notes: &mut Notes) -> Option<Service> {
     let kind = object.get("kind").and_then(Node::as_str);
     let (Some(kind), true) = (kind, object.get("apiVersion").is_some()) else {
-        notes.push(Place { document, ..Place::default() }.at_node(object), Note::Ignored { what: Ignored::NotAnObject });
+        notes
+            .push(Place { document, ..Place::default() }.at_node(object), Note::Ignored { what: Ignored::NotAnObject });
         return None;
     };
     let name = object.at("metadata.name").and_then(Node::as_str).map(str::to_owned);
@@ -103,13 +104,15 @@ fn object(object: &Node, document: Option<usize>, notes: &mut Notes) -> Option<S
             1
         }
         None => 1,
-        Some((path, rule)) => notes.count(&At::new(&place, path, object.at(path)), Field::Replicas).unwrap_or_else(|| {
-            notes.push(
-                place.field(path, None),
-                Note::FormatDefault { field: Field::Replicas, value: "1".to_owned(), rule },
-            );
-            1
-        }),
+        Some((path, rule)) => {
+            notes.count(&At::new(&place, path, object.at(path)), Field::Replicas).unwrap_or_else(|| {
+                notes.push(
+                    place.field(path, None),
+                    Note::FormatDefault { field: Field::Replicas, value: "1".to_owned(), rule },
+                );
+                1
+            })
+        }
     };
     match object.at(shape.pod_spec) {
         Some(spec) if spec.as_map().is_some() => pod(spec, shape.pod_spec, &place, &mut service, notes),

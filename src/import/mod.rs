@@ -16,7 +16,7 @@
 //!   each other (largest ≤ 1.25 × smallest), and CPU likewise; a service that declares no
 //!   memory (or CPU) groups only with services that declare none;
 //!
-//! otherwise it starts a component of its own. Stateful services — StatefulSets, database
+//! otherwise it starts a component of its own. Stateful services — `StatefulSets`, database
 //! and broker images (`postgres`, `mysql`, `mariadb`, `mongo`, `redis`, `elasticsearch`,
 //! `cassandra`, `kafka`, …), Compose services with a named volume, pods with a persistent
 //! volume claim — always get a component of their own.

@@ -74,14 +74,14 @@ pub enum Inference {
 /// What was not imported and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ignored {
-    /// A Kubernetes kind that does not run pods (Service, ConfigMap, Ingress, …) or that this
+    /// A Kubernetes kind that does not run pods (Service, `ConfigMap`, Ingress, …) or that this
     /// import does not read (custom resources).
     Kind { kind: String, name: Option<String> },
     /// A YAML document that is not a mapping with `apiVersion` and `kind`.
     NotAnObject,
     /// A Compose service whose definition is not a mapping.
     NotAService,
-    /// A DaemonSet or a `deploy.mode: global` service runs one instance per node; the node
+    /// A `DaemonSet` or a `deploy.mode: global` service runs one instance per node; the node
     /// count is not in the file.
     PerNode,
     /// A value of the wrong shape (a list where a mapping belongs, …).
@@ -95,12 +95,7 @@ impl Place {
 
     /// The same object, one field, at the node's position when there is one.
     pub(crate) fn field(&self, field: impl Into<String>, node: Option<&Node>) -> Self {
-        Self {
-            field: Some(field.into()),
-            line: node.map(|n| n.line),
-            column: node.map(|n| n.column),
-            ..self.clone()
-        }
+        Self { field: Some(field.into()), line: node.map(|n| n.line), column: node.map(|n| n.column), ..self.clone() }
     }
 
     /// The same place, pointed at a node.
@@ -185,9 +180,9 @@ impl fmt::Display for Note {
                     f.write_str("document ignored: not a Kubernetes object (no `apiVersion` and `kind`)")
                 }
                 Ignored::NotAService => f.write_str("service ignored: its definition is not a mapping"),
-                Ignored::PerNode => f.write_str(
-                    "runs one instance per node and the node count is not in the file; replicas left at 1",
-                ),
+                Ignored::PerNode => {
+                    f.write_str("runs one instance per node and the node count is not in the file; replicas left at 1")
+                }
                 Ignored::WrongShape { found, expected } => {
                     write!(f, "ignored: found {found} where {expected} belongs")
                 }

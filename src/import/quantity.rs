@@ -225,7 +225,7 @@ mod tests {
         let err = compose_memory_mib("1 gigabyte").expect_err("unknown unit");
         assert_eq!(err.value, "1 gigabyte");
         assert_eq!(err.problem, QuantityProblem::UnknownUnit("gigabyte".into()));
-        assert_eq!(compose_memory_mib("1Gi").map(|v| v.round()), Ok(1024.0), "`Gi` is go-units' `g` + `i`");
+        assert_eq!(compose_memory_mib("1Gi").map(f64::round), Ok(1024.0), "`Gi` is go-units' `g` + `i`");
         assert_eq!(compose_memory_mib("5ib").expect_err("ib").problem, QuantityProblem::UnknownUnit("ib".into()));
         assert_eq!(compose_memory_mib("1e3").expect_err("exp").problem, QuantityProblem::UnknownUnit("e3".into()));
         assert_eq!(compose_memory_mib("-1g").expect_err("neg").problem, QuantityProblem::Negative);

@@ -126,7 +126,7 @@ pub fn is_windows_image(image: &str) -> bool {
         || tag.contains("nanoserver")
 }
 
-/// The runtime a name refers to: a Kubernetes RuntimeClass name or a Docker runtime name.
+/// The runtime a name refers to: a Kubernetes `RuntimeClass` name or a Docker runtime name.
 pub fn runtime_hint(name: &str) -> RuntimeHint {
     let lower = name.to_ascii_lowercase();
     if lower.contains("kata") {
@@ -156,7 +156,9 @@ mod tests {
         ] {
             assert!(is_stateful_image(image), "{image}");
         }
-        for image in ["nginx:1.27", "oliver006/redis_exporter", "postgres-exporter", "node:20", "registry.local:5000/api"] {
+        for image in
+            ["nginx:1.27", "oliver006/redis_exporter", "postgres-exporter", "node:20", "registry.local:5000/api"]
+        {
             assert!(!is_stateful_image(image), "{image}");
         }
     }

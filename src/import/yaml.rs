@@ -16,14 +16,14 @@ use super::ImportError;
 /// Largest input accepted, in bytes, checked before parsing.
 ///
 /// A choice, not a measurement: hand-written Compose files and application manifests are
-/// kilobytes; a rendered chart that carries its CustomResourceDefinitions reaches a few
+/// kilobytes; a rendered chart that carries its `CustomResourceDefinitions` reaches a few
 /// MiB. 8 MiB admits those and refuses anything an order of magnitude beyond.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
 /// The parser's budget. The defaults of `serde-saphyr` are meant for configuration files;
 /// these are tighter where an import never needs more: a handful of anchors (Compose
 /// `x-` fragments), a bounded number of alias replays (stops a "billion laughs" expansion
-/// after a few thousand events instead of a million), a nesting depth well above what
+/// after 50,000 events instead of a million), a nesting depth well above what
 /// Kubernetes schemas reach.
 fn options() -> Options {
     let mut budget = Budget::default();
@@ -36,7 +36,7 @@ fn options() -> Options {
     budget.max_total_scalar_bytes = MAX_INPUT_BYTES;
     let mut options = Options::default();
     options.budget = Some(budget);
-    options.alias_limits.max_total_replayed_events = 200_000;
+    options.alias_limits.max_total_replayed_events = 50_000;
     options.alias_limits.max_replay_stack_depth = 16;
     options.emit_comments = false;
     options.with_snippet = false;
@@ -151,28 +151,23 @@ fn parse_error(error: &serde_saphyr::Error) -> ImportError {
     let line = location.map(|l| l.line());
     let column = location.map(|l| l.column());
     let message = error.to_string();
-    let limit = matches!(
-        error,
+    // A limit hit while replaying an alias inside a value reaches us re-wrapped as an
+    // `AliasError` carrying the original message, so that case is told by its text.
+    let limit = match error {
         serde_saphyr::Error::Budget { .. }
-            | serde_saphyr::Error::AliasReplayLimitExceeded { .. }
-            | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
-            | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. }
-            | serde_saphyr::Error::AliasReplayCounterOverflow { .. }
-    );
-    if limit {
-        ImportError::Limit { message, line, column }
-    } else {
-        ImportError::Yaml { message, line, column }
-    }
+        | serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
+        | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. }
+        | serde_saphyr::Error::AliasReplayCounterOverflow { .. } => true,
+        serde_saphyr::Error::AliasError { msg, .. } => msg.contains("limit exceeded"),
+        _ => false,
+    };
+    if limit { ImportError::Limit { message, line, column } } else { ImportError::Yaml { message, line, column } }
 }
 
 fn with_position(spanned: Spanned<Node>) -> Node {
     let position = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
-    Node {
-        line: position(spanned.referenced.line()),
-        column: position(spanned.referenced.column()),
-        ..spanned.value
-    }
+    Node { line: position(spanned.referenced.line()), column: position(spanned.referenced.column()), ..spanned.value }
 }
 
 impl<'de> Deserialize<'de> for Node {
