@@ -23,6 +23,6 @@ pub use evaluation::{
     Warning, evaluate, evaluate_options, weight,
 };
 pub use options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
-pub use profile::Profile;
+pub use profile::{Environment, Profile, Workload};
 pub use resources::{ResourceId, Resources};
 pub use traits::{TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};

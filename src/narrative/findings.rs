@@ -153,19 +153,20 @@ pub fn comparison_summary(comparison: &Comparison) -> String {
 mod tests {
     use super::*;
     use crate::model::compare::compare;
-    use crate::model::{Assumptions, Profile, evaluate};
+    use crate::model::{Assumptions, Profile, Workload, evaluate};
 
     #[test]
     fn comparison_summary_names_every_move_and_the_lead() {
-        let a = Profile::default();
-        let mut b = Profile::default();
-        b.workload.isolation_need = 10;
-        b.workload.legacy_coupling = 10;
-        let (ea, eb) = (evaluate(&a, Assumptions::builtin()), evaluate(&b, Assumptions::builtin()));
-        let summary = comparison_summary(&compare(&a, &ea, &b, &eb));
+        let base = Profile::default();
+        let hostile = Profile {
+            workload: Workload { isolation_need: 10, legacy_coupling: 10, ..Workload::default() },
+            ..Profile::default()
+        };
+        let [a, b] = [&base, &hostile].map(|profile| evaluate(profile, Assumptions::builtin()));
+        let summary = comparison_summary(&compare(&base, &a, &hostile, &b));
         assert!(summary.starts_with("Since the baseline (2 settings changed): VMs "), "{summary}");
         assert!(summary.ends_with("the lead passes from containers to VMs."), "{summary}");
-        let same = comparison_summary(&compare(&a, &ea, &a, &ea));
+        let same = comparison_summary(&compare(&base, &a, &base, &a));
         assert!(
             same.contains("no setting changed") && same.contains("(0.0)") && same.ends_with("containers still lead."),
             "{same}"
