@@ -93,7 +93,7 @@ impl HostType {
         self.memory_gib * 1024.0
     }
 
-    /// Whether KVM guests (Firecracker, Kata, KubeVirt) run here: on bare metal, or on a
+    /// Whether KVM guests (Firecracker, Kata, `KubeVirt`) run here: on bare metal, or on a
     /// virtual type whose provider documents nested virtualization.
     pub fn can_run_kvm(&self) -> bool {
         self.bare_metal || matches!(self.nested_virtualization, NestedVirtualization::Supported { .. })
@@ -273,7 +273,6 @@ struct TypeRow {
     eni: Option<EniLimits>,
 }
 
-
 impl FamilyRow {
     fn check(&self) -> Result<(), CatalogError> {
         let blank = |field: &'static str| CatalogError::Blank { family: self.family.clone(), field };
@@ -415,10 +414,7 @@ mod tests {
     #[test]
     fn ids_are_unique_and_prefixed_and_eni_only_on_aws() {
         let twice = format!("{GOOD_HOST}, {GOOD_HOST}");
-        assert_eq!(
-            HostCatalog::parse(&sample("", &twice)),
-            Err(CatalogError::DuplicateId("aws/m6i.large".to_owned()))
-        );
+        assert_eq!(HostCatalog::parse(&sample("", &twice)), Err(CatalogError::DuplicateId("aws/m6i.large".to_owned())));
         let wrong_prefix = GOOD_HOST.replace("aws/", "gcp/");
         assert!(matches!(HostCatalog::parse(&sample("", &wrong_prefix)), Err(CatalogError::IdPrefix { .. })));
         let no_eni = GOOD_HOST.replace("Some((max_enis: 3, ipv4_per_eni: 10))", "None");

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::asset;
 use super::assumptions::Grade;
-use super::hosts::{EniLimits, HostType};
+use super::hosts::{EniLimits, HostType, Provider};
 use super::interpolate::on_lines;
 
 /// Who runs the cluster, which decides the node reservations and the control-plane fee.
@@ -39,6 +39,22 @@ impl KubernetesFlavour {
 
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|flavour| flavour.key() == key)
+    }
+
+    /// The cloud whose managed service this is; `None` for self-managed clusters, which run
+    /// anywhere.
+    pub fn provider(self) -> Option<Provider> {
+        match self {
+            Self::SelfManaged => None,
+            Self::Eks => Some(Provider::Aws),
+            Self::Gke => Some(Provider::Gcp),
+            Self::Aks => Some(Provider::Azure),
+        }
+    }
+
+    /// Whether clusters of this flavour can have nodes of `host`'s provider.
+    pub fn runs_on(self, host: &HostType) -> bool {
+        self.provider().is_none_or(|provider| provider == host.provider)
     }
 }
 
@@ -100,9 +116,14 @@ pub struct CpuRow {
 pub enum MaxPodsRule {
     Fixed(u32),
     /// `ENIs × (IPv4 per ENI − 1) + 2` from the instance type; `fallback` when it is unknown.
-    Eni { fallback: u32 },
+    Eni {
+        fallback: u32,
+    },
     /// By network mode; `default` names one of `modes`.
-    Network { default: String, modes: Vec<NetworkMode> },
+    Network {
+        default: String,
+        modes: Vec<NetworkMode>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -177,7 +198,6 @@ pub struct FlavourSpec {
     pub windows_reserve: Option<WindowsReserve>,
     pub control_plane: ControlPlaneFee,
 }
-
 
 /// A node as the formulas see it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -388,19 +408,23 @@ impl FlavourSpec {
             return Err("a rule has no source");
         }
         let fee = &self.control_plane;
-        if ![fee.per_cluster_hour, fee.free_credit_per_month, self.eviction.mib].iter().all(|v| v.is_finite() && *v >= 0.0)
+        if ![fee.per_cluster_hour, fee.free_credit_per_month, self.eviction.mib]
+            .iter()
+            .all(|v| v.is_finite() && *v >= 0.0)
         {
             return Err("fees and the eviction threshold must be finite and not negative");
         }
-        let ascending = match &self.cpu.rule {
+        let cpu_ok = match &self.cpu.rule {
             CpuRule::Tiers(tiers) => ascending(tiers.iter().map(|tier| tier.up_to_cores.map(f64::from))),
             CpuRule::Table(rows) => rows.len() >= 2 && ascending(rows.iter().map(|row| Some(f64::from(row.cores)))),
         };
         let memory_ok = match &self.memory.rule {
-            MemoryRule::Tiers { gb_mib, tiers, .. } => *gb_mib > 0.0 && ascending(tiers.iter().map(|tier| tier.up_to_gb)),
+            MemoryRule::Tiers { gb_mib, tiers, .. } => {
+                *gb_mib > 0.0 && ascending(tiers.iter().map(|tier| tier.up_to_gb))
+            }
             MemoryRule::PerPod { .. } | MemoryRule::PerPodCapped { .. } => true,
         };
-        if !(ascending && memory_ok) {
+        if !(cpu_ok && memory_ok) {
             return Err("tiers and table rows must ascend, and only the last tier may be open-ended");
         }
         if let MaxPodsRule::Network { default, modes } = &self.max_pods.rule
@@ -427,8 +451,8 @@ fn ascending(bounds: impl Iterator<Item = Option<f64>>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::hosts::HostCatalog;
     use crate::model::AssumptionId;
+    use crate::model::hosts::HostCatalog;
 
     fn flavours() -> &'static Flavours {
         Flavours::builtin().unwrap_or_else(|error| panic!("{error}"))
@@ -461,6 +485,10 @@ mod tests {
             assert_eq!(KubernetesFlavour::from_key(key).map(KubernetesFlavour::key), Some(key));
         }
         assert_eq!(KubernetesFlavour::from_key("openshift"), None);
+        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let d2 = catalog.get("azure/D2s_v5").unwrap_or_else(|| panic!("no D2s_v5"));
+        assert!(KubernetesFlavour::Aks.runs_on(d2) && KubernetesFlavour::SelfManaged.runs_on(d2));
+        assert!(!KubernetesFlavour::Eks.runs_on(d2) && !KubernetesFlavour::Gke.runs_on(d2));
     }
 
     #[test]
@@ -470,7 +498,8 @@ mod tests {
         assert!(matches!(Flavours::parse(&without), Err(FlavoursError::Syntax(_))));
         let swapped = text.replacen("flavour: Eks", "flavour: Gke", 1);
         assert!(matches!(Flavours::parse(&swapped), Err(FlavoursError::Order { .. })));
-        let unordered = text.replacen("(up_to_gb: Some(8.0), percent: 20.0)", "(up_to_gb: Some(2.0), percent: 20.0)", 1);
+        let unordered =
+            text.replacen("(up_to_gb: Some(8.0), percent: 20.0)", "(up_to_gb: Some(2.0), percent: 20.0)", 1);
         assert!(matches!(Flavours::parse(&unordered), Err(FlavoursError::Rule { flavour: "gke", .. })));
     }
 
@@ -504,11 +533,15 @@ mod tests {
         assert_eq!(large.kube_reserved_cpu_millicores, 70.0);
         assert_eq!((large.memory_mib, large.cpu_millicores), (7518.0, 1930.0));
         let big = eks.allocatable(&host("aws/m6i.16xlarge"), &NodeSettings::default());
-        assert_eq!((big.max_pods, big.kube_reserved_memory_mib, big.kube_reserved_cpu_millicores), (737, 8362.0, 230.0));
+        assert_eq!(
+            (big.max_pods, big.kube_reserved_memory_mib, big.kube_reserved_cpu_millicores),
+            (737, 8362.0, 230.0)
+        );
         // An unknown instance type (a custom host) falls back to 110 pods.
         assert_eq!(eks.max_pods(&node(64, 256.0)), 110);
         // A user's own max pods drives the reservation, as on a real node.
-        let capped = eks.allocatable(&host("aws/m6i.16xlarge"), &NodeSettings { max_pods: Some(110), ..NodeSettings::default() });
+        let capped = eks
+            .allocatable(&host("aws/m6i.16xlarge"), &NodeSettings { max_pods: Some(110), ..NodeSettings::default() });
         assert_eq!(capped.kube_reserved_memory_mib, 11.0 * 110.0 + 255.0);
     }
 
@@ -541,7 +574,7 @@ mod tests {
     fn gke_autoscaler_reading_uses_thousand_mib_gigabytes() {
         // The autoscaler's 1000-MiB "GB": 8 GiB = 8.192 GB → 25 % × 4000 + 20 % × 4000
         // + 10 % × 192 = 1819.2 MiB, 1.3 % below the docs' 1843.2.
-        let text = include_str!("../../assets/kubernetes.ron").replacen("gb_mib: 1024.0", "gb_mib: 1000.0", 1);
+        let text = include_str!("../../assets/kubernetes.ron").replacen("gb_mib: 1024.0,", "gb_mib: 1000.0,", 1);
         let autoscaler = Flavours::parse(&text).unwrap_or_else(|error| panic!("{error}"));
         let reserved = autoscaler.get(KubernetesFlavour::Gke).reserved_memory_mib(8192.0, 110);
         assert!((reserved - 1819.2).abs() < 1e-9, "{reserved}");
@@ -555,7 +588,9 @@ mod tests {
         assert_eq!(8000.0 - aks.reserved_memory_mib(8000.0, 30) - aks.eviction.mib, 7250.0);
         assert_eq!(aks.reserved_memory_mib(4000.0, 70), 1000.0);
         // CPU table rows, and the stated reading between and beyond them.
-        for (cores, millicores) in [(1, 60.0), (2, 100.0), (4, 140.0), (8, 180.0), (16, 260.0), (32, 420.0), (64, 740.0)] {
+        for (cores, millicores) in
+            [(1, 60.0), (2, 100.0), (4, 140.0), (8, 180.0), (16, 260.0), (32, 420.0), (64, 740.0)]
+        {
             assert_eq!(aks.reserved_cpu_millicores(cores), millicores, "{cores} cores");
         }
         assert_eq!(aks.reserved_cpu_millicores(48), 580.0);
@@ -573,21 +608,28 @@ mod tests {
         let pods = |mode: &str| aks.network_max_pods(mode).unwrap_or_else(|| panic!("{mode}"));
         let (cni, kubenet, overlay) = (pods("azure_cni"), pods("kubenet"), pods("azure_cni_overlay"));
         // The worked examples count 8 GB as 8000 MB; in those units they reproduce exactly.
-        let in_page_units = [(8000.0, [650.0, 2000.0, 2000.0]), (16000.0, [650.0, 2250.0, 4000.0]), (32000.0, [650.0, 2250.0, 5050.0])];
+        let in_page_units =
+            [(8000.0, [650.0, 2000.0, 2000.0]), (16000.0, [650.0, 2250.0, 4000.0]), (32000.0, [650.0, 2250.0, 5050.0])];
         for (memory, expected) in in_page_units {
             let reserved = [cni, kubenet, overlay].map(|pods| aks.reserved_memory_mib(memory, pods));
             assert_eq!(reserved, expected, "{memory}");
         }
         // On the catalog's nodes (8 GiB = 8192 MiB) the 25 % cap is 2048 MiB.
         let d2 = aks.allocatable(&host("azure/D2s_v5"), &NodeSettings::default());
-        assert_eq!((d2.kube_reserved_cpu_millicores, d2.kube_reserved_memory_mib, d2.memory_mib), (100.0, 2048.0, 6044.0));
+        assert_eq!(
+            (d2.kube_reserved_cpu_millicores, d2.kube_reserved_memory_mib, d2.memory_mib),
+            (100.0, 2048.0, 6044.0)
+        );
         let d8 = aks.allocatable(&host("azure/D8s_v5"), &NodeSettings::default());
         assert_eq!((d8.kube_reserved_cpu_millicores, d8.kube_reserved_memory_mib), (180.0, 5050.0));
-        for (id, millicores) in [("azure/D4s_v5", 140.0), ("azure/D16s_v5", 260.0), ("azure/D32s_v5", 420.0), ("azure/D64s_v5", 740.0)] {
+        for (id, millicores) in
+            [("azure/D4s_v5", 140.0), ("azure/D16s_v5", 260.0), ("azure/D32s_v5", 420.0), ("azure/D64s_v5", 740.0)]
+        {
             assert_eq!(aks.reserved_cpu_millicores(host(id).cores), millicores, "{id}");
         }
         // Windows nodes keep 2 GB more.
-        let windows = aks.allocatable(&host("azure/D8s_v5"), &NodeSettings { windows: true, ..NodeSettings::default() });
+        let windows =
+            aks.allocatable(&host("azure/D8s_v5"), &NodeSettings { windows: true, ..NodeSettings::default() });
         assert_eq!(d8.memory_mib - windows.memory_mib, 2048.0);
     }
 
@@ -618,13 +660,20 @@ mod tests {
     fn allocatable_is_within_capacity_and_grows_with_the_node() {
         let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
         for spec in flavours().specs() {
-            for settings in [NodeSettings::default(), NodeSettings { vm_memory_overhead: true, windows: true, max_pods: None }] {
+            for settings in
+                [NodeSettings::default(), NodeSettings { vm_memory_overhead: true, windows: true, max_pods: None }]
+            {
                 for family in ["m6i", "m7i", "Dsv5", "n2-standard"] {
                     let mut previous: Option<Allocatable> = None;
                     for host in catalog.family(family) {
                         let node = Node::from(host);
                         let a = spec.allocatable(&node, &settings);
-                        assert!(a.memory_mib > 0.0 && a.memory_mib <= node.memory_mib, "{} {}", host.id, spec.flavour.key());
+                        assert!(
+                            a.memory_mib > 0.0 && a.memory_mib <= node.memory_mib,
+                            "{} {}",
+                            host.id,
+                            spec.flavour.key()
+                        );
                         assert!(a.cpu_millicores > 0.0 && a.cpu_millicores <= f64::from(node.cores) * 1000.0);
                         if let Some(p) = previous {
                             assert!(a.memory_mib > p.memory_mib && a.cpu_millicores > p.cpu_millicores, "{}", host.id);

@@ -82,7 +82,7 @@ mod tests {
     #[test]
     fn few_lists_typos_before_abbreviations_without_repeats() {
         let ids = ["aws/m6i.large", "aws/m6i.xlarge", "aws/m7i.large", "aws/m6i.2xlarge"];
-        assert_eq!(closest_few("aws/m6i.lrage", ids, 3), ["aws/m6i.large", "aws/m7i.large"]);
+        assert_eq!(closest_few("aws/m6i.lrage", ids, 3), ["aws/m6i.large", "aws/m6i.xlarge", "aws/m7i.large"]);
         assert_eq!(closest_few("AWS/M6I", ids, 2), ["aws/m6i.large", "aws/m6i.xlarge"]);
         assert_eq!(closest_few("aws/m6i.large", ids, 1), ["aws/m6i.large"]);
         assert!(closest_few("gcp", ids, 3).is_empty());

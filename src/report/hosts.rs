@@ -56,7 +56,11 @@ impl NodeFigures {
 }
 
 /// Rounds a non-negative figure to a whole number.
-#[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "allocatable figures are ≥ 0 and far below 2^53")]
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "allocatable figures are ≥ 0 and far below 2^53"
+)]
 fn whole(value: f64) -> u64 {
     value.max(0.0).round() as u64
 }
@@ -101,7 +105,8 @@ const FLAVOUR_COLUMNS: [(KubernetesFlavour, &str); 4] = [
 pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
     let mut out = String::from(
         "Cloud hosts: Linux on-demand prices in USD. Per Kubernetes flavour, what a node leaves\n\
-         for pods: allocatable memory (MiB) / CPU (millicores) / max pods.\n\n",
+         for pods: allocatable memory (MiB) / CPU (millicores) / max pods (— where the managed\n\
+         service is another provider's; the JSON form lists every flavour).\n\n",
     );
     let mut rows: Vec<Vec<String>> = vec![
         ["Host", "vCPU", "GiB", "$/hour", "Prices of", "Region", "KVM"]
@@ -121,6 +126,9 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
             kvm(host).to_owned(),
         ];
         row.extend(FLAVOUR_COLUMNS.iter().map(|(flavour, _)| {
+            if !flavour.runs_on(host) {
+                return "—".to_owned();
+            }
             let a = allocatable(flavours, host, *flavour);
             format!("{} / {}m / {}", whole(a.memory_mib), whole(a.cpu_millicores), a.max_pods)
         }));
@@ -222,7 +230,17 @@ mod tests {
         for entry in entries {
             assert_eq!(
                 keys(entry),
-                ["cores", "id", "kubernetes", "memory_gib", "price_date", "price_per_hour", "provider", "region", "source"]
+                [
+                    "cores",
+                    "id",
+                    "kubernetes",
+                    "memory_gib",
+                    "price_date",
+                    "price_per_hour",
+                    "provider",
+                    "region",
+                    "source"
+                ]
             );
             assert_eq!(keys(&entry["kubernetes"]), ["aks", "eks", "gke", "self_managed"]);
             for flavour in ["aks", "eks", "gke", "self_managed"] {
@@ -238,7 +256,10 @@ mod tests {
         assert_eq!(large["price_per_hour"], 0.096);
         assert_eq!(large["price_date"], "2026-07");
         let eks = &large["kubernetes"]["eks"];
-        assert_eq!((eks["allocatable_memory_mib"].as_u64(), eks["allocatable_cpu_millicores"].as_u64()), (Some(7518), Some(1930)));
+        assert_eq!(
+            (eks["allocatable_memory_mib"].as_u64(), eks["allocatable_cpu_millicores"].as_u64()),
+            (Some(7518), Some(1930))
+        );
         assert_eq!(eks["max_pods"], 29);
     }
 
@@ -246,10 +267,24 @@ mod tests {
     fn json_keeps_the_contract_order() {
         let (catalog, flavours) = builtins();
         let json = hosts_json(catalog, flavours);
-        let positions: Vec<usize> = ["\"id\"", "\"provider\"", "\"cores\"", "\"memory_gib\"", "\"price_per_hour\"", "\"price_date\"", "\"region\"", "\"source\"", "\"kubernetes\"", "\"eks\"", "\"gke\"", "\"aks\"", "\"self_managed\""]
-            .iter()
-            .map(|key| json.find(key).unwrap_or(usize::MAX))
-            .collect();
+        let positions: Vec<usize> = [
+            "\"id\"",
+            "\"provider\"",
+            "\"cores\"",
+            "\"memory_gib\"",
+            "\"price_per_hour\"",
+            "\"price_date\"",
+            "\"region\"",
+            "\"source\"",
+            "\"kubernetes\"",
+            "\"eks\"",
+            "\"gke\"",
+            "\"aks\"",
+            "\"self_managed\"",
+        ]
+        .iter()
+        .map(|key| json.find(key).unwrap_or(usize::MAX))
+        .collect();
         assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{positions:?}");
     }
 
@@ -258,9 +293,15 @@ mod tests {
         let (catalog, flavours) = builtins();
         let text = hosts_text(catalog, flavours);
         for host in catalog.types() {
-            assert_eq!(text.lines().filter(|line| line.starts_with(&format!("{} ", host.id))).count(), 1, "{}", host.id);
+            assert_eq!(
+                text.lines().filter(|line| line.starts_with(&format!("{} ", host.id))).count(),
+                1,
+                "{}",
+                host.id
+            );
         }
-        let table: Vec<&str> = text.lines().skip_while(|line| !line.starts_with("Host")).take_while(|line| !line.is_empty()).collect();
+        let table: Vec<&str> =
+            text.lines().skip_while(|line| !line.starts_with("Host")).take_while(|line| !line.is_empty()).collect();
         assert_eq!(table.len(), catalog.types().len() + 1);
         let width = table[0].chars().count();
         assert!(table.iter().all(|line| line.chars().count() == width), "ragged table:\n{}", table.join("\n"));
@@ -269,6 +310,8 @@ mod tests {
         assert!(large.contains("2026-07") && large.contains("us-east-1"), "{large}");
         let metal = table.iter().find(|line| line.starts_with("aws/m6i.metal ")).copied().unwrap_or_default();
         assert!(metal.contains("metal"), "{metal}");
+        let d2 = table.iter().find(|line| line.starts_with("azure/D2s_v5 ")).copied().unwrap_or_default();
+        assert_eq!(d2.matches('—').count(), 2, "EKS and GKE do not run on Azure: {d2}");
         assert!(text.contains("kubernetes/autoscaler@0411d1c8"), "GCP source missing");
         assert!(text.contains("$0.10/hour per cluster"), "fees missing");
     }
