@@ -148,11 +148,10 @@ pub struct HostCatalog {
 }
 
 impl HostCatalog {
-    /// The catalog shipped in `assets/hosts.ron`, parsed and checked once. A defect in the
-    /// asset is an error the caller reports at startup; the unit tests keep it from shipping.
+    /// The catalog shipped in `assets/hosts.ron`, parsed and checked once.
     pub fn builtin() -> Result<&'static Self, CatalogError> {
         static BUILTIN: OnceLock<Result<HostCatalog, CatalogError>> = OnceLock::new();
-        BUILTIN.get_or_init(|| Self::parse(include_str!("../../assets/hosts.ron"))).as_ref().map_err(Clone::clone)
+        asset::parsed_once(&BUILTIN, include_str!("../../assets/hosts.ron"), Self::parse)
     }
 
     /// Parses and checks a catalog: every field present, ids unique and prefixed by their

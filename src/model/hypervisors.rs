@@ -87,7 +87,7 @@ impl Hypervisors {
     /// The figures shipped in `assets/hypervisors.ron`, parsed and checked once.
     pub fn builtin() -> Result<&'static Self, HypervisorsError> {
         static BUILTIN: OnceLock<Result<Hypervisors, HypervisorsError>> = OnceLock::new();
-        BUILTIN.get_or_init(|| Self::parse(include_str!("../../assets/hypervisors.ron"))).as_ref().map_err(Clone::clone)
+        asset::parsed_once(&BUILTIN, include_str!("../../assets/hypervisors.ron"), Self::parse)
     }
 
     /// Parses and checks: unique ids, sources given, figures finite and not negative, tables

@@ -367,7 +367,7 @@ impl Flavours {
     /// The rules shipped in `assets/kubernetes.ron`, parsed and checked once.
     pub fn builtin() -> Result<&'static Self, FlavoursError> {
         static BUILTIN: OnceLock<Result<Flavours, FlavoursError>> = OnceLock::new();
-        BUILTIN.get_or_init(|| Self::parse(include_str!("../../assets/kubernetes.ron"))).as_ref().map_err(Clone::clone)
+        asset::parsed_once(&BUILTIN, include_str!("../../assets/kubernetes.ron"), Self::parse)
     }
 
     /// Parses and checks the rules: one entry per flavour in order, tiers ascending, rates
