@@ -398,13 +398,15 @@ impl Flavours {
 impl FlavourSpec {
     fn check(&self) -> Result<(), &'static str> {
         let sources = [
-            &self.memory.source,
-            &self.cpu.source,
-            &self.eviction.source,
-            &self.max_pods.source,
-            &self.control_plane.source,
+            Some(&self.memory.source),
+            Some(&self.cpu.source),
+            Some(&self.eviction.source),
+            Some(&self.max_pods.source),
+            Some(&self.control_plane.source),
+            self.vm_memory_overhead.as_ref().map(|overhead| &overhead.source),
+            self.windows_reserve.as_ref().map(|reserve| &reserve.source),
         ];
-        if sources.iter().any(|source| source.trim().is_empty()) {
+        if sources.iter().flatten().any(|source| source.trim().is_empty()) {
             return Err("a rule has no source");
         }
         let fee = &self.control_plane;
