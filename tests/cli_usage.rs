@@ -120,3 +120,26 @@ fn file_names_that_are_not_utf8_work() {
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("gon\u{FFFD}.ron"), "the message names the file");
 }
+
+#[test]
+fn hosts_lists_the_catalog_as_text_and_json() {
+    let table = podvisor(&["hosts"]);
+    assert_eq!(table.status.code(), Some(0));
+    let table = text(&table.stdout);
+    for id in ["aws/m6i.large", "azure/D16s_v5", "gcp/n2-standard-64"] {
+        assert!(table.contains(id), "the table lacks {id}");
+    }
+    let json = podvisor(&["hosts", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(0));
+    let hosts: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let large = hosts
+        .as_array()
+        .and_then(|hosts| hosts.iter().find(|host| host["id"] == "aws/m6i.large"))
+        .expect("m6i.large is listed");
+    // EKS on m6i.large: 29 pods (ENI formula), 2000 − 70 = 1930 millicores.
+    assert_eq!(large["kubernetes"]["eks"]["max_pods"], 29);
+    assert_eq!(large["kubernetes"]["eks"]["allocatable_cpu_millicores"], 1930);
+    for flavour in ["eks", "gke", "aks", "self_managed"] {
+        assert!(large["kubernetes"][flavour].is_object(), "{flavour} missing");
+    }
+}

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::CommandFactory as _;
 
-use super::{Cli, Command, Format};
+use super::{Cli, Command, Format, ListFormat};
 use crate::profile::{self, LoadError, SaveError};
 use crate::report::{self, Analysis, ComparedPair};
 
@@ -32,6 +32,11 @@ pub enum Error {
     /// A normalised profile could not be saved.
     #[error(transparent)]
     Save(#[from] SaveError),
+    /// The built-in host catalog or flavour data did not load (a defect in the build).
+    #[error(transparent)]
+    Catalog(#[from] crate::model::hosts::CatalogError),
+    #[error(transparent)]
+    Flavours(#[from] crate::model::kubernetes::FlavoursError),
     /// A report could not be written.
     #[error("{}: cannot write: {source}", path.display())]
     Write {
@@ -97,6 +102,14 @@ fn run(command: &Command) -> Result<Outcome, Error> {
             let mut out = warning_lines(&loaded.warnings);
             out.push_str(&format!("{}: valid profile {:?}\n", file.display(), loaded.profile.name));
             Outcome::ok(out)
+        }
+        Command::Hosts { format } => {
+            let (catalog, flavours) =
+                (crate::model::hosts::HostCatalog::builtin()?, crate::model::kubernetes::Flavours::builtin()?);
+            Outcome::ok(match format {
+                ListFormat::Text => report::hosts::hosts_text(catalog, flavours),
+                ListFormat::Json => report::hosts::hosts_json(catalog, flavours),
+            })
         }
         Command::Completions { shell } => {
             let mut script = Vec::new();

@@ -82,6 +82,13 @@ pub enum Command {
         #[arg(short, long = "output", value_name = "OUT.md")]
         out: Option<PathBuf>,
     },
+    /// List the cloud host catalog: shape, price and, per Kubernetes flavour, allocatable
+    /// memory, CPU and max pods.
+    Hosts {
+        /// How to print the catalog.
+        #[arg(short, long, value_enum, default_value_t)]
+        format: ListFormat,
+    },
     /// Print a shell completion script to stdout.
     Completions {
         /// The shell to complete in.
@@ -101,6 +108,16 @@ pub enum Format {
     /// A Markdown document.
     #[value(alias = "md")]
     Markdown,
+}
+
+/// Output formats of listings that have no Markdown form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned table for a terminal.
+    #[default]
+    Text,
+    /// JSON, as described in the README.
+    Json,
 }
 
 #[cfg(test)]
@@ -175,9 +192,15 @@ mod tests {
             command(&["report", "a.ron", "--output", "r.md"]),
             Command::Report { file: "a.ron".into(), out: Some("r.md".into()) }
         );
-        for words in
-            [&["validate", "a.ron", "-o", "x"][..], &["frobnicate", "a.ron"], &["compare", "a.ron"], &["--frob"]]
-        {
+        assert_eq!(command(&["hosts"]), Command::Hosts { format: ListFormat::Text });
+        assert_eq!(command(&["hosts", "--format", "json"]), Command::Hosts { format: ListFormat::Json });
+        for words in [
+            &["validate", "a.ron", "-o", "x"][..],
+            &["hosts", "--format", "markdown"],
+            &["frobnicate", "a.ron"],
+            &["compare", "a.ron"],
+            &["--frob"],
+        ] {
             assert!(usage_error(words), "{words:?}");
         }
     }
