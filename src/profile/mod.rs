@@ -9,6 +9,7 @@
 //! for in-memory uses (app state); they are not the file format.
 
 pub use crate::model::profile::{Environment, FORMAT, Profile, VERSION, Workload};
+use crate::model::suggest;
 
 mod atomic;
 mod canonical;
@@ -17,7 +18,6 @@ mod load;
 mod read;
 mod save;
 pub mod schema;
-mod suggest;
 mod validate;
 
 pub use atomic::write_atomically;

@@ -3,6 +3,7 @@
 //! a figure, and numbers are formatted by the same helpers the window uses, so the report
 //! and the screen agree.
 
+pub mod hosts;
 pub mod json;
 pub mod markdown;
 pub mod text;
