@@ -1,8 +1,9 @@
 //! Deployment options. The rules and the projection read an option only through the
 //! characteristics and readings of its row below, never through its id, so a new option
-//! (`containers_on_vms`, `microvm`) joins by adding a row here and its figures to
-//! `assets/assumptions.ron`; [`evaluate_options`](super::evaluate_options) runs over any
-//! list of rows.
+//! (`containers_on_vms`, `microvm`) joins by adding a row here (and to [`REGISTRY`]) and
+//! its sourced figures to `assets/assumptions.ron` (each with its id in
+//! [`AssumptionId`]); [`evaluate_options`](super::evaluate_options) runs over any list of
+//! rows, and every sentence about it takes its names from the row.
 
 use std::fmt;
 
