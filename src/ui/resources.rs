@@ -13,8 +13,8 @@ use super::theme::{baseline_color, baseline_mark, neutral_mark, option_color, op
 use crate::model::format::number;
 use crate::model::projection::{CURVE_AXES, Curve};
 use crate::model::{Evaluation, ResourceId, TraitId};
+use crate::narrative::{resource_header, resource_value};
 use crate::profile::Profile;
-use crate::report::{resource_header, resource_value};
 
 /// What the projection chart shows; kept by the app between frames.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
