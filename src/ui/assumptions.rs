@@ -15,7 +15,7 @@ use crate::model::format::number;
 /// The assumptions tab; edits only the profile's overrides.
 pub fn assumptions_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>) {
     let specs = Assumptions::builtin().specs();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let count = specs.iter().filter(|spec| overrides.contains_key(&spec.id)).count();
         ui.label(RichText::new(format!("{} assumptions, {count} overridden in this profile", specs.len())).weak());
         if ui.add_enabled(count > 0, egui::Button::new("Reset all assumptions")).clicked() {
@@ -33,7 +33,8 @@ pub fn assumptions_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>) {
 
 fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>, spec: &AssumptionSpec) {
     let overridden = overrides.contains_key(&spec.id);
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window the range and grade move to a second line, not off the edge.
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(RichText::new(&spec.label).strong());
         let mut value = overrides.get(&spec.id).copied().unwrap_or(spec.value).clamp(spec.min, spec.max);
         let speed = (spec.max - spec.min) / 500.0;
