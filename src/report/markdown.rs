@@ -116,7 +116,8 @@ pub fn analysis(analysis: &Analysis) -> String {
     );
     let shown = &analysis.sensitivity.traits[..analysis.sensitivity.traits.len().min(8)];
     let limit = shown.iter().flat_map(|t| [t.margin_low.abs(), t.margin_high.abs()]).fold(0.0, f64::max);
-    let _ = writeln!(out, "| Trait | Now | Low → margin | High → margin | Tornado |\n| --- | ---: | ---: | ---: | --- |");
+    let _ =
+        writeln!(out, "| Trait | Now | Low → margin | High → margin | Tornado |\n| --- | ---: | ---: | ---: | --- |");
     for t in shown {
         let meta = t.id.meta();
         let _ = writeln!(

@@ -322,8 +322,10 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
 
     if crossings_shown {
         let plot_rect = response.response.rect;
-        let xs: Vec<f32> =
-            marked.iter().map(|point| response.transform.position_from_point(&PlotPoint::new(point.at, 0.0)).x).collect();
+        let xs: Vec<f32> = marked
+            .iter()
+            .map(|point| response.transform.position_from_point(&PlotPoint::new(point.at, 0.0)).x)
+            .collect();
         let labels = CrossingLabels { marked: &marked, xs: &xs, today_x: plot_x(&response.transform, today), marks };
         crossing_labels_ui(ui, &labels, band, plot_rect.top());
     }
@@ -364,10 +366,9 @@ fn crossing_labels_ui(ui: &mut Ui, labels: &CrossingLabels<'_>, band: Rect, plot
     let spans: Vec<(f32, f32)> = xs.iter().zip(&galleys).map(|(x, galley)| (*x, galley.size().x)).collect();
     let rows = band_rows(band, row_height);
     let placed = place_labels(&spans, today_x, (band.left(), band.right()), rows, LABEL_GAP);
-    let mut band_ui = ui.new_child(egui::UiBuilder::new().max_rect(band.union(Rect::from_x_y_ranges(
-        band.x_range(),
-        band.top()..=plot_top,
-    ))));
+    let mut band_ui = ui.new_child(
+        egui::UiBuilder::new().max_rect(band.union(Rect::from_x_y_ranges(band.x_range(), band.top()..=plot_top))),
+    );
     for (((point, galley), x), place) in marked.iter().zip(galleys).zip(xs).zip(placed) {
         let color = option_color_by_id(band_ui.visuals(), point.ahead_above).gamma_multiply(marks);
         let hover = crossing_text(point);
@@ -387,7 +388,11 @@ fn crossing_labels_ui(ui: &mut Ui, labels: &CrossingLabels<'_>, band: Rect, plot
                     Stroke::NONE,
                 ));
                 band_ui
-                    .interact(tip.expand(3.0), band_ui.scope_id().with(("break_even_tip", point.at.to_bits())), Sense::hover())
+                    .interact(
+                        tip.expand(3.0),
+                        band_ui.scope_id().with(("break_even_tip", point.at.to_bits())),
+                        Sense::hover(),
+                    )
                     .on_hover_text(hover);
             }
         }
@@ -450,23 +455,36 @@ struct LegendEntry {
     marker: Option<MarkerShape>,
 }
 
-/// The legend as a wrapped row above the plot. Clicking an entry hides or shows its series.
+/// The legend as a wrapped row above the plot. Each entry — a sample of its line and its
+/// name — is one widget, so it wraps whole; clicking it hides or shows its series.
 fn legend_ui(ui: &mut Ui, entries: &[LegendEntry], hidden: &mut BTreeSet<String>) {
+    let font = TextStyle::Small.resolve(ui.style());
     let small = ui.text_style_height(&TextStyle::Small);
+    let gap = sizes(ui.ctx()).space_s;
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = sizes(ui.ctx()).space_m;
+        ui.spacing_mut().item_spacing.x = sizes(ui.ctx()).space_l;
         for entry in entries {
             let shown = !hidden.contains(&entry.name);
-            let color = if shown { entry.color } else { entry.color.gamma_multiply(0.3) };
-            let (rect, _) = ui.allocate_exact_size(vec2(small * 2.2, small), Sense::hover());
-            swatch(ui, rect, entry, color);
-            let mut text = RichText::new(&entry.name).small();
+            let (color, text_color) = if shown {
+                (entry.color, ui.visuals().text_color())
+            } else {
+                (entry.color.gamma_multiply(0.3), ui.visuals().weak_text_color())
+            };
+            let galley = ui.painter().layout_no_wrap(entry.name.clone(), font.clone(), text_color);
+            let sample = vec2(small * 2.2, small);
+            let size = vec2(sample.x + gap + galley.size().x, galley.size().y.max(sample.y));
+            let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+            response
+                .widget_info(|| egui::WidgetInfo::selected(egui::accesskit::Role::CheckBox, true, shown, &entry.name));
+            swatch(ui, Rect::from_min_size(rect.min, sample), entry, color);
+            let text_at = pos2(rect.left() + sample.x + gap, rect.center().y - galley.size().y / 2.0);
             if !shown {
-                text = text.weak().strikethrough();
+                let y = text_at.y + galley.size().y / 2.0;
+                let stroke = Stroke::new(1.0, text_color);
+                ui.painter().line_segment([pos2(text_at.x, y), pos2(text_at.x + galley.size().x, y)], stroke);
             }
-            let response = ui
-                .add(egui::Label::new(text).sense(Sense::click()).selectable(false))
-                .on_hover_text(if shown { "Click to hide" } else { "Click to show" });
+            ui.painter().galley(text_at, galley, text_color);
+            let response = response.on_hover_text(if shown { "Click to hide" } else { "Click to show" });
             if response.clicked() {
                 if shown {
                     hidden.insert(entry.name.clone());
@@ -474,7 +492,6 @@ fn legend_ui(ui: &mut Ui, entries: &[LegendEntry], hidden: &mut BTreeSet<String>
                     hidden.remove(&entry.name);
                 }
             }
-            ui.add_space(sizes(ui.ctx()).space_s);
         }
     });
 }
@@ -513,10 +530,20 @@ fn marker_shape(ui: &Ui, center: Pos2, radius: f32, marker: MarkerShape, color: 
             painter.circle(center, radius, fill, stroke);
         }
         MarkerShape::Square => {
-            painter.rect(Rect::from_center_size(center, vec2(1.6, 1.6) * radius), 0.0, fill, stroke, egui::StrokeKind::Middle);
+            painter.rect(
+                Rect::from_center_size(center, vec2(1.6, 1.6) * radius),
+                0.0,
+                fill,
+                stroke,
+                egui::StrokeKind::Middle,
+            );
         }
         MarkerShape::Diamond => {
-            painter.add(Shape::convex_polygon(vec![at(0.0, -1.2), at(1.2, 0.0), at(0.0, 1.2), at(-1.2, 0.0)], fill, stroke));
+            painter.add(Shape::convex_polygon(
+                vec![at(0.0, -1.2), at(1.2, 0.0), at(0.0, 1.2), at(-1.2, 0.0)],
+                fill,
+                stroke,
+            ));
         }
         _ => {
             painter.add(Shape::convex_polygon(vec![at(0.0, -1.2), at(1.1, 0.8), at(-1.1, 0.8)], fill, stroke));

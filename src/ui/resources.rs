@@ -45,15 +45,8 @@ pub fn resources_ui(
     controls_ui(ui, view);
     ui.add_space(sizes(ui.ctx()).space_s);
     let lines = projection_lines(evaluation, profile, *view);
-    let projection = Projection {
-        evaluation,
-        profile,
-        view: *view,
-        lines: &lines,
-        baseline,
-        marks: 1.0,
-        crossings: Crossings::All,
-    };
+    let projection =
+        Projection { evaluation, profile, view: *view, lines: &lines, baseline, marks: 1.0, crossings: Crossings::All };
     let gap = sizes(ui.ctx()).space_l;
     let table_width = today_width(ui, evaluation, profile);
     let viewport = ui.available_size();
@@ -68,9 +61,10 @@ pub fn resources_ui(
             if side_by_side {
                 let height = viewport.y.max(MIN_CHART_HEIGHT);
                 ui.horizontal_top(|ui| {
-                    let chart = ui.allocate_ui_with_layout(egui::vec2(width - table_width - gap, height), column, |ui| {
-                        projection_ui(ui, &projection)
-                    });
+                    let chart =
+                        ui.allocate_ui_with_layout(egui::vec2(width - table_width - gap, height), column, |ui| {
+                            projection_ui(ui, &projection)
+                        });
                     ui.add_space(gap);
                     ui.allocate_ui_with_layout(egui::vec2(table_width, height), column, |ui| {
                         today_ui(ui, evaluation, profile, baseline);

@@ -54,7 +54,8 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
         .map(|t| text_width(ui, t.id.meta().label, TextStyle::Body))
         .fold(0.0, f32::max)
         .min(ui.available_width() * 0.35);
-    let end_width = bars.iter().flat_map(|t| ends(t)).map(|end| text_width(ui, &end, TextStyle::Small)).fold(0.0, f32::max);
+    let end_width =
+        bars.iter().flat_map(|t| ends(t)).map(|end| text_width(ui, &end, TextStyle::Small)).fold(0.0, f32::max);
     let row_height = sizes(ui.ctx()).bar_height + 4.0;
     let mut area: Option<Rect> = None;
     for bar in &bars {
@@ -67,7 +68,8 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
             });
             let width = ui.available_width().max(4.0 * end_width);
             let (rect, response) = ui.allocate_exact_size(vec2(width, row_height), Sense::hover());
-            let inner = Rect::from_x_y_ranges(rect.left() + end_width + 6.0..=rect.right() - end_width - 6.0, rect.y_range());
+            let inner =
+                Rect::from_x_y_ranges(rect.left() + end_width + 6.0..=rect.right() - end_width - 6.0, rect.y_range());
             area = Some(area.map_or(inner, |a| a.union(inner)));
             bar_ui(ui, bar, &scale, inner, colors);
             response.on_hover_text(hover_text(bar, leader, runner_up));
@@ -80,7 +82,12 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
         ui.painter().line_segment([pos2(x, area.top() - 4.0), pos2(x, area.bottom() + 4.0)], Stroke::new(2.0, color));
         let now_x = scale.x(area, now);
         let stroke = Stroke::new(1.0, neutral_mark(ui.visuals()));
-        ui.painter().extend(egui::Shape::dashed_line(&[pos2(now_x, area.top()), pos2(now_x, area.bottom())], stroke, 4.0, 3.0));
+        ui.painter().extend(egui::Shape::dashed_line(
+            &[pos2(now_x, area.top()), pos2(now_x, area.bottom())],
+            stroke,
+            4.0,
+            3.0,
+        ));
         ui.horizontal(|ui| {
             ui.add_space(area.left() - ui.cursor().left());
             ui.label(RichText::new("│ leader changes").small().color(color));

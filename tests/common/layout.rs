@@ -105,7 +105,10 @@ pub fn assert_no_text_clipped(harness: &Harness<'_, App>, context: &str) {
         // The right edge: a label wrapped after other widgets on its row starts its first line
         // further right than the rest, so egui's clipped rect begins there, not at the left.
         assert!(visible.right() >= rect.right() - 0.5, "{what} is cut off at the right (only {visible:?} shows)");
-        assert!(rect.left() >= window.left() - 0.5 && rect.right() <= window.right() + 0.5, "{what} runs out of the window");
+        assert!(
+            rect.left() >= window.left() - 0.5 && rect.right() <= window.right() + 0.5,
+            "{what} runs out of the window"
+        );
         if rect.left() < edge && handle.y_range().contains(rect.center().y) {
             assert!(rect.right() <= edge + 0.5, "{what} runs out of the side panel (edge at {edge})");
         }
@@ -121,7 +124,16 @@ pub fn assert_no_labels_overlap(harness: &Harness<'_, App>, context: &str) {
         for b in &labels[i + 1..] {
             let overlap = a.visible.intersect(b.visible);
             let area = overlap.width().max(0.0) * overlap.height().max(0.0);
-            assert!(area <= 4.0, "{context}: {:?} at {:?} (showing {:?}) overlaps {:?} at {:?} (showing {:?})", a.text, a.rect, a.visible, b.text, b.rect, b.visible);
+            assert!(
+                area <= 4.0,
+                "{context}: {:?} at {:?} (showing {:?}) overlaps {:?} at {:?} (showing {:?})",
+                a.text,
+                a.rect,
+                a.visible,
+                b.text,
+                b.rect,
+                b.visible
+            );
         }
     }
 }
@@ -157,7 +169,10 @@ pub fn scroll_into_view(harness: &mut Harness<'_, App>, node: &TextNode, at: Pos
         harness.run_ok();
         now = find(harness);
     }
-    panic!("{context}: the wheel over {at:?} cannot bring {:?} into view (it stays at {:?}, showing {:?})", node.text, now.rect, now.visible);
+    panic!(
+        "{context}: the wheel over {at:?} cannot bring {:?} into view (it stays at {:?}, showing {:?})",
+        node.text, now.rect, now.visible
+    );
 }
 
 /// A point in the middle of a column, low enough to be over its content.
