@@ -225,7 +225,7 @@ const TORNADO_HALF: usize = 10;
 fn text_tornado_bar(a: f64, b: f64, limit: f64) -> String {
     let (from, to) = (a.min(b), a.max(b));
     let cell = limit.max(1e-9) / TORNADO_HALF as f64;
-    (0..2 * TORNADO_HALF + 1)
+    (0..=2 * TORNADO_HALF)
         .map(|i| {
             if i == TORNADO_HALF {
                 return '│';

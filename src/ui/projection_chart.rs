@@ -127,12 +127,7 @@ fn stairs(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
 }
 
 /// The crossings of the chart's resource over its axis that the chart marks, left to right.
-fn marked_crossings<'a>(
-    evaluation: &'a Evaluation,
-    view: ChartView,
-    today: f64,
-    crossings: Crossings,
-) -> Vec<&'a BreakEven> {
+fn marked_crossings(evaluation: &Evaluation, view: ChartView, today: f64, crossings: Crossings) -> Vec<&BreakEven> {
     let mut all: Vec<&BreakEven> =
         evaluation.break_even.iter().filter(|b| b.axis == view.axis && b.resource == view.resource).collect();
     all.sort_by(|a, b| a.at.total_cmp(&b.at));
@@ -180,39 +175,7 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     let today_name = format!("Today: {} {}", number(today), axis_name(axis));
 
     // The legend, above the plot.
-    let mut entries: Vec<LegendEntry> = evaluation
-        .options
-        .iter()
-        .enumerate()
-        .map(|(index, result)| LegendEntry {
-            name: result.spec.label.to_owned(),
-            color: option_color(&visuals, index),
-            line: series_style(index, line_width).line,
-            marker: Some(series_style(index, line_width).marker),
-        })
-        .collect();
-    for (index, result) in baseline.iter().flat_map(|base| base.options.iter().enumerate()) {
-        entries.push(LegendEntry {
-            name: format!("{} (baseline)", result.spec.label),
-            color: baseline_color(&visuals, index),
-            line: LineStyle::dashed_loose(),
-            marker: None,
-        });
-    }
-    entries.push(LegendEntry {
-        name: today_name.clone(),
-        color: neutral_mark(&visuals),
-        line: LineStyle::dashed_loose(),
-        marker: None,
-    });
-    if !marked.is_empty() {
-        entries.push(LegendEntry {
-            name: BREAK_EVEN.to_owned(),
-            color: neutral_mark(&visuals),
-            line: LineStyle::dashed_dense(),
-            marker: None,
-        });
-    }
+    let entries = legend_entries(&visuals, evaluation, baseline, &today_name, !marked.is_empty(), line_width);
     let hidden_id = ui.scope_id().with("hidden_series");
     let mut hidden: BTreeSet<String> = ui.data(|data| data.get_temp(hidden_id)).unwrap_or_default();
     legend_ui(ui, &entries, &mut hidden);
@@ -331,6 +294,47 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     }
 }
 
+/// The legend's entries: every option, the baseline's options, today's value and, when the
+/// chart marks any, the break-even points.
+fn legend_entries(
+    visuals: &egui::Visuals,
+    evaluation: &Evaluation,
+    baseline: Option<&Evaluation>,
+    today_name: &str,
+    crossings: bool,
+    line_width: f32,
+) -> Vec<LegendEntry> {
+    let mut entries: Vec<LegendEntry> = evaluation
+        .options
+        .iter()
+        .enumerate()
+        .map(|(index, result)| {
+            let SeriesStyle { line, marker } = series_style(index, line_width);
+            LegendEntry {
+                name: result.spec.label.to_owned(),
+                color: option_color(visuals, index),
+                line,
+                marker: Some(marker),
+            }
+        })
+        .collect();
+    for (index, result) in baseline.iter().flat_map(|base| base.options.iter().enumerate()) {
+        entries.push(LegendEntry {
+            name: format!("{} (baseline)", result.spec.label),
+            color: baseline_color(visuals, index),
+            line: LineStyle::dashed_loose(),
+            marker: None,
+        });
+    }
+    let neutral =
+        |name: &str, line| LegendEntry { name: name.to_owned(), color: neutral_mark(visuals), line, marker: None };
+    entries.push(neutral(today_name, LineStyle::dashed_loose()));
+    if crossings {
+        entries.push(neutral(BREAK_EVEN, LineStyle::dashed_dense()));
+    }
+    entries
+}
+
 fn plot_x(transform: &egui_plot::PlotTransform, x: f64) -> f32 {
     transform.position_from_point(&PlotPoint::new(x, 0.0)).x
 }
@@ -372,29 +376,18 @@ fn crossing_labels_ui(ui: &mut Ui, labels: &CrossingLabels<'_>, band: Rect, plot
     for (((point, galley), x), place) in marked.iter().zip(galleys).zip(xs).zip(placed) {
         let color = option_color_by_id(band_ui.visuals(), point.ahead_above).gamma_multiply(marks);
         let hover = crossing_text(point);
-        match place {
-            Some(Placed { row, left }) => {
-                let top = band.top() + row as f32 * row_height;
-                let rect = Rect::from_min_size(pos2(left, top), galley.size());
-                // Joins the label to its line where the label sits to one side of it.
-                band_ui.painter().line_segment([pos2(*x, rect.bottom()), pos2(*x, plot_top)], Stroke::new(1.0, color));
-                band_ui.put(rect, egui::Label::new(galley).selectable(false)).on_hover_text(hover);
-            }
-            None => {
-                let tip = Rect::from_center_size(pos2(*x, band.bottom() - 3.0), vec2(8.0, 6.0));
-                band_ui.painter().add(Shape::convex_polygon(
-                    vec![tip.left_top(), tip.right_top(), tip.center_bottom()],
-                    color,
-                    Stroke::NONE,
-                ));
-                band_ui
-                    .interact(
-                        tip.expand(3.0),
-                        band_ui.scope_id().with(("break_even_tip", point.at.to_bits())),
-                        Sense::hover(),
-                    )
-                    .on_hover_text(hover);
-            }
+        if let Some(Placed { row, left }) = place {
+            let top = band.top() + row as f32 * row_height;
+            let rect = Rect::from_min_size(pos2(left, top), galley.size());
+            // Joins the label to its line where the label sits to one side of it.
+            band_ui.painter().line_segment([pos2(*x, rect.bottom()), pos2(*x, plot_top)], Stroke::new(1.0, color));
+            band_ui.put(rect, egui::Label::new(galley).selectable(false)).on_hover_text(hover);
+        } else {
+            let tip = Rect::from_center_size(pos2(*x, band.bottom() - 3.0), vec2(8.0, 6.0));
+            let triangle = vec![tip.left_top(), tip.right_top(), tip.center_bottom()];
+            band_ui.painter().add(Shape::convex_polygon(triangle, color, Stroke::NONE));
+            let id = band_ui.scope_id().with(("break_even_tip", point.at.to_bits()));
+            band_ui.interact(tip.expand(3.0), id, Sense::hover()).on_hover_text(hover);
         }
     }
 }

@@ -8,7 +8,7 @@
 use egui::{Align, Layout, RichText, Shape, TextStyle, Ui, Vec2, vec2};
 
 use super::theme::{option_color, sizes};
-use super::widgets::bar_shapes;
+use super::widgets::{bar_shapes, text_width};
 use crate::model::{Evaluation, ResourceId};
 use crate::profile::Profile;
 use crate::report::resource_value;
@@ -26,20 +26,16 @@ pub fn today_width(ui: &Ui, evaluation: &Evaluation, profile: &Profile) -> f32 {
 
 /// Widths of the row-name column and of each option's column.
 fn column_widths(ui: &Ui, evaluation: &Evaluation, profile: &Profile) -> (f32, Vec<f32>) {
-    let width_of = |text: String, style: TextStyle| {
-        let font = style.resolve(ui.style());
-        ui.painter().layout_no_wrap(text, font, ui.visuals().text_color()).size().x
-    };
-    let names = ResourceId::ALL.iter().map(|r| width_of(r.label().to_owned(), TextStyle::Body)).fold(0.0, f32::max);
+    let names = ResourceId::ALL.iter().map(|r| text_width(ui, r.label(), &TextStyle::Body)).fold(0.0, f32::max);
     let columns = evaluation
         .options
         .iter()
         .map(|result| {
             let figures = ResourceId::ALL
                 .iter()
-                .map(|r| width_of(resource_value(profile, *r, result.resources.get(*r)), TextStyle::Monospace))
+                .map(|r| text_width(ui, &resource_value(profile, *r, result.resources.get(*r)), &TextStyle::Monospace))
                 .fold(0.0, f32::max);
-            figures.max(width_of(result.spec.label.to_owned(), TextStyle::Body)).max(MIN_BAR)
+            figures.max(text_width(ui, result.spec.label, &TextStyle::Body)).max(MIN_BAR)
         })
         .collect();
     (names, columns)

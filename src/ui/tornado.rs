@@ -8,6 +8,7 @@
 use egui::{Align, Align2, Color32, Layout, Pos2, Rect, RichText, Sense, Stroke, TextStyle, Ui, pos2, vec2};
 
 use super::theme::{attention_color, neutral_mark, option_color_by_id, sizes};
+use super::widgets::text_width;
 use crate::model::format::{score, signed_score};
 use crate::model::options::plural;
 use crate::model::sensitivity::{Sensitivity, TraitSensitivity};
@@ -51,11 +52,11 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
     let scale = Scale::new(&bars, now);
     let name_width = bars
         .iter()
-        .map(|t| text_width(ui, t.id.meta().label, TextStyle::Body))
+        .map(|t| text_width(ui, t.id.meta().label, &TextStyle::Body))
         .fold(0.0, f32::max)
         .min(ui.available_width() * 0.35);
     let end_width =
-        bars.iter().flat_map(|t| ends(t)).map(|end| text_width(ui, &end, TextStyle::Small)).fold(0.0, f32::max);
+        bars.iter().flat_map(|t| ends(t)).map(|end| text_width(ui, &end, &TextStyle::Small)).fold(0.0, f32::max);
     let row_height = sizes(ui.ctx()).bar_height + 4.0;
     let mut area: Option<Rect> = None;
     for bar in &bars {
@@ -103,11 +104,6 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
 fn ends(bar: &TraitSensitivity) -> [String; 2] {
     let meta = bar.id.meta();
     [meta.format(bar.low), meta.format(bar.high)]
-}
-
-fn text_width(ui: &Ui, text: &str, style: TextStyle) -> f32 {
-    let font = style.resolve(ui.style());
-    ui.painter().layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER).size().x
 }
 
 fn hover_text(bar: &TraitSensitivity, leader: &str, runner_up: &str) -> String {

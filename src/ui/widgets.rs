@@ -77,6 +77,12 @@ pub fn bar_shapes(visuals: &Visuals, rect: Rect, share: f32, color: Color32, tic
     shapes
 }
 
+/// The width `text` takes in `style` on one line: for columns sized to their widest entry.
+pub fn text_width(ui: &Ui, text: &str, style: &egui::TextStyle) -> f32 {
+    let font = style.resolve(ui.style());
+    ui.painter().layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER).size().x
+}
+
 /// The change since the baseline ("+1.2", "-0.8", "0.0"), coloured by whether the score rose.
 fn change_label(ui: &mut Ui, delta: Delta) -> Response {
     let text = score_change(delta.a, delta.b);

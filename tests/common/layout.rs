@@ -177,5 +177,5 @@ pub fn scroll_into_view(harness: &mut Harness<'_, App>, node: &TextNode, at: Pos
 
 /// A point in the middle of a column, low enough to be over its content.
 pub fn column_point((left, right): (f32, f32), window: Rect) -> Pos2 {
-    pos2((left + right) / 2.0, window.top() + window.height() * 0.6)
+    pos2(f32::midpoint(left, right), window.top() + window.height() * 0.6)
 }
