@@ -122,6 +122,15 @@ fn tab_views() {
     against.run();
     results.add(against.try_snapshot("tab_resources_with_baseline"));
 
+    // Monthly cost moves in whole hosts: stairs, never ramps or filled bands.
+    let mut view = ChartView { resource: podvisor::model::ResourceId::MonthlyCost, ..ChartView::default() };
+    let mut cost = view_harness(1, move |ui, (profile, evaluation)| {
+        resources_ui(ui, evaluation, profile, &mut view, None);
+    });
+    cost.remove_cursor();
+    cost.run();
+    results.add(cost.try_snapshot("tab_resources_cost_in_whole_hosts"));
+
     let mut assumptions = view_harness(0, |ui, (profile, _)| assumptions_ui(ui, &mut profile.assumptions));
     assumptions.remove_cursor();
     assumptions.run();

@@ -230,7 +230,9 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
             let color = option_color(&visuals, index);
             let SeriesStyle { line, marker } = series_style(index, line_width);
             let drawn = if stepped { stairs(points) } else { points.clone() };
-            plot_ui.line(Line::new(name, drawn).color(color).width(line_width).style(line).allow_hover(false));
+            // No bands: egui_plot would merge a stair's two points at one x into a filled band.
+            let series_line = Line::new(name, drawn).color(color).width(line_width).style(line);
+            plot_ui.line(series_line.allow_hover(false).allow_band(false));
             // Hollow markers at the sampled values: hover reads them, and a marker of another
             // shape shows where two options' lines coincide.
             plot_ui.points(
@@ -256,6 +258,7 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
                         .color(baseline_color(&visuals, index))
                         .width(line_width * 0.8)
                         .style(LineStyle::dashed_loose())
+                        .allow_band(false)
                         // A stair's corners are not samples: only a ramp's points are figures.
                         .allow_hover(!stepped),
                 );

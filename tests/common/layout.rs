@@ -3,13 +3,16 @@
 //! each panel can be scrolled into view with the mouse wheel.
 
 use egui::accesskit::{NodeId, Role};
-use egui::{Pos2, Rect, Vec2, pos2, vec2};
+use egui::{Rect, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 use podvisor::app::App;
 
 /// Window sizes the layout is checked at, in points: a small laptop's and a projector's.
 pub const SIZES: [Vec2; 2] = [vec2(1024.0, 640.0), vec2(1280.0, 720.0)];
+
+/// A projector's 1280×720 pixels at a UI zoom of 150 %: the fewest points the window gets.
+pub const ZOOMED: Vec2 = vec2(1280.0 / 1.5, 720.0 / 1.5);
 
 /// Pixels per point checked: 100 % and 150 % (a high-density screen, or egui's zoom, both of
 /// which round sizes and positions to a different pixel grid).
@@ -147,9 +150,9 @@ pub fn last_node_in(harness: &Harness<'_, App>, (left, right): (f32, f32)) -> Te
         .expect("the column shows something")
 }
 
-/// Turns the mouse wheel over `at` until `node` shows whole, as a user would; returns where
-/// it ends up. Panics with `context` if the wheel cannot bring it into view.
-pub fn scroll_into_view(harness: &mut Harness<'_, App>, node: &TextNode, at: Pos2, context: &str) -> Rect {
+/// Turns the mouse wheel over `node`'s scroll area until `node` shows whole, as a user would;
+/// returns where it ends up. Panics with `context` if the wheel cannot bring it into view.
+pub fn scroll_into_view(harness: &mut Harness<'_, App>, node: &TextNode, context: &str) -> Rect {
     let find = |harness: &Harness<'_, App>| {
         text_nodes(harness).into_iter().find(|n| n.id == node.id).expect("the node stays in the tree")
     };
@@ -158,6 +161,9 @@ pub fn scroll_into_view(harness: &mut Harness<'_, App>, node: &TextNode, at: Pos
         if now.fully_visible() {
             return now.rect;
         }
+        // Just above the bottom of the area that clips it (egui's clipped rect of a widget
+        // below that area ends there): over the scroll area, whatever panels surround it.
+        let at = pos2(now.rect.center().x, now.visible.bottom() - 10.0);
         harness.event(egui::Event::PointerMoved(at));
         harness.event(egui::Event::MouseWheel {
             unit: egui::MouseWheelUnit::Point,
@@ -170,12 +176,7 @@ pub fn scroll_into_view(harness: &mut Harness<'_, App>, node: &TextNode, at: Pos
         now = find(harness);
     }
     panic!(
-        "{context}: the wheel over {at:?} cannot bring {:?} into view (it stays at {:?}, showing {:?})",
+        "{context}: the wheel cannot bring {:?} into view (it stays at {:?}, showing {:?})",
         node.text, now.rect, now.visible
     );
-}
-
-/// A point in the middle of a column, low enough to be over its content.
-pub fn column_point((left, right): (f32, f32), window: Rect) -> Pos2 {
-    pos2(f32::midpoint(left, right), window.top() + window.height() * 0.6)
 }
