@@ -31,7 +31,7 @@ impl Default for ChartView {
 /// Narrowest the chart gets beside the table; narrower windows stack them.
 const MIN_CHART_WIDTH: f32 = 420.0;
 /// Lowest the chart gets; lower windows scroll the tab instead.
-const MIN_CHART_HEIGHT: f32 = 300.0;
+const MIN_CHART_HEIGHT: f32 = 240.0;
 
 /// The resources tab. `baseline` is the pinned baseline's evaluation, if any. Returns where
 /// the projection chart is (title and legend included), for File ▸ Export chart as PNG.
@@ -73,7 +73,8 @@ pub fn resources_ui(
                 })
                 .inner
             } else {
-                let height = (viewport.y * 0.75).max(MIN_CHART_HEIGHT);
+                // The whole chart in view, axes included; the table follows on scrolling.
+                let height = viewport.y.max(MIN_CHART_HEIGHT);
                 let chart = ui
                     .allocate_ui_with_layout(egui::vec2(width, height), column, |ui| projection_ui(ui, &projection))
                     .inner;

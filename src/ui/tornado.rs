@@ -90,7 +90,8 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
             3.0,
         ));
         ui.horizontal(|ui| {
-            ui.add_space(area.left() - ui.cursor().left());
+            // Under the zero line, which the caption's bar continues.
+            ui.add_space((x - ui.cursor().left() - 2.0).max(0.0));
             ui.label(RichText::new("│ leader changes").small().color(color));
             ui.label(RichText::new(format!("┆ now: {}", signed_score(now))).small().weak());
         });
