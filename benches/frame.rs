@@ -1,5 +1,5 @@
 //! One frame of the whole explorer window — layout and tessellation, no GPU — for a bundled
-//! profile at 1280×800. Budget (DESIGN.md): under 2 ms median.
+//! profile at 1280×800. Budget: under 2 ms median (see the README's performance section).
 //!
 //! `frame/<tab>` is a frame with nothing changing (the evaluation is cached; the compare
 //! tab has a B);

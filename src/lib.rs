@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod model;
+pub mod narrative;
 pub mod profile;
 pub mod report;
 pub mod ui;

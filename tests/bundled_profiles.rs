@@ -4,7 +4,8 @@ mod profile_support;
 
 use std::path::Path;
 
-use podvisor::model::{Assumptions, CriterionId, Evaluation, evaluate, sensitivity};
+use podvisor::model::{Assumptions, CriterionId, Evaluation, OptionId, evaluate, sensitivity};
+use podvisor::narrative;
 use podvisor::profile::{Profile, load_file};
 
 fn bundled(name: &str) -> (Profile, Evaluation) {
@@ -16,7 +17,7 @@ fn bundled(name: &str) -> (Profile, Evaluation) {
 }
 
 fn decided(evaluation: &Evaluation) -> Option<&'static str> {
-    evaluation.verdict.winner
+    evaluation.verdict.winner.map(OptionId::key)
 }
 
 #[test]
@@ -34,7 +35,7 @@ fn there_are_at_least_six_with_names_and_notes() {
 #[test]
 fn legacy_monolith_goes_to_vms() {
     let (_, e) = bundled("legacy_monolith_lift_and_shift");
-    assert_eq!(decided(&e), Some("vm"), "{}", e.verdict.summary);
+    assert_eq!(decided(&e), Some("vm"), "{}", narrative::summary(&e));
     assert!(e.verdict.decisive.contains(&CriterionId::MigrationEffort));
 }
 
@@ -42,7 +43,7 @@ fn legacy_monolith_goes_to_vms() {
 #[test]
 fn greenfield_microservices_go_to_containers() {
     let (_, e) = bundled("greenfield_microservices");
-    assert_eq!(decided(&e), Some("container"), "{}", e.verdict.summary);
+    assert_eq!(decided(&e), Some("container"), "{}", narrative::summary(&e));
 }
 
 /// V-SEC-1, V-SEC-4: hard VM boundaries for tenants you do not control; containers are no
@@ -50,7 +51,7 @@ fn greenfield_microservices_go_to_containers() {
 #[test]
 fn hostile_multi_tenancy_rules_containers_out() {
     let (_, e) = bundled("hostile_multi_tenant_hosting");
-    assert_eq!(decided(&e), Some("vm"), "{}", e.verdict.summary);
+    assert_eq!(decided(&e), Some("vm"), "{}", narrative::summary(&e));
     let veto = e.verdict.ruled_out.iter().find(|v| v.option == "container").expect("containers vetoed");
     assert_eq!(veto.criterion, CriterionId::Isolation);
 }
@@ -59,7 +60,7 @@ fn hostile_multi_tenancy_rules_containers_out() {
 #[test]
 fn mixed_windows_linux_estate_goes_to_vms() {
     let (_, e) = bundled("mixed_windows_linux_estate");
-    assert_eq!(decided(&e), Some("vm"), "{}", e.verdict.summary);
+    assert_eq!(decided(&e), Some("vm"), "{}", narrative::summary(&e));
     assert!(e.verdict.decisive.contains(&CriterionId::OsFlexibility));
 }
 
@@ -67,7 +68,7 @@ fn mixed_windows_linux_estate_goes_to_vms() {
 #[test]
 fn bursty_event_handlers_go_to_containers() {
     let (_, e) = bundled("bursty_event_handlers");
-    assert_eq!(decided(&e), Some("container"), "{}", e.verdict.summary);
+    assert_eq!(decided(&e), Some("container"), "{}", narrative::summary(&e));
     assert!(e.verdict.decisive.contains(&CriterionId::StartupSpeed));
 }
 
@@ -76,7 +77,7 @@ fn bursty_event_handlers_go_to_containers() {
 #[test]
 fn fifty_service_decomposition_is_close_and_resources_are_even() {
     let (_, e) = bundled("monolith_decomposed_50_services");
-    assert!(e.verdict.close_call, "{}", e.verdict.summary);
+    assert!(e.verdict.close_call, "{}", narrative::summary(&e));
     let (vm, ct) = (&e.options[0], &e.options[1]);
     let efficiency = CriterionId::ResourceEfficiency as usize;
     assert!(
@@ -96,10 +97,11 @@ fn every_bundled_profile_explains_itself() {
     for path in profile_support::bundled() {
         let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
         let e = evaluate(&profile, Assumptions::builtin());
-        for option in &e.options {
-            assert!(!option.pros.is_empty() || !option.cons.is_empty(), "{}: {}", path.display(), option.spec.id);
+        for (o, option) in e.options.iter().enumerate() {
+            assert!(!option.pros.is_empty() || !option.cons.is_empty(), "{}: {}", path.display(), option.spec.key);
             for point in option.pros.iter().chain(&option.cons) {
-                assert!(point.text.ends_with('.'), "{}", point.text);
+                let text = narrative::point_text(&e, &profile, o, point);
+                assert!(text.ends_with('.'), "{text}");
                 assert!(point.sources.iter().all(|id| podvisor::model::facts::fact(id).is_some()));
             }
         }

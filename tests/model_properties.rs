@@ -2,8 +2,8 @@
 //! up, and every trait moves the answer only in the direction the sources say.
 
 use podvisor::model::{
-    AssumptionId, Assumptions, CRITERIA, CriterionId, Evaluation, OPTIONS, ResourceId, TRAITS, TraitId, TraitKind,
-    evaluate,
+    AssumptionId, Assumptions, CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, ResourceId, TRAITS, TraitId,
+    TraitKind, evaluate,
 };
 use podvisor::profile::Profile;
 use proptest::prelude::*;
@@ -32,13 +32,13 @@ fn any_profile() -> impl Strategy<Value = Profile> {
         }
         for (criterion, weight) in CRITERIA.iter().zip(weights) {
             if let Some(weight) = weight {
-                profile.weights.insert(criterion.key.to_owned(), weight);
+                profile.weights.insert(criterion.id, weight);
             }
         }
         for (id, share) in AssumptionId::ALL.iter().zip(overrides) {
             if let Some(share) = share {
                 let spec = id.spec();
-                profile.assumptions.insert(id.key().to_owned(), spec.min + share * (spec.max - spec.min));
+                profile.assumptions.insert(*id, spec.min + share * (spec.max - spec.min));
             }
         }
         profile
@@ -50,7 +50,7 @@ fn eval(profile: &Profile) -> Evaluation {
 }
 
 fn option_index(id: &str) -> usize {
-    OPTIONS.iter().position(|o| o.id == id).expect("known option")
+    DEFAULT_OPTIONS.iter().position(|o| o.key == id).expect("known option")
 }
 
 /// Overall score of containers minus that of VMs.
@@ -103,18 +103,18 @@ proptest! {
     #[test]
     fn scores_stay_on_their_scales(profile in any_profile()) {
         let evaluation = eval(&profile);
-        for option in &evaluation.options {
-            prop_assert!((0.0..=100.0).contains(&option.score), "{} overall {}", option.spec.id, option.score);
+        for (o, option) in evaluation.options.iter().enumerate() {
+            prop_assert!((0.0..=100.0).contains(&option.score), "{} overall {}", option.spec.key, option.score);
             for criterion in &option.criteria {
                 prop_assert!((0.0..=10.0).contains(&criterion.score));
                 prop_assert!((0.0..=5.0).contains(&criterion.weight));
                 let sum: f64 = criterion.terms.iter().map(|t| t.effect).sum();
                 prop_assert!((sum - criterion.score).abs() < 1e-9, "terms of {:?} sum to {sum}, score {}", criterion.criterion, criterion.score);
-                prop_assert!(!criterion.why.is_empty());
+                prop_assert!(!podvisor::narrative::why(&evaluation, &profile, o, criterion.criterion).is_empty());
             }
             for resource in ResourceId::ALL {
                 let value = option.resources.get(resource);
-                prop_assert!(value.is_finite() && value >= 0.0, "{} {:?} = {value}", option.spec.id, resource);
+                prop_assert!(value.is_finite() && value >= 0.0, "{} {:?} = {value}", option.spec.key, resource);
             }
             for point in option.pros.iter().chain(&option.cons) {
                 prop_assert!(point.impact > 0.0 && !point.sources.is_empty());
@@ -123,7 +123,7 @@ proptest! {
         let verdict = &evaluation.verdict;
         prop_assert!((0.0..=1.0).contains(&verdict.margin));
         prop_assert_eq!(verdict.winner.is_none(), verdict.close_call);
-        prop_assert!(!verdict.summary.is_empty());
+        prop_assert!(!podvisor::narrative::summary(&evaluation).is_empty());
     }
 
     #[test]

@@ -26,12 +26,15 @@ fn within(min: f64, max: f64) -> impl Strategy<Value = f64> {
     prop_oneof![Just(min), Just(max), min..=max]
 }
 
-fn overrides(keys: Vec<&'static str>, range: impl Fn(&str) -> (f64, f64)) -> BoxedStrategy<BTreeMap<String, f64>> {
-    let entries: Vec<BoxedStrategy<Option<(String, f64)>>> = keys
+fn overrides<K: Copy + Ord + std::fmt::Debug + 'static>(
+    keys: Vec<K>,
+    range: impl Fn(K) -> (f64, f64),
+) -> BoxedStrategy<BTreeMap<K, f64>> {
+    let entries: Vec<BoxedStrategy<Option<(K, f64)>>> = keys
         .into_iter()
         .map(|key| {
             let (min, max) = range(key);
-            prop::option::of(within(min, max).prop_map(move |v| (key.to_owned(), v))).boxed()
+            prop::option::of(within(min, max).prop_map(move |v| (key, v))).boxed()
         })
         .collect();
     entries.prop_map(|entries| entries.into_iter().flatten().collect()).boxed()
@@ -48,11 +51,8 @@ fn any_valid_profile() -> impl Strategy<Value = Profile> {
             TraitKind::Real => within(meta.min, meta.max).boxed(),
         })
         .collect();
-    let weights = overrides(CRITERIA.iter().map(|c| c.key).collect(), |_| (0.0, MAX_WEIGHT));
-    let assumptions = overrides(AssumptionId::ALL.iter().map(|id| id.key()).collect(), |key| {
-        let spec = AssumptionId::from_key(key).expect("generated from the list").spec();
-        (spec.min, spec.max)
-    });
+    let weights = overrides(CRITERIA.iter().map(|c| c.id).collect(), |_| (0.0, MAX_WEIGHT));
+    let assumptions = overrides(AssumptionId::ALL.to_vec(), |id| (id.spec().min, id.spec().max));
     (traits, tricky_text(), tricky_text(), tricky_text(), weights, assumptions).prop_map(
         |(values, name, notes, currency, weights, assumptions)| {
             let mut profile = Profile { name, notes, weights, assumptions, ..Profile::default() };

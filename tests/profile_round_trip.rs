@@ -4,7 +4,8 @@
 
 mod profile_support;
 
-use podvisor::model::{Assumptions, TRAITS, TraitKind, evaluate};
+use podvisor::model::{AssumptionId, Assumptions, CriterionId, TRAITS, TraitKind, evaluate};
+use podvisor::profile::schema::TopField;
 use podvisor::profile::{self, Profile};
 
 fn evaluation_json(profile: &Profile) -> serde_json::Value {
@@ -54,50 +55,35 @@ fn default_and_fully_non_default_profiles_round_trip() {
 }
 
 #[test]
-fn canonical_form_lists_every_field_in_the_design_order() {
-    // Copied from DESIGN.md's schema example, the contract this layout follows.
-    const DESIGN_ORDER: &[&str] = &[
-        "format",
-        "version",
-        "name",
-        "notes",
-        "workload",
-        "services",
-        "replicas",
-        "peak_factor",
-        "memory_per_instance_mib",
-        "cpu_per_instance",
-        "app_image_mib",
-        "isolation_need",
-        "os_diversity",
-        "deploys_per_week",
-        "start_latency_sensitivity",
-        "lifespan_days",
-        "legacy_coupling",
-        "team_container_maturity",
-        "failure_tolerance",
-        "image_trust",
-        "compliance_strictness",
-        "data_intensity",
-        "chattiness",
-        "nested_virtualization",
-        "environment",
-        "services_per_vm",
-        "host_cores",
-        "host_memory_gib",
-        "cpu_overcommit",
-        "host_cost_per_month",
-        "currency",
-        "weights",
-        "assumptions",
-    ];
+fn canonical_form_lists_every_field_in_schema_order() {
+    let mut expected: Vec<&str> = Vec::new();
+    for field in TopField::ALL {
+        expected.push(field.key());
+        if let TopField::Section(section) = field {
+            expected.extend(section.field_names());
+        }
+    }
     let text = profile::to_canonical_string(&Profile::default());
     let keys: Vec<&str> = text
         .lines()
         .filter_map(|line| line.trim_start().split_once(':').map(|(key, _)| key))
         .filter(|key| key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
         .collect();
-    assert_eq!(keys, DESIGN_ORDER);
+    assert_eq!(keys, expected);
+}
+
+#[test]
+fn bundled_profiles_are_in_canonical_form() {
+    for path in profile_support::bundled() {
+        let text = std::fs::read_to_string(&path).expect("readable profile");
+        let loaded = profile::parse(text.as_bytes(), &path.display().to_string()).expect("bundled profile loads");
+        assert_eq!(
+            profile::to_canonical_string(&loaded.profile),
+            text,
+            "{} is not in canonical form: run `podvisor normalize {0} -o {0}`",
+            path.display()
+        );
+    }
 }
 
 #[test]
@@ -132,7 +118,7 @@ fn one_changed_field_is_a_one_line_diff() {
         })
         .collect();
     let mut weight = base.clone();
-    weight.weights.insert("isolation".to_owned(), 1.0);
+    weight.weights.insert(CriterionId::Isolation, 1.0);
     changes.push(("weights.isolation".to_owned(), weight));
     let mut notes = base.clone();
     notes.notes = notes.notes.replace("Line one.", "Line one, edited.");
@@ -161,12 +147,12 @@ fn normalising_a_sparse_file_writes_every_field_with_its_default() {
 #[test]
 fn adding_an_override_inserts_one_line_and_moves_no_other() {
     let mut base = Profile::default();
-    base.weights.insert("isolation".to_owned(), 5.0);
-    base.assumptions.insert("vm_boot_seconds".to_owned(), 25.0);
+    base.weights.insert(CriterionId::Isolation, 5.0);
+    base.assumptions.insert(AssumptionId::VmBootSeconds, 25.0);
     let before = profile::to_canonical_string(&base);
     let mut grown = base.clone();
-    grown.weights.insert("supply_chain".to_owned(), 4.0);
-    grown.assumptions.insert("container_kubelet_memory_per_pod_mib".to_owned(), 10.0);
+    grown.weights.insert(CriterionId::SupplyChain, 4.0);
+    grown.assumptions.insert(AssumptionId::ContainerKubeletMemoryPerPodMib, 10.0);
     let after = profile::to_canonical_string(&grown);
     let added: Vec<&str> = after.lines().filter(|line| !before.lines().any(|old| old == *line)).collect();
     assert_eq!(added.len(), 2, "{after}");

@@ -8,11 +8,12 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use podvisor::app::{App, Command};
+use podvisor::model::AssumptionId;
 use podvisor::profile::Profile;
 
 /// The verdict headline the app should be showing now.
 fn shown_headline(harness: &Harness<'_, App>) -> String {
-    let text = harness.state().document().evaluation().verdict.headline.clone();
+    let text = podvisor::narrative::headline(harness.state().document().evaluation());
     assert!(harness.query_by_label(&text).is_some(), "the banner shows {text:?}");
     text
 }
@@ -42,7 +43,7 @@ fn a_slider_tells_where_the_verdict_would_flip() {
     common::open_example(&mut harness, "monolith_decomposed_50_services.ron");
     let services = podvisor::model::TraitId::Services;
     let flip = harness.state().document().sensitivity().of(services).copied().expect("services analysed");
-    assert_eq!(flip.flips_to, Some("container"), "fewer services favour containers here");
+    assert_eq!(flip.flips_to, Some(podvisor::model::OptionId::CONTAINER), "fewer services favour containers here");
     let at = flip.flip_at.expect("a flip point within the range");
 
     harness.get_by_role_and_label(Role::Slider, "Services").hover();
@@ -78,13 +79,13 @@ fn editing_a_weight_changes_the_ranking() {
     harness.run();
 
     let weights = &common::profile(&harness).weights;
-    assert_eq!(weights.get("resource_efficiency"), Some(&0.0));
+    assert_eq!(weights.get(&podvisor::model::CriterionId::ResourceEfficiency), Some(&0.0));
     assert_eq!(harness.state().document().evaluation().verdict.leader, "vm");
     shown_headline(&harness);
 
     harness.get_by_label("Reset weight of Patching burden").click();
     harness.run();
-    assert!(!common::profile(&harness).weights.contains_key("patching"));
+    assert!(!common::profile(&harness).weights.contains_key(&podvisor::model::CriterionId::Patching));
 }
 
 #[test]
@@ -315,13 +316,17 @@ fn assumptions_are_overridden_and_reset() {
 
     harness.get_by_label("VM start time").set_value_accesskit(10.0);
     harness.run();
-    assert_eq!(common::profile(&harness).assumptions.get("vm_boot_seconds"), Some(&10.0));
+    assert_eq!(common::profile(&harness).assumptions.get(&AssumptionId::VmBootSeconds), Some(&10.0));
     let after = harness.state().document().evaluation().options[0].resources.start_seconds;
     assert!((after - 10.0).abs() < 1e-9 && (before - after).abs() > 1.0, "{before} → {after}");
 
     harness.get_by_label("VM start time").set_value_accesskit(1e6);
     harness.run();
-    assert_eq!(common::profile(&harness).assumptions.get("vm_boot_seconds"), Some(&300.0), "clamped to the range");
+    assert_eq!(
+        common::profile(&harness).assumptions.get(&AssumptionId::VmBootSeconds),
+        Some(&300.0),
+        "clamped to the range"
+    );
 
     harness.get_by_label("Reset VM start time").click();
     harness.run();

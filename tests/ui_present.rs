@@ -30,7 +30,7 @@ fn a_pinned_baseline_shows_what_changed_since() {
     harness.run();
 
     let comparison = harness.state().baseline().expect("still pinned").comparison().clone();
-    let summary = comparison.summary.clone();
+    let summary = podvisor::narrative::comparison_summary(&comparison);
     assert!(summary.starts_with("Since the baseline (1 setting changed): VMs "), "{summary}");
     assert!(shown(&harness, &summary), "the banner says what changed: {summary}");
     let container = &comparison.options[1];
@@ -112,13 +112,15 @@ fn presenter_mode_steps_through_the_deck_and_leaves_the_scenario_as_it_was() {
     let scenario = presentation.slide().content.as_ref().expect("a scenario");
     assert!(harness.query_by_label(scenario.profile.notes.trim()).is_some(), "the notes");
     let verdict = &scenario.evaluation.verdict;
-    assert!(harness.query_by_label(&verdict.headline).is_some());
-    let leader = scenario.evaluation.options.iter().find(|o| o.spec.id == verdict.leader).expect("leader");
+    assert!(harness.query_by_label(&podvisor::narrative::headline(&scenario.evaluation)).is_some());
+    let index = scenario.evaluation.position(verdict.leader).expect("leader");
+    let leader = &scenario.evaluation.options[index];
     assert!((2..=3).contains(&verdict.decisive.len()));
     for criterion in &verdict.decisive {
         let pro = leader.pros.iter().find(|p| p.criterion == *criterion).expect("the leader's reason");
         assert!(harness.query_by_label(&format!("+ {}", pro.title)).is_some(), "{}", pro.title);
-        assert!(harness.query_by_label(&pro.text).is_some(), "{}", pro.text);
+        let text = podvisor::narrative::point_text(&scenario.evaluation, &scenario.profile, index, pro);
+        assert!(harness.query_by_label(&text).is_some(), "{text}");
     }
 
     let first = slide_name(&harness);

@@ -95,7 +95,7 @@ fn tab_views() {
     }
     let mut results = SnapshotResults::new();
 
-    let mut pros_cons = view_harness(0, |ui, (_, evaluation)| pros_cons_ui(ui, evaluation));
+    let mut pros_cons = view_harness(0, |ui, (profile, evaluation)| pros_cons_ui(ui, profile, evaluation));
     pros_cons.remove_cursor();
     pros_cons.run();
     results.add(pros_cons.try_snapshot("tab_pros_and_cons"));

@@ -333,7 +333,7 @@ impl App {
         let (profile, evaluation, sensitivity) = self.document.parts();
         match tab {
             Tab::Scorecard => scorecard::scorecard_ui(ui, evaluation, sensitivity, profile, since),
-            Tab::ProsCons => pros_cons::pros_cons_ui(ui, evaluation),
+            Tab::ProsCons => pros_cons::pros_cons_ui(ui, profile, evaluation),
             Tab::Resources => {
                 self.chart_rect = Some(resources_ui(ui, evaluation, profile, &mut self.chart, baseline));
             }

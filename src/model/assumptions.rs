@@ -4,9 +4,9 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::profile::Profile;
+use super::profile::Profile;
 
 /// How strong the source behind a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -104,6 +104,33 @@ impl AssumptionId {
     }
 }
 
+/// Written as its file key, as profiles write it.
+impl Serialize for AssumptionId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for AssumptionId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        Self::from_key(&key).ok_or_else(|| serde::de::Error::custom(format!("unknown assumption `{key}`")))
+    }
+}
+
+/// What is wrong with an assumption catalogue.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error(transparent)]
+    Syntax(#[from] ron::error::SpannedError),
+    #[error("ids {ids:?} differ from the code's {expected:?}")]
+    Ids { ids: Vec<String>, expected: Vec<&'static str> },
+    #[error("{id}: default {value} outside {min}..={max}")]
+    OutOfRange { id: String, value: f64, min: f64, max: f64 },
+    #[error("{0}: no source")]
+    NoSource(String),
+}
+
 /// The catalogue of assumptions with their default values.
 #[derive(Clone, Debug)]
 pub struct Assumptions {
@@ -125,19 +152,24 @@ impl Assumptions {
     }
 
     /// Parses a catalogue; its ids must be exactly those of [`AssumptionId`], in order.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let specs: Vec<AssumptionSpec> = ron::from_str(text).map_err(|error| error.to_string())?;
-        let ids: Vec<&str> = specs.iter().map(|spec| spec.id.as_str()).collect();
+    pub fn parse(text: &str) -> Result<Self, CatalogueError> {
+        let specs: Vec<AssumptionSpec> = ron::from_str(text)?;
+        let ids: Vec<String> = specs.iter().map(|spec| spec.id.clone()).collect();
         let expected: Vec<&str> = AssumptionId::ALL.iter().map(|id| id.key()).collect();
         if ids != expected {
-            return Err(format!("ids {ids:?} differ from the code's {expected:?}"));
+            return Err(CatalogueError::Ids { ids, expected });
         }
         for spec in &specs {
             if !(spec.min <= spec.value && spec.value <= spec.max) {
-                return Err(format!("{}: default {} outside {}..={}", spec.id, spec.value, spec.min, spec.max));
+                return Err(CatalogueError::OutOfRange {
+                    id: spec.id.clone(),
+                    value: spec.value,
+                    min: spec.min,
+                    max: spec.max,
+                });
             }
             if spec.source.trim().is_empty() {
-                return Err(format!("{}: no source", spec.id));
+                return Err(CatalogueError::NoSource(spec.id.clone()));
             }
         }
         Ok(Self { specs })
@@ -149,14 +181,12 @@ impl Assumptions {
     }
 
     /// The values in force for a profile: defaults, replaced by the profile's overrides
-    /// (clamped to each assumption's range; unknown ids are the loader's business).
+    /// (clamped to each assumption's range).
     pub fn resolve(&self, profile: &Profile) -> Values {
         let mut values: Vec<f64> = self.specs.iter().map(|spec| spec.value).collect();
-        for (key, value) in &profile.assumptions {
-            if let Some(id) = AssumptionId::from_key(key) {
-                let spec = &self.specs[id as usize];
-                values[id as usize] = value.clamp(spec.min, spec.max);
-            }
+        for (id, value) in &profile.assumptions {
+            let spec = &self.specs[*id as usize];
+            values[*id as usize] = value.clamp(spec.min, spec.max);
         }
         Values(values)
     }
@@ -189,8 +219,8 @@ mod tests {
     #[test]
     fn profile_overrides_are_applied_and_clamped() {
         let mut profile = Profile::default();
-        profile.assumptions.insert("vm_boot_seconds".into(), 25.0);
-        profile.assumptions.insert("vm_io_efficiency".into(), 7.0);
+        profile.assumptions.insert(AssumptionId::VmBootSeconds, 25.0);
+        profile.assumptions.insert(AssumptionId::VmIoEfficiency, 7.0);
         let values = Assumptions::builtin().resolve(&profile);
         assert!((values.get(AssumptionId::VmBootSeconds) - 25.0).abs() < 1e-12);
         assert!((values.get(AssumptionId::VmIoEfficiency) - 1.0).abs() < 1e-12);
@@ -200,6 +230,6 @@ mod tests {
     #[test]
     fn parse_refuses_a_catalogue_that_drifted_from_the_code() {
         let error = Assumptions::parse("[]").expect_err("empty catalogue accepted");
-        assert!(error.contains("differ"), "{error}");
+        assert!(matches!(error, CatalogueError::Ids { .. }), "{error}");
     }
 }

@@ -5,11 +5,11 @@
 use super::assumptions::{AssumptionId, Assumptions};
 use super::criteria::CRITERIA;
 use super::evaluation::{Evaluation, weight};
-use super::format::{Number, Score, score_change};
-use super::options::plural;
+use super::format::Number;
+use super::options::OptionId;
+use super::profile::Profile;
 use super::resources::ResourceId;
 use super::traits::TRAITS;
-use crate::profile::Profile;
 
 /// One setting that differs between A and B.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,7 +36,7 @@ impl Delta {
 /// How one option's figures move from A to B.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OptionDelta {
-    pub option: &'static str,
+    pub option: OptionId,
     pub score: Delta,
     /// In `CRITERIA` order.
     pub criteria: Vec<Delta>,
@@ -51,42 +51,9 @@ pub struct Comparison {
     /// One per option, in the evaluations' order.
     pub options: Vec<OptionDelta>,
     /// Leaders in A and B, and whether B's verdict differs from A's.
-    pub leader_a: &'static str,
-    pub leader_b: &'static str,
+    pub leader_a: OptionId,
+    pub leader_b: OptionId,
     pub verdict_changed: bool,
-    /// One sentence on what moved from A (the baseline) to B; built once here rather than
-    /// on every frame the banner draws it.
-    pub summary: String,
-}
-
-impl Comparison {
-    /// Every option's overall score and whether the lead changed hands, in one sentence.
-    fn describe(&self) -> String {
-        let moves: Vec<String> = self
-            .options
-            .iter()
-            .map(|o| {
-                format!(
-                    "{} {} → {} ({})",
-                    plural(o.option),
-                    Score(o.score.a),
-                    Score(o.score.b),
-                    score_change(o.score.a, o.score.b)
-                )
-            })
-            .collect();
-        let lead = if self.leader_a == self.leader_b {
-            format!("{} still lead", plural(self.leader_b))
-        } else {
-            format!("the lead passes from {} to {}", plural(self.leader_a), plural(self.leader_b))
-        };
-        let settings = match self.differences.len() {
-            0 => "no setting changed".to_owned(),
-            1 => "1 setting changed".to_owned(),
-            n => format!("{n} settings changed"),
-        };
-        format!("Since the baseline ({settings}): {}; {lead}.", moves.join(", "))
-    }
 }
 
 /// Settings that differ between two profiles, in file order.
@@ -102,8 +69,7 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
         push("notes".to_owned(), summarise(&a.notes), summarise(&b.notes));
     }
     for meta in TRAITS {
-        let section = if meta.group == super::traits::TraitGroup::Environment { "environment" } else { "workload" };
-        push(format!("{section}.{}", meta.key), meta.format(a.get(meta.id)), meta.format(b.get(meta.id)));
+        push(format!("{}.{}", meta.section.key(), meta.key), meta.format(a.get(meta.id)), meta.format(b.get(meta.id)));
     }
     push("environment.currency".to_owned(), a.environment.currency.clone(), b.environment.currency.clone());
     for criterion in CRITERIA {
@@ -142,7 +108,7 @@ pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluatio
         .iter()
         .zip(&eval_b.options)
         .map(|(oa, ob)| OptionDelta {
-            option: oa.spec.id,
+            option: oa.spec.id(),
             score: Delta { a: oa.score, b: ob.score },
             criteria: oa.criteria.iter().zip(&ob.criteria).map(|(ca, cb)| Delta { a: ca.score, b: cb.score }).collect(),
             resources: ResourceId::ALL
@@ -152,29 +118,26 @@ pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluatio
         })
         .collect();
     let (va, vb) = (&eval_a.verdict, &eval_b.verdict);
-    let mut comparison = Comparison {
+    Comparison {
         differences: differences(a, b),
         options,
         leader_a: va.leader,
         leader_b: vb.leader,
         verdict_changed: va.leader != vb.leader || va.winner != vb.winner,
-        summary: String::new(),
-    };
-    comparison.summary = comparison.describe();
-    comparison
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::evaluate;
+    use crate::model::{CriterionId, evaluate};
 
     #[test]
     fn defaults_and_explicit_defaults_do_not_differ() {
         let a = Profile::default();
         let mut b = Profile::default();
-        b.weights.insert("isolation".into(), CRITERIA[3].default_weight);
-        b.assumptions.insert("vm_boot_seconds".into(), AssumptionId::VmBootSeconds.spec().value);
+        b.weights.insert(CriterionId::Isolation, CRITERIA[3].default_weight);
+        b.assumptions.insert(AssumptionId::VmBootSeconds, AssumptionId::VmBootSeconds.spec().value);
         assert!(differences(&a, &b).is_empty(), "{:?}", differences(&a, &b));
     }
 
@@ -184,8 +147,8 @@ mod tests {
         let mut b = Profile::default();
         b.workload.replicas = 5;
         b.environment.services_per_vm = 4;
-        b.weights.insert("nesting".into(), 0.0);
-        b.assumptions.insert("vm_boot_seconds".into(), 25.0);
+        b.weights.insert(CriterionId::Nesting, 0.0);
+        b.assumptions.insert(AssumptionId::VmBootSeconds, 25.0);
         let fields: Vec<(String, String, String)> =
             differences(&a, &b).into_iter().map(|d| (d.field, d.a, d.b)).collect();
         assert_eq!(
@@ -214,13 +177,5 @@ mod tests {
         assert!((container.score.delta() - (eb.options[1].score - ea.options[1].score)).abs() < 1e-12);
         assert!(container.score.delta() < 0.0);
         assert_eq!(c.differences.len(), 2);
-        let summary = c.summary.clone();
-        assert!(summary.starts_with("Since the baseline (2 settings changed): VMs "), "{summary}");
-        assert!(summary.ends_with("the lead passes from containers to VMs."), "{summary}");
-        let same = compare(&a, &ea, &a, &ea).summary;
-        assert!(
-            same.contains("no setting changed") && same.contains("(0.0)") && same.ends_with("containers still lead."),
-            "{same}"
-        );
     }
 }

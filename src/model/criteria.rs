@@ -1,11 +1,10 @@
 //! The criteria every option is scored on: what each asks, how Podvisor reads the sources
 //! into a number, its default weight and the claims it rests on.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// One scoring criterion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// One scoring criterion. It is written as its `key` wherever it is serialised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CriterionId {
     ResourceEfficiency,
     StartupSpeed,
@@ -228,6 +227,19 @@ impl CriterionId {
     /// Looks a criterion up by its file key.
     pub fn from_key(key: &str) -> Option<Self> {
         CRITERIA.iter().find(|spec| spec.key == key).map(|spec| spec.id)
+    }
+}
+
+impl Serialize for CriterionId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.spec().key)
+    }
+}
+
+impl<'de> Deserialize<'de> for CriterionId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        Self::from_key(&key).ok_or_else(|| serde::de::Error::custom(format!("unknown criterion `{key}`")))
     }
 }
 

@@ -2,13 +2,11 @@
 
 use super::assumptions::{Assumptions, Values};
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
-use super::explain;
-use super::format::{Score, capitalise, number};
-use super::options::{OPTIONS, OptionSpec};
+use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
+use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
 use super::resources::Resources;
 use super::rules::{self, Input, RuleInputs, Term};
-use crate::profile::Profile;
 
 /// Margins under this share of the 0–100 scale are too close to call.
 pub const CLOSE_CALL_MARGIN: f64 = 0.10;
@@ -23,16 +21,42 @@ pub const VETO_WEIGHT: f64 = 4.0;
 /// Criterion-score gap (0–10) below which a difference is not listed as a pro or con.
 const NOTABLE_GAP: f64 = 0.5;
 
-/// Everything Podvisor concludes about one profile.
+/// Everything Podvisor concludes about one profile, as facts: the sentences that tell them
+/// are built by [`crate::narrative`].
 #[derive(Clone, Debug)]
 pub struct Evaluation {
-    /// One entry per option, in `OPTIONS` order.
+    /// One entry per option, in the order of the list evaluated.
     pub options: Vec<OptionResult>,
     pub verdict: Verdict,
     /// Projections over services and over replicas.
     pub curves: Vec<Curve>,
     pub break_even: Vec<BreakEven>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+    /// The assumption values in force (defaults with the profile's overrides).
+    pub values: Values,
+}
+
+impl Evaluation {
+    /// The result of one option, if it was evaluated.
+    pub fn option(&self, id: OptionId) -> Option<&OptionResult> {
+        self.options.iter().find(|result| result.spec.id() == id)
+    }
+
+    /// Index of an option in [`Self::options`].
+    pub fn position(&self, id: OptionId) -> Option<usize> {
+        self.options.iter().position(|result| result.spec.id() == id)
+    }
+}
+
+/// Something about the profile the reader should know before trusting the numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Warning {
+    /// Every criterion has weight 0, so every option scores 0.
+    NoWeights,
+    /// One instance of this option needs more than a whole host.
+    InstanceExceedsHost { option: OptionId, host_memory_gib: f64, host_cores: i64 },
+    /// More services per VM than there are services.
+    ServicesPerVmExceedsServices { services_per_vm: i64, services: i64 },
 }
 
 /// How one option fares.
@@ -60,7 +84,8 @@ pub struct CriterionScore {
     pub weight: f64,
     /// Terms summing to the score (a clamp term is added when the sum left 0–10).
     pub terms: Vec<Term>,
-    pub why: String,
+    /// The other option scoring best here, which explanations compare with.
+    pub rival: Option<OptionId>,
 }
 
 impl CriterionScore {
@@ -84,20 +109,20 @@ pub struct Point {
     pub criterion: CriterionId,
     /// Short heading from the sources' pros and cons.
     pub title: &'static str,
-    /// Why it matters here, with the figures.
-    pub text: String,
     /// Overall-score points this criterion moves between the option and its best rival.
     pub impact: f64,
     pub sources: Vec<&'static str>,
 }
 
-/// The answer, stated plainly.
+/// The answer.
 #[derive(Clone, Debug)]
 pub struct Verdict {
     /// Highest-scoring option (even in a close call).
-    pub leader: &'static str,
+    pub leader: OptionId,
+    /// The option ranked second, which margins and reasons refer to; `None` with one option.
+    pub runner_up: Option<OptionId>,
     /// `None` when the margin is too close to call.
-    pub winner: Option<&'static str>,
+    pub winner: Option<OptionId>,
     /// Gap between the two best options as a share of the 0–100 scale.
     pub margin: f64,
     pub close_call: bool,
@@ -107,16 +132,19 @@ pub struct Verdict {
     pub ruled_out: Vec<Veto>,
     /// Whether a veto rather than the scores puts the leader ahead of the runner-up.
     pub by_veto: bool,
-    /// The verdict in a few words, for a banner or a title.
-    pub headline: String,
-    /// The verdict in a sentence a stakeholder understands.
-    pub summary: String,
+}
+
+impl Verdict {
+    /// The veto ruling an option out, if any.
+    pub fn veto_of(&self, option: OptionId) -> Option<&Veto> {
+        self.ruled_out.iter().find(|veto| veto.option == option)
+    }
 }
 
 /// An option ruled out by failing a criterion weighted as a must.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Veto {
-    pub option: &'static str,
+    pub option: OptionId,
     pub criterion: CriterionId,
     pub score: f64,
     pub weight: f64,
@@ -132,7 +160,7 @@ pub(crate) struct Scored {
 }
 
 impl Scored {
-    pub fn new(profile: &Profile, assumptions: &Assumptions, options: &[OptionSpec]) -> Self {
+    pub fn new(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Self {
         let values = assumptions.resolve(profile);
         let resources: Vec<Resources> = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
@@ -228,7 +256,7 @@ fn failure_order(a: &[(usize, f64)], b: &[(usize, f64)]) -> std::cmp::Ordering {
 /// The weight a profile gives a criterion: its override if any, else the default; 0–5.
 pub fn weight(profile: &Profile, criterion: CriterionId) -> f64 {
     let spec = criterion.spec();
-    profile.weights.get(spec.key).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
+    profile.weights.get(&criterion).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
 }
 
 /// Appends a clamp term when the terms leave the 0–10 scale, so the terms always sum exactly.
@@ -247,20 +275,19 @@ fn clamped(mut terms: Vec<Term>) -> Vec<Term> {
     terms
 }
 
-/// Evaluates a profile against the shipped options.
+/// Evaluates a profile against the default options.
 pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
-    evaluate_options(profile, assumptions, OPTIONS)
+    evaluate_options(profile, assumptions, DEFAULT_OPTIONS)
 }
 
 /// Evaluates a profile against any list of options (at least one).
-pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &'static [OptionSpec]) -> Evaluation {
+pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Evaluation {
     let scored = Scored::new(profile, assumptions, options);
     let overall = scored.overall();
     let vetoes = scored.vetoes_with(&scored.weights);
     let scores: Vec<Vec<f64>> =
         (0..options.len()).map(|o| (0..CRITERIA.len()).map(|c| scored.score(o, c)).collect()).collect();
     let Scored { values, resources, mut terms, weights } = scored;
-    let inputs = RuleInputs { profile, values: &values, options, resources: &resources };
     let weight_total: f64 = weights.iter().sum();
 
     let results: Vec<OptionResult> = options
@@ -279,7 +306,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                         score: scores[o][c],
                         weight: weights[c],
                         terms: std::mem::take(&mut terms[o][c]),
-                        why: explain::why(criterion.id, &inputs, o, rival),
+                        rival: rival.map(|r| options[r].id()),
                     };
                     if let Some(rival) = rival {
                         let gap = score.score - scores[rival][c];
@@ -287,7 +314,6 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                             let point = Point {
                                 criterion: criterion.id,
                                 title: if gap > 0.0 { criterion.pro } else { criterion.con },
-                                text: score.why.clone(),
                                 impact: 10.0 * score.weight * gap.abs() / weight_total,
                                 sources: score.sources(),
                             };
@@ -314,6 +340,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
         options: results,
         curves,
         break_even,
+        values,
     }
 }
 
@@ -331,7 +358,7 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
         .enumerate()
         .filter_map(|(o, failures)| {
             failures.first().map(|(c, score)| Veto {
-                option: results[o].spec.id,
+                option: results[o].spec.id(),
                 criterion: CRITERIA[*c].id,
                 score: *score,
                 weight: weights[*c],
@@ -340,15 +367,14 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
         .collect();
     let Some(second) = runner_up else {
         return Verdict {
-            leader: leader.spec.id,
-            winner: Some(leader.spec.id),
+            leader: leader.spec.id(),
+            runner_up: None,
+            winner: Some(leader.spec.id()),
             margin: 1.0,
             close_call: false,
             decisive: Vec::new(),
             ruled_out,
             by_veto: false,
-            headline: format!("{} win", capitalise(leader.spec.plural)),
-            summary: format!("{} is the only option evaluated.", leader.spec.plural),
         };
     };
     let runner = &results[second];
@@ -364,122 +390,34 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
         .filter(|(_, edge)| *edge > 0.0)
         .collect();
     edges.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let decisive: Vec<CriterionId> = edges.iter().take(3).map(|(c, _)| *c).collect();
-    let reasons = join_labels(&decisive);
-
-    let points = Score(100.0 * margin);
-    let summary = if by_veto {
-        let failure = |id: &str| {
-            ruled_out.iter().find(|v| v.option == id).map_or(String::new(), |v| {
-                format!(
-                    "{}/10 on {} (weighted {}/5)",
-                    number(v.score),
-                    v.criterion.spec().label.to_lowercase(),
-                    number(v.weight)
-                )
-            })
-        };
-        let why = if ruled_out.iter().any(|v| v.option == leader.spec.id) {
-            format!(
-                "every option fails a criterion weighted as a must, and {} fail least: {} against {}",
-                leader.spec.plural,
-                failure(leader.spec.id),
-                failure(runner.spec.id)
-            )
-        } else {
-            format!("{} are ruled out: they score {}", runner.spec.plural, failure(runner.spec.id))
-        };
-        format!(
-            "{} win because {why}. On the weighted sum alone: {} {} vs {} {}.",
-            capitalise(leader.spec.plural),
-            leader.spec.plural,
-            Score(leader.score),
-            runner.spec.plural,
-            Score(runner.score),
-        )
-    } else if close_call {
-        format!(
-            "Too close to call: {} {} vs {} {} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
-            capitalise(leader.spec.plural),
-            Score(leader.score),
-            runner.spec.plural,
-            Score(runner.score),
-            capitalise(leader.spec.plural),
-            if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
-        )
-    } else {
-        format!(
-            "{} win by {points} points ({} vs {}){}.",
-            capitalise(leader.spec.plural),
-            Score(leader.score),
-            Score(runner.score),
-            if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
-        )
-    };
-    let headline = if by_veto {
-        match ruled_out.iter().find(|v| v.option == runner.spec.id) {
-            Some(v) if ruled_out.iter().any(|l| l.option == leader.spec.id) => format!(
-                "{} win: both fail a must, {} on {}",
-                capitalise(leader.spec.plural),
-                runner.spec.plural,
-                v.criterion.spec().label.to_lowercase()
-            ),
-            Some(v) => format!(
-                "{} win: {} are ruled out on {}",
-                capitalise(leader.spec.plural),
-                runner.spec.plural,
-                v.criterion.spec().label.to_lowercase()
-            ),
-            None => format!("{} win", capitalise(leader.spec.plural)),
-        }
-    } else if close_call {
-        format!("Too close to call: {} ahead by {points} points", leader.spec.plural)
-    } else {
-        format!("{} win by {points} points", capitalise(leader.spec.plural))
-    };
     Verdict {
-        leader: leader.spec.id,
-        winner: (!close_call).then_some(leader.spec.id),
+        leader: leader.spec.id(),
+        runner_up: Some(runner.spec.id()),
+        winner: (!close_call).then_some(leader.spec.id()),
         margin,
         close_call,
-        decisive,
+        decisive: edges.iter().take(3).map(|(c, _)| *c).collect(),
         ruled_out,
         by_veto,
-        headline,
-        summary,
     }
 }
 
-fn join_labels(criteria: &[CriterionId]) -> String {
-    let labels: Vec<String> = criteria.iter().map(|c| c.spec().label.to_lowercase()).collect();
-    match labels.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> Vec<String> {
+fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> Vec<Warning> {
     let mut warnings = Vec::new();
     if weight_total <= 0.0 {
-        warnings.push("Every criterion has weight 0, so every option scores 0.".to_owned());
+        warnings.push(Warning::NoWeights);
     }
-    for result in results {
-        if !result.resources.fits_on_host {
-            warnings.push(format!(
-                "One {} needs more than a whole host ({} GiB, {} cores); it is counted as one host each.",
-                result.spec.label,
-                number(profile.environment.host_memory_gib),
-                profile.environment.host_cores
-            ));
-        }
+    let environment = &profile.environment;
+    for result in results.iter().filter(|result| !result.resources.fits_on_host) {
+        warnings.push(Warning::InstanceExceedsHost {
+            option: result.spec.id(),
+            host_memory_gib: environment.host_memory_gib,
+            host_cores: environment.host_cores,
+        });
     }
     let services = profile.workload.services;
-    if profile.environment.services_per_vm > services {
-        warnings.push(format!(
-            "services_per_vm ({}) exceeds services ({services}); all services share one VM.",
-            profile.environment.services_per_vm
-        ));
+    if environment.services_per_vm > services {
+        warnings.push(Warning::ServicesPerVmExceedsServices { services_per_vm: environment.services_per_vm, services });
     }
     warnings
 }

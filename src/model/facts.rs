@@ -1,5 +1,6 @@
-//! The catalogue of source claims every rule, pro and con rests on. Ids follow
-//! `seed-facts.md`; the paraphrases are Podvisor's own words.
+//! The catalogue of source claims every rule, pro and con rests on. An id names the article
+//! (`M-` Mirantis, `V-` Veritis), the topic (`ARCH`, `RES`, `SEC`, `OPS`, `OS`, `PORT`,
+//! `NET`, `APP`, `DEC`) and a number; the paraphrases are Podvisor's own words.
 
 /// One of the two articles Podvisor grew from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +35,8 @@ pub struct Fact {
 
 use Article::{Mirantis as M, Veritis as V};
 
-/// Every claim, in the order of `seed-facts.md`.
+/// Every claim, grouped by topic: architecture and resources, security, operations,
+/// portability/OS/networking/application, decision guidance.
 pub const FACTS: &[Fact] = &[
     Fact {
         id: "M-ARCH-1",
@@ -273,8 +275,8 @@ mod tests {
     }
 
     #[test]
-    fn catalogue_matches_seed_facts_md_count() {
-        // seed-facts.md by section: architecture & resources 9, security 12, operations 12,
+    fn catalogue_holds_every_claim_of_both_articles() {
+        // By topic: architecture & resources 9, security 12, operations 12,
         // portability/OS/networking/application 8, decision guidance 4.
         assert_eq!(FACTS.len(), 45);
         assert!(fact("M-SEC-3").is_some());

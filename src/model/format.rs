@@ -136,20 +136,35 @@ pub fn signed_score(value: f64) -> String {
 /// The change from score `a` to score `b` as printed beside them: the difference of the
 /// rounded scores, so "85.8 → 85.9" always reads "+0.1", never "0.0".
 pub fn score_change(a: f64, b: f64) -> String {
+    signed_score(shown_change(a, b))
+}
+
+/// The change [`score_change`] prints, as a number: the difference of the scores rounded to
+/// tenths, so callers can tell a rise from a fall without reading the text.
+pub fn shown_change(a: f64, b: f64) -> f64 {
     let tenths = |v: f64| (v * 10.0).round() / 10.0;
-    signed_score(tenths(b) - tenths(a))
+    tenths(b) - tenths(a)
+}
+
+/// Whether a score change is a rise (`Some(true)`), a fall (`Some(false)`) or prints as
+/// "0.0" (`None`), decided on the number [`signed_score`] rounds, not on its text.
+pub fn score_direction(change: f64) -> Option<bool> {
+    let tenths = (change * 10.0).round();
+    (tenths != 0.0).then_some(tenths > 0.0)
+}
+
+/// Whether a change is a rise, a fall or prints as "0" under [`signed`]'s rounding.
+pub fn number_direction(change: f64) -> Option<bool> {
+    let magnitude = change.abs();
+    // `Number` keeps three decimals below 1, so only values rounding to 0.000 print as "0".
+    let zero = magnitude < 1.0 && (magnitude * 1000.0).round() == 0.0;
+    (!zero).then_some(change > 0.0)
 }
 
 /// A signed number with an explicit plus, for deltas and score effects.
 pub fn signed(value: f64) -> String {
     let text = number(value);
     if value > 0.0 && text != "0" { format!("+{text}") } else { text }
-}
-
-/// The text with its first letter in upper case ("containers" → "Containers").
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 #[cfg(test)]
@@ -186,6 +201,12 @@ mod tests {
         assert_eq!(signed_score(-11.5), "-11.5");
         assert_eq!(score_change(85.84, 85.86), "+0.1");
         assert_eq!(score_change(70.8, 70.84), "0.0");
+        assert_eq!(score_direction(shown_change(85.84, 85.86)), Some(true));
+        assert_eq!(score_direction(shown_change(70.8, 70.84)), None);
+        assert_eq!(score_direction(shown_change(70.84, 70.6)), Some(false));
+        assert_eq!(number_direction(0.0004), None);
+        assert_eq!(number_direction(-0.0006), Some(false));
+        assert_eq!(number_direction(12.0), Some(true));
     }
 
     #[test]

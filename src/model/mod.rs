@@ -1,4 +1,4 @@
-//! The decision model: pure functions from a [`Profile`](crate::profile::Profile) to an
+//! The decision model: pure functions from a [`Profile`] to an
 //! [`Evaluation`]. No egui, no files, no clocks — the window, the reports and the command
 //! line all call the same [`evaluate`].
 
@@ -7,7 +7,6 @@ pub mod assumptions;
 pub mod compare;
 pub mod criteria;
 mod evaluation;
-mod explain;
 pub mod facts;
 pub mod format;
 pub mod hosts;
@@ -15,6 +14,7 @@ pub mod hypervisors;
 mod interpolate;
 pub mod kubernetes;
 pub mod options;
+pub mod profile;
 pub mod projection;
 pub mod resources;
 pub mod rules;
@@ -26,8 +26,9 @@ pub use assumptions::{AssumptionId, Assumptions};
 pub use criteria::{CRITERIA, CriterionId};
 pub use evaluation::{
     CLOSE_CALL_MARGIN, CriterionScore, Evaluation, OptionResult, Point, VETO_SCORE, VETO_WEIGHT, Verdict, Veto,
-    evaluate, evaluate_options, weight,
+    Warning, evaluate, evaluate_options, weight,
 };
-pub use options::{OPTIONS, OptionSpec};
+pub use options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
+pub use profile::{Environment, Profile, Workload};
 pub use resources::{ResourceId, Resources};
 pub use traits::{TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};

@@ -1,8 +1,104 @@
 //! Deployment options. The rules and the projection read an option only through the
-//! characteristics below, never through its id, so a new option (`containers_on_vms`,
-//! `microvm`) joins by adding a row here and its figures to `assets/assumptions.ron`.
+//! characteristics and readings of its row below, never through its id, so a new option
+//! (`containers_on_vms`, `microvm`) joins by adding a row here (and to [`REGISTRY`]) and
+//! its sourced figures to `assets/assumptions.ron` (each with its id in
+//! [`AssumptionId`]); [`evaluate_options`](super::evaluate_options) runs over any list of
+//! rows, and every sentence about it takes its names from the row.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 use super::assumptions::AssumptionId;
+
+/// Which option a result, a veto or a flip point is about. It refers to the option's row, so
+/// any option evaluated (a registered one or one a test builds) has its labels at hand;
+/// two ids are equal when their keys are.
+#[derive(Clone, Copy)]
+pub struct OptionId(&'static OptionSpec);
+
+impl OptionId {
+    pub const VM: Self = Self(&VM);
+    pub const CONTAINER: Self = Self(&CONTAINER);
+
+    /// The stable `snake_case` key used in files and JSON ("vm", "container").
+    pub fn key(self) -> &'static str {
+        self.0.key
+    }
+
+    /// The option's row.
+    pub fn spec(self) -> &'static OptionSpec {
+        self.0
+    }
+
+    /// A registered option by key.
+    pub fn from_key(key: &str) -> Option<Self> {
+        REGISTRY.iter().find(|spec| spec.key == key).map(|spec| spec.id())
+    }
+}
+
+impl PartialEq for OptionId {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for OptionId {}
+
+/// Lets tests and callers holding a key compare without looking the option up.
+impl PartialEq<&str> for OptionId {
+    fn eq(&self, other: &&str) -> bool {
+        self.key() == *other
+    }
+}
+
+impl std::hash::Hash for OptionId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
+}
+
+impl fmt::Debug for OptionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "OptionId({:?})", self.key())
+    }
+}
+
+impl Serialize for OptionId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+/// A figure a rule takes from an option's row: the points it gives, what they stand for, and
+/// the claims behind them. Scores on the 0–10 scale are Podvisor's reading of those claims
+/// (see each criterion's `reading` in `criteria.rs`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reading {
+    pub value: f64,
+    /// What the term stands for, in a few words.
+    pub label: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// How the rules score an option where its kind, not the workload, sets the starting point.
+#[derive(Clone, Copy, Debug)]
+pub struct Readings {
+    /// Supply chain: where images come from (M-SEC-5).
+    pub supply_chain: Reading,
+    /// OS flexibility: which guest operating systems can run.
+    pub os_flexibility: Reading,
+    /// Portability: how the images travel.
+    pub portability: Reading,
+    /// Migration effort: what the app must go through before it runs here.
+    pub migration: Reading,
+    /// Resilience fit: how long instances live (M-OPS-8).
+    pub resilience: Reading,
+    /// Heavy workloads: points per unit of heaviness (V-RES-4, V-RES-5).
+    pub heavy_work: Reading,
+    /// Nesting: points when the workload must run VMs itself (M-OPS-6).
+    pub nesting: Reading,
+}
 
 /// What separates one instance from its neighbours on a host.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,8 +112,8 @@ pub enum Boundary {
 /// One way to deploy the workload, described by the characteristics the sources discuss.
 #[derive(Clone, Copy, Debug)]
 pub struct OptionSpec {
-    /// Stable `snake_case` id used in files and JSON.
-    pub id: &'static str,
+    /// Stable `snake_case` key used in files and JSON.
+    pub key: &'static str,
     /// Name for one instance, capitalised ("VM", "Container").
     pub label: &'static str,
     /// Plural used in sentences ("VMs", "containers").
@@ -58,9 +154,15 @@ pub struct OptionSpec {
     pub cpu_efficiency: AssumptionId,
     pub io_efficiency: AssumptionId,
     pub network_efficiency: AssumptionId,
+    pub readings: Readings,
 }
 
 impl OptionSpec {
+    /// This row's id.
+    pub fn id(&'static self) -> OptionId {
+        OptionId(self)
+    }
+
     /// The assumption giving this option's boundary exposure.
     pub fn exposure(&self) -> AssumptionId {
         match self.boundary {
@@ -70,68 +172,94 @@ impl OptionSpec {
     }
 }
 
-/// The options Podvisor compares, in display order.
-pub const OPTIONS: &[OptionSpec] = &[
-    OptionSpec {
-        id: "vm",
-        label: "VM",
-        plural: "VMs",
-        description: "One guest OS per virtual machine on a hypervisor (KVM, Xen, VMware, Hyper-V).",
-        boundary: Boundary::Hypervisor,
-        guest_os_per_instance: true,
-        packs_services: true,
-        whole_cpus: true,
-        image_pipeline: false,
-        orchestrated: false,
-        runs_any_os: true,
-        requires_decomposition: false,
-        needs_hardware_virtualization: true,
-        instance_memory: &[AssumptionId::VmGuestOsMemoryMib, AssumptionId::VmHypervisorOverheadMib],
-        host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
-        host_reserved_cpu: None,
-        max_instances_per_host: None,
-        instance_os_disk_gib: Some(AssumptionId::VmGuestOsDiskGib),
-        shared_base_image_mib: None,
-        start_seconds: AssumptionId::VmBootSeconds,
-        scale_reaction_seconds: AssumptionId::VmScaleReactionSeconds,
-        cpu_efficiency: AssumptionId::VmCpuEfficiency,
-        io_efficiency: AssumptionId::VmIoEfficiency,
-        network_efficiency: AssumptionId::VmNetworkEfficiency,
+/// Virtual machines: one guest OS each, on a hypervisor.
+pub static VM: OptionSpec = OptionSpec {
+    key: "vm",
+    label: "VM",
+    plural: "VMs",
+    description: "One guest OS per virtual machine on a hypervisor (KVM, Xen, VMware, Hyper-V).",
+    boundary: Boundary::Hypervisor,
+    guest_os_per_instance: true,
+    packs_services: true,
+    whole_cpus: true,
+    image_pipeline: false,
+    orchestrated: false,
+    runs_any_os: true,
+    requires_decomposition: false,
+    needs_hardware_virtualization: true,
+    instance_memory: &[AssumptionId::VmGuestOsMemoryMib, AssumptionId::VmHypervisorOverheadMib],
+    host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
+    host_reserved_cpu: None,
+    max_instances_per_host: None,
+    instance_os_disk_gib: Some(AssumptionId::VmGuestOsDiskGib),
+    shared_base_image_mib: None,
+    start_seconds: AssumptionId::VmBootSeconds,
+    scale_reaction_seconds: AssumptionId::VmScaleReactionSeconds,
+    cpu_efficiency: AssumptionId::VmCpuEfficiency,
+    io_efficiency: AssumptionId::VmIoEfficiency,
+    network_efficiency: AssumptionId::VmNetworkEfficiency,
+    readings: Readings {
+        supply_chain: Reading { value: 6.0, label: "images built in-house", sources: &["M-SEC-5"] },
+        os_flexibility: Reading { value: 10.0, label: "runs any guest OS", sources: &["M-OS-1"] },
+        portability: Reading { value: 5.0, label: "gigabyte images in a hypervisor's format", sources: &["V-RES-1"] },
+        migration: Reading {
+            value: 10.0,
+            label: "lift and shift, no decomposition",
+            sources: &["M-APP-1", "M-DEC-1", "M-DEC-3"],
+        },
+        resilience: Reading {
+            value: 7.0,
+            label: "long-lived instances suit apps not built to die",
+            sources: &["M-OPS-8"],
+        },
+        heavy_work: Reading { value: 4.0, label: "heavy, data-rich, long-lived work suits VMs", sources: &["V-RES-4"] },
+        nesting: Reading { value: -7.0, label: "the workload must run VMs itself", sources: &["M-OPS-6"] },
     },
-    OptionSpec {
-        id: "container",
-        label: "Container",
-        plural: "containers",
-        description: "Containers on a shared host kernel, one service per container, orchestrated (Kubernetes, Swarm, ECS).",
-        boundary: Boundary::SharedKernel,
-        guest_os_per_instance: false,
-        packs_services: false,
-        whole_cpus: false,
-        image_pipeline: true,
-        orchestrated: true,
-        runs_any_os: false,
-        requires_decomposition: true,
-        needs_hardware_virtualization: false,
-        instance_memory: &[AssumptionId::ContainerRuntimeMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
-        host_reserved_memory: AssumptionId::ContainerHostReservedMemoryMib,
-        host_reserved_cpu: Some(AssumptionId::ContainerHostReservedCpuCores),
-        max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
-        instance_os_disk_gib: None,
-        shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
-        start_seconds: AssumptionId::ContainerStartSeconds,
-        scale_reaction_seconds: AssumptionId::ContainerScaleReactionSeconds,
-        cpu_efficiency: AssumptionId::ContainerCpuEfficiency,
-        io_efficiency: AssumptionId::ContainerIoEfficiency,
-        network_efficiency: AssumptionId::ContainerNetworkEfficiency,
+};
+
+/// Containers on a shared host kernel, orchestrated.
+pub static CONTAINER: OptionSpec = OptionSpec {
+    key: "container",
+    label: "Container",
+    plural: "containers",
+    description: "Containers on a shared host kernel, one service per container, orchestrated (Kubernetes, Swarm, ECS).",
+    boundary: Boundary::SharedKernel,
+    guest_os_per_instance: false,
+    packs_services: false,
+    whole_cpus: false,
+    image_pipeline: true,
+    orchestrated: true,
+    runs_any_os: false,
+    requires_decomposition: true,
+    needs_hardware_virtualization: false,
+    instance_memory: &[AssumptionId::ContainerRuntimeMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
+    host_reserved_memory: AssumptionId::ContainerHostReservedMemoryMib,
+    host_reserved_cpu: Some(AssumptionId::ContainerHostReservedCpuCores),
+    max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
+    instance_os_disk_gib: None,
+    shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
+    start_seconds: AssumptionId::ContainerStartSeconds,
+    scale_reaction_seconds: AssumptionId::ContainerScaleReactionSeconds,
+    cpu_efficiency: AssumptionId::ContainerCpuEfficiency,
+    io_efficiency: AssumptionId::ContainerIoEfficiency,
+    network_efficiency: AssumptionId::ContainerNetworkEfficiency,
+    readings: Readings {
+        supply_chain: Reading { value: 2.0, label: "layered images of unknown origin", sources: &["M-SEC-5"] },
+        os_flexibility: Reading { value: 10.0, label: "one kernel type", sources: &["V-OS-1"] },
+        portability: Reading { value: 9.0, label: "self-contained images move anywhere", sources: &["V-PORT-1"] },
+        migration: Reading { value: 10.0, label: "nothing to change", sources: &["M-APP-2"] },
+        resilience: Reading { value: 2.0, label: "instances may die at any time", sources: &["M-OPS-8"] },
+        heavy_work: Reading {
+            value: -2.0,
+            label: "heavy work runs, but its cost must be weighed",
+            sources: &["V-RES-5", "V-DEC-1"],
+        },
+        nesting: Reading { value: -1.0, label: "the workload must run VMs itself", sources: &["M-OPS-6"] },
     },
-];
+};
 
-/// Looks an option up by id.
-pub fn option(id: &str) -> Option<&'static OptionSpec> {
-    OPTIONS.iter().find(|option| option.id == id)
-}
+/// Every option Podvisor knows, in display order.
+pub static REGISTRY: &[&OptionSpec] = &[&VM, &CONTAINER];
 
-/// Plural name of an option id for sentences ("VMs", "containers"); unknown ids as they are.
-pub fn plural(id: &str) -> &str {
-    option(id).map_or(id, |o| o.plural)
-}
+/// The options evaluated when nothing chooses others, in display order.
+pub static DEFAULT_OPTIONS: &[&OptionSpec] = &[&VM, &CONTAINER];

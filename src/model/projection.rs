@@ -9,10 +9,10 @@
 use serde::Serialize;
 
 use super::assumptions::Values;
-use super::options::OptionSpec;
+use super::options::{OptionId, OptionSpec};
+use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
 use super::traits::TraitId;
-use crate::profile::Profile;
 
 /// Projects one option's resources for a profile.
 pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
@@ -102,9 +102,9 @@ pub struct BreakEven {
     /// First whole value of the axis at which the new order holds.
     pub at: f64,
     /// Option ahead below `at`.
-    pub ahead_below: &'static str,
+    pub ahead_below: OptionId,
     /// Option ahead from `at` on.
-    pub ahead_above: &'static str,
+    pub ahead_above: OptionId,
 }
 
 /// Sample points of the curves: a 1-2-3-4-5-6-8 series, plus the profile's own value so
@@ -120,7 +120,7 @@ const REPLICA_STEPS: &[f64] =
 pub const CURVE_AXES: [TraitId; 2] = [TraitId::Services, TraitId::Replicas];
 
 /// Projects every option along one axis.
-pub fn curve(axis: TraitId, options: &[OptionSpec], profile: &Profile, values: &Values) -> Curve {
+pub fn curve(axis: TraitId, options: &[&'static OptionSpec], profile: &Profile, values: &Values) -> Curve {
     let steps = if axis == TraitId::Services { SERVICE_STEPS } else { REPLICA_STEPS };
     let current = profile.get(axis);
     let mut xs: Vec<f64> = steps.to_vec();
@@ -144,7 +144,12 @@ pub fn curve(axis: TraitId, options: &[OptionSpec], profile: &Profile, values: &
 
 /// Every point along a curve where the order of two options on a resource flips, refined
 /// to the first whole axis value of the new order. Ties do not count as a flip.
-pub fn break_even(curve: &Curve, options: &[OptionSpec], profile: &Profile, values: &Values) -> Vec<BreakEven> {
+pub fn break_even(
+    curve: &Curve,
+    options: &[&'static OptionSpec],
+    profile: &Profile,
+    values: &Values,
+) -> Vec<BreakEven> {
     let mut found = Vec::new();
     let mut scratch = profile.clone();
     for resource in ResourceId::ALL {
@@ -167,7 +172,7 @@ pub fn break_even(curve: &Curve, options: &[OptionSpec], profile: &Profile, valu
                             let mid = f64::midpoint(lo, hi).floor();
                             scratch.set(curve.axis, mid);
                             let m =
-                                sign(&project(&options[a], &scratch, values), &project(&options[b], &scratch, values));
+                                sign(&project(options[a], &scratch, values), &project(options[b], &scratch, values));
                             if m == s { hi = mid } else { lo = mid }
                         }
                         let (below, above) = if s < 0 { (b, a) } else { (a, b) };
@@ -175,8 +180,8 @@ pub fn break_even(curve: &Curve, options: &[OptionSpec], profile: &Profile, valu
                             axis: curve.axis,
                             resource,
                             at: hi,
-                            ahead_below: options[below].id,
-                            ahead_above: options[above].id,
+                            ahead_below: options[below].id(),
+                            ahead_above: options[above].id(),
                         });
                     }
                     last = Some((*x, s));
@@ -220,14 +225,14 @@ fn order(resource: ResourceId, a: f64, b: f64) -> i8 {
 mod tests {
     use super::*;
     use crate::model::assumptions::Assumptions;
-    use crate::model::options::{OPTIONS, option};
+    use crate::model::options::{CONTAINER, DEFAULT_OPTIONS as OPTIONS, VM};
 
     fn vm() -> &'static OptionSpec {
-        option("vm").expect("vm option")
+        &VM
     }
 
     fn container() -> &'static OptionSpec {
-        option("container").expect("container option")
+        &CONTAINER
     }
 
     fn values(profile: &Profile) -> Values {
@@ -364,7 +369,7 @@ mod tests {
         let v = values(&p);
         let curve = curve(TraitId::Services, OPTIONS, &p, &v);
         let i = curve.xs.iter().position(|x| (*x - 37.0).abs() < 1e-9).expect("37 sampled");
-        assert_eq!(curve.series[0][i], project(&OPTIONS[0], &p, &v));
+        assert_eq!(curve.series[0][i], project(OPTIONS[0], &p, &v));
         assert!(curve.xs.windows(2).all(|w| w[0] < w[1]), "sorted, no duplicates");
     }
 }

@@ -4,10 +4,10 @@
 
 use super::assumptions::{AssumptionId, Values};
 use super::criteria::CriterionId;
-use super::options::{Boundary, OptionSpec};
+use super::options::{Boundary, OptionSpec, Reading};
+use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
 use super::traits::TraitId;
-use crate::profile::Profile;
 
 /// What a term of a score depends on.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,7 +40,7 @@ pub struct Term {
 pub(crate) struct RuleInputs<'a> {
     pub profile: &'a Profile,
     pub values: &'a Values,
-    pub options: &'a [OptionSpec],
+    pub options: &'a [&'static OptionSpec],
     pub resources: &'a [Resources],
 }
 
@@ -56,12 +56,17 @@ impl RuleInputs<'_> {
 
     /// Share of a service's peers that sit in the same instance (0 for one service each).
     pub fn colocated_share(&self, option: usize) -> f64 {
-        let services = self.profile.workload.services.max(1) as f64;
-        if services <= 1.0 {
-            return 0.0;
-        }
-        ((self.resources[option].services_per_instance - 1.0) / (services - 1.0)).clamp(0.0, 1.0)
+        colocated_share(self.profile, &self.resources[option])
     }
+}
+
+/// Share of a service's peers that sit in the same instance (0 for one service each).
+pub fn colocated_share(profile: &Profile, resources: &Resources) -> f64 {
+    let services = profile.workload.services.max(1) as f64;
+    if services <= 1.0 {
+        return 0.0;
+    }
+    ((resources.services_per_instance - 1.0) / (services - 1.0)).clamp(0.0, 1.0)
 }
 
 // ── Readings shared by several rules ────────────────────────────────────────────────────
@@ -107,7 +112,7 @@ fn decades_behind(own: f64, best: f64) -> f64 {
 
 /// Terms of one option's score on one criterion; they sum to the unclamped score.
 pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize) -> Vec<Term> {
-    let spec = &inputs.options[option];
+    let spec = inputs.options[option];
     let mut t = Terms(Vec::with_capacity(4));
     match criterion {
         CriterionId::ResourceEfficiency => resource_efficiency(&mut t, inputs, option),
@@ -139,6 +144,11 @@ struct Terms(Vec<Term>);
 impl Terms {
     fn base(&mut self, label: &'static str, value: f64, sources: &'static [&'static str]) {
         self.0.push(Term { label, input: Input::Baseline, value, effect: value, sources });
+    }
+
+    /// The starting point an option's row gives.
+    fn reading(&mut self, reading: Reading) {
+        self.base(reading.label, reading.value, reading.sources);
     }
 
     fn add(&mut self, label: &'static str, input: Input, value: f64, effect: f64, sources: &'static [&'static str]) {
@@ -179,14 +189,14 @@ fn resource_efficiency(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
 }
 
 /// Relevance of start-up time and the trait that sets it.
-pub(crate) fn startup_relevance(inputs: &RuleInputs<'_>) -> (f64, TraitId) {
-    let sensitivity = inputs.rating(TraitId::StartLatencySensitivity);
-    let churn = churn(inputs.profile.workload.lifespan_days);
+pub fn startup_relevance(profile: &Profile) -> (f64, TraitId) {
+    let sensitivity = super::traits::fraction(profile, TraitId::StartLatencySensitivity);
+    let churn = churn(profile.workload.lifespan_days);
     if churn > sensitivity { (churn, TraitId::LifespanDays) } else { (sensitivity, TraitId::StartLatencySensitivity) }
 }
 
 fn startup_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
-    let (relevance, driver) = startup_relevance(inputs);
+    let (relevance, driver) = startup_relevance(inputs.profile);
     let own = inputs.resources[option].start_seconds;
     let behind = decades_behind(own, inputs.best(ResourceId::StartSeconds));
     t.base("as fast as the fastest option", 10.0, &["M-OPS-2"]);
@@ -225,16 +235,16 @@ fn runtime_performance(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, sp
 
 /// The boundary exposure of an option, raised by services sharing an instance (V-SEC-6), but
 /// never above the shared-kernel figure: co-located services are no worse off than containers.
-pub(crate) fn exposure(inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) -> (f64, f64) {
-    let own = inputs.values.get(spec.exposure());
-    let shared = inputs.values.get(AssumptionId::SharedKernelExposure).max(own);
-    let share = inputs.colocated_share(option);
-    (own, own + (shared - own) * share)
+/// Returns the boundary's own exposure and the exposure with co-located services, 0–1.
+pub fn exposure(values: &Values, spec: &OptionSpec, colocated_share: f64) -> (f64, f64) {
+    let own = values.get(spec.exposure());
+    let shared = values.get(AssumptionId::SharedKernelExposure).max(own);
+    (own, own + (shared - own) * colocated_share)
 }
 
 fn isolation(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let need = inputs.rating(TraitId::IsolationNeed);
-    let (own, packed) = exposure(inputs, option, spec);
+    let (own, packed) = exposure(inputs.values, spec, inputs.colocated_share(option));
     t.base("no isolation need", 10.0, &[]);
     let boundary_sources: &'static [&'static str] = match spec.boundary {
         Boundary::Hypervisor => &["M-ARCH-1", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1"],
@@ -305,8 +315,8 @@ fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Option
 }
 
 fn supply_chain(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    t.reading(spec.readings.supply_chain);
     if spec.image_pipeline {
-        t.base("layered images of unknown origin", 2.0, &["M-SEC-5"]);
         t.add_trait(
             "trusted, provenance-checked images",
             inputs,
@@ -322,17 +332,14 @@ fn supply_chain(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-OPS-4"],
         );
     } else {
-        t.base("images built in-house", 6.0, &["M-SEC-5"]);
         let stale = staleness(inputs.profile.workload.lifespan_days);
         t.add_trait("image sprawl and stale images", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-3"]);
     }
 }
 
 fn os_flexibility(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
-    if spec.runs_any_os {
-        t.base("runs any guest OS", 10.0, &["M-OS-1"]);
-    } else {
-        t.base("one kernel type", 10.0, &["V-OS-1"]);
+    t.reading(spec.readings.os_flexibility);
+    if !spec.runs_any_os {
         t.add_trait(
             "OS diversity the kernel cannot serve",
             inputs,
@@ -344,8 +351,8 @@ fn os_flexibility(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
 }
 
 fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    t.reading(spec.readings.portability);
     if spec.image_pipeline {
-        t.base("self-contained images move anywhere", 9.0, &["V-PORT-1"]);
         t.add_trait(
             "needs a compatible kernel",
             inputs,
@@ -360,8 +367,6 @@ fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             -3.0 * inputs.rating(TraitId::LegacyCoupling),
             &["M-PORT-1"],
         );
-    } else {
-        t.base("gigabyte images in a hypervisor's format", 5.0, &["V-RES-1"]);
     }
 }
 
@@ -433,8 +438,8 @@ fn networking_simplicity(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, 
 
 fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     let legacy = inputs.rating(TraitId::LegacyCoupling);
+    t.reading(spec.readings.migration);
     if spec.requires_decomposition {
-        t.base("nothing to change", 10.0, &["M-APP-2"]);
         t.add_trait(
             "decomposing a coupled app into services",
             inputs,
@@ -450,14 +455,13 @@ fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-APP-2"],
         );
     } else {
-        t.base("lift and shift, no decomposition", 10.0, &["M-APP-1", "M-DEC-1", "M-DEC-3"]);
         t.add_trait("moving a coupled app still takes care", inputs, TraitId::LegacyCoupling, -legacy, &["M-DEC-1"]);
     }
 }
 
 fn resilience_fit(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+    t.reading(spec.readings.resilience);
     if spec.orchestrated {
-        t.base("instances may die at any time", 2.0, &["M-OPS-8"]);
         t.add_trait(
             "app built for dying instances; the orchestrator reschedules",
             inputs,
@@ -465,38 +469,21 @@ fn resilience_fit(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             8.0 * inputs.rating(TraitId::FailureTolerance),
             &["M-OPS-8", "V-OPS-3"],
         );
-    } else {
-        t.base("long-lived instances suit apps not built to die", 7.0, &["M-OPS-8"]);
     }
 }
 
 fn heavy_workloads(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     let heavy = heaviness(inputs.profile);
     t.base("neutral", 5.0, &["V-DEC-1"]);
-    if spec.guest_os_per_instance {
-        t.add_trait(
-            "heavy, data-rich, long-lived work suits VMs",
-            inputs,
-            TraitId::DataIntensity,
-            4.0 * heavy,
-            &["V-RES-4"],
-        );
-    } else {
-        t.add_trait(
-            "heavy work runs, but its cost must be weighed",
-            inputs,
-            TraitId::DataIntensity,
-            -2.0 * heavy,
-            &["V-RES-5", "V-DEC-1"],
-        );
-    }
+    let reading = spec.readings.heavy_work;
+    t.add_trait(reading.label, inputs, TraitId::DataIntensity, reading.value * heavy, reading.sources);
 }
 
 fn nesting(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.base("no nesting needed", 10.0, &["M-OPS-6"]);
     if inputs.profile.workload.nested_virtualization {
-        let penalty = if spec.needs_hardware_virtualization { -7.0 } else { -1.0 };
-        t.add_trait("the workload must run VMs itself", inputs, TraitId::NestedVirtualization, penalty, &["M-OPS-6"]);
+        let reading = spec.readings.nesting;
+        t.add_trait(reading.label, inputs, TraitId::NestedVirtualization, reading.value, reading.sources);
     }
 }
 
@@ -511,7 +498,7 @@ mod tests {
     fn scores(profile: &Profile, criterion: CriterionId) -> (f64, f64) {
         let evaluation = evaluate(profile, Assumptions::builtin());
         let score = |id: &str| {
-            let option = evaluation.options.iter().find(|o| o.spec.id == id).expect("option evaluated");
+            let option = evaluation.options.iter().find(|o| o.spec.key == id).expect("option evaluated");
             option.criteria[criterion as usize].score
         };
         (score("vm"), score("container"))

@@ -5,9 +5,9 @@
 use super::assumptions::Assumptions;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::evaluation::{Scored, Standings, VETO_WEIGHT};
-use super::options::{OPTIONS, OptionSpec};
+use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
+use super::profile::Profile;
 use super::traits::{TRAITS, TraitId, TraitKind, TraitMeta};
-use crate::profile::Profile;
 
 /// Share of a trait's range the tornado moves it each way (of the log range for log traits).
 pub const TORNADO_SHARE: f64 = 0.2;
@@ -22,8 +22,8 @@ const REFINE_STEPS: usize = 12;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sensitivity {
     /// Option leading now (the verdict's leader) and the runner-up the margins refer to.
-    pub leader: &'static str,
-    pub runner_up: Option<&'static str>,
+    pub leader: OptionId,
+    pub runner_up: Option<OptionId>,
     /// One entry per trait, biggest tornado swing first.
     pub traits: Vec<TraitSensitivity>,
     pub critical_weight: Option<CriticalWeight>,
@@ -44,7 +44,7 @@ pub struct TraitSensitivity {
     /// Nearest value within the trait's range at which another option takes the lead.
     pub flip_at: Option<f64>,
     /// The option leading past `flip_at`.
-    pub flips_to: Option<&'static str>,
+    pub flips_to: Option<OptionId>,
     /// `flip_at − value` (signed), when there is a flip.
     pub distance: Option<f64>,
     /// The tornado's low and high values of the trait.
@@ -69,7 +69,7 @@ pub struct CriticalWeight {
     pub from: f64,
     /// The weight at which the new leader takes over (a tie, for score-driven changes).
     pub to: f64,
-    pub new_leader: &'static str,
+    pub new_leader: OptionId,
 }
 
 impl CriticalWeight {
@@ -83,13 +83,13 @@ impl CriticalWeight {
     }
 }
 
-/// Analyses a profile against the shipped options.
+/// Analyses a profile against the default options.
 pub fn analyse(profile: &Profile, assumptions: &Assumptions) -> Sensitivity {
-    analyse_options(profile, assumptions, OPTIONS)
+    analyse_options(profile, assumptions, DEFAULT_OPTIONS)
 }
 
 /// Analyses a profile against any list of options.
-pub fn analyse_options(profile: &Profile, assumptions: &Assumptions, options: &'static [OptionSpec]) -> Sensitivity {
+pub fn analyse_options(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Sensitivity {
     let scored = Scored::new(profile, assumptions, options);
     let now = scored.standings_with(&scored.weights);
     let probe = Probe { profile, assumptions, options, now };
@@ -98,8 +98,8 @@ pub fn analyse_options(profile: &Profile, assumptions: &Assumptions, options: &'
     traits.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
 
     Sensitivity {
-        leader: options[now.leader].id,
-        runner_up: now.runner_up.map(|o| options[o].id),
+        leader: options[now.leader].id(),
+        runner_up: now.runner_up.map(|o| options[o].id()),
         traits,
         critical_weight: critical_weight(&scored, now, options),
     }
@@ -108,7 +108,7 @@ pub fn analyse_options(profile: &Profile, assumptions: &Assumptions, options: &'
 struct Probe<'a> {
     profile: &'a Profile,
     assumptions: &'a Assumptions,
-    options: &'static [OptionSpec],
+    options: &'a [&'static OptionSpec],
     now: Standings,
 }
 
@@ -133,7 +133,7 @@ impl Probe<'_> {
             id: meta.id,
             value,
             flip_at: flip.map(|(x, _)| x),
-            flips_to: flip.map(|(_, o)| self.options[o].id),
+            flips_to: flip.map(|(_, o)| self.options[o].id()),
             distance: flip.map(|(x, _)| x - value),
             low,
             high,
@@ -254,7 +254,7 @@ pub fn tornado_range(meta: &TraitMeta, value: f64) -> (f64, f64) {
 
 /// Overall scores are ratios of sums linear in any one weight, so each possible take-over has
 /// an exact tie weight; veto thresholds add the weights where a veto switches on or off.
-fn critical_weight(scored: &Scored, now: Standings, options: &'static [OptionSpec]) -> Option<CriticalWeight> {
+fn critical_weight(scored: &Scored, now: Standings, options: &[&'static OptionSpec]) -> Option<CriticalWeight> {
     let weights = &scored.weights;
     let mut best: Option<CriticalWeight> = None;
     for (c, criterion) in CRITERIA.iter().enumerate() {
@@ -288,7 +288,7 @@ fn critical_weight(scored: &Scored, now: Standings, options: &'static [OptionSpe
                     criterion: criterion.id,
                     from,
                     to,
-                    new_leader: options[standings.leader].id,
+                    new_leader: options[standings.leader].id(),
                 });
             }
         }
@@ -317,10 +317,10 @@ mod tests {
     fn os_diversity_knife_edge() -> Profile {
         let mut p = Profile::default();
         for c in CRITERIA {
-            p.weights.insert(c.key.to_owned(), 0.0);
+            p.weights.insert(c.id, 0.0);
         }
-        p.weights.insert("os_flexibility".into(), 1.0);
-        p.weights.insert("portability".into(), 1.0);
+        p.weights.insert(CriterionId::OsFlexibility, 1.0);
+        p.weights.insert(CriterionId::Portability, 1.0);
         p.workload.legacy_coupling = 0;
         p.workload.os_diversity = 1;
         p
@@ -334,7 +334,7 @@ mod tests {
         let s = analyse_default(&p);
         let os = s.of(TraitId::OsDiversity).expect("os_diversity analysed");
         assert_eq!(os.flip_at, Some(4.0), "{os:?}");
-        assert_eq!(os.flips_to, Some("vm"));
+        assert_eq!(os.flips_to, Some(OptionId::VM));
         assert_eq!(os.distance, Some(3.0));
         // And the flip is real: at 4 the VM leads, at 3 the containers still do.
         let mut at = p.clone();

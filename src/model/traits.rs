@@ -44,6 +44,38 @@ impl TraitGroup {
     }
 }
 
+/// A section of trait fields in a profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Workload,
+    Environment,
+}
+
+impl Section {
+    pub const ALL: [Self; 2] = [Self::Workload, Self::Environment];
+
+    /// The section's field name in a profile file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Workload => "workload",
+            Self::Environment => "environment",
+        }
+    }
+
+    /// The traits it holds, in file order (derived from [`TRAITS`]).
+    pub fn traits(self) -> &'static [TraitId] {
+        static ORDER: std::sync::OnceLock<[Vec<TraitId>; 2]> = std::sync::OnceLock::new();
+        let order = ORDER.get_or_init(|| {
+            Self::ALL.map(|section| {
+                let mut ids: Vec<&TraitMeta> = TRAITS.iter().filter(|meta| meta.section == section).collect();
+                ids.sort_by_key(|meta| meta.file_position);
+                ids.into_iter().map(|meta| meta.id).collect()
+            })
+        });
+        &order[self as usize]
+    }
+}
+
 /// Everything the UI, the loader and the report need to know about one trait.
 #[derive(Clone, Copy, Debug)]
 pub struct TraitMeta {
@@ -60,6 +92,11 @@ pub struct TraitMeta {
     /// Ranges spanning orders of magnitude get a logarithmic slider.
     pub logarithmic: bool,
     pub group: TraitGroup,
+    /// The profile-file section holding the field.
+    pub section: Section,
+    /// Where the field stands within its section of a profile file, from 0. Files group
+    /// fields differently from the slider panel, so each row carries its place in both.
+    pub file_position: u8,
     /// One line of help: what 0 and 10 mean, or what the number counts.
     pub help: &'static str,
 }
@@ -166,7 +203,7 @@ macro_rules! define_traits {
             $section:ident : $Struct:ident {
                 $(
                     $Variant:ident $field:ident : $ty:ty = $default:expr,
-                    $kind:ident [$min:expr, $max:expr] $scale:ident $group:ident,
+                    $kind:ident [$min:expr, $max:expr] $scale:ident $group:ident file $position:literal,
                     $label:literal, $unit:literal,
                     $help:literal;
                 )*
@@ -193,6 +230,8 @@ macro_rules! define_traits {
                     default: define_traits!(@default $kind $default),
                     logarithmic: define_traits!(@log $scale),
                     group: TraitGroup::$group,
+                    section: Section::$Struct,
+                    file_position: $position,
                     help: $help,
                 },
             )* )*
@@ -221,7 +260,7 @@ macro_rules! define_traits {
             }
         }
 
-        impl crate::profile::Profile {
+        impl super::profile::Profile {
             /// Reads any trait as a number (flags read as 0 or 1).
             pub fn get(&self, id: TraitId) -> f64 {
                 match id { $( $( TraitId::$Variant => self.$section.$field.to_f64(), )* )* }
@@ -243,85 +282,85 @@ macro_rules! define_traits {
 define_traits! {
     workload: Workload {
         Services services: i64 = 10,
-            Integer [1.0, 500.0] Log Shape, "Services", "",
+            Integer [1.0, 500.0] Log Shape file 0, "Services", "",
             "Distinct services or components; 1 means a monolith.";
         Replicas replicas: i64 = 2,
-            Integer [1.0, 100.0] Log Shape, "Replicas", "",
+            Integer [1.0, 100.0] Log Shape file 1, "Replicas", "",
             "Instances of each service running at steady state.";
         PeakFactor peak_factor: f64 = 2.0,
-            Real [1.0, 20.0] Log Shape, "Peak factor", "×",
+            Real [1.0, 20.0] Log Shape file 2, "Peak factor", "×",
             "Peak load divided by steady load; 1 means flat load.";
         MemoryPerInstanceMib memory_per_instance_mib: f64 = 512.0,
-            Real [16.0, 65536.0] Log Shape, "Memory per instance", "MiB",
+            Real [16.0, 65536.0] Log Shape file 3, "Memory per instance", "MiB",
             "Memory one instance of a service uses for its own code and data.";
         CpuPerInstance cpu_per_instance: f64 = 0.5,
-            Real [0.05, 64.0] Log Shape, "CPU per instance", "cores",
+            Real [0.05, 64.0] Log Shape file 4, "CPU per instance", "cores",
             "Cores one instance uses at steady state.";
         AppImageMib app_image_mib: f64 = 150.0,
-            Real [1.0, 20000.0] Log Shape, "App image size", "MiB",
+            Real [1.0, 20000.0] Log Shape file 5, "App image size", "MiB",
             "Application code and its own dependencies, per service, on disk.";
         DataIntensity data_intensity: i64 = 3,
-            Integer [0.0, 10.0] Linear Shape, "Data intensity", "",
+            Integer [0.0, 10.0] Linear Shape file 16, "Data intensity", "",
             "0 stateless … 10 huge local data sets and long-lived state (storage I/O bound).";
         Chattiness chattiness: i64 = 4,
-            Integer [0.0, 10.0] Linear Shape, "Chattiness", "",
+            Integer [0.0, 10.0] Linear Shape file 17, "Chattiness", "",
             "0 services rarely talk … 10 every request crosses many services.";
         LifespanDays lifespan_days: f64 = 30.0,
-            Real [0.001, 3650.0] Log Shape, "Instance lifespan", "days",
+            Real [0.001, 3650.0] Log Shape file 10, "Instance lifespan", "days",
             "How long a typical instance lives before it is replaced.";
         IsolationNeed isolation_need: i64 = 3,
-            Integer [0.0, 10.0] Linear Risk, "Isolation need", "",
+            Integer [0.0, 10.0] Linear Risk file 6, "Isolation need", "",
             "0 one trusted team … 10 hostile multi-tenant code on shared hosts.";
         OsDiversity os_diversity: i64 = 0,
-            Integer [0.0, 10.0] Linear Risk, "OS diversity", "",
+            Integer [0.0, 10.0] Linear Risk file 7, "OS diversity", "",
             "0 everything runs on one Linux kernel … 10 many operating systems and kernels.";
         ImageTrust image_trust: i64 = 5,
-            Integer [0.0, 10.0] Linear Risk, "Image trust", "",
+            Integer [0.0, 10.0] Linear Risk file 14, "Image trust", "",
             "0 random public images … 10 own images, signed and scanned.";
         ComplianceStrictness compliance_strictness: i64 = 3,
-            Integer [0.0, 10.0] Linear Risk, "Compliance strictness", "",
+            Integer [0.0, 10.0] Linear Risk file 15, "Compliance strictness", "",
             "0 no audits … 10 strict audits of patch levels and network segmentation.";
         NestedVirtualization nested_virtualization: bool = false,
-            Flag [0.0, 1.0] Linear Risk, "Needs nested virtualization", "",
+            Flag [0.0, 1.0] Linear Risk file 18, "Needs nested virtualization", "",
             "The workload itself must run VMs (e.g. it is a CI farm or an emulator).";
         DeploysPerWeek deploys_per_week: f64 = 5.0,
-            Real [0.0, 1000.0] Log Delivery, "Deploys per week", "/week",
+            Real [0.0, 1000.0] Log Delivery file 8, "Deploys per week", "/week",
             "Releases to production per week, over all services.";
         StartLatencySensitivity start_latency_sensitivity: i64 = 3,
-            Integer [0.0, 10.0] Linear Delivery, "Start-latency sensitivity", "",
+            Integer [0.0, 10.0] Linear Delivery file 9, "Start-latency sensitivity", "",
             "0 start time irrelevant … 10 instances must start instantly (serverless, scale-from-zero).";
         LegacyCoupling legacy_coupling: i64 = 3,
-            Integer [0.0, 10.0] Linear Delivery, "Legacy coupling", "",
+            Integer [0.0, 10.0] Linear Delivery file 11, "Legacy coupling", "",
             "0 greenfield … 10 tightly coupled legacy monolith that cannot be split.";
         TeamContainerMaturity team_container_maturity: i64 = 5,
-            Integer [0.0, 10.0] Linear Delivery, "Team container maturity", "",
+            Integer [0.0, 10.0] Linear Delivery file 12, "Team container maturity", "",
             "0 never ran containers … 10 runs container platforms and CI/CD daily.";
         FailureTolerance failure_tolerance: i64 = 5,
-            Integer [0.0, 10.0] Linear Delivery, "Failure tolerance", "",
+            Integer [0.0, 10.0] Linear Delivery file 13, "Failure tolerance", "",
             "0 an instance must never die … 10 built for instances dying at any time.";
     }
     environment: Environment {
         ServicesPerVm services_per_vm: i64 = 1,
-            Integer [1.0, 500.0] Log Environment, "Services per VM", "",
+            Integer [1.0, 500.0] Log Environment file 0, "Services per VM", "",
             "How many services share one VM in the VM option; 1 means one VM per service.";
         HostCores host_cores: i64 = 64,
-            Integer [1.0, 1024.0] Log Environment, "Host cores", "cores",
+            Integer [1.0, 1024.0] Log Environment file 1, "Host cores", "cores",
             "Physical cores per host.";
         HostMemoryGib host_memory_gib: f64 = 256.0,
-            Real [1.0, 24576.0] Log Environment, "Host memory", "GiB",
+            Real [1.0, 24576.0] Log Environment file 2, "Host memory", "GiB",
             "Memory per host.";
         CpuOvercommit cpu_overcommit: f64 = 1.0,
-            Real [1.0, 16.0] Log Environment, "CPU overcommit", "×",
+            Real [1.0, 16.0] Log Environment file 3, "CPU overcommit", "×",
             "Virtual cores sold per physical core (Nova, the compute service of most private clouds, starts at 16).";
         HostCostPerMonth host_cost_per_month: f64 = 1200.0,
-            Real [0.0, 1_000_000.0] Log Environment, "Host cost", "/month",
+            Real [0.0, 1_000_000.0] Log Environment file 4, "Host cost", "/month",
             "Monthly cost of one host, in the profile's currency.";
         + currency: String = "USD".to_owned(), "Currency of `host_cost_per_month` (a label only; no conversion).";
     }
 }
 
 /// Reads a 0–10 rating as a fraction of its scale.
-pub fn fraction(profile: &crate::profile::Profile, id: TraitId) -> f64 {
+pub fn fraction(profile: &super::profile::Profile, id: TraitId) -> f64 {
     let meta = id.meta();
     (profile.get(id) - meta.min) / (meta.max - meta.min)
 }
@@ -329,7 +368,21 @@ pub fn fraction(profile: &crate::profile::Profile, id: TraitId) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::Profile;
+    use crate::model::Profile;
+
+    #[test]
+    fn file_positions_number_each_section_from_zero() {
+        for section in Section::ALL {
+            let mut positions: Vec<usize> = TRAITS
+                .iter()
+                .filter(|meta| meta.section == section)
+                .map(|meta| usize::from(meta.file_position))
+                .collect();
+            positions.sort_unstable();
+            assert_eq!(positions, (0..positions.len()).collect::<Vec<_>>(), "{}", section.key());
+            assert_eq!(section.traits().len(), positions.len());
+        }
+    }
 
     #[test]
     fn table_order_matches_ids() {

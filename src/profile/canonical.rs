@@ -3,12 +3,10 @@
 //! numbers written one way only. Saving twice gives the same bytes, and moving one slider
 //! changes one line, which keeps profiles in git diffable.
 
-use std::collections::BTreeMap;
-
 use super::schema::{CURRENCY, Section};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
-use crate::model::{AssumptionId, CRITERIA, CriterionId, TraitKind};
+use crate::model::{AssumptionId, CRITERIA, TraitKind};
 
 /// Room left for a value before the trailing comment, so comments line up within a block
 /// whatever the value; a longer value pushes only its own comment.
@@ -30,16 +28,14 @@ pub fn to_canonical_string(profile: &Profile) -> String {
         write_section(&mut out, profile, section);
     }
     let criteria = CRITERIA.iter().map(|spec| spec.key);
-    write_map(&mut out, "weights", &profile.weights, criteria, |key| {
-        CriterionId::from_key(key).map(|_| range_note(0.0, MAX_WEIGHT, ""))
-    });
+    let weights = profile.weights.iter().map(|(id, value)| (id.spec().key, *value, range_note(0.0, MAX_WEIGHT, "")));
+    write_map(&mut out, "weights", weights.collect(), criteria);
     let assumptions = AssumptionId::ALL.iter().map(|id| id.key());
-    write_map(&mut out, "assumptions", &profile.assumptions, assumptions, |key| {
-        AssumptionId::from_key(key).map(|id| {
-            let spec = id.spec();
-            range_note(spec.min, spec.max, &spec.unit)
-        })
+    let overrides = profile.assumptions.iter().map(|(id, value)| {
+        let spec = id.spec();
+        (id.key(), *value, range_note(spec.min, spec.max, &spec.unit))
     });
+    write_map(&mut out, "assumptions", overrides.collect(), assumptions);
     out.push_str(")\n");
     out
 }
@@ -72,25 +68,23 @@ fn write_section(out: &mut String, profile: &Profile, section: Section) {
 /// the model does not know get no comment, though a loaded profile never holds any). The
 /// comment column comes from every key the map `may_hold`, not the ones present, so adding
 /// an entry does not re-indent the others.
+/// A map of overrides: `(key, value, note)` entries, written in key order. `may_hold` lists
+/// every key the map may hold, so comments line up the same whichever are set.
 fn write_map<'a>(
     out: &mut String,
     key: &str,
-    map: &BTreeMap<String, f64>,
+    mut entries: Vec<(&str, f64, String)>,
     may_hold: impl Iterator<Item = &'a str>,
-    note: impl Fn(&str) -> Option<String>,
 ) {
-    if map.is_empty() {
+    if entries.is_empty() {
         out.push_str(&format!("{INDENT}{key}: {{}},\n"));
         return;
     }
     out.push_str(&format!("{INDENT}{key}: {{\n"));
     let column = comment_column(may_hold.map(|k| text(k).len()));
-    for (name, value) in map {
-        let quoted = text(name);
-        match note(name) {
-            Some(note) => commented(out, &quoted, &real(*value), &note, column),
-            None => out.push_str(&format!("{INNER}{quoted}: {},\n", real(*value))),
-        }
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    for (name, value, note) in entries {
+        commented(out, &text(name), &real(value), &note, column);
     }
     out.push_str(&format!("{INDENT}}},\n"));
 }

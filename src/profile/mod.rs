@@ -8,57 +8,8 @@
 //! layout; [`save_file`] replaces a file atomically. The serde derives on [`Profile`] remain
 //! for in-memory uses (app state); they are not the file format.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
+pub use crate::model::profile::{Environment, FORMAT, Profile, VERSION, Workload};
 use crate::model::suggest;
-
-pub use crate::model::traits::{Environment, Workload};
-
-/// The `format` value every profile carries.
-pub const FORMAT: &str = "podvisor-profile";
-
-/// The newest schema version this build reads and writes.
-pub const VERSION: u32 = 1;
-
-/// One scenario: the workload, its environment, and the user's weights and assumptions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Profile {
-    pub format: String,
-    pub version: u32,
-    #[serde(default)]
-    pub name: String,
-    /// Free text shown to the audience.
-    #[serde(default)]
-    pub notes: String,
-    #[serde(default)]
-    pub workload: Workload,
-    #[serde(default)]
-    pub environment: Environment,
-    /// Criterion key → weight 0–5; missing criteria use their default weight.
-    #[serde(default)]
-    pub weights: BTreeMap<String, f64>,
-    /// Assumption id → value overriding `assets/assumptions.ron`.
-    #[serde(default)]
-    pub assumptions: BTreeMap<String, f64>,
-}
-
-impl Default for Profile {
-    fn default() -> Self {
-        Self {
-            format: FORMAT.to_owned(),
-            version: VERSION,
-            name: "Untitled scenario".to_owned(),
-            notes: String::new(),
-            workload: Workload::default(),
-            environment: Environment::default(),
-            weights: BTreeMap::new(),
-            assumptions: BTreeMap::new(),
-        }
-    }
-}
 
 mod atomic;
 mod canonical;

@@ -114,13 +114,13 @@ impl<'de> Visitor<'de> for Body<'_> {
                     map.next_value_seed(SectionBody { section, profile: &mut profile, warnings: self.warnings })?;
                 }
                 TopField::Weights => {
-                    let known = CRITERIA.iter().map(|spec| (spec.key, (0.0, MAX_WEIGHT)));
+                    let known = CRITERIA.iter().map(|spec| (spec.key, (spec.id, (0.0, MAX_WEIGHT))));
                     let place = Place::Weights;
                     let seed = Overrides { place, known: known.collect(), warnings: self.warnings };
                     profile.weights = map.next_value_seed(seed)?;
                 }
                 TopField::Assumptions => {
-                    let known = AssumptionId::ALL.iter().map(|id| (id.key(), (id.spec().min, id.spec().max)));
+                    let known = AssumptionId::ALL.iter().map(|id| (id.key(), (*id, (id.spec().min, id.spec().max))));
                     let place = Place::Assumptions;
                     let seed = Overrides { place, known: known.collect(), warnings: self.warnings };
                     profile.assumptions = map.next_value_seed(seed)?;
@@ -197,24 +197,27 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
     }
 }
 
+/// A key a map may hold, with the id it stands for and the range of its value.
+type Known<K> = (&'static str, (K, (f64, f64)));
+
 /// `weights` or `assumptions`: a map from known ids to numbers within each id's range.
-struct Overrides<'a> {
+struct Overrides<'a, K> {
     place: Place,
-    /// Each id the map may hold, with its range.
-    known: Vec<(&'static str, (f64, f64))>,
+    /// Each key the map may hold.
+    known: Vec<Known<K>>,
     warnings: &'a mut Vec<String>,
 }
 
-impl<'de> DeserializeSeed<'de> for Overrides<'_> {
-    type Value = BTreeMap<String, f64>;
+impl<'de, K: Copy + Ord> DeserializeSeed<'de> for Overrides<'_, K> {
+    type Value = BTreeMap<K, f64>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for Overrides<'_> {
-    type Value = BTreeMap<String, f64>;
+impl<'de, K: Copy + Ord> Visitor<'de> for Overrides<'_, K> {
+    type Value = BTreeMap<K, f64>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "a map `{{ \"id\": number, … }}` for `{}`", self.place)
@@ -223,11 +226,11 @@ impl<'de> Visitor<'de> for Overrides<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut values = BTreeMap::new();
         let mut seen = Vec::new();
-        while let Some((key, range)) = map.next_key_seed(Key::new(self.place, &self.known, &mut seen))? {
+        while let Some((key, (id, range))) = map.next_key_seed(Key::new(self.place, &self.known, &mut seen))? {
             let path = format!("{}.{key}", self.place);
             let value = map.next_value_seed(Field::new(&path, Real))?;
             let value = validate::clamp(&path, value, range, super::canonical::real, self.warnings);
-            values.insert(key.to_owned(), value);
+            values.insert(id, value);
         }
         Ok(values)
     }
@@ -370,6 +373,23 @@ impl fmt::Display for Scalar<'_> {
     }
 }
 
+/// Why a value of the right type is still refused (the message follows the field's name).
+#[derive(Debug, thiserror::Error)]
+enum Refusal {
+    #[error("NaN is not a number; write a number such as 2.0")]
+    NotANumber,
+    #[error("{0} is not allowed; write a finite number such as 2.0")]
+    Infinite(f64),
+    #[error("this is a {0:?} file, not a Podvisor profile (\"{FORMAT}\")")]
+    OtherFormat(String),
+    #[error(
+        "{0} is newer than this build of Podvisor reads (it reads version {VERSION}); open the file with a newer Podvisor"
+    )]
+    NewerVersion(i128),
+    #[error("{0} is not a valid version (versions start at 1; this build reads version {VERSION})")]
+    InvalidVersion(i128),
+}
+
 /// What a field accepts, and what its value becomes.
 trait Rule {
     type Value;
@@ -377,7 +397,7 @@ trait Rule {
     const EXPECTED: &'static str;
     /// The value, or what is wrong with it (the caller adds the field's name). `None`
     /// means "not this type" and gets the standard "expected …, found …".
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<Self::Value, String>>;
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<Self::Value, Refusal>>;
 }
 
 struct Whole;
@@ -392,7 +412,7 @@ impl Rule for Whole {
     const EXPECTED: &'static str = "a whole number";
 
     #[expect(clippy::cast_precision_loss, reason = "huge values are clamped to the field's range anyway")]
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<f64, String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<f64, Refusal>> {
         match scalar {
             Scalar::Whole(whole) => Some(Ok(*whole as f64)),
             _ => None,
@@ -405,15 +425,11 @@ impl Rule for Real {
     const EXPECTED: &'static str = "a number";
 
     #[expect(clippy::cast_precision_loss, reason = "huge values are clamped to the field's range anyway")]
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<f64, String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<f64, Refusal>> {
         match scalar {
             Scalar::Whole(whole) => Some(Ok(*whole as f64)),
-            Scalar::Real(real) if real.is_nan() => {
-                Some(Err("NaN is not a number; write a number such as 2.0".to_owned()))
-            }
-            Scalar::Real(real) if real.is_infinite() => {
-                Some(Err(format!("{real} is not allowed; write a finite number such as 2.0")))
-            }
+            Scalar::Real(real) if real.is_nan() => Some(Err(Refusal::NotANumber)),
+            Scalar::Real(real) if real.is_infinite() => Some(Err(Refusal::Infinite(*real))),
             Scalar::Real(real) => Some(Ok(*real)),
             _ => None,
         }
@@ -424,7 +440,7 @@ impl Rule for Flag {
     type Value = bool;
     const EXPECTED: &'static str = "`true` or `false`";
 
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<bool, String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<bool, Refusal>> {
         match scalar {
             Scalar::Flag(flag) => Some(Ok(*flag)),
             _ => None,
@@ -436,7 +452,7 @@ impl Rule for Text {
     type Value = String;
     const EXPECTED: &'static str = "text in quotes";
 
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<String, String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<String, Refusal>> {
         match scalar {
             Scalar::Text(text) => Some(Ok((*text).to_owned())),
             _ => None,
@@ -448,10 +464,10 @@ impl Rule for Format {
     type Value = ();
     const EXPECTED: &'static str = "the text \"podvisor-profile\"";
 
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<(), String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<(), Refusal>> {
         match scalar {
             Scalar::Text(text) if *text == FORMAT => Some(Ok(())),
-            Scalar::Text(text) => Some(Err(format!("this is a {text:?} file, not a Podvisor profile (\"{FORMAT}\")"))),
+            Scalar::Text(text) => Some(Err(Refusal::OtherFormat((*text).to_owned()))),
             _ => None,
         }
     }
@@ -461,16 +477,11 @@ impl Rule for Version {
     type Value = ();
     const EXPECTED: &'static str = "a whole number";
 
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<(), String>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<(), Refusal>> {
         match scalar {
             Scalar::Whole(version) if *version == i128::from(VERSION) => Some(Ok(())),
-            Scalar::Whole(version) if *version > i128::from(VERSION) => Some(Err(format!(
-                "{version} is newer than this build of Podvisor reads (it reads version {VERSION}); \
-                 open the file with a newer Podvisor"
-            ))),
-            Scalar::Whole(version) => Some(Err(format!(
-                "{version} is not a valid version (versions start at 1; this build reads version {VERSION})"
-            ))),
+            Scalar::Whole(version) if *version > i128::from(VERSION) => Some(Err(Refusal::NewerVersion(*version))),
+            Scalar::Whole(version) => Some(Err(Refusal::InvalidVersion(*version))),
             _ => None,
         }
     }

@@ -1,16 +1,10 @@
-//! Schema v1's layout: which fields each section holds and the order files list them in.
-//!
-//! The order is part of the contract (DESIGN.md's schema example, which people already
-//! diff against); it groups fields differently from the slider panel's order in
-//! [`TRAITS`](crate::model::TRAITS), so it is written down here, once, and a test checks that
-//! it names every trait exactly once.
+//! Schema v1's layout: the top-level fields and the order files list them in. The trait
+//! fields of each section, and their order, come from the trait table
+//! ([`TRAITS`](crate::model::TRAITS): each row names its section and its place in it), so
+//! the layout is written down once. The order is part of the contract with users' files,
+//! which people diff; the bundled profiles are checked to be in this canonical form.
 
-use crate::model::TraitId::{
-    self, AppImageMib, Chattiness, ComplianceStrictness, CpuOvercommit, CpuPerInstance, DataIntensity, DeploysPerWeek,
-    FailureTolerance, HostCores, HostCostPerMonth, HostMemoryGib, ImageTrust, IsolationNeed, LegacyCoupling,
-    LifespanDays, MemoryPerInstanceMib, NestedVirtualization, OsDiversity, PeakFactor, Replicas, Services,
-    ServicesPerVm, StartLatencySensitivity, TeamContainerMaturity,
-};
+pub use crate::model::traits::Section;
 
 /// A top-level field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,61 +45,12 @@ impl TopField {
     }
 }
 
-/// The `workload` section's fields, in file order.
-pub const WORKLOAD: &[TraitId] = &[
-    Services,
-    Replicas,
-    PeakFactor,
-    MemoryPerInstanceMib,
-    CpuPerInstance,
-    AppImageMib,
-    IsolationNeed,
-    OsDiversity,
-    DeploysPerWeek,
-    StartLatencySensitivity,
-    LifespanDays,
-    LegacyCoupling,
-    TeamContainerMaturity,
-    FailureTolerance,
-    ImageTrust,
-    ComplianceStrictness,
-    DataIntensity,
-    Chattiness,
-    NestedVirtualization,
-];
-
-/// The `environment` section's numeric fields, in file order; [`CURRENCY`] follows them.
-pub const ENVIRONMENT: &[TraitId] = &[ServicesPerVm, HostCores, HostMemoryGib, CpuOvercommit, HostCostPerMonth];
-
 /// The one text field of `environment`, written last.
 pub const CURRENCY: &str = "currency";
 
-/// A section of trait fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Section {
-    Workload,
-    Environment,
-}
-
+/// The file's view of a section: its trait fields in [`Section::traits`] order, which each
+/// trait's row in the table sets, and `currency` last in `environment`.
 impl Section {
-    pub const ALL: [Self; 2] = [Self::Workload, Self::Environment];
-
-    /// The section's field name in the file.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Workload => "workload",
-            Self::Environment => "environment",
-        }
-    }
-
-    /// The traits it holds, in file order.
-    pub fn traits(self) -> &'static [TraitId] {
-        match self {
-            Self::Workload => WORKLOAD,
-            Self::Environment => ENVIRONMENT,
-        }
-    }
-
     /// Every field name it accepts, in file order.
     pub fn field_names(self) -> Vec<&'static str> {
         let mut names: Vec<&'static str> = self.traits().iter().map(|id| id.meta().key).collect();
@@ -143,7 +88,7 @@ mod tests {
         let environment = serde_json::to_value(Environment::default()).unwrap();
         assert_eq!(sorted(Section::Workload.field_names()), struct_keys(&workload));
         assert_eq!(sorted(Section::Environment.field_names()), struct_keys(&environment));
-        let mut all: Vec<TraitId> = WORKLOAD.iter().chain(ENVIRONMENT).copied().collect();
+        let mut all: Vec<_> = Section::ALL.iter().flat_map(|section| section.traits().iter().copied()).collect();
         all.sort();
         assert_eq!(all, TRAITS.iter().map(|meta| meta.id).collect::<Vec<_>>());
     }

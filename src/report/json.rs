@@ -7,8 +7,8 @@ use super::{Analysis, ComparedPair};
 use crate::model::compare::Delta;
 use crate::model::rules::Input;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{CRITERIA, Evaluation, OptionResult, Point, ResourceId, Resources};
-use crate::profile::Profile;
+use crate::model::{CRITERIA, Evaluation, Point, Profile, ResourceId, Resources};
+use crate::narrative;
 
 /// Version of the JSON formats.
 pub const VERSION: u32 = 1;
@@ -30,7 +30,9 @@ pub fn analysis(analysis: &Analysis) -> Value {
 /// The evaluation part of the contract (everything but sensitivity).
 pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
     let verdict = &evaluation.verdict;
-    let options: Map<String, Value> = evaluation.options.iter().map(|o| (o.spec.id.to_owned(), option(o))).collect();
+    let options: Map<String, Value> = (0..evaluation.options.len())
+        .map(|o| (evaluation.options[o].spec.key.to_owned(), option(profile, evaluation, o)))
+        .collect();
     json!({
         "format": "podvisor-evaluation",
         "version": VERSION,
@@ -47,7 +49,7 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
                 "score": round(v.score),
                 "weight": round(v.weight),
             })).collect::<Vec<_>>(),
-            "summary": verdict.summary,
+            "summary": narrative::summary(evaluation),
         },
         "options": options,
         "curves": curves(evaluation),
@@ -58,11 +60,12 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
             "ahead_below": b.ahead_below,
             "ahead_above": b.ahead_above,
         })).collect::<Vec<_>>(),
-        "warnings": evaluation.warnings,
+        "warnings": evaluation.warnings.iter().map(narrative::warning).collect::<Vec<_>>(),
     })
 }
 
-fn option(result: &OptionResult) -> Value {
+fn option(profile: &Profile, evaluation: &Evaluation, o: usize) -> Value {
+    let result = &evaluation.options[o];
     let criteria: Map<String, Value> = result
         .criteria
         .iter()
@@ -86,7 +89,7 @@ fn option(result: &OptionResult) -> Value {
                     "score": round(c.score),
                     "weight": round(c.weight),
                     "sources": c.sources(),
-                    "why": c.why,
+                    "why": narrative::why(evaluation, profile, o, c.criterion),
                     "terms": terms,
                 }),
             )
@@ -96,8 +99,8 @@ fn option(result: &OptionResult) -> Value {
     json!({
         "score": round(result.score),
         "criteria": criteria,
-        "pros": points(&result.pros),
-        "cons": points(&result.cons),
+        "pros": points(profile, evaluation, o, &result.pros),
+        "cons": points(profile, evaluation, o, &result.cons),
         "resources": resources(&result.resources),
     })
 }
@@ -114,14 +117,14 @@ fn input_key(input: Input) -> String {
     }
 }
 
-fn points(points: &[Point]) -> Vec<Value> {
+fn points(profile: &Profile, evaluation: &Evaluation, o: usize, points: &[Point]) -> Vec<Value> {
     points
         .iter()
         .map(|p| {
             json!({
                 "criterion": p.criterion.spec().key,
                 "title": p.title,
-                "text": p.text,
+                "text": narrative::point_text(evaluation, profile, o, p),
                 "impact": round(p.impact),
                 "sources": p.sources,
             })
@@ -146,7 +149,7 @@ fn curves(evaluation: &Evaluation) -> Value {
                     (r.key().to_owned(), json!(curve.series[o].iter().map(|p| round(p.get(*r))).collect::<Vec<_>>()))
                 })
                 .collect();
-            entry.insert(result.spec.id.to_owned(), Value::Object(series));
+            entry.insert(result.spec.key.to_owned(), Value::Object(series));
         }
         curves.insert(curve.axis.meta().key.to_owned(), Value::Object(entry));
     }
@@ -191,12 +194,16 @@ pub fn comparison(pair: &ComparedPair) -> Value {
                 CRITERIA.iter().zip(&o.criteria).map(|(spec, d)| (spec.key.to_owned(), delta(d))).collect();
             let resources: Map<String, Value> =
                 ResourceId::ALL.iter().zip(&o.resources).map(|(r, d)| (r.key().to_owned(), delta(d))).collect();
-            (o.option.to_owned(), json!({ "score": delta(&o.score), "criteria": criteria, "resources": resources }))
+            (
+                o.option.key().to_owned(),
+                json!({ "score": delta(&o.score), "criteria": criteria, "resources": resources }),
+            )
         })
         .collect();
     let verdict = |a: &Analysis| {
         let v = &a.evaluation.verdict;
-        json!({ "winner": v.winner, "leader": v.leader, "margin": round(v.margin), "close_call": v.close_call, "summary": v.summary })
+        let summary = narrative::summary(&a.evaluation);
+        json!({ "winner": v.winner, "leader": v.leader, "margin": round(v.margin), "close_call": v.close_call, "summary": summary })
     };
     json!({
         "format": "podvisor-comparison",

@@ -3,14 +3,12 @@
 
 use std::fmt::Write as _;
 
-use super::{
-    Analysis, ComparedPair, break_even_sentences, plural, resource_header, resource_value, sensitivity_sentences,
-};
+use super::{Analysis, ComparedPair};
 use crate::model::compare::differences;
 use crate::model::facts::fact;
-use crate::model::format::{Number, Score, capitalise, score_change, signed};
-use crate::model::{AssumptionId, Assumptions, CRITERIA, ResourceId};
-use crate::profile::Profile;
+use crate::model::format::{Number, Score, score_change, signed};
+use crate::model::{AssumptionId, Assumptions, CRITERIA, Profile, ResourceId};
+use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
 /// The full report of an analysis.
 pub fn analysis(analysis: &Analysis) -> String {
@@ -22,7 +20,8 @@ pub fn analysis(analysis: &Analysis) -> String {
         let _ = writeln!(out, "{}\n", profile.notes.trim());
     }
 
-    let _ = writeln!(out, "## Verdict: {}\n\n**{}**\n", evaluation.verdict.headline, evaluation.verdict.summary);
+    let _ =
+        writeln!(out, "## Verdict: {}\n\n**{}**\n", narrative::headline(evaluation), narrative::summary(evaluation));
     let scores: Vec<String> = options.iter().map(|o| format!("{} {}/100", o.spec.label, Score(o.score))).collect();
     let _ = writeln!(
         out,
@@ -61,21 +60,21 @@ pub fn analysis(analysis: &Analysis) -> String {
     let _ = writeln!(out, "### Why each criterion scores as it does\n");
     for (c, criterion) in CRITERIA.iter().enumerate() {
         let _ = writeln!(out, "- **{}** — {}", criterion.label, criterion.reading);
-        for option in options {
+        for (o, option) in options.iter().enumerate() {
             let score = &option.criteria[c];
             let _ = writeln!(
                 out,
                 "  - {} {}: {} _[{}]_",
                 option.spec.label,
                 Score(score.score),
-                score.why,
+                narrative::why(evaluation, profile, o, score.criterion),
                 score.sources().join(", ")
             );
         }
     }
     out.push('\n');
 
-    for option in options {
+    for (o, option) in options.iter().enumerate() {
         let _ = writeln!(out, "## {}: pros and cons for this workload\n", option.spec.label);
         for (mark, points, sign) in [("Pro", &option.pros, 1.0), ("Con", &option.cons, -1.0)] {
             for point in points {
@@ -84,7 +83,7 @@ pub fn analysis(analysis: &Analysis) -> String {
                     "- **{mark} — {}** ({} pts): {} _[{}]_",
                     point.title,
                     signed(sign * point.impact),
-                    point.text,
+                    narrative::point_text(evaluation, profile, o, point),
                     point.sources.join(", ")
                 );
             }
@@ -106,7 +105,7 @@ pub fn analysis(analysis: &Analysis) -> String {
     }
 
     let _ = writeln!(out, "\n## How robust is the answer?\n");
-    for sentence in sensitivity_sentences(analysis) {
+    for sentence in sensitivity_sentences(&analysis.sensitivity) {
         let _ = writeln!(out, "- {sentence}");
     }
     let _ = writeln!(
@@ -174,22 +173,18 @@ pub fn comparison(pair: &ComparedPair) -> String {
     let _ = writeln!(
         out,
         "- **A:** {}\n- **B:** {}\n",
-        pair.a.evaluation.verdict.summary, pair.b.evaluation.verdict.summary
+        narrative::summary(&pair.a.evaluation),
+        narrative::summary(&pair.b.evaluation)
     );
     if c.verdict_changed {
-        let _ = writeln!(
-            out,
-            "The verdict changes: {} lead in A, {} in B.\n",
-            capitalise(plural(c.leader_a)),
-            plural(c.leader_b)
-        );
+        let _ = writeln!(out, "{}\n", narrative::verdict_change(c));
     }
     let _ = writeln!(out, "## Settings that differ\n\n| Setting | A | B |\n| --- | ---: | ---: |");
     for d in &c.differences {
         let _ = writeln!(out, "| `{}` | {} | {} |", d.field, escape(&d.a), escape(&d.b));
     }
     for option in &c.options {
-        let label = crate::model::options::option(option.option).map_or(option.option, |o| o.label);
+        let label = option.option.spec().label;
         let _ = writeln!(out, "\n## {label}\n\n| Figure | A | B | Δ |\n| --- | ---: | ---: | ---: |");
         let _ = writeln!(
             out,

@@ -2,9 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::{Analysis, ComparedPair, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
+use super::{Analysis, ComparedPair};
 use crate::model::format::{Number, Score, score_change, signed};
 use crate::model::{CRITERIA, ResourceId};
+use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
 const LABEL: usize = 28;
 const COLUMN: usize = 13;
@@ -15,7 +16,7 @@ pub fn analysis(analysis: &Analysis) -> String {
     let options = &evaluation.options;
     let mut out = String::new();
     let _ = writeln!(out, "{}\n{}\n", profile.name, "=".repeat(profile.name.chars().count().max(8)));
-    let _ = writeln!(out, "Verdict: {}\n{}\n", evaluation.verdict.headline, evaluation.verdict.summary);
+    let _ = writeln!(out, "Verdict: {}\n{}\n", narrative::headline(evaluation), narrative::summary(evaluation));
 
     let header: String = options.iter().map(|o| format!("{:>COLUMN$}", o.spec.label)).collect();
     let _ = writeln!(out, "{:<LABEL$}{header}  weight", "Scores (0–10)");
@@ -27,7 +28,7 @@ pub fn analysis(analysis: &Analysis) -> String {
     let totals: String = options.iter().map(|o| format!("{:>COLUMN$}", Score(o.score))).collect();
     let _ = writeln!(out, "{:<LABEL$}{totals}\n", "Overall (0–100)");
 
-    for option in options {
+    for (o, option) in options.iter().enumerate() {
         let _ = writeln!(out, "{} — pros and cons for this workload", option.spec.label);
         for (mark, points, sign) in [("+", &option.pros, 1.0), ("−", &option.cons, -1.0)] {
             for point in points {
@@ -36,7 +37,7 @@ pub fn analysis(analysis: &Analysis) -> String {
                     "  {mark} {} ({} pts): {} [{}]",
                     point.title,
                     signed(sign * point.impact),
-                    point.text,
+                    narrative::point_text(evaluation, profile, o, point),
                     point.sources.join(", ")
                 );
             }
@@ -56,8 +57,9 @@ pub fn analysis(analysis: &Analysis) -> String {
         let _ = writeln!(out, "{:<LABEL$}{cells}", resource_header(profile, resource));
     }
     section(&mut out, "Break-even points", &break_even_sentences(evaluation));
-    section(&mut out, "How robust is this?", &sensitivity_sentences(analysis));
-    section(&mut out, "Warnings", &evaluation.warnings);
+    section(&mut out, "How robust is this?", &sensitivity_sentences(&analysis.sensitivity));
+    let warnings: Vec<String> = evaluation.warnings.iter().map(narrative::warning).collect();
+    section(&mut out, "Warnings", &warnings);
     out
 }
 
@@ -76,8 +78,8 @@ pub fn comparison(pair: &ComparedPair) -> String {
     let c = &pair.comparison;
     let mut out = String::new();
     let _ = writeln!(out, "A: {}\nB: {}\n", pair.a.profile.name, pair.b.profile.name);
-    let _ = writeln!(out, "Verdict A: {}", pair.a.evaluation.verdict.summary);
-    let _ = writeln!(out, "Verdict B: {}", pair.b.evaluation.verdict.summary);
+    let _ = writeln!(out, "Verdict A: {}", narrative::summary(&pair.a.evaluation));
+    let _ = writeln!(out, "Verdict B: {}", narrative::summary(&pair.b.evaluation));
     if c.verdict_changed {
         let _ = writeln!(out, "The verdict changes from A to B.");
     }
@@ -86,7 +88,7 @@ pub fn comparison(pair: &ComparedPair) -> String {
         let _ = writeln!(out, "  {:<44}{:>16} → {}", d.field, d.a, d.b);
     }
     for option in &c.options {
-        let label = crate::model::options::option(option.option).map_or(option.option, |o| o.label);
+        let label = option.option.spec().label;
         let _ = writeln!(
             out,
             "\n{label}: overall {} → {} ({})",

@@ -8,35 +8,37 @@ use egui::{DragValue, RichText, Ui};
 
 use super::theme::attention_color;
 use super::widgets::reset_button;
-use crate::model::Assumptions;
-use crate::model::assumptions::AssumptionSpec;
+use crate::model::AssumptionId;
 use crate::model::format::number;
 
 /// The assumptions tab; edits only the profile's overrides.
-pub fn assumptions_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>) {
-    let specs = Assumptions::builtin().specs();
+pub fn assumptions_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>) {
+    let count = overrides.len();
     ui.horizontal_wrapped(|ui| {
-        let count = specs.iter().filter(|spec| overrides.contains_key(&spec.id)).count();
-        ui.label(RichText::new(format!("{} assumptions, {count} overridden in this profile", specs.len())).weak());
+        ui.label(
+            RichText::new(format!("{} assumptions, {count} overridden in this profile", AssumptionId::ALL.len()))
+                .weak(),
+        );
         if ui.add_enabled(count > 0, egui::Button::new("Reset all assumptions")).clicked() {
-            overrides.retain(|key, _| specs.iter().all(|spec| spec.id != *key));
+            overrides.clear();
         }
     });
     ui.add_space(4.0);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for spec in specs {
-            assumption_ui(ui, overrides, spec);
+        for id in AssumptionId::ALL {
+            assumption_ui(ui, overrides, *id);
             ui.separator();
         }
     });
 }
 
-fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>, spec: &AssumptionSpec) {
-    let overridden = overrides.contains_key(&spec.id);
+fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>, id: AssumptionId) {
+    let spec = id.spec();
+    let overridden = overrides.contains_key(&id);
     // Wrapped: in a narrow window the range and grade move to a second line, not off the edge.
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(RichText::new(&spec.label).strong());
-        let mut value = overrides.get(&spec.id).copied().unwrap_or(spec.value).clamp(spec.min, spec.max);
+        let mut value = overrides.get(&id).copied().unwrap_or(spec.value).clamp(spec.min, spec.max);
         let speed = (spec.max - spec.min) / 500.0;
         let response = ui
             .add(
@@ -48,10 +50,10 @@ fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<String, f64>, spec: &Assu
             )
             .labelled_by(label.id);
         if response.changed() {
-            overrides.insert(spec.id.clone(), value);
+            overrides.insert(id, value);
         }
         if reset_button(ui, &spec.label, overridden) {
-            overrides.remove(&spec.id);
+            overrides.remove(&id);
         }
         if overridden {
             ui.label(

@@ -12,11 +12,10 @@ use super::menu::examples_menu_ui;
 use super::theme::{attention_color, change_color, option_color, option_color_by_id, sizes};
 use crate::app::Command;
 use crate::model::compare::{Comparison, Delta};
-use crate::model::format::{Number, Score, capitalise, score_change, signed};
-use crate::model::options::plural;
+use crate::model::format::{Number, Score, number_direction, score_change, score_direction, shown_change, signed};
 use crate::model::{Evaluation, ResourceId};
+use crate::narrative::{self, resource_header};
 use crate::profile::Profile;
-use crate::report::resource_header;
 
 /// One side of the comparison.
 #[derive(Clone, Copy, Debug)]
@@ -83,11 +82,7 @@ fn verdicts_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>, comparison: &Comparison) {
         }
     });
     if comparison.verdict_changed {
-        let text = format!(
-            "The verdict changes: {} lead in A, {} in B.",
-            capitalise(plural(comparison.leader_a)),
-            plural(comparison.leader_b)
-        );
+        let text = narrative::verdict_change(comparison);
         ui.label(RichText::new(text).strong().color(attention_color(ui.visuals())));
     }
 }
@@ -102,14 +97,14 @@ fn side_ui(ui: &mut Ui, letter: &str, side: Side<'_>) {
     } else {
         option_color_by_id(ui.visuals(), verdict.leader)
     };
-    ui.label(RichText::new(&verdict.headline).heading().color(color));
-    ui.label(&verdict.summary);
+    ui.label(RichText::new(narrative::headline(side.evaluation)).heading().color(color));
+    ui.label(narrative::summary(side.evaluation));
 }
 
-/// A change, coloured by whether it is an improvement (`higher_is_better` says which way).
-fn change_ui(ui: &mut Ui, text: &str, higher_is_better: bool) {
-    let zero = text == "0" || text == "0.0";
-    let better = (!zero).then(|| text.starts_with('-') != higher_is_better);
+/// A change, coloured by whether it is an improvement: `rise` is `Some(true)` for a rise,
+/// `None` for a change that prints as zero; `higher_is_better` says which way is better.
+fn change_ui(ui: &mut Ui, text: &str, rise: Option<bool>, higher_is_better: bool) {
+    let better = rise.map(|rise| rise == higher_is_better);
     ui.label(RichText::new(text).monospace().color(change_color(ui.visuals(), better)));
 }
 
@@ -120,7 +115,7 @@ fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
     egui::Grid::new("compare_figures").num_columns(columns).striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
         ui.label("");
         for (index, option) in comparison.options.iter().enumerate() {
-            let label = crate::model::options::option(option.option).map_or(option.option, |o| o.label);
+            let label = option.option.spec().label;
             ui.label(RichText::new(label).strong().color(option_color(ui.visuals(), index)));
             ui.label("");
             ui.label("");
@@ -139,7 +134,8 @@ fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
             let Delta { a, b } = option.score;
             ui.label(RichText::new(Score(a).to_string()).monospace());
             ui.label(RichText::new(Score(b).to_string()).monospace());
-            change_ui(ui, &score_change(option.score.a, option.score.b), true);
+            let (a, b) = (option.score.a, option.score.b);
+            change_ui(ui, &score_change(a, b), score_direction(shown_change(a, b)), true);
         }
         ui.end_row();
         for (r, resource) in ResourceId::ALL.iter().enumerate() {
@@ -148,7 +144,8 @@ fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
                 let Some(delta) = option.resources.get(r) else { continue };
                 ui.label(RichText::new(Number(delta.a).to_string()).monospace());
                 ui.label(RichText::new(Number(delta.b).to_string()).monospace());
-                change_ui(ui, &signed(delta.delta()), !resource.lower_is_better());
+                let change = delta.delta();
+                change_ui(ui, &signed(change), number_direction(change), !resource.lower_is_better());
             }
             ui.end_row();
         }

@@ -87,10 +87,9 @@ fn scenario_ui(
     title_ui(ui, &profile.name, slide.position);
     notes_ui(ui, profile.notes.trim());
     ui.add_space(sizes.space_m);
-    let verdict = &evaluation.verdict;
-    super::verdict::headline_ui(ui, verdict);
+    super::verdict::headline_ui(ui, evaluation);
     if let Some((_, since)) = slide.baseline {
-        ui.label(RichText::new(&since.summary).italics());
+        ui.label(RichText::new(crate::narrative::comparison_summary(since)).italics());
     }
     ui.add_space(sizes.space_m);
 
@@ -100,7 +99,7 @@ fn scenario_ui(
         ui.allocate_ui_with_layout(egui::vec2(width * TEXT_SHARE, height), column, |ui| {
             scores_ui(ui, evaluation, &figures.scores, slide.baseline.map(|(_, since)| since));
             ui.add_space(sizes.space_m);
-            reasons_ui(ui, evaluation);
+            reasons_ui(ui, profile, evaluation);
         });
         ui.add_space(sizes.space_l * 2.0);
         ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), column, |ui| {
@@ -138,7 +137,7 @@ fn notes_ui(ui: &mut Ui, notes: &str) {
 
 /// The overall scores as big bars, drawn where the transition has got to.
 fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<&Comparison>) {
-    let ruled_out = |id: &str| evaluation.verdict.ruled_out.iter().any(|veto| veto.option == id);
+    let ruled_out = |result: &crate::model::OptionResult| evaluation.verdict.veto_of(result.spec.id()).is_some();
     let sizes = sizes(ui.ctx());
     // Room for the option's name before the bar, the number after it, and the change and
     // "ruled out" when they are shown.
@@ -159,7 +158,7 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
                 let change = since.and_then(|c| c.options.get(index)).map(|o| o.score);
                 let shown = drawn.get(index).copied().unwrap_or(result.score);
                 ScoreBar::new(result.score, 100.0, color, bar_width).drawn_to(shown).against(change).ui(ui);
-                if ruled_out(result.spec.id) {
+                if ruled_out(result) {
                     ui.label(RichText::new("ruled out").small().color(con_color(ui.visuals())));
                 }
             });
@@ -171,9 +170,10 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
 /// The criteria that decide the verdict, each with the leader's own pro for it. What does
 /// not fit the column is left out rather than cut off at the screen's edge: first the last
 /// reasons' explanations, then the last reasons.
-fn reasons_ui(ui: &mut Ui, evaluation: &Evaluation) {
+fn reasons_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation) {
     let verdict = &evaluation.verdict;
-    let leader = evaluation.options.iter().find(|result| result.spec.id == verdict.leader);
+    let Some(index) = evaluation.position(verdict.leader) else { return };
+    let leader = Some(&evaluation.options[index]);
     if verdict.decisive.is_empty() {
         return;
     }
@@ -189,8 +189,8 @@ fn reasons_ui(ui: &mut Ui, evaluation: &Evaluation) {
         let title = pro.map_or(criterion.spec().label, |point| point.title);
         ui.label(RichText::new(format!("+ {title}")).strong().color(pro_color(ui.visuals())));
         if let Some(point) = pro {
-            let text =
-                ui.painter().layout(point.text.clone(), font.clone(), ui.visuals().text_color(), ui.available_width());
+            let text = crate::narrative::point_text(evaluation, profile, index, point);
+            let text = ui.painter().layout(text, font.clone(), ui.visuals().text_color(), ui.available_width());
             if text.size().y <= ui.available_height() {
                 ui.label(text);
             }

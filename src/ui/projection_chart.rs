@@ -21,8 +21,8 @@ use super::theme::{SeriesStyle, baseline_color, neutral_mark, option_color, opti
 use crate::model::format::number;
 use crate::model::projection::{BreakEven, Curve};
 use crate::model::{Evaluation, ResourceId, TraitId};
+use crate::narrative::{resource_header, resource_value};
 use crate::profile::Profile;
-use crate::report::{plural, resource_header, resource_value};
 
 /// Which break-even points a chart marks and labels.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -144,7 +144,7 @@ fn marked_crossings(evaluation: &Evaluation, view: ChartView, today: f64, crossi
 fn crossing_text(point: &BreakEven) -> String {
     let verb = if point.resource.lower_is_better() { "need less" } else { "pack more" };
     let axis = axis_name(point.axis);
-    format!("Break-even at {} {axis}: {} {verb} from here on", number(point.at), plural(point.ahead_above))
+    format!("Break-even at {} {axis}: {} {verb} from here on", number(point.at), point.ahead_above.spec().plural)
 }
 
 /// The series the chart can show, as named in its legend; `hidden` are those switched off.

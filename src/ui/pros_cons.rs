@@ -5,10 +5,11 @@ use egui::{RichText, Ui};
 use super::sources::source_chips_ui;
 use super::theme::{con_color, option_color, pro_color};
 use crate::model::format::score;
-use crate::model::{Evaluation, Point};
+use crate::model::{Evaluation, Point, Profile};
+use crate::narrative;
 
 /// One column per option with its pros, then its cons.
-pub fn pros_cons_ui(ui: &mut Ui, evaluation: &Evaluation) {
+pub fn pros_cons_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation) {
     ui.label(
         RichText::new("Only differences that matter for this workload are listed; impact is in overall-score points.")
             .weak(),
@@ -26,16 +27,17 @@ pub fn pros_cons_ui(ui: &mut Ui, evaluation: &Evaluation) {
                     );
                     ui.label(RichText::new(result.spec.description).small().weak());
                     ui.add_space(8.0);
-                    points_ui(ui, "Pros", &result.pros, true);
+                    let text = |point: &Point| narrative::point_text(evaluation, profile, index, point);
+                    points_ui(ui, "Pros", &result.pros, true, &text);
                     ui.add_space(12.0);
-                    points_ui(ui, "Cons", &result.cons, false);
+                    points_ui(ui, "Cons", &result.cons, false, &text);
                 });
             }
         });
     });
 }
 
-fn points_ui(ui: &mut Ui, title: &str, points: &[Point], pro: bool) {
+fn points_ui(ui: &mut Ui, title: &str, points: &[Point], pro: bool, text: &dyn Fn(&Point) -> String) {
     let color = if pro { pro_color(ui.visuals()) } else { con_color(ui.visuals()) };
     ui.label(RichText::new(title).strong().color(color));
     if points.is_empty() {
@@ -55,7 +57,7 @@ fn points_ui(ui: &mut Ui, title: &str, points: &[Point], pro: bool) {
                 ui.label(impact)
                     .on_hover_text("Overall-score points this criterion moves between this option and its best rival");
             });
-            ui.label(&point.text);
+            ui.label(text(point));
             source_chips_ui(ui, &point.sources);
         });
     }

@@ -10,10 +10,9 @@ use super::tornado::tornado_ui;
 use super::widgets::{ScoreBar, reset_button};
 use crate::model::compare::Comparison;
 use crate::model::criteria::MAX_WEIGHT;
-use crate::model::format::number;
-use crate::model::options::option;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{CRITERIA, Evaluation, VETO_SCORE, VETO_WEIGHT};
+use crate::narrative;
 use crate::profile::Profile;
 
 /// Space the criterion and weight columns and each score's number take beside the bars.
@@ -35,16 +34,7 @@ pub fn scorecard_ui(
                 Weights 0–5 set how much each criterion counts.";
     ui.label(RichText::new(hint).weak());
     if let Some(critical) = &sensitivity.critical_weight {
-        let who = option(critical.new_leader).map_or(critical.new_leader, |o| o.plural);
-        ui.label(
-            RichText::new(format!(
-                "Most sensitive weight: {} — at {} instead of {}, {who} would lead",
-                critical.criterion.spec().label,
-                number(critical.to),
-                number(critical.from),
-            ))
-            .color(attention_color(ui.visuals())),
-        );
+        ui.label(RichText::new(narrative::critical_weight_hint(critical)).color(attention_color(ui.visuals())));
     }
     ui.add_space(4.0);
     // Bars share the width left by the other columns, so wide windows get longer bars.
@@ -83,12 +73,12 @@ pub fn scorecard_ui(
                             .verdict
                             .ruled_out
                             .iter()
-                            .any(|veto| veto.option == result.spec.id && veto.criterion == criterion.id);
+                            .any(|veto| veto.option == result.spec.id() && veto.criterion == criterion.id);
                         ui.horizontal(|ui| {
                             ScoreBar::new(score.score, 10.0, option_color(ui.visuals(), index), bar_width)
                                 .against(change(index, Some(c)))
                                 .ui(ui)
-                                .on_hover_ui(|ui| trace_ui(ui, profile, score));
+                                .on_hover_ui(|ui| trace_ui(ui, profile, evaluation, index, score));
                             if vetoed {
                                 ui.label(RichText::new("rules it out").color(con_color(ui.visuals())))
                                     .on_hover_text(format!(
@@ -120,7 +110,7 @@ pub fn scorecard_ui(
 /// The weight of criterion `c`, editable 0–5, with a reset when it overrides the default.
 fn weight_ui(ui: &mut Ui, profile: &mut Profile, c: usize) {
     let criterion = &CRITERIA[c];
-    let overridden = profile.weights.contains_key(criterion.key);
+    let overridden = profile.weights.contains_key(&criterion.id);
     ui.horizontal(|ui| {
         let mut weight = crate::model::weight(profile, criterion.id);
         let response = ui
@@ -128,10 +118,10 @@ fn weight_ui(ui: &mut Ui, profile: &mut Profile, c: usize) {
             .accessible_name(format!("Weight of {}", criterion.label))
             .on_hover_text(format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", criterion.label.to_lowercase()));
         if response.changed() {
-            profile.weights.insert(criterion.key.to_owned(), weight.round());
+            profile.weights.insert(criterion.id, weight.round());
         }
         if reset_button(ui, &format!("weight of {}", criterion.label), overridden) {
-            profile.weights.remove(criterion.key);
+            profile.weights.remove(&criterion.id);
         }
         if overridden {
             ui.label(RichText::new("●").color(attention_color(ui.visuals())))

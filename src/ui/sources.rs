@@ -5,9 +5,9 @@ use egui::{RichText, Ui};
 
 use crate::model::format::{number, signed};
 use crate::model::rules::{Input, Term};
-use crate::model::{CriterionScore, facts};
+use crate::model::{CriterionScore, Evaluation, facts};
+use crate::narrative::{self, resource_value};
 use crate::profile::Profile;
-use crate::report::resource_value;
 
 /// Source ids as small chips; hovering one shows its claim and the article it comes from.
 pub fn source_chips_ui(ui: &mut Ui, ids: &[&'static str]) {
@@ -45,8 +45,9 @@ pub fn claims_ui(ui: &mut Ui, ids: &[&'static str]) {
 
 /// The full explanation of one option's score on one criterion: the sentence, the terms
 /// that add up to the score, and the claims they rest on.
-pub fn trace_ui(ui: &mut Ui, profile: &Profile, score: &CriterionScore) {
-    ui.label(&score.why);
+/// `option` is the index of the scored option in `evaluation.options`.
+pub fn trace_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation, option: usize, score: &CriterionScore) {
+    ui.label(narrative::why(evaluation, profile, option, score.criterion));
     ui.add_space(4.0);
     egui::Grid::new(("trace", score.criterion)).num_columns(3).striped(true).show(ui, |ui| {
         ui.label(RichText::new("Term").strong());

@@ -5,7 +5,8 @@
 use egui::{Color32, FontFamily, FontId, Id, TextStyle, Visuals};
 use serde::{Deserialize, Serialize};
 
-use crate::model::OPTIONS;
+use crate::model::OptionId;
+use crate::model::options::REGISTRY;
 
 /// Light or dark look, as chosen in View ▸ Theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,7 +157,7 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice, sizes: &Sizes) {
     });
 }
 
-/// The colour of a deployment option, by its index in [`OPTIONS`]: the same hue in every
+/// The colour of a deployment option, by its index in [`REGISTRY`]: the same hue in every
 /// view, brighter on dark backgrounds and deeper on light ones. Blue and orange stay
 /// distinguishable for the common forms of colour blindness.
 pub fn option_color(visuals: &Visuals, index: usize) -> Color32 {
@@ -186,7 +187,7 @@ pub struct SeriesStyle {
     pub marker: egui_plot::MarkerShape,
 }
 
-/// The [`SeriesStyle`] of an option by its index in [`OPTIONS`]; `line_width` scales the
+/// The [`SeriesStyle`] of an option by its index among the options; `line_width` scales the
 /// dashes, so presenter mode's thicker lines keep the same pattern.
 pub fn series_style(index: usize, line_width: f32) -> SeriesStyle {
     use egui_plot::{LineStyle, MarkerShape};
@@ -200,9 +201,9 @@ pub fn series_style(index: usize, line_width: f32) -> SeriesStyle {
     SeriesStyle { line, marker }
 }
 
-/// The colour of an option by its id; neutral for an unknown id.
-pub fn option_color_by_id(visuals: &Visuals, id: &str) -> Color32 {
-    OPTIONS.iter().position(|o| o.id == id).map_or(visuals.text_color(), |index| option_color(visuals, index))
+/// The colour of an option by its id; neutral for an option not in the registry.
+pub fn option_color_by_id(visuals: &Visuals, id: OptionId) -> Color32 {
+    REGISTRY.iter().position(|o| o.id() == id).map_or(visuals.text_color(), |index| option_color(visuals, index))
 }
 
 /// Colour of a pro (a strength of an option).

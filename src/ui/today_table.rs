@@ -10,8 +10,8 @@ use egui::{Align, Layout, RichText, Shape, TextStyle, Ui, Vec2, vec2};
 use super::theme::{option_color, sizes};
 use super::widgets::{bar_shapes, text_width};
 use crate::model::{Evaluation, ResourceId};
+use crate::narrative::resource_value;
 use crate::profile::Profile;
-use crate::report::resource_value;
 
 /// Space between columns.
 const COLUMN_GAP: f32 = 14.0;

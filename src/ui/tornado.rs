@@ -9,10 +9,11 @@ use egui::{Align, Align2, Color32, Layout, Pos2, Rect, RichText, Sense, Stroke, 
 
 use super::theme::{attention_color, neutral_mark, option_color_by_id, sizes};
 use super::widgets::text_width;
+use crate::model::Evaluation;
 use crate::model::format::{score, signed_score};
-use crate::model::options::plural;
+use crate::model::options::OptionId;
 use crate::model::sensitivity::{Sensitivity, TraitSensitivity};
-use crate::model::{Evaluation, format::capitalise};
+use crate::narrative::capitalise;
 
 /// Bars shown at most; the rest move the margin less than the last one shown.
 const MAX_BARS: usize = 10;
@@ -27,18 +28,18 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
         return;
     };
     let leader = sensitivity.leader;
-    let score_of = |id: &str| evaluation.options.iter().find(|o| o.spec.id == id).map(|o| o.score);
+    let score_of = |id: OptionId| evaluation.options.iter().find(|o| o.spec.id() == id).map(|o| o.score);
     let (Some(lead), Some(second)) = (score_of(leader), score_of(runner_up)) else { return };
     let now = lead - second;
     ui.label(
         RichText::new(format!(
             "{} lead {} by {} points. Each bar moves one trait across its range (the values at its ends) \
              and shows the margin then: right of the line {} stay ahead, left of it {} take the lead.",
-            capitalise(plural(leader)),
-            plural(runner_up),
+            capitalise(leader.spec().plural),
+            runner_up.spec().plural,
             score(now),
-            plural(leader),
-            plural(runner_up),
+            leader.spec().plural,
+            runner_up.spec().plural,
         ))
         .weak(),
     );
@@ -107,10 +108,10 @@ fn ends(bar: &TraitSensitivity) -> [String; 2] {
     [meta.format(bar.low), meta.format(bar.high)]
 }
 
-fn hover_text(bar: &TraitSensitivity, leader: &str, runner_up: &str) -> String {
+fn hover_text(bar: &TraitSensitivity, leader: OptionId, runner_up: OptionId) -> String {
     let meta = bar.id.meta();
     let at = |value: f64, margin: f64| {
-        let who = if margin >= 0.0 { plural(leader) } else { plural(runner_up) };
+        let who = if margin >= 0.0 { leader.spec().plural } else { runner_up.spec().plural };
         format!("at {}: margin {} points ({who} ahead)", meta.format(value), signed_score(margin))
     };
     format!(

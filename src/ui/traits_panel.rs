@@ -9,9 +9,9 @@ use egui::{Align, DragValue, Layout, Rect, RichText, Shape, Slider, Stroke, Text
 use super::theme::option_color_by_id;
 use super::widgets::reset_button;
 use crate::model::format;
-use crate::model::options::option;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
+use crate::model::{OptionId, TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
+use crate::narrative;
 use crate::profile::Profile;
 
 /// Scenario name and notes, then every trait by group.
@@ -80,14 +80,13 @@ const NUMBER_WIDTH: f32 = 96.0;
 #[derive(Clone, Copy, Debug)]
 struct Flip {
     at: f64,
-    /// Id of the option that would lead.
-    to: &'static str,
+    /// The option that would lead.
+    to: OptionId,
 }
 
 impl Flip {
     fn describe(self, meta: &TraitMeta) -> String {
-        let who = option(self.to).map_or(self.to, |o| o.plural);
-        format!("At {} the lead changes: {who} come out ahead", meta.format(self.at))
+        narrative::flip_hint(meta, self.at, self.to)
     }
 }
 

@@ -6,7 +6,8 @@ use egui::{RichText, Ui};
 use super::theme::{attention_color, banner_style, con_color, option_color, option_color_by_id, sizes};
 use super::widgets::ScoreBar;
 use crate::model::compare::Comparison;
-use crate::model::{Evaluation, Verdict};
+use crate::model::{Evaluation, Warning};
+use crate::narrative;
 
 /// The banner across the top of the window: the verdict beside the overall scores, or above
 /// them when the window (or a large UI scale) leaves too little width. `since` is the
@@ -34,27 +35,27 @@ pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compariso
 
 /// The verdict's headline in the winner's colour, or the attention colour when too close to
 /// call — the banner and the presenter's slide both lead with it.
-pub fn headline_ui(ui: &mut Ui, verdict: &Verdict) {
+pub fn headline_ui(ui: &mut Ui, evaluation: &Evaluation) {
+    let verdict = &evaluation.verdict;
     let color = if verdict.close_call {
         attention_color(ui.visuals())
     } else {
         option_color_by_id(ui.visuals(), verdict.leader)
     };
-    ui.label(RichText::new(&verdict.headline).text_style(banner_style()).color(color).strong());
+    ui.label(RichText::new(narrative::headline(evaluation)).text_style(banner_style()).color(color).strong());
 }
 
 fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
-    let verdict = &evaluation.verdict;
-    headline_ui(ui, verdict);
-    ui.label(RichText::new(&verdict.summary).size(sizes(ui.ctx()).body + 1.0));
+    headline_ui(ui, evaluation);
+    ui.label(RichText::new(narrative::summary(evaluation)).size(sizes(ui.ctx()).body + 1.0));
     if let Some(comparison) = since {
-        ui.label(RichText::new(&comparison.summary).italics());
+        ui.label(RichText::new(narrative::comparison_summary(comparison)).italics());
     }
     warnings_ui(ui, &evaluation.warnings);
 }
 
 fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
-    let ruled_out = |id: &str| evaluation.verdict.ruled_out.iter().any(|veto| veto.option == id);
+    let ruled_out = |result: &crate::model::OptionResult| evaluation.verdict.veto_of(result.spec.id()).is_some();
     ui.label(RichText::new("Overall score (0–100)").small().weak());
     egui::Grid::new("overall_scores").num_columns(2).show(ui, |ui| {
         for (index, result) in evaluation.options.iter().enumerate() {
@@ -63,7 +64,7 @@ fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compar
             ui.horizontal(|ui| {
                 let change = since.and_then(|c| c.options.get(index)).map(|o| o.score);
                 ScoreBar::new(result.score, 100.0, color, 200.0).against(change).ui(ui);
-                if ruled_out(result.spec.id) {
+                if ruled_out(result) {
                     ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
                 }
             });
@@ -73,7 +74,7 @@ fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compar
 }
 
 /// Warnings, folded away: present for who needs them, quiet for the room.
-fn warnings_ui(ui: &mut Ui, warnings: &[String]) {
+fn warnings_ui(ui: &mut Ui, warnings: &[Warning]) {
     if warnings.is_empty() {
         return;
     }
@@ -86,7 +87,7 @@ fn warnings_ui(ui: &mut Ui, warnings: &[String]) {
         .default_open(false)
         .show(ui, |ui| {
             for warning in warnings {
-                ui.label(RichText::new(warning).small());
+                ui.label(RichText::new(narrative::warning(warning)).small());
             }
         });
 }

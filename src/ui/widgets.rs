@@ -4,7 +4,7 @@ use egui::{Color32, CornerRadius, Rect, Response, RichText, Sense, Shape, Stroke
 
 use super::theme::{bar_track, baseline_mark, change_color, sizes};
 use crate::model::compare::Delta;
-use crate::model::format::{score, score_change};
+use crate::model::format::{score, score_change, score_direction, shown_change};
 
 /// A horizontal bar showing a score out of `max` in an option's colour, followed by the
 /// number, and, against a baseline, a mark where the baseline was and the change since.
@@ -86,7 +86,7 @@ pub fn text_width(ui: &Ui, text: &str, style: &egui::TextStyle) -> f32 {
 /// The change since the baseline ("+1.2", "-0.8", "0.0"), coloured by whether the score rose.
 fn change_label(ui: &mut Ui, delta: Delta) -> Response {
     let text = score_change(delta.a, delta.b);
-    let better = (text != "0.0").then(|| !text.starts_with('-'));
+    let better = score_direction(shown_change(delta.a, delta.b));
     ui.label(RichText::new(&text).monospace().small().color(change_color(ui.visuals(), better)))
         .on_hover_text(format!("Baseline {}; change since then {text}", score(delta.a)))
 }

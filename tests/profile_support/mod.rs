@@ -47,11 +47,11 @@ pub fn fully_non_default() -> Profile {
     }
     profile.environment.currency = "€ (EUR)".to_owned();
     for (index, spec) in CRITERIA.iter().enumerate() {
-        profile.weights.insert(spec.key.to_owned(), (index % 6) as f64 * MAX_WEIGHT / 5.0 * 0.9);
+        profile.weights.insert(spec.id, (index % 6) as f64 * MAX_WEIGHT / 5.0 * 0.9);
     }
     for id in AssumptionId::ALL {
         let spec = id.spec();
-        profile.assumptions.insert(id.key().to_owned(), spec.min + (spec.max - spec.min) / 3.0);
+        profile.assumptions.insert(*id, spec.min + (spec.max - spec.min) / 3.0);
     }
     profile
 }

@@ -1,42 +1,44 @@
 //! Plain sentences saying why a criterion matters for this workload and how the options
-//! compare on it. They quote the same figures the rules used, never new ones. Each sentence
-//! is written into one buffer: this runs for every criterion of every option on each
-//! evaluation.
+//! compare on it. They quote the figures the model computed, never new ones. Each sentence
+//! is written into one buffer: reports write one for every criterion of every option.
 
 use std::fmt::Write as _;
 
-use super::criteria::CriterionId;
-use super::format::{Days, Number, Seconds};
-use super::options::Boundary;
-use super::rules::{self, RuleInputs};
-use super::traits::TraitId;
+use crate::model::format::{Days, Number, Seconds};
+use crate::model::options::Boundary;
+use crate::model::rules;
+use crate::model::{CriterionId, Evaluation, Profile, TraitId};
 
-/// Why `option` scores as it does on `criterion`, compared with `other` when there is one.
-pub(crate) fn why(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, other: Option<usize>) -> String {
+/// Why option `option` (an index into `evaluation.options`) scores as it does on
+/// `criterion`, compared with the rival the model found for it, if any.
+pub fn why(evaluation: &Evaluation, profile: &Profile, option: usize, criterion: CriterionId) -> String {
     let mut out = String::with_capacity(160);
     // Writing to a String cannot fail.
-    let _ = write_why(&mut out, criterion, inputs, option, other);
+    let _ = write_why(&mut out, evaluation, profile, option, criterion);
     out
 }
 
 #[expect(clippy::too_many_lines, reason = "one arm per criterion; splitting would scatter the sentences")]
 fn write_why(
     out: &mut String,
-    criterion: CriterionId,
-    inputs: &RuleInputs<'_>,
+    evaluation: &Evaluation,
+    profile: &Profile,
     option: usize,
-    other: Option<usize>,
+    criterion: CriterionId,
 ) -> std::fmt::Result {
-    let o = &inputs.options[option];
-    let r = &inputs.resources[option];
-    let w = &inputs.profile.workload;
-    let rating = |id: TraitId| id.meta().display(inputs.profile.get(id));
+    let results = &evaluation.options;
+    let o = results[option].spec;
+    let r = &results[option].resources;
+    let w = &profile.workload;
+    let other = results[option].criteria[criterion as usize].rival.and_then(|id| evaluation.position(id));
+    let resources = |i: usize| &results[i].resources;
+    let rating = |id: TraitId| id.meta().display(profile.get(id));
     // " vs <figure> for <other options>", when there is another option.
     let vs = |out: &mut String, figure: &dyn Fn(&mut String, usize) -> std::fmt::Result| -> std::fmt::Result {
         if let Some(i) = other {
             out.push_str(" vs ");
             figure(out, i)?;
-            write!(out, " for {}", inputs.options[i].plural)?;
+            write!(out, " for {}", results[i].spec.plural)?;
         }
         Ok(())
     };
@@ -50,13 +52,13 @@ fn write_why(
                 Number(r.cpu_cores)
             )?;
             vs(out, &|out, i| {
-                let ri = &inputs.resources[i];
+                let ri = resources(i);
                 write!(out, "{} GiB and {} cores", Number(ri.memory_gib), Number(ri.cpu_cores))
             })?;
             out.push('.');
         }
         CriterionId::StartupSpeed => {
-            let (relevance, driver) = rules::startup_relevance(inputs);
+            let (relevance, driver) = rules::startup_relevance(profile);
             out.push_str(if relevance >= 0.5 {
                 "Start-up latency matters ("
             } else {
@@ -68,11 +70,11 @@ fn write_why(
                 write!(out, "sensitivity {}", rating(TraitId::StartLatencySensitivity))?;
             }
             write!(out, "): {} start in ~{}", o.plural, Seconds(r.start_seconds))?;
-            vs(out, &|out, i| write!(out, "~{}", Seconds(inputs.resources[i].start_seconds)))?;
+            vs(out, &|out, i| write!(out, "~{}", Seconds(resources(i).start_seconds)))?;
             out.push('.');
         }
         CriterionId::RuntimePerformance => {
-            let percent = |i: usize| Number(10.0 * rules::total(&rules::terms(criterion, inputs, i)));
+            let percent = |i: usize| Number(10.0 * results[i].criteria[criterion as usize].score);
             write!(
                 out,
                 "With data intensity {} and chattiness {}, {} deliver ~{}% of bare-metal throughput",
@@ -85,7 +87,10 @@ fn write_why(
             out.push('.');
         }
         CriterionId::Isolation => {
-            let (_, exposure) = rules::exposure(inputs, option, o);
+            let exposure = |i: usize| {
+                let share = rules::colocated_share(profile, resources(i));
+                rules::exposure(&evaluation.values, results[i].spec, share).1
+            };
             let boundary = match o.boundary {
                 Boundary::Hypervisor => "sit behind a hypervisor boundary with a small attack surface",
                 Boundary::SharedKernel => "share one host kernel with their neighbours",
@@ -98,13 +103,13 @@ fn write_why(
                     Number(r.services_per_instance)
                 )?;
             }
-            write!(out, "; exposure {}/10", Number(exposure))?;
-            vs(out, &|out, i| write!(out, "{}/10", Number(rules::exposure(inputs, i, &inputs.options[i]).1)))?;
+            write!(out, "; exposure {}/10", Number(exposure(option)))?;
+            vs(out, &|out, i| write!(out, "{}/10", Number(exposure(i))))?;
             out.push('.');
         }
         CriterionId::Patching => {
             write!(out, "OS instances to keep patched: {}", Number(r.os_instances_to_patch))?;
-            vs(out, &|out, i| write!(out, "{}", Number(inputs.resources[i].os_instances_to_patch)))?;
+            vs(out, &|out, i| write!(out, "{}", Number(resources(i).os_instances_to_patch)))?;
             if o.image_pipeline {
                 write!(out, "; images are rebuilt with each of {} deploys a week.", Number(w.deploys_per_week))?;
             } else {
@@ -157,7 +162,7 @@ fn write_why(
                     o.plural,
                     Seconds(r.scale_to_peak_seconds)
                 )?;
-                vs(out, &|out, i| write!(out, "~{}", Seconds(inputs.resources[i].scale_to_peak_seconds)))?;
+                vs(out, &|out, i| write!(out, "~{}", Seconds(resources(i).scale_to_peak_seconds)))?;
                 out.push('.');
             }
         }
@@ -182,7 +187,7 @@ fn write_why(
                 Number(r.instances_steady),
                 o.plural
             )?;
-            vs(out, &|out, i| write!(out, "{}", Number(inputs.resources[i].instances_steady)))?;
+            vs(out, &|out, i| write!(out, "{}", Number(resources(i).instances_steady)))?;
             out.push('.');
         }
         CriterionId::MigrationEffort => {
@@ -209,7 +214,7 @@ fn write_why(
             write!(
                 out,
                 "Heaviness {}% (data intensity {}, {} MiB per instance, instances live ~{}): {}.",
-                Number(100.0 * rules::heaviness(inputs.profile)),
+                Number(100.0 * rules::heaviness(profile)),
                 rating(TraitId::DataIntensity),
                 Number(w.memory_per_instance_mib),
                 Days(w.lifespan_days),

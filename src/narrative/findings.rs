@@ -1,0 +1,175 @@
+//! Findings as sentences: warnings, break-even points, how robust the answer is, and what
+//! moved since a baseline.
+
+use super::capitalise;
+use crate::model::compare::Comparison;
+use crate::model::format::{Number, Score, number, score_change};
+use crate::model::sensitivity::{CriticalWeight, Sensitivity, TraitSensitivity};
+use crate::model::{Evaluation, OptionId, ResourceId, TraitId, TraitMeta, Warning};
+
+/// A warning as a sentence.
+pub fn warning(warning: &Warning) -> String {
+    match *warning {
+        Warning::NoWeights => "Every criterion has weight 0, so every option scores 0.".to_owned(),
+        Warning::InstanceExceedsHost { option, host_memory_gib, host_cores } => format!(
+            "One {} needs more than a whole host ({} GiB, {host_cores} cores); it is counted as one host each.",
+            option.spec().label,
+            number(host_memory_gib),
+        ),
+        Warning::ServicesPerVmExceedsServices { services_per_vm, services } => {
+            format!("services_per_vm ({services_per_vm}) exceeds services ({services}); all services share one VM.")
+        }
+    }
+}
+
+/// Break-even points as one sentence per axis and resource, e.g. "Memory over services:
+/// VMs need less from 44."
+pub fn break_even_sentences(evaluation: &Evaluation) -> Vec<String> {
+    let mut groups: Vec<(TraitId, ResourceId, Vec<String>)> = Vec::new();
+    for b in &evaluation.break_even {
+        let clause = format!(
+            "{} {} from {}",
+            b.ahead_above.spec().plural,
+            if b.resource.lower_is_better() { "need less" } else { "pack more" },
+            Number(b.at)
+        );
+        match groups.iter_mut().find(|(axis, resource, _)| *axis == b.axis && *resource == b.resource) {
+            Some((_, _, clauses)) => clauses.push(clause),
+            None => groups.push((b.axis, b.resource, vec![clause])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(axis, resource, clauses)| {
+            format!("{} over {}: {}.", resource.label(), axis.meta().label.to_lowercase(), clauses.join("; "))
+        })
+        .collect()
+}
+
+/// The sensitivity findings as sentences: flip points nearest first, then the critical weight.
+pub fn sensitivity_sentences(s: &Sensitivity) -> Vec<String> {
+    let mut flips: Vec<_> = s.traits.iter().filter(|t| t.flip_at.is_some()).collect();
+    flips.sort_by(|a, b| relative_distance(a).total_cmp(&relative_distance(b)));
+    let mut sentences: Vec<String> = flips
+        .iter()
+        .filter_map(|t| {
+            let (at, to) = (t.flip_at?, t.flips_to?);
+            let meta = t.id.meta();
+            Some(format!(
+                "{}: {} lead from {} (now {}).",
+                meta.label,
+                capitalise(to.spec().plural),
+                meta.format(at),
+                meta.format(t.value)
+            ))
+        })
+        .collect();
+    if flips.is_empty() {
+        sentences.push(format!(
+            "No single trait, moved across its whole range, changes the leader ({}).",
+            s.leader.spec().plural
+        ));
+    }
+    match &s.critical_weight {
+        Some(c) => sentences.push(format!(
+            "Most critical weight: {} from {} to {} hands the lead to {}.",
+            c.criterion.spec().label,
+            Number(c.from),
+            Number(c.to),
+            c.new_leader.spec().plural
+        )),
+        None => sentences.push("No change of a single weight within 0–5 changes the leader.".to_owned()),
+    }
+    sentences
+}
+
+/// The critical weight as a hint beside the scorecard.
+pub fn critical_weight_hint(critical: &CriticalWeight) -> String {
+    format!(
+        "Most sensitive weight: {} — at {} instead of {}, {} would lead",
+        critical.criterion.spec().label,
+        number(critical.to),
+        number(critical.from),
+        critical.new_leader.spec().plural,
+    )
+}
+
+/// A trait's flip point as a hint on its slider.
+pub fn flip_hint(meta: &TraitMeta, at: f64, to: OptionId) -> String {
+    format!("At {} the lead changes: {} come out ahead", meta.format(at), to.spec().plural)
+}
+
+/// Distance to a flip as a share of the trait's range (log range for logarithmic traits).
+fn relative_distance(t: &TraitSensitivity) -> f64 {
+    let meta = t.id.meta();
+    let Some(at) = t.flip_at else { return f64::INFINITY };
+    if meta.logarithmic && meta.min > 0.0 && at > 0.0 && t.value > 0.0 {
+        (at / t.value).ln().abs() / (meta.max / meta.min).ln()
+    } else {
+        (at - t.value).abs() / (meta.max - meta.min)
+    }
+}
+
+/// "The verdict changes: VMs lead in A, containers in B."
+pub fn verdict_change(comparison: &Comparison) -> String {
+    format!(
+        "The verdict changes: {} lead in A, {} in B.",
+        capitalise(comparison.leader_a.spec().plural),
+        comparison.leader_b.spec().plural
+    )
+}
+
+/// Every option's overall score and whether the lead changed hands, in one sentence, from
+/// A (the baseline) to B.
+pub fn comparison_summary(comparison: &Comparison) -> String {
+    let moves: Vec<String> = comparison
+        .options
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {} → {} ({})",
+                o.option.spec().plural,
+                Score(o.score.a),
+                Score(o.score.b),
+                score_change(o.score.a, o.score.b)
+            )
+        })
+        .collect();
+    let (a, b) = (comparison.leader_a.spec().plural, comparison.leader_b.spec().plural);
+    let lead = if comparison.leader_a == comparison.leader_b {
+        format!("{b} still lead")
+    } else {
+        format!("the lead passes from {a} to {b}")
+    };
+    let settings = match comparison.differences.len() {
+        0 => "no setting changed".to_owned(),
+        1 => "1 setting changed".to_owned(),
+        n => format!("{n} settings changed"),
+    };
+    format!("Since the baseline ({settings}): {}; {lead}.", moves.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::compare::compare;
+    use crate::model::{Assumptions, Profile, Workload, evaluate};
+
+    #[test]
+    fn comparison_summary_names_every_move_and_the_lead() {
+        let base = Profile::default();
+        let hostile = Profile {
+            workload: Workload { isolation_need: 10, legacy_coupling: 10, ..Workload::default() },
+            ..Profile::default()
+        };
+        let [a, b] = [&base, &hostile].map(|profile| evaluate(profile, Assumptions::builtin()));
+        let summary = comparison_summary(&compare(&base, &a, &hostile, &b));
+        assert!(summary.starts_with("Since the baseline (2 settings changed): VMs "), "{summary}");
+        assert!(summary.ends_with("the lead passes from containers to VMs."), "{summary}");
+        let same = comparison_summary(&compare(&base, &a, &base, &a));
+        assert!(
+            same.contains("no setting changed") && same.contains("(0.0)") && same.ends_with("containers still lead."),
+            "{same}"
+        );
+    }
+}

@@ -1,0 +1,95 @@
+//! The verdict in words: a headline for a banner or a title, and a summary a stakeholder
+//! understands.
+
+use super::{capitalise, join_labels};
+use crate::model::format::{Score, number};
+use crate::model::{Evaluation, OptionId, OptionResult, Verdict};
+
+/// The verdict in a few words ("Containers win by 12.3 points").
+pub fn headline(evaluation: &Evaluation) -> String {
+    let verdict = &evaluation.verdict;
+    let leader = verdict.leader.spec().plural;
+    let Some(runner_up) = verdict.runner_up else {
+        return format!("{} win", capitalise(leader));
+    };
+    let points = Score(100.0 * verdict.margin);
+    if verdict.by_veto {
+        match verdict.veto_of(runner_up) {
+            Some(v) if verdict.veto_of(verdict.leader).is_some() => format!(
+                "{} win: both fail a must, {} on {}",
+                capitalise(leader),
+                runner_up.spec().plural,
+                v.criterion.spec().label.to_lowercase()
+            ),
+            Some(v) => format!(
+                "{} win: {} are ruled out on {}",
+                capitalise(leader),
+                runner_up.spec().plural,
+                v.criterion.spec().label.to_lowercase()
+            ),
+            None => format!("{} win", capitalise(leader)),
+        }
+    } else if verdict.close_call {
+        format!("Too close to call: {leader} ahead by {points} points")
+    } else {
+        format!("{} win by {points} points", capitalise(leader))
+    }
+}
+
+/// The verdict in a sentence, with the scores and the criteria that decide it.
+pub fn summary(evaluation: &Evaluation) -> String {
+    let verdict = &evaluation.verdict;
+    let result = |id: OptionId| evaluation.option(id);
+    let (Some(leader), Some(runner)) = (result(verdict.leader), verdict.runner_up.and_then(result)) else {
+        return format!("{} is the only option evaluated.", verdict.leader.spec().plural);
+    };
+    let reasons = join_labels(&verdict.decisive);
+    let points = Score(100.0 * verdict.margin);
+    let (lead, run) = (leader.spec.plural, runner.spec.plural);
+    if verdict.by_veto {
+        let why = if verdict.veto_of(verdict.leader).is_some() {
+            format!(
+                "every option fails a criterion weighted as a must, and {lead} fail least: {} against {}",
+                failure(verdict, leader),
+                failure(verdict, runner)
+            )
+        } else {
+            format!("{run} are ruled out: they score {}", failure(verdict, runner))
+        };
+        format!(
+            "{} win because {why}. On the weighted sum alone: {lead} {} vs {run} {}.",
+            capitalise(lead),
+            Score(leader.score),
+            Score(runner.score),
+        )
+    } else if verdict.close_call {
+        format!(
+            "Too close to call: {} {} vs {run} {} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
+            capitalise(lead),
+            Score(leader.score),
+            Score(runner.score),
+            capitalise(lead),
+            if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
+        )
+    } else {
+        format!(
+            "{} win by {points} points ({} vs {}){}.",
+            capitalise(lead),
+            Score(leader.score),
+            Score(runner.score),
+            if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
+        )
+    }
+}
+
+/// "1.5/10 on isolation (weighted 5/5)" for an option's veto, or nothing.
+fn failure(verdict: &Verdict, result: &OptionResult) -> String {
+    verdict.veto_of(result.spec.id()).map_or(String::new(), |v| {
+        format!(
+            "{}/10 on {} (weighted {}/5)",
+            number(v.score),
+            v.criterion.spec().label.to_lowercase(),
+            number(v.weight)
+        )
+    })
+}
