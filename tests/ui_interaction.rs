@@ -57,7 +57,8 @@ fn a_flag_is_a_checkbox_and_the_number_box_edits_too() {
     let mut harness = common::app();
     // Further down the panel than the window shows: act through accessibility, as a screen
     // reader would.
-    harness.get_by_label("Needs nested virtualization").click_accesskit();
+    // (The scorecard's tornado names the trait too.)
+    harness.get_by_role_and_label(Role::CheckBox, "Needs nested virtualization").click_accesskit();
     harness.run();
     assert!(common::profile(&harness).workload.nested_virtualization);
 
@@ -445,4 +446,21 @@ fn a_file_given_at_start_does_not_silently_replace_unsaved_work() {
     harness.get_by_label("Discard").click();
     harness.run();
     assert_eq!(common::profile(&harness).name, "Greenfield web shop");
+}
+
+#[test]
+fn chart_legend_entries_hide_and_show_their_series() {
+    let mut harness = common::app();
+    harness.get_by_label("Resources").click();
+    harness.run();
+    let entry = harness.get_by_role_and_label(Role::CheckBox, "Container");
+    assert_eq!(entry.accesskit_node().toggled(), Some(egui::accesskit::Toggled::True), "shown at first");
+    entry.click();
+    harness.run();
+    let entry = harness.get_by_role_and_label(Role::CheckBox, "Container");
+    assert_eq!(entry.accesskit_node().toggled(), Some(egui::accesskit::Toggled::False), "hidden once clicked");
+    entry.click();
+    harness.run();
+    let entry = harness.get_by_role_and_label(Role::CheckBox, "Container");
+    assert_eq!(entry.accesskit_node().toggled(), Some(egui::accesskit::Toggled::True), "shown again");
 }

@@ -1,13 +1,15 @@
 //! Image snapshots, dark theme, fixed sizes, cursor removed: the whole window on the
 //! scorecard, and each other tab's view on its own (smaller images; the panel and banner
 //! around them are already in the first); the compare tab; a presenter-mode slide at a
-//! projector's 1280×720. Rendered with wgpu on Mesa's software Vulkan driver (lavapipe);
+//! projector's 1280×720; and the whole window at a small laptop's 1024×640 and a projector's
+//! 1280×720 on the tabs whose layout changes most with the size. Rendered with wgpu on Mesa's software Vulkan driver (lavapipe);
 //! tolerances are in `kittest.toml`. Update with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`, then look at every changed image.
 
 mod common;
 
 use egui::Key;
+use egui_kittest::kittest::Queryable as _;
 use egui_kittest::{Harness, SnapshotResults};
 use podvisor::app::examples::examples;
 use podvisor::app::{App, Command};
@@ -120,8 +122,47 @@ fn tab_views() {
     against.run();
     results.add(against.try_snapshot("tab_resources_with_baseline"));
 
+    // Monthly cost moves in whole hosts: stairs, never ramps or filled bands.
+    let mut view = ChartView { resource: podvisor::model::ResourceId::MonthlyCost, ..ChartView::default() };
+    let mut cost = view_harness(1, move |ui, (profile, evaluation)| {
+        resources_ui(ui, evaluation, profile, &mut view, None);
+    });
+    cost.remove_cursor();
+    cost.run();
+    results.add(cost.try_snapshot("tab_resources_cost_in_whole_hosts"));
+
     let mut assumptions = view_harness(0, |ui, (profile, _)| assumptions_ui(ui, &mut profile.assumptions));
     assumptions.remove_cursor();
     assumptions.run();
     results.add(assumptions.try_snapshot("tab_assumptions"));
+}
+
+/// The whole window at the two sizes the layout tests check, on the tabs that rearrange
+/// themselves: the resources tab (chart beside or above today's table) and the scorecard
+/// scrolled to its tornado.
+#[test]
+fn window_at_laptop_and_projector_sizes() {
+    if !common::renderer_available() {
+        return;
+    }
+    let mut results = SnapshotResults::new();
+    for size in common::layout::SIZES {
+        let mut harness = common::layout::app_at(size, 1.0);
+        // The decomposed monolith: break-even points on its chart.
+        harness.state_mut().send(Command::OpenExample(1));
+        harness.state_mut().select_tab(podvisor::ui::Tab::Resources);
+        harness.run();
+        harness.remove_cursor();
+        harness.run();
+        results.add(harness.try_snapshot(format!("window_{}x{}_resources", size.x, size.y)));
+    }
+    let mut harness = common::layout::app_at(common::layout::SIZES[1], 1.0);
+    harness.state_mut().send(Command::OpenExample(1));
+    harness.run();
+    let heading = harness.get_by_label("What moves the margin");
+    heading.scroll_to_me();
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    results.add(harness.try_snapshot("window_1280x720_tornado"));
 }

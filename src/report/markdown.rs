@@ -110,20 +110,25 @@ pub fn analysis(analysis: &Analysis) -> String {
     }
     let _ = writeln!(
         out,
-        "\nTraits that move the margin most (leader minus runner-up, in points, as each trait moves one step or a fifth of its range):\n"
+        "\nTraits that move the margin most (leader minus runner-up, in points, as each trait moves one step or a fifth of its range). \
+         In the tornado, `│` is a margin of zero, where the leader changes; bars right of it keep the leader ahead:\n"
     );
-    let _ = writeln!(out, "| Trait | Now | Low → margin | High → margin |\n| --- | ---: | ---: | ---: |");
-    for t in analysis.sensitivity.traits.iter().take(8) {
+    let shown = &analysis.sensitivity.traits[..analysis.sensitivity.traits.len().min(8)];
+    let limit = shown.iter().flat_map(|t| [t.margin_low.abs(), t.margin_high.abs()]).fold(0.0, f64::max);
+    let _ =
+        writeln!(out, "| Trait | Now | Low → margin | High → margin | Tornado |\n| --- | ---: | ---: | ---: | --- |");
+    for t in shown {
         let meta = t.id.meta();
         let _ = writeln!(
             out,
-            "| {} | {} | {} → {} | {} → {} |",
+            "| {} | {} | {} → {} | {} → {} | `{}` |",
             meta.label,
             meta.format(t.value),
             meta.format(t.low),
             signed(t.margin_low),
             meta.format(t.high),
-            signed(t.margin_high)
+            signed(t.margin_high),
+            text_tornado_bar(t.margin_low, t.margin_high, limit)
         );
     }
 
@@ -207,6 +212,41 @@ pub fn comparison(pair: &ComparedPair) -> String {
 }
 
 /// Keeps user text from breaking a table row.
+/// Characters on each side of a text tornado's zero line.
+const TORNADO_HALF: usize = 10;
+
+/// One bar of a text tornado: `█` from margin `a` to margin `b` on a scale of ±`limit`
+/// points, `·` elsewhere, and `│` at zero.
+fn text_tornado_bar(a: f64, b: f64, limit: f64) -> String {
+    let (from, to) = (a.min(b), a.max(b));
+    let cell = limit.max(1e-9) / TORNADO_HALF as f64;
+    (0..=2 * TORNADO_HALF)
+        .map(|i| {
+            if i == TORNADO_HALF {
+                return '│';
+            }
+            // The cell's middle, in points: cells left of zero are negative.
+            let middle = (i as f64 - TORNADO_HALF as f64) * cell;
+            let covered = middle + cell / 2.0 > from && middle - cell / 2.0 < to;
+            if covered { '█' } else { '·' }
+        })
+        .collect()
+}
+
 fn escape(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_tornado_bar;
+
+    /// On a ±10-point scale each character is one point: a bar from +2 to +5 covers the
+    /// 3rd to 6th characters right of zero, one from −3 to +1 crosses the zero line.
+    #[test]
+    fn text_tornado_bars_cover_their_margins() {
+        assert_eq!(text_tornado_bar(2.0, 5.0, 10.0), "··········│·████·····");
+        assert_eq!(text_tornado_bar(1.0, -3.0, 10.0), "·······███│█·········");
+        assert_eq!(text_tornado_bar(0.0, 0.0, 0.0).chars().filter(|c| *c == '█').count(), 0);
+    }
 }

@@ -14,7 +14,7 @@ use crate::model::format::number;
 /// The assumptions tab; edits only the profile's overrides.
 pub fn assumptions_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>) {
     let count = overrides.len();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(format!("{} assumptions, {count} overridden in this profile", AssumptionId::ALL.len()))
                 .weak(),
@@ -35,7 +35,8 @@ pub fn assumptions_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>) 
 fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>, id: AssumptionId) {
     let spec = id.spec();
     let overridden = overrides.contains_key(&id);
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window the range and grade move to a second line, not off the edge.
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(RichText::new(&spec.label).strong());
         let mut value = overrides.get(&id).copied().unwrap_or(spec.value).clamp(spec.min, spec.max);
         let speed = (spec.max - spec.min) / 500.0;

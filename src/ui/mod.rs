@@ -9,11 +9,14 @@ pub mod compare;
 pub mod dialogs;
 pub mod menu;
 pub mod presenter;
+pub mod projection_chart;
 pub mod pros_cons;
 pub mod resources;
 pub mod scorecard;
 pub mod sources;
 pub mod theme;
+pub mod today_table;
+pub mod tornado;
 pub mod traits_panel;
 pub mod transition;
 pub mod verdict;
@@ -47,9 +50,10 @@ impl Tab {
     }
 }
 
-/// A row of tab buttons; keyboard-reachable (Tab to focus, Space/Enter to pick).
+/// A row of tab buttons; keyboard-reachable (Tab to focus, Space/Enter to pick). It wraps in
+/// a narrow window (or at a large zoom) rather than widen the central panel past the window.
 pub fn tab_bar_ui(ui: &mut egui::Ui, tab: &mut Tab) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for candidate in Tab::ALL {
             ui.selectable_value(tab, candidate, egui::RichText::new(candidate.label()).heading());
         }

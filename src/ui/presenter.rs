@@ -6,7 +6,7 @@
 
 use egui::{Align, Layout, Rect, RichText, Ui};
 
-use super::resources::{ChartView, Projection, projection_lines, projection_ui};
+use super::resources::{ChartView, Crossings, Projection, projection_lines, projection_ui};
 use super::theme::{con_color, option_color, presenter_text_color, pro_color, sizes};
 use super::transition::{Figures, Transition};
 use super::widgets::ScoreBar;
@@ -110,6 +110,7 @@ fn scenario_ui(
                 lines: &figures.lines,
                 baseline: slide.baseline.map(|(base, _)| base),
                 marks: progress,
+                crossings: Crossings::NearToday,
             };
             projection_ui(ui, &projection)
         })

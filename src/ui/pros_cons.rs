@@ -18,15 +18,20 @@ pub fn pros_cons_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.columns(evaluation.options.len().max(1), |columns| {
             for ((index, result), column) in evaluation.options.iter().enumerate().zip(columns) {
-                // Columns justify their contents; text reads better ragged.
-                let ui = &mut column.new_child(egui::UiBuilder::new().layout(egui::Layout::top_down(egui::Align::Min)));
-                ui.label(RichText::new(result.spec.label).heading().strong().color(option_color(ui.visuals(), index)));
-                ui.label(RichText::new(result.spec.description).small().weak());
-                ui.add_space(8.0);
-                let text = |point: &Point| narrative::point_text(evaluation, profile, index, point);
-                points_ui(ui, "Pros", &result.pros, true, &text);
-                ui.add_space(12.0);
-                points_ui(ui, "Cons", &result.cons, false, &text);
+                // Columns justify their contents; text reads better ragged. A child `Ui` built
+                // with `new_child` would not report its height back to the column, leaving the
+                // scroll area with nothing to scroll: the layout is changed in place instead.
+                column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    ui.label(
+                        RichText::new(result.spec.label).heading().strong().color(option_color(ui.visuals(), index)),
+                    );
+                    ui.label(RichText::new(result.spec.description).small().weak());
+                    ui.add_space(8.0);
+                    let text = |point: &Point| narrative::point_text(evaluation, profile, index, point);
+                    points_ui(ui, "Pros", &result.pros, true, &text);
+                    ui.add_space(12.0);
+                    points_ui(ui, "Cons", &result.cons, false, &text);
+                });
             }
         });
     });
@@ -45,9 +50,11 @@ fn points_ui(ui: &mut Ui, title: &str, points: &[Point], pro: bool, text: &dyn F
             ui.horizontal_wrapped(|ui| {
                 let mark = if pro { "+" } else { "−" };
                 ui.label(RichText::new(format!("{mark} {}", point.title)).strong().color(color));
-                let impact = RichText::new(format!("{} pts", score(point.impact))).monospace().weak();
-                // Kept whole: it moves to the next line rather than breaking inside.
-                ui.add(egui::Label::new(impact).extend())
+                // Kept whole by a no-break space: it moves to the next line rather than breaking
+                // inside. (`Label::extend` would too, but with a tooltip on it, it left the
+                // scroll area around the columns with no height to scroll: issue 13.)
+                let impact = RichText::new(format!("{}\u{a0}pts", score(point.impact))).monospace().weak();
+                ui.label(impact)
                     .on_hover_text("Overall-score points this criterion moves between this option and its best rival");
             });
             ui.label(text(point));

@@ -5,7 +5,8 @@
 use egui::{DragValue, RichText, Ui};
 
 use super::sources::{claims_ui, trace_ui};
-use super::theme::{attention_color, con_color, option_color};
+use super::theme::{attention_color, con_color, option_color, sizes};
+use super::tornado::tornado_ui;
 use super::widgets::{ScoreBar, reset_button};
 use crate::model::compare::Comparison;
 use crate::model::criteria::MAX_WEIGHT;
@@ -99,6 +100,10 @@ pub fn scorecard_ui(
                 ui.end_row();
             },
         );
+        // Below the scores it qualifies: how far each trait can move before they change.
+        ui.add_space(sizes(ui.ctx()).space_l);
+        ui.separator();
+        tornado_ui(ui, evaluation, sensitivity);
     });
 }
 

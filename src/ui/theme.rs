@@ -177,6 +177,30 @@ pub fn option_color(visuals: &Visuals, index: usize) -> Color32 {
     palette[index % palette.len()]
 }
 
+/// How an option's line and markers are drawn, besides its colour: a dash pattern and a
+/// marker shape of its own, so that two options with the same figures stay visible where
+/// their lines coincide (a solid line shows through the gaps of a dashed one, a circle
+/// around a diamond) and so that the chart still reads in greyscale or to a colour-blind eye.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SeriesStyle {
+    pub line: egui_plot::LineStyle,
+    pub marker: egui_plot::MarkerShape,
+}
+
+/// The [`SeriesStyle`] of an option by its index among the options; `line_width` scales the
+/// dashes, so presenter mode's thicker lines keep the same pattern.
+pub fn series_style(index: usize, line_width: f32) -> SeriesStyle {
+    use egui_plot::{LineStyle, MarkerShape};
+    let styles = [
+        (LineStyle::Solid, MarkerShape::Circle),
+        (LineStyle::Dashed { length: 4.0 * line_width }, MarkerShape::Diamond),
+        (LineStyle::Dotted { spacing: 2.5 * line_width }, MarkerShape::Square),
+        (LineStyle::Dashed { length: 1.6 * line_width }, MarkerShape::Up),
+    ];
+    let (line, marker) = styles[index % styles.len()];
+    SeriesStyle { line, marker }
+}
+
 /// The colour of an option by its id; neutral for an option not in the registry.
 pub fn option_color_by_id(visuals: &Visuals, id: OptionId) -> Color32 {
     REGISTRY.iter().position(|o| o.id() == id).map_or(visuals.text_color(), |index| option_color(visuals, index))

@@ -1,6 +1,6 @@
 //! Small widgets shared by several views.
 
-use egui::{Color32, CornerRadius, Response, RichText, Sense, Stroke, Ui, Vec2, pos2};
+use egui::{Color32, CornerRadius, Rect, Response, RichText, Sense, Shape, Stroke, Ui, Vec2, Visuals, pos2};
 
 use super::theme::{bar_track, baseline_mark, change_color, sizes};
 use crate::model::compare::Delta;
@@ -48,17 +48,8 @@ impl ScoreBar {
             let size = Vec2::new(width, sizes(ui.ctx()).bar_height);
             let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
             if ui.is_rect_visible(rect) {
-                let painter = ui.painter();
-                let radius = CornerRadius::same(3);
-                painter.rect_filled(rect, radius, bar_track(ui.visuals()));
-                let mut filled = rect;
-                filled.set_width(rect.width() * share(drawn.unwrap_or(value)));
-                painter.rect_filled(filled, radius, color);
-                if let Some(delta) = baseline {
-                    let x = rect.left() + rect.width() * share(delta.a);
-                    let stroke = Stroke::new(2.0, baseline_mark(ui.visuals()));
-                    painter.line_segment([pos2(x, rect.top() - 3.0), pos2(x, rect.bottom() + 3.0)], stroke);
-                }
+                let tick = baseline.map(|delta| share(delta.a));
+                ui.painter().extend(bar_shapes(ui.visuals(), rect, share(drawn.unwrap_or(value)), color, tick));
             }
             let mut response = response.union(ui.label(RichText::new(score(value)).monospace().strong()));
             if let Some(delta) = baseline {
@@ -68,6 +59,28 @@ impl ScoreBar {
         })
         .inner
     }
+}
+
+/// A bar's track filled to `share` (0–1) in `color`, with a tick across it at `tick` (0–1),
+/// where a baseline's figure was.
+pub fn bar_shapes(visuals: &Visuals, rect: Rect, share: f32, color: Color32, tick: Option<f32>) -> Vec<Shape> {
+    let radius = CornerRadius::same(3);
+    let mut filled = rect;
+    filled.set_width(rect.width() * share.clamp(0.0, 1.0));
+    let mut shapes =
+        vec![Shape::rect_filled(rect, radius, bar_track(visuals)), Shape::rect_filled(filled, radius, color)];
+    if let Some(tick) = tick {
+        let x = rect.left() + rect.width() * tick.clamp(0.0, 1.0);
+        let stroke = Stroke::new(2.0, baseline_mark(visuals));
+        shapes.push(Shape::line_segment([pos2(x, rect.top() - 3.0), pos2(x, rect.bottom() + 3.0)], stroke));
+    }
+    shapes
+}
+
+/// The width `text` takes in `style` on one line: for columns sized to their widest entry.
+pub fn text_width(ui: &Ui, text: &str, style: &egui::TextStyle) -> f32 {
+    let font = style.resolve(ui.style());
+    ui.painter().layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER).size().x
 }
 
 /// The change since the baseline ("+1.2", "-0.8", "0.0"), coloured by whether the score rose.

@@ -78,3 +78,5 @@ impl eframe::Storage for MemoryStorage {
 
     fn flush(&mut self) {}
 }
+
+pub mod layout;

@@ -1,0 +1,170 @@
+//! The tornado chart of the sensitivity analysis: which traits swing the verdict's margin
+//! most. One bar per trait, biggest swing first, reaching from the margin with the trait at
+//! the low end of its tornado range to the margin at the high end; each end is marked with
+//! the trait's value there. The margin is the leader's overall score minus the runner-up's:
+//! right of the zero line the leader stays ahead, left of it the runner-up takes the lead,
+//! and each part of a bar has the colour of the option ahead there.
+
+use egui::{Align, Align2, Color32, Layout, Pos2, Rect, RichText, Sense, Stroke, TextStyle, Ui, pos2, vec2};
+
+use super::theme::{attention_color, neutral_mark, option_color_by_id, sizes};
+use super::widgets::text_width;
+use crate::model::Evaluation;
+use crate::model::format::{score, signed_score};
+use crate::model::options::OptionId;
+use crate::model::sensitivity::{Sensitivity, TraitSensitivity};
+use crate::narrative::capitalise;
+
+/// Bars shown at most; the rest move the margin less than the last one shown.
+const MAX_BARS: usize = 10;
+/// A swing smaller than this (in points) is not drawn: it would be a bar of no width.
+const NEGLIGIBLE: f64 = 0.05;
+
+/// The tornado, under its heading. Draws nothing but a note when there is no runner-up.
+pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivity) {
+    ui.label(RichText::new("What moves the margin").heading());
+    let Some(runner_up) = sensitivity.runner_up else {
+        ui.label(RichText::new("Only one option is scored: there is no margin to move").weak());
+        return;
+    };
+    let leader = sensitivity.leader;
+    let score_of = |id: OptionId| evaluation.options.iter().find(|o| o.spec.id() == id).map(|o| o.score);
+    let (Some(lead), Some(second)) = (score_of(leader), score_of(runner_up)) else { return };
+    let now = lead - second;
+    ui.label(
+        RichText::new(format!(
+            "{} lead {} by {} points. Each bar moves one trait across its range (the values at its ends) \
+             and shows the margin then: right of the line {} stay ahead, left of it {} take the lead.",
+            capitalise(leader.spec().plural),
+            runner_up.spec().plural,
+            score(now),
+            leader.spec().plural,
+            runner_up.spec().plural,
+        ))
+        .weak(),
+    );
+    let bars: Vec<&TraitSensitivity> =
+        sensitivity.traits.iter().filter(|t| t.swing() >= NEGLIGIBLE).take(MAX_BARS).collect();
+    if bars.is_empty() {
+        ui.label(RichText::new("No trait moves the margin within its tornado range").weak());
+        return;
+    }
+    let colors = (option_color_by_id(ui.visuals(), leader), option_color_by_id(ui.visuals(), runner_up));
+    let scale = Scale::new(&bars, now);
+    let name_width = bars
+        .iter()
+        .map(|t| text_width(ui, t.id.meta().label, &TextStyle::Body))
+        .fold(0.0, f32::max)
+        .min(ui.available_width() * 0.35);
+    let end_width =
+        bars.iter().flat_map(|t| ends(t)).map(|end| text_width(ui, &end, &TextStyle::Small)).fold(0.0, f32::max);
+    let row_height = sizes(ui.ctx()).bar_height + 4.0;
+    let mut area: Option<Rect> = None;
+    for bar in &bars {
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(vec2(name_width, row_height), Layout::top_down(Align::Min), |ui| {
+                ui.set_width(name_width);
+                let meta = bar.id.meta();
+                ui.add(egui::Label::new(meta.label).wrap());
+                ui.label(RichText::new(format!("{} – {}", meta.format(bar.low), meta.format(bar.high))).small().weak());
+            });
+            let width = ui.available_width().max(4.0 * end_width);
+            let (rect, response) = ui.allocate_exact_size(vec2(width, row_height), Sense::hover());
+            let inner =
+                Rect::from_x_y_ranges(rect.left() + end_width + 6.0..=rect.right() - end_width - 6.0, rect.y_range());
+            area = Some(area.map_or(inner, |a| a.union(inner)));
+            bar_ui(ui, bar, &scale, inner, colors);
+            response.on_hover_text(hover_text(bar, leader, runner_up));
+        });
+    }
+    let hidden = sensitivity.traits.len() - bars.len();
+    if let Some(area) = area {
+        let x = scale.x(area, 0.0);
+        let color = attention_color(ui.visuals());
+        ui.painter().line_segment([pos2(x, area.top() - 4.0), pos2(x, area.bottom() + 4.0)], Stroke::new(2.0, color));
+        let now_x = scale.x(area, now);
+        let stroke = Stroke::new(1.0, neutral_mark(ui.visuals()));
+        ui.painter().extend(egui::Shape::dashed_line(
+            &[pos2(now_x, area.top()), pos2(now_x, area.bottom())],
+            stroke,
+            4.0,
+            3.0,
+        ));
+        ui.horizontal(|ui| {
+            // Under the zero line, which the caption's bar continues.
+            ui.add_space((x - ui.cursor().left() - 2.0).max(0.0));
+            ui.label(RichText::new("│ leader changes").small().color(color));
+            ui.label(RichText::new(format!("┆ now: {}", signed_score(now))).small().weak());
+        });
+    }
+    if hidden > 0 {
+        ui.label(RichText::new(format!("{hidden} more traits move it less")).small().weak());
+    }
+}
+
+/// The trait's values at its bar's two ends, as written there.
+fn ends(bar: &TraitSensitivity) -> [String; 2] {
+    let meta = bar.id.meta();
+    [meta.format(bar.low), meta.format(bar.high)]
+}
+
+fn hover_text(bar: &TraitSensitivity, leader: OptionId, runner_up: OptionId) -> String {
+    let meta = bar.id.meta();
+    let at = |value: f64, margin: f64| {
+        let who = if margin >= 0.0 { leader.spec().plural } else { runner_up.spec().plural };
+        format!("at {}: margin {} points ({who} ahead)", meta.format(value), signed_score(margin))
+    };
+    format!(
+        "{} now {}\n{}\n{}\nSwing {} points",
+        meta.label,
+        meta.format(bar.value),
+        at(bar.low, bar.margin_low),
+        at(bar.high, bar.margin_high),
+        score(bar.swing())
+    )
+}
+
+/// Margins (points) to screen x: the range of every bar, zero and today's margin, padded.
+struct Scale {
+    low: f64,
+    high: f64,
+}
+
+impl Scale {
+    fn new(bars: &[&TraitSensitivity], now: f64) -> Self {
+        let margins = bars.iter().flat_map(|t| [t.margin_low, t.margin_high]).chain([0.0, now]);
+        let (low, high) = margins.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), m| (lo.min(m), hi.max(m)));
+        let pad = ((high - low) * 0.04).max(0.5);
+        Self { low: low - pad, high: high + pad }
+    }
+
+    #[expect(clippy::cast_possible_truncation, reason = "a 0–1 share of a row's width")]
+    fn x(&self, rect: Rect, margin: f64) -> f32 {
+        rect.left() + rect.width() * ((margin - self.low) / (self.high - self.low)) as f32
+    }
+}
+
+/// One bar: from the margin at one end of the trait's range to the margin at the other, in
+/// the leader's colour right of zero and the runner-up's left of it, each end labelled with
+/// the trait's value there.
+fn bar_ui(ui: &Ui, bar: &TraitSensitivity, scale: &Scale, rect: Rect, (leader, runner_up): (Color32, Color32)) {
+    let (from, to) = (bar.margin_low.min(bar.margin_high), bar.margin_low.max(bar.margin_high));
+    let top = rect.top() + 2.0;
+    let bottom = rect.bottom() - 2.0;
+    let span = |a: f64, b: f64| Rect::from_min_max(pos2(scale.x(rect, a), top), pos2(scale.x(rect, b), bottom));
+    let painter = ui.painter();
+    if to > 0.0 {
+        painter.rect_filled(span(from.max(0.0), to), 2.0, leader);
+    }
+    if from < 0.0 {
+        painter.rect_filled(span(from, to.min(0.0)), 2.0, runner_up);
+    }
+    let font = TextStyle::Small.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let [low, high] = ends(bar);
+    // The end further left is labelled on its left, the other on its right: never over the bar.
+    let (left_text, right_text) = if bar.margin_low <= bar.margin_high { (low, high) } else { (high, low) };
+    let middle = rect.center().y;
+    painter.text(Pos2::new(scale.x(rect, from) - 4.0, middle), Align2::RIGHT_CENTER, left_text, font.clone(), color);
+    painter.text(Pos2::new(scale.x(rect, to) + 4.0, middle), Align2::LEFT_CENTER, right_text, font, color);
+}
