@@ -7,28 +7,32 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::OPTIONS;
 
-/// Light or dark look, as chosen in View ▸ Theme.
+/// Light or dark look, or the system's, as chosen in View ▸ Theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ThemeChoice {
     #[default]
     Dark,
     Light,
+    /// Whatever the desktop uses, following it when it changes (dark where it is unknown).
+    System,
 }
 
 impl ThemeChoice {
-    pub const ALL: [Self; 2] = [Self::Dark, Self::Light];
+    pub const ALL: [Self; 3] = [Self::Dark, Self::Light, Self::System];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::Dark => "Dark",
             Self::Light => "Light",
+            Self::System => "Follow system",
         }
     }
 
-    fn egui(self) -> egui::Theme {
+    fn egui(self) -> egui::ThemePreference {
         match self {
-            Self::Dark => egui::Theme::Dark,
-            Self::Light => egui::Theme::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+            Self::Light => egui::ThemePreference::Light,
+            Self::System => egui::ThemePreference::System,
         }
     }
 }

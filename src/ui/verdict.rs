@@ -1,11 +1,14 @@
-//! The verdict banner: who wins, by how much, why in one sentence, and the overall scores;
-//! with a baseline pinned, also what moved since the baseline.
+//! The verdict banner: who wins and by how much in one line, then one sentence that adds
+//! what the line does not say (what decides it, and the strongest case for the other side),
+//! and the overall scores; with a baseline pinned, also what moved since the baseline.
 
 use egui::{RichText, Ui};
 
 use super::theme::{attention_color, banner_style, con_color, option_color, option_color_by_id, sizes};
 use super::widgets::ScoreBar;
+use super::words::{in_sentence, with_labels};
 use crate::model::compare::Comparison;
+use crate::model::format::capitalise;
 use crate::model::{Evaluation, Verdict};
 
 /// The banner across the top of the window: the verdict beside the overall scores, or above
@@ -46,11 +49,46 @@ pub fn headline_ui(ui: &mut Ui, verdict: &Verdict) {
 fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
     let verdict = &evaluation.verdict;
     headline_ui(ui, verdict);
-    ui.label(RichText::new(&verdict.summary).size(sizes(ui.ctx()).body + 1.0));
+    ui.label(RichText::new(explanation(evaluation)).size(sizes(ui.ctx()).body + 1.0));
     if let Some(comparison) = since {
         ui.label(RichText::new(&comparison.summary).italics());
     }
     warnings_ui(ui, &evaluation.warnings);
+}
+
+/// The sentence under the headline. The headline already names the leader and the margin,
+/// so this says what decides it and what speaks for the runner-up. A veto is explained by
+/// the model's own summary, which names the failed must.
+pub fn explanation(evaluation: &Evaluation) -> String {
+    let verdict = &evaluation.verdict;
+    if verdict.by_veto {
+        return verdict.summary.clone();
+    }
+    let leader = evaluation.options.iter().find(|result| result.spec.id == verdict.leader);
+    let runner_up = evaluation
+        .options
+        .iter()
+        .filter(|result| result.spec.id != verdict.leader)
+        .max_by(|a, b| a.score.total_cmp(&b.score));
+    let (Some(leader), Some(runner_up)) = (leader, runner_up) else {
+        return verdict.summary.clone();
+    };
+    let labels: Vec<String> = verdict.decisive.iter().map(|criterion| in_sentence(criterion.spec().label)).collect();
+    let mut sentence = match labels.as_slice() {
+        [] => {
+            format!("{} and {} score alike on every criterion", capitalise(leader.spec.plural), runner_up.spec.plural)
+        }
+        [one] => format!("Decided by {one}"),
+        [init @ .., last] => format!("Decided mostly by {} and {last}", init.join(", ")),
+    };
+    if let Some(case) = runner_up.pros.first() {
+        sentence += &format!("; the strongest case for {} is {}", runner_up.spec.plural, in_sentence(case.title));
+    }
+    sentence.push('.');
+    if verdict.close_call {
+        sentence += " Your weights and assumptions can tip it either way.";
+    }
+    sentence
 }
 
 fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
@@ -86,7 +124,7 @@ fn warnings_ui(ui: &mut Ui, warnings: &[String]) {
         .default_open(false)
         .show(ui, |ui| {
             for warning in warnings {
-                ui.label(RichText::new(warning).small());
+                ui.label(RichText::new(with_labels(warning)).small());
             }
         });
 }

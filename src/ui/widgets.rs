@@ -61,8 +61,8 @@ impl ScoreBar {
                 }
             }
             let mut response = response.union(ui.label(RichText::new(score(value)).monospace().strong()));
-            if let Some(delta) = baseline {
-                response = response.union(change_label(ui, delta));
+            if let Some(change) = baseline.and_then(|delta| change_label(ui, delta)) {
+                response = response.union(change);
             }
             response
         })
@@ -70,12 +70,21 @@ impl ScoreBar {
     }
 }
 
-/// The change since the baseline ("+1.2", "-0.8", "0.0"), coloured by whether the score rose.
-fn change_label(ui: &mut Ui, delta: Delta) -> Response {
+/// The change since the baseline ("+1.2", "-0.8"), coloured by whether the score rose.
+/// A score that did not move (to the tenth shown) carries no change at all, so the rows
+/// that did stand out.
+fn change_label(ui: &mut Ui, delta: Delta) -> Option<Response> {
+    let tenths = |v: f64| (v * 10.0).round();
+    let moved = tenths(delta.b) - tenths(delta.a);
+    if moved == 0.0 {
+        return None;
+    }
     let text = score_change(delta.a, delta.b);
-    let better = (text != "0.0").then(|| !text.starts_with('-'));
-    ui.label(RichText::new(&text).monospace().small().color(change_color(ui.visuals(), better)))
-        .on_hover_text(format!("Baseline {}; change since then {text}", score(delta.a)))
+    let color = change_color(ui.visuals(), Some(moved > 0.0));
+    Some(
+        ui.label(RichText::new(&text).monospace().small().color(color))
+            .on_hover_text(format!("Baseline {}; change since then {text}", score(delta.a))),
+    )
 }
 
 /// A small ↺ button that puts a value back to its default, shown only while the value
