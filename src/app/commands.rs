@@ -140,7 +140,7 @@ impl App {
     /// A path from the system dialog; `None` if cancelled, or if the in-app browser was
     /// opened instead (its answer arrives as [`Command::PathAnswer`]).
     fn pick(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
-        if self.dialogs.dialogs_unavailable.is_none() {
+        if self.dialogs.system_unavailable.is_none() {
             let directory = self.workspace.document.path().and_then(Path::parent).map(Path::to_owned);
             let directory = directory.as_deref();
             let title = purpose.title();
@@ -158,14 +158,14 @@ impl App {
             match picked {
                 Picked::Path(path) => return Some(path),
                 Picked::Cancelled => return None,
-                Picked::Unavailable(reason) => self.dialogs.dialogs_unavailable = Some(reason),
+                Picked::Unavailable(reason) => self.dialogs.system_unavailable = Some(reason),
             }
         }
         // The browser opens where the scenario's file is, else in the working directory.
         let directory = self.workspace.document.path().and_then(Path::parent).map(Path::to_owned);
         let file_name = self.suggested_file_name(purpose);
         self.dialogs.browser = Some(FileBrowser::new(purpose, directory.as_deref(), &file_name));
-        if let Some(reason) = &self.dialogs.dialogs_unavailable {
+        if let Some(reason) = &self.dialogs.system_unavailable {
             self.status.clone_from(reason);
         }
         None

@@ -90,7 +90,7 @@ impl App {
                 self.export_failed(what, "no chart is on screen: open the Resources tab, or presenter mode".to_owned());
             }
             Export::Chart | Export::Window => {
-                self.exporter.capture = Some(Capture::request(ctx, path.to_owned(), what))
+                self.exporter.capture = Some(Capture::request(ctx, path.to_owned(), what));
             }
         }
     }

@@ -100,7 +100,7 @@ struct Dialogs {
     /// The in-app file browser, open where the system has no file dialog.
     browser: Option<FileBrowser>,
     /// Why system file dialogs cannot be used, once known.
-    dialogs_unavailable: Option<String>,
+    system_unavailable: Option<String>,
     /// Set once closing has been confirmed, so the close request is let through.
     closing: bool,
     /// The welcome panel: shown on a first start, until a scenario is opened or it is closed.
@@ -181,7 +181,7 @@ impl App {
             },
             presenter: Presenter { deck: session.deck, charts: session.slide_charts, ..Presenter::default() },
             dialogs: Dialogs {
-                dialogs_unavailable: file_dialog::known_unavailable(),
+                system_unavailable: file_dialog::known_unavailable(),
                 welcome: first_start,
                 ..Dialogs::default()
             },
@@ -219,7 +219,7 @@ impl App {
 
     /// Uses the in-app file browser instead of system dialogs (tests, CI, headless machines).
     pub fn use_file_browser(&mut self) {
-        self.dialogs.dialogs_unavailable = Some("File dialogs are turned off.".to_owned());
+        self.dialogs.system_unavailable = Some("File dialogs are turned off.".to_owned());
     }
 
     pub fn document(&self) -> &Document {
@@ -395,7 +395,7 @@ impl App {
             menu_bar_ui(ui, &context, &mut self.appearance, commands);
         });
         egui::Panel::bottom("status").show(ui, |ui| {
-            status_bar_ui(ui, self.workspace.document.path(), self.workspace.document.is_dirty(), &self.status)
+            status_bar_ui(ui, self.workspace.document.path(), self.workspace.document.is_dirty(), &self.status);
         });
         egui::Panel::left("traits").resizable(true).default_size(360.0).min_size(280.0).show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -485,7 +485,7 @@ impl eframe::App for App {
         let modal_open = self.dialogs.modal_open();
         if presenting && self.presenter.blank {
             // Any key brings the slide back, and does nothing else.
-            if ctx.input_mut(|input| take_key_presses(input)) {
+            if ctx.input_mut(take_key_presses) {
                 self.presenter.blank = false;
             }
         } else if !modal_open {

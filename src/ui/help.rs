@@ -77,7 +77,7 @@ pub fn shortcuts_ui(ctx: &egui::Context) -> bool {
     open
 }
 
-/// An entry's keys as the platform writes them ("Ctrl+S", "→ or PageDown or Space"); the
+/// An entry's keys as the platform writes them ("Ctrl+S", "→ or `PageDown` or Space"); the
 /// number keys as one range. `None` for an entry without keys.
 fn keys_text(ctx: &egui::Context, entry: UiCommand) -> Option<String> {
     let keys = entry.kbd_shortcuts();

@@ -281,6 +281,8 @@ struct Block {
     heading: std::sync::Arc<egui::Galley>,
     text: Option<std::sync::Arc<egui::Galley>>,
     space: f32,
+    /// A group's caption ("For VMs"), which stays with the argument after it.
+    caption: bool,
 }
 
 impl Block {
@@ -305,11 +307,12 @@ fn lay_out(ui: &Ui, groups: &[(String, Vec<Argument<'_>>)], scale: f32, width: f
             heading: painter.layout(title.clone(), caption.clone(), weak, width),
             text: None,
             space: 0.0,
+            caption: true,
         });
         for argument in arguments {
             let heading = painter.layout(argument.heading.clone(), body.clone(), argument.color, width);
             let text = argument.text.map(|text| painter.layout(text.to_owned(), body.clone(), text_color, width));
-            blocks.push(Block { heading, text, space: sizes.space_s * scale });
+            blocks.push(Block { heading, text, space: sizes.space_s * scale, caption: false });
         }
     }
     blocks
@@ -323,7 +326,8 @@ fn fits(blocks: &[Block], columns: usize, height: f32, spacing: f32) -> bool {
         .all(|range| blocks[range.clone()].iter().map(|block| block.height(spacing)).sum::<f32>() <= height)
 }
 
-/// The blocks of each column: each column takes blocks while they fit; the last takes the rest.
+/// The blocks of each column: each column takes blocks while they fit; the last takes the
+/// rest.
 fn split(blocks: &[Block], columns: usize, height: f32, spacing: f32) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
@@ -333,6 +337,10 @@ fn split(blocks: &[Block], columns: usize, height: f32, spacing: f32) -> Vec<std
         while end < blocks.len() && (column + 1 == columns || used + blocks[end].height(spacing) <= height) {
             used += blocks[end].height(spacing);
             end += 1;
+        }
+        // A caption never ends a column: it moves on with its first argument.
+        if column + 1 < columns && end > start + 1 && blocks[end - 1].caption {
+            end -= 1;
         }
         ranges.push(start..end);
         start = end;

@@ -127,11 +127,12 @@ pub fn banner_style() -> TextStyle {
 }
 
 /// Lets proportional text fall back to the bundled Hack font, which has the few symbols
-/// the views use (↺ ● ▸) that Ubuntu-Light lacks; no extra font is shipped.
+/// the views use (↺ ● ▸ ·) that Ubuntu-Light lacks, before egui's emoji fonts (which draw
+/// the file browser's icons), so those symbols keep Hack's shapes; no extra font is shipped.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional) {
-        family.push("Hack".to_owned());
+        family.insert(1.min(family.len()), "Hack".to_owned());
     }
     ctx.set_fonts(fonts);
 }
