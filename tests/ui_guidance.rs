@@ -6,7 +6,7 @@ mod common;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::{By, Queryable as _};
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 use podvisor::app::{Command, examples};
 use podvisor::command::UiCommand;
 use podvisor::profile::Profile;
@@ -177,4 +177,44 @@ fn values_adjusted_on_loading_are_a_notice_not_an_error() {
     assert!(notice.detail.starts_with("Memory per instance: "), "{}", notice.detail);
     assert!(harness.query_by_label_contains("workload.memory_per_instance_mib").is_none(), "no raw key");
     assert!(harness.query_by_label_contains("Memory per instance: ").is_some());
+}
+
+#[test]
+fn slides_fit_a_projector_and_a_large_screen_without_dropping_an_argument() {
+    for size in [egui::vec2(1280.0, 720.0), egui::vec2(1600.0, 1000.0)] {
+        let mut harness =
+            egui_kittest::Harness::builder().with_size(size).build_eframe(|cc| podvisor::app::App::new(cc));
+        harness.state_mut().send(Command::OpenExample(0));
+        harness.run();
+        harness.key_press(Key::F5);
+        harness.run();
+        let count = examples::examples().len();
+        for _ in 0..count {
+            let presentation = harness.state().presentation().expect("presenting");
+            let evaluation = presentation.slide().content.as_ref().expect("a scenario").evaluation.clone();
+            let verdict = &evaluation.verdict;
+            // What the slide must say: a close call, each side's two strongest pros; else the
+            // leader's pro for each criterion that decides it.
+            let texts: Vec<String> = if verdict.close_call {
+                evaluation.options.iter().flat_map(|o| o.pros.iter().take(2).map(|p| p.text.clone())).collect()
+            } else {
+                let leader = evaluation.options.iter().find(|o| o.spec.id == verdict.leader).expect("leader");
+                leader.pros.iter().filter(|p| verdict.decisive.contains(&p.criterion)).map(|p| p.text.clone()).collect()
+            };
+            for text in &texts {
+                let node = harness.get_by_label(text);
+                assert!(node.rect().max.y <= size.y + 0.5, "{text:?} fits on a {size:?} screen");
+            }
+            for label in harness.query_all(By::new().role(Role::Label)) {
+                let rect = label.rect();
+                assert!(
+                    rect.max.y <= size.y + 0.5 && rect.max.x <= size.x + 0.5,
+                    "{:?} is inside",
+                    label.accesskit_node().label()
+                );
+            }
+            harness.key_press(Key::ArrowRight);
+            harness.run();
+        }
+    }
 }
