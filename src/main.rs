@@ -3,17 +3,18 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use podvisor::cli::{self, Action, Outcome};
+use clap::Parser as _;
+use podvisor::cli::{self, Cli, Outcome};
 
 fn main() -> ExitCode {
-    let args: Vec<_> = std::env::args_os().skip(1).collect();
-    let outcome = match cli::parse_args(&args) {
-        Ok(Action::Command(command)) => cli::execute(&command),
-        Ok(Action::Window(path)) => match podvisor::app::run(path) {
+    // Usage errors end here: clap prints them with the usage and exits with code 2.
+    let Cli { file, command } = Cli::parse();
+    let outcome = match command {
+        Some(command) => cli::execute(&command),
+        None => match podvisor::app::run(file) {
             Ok(()) => Outcome::default(),
             Err(message) => Outcome { code: 1, stdout: String::new(), stderr: format!("podvisor: {message}\n") },
         },
-        Err(message) => Outcome::usage(&message),
     };
     // A closed pipe (`podvisor evaluate x | head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());

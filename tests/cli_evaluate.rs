@@ -151,21 +151,3 @@ fn bad_input_exits_1_naming_the_file() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("/no/such/profile.ron"));
 }
-
-#[test]
-fn usage_errors_exit_2() {
-    for args in [
-        &["evaluate"][..],
-        &["evaluate", "a.ron", "--format", "yaml"],
-        &["compare", "a.ron"],
-        &["frobnicate", "x"],
-        &["--nope"],
-    ] {
-        let out = podvisor(args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&out).contains("Usage:"), "{args:?}");
-    }
-    let help = podvisor(&["--help"]);
-    assert_eq!(help.status.code(), Some(0));
-    assert!(stdout(&help).contains("podvisor evaluate FILE"));
-}

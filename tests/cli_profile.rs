@@ -144,21 +144,3 @@ fn bad_files_exit_1_naming_file_line_and_column() {
     assert_eq!(run.status.code(), Some(1));
     assert!(text(&run.stderr).contains("empty.ron: the file is empty"));
 }
-
-#[test]
-fn usage_errors_exit_2_with_the_usage() {
-    for args in [
-        &["validate"][..],
-        &["validate", "a.ron", "b.ron"],
-        &["validate", "a.ron", "-o", "b.ron"],
-        &["normalize"],
-        &["normalize", "a.ron", "-o"],
-        &["normalize", "a.ron", "--frob", "x"],
-        &["frobnicate", "a.ron"],
-    ] {
-        let run = podvisor(args);
-        assert_eq!(run.status.code(), Some(2), "{args:?}");
-        assert!(run.stdout.is_empty(), "{args:?}");
-        assert!(text(&run.stderr).contains("Usage:"), "{args:?}");
-    }
-}

@@ -1,9 +1,11 @@
 //! Running a parsed command. Output is collected rather than printed so tests can check it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::{Command, Format, USAGE};
-use crate::profile::{self, Loaded};
+use clap::CommandFactory as _;
+
+use super::{Cli, Command, Format, ListFormat};
+use crate::profile::{self, LoadError, SaveError};
 use crate::report::{self, Analysis, ComparedPair};
 
 /// What a command printed and how it ended.
@@ -18,24 +20,46 @@ impl Outcome {
     fn ok(stdout: String) -> Self {
         Self { code: 0, stdout, stderr: String::new() }
     }
-
-    fn bad_input(message: impl std::fmt::Display) -> Self {
-        Self { code: 1, stdout: String::new(), stderr: format!("podvisor: {message}\n") }
-    }
-
-    /// A usage error: the message and the usage text.
-    pub fn usage(message: &str) -> Self {
-        Self { code: 2, stdout: String::new(), stderr: format!("podvisor: {message}\n\n{USAGE}\n") }
-    }
 }
 
-/// Runs a command.
+/// Why a command failed on its input (exit code 1). Usage errors never get this far: clap
+/// reports them while parsing (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A profile could not be read or is not a valid profile.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// A normalised profile could not be saved.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// The built-in host catalog or flavour data did not load (a defect in the build).
+    #[error(transparent)]
+    Catalog(#[from] crate::model::hosts::CatalogError),
+    #[error(transparent)]
+    Flavours(#[from] crate::model::kubernetes::FlavoursError),
+    /// A report could not be written.
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Runs a command; a failure is reported on stderr with exit code 1.
 pub fn execute(command: &Command) -> Outcome {
-    match command {
-        Command::Help => Outcome::ok(format!("{USAGE}\n")),
-        Command::Version => Outcome::ok(format!("podvisor {}\n", env!("CARGO_PKG_VERSION"))),
-        Command::Evaluate { file, format } => with_profile(file, |loaded| {
-            let analysis = Analysis::new(loaded.profile.clone());
+    run(command).unwrap_or_else(|error| Outcome {
+        code: 1,
+        stdout: String::new(),
+        stderr: format!("podvisor: {error}\n"),
+    })
+}
+
+fn run(command: &Command) -> Result<Outcome, Error> {
+    Ok(match command {
+        Command::Evaluate { file, format } => {
+            let loaded = profile::load_file(file)?;
+            let analysis = Analysis::new(loaded.profile);
             let body = match format {
                 Format::Text => report::text::analysis(&analysis),
                 Format::Markdown => report::markdown::analysis(&analysis),
@@ -46,58 +70,85 @@ pub fn execute(command: &Command) -> Outcome {
                 }
             };
             with_warnings(body, *format, &loaded.warnings)
-        }),
-        Command::Compare { a, b, format } => with_profile(a, |a| {
-            with_profile(b, |b| {
-                let pair = ComparedPair::new(a.profile.clone(), b.profile.clone());
-                let warnings: Vec<String> = a.warnings.iter().chain(&b.warnings).cloned().collect();
-                let body = match format {
-                    Format::Text => report::text::comparison(&pair),
-                    Format::Markdown => report::markdown::comparison(&pair),
-                    Format::Json => json_text(&report::json::comparison(&pair)),
-                };
-                with_warnings(body, *format, &warnings)
-            })
-        }),
-        Command::Report { file, out } => with_profile(file, |loaded| {
-            let text = report::markdown::analysis(&Analysis::new(loaded.profile.clone()));
-            let stderr: String = loaded.warnings.iter().map(|w| format!("warning: {w}\n")).collect();
-            match out {
-                None => Outcome { code: 0, stdout: text, stderr },
-                Some(path) => match profile::write_atomically(path, text.as_bytes()) {
-                    Ok(()) => Outcome { code: 0, stdout: String::new(), stderr },
-                    Err(error) => Outcome::bad_input(format!("{}: cannot write: {error}", path.display())),
-                },
-            }
-        }),
-        Command::Normalize { file, out } => with_profile(file, |loaded| {
+        }
+        Command::Compare { a, b, format } => {
+            let (a, b) = (profile::load_file(a)?, profile::load_file(b)?);
+            let warnings: Vec<String> = a.warnings.into_iter().chain(b.warnings).collect();
+            let pair = ComparedPair::new(a.profile, b.profile);
+            let body = match format {
+                Format::Text => report::text::comparison(&pair),
+                Format::Markdown => report::markdown::comparison(&pair),
+                Format::Json => json_text(&report::json::comparison(&pair)),
+            };
+            with_warnings(body, *format, &warnings)
+        }
+        Command::Report { file, out } => {
+            let loaded = profile::load_file(file)?;
+            let text = report::markdown::analysis(&Analysis::new(loaded.profile));
+            to_stdout_or_file(text, out.as_deref(), &loaded.warnings, |path, text| {
+                profile::write_atomically(path, text.as_bytes())
+                    .map_err(|source| Error::Write { path: path.to_owned(), source })
+            })?
+        }
+        Command::Normalize { file, out } => {
+            let loaded = profile::load_file(file)?;
             let text = profile::to_canonical_string(&loaded.profile);
-            let stderr: String = loaded.warnings.iter().map(|w| format!("warning: {w}\n")).collect();
-            match out {
-                None => Outcome { code: 0, stdout: text, stderr },
-                Some(path) => match profile::save_file(path, &loaded.profile) {
-                    Ok(()) => Outcome { code: 0, stdout: String::new(), stderr },
-                    Err(error) => Outcome::bad_input(error),
-                },
-            }
-        }),
-        Command::Validate { file } => with_profile(file, |loaded| {
-            let mut out: String = loaded.warnings.iter().map(|w| format!("warning: {w}\n")).collect();
+            to_stdout_or_file(text, out.as_deref(), &loaded.warnings, |path, _| {
+                Ok(profile::save_file(path, &loaded.profile)?)
+            })?
+        }
+        Command::Validate { file } => {
+            let loaded = profile::load_file(file)?;
+            let mut out = warning_lines(&loaded.warnings);
             out.push_str(&format!("{}: valid profile {:?}\n", file.display(), loaded.profile.name));
             Outcome::ok(out)
-        }),
-    }
+        }
+        Command::Hosts { format } => {
+            let (catalog, flavours) =
+                (crate::model::hosts::HostCatalog::builtin()?, crate::model::kubernetes::Flavours::builtin()?);
+            Outcome::ok(match format {
+                ListFormat::Text => report::hosts::hosts_text(catalog, flavours),
+                ListFormat::Json => report::hosts::hosts_json(catalog, flavours),
+            })
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), env!("CARGO_PKG_NAME"), &mut script);
+            // clap builds the script from Rust strings, so it is UTF-8.
+            Outcome::ok(String::from_utf8_lossy(&script).into_owned())
+        }
+    })
+}
+
+/// `text` on stdout, or handed to `write` for the file `out`; load warnings on stderr
+/// either way (nothing but the error if writing fails).
+fn to_stdout_or_file(
+    text: String,
+    out: Option<&Path>,
+    warnings: &[String],
+    write: impl FnOnce(&Path, &str) -> Result<(), Error>,
+) -> Result<Outcome, Error> {
+    let stdout = match out {
+        None => text,
+        Some(path) => {
+            write(path, &text)?;
+            String::new()
+        }
+    };
+    Ok(Outcome { code: 0, stdout, stderr: warning_lines(warnings) })
 }
 
 /// Load warnings go to stdout after a text body (they belong to the report) and are left to
 /// the JSON's own `warnings` list otherwise.
 fn with_warnings(mut body: String, format: Format, warnings: &[String]) -> Outcome {
     if format != Format::Json {
-        for warning in warnings {
-            body.push_str(&format!("warning: {warning}\n"));
-        }
+        body.push_str(&warning_lines(warnings));
     }
     Outcome::ok(body)
+}
+
+fn warning_lines(warnings: &[String]) -> String {
+    warnings.iter().map(|w| format!("warning: {w}\n")).collect()
 }
 
 fn prepend_warnings(value: &mut serde_json::Value, warnings: &[String]) {
@@ -108,11 +159,4 @@ fn prepend_warnings(value: &mut serde_json::Value, warnings: &[String]) {
 
 fn json_text(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
-}
-
-fn with_profile(file: &Path, run: impl FnOnce(&Loaded) -> Outcome) -> Outcome {
-    match profile::load_file(file) {
-        Ok(loaded) => run(&loaded),
-        Err(error) => Outcome::bad_input(error),
-    }
 }

@@ -2,6 +2,7 @@
 //! [`Evaluation`]. No egui, no files, no clocks — the window, the reports and the command
 //! line all call the same [`evaluate`].
 
+mod asset;
 pub mod assumptions;
 pub mod compare;
 pub mod criteria;
@@ -9,11 +10,16 @@ mod evaluation;
 mod explain;
 pub mod facts;
 pub mod format;
+pub mod hosts;
+pub mod hypervisors;
+mod interpolate;
+pub mod kubernetes;
 pub mod options;
 pub mod projection;
 pub mod resources;
 pub mod rules;
 pub mod sensitivity;
+pub mod suggest;
 pub mod traits;
 
 pub use assumptions::{AssumptionId, Assumptions};

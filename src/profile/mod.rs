@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::suggest;
+
 pub use crate::model::traits::{Environment, Workload};
 
 /// The `format` value every profile carries.
@@ -65,7 +67,6 @@ mod load;
 mod read;
 mod save;
 pub mod schema;
-mod suggest;
 mod validate;
 
 pub use atomic::write_atomically;

@@ -2,6 +2,7 @@
 //! the model computed; nothing here computes a score or a figure, and numbers are formatted
 //! by the same helpers the window uses, so the report and the screen agree.
 
+pub mod hosts;
 pub mod json;
 pub mod markdown;
 pub mod text;

@@ -5,20 +5,38 @@
 /// but `colour` does not find `notes`. Failing that, the shortest candidate the word
 /// abbreviates (`vm_boot` → `vm_boot_seconds`), since long ids get shortened.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> Option<&'a str> {
+    closest_few(word, candidates, 1).into_iter().next()
+}
+
+/// Up to `count` plausible candidates for `word`, best first: the typos of [`closest`] by
+/// edit distance, then the candidates the word abbreviates, shortest first.
+pub fn closest_few<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+    count: usize,
+) -> Vec<&'a str> {
     let word = word.to_lowercase();
     let limit = (word.chars().count() / 3).max(1);
-    let typo = candidates
+    let mut typos: Vec<(usize, &str)> = candidates
         .clone()
         .into_iter()
-        .map(|candidate| (distance(&word, candidate), candidate))
+        .map(|candidate| (distance(&word, &candidate.to_lowercase()), candidate))
         .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate);
-    let abbreviated = || {
-        let long_enough = word.chars().count() >= 3;
-        candidates.into_iter().filter(|candidate| long_enough && candidate.starts_with(&word)).min_by_key(|c| c.len())
+        .collect();
+    typos.sort_by_key(|(distance, _)| *distance);
+    let mut abbreviated: Vec<&str> = if word.chars().count() >= 3 {
+        candidates.into_iter().filter(|candidate| candidate.to_lowercase().starts_with(&word)).collect()
+    } else {
+        Vec::new()
     };
-    typo.or_else(abbreviated)
+    abbreviated.sort_by_key(|candidate| candidate.len());
+    let mut found: Vec<&str> = Vec::new();
+    for candidate in typos.into_iter().map(|(_, candidate)| candidate).chain(abbreviated) {
+        if found.len() < count && !found.contains(&candidate) {
+            found.push(candidate);
+        }
+    }
+    found
 }
 
 /// Levenshtein distance over chars (insertions, deletions and substitutions cost one).
@@ -59,5 +77,14 @@ mod tests {
         assert_eq!(closest("x", names), None);
         assert_eq!(closest("vm_boot", ["vm_boot_seconds", "vm_guest_os_memory_mib"]), Some("vm_boot_seconds"));
         assert_eq!(closest("re", names), None);
+    }
+
+    #[test]
+    fn few_lists_typos_before_abbreviations_without_repeats() {
+        let ids = ["aws/m6i.large", "aws/m6i.xlarge", "aws/m7i.large", "aws/m6i.2xlarge"];
+        assert_eq!(closest_few("aws/m6i.lrage", ids, 3), ["aws/m6i.large", "aws/m6i.xlarge", "aws/m7i.large"]);
+        assert_eq!(closest_few("AWS/M6I", ids, 2), ["aws/m6i.large", "aws/m6i.xlarge"]);
+        assert_eq!(closest_few("aws/m6i.large", ids, 1), ["aws/m6i.large"]);
+        assert!(closest_few("gcp", ids, 3).is_empty());
     }
 }

@@ -1,0 +1,318 @@
+//! `podvisor hosts [--format text|json]`: the cloud host catalog with what each Kubernetes
+//! flavour leaves for pods on every type. The figures come from the model
+//! ([`FlavourSpec::allocatable`](crate::model::kubernetes::FlavourSpec::allocatable)); this
+//! module only lays them out. The JSON shape is a contract documented in the README.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::format::Number;
+use crate::model::hosts::{HostCatalog, HostType, NestedVirtualization};
+use crate::model::kubernetes::{Allocatable, Flavours, KubernetesFlavour, Node, NodeSettings};
+
+/// One catalog entry in `podvisor hosts --format json`, fields in contract order.
+#[derive(Serialize)]
+struct Entry<'a> {
+    id: &'a str,
+    provider: &'static str,
+    cores: u32,
+    memory_gib: f64,
+    price_per_hour: f64,
+    price_date: &'a str,
+    region: &'a str,
+    source: &'a str,
+    kubernetes: PerFlavour,
+}
+
+#[derive(Serialize)]
+struct PerFlavour {
+    eks: NodeFigures,
+    gke: NodeFigures,
+    aks: NodeFigures,
+    self_managed: NodeFigures,
+}
+
+#[derive(Serialize)]
+struct NodeFigures {
+    allocatable_memory_mib: u64,
+    allocatable_cpu_millicores: u64,
+    max_pods: u32,
+}
+
+/// Each flavour's default allocatable on `host`.
+fn allocatable(flavours: &Flavours, host: &HostType, flavour: KubernetesFlavour) -> Allocatable {
+    flavours.get(flavour).allocatable(&Node::from(host), &NodeSettings::default())
+}
+
+impl NodeFigures {
+    fn new(a: Allocatable) -> Self {
+        Self {
+            allocatable_memory_mib: whole(a.memory_mib),
+            allocatable_cpu_millicores: whole(a.cpu_millicores),
+            max_pods: a.max_pods,
+        }
+    }
+}
+
+/// Rounds a non-negative figure to a whole number.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "allocatable figures are ≥ 0 and far below 2^53"
+)]
+fn whole(value: f64) -> u64 {
+    value.max(0.0).round() as u64
+}
+
+/// The catalog as JSON: an array of entries, in catalog order.
+pub fn hosts_json(catalog: &HostCatalog, flavours: &Flavours) -> String {
+    let entries: Vec<Entry<'_>> = catalog
+        .types()
+        .iter()
+        .map(|host| {
+            let figures = |flavour| NodeFigures::new(allocatable(flavours, host, flavour));
+            Entry {
+                id: &host.id,
+                provider: host.provider.key(),
+                cores: host.cores,
+                memory_gib: host.memory_gib,
+                price_per_hour: host.price_per_hour,
+                price_date: &host.price_date,
+                region: &host.region,
+                source: &host.source,
+                kubernetes: PerFlavour {
+                    eks: figures(KubernetesFlavour::Eks),
+                    gke: figures(KubernetesFlavour::Gke),
+                    aks: figures(KubernetesFlavour::Aks),
+                    self_managed: figures(KubernetesFlavour::SelfManaged),
+                },
+            }
+        })
+        .collect();
+    serde_json::to_string_pretty(&entries).unwrap_or_else(|error| unreachable!("plain structs serialise: {error}"))
+}
+
+/// Column heads of the flavours, in table order.
+const FLAVOUR_COLUMNS: [(KubernetesFlavour, &str); 4] = [
+    (KubernetesFlavour::Eks, "EKS"),
+    (KubernetesFlavour::Gke, "GKE"),
+    (KubernetesFlavour::Aks, "AKS"),
+    (KubernetesFlavour::SelfManaged, "Self-managed"),
+];
+
+/// The catalog as an aligned table, then each family's sources.
+pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
+    let mut out = String::from(
+        "Cloud hosts: Linux on-demand prices in USD. Per Kubernetes flavour, what a node leaves\n\
+         for pods: allocatable memory (MiB) / CPU (millicores) / max pods (— where the managed\n\
+         service is another provider's; the JSON form lists every flavour).\n\n",
+    );
+    let mut rows: Vec<Vec<String>> = vec![
+        ["Host", "vCPU", "GiB", "$/hour", "Prices of", "Region", "KVM"]
+            .into_iter()
+            .chain(FLAVOUR_COLUMNS.iter().map(|(_, head)| *head))
+            .map(str::to_owned)
+            .collect(),
+    ];
+    for host in catalog.types() {
+        let mut row = vec![
+            host.id.clone(),
+            host.cores.to_string(),
+            Number(host.memory_gib).to_string(),
+            host.price_per_hour.to_string(),
+            host.price_date.clone(),
+            host.region.clone(),
+            kvm(host).to_owned(),
+        ];
+        row.extend(FLAVOUR_COLUMNS.iter().map(|(flavour, _)| {
+            if !flavour.runs_on(host) {
+                return "—".to_owned();
+            }
+            let a = allocatable(flavours, host, *flavour);
+            format!("{} / {}m / {}", whole(a.memory_mib), whole(a.cpu_millicores), a.max_pods)
+        }));
+        rows.push(row);
+    }
+    out.push_str(&aligned(&rows));
+
+    out.push_str("\nKVM: metal = bare metal; nested = nested virtualization documented; no = neither.\n");
+    out.push_str("\nSources\n");
+    let mut families: Vec<&HostType> = Vec::new();
+    for host in catalog.types() {
+        if !families.iter().any(|seen| seen.family == host.family) {
+            families.push(host);
+        }
+    }
+    for host in families {
+        let _ = writeln!(
+            out,
+            "  {} {} (prices of {}, {}): {}\n    Nested virtualization: {}",
+            host.provider.key(),
+            host.family,
+            host.price_date,
+            host.grade.label(),
+            host.source,
+            host.nested_virtualization_source
+        );
+    }
+    for spec in flavours.specs() {
+        let fee = &spec.control_plane;
+        let _ = writeln!(
+            out,
+            "  {}: memory: {} CPU: {} Control plane: ${:.2}/hour per cluster, {}: {}",
+            FLAVOUR_COLUMNS.iter().find(|(flavour, _)| *flavour == spec.flavour).map_or("", |(_, head)| head),
+            spec.memory.source,
+            spec.cpu.source,
+            fee.per_cluster_hour,
+            fee.tier,
+            fee.source
+        );
+    }
+    out
+}
+
+/// Whether a type can run KVM guests, in one word.
+fn kvm(host: &HostType) -> &'static str {
+    match (host.bare_metal, host.nested_virtualization) {
+        (true, _) => "metal",
+        (false, NestedVirtualization::Supported { .. }) => "nested",
+        (false, NestedVirtualization::Unsupported | NestedVirtualization::NotStated) => "no",
+    }
+}
+
+/// Rows as columns two spaces apart: the first left-aligned, the rest right-aligned.
+fn aligned(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().filter_map(|row| row.get(c)).map(|cell| cell.chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let width = widths[c];
+            if c == 0 {
+                let _ = write!(line, "{cell:<width$}");
+            } else {
+                let _ = write!(line, "  {cell:>width$}");
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+
+    fn builtins() -> (&'static HostCatalog, &'static Flavours) {
+        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let flavours = Flavours::builtin().unwrap_or_else(|error| panic!("{error}"));
+        (catalog, flavours)
+    }
+
+    #[test]
+    fn json_has_exactly_the_contract_keys_for_every_host() {
+        let (catalog, flavours) = builtins();
+        let json: Value = serde_json::from_str(&hosts_json(catalog, flavours)).unwrap_or_else(|e| panic!("{e}"));
+        let entries = json.as_array().unwrap_or_else(|| panic!("not an array"));
+        assert_eq!(entries.len(), catalog.types().len());
+        let keys = |value: &Value| -> Vec<String> {
+            let mut keys: Vec<String> = value.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+            keys.sort();
+            keys
+        };
+        for entry in entries {
+            assert_eq!(
+                keys(entry),
+                [
+                    "cores",
+                    "id",
+                    "kubernetes",
+                    "memory_gib",
+                    "price_date",
+                    "price_per_hour",
+                    "provider",
+                    "region",
+                    "source"
+                ]
+            );
+            assert_eq!(keys(&entry["kubernetes"]), ["aks", "eks", "gke", "self_managed"]);
+            for flavour in ["aks", "eks", "gke", "self_managed"] {
+                assert_eq!(
+                    keys(&entry["kubernetes"][flavour]),
+                    ["allocatable_cpu_millicores", "allocatable_memory_mib", "max_pods"]
+                );
+            }
+        }
+        let large = &entries[0];
+        assert_eq!(large["id"], "aws/m6i.large");
+        assert_eq!(large["provider"], "aws");
+        assert_eq!(large["price_per_hour"], 0.096);
+        assert_eq!(large["price_date"], "2026-07");
+        let eks = &large["kubernetes"]["eks"];
+        assert_eq!(
+            (eks["allocatable_memory_mib"].as_u64(), eks["allocatable_cpu_millicores"].as_u64()),
+            (Some(7518), Some(1930))
+        );
+        assert_eq!(eks["max_pods"], 29);
+    }
+
+    #[test]
+    fn json_keeps_the_contract_order() {
+        let (catalog, flavours) = builtins();
+        let json = hosts_json(catalog, flavours);
+        let positions: Vec<usize> = [
+            "\"id\"",
+            "\"provider\"",
+            "\"cores\"",
+            "\"memory_gib\"",
+            "\"price_per_hour\"",
+            "\"price_date\"",
+            "\"region\"",
+            "\"source\"",
+            "\"kubernetes\"",
+            "\"eks\"",
+            "\"gke\"",
+            "\"aks\"",
+            "\"self_managed\"",
+        ]
+        .iter()
+        .map(|key| json.find(key).unwrap_or(usize::MAX))
+        .collect();
+        assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{positions:?}");
+    }
+
+    #[test]
+    fn text_lists_every_host_aligned_with_its_figures_and_sources() {
+        let (catalog, flavours) = builtins();
+        let text = hosts_text(catalog, flavours);
+        for host in catalog.types() {
+            assert_eq!(
+                text.lines().filter(|line| line.starts_with(&format!("{} ", host.id))).count(),
+                1,
+                "{}",
+                host.id
+            );
+        }
+        let table: Vec<&str> =
+            text.lines().skip_while(|line| !line.starts_with("Host")).take_while(|line| !line.is_empty()).collect();
+        assert_eq!(table.len(), catalog.types().len() + 1);
+        let width = table[0].chars().count();
+        assert!(table.iter().all(|line| line.chars().count() == width), "ragged table:\n{}", table.join("\n"));
+        let large = table.iter().find(|line| line.starts_with("aws/m6i.large ")).copied().unwrap_or_default();
+        assert!(large.contains("7518 / 1930m / 29"), "{large}");
+        assert!(large.contains("2026-07") && large.contains("us-east-1"), "{large}");
+        let metal = table.iter().find(|line| line.starts_with("aws/m6i.metal ")).copied().unwrap_or_default();
+        assert!(metal.contains("metal"), "{metal}");
+        let d2 = table.iter().find(|line| line.starts_with("azure/D2s_v5 ")).copied().unwrap_or_default();
+        assert_eq!(d2.matches('—').count(), 2, "EKS and GKE do not run on Azure: {d2}");
+        assert!(text.contains("kubernetes/autoscaler@0411d1c8"), "GCP source missing");
+        assert!(text.contains("$0.10/hour per cluster"), "fees missing");
+    }
+}
