@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod import;
 pub mod model;
 pub mod narrative;

@@ -231,8 +231,8 @@ fn closing_the_window_with_unsaved_changes_is_held_back() {
 }
 
 #[test]
-fn save_and_save_as_through_the_typed_path_prompt() {
-    let mut harness = common::app();
+fn save_and_save_as_through_the_in_app_browser() {
+    let mut harness = common::app_with_browser();
     harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(6.0);
     harness.run();
     let dir = tempfile::tempdir().expect("temp dir");
@@ -240,13 +240,8 @@ fn save_and_save_as_through_the_typed_path_prompt() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    let field = harness.get_by_role_and_label(Role::TextInput, "Path");
-    field.focus();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, "Path").type_text(&target.display().to_string());
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    assert!(harness.query_by_label_contains("Save profile as").is_some(), "the browser opens, titled");
+    common::type_into_browser(&mut harness, "untitled_scenario.ron", &target);
 
     let saved = target.with_extension("ron");
     let loaded = podvisor::profile::load_file(&saved).expect("saved file loads");
@@ -258,7 +253,7 @@ fn save_and_save_as_through_the_typed_path_prompt() {
 
 #[test]
 fn choosing_save_in_the_question_saves_first_then_carries_on() {
-    let mut harness = common::app();
+    let mut harness = common::app_with_browser();
     harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(4.0);
     harness.run();
     let edited = common::profile(&harness);
@@ -269,12 +264,8 @@ fn choosing_save_in_the_question_saves_first_then_carries_on() {
     harness.run();
     harness.get_by_label("Save").click();
     harness.run();
-    // Never saved, so the path is asked for (typed here: no file dialog on this machine).
-    harness.get_by_role_and_label(Role::TextInput, "Path").focus();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, "Path").type_text(&target.display().to_string());
-    harness.key_press(Key::Enter);
-    harness.run();
+    // Never saved, so the path is asked for (in the app's browser: no file dialog here).
+    common::type_into_browser(&mut harness, "untitled_scenario.ron", &target);
 
     let saved = podvisor::profile::load_file(&target).expect("saved before going on");
     assert_eq!(saved.profile, edited);
@@ -384,17 +375,17 @@ fn resources_tab_switches_resource_and_axis() {
 
 #[test]
 fn every_shortcut_has_an_effect_and_none_panics_without_a_file() {
-    let mut harness = common::app();
+    let mut harness = common::app_with_browser();
     for (modifiers, key) in
         [(Modifiers::COMMAND, Key::Z), (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z), (Modifiers::COMMAND, Key::O)]
     {
         harness.key_press_modifiers(modifiers, key);
         harness.run();
     }
-    assert!(harness.query_by_role_and_label(Role::TextInput, "Path").is_some(), "Open asks for a path here");
+    assert!(harness.query_by_label_contains("Open profile").is_some(), "Open shows the app's browser here");
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.query_by_role_and_label(Role::TextInput, "Path").is_none());
+    assert!(harness.query_by_label_contains("Open profile").is_none(), "Escape closes it");
 }
 
 #[test]

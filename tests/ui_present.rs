@@ -66,7 +66,8 @@ fn compare_with_an_example_then_swap() {
     let compared = harness.state().compared().expect("B is chosen");
     assert_eq!(compared.scenario().profile.name, "Lift-and-shift of a legacy monolith");
     let comparison = compared.comparison().clone();
-    assert!(harness.query_by_label("workload.services").is_some(), "a row for each setting that differs");
+    let services = harness.query_all_by_label("Services").count();
+    assert_eq!(services, 2, "the slider, and a row for each setting that differs, by its label");
     let settings = format!("Settings that differ ({})", comparison.differences.len());
     assert!(harness.query_by_label(&settings).is_some(), "{settings}");
     assert!(shown(&harness, &signed_score(comparison.options[0].score.delta())), "the VM score's change");
@@ -212,7 +213,7 @@ fn a_folder_without_profiles_is_refused_as_a_deck() {
 
 #[test]
 fn exporting_the_report_writes_what_the_command_line_writes() {
-    let mut harness = common::app();
+    let mut harness = common::app_with_browser();
     common::open_example(&mut harness, "bursty_event_handlers.ron");
     harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(5.0);
     harness.run();
@@ -225,16 +226,10 @@ fn exporting_the_report_writes_what_the_command_line_writes() {
     assert_eq!(written, markdown::analysis(&Analysis::new(common::profile(&harness))));
     assert!(harness.state().alert().is_none());
 
-    // Typed, the extension is added and the scenario's name is offered.
+    // Chosen in the in-app browser, the extension is added and the scenario's name is offered.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
-    let field = harness.get_by_role_and_label(Role::TextInput, "Path");
-    assert_eq!(field.value().as_deref(), Some("bursty_short_lived_event_handlers.md"));
-    field.focus();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, "Path").type_text(&dir.path().join("typed").display().to_string());
-    harness.key_press(Key::Enter);
-    harness.run();
+    common::type_into_browser(&mut harness, "bursty_short_lived_event_handlers.md", &dir.path().join("typed"));
     assert_eq!(std::fs::read_to_string(dir.path().join("typed.md")).expect("written"), written);
 }
 

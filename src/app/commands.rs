@@ -4,88 +4,20 @@
 
 use std::path::{Path, PathBuf};
 
-use super::deck::DeckSource;
-use super::export::{Export, file_stem};
 use super::file_dialog::{self, FileKind, Picked};
 use super::session::remember;
 use super::{Alert, App, Document, examples};
+use crate::command::file_stem;
+use crate::command::{Command, DeckSource, Export, PathAnswer, PathPurpose, UnsavedChoice};
 use crate::profile::{Profile, load_file, save_file};
-use crate::ui::dialogs::{PathAnswer, PathPrompt, PathPurpose, UnsavedChoice};
-
-/// Something the user asked for that touches files, dialogs or the window.
-#[derive(Clone, Debug, PartialEq)]
-#[must_use]
-pub enum Command {
-    /// A fresh scenario with default values.
-    New,
-    /// Ask for a path (system dialog, or typed path where there is none), then act on it.
-    Choose(PathPurpose),
-    Open(PathBuf),
-    /// Open a bundled example, by its index in [`examples::examples`].
-    OpenExample(usize),
-    /// Save to the current file, or ask where if there is none.
-    Save,
-    SaveAs(PathBuf),
-    Undo,
-    Redo,
-    ClearRecent,
-    Quit,
-    /// The answer to "save your changes first?".
-    Answer(UnsavedChoice),
-    /// The answer to the typed-path prompt.
-    PathAnswer(PathAnswer),
-    /// Hold the open scenario as it is now as the baseline (replacing any before).
-    PinBaseline,
-    ClearBaseline,
-    /// Set a profile beside the open scenario in the compare tab (as B).
-    CompareWith(PathBuf),
-    /// Set a bundled example beside the open scenario, by its index.
-    CompareWithExample(usize),
-    /// Open B as the scenario to edit; the open scenario becomes B.
-    SwapCompared,
-    StopComparing,
-    /// Write the scenario on screen, or a picture of the window or its chart, to a file.
-    Export(Export, PathBuf),
-    /// Enter presenter mode.
-    Present,
-    StopPresenting,
-    /// Step through the presenter deck (+1 next, −1 previous).
-    StepSlides(isize),
-    UseDeck(DeckSource),
-}
-
-impl Command {
-    /// Whether running this command would drop the current scenario.
-    fn replaces_scenario(&self) -> bool {
-        matches!(
-            self,
-            Self::New
-                | Self::Choose(PathPurpose::Open)
-                | Self::Open(_)
-                | Self::OpenExample(_)
-                | Self::SwapCompared
-                | Self::Quit
-        )
-    }
-
-    /// What the command does, for the question about unsaved changes ("… before {this}?").
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Self::New => "starting a new scenario",
-            Self::Choose(PathPurpose::Open) | Self::Open(_) => "opening another profile",
-            Self::OpenExample(_) => "opening the example",
-            Self::SwapCompared => "swapping A and B",
-            Self::Quit => "quitting",
-            _ => "going on",
-        }
-    }
-}
+use crate::ui::dialogs::FileBrowser;
+use crate::ui::words::labelled_note;
 
 impl App {
     /// Runs a command, first asking about unsaved changes if it would drop them.
     pub(crate) fn run_cmd(&mut self, ctx: &egui::Context, command: Command) {
-        if command.replaces_scenario() && self.document.is_dirty() {
-            self.pending = Some(command);
+        if command.replaces_scenario() && self.workspace.document.is_dirty() {
+            self.dialogs.pending = Some(command);
         } else {
             self.execute(ctx, command);
         }
@@ -94,61 +26,72 @@ impl App {
     fn execute(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::New => {
-                self.document = Document::new(Profile::default(), None, true);
-                self.status = "New scenario".to_owned();
+                let cleared = self.replace_document(Document::new(Profile::default(), None, true));
+                self.status = format!("New scenario{cleared}");
             }
             Command::Choose(purpose) => match self.pick(purpose) {
                 Some(path) => self.chosen(ctx, purpose, path),
-                // A prompt is open, or the user cancelled; only a cancel drops the follow-up.
-                None if self.path_prompt.is_none() => self.after_save = None,
+                // The browser is open, or the user cancelled; only a cancel drops the follow-up.
+                None if self.dialogs.browser.is_none() => self.dialogs.after_save = None,
                 None => {}
             },
             Command::Open(path) => self.open(&path),
             Command::OpenExample(index) => match examples::examples().get(index) {
                 Some(example) => {
-                    self.document = Document::new(example.profile.clone(), None, true);
+                    let cleared = self.replace_document(Document::new(example.profile.clone(), None, true));
                     self.alert = None;
-                    self.status = format!("Opened the example {}", example.file);
+                    self.notice = None;
+                    self.status = format!("Opened the example {}{cleared}", example.file);
                 }
                 None => {
                     self.alert = Some(Alert { title: "No such example".to_owned(), detail: format!("index {index}") });
                 }
             },
-            Command::Save => match self.document.path().map(Path::to_owned) {
+            Command::Save => match self.workspace.document.path().map(Path::to_owned) {
                 Some(path) => self.save(ctx, &path),
                 None => self.execute(ctx, Command::Choose(PathPurpose::SaveAs)),
             },
             Command::SaveAs(path) => self.save(ctx, &path),
             Command::Undo => {
-                if self.document.undo() {
+                if self.workspace.document.undo() {
                     self.status = "Undone".to_owned();
                 }
             }
             Command::Redo => {
-                if self.document.redo() {
+                if self.workspace.document.redo() {
                     self.status = "Redone".to_owned();
                 }
             }
-            Command::ClearRecent => self.recent.clear(),
+            Command::ResetAll => {
+                self.workspace.document.reset_all();
+                self.status =
+                    "Every slider, weight and assumption is back to its default (Undo brings them back)".to_owned();
+            }
+            Command::ClearRecent => self.workspace.recent.clear(),
             Command::Quit => {
-                self.closing = true;
+                self.dialogs.closing = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::Answer(choice) => self.answer(ctx, choice),
             Command::PathAnswer(answer) => self.path_answer(ctx, answer),
             Command::PinBaseline => self.pin_baseline(),
             Command::ClearBaseline => {
-                self.baseline = None;
+                self.workspace.baseline = None;
                 self.status = "Baseline cleared".to_owned();
             }
             Command::CompareWith(path) => self.compare_with_file(&path),
             Command::CompareWithExample(index) => self.compare_with_example(index),
             Command::SwapCompared => self.swap_compared(),
-            Command::StopComparing => self.compared = None,
+            Command::StopComparing => self.workspace.compared = None,
             Command::Export(what, path) => self.export(ctx, what, &path),
             Command::Present => self.present(ctx),
             Command::StopPresenting => self.stop_presenting(ctx),
             Command::StepSlides(by) => self.step_slides(ctx, by),
+            Command::GoToSlide(index) => self.go_to_slide(ctx, index),
+            Command::ToggleBlank => self.presenter.blank = !self.presenter.blank,
+            Command::CycleSlideChart { axis } => self.cycle_slide_chart(axis),
+            Command::ToggleShortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
+            Command::Welcome(shown) => self.dialogs.welcome = shown,
             Command::UseDeck(source) => self.use_deck(source),
         }
     }
@@ -165,18 +108,18 @@ impl App {
     }
 
     fn answer(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
-        let Some(pending) = self.pending.take() else {
+        let Some(pending) = self.dialogs.pending.take() else {
             return;
         };
         match choice {
             UnsavedChoice::Save => {
-                self.after_save = Some(pending);
+                self.dialogs.after_save = Some(pending);
                 self.execute(ctx, Command::Save);
             }
             UnsavedChoice::Discard => {
                 if pending == Command::Quit {
                     // The session is stored on exit; what was discarded must not come back.
-                    self.document.discard_changes();
+                    self.workspace.document.discard_changes();
                 }
                 self.execute(ctx, pending);
             }
@@ -185,20 +128,20 @@ impl App {
     }
 
     fn path_answer(&mut self, ctx: &egui::Context, answer: PathAnswer) {
-        let Some(prompt) = self.path_prompt.take() else {
+        let Some(browser) = self.dialogs.browser.take() else {
             return;
         };
         match answer {
-            PathAnswer::Confirm(text) => self.chosen(ctx, prompt.purpose, PathBuf::from(text)),
-            PathAnswer::Cancel => self.after_save = None,
+            PathAnswer::Confirm(path) => self.chosen(ctx, browser.purpose, path),
+            PathAnswer::Cancel => self.dialogs.after_save = None,
         }
     }
 
-    /// A path from the system dialog; `None` if cancelled, or if a typed-path prompt was
+    /// A path from the system dialog; `None` if cancelled, or if the in-app browser was
     /// opened instead (its answer arrives as [`Command::PathAnswer`]).
     fn pick(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
-        if self.dialogs_unavailable.is_none() {
-            let directory = self.document.path().and_then(Path::parent).map(Path::to_owned);
+        if self.dialogs.system_unavailable.is_none() {
+            let directory = self.workspace.document.path().and_then(Path::parent).map(Path::to_owned);
             let directory = directory.as_deref();
             let title = purpose.title();
             let picked = match purpose {
@@ -215,19 +158,16 @@ impl App {
             match picked {
                 Picked::Path(path) => return Some(path),
                 Picked::Cancelled => return None,
-                Picked::Unavailable(reason) => self.dialogs_unavailable = Some(reason),
+                Picked::Unavailable(reason) => self.dialogs.system_unavailable = Some(reason),
             }
         }
-        let note = self.dialogs_unavailable.clone().unwrap_or_default();
-        let text = match purpose {
-            PathPurpose::Open | PathPurpose::CompareWith | PathPurpose::DeckFolder => String::new(),
-            PathPurpose::SaveAs => self
-                .document
-                .path()
-                .map_or_else(|| self.suggested_file_name(purpose), |path| path.display().to_string()),
-            PathPurpose::Export(_) => self.suggested_file_name(purpose),
-        };
-        self.path_prompt = Some(PathPrompt { purpose, text, note });
+        // The browser opens where the scenario's file is, else in the working directory.
+        let directory = self.workspace.document.path().and_then(Path::parent).map(Path::to_owned);
+        let file_name = self.suggested_file_name(purpose);
+        self.dialogs.browser = Some(FileBrowser::new(purpose, directory.as_deref(), &file_name));
+        if let Some(reason) = &self.dialogs.system_unavailable {
+            self.status.clone_from(reason);
+        }
         None
     }
 
@@ -238,7 +178,7 @@ impl App {
             PathPurpose::Export(what) => {
                 what.file_name(self.profile_on_screen().map_or("", |profile| profile.name.as_str()))
             }
-            _ => format!("{}.ron", file_stem(&self.document.profile().name)),
+            _ => format!("{}.ron", file_stem(&self.workspace.document.profile().name)),
         }
     }
 
@@ -246,12 +186,14 @@ impl App {
     fn open(&mut self, path: &Path) {
         match load_file(path) {
             Ok(loaded) => {
-                self.document = Document::new(loaded.profile, Some(path.to_owned()), true);
-                remember(&mut self.recent, path);
-                self.status = format!("Opened {}", path.display());
-                self.alert = (!loaded.warnings.is_empty()).then(|| Alert {
+                let cleared = self.replace_document(Document::new(loaded.profile, Some(path.to_owned()), true));
+                remember(&mut self.workspace.recent, path);
+                self.status = format!("Opened {}{cleared}", path.display());
+                self.alert = None;
+                // Adjusted values are not an error: the file opened, and says what changed.
+                self.notice = (!loaded.warnings.is_empty()).then(|| Alert {
                     title: "Opened, with values adjusted to fit their ranges".to_owned(),
-                    detail: loaded.warnings.join("\n"),
+                    detail: loaded.warnings.iter().map(|warning| labelled_note(warning)).collect::<Vec<_>>().join("\n"),
                 });
             }
             Err(error) => {
@@ -263,19 +205,29 @@ impl App {
         }
     }
 
+    /// Makes `document` the open scenario. The baseline was pinned on the scenario that
+    /// goes, so it goes with it: its deltas and its chart lines would describe another
+    /// workload. The welcome panel has done its job once a scenario is chosen. Returns what
+    /// to add to the status line.
+    pub(super) fn replace_document(&mut self, document: Document) -> &'static str {
+        self.workspace.document = document;
+        self.dialogs.welcome = false;
+        if self.workspace.baseline.take().is_some() { BASELINE_CLEARED } else { "" }
+    }
+
     /// Saves to `path`, then runs whatever was waiting for the save.
     fn save(&mut self, ctx: &egui::Context, path: &Path) {
-        match save_file(path, self.document.profile()) {
+        match save_file(path, self.workspace.document.profile()) {
             Ok(()) => {
-                self.document.mark_saved(path.to_owned());
-                remember(&mut self.recent, path);
+                self.workspace.document.mark_saved(path.to_owned());
+                remember(&mut self.workspace.recent, path);
                 self.status = format!("Saved {}", path.display());
-                if let Some(next) = self.after_save.take() {
+                if let Some(next) = self.dialogs.after_save.take() {
                     self.execute(ctx, next);
                 }
             }
             Err(error) => {
-                self.after_save = None;
+                self.dialogs.after_save = None;
                 self.alert = Some(Alert {
                     title: "Could not save; nothing was overwritten".to_owned(),
                     detail: error.to_string(),
@@ -284,6 +236,9 @@ impl App {
         }
     }
 }
+
+/// Said in the status line when opening another scenario drops the baseline.
+pub(super) const BASELINE_CLEARED: &str = "; the baseline was cleared, as it was pinned on the previous scenario";
 
 /// Paths without an extension get the file kind's, as the dialogs' filter would.
 fn with_extension(path: PathBuf, extension: &str) -> PathBuf {

@@ -5,31 +5,16 @@
 
 use std::path::{Path, PathBuf};
 
+use super::{Alert, App, Scenario, examples};
 use serde::{Deserialize, Serialize};
 
-use super::{Alert, App, Scenario, examples};
+use crate::command::DeckSource;
 use crate::model::compare::{Comparison, compare};
+use crate::model::projection::CURVE_AXES;
+use crate::model::{ResourceId, TraitId};
 use crate::profile::load_file;
-
-/// Where the deck comes from; persisted with the session.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DeckSource {
-    /// The example profiles bundled in the binary.
-    #[default]
-    Examples,
-    /// Every `*.ron` file of a folder.
-    Folder(PathBuf),
-}
-
-impl DeckSource {
-    /// For menus and messages: "bundled examples", or the folder.
-    pub fn describe(&self) -> String {
-        match self {
-            Self::Examples => "bundled examples".to_owned(),
-            Self::Folder(folder) => folder.display().to_string(),
-        }
-    }
-}
+use crate::ui::resources::ChartView;
+use crate::ui::words::count;
 
 /// One slide: a scenario, or the reason its file could not be read.
 #[derive(Clone, Debug)]
@@ -111,6 +96,15 @@ impl Presentation {
         moved
     }
 
+    /// Jumps to slide `index` (counted from 0), or the last if there are fewer. Returns
+    /// whether the slide changed.
+    pub fn go_to(&mut self, index: usize) -> bool {
+        let index = index.min(self.slides.len().saturating_sub(1));
+        let moved = index != self.index;
+        self.index = index;
+        moved
+    }
+
     pub fn slide(&self) -> &Slide {
         &self.slides[self.index]
     }
@@ -128,19 +122,34 @@ impl Presentation {
     }
 }
 
+/// The chart chosen for one slide in presenter mode; kept with the deck in the session,
+/// by the slide's file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlideChart {
+    pub resource: ResourceId,
+    pub axis: TraitId,
+}
+
+/// The item after `current` in `all`, round to the first.
+fn next<T: Copy + PartialEq>(all: &[T], current: T) -> T {
+    let at = all.iter().position(|item| *item == current).map_or(0, |at| (at + 1) % all.len());
+    all[at]
+}
+
 impl App {
     /// Enters presenter mode on the open scenario, with the deck read afresh.
     pub(super) fn present(&mut self, ctx: &egui::Context) {
-        let slides = load(&self.deck).unwrap_or_else(|error| {
+        let slides = load(&self.presenter.deck).unwrap_or_else(|error| {
             self.alert = Some(Alert {
                 title: "The presenter deck could not be read; presenting the bundled examples".to_owned(),
                 detail: error,
             });
             load(&DeckSource::Examples).unwrap_or_default()
         });
-        let baseline = self.baseline.as_ref().map(|baseline| baseline.scenario().clone());
-        self.presentation = Some(Presentation::start(Scenario::of(&self.document), slides, baseline));
-        self.transition.reset();
+        let baseline = self.workspace.baseline.as_ref().map(|baseline| baseline.scenario().clone());
+        self.presenter.presentation =
+            Some(Presentation::start(Scenario::of(&self.workspace.document), slides, baseline));
+        self.presenter.transition.reset();
         // A text field left focused would otherwise take the arrow keys and Space.
         ctx.memory_mut(egui::Memory::stop_text_input);
         // The room sees the slide, not the desktop.
@@ -148,31 +157,66 @@ impl App {
         if !fullscreen {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         }
-        self.fullscreen_for_presenting = !fullscreen;
+        self.presenter.fullscreen_for_presenting = !fullscreen;
     }
 
     /// Back to the explorer, on the scenario as it was, and the window as it was.
     pub(super) fn stop_presenting(&mut self, ctx: &egui::Context) {
-        self.presentation = None;
-        if std::mem::take(&mut self.fullscreen_for_presenting) {
+        self.presenter.presentation = None;
+        self.presenter.blank = false;
+        if std::mem::take(&mut self.presenter.fullscreen_for_presenting) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
     }
 
     pub(super) fn step_slides(&mut self, ctx: &egui::Context, by: isize) {
-        if let Some(presentation) = &mut self.presentation
+        if let Some(presentation) = &mut self.presenter.presentation
             && presentation.step(by)
         {
-            self.transition.restart(ctx.input(|input| input.time));
+            self.presenter.transition.restart(ctx.input(|input| input.time));
         }
+    }
+
+    pub(super) fn go_to_slide(&mut self, ctx: &egui::Context, index: usize) {
+        if let Some(presentation) = &mut self.presenter.presentation
+            && presentation.go_to(index)
+        {
+            self.presenter.transition.restart(ctx.input(|input| input.time));
+        }
+    }
+
+    /// The chart the slide on screen shows: its own if one was chosen for it, else the one
+    /// chosen on the Resources tab.
+    pub(super) fn slide_chart(&self) -> ChartView {
+        let chosen = self.presenter.presentation.as_ref().and_then(|p| self.presenter.charts.get(&p.slide().file));
+        chosen.map_or(self.workspace.chart, |chart| ChartView { resource: chart.resource, axis: chart.axis })
+    }
+
+    /// The next resource, or the next setting along the axis, for the slide on screen.
+    pub(super) fn cycle_slide_chart(&mut self, axis: bool) {
+        let Some(presentation) = &self.presenter.presentation else {
+            return;
+        };
+        let mut chart = self.slide_chart();
+        if axis {
+            chart.axis = next(&CURVE_AXES, chart.axis);
+        } else {
+            chart.resource = next(&ResourceId::ALL, chart.resource);
+        }
+        let file = presentation.slide().file.clone();
+        self.presenter.charts.insert(file, SlideChart { resource: chart.resource, axis: chart.axis });
     }
 
     /// Uses `source` for the deck from now on, once it is known to hold profiles.
     pub(super) fn use_deck(&mut self, source: DeckSource) {
         match load(&source) {
             Ok(slides) => {
-                self.status = format!("Presenter deck: {} profiles from {}", slides.len(), source.describe());
-                self.deck = source;
+                self.status = format!(
+                    "Presenter deck: {} from {}",
+                    count(slides.len() as u64, "profile", "profiles"),
+                    source.describe()
+                );
+                self.presenter.deck = source;
             }
             Err(error) => {
                 self.alert =

@@ -121,6 +121,18 @@ impl Document {
         self.history.redo(&mut self.profile)
     }
 
+    /// Every trait, weight and assumption back to its default, as one undo step; the name,
+    /// the notes and the currency label stay, as they describe the scenario rather than
+    /// set it.
+    pub fn reset_all(&mut self) {
+        self.history.settle(&self.profile);
+        let mut defaults =
+            Profile { name: self.profile.name.clone(), notes: self.profile.notes.clone(), ..Profile::default() };
+        defaults.environment.currency.clone_from(&self.profile.environment.currency);
+        self.profile = defaults;
+        self.history.settle(&self.profile);
+    }
+
     /// Records that the profile was written to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.saved = Some(self.profile.clone());

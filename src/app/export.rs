@@ -13,54 +13,9 @@ use egui::{ColorImage, Rect};
 use image::ImageEncoder as _;
 
 use super::{Alert, App};
+use crate::command::Export;
 use crate::profile::write_atomically;
 use crate::report::{Analysis, markdown};
-
-/// What can be exported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Export {
-    /// The Markdown report (`report::markdown::analysis`).
-    Report,
-    /// The chart on screen, as PNG.
-    Chart,
-    /// The whole window, as PNG.
-    Window,
-}
-
-impl Export {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Report => "md",
-            Self::Chart | Self::Window => "png",
-        }
-    }
-
-    /// The dialog's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Report => "Export report",
-            Self::Chart => "Export chart as PNG",
-            Self::Window => "Export window as PNG",
-        }
-    }
-
-    /// The file name offered for a scenario's name ("Greenfield web shop" →
-    /// "`greenfield_web_shop.md`", "`greenfield_web_shop_chart.png`").
-    pub fn file_name(self, scenario: &str) -> String {
-        let stem = file_stem(scenario);
-        match self {
-            Self::Chart => format!("{stem}_chart.png"),
-            Self::Report | Self::Window => format!("{stem}.{}", self.extension()),
-        }
-    }
-}
-
-/// A file name stem from a scenario's name: lower case, words joined by `_`.
-pub fn file_stem(name: &str) -> String {
-    let stem: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
-    let stem = stem.trim_matches('_');
-    if stem.is_empty() { "scenario".to_owned() } else { stem.to_owned() }
-}
 
 /// A screenshot asked for and not yet written.
 #[derive(Debug)]
@@ -131,16 +86,18 @@ impl App {
                     Err(error) => self.export_failed(what, format!("{error} ({})", path.display())),
                 }
             }
-            Export::Chart if self.chart_rect.is_none() => {
+            Export::Chart if self.exporter.chart_rect.is_none() => {
                 self.export_failed(what, "no chart is on screen: open the Resources tab, or presenter mode".to_owned());
             }
-            Export::Chart | Export::Window => self.capture = Some(Capture::request(ctx, path.to_owned(), what)),
+            Export::Chart | Export::Window => {
+                self.exporter.capture = Some(Capture::request(ctx, path.to_owned(), what));
+            }
         }
     }
 
     /// Writes a screenshot that has arrived, or reports one that never will.
     pub(super) fn poll_capture(&mut self, ctx: &egui::Context) {
-        let Some(capture) = &self.capture else {
+        let Some(capture) = &self.exporter.capture else {
             return;
         };
         let image = match capture.receiver.try_recv() {
@@ -148,15 +105,15 @@ impl App {
             Err(TryRecvError::Empty) => return,
             Err(TryRecvError::Disconnected) => {
                 let what = capture.what;
-                self.capture = None;
+                self.exporter.capture = None;
                 self.export_failed(what, "the window could not be captured (no renderer took the picture)".to_owned());
                 return;
             }
         };
-        let Some(Capture { path, what, .. }) = self.capture.take() else {
+        let Some(Capture { path, what, .. }) = self.exporter.capture.take() else {
             return;
         };
-        let region = if what == Export::Chart { self.chart_rect } else { None };
+        let region = if what == Export::Chart { self.exporter.chart_rect } else { None };
         let written = png(&crop(&image, region, ctx.pixels_per_point()))
             .and_then(|bytes| write_atomically(&path, &bytes).map_err(|error| format!("{error} ({})", path.display())));
         match written {
@@ -173,13 +130,6 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_names_follow_the_scenario() {
-        assert_eq!(Export::Report.file_name("Greenfield web shop"), "greenfield_web_shop.md");
-        assert_eq!(Export::Chart.file_name("Greenfield web shop"), "greenfield_web_shop_chart.png");
-        assert_eq!(Export::Window.file_name(" ? "), "scenario.png");
-    }
 
     #[test]
     fn a_picture_encodes_as_png_and_crops_to_a_region() {

@@ -2,7 +2,7 @@
 //! appeared. On Linux rfd 0.17 asks the xdg-desktop-portal over D-Bus, falls back to
 //! `zenity`, and when both fail it only logs and returns `None`, exactly as if the user had
 //! cancelled. On a headless machine, under Xvfb or on CI there is usually neither, so the
-//! app offers a typed path instead and says why.
+//! app offers its own file browser (`egui_file`) instead and says why.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -31,7 +31,7 @@ pub fn known_unavailable() -> Option<String> {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     (!has_session_bus && !has_zenity).then(|| {
         "No system file dialog is available here (no D-Bus session for the xdg-desktop-portal, and no zenity). \
-         Type the path instead."
+         Choose the file in the app's own browser instead."
             .to_owned()
     })
 }
@@ -40,7 +40,7 @@ fn outcome(started: Instant, path: Option<PathBuf>) -> Picked {
     match path {
         Some(path) => Picked::Path(path),
         None if started.elapsed() < FASTEST_HUMAN_CANCEL => Picked::Unavailable(
-            "The system file dialog did not open (is xdg-desktop-portal or zenity installed?). Type the path instead."
+            "The system file dialog did not open (is xdg-desktop-portal or zenity installed?). Choose the file in the app's own browser instead."
                 .to_owned(),
         ),
         None => Picked::Cancelled,

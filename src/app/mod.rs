@@ -18,15 +18,17 @@ mod history;
 mod reference;
 mod scenario;
 mod session;
+mod window;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use egui::{Align2, FontId, Id, LayerId, Order, Rect, RichText};
+use egui::Rect;
 
-pub use commands::Command;
-pub use deck::{DeckSource, Presentation, Slide};
+pub use crate::command::{Command, DeckSource, Export, PathPurpose};
+use crate::command::{Keys, shortcut_commands};
+pub use deck::{Presentation, Slide, SlideChart};
 pub use document::Document;
-pub use export::Export;
 pub use reference::Reference;
 use reference::Side;
 pub use scenario::Scenario;
@@ -34,10 +36,12 @@ use session::Session;
 
 use crate::profile::{Profile, parse, to_canonical_string};
 use crate::ui::compare::{self, CompareView, compare_ui};
-use crate::ui::dialogs::{PathPrompt, error_panel_ui, path_prompt_ui, unsaved_prompt_ui};
-use crate::ui::menu::{Keys, MenuContext, menu_bar_ui, shortcut_commands};
+use crate::ui::dialogs::{FileBrowser, Tone, drop_hint_ui, message_panel_ui, unsaved_prompt_ui};
+use crate::ui::help::{shortcuts_ui, welcome_ui};
+use crate::ui::menu::{MenuContext, menu_bar_ui};
 use crate::ui::presenter::{SlideContent, SlideView, presenter_ui};
 use crate::ui::resources::{ChartView, resources_ui};
+use crate::ui::status::status_bar_ui;
 use crate::ui::theme::{self, Appearance, Sizes};
 use crate::ui::transition::Transition;
 use crate::ui::{Tab, assumptions, pros_cons, scorecard, tab_bar_ui, traits_panel, verdict};
@@ -49,45 +53,96 @@ pub struct Alert {
     pub detail: String,
 }
 
-/// The application.
-pub struct App {
+/// What the explorer works on: the open scenario and what is held beside it.
+struct Workspace {
     document: Document,
     recent: Vec<PathBuf>,
-    appearance: Appearance,
-    /// The appearance last applied to the context, and whether with presenter sizes, to apply
-    /// changes once.
-    applied: Option<(Appearance, bool)>,
     tab: Tab,
     chart: ChartView,
     /// The pinned baseline, compared with the open scenario as it changes.
     baseline: Option<Reference>,
     /// B in the compare tab (A is the open scenario).
     compared: Option<Reference>,
-    /// Where presenter mode's deck comes from.
+}
+
+impl Workspace {
+    /// Brings everything derived from the profile up to date with it: the evaluation, and
+    /// the comparisons with the baseline and with B.
+    fn refresh(&mut self) {
+        self.document.refresh();
+        for reference in self.baseline.iter_mut().chain(&mut self.compared) {
+            reference.refresh(&self.document);
+        }
+    }
+}
+
+/// Presenter mode: where its deck comes from, and the presentation while it runs.
+#[derive(Default)]
+struct Presenter {
     deck: DeckSource,
-    /// Presenter mode, while it is on.
+    /// The chart chosen for each slide, by file name; persisted with the deck.
+    charts: BTreeMap<String, SlideChart>,
     presentation: Option<Presentation>,
     transition: Transition,
     /// Whether presenter mode made the window fullscreen, so leaving it must undo that.
     fullscreen_for_presenting: bool,
-    /// Where this frame's chart is, for File ▸ Export chart as PNG.
-    chart_rect: Option<Rect>,
-    /// A picture of the window on its way to a file.
-    capture: Option<export::Capture>,
-    alert: Option<Alert>,
-    /// The outcome of the last file operation, for the status bar.
-    status: String,
-    /// Commands to run after the next frame (from tests, start-up or the previous frame).
-    queued: Vec<Command>,
+    /// A black screen while the room talks (B); any key brings the slide back.
+    blank: bool,
+}
+
+/// Questions waiting for the user, and what hangs on their answers.
+#[derive(Default)]
+struct Dialogs {
     /// A command waiting for the answer to "save your changes first?".
     pending: Option<Command>,
     /// A command to run once a save succeeds (the user chose Save in that question).
     after_save: Option<Command>,
-    path_prompt: Option<PathPrompt>,
+    /// The in-app file browser, open where the system has no file dialog.
+    browser: Option<FileBrowser>,
     /// Why system file dialogs cannot be used, once known.
-    dialogs_unavailable: Option<String>,
+    system_unavailable: Option<String>,
     /// Set once closing has been confirmed, so the close request is let through.
     closing: bool,
+    /// The welcome panel: shown on a first start, until a scenario is opened or it is closed.
+    welcome: bool,
+    /// The list of keyboard shortcuts (F1).
+    shortcuts: bool,
+}
+
+impl Dialogs {
+    fn modal_open(&self) -> bool {
+        self.pending.is_some() || self.browser.is_some()
+    }
+}
+
+/// Pictures of the window on their way to files.
+#[derive(Default)]
+struct Exporter {
+    /// Where this frame's chart is, for File ▸ Export chart as PNG.
+    chart_rect: Option<Rect>,
+    /// A picture of the window on its way to a file.
+    capture: Option<export::Capture>,
+}
+
+/// The application.
+pub struct App {
+    workspace: Workspace,
+    presenter: Presenter,
+    dialogs: Dialogs,
+    exporter: Exporter,
+    appearance: Appearance,
+    /// The appearance last applied to the context, and whether with presenter sizes, to apply
+    /// changes once.
+    applied: Option<(Appearance, bool)>,
+    alert: Option<Alert>,
+    /// Something worth knowing that is not an error (values adjusted while loading).
+    notice: Option<Alert>,
+    /// Whether the window has been fitted to the monitor it opened on.
+    fitted: bool,
+    /// The outcome of the last file operation, for the status bar.
+    status: String,
+    /// Commands to run after the next frame (from tests, start-up or the previous frame).
+    queued: Vec<Command>,
     title: String,
 }
 
@@ -97,6 +152,8 @@ impl App {
         let session: Session =
             cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
         theme::install_fonts(&cc.egui_ctx);
+        // Nothing to restore: a first start (or a fresh test), which the welcome panel greets.
+        let first_start = session.profile_text.is_empty();
         let mut alert = None;
         let document = if session.profile_text.is_empty() {
             Document::new(Profile::default(), None, true)
@@ -114,28 +171,28 @@ impl App {
         };
         let baseline = restore_baseline(&session.baseline, &document, &mut alert);
         let mut app = Self {
-            document,
-            recent: session.recent,
+            workspace: Workspace {
+                document,
+                recent: session.recent,
+                tab: session.tab,
+                chart: ChartView::default(),
+                baseline,
+                compared: None,
+            },
+            presenter: Presenter { deck: session.deck, charts: session.slide_charts, ..Presenter::default() },
+            dialogs: Dialogs {
+                system_unavailable: file_dialog::known_unavailable(),
+                welcome: first_start,
+                ..Dialogs::default()
+            },
+            exporter: Exporter::default(),
             appearance: session.appearance,
             applied: None,
-            tab: session.tab,
-            chart: ChartView::default(),
-            baseline,
-            compared: None,
-            deck: session.deck,
-            presentation: None,
-            transition: Transition::default(),
-            fullscreen_for_presenting: false,
-            chart_rect: None,
-            capture: None,
             alert,
+            notice: None,
+            fitted: false,
             status: String::new(),
             queued: Vec::new(),
-            pending: None,
-            after_save: None,
-            path_prompt: None,
-            dialogs_unavailable: file_dialog::known_unavailable(),
-            closing: false,
             title: String::new(),
         };
         // Styles set during a frame apply from the next one; the first frame needs them too.
@@ -160,17 +217,22 @@ impl App {
         self.queued.push(command);
     }
 
-    /// Uses the typed-path prompt instead of system dialogs (tests, CI, headless machines).
-    pub fn use_path_prompt(&mut self) {
-        self.dialogs_unavailable = Some("File dialogs are turned off.".to_owned());
+    /// Uses the in-app file browser instead of system dialogs (tests, CI, headless machines).
+    pub fn use_file_browser(&mut self) {
+        self.dialogs.system_unavailable = Some("File dialogs are turned off.".to_owned());
     }
 
     pub fn document(&self) -> &Document {
-        &self.document
+        &self.workspace.document
     }
 
     pub fn alert(&self) -> Option<&Alert> {
         self.alert.as_ref()
+    }
+
+    /// The calm notice, if one is shown (values adjusted while loading).
+    pub fn notice(&self) -> Option<&Alert> {
+        self.notice.as_ref()
     }
 
     pub fn appearance(&self) -> Appearance {
@@ -182,35 +244,35 @@ impl App {
     }
 
     pub fn select_tab(&mut self, tab: Tab) {
-        self.tab = tab;
+        self.workspace.tab = tab;
     }
 
     pub fn baseline(&self) -> Option<&Reference> {
-        self.baseline.as_ref()
+        self.workspace.baseline.as_ref()
     }
 
     /// B in the compare tab, if one is chosen.
     pub fn compared(&self) -> Option<&Reference> {
-        self.compared.as_ref()
+        self.workspace.compared.as_ref()
     }
 
     pub fn presentation(&self) -> Option<&Presentation> {
-        self.presentation.as_ref()
+        self.presenter.presentation.as_ref()
     }
 
     /// The profile on screen: the open scenario's, or in presenter mode the slide's (none
     /// for a slide whose file could not be read).
     fn profile_on_screen(&self) -> Option<&Profile> {
-        match &self.presentation {
+        match &self.presenter.presentation {
             Some(presentation) => presentation.slide().content.as_ref().ok().map(|scenario| &scenario.profile),
-            None => Some(self.document.profile()),
+            None => Some(self.workspace.document.profile()),
         }
     }
 
     /// The window title: file or scenario name, a dot while changes are unsaved.
     pub fn window_title(&self) -> String {
-        let mark = if self.document.is_dirty() { " ●" } else { "" };
-        format!("{}{mark} — Podvisor", self.document.display_name())
+        let mark = if self.workspace.document.is_dirty() { " ●" } else { "" };
+        format!("{}{mark} — Podvisor", self.workspace.document.display_name())
     }
 
     /// Whether an edit is in progress: a pointer held (a drag) or a text field being typed
@@ -229,7 +291,7 @@ impl App {
             self.appearance.ui_scale = ctx.zoom_factor();
             applied.ui_scale = self.appearance.ui_scale;
         }
-        let wanted = (self.appearance, self.presentation.is_some());
+        let wanted = (self.appearance, self.presenter.presentation.is_some());
         if self.applied != Some(wanted) {
             let sizes = if wanted.1 { Sizes::PRESENTER } else { Sizes::DEFAULT };
             theme::apply(ctx, self.appearance.theme, &sizes);
@@ -238,20 +300,12 @@ impl App {
         }
     }
 
-    /// Brings everything derived from the profile up to date with it: the evaluation, and
-    /// the comparisons with the baseline and with B.
-    fn refresh(&mut self) {
-        self.document.refresh();
-        for reference in self.baseline.iter_mut().chain(&mut self.compared) {
-            reference.refresh(&self.document);
-        }
-    }
-
     /// Holds the window open while unsaved changes wait for an answer.
     fn intercept_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.closing && self.document.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.dialogs.closing && self.workspace.document.is_dirty()
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(Command::Quit);
+            self.dialogs.pending = Some(Command::Quit);
         }
     }
 
@@ -273,53 +327,22 @@ impl App {
         }
     }
 
-    /// A hint over the whole window while files are dragged over it.
-    fn drop_hint(ctx: &egui::Context) {
-        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
-            return;
-        }
-        let painter = ctx.layer_painter(LayerId::new(Order::Foreground, Id::unique("drop_hint")));
-        let screen = ctx.content_rect();
-        let (veil, text) = theme::drop_overlay();
-        painter.rect_filled(screen, 0.0, veil);
-        let size = theme::sizes(ctx).banner;
-        painter.text(
-            screen.center(),
-            Align2::CENTER_CENTER,
-            "Drop a .ron profile to open it",
-            FontId::proportional(size),
-            text,
-        );
-    }
-
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let location = self
-                .document
-                .path()
-                .map_or_else(|| "Not saved to a file yet".to_owned(), |path| path.display().to_string());
-            ui.label(RichText::new(location).small().weak());
-            if self.document.is_dirty() {
-                ui.label(RichText::new("● unsaved changes").small().color(theme::attention_color(ui.visuals())));
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new(&self.status).small().weak());
-            });
-        });
-    }
-
     fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        tab_bar_ui(ui, &mut self.tab);
+        if self.dialogs.welcome {
+            welcome_ui(ui, examples::names(), commands);
+            ui.add_space(theme::sizes(ui.ctx()).space_m);
+        }
+        tab_bar_ui(ui, &mut self.workspace.tab);
         ui.separator();
-        let tab = self.tab;
+        let tab = self.workspace.tab;
         if tab == Tab::Compare {
-            let origin = format!("{}, the open scenario", self.document.display_name());
+            let origin = format!("{}, the open scenario", self.workspace.document.display_name());
             let a = compare::Side {
-                profile: self.document.profile(),
-                evaluation: self.document.evaluation(),
+                profile: self.workspace.document.profile(),
+                evaluation: self.workspace.document.evaluation(),
                 origin: &origin,
             };
-            let b = self.compared.as_ref().map(|b| {
+            let b = self.workspace.compared.as_ref().map(|b| {
                 let scenario = b.scenario();
                 let side =
                     compare::Side { profile: &scenario.profile, evaluation: &scenario.evaluation, origin: b.origin() };
@@ -328,27 +351,31 @@ impl App {
             compare_ui(ui, &CompareView { a, b, examples: examples::names() }, commands);
             return;
         }
-        let since = self.baseline.as_ref().map(Reference::comparison);
-        let baseline = self.baseline.as_ref().map(|baseline| &baseline.scenario().evaluation);
-        let (profile, evaluation, sensitivity) = self.document.parts();
+        let since = self.workspace.baseline.as_ref().map(Reference::comparison);
+        let baseline = self.workspace.baseline.as_ref().map(|baseline| &baseline.scenario().evaluation);
+        let (profile, evaluation, sensitivity) = self.workspace.document.parts();
         match tab {
             Tab::Scorecard => scorecard::scorecard_ui(ui, evaluation, sensitivity, profile, since),
             Tab::ProsCons => pros_cons::pros_cons_ui(ui, profile, evaluation),
             Tab::Resources => {
-                self.chart_rect = Some(resources_ui(ui, evaluation, profile, &mut self.chart, baseline));
+                self.exporter.chart_rect =
+                    Some(resources_ui(ui, evaluation, profile, &mut self.workspace.chart, baseline));
             }
             Tab::Assumptions => assumptions::assumptions_ui(ui, &mut profile.assumptions),
             Tab::Compare => {}
         }
     }
 
-    /// The error panel, while there is an alert.
-    fn alert_ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(alert) = &self.alert {
-            let mut dismissed = false;
-            egui::Panel::top("alert").show(ui, |ui| dismissed = error_panel_ui(ui, &alert.title, &alert.detail));
-            if dismissed {
-                self.alert = None;
+    /// The error panel while there is an alert, and the calm notice while there is one.
+    fn messages_ui(&mut self, ui: &mut egui::Ui) {
+        for (message, tone, id) in [(&mut self.alert, Tone::Error, "alert"), (&mut self.notice, Tone::Notice, "notice")]
+        {
+            if let Some(shown) = message {
+                let mut dismissed = false;
+                egui::Panel::top(id).show(ui, |ui| dismissed = message_panel_ui(ui, tone, &shown.title, &shown.detail));
+                if dismissed {
+                    *message = None;
+                }
             }
         }
     }
@@ -357,42 +384,49 @@ impl App {
     fn editor_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("menu").show(ui, |ui| {
             let context = MenuContext {
-                can_undo: self.document.can_undo(),
-                can_redo: self.document.can_redo(),
-                recent: &self.recent,
+                can_undo: self.workspace.document.can_undo(),
+                can_redo: self.workspace.document.can_redo(),
+                recent: &self.workspace.recent,
                 examples: examples::names(),
-                baseline_pinned: self.baseline.is_some(),
-                chart_shown: self.tab == Tab::Resources,
-                deck: &self.deck,
+                baseline_pinned: self.workspace.baseline.is_some(),
+                chart_shown: self.workspace.tab == Tab::Resources,
+                deck: &self.presenter.deck,
             };
             menu_bar_ui(ui, &context, &mut self.appearance, commands);
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            status_bar_ui(ui, self.workspace.document.path(), self.workspace.document.is_dirty(), &self.status);
+        });
         egui::Panel::left("traits").resizable(true).default_size(360.0).min_size(280.0).show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 // Keep the reset buttons at the right edge clear of the floating scroll bar.
                 egui::Frame::new().inner_margin(egui::Margin { right: 14, ..Default::default() }).show(ui, |ui| {
-                    let (profile, _, sensitivity) = self.document.parts();
+                    let (profile, _, sensitivity) = self.workspace.document.parts();
                     traits_panel::traits_panel_ui(ui, profile, sensitivity);
                 });
             });
         });
         // Slider edits show in the banner and the tabs in the same frame.
-        self.refresh();
+        self.workspace.refresh();
         egui::Panel::top("verdict")
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(theme::sizes(ui.ctx()).space_l))
             .show(ui, |ui| {
-                let since = self.baseline.as_ref().map(Reference::comparison);
-                verdict::verdict_ui(ui, self.document.evaluation(), since);
+                let since = self.workspace.baseline.as_ref().map(Reference::comparison);
+                verdict::verdict_ui(ui, self.workspace.document.evaluation(), since);
             });
-        self.alert_ui(ui);
+        self.messages_ui(ui);
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, commands));
     }
 
     /// Presenter mode: the slide alone, edge to edge.
     fn presenter_frame_ui(&mut self, ui: &mut egui::Ui) {
-        self.alert_ui(ui);
-        let Some(presentation) = &self.presentation else {
+        if self.presenter.blank {
+            egui::CentralPanel::default().frame(egui::Frame::new().fill(egui::Color32::BLACK)).show(ui, |_| {});
+            return;
+        }
+        self.messages_ui(ui);
+        let chart = self.slide_chart();
+        let Some(presentation) = &self.presenter.presentation else {
             return;
         };
         let slide = presentation.slide();
@@ -403,29 +437,32 @@ impl App {
         let view = SlideView {
             content,
             position: presentation.position(),
-            chart: self.chart,
+            chart,
             baseline: presentation.since().map(|(baseline, since)| (&baseline.evaluation, since)),
         };
         let margin = theme::sizes(ui.ctx()).space_l;
-        let transition = &mut self.transition;
+        let transition = &mut self.presenter.transition;
         let mut chart = None;
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(margin))
             .show(ui, |ui| chart = presenter_ui(ui, &view, transition));
-        self.chart_rect = chart;
+        self.exporter.chart_rect = chart;
     }
 
     /// The modal questions; their answers become commands.
     fn modals_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if let Some(pending) = &self.pending {
-            let name = self.document.profile().name.clone();
+        if let Some(pending) = &self.dialogs.pending {
+            let name = self.workspace.document.profile().name.clone();
             if let Some(choice) = unsaved_prompt_ui(ctx, &name, pending.describe()) {
                 commands.push(Command::Answer(choice));
             }
-        } else if let Some(prompt) = &mut self.path_prompt
-            && let Some(answer) = path_prompt_ui(ctx, prompt)
+        } else if let Some(browser) = &mut self.dialogs.browser
+            && let Some(answer) = browser.ui(ctx)
         {
             commands.push(Command::PathAnswer(answer));
+        }
+        if self.dialogs.shortcuts && !shortcuts_ui(ctx) {
+            self.dialogs.shortcuts = false;
         }
     }
 }
@@ -433,26 +470,34 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if !self.fitted {
+            self.fitted = window::fit_to_monitor(&ctx);
+        }
         self.apply_appearance(&ctx);
         self.intercept_close(&ctx);
         self.poll_capture(&ctx);
-        let presenting = self.presentation.is_some();
+        let presenting = self.presenter.presentation.is_some();
         if !presenting {
             // Presenting never replaces the open scenario.
             self.dropped_files(&ctx);
         }
         let mut commands = std::mem::take(&mut self.queued);
-        let modal_open = self.pending.is_some() || self.path_prompt.is_some();
-        if !modal_open {
+        let modal_open = self.dialogs.modal_open();
+        if presenting && self.presenter.blank {
+            // Any key brings the slide back, and does nothing else.
+            if ctx.input_mut(take_key_presses) {
+                self.presenter.blank = false;
+            }
+        } else if !modal_open {
             let keys = if presenting { Keys::Presenting } else { Keys::Editing { undo: !ctx.text_edit_focused() } };
             commands.extend(shortcut_commands(&ctx, keys));
         }
-        self.refresh();
+        self.workspace.refresh();
         if !Self::editing(&ctx) {
-            self.document.refresh_sensitivity();
+            self.workspace.document.refresh_sensitivity();
         }
 
-        self.chart_rect = None;
+        self.exporter.chart_rect = None;
         if presenting {
             self.presenter_frame_ui(ui);
         } else {
@@ -460,19 +505,19 @@ impl eframe::App for App {
         }
         self.modals_ui(&ctx, &mut commands);
         if !presenting {
-            Self::drop_hint(&ctx);
+            drop_hint_ui(&ctx);
         }
 
         // One undo step per drag or entry, not per frame.
         let editing = Self::editing(&ctx);
         if !editing {
-            self.document.settle();
+            self.workspace.document.settle();
         }
         let ran = !commands.is_empty();
         for command in commands {
             self.run_cmd(&ctx, command);
         }
-        if ran || self.document.is_stale() || (!editing && self.document.is_sensitivity_stale()) {
+        if ran || self.workspace.document.is_stale() || (!editing && self.workspace.document.is_sensitivity_stale()) {
             ctx.request_repaint();
         }
         let title = self.window_title();
@@ -486,17 +531,19 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let session = Session {
-            profile_text: to_canonical_string(self.document.profile()),
-            path: self.document.path().map(ToOwned::to_owned),
-            unsaved: self.document.is_dirty(),
-            recent: self.recent.clone(),
+            profile_text: to_canonical_string(self.workspace.document.profile()),
+            path: self.workspace.document.path().map(ToOwned::to_owned),
+            unsaved: self.workspace.document.is_dirty(),
+            recent: self.workspace.recent.clone(),
             appearance: self.appearance,
-            tab: self.tab,
+            tab: self.workspace.tab,
             baseline: self
+                .workspace
                 .baseline
                 .as_ref()
                 .map_or_else(String::new, |baseline| to_canonical_string(&baseline.scenario().profile)),
-            deck: self.deck.clone(),
+            deck: self.presenter.deck.clone(),
+            slide_charts: self.presenter.charts.clone(),
         };
         eframe::set_value(storage, eframe::APP_KEY, &session);
     }
@@ -520,6 +567,13 @@ fn restore_baseline(text: &str, document: &Document, alert: &mut Option<Alert>) 
             None
         }
     }
+}
+
+/// Consumes this frame's key presses; whether there were any.
+fn take_key_presses(input: &mut egui::InputState) -> bool {
+    let before = input.events.len();
+    input.events.retain(|event| !matches!(event, egui::Event::Key { pressed: true, .. }));
+    input.events.len() != before
 }
 
 /// Opens the window, optionally with a profile.

@@ -72,10 +72,10 @@ impl Reference {
 impl App {
     /// Holds the open scenario, as it is now, as the baseline.
     pub(super) fn pin_baseline(&mut self) {
-        let scenario = Scenario::of(&self.document);
-        let origin = self.document.display_name();
+        let scenario = Scenario::of(&self.workspace.document);
+        let origin = self.workspace.document.display_name();
         self.status = format!("Pinned “{}” as the baseline", scenario.profile.name);
-        self.baseline = Some(Reference::new(scenario, origin, None, Side::A, &self.document));
+        self.workspace.baseline = Some(Reference::new(scenario, origin, None, Side::A, &self.workspace.document));
     }
 
     /// Sets a profile file beside the open scenario as B; on failure nothing changes.
@@ -106,24 +106,24 @@ impl App {
 
     fn compare_with(&mut self, scenario: Scenario, origin: String, path: Option<PathBuf>) {
         self.status = format!("Comparing with {origin}");
-        self.compared = Some(Reference::new(scenario, origin, path, Side::B, &self.document));
-        self.tab = Tab::Compare;
+        self.workspace.compared = Some(Reference::new(scenario, origin, path, Side::B, &self.workspace.document));
+        self.workspace.tab = Tab::Compare;
     }
 
     /// B becomes the document (saved as read, at its file if it has one); the document, as
     /// it stands, becomes B. Asked about first if the document has unsaved changes.
     pub(super) fn swap_compared(&mut self) {
-        let Some(b) = self.compared.take() else {
+        let Some(b) = self.workspace.compared.take() else {
             return;
         };
-        let a = Scenario::of(&self.document);
-        let a_origin = match self.document.path() {
-            Some(path) if !self.document.is_dirty() => path.display().to_string(),
+        let a = Scenario::of(&self.workspace.document);
+        let a_origin = match self.workspace.document.path() {
+            Some(path) if !self.workspace.document.is_dirty() => path.display().to_string(),
             _ => format!("“{}” as it was before the swap", a.profile.name),
         };
-        let a_path = self.document.path().filter(|_| !self.document.is_dirty()).map(Path::to_owned);
-        self.document = Document::new(b.scenario.profile, b.path, true);
-        self.compared = Some(Reference::new(a, a_origin, a_path, Side::B, &self.document));
-        self.status = "Swapped A and B".to_owned();
+        let a_path = self.workspace.document.path().filter(|_| !self.workspace.document.is_dirty()).map(Path::to_owned);
+        let cleared = self.replace_document(Document::new(b.scenario.profile, b.path, true));
+        self.workspace.compared = Some(Reference::new(a, a_origin, a_path, Side::B, &self.workspace.document));
+        self.status = format!("Swapped A and B{cleared}");
     }
 }

@@ -1,13 +1,16 @@
 //! What survives a restart (eframe persistence): the scenario as it was, saved or not, the
 //! pinned baseline (a presenter pins it while preparing and needs it in the meeting), and the
-//! user's preferences. Everything derived (evaluations, comparisons) is recomputed on start.
+//! user's preferences, with the presenter deck and the chart chosen for each of its slides.
+//! Everything derived (evaluations, comparisons) is recomputed on start.
 //! B in the compare tab and presenter mode are not kept: both are a moment's view.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::DeckSource;
+use super::SlideChart;
+use crate::command::DeckSource;
 use crate::ui::Tab;
 use crate::ui::theme::Appearance;
 
@@ -30,6 +33,8 @@ pub struct Session {
     /// The pinned baseline in canonical profile text; empty when none is pinned.
     pub baseline: String,
     pub deck: DeckSource,
+    /// The chart chosen for each presenter slide, by the slide's file name.
+    pub slide_charts: BTreeMap<String, SlideChart>,
 }
 
 /// Puts `path` first in the recent list, without duplicates, keeping the list short.

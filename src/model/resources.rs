@@ -1,9 +1,9 @@
 //! The resource figures projected for each option, and their metadata.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One projected resource figure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResourceId {
     MemoryGib,

@@ -13,7 +13,7 @@ pub use findings::{
     break_even_sentences, comparison_summary, critical_weight_hint, flip_hint, sensitivity_sentences, verdict_change,
     warning,
 };
-pub use verdict::{headline, summary};
+pub use verdict::{explanation, headline, summary};
 pub use why::why;
 
 use crate::model::{CriterionId, Evaluation, Point, Profile};
@@ -30,9 +30,22 @@ pub fn capitalise(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
 }
 
-/// Criterion labels in lower case, joined as "a, b and c".
+/// A label as it reads inside a sentence: its first letter lower case, unless the first
+/// word is an initialism ("OS flexibility" stays, "Resource efficiency" becomes
+/// "resource efficiency").
+pub fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_owned(),
+    }
+}
+
+/// Criterion labels as they read in a sentence, joined as "a, b and c".
 fn join_labels(criteria: &[CriterionId]) -> String {
-    let labels: Vec<String> = criteria.iter().map(|c| c.spec().label.to_lowercase()).collect();
+    let labels: Vec<String> = criteria.iter().map(|c| in_sentence(c.spec().label)).collect();
     match labels.as_slice() {
         [] => String::new(),
         [one] => one.clone(),

@@ -1,7 +1,7 @@
 //! The verdict in words: a headline for a banner or a title, and a summary a stakeholder
 //! understands.
 
-use super::{capitalise, join_labels};
+use super::{capitalise, in_sentence, join_labels};
 use crate::model::format::{Score, number};
 use crate::model::{Evaluation, OptionId, OptionResult, Verdict};
 
@@ -34,6 +34,33 @@ pub fn headline(evaluation: &Evaluation) -> String {
     } else {
         format!("{} win by {points} points", capitalise(leader))
     }
+}
+
+/// The sentence under a headline. The headline already names the leader and the margin, so
+/// this says what decides it and what speaks for the runner-up. A veto is explained by the
+/// summary, which names the failed must.
+pub fn explanation(evaluation: &Evaluation) -> String {
+    let verdict = &evaluation.verdict;
+    let leader = evaluation.option(verdict.leader);
+    let runner_up = verdict.runner_up.and_then(|id| evaluation.option(id));
+    let (false, Some(leader), Some(runner_up)) = (verdict.by_veto, leader, runner_up) else {
+        return summary(evaluation);
+    };
+    let mut sentence = if verdict.decisive.is_empty() {
+        format!("{} and {} score alike on every criterion", capitalise(leader.spec.plural), runner_up.spec.plural)
+    } else if verdict.decisive.len() == 1 {
+        format!("Decided by {}", join_labels(&verdict.decisive))
+    } else {
+        format!("Decided mostly by {}", join_labels(&verdict.decisive))
+    };
+    if let Some(case) = runner_up.pros.first() {
+        sentence += &format!("; the strongest case for {} is {}", runner_up.spec.plural, in_sentence(case.title));
+    }
+    sentence.push('.');
+    if verdict.close_call {
+        sentence += " Your weights and assumptions can tip it either way.";
+    }
+    sentence
 }
 
 /// The verdict in a sentence, with the scores and the criteria that decide it.

@@ -7,10 +7,11 @@
 
 use egui::{RichText, Ui};
 
-use super::dialogs::PathPurpose;
 use super::menu::examples_menu_ui;
 use super::theme::{attention_color, change_color, option_color, option_color_by_id, sizes};
-use crate::app::Command;
+use super::words::setting_label;
+use crate::command::Command;
+use crate::command::PathPurpose;
 use crate::model::compare::{Comparison, Delta};
 use crate::model::format::{Number, Score, number_direction, score_change, score_direction, shown_change, signed};
 use crate::model::{Evaluation, ResourceId};
@@ -152,7 +153,7 @@ fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
     });
 }
 
-/// Every setting that differs, as the profile file names it.
+/// Every setting that differs, by its label; the hover gives the key the profile file uses.
 fn differences_ui(ui: &mut Ui, comparison: &Comparison) {
     let count = comparison.differences.len();
     ui.label(RichText::new(format!("Settings that differ ({count})")).heading());
@@ -169,7 +170,7 @@ fn differences_ui(ui: &mut Ui, comparison: &Comparison) {
         }
         ui.end_row();
         for difference in &comparison.differences {
-            ui.label(RichText::new(&difference.field).monospace());
+            ui.label(setting_label(&difference.field)).on_hover_text(&difference.field);
             ui.label(&difference.a);
             ui.label(&difference.b);
             ui.end_row();

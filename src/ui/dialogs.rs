@@ -1,17 +1,13 @@
-//! Modal questions and the error panel. They return what the user chose; the app acts on it.
+//! Modal questions, the in-app file browser, the error panel and the calm notice. They
+//! return what the user chose; the app acts on it.
 
-use egui::{Id, Key, Modal, RichText, TextEdit, Ui};
+use std::ffi::OsStr;
+use std::path::Path;
 
-use super::theme::{error_fill, sizes};
-use crate::app::Export;
+use egui::{Align2, FontId, Id, LayerId, Modal, Order, RichText, Ui};
 
-/// The answer to "save your changes first?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnsavedChoice {
-    Save,
-    Discard,
-    Cancel,
-}
+use super::theme::{drop_overlay, error_fill, sizes};
+use crate::command::{PathAnswer, PathPurpose, UnsavedChoice};
 
 /// Asks whether to save unsaved changes before `action` ("opening another file").
 pub fn unsaved_prompt_ui(ctx: &egui::Context, scenario: &str, action: &str) -> Option<UnsavedChoice> {
@@ -45,120 +41,93 @@ pub fn unsaved_prompt_ui(ctx: &egui::Context, scenario: &str, action: &str) -> O
     response.inner
 }
 
-/// What a path is asked for, by a system dialog or the typed-path prompt.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs,
-    /// A profile to compare the open scenario with (B in the compare view).
-    CompareWith,
-    Export(Export),
-    /// A folder of profiles for presenter mode's deck.
-    DeckFolder,
-}
-
-impl PathPurpose {
-    /// The dialog's or the prompt's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Open => "Open profile",
-            Self::SaveAs => "Save profile as",
-            Self::CompareWith => "Compare with profile",
-            Self::Export(what) => what.title(),
-            Self::DeckFolder => "Choose the presenter deck's folder",
-        }
-    }
-
-    /// The prompt's confirming button.
-    fn confirm(self) -> &'static str {
-        match self {
-            Self::Open => "Open",
-            Self::SaveAs => "Save",
-            Self::CompareWith => "Compare",
-            Self::Export(_) => "Export",
-            Self::DeckFolder => "Use folder",
-        }
-    }
-
-    /// An example of what to type.
-    fn hint(self) -> &'static str {
-        match self {
-            Self::Open | Self::CompareWith | Self::SaveAs => "profiles/example.ron",
-            Self::Export(Export::Report) => "report.md",
-            Self::Export(_) => "picture.png",
-            Self::DeckFolder => "profiles",
-        }
-    }
-}
-
-/// A typed path, asked for when no system file dialog is available.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PathPrompt {
+/// The in-app file browser (`egui_file`), used where the system has no file dialog (no
+/// xdg-desktop-portal and no zenity: headless machines, Xvfb, some remote desktops).
+pub struct FileBrowser {
     pub purpose: PathPurpose,
-    pub text: String,
-    /// Why the prompt is shown instead of a dialog.
-    pub note: String,
+    dialog: egui_file::FileDialog,
 }
 
-/// The outcome of the path prompt.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PathAnswer {
-    Confirm(String),
-    Cancel,
-}
-
-/// A modal asking for a file path.
-pub fn path_prompt_ui(ctx: &egui::Context, prompt: &mut PathPrompt) -> Option<PathAnswer> {
-    let purpose = prompt.purpose;
-    let response = Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
-        ui.set_width(560.0);
-        ui.label(RichText::new(purpose.title()).heading());
-        ui.label(RichText::new(&prompt.note).weak());
-        ui.add_space(sizes(ui.ctx()).space_s);
-        let label = ui.label("Path");
-        let field = ui
-            .add(TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY).hint_text(purpose.hint()))
-            .labelled_by(label.id);
-        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        if !field.has_focus() && !entered {
-            field.request_focus();
+impl FileBrowser {
+    /// Opens in `directory` (the working directory when none), offering `file_name` when a
+    /// file is to be written, and listing only the purpose's kind of file.
+    pub fn new(purpose: PathPurpose, directory: Option<&Path>, file_name: &str) -> Self {
+        let dialog = match purpose {
+            PathPurpose::DeckFolder => egui_file::FileDialog::select_folder(),
+            _ if purpose.saves() => egui_file::FileDialog::save_file().default_filename(file_name),
+            _ => egui_file::FileDialog::open_file(),
+        };
+        let mut dialog = dialog.title(purpose.title()).show_new_folder(false).show_rename(false);
+        if let Some(directory) = directory {
+            dialog = dialog.initial_path(directory);
         }
-        ui.add_space(sizes(ui.ctx()).space_m);
-        let mut answer = None;
-        ui.horizontal(|ui| {
-            if ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(purpose.confirm())).clicked()
-                || (entered && !prompt.text.trim().is_empty())
-            {
-                answer = Some(PathAnswer::Confirm(prompt.text.trim().to_owned()));
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(PathAnswer::Cancel);
-            }
-        });
-        answer
-    });
-    if response.should_close() {
-        return Some(PathAnswer::Cancel);
+        if let Some(extension) = purpose.extension() {
+            let extension = OsStr::new(extension);
+            dialog = dialog
+                .show_files_filter(Box::new(move |path: &Path| path.is_dir() || path.extension() == Some(extension)));
+        }
+        dialog.open();
+        Self { purpose, dialog }
     }
-    response.inner
+
+    /// Shows the browser; its answer once the user has chosen or cancelled.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<PathAnswer> {
+        let state = self.dialog.show(ctx).state();
+        match state {
+            egui_file::State::Open => None,
+            egui_file::State::Selected => {
+                Some(self.dialog.path().map_or(PathAnswer::Cancel, |path| PathAnswer::Confirm(path.to_owned())))
+            }
+            egui_file::State::Cancelled | egui_file::State::Closed => Some(PathAnswer::Cancel),
+        }
+    }
 }
 
-/// A red panel with an error (or loading adjustments) and a way to dismiss it. Returns true
-/// when dismissed.
-pub fn error_panel_ui(ui: &mut Ui, title: &str, detail: &str) -> bool {
+/// How a message panel looks: an error in red, a notice (the file opened, with adjustments
+/// worth knowing) in the quiet panel colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Error,
+    Notice,
+}
+
+/// A panel with a message and a way to dismiss it. Returns true when dismissed.
+pub fn message_panel_ui(ui: &mut Ui, tone: Tone, title: &str, detail: &str) -> bool {
     let mut dismissed = false;
-    egui::Frame::new().fill(error_fill(ui.visuals())).inner_margin(sizes(ui.ctx()).space_m).corner_radius(4).show(
-        ui,
-        |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(title).strong());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    dismissed = ui.button("Dismiss").clicked();
-                });
+    let fill = match tone {
+        Tone::Error => error_fill(ui.visuals()),
+        Tone::Notice => ui.visuals().faint_bg_color,
+    };
+    egui::Frame::new().fill(fill).inner_margin(sizes(ui.ctx()).space_m).corner_radius(4).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let title = RichText::new(title).strong();
+            ui.label(if tone == Tone::Notice { title.color(ui.visuals().text_color()) } else { title });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                dismissed = ui.button("Dismiss").clicked();
             });
-            ui.add(egui::Label::new(RichText::new(detail).monospace()).wrap());
-        },
-    );
+        });
+        let detail = RichText::new(detail);
+        ui.add(egui::Label::new(if tone == Tone::Error { detail.monospace() } else { detail }).wrap());
+    });
     dismissed
+}
+
+/// A hint over the whole window while files are dragged over it.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(LayerId::new(Order::Foreground, Id::unique("drop_hint")));
+    let screen = ctx.content_rect();
+    let (veil, text) = drop_overlay();
+    painter.rect_filled(screen, 0.0, veil);
+    let size = sizes(ctx).banner;
+    painter.text(
+        screen.center(),
+        Align2::CENTER_CENTER,
+        "Drop a .ron profile to open it",
+        FontId::proportional(size),
+        text,
+    );
 }

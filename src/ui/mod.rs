@@ -2,11 +2,12 @@
 //! [`Evaluation`](crate::model::Evaluation) and edits only the part of the
 //! [`Profile`](crate::profile::Profile) it is given; none computes a score or a figure, and
 //! none has side effects beyond that edit (file dialogs and I/O go through
-//! [`Command`](crate::app::Command)s run by the app).
+//! [`Command`](crate::command::Command)s run by the app).
 
 pub mod assumptions;
 pub mod compare;
 pub mod dialogs;
+pub mod help;
 pub mod menu;
 pub mod presenter;
 pub mod projection_chart;
@@ -14,6 +15,7 @@ pub mod pros_cons;
 pub mod resources;
 pub mod scorecard;
 pub mod sources;
+pub mod status;
 pub mod theme;
 pub mod today_table;
 pub mod tornado;
@@ -21,6 +23,7 @@ pub mod traits_panel;
 pub mod transition;
 pub mod verdict;
 pub mod widgets;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 

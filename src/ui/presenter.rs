@@ -12,6 +12,7 @@ use super::transition::{Figures, Transition};
 use super::widgets::ScoreBar;
 use crate::model::compare::Comparison;
 use crate::model::{Evaluation, Point};
+use crate::narrative;
 use crate::profile::Profile;
 
 /// What a slide holds.
@@ -58,13 +59,18 @@ pub fn presenter_ui(ui: &mut Ui, slide: &SlideView<'_>, transition: &mut Transit
     }
 }
 
-/// The name, with the slide counter at the right edge: discreet, for the presenter.
+/// The name, with the slide counter at the right edge, as large as the name so that the
+/// back of the room can follow ("3 / 7").
 fn title_ui(ui: &mut Ui, name: &str, (at, of): (usize, usize)) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(name).heading().strong());
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.label(RichText::new(format!("{at} / {of}")).small().weak())
-                .on_hover_text("← → (or Page Up/Down, Space) step through the deck; Esc leaves presenter mode");
+            ui.label(RichText::new(format!("{at} / {of}")).heading().strong()).on_hover_text(
+                "→ ← (or Page Up/Down, Space) step, Home/End and 1–9 jump, B blanks the screen, \
+                 C and A change the chart, Esc leaves presenter mode; F1 lists them all",
+            );
+            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                ui.add(egui::Label::new(RichText::new(name).heading().strong()).truncate());
+            });
         });
     });
 }
@@ -89,7 +95,7 @@ fn scenario_ui(
     ui.add_space(sizes.space_m);
     super::verdict::headline_ui(ui, evaluation);
     if let Some((_, since)) = slide.baseline {
-        ui.label(RichText::new(crate::narrative::comparison_summary(since)).italics());
+        ui.label(RichText::new(narrative::comparison_summary(since)).italics());
     }
     ui.add_space(sizes.space_m);
 
@@ -167,34 +173,183 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
     });
 }
 
-/// The criteria that decide the verdict, each with the leader's own pro for it. What does
-/// not fit the column is left out rather than cut off at the screen's edge: first the last
-/// reasons' explanations, then the last reasons.
-fn reasons_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation) {
+/// One argument on the slide: a heading in its side's colour and, when there is room, the
+/// sentence that explains it.
+struct Argument {
+    heading: String,
+    color: egui::Color32,
+    text: Option<String>,
+}
+
+/// The arguments the slide makes. A clear verdict: the criteria that decide it, each with the
+/// leader's own pro. A close call: each side's strongest pros, as the room must weigh both.
+fn arguments(ui: &Ui, profile: &Profile, evaluation: &Evaluation) -> Vec<(String, Vec<Argument>)> {
     let verdict = &evaluation.verdict;
-    let Some(index) = evaluation.position(verdict.leader) else { return };
-    let leader = Some(&evaluation.options[index]);
-    if verdict.decisive.is_empty() {
+    let Some(leader) = evaluation.position(verdict.leader) else {
+        return Vec::new();
+    };
+    let pro = pro_color(ui.visuals());
+    if verdict.close_call {
+        let mut sides: Vec<usize> = (0..evaluation.options.len()).collect();
+        sides.sort_by(|a, b| evaluation.options[*b].score.total_cmp(&evaluation.options[*a].score));
+        return sides
+            .into_iter()
+            .take(2)
+            .map(|index| {
+                let result = &evaluation.options[index];
+                let color = option_color(ui.visuals(), index);
+                let points = result.pros.iter().take(CLOSE_CALL_ARGUMENTS);
+                let arguments = points
+                    .map(|point| Argument {
+                        heading: format!("+ {}", point.title),
+                        color,
+                        text: Some(narrative::point_text(evaluation, profile, index, point)),
+                    })
+                    .collect();
+                (format!("For {}", result.spec.plural), arguments)
+            })
+            .collect();
+    }
+    let index = leader;
+    let leader = &evaluation.options[index];
+    let arguments = verdict
+        .decisive
+        .iter()
+        .map(|criterion| {
+            let point: Option<&Point> = leader.pros.iter().find(|point| point.criterion == *criterion);
+            let title = point.map_or(criterion.spec().label, |point| point.title);
+            let text = point.map(|point| narrative::point_text(evaluation, profile, index, point));
+            Argument { heading: format!("+ {title}"), color: pro, text }
+        })
+        .collect();
+    vec![("What decides it".to_owned(), arguments)]
+}
+
+/// How many of each side's pros a close call shows.
+const CLOSE_CALL_ARGUMENTS: usize = 2;
+
+/// Text sizes and column counts tried in turn until the arguments fit the space left:
+/// larger text first where a big screen leaves room, then a second column, then smaller
+/// text. Below 70 % a projector's text is no longer legible from the back of a room.
+const FITS: [(f32, usize); 6] = [(1.3, 1), (1.15, 1), (1.0, 1), (1.0, 2), (0.85, 2), (0.7, 2)];
+
+/// The arguments laid out in one or two columns, at the largest size that fits. What still
+/// does not fit at the smallest size is left out rather than cut at the screen's edge:
+/// first the last arguments' explanations, then the last arguments.
+fn reasons_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation) {
+    let groups = arguments(ui, profile, evaluation);
+    if groups.iter().all(|(_, arguments)| arguments.is_empty()) {
         return;
     }
-    ui.label(RichText::new("What decides it").small().weak());
     let sizes = sizes(ui.ctx());
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let line = ui.fonts_mut(|fonts| fonts.row_height(&font));
-    for criterion in &verdict.decisive {
-        if ui.available_height() < line {
-            break;
-        }
-        let pro: Option<&Point> = leader.and_then(|l| l.pros.iter().find(|point| point.criterion == *criterion));
-        let title = pro.map_or(criterion.spec().label, |point| point.title);
-        ui.label(RichText::new(format!("+ {title}")).strong().color(pro_color(ui.visuals())));
-        if let Some(point) = pro {
-            let text = crate::narrative::point_text(evaluation, profile, index, point);
-            let text = ui.painter().layout(text, font.clone(), ui.visuals().text_color(), ui.available_width());
-            if text.size().y <= ui.available_height() {
-                ui.label(text);
+    let (width, height) = (ui.available_width(), ui.available_height());
+    let gap = sizes.space_l;
+    let spacing = ui.spacing().item_spacing.y;
+    let laid_out = FITS
+        .iter()
+        .map(|&(scale, columns)| {
+            let column_width = (width - gap * (columns - 1) as f32) / columns as f32;
+            (columns, lay_out(ui, &groups, scale, column_width))
+        })
+        .find(|(columns, blocks)| fits(blocks, *columns, height, spacing))
+        .unwrap_or_else(|| {
+            let (scale, columns) = FITS[FITS.len() - 1];
+            (columns, lay_out(ui, &groups, scale, (width - gap) / columns as f32))
+        });
+    let (columns, blocks) = laid_out;
+    let per_column = split(&blocks, columns, height, spacing);
+    ui.horizontal_top(|ui| {
+        for (column, range) in per_column.into_iter().enumerate() {
+            if column > 0 {
+                ui.add_space(gap);
             }
+            let column_width = (width - gap * (columns - 1) as f32) / columns as f32;
+            ui.allocate_ui_with_layout(egui::vec2(column_width, height), Layout::top_down(Align::Min), |ui| {
+                for block in &blocks[range] {
+                    if ui.available_height() < block.heading.size().y {
+                        break;
+                    }
+                    ui.label(block.heading.clone());
+                    if let Some(text) = &block.text
+                        && text.size().y <= ui.available_height()
+                    {
+                        ui.label(text.clone());
+                    }
+                    ui.add_space(block.space);
+                }
+            });
         }
-        ui.add_space(sizes.space_s);
+    });
+}
+
+/// One laid-out block: a group's caption or an argument.
+struct Block {
+    heading: std::sync::Arc<egui::Galley>,
+    text: Option<std::sync::Arc<egui::Galley>>,
+    space: f32,
+    /// A group's caption ("For VMs"), which stays with the argument after it.
+    caption: bool,
+}
+
+impl Block {
+    fn height(&self, spacing: f32) -> f32 {
+        self.heading.size().y + self.text.as_ref().map_or(0.0, |text| spacing + text.size().y) + spacing + self.space
     }
+}
+
+fn lay_out(ui: &Ui, groups: &[(String, Vec<Argument>)], scale: f32, width: f32) -> Vec<Block> {
+    let sizes = sizes(ui.ctx());
+    let body = egui::FontId::proportional(sizes.body * scale);
+    let caption = egui::FontId::proportional(sizes.small * scale);
+    let text_color = ui.visuals().text_color();
+    let weak = ui.visuals().weak_text_color();
+    let painter = ui.painter();
+    let mut blocks = Vec::new();
+    for (title, arguments) in groups {
+        if arguments.is_empty() {
+            continue;
+        }
+        blocks.push(Block {
+            heading: painter.layout(title.clone(), caption.clone(), weak, width),
+            text: None,
+            space: 0.0,
+            caption: true,
+        });
+        for argument in arguments {
+            let heading = painter.layout(argument.heading.clone(), body.clone(), argument.color, width);
+            let text = argument.text.as_ref().map(|text| painter.layout(text.clone(), body.clone(), text_color, width));
+            blocks.push(Block { heading, text, space: sizes.space_s * scale, caption: false });
+        }
+    }
+    blocks
+}
+
+/// Whether the blocks, poured into `columns` columns of `height`, all fit; `spacing` is the
+/// gap the style leaves between labels.
+fn fits(blocks: &[Block], columns: usize, height: f32, spacing: f32) -> bool {
+    split(blocks, columns, height, spacing)
+        .iter()
+        .all(|range| blocks[range.clone()].iter().map(|block| block.height(spacing)).sum::<f32>() <= height)
+}
+
+/// The blocks of each column: each column takes blocks while they fit; the last takes the
+/// rest.
+fn split(blocks: &[Block], columns: usize, height: f32, spacing: f32) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for column in 0..columns {
+        let mut end = start;
+        let mut used = 0.0;
+        while end < blocks.len() && (column + 1 == columns || used + blocks[end].height(spacing) <= height) {
+            used += blocks[end].height(spacing);
+            end += 1;
+        }
+        // A caption never ends a column: it moves on with its first argument.
+        if column + 1 < columns && end > start + 1 && blocks[end - 1].caption {
+            end -= 1;
+        }
+        ranges.push(start..end);
+        start = end;
+    }
+    ranges
 }

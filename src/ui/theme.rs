@@ -8,28 +8,32 @@ use serde::{Deserialize, Serialize};
 use crate::model::OptionId;
 use crate::model::options::REGISTRY;
 
-/// Light or dark look, as chosen in View ▸ Theme.
+/// Light or dark look, or the system's, as chosen in View ▸ Theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ThemeChoice {
     #[default]
     Dark,
     Light,
+    /// Whatever the desktop uses, following it when it changes (dark where it is unknown).
+    System,
 }
 
 impl ThemeChoice {
-    pub const ALL: [Self; 2] = [Self::Dark, Self::Light];
+    pub const ALL: [Self; 3] = [Self::Dark, Self::Light, Self::System];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::Dark => "Dark",
             Self::Light => "Light",
+            Self::System => "Follow system",
         }
     }
 
-    fn egui(self) -> egui::Theme {
+    fn egui(self) -> egui::ThemePreference {
         match self {
-            Self::Dark => egui::Theme::Dark,
-            Self::Light => egui::Theme::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+            Self::Light => egui::ThemePreference::Light,
+            Self::System => egui::ThemePreference::System,
         }
     }
 }
@@ -124,11 +128,12 @@ pub fn banner_style() -> TextStyle {
 }
 
 /// Lets proportional text fall back to the bundled Hack font, which has the few symbols
-/// the views use (↺ ● ▸) that Ubuntu-Light lacks; no extra font is shipped.
+/// the views use (↺ ● ▸ ·) that Ubuntu-Light lacks, before egui's emoji fonts (which draw
+/// the file browser's icons), so those symbols keep Hack's shapes; no extra font is shipped.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional) {
-        family.push("Hack".to_owned());
+        family.insert(1.min(family.len()), "Hack".to_owned());
     }
     ctx.set_fonts(fonts);
 }

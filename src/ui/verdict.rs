@@ -1,10 +1,12 @@
-//! The verdict banner: who wins, by how much, why in one sentence, and the overall scores;
-//! with a baseline pinned, also what moved since the baseline.
+//! The verdict banner: who wins and by how much in one line, then one sentence that adds
+//! what the line does not say (what decides it, and the strongest case for the other side),
+//! and the overall scores; with a baseline pinned, also what moved since the baseline.
 
 use egui::{RichText, Ui};
 
 use super::theme::{attention_color, banner_style, con_color, option_color, option_color_by_id, sizes};
 use super::widgets::ScoreBar;
+use super::words::with_labels;
 use crate::model::compare::Comparison;
 use crate::model::{Evaluation, Warning};
 use crate::narrative;
@@ -47,7 +49,7 @@ pub fn headline_ui(ui: &mut Ui, evaluation: &Evaluation) {
 
 fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
     headline_ui(ui, evaluation);
-    ui.label(RichText::new(narrative::summary(evaluation)).size(sizes(ui.ctx()).body + 1.0));
+    ui.label(RichText::new(narrative::explanation(evaluation)).size(sizes(ui.ctx()).body + 1.0));
     if let Some(comparison) = since {
         ui.label(RichText::new(narrative::comparison_summary(comparison)).italics());
     }
@@ -87,7 +89,7 @@ fn warnings_ui(ui: &mut Ui, warnings: &[Warning]) {
         .default_open(false)
         .show(ui, |ui| {
             for warning in warnings {
-                ui.label(RichText::new(narrative::warning(warning)).small());
+                ui.label(RichText::new(with_labels(&narrative::warning(warning))).small());
             }
         });
 }

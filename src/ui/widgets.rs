@@ -4,7 +4,7 @@ use egui::{Color32, CornerRadius, Rect, Response, RichText, Sense, Shape, Stroke
 
 use super::theme::{bar_track, baseline_mark, change_color, sizes};
 use crate::model::compare::Delta;
-use crate::model::format::{score, score_change, score_direction, shown_change};
+use crate::model::format::{score, score_change};
 
 /// A horizontal bar showing a score out of `max` in an option's colour, followed by the
 /// number, and, against a baseline, a mark where the baseline was and the change since.
@@ -52,8 +52,8 @@ impl ScoreBar {
                 ui.painter().extend(bar_shapes(ui.visuals(), rect, share(drawn.unwrap_or(value)), color, tick));
             }
             let mut response = response.union(ui.label(RichText::new(score(value)).monospace().strong()));
-            if let Some(delta) = baseline {
-                response = response.union(change_label(ui, delta));
+            if let Some(change) = baseline.and_then(|delta| change_label(ui, delta)) {
+                response = response.union(change);
             }
             response
         })
@@ -83,12 +83,21 @@ pub fn text_width(ui: &Ui, text: &str, style: &egui::TextStyle) -> f32 {
     ui.painter().layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER).size().x
 }
 
-/// The change since the baseline ("+1.2", "-0.8", "0.0"), coloured by whether the score rose.
-fn change_label(ui: &mut Ui, delta: Delta) -> Response {
+/// The change since the baseline ("+1.2", "-0.8"), coloured by whether the score rose.
+/// A score that did not move (to the tenth shown) carries no change at all, so the rows
+/// that did stand out.
+fn change_label(ui: &mut Ui, delta: Delta) -> Option<Response> {
+    let tenths = |v: f64| (v * 10.0).round();
+    let moved = tenths(delta.b) - tenths(delta.a);
+    if moved == 0.0 {
+        return None;
+    }
     let text = score_change(delta.a, delta.b);
-    let better = score_direction(shown_change(delta.a, delta.b));
-    ui.label(RichText::new(&text).monospace().small().color(change_color(ui.visuals(), better)))
-        .on_hover_text(format!("Baseline {}; change since then {text}", score(delta.a)))
+    let color = change_color(ui.visuals(), Some(moved > 0.0));
+    Some(
+        ui.label(RichText::new(&text).monospace().small().color(color))
+            .on_hover_text(format!("Baseline {}; change since then {text}", score(delta.a))),
+    )
 }
 
 /// A small ↺ button that puts a value back to its default, shown only while the value

@@ -18,13 +18,17 @@ pub const ZOOMED: Vec2 = vec2(1280.0 / 1.5, 720.0 / 1.5);
 /// which round sizes and positions to a different pixel grid).
 pub const SCALES: [f32; 2] = [1.0, 1.5];
 
-/// The app in a window of `size` points at `scale` pixels per point, fresh, with path prompts.
+/// The app in a window of `size` points at `scale` pixels per point, fresh, with the in-app
+/// file browser and the welcome panel closed.
 pub fn app_at(size: Vec2, scale: f32) -> Harness<'static, App> {
-    Harness::builder().with_size(size).with_pixels_per_point(scale).build_eframe(|cc| {
+    let mut harness = Harness::builder().with_size(size).with_pixels_per_point(scale).build_eframe(|cc| {
         let mut app = App::new(cc);
-        app.use_path_prompt();
+        app.use_file_browser();
         app
-    })
+    });
+    harness.state_mut().send(podvisor::app::Command::Welcome(false));
+    harness.run();
+    harness
 }
 
 /// One node of the accessibility tree with text, where it is on screen (in points).

@@ -10,13 +10,48 @@ use podvisor::app::App;
 /// The window size of every whole-app test and snapshot.
 pub const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
-/// The real app, fresh (no stored session), with typed-path prompts instead of dialogs.
+/// The real app, fresh (no stored session), with the in-app file browser instead of dialogs,
+/// and the welcome panel closed (tests of other features find their controls where a
+/// returning user would).
 pub fn app() -> Harness<'static, App> {
+    let mut harness = first_start();
+    harness.state_mut().send(podvisor::app::Command::Welcome(false));
+    harness.run();
+    harness
+}
+
+/// The real app on its first start: fresh, the welcome panel open.
+pub fn first_start() -> Harness<'static, App> {
     Harness::builder().with_size(SIZE).build_eframe(|cc| {
         let mut app = App::new(cc);
-        app.use_path_prompt();
+        app.use_file_browser();
         app
     })
+}
+
+/// [`app`] for tests that open the in-app file browser: `egui_file` 0.29 gives its path and
+/// file-name fields no accessible name, which the harness would otherwise refuse.
+pub fn app_with_browser() -> Harness<'static, App> {
+    let mut harness = Harness::builder().with_size(SIZE).with_accessibility_check(false).build_eframe(|cc| {
+        let mut app = App::new(cc);
+        app.use_file_browser();
+        app
+    });
+    harness.state_mut().send(podvisor::app::Command::Welcome(false));
+    harness.run();
+    harness
+}
+
+/// Types `path` into the browser's file-name field (found by the name it offers) and
+/// presses Enter, as a user choosing where to save would.
+pub fn type_into_browser(harness: &mut Harness<'_, App>, offered: &str, path: &std::path::Path) {
+    use egui_kittest::kittest::{By, Queryable as _};
+    let field = harness.get(By::new().role(egui::accesskit::Role::TextInput).value(offered));
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get(By::new().role(egui::accesskit::Role::TextInput).value(offered)).type_text(&path.display().to_string());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
 }
 
 /// The profile the app has open now.

@@ -1,0 +1,91 @@
+//! Human words for what the files and the model name by key: a setting's dotted path
+//! (`workload.memory_per_instance_mib`) becomes its label from the trait, criterion or
+//! assumption table ("Memory per instance"). The command line keeps the keys, which are
+//! what a user types into a profile; the window shows the labels.
+
+use crate::model::{AssumptionId, CRITERIA, TRAITS};
+use crate::narrative::in_sentence;
+
+/// The label of the setting at `path` (as a profile file spells it), or the path itself
+/// for one no table knows.
+pub fn setting_label(path: &str) -> String {
+    let (section, key) = path.split_once('.').unwrap_or(("", path));
+    let found = match section {
+        "workload" | "environment" => TRAITS.iter().find(|meta| meta.key == key).map(|meta| meta.label.to_owned()),
+        "weights" => CRITERIA.iter().find(|spec| spec.key == key).map(|spec| format!("Weight of {}", spec.label)),
+        "assumptions" => AssumptionId::from_key(key).map(|id| id.spec().label.clone()),
+        _ => None,
+    };
+    found.unwrap_or_else(|| match path {
+        "name" => "Name".to_owned(),
+        "notes" => "Notes".to_owned(),
+        "environment.currency" => "Currency".to_owned(),
+        _ => path.to_owned(),
+    })
+}
+
+/// A note about the file (`path: what happened`) with the path written as its label.
+pub fn labelled_note(note: &str) -> String {
+    match note.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => format!("{}: {rest}", setting_label(path)),
+        _ => note.to_owned(),
+    }
+}
+
+/// A message with every multi-word setting key it quotes (`services_per_vm`) written as the
+/// setting's label, as the window shows it ("Services per VM (50) exceeds services (1)").
+/// Keys of one word (`services`) read as English already and are left alone.
+pub fn with_labels(message: &str) -> String {
+    let mut text = message.to_owned();
+    for meta in TRAITS.iter().filter(|meta| meta.key.contains('_')) {
+        if text.contains(meta.key) {
+            let at_start = text.starts_with(meta.key);
+            let label = if at_start { meta.label.to_owned() } else { in_sentence(meta.label) };
+            text = text.replace(meta.key, &label);
+        }
+    }
+    text
+}
+
+/// `count` and the noun, singular or plural: "1 service", "3 services".
+pub fn count(count: u64, singular: &str, plural: &str) -> String {
+    if count == 1 { format!("1 {singular}") } else { format!("{count} {plural}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_labels_from_the_tables() {
+        assert_eq!(setting_label("workload.memory_per_instance_mib"), "Memory per instance");
+        assert_eq!(setting_label("weights.isolation"), "Weight of Isolation");
+        assert_eq!(setting_label("environment.currency"), "Currency");
+        assert_eq!(setting_label("mystery.key"), "mystery.key");
+        assert_eq!(
+            labelled_note("workload.memory_per_instance_mib: 99999 is above the maximum 65536; using 65536"),
+            "Memory per instance: 99999 is above the maximum 65536; using 65536"
+        );
+    }
+
+    #[test]
+    fn keys_in_a_message_become_labels() {
+        assert_eq!(
+            with_labels("services_per_vm (50) exceeds services (1); all services share one VM."),
+            "Services per VM (50) exceeds services (1); all services share one VM."
+        );
+    }
+
+    #[test]
+    fn labels_in_a_sentence_keep_initialisms() {
+        assert_eq!(in_sentence("OS flexibility"), "OS flexibility");
+        assert_eq!(in_sentence("Resource efficiency"), "resource efficiency");
+        assert_eq!(in_sentence("CPU per instance"), "CPU per instance");
+    }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "service", "services"), "1 service");
+        assert_eq!(count(0, "service", "services"), "0 services");
+    }
+}
