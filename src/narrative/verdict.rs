@@ -54,7 +54,7 @@ pub fn explanation(evaluation: &Evaluation) -> String {
         format!("Decided mostly by {}", join_labels(&verdict.decisive))
     };
     if let Some(case) = runner_up.pros.first() {
-        sentence += &format!("; the strongest case for {} is {}", runner_up.spec.plural, in_sentence(case.title));
+        sentence += &format!("; the strongest case for {}: {}", runner_up.spec.plural, in_sentence(case.title));
     }
     sentence.push('.');
     if verdict.close_call {
