@@ -21,14 +21,7 @@ pub const SCALES: [f32; 2] = [1.0, 1.5];
 /// The app in a window of `size` points at `scale` pixels per point, fresh, with the in-app
 /// file browser and the welcome panel closed.
 pub fn app_at(size: Vec2, scale: f32) -> Harness<'static, App> {
-    let mut harness = Harness::builder().with_size(size).with_pixels_per_point(scale).build_eframe(|cc| {
-        let mut app = App::new(cc);
-        app.use_file_browser();
-        app
-    });
-    harness.state_mut().send(podvisor::app::Command::Welcome(false));
-    harness.run();
-    harness
+    super::returning_user(Harness::builder().with_size(size).with_pixels_per_point(scale))
 }
 
 /// One node of the accessibility tree with text, where it is on screen (in points).

@@ -32,7 +32,13 @@ pub fn first_start() -> Harness<'static, App> {
 /// [`app`] for tests that open the in-app file browser: `egui_file` 0.29 gives its path and
 /// file-name fields no accessible name, which the harness would otherwise refuse.
 pub fn app_with_browser() -> Harness<'static, App> {
-    let mut harness = Harness::builder().with_size(SIZE).with_accessibility_check(false).build_eframe(|cc| {
+    returning_user(Harness::builder().with_size(SIZE).with_accessibility_check(false))
+}
+
+/// The app built by `builder`, fresh, with the in-app file browser and the welcome panel
+/// closed.
+pub fn returning_user(builder: egui_kittest::HarnessBuilder<App>) -> Harness<'static, App> {
+    let mut harness = builder.build_eframe(|cc| {
         let mut app = App::new(cc);
         app.use_file_browser();
         app
