@@ -103,10 +103,15 @@ fn side_ui(ui: &mut Ui, letter: &str, side: Side<'_>) {
 }
 
 /// A change, coloured by whether it is an improvement: `rise` is `Some(true)` for a rise,
-/// `None` for a change that prints as zero; `higher_is_better` says which way is better.
+/// `None` for a change that prints as zero (left blank); `higher_is_better` says which way
+/// is better.
 fn change_ui(ui: &mut Ui, text: &str, rise: Option<bool>, higher_is_better: bool) {
-    let better = rise.map(|rise| rise == higher_is_better);
-    ui.label(RichText::new(text).monospace().color(change_color(ui.visuals(), better)));
+    // A figure that did not move (as shown) carries no change, so the rows that did stand out.
+    let Some(rise) = rise else {
+        ui.label("");
+        return;
+    };
+    ui.label(RichText::new(text).monospace().color(change_color(ui.visuals(), Some(rise == higher_is_better))));
 }
 
 /// Per option: the overall score and every resource in A, in B, and the change.

@@ -108,6 +108,17 @@ fn axis_name(axis: TraitId) -> String {
     axis.meta().label.to_lowercase()
 }
 
+/// `value` counted in the axis' unit, singular or plural ("1 service", "50 services"). The
+/// curve axes (services, replicas) are counts whose label is the plural that adds an "s".
+fn axis_count(value: f64, axis: TraitId) -> String {
+    let plural = axis_name(axis);
+    if (value - 1.0).abs() < 1e-9 {
+        format!("1 {}", plural.strip_suffix('s').unwrap_or(&plural))
+    } else {
+        format!("{} {plural}", number(value))
+    }
+}
+
 /// Resources counted in whole hosts — hosts, their cost, the OS instances on them — jump by
 /// whole steps between two samples; a ramp would draw fractions of a host.
 fn in_whole_steps(resource: ResourceId) -> bool {
@@ -172,7 +183,7 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     let line_width = sizes(ui.ctx()).line_width;
     let stepped = in_whole_steps(resource);
     let marked = marked_crossings(evaluation, view, today, crossings);
-    let today_name = format!("Today: {} {}", number(today), axis_name(axis));
+    let today_name = format!("Today: {}", axis_count(today, axis));
 
     // The legend, above the plot.
     let entries = legend_entries(&visuals, evaluation, baseline, &today_name, !marked.is_empty(), line_width);
@@ -366,7 +377,7 @@ fn crossing_labels_ui(ui: &mut Ui, labels: &CrossingLabels<'_>, band: Rect, plot
         .iter()
         .map(|point| {
             let color = option_color_by_id(ui.visuals(), point.ahead_above).gamma_multiply(marks);
-            let text = format!("{} {}", number(point.at), axis_name(point.axis));
+            let text = axis_count(point.at, point.axis);
             ui.painter().layout_no_wrap(text, font.clone(), color)
         })
         .collect();
