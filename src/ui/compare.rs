@@ -39,7 +39,7 @@ pub struct CompareView<'a> {
 
 /// The compare tab. Choosing, swapping and dropping B are commands.
 pub fn compare_ui(ui: &mut Ui, view: &CompareView<'_>, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Compare with file…").on_hover_text("Choose a profile as B").clicked() {
             commands.push(Command::Choose(PathPurpose::CompareWith));
         }

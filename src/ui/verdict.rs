@@ -11,11 +11,21 @@ use crate::model::compare::Comparison;
 use crate::model::{Evaluation, Warning};
 use crate::narrative;
 
+/// Window heights (points) under which the banner shows only the headline and the scores.
+const COMPACT_BELOW: f32 = 560.0;
+
 /// The banner across the top of the window: the verdict beside the overall scores, or above
 /// them when the window (or a large UI scale) leaves too little width. `since` is the
 /// comparison with the pinned baseline, if any.
 pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
     let verdict = &evaluation.verdict;
+    // On a short screen (a projector at 150 % zoom is 480 points high) the banner keeps only
+    // the headline above the scores, so the tabs below keep room to show something.
+    if ui.ctx().content_rect().height() < COMPACT_BELOW {
+        headline_ui(ui, evaluation);
+        overall_scores_ui(ui, evaluation, None);
+        return;
+    }
     // Room for the score bars, for the change since the baseline, and for "ruled out".
     let mut scores_width = if verdict.ruled_out.is_empty() { 360.0 } else { 450.0 };
     if since.is_some() {
