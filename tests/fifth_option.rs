@@ -22,7 +22,7 @@ static SYNTHETIC: OptionSpec = OptionSpec {
     image_pipeline: true,
     orchestrated: true,
     runs_any_os: false,
-    requires_decomposition: true,
+    compliance_control_load: AssumptionId::ComplianceControlLoadContainer,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::VmHypervisorOverheadMib],
     instance_cpu: None,

@@ -104,6 +104,20 @@ assumption_ids! {
     MicrovmCpuEfficiency => "microvm_cpu_efficiency",
     MicrovmIoEfficiency => "microvm_io_efficiency",
     MicrovmNetworkEfficiency => "microvm_network_efficiency",
+    RuntimeHardeningReduction => "runtime_hardening_reduction",
+    FirstPartyThreatShare => "first_party_threat_share",
+    ComplianceControlLoadVm => "compliance_control_load_vm",
+    ComplianceControlLoadContainer => "compliance_control_load_container",
+    ComplianceControlLoadContainersOnVms => "compliance_control_load_containers_on_vms",
+    ComplianceControlLoadMicrovm => "compliance_control_load_microvm",
+    GoldenImageRebuildDays => "golden_image_rebuild_days",
+    GoldenImagePatchEffortRatio => "golden_image_patch_effort_ratio",
+    NodeImageRefreshDays => "node_image_refresh_days",
+    WindowsServercoreImageMib => "windows_servercore_image_mib",
+    WindowsContainerProcessMemoryMib => "windows_container_process_memory_mib",
+    WindowsNodeExtraReservedMemoryMib => "windows_node_extra_reserved_memory_mib",
+    WindowsVmGuestOsMemoryMib => "windows_vm_guest_os_memory_mib",
+    WindowsVmGuestOsDiskGib => "windows_vm_guest_os_disk_gib",
 }
 
 impl AssumptionId {

@@ -6,17 +6,54 @@ use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
 use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
 use super::resources::Resources;
-use super::rules::{self, Input, RuleInputs, Term};
+use super::rules::{self, Input, MigrationPath, RuleInputs, Term};
 
 /// Margins under this share of the 0–100 scale are too close to call.
 pub const CLOSE_CALL_MARGIN: f64 = 0.10;
 
-/// MCDA veto (as in ELECTRE): an option scoring at or below `VETO_SCORE` on a criterion
-/// weighted at least `VETO_WEIGHT` is ruled out however well it does elsewhere, so that a
-/// hard constraint (hostile tenants on a shared kernel, Windows apps on a Linux kernel) is not
-/// averaged away. Both thresholds are Podvisor's choice: weights 4–5 mean "must not fail".
-pub const VETO_SCORE: f64 = 2.0;
+/// Graded veto, as ELECTRE III's discordance (Roy; Figueira, Mousseau & Roy, "ELECTRE
+/// methods", in *Multiple Criteria Decision Analysis: State of the Art Surveys*): on a
+/// criterion weighted as a must, an option trailing the best compared option by a gap Δ is
+/// discounted by d = (Δ − p)/(v − p) between a preference threshold p and a veto threshold v,
+/// and its overall score becomes S × (1 − d). It is ruled out only at Δ ≥ v, where its score
+/// is already 0, so no single step of an input turns a lead into "ruled out". The gap is
+/// measured against the best compared option: a veto says "a rival is far better here", not
+/// "this is low". Weights from `VETO_WEIGHT` on are musts (p = 2, v = 10 at weight 4; p = 1,
+/// v = 9 at weight 5, linear between); from `DISCORDANCE_FROM_WEIGHT` to `VETO_WEIGHT` the
+/// discount fades in, so that changing a weight moves the scores smoothly too. The thresholds
+/// are Podvisor's choice: a band 8 points wide keeps one step of any 0–10 trait under 8 points
+/// of overall score (a narrower band of 6 reaches about 9).
 pub const VETO_WEIGHT: f64 = 4.0;
+/// Weight from which a criterion starts to discount options that trail on it.
+pub const DISCORDANCE_FROM_WEIGHT: f64 = 3.0;
+
+/// The thresholds of the graded veto at one weight.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct VetoThresholds {
+    /// Gap (0–10) up to which trailing costs nothing beyond the weighted sum.
+    pub preference: f64,
+    /// Gap (0–10) from which the option is ruled out (when `strength` is 1).
+    pub veto: f64,
+    /// 0–1: how much of the discount applies (1 for musts).
+    pub strength: f64,
+}
+
+impl VetoThresholds {
+    /// The thresholds at a weight, or `None` below [`DISCORDANCE_FROM_WEIGHT`].
+    pub fn at(weight: f64) -> Option<Self> {
+        let strength = (weight - DISCORDANCE_FROM_WEIGHT).clamp(0.0, 1.0);
+        if strength <= 0.0 {
+            return None;
+        }
+        let must = (weight - VETO_WEIGHT).clamp(0.0, 1.0);
+        Some(Self { preference: 2.0 - must, veto: 10.0 - must, strength })
+    }
+
+    /// The discordance of a gap, 0–1.
+    pub fn discordance(&self, gap: f64) -> f64 {
+        self.strength * ((gap - self.preference) / (self.veto - self.preference)).clamp(0.0, 1.0)
+    }
+}
 
 /// Criterion-score gap (0–10) below which a difference is not listed as a pro or con.
 const NOTABLE_GAP: f64 = 0.5;
@@ -63,8 +100,14 @@ pub enum Warning {
 #[derive(Clone, Debug)]
 pub struct OptionResult {
     pub spec: &'static OptionSpec,
-    /// Weighted overall score, 0–100.
+    /// Overall score, 0–100: the weighted sum, discounted by the graded vetoes.
     pub score: f64,
+    /// The weighted sum before any discount, 0–100.
+    pub weighted_sum: f64,
+    /// Musts on which the option trails a rival by more than the preference threshold.
+    pub discounts: Vec<Discount>,
+    /// How the application gets onto this option (the better path for the workload).
+    pub path: MigrationPath,
     /// One entry per criterion, in `CRITERIA` order.
     pub criteria: Vec<CriterionScore>,
     /// Strengths that matter for this workload, most impact first.
@@ -141,34 +184,69 @@ impl Verdict {
     }
 }
 
-/// An option ruled out by failing a criterion weighted as a must.
+/// An option ruled out by trailing a rival on a must by the veto threshold or more.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Veto {
     pub option: OptionId,
     pub criterion: CriterionId,
+    /// The option's own score on the criterion, 0–10.
     pub score: f64,
+    /// How far it trails the best compared option there, 0–10.
+    pub gap: f64,
+    /// The veto threshold the gap reached.
+    pub threshold: f64,
     pub weight: f64,
+    /// The option scoring best on the criterion.
+    pub rival: OptionId,
+}
+
+/// A graded-veto discount of one option on one must.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Discount {
+    pub criterion: CriterionId,
+    /// How far the option trails the best compared option, 0–10.
+    pub gap: f64,
+    /// Share of the score taken away, 0–1 (1: ruled out).
+    pub discordance: f64,
+    pub thresholds: VetoThresholds,
+    /// The option scoring best on the criterion.
+    pub rival: OptionId,
 }
 
 /// Scores without explanations: what sensitivity sweeps need, and what `evaluate` builds on.
 pub(crate) struct Scored {
     pub values: Values,
     pub resources: Vec<Resources>,
+    /// The migration path each option is scored on.
+    pub paths: Vec<MigrationPath>,
     /// `terms[option][criterion]`.
     pub terms: Vec<Vec<Vec<Term>>>,
     pub weights: Vec<f64>,
+    /// Option keys, to name rivals in discounts.
+    options: Vec<&'static OptionSpec>,
+}
+
+/// A graded-veto discount in index form (see [`Discount`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Discordance {
+    pub criterion: usize,
+    pub rival: usize,
+    pub gap: f64,
+    pub discordance: f64,
+    pub thresholds: VetoThresholds,
 }
 
 impl Scored {
     pub fn new(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Self {
         let values = assumptions.resolve(profile);
         let resources: Vec<Resources> = options.iter().map(|o| projection::project(o, profile, &values)).collect();
-        let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        let inputs = RuleInputs { profile, values: &values, options, resources: &resources };
+        let weights: Vec<f64> = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
+        let paths = best_paths(profile, &values, options, &resources, &weights);
+        let inputs = RuleInputs { profile, values: &values, options, resources: &resources, paths: &paths };
         let terms = (0..options.len())
             .map(|o| CRITERIA.iter().map(|c| clamped(rules::terms(c.id, &inputs, o))).collect())
             .collect();
-        Self { values, resources, terms, weights }
+        Self { values, resources, paths, terms, weights, options: options.to_vec() }
     }
 
     /// Criterion score of an option.
@@ -176,8 +254,8 @@ impl Scored {
         rules::total(&self.terms[option][criterion])
     }
 
-    /// Overall 0–100 scores per option under the given weights.
-    pub fn overall_with(&self, weights: &[f64]) -> Vec<f64> {
+    /// Weighted sums (0–100) per option under the given weights, before any discount.
+    pub fn weighted_with(&self, weights: &[f64]) -> Vec<f64> {
         let total: f64 = weights.iter().sum();
         (0..self.terms.len())
             .map(|o| {
@@ -190,30 +268,88 @@ impl Scored {
             .collect()
     }
 
-    pub fn overall(&self) -> Vec<f64> {
-        self.overall_with(&self.weights)
-    }
-
-    /// Per option, every criterion weighted as a must that it fails, with its score, worst
-    /// first. An option with any failure is ruled out.
-    pub fn vetoes_with(&self, weights: &[f64]) -> Vec<Vec<(usize, f64)>> {
-        (0..self.terms.len())
+    /// Per option, the graded-veto discounts under the given weights, largest first.
+    pub fn discordances_with(&self, weights: &[f64]) -> Vec<Vec<Discordance>> {
+        let options = self.terms.len();
+        (0..options)
             .map(|o| {
-                let mut failures: Vec<(usize, f64)> = (0..weights.len())
-                    .filter(|c| weights[*c] >= VETO_WEIGHT)
-                    .map(|c| (c, self.score(o, c)))
-                    .filter(|(_, score)| *score <= VETO_SCORE)
+                let mut found: Vec<Discordance> = (0..weights.len())
+                    .filter_map(|c| {
+                        let thresholds = VetoThresholds::at(weights[c])?;
+                        let rival = (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
+                        let gap = self.score(rival, c) - self.score(o, c);
+                        let discordance = thresholds.discordance(gap);
+                        (discordance > 0.0).then_some(Discordance { criterion: c, rival, gap, discordance, thresholds })
+                    })
                     .collect();
-                failures.sort_by(|a, b| a.1.total_cmp(&b.1));
-                failures
+                found.sort_by(|a, b| b.discordance.total_cmp(&a.discordance));
+                found
             })
             .collect()
     }
 
+    /// Overall 0–100 scores per option under the given weights: weighted sums discounted by
+    /// every graded veto, S × Π(1 − d).
+    pub fn overall_with(&self, weights: &[f64]) -> Vec<f64> {
+        discounted(&self.weighted_with(weights), &self.discordances_with(weights))
+    }
+
+    pub fn overall(&self) -> Vec<f64> {
+        self.overall_with(&self.weights)
+    }
+
     /// Leader and runner-up under the given weights (see [`standings`]).
     pub fn standings_with(&self, weights: &[f64]) -> Standings {
-        standings(&self.overall_with(weights), &self.vetoes_with(weights))
+        let weighted = self.weighted_with(weights);
+        let discordances = self.discordances_with(weights);
+        standings(&discounted(&weighted, &discordances), &weighted, &discordances)
     }
+
+    fn spec(&self, option: usize) -> &'static OptionSpec {
+        self.options[option]
+    }
+}
+
+/// The better migration path of each option: the one whose path-dependent criteria add up to
+/// more under the profile's weights (as-is on a tie: nothing to decompose).
+fn best_paths(
+    profile: &Profile,
+    values: &Values,
+    options: &[&'static OptionSpec],
+    resources: &[Resources],
+    weights: &[f64],
+) -> Vec<MigrationPath> {
+    let mut paths = vec![MigrationPath::AsIs; options.len()];
+    for (o, spec) in options.iter().enumerate() {
+        let mut best = (f64::NEG_INFINITY, MigrationPath::AsIs);
+        for path in MigrationPath::offered(spec) {
+            paths[o] = *path;
+            let inputs = RuleInputs { profile, values, options, resources, paths: &paths };
+            let sum: f64 = MigrationPath::CRITERIA
+                .iter()
+                .map(|c| weights[*c as usize] * rules::total(&rules::terms(*c, &inputs, o)))
+                .sum();
+            if sum > best.0 + 1e-9 {
+                best = (sum, *path);
+            }
+        }
+        paths[o] = best.1;
+    }
+    paths
+}
+
+/// Weighted sums discounted by their options' discordances.
+fn discounted(weighted: &[f64], discordances: &[Vec<Discordance>]) -> Vec<f64> {
+    weighted
+        .iter()
+        .zip(discordances)
+        .map(|(sum, found)| sum * found.iter().map(|d| 1.0 - d.discordance).product::<f64>())
+        .collect()
+}
+
+/// Whether an option is ruled out: some discount is whole.
+fn is_ruled_out(found: &[Discordance]) -> bool {
+    found.iter().any(|d| d.discordance >= 1.0)
 }
 
 /// Who leads and why.
@@ -225,32 +361,17 @@ pub(crate) struct Standings {
     pub by_veto: bool,
 }
 
-/// Options not ruled out come first, by overall score. Ruled-out options follow, those that
-/// fail least first: compared failure by failure from the worst, higher scores ahead and fewer
-/// failures ahead, so that worsening an option's failures never lifts it past a rival.
-pub(crate) fn standings(scores: &[f64], vetoes: &[Vec<(usize, f64)>]) -> Standings {
-    let fails_less = |a: usize, b: usize| failure_order(&vetoes[a], &vetoes[b]);
+/// Options not ruled out come first, by discounted score; ruled-out options (all at 0) follow,
+/// by their weighted sums.
+pub(crate) fn standings(scores: &[f64], weighted: &[f64], discordances: &[Vec<Discordance>]) -> Standings {
+    let out = |o: usize| is_ruled_out(&discordances[o]);
     let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|a, b| fails_less(*a, *b).then(scores[*b].total_cmp(&scores[*a])));
+    order.sort_by(|a, b| {
+        out(*a).cmp(&out(*b)).then(scores[*b].total_cmp(&scores[*a])).then(weighted[*b].total_cmp(&weighted[*a]))
+    });
     let leader = order[0];
     let runner_up = order.get(1).copied();
-    Standings { leader, runner_up, by_veto: runner_up.is_some_and(|r| fails_less(leader, r).is_lt()) }
-}
-
-/// `Less` when failures `a` are milder than `b` (so `a` ranks first).
-fn failure_order(a: &[(usize, f64)], b: &[(usize, f64)]) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
-    for i in 0..a.len().max(b.len()) {
-        match (a.get(i), b.get(i)) {
-            // Scores summed from different terms may differ in the last bits: that is a tie.
-            (Some(x), Some(y)) if (x.1 - y.1).abs() <= 1e-9 => {}
-            (Some(x), Some(y)) => return y.1.total_cmp(&x.1),
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (None, None) => break,
-        }
-    }
-    Ordering::Equal
+    Standings { leader, runner_up, by_veto: runner_up.is_some_and(|r| !out(leader) && out(r)) }
 }
 
 /// The weight a profile gives a criterion: its override if any, else the default; 0–5.
@@ -283,11 +404,28 @@ pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
 /// Evaluates a profile against any list of options (at least one).
 pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Evaluation {
     let scored = Scored::new(profile, assumptions, options);
-    let overall = scored.overall();
-    let vetoes = scored.vetoes_with(&scored.weights);
+    let weighted = scored.weighted_with(&scored.weights);
+    let discordances = scored.discordances_with(&scored.weights);
+    let overall = discounted(&weighted, &discordances);
+    let standing = standings(&overall, &weighted, &discordances);
     let scores: Vec<Vec<f64>> =
         (0..options.len()).map(|o| (0..CRITERIA.len()).map(|c| scored.score(o, c)).collect()).collect();
-    let Scored { values, resources, mut terms, weights } = scored;
+    let discounts: Vec<Vec<Discount>> = discordances
+        .iter()
+        .map(|found| {
+            found
+                .iter()
+                .map(|d| Discount {
+                    criterion: CRITERIA[d.criterion].id,
+                    gap: d.gap,
+                    discordance: d.discordance,
+                    thresholds: d.thresholds,
+                    rival: scored.spec(d.rival).id(),
+                })
+                .collect()
+        })
+        .collect();
+    let Scored { values, resources, paths, mut terms, weights, .. } = scored;
     let weight_total: f64 = weights.iter().sum();
 
     let results: Vec<OptionResult> = options
@@ -326,7 +464,17 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
             let by_impact = |a: &Point, b: &Point| b.impact.total_cmp(&a.impact);
             pros.sort_by(by_impact);
             cons.sort_by(by_impact);
-            OptionResult { spec, score: overall[o], criteria, pros, cons, resources: resources[o] }
+            OptionResult {
+                spec,
+                score: overall[o],
+                weighted_sum: weighted[o],
+                discounts: discounts[o].clone(),
+                path: paths[o],
+                criteria,
+                pros,
+                cons,
+                resources: resources[o],
+            }
         })
         .collect();
 
@@ -335,7 +483,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
     let break_even = curves.iter().flat_map(|curve| projection::break_even(curve, options, profile, &values)).collect();
 
     Evaluation {
-        verdict: verdict(&results, &weights, &vetoes),
+        verdict: verdict(&results, standing),
         warnings: warnings(profile, &results, weight_total),
         options: results,
         curves,
@@ -349,19 +497,22 @@ fn best_rival(scores: &[Vec<f64>], option: usize, criterion: usize) -> Option<us
     (0..scores.len()).filter(|o| *o != option).max_by(|a, b| scores[*a][criterion].total_cmp(&scores[*b][criterion]))
 }
 
-fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)>]) -> Verdict {
-    let scores: Vec<f64> = results.iter().map(|r| r.score).collect();
-    let Standings { leader: lead, runner_up, by_veto } = standings(&scores, vetoes);
+fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
+    let Standings { leader: lead, runner_up, by_veto } = standing;
     let leader = &results[lead];
-    let ruled_out: Vec<Veto> = vetoes
+    let ruled_out: Vec<Veto> = results
         .iter()
-        .enumerate()
-        .filter_map(|(o, failures)| {
-            failures.first().map(|(c, score)| Veto {
-                option: results[o].spec.id(),
-                criterion: CRITERIA[*c].id,
-                score: *score,
-                weight: weights[*c],
+        .filter_map(|result| {
+            let d = result.discounts.iter().find(|d| d.discordance >= 1.0)?;
+            let criterion = &result.criteria[d.criterion as usize];
+            Some(Veto {
+                option: result.spec.id(),
+                criterion: d.criterion,
+                score: criterion.score,
+                gap: d.gap,
+                threshold: d.thresholds.veto,
+                weight: criterion.weight,
+                rival: d.rival,
             })
         })
         .collect();
@@ -385,8 +536,7 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
         .criteria
         .iter()
         .zip(&runner.criteria)
-        .zip(weights)
-        .map(|((a, b), w)| (a.criterion, w * (a.score - b.score)))
+        .map(|(a, b)| (a.criterion, a.weight * (a.score - b.score)))
         .filter(|(_, edge)| *edge > 0.0)
         .collect();
     edges.sort_by(|a, b| b.1.total_cmp(&a.1));

@@ -162,8 +162,9 @@ pub struct OptionSpec {
     pub orchestrated: bool,
     /// Any guest OS can run, not just the host's kernel type (M-OS-1).
     pub runs_any_os: bool,
-    /// The application must be split into services first (M-APP-2).
-    pub requires_decomposition: bool,
+    /// Compliance controls and audit effort relative to a VM estate's (the PCI SSC's
+    /// container guidance adds orchestrator, image and runtime controls).
+    pub compliance_control_load: AssumptionId,
     /// Needs hardware virtualization, so running inside a VM means nesting (M-OPS-6).
     pub needs_hardware_virtualization: bool,
     /// Memory added to every instance on top of the workload's own.
@@ -215,7 +216,7 @@ pub static VM: OptionSpec = OptionSpec {
     image_pipeline: false,
     orchestrated: false,
     runs_any_os: true,
-    requires_decomposition: false,
+    compliance_control_load: AssumptionId::ComplianceControlLoadVm,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::VmGuestOsMemoryMib, AssumptionId::VmHypervisorOverheadMib],
     instance_cpu: None,
@@ -242,7 +243,7 @@ pub static VM: OptionSpec = OptionSpec {
         },
         resilience: Reading {
             value: 7.0,
-            label: "long-lived instances suit apps not built to die",
+            label: "instances kept running suit apps not built to die",
             sources: &["M-OPS-8"],
         },
         heavy_work: Reading { value: 4.0, label: "heavy, data-rich, long-lived work suits VMs", sources: &["V-RES-4"] },
@@ -263,7 +264,7 @@ pub static CONTAINER: OptionSpec = OptionSpec {
     image_pipeline: true,
     orchestrated: true,
     runs_any_os: false,
-    requires_decomposition: true,
+    compliance_control_load: AssumptionId::ComplianceControlLoadContainer,
     needs_hardware_virtualization: false,
     instance_memory: &[AssumptionId::ContainerRuntimeMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
     instance_cpu: None,
@@ -283,7 +284,7 @@ pub static CONTAINER: OptionSpec = OptionSpec {
         supply_chain: Reading { value: 2.0, label: "layered images of unknown origin", sources: &["M-SEC-5"] },
         os_flexibility: Reading { value: 10.0, label: "one kernel type", sources: &["V-OS-1"] },
         portability: Reading { value: 9.0, label: "self-contained images move anywhere", sources: &["V-PORT-1"] },
-        migration: Reading { value: 10.0, label: "nothing to change", sources: &["M-APP-2"] },
+        migration: Reading { value: 10.0, label: "a self-contained app moves into images unchanged", sources: &["M-APP-2"] },
         resilience: Reading { value: 2.0, label: "instances may die at any time", sources: &["M-OPS-8"] },
         heavy_work: Reading {
             value: -2.0,
@@ -308,7 +309,7 @@ pub static CONTAINERS_ON_VMS: OptionSpec = OptionSpec {
     image_pipeline: true,
     orchestrated: true,
     runs_any_os: false,
-    requires_decomposition: true,
+    compliance_control_load: AssumptionId::ComplianceControlLoadContainersOnVms,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::ContainerRuntimeMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
     instance_cpu: None,
@@ -359,7 +360,7 @@ pub static MICROVM: OptionSpec = OptionSpec {
     image_pipeline: true,
     orchestrated: true,
     runs_any_os: false,
-    requires_decomposition: true,
+    compliance_control_load: AssumptionId::ComplianceControlLoadMicrovm,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::MicrovmOverheadMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
     instance_cpu: Some(AssumptionId::MicrovmOverheadCpuCores),

@@ -42,6 +42,30 @@ pub(crate) struct RuleInputs<'a> {
     pub values: &'a Values,
     pub options: &'a [&'static OptionSpec],
     pub resources: &'a [Resources],
+    /// The migration path each option is scored on (see [`MigrationPath`]).
+    pub paths: &'a [MigrationPath],
+}
+
+/// How the application gets onto an image-built option. Containerising it as it is (one
+/// image around the app, as AWS App2Container does) is moderate work with fewer benefits;
+/// decomposing it into independent services costs more and buys independent releases and
+/// scaling (M-APP-2, M-DEC-3). Options that are not image-built take the app as it is (lift
+/// and shift, M-DEC-1). The evaluation scores both paths and keeps the better one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MigrationPath {
+    AsIs,
+    Decomposed,
+}
+
+impl MigrationPath {
+    /// The criteria whose scores depend on the path.
+    pub const CRITERIA: [CriterionId; 3] =
+        [CriterionId::MigrationEffort, CriterionId::DeliverySpeed, CriterionId::Scalability];
+
+    /// The paths an option offers: image-built options both, others lift and shift only.
+    pub fn offered(spec: &OptionSpec) -> &'static [Self] {
+        if spec.image_pipeline { &[Self::AsIs, Self::Decomposed] } else { &[Self::AsIs] }
+    }
 }
 
 impl RuleInputs<'_> {
@@ -126,7 +150,7 @@ pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usi
         CriterionId::Scalability => scalability(&mut t, inputs, option),
         CriterionId::DeliverySpeed => delivery_speed(&mut t, inputs, option, spec),
         CriterionId::NetworkingSimplicity => networking_simplicity(&mut t, inputs, option, spec),
-        CriterionId::MigrationEffort => migration_effort(&mut t, inputs, spec),
+        CriterionId::MigrationEffort => migration_effort(&mut t, inputs, option, spec),
         CriterionId::ResilienceFit => resilience_fit(&mut t, inputs, spec),
         CriterionId::HeavyWorkloads => heavy_workloads(&mut t, inputs, spec),
         CriterionId::Nesting => nesting(&mut t, inputs, spec),
@@ -241,14 +265,27 @@ fn runtime_performance(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, sp
     );
 }
 
-/// The boundary exposure of an option, raised by services sharing an instance (V-SEC-6), but
-/// never above the shared-kernel figure: co-located services are no worse off than containers.
-/// Pods on node VMs are exposed like containers to the share of hostile pods that can land on
-/// their node, and like VMs to the rest. Returns the boundary's own exposure and the exposure
-/// with co-located services, 0–1.
+/// The threat neighbours pose, 0–1: how much a breach would matter (isolation need) times
+/// how likely the code is to attack. Own reviewed code still carries a share of the threat
+/// (an exploited first-party service; `first_party_threat_share`); arbitrary tenant code all
+/// of it. The two traits stay separate inputs, so strict compliance for first-party code is
+/// not read as hostile tenants.
+pub fn threat(profile: &Profile, values: &Values) -> f64 {
+    let need = super::traits::fraction(profile, TraitId::IsolationNeed);
+    let untrusted = super::traits::fraction(profile, TraitId::UntrustedCode);
+    let own = values.get(AssumptionId::FirstPartyThreatShare);
+    need * (own + (1.0 - own) * untrusted)
+}
+
+/// The boundary exposure of an option, 0–10. A shared kernel is narrowed by runtime hardening
+/// (seccomp, user namespaces; `runtime_hardening_reduction`). Services sharing an instance
+/// raise it (V-SEC-6), but never above a hardened shared kernel: co-located services are no
+/// worse off than containers. Pods on node VMs are exposed like containers to the share of
+/// hostile pods that can land on their node, and like VMs to the rest. Returns the boundary's
+/// own exposure and the exposure with co-located services.
 pub fn exposure(values: &Values, spec: &OptionSpec, colocated_share: f64) -> (f64, f64) {
     let hypervisor = values.get(AssumptionId::HypervisorExposure);
-    let kernel = values.get(AssumptionId::SharedKernelExposure);
+    let kernel = values.get(AssumptionId::SharedKernelExposure) * (1.0 - values.get(AssumptionId::RuntimeHardeningReduction));
     let own = match spec.boundary {
         Boundary::Hypervisor => hypervisor,
         Boundary::SharedKernel => kernel,
@@ -261,34 +298,42 @@ pub fn exposure(values: &Values, spec: &OptionSpec, colocated_share: f64) -> (f6
 }
 
 fn isolation(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let need = inputs.rating(TraitId::IsolationNeed);
+    let threat = threat(inputs.profile, inputs.values);
     let (own, packed) = exposure(inputs.values, spec, inputs.colocated_share(option));
-    t.base("no isolation need", 10.0, &[]);
+    t.base("no threat between neighbours", 10.0, &[]);
     let boundary_sources: &'static [&'static str] = match spec.boundary {
         Boundary::Hypervisor => &["M-ARCH-1", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1"],
         Boundary::SharedKernel => &["M-SEC-1", "M-SEC-2", "M-SEC-3", "V-SEC-4", "V-SEC-7"],
         Boundary::NodeKernel => &["M-SEC-1", "M-SEC-2", "M-SEC-3", "V-SEC-4", "M-ARCH-1", "V-SEC-1"],
     };
-    t.add_trait("isolation need × boundary exposure", inputs, TraitId::IsolationNeed, -need * own, boundary_sources);
+    // The term names whichever trait drives the threat more: the need or untrusted code.
+    let driver = if inputs.rating(TraitId::UntrustedCode) > inputs.rating(TraitId::IsolationNeed) {
+        TraitId::UntrustedCode
+    } else {
+        TraitId::IsolationNeed
+    };
+    t.add_trait(
+        "threat (isolation need × untrusted code) × boundary exposure",
+        inputs,
+        driver,
+        -threat * own,
+        boundary_sources,
+    );
     if packed > own {
         t.add_trait(
             "services sharing an instance without a boundary",
             inputs,
             TraitId::ServicesPerVm,
-            -need * (packed - own),
+            -threat * (packed - own),
             &["V-SEC-6"],
         );
     }
-    if spec.boundary.shares_kernel() {
-        t.add_trait(
-            "segmentation must be built inside the cluster",
-            inputs,
-            TraitId::ComplianceStrictness,
-            -inputs.rating(TraitId::ComplianceStrictness),
-            &["V-SEC-2"],
-        );
-    }
 }
+
+/// Points of compliance effort at full strictness and a control load of 1 (the VM's): the
+/// controls and audit evidence every platform must show (segmentation, image signing,
+/// logging). Podvisor's reading, no published cost per control: 1–3 points.
+const COMPLIANCE_POINTS: f64 = 2.0;
 
 fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let own = inputs.resources[option].os_instances_to_patch;
@@ -301,6 +346,14 @@ fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Option
         own,
         -(relevance * POINTS_PER_DECADE * behind).min(6.0),
         &["V-OPS-1"],
+    );
+    let load = inputs.values.get(spec.compliance_control_load);
+    t.add_trait(
+        "compliance controls and audit evidence (segmentation, signing, logging)",
+        inputs,
+        TraitId::ComplianceStrictness,
+        -COMPLIANCE_POINTS * load * inputs.rating(TraitId::ComplianceStrictness),
+        &["V-SEC-2", "M-OPS-7", "M-OPS-4"],
     );
     let w = &inputs.profile.workload;
     if spec.image_pipeline {
@@ -401,6 +454,23 @@ fn scalability(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
         -(burst * POINTS_PER_DECADE * behind).min(10.0),
         &["V-OPS-3", "M-OPS-2"],
     );
+    if inputs.paths[option] == MigrationPath::AsIs {
+        let coupled = split(inputs.profile) * inputs.rating(TraitId::LegacyCoupling);
+        if coupled > 0.0 {
+            t.add_trait(
+                "coupled services must scale together",
+                inputs,
+                TraitId::LegacyCoupling,
+                -2.0 * burst * coupled,
+                &["V-OPS-4"],
+            );
+        }
+    }
+}
+
+/// How far the workload is split into services: 0 for one, 1 from a hundred, logarithmic.
+pub fn split(profile: &Profile) -> f64 {
+    ((profile.workload.services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0)
 }
 
 fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
@@ -419,17 +489,30 @@ fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &
     } else {
         t.add_trait("release overhead and drift", inputs, TraitId::DeploysPerWeek, -2.0 * pace, &["V-OPS-2"]);
     }
-    // Services that each have an instance of their own ship independently, whatever the option.
-    let split = ((w.services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0);
+    // Services that each have an instance of their own ship independently, as far as their
+    // coupling lets them; decomposing removes the coupling, and coupled releases then no
+    // longer hold each other up at the team's cadence.
+    let split = split(inputs.profile);
     let own_instance = 1.0 / inputs.resources[option].services_per_instance.max(1.0);
-    let greenfield = 1.0 - inputs.rating(TraitId::LegacyCoupling);
+    let legacy = inputs.rating(TraitId::LegacyCoupling);
+    let decomposed = inputs.paths[option] == MigrationPath::Decomposed;
+    let independent = if decomposed { 1.0 } else { 1.0 - legacy };
     t.add_trait(
         "services shipped independently",
         inputs,
         TraitId::Services,
-        2.0 * split * own_instance * greenfield,
+        2.0 * split * own_instance * independent,
         &["V-OPS-4", "M-DEC-2"],
     );
+    if decomposed && legacy > 0.0 {
+        t.add_trait(
+            "decomposed services no longer wait for each other's releases",
+            inputs,
+            TraitId::LegacyCoupling,
+            2.0 * pace * split * own_instance * legacy,
+            &["V-OPS-4", "M-DEC-3"],
+        );
+    }
 }
 
 fn networking_simplicity(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
@@ -455,27 +538,42 @@ fn networking_simplicity(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, 
     }
 }
 
-fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+/// Points a fully coupled app costs on each migration path: containerised as it is (one
+/// image around the app) or decomposed into services first. Podvisor's reading of M-APP-2
+/// and M-DEC-3: as-is is moderate work (3–5), decomposition the most (6–8).
+const AS_IS_COUPLING_POINTS: f64 = 4.0;
+const DECOMPOSED_COUPLING_POINTS: f64 = 7.0;
+
+fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let legacy = inputs.rating(TraitId::LegacyCoupling);
     t.reading(spec.readings.migration);
-    if spec.requires_decomposition {
-        t.add_trait(
+    if !spec.image_pipeline {
+        t.add_trait("moving a coupled app still takes care", inputs, TraitId::LegacyCoupling, -legacy, &["M-DEC-1"]);
+        return;
+    }
+    match inputs.paths[option] {
+        MigrationPath::AsIs => t.add_trait(
+            "containerising a coupled app as it is",
+            inputs,
+            TraitId::LegacyCoupling,
+            -AS_IS_COUPLING_POINTS * legacy,
+            &["M-APP-2", "M-DEC-3"],
+        ),
+        MigrationPath::Decomposed => t.add_trait(
             "decomposing a coupled app into services",
             inputs,
             TraitId::LegacyCoupling,
-            -7.0 * legacy,
+            -DECOMPOSED_COUPLING_POINTS * legacy,
             &["M-APP-2", "M-DEC-1"],
-        );
-        t.add_trait(
-            "a team new to containers",
-            inputs,
-            TraitId::TeamContainerMaturity,
-            -2.0 * (1.0 - inputs.rating(TraitId::TeamContainerMaturity)),
-            &["M-APP-2"],
-        );
-    } else {
-        t.add_trait("moving a coupled app still takes care", inputs, TraitId::LegacyCoupling, -legacy, &["M-DEC-1"]);
+        ),
     }
+    t.add_trait(
+        "a team new to containers",
+        inputs,
+        TraitId::TeamContainerMaturity,
+        -2.0 * (1.0 - inputs.rating(TraitId::TeamContainerMaturity)),
+        &["M-APP-2"],
+    );
 }
 
 fn resilience_fit(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {

@@ -4,7 +4,7 @@
 
 use super::assumptions::Assumptions;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
-use super::evaluation::{Scored, Standings, VETO_WEIGHT};
+use super::evaluation::{Scored, Standings};
 use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
 use super::profile::Profile;
 use super::traits::{TRAITS, TraitId, TraitKind, TraitMeta};
@@ -47,6 +47,8 @@ pub struct TraitSensitivity {
     pub flips_to: Option<OptionId>,
     /// `flip_at − value` (signed), when there is a flip.
     pub distance: Option<f64>,
+    /// When the flip comes from a veto: the must on which today's leader is ruled out there.
+    pub ruled_out_on: Option<CriterionId>,
     /// The tornado's low and high values of the trait.
     pub low: f64,
     pub high: f64,
@@ -123,6 +125,15 @@ impl Probe<'_> {
         (scored.standings_with(&scored.weights).leader, margin)
     }
 
+    /// The must on which today's leader is ruled out with one trait set to `value`, if any.
+    fn veto_at(&self, id: TraitId, value: f64) -> Option<CriterionId> {
+        let mut profile = self.profile.clone();
+        profile.set(id, value);
+        let scored = Scored::new(&profile, self.assumptions, self.options);
+        let found = scored.discordances_with(&scored.weights).swap_remove(self.now.leader);
+        found.iter().find(|d| d.discordance >= 1.0).map(|d| CRITERIA[d.criterion].id)
+    }
+
     fn trait_sensitivity(&self, meta: &TraitMeta) -> TraitSensitivity {
         let value = self.profile.get(meta.id);
         let (low, high) = tornado_range(meta, value);
@@ -135,6 +146,7 @@ impl Probe<'_> {
             flip_at: flip.map(|(x, _)| x),
             flips_to: flip.map(|(_, o)| self.options[o].id()),
             distance: flip.map(|(x, _)| x - value),
+            ruled_out_on: flip.and_then(|(x, _)| self.veto_at(meta.id, x)),
             low,
             high,
             margin_low,
@@ -252,52 +264,54 @@ pub fn tornado_range(meta: &TraitMeta, value: f64) -> (f64, f64) {
     }
 }
 
-/// Overall scores are ratios of sums linear in any one weight, so each possible take-over has
-/// an exact tie weight; veto thresholds add the weights where a veto switches on or off.
+/// Steps of the scan for the critical weight over 0–5.
+const WEIGHT_STEPS: usize = 100;
+
+/// The smallest change of one weight that hands the lead to another option. Graded vetoes
+/// make overall scores non-linear in a weight, so each weight is scanned outward from its
+/// value in steps of 0.05 and the first change of leader bisected to 1e-9.
 fn critical_weight(scored: &Scored, now: Standings, options: &[&'static OptionSpec]) -> Option<CriticalWeight> {
     let weights = &scored.weights;
+    let leader_at = |c: usize, w: f64| {
+        let mut trial = weights.clone();
+        trial[c] = w;
+        scored.standings_with(&trial).leader
+    };
+    let step = MAX_WEIGHT / WEIGHT_STEPS as f64;
     let mut best: Option<CriticalWeight> = None;
     for (c, criterion) in CRITERIA.iter().enumerate() {
         let from = weights[c];
-        let mut candidates = vec![VETO_WEIGHT, next_below(VETO_WEIGHT)];
-        for other in (0..options.len()).filter(|o| *o != now.leader) {
-            // Numerator of score(leader) − score(other) as a function of this weight: a + w·d.
-            let a: f64 = (0..weights.len())
-                .filter(|k| *k != c)
-                .map(|k| weights[k] * (scored.score(now.leader, k) - scored.score(other, k)))
-                .sum();
-            let d = scored.score(now.leader, c) - scored.score(other, c);
-            if d.abs() > 1e-12 {
-                let tie = -a / d;
-                // Just past the tie, so the other option is strictly ahead.
-                candidates.push(tie + (tie - from).signum() * 1e-9);
-            }
-        }
-        for to in candidates {
-            if !(0.0..=MAX_WEIGHT).contains(&to) || (to - from).abs() < 1e-12 {
-                continue;
-            }
-            if best.is_some_and(|b| (b.to - b.from).abs() <= (to - from).abs()) {
-                continue;
-            }
-            let mut trial = weights.clone();
-            trial[c] = to;
-            let standings = scored.standings_with(&trial);
-            if standings.leader != now.leader {
-                best = Some(CriticalWeight {
-                    criterion: criterion.id,
-                    from,
-                    to,
-                    new_leader: options[standings.leader].id(),
-                });
+        for direction in [-1.0, 1.0] {
+            let mut inside = from;
+            let mut k = 1.0;
+            loop {
+                let to = (from + direction * k * step).clamp(0.0, MAX_WEIGHT);
+                if best.is_some_and(|b| b.change().abs() <= (to - from).abs()) {
+                    break;
+                }
+                if leader_at(c, to) != now.leader {
+                    let (mut inside, mut outside) = (inside, to);
+                    for _ in 0..40 {
+                        let mid = f64::midpoint(inside, outside);
+                        if leader_at(c, mid) == now.leader { inside = mid } else { outside = mid }
+                    }
+                    best = Some(CriticalWeight {
+                        criterion: criterion.id,
+                        from,
+                        to: outside,
+                        new_leader: options[leader_at(c, outside)].id(),
+                    });
+                    break;
+                }
+                if to <= 0.0 || to >= MAX_WEIGHT {
+                    break;
+                }
+                inside = to;
+                k += 1.0;
             }
         }
     }
     best
-}
-
-fn next_below(x: f64) -> f64 {
-    x - 1e-9
 }
 
 #[cfg(test)]

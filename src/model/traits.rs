@@ -310,7 +310,10 @@ define_traits! {
             "How long a typical instance lives before it is replaced.";
         IsolationNeed isolation_need: i64 = 3,
             Integer [0.0, 10.0] Linear Risk file 6, "Isolation need", "",
-            "0 one trusted team … 10 hostile multi-tenant code on shared hosts.";
+            "How much a breach between neighbours would matter: 0 one trusted team … 10 tenants who must never reach each other.";
+        UntrustedCode untrusted_code: i64 = 0,
+            Integer [0.0, 10.0] Linear Risk file 19, "Untrusted code", "",
+            "Who writes the code that runs: 0 only our own reviewed code … 10 arbitrary code from customers or tenants.";
         OsDiversity os_diversity: i64 = 0,
             Integer [0.0, 10.0] Linear Risk file 7, "OS diversity", "",
             "0 everything runs on one Linux kernel … 10 many operating systems and kernels.";
