@@ -241,12 +241,40 @@ impl Scored {
         let values = assumptions.resolve(profile);
         let resources: Vec<Resources> = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights: Vec<f64> = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        let paths = best_paths(profile, &values, options, &resources, &weights);
+        let mut paths = vec![MigrationPath::AsIs; options.len()];
         let inputs = RuleInputs { profile, values: &values, options, resources: &resources, paths: &paths };
         let terms = (0..options.len())
             .map(|o| CRITERIA.iter().map(|c| clamped(rules::terms(c.id, &inputs, o))).collect())
             .collect();
-        Self { values, resources, paths, terms, weights, options: options.to_vec() }
+        let mut scored = Self { values, resources, paths: paths.clone(), terms, weights, options: options.to_vec() };
+        // Each image-built option is scored on its better migration path: the one that gives it
+        // the higher overall score, graded vetoes included (a costlier path can widen a gap on
+        // a must).
+        for (o, spec) in options.iter().enumerate() {
+            for path in MigrationPath::offered(spec).iter().skip(1) {
+                let before = scored.overall()[o];
+                paths[o] = *path;
+                let inputs =
+                    RuleInputs { profile, values: &scored.values, options, resources: &scored.resources, paths: &paths };
+                let alternative: Vec<(usize, Vec<Term>)> = MigrationPath::CRITERIA
+                    .iter()
+                    .map(|c| (*c as usize, clamped(rules::terms(*c, &inputs, o))))
+                    .collect();
+                let kept: Vec<Vec<Term>> = alternative
+                    .into_iter()
+                    .map(|(c, terms)| std::mem::replace(&mut scored.terms[o][c], terms))
+                    .collect();
+                if scored.overall()[o] > before + 1e-9 {
+                    scored.paths[o] = *path;
+                } else {
+                    paths[o] = scored.paths[o];
+                    for (c, terms) in MigrationPath::CRITERIA.iter().zip(kept) {
+                        scored.terms[o][*c as usize] = terms;
+                    }
+                }
+            }
+        }
+        scored
     }
 
     /// Criterion score of an option.
@@ -308,34 +336,6 @@ impl Scored {
     fn spec(&self, option: usize) -> &'static OptionSpec {
         self.options[option]
     }
-}
-
-/// The better migration path of each option: the one whose path-dependent criteria add up to
-/// more under the profile's weights (as-is on a tie: nothing to decompose).
-fn best_paths(
-    profile: &Profile,
-    values: &Values,
-    options: &[&'static OptionSpec],
-    resources: &[Resources],
-    weights: &[f64],
-) -> Vec<MigrationPath> {
-    let mut paths = vec![MigrationPath::AsIs; options.len()];
-    for (o, spec) in options.iter().enumerate() {
-        let mut best = (f64::NEG_INFINITY, MigrationPath::AsIs);
-        for path in MigrationPath::offered(spec) {
-            paths[o] = *path;
-            let inputs = RuleInputs { profile, values, options, resources, paths: &paths };
-            let sum: f64 = MigrationPath::CRITERIA
-                .iter()
-                .map(|c| weights[*c as usize] * rules::total(&rules::terms(*c, &inputs, o)))
-                .sum();
-            if sum > best.0 + 1e-9 {
-                best = (sum, *path);
-            }
-        }
-        paths[o] = best.1;
-    }
-    paths
 }
 
 /// Weighted sums discounted by their options' discordances.

@@ -83,7 +83,9 @@ impl fmt::Display for Days {
             let unit = if (value - 1.0).abs() < 1e-9 { "day" } else { "days" };
             write!(f, "{} {unit}", Number(value))
         } else {
-            write!(f, "{} years", Number(value / 365.0))
+            let years = value / 365.0;
+            let unit = if (years - 1.0).abs() < 0.005 { "year" } else { "years" };
+            write!(f, "{} {unit}", Number(years))
         }
     }
 }
@@ -161,6 +163,24 @@ pub fn number_direction(change: f64) -> Option<bool> {
     (!zero).then_some(change > 0.0)
 }
 
+/// Two different values written so that they read differently: with [`Number`]'s digits
+/// when those differ, otherwise with as many decimals as it takes (up to nine), so that no
+/// sentence says "from 4 to 4".
+pub fn distinct(a: f64, b: f64) -> (String, String) {
+    let (x, y) = (number(a), number(b));
+    if x != y || a == b {
+        return (x, y);
+    }
+    let trimmed = |v: f64, decimals: usize| {
+        let text = format!("{v:.decimals$}");
+        if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text }
+    };
+    (1..=9)
+        .map(|decimals| (trimmed(a, decimals), trimmed(b, decimals)))
+        .find(|(x, y)| x != y)
+        .unwrap_or((x, y))
+}
+
 /// A signed number with an explicit plus, for deltas and score effects.
 pub fn signed(value: f64) -> String {
     let text = number(value);
@@ -219,6 +239,11 @@ mod tests {
         assert_eq!(days(0.25), "6 h");
         assert_eq!(days(0.01), "14.4 min");
         assert_eq!(days(730.0), "2 years");
+        assert_eq!(days(365.0), "1 year");
+        assert_eq!(distinct(4.0, 3.999_999_999), ("4".to_owned(), "3.999999999".to_owned()));
+        assert_eq!(distinct(4.0, 3.96), ("4".to_owned(), "3.96".to_owned()));
+        assert_eq!(distinct(4.0, 3.2), ("4".to_owned(), "3.2".to_owned()));
+        assert_eq!(distinct(256.2, 256.4), ("256.2".to_owned(), "256.4".to_owned()));
         assert_eq!(signed(1.5), "+1.5");
         assert_eq!(signed(-2.0), "-2");
         assert_eq!(signed(0.0001), "0");

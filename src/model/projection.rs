@@ -53,6 +53,7 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let per_host = per_unit * units_per_host;
     let hosts = (instances / per_host).ceil();
     let nodes = if option.node.is_some() { hosts * units_per_host } else { 0.0 };
+    let hosts_steady = (instances_steady / per_host).ceil();
 
     let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| values.get(id)) * instances
         + option.node.map_or(0.0, |node| values.get(node.os_disk_gib)) * nodes;
@@ -78,9 +79,11 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         monthly_cost: hosts * e.host_cost_per_month,
         start_seconds,
         scale_to_peak_seconds,
-        os_instances_to_patch: hosts
-            + nodes
-            + if option.guest_os_per_instance { instances } else { 0.0 }
+        // Patch work is counted at steady load: peak capacity comes and goes, built from the
+        // same images, and is not patched in place (V-OPS-1).
+        os_instances_to_patch: hosts_steady
+            + if option.node.is_some() { hosts_steady * units_per_host } else { 0.0 }
+            + if option.guest_os_per_instance { instances_steady } else { 0.0 }
             + if option.shared_guest_image_mib.is_some() { 1.0 } else { 0.0 }
             // Each service's image carries a partial OS copy that must be rebuilt (M-RES-2).
             + if option.image_pipeline { services } else { 0.0 },

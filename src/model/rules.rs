@@ -696,18 +696,27 @@ mod tests {
     }
 
     #[test]
-    fn isolation_scales_boundary_exposure_by_need() {
+    fn isolation_scales_boundary_exposure_by_the_threat() {
         let mut p = Profile::default();
         p.workload.isolation_need = 10;
-        p.workload.compliance_strictness = 0;
-        assert_eq!(scores(&p, CriterionId::Isolation), (8.0, 1.0));
+        p.workload.untrusted_code = 10;
         p.workload.compliance_strictness = 10;
-        close(scores(&p, CriterionId::Isolation).1, 0.0);
+        // Threat 1: a hypervisor exposes 2/10, a hardened shared kernel 9 × (1 − 0.25).
+        let (vm, ct) = scores(&p, CriterionId::Isolation);
+        close(vm, 8.0);
+        close(ct, 10.0 - 6.75);
+        // Own reviewed code keeps 35% of the threat; compliance does not enter.
+        p.workload.untrusted_code = 0;
+        p.workload.compliance_strictness = 0;
+        let (vm, ct) = scores(&p, CriterionId::Isolation);
+        close(vm, 10.0 - 0.35 * 2.0);
+        close(ct, 10.0 - 0.35 * 6.75);
         // All services in one VM: no boundary between them, as exposed as a shared kernel.
+        p.workload.untrusted_code = 10;
         p.environment.services_per_vm = 500;
-        close(scores(&p, CriterionId::Isolation).0, 1.0);
+        close(scores(&p, CriterionId::Isolation).0, 10.0 - 6.75);
         p.workload.isolation_need = 0;
-        assert_eq!(scores(&p, CriterionId::Isolation), (10.0, 9.0), "only the compliance term is left");
+        assert_eq!(scores(&p, CriterionId::Isolation), (10.0, 10.0), "no need, no threat");
     }
 
     #[test]
@@ -718,7 +727,7 @@ mod tests {
         p.workload.peak_factor = 1.0;
         p.workload.lifespan_days = 7.0;
         p.workload.deploys_per_week = 0.0;
-        p.workload.compliance_strictness = 10;
+        p.workload.compliance_strictness = 0;
         // One VM + its host = 2 OS instances; one container host + one image = 2 as well.
         // Week-old instances are not stale; replacing them weekly counts as freshness.
         let (vm, ct) = scores(&p, CriterionId::Patching);
@@ -728,6 +737,22 @@ mod tests {
         close(scores(&p, CriterionId::Patching).1, 10.0);
         p.workload.lifespan_days = 365.0;
         close(scores(&p, CriterionId::Patching).0, 6.0);
+        // Strict compliance adds controls and audit evidence to both, by their control loads.
+        p.workload.compliance_strictness = 10;
+        let (vm, ct) = scores(&p, CriterionId::Patching);
+        close(vm, 6.0 - 2.0 * 1.0);
+        close(ct, 10.0 - 2.0 * 1.2);
+    }
+
+    #[test]
+    fn patching_is_counted_at_steady_load() {
+        let mut p = Profile::default();
+        p.workload.services = 10;
+        p.workload.replicas = 2;
+        p.workload.peak_factor = 5.0;
+        let evaluation = evaluate(&p, Assumptions::builtin());
+        // 20 VMs at steady load (100 at peak) and the one host they need.
+        close(evaluation.options[0].resources.os_instances_to_patch, 21.0);
     }
 
     #[test]
@@ -761,6 +786,7 @@ mod tests {
     #[test]
     fn scalability_matters_only_for_bursts() {
         let mut p = Profile::default();
+        p.workload.legacy_coupling = 0;
         p.workload.peak_factor = 1.0;
         assert_eq!(scores(&p, CriterionId::Scalability), (10.0, 10.0));
         p.workload.peak_factor = 20.0;
@@ -804,10 +830,38 @@ mod tests {
         let mut p = Profile::default();
         p.workload.legacy_coupling = 10;
         p.workload.team_container_maturity = 0;
-        assert_eq!(scores(&p, CriterionId::MigrationEffort), (9.0, 1.0));
+        // Containerised as it is: 10 − 4 − 2; lifted and shifted onto VMs: 10 − 1.
+        assert_eq!(scores(&p, CriterionId::MigrationEffort), (9.0, 4.0));
+        let evaluation = evaluate(&p, Assumptions::builtin());
+        assert_eq!(evaluation.options[1].path, MigrationPath::AsIs);
         p.workload.legacy_coupling = 0;
         p.workload.team_container_maturity = 10;
         assert_eq!(scores(&p, CriterionId::MigrationEffort), (10.0, 10.0));
+    }
+
+    /// A hundred half-coupled services, thirty deploys a week (cadence c = log 31/log 101) and
+    /// 20× bursts: decomposing costs 3 × 0.5 = 1.5 points of migration effort (weight 4, −6),
+    /// and buys 1 + c points of delivery speed (weight 3: independent releases 1 → 2, no
+    /// waiting for each other + c) and 1 of scalability (weight 3, +3: no coupled scaling), so
+    /// it is the better path.
+    #[test]
+    fn decomposition_is_chosen_where_it_pays() {
+        let mut p = Profile::default();
+        p.workload.services = 100;
+        p.workload.legacy_coupling = 5;
+        p.workload.deploys_per_week = 30.0;
+        p.workload.team_container_maturity = 10;
+        p.workload.peak_factor = 20.0;
+        let pace = cadence(30.0);
+        let evaluation = evaluate(&p, Assumptions::builtin());
+        let container = &evaluation.options[1];
+        assert_eq!(container.path, MigrationPath::Decomposed);
+        close(container.criteria[CriterionId::MigrationEffort as usize].score, 6.5);
+        close(container.criteria[CriterionId::DeliverySpeed as usize].score, 5.0 + 3.0 * pace + 2.0 + pace);
+        assert_eq!(evaluation.options[0].path, MigrationPath::AsIs, "VMs lift and shift");
+        // With one service there is nothing to decompose into: as-is.
+        p.workload.services = 1;
+        assert_eq!(evaluate(&p, Assumptions::builtin()).options[1].path, MigrationPath::AsIs);
     }
 
     #[test]

@@ -3,9 +3,12 @@
 
 use super::capitalise;
 use crate::model::compare::Comparison;
-use crate::model::format::{Number, Score, number, score_change};
+use crate::model::format::{Number, Score, distinct, score_change};
 use crate::model::sensitivity::{CriticalWeight, Sensitivity, TraitSensitivity};
-use crate::model::{Evaluation, OptionId, ResourceId, TraitId, TraitMeta, Warning};
+use crate::model::{
+    DISCORDANCE_FROM_WEIGHT, Evaluation, OptionId, ResourceId, TraitId, TraitKind, TraitMeta, VETO_WEIGHT, VetoThresholds,
+    Warning,
+};
 
 /// A warning as a sentence.
 pub fn warning(warning: &Warning) -> String {
@@ -14,7 +17,7 @@ pub fn warning(warning: &Warning) -> String {
         Warning::InstanceExceedsHost { option, host_memory_gib, host_cores } => format!(
             "One {} needs more than a whole host ({} GiB, {host_cores} cores); it is counted as one host each.",
             option.spec().label,
-            number(host_memory_gib),
+            Number(host_memory_gib),
         ),
         Warning::ServicesPerVmExceedsServices { services_per_vm, services } => {
             format!("services_per_vm ({services_per_vm}) exceeds services ({services}); all services share one VM.")
@@ -55,13 +58,17 @@ pub fn sensitivity_sentences(s: &Sensitivity) -> Vec<String> {
         .filter_map(|t| {
             let (at, to) = (t.flip_at?, t.flips_to?);
             let meta = t.id.meta();
-            Some(format!(
-                "{}: {} lead from {} (now {}).",
-                meta.label,
-                capitalise(to.spec().plural),
-                meta.format(at),
-                meta.format(t.value)
-            ))
+            let (at_text, now_text) = distinct_values(meta, at, t.value);
+            Some(match t.ruled_out_on {
+                Some(criterion) => format!(
+                    "{}: from {at_text} (now {now_text}), {} are ruled out on {} and {} lead.",
+                    meta.label,
+                    s.leader.spec().plural,
+                    criterion.spec().label.to_lowercase(),
+                    to.spec().plural
+                ),
+                None => format!("{}: {} lead from {at_text} (now {now_text}).", meta.label, capitalise(to.spec().plural)),
+            })
         })
         .collect();
     if flips.is_empty() {
@@ -71,13 +78,14 @@ pub fn sensitivity_sentences(s: &Sensitivity) -> Vec<String> {
         ));
     }
     match &s.critical_weight {
-        Some(c) => sentences.push(format!(
-            "Most critical weight: {} from {} to {} hands the lead to {}.",
-            c.criterion.spec().label,
-            Number(c.from),
-            Number(c.to),
-            c.new_leader.spec().plural
-        )),
+        Some(c) => {
+            let (from, to) = distinct(c.from, c.to);
+            sentences.push(format!(
+                "Most critical weight: {} from {from} to {to} hands the lead to {}.",
+                c.criterion.spec().label,
+                c.new_leader.spec().plural
+            ));
+        }
         None => sentences.push("No change of a single weight within 0–5 changes the leader.".to_owned()),
     }
     sentences
@@ -85,11 +93,10 @@ pub fn sensitivity_sentences(s: &Sensitivity) -> Vec<String> {
 
 /// The critical weight as a hint beside the scorecard.
 pub fn critical_weight_hint(critical: &CriticalWeight) -> String {
+    let (to, from) = distinct(critical.to, critical.from);
     format!(
-        "Most sensitive weight: {} — at {} instead of {}, {} would lead",
+        "Most sensitive weight: {} — at {to} instead of {from}, {} would lead",
         critical.criterion.spec().label,
-        number(critical.to),
-        number(critical.from),
         critical.new_leader.spec().plural,
     )
 }
@@ -97,6 +104,33 @@ pub fn critical_weight_hint(critical: &CriticalWeight) -> String {
 /// A trait's flip point as a hint on its slider.
 pub fn flip_hint(meta: &TraitMeta, at: f64, to: OptionId) -> String {
     format!("At {} the lead changes: {} come out ahead", meta.format(at), to.spec().plural)
+}
+
+/// A flip point and today's value written so that they read differently: real-valued traits
+/// get the decimals it takes ("256.4 GiB (now 256.2 GiB)", never "256 GiB (now 256 GiB)").
+fn distinct_values(meta: &TraitMeta, at: f64, now: f64) -> (String, String) {
+    let (a, b) = (meta.format(at), meta.format(now));
+    if a != b || meta.kind != TraitKind::Real {
+        return (a, b);
+    }
+    let (a, b) = distinct(at, now);
+    let unit = |text: String| if meta.unit.is_empty() { text } else { format!("{text} {}", meta.unit) };
+    (unit(a), unit(b))
+}
+
+/// How the graded veto works, in a sentence for the scorecard's hover.
+pub fn veto_rule() -> String {
+    let (four, five) = (VetoThresholds::at(VETO_WEIGHT), VetoThresholds::at(5.0));
+    let (Some(four), Some(five)) = (four, five) else { return String::new() };
+    format!(
+        "A criterion weighted {} or more is a must: an option trailing the best by more than {} points there ({} at weight 5) loses a growing share of its total, and is ruled out at a gap of {} ({} at weight 5). From weight {} the discount fades in.",
+        Number(VETO_WEIGHT),
+        Number(four.preference),
+        Number(five.preference),
+        Number(four.veto),
+        Number(five.veto),
+        Number(DISCORDANCE_FROM_WEIGHT),
+    )
 }
 
 /// Distance to a flip as a share of the trait's range (log range for logarithmic traits).

@@ -11,7 +11,7 @@ pub mod why;
 pub use figures::{resource_header, resource_value};
 pub use findings::{
     break_even_sentences, comparison_summary, critical_weight_hint, flip_hint, sensitivity_sentences, verdict_change,
-    warning,
+    veto_rule, warning,
 };
 pub use verdict::{explanation, headline, summary};
 pub use why::why;

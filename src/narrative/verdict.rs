@@ -2,7 +2,7 @@
 //! understands.
 
 use super::{capitalise, in_sentence, join_labels};
-use crate::model::format::{Score, number};
+use crate::model::format::{Number, Score};
 use crate::model::{Evaluation, OptionId, OptionResult, Verdict};
 
 /// The verdict in a few words ("Containers win by 12.3 points").
@@ -63,8 +63,48 @@ pub fn explanation(evaluation: &Evaluation) -> String {
     sentence
 }
 
-/// The verdict in a sentence, with the scores and the criteria that decide it.
+/// The verdict in a sentence, with the scores and the criteria that decide it, followed by
+/// the graded-veto discounts of the two leading options, if any.
 pub fn summary(evaluation: &Evaluation) -> String {
+    let mut text = verdict_sentence(evaluation);
+    let verdict = &evaluation.verdict;
+    for id in std::iter::once(verdict.leader).chain(verdict.runner_up) {
+        if let Some(result) = evaluation.option(id)
+            && let Some(sentence) = discount_sentence(result)
+        {
+            text.push(' ');
+            text.push_str(&sentence);
+        }
+    }
+    text
+}
+
+/// "Containers' total is discounted by 35% for trailing VMs by 4.8 points on isolation, a
+/// must (weighted 5/5: discounts from a gap of 1, ruled out at 9)." — the largest discount of
+/// an option that is not ruled out.
+fn discount_sentence(result: &OptionResult) -> Option<String> {
+    let d = result.discounts.first().filter(|d| d.discordance < 1.0)?;
+    let criterion = &result.criteria[d.criterion as usize];
+    Some(format!(
+        "{} total is discounted by {}% for trailing {} by {} points on {}, a must (weighted {}/5: discounts from a gap of {}, ruled out at {}).",
+        possessive(result.spec.plural),
+        Number(100.0 * d.discordance),
+        d.rival.spec().plural,
+        Number(d.gap),
+        d.criterion.spec().label.to_lowercase(),
+        Number(criterion.weight),
+        Number(d.thresholds.preference),
+        Number(d.thresholds.veto),
+    ))
+}
+
+/// "Containers'" / "VMs'".
+fn possessive(plural: &str) -> String {
+    let capital = capitalise(plural);
+    if capital.ends_with('s') { format!("{capital}'") } else { format!("{capital}'s") }
+}
+
+fn verdict_sentence(evaluation: &Evaluation) -> String {
     let verdict = &evaluation.verdict;
     let result = |id: OptionId| evaluation.option(id);
     let (Some(leader), Some(runner)) = (result(verdict.leader), verdict.runner_up.and_then(result)) else {
@@ -86,8 +126,8 @@ pub fn summary(evaluation: &Evaluation) -> String {
         format!(
             "{} win because {why}. On the weighted sum alone: {lead} {} vs {run} {}.",
             capitalise(lead),
-            Score(leader.score),
-            Score(runner.score),
+            Score(leader.weighted_sum),
+            Score(runner.weighted_sum),
         )
     } else if verdict.close_call {
         format!(
@@ -109,14 +149,17 @@ pub fn summary(evaluation: &Evaluation) -> String {
     }
 }
 
-/// "1.5/10 on isolation (weighted 5/5)" for an option's veto, or nothing.
+/// "9.2 points below VMs on isolation, past the veto threshold of 9 (weighted 5/5)" for an
+/// option's veto, or nothing.
 fn failure(verdict: &Verdict, result: &OptionResult) -> String {
     verdict.veto_of(result.spec.id()).map_or(String::new(), |v| {
         format!(
-            "{}/10 on {} (weighted {}/5)",
-            number(v.score),
+            "{} points below {} on {}, at or past the veto threshold of {} (weighted {}/5)",
+            Number(v.gap),
+            v.rival.spec().plural,
             v.criterion.spec().label.to_lowercase(),
-            number(v.weight)
+            Number(v.threshold),
+            Number(v.weight)
         )
     })
 }

@@ -1,242 +1,426 @@
 //! Plain sentences saying why a criterion matters for this workload and how the options
 //! compare on it. They quote the figures the model computed, never new ones. Each sentence
 //! is written into one buffer: reports write one for every criterion of every option.
+//!
+//! A sentence follows the sign of the comparison: an option ahead of its rival is explained
+//! by what it does well, one behind by what it lacks, so a pro never reads as a drawback nor
+//! a con as an advantage. Figures are compared with "vs" only when they read differently,
+//! and lifetimes are named in words ("long-lived") only when the traits say so.
 
 use std::fmt::Write as _;
 
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
-use crate::model::rules;
+use crate::model::rules::{self, MigrationPath};
 use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, TraitId};
+
+/// Lifespan from which instances are called long-lived, in days (a month: M-OPS-1's "weeks or
+/// longer", and the point from which `churn` reads start-up as irrelevant).
+pub const LONG_LIVED_DAYS: f64 = 30.0;
+
+/// Where an option stands against its rival on one criterion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Standing {
+    Ahead,
+    Behind,
+    Even,
+}
 
 /// Why option `option` (an index into `evaluation.options`) scores as it does on
 /// `criterion`, compared with the rival the model found for it, if any.
 pub fn why(evaluation: &Evaluation, profile: &Profile, option: usize, criterion: CriterionId) -> String {
     let mut out = String::with_capacity(160);
     // Writing to a String cannot fail.
-    let _ = write_why(&mut out, evaluation, profile, option, criterion);
+    let _ = Why::new(evaluation, profile, option, criterion).write(&mut out);
     out
 }
 
-#[expect(clippy::too_many_lines, reason = "one arm per criterion; splitting would scatter the sentences")]
-fn write_why(
-    out: &mut String,
-    evaluation: &Evaluation,
-    profile: &Profile,
+struct Why<'a> {
+    evaluation: &'a Evaluation,
+    profile: &'a Profile,
     option: usize,
     criterion: CriterionId,
-) -> std::fmt::Result {
-    let results = &evaluation.options;
-    let o = results[option].spec;
-    let r = &results[option].resources;
-    let w = &profile.workload;
-    let other = results[option].criteria[criterion as usize].rival.and_then(|id| evaluation.position(id));
-    let resources = |i: usize| &results[i].resources;
-    let rating = |id: TraitId| id.meta().display(profile.get(id));
-    // " vs <figure> for <other options>", when there is another option.
-    let vs = |out: &mut String, figure: &dyn Fn(&mut String, usize) -> std::fmt::Result| -> std::fmt::Result {
-        if let Some(i) = other {
-            out.push_str(" vs ");
-            figure(out, i)?;
-            write!(out, " for {}", results[i].spec.plural)?;
-        }
-        Ok(())
-    };
-    match criterion {
-        CriterionId::ResourceEfficiency => {
-            write!(
-                out,
-                "At peak, {} need {} GiB of memory and {} cores",
-                o.plural,
-                Number(r.memory_gib),
-                Number(r.cpu_cores)
-            )?;
-            vs(out, &|out, i| {
-                let ri = resources(i);
-                write!(out, "{} GiB and {} cores", Number(ri.memory_gib), Number(ri.cpu_cores))
-            })?;
-            out.push('.');
-        }
-        CriterionId::StartupSpeed => {
-            let (relevance, driver) = rules::startup_relevance(profile);
-            out.push_str(if relevance >= 0.5 {
-                "Start-up latency matters ("
+    rival: Option<usize>,
+    standing: Standing,
+}
+
+impl<'a> Why<'a> {
+    fn new(evaluation: &'a Evaluation, profile: &'a Profile, option: usize, criterion: CriterionId) -> Self {
+        let c = criterion as usize;
+        let results = &evaluation.options;
+        let rival = results[option].criteria[c].rival.and_then(|id| evaluation.position(id));
+        let standing = rival.map_or(Standing::Even, |r| {
+            let gap = results[option].criteria[c].score - results[r].criteria[c].score;
+            if gap > 1e-9 {
+                Standing::Ahead
+            } else if gap < -1e-9 {
+                Standing::Behind
             } else {
-                "Start-up latency hardly matters ("
-            });
-            if driver == TraitId::LifespanDays {
-                write!(out, "instances live ~{}", Days(w.lifespan_days))?;
-            } else {
-                write!(out, "sensitivity {}", rating(TraitId::StartLatencySensitivity))?;
+                Standing::Even
             }
-            write!(out, "): {} start in ~{}", o.plural, Seconds(r.start_seconds))?;
-            vs(out, &|out, i| write!(out, "~{}", Seconds(resources(i).start_seconds)))?;
-            out.push('.');
-        }
-        CriterionId::RuntimePerformance => {
-            let percent = |i: usize| Number(10.0 * results[i].criteria[criterion as usize].score);
-            write!(
-                out,
-                "With data intensity {} and chattiness {}, {} deliver ~{}% of bare-metal throughput",
-                rating(TraitId::DataIntensity),
-                rating(TraitId::Chattiness),
-                o.plural,
-                percent(option)
-            )?;
-            vs(out, &|out, i| write!(out, "{}%", percent(i)))?;
-            out.push('.');
-        }
-        CriterionId::Isolation => {
-            let exposure = |i: usize| {
-                let share = rules::colocated_share(profile, resources(i));
-                rules::exposure(&evaluation.values, results[i].spec, share).1
-            };
-            let boundary = match o.boundary {
-                Boundary::Hypervisor => "sit behind a hypervisor boundary with a small attack surface",
-                Boundary::SharedKernel => "share one host kernel with their neighbours",
-                Boundary::NodeKernel => {
-                    if evaluation.values.get(AssumptionId::TenantsShareNodes) > 0.0 {
-                        "share their node's kernel with whatever else is scheduled there; only nodes are separated by a hypervisor"
-                    } else {
-                        "share a node's kernel only with their own tenant's pods; a hypervisor separates the nodes"
-                    }
-                }
-            };
-            write!(out, "Isolation need {}: {} {boundary}", rating(TraitId::IsolationNeed), o.plural)?;
-            if r.services_per_instance > 1.0 {
-                write!(
-                    out,
-                    ", and ~{} services share each one with no boundary between them",
-                    Number(r.services_per_instance)
-                )?;
-            }
-            write!(out, "; exposure {}/10", Number(exposure(option)))?;
-            vs(out, &|out, i| write!(out, "{}/10", Number(exposure(i))))?;
-            out.push('.');
-        }
-        CriterionId::Patching => {
-            write!(out, "OS instances to keep patched: {}", Number(r.os_instances_to_patch))?;
-            vs(out, &|out, i| write!(out, "{}", Number(resources(i).os_instances_to_patch)))?;
-            if o.image_pipeline {
-                write!(out, "; images are rebuilt with each of {} deploys a week.", Number(w.deploys_per_week))?;
-            } else {
-                write!(out, "; each guest OS is patched in place and lives ~{}.", Days(w.lifespan_days))?;
-            }
-        }
-        CriterionId::SupplyChain => {
-            if o.image_pipeline {
-                write!(
-                    out,
-                    "Image trust {}, team maturity {}: {} are built from layered images whose provenance must be checked; signing and scanning fit their lifecycle.",
-                    rating(TraitId::ImageTrust),
-                    rating(TraitId::TeamContainerMaturity),
-                    o.plural
-                )?;
-            } else {
-                write!(
-                    out,
-                    "{} images are usually built in-house, but instances living ~{} let images sprawl and go stale.",
-                    o.label,
-                    Days(w.lifespan_days)
-                )?;
-            }
-        }
-        CriterionId::OsFlexibility => {
-            let can = if o.runs_any_os { "run any guest OS side by side" } else { "all share one kernel type" };
-            write!(out, "OS diversity {}: {} {can}.", rating(TraitId::OsDiversity), o.plural)?;
-        }
-        CriterionId::Portability => {
-            if o.image_pipeline {
-                write!(
-                    out,
-                    "{} images move between clouds and bare metal wherever the kernel matches (OS diversity {}) and the app is self-contained (legacy coupling {}).",
-                    o.label,
-                    rating(TraitId::OsDiversity),
-                    rating(TraitId::LegacyCoupling)
-                )?;
-            } else {
-                write!(out, "{} images weigh gigabytes and follow a hypervisor's format.", o.label)?;
-            }
-        }
-        CriterionId::Scalability => {
-            if r.scale_to_peak_seconds <= 0.0 {
-                write!(out, "Load is flat (peak factor {}): no scaling needed.", Number(w.peak_factor))?;
-            } else {
-                write!(
-                    out,
-                    "Peak is {}× steady load: {} reach it in ~{}",
-                    Number(w.peak_factor),
-                    o.plural,
-                    Seconds(r.scale_to_peak_seconds)
-                )?;
-                vs(out, &|out, i| write!(out, "~{}", Seconds(resources(i).scale_to_peak_seconds)))?;
+        });
+        Self { evaluation, profile, option, criterion, rival, standing }
+    }
+
+    fn rating(&self, id: TraitId) -> impl std::fmt::Display + 'static {
+        id.meta().display(self.profile.get(id))
+    }
+
+    /// " vs <figure> for <rival>", or ", as for <rival>" when the figures read the same.
+    fn vs(&self, out: &mut String, figure: impl Fn(usize) -> String) -> std::fmt::Result {
+        let Some(r) = self.rival else { return Ok(()) };
+        let (own, theirs) = (figure(self.option), figure(r));
+        let rival = self.evaluation.options[r].spec.plural;
+        if own == theirs { write!(out, ", as for {rival}") } else { write!(out, " vs {theirs} for {rival}") }
+    }
+
+    #[expect(clippy::too_many_lines, reason = "one arm per criterion; splitting would scatter the sentences")]
+    fn write(&self, out: &mut String) -> std::fmt::Result {
+        let results = &self.evaluation.options;
+        let result = &results[self.option];
+        let o = result.spec;
+        let r = &result.resources;
+        let w = &self.profile.workload;
+        let resources = |i: usize| &results[i].resources;
+        let ahead = self.standing == Standing::Ahead;
+        let behind = self.standing == Standing::Behind;
+        match self.criterion {
+            CriterionId::ResourceEfficiency => {
+                let figure =
+                    |i: usize| format!("{} GiB and {}", Number(resources(i).memory_gib), cores(resources(i).cpu_cores));
+                write!(out, "At peak, {} need {}", o.plural, figure(self.option))?;
+                self.vs(out, figure)?;
                 out.push('.');
             }
-        }
-        CriterionId::DeliverySpeed => {
-            write!(out, "{} deploys a week: ", Number(w.deploys_per_week))?;
-            if o.image_pipeline {
-                write!(
-                    out,
-                    "{} pick up changes by restarting from a new image, as far as the team (maturity {}) can run that pipeline.",
-                    o.plural,
-                    rating(TraitId::TeamContainerMaturity)
-                )?;
-            } else {
-                write!(out, "every release changes long-lived {} in place.", o.plural)?;
+            CriterionId::StartupSpeed => {
+                let (relevance, driver) = rules::startup_relevance(self.profile);
+                out.push_str(if relevance >= 0.5 {
+                    "Start-up latency matters ("
+                } else {
+                    "Start-up latency hardly matters ("
+                });
+                if driver == TraitId::LifespanDays {
+                    write!(out, "instances live ~{}", Days(w.lifespan_days))?;
+                } else {
+                    write!(out, "sensitivity {}", self.rating(TraitId::StartLatencySensitivity))?;
+                }
+                let figure = |i: usize| format!("~{}", Seconds(resources(i).start_seconds));
+                write!(out, "): {} start in {}", o.plural, figure(self.option))?;
+                self.vs(out, figure)?;
+                out.push('.');
             }
-        }
-        CriterionId::NetworkingSimplicity => {
-            write!(
-                out,
-                "Chattiness {} across {} separately networked {}",
-                rating(TraitId::Chattiness),
-                Number(r.instances_steady),
-                o.plural
-            )?;
-            vs(out, &|out, i| write!(out, "{}", Number(resources(i).instances_steady)))?;
-            out.push('.');
-        }
-        CriterionId::MigrationEffort => {
-            write!(out, "Legacy coupling {}: ", rating(TraitId::LegacyCoupling))?;
-            if o.requires_decomposition {
-                write!(out, "{} need the app split into services first.", o.plural)?;
-            } else {
+            CriterionId::RuntimePerformance => {
+                let c = self.criterion as usize;
+                let figure = |i: usize| format!("{}%", Number(10.0 * results[i].criteria[c].score));
                 write!(
                     out,
-                    "{} take the app as it is (lift and shift), and can be the first step before decomposing.",
+                    "With data intensity {} and chattiness {}, {} deliver ~{} of bare-metal throughput",
+                    self.rating(TraitId::DataIntensity),
+                    self.rating(TraitId::Chattiness),
+                    o.plural,
+                    figure(self.option)
+                )?;
+                self.vs(out, figure)?;
+                out.push('.');
+            }
+            CriterionId::Isolation => self.isolation(out)?,
+            CriterionId::Patching => self.patching(out)?,
+            CriterionId::SupplyChain => {
+                if o.image_pipeline {
+                    write!(
+                        out,
+                        "Image trust {}, team maturity {}: ",
+                        self.rating(TraitId::ImageTrust),
+                        self.rating(TraitId::TeamContainerMaturity)
+                    )?;
+                    if behind {
+                        write!(out, "{} run layered images whose provenance must still be checked.", o.plural)?;
+                    } else {
+                        write!(out, "{} run layered images that a pipeline can sign and scan at every build.", o.plural)?;
+                    }
+                } else {
+                    let stale = rules::staleness(w.lifespan_days) > 0.0;
+                    write!(out, "{} images are built in-house", o.label)?;
+                    if behind && stale {
+                        write!(out, ", but instances living ~{} let images sprawl and go stale.", Days(w.lifespan_days))?;
+                    } else if behind {
+                        out.push_str(", without the signing and scanning an image pipeline builds in.");
+                    } else {
+                        out.push_str(", so their origin is known without trusting layers from elsewhere.");
+                    }
+                }
+            }
+            CriterionId::OsFlexibility => {
+                write!(out, "OS diversity {}: {} ", self.rating(TraitId::OsDiversity), o.plural)?;
+                if o.runs_any_os {
+                    out.push_str("run any guest OS side by side.");
+                } else if behind {
+                    out.push_str("all share one kernel type, so other OSes need another platform.");
+                } else {
+                    out.push_str("share one kernel type, which is all this workload needs.");
+                }
+            }
+            CriterionId::Portability => {
+                if o.image_pipeline {
+                    let (diversity, coupling) =
+                        (self.rating(TraitId::OsDiversity), self.rating(TraitId::LegacyCoupling));
+                    if behind {
+                        write!(
+                            out,
+                            "{} images move only where the kernel matches (OS diversity {diversity}) and the app is self-contained (legacy coupling {coupling}).",
+                            o.label
+                        )?;
+                    } else {
+                        write!(
+                            out,
+                            "{} images move between clouds and bare metal wherever the kernel matches (OS diversity {diversity}, legacy coupling {coupling}).",
+                            o.label
+                        )?;
+                    }
+                } else if ahead {
+                    write!(
+                        out,
+                        "{} images carry their own OS, so they move to any hypervisor that reads their format, whatever kernel the app needs.",
+                        o.label
+                    )?;
+                } else {
+                    write!(out, "{} images weigh gigabytes and follow a hypervisor's format.", o.label)?;
+                }
+            }
+            CriterionId::Scalability => {
+                if r.scale_to_peak_seconds <= 0.0 {
+                    write!(out, "Load is flat (peak factor {}): no scaling needed", Number(w.peak_factor))?;
+                } else {
+                    let figure = |i: usize| format!("~{}", Seconds(resources(i).scale_to_peak_seconds));
+                    write!(
+                        out,
+                        "Peak is {}× steady load: {} reach it in {}",
+                        Number(w.peak_factor),
+                        o.plural,
+                        figure(self.option)
+                    )?;
+                    self.vs(out, figure)?;
+                }
+                if result.path == MigrationPath::AsIs && rules::split(self.profile) > 0.0 && w.legacy_coupling > 0 {
+                    write!(out, "; coupled services (legacy coupling {}) scale together", self.rating(TraitId::LegacyCoupling))?;
+                }
+                out.push('.');
+            }
+            CriterionId::DeliverySpeed => {
+                write!(out, "{} deploys a week: ", Number(w.deploys_per_week))?;
+                if o.image_pipeline {
+                    write!(
+                        out,
+                        "{} pick up changes by restarting from a new image, as far as the team (maturity {}) can run that pipeline",
+                        o.plural,
+                        self.rating(TraitId::TeamContainerMaturity)
+                    )?;
+                    if result.path == MigrationPath::Decomposed {
+                        out.push_str("; decomposed, its services ship independently");
+                    }
+                    out.push('.');
+                } else if ahead {
+                    write!(out, "{} ship through the release process the team already runs.", o.plural)?;
+                } else {
+                    write!(out, "every release changes {} {} in place.", lifetime_adjective(w.lifespan_days), o.plural)?;
+                }
+            }
+            CriterionId::NetworkingSimplicity => {
+                let figure = |i: usize| number_of(resources(i).instances_steady);
+                write!(
+                    out,
+                    "Chattiness {} across {} separately networked {}",
+                    self.rating(TraitId::Chattiness),
+                    figure(self.option),
                     o.plural
                 )?;
+                let same = self.rival.is_some_and(|i| figure(i) == figure(self.option));
+                if same && ahead {
+                    write!(
+                        out,
+                        "; pods and a flat L3 network, known to the team (maturity {}), keep it simpler",
+                        self.rating(TraitId::TeamContainerMaturity)
+                    )?;
+                } else if same && behind {
+                    out.push_str(", without the pod network an orchestrator provides");
+                } else {
+                    self.vs(out, figure)?;
+                }
+                out.push('.');
+            }
+            CriterionId::MigrationEffort => self.migration(out)?,
+            CriterionId::ResilienceFit => {
+                write!(out, "Failure tolerance {}: ", self.rating(TraitId::FailureTolerance))?;
+                match (o.orchestrated, behind) {
+                    (true, false) => write!(out, "the platform reschedules {} that die, as the app expects.", o.plural)?,
+                    (true, true) => write!(
+                        out,
+                        "the platform assumes {} can die at any time, which the app is not built for.",
+                        o.plural
+                    )?,
+                    (false, false) => {
+                        write!(out, "{} are kept running, which suits apps not built for instances dying.", o.plural)?;
+                    }
+                    (false, true) => write!(
+                        out,
+                        "{} are kept running, while the app could let an orchestrator replace them freely.",
+                        o.plural
+                    )?,
+                }
+            }
+            CriterionId::HeavyWorkloads => {
+                write!(
+                    out,
+                    "Heaviness {}% (data intensity {}, {} MiB per instance, instances live ~{}): ",
+                    Number(100.0 * rules::heaviness(self.profile)),
+                    self.rating(TraitId::DataIntensity),
+                    Number(w.memory_per_instance_mib),
+                    Days(w.lifespan_days),
+                )?;
+                let heavy = o.readings.heavy_work;
+                if heavy.value > 0.0 {
+                    write!(out, "{}.", heavy.label)?;
+                } else if behind {
+                    write!(out, "{}.", heavy.label)?;
+                } else {
+                    write!(out, "{} carry it with less overhead than {}.", o.plural, self.rival_plural())?;
+                }
+            }
+            CriterionId::Nesting => {
+                if !w.nested_virtualization {
+                    out.push_str("No nested virtualization needed.");
+                } else if o.needs_hardware_virtualization {
+                    write!(out, "The workload runs VMs itself: nesting them in {} is hard and costly.", o.plural)?;
+                } else {
+                    write!(out, "The workload runs VMs itself: {} host them without a second hypervisor layer.", o.plural)?;
+                }
             }
         }
-        CriterionId::ResilienceFit => {
-            write!(out, "Failure tolerance {}: ", rating(TraitId::FailureTolerance))?;
-            if o.orchestrated {
-                write!(out, "the platform assumes {} can die at any time and reschedules them.", o.plural)?;
-            } else {
-                write!(out, "long-lived {} suit apps that are not built for instances dying.", o.plural)?;
+        Ok(())
+    }
+
+    fn rival_plural(&self) -> &'static str {
+        self.rival.map_or("the others", |r| self.evaluation.options[r].spec.plural)
+    }
+
+    fn isolation(&self, out: &mut String) -> std::fmt::Result {
+        let results = &self.evaluation.options;
+        let values = &self.evaluation.values;
+        let o = results[self.option].spec;
+        let r = &results[self.option].resources;
+        let exposure = |i: usize| {
+            let share = rules::colocated_share(self.profile, &results[i].resources);
+            format!("{}/10", Number(rules::exposure(values, results[i].spec, share).1))
+        };
+        let boundary = match o.boundary {
+            Boundary::Hypervisor => "sit behind a hypervisor boundary with a small attack surface",
+            Boundary::SharedKernel => "share one host kernel with their neighbours, narrowed by runtime hardening",
+            Boundary::NodeKernel => {
+                if values.get(AssumptionId::TenantsShareNodes) > 0.0 {
+                    "share their node's kernel with whatever else is scheduled there; only nodes are separated by a hypervisor"
+                } else {
+                    "share a node's kernel only with their own tenant's pods; a hypervisor separates the nodes"
+                }
             }
+        };
+        write!(
+            out,
+            "Isolation need {}, untrusted code {} (threat {}%): {} {boundary}",
+            self.rating(TraitId::IsolationNeed),
+            self.rating(TraitId::UntrustedCode),
+            Number(100.0 * rules::threat(self.profile, values)),
+            o.plural
+        )?;
+        if r.services_per_instance > 1.0 {
+            write!(out, ", and ~{} services share each one with no boundary between them", Number(r.services_per_instance))?;
         }
-        CriterionId::HeavyWorkloads => {
+        write!(out, "; exposure {}", exposure(self.option))?;
+        self.vs(out, exposure)?;
+        out.push('.');
+        Ok(())
+    }
+
+    fn patching(&self, out: &mut String) -> std::fmt::Result {
+        let results = &self.evaluation.options;
+        let o = results[self.option].spec;
+        let w = &self.profile.workload;
+        let figure = |i: usize| number_of(results[i].resources.os_instances_to_patch);
+        write!(out, "OS instances to keep patched at steady load: {}", figure(self.option))?;
+        self.vs(out, figure)?;
+        if o.image_pipeline {
+            write!(out, "; images are rebuilt with each of {} deploys a week", Number(w.deploys_per_week))?;
+        } else if w.lifespan_days >= self.evaluation.values.get(AssumptionId::GoldenImageRebuildDays) {
+            write!(out, "; each guest OS is patched in place over its ~{} life", Days(w.lifespan_days))?;
+        } else {
+            write!(out, "; guests living ~{} are replaced before they need patching in place", Days(w.lifespan_days))?;
+        }
+        if w.compliance_strictness > 0 {
             write!(
                 out,
-                "Heaviness {}% (data intensity {}, {} MiB per instance, instances live ~{}): {}.",
-                Number(100.0 * rules::heaviness(profile)),
-                rating(TraitId::DataIntensity),
-                Number(w.memory_per_instance_mib),
-                Days(w.lifespan_days),
-                o.readings.heavy_work.label
+                "; compliance strictness {} adds controls and audit evidence, {}× a VM estate's",
+                self.rating(TraitId::ComplianceStrictness),
+                Number(self.evaluation.values.get(o.compliance_control_load))
             )?;
         }
-        CriterionId::Nesting => {
-            if !w.nested_virtualization {
-                out.push_str("No nested virtualization needed.");
-            } else if o.needs_hardware_virtualization {
-                write!(out, "The workload runs VMs itself: nesting them in {} is hard and costly.", o.plural)?;
-            } else {
-                write!(out, "The workload runs VMs itself: {} host them without a second hypervisor layer.", o.plural)?;
-            }
-        }
+        out.push('.');
+        Ok(())
     }
-    Ok(())
+
+    fn migration(&self, out: &mut String) -> std::fmt::Result {
+        let result = &self.evaluation.options[self.option];
+        let o = result.spec;
+        let w = &self.profile.workload;
+        write!(out, "Legacy coupling {}: ", self.rating(TraitId::LegacyCoupling))?;
+        if !o.image_pipeline {
+            return write!(
+                out,
+                "{} take the app as it is (lift and shift), and can be the first step before decomposing.",
+                o.plural
+            );
+        }
+        match result.path {
+            MigrationPath::AsIs if w.legacy_coupling == 0 => {
+                write!(out, "nothing to untangle: the app moves into {} as it is", o.plural)?;
+            }
+            MigrationPath::AsIs => {
+                write!(out, "{} take the app as it is, packaged into images (containerised as-is)", o.plural)?;
+                if self.standing == Standing::Behind {
+                    out.push_str(", which still means untangling it from its surroundings");
+                }
+            }
+            MigrationPath::Decomposed => write!(
+                out,
+                "{} take the app decomposed into services first, the most work but independent releases and scaling",
+                o.plural
+            )?,
+        }
+        if self.standing == Standing::Behind && w.team_container_maturity < 10 {
+            write!(out, "; the team (maturity {}) must learn the platform", self.rating(TraitId::TeamContainerMaturity))?;
+        }
+        out.push('.');
+        Ok(())
+    }
+}
+
+/// How a lifespan reads as an adjective: "long-lived" from a month, "short-lived" under a
+/// day, plain "running" between.
+pub fn lifetime_adjective(lifespan_days: f64) -> &'static str {
+    if lifespan_days >= LONG_LIVED_DAYS {
+        "long-lived"
+    } else if lifespan_days < 1.0 {
+        "short-lived"
+    } else {
+        "running"
+    }
+}
+
+/// A count as a number ("72").
+fn number_of(value: f64) -> String {
+    Number(value).to_string()
+}
+
+/// "1 core", "2.5 cores".
+fn cores(value: f64) -> String {
+    let text = Number(value).to_string();
+    if text == "1" { "1 core".to_owned() } else { format!("{text} cores") }
 }

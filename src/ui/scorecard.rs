@@ -11,7 +11,7 @@ use super::widgets::{ScoreBar, reset_button};
 use crate::model::compare::Comparison;
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{CRITERIA, Evaluation, VETO_SCORE, VETO_WEIGHT};
+use crate::model::{CRITERIA, Evaluation};
 use crate::narrative;
 use crate::profile::Profile;
 
@@ -81,9 +81,7 @@ pub fn scorecard_ui(
                                 .on_hover_ui(|ui| trace_ui(ui, profile, evaluation, index, score));
                             if vetoed {
                                 ui.label(RichText::new("rules it out").color(con_color(ui.visuals())))
-                                    .on_hover_text(format!(
-                                        "A criterion weighted {VETO_WEIGHT} or more is a must: scoring {VETO_SCORE} or less on it rules the option out, whatever its total"
-                                    ));
+                                    .on_hover_text(narrative::veto_rule());
                             }
                         });
                     }

@@ -1,0 +1,92 @@
+//! No cliffs: one step of any trait moves the verdict by at most a few points. A step is one
+//! unit of a 0–10 rating, 1/20 of any other range (of its logarithm for logarithmic traits),
+//! or a flag switched. The verdict moves by the change of the leader's margin while the
+//! leader stays, and by the two margins added where the leader changes (a flip through a
+//! near-tie adds little; a veto that throws out a clear leader adds a lot).
+
+mod profile_support;
+
+use podvisor::model::options::REGISTRY;
+use podvisor::model::{Assumptions, DEFAULT_OPTIONS, Evaluation, OptionSpec, TRAITS, TraitKind, TraitMeta, evaluate_options};
+use podvisor::profile::{Profile, load_file};
+
+/// The largest move one step may cause, in points of the 0–100 scale.
+const MAX_STEP: f64 = 8.0;
+
+/// Steps across a range that is not a 0–10 rating.
+const STEPS: usize = 20;
+
+fn leader_and_margin(evaluation: &Evaluation) -> (&'static str, f64) {
+    let verdict = &evaluation.verdict;
+    let score = |id| evaluation.option(id).map_or(0.0, |o| o.score);
+    let margin = verdict.runner_up.map_or(0.0, |r| score(verdict.leader) - score(r));
+    (verdict.leader.key(), margin)
+}
+
+/// Every value the sweep visits, in order.
+fn sweep(meta: &TraitMeta) -> Vec<f64> {
+    match meta.kind {
+        TraitKind::Flag => vec![0.0, 1.0],
+        TraitKind::Integer if meta.is_rating() => (0..=10).map(f64::from).collect(),
+        _ => (0..=STEPS)
+            .map(|i| {
+                let t = i as f64 / STEPS as f64;
+                if meta.logarithmic && meta.min > 0.0 {
+                    meta.min * (meta.max / meta.min).powf(t)
+                } else if meta.logarithmic {
+                    ((meta.max + 1.0).ln() * t).exp() - 1.0
+                } else {
+                    meta.min + (meta.max - meta.min) * t
+                }
+            })
+            .collect(),
+    }
+}
+
+/// A step of the verdict: (points, trait, from, to, what happened).
+type Step = (f64, &'static str, f64, f64, String);
+
+fn largest_step(profile: &Profile, options: &[&'static OptionSpec]) -> Step {
+    let mut largest: Step = (0.0, "", 0.0, 0.0, String::new());
+    for meta in TRAITS {
+        let mut previous: Option<(f64, &'static str, f64)> = None;
+        for value in sweep(meta) {
+            let mut at = profile.clone();
+            at.set(meta.id, value);
+            let evaluation = evaluate_options(&at, Assumptions::builtin(), options);
+            let (leader, margin) = leader_and_margin(&evaluation);
+            if let Some((from, before, before_margin)) = previous {
+                let (step, what) = if leader == before {
+                    ((margin - before_margin).abs(), format!("{leader} stays"))
+                } else {
+                    (margin + before_margin, format!("{before} → {leader}"))
+                };
+                if step > largest.0 {
+                    largest = (step, meta.key, from, value, what);
+                }
+            }
+            previous = Some((value, leader, margin));
+        }
+    }
+    largest
+}
+
+#[test]
+fn no_single_step_of_a_trait_moves_the_verdict_by_more_than_eight_points() {
+    let mut worst: Step = (0.0, "", 0.0, 0.0, String::new());
+    let mut where_worst = String::new();
+    for path in profile_support::bundled() {
+        let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
+        for options in [DEFAULT_OPTIONS, REGISTRY] {
+            let step = largest_step(&profile, options);
+            let name = format!("{} ({} options)", path.display(), options.len());
+            eprintln!("{name}: largest step {:.2} points, {} {} → {} ({})", step.0, step.1, step.2, step.3, step.4);
+            assert!(step.0 <= MAX_STEP, "{name}: {} from {} to {} moves the verdict {:.2} points ({})", step.1, step.2, step.3, step.0, step.4);
+            if step.0 > worst.0 {
+                worst = step;
+                where_worst = name;
+            }
+        }
+    }
+    eprintln!("largest step of all: {:.2} points, {} {} → {} in {where_worst} ({})", worst.0, worst.1, worst.2, worst.3, worst.4);
+}
