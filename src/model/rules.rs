@@ -147,7 +147,7 @@ pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usi
         CriterionId::SupplyChain => supply_chain(&mut t, inputs, spec),
         CriterionId::OsFlexibility => os_flexibility(&mut t, inputs, spec),
         CriterionId::Portability => portability(&mut t, inputs, spec),
-        CriterionId::Scalability => scalability(&mut t, inputs, option),
+        CriterionId::Scalability => scalability(&mut t, inputs, option, spec),
         CriterionId::DeliverySpeed => delivery_speed(&mut t, inputs, option, spec),
         CriterionId::NetworkingSimplicity => networking_simplicity(&mut t, inputs, option, spec),
         CriterionId::MigrationEffort => migration_effort(&mut t, inputs, option, spec),
@@ -285,7 +285,11 @@ pub fn threat(profile: &Profile, values: &Values) -> f64 {
 /// own exposure and the exposure with co-located services.
 pub fn exposure(values: &Values, spec: &OptionSpec, colocated_share: f64) -> (f64, f64) {
     let hypervisor = values.get(AssumptionId::HypervisorExposure);
-    let kernel = values.get(AssumptionId::SharedKernelExposure) * (1.0 - values.get(AssumptionId::RuntimeHardeningReduction));
+    // Hardening narrows the kernel's surface but never makes it a better boundary than a
+    // hypervisor.
+    let kernel = (values.get(AssumptionId::SharedKernelExposure)
+        * (1.0 - values.get(AssumptionId::RuntimeHardeningReduction)))
+    .max(hypervisor);
     let own = match spec.boundary {
         Boundary::Hypervisor => hypervisor,
         Boundary::SharedKernel => kernel,
@@ -442,7 +446,7 @@ fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     }
 }
 
-fn scalability(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
+fn scalability(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let burst = burstiness(inputs.profile.workload.peak_factor);
     let own = inputs.resources[option].scale_to_peak_seconds;
     let behind = decades_behind(own, inputs.best(ResourceId::ScaleToPeakSeconds));
@@ -454,7 +458,9 @@ fn scalability(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
         -(burst * POINTS_PER_DECADE * behind).min(10.0),
         &["V-OPS-3", "M-OPS-2"],
     );
-    if inputs.paths[option] == MigrationPath::AsIs {
+    // Containerised as it is, a coupled app scales as a whole; decomposing buys scaling per
+    // service (VMs scale whole VMs either way).
+    if spec.image_pipeline && inputs.paths[option] == MigrationPath::AsIs {
         let coupled = split(inputs.profile) * inputs.rating(TraitId::LegacyCoupling);
         if coupled > 0.0 {
             t.add_trait(
@@ -490,13 +496,13 @@ fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &
         t.add_trait("release overhead and drift", inputs, TraitId::DeploysPerWeek, -2.0 * pace, &["V-OPS-2"]);
     }
     // Services that each have an instance of their own ship independently, as far as their
-    // coupling lets them; decomposing removes the coupling, and coupled releases then no
-    // longer hold each other up at the team's cadence.
+    // coupling lets them. Decomposing removes the coupling; containerised as it is, a coupled
+    // app's images also wait for each other at every release of the team's cadence.
     let split = split(inputs.profile);
     let own_instance = 1.0 / inputs.resources[option].services_per_instance.max(1.0);
     let legacy = inputs.rating(TraitId::LegacyCoupling);
-    let decomposed = inputs.paths[option] == MigrationPath::Decomposed;
-    let independent = if decomposed { 1.0 } else { 1.0 - legacy };
+    let as_is = inputs.paths[option] == MigrationPath::AsIs;
+    let independent = if as_is { 1.0 - legacy } else { 1.0 };
     t.add_trait(
         "services shipped independently",
         inputs,
@@ -504,12 +510,12 @@ fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &
         2.0 * split * own_instance * independent,
         &["V-OPS-4", "M-DEC-2"],
     );
-    if decomposed && legacy > 0.0 {
+    if spec.image_pipeline && as_is && legacy > 0.0 {
         t.add_trait(
-            "decomposed services no longer wait for each other's releases",
+            "coupled images wait for each other's releases",
             inputs,
             TraitId::LegacyCoupling,
-            2.0 * pace * split * own_instance * legacy,
+            -2.0 * pace * split * own_instance * legacy,
             &["V-OPS-4", "M-DEC-3"],
         );
     }
@@ -842,11 +848,13 @@ mod tests {
     /// A hundred half-coupled services, thirty deploys a week (cadence c = log 31/log 101) and
     /// 20× bursts: decomposing costs 3 × 0.5 = 1.5 points of migration effort (weight 4, −6),
     /// and buys 1 + c points of delivery speed (weight 3: independent releases 1 → 2, no
-    /// waiting for each other + c) and 1 of scalability (weight 3, +3: no coupled scaling), so
-    /// it is the better path.
+    /// images waiting for each other, c) and 1 of scalability (weight 3, +3: no coupled
+    /// scaling), so it is the better path. Migration effort is weighted 3 here: as a must
+    /// (its default 4) the 3-point gap to the VMs' lift and shift would also be discounted.
     #[test]
     fn decomposition_is_chosen_where_it_pays() {
         let mut p = Profile::default();
+        p.weights.insert(CriterionId::MigrationEffort, 3.0);
         p.workload.services = 100;
         p.workload.legacy_coupling = 5;
         p.workload.deploys_per_week = 30.0;
@@ -857,7 +865,7 @@ mod tests {
         let container = &evaluation.options[1];
         assert_eq!(container.path, MigrationPath::Decomposed);
         close(container.criteria[CriterionId::MigrationEffort as usize].score, 6.5);
-        close(container.criteria[CriterionId::DeliverySpeed as usize].score, 5.0 + 3.0 * pace + 2.0 + pace);
+        close(container.criteria[CriterionId::DeliverySpeed as usize].score, 5.0 + 3.0 * pace + 2.0);
         assert_eq!(evaluation.options[0].path, MigrationPath::AsIs, "VMs lift and shift");
         // With one service there is nothing to decompose into: as-is.
         p.workload.services = 1;

@@ -201,7 +201,12 @@ impl<'a> Why<'a> {
                     )?;
                     self.vs(out, figure)?;
                 }
-                if result.path == MigrationPath::AsIs && rules::split(self.profile) > 0.0 && w.legacy_coupling > 0 {
+                if o.image_pipeline
+                    && result.path == MigrationPath::AsIs
+                    && rules::split(self.profile) > 0.0
+                    && w.legacy_coupling > 0
+                    && w.peak_factor > 1.0
+                {
                     write!(out, "; coupled services (legacy coupling {}) scale together", self.rating(TraitId::LegacyCoupling))?;
                 }
                 out.push('.');
