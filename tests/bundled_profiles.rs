@@ -47,13 +47,18 @@ fn greenfield_microservices_go_to_containers() {
 }
 
 /// V-SEC-1, V-SEC-4: hard VM boundaries for tenants you do not control; containers are no
-/// security boundary — here they are ruled out, not merely outscored.
+/// security boundary. Arbitrary tenant code on a shared kernel trails the VMs by far on
+/// isolation, a must: the graded veto takes a large share of the containers' total, though
+/// runtime hardening keeps the gap short of the veto threshold itself.
 #[test]
-fn hostile_multi_tenancy_rules_containers_out() {
+fn hostile_multi_tenancy_discounts_containers_heavily() {
     let (_, e) = bundled("hostile_multi_tenant_hosting");
     assert_eq!(decided(&e), Some("vm"), "{}", narrative::summary(&e));
-    let veto = e.verdict.ruled_out.iter().find(|v| v.option == "container").expect("containers vetoed");
-    assert_eq!(veto.criterion, CriterionId::Isolation);
+    let container = e.option(OptionId::CONTAINER).expect("containers evaluated");
+    let discount = container.discounts.first().expect("containers discounted");
+    assert_eq!(discount.criterion, CriterionId::Isolation);
+    assert!(discount.discordance > 0.4 && discount.discordance < 1.0, "{discount:?}");
+    assert!(narrative::summary(&e).contains("discounted"), "{}", narrative::summary(&e));
 }
 
 /// M-OS-1, V-OS-1: many OSes favour a hypervisor.

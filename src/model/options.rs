@@ -246,7 +246,7 @@ pub static VM: OptionSpec = OptionSpec {
             label: "instances kept running suit apps not built to die",
             sources: &["M-OPS-8"],
         },
-        heavy_work: Reading { value: 4.0, label: "heavy, data-rich, long-lived work suits VMs", sources: &["V-RES-4"] },
+        heavy_work: Reading { value: 4.0, label: "heavy, data-rich work suits VMs", sources: &["V-RES-4"] },
         nesting: Reading { value: -7.0, label: "the workload must run VMs itself", sources: &["M-OPS-6"] },
     },
 };

@@ -226,8 +226,15 @@ impl<'a> Why<'a> {
                     out.push('.');
                 } else if ahead {
                     write!(out, "{} ship through the release process the team already runs.", o.plural)?;
+                } else if w.lifespan_days >= LONG_LIVED_DAYS {
+                    write!(out, "every release changes long-lived {} in place.", o.plural)?;
                 } else {
-                    write!(out, "every release changes {} {} in place.", lifetime_adjective(w.lifespan_days), o.plural)?;
+                    write!(
+                        out,
+                        "every release means a new VM image for {} {}, without the container tooling for it.",
+                        lifetime_adjective(w.lifespan_days),
+                        o.plural
+                    )?;
                 }
             }
             CriterionId::NetworkingSimplicity => {
@@ -360,12 +367,11 @@ impl<'a> Why<'a> {
             write!(out, "; guests living ~{} are replaced before they need patching in place", Days(w.lifespan_days))?;
         }
         if w.compliance_strictness > 0 {
-            write!(
-                out,
-                "; compliance strictness {} adds controls and audit evidence, {}× a VM estate's",
-                self.rating(TraitId::ComplianceStrictness),
-                Number(self.evaluation.values.get(o.compliance_control_load))
-            )?;
+            write!(out, "; compliance strictness {} adds controls and audit evidence", self.rating(TraitId::ComplianceStrictness))?;
+            let load = self.evaluation.values.get(o.compliance_control_load);
+            if load != 1.0 {
+                write!(out, " ({}× a VM estate's)", Number(load))?;
+            }
         }
         out.push('.');
         Ok(())

@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Analysis, ComparedPair};
 use crate::model::compare::Delta;
-use crate::model::rules::Input;
+use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{CRITERIA, Evaluation, Point, Profile, ResourceId, Resources};
 use crate::narrative;
@@ -47,6 +47,9 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
                 "option": v.option,
                 "criterion": v.criterion.spec().key,
                 "score": round(v.score),
+                "gap": round(v.gap),
+                "veto_threshold": round(v.threshold),
+                "rival": v.rival,
                 "weight": round(v.weight),
             })).collect::<Vec<_>>(),
             "summary": narrative::summary(evaluation),
@@ -96,8 +99,28 @@ fn option(profile: &Profile, evaluation: &Evaluation, o: usize) -> Value {
         })
         .collect();
     debug_assert_eq!(criteria.len(), CRITERIA.len());
+    let discounts: Vec<Value> = result
+        .discounts
+        .iter()
+        .map(|d| {
+            json!({
+                "criterion": d.criterion.spec().key,
+                "rival": d.rival,
+                "gap": round(d.gap),
+                "discordance": round(d.discordance),
+                "preference_threshold": round(d.thresholds.preference),
+                "veto_threshold": round(d.thresholds.veto),
+            })
+        })
+        .collect();
     json!({
         "score": round(result.score),
+        "weighted_sum": round(result.weighted_sum),
+        "discounts": discounts,
+        "migration_path": match result.path {
+            MigrationPath::AsIs => "as_is",
+            MigrationPath::Decomposed => "decomposed",
+        },
         "criteria": criteria,
         "pros": points(profile, evaluation, o, &result.pros),
         "cons": points(profile, evaluation, o, &result.cons),
@@ -165,6 +188,7 @@ fn sensitivity(s: &Sensitivity) -> Value {
             "value": round(t.value),
             "flip_at": t.flip_at.map(round),
             "flips_to": t.flips_to,
+            "ruled_out_on": t.ruled_out_on.map(|c| c.spec().key),
             "distance": t.distance.map(round),
             "low": round(t.low),
             "high": round(t.high),
