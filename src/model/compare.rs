@@ -57,6 +57,13 @@ pub struct Comparison {
     pub verdict_changed: bool,
 }
 
+impl Comparison {
+    /// How option `id` moves from A to B, if both compare it.
+    pub fn option(&self, id: OptionId) -> Option<&OptionDelta> {
+        self.options.iter().find(|delta| delta.option == id)
+    }
+}
+
 /// Settings that differ between two profiles, in file order.
 pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
     let mut out = Vec::new();
