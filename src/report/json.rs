@@ -217,3 +217,29 @@ pub fn comparison(pair: &ComparedPair) -> Value {
         "options": options,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OptionId;
+    use crate::report::Analysis;
+
+    #[test]
+    fn option_keyed_objects_follow_the_profile_order() {
+        let profile = Profile {
+            options: vec![OptionId::MICROVM, OptionId::VM, OptionId::CONTAINERS_ON_VMS],
+            ..Profile::default()
+        };
+        let json = analysis(&Analysis::new(profile));
+        let expected = ["microvm", "vm", "containers_on_vms"];
+        assert_eq!(json["profile"]["options"], json!(expected));
+        let keys = |value: &Value| value.as_object().map(|map| map.keys().cloned().collect::<Vec<_>>());
+        assert_eq!(keys(&json["options"]), Some(expected.map(str::to_owned).to_vec()));
+        for axis in ["services", "replicas"] {
+            let mut listed = keys(&json["curves"][axis]).unwrap_or_default();
+            assert_eq!(listed.remove(0), "x");
+            assert_eq!(listed, expected, "{axis}");
+        }
+        assert!(expected.iter().any(|id| json["verdict"]["leader"] == *id));
+    }
+}
