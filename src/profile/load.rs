@@ -264,6 +264,14 @@ mod tests {
     }
 
     #[test]
+    fn an_option_that_is_not_quoted_text_is_refused() {
+        let fields = "options: [\"vm\", 2]";
+        let (column, message) = refused(fields);
+        assert_eq!(column, column_of(fields, "2]"), "{message}");
+        assert_eq!(message, "options: expected a quoted option id such as \"vm\", found 2");
+    }
+
+    #[test]
     fn a_repeated_option_is_refused_where_it_repeats() {
         let fields = "options: [\"vm\", \"container\", \"vm\"]";
         let (column, message) = refused(fields);

@@ -231,7 +231,7 @@ impl<'de> Visitor<'de> for OptionList {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut chosen = Vec::new();
-        while let Some(id) = seq.next_element_seed(OptionEntry { chosen: &chosen })? {
+        while let Some(id) = seq.next_element_seed(Field::new("options", OptionKey { chosen: &chosen }))? {
             chosen.push(id);
         }
         let keys: Vec<&str> = chosen.iter().map(|id| id.key()).collect();
@@ -246,50 +246,6 @@ impl<'de> Visitor<'de> for OptionList {
             ))),
             _ => Ok(chosen),
         }
-    }
-}
-
-/// One entry of `options`: a registered id not listed before, within [`MAX_OPTIONS`].
-struct OptionEntry<'a> {
-    chosen: &'a [OptionId],
-}
-
-impl<'de> DeserializeSeed<'de> for OptionEntry<'_> {
-    type Value = OptionId;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<OptionId, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl Visitor<'_> for OptionEntry<'_> {
-    type Value = OptionId;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a quoted option id in `options`, such as \"vm\"")
-    }
-
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<OptionId, E> {
-        if self.chosen.len() == MAX_OPTIONS {
-            return Err(E::custom(format!(
-                "options: at most {MAX_OPTIONS} options are compared at once; `{key}` would be the {}th",
-                MAX_OPTIONS + 1
-            )));
-        }
-        let Some(id) = OptionId::from_key(key) else {
-            let keys = REGISTRY.iter().map(|spec| spec.key);
-            let close = suggest::closest_few(key, keys.clone(), 2);
-            let hint = match close.as_slice() {
-                [] => format!("expected one of: {}", keys.collect::<Vec<_>>().join(", ")),
-                [one] => format!("did you mean `{one}`?"),
-                [one, two, ..] => format!("did you mean `{one}` or `{two}`?"),
-            };
-            return Err(E::custom(format!("options: unknown option `{key}`; {hint}")));
-        };
-        if self.chosen.contains(&id) {
-            return Err(E::custom(format!("options: `{key}` is listed twice; each option may appear once")));
-        }
-        Ok(id)
     }
 }
 
@@ -608,6 +564,13 @@ enum Refusal {
     NewerVersion(i128),
     #[error("{0} is not a valid version (versions start at 1; this build reads versions 1 to {VERSION})")]
     InvalidVersion(i128),
+    #[error("at most {MAX_OPTIONS} options are compared at once; `{0}` would be the {next}th", next = MAX_OPTIONS + 1)]
+    TooManyOptions(String),
+    /// An option id not in the registry, and the hint: the closest ids, or all of them.
+    #[error("unknown option `{0}`; {1}")]
+    UnknownOption(String, String),
+    #[error("`{0}` is listed twice; each option may appear once")]
+    RepeatedOption(String),
 }
 
 /// What a field accepts, and what its value becomes.
@@ -706,6 +669,36 @@ impl Rule for Version {
             Scalar::Whole(version) => Some(Err(Refusal::InvalidVersion(*version))),
             _ => None,
         }
+    }
+}
+
+/// One entry of `options`: a registered id not listed before, within [`MAX_OPTIONS`].
+struct OptionKey<'a> {
+    chosen: &'a [OptionId],
+}
+
+impl Rule for OptionKey<'_> {
+    type Value = OptionId;
+    const EXPECTED: &'static str = "a quoted option id such as \"vm\"";
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<OptionId, Refusal>> {
+        let Scalar::Text(key) = scalar else {
+            return None;
+        };
+        let key = (*key).to_owned();
+        if self.chosen.len() == MAX_OPTIONS {
+            return Some(Err(Refusal::TooManyOptions(key)));
+        }
+        let Some(id) = OptionId::from_key(&key) else {
+            let keys = REGISTRY.iter().map(|spec| spec.key);
+            let hint = match suggest::closest_few(&key, keys.clone(), 2).as_slice() {
+                [] => format!("expected one of: {}", keys.collect::<Vec<_>>().join(", ")),
+                [one] => format!("did you mean `{one}`?"),
+                [one, two, ..] => format!("did you mean `{one}` or `{two}`?"),
+            };
+            return Some(Err(Refusal::UnknownOption(key, hint)));
+        };
+        Some(if self.chosen.contains(&id) { Err(Refusal::RepeatedOption(key)) } else { Ok(id) })
     }
 }
 
