@@ -46,19 +46,50 @@ fn greenfield_microservices_go_to_containers() {
     assert_eq!(decided(&e), Some("container"), "{}", narrative::summary(&e));
 }
 
-/// V-SEC-1, V-SEC-4: hard VM boundaries for tenants you do not control; containers are no
-/// security boundary. Arbitrary tenant code on a shared kernel trails the VMs by far on
-/// isolation, a must: the graded veto takes a large share of the containers' total, though
-/// runtime hardening keeps the gap short of the veto threshold itself.
+/// V-SEC-1, V-SEC-4: hard boundaries for tenants you do not control; containers are no
+/// security boundary. Arbitrary tenant code on a shared kernel trails a hypervisor by far on
+/// isolation, a must: the graded veto takes a large share of the containers' total (runtime
+/// hardening keeps the gap short of the veto threshold itself). A hypervisor per instance is
+/// what matters, so VMs and microVMs are a close call between themselves.
 #[test]
 fn hostile_multi_tenancy_discounts_containers_heavily() {
     let (_, e) = bundled("hostile_multi_tenant_hosting");
-    assert_eq!(decided(&e), Some("vm"), "{}", narrative::summary(&e));
     let container = e.option(OptionId::CONTAINER).expect("containers evaluated");
     let discount = container.discounts.first().expect("containers discounted");
     assert_eq!(discount.criterion, CriterionId::Isolation);
-    assert!(discount.discordance > 0.4 && discount.discordance < 1.0, "{discount:?}");
-    assert!(narrative::summary(&e).contains("discounted"), "{}", narrative::summary(&e));
+    assert!(discount.discordance > 0.4, "{discount:?}");
+    let sides = [e.verdict.leader, e.verdict.runner_up.expect("a runner-up")];
+    assert!(sides.contains(&OptionId::VM) && sides.contains(&OptionId::MICROVM), "{}", narrative::summary(&e));
+    assert!(e.verdict.close_call, "{}", narrative::summary(&e));
+}
+
+/// A SaaS running its customers' code: a hypervisor per sandbox, at a sandbox's cost. Shared
+/// kernels are discounted heavily on isolation.
+#[test]
+fn customer_code_goes_to_microvms() {
+    let (_, e) = bundled("saas_running_customer_code");
+    assert_eq!(decided(&e), Some("microvm"), "{}", narrative::summary(&e));
+    for shared in [OptionId::CONTAINER, OptionId::CONTAINERS_ON_VMS] {
+        let result = e.option(shared).expect("compared");
+        let discount = result.discounts.first().expect("shared kernels discounted");
+        assert_eq!(discount.criterion, CriterionId::Isolation);
+        assert!(discount.discordance > 0.4, "{discount:?}");
+    }
+    assert!(e.verdict.decisive.contains(&CriterionId::StartupSpeed), "{:?}", e.verdict.decisive);
+}
+
+/// The usual cloud case: pods on node VMs, with trust zones in node pools of their own, so a
+/// hypervisor separates them at the density and delivery speed of containers. The code is the
+/// company's own (untrusted code 0), so the hypervisor between trust zones is worth little
+/// against containers on bare-metal hosts: a close call between the two until host prices
+/// enter the scores; both lead VMs clearly.
+#[test]
+fn cloud_web_platform_goes_to_containers_on_vms() {
+    let (_, e) = bundled("cloud_web_platform");
+    let sides = [e.verdict.leader, e.verdict.runner_up.expect("a runner-up")];
+    assert!(sides.contains(&OptionId::CONTAINERS_ON_VMS), "{}", narrative::summary(&e));
+    let lead = e.option(OptionId::CONTAINERS_ON_VMS).expect("compared");
+    assert!(lead.score - e.option(OptionId::VM).expect("compared").score > 10.0);
 }
 
 /// M-OS-1, V-OS-1: many OSes favour a hypervisor.
@@ -70,11 +101,14 @@ fn mixed_windows_linux_estate_goes_to_vms() {
 }
 
 /// M-OPS-2: containers start in seconds or less, suiting work that is spun up constantly.
+/// MicroVMs (what function platforms run) come close; VMs are far behind on start-up.
 #[test]
 fn bursty_event_handlers_go_to_containers() {
     let (_, e) = bundled("bursty_event_handlers");
-    assert_eq!(decided(&e), Some("container"), "{}", narrative::summary(&e));
-    assert!(e.verdict.decisive.contains(&CriterionId::StartupSpeed));
+    assert_eq!(e.verdict.leader, OptionId::CONTAINER, "{}", narrative::summary(&e));
+    let vm = e.option(OptionId::VM).expect("VMs compared");
+    assert!(vm.cons.iter().any(|c| c.criterion == CriterionId::StartupSpeed));
+    assert!(e.option(OptionId::CONTAINER).expect("compared").score - vm.score > 15.0);
 }
 
 /// M-RES-2: fifty partial OS copies against one full copy erase the containers' resource

@@ -155,6 +155,7 @@ fn reset_all_is_one_undoable_step() {
     assert_eq!(reset.weights, defaults.weights);
     assert_eq!(reset.assumptions, defaults.assumptions);
     assert_eq!(reset.name, example.name, "the name stays");
+    assert_eq!(reset.options, example.options, "so do the options compared");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -198,8 +199,10 @@ fn slides_fit_a_projector_and_a_large_screen_without_dropping_an_argument() {
             // What the slide must say: a close call, each side's two strongest pros; else the
             // leader's pro for each criterion that decides it.
             let texts: Vec<String> = if verdict.close_call {
-                let sides = evaluation.options.iter().enumerate();
-                sides.flat_map(|(i, o)| o.pros.iter().take(2).map(move |p| text(i, p))).collect()
+                // The two sides of the call: the leader and the runner-up.
+                let sides = [Some(verdict.leader), verdict.runner_up].into_iter().flatten();
+                let sides = sides.filter_map(|id| evaluation.position(id));
+                sides.flat_map(|i| evaluation.options[i].pros.iter().take(2).map(move |p| text(i, p))).collect()
             } else {
                 let leader = evaluation.position(verdict.leader).expect("leader");
                 let pros = evaluation.options[leader].pros.iter();

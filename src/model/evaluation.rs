@@ -2,7 +2,7 @@
 
 use super::assumptions::{Assumptions, Values};
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
-use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
+use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
 use super::resources::Resources;
@@ -127,7 +127,8 @@ pub struct CriterionScore {
     pub weight: f64,
     /// Terms summing to the score (a clamp term is added when the sum left 0–10).
     pub terms: Vec<Term>,
-    /// The other option scoring best here, which explanations compare with.
+    /// The option's strongest rival overall (the runner-up for the leader, the leader for
+    /// every other option), which pros, cons and explanations compare with.
     pub rival: Option<OptionId>,
 }
 
@@ -396,9 +397,9 @@ fn clamped(mut terms: Vec<Term>) -> Vec<Term> {
     terms
 }
 
-/// Evaluates a profile against the default options.
+/// Evaluates a profile against the options it compares, in its order.
 pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
-    evaluate_options(profile, assumptions, DEFAULT_OPTIONS)
+    evaluate_options(profile, assumptions, &profile.option_specs())
 }
 
 /// Evaluates a profile against any list of options (at least one).
@@ -407,7 +408,6 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
     let weighted = scored.weighted_with(&scored.weights);
     let discordances = scored.discordances_with(&scored.weights);
     let overall = discounted(&weighted, &discordances);
-    let standing = standings(&overall, &weighted, &discordances);
     let scores: Vec<Vec<f64>> =
         (0..options.len()).map(|o| (0..CRITERIA.len()).map(|c| scored.score(o, c)).collect()).collect();
     let discounts: Vec<Vec<Discount>> = discordances
@@ -427,6 +427,10 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
         .collect();
     let Scored { values, resources, paths, mut terms, weights, .. } = scored;
     let weight_total: f64 = weights.iter().sum();
+    // With several options, "beats the best on this criterion" would leave a winner with no
+    // pros; an option is argued against the one it actually competes with.
+    let standing = standings(&overall, &weighted, &discordances);
+    let rival_of = |o: usize| if o == standing.leader { standing.runner_up } else { Some(standing.leader) };
 
     let results: Vec<OptionResult> = options
         .iter()
@@ -438,7 +442,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                 .iter()
                 .enumerate()
                 .map(|(c, criterion)| {
-                    let rival = best_rival(&scores, o, c);
+                    let rival = rival_of(o);
                     let score = CriterionScore {
                         criterion: criterion.id,
                         score: scores[o][c],
@@ -492,10 +496,6 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
     }
 }
 
-/// The other option scoring best on a criterion (`scores[option][criterion]`).
-fn best_rival(scores: &[Vec<f64>], option: usize, criterion: usize) -> Option<usize> {
-    (0..scores.len()).filter(|o| *o != option).max_by(|a, b| scores[*a][criterion].total_cmp(&scores[*b][criterion]))
-}
 
 fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
     let Standings { leader: lead, runner_up, by_veto } = standing;

@@ -84,13 +84,18 @@ impl RuleInputs<'_> {
     }
 }
 
-/// Share of a service's peers that sit in the same instance (0 for one service each).
+/// How far services share instances, 0 (one service each) to 1 (all in one): the blast
+/// radius of one breach, on a log scale, so that every doubling of the services behind one
+/// boundary counts the same (Podvisor's reading of V-SEC-6). It is read from the packing
+/// setting (`services_per_vm`), not from the whole instances the projection rounds to, so
+/// that one more service per VM never moves it by a jump.
 pub fn colocated_share(profile: &Profile, resources: &Resources) -> f64 {
     let services = profile.workload.services.max(1) as f64;
-    if services <= 1.0 {
+    if services <= 1.0 || resources.services_per_instance <= 1.0 {
         return 0.0;
     }
-    ((resources.services_per_instance - 1.0) / (services - 1.0)).clamp(0.0, 1.0)
+    let packed = (profile.environment.services_per_vm.max(1) as f64).min(services);
+    (packed.ln() / services.ln()).clamp(0.0, 1.0)
 }
 
 // ── Readings shared by several rules ────────────────────────────────────────────────────

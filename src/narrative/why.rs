@@ -151,13 +151,14 @@ impl<'a> Why<'a> {
                 }
             }
             CriterionId::OsFlexibility => {
-                write!(out, "OS diversity {}: {} ", self.rating(TraitId::OsDiversity), o.plural)?;
+                let label = o.readings.os_flexibility.label;
+                write!(out, "OS diversity {}: {} {label}", self.rating(TraitId::OsDiversity), o.plural)?;
                 if o.runs_any_os {
-                    out.push_str("run any guest OS side by side.");
+                    out.push('.');
                 } else if behind {
-                    out.push_str("all share one kernel type, so other OSes need another platform.");
+                    out.push_str(", so other OSes need another platform.");
                 } else {
-                    out.push_str("share one kernel type, which is all this workload needs.");
+                    out.push_str(", which is all this workload needs.");
                 }
             }
             CriterionId::Portability => {
