@@ -1,6 +1,8 @@
 //! Properties of the model over arbitrary profiles: scores stay on their scales, traces add
 //! up, and every trait moves the answer only in the direction the sources say.
 
+mod profile_support;
+
 use podvisor::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, REGISTRY, VM};
 use podvisor::model::rules::MigrationPath;
 use podvisor::model::{
@@ -9,43 +11,7 @@ use podvisor::model::{
 };
 use podvisor::profile::Profile;
 use proptest::prelude::*;
-
-/// Any profile the model accepts: every trait within range, random weights and overrides.
-#[expect(clippy::cast_possible_truncation, reason = "integer trait ranges are small whole numbers")]
-fn any_profile() -> impl Strategy<Value = Profile> {
-    let traits = TRAITS
-        .iter()
-        .map(|meta| {
-            let (min, max) = (meta.min, meta.max);
-            match meta.kind {
-                TraitKind::Real if meta.logarithmic && min > 0.0 => (min.ln()..=max.ln()).prop_map(f64::exp).boxed(),
-                TraitKind::Real if meta.logarithmic => (0.0..=max.ln_1p()).prop_map(f64::exp_m1).boxed(),
-                TraitKind::Real => (min..=max).boxed(),
-                _ => (min as i64..=max as i64).prop_map(|v| v as f64).boxed(),
-            }
-        })
-        .collect::<Vec<_>>();
-    let weights = proptest::collection::vec(proptest::option::of(0.0..=5.0_f64), CRITERIA.len());
-    let overrides = proptest::collection::vec(proptest::option::of(0.0..=1.0_f64), AssumptionId::ALL.len());
-    (traits, weights, overrides).prop_map(|(values, weights, overrides)| {
-        let mut profile = Profile::default();
-        for (meta, value) in TRAITS.iter().zip(values) {
-            profile.set(meta.id, value);
-        }
-        for (criterion, weight) in CRITERIA.iter().zip(weights) {
-            if let Some(weight) = weight {
-                profile.weights.insert(criterion.id, weight);
-            }
-        }
-        for (id, share) in AssumptionId::ALL.iter().zip(overrides) {
-            if let Some(share) = share {
-                let spec = id.spec();
-                profile.assumptions.insert(*id, spec.min + share * (spec.max - spec.min));
-            }
-        }
-        profile
-    })
-}
+use profile_support::any_profile;
 
 fn eval(profile: &Profile) -> Evaluation {
     evaluate(profile, Assumptions::builtin())

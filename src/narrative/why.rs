@@ -291,7 +291,9 @@ impl<'a> Why<'a> {
                     Days(w.lifespan_days),
                 )?;
                 let heavy = o.readings.heavy_work;
-                if heavy.value > 0.0 {
+                if heavy.value > 0.0 && behind {
+                    write!(out, "{}, though {} suit heavy work better.", heavy.label, self.rival_plural())?;
+                } else if heavy.value > 0.0 {
                     write!(out, "{}.", heavy.label)?;
                 } else if behind {
                     write!(out, "{}.", heavy.label)?;
@@ -327,6 +329,9 @@ impl<'a> Why<'a> {
         };
         let boundary = match o.boundary {
             Boundary::Hypervisor => "sit behind a hypervisor boundary with a small attack surface",
+            Boundary::SharedKernel if self.standing == Standing::Ahead => {
+                "keep a namespace boundary around every service, narrowed further by runtime hardening"
+            }
             Boundary::SharedKernel => "share one host kernel with their neighbours, narrowed by runtime hardening",
             Boundary::NodeKernel => {
                 if values.get(AssumptionId::TenantsShareNodes) > 0.0 {
@@ -391,8 +396,11 @@ impl<'a> Why<'a> {
             );
         }
         match result.path {
-            MigrationPath::AsIs if w.legacy_coupling == 0 => {
+            MigrationPath::AsIs if w.legacy_coupling == 0 && self.standing != Standing::Behind => {
                 write!(out, "nothing to untangle: the app moves into {} as it is", o.plural)?;
+            }
+            MigrationPath::AsIs if w.legacy_coupling == 0 => {
+                write!(out, "the app moves into {} as it is", o.plural)?;
             }
             MigrationPath::AsIs => {
                 write!(out, "{} take the app as it is, packaged into images (containerised as-is)", o.plural)?;

@@ -8,6 +8,7 @@ use podvisor::model::options::REGISTRY;
 use podvisor::model::profile::MAX_OPTIONS;
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitKind};
 use podvisor::profile::Profile;
+use proptest::prelude::*;
 
 /// The bundled profiles in `profiles/`, found at test time so new ones are covered too.
 pub fn bundled() -> Vec<PathBuf> {
@@ -60,3 +61,41 @@ pub fn fully_non_default() -> Profile {
     }
     profile
 }
+
+/// Any profile the model accepts: every trait within range, random weights and overrides.
+#[expect(clippy::cast_possible_truncation, reason = "integer trait ranges are small whole numbers")]
+pub fn any_profile() -> impl Strategy<Value = Profile> {
+    let traits = TRAITS
+        .iter()
+        .map(|meta| {
+            let (min, max) = (meta.min, meta.max);
+            match meta.kind {
+                TraitKind::Real if meta.logarithmic && min > 0.0 => (min.ln()..=max.ln()).prop_map(f64::exp).boxed(),
+                TraitKind::Real if meta.logarithmic => (0.0..=max.ln_1p()).prop_map(f64::exp_m1).boxed(),
+                TraitKind::Real => (min..=max).boxed(),
+                _ => (min as i64..=max as i64).prop_map(|v| v as f64).boxed(),
+            }
+        })
+        .collect::<Vec<_>>();
+    let weights = proptest::collection::vec(proptest::option::of(0.0..=5.0_f64), CRITERIA.len());
+    let overrides = proptest::collection::vec(proptest::option::of(0.0..=1.0_f64), AssumptionId::ALL.len());
+    (traits, weights, overrides).prop_map(|(values, weights, overrides)| {
+        let mut profile = Profile::default();
+        for (meta, value) in TRAITS.iter().zip(values) {
+            profile.set(meta.id, value);
+        }
+        for (criterion, weight) in CRITERIA.iter().zip(weights) {
+            if let Some(weight) = weight {
+                profile.weights.insert(criterion.id, weight);
+            }
+        }
+        for (id, share) in AssumptionId::ALL.iter().zip(overrides) {
+            if let Some(share) = share {
+                let spec = id.spec();
+                profile.assumptions.insert(*id, spec.min + share * (spec.max - spec.min));
+            }
+        }
+        profile
+    })
+}
+

@@ -1,0 +1,158 @@
+//! Explanations never contradict their numbers, over every bundled profile and a generated
+//! sample of profiles, with all four options: a pro stands on a criterion where the option
+//! beats its rival and never describes a drawback, a con the reverse; "vs" never sets equal
+//! figures against each other; counts of one are singular; instances are called long-lived
+//! only when they live a month or more, and patched in place only when they outlive the
+//! golden-image rebuild cadence.
+
+mod profile_support;
+
+use podvisor::model::options::REGISTRY;
+use podvisor::model::{AssumptionId, Assumptions, Evaluation, evaluate_options};
+use podvisor::narrative::{self, why};
+use podvisor::profile::{Profile, load_file};
+use proptest::prelude::*;
+
+/// Words that describe a drawback: a pro must not use them.
+const DRAWBACKS: &[&str] = &[
+    "weigh gigabytes",
+    "sprawl and go stale",
+    "must still be checked",
+    "without the signing and scanning",
+    "need another platform",
+    "move only where",
+    "not built for.",
+    "could let an orchestrator",
+    "still means untangling",
+    "must learn the platform",
+    "without the pod network",
+    "cost must be weighed",
+    "hard and costly",
+    "cap storage I/O",
+    "without the container tooling",
+    "suit heavy work better",
+    "share one host kernel",
+];
+
+/// Words that describe an advantage: a con must not use them.
+const ADVANTAGES: &[&str] = &[
+    "so their origin is known",
+    "all this workload needs",
+    "can sign and scan",
+    "carry their own OS",
+    "as the app expects",
+    "which suits apps",
+    "keep it simpler",
+    "with less overhead",
+    "without a second hypervisor layer",
+    "release process the team already runs",
+    "keep a namespace boundary",
+    "nothing to untangle",
+];
+
+/// Plural nouns that must not follow the count 1.
+const PLURALS: &[&str] =
+    &["services", "cores", "VMs", "containers", "instances", "hosts", "deploys", "days", "years", "microVMs"];
+
+/// The numbers in a piece of text, as written.
+fn numbers(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() || (c == '.' && !current.is_empty()) {
+            current.push(c);
+        } else if !current.is_empty() {
+            found.push(current.trim_end_matches('.').to_owned());
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        found.push(current.trim_end_matches('.').to_owned());
+    }
+    found
+}
+
+/// Every "A vs B for X" compares figures that read differently.
+fn check_vs(text: &str) -> Result<(), String> {
+    for (i, _) in text.match_indices(" vs ") {
+        let after = &text[i + 4..];
+        let after = &after[..after.find(" for ").unwrap_or(after.len())];
+        let theirs = numbers(after);
+        let clause_start = text[..i].rfind([':', ';']).map_or(0, |p| p + 1);
+        let own = numbers(&text[clause_start..i]);
+        let own = &own[own.len().saturating_sub(theirs.len())..];
+        if !theirs.is_empty() && own == theirs.as_slice() {
+            return Err(format!("equal figures compared with vs: {text}"));
+        }
+    }
+    Ok(())
+}
+
+fn check_text(profile: &Profile, evaluation: &Evaluation, text: &str) -> Result<(), String> {
+    check_vs(text)?;
+    for plural in PLURALS {
+        let singular = format!(" 1 {plural}");
+        if text.contains(&singular) || text.starts_with(&singular[1..]) {
+            return Err(format!("\"1 {plural}\": {text}"));
+        }
+    }
+    let lifespan = profile.workload.lifespan_days;
+    if text.contains("long-lived") && lifespan < narrative::why::LONG_LIVED_DAYS {
+        return Err(format!("long-lived at {lifespan} days: {text}"));
+    }
+    if text.contains("patched in place over") && lifespan < evaluation.values.get(AssumptionId::GoldenImageRebuildDays) {
+        return Err(format!("patched in place at {lifespan} days: {text}"));
+    }
+    Ok(())
+}
+
+/// Every explanation of one profile evaluated over all four options.
+fn check(profile: &Profile) -> Result<(), String> {
+    let evaluation = evaluate_options(profile, Assumptions::builtin(), REGISTRY);
+    for (o, result) in evaluation.options.iter().enumerate() {
+        for criterion in &result.criteria {
+            check_text(profile, &evaluation, &why(&evaluation, profile, o, criterion.criterion))?;
+        }
+        for (points, is_pro) in [(&result.pros, true), (&result.cons, false)] {
+            for point in points {
+                let text = narrative::point_text(&evaluation, profile, o, point);
+                let c = point.criterion as usize;
+                let rival = result.criteria[c].rival.and_then(|id| evaluation.option(id)).ok_or("a rival")?;
+                let delta = result.criteria[c].score - rival.criteria[c].score;
+                let (kind, wrong, sign_ok) =
+                    if is_pro { ("pro", DRAWBACKS, delta > 0.0) } else { ("con", ADVANTAGES, delta < 0.0) };
+                if !sign_ok {
+                    return Err(format!("{kind} of {} on {:?} with delta {delta}", result.spec.key, point.criterion));
+                }
+                if let Some(word) = wrong.iter().find(|w| text.contains(*w)) {
+                    return Err(format!("{kind} of {} says \"{word}\": {text}", result.spec.key));
+                }
+            }
+        }
+    }
+    check_text(profile, &evaluation, &narrative::summary(&evaluation))
+}
+
+#[test]
+fn bundled_profiles_explain_themselves_consistently() {
+    for path in profile_support::bundled() {
+        let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
+        check(&profile).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
+
+#[test]
+fn the_checks_catch_what_they_look_for() {
+    assert!(check_vs("Chattiness 6/10 across 72 separately networked VMs vs 72 for containers.").is_err());
+    assert!(check_vs("At peak, VMs need 12 GiB and 4 cores vs 12 GiB and 5 cores for containers.").is_ok());
+    assert!(check_vs("exposure 2/10 vs 6.75/10 for containers.").is_ok());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_profiles_explain_themselves_consistently(profile in profile_support::any_profile()) {
+        check(&profile).map_err(TestCaseError::fail)?;
+    }
+}
