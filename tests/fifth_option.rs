@@ -23,6 +23,7 @@ static SYNTHETIC: OptionSpec = OptionSpec {
     orchestrated: true,
     runs_any_os: false,
     compliance_control_load: AssumptionId::ComplianceControlLoadContainer,
+    linux_only: false,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::VmHypervisorOverheadMib],
     instance_cpu: None,

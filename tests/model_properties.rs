@@ -5,6 +5,7 @@ mod profile_support;
 
 use podvisor::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, REGISTRY, VM};
 use podvisor::model::rules::MigrationPath;
+use podvisor::model::traits::PrimaryOs;
 use podvisor::model::{
     AssumptionId, Assumptions, CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, OptionSpec, ResourceId, TRAITS,
     TraitId, TraitKind, evaluate, evaluate_options,
@@ -258,6 +259,8 @@ proptest! {
         let mut profile = one_service_per_vm(profile);
         // The sourced figures: an override may give one option a far lower cap on pods per host.
         profile.assumptions.clear();
+        // MicroVMs boot Linux guests only; Windows figures apply to the others.
+        profile.workload.primary_os = PrimaryOs::Linux;
         let evaluation = eval_four(&profile);
         let memory = |option: &'static OptionSpec| evaluation.option(option.id()).expect("evaluated").resources.memory_gib;
         prop_assert!(memory(&CONTAINER) <= memory(&MICROVM) + 1e-9, "container {} > microvm {}", memory(&CONTAINER), memory(&MICROVM));

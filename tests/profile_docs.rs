@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use podvisor::model::options::REGISTRY;
-use podvisor::model::traits::Environment;
+use podvisor::model::traits::{CHOICES, Environment};
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
 use podvisor::profile::{
     self,
@@ -43,6 +43,16 @@ fn section_table(section: Section) -> String {
         let currency = Environment::default().currency;
         out.push_str(&format!(
             "| `{CURRENCY}` | text | — | — | `{currency:?}` | Currency of `host_cost_per_month` (a label only; no conversion). |\n"
+        ));
+    }
+    for choice in CHOICES.iter().filter(|choice| choice.section == section) {
+        let words: Vec<String> = choice.choices.iter().map(|word| format!("`{word:?}`")).collect();
+        out.push_str(&format!(
+            "| `{}` | text | {} | — | `{:?}` | {} |\n",
+            choice.key,
+            words.join(", "),
+            choice.choices[0],
+            choice.help
         ));
     }
     out

@@ -82,6 +82,10 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
         push(format!("{}.{}", meta.section.key(), meta.key), meta.format(a.get(meta.id)), meta.format(b.get(meta.id)));
     }
     push("environment.currency".to_owned(), a.environment.currency.clone(), b.environment.currency.clone());
+    for choice in super::traits::CHOICES {
+        let field = format!("{}.{}", choice.section.key(), choice.key);
+        push(field, a.choice(choice.key).to_owned(), b.choice(choice.key).to_owned());
+    }
     for criterion in CRITERIA {
         push(
             format!("weights.{}", criterion.key),

@@ -7,6 +7,7 @@ use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
 use super::resources::Resources;
 use super::rules::{self, Input, MigrationPath, RuleInputs, Term};
+use super::traits::PrimaryOs;
 
 /// Margins under this share of the 0–100 scale are too close to call.
 pub const CLOSE_CALL_MARGIN: f64 = 0.10;
@@ -94,6 +95,8 @@ pub enum Warning {
     InstanceExceedsHost { option: OptionId, host_memory_gib: f64, host_cores: i64 },
     /// More services per VM than there are services.
     ServicesPerVmExceedsServices { services_per_vm: i64, services: i64 },
+    /// A Windows workload compared on an option that boots Linux guests only.
+    LinuxOnlyGuests { option: OptionId },
 }
 
 /// How one option fares.
@@ -564,6 +567,11 @@ fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> V
             host_memory_gib: environment.host_memory_gib,
             host_cores: environment.host_cores,
         });
+    }
+    if profile.workload.primary_os == PrimaryOs::Windows {
+        for result in results.iter().filter(|result| result.spec.linux_only) {
+            warnings.push(Warning::LinuxOnlyGuests { option: result.spec.id() });
+        }
     }
     let services = profile.workload.services;
     if environment.services_per_vm > services {

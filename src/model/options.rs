@@ -162,6 +162,9 @@ pub struct OptionSpec {
     pub orchestrated: bool,
     /// Any guest OS can run, not just the host's kernel type (M-OS-1).
     pub runs_any_os: bool,
+    /// Only Linux guests run (Firecracker and Kata boot Linux kernels), so a Windows workload
+    /// cannot use the option at all.
+    pub linux_only: bool,
     /// Compliance controls and audit effort relative to a VM estate's (the PCI SSC's
     /// container guidance adds orchestrator, image and runtime controls).
     pub compliance_control_load: AssumptionId,
@@ -216,6 +219,7 @@ pub static VM: OptionSpec = OptionSpec {
     image_pipeline: false,
     orchestrated: false,
     runs_any_os: true,
+    linux_only: false,
     compliance_control_load: AssumptionId::ComplianceControlLoadVm,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::VmGuestOsMemoryMib, AssumptionId::VmHypervisorOverheadMib],
@@ -264,6 +268,7 @@ pub static CONTAINER: OptionSpec = OptionSpec {
     image_pipeline: true,
     orchestrated: true,
     runs_any_os: false,
+    linux_only: false,
     compliance_control_load: AssumptionId::ComplianceControlLoadContainer,
     needs_hardware_virtualization: false,
     instance_memory: &[AssumptionId::ContainerRuntimeMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
@@ -309,6 +314,7 @@ pub static CONTAINERS_ON_VMS: OptionSpec = OptionSpec {
     image_pipeline: true,
     orchestrated: true,
     runs_any_os: false,
+    linux_only: false,
     compliance_control_load: AssumptionId::ComplianceControlLoadContainersOnVms,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::ContainerRuntimeMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
@@ -360,6 +366,7 @@ pub static MICROVM: OptionSpec = OptionSpec {
     image_pipeline: true,
     orchestrated: true,
     runs_any_os: false,
+    linux_only: true,
     compliance_control_load: AssumptionId::ComplianceControlLoadMicrovm,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::MicrovmOverheadMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],

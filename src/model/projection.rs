@@ -12,7 +12,8 @@ use super::assumptions::Values;
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
-use super::traits::TraitId;
+use super::assumptions::AssumptionId;
+use super::traits::{PrimaryOs, TraitId, VmPatching};
 
 /// Projects one option's resources for a profile.
 pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
@@ -28,24 +29,24 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let instances = units * peak_per_service;
     let instances_steady = units * replicas;
 
-    let overhead_mib: f64 = option.instance_memory.iter().map(|id| values.get(*id)).sum();
+    let overhead_mib: f64 = option.instance_memory.iter().map(|id| figure(values, profile, *id)).sum();
     let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + overhead_mib;
     let raw_cpu = services_per_instance * w.cpu_per_instance;
     let workload_cpu = if option.whole_cpus { raw_cpu.ceil().max(1.0) } else { raw_cpu };
-    let instance_cpu = workload_cpu + option.instance_cpu.map_or(0.0, |id| values.get(id));
+    let instance_cpu = workload_cpu + option.instance_cpu.map_or(0.0, |id| figure(values, profile, id));
 
     // Instances are packed into units: the host itself, or each of its node VMs.
-    let units_per_host = option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0));
-    let unit_reserved_mib = option.node.map_or(0.0, |node| node.reserved_memory.iter().map(|id| values.get(*id)).sum());
-    let unit_reserved_cpu = option.node.map_or(0.0, |node| values.get(node.reserved_cpu));
-    let host_reserved_mib = values.get(option.host_reserved_memory) + units_per_host * unit_reserved_mib;
+    let units_per_host = option.node.map_or(1.0, |node| figure(values, profile, node.per_host).round().max(1.0));
+    let unit_reserved_mib = option.node.map_or(0.0, |node| node.reserved_memory.iter().map(|id| figure(values, profile, *id)).sum());
+    let unit_reserved_cpu = option.node.map_or(0.0, |node| figure(values, profile, node.reserved_cpu));
+    let host_reserved_mib = figure(values, profile, option.host_reserved_memory) + units_per_host * unit_reserved_mib;
     let host_reserved_cpu =
-        option.host_reserved_cpu.map_or(0.0, |id| values.get(id)) + units_per_host * unit_reserved_cpu;
+        option.host_reserved_cpu.map_or(0.0, |id| figure(values, profile, id)) + units_per_host * unit_reserved_cpu;
     let unit_memory_mib = (e.host_memory_gib * 1024.0 - host_reserved_mib) / units_per_host;
     let unit_cpu = (e.host_cores as f64 * e.cpu_overcommit - host_reserved_cpu) / units_per_host;
     let mut fit_per_unit = (unit_memory_mib / instance_memory_mib).floor().min((unit_cpu / instance_cpu).floor());
     if let Some(cap) = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)) {
-        fit_per_unit = fit_per_unit.min(values.get(cap).floor());
+        fit_per_unit = fit_per_unit.min(figure(values, profile, cap).floor());
     }
     let fits_on_host = fit_per_unit >= 1.0;
     // An instance bigger than a host still takes a whole host; the evaluation warns about it.
@@ -55,21 +56,21 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let nodes = if option.node.is_some() { hosts * units_per_host } else { 0.0 };
     let hosts_steady = (instances_steady / per_host).ceil();
 
-    let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| values.get(id)) * instances
-        + option.node.map_or(0.0, |node| values.get(node.os_disk_gib)) * nodes;
-    let guest_image_mib = option.shared_guest_image_mib.map_or(0.0, |id| values.get(id));
+    let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| figure(values, profile, id)) * instances
+        + option.node.map_or(0.0, |node| figure(values, profile, node.os_disk_gib)) * nodes;
+    let guest_image_mib = option.shared_guest_image_mib.map_or(0.0, |id| figure(values, profile, id));
     let app_disk_gib = match option.shared_base_image_mib {
         // Layers are stored once per host or node (V-RES-2): the base image plus each distinct service.
         Some(base) => {
-            hosts * (guest_image_mib + units_per_host * (values.get(base) + services.min(per_unit) * w.app_image_mib))
+            hosts * (guest_image_mib + units_per_host * (figure(values, profile, base) + services.min(per_unit) * w.app_image_mib))
                 / 1024.0
         }
         None => instances * services_per_instance * w.app_image_mib / 1024.0,
     };
 
-    let start_seconds = values.get(option.start_seconds);
+    let start_seconds = figure(values, profile, option.start_seconds);
     let scale_to_peak_seconds =
-        if peak_per_service > replicas { values.get(option.scale_reaction_seconds) + start_seconds } else { 0.0 };
+        if peak_per_service > replicas { figure(values, profile, option.scale_reaction_seconds) + start_seconds } else { 0.0 };
 
     Resources {
         memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,
@@ -83,7 +84,7 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         // same images, and is not patched in place (V-OPS-1).
         os_instances_to_patch: hosts_steady
             + if option.node.is_some() { hosts_steady * units_per_host } else { 0.0 }
-            + if option.guest_os_per_instance { instances_steady } else { 0.0 }
+            + if option.guest_os_per_instance { guests_to_patch(profile, values, units, instances_steady) } else { 0.0 }
             + if option.shared_guest_image_mib.is_some() { 1.0 } else { 0.0 }
             // Each service's image carries a partial OS copy that must be rebuilt (M-RES-2).
             + if option.image_pipeline { services } else { 0.0 },
@@ -92,6 +93,39 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         instances_steady,
         services_per_instance,
         fits_on_host,
+    }
+}
+
+/// An assumption as it applies to this workload: a Windows workload swaps in the Windows
+/// figures (guest OS memory and disk, the Server Core base image, the process-isolated
+/// container's own memory, the extra reserve of a Windows node).
+fn figure(values: &Values, profile: &Profile, id: AssumptionId) -> f64 {
+    if profile.workload.primary_os != PrimaryOs::Windows {
+        return values.get(id);
+    }
+    match id {
+        AssumptionId::VmGuestOsMemoryMib | AssumptionId::NodeGuestOsMemoryMib => {
+            values.get(AssumptionId::WindowsVmGuestOsMemoryMib)
+        }
+        AssumptionId::VmGuestOsDiskGib => values.get(AssumptionId::WindowsVmGuestOsDiskGib),
+        AssumptionId::ContainerBaseImageMib => values.get(AssumptionId::WindowsServercoreImageMib),
+        AssumptionId::ContainerRuntimeMemoryMib => {
+            values.get(id) + values.get(AssumptionId::WindowsContainerProcessMemoryMib)
+        }
+        AssumptionId::ContainerHostReservedMemoryMib => {
+            values.get(id) + values.get(AssumptionId::WindowsNodeExtraReservedMemoryMib)
+        }
+        _ => values.get(id),
+    }
+}
+
+/// Guest OSes that take patch work at steady load. Patched in place, every guest; replaced
+/// from golden images, a fraction of the effort per guest (one rebuild per image and an
+/// automated roll), but at least one image per VM role.
+fn guests_to_patch(profile: &Profile, values: &Values, roles: f64, guests: f64) -> f64 {
+    match profile.environment.vm_patching {
+        VmPatching::InPlace => guests,
+        VmPatching::GoldenImages => (guests * values.get(AssumptionId::GoldenImagePatchEffortRatio)).max(roles),
     }
 }
 

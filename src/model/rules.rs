@@ -7,7 +7,7 @@ use super::criteria::CriterionId;
 use super::options::{Boundary, OptionSpec, Reading};
 use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
-use super::traits::TraitId;
+use super::traits::{PrimaryOs, TraitId, VmPatching};
 
 /// What a term of a score depends on.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -114,6 +114,16 @@ pub fn cadence(deploys_per_week: f64) -> f64 {
 /// How stale long-lived images get: 0 for a week or less, 1 for a year or more (V-SEC-3).
 pub fn staleness(lifespan_days: f64) -> f64 {
     ((lifespan_days.max(1e-6) / 7.0).log10() / (365.0_f64 / 7.0).log10()).clamp(0.0, 1.0)
+}
+
+/// How old a VM's guest gets before it is replaced or patched: its lifespan, capped by the
+/// golden-image rebuild cadence when VMs are replaced from rebuilt images.
+pub fn guest_age_days(profile: &Profile, values: &Values) -> f64 {
+    let lifespan = profile.workload.lifespan_days;
+    match profile.environment.vm_patching {
+        VmPatching::InPlace => lifespan,
+        VmPatching::GoldenImages => lifespan.min(values.get(AssumptionId::GoldenImageRebuildDays)),
+    }
 }
 
 /// Burstiness: 0 for flat load, 1 for a 20× peak.
@@ -389,7 +399,7 @@ fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Option
             "long-lived images go stale",
             inputs,
             TraitId::LifespanDays,
-            -2.0 * staleness(w.lifespan_days),
+            -2.0 * staleness(guest_age_days(inputs.profile, inputs.values)),
             &["V-SEC-3"],
         );
     }
@@ -413,13 +423,17 @@ fn supply_chain(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-OPS-4"],
         );
     } else {
-        let stale = staleness(inputs.profile.workload.lifespan_days);
+        let stale = staleness(guest_age_days(inputs.profile, inputs.values));
         t.add_trait("image sprawl and stale images", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-3"]);
     }
 }
 
 fn os_flexibility(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.reading(spec.readings.os_flexibility);
+    if spec.linux_only && inputs.profile.workload.primary_os == PrimaryOs::Windows {
+        t.add("a Windows workload cannot run on Linux-only guests", Input::Baseline, 1.0, -10.0, &["V-OS-1"]);
+        return;
+    }
     if !spec.runs_any_os {
         t.add_trait(
             "OS diversity the kernel cannot serve",

@@ -341,6 +341,7 @@ define_traits! {
         FailureTolerance failure_tolerance: i64 = 5,
             Integer [0.0, 10.0] Linear Delivery file 13, "Failure tolerance", "",
             "0 an instance must never die … 10 built for instances dying at any time.";
+        + primary_os: PrimaryOs = PrimaryOs::Linux, "The kernel most services need: `linux` or `windows`.";
     }
     environment: Environment {
         ServicesPerVm services_per_vm: i64 = 1,
@@ -359,6 +360,82 @@ define_traits! {
             Real [0.0, 1_000_000.0] Log Environment file 4, "Host cost", "/month",
             "Monthly cost of one host, in the profile's currency.";
         + currency: String = "USD".to_owned(), "Currency of `host_cost_per_month` (a label only; no conversion).";
+        + vm_patching: VmPatching = VmPatching::InPlace, "How VMs are patched: `in_place` or `golden_images` (replaced from rebuilt images).";
+    }
+}
+
+/// The kernel most of a workload's services need. Windows changes what "one kernel type"
+/// means, the image and memory figures of containers, and rules out Linux-only sandboxes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrimaryOs {
+    #[default]
+    Linux,
+    Windows,
+}
+
+/// How the VM option's guests are kept patched: in place, as pets, or by replacing them from
+/// golden images rebuilt on a cadence (EC2 Image Builder, Azure VM Image Builder).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VmPatching {
+    #[default]
+    InPlace,
+    GoldenImages,
+}
+
+/// A profile field whose value is one of a few words, read and written as quoted text.
+#[derive(Clone, Copy, Debug)]
+pub struct ChoiceMeta {
+    pub section: Section,
+    /// Field name in the profile file.
+    pub key: &'static str,
+    /// The words it accepts, the default first.
+    pub choices: &'static [&'static str],
+    pub help: &'static str,
+}
+
+/// Every choice field, in file order within its section (after the traits).
+pub const CHOICES: &[ChoiceMeta] = &[
+    ChoiceMeta {
+        section: Section::Workload,
+        key: "primary_os",
+        choices: &["linux", "windows"],
+        help: "The kernel most services need: `linux` or `windows` (Windows container images, memory and node reserves apply).",
+    },
+    ChoiceMeta {
+        section: Section::Environment,
+        key: "vm_patching",
+        choices: &["in_place", "golden_images"],
+        help: "How VMs are patched: `in_place`, or `golden_images` (replaced from images rebuilt on a cadence).",
+    },
+];
+
+impl super::profile::Profile {
+    /// A choice field's value as its word.
+    pub fn choice(&self, key: &str) -> &'static str {
+        match key {
+            "primary_os" => match self.workload.primary_os {
+                PrimaryOs::Linux => "linux",
+                PrimaryOs::Windows => "windows",
+            },
+            _ => match self.environment.vm_patching {
+                VmPatching::InPlace => "in_place",
+                VmPatching::GoldenImages => "golden_images",
+            },
+        }
+    }
+
+    /// Sets a choice field from its word; `false` when the word is not one it accepts.
+    pub fn set_choice(&mut self, key: &str, word: &str) -> bool {
+        match (key, word) {
+            ("primary_os", "linux") => self.workload.primary_os = PrimaryOs::Linux,
+            ("primary_os", "windows") => self.workload.primary_os = PrimaryOs::Windows,
+            ("vm_patching", "in_place") => self.environment.vm_patching = VmPatching::InPlace,
+            ("vm_patching", "golden_images") => self.environment.vm_patching = VmPatching::GoldenImages,
+            _ => return false,
+        }
+        true
     }
 }
 
@@ -401,6 +478,19 @@ mod tests {
             assert!(meta.min <= meta.default && meta.default <= meta.max, "{}", meta.key);
             assert!((inputs.get(meta.id) - meta.default).abs() < 1e-12, "{}", meta.key);
             assert!(!meta.help.is_empty() && !meta.label.is_empty(), "{}", meta.key);
+        }
+    }
+
+    #[test]
+    fn choices_read_back_what_was_set() {
+        let mut profile = Profile::default();
+        for meta in CHOICES {
+            assert_eq!(profile.choice(meta.key), meta.choices[0], "{} defaults to its first word", meta.key);
+            for word in meta.choices {
+                assert!(profile.set_choice(meta.key, word));
+                assert_eq!(profile.choice(meta.key), *word);
+            }
+            assert!(!profile.set_choice(meta.key, "macos"));
         }
     }
 

@@ -19,6 +19,10 @@ pub fn warning(warning: &Warning) -> String {
             option.spec().label,
             Number(host_memory_gib),
         ),
+        Warning::LinuxOnlyGuests { option } => format!(
+            "{} boot Linux guests only: this Windows workload cannot run on them, so they score 0 on OS flexibility.",
+            capitalise(option.spec().plural)
+        ),
         Warning::ServicesPerVmExceedsServices { services_per_vm, services } => {
             format!("services_per_vm ({services_per_vm}) exceeds services ({services}); all services share one VM.")
         }

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
 use crate::model::rules::{self, MigrationPath};
+use crate::model::traits::{PrimaryOs, VmPatching};
 use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, TraitId};
 
 /// Lifespan from which instances are called long-lived, in days (a month: M-OPS-1's "weeks or
@@ -139,7 +140,7 @@ impl<'a> Why<'a> {
                         write!(out, "{} run layered images that a pipeline can sign and scan at every build.", o.plural)?;
                     }
                 } else {
-                    let stale = rules::staleness(w.lifespan_days) > 0.0;
+                    let stale = rules::staleness(rules::guest_age_days(self.profile, &self.evaluation.values)) > 0.0;
                     write!(out, "{} images are built in-house", o.label)?;
                     if behind && stale {
                         write!(out, ", but instances living ~{} let images sprawl and go stale.", Days(w.lifespan_days))?;
@@ -153,7 +154,12 @@ impl<'a> Why<'a> {
             CriterionId::OsFlexibility => {
                 let label = o.readings.os_flexibility.label;
                 write!(out, "OS diversity {}: {} {label}", self.rating(TraitId::OsDiversity), o.plural)?;
-                if o.runs_any_os {
+                let windows = w.primary_os == PrimaryOs::Windows;
+                if o.linux_only && windows {
+                    out.push_str(", so this Windows workload cannot run on them at all.");
+                } else if windows && !o.runs_any_os && !behind {
+                    out.push_str(" (Windows here), which is all this workload needs.");
+                } else if o.runs_any_os {
                     out.push('.');
                 } else if behind {
                     out.push_str(", so other OSes need another platform.");
@@ -365,9 +371,12 @@ impl<'a> Why<'a> {
         let figure = |i: usize| number_of(results[i].resources.os_instances_to_patch);
         write!(out, "OS instances to keep patched at steady load: {}", figure(self.option))?;
         self.vs(out, figure)?;
+        let rebuild = self.evaluation.values.get(AssumptionId::GoldenImageRebuildDays);
         if o.image_pipeline {
             write!(out, "; images are rebuilt with each of {} deploys a week", Number(w.deploys_per_week))?;
-        } else if w.lifespan_days >= self.evaluation.values.get(AssumptionId::GoldenImageRebuildDays) {
+        } else if self.profile.environment.vm_patching == VmPatching::GoldenImages {
+            write!(out, "; VMs are replaced from golden images rebuilt every ~{}, not patched in place", Days(rebuild))?;
+        } else if w.lifespan_days >= rebuild {
             write!(out, "; each guest OS is patched in place over its ~{} life", Days(w.lifespan_days))?;
         } else {
             write!(out, "; guests living ~{} are replaced before they need patching in place", Days(w.lifespan_days))?;

@@ -4,6 +4,7 @@
 //! changes one line, which keeps profiles in git diffable.
 
 use super::schema::{CURRENCY, ComponentField, Section, TopField};
+use crate::model::traits::CHOICES;
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
@@ -98,6 +99,10 @@ fn write_section(out: &mut String, profile: &Profile, section: Section, depth: u
     }
     if section == Section::Environment {
         commented(out, &inner, CURRENCY, &text(&profile.environment.currency), "label only; no conversion", column);
+    }
+    for choice in CHOICES.iter().filter(|choice| choice.section == section) {
+        let words: Vec<String> = choice.choices.iter().map(|word| text(word)).collect();
+        commented(out, &inner, choice.key, &text(profile.choice(choice.key)), &words.join(" or "), column);
     }
     out.push_str(&format!("{outer}),\n"));
 }

@@ -14,6 +14,7 @@ use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::options::REGISTRY;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
+use crate::model::traits::{CHOICES, ChoiceMeta};
 use crate::model::{AssumptionId, CRITERIA, CriterionId, OptionId, TraitId, TraitKind};
 
 /// First pass: only `format` and `version`, everything else skipped unread, so that a file
@@ -143,6 +144,7 @@ impl<'de> Visitor<'de> for Body<'_> {
 enum SectionField {
     Trait(TraitId),
     Currency,
+    Choice(&'static ChoiceMeta),
 }
 
 /// The fields of one section, read into `profile`.
@@ -178,6 +180,9 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
         if self.section == Section::Environment {
             known.push((CURRENCY, SectionField::Currency));
         }
+        known.extend(
+            CHOICES.iter().filter(|c| c.section == self.section).map(|c| (c.key, SectionField::Choice(c))),
+        );
         let place = Place::Section(self.section);
         let mut seen = Vec::new();
         while let Some((_, field)) = map.next_key_seed(Key::new(place, &known, &mut seen))? {
@@ -197,6 +202,11 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 SectionField::Currency => {
                     self.profile.environment.currency =
                         map.next_value_seed(Field::new("environment.currency", Text))?;
+                }
+                SectionField::Choice(meta) => {
+                    let path = format!("{}.{}", self.section.key(), meta.key);
+                    let word = map.next_value_seed(Field::new(&path, Choice(meta)))?;
+                    self.profile.set_choice(meta.key, word);
                 }
             }
         }
@@ -571,6 +581,8 @@ enum Refusal {
     UnknownOption(String, String),
     #[error("`{0}` is listed twice; each option may appear once")]
     RepeatedOption(String),
+    #[error("\"{0}\" is not accepted here; write {1}")]
+    UnknownChoice(String, String),
 }
 
 /// What a field accepts, and what its value becomes.
@@ -638,6 +650,24 @@ impl Rule for Text {
     fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<String, Refusal>> {
         match scalar {
             Scalar::Text(text) => Some(Ok((*text).to_owned())),
+            _ => None,
+        }
+    }
+}
+
+/// One of a choice field's words.
+struct Choice(&'static ChoiceMeta);
+
+impl Rule for Choice {
+    type Value = &'static str;
+    const EXPECTED: &'static str = "one of the field's words in quotes";
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<&'static str, Refusal>> {
+        match scalar {
+            Scalar::Text(text) => Some(self.0.choices.iter().find(|word| **word == *text).copied().ok_or_else(|| {
+                let words: Vec<String> = self.0.choices.iter().map(|w| format!("\"{w}\"")).collect();
+                Refusal::UnknownChoice((*text).to_owned(), words.join(" or "))
+            })),
             _ => None,
         }
     }

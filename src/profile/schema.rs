@@ -6,6 +6,7 @@
 //! canonical form.
 
 pub use crate::model::traits::Section;
+use crate::model::traits::CHOICES;
 
 /// A top-level field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,6 +104,7 @@ impl Section {
         if self == Self::Environment {
             names.push(CURRENCY);
         }
+        names.extend(CHOICES.iter().filter(|choice| choice.section == self).map(|choice| choice.key));
         names
     }
 }

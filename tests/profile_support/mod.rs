@@ -7,6 +7,7 @@ use podvisor::model::criteria::MAX_WEIGHT;
 use podvisor::model::options::REGISTRY;
 use podvisor::model::profile::MAX_OPTIONS;
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitKind};
+use podvisor::model::traits::CHOICES;
 use podvisor::profile::Profile;
 use proptest::prelude::*;
 
@@ -52,6 +53,9 @@ pub fn fully_non_default() -> Profile {
         assert!((profile.get(meta.id) - meta.default).abs() > 1e-9, "{} kept its default", meta.key);
     }
     profile.environment.currency = "€ (EUR)".to_owned();
+    for choice in CHOICES {
+        assert!(profile.set_choice(choice.key, choice.choices[choice.choices.len() - 1]));
+    }
     for (index, spec) in CRITERIA.iter().enumerate() {
         profile.weights.insert(spec.id, (index % 6) as f64 * MAX_WEIGHT / 5.0 * 0.9);
     }
@@ -79,8 +83,12 @@ pub fn any_profile() -> impl Strategy<Value = Profile> {
         .collect::<Vec<_>>();
     let weights = proptest::collection::vec(proptest::option::of(0.0..=5.0_f64), CRITERIA.len());
     let overrides = proptest::collection::vec(proptest::option::of(0.0..=1.0_f64), AssumptionId::ALL.len());
-    (traits, weights, overrides).prop_map(|(values, weights, overrides)| {
+    let choices = proptest::collection::vec(0..2_usize, CHOICES.len());
+    (traits, weights, overrides, choices).prop_map(|(values, weights, overrides, choices)| {
         let mut profile = Profile::default();
+        for (choice, pick) in CHOICES.iter().zip(choices) {
+            profile.set_choice(choice.key, choice.choices[pick % choice.choices.len()]);
+        }
         for (meta, value) in TRAITS.iter().zip(values) {
             profile.set(meta.id, value);
         }
