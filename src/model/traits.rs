@@ -291,7 +291,7 @@ define_traits! {
             Real [1.0, 20.0] Log Shape file 2, "Peak factor", "×",
             "Peak load divided by steady load; 1 means flat load.";
         MemoryPerInstanceMib memory_per_instance_mib: f64 = 512.0,
-            Real [16.0, 65536.0] Log Shape file 3, "Memory per instance", "MiB",
+            Real [16.0, 1_048_576.0] Log Shape file 3, "Memory per instance", "MiB",
             "Memory one instance of a service uses for its own code and data.";
         CpuPerInstance cpu_per_instance: f64 = 0.5,
             Real [0.05, 64.0] Log Shape file 4, "CPU per instance", "cores",

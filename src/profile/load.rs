@@ -144,6 +144,14 @@ mod tests {
     }
 
     #[test]
+    fn choice_fields_accept_their_words_only() {
+        let loaded = load("environment: (vm_patching: \"golden_images\")").unwrap();
+        assert_eq!(loaded.profile.choice("vm_patching"), "golden_images");
+        let error = load("environment: (vm_patching: \"sometimes\")").unwrap_err().to_string();
+        assert!(error.contains("environment.vm_patching") && error.contains("\"golden_images\""), "{error}");
+    }
+
+    #[test]
     fn missing_fields_keep_their_defaults() {
         let loaded = load("workload: (services: 7)").unwrap();
         let mut expected = Profile::default();
