@@ -100,7 +100,8 @@ fn check_text(profile: &Profile, evaluation: &Evaluation, text: &str) -> Result<
     if text.contains("long-lived") && lifespan < narrative::why::LONG_LIVED_DAYS {
         return Err(format!("long-lived at {lifespan} days: {text}"));
     }
-    if text.contains("patched in place over") && lifespan < evaluation.values.get(AssumptionId::GoldenImageRebuildDays) {
+    if text.contains("patched in place over") && lifespan < evaluation.values.get(AssumptionId::GoldenImageRebuildDays)
+    {
         return Err(format!("patched in place at {lifespan} days: {text}"));
     }
     Ok(())

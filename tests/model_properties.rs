@@ -11,8 +11,8 @@ use podvisor::model::{
     TraitId, TraitKind, evaluate, evaluate_options,
 };
 use podvisor::profile::Profile;
-use proptest::prelude::*;
 use profile_support::any_profile;
+use proptest::prelude::*;
 
 fn eval(profile: &Profile) -> Evaluation {
     evaluate(profile, Assumptions::builtin())

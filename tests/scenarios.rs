@@ -94,7 +94,9 @@ fn every_scenario_reaches_the_answer_its_notes_give() {
 /// isolation need 9 → 10 for customer code, move the verdict by less than 8 points a step.
 #[test]
 fn the_former_cliffs_are_gentle() {
-    for (name, field, from, to) in [("bank_payments_pci", "compliance_strictness", 8, 10), ("saas_customer_code", "isolation_need", 9, 10)] {
+    for (name, field, from, to) in
+        [("bank_payments_pci", "compliance_strictness", 8, 10), ("saas_customer_code", "isolation_need", 9, 10)]
+    {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios").join(format!("{name}.ron"));
         let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
         let meta = podvisor::model::TRAITS.iter().find(|m| m.key == field).expect("a trait");

@@ -88,15 +88,29 @@ fn no_single_step_of_a_trait_moves_the_verdict_by_more_than_eight_points() {
             let checked: Vec<&TraitMeta> = TRAITS.iter().filter(|m| m.id != TraitId::ServicesPerVm).collect();
             let step = largest_step(&profile, options, &checked);
             let packing = largest_step(&profile, options, &[TraitId::ServicesPerVm.meta()]);
-            eprintln!("  exempt services_per_vm: {:.2} points, {} → {} ({})", packing.0, packing.2, packing.3, packing.4);
+            eprintln!(
+                "  exempt services_per_vm: {:.2} points, {} → {} ({})",
+                packing.0, packing.2, packing.3, packing.4
+            );
             let name = format!("{} ({} options)", path.display(), options.len());
             eprintln!("{name}: largest step {:.2} points, {} {} → {} ({})", step.0, step.1, step.2, step.3, step.4);
-            assert!(step.0 <= MAX_STEP, "{name}: {} from {} to {} moves the verdict {:.2} points ({})", step.1, step.2, step.3, step.0, step.4);
+            assert!(
+                step.0 <= MAX_STEP,
+                "{name}: {} from {} to {} moves the verdict {:.2} points ({})",
+                step.1,
+                step.2,
+                step.3,
+                step.0,
+                step.4
+            );
             if step.0 > worst.0 {
                 worst = step;
                 where_worst = name;
             }
         }
     }
-    eprintln!("largest step of all: {:.2} points, {} {} → {} in {where_worst} ({})", worst.0, worst.1, worst.2, worst.3, worst.4);
+    eprintln!(
+        "largest step of all: {:.2} points, {} {} → {} in {where_worst} ({})",
+        worst.0, worst.1, worst.2, worst.3, worst.4
+    );
 }

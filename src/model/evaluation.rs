@@ -258,8 +258,13 @@ impl Scored {
             for path in MigrationPath::offered(spec).iter().skip(1) {
                 let before = scored.overall()[o];
                 paths[o] = *path;
-                let inputs =
-                    RuleInputs { profile, values: &scored.values, options, resources: &scored.resources, paths: &paths };
+                let inputs = RuleInputs {
+                    profile,
+                    values: &scored.values,
+                    options,
+                    resources: &scored.resources,
+                    paths: &paths,
+                };
                 let alternative: Vec<(usize, Vec<Term>)> = MigrationPath::CRITERIA
                     .iter()
                     .map(|c| (*c as usize, clamped(rules::terms(*c, &inputs, o))))
@@ -498,7 +503,6 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
         values,
     }
 }
-
 
 fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
     let Standings { leader: lead, runner_up, by_veto } = standing;

@@ -175,10 +175,7 @@ pub fn distinct(a: f64, b: f64) -> (String, String) {
         let text = format!("{v:.decimals$}");
         if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text }
     };
-    (1..=9)
-        .map(|decimals| (trimmed(a, decimals), trimmed(b, decimals)))
-        .find(|(x, y)| x != y)
-        .unwrap_or((x, y))
+    (1..=9).map(|decimals| (trimmed(a, decimals), trimmed(b, decimals))).find(|(x, y)| x != y).unwrap_or((x, y))
 }
 
 /// A signed number with an explicit plus, for deltas and score effects.

@@ -25,8 +25,8 @@ pub mod traits;
 pub use assumptions::{AssumptionId, Assumptions};
 pub use criteria::{CRITERIA, CriterionId};
 pub use evaluation::{
-    CLOSE_CALL_MARGIN, CriterionScore, DISCORDANCE_FROM_WEIGHT, Discount, Evaluation, OptionResult, Point,
-    VETO_WEIGHT, Verdict, Veto, VetoThresholds, Warning, evaluate, evaluate_options, weight,
+    CLOSE_CALL_MARGIN, CriterionScore, DISCORDANCE_FROM_WEIGHT, Discount, Evaluation, OptionResult, Point, VETO_WEIGHT,
+    Verdict, Veto, VetoThresholds, Warning, evaluate, evaluate_options, weight,
 };
 pub use options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
 pub use profile::{Environment, Profile, Workload};

@@ -289,7 +289,11 @@ pub static CONTAINER: OptionSpec = OptionSpec {
         supply_chain: Reading { value: 2.0, label: "layered images of unknown origin", sources: &["M-SEC-5"] },
         os_flexibility: Reading { value: 10.0, label: "all share one kernel type", sources: &["V-OS-1"] },
         portability: Reading { value: 9.0, label: "self-contained images move anywhere", sources: &["V-PORT-1"] },
-        migration: Reading { value: 10.0, label: "a self-contained app moves into images unchanged", sources: &["M-APP-2"] },
+        migration: Reading {
+            value: 10.0,
+            label: "a self-contained app moves into images unchanged",
+            sources: &["M-APP-2"],
+        },
         resilience: Reading { value: 2.0, label: "instances may die at any time", sources: &["M-OPS-8"] },
         heavy_work: Reading {
             value: -2.0,

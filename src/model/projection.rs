@@ -8,11 +8,11 @@
 
 use serde::Serialize;
 
+use super::assumptions::AssumptionId;
 use super::assumptions::Values;
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
-use super::assumptions::AssumptionId;
 use super::traits::{PrimaryOs, TraitId, VmPatching};
 
 /// Projects one option's resources for a profile.
@@ -37,7 +37,8 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
 
     // Instances are packed into units: the host itself, or each of its node VMs.
     let units_per_host = option.node.map_or(1.0, |node| figure(values, profile, node.per_host).round().max(1.0));
-    let unit_reserved_mib = option.node.map_or(0.0, |node| node.reserved_memory.iter().map(|id| figure(values, profile, *id)).sum());
+    let unit_reserved_mib =
+        option.node.map_or(0.0, |node| node.reserved_memory.iter().map(|id| figure(values, profile, *id)).sum());
     let unit_reserved_cpu = option.node.map_or(0.0, |node| figure(values, profile, node.reserved_cpu));
     let host_reserved_mib = figure(values, profile, option.host_reserved_memory) + units_per_host * unit_reserved_mib;
     let host_reserved_cpu =
@@ -62,15 +63,20 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let app_disk_gib = match option.shared_base_image_mib {
         // Layers are stored once per host or node (V-RES-2): the base image plus each distinct service.
         Some(base) => {
-            hosts * (guest_image_mib + units_per_host * (figure(values, profile, base) + services.min(per_unit) * w.app_image_mib))
+            hosts
+                * (guest_image_mib
+                    + units_per_host * (figure(values, profile, base) + services.min(per_unit) * w.app_image_mib))
                 / 1024.0
         }
         None => instances * services_per_instance * w.app_image_mib / 1024.0,
     };
 
     let start_seconds = figure(values, profile, option.start_seconds);
-    let scale_to_peak_seconds =
-        if peak_per_service > replicas { figure(values, profile, option.scale_reaction_seconds) + start_seconds } else { 0.0 };
+    let scale_to_peak_seconds = if peak_per_service > replicas {
+        figure(values, profile, option.scale_reaction_seconds) + start_seconds
+    } else {
+        0.0
+    };
 
     Resources {
         memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,

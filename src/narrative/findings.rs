@@ -6,8 +6,8 @@ use crate::model::compare::Comparison;
 use crate::model::format::{Number, Score, distinct, score_change};
 use crate::model::sensitivity::{CriticalWeight, Sensitivity, TraitSensitivity};
 use crate::model::{
-    DISCORDANCE_FROM_WEIGHT, Evaluation, OptionId, ResourceId, TraitId, TraitKind, TraitMeta, VETO_WEIGHT, VetoThresholds,
-    Warning,
+    DISCORDANCE_FROM_WEIGHT, Evaluation, OptionId, ResourceId, TraitId, TraitKind, TraitMeta, VETO_WEIGHT,
+    VetoThresholds, Warning,
 };
 
 /// A warning as a sentence.
@@ -72,7 +72,9 @@ pub fn sensitivity_sentences(s: &Sensitivity) -> Vec<String> {
                     criterion.spec().label.to_lowercase(),
                     to.spec().plural
                 ),
-                None => format!("{}: {} lead from {at_text} (now {now_text}).", meta.label, capitalise(to.spec().plural)),
+                None => {
+                    format!("{}: {} lead from {at_text} (now {now_text}).", meta.label, capitalise(to.spec().plural))
+                }
             })
         })
         .collect();

@@ -137,13 +137,21 @@ impl<'a> Why<'a> {
                     if behind {
                         write!(out, "{} run layered images whose provenance must still be checked.", o.plural)?;
                     } else {
-                        write!(out, "{} run layered images that a pipeline can sign and scan at every build.", o.plural)?;
+                        write!(
+                            out,
+                            "{} run layered images that a pipeline can sign and scan at every build.",
+                            o.plural
+                        )?;
                     }
                 } else {
                     let stale = rules::staleness(rules::guest_age_days(self.profile, &self.evaluation.values)) > 0.0;
                     write!(out, "{} images are built in-house", o.label)?;
                     if behind && stale {
-                        write!(out, ", but instances living ~{} let images sprawl and go stale.", Days(w.lifespan_days))?;
+                        write!(
+                            out,
+                            ", but instances living ~{} let images sprawl and go stale.",
+                            Days(w.lifespan_days)
+                        )?;
                     } else if behind {
                         out.push_str(", without the signing and scanning an image pipeline builds in.");
                     } else {
@@ -214,7 +222,11 @@ impl<'a> Why<'a> {
                     && w.legacy_coupling > 0
                     && w.peak_factor > 1.0
                 {
-                    write!(out, "; coupled services (legacy coupling {}) scale together", self.rating(TraitId::LegacyCoupling))?;
+                    write!(
+                        out,
+                        "; coupled services (legacy coupling {}) scale together",
+                        self.rating(TraitId::LegacyCoupling)
+                    )?;
                 }
                 out.push('.');
             }
@@ -271,7 +283,9 @@ impl<'a> Why<'a> {
             CriterionId::ResilienceFit => {
                 write!(out, "Failure tolerance {}: ", self.rating(TraitId::FailureTolerance))?;
                 match (o.orchestrated, behind) {
-                    (true, false) => write!(out, "the platform reschedules {} that die, as the app expects.", o.plural)?,
+                    (true, false) => {
+                        write!(out, "the platform reschedules {} that die, as the app expects.", o.plural)?
+                    }
                     (true, true) => write!(
                         out,
                         "the platform assumes {} can die at any time, which the app is not built for.",
@@ -313,7 +327,11 @@ impl<'a> Why<'a> {
                 } else if o.needs_hardware_virtualization {
                     write!(out, "The workload runs VMs itself: nesting them in {} is hard and costly.", o.plural)?;
                 } else {
-                    write!(out, "The workload runs VMs itself: {} host them without a second hypervisor layer.", o.plural)?;
+                    write!(
+                        out,
+                        "The workload runs VMs itself: {} host them without a second hypervisor layer.",
+                        o.plural
+                    )?;
                 }
             }
         }
@@ -356,7 +374,11 @@ impl<'a> Why<'a> {
             o.plural
         )?;
         if r.services_per_instance > 1.0 {
-            write!(out, ", and ~{} services share each one with no boundary between them", Number(r.services_per_instance))?;
+            write!(
+                out,
+                ", and ~{} services share each one with no boundary between them",
+                Number(r.services_per_instance)
+            )?;
         }
         write!(out, "; exposure {}", exposure(self.option))?;
         self.vs(out, exposure)?;
@@ -375,14 +397,22 @@ impl<'a> Why<'a> {
         if o.image_pipeline {
             write!(out, "; images are rebuilt with each of {} deploys a week", Number(w.deploys_per_week))?;
         } else if self.profile.environment.vm_patching == VmPatching::GoldenImages {
-            write!(out, "; VMs are replaced from golden images rebuilt every ~{}, not patched in place", Days(rebuild))?;
+            write!(
+                out,
+                "; VMs are replaced from golden images rebuilt every ~{}, not patched in place",
+                Days(rebuild)
+            )?;
         } else if w.lifespan_days >= rebuild {
             write!(out, "; each guest OS is patched in place over its ~{} life", Days(w.lifespan_days))?;
         } else {
             write!(out, "; guests living ~{} are replaced before they need patching in place", Days(w.lifespan_days))?;
         }
         if w.compliance_strictness > 0 {
-            write!(out, "; compliance strictness {} adds controls and audit evidence", self.rating(TraitId::ComplianceStrictness))?;
+            write!(
+                out,
+                "; compliance strictness {} adds controls and audit evidence",
+                self.rating(TraitId::ComplianceStrictness)
+            )?;
             let load = self.evaluation.values.get(o.compliance_control_load);
             if load != 1.0 {
                 write!(out, " ({}× a VM estate's)", Number(load))?;
@@ -424,7 +454,11 @@ impl<'a> Why<'a> {
             )?,
         }
         if self.standing == Standing::Behind && w.team_container_maturity < 10 {
-            write!(out, "; the team (maturity {}) must learn the platform", self.rating(TraitId::TeamContainerMaturity))?;
+            write!(
+                out,
+                "; the team (maturity {}) must learn the platform",
+                self.rating(TraitId::TeamContainerMaturity)
+            )?;
         }
         out.push('.');
         Ok(())

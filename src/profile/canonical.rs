@@ -4,10 +4,10 @@
 //! changes one line, which keeps profiles in git diffable.
 
 use super::schema::{CURRENCY, ComponentField, Section, TopField};
-use crate::model::traits::CHOICES;
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
+use crate::model::traits::CHOICES;
 use crate::model::{AssumptionId, CRITERIA, TraitKind};
 
 /// Room left for a value before the trailing comment, so comments line up within a block

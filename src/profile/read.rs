@@ -180,9 +180,7 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
         if self.section == Section::Environment {
             known.push((CURRENCY, SectionField::Currency));
         }
-        known.extend(
-            CHOICES.iter().filter(|c| c.section == self.section).map(|c| (c.key, SectionField::Choice(c))),
-        );
+        known.extend(CHOICES.iter().filter(|c| c.section == self.section).map(|c| (c.key, SectionField::Choice(c))));
         let place = Place::Section(self.section);
         let mut seen = Vec::new();
         while let Some((_, field)) = map.next_key_seed(Key::new(place, &known, &mut seen))? {

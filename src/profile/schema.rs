@@ -5,8 +5,8 @@
 //! users' files, which people diff; the bundled profiles are checked to be in this
 //! canonical form.
 
-pub use crate::model::traits::Section;
 use crate::model::traits::CHOICES;
+pub use crate::model::traits::Section;
 
 /// A top-level field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

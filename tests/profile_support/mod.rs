@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use podvisor::model::criteria::MAX_WEIGHT;
 use podvisor::model::options::REGISTRY;
 use podvisor::model::profile::MAX_OPTIONS;
-use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitKind};
 use podvisor::model::traits::CHOICES;
+use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitKind};
 use podvisor::profile::Profile;
 use proptest::prelude::*;
 
@@ -106,4 +106,3 @@ pub fn any_profile() -> impl Strategy<Value = Profile> {
         profile
     })
 }
-
