@@ -2,6 +2,8 @@
 //! place, and the explanation of each score on hover. With a baseline pinned, each bar marks
 //! the baseline's score and writes the change since.
 
+use std::sync::LazyLock;
+
 use egui::{DragValue, RichText, Ui};
 
 use super::sources::{claims_ui, trace_ui};
@@ -74,18 +76,24 @@ pub fn scorecard_ui(
                             .ruled_out
                             .iter()
                             .any(|veto| veto.option == result.spec.id() && veto.criterion == criterion.id);
-                        ui.horizontal(|ui| {
+                        let bar = |ui: &mut Ui| {
                             ScoreBar::new(score.score, 10.0, option_color(ui.visuals(), index), bar_width)
                                 .against(change(index, Some(c)))
                                 .ui(ui)
                                 .on_hover_ui(|ui| trace_ui(ui, profile, evaluation, index, score));
-                            if vetoed {
+                        };
+                        if vetoed {
+                            ui.horizontal(|ui| {
+                                bar(ui);
                                 ui.label(RichText::new("rules it out").color(con_color(ui.visuals())))
                                     .on_hover_text(format!(
                                         "A criterion weighted {VETO_WEIGHT} or more is a must: scoring {VETO_SCORE} or less on it rules the option out, whatever its total"
                                     ));
-                            }
-                        });
+                            });
+                        } else {
+                            // The bar lays out its own row: no second one around it.
+                            bar(ui);
+                        }
                     }
                     ui.end_row();
                 }
@@ -107,20 +115,44 @@ pub fn scorecard_ui(
     });
 }
 
+/// The words around criterion `c`'s weight: its accessible name, its hover text and what
+/// its reset button resets. They depend on the criteria table alone, so they are written
+/// once, not on every frame.
+struct WeightWords {
+    name: String,
+    hover: String,
+    reset: String,
+}
+
+fn weight_words(c: usize) -> &'static WeightWords {
+    static WORDS: LazyLock<Vec<WeightWords>> = LazyLock::new(|| {
+        CRITERIA
+            .iter()
+            .map(|criterion| WeightWords {
+                name: format!("Weight of {}", criterion.label),
+                hover: format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", criterion.label.to_lowercase()),
+                reset: format!("weight of {}", criterion.label),
+            })
+            .collect()
+    });
+    &WORDS[c]
+}
+
 /// The weight of criterion `c`, editable 0–5, with a reset when it overrides the default.
 fn weight_ui(ui: &mut Ui, profile: &mut Profile, c: usize) {
     let criterion = &CRITERIA[c];
+    let words = weight_words(c);
     let overridden = profile.weights.contains_key(&criterion.id);
     ui.horizontal(|ui| {
         let mut weight = crate::model::weight(profile, criterion.id);
         let response = ui
             .add(DragValue::new(&mut weight).range(0.0..=MAX_WEIGHT).speed(0.05).fixed_decimals(0))
-            .accessible_name(format!("Weight of {}", criterion.label))
-            .on_hover_text(format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", criterion.label.to_lowercase()));
+            .accessible_name(words.name.as_str())
+            .on_hover_text(words.hover.as_str());
         if response.changed() {
             profile.weights.insert(criterion.id, weight.round());
         }
-        if reset_button(ui, &format!("weight of {}", criterion.label), overridden) {
+        if reset_button(ui, &words.reset, overridden) {
             profile.weights.remove(&criterion.id);
         }
         if overridden {

@@ -77,6 +77,21 @@ pub fn bar_shapes(visuals: &Visuals, rect: Rect, share: f32, color: Color32, tic
     shapes
 }
 
+/// A hover text written only when someone reads it: when the pointer rests on the widget,
+/// or at once where a screen reader is listening (AccessKit on), which reads it as the
+/// widget's description. For tooltips composed from figures, which would otherwise be
+/// formatted on every frame and never shown.
+pub fn on_hover_text_with(response: Response, text: impl FnOnce() -> String) -> Response {
+    if response.ctx.has_accesskit_node(response.id) {
+        return response.on_hover_text(text());
+    }
+    response.on_hover_ui(|ui| {
+        // As `on_hover_text` does: a tooltip with changing text keeps its width.
+        ui.set_max_width(ui.spacing().tooltip_width);
+        ui.label(text());
+    })
+}
+
 /// The width `text` takes in `style` on one line: for columns sized to their widest entry.
 pub fn text_width(ui: &Ui, text: &str, style: &egui::TextStyle) -> f32 {
     let font = style.resolve(ui.style());
@@ -103,10 +118,19 @@ fn change_label(ui: &mut Ui, delta: Delta) -> Option<Response> {
 /// A small ↺ button that puts a value back to its default, shown only while the value
 /// differs from it (its space is kept, so rows stay aligned). `name` is what it resets
 /// ("Replicas"), giving the accessible label "Reset Replicas".
+///
+/// While hidden it is no widget at all, only its space: the traits panel, the scorecard and
+/// the assumptions tab hold dozens of them, and a hidden widget costs a frame as much as a
+/// shown one. The space is the size the button last had at this text size (measured on
+/// an invisible button the first time).
 pub fn reset_button(ui: &mut Ui, name: &str, overridden: bool) -> bool {
+    let size_id = egui::Id::unique(("reset_button_size", ui.text_style_height(&egui::TextStyle::Button).to_bits()));
+    if !overridden && let Some(size) = ui.data(|data| data.get_temp::<Vec2>(size_id)) {
+        ui.allocate_space(size);
+        return false;
+    }
     let label = format!("Reset {name}");
-    ui.add_visible(overridden, egui::Button::new("↺").frame(false))
-        .on_hover_text(format!("{label} to its default"))
-        .accessible_name(label)
-        .clicked()
+    let response = ui.add_visible(overridden, egui::Button::new("↺").frame(false));
+    ui.data_mut(|data| data.insert_temp(size_id, response.rect.size()));
+    response.on_hover_text(format!("{label} to its default")).accessible_name(label).clicked()
 }
