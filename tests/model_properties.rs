@@ -1,9 +1,10 @@
 //! Properties of the model over arbitrary profiles: scores stay on their scales, traces add
 //! up, and every trait moves the answer only in the direction the sources say.
 
+use podvisor::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, REGISTRY, VM};
 use podvisor::model::{
-    AssumptionId, Assumptions, CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, ResourceId, TRAITS, TraitId,
-    TraitKind, evaluate,
+    AssumptionId, Assumptions, CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, OptionSpec, ResourceId, TRAITS,
+    TraitId, TraitKind, evaluate, evaluate_options,
 };
 use podvisor::profile::Profile;
 use proptest::prelude::*;
@@ -173,5 +174,105 @@ proptest! {
         let a = podvisor::report::json::evaluation(&profile, &eval(&profile));
         let b = podvisor::report::json::evaluation(&profile, &eval(&profile));
         prop_assert_eq!(a, b);
+    }
+}
+
+// ── All four options ─────────────────────────────────────────────────────────────────────
+
+fn eval_four(profile: &Profile) -> Evaluation {
+    evaluate_options(profile, Assumptions::builtin(), REGISTRY)
+}
+
+fn score_of(evaluation: &Evaluation, option: &'static OptionSpec, criterion: Option<CriterionId>) -> f64 {
+    let result = evaluation.option(option.id()).expect("option evaluated");
+    criterion.map_or(result.score, |c| result.criteria[c as usize].score)
+}
+
+/// Services packed into one VM share it without a boundary (V-SEC-6), so a VM holds a
+/// hypervisor boundary per instance only with one service each.
+fn one_service_per_vm(mut profile: Profile) -> Profile {
+    profile.set(TraitId::ServicesPerVm, 1.0);
+    profile
+}
+
+/// Options whose instances share a kernel, and options with a hypervisor per instance.
+const SHARED_KERNEL: [&OptionSpec; 2] = [&CONTAINER, &CONTAINERS_ON_VMS];
+const HYPERVISOR_PER_INSTANCE: [&OptionSpec; 2] = [&VM, &MICROVM];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn four_options_stay_on_their_scales_and_explain_themselves(profile in any_profile()) {
+        let evaluation = eval_four(&profile);
+        prop_assert_eq!(evaluation.options.len(), 4);
+        for (o, option) in evaluation.options.iter().enumerate() {
+            prop_assert!((0.0..=100.0).contains(&option.score), "{} overall {}", option.spec.key, option.score);
+            for criterion in &option.criteria {
+                let sum: f64 = criterion.terms.iter().map(|t| t.effect).sum();
+                prop_assert!((sum - criterion.score).abs() < 1e-9);
+                prop_assert!(!podvisor::narrative::why(&evaluation, &profile, o, criterion.criterion).is_empty());
+            }
+            for resource in ResourceId::ALL {
+                let value = option.resources.get(resource);
+                prop_assert!(value.is_finite() && value >= 0.0, "{} {:?} = {value}", option.spec.key, resource);
+            }
+        }
+    }
+
+    #[test]
+    fn a_hypervisor_per_instance_never_isolates_worse_than_a_shared_kernel(profile in any_profile()) {
+        let profile = one_service_per_vm(profile);
+        let evaluation = eval_four(&profile);
+        for hypervisor in HYPERVISOR_PER_INSTANCE {
+            for shared in SHARED_KERNEL {
+                let (h, s) = (
+                    score_of(&evaluation, hypervisor, Some(CriterionId::Isolation)),
+                    score_of(&evaluation, shared, Some(CriterionId::Isolation)),
+                );
+                prop_assert!(h >= s - 1e-9, "{} {h} < {} {s}", hypervisor.key, shared.key);
+            }
+        }
+    }
+
+    #[test]
+    fn isolation_need_never_helps_a_shared_kernel_against_a_hypervisor_per_instance(profile in any_profile()) {
+        let profile = one_service_per_vm(profile);
+        let mut raised = profile.clone();
+        raised.set(TraitId::IsolationNeed, (profile.get(TraitId::IsolationNeed) + 1.0).min(10.0));
+        let (before, after) = (eval_four(&profile), eval_four(&raised));
+        for hypervisor in HYPERVISOR_PER_INSTANCE {
+            for shared in SHARED_KERNEL {
+                for criterion in [None, Some(CriterionId::Isolation)] {
+                    let edge = |e: &Evaluation| score_of(e, shared, criterion) - score_of(e, hypervisor, criterion);
+                    prop_assert!(
+                        edge(&after) <= edge(&before) + 1e-9,
+                        "{} gained on {} ({criterion:?}): {} → {}",
+                        shared.key,
+                        hypervisor.key,
+                        edge(&before),
+                        edge(&after)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn microvm_memory_lies_between_container_and_vm(profile in any_profile()) {
+        let mut profile = one_service_per_vm(profile);
+        // The sourced figures: an override may give one option a far lower cap on pods per host.
+        profile.assumptions.clear();
+        let evaluation = eval_four(&profile);
+        let memory = |option: &'static OptionSpec| evaluation.option(option.id()).expect("evaluated").resources.memory_gib;
+        prop_assert!(memory(&CONTAINER) <= memory(&MICROVM) + 1e-9, "container {} > microvm {}", memory(&CONTAINER), memory(&MICROVM));
+        prop_assert!(memory(&MICROVM) <= memory(&VM) + 1e-9, "microvm {} > vm {}", memory(&MICROVM), memory(&VM));
+    }
+
+    #[test]
+    fn containers_on_vms_need_at_least_the_memory_of_containers(profile in any_profile()) {
+        let evaluation = eval_four(&profile);
+        let memory = |option: &'static OptionSpec| evaluation.option(option.id()).expect("evaluated").resources.memory_gib;
+        prop_assert!(memory(&CONTAINER) <= memory(&CONTAINERS_ON_VMS) + 1e-9);
     }
 }

@@ -90,6 +90,20 @@ assumption_ids! {
     ContainerNetworkEfficiency => "container_network_efficiency",
     SharedKernelExposure => "shared_kernel_exposure",
     HypervisorExposure => "hypervisor_exposure",
+    NodeGuestOsMemoryMib => "node_guest_os_memory_mib",
+    NodeVmmOverheadMib => "node_vmm_overhead_mib",
+    NodeGuestOsDiskGib => "node_guest_os_disk_gib",
+    NodeVmsPerHost => "node_vms_per_host",
+    TenantsShareNodes => "tenants_share_nodes",
+    MicrovmOverheadMemoryMib => "microvm_overhead_memory_mib",
+    MicrovmOverheadCpuCores => "microvm_overhead_cpu_cores",
+    MicrovmHostReservedMemoryMib => "microvm_host_reserved_memory_mib",
+    MicrovmMaxPerHost => "microvm_max_per_host",
+    MicrovmGuestImageMib => "microvm_guest_image_mib",
+    MicrovmStartSeconds => "microvm_start_seconds",
+    MicrovmCpuEfficiency => "microvm_cpu_efficiency",
+    MicrovmIoEfficiency => "microvm_io_efficiency",
+    MicrovmNetworkEfficiency => "microvm_network_efficiency",
 }
 
 impl AssumptionId {

@@ -20,6 +20,8 @@ pub struct OptionId(&'static OptionSpec);
 impl OptionId {
     pub const VM: Self = Self(&VM);
     pub const CONTAINER: Self = Self(&CONTAINER);
+    pub const CONTAINERS_ON_VMS: Self = Self(&CONTAINERS_ON_VMS);
+    pub const MICROVM: Self = Self(&MICROVM);
 
     /// The stable `snake_case` key used in files and JSON ("vm", "container").
     pub fn key(self) -> &'static str {
@@ -107,6 +109,33 @@ pub enum Boundary {
     Hypervisor,
     /// Namespaces and cgroups of one shared host kernel (M-ARCH-2).
     SharedKernel,
+    /// A node VM's kernel, shared by the pods scheduled on that node; a hypervisor between
+    /// nodes. How exposed a pod is depends on whether a hostile tenant's pods can land on the
+    /// same node (`tenants_share_nodes`).
+    NodeKernel,
+}
+
+impl Boundary {
+    /// Whether neighbouring instances may share one kernel.
+    pub fn shares_kernel(self) -> bool {
+        self != Self::Hypervisor
+    }
+}
+
+/// The VM layer under the pods of containers on VMs: each host runs node VMs, each with its
+/// own guest OS, VMM and kubelet, shared by the pods scheduled on it.
+#[derive(Clone, Copy, Debug)]
+pub struct NodeLayer {
+    /// Node VMs on each host.
+    pub per_host: AssumptionId,
+    /// Memory each node keeps for itself: its guest OS, its VMM and the kubelet's reserve.
+    pub reserved_memory: &'static [AssumptionId],
+    /// CPU each node keeps for the kubelet and system daemons.
+    pub reserved_cpu: AssumptionId,
+    /// Pods one node may run (kubelet `--max-pods`).
+    pub max_pods: AssumptionId,
+    /// Root disk of each node VM.
+    pub os_disk_gib: AssumptionId,
 }
 
 /// One way to deploy the workload, described by the characteristics the sources discuss.
@@ -139,6 +168,10 @@ pub struct OptionSpec {
     pub needs_hardware_virtualization: bool,
     /// Memory added to every instance on top of the workload's own.
     pub instance_memory: &'static [AssumptionId],
+    /// CPU added to every instance on top of the workload's own, if any.
+    pub instance_cpu: Option<AssumptionId>,
+    /// The node VMs between hosts and instances, if any.
+    pub node: Option<NodeLayer>,
     /// Memory each host keeps for itself.
     pub host_reserved_memory: AssumptionId,
     /// CPU each host keeps for itself, if any.
@@ -147,13 +180,18 @@ pub struct OptionSpec {
     pub max_instances_per_host: Option<AssumptionId>,
     /// Disk every instance carries for its OS, if any.
     pub instance_os_disk_gib: Option<AssumptionId>,
-    /// Base image stored once per host and shared by its instances (V-RES-2), if any.
+    /// Base image stored once per host (or node) and shared by its instances (V-RES-2), if any.
     pub shared_base_image_mib: Option<AssumptionId>,
+    /// Guest kernel image stored once per host and booted by every instance, if any; it is one
+    /// more OS image to keep patched.
+    pub shared_guest_image_mib: Option<AssumptionId>,
     pub start_seconds: AssumptionId,
     pub scale_reaction_seconds: AssumptionId,
-    pub cpu_efficiency: AssumptionId,
-    pub io_efficiency: AssumptionId,
-    pub network_efficiency: AssumptionId,
+    /// Throughput relative to bare metal, one factor per layer the work passes through (a
+    /// container inside a VM pays both).
+    pub cpu_efficiency: &'static [AssumptionId],
+    pub io_efficiency: &'static [AssumptionId],
+    pub network_efficiency: &'static [AssumptionId],
     pub readings: Readings,
 }
 
@@ -161,14 +199,6 @@ impl OptionSpec {
     /// This row's id.
     pub fn id(&'static self) -> OptionId {
         OptionId(self)
-    }
-
-    /// The assumption giving this option's boundary exposure.
-    pub fn exposure(&self) -> AssumptionId {
-        match self.boundary {
-            Boundary::Hypervisor => AssumptionId::HypervisorExposure,
-            Boundary::SharedKernel => AssumptionId::SharedKernelExposure,
-        }
     }
 }
 
@@ -188,16 +218,19 @@ pub static VM: OptionSpec = OptionSpec {
     requires_decomposition: false,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::VmGuestOsMemoryMib, AssumptionId::VmHypervisorOverheadMib],
+    instance_cpu: None,
+    node: None,
     host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
     host_reserved_cpu: None,
     max_instances_per_host: None,
     instance_os_disk_gib: Some(AssumptionId::VmGuestOsDiskGib),
     shared_base_image_mib: None,
+    shared_guest_image_mib: None,
     start_seconds: AssumptionId::VmBootSeconds,
     scale_reaction_seconds: AssumptionId::VmScaleReactionSeconds,
-    cpu_efficiency: AssumptionId::VmCpuEfficiency,
-    io_efficiency: AssumptionId::VmIoEfficiency,
-    network_efficiency: AssumptionId::VmNetworkEfficiency,
+    cpu_efficiency: &[AssumptionId::VmCpuEfficiency],
+    io_efficiency: &[AssumptionId::VmIoEfficiency],
+    network_efficiency: &[AssumptionId::VmNetworkEfficiency],
     readings: Readings {
         supply_chain: Reading { value: 6.0, label: "images built in-house", sources: &["M-SEC-5"] },
         os_flexibility: Reading { value: 10.0, label: "runs any guest OS", sources: &["M-OS-1"] },
@@ -233,16 +266,19 @@ pub static CONTAINER: OptionSpec = OptionSpec {
     requires_decomposition: true,
     needs_hardware_virtualization: false,
     instance_memory: &[AssumptionId::ContainerRuntimeMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
+    instance_cpu: None,
+    node: None,
     host_reserved_memory: AssumptionId::ContainerHostReservedMemoryMib,
     host_reserved_cpu: Some(AssumptionId::ContainerHostReservedCpuCores),
     max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
     instance_os_disk_gib: None,
     shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
+    shared_guest_image_mib: None,
     start_seconds: AssumptionId::ContainerStartSeconds,
     scale_reaction_seconds: AssumptionId::ContainerScaleReactionSeconds,
-    cpu_efficiency: AssumptionId::ContainerCpuEfficiency,
-    io_efficiency: AssumptionId::ContainerIoEfficiency,
-    network_efficiency: AssumptionId::ContainerNetworkEfficiency,
+    cpu_efficiency: &[AssumptionId::ContainerCpuEfficiency],
+    io_efficiency: &[AssumptionId::ContainerIoEfficiency],
+    network_efficiency: &[AssumptionId::ContainerNetworkEfficiency],
     readings: Readings {
         supply_chain: Reading { value: 2.0, label: "layered images of unknown origin", sources: &["M-SEC-5"] },
         os_flexibility: Reading { value: 10.0, label: "one kernel type", sources: &["V-OS-1"] },
@@ -258,8 +294,110 @@ pub static CONTAINER: OptionSpec = OptionSpec {
     },
 };
 
+/// Containers orchestrated on node VMs: the usual cloud case (EKS, GKE, AKS, or a
+/// self-managed cluster on a hypervisor).
+pub static CONTAINERS_ON_VMS: OptionSpec = OptionSpec {
+    key: "containers_on_vms",
+    label: "Containers on VMs",
+    plural: "containers on VMs",
+    description: "Pods packed onto Kubernetes node VMs (EKS, GKE, AKS, or a self-managed cluster on a hypervisor): pods share their node's kernel, nodes are separated by a hypervisor, and each node's guest OS is shared by its pods.",
+    boundary: Boundary::NodeKernel,
+    guest_os_per_instance: false,
+    packs_services: false,
+    whole_cpus: false,
+    image_pipeline: true,
+    orchestrated: true,
+    runs_any_os: false,
+    requires_decomposition: true,
+    needs_hardware_virtualization: true,
+    instance_memory: &[AssumptionId::ContainerRuntimeMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
+    instance_cpu: None,
+    node: Some(NodeLayer {
+        per_host: AssumptionId::NodeVmsPerHost,
+        reserved_memory: &[
+            AssumptionId::NodeGuestOsMemoryMib,
+            AssumptionId::NodeVmmOverheadMib,
+            AssumptionId::ContainerHostReservedMemoryMib,
+        ],
+        reserved_cpu: AssumptionId::ContainerHostReservedCpuCores,
+        max_pods: AssumptionId::ContainerMaxPodsPerHost,
+        os_disk_gib: AssumptionId::NodeGuestOsDiskGib,
+    }),
+    host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
+    host_reserved_cpu: None,
+    max_instances_per_host: None,
+    instance_os_disk_gib: None,
+    shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
+    shared_guest_image_mib: None,
+    start_seconds: AssumptionId::ContainerStartSeconds,
+    scale_reaction_seconds: AssumptionId::ContainerScaleReactionSeconds,
+    cpu_efficiency: &[AssumptionId::VmCpuEfficiency, AssumptionId::ContainerCpuEfficiency],
+    io_efficiency: &[AssumptionId::VmIoEfficiency, AssumptionId::ContainerIoEfficiency],
+    network_efficiency: &[AssumptionId::VmNetworkEfficiency, AssumptionId::ContainerNetworkEfficiency],
+    readings: Readings {
+        heavy_work: Reading {
+            value: 1.0,
+            label: "heavy pods can get node VMs sized for them, at the VM's I/O cost",
+            sources: &["V-RES-4", "V-RES-5"],
+        },
+        nesting: Reading { value: -7.0, label: "the workload's VMs would nest inside node VMs", sources: &["M-OPS-6"] },
+        ..CONTAINER.readings
+    },
+};
+
+/// A light VM per pod or function (Kata Containers, Firecracker), orchestrated like
+/// containers. gVisor is a variant: a user-space kernel instead of a VM, no KVM needed.
+pub static MICROVM: OptionSpec = OptionSpec {
+    key: "microvm",
+    label: "MicroVM",
+    plural: "microVMs",
+    description: "A sandbox per pod or function: a light VM with its own small guest kernel (Kata Containers, Firecracker), built from container images and orchestrated like containers. Linux guests only; needs KVM (bare-metal hosts, or VMs that allow nested virtualization). gVisor is a variant: a user-space kernel, no KVM, slower system calls.",
+    boundary: Boundary::Hypervisor,
+    guest_os_per_instance: false,
+    packs_services: false,
+    whole_cpus: false,
+    image_pipeline: true,
+    orchestrated: true,
+    runs_any_os: false,
+    requires_decomposition: true,
+    needs_hardware_virtualization: true,
+    instance_memory: &[AssumptionId::MicrovmOverheadMemoryMib, AssumptionId::ContainerKubeletMemoryPerPodMib],
+    instance_cpu: Some(AssumptionId::MicrovmOverheadCpuCores),
+    node: None,
+    host_reserved_memory: AssumptionId::MicrovmHostReservedMemoryMib,
+    host_reserved_cpu: Some(AssumptionId::ContainerHostReservedCpuCores),
+    max_instances_per_host: Some(AssumptionId::MicrovmMaxPerHost),
+    instance_os_disk_gib: None,
+    shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
+    shared_guest_image_mib: Some(AssumptionId::MicrovmGuestImageMib),
+    start_seconds: AssumptionId::MicrovmStartSeconds,
+    scale_reaction_seconds: AssumptionId::ContainerScaleReactionSeconds,
+    cpu_efficiency: &[AssumptionId::MicrovmCpuEfficiency],
+    io_efficiency: &[AssumptionId::MicrovmIoEfficiency],
+    network_efficiency: &[AssumptionId::MicrovmNetworkEfficiency],
+    readings: Readings {
+        os_flexibility: Reading { value: 10.0, label: "Linux guests only", sources: &["V-OS-1"] },
+        portability: Reading {
+            value: 8.0,
+            label: "images move anywhere, but the runtime needs KVM hosts",
+            sources: &["V-PORT-1", "M-OPS-6"],
+        },
+        heavy_work: Reading {
+            value: -3.0,
+            label: "sandboxes cap storage I/O and start with small guests",
+            sources: &["V-RES-5", "V-DEC-1"],
+        },
+        nesting: Reading {
+            value: -7.0,
+            label: "the workload's VMs would nest inside a sandbox",
+            sources: &["M-OPS-6"],
+        },
+        ..CONTAINER.readings
+    },
+};
+
 /// Every option Podvisor knows, in display order.
-pub static REGISTRY: &[&OptionSpec] = &[&VM, &CONTAINER];
+pub static REGISTRY: &[&OptionSpec] = &[&VM, &CONTAINER, &CONTAINERS_ON_VMS, &MICROVM];
 
 /// The options evaluated when nothing chooses others, in display order.
 pub static DEFAULT_OPTIONS: &[&OptionSpec] = &[&VM, &CONTAINER];

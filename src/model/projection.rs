@@ -31,25 +31,38 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let overhead_mib: f64 = option.instance_memory.iter().map(|id| values.get(*id)).sum();
     let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + overhead_mib;
     let raw_cpu = services_per_instance * w.cpu_per_instance;
-    let instance_cpu = if option.whole_cpus { raw_cpu.ceil().max(1.0) } else { raw_cpu };
+    let workload_cpu = if option.whole_cpus { raw_cpu.ceil().max(1.0) } else { raw_cpu };
+    let instance_cpu = workload_cpu + option.instance_cpu.map_or(0.0, |id| values.get(id));
 
-    let host_reserved_mib = values.get(option.host_reserved_memory);
-    let host_reserved_cpu = option.host_reserved_cpu.map_or(0.0, |id| values.get(id));
-    let host_memory_mib = e.host_memory_gib * 1024.0 - host_reserved_mib;
-    let host_cpu = e.host_cores as f64 * e.cpu_overcommit - host_reserved_cpu;
-    let mut fit = (host_memory_mib / instance_memory_mib).floor().min((host_cpu / instance_cpu).floor());
-    if let Some(cap) = option.max_instances_per_host {
-        fit = fit.min(values.get(cap).floor());
+    // Instances are packed into units: the host itself, or each of its node VMs.
+    let units_per_host = option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0));
+    let unit_reserved_mib = option.node.map_or(0.0, |node| node.reserved_memory.iter().map(|id| values.get(*id)).sum());
+    let unit_reserved_cpu = option.node.map_or(0.0, |node| values.get(node.reserved_cpu));
+    let host_reserved_mib = values.get(option.host_reserved_memory) + units_per_host * unit_reserved_mib;
+    let host_reserved_cpu =
+        option.host_reserved_cpu.map_or(0.0, |id| values.get(id)) + units_per_host * unit_reserved_cpu;
+    let unit_memory_mib = (e.host_memory_gib * 1024.0 - host_reserved_mib) / units_per_host;
+    let unit_cpu = (e.host_cores as f64 * e.cpu_overcommit - host_reserved_cpu) / units_per_host;
+    let mut fit_per_unit = (unit_memory_mib / instance_memory_mib).floor().min((unit_cpu / instance_cpu).floor());
+    if let Some(cap) = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)) {
+        fit_per_unit = fit_per_unit.min(values.get(cap).floor());
     }
-    let fits_on_host = fit >= 1.0;
+    let fits_on_host = fit_per_unit >= 1.0;
     // An instance bigger than a host still takes a whole host; the evaluation warns about it.
-    let per_host = fit.max(1.0);
+    let per_unit = fit_per_unit.max(1.0);
+    let per_host = per_unit * units_per_host;
     let hosts = (instances / per_host).ceil();
+    let nodes = if option.node.is_some() { hosts * units_per_host } else { 0.0 };
 
-    let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| values.get(id)) * instances;
+    let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| values.get(id)) * instances
+        + option.node.map_or(0.0, |node| values.get(node.os_disk_gib)) * nodes;
+    let guest_image_mib = option.shared_guest_image_mib.map_or(0.0, |id| values.get(id));
     let app_disk_gib = match option.shared_base_image_mib {
-        // Layers are stored once per host (V-RES-2): the base image plus each distinct service.
-        Some(base) => hosts * (values.get(base) + services.min(per_host) * w.app_image_mib) / 1024.0,
+        // Layers are stored once per host or node (V-RES-2): the base image plus each distinct service.
+        Some(base) => {
+            hosts * (guest_image_mib + units_per_host * (values.get(base) + services.min(per_unit) * w.app_image_mib))
+                / 1024.0
+        }
         None => instances * services_per_instance * w.app_image_mib / 1024.0,
     };
 
@@ -66,7 +79,9 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         start_seconds,
         scale_to_peak_seconds,
         os_instances_to_patch: hosts
+            + nodes
             + if option.guest_os_per_instance { instances } else { 0.0 }
+            + if option.shared_guest_image_mib.is_some() { 1.0 } else { 0.0 }
             // Each service's image carries a partial OS copy that must be rebuilt (M-RES-2).
             + if option.image_pipeline { services } else { 0.0 },
         instances_per_host: instances / hosts,
@@ -224,8 +239,9 @@ fn order(resource: ResourceId, a: f64, b: f64) -> i8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AssumptionId;
     use crate::model::assumptions::Assumptions;
-    use crate::model::options::{CONTAINER, DEFAULT_OPTIONS as OPTIONS, VM};
+    use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, DEFAULT_OPTIONS as OPTIONS, MICROVM, VM};
 
     fn vm() -> &'static OptionSpec {
         &VM
@@ -270,6 +286,70 @@ mod tests {
         let expected = (74.8 + 4.0 * 100.0) / 1024.0;
         assert!((r.disk_gib - expected).abs() < 1e-9, "{} vs {expected}", r.disk_gib);
         assert!((r.os_instances_to_patch - 5.0).abs() < 1e-9, "the host OS and four service images");
+    }
+
+    /// Ten services of two 512 MiB, half-core instances on one 64-core, 256 GiB host.
+    fn twenty_small_instances() -> Profile {
+        let mut p = Profile::default();
+        p.workload.services = 10;
+        p.workload.replicas = 2;
+        p.workload.peak_factor = 1.0;
+        p.workload.memory_per_instance_mib = 512.0;
+        p.workload.cpu_per_instance = 0.5;
+        p.workload.app_image_mib = 100.0;
+        p.environment.host_cores = 64;
+        p.environment.host_memory_gib = 256.0;
+        p.environment.cpu_overcommit = 1.0;
+        p
+    }
+
+    #[test]
+    fn pods_on_node_vms_carry_the_node_and_its_host() {
+        let p = twenty_small_instances();
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        // The host keeps 512 MiB for its hypervisor; its one node VM keeps 1024 (guest OS) +
+        // 131 (VMM) + 355 (kubelet and eviction) MiB; each pod adds 14.6 + 11 MiB.
+        let pod = 512.0 + 14.6 + 11.0;
+        let host = 512.0 + 1024.0 + 131.0 + 355.0;
+        // Memory fits 483 pods, CPU 127; the kubelet caps the node at 110.
+        assert!((r.hosts - 1.0).abs() < 1e-9 && (r.instances - 20.0).abs() < 1e-9);
+        let expected = (20.0 * pod + host) / 1024.0;
+        assert!((r.memory_gib - expected).abs() < 1e-9, "{} vs {expected}", r.memory_gib);
+        assert!((r.cpu_cores - (20.0 * 0.5 + 0.23)).abs() < 1e-9);
+        // The node's 20 GiB root disk, the shared base image and ten service images.
+        let disk = 20.0 + (74.8 + 10.0 * 100.0) / 1024.0;
+        assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
+        assert!((r.os_instances_to_patch - 12.0).abs() < 1e-9, "the host, the node and ten images");
+        assert!(r.memory_gib > project(container(), &p, &values(&p)).memory_gib);
+    }
+
+    #[test]
+    fn several_node_vms_per_host_each_keep_their_reserve_and_pod_cap() {
+        let mut p = twenty_small_instances();
+        p.workload.replicas = 30;
+        p.assumptions.insert(AssumptionId::NodeVmsPerHost, 2.0);
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        // 300 pods; two nodes per host, and CPU allows (64 − 2 × 0.23) / 2 / 0.5 = 63 pods per
+        // node, under the kubelet's cap of 110.
+        assert!((r.instances - 300.0).abs() < 1e-9);
+        assert!((r.instances_per_host - 300.0 / 3.0).abs() < 1e-9, "63 per node, 126 per host: 3 hosts");
+        assert!((r.os_instances_to_patch - (3.0 + 6.0 + 10.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_microvm_per_pod_adds_its_sandbox() {
+        let p = twenty_small_instances();
+        let r = project(&MICROVM, &p, &values(&p));
+        // Each sandbox adds 130 MiB and 250 millicores (Kata's pod overhead) plus the kubelet's 11 MiB.
+        let pod = 512.0 + 130.0 + 11.0;
+        let expected = (20.0 * pod + 355.0) / 1024.0;
+        assert!((r.memory_gib - expected).abs() < 1e-9, "{} vs {expected}", r.memory_gib);
+        assert!((r.cpu_cores - (20.0 * 0.75 + 0.23)).abs() < 1e-9);
+        // One guest image per host, then layers as for containers.
+        let disk = (256.0 + 74.8 + 10.0 * 100.0) / 1024.0;
+        assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
+        assert!((r.os_instances_to_patch - 12.0).abs() < 1e-9, "the host, the guest image and ten images");
+        assert!((r.start_seconds - 0.9).abs() < 1e-9);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
 use crate::model::rules;
-use crate::model::{CriterionId, Evaluation, Profile, TraitId};
+use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, TraitId};
 
 /// Why option `option` (an index into `evaluation.options`) scores as it does on
 /// `criterion`, compared with the rival the model found for it, if any.
@@ -94,6 +94,13 @@ fn write_why(
             let boundary = match o.boundary {
                 Boundary::Hypervisor => "sit behind a hypervisor boundary with a small attack surface",
                 Boundary::SharedKernel => "share one host kernel with their neighbours",
+                Boundary::NodeKernel => {
+                    if evaluation.values.get(AssumptionId::TenantsShareNodes) > 0.0 {
+                        "share their node's kernel with whatever else is scheduled there; only nodes are separated by a hypervisor"
+                    } else {
+                        "share a node's kernel only with their own tenant's pods; a hypervisor separates the nodes"
+                    }
+                }
             };
             write!(out, "Isolation need {}: {} {boundary}", rating(TraitId::IsolationNeed), o.plural)?;
             if r.services_per_instance > 1.0 {
@@ -218,11 +225,7 @@ fn write_why(
                 rating(TraitId::DataIntensity),
                 Number(w.memory_per_instance_mib),
                 Days(w.lifespan_days),
-                if o.guest_os_per_instance {
-                    "heavy, long-lived work is at home here"
-                } else {
-                    "it runs, but weigh the cost"
-                }
+                o.readings.heavy_work.label
             )?;
         }
         CriterionId::Nesting => {

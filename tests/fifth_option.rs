@@ -1,8 +1,8 @@
-//! Adding an option is a row plus its sourced figures: a synthetic third option, declared
+//! Adding an option is a row plus its sourced figures: a synthetic fifth option, declared
 //! here and nowhere in the library, runs through evaluate, sensitivity, compare and every
 //! report.
 
-use podvisor::model::options::{Boundary, CONTAINER, Reading, Readings, VM};
+use podvisor::model::options::{Boundary, CONTAINER, CONTAINERS_ON_VMS, MICROVM, Reading, Readings, VM};
 use podvisor::model::{AssumptionId, Assumptions, OptionId, OptionSpec, Profile, evaluate_options, sensitivity};
 use podvisor::report::{Analysis, ComparedPair, json, markdown, text};
 
@@ -25,16 +25,19 @@ static SYNTHETIC: OptionSpec = OptionSpec {
     requires_decomposition: true,
     needs_hardware_virtualization: true,
     instance_memory: &[AssumptionId::VmHypervisorOverheadMib],
+    instance_cpu: None,
+    node: None,
     host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
     host_reserved_cpu: None,
     max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
     instance_os_disk_gib: None,
     shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
+    shared_guest_image_mib: None,
     start_seconds: AssumptionId::ContainerStartSeconds,
     scale_reaction_seconds: AssumptionId::ContainerScaleReactionSeconds,
-    cpu_efficiency: AssumptionId::VmCpuEfficiency,
-    io_efficiency: AssumptionId::VmIoEfficiency,
-    network_efficiency: AssumptionId::VmNetworkEfficiency,
+    cpu_efficiency: &[AssumptionId::VmCpuEfficiency],
+    io_efficiency: &[AssumptionId::VmIoEfficiency],
+    network_efficiency: &[AssumptionId::VmNetworkEfficiency],
     readings: Readings {
         supply_chain: CONTAINER.readings.supply_chain,
         os_flexibility: CONTAINER.readings.os_flexibility,
@@ -46,7 +49,7 @@ static SYNTHETIC: OptionSpec = OptionSpec {
     },
 };
 
-static THREE: [&OptionSpec; 3] = [&VM, &CONTAINER, &SYNTHETIC];
+static FIVE: [&OptionSpec; 5] = [&VM, &CONTAINER, &CONTAINERS_ON_VMS, &MICROVM, &SYNTHETIC];
 
 fn hostile() -> Profile {
     let mut profile = Profile::default();
@@ -56,11 +59,11 @@ fn hostile() -> Profile {
 }
 
 #[test]
-fn evaluate_and_sensitivity_cover_a_third_option() {
+fn evaluate_and_sensitivity_cover_a_fifth_option() {
     let profile = hostile();
-    let evaluation = evaluate_options(&profile, Assumptions::builtin(), &THREE);
-    assert_eq!(evaluation.options.len(), 3);
-    let synthetic = evaluation.option(SYNTHETIC.id()).expect("the third option is evaluated");
+    let evaluation = evaluate_options(&profile, Assumptions::builtin(), &FIVE);
+    assert_eq!(evaluation.options.len(), 5);
+    let synthetic = evaluation.option(SYNTHETIC.id()).expect("the fifth option is evaluated");
     assert!((0.0..=100.0).contains(&synthetic.score));
     assert_eq!(synthetic.criteria.len(), podvisor::model::CRITERIA.len());
     // Its own readings, not a shipped option's, set its terms.
@@ -71,14 +74,14 @@ fn evaluate_and_sensitivity_cover_a_third_option() {
     assert!(OptionId::from_key("synthetic").is_none(), "a test option stays out of the registry");
     assert_eq!(OptionId::from_key("vm"), Some(OptionId::VM));
 
-    let analysis = sensitivity::analyse_options(&profile, Assumptions::builtin(), &THREE);
+    let analysis = sensitivity::analyse_options(&profile, Assumptions::builtin(), &FIVE);
     assert_eq!(analysis.leader, evaluation.verdict.leader);
     assert_eq!(analysis.traits.len(), podvisor::model::TRAITS.len());
 }
 
 #[test]
-fn every_report_names_the_third_option() {
-    let analysis = Analysis::of_options(hostile(), &THREE);
+fn every_report_names_the_fifth_option() {
+    let analysis = Analysis::of_options(hostile(), &FIVE);
     let text = text::analysis(&analysis);
     assert!(text.contains("Synthetic — pros and cons for this workload"), "{text}");
     let markdown = markdown::analysis(&analysis);
@@ -90,12 +93,12 @@ fn every_report_names_the_third_option() {
 }
 
 #[test]
-fn compare_covers_a_third_option() {
+fn compare_covers_a_fifth_option() {
     let mut b = hostile();
     b.workload.isolation_need = 0;
-    let pair = ComparedPair::of_options(hostile(), b, &THREE);
-    assert_eq!(pair.comparison.options.len(), 3);
-    assert_eq!(pair.comparison.options[2].option, "synthetic");
+    let pair = ComparedPair::of_options(hostile(), b, &FIVE);
+    assert_eq!(pair.comparison.options.len(), 5);
+    assert_eq!(pair.comparison.options[4].option, "synthetic");
     let text = text::comparison(&pair);
     assert!(text.contains("\nSynthetic: overall "), "{text}");
     let markdown = markdown::comparison(&pair);
