@@ -1,6 +1,10 @@
 //! Small widgets shared by several views.
 
-use egui::{Color32, CornerRadius, Rect, Response, RichText, Sense, Shape, Stroke, Ui, Vec2, Visuals, pos2};
+use egui::emath::GuiRounding as _;
+use egui::{
+    Color32, CornerRadius, Rect, Response, RichText, Sense, Shape, Stroke, Ui, Vec2, Visuals, WidgetInfo, WidgetText,
+    pos2, vec2,
+};
 
 use super::theme::{bar_track, baseline_mark, change_color, sizes};
 use crate::model::compare::Delta;
@@ -8,7 +12,9 @@ use crate::model::format::{score, score_change};
 
 /// A horizontal bar showing a score out of `max` in an option's colour, followed by the
 /// number, and, against a baseline, a mark where the baseline was and the change since.
-/// Numbers are labels of their own, so they are read out and found by tests.
+/// The bar and its number are one widget, read out (and found by tests) as the number: a
+/// scorecard of four options holds over forty of them, and a row of widgets around each
+/// cost more than the rest of the row.
 #[derive(Clone, Copy, Debug)]
 #[must_use]
 pub struct ScoreBar {
@@ -41,23 +47,46 @@ impl ScoreBar {
     }
 
     pub fn ui(self, ui: &mut Ui) -> Response {
+        // A change since the baseline is a label of its own after the bar, with its own hover.
+        match self.baseline.filter(|delta| moved(*delta)) {
+            Some(delta) => {
+                ui.horizontal(|ui| {
+                    let bar = self.bar_ui(ui);
+                    bar.union(change_label(ui, delta))
+                })
+                .inner
+            }
+            None => self.bar_ui(ui),
+        }
+    }
+
+    /// The bar and its number, centred in a row as high as an interactive widget, as a
+    /// horizontal row of the two would place them.
+    fn bar_ui(self, ui: &mut Ui) -> Response {
         let Self { value, max, color, width, drawn, baseline } = self;
         #[expect(clippy::cast_possible_truncation, reason = "a 0–1 share of the bar")]
         let share = |v: f64| if max > 0.0 { (v / max).clamp(0.0, 1.0) as f32 } else { 0.0 };
-        ui.horizontal(|ui| {
-            let size = Vec2::new(width, sizes(ui.ctx()).bar_height);
-            let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-            if ui.is_rect_visible(rect) {
-                let tick = baseline.map(|delta| share(delta.a));
-                ui.painter().extend(bar_shapes(ui.visuals(), rect, share(drawn.unwrap_or(value)), color, tick));
-            }
-            let mut response = response.union(ui.label(RichText::new(score(value)).monospace().strong()));
-            if let Some(change) = baseline.and_then(|delta| change_label(ui, delta)) {
-                response = response.union(change);
-            }
-            response
-        })
-        .inner
+        let number = score(value);
+        let galley = WidgetText::from(RichText::new(&number).monospace().strong()).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Monospace,
+        );
+        let bar = Vec2::new(width, sizes(ui.ctx()).bar_height);
+        let gap = ui.spacing().item_spacing.x;
+        let height = ui.spacing().interact_size.y.max(bar.y).max(galley.size().y);
+        let (rect, response) = ui.allocate_exact_size(vec2(width + gap + galley.size().x, height), Sense::hover());
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), &number));
+        if ui.is_rect_visible(rect) {
+            let middle = rect.center().y;
+            let track = Rect::from_min_size(pos2(rect.left(), middle - bar.y / 2.0), bar).round_ui();
+            let tick = baseline.map(|delta| share(delta.a));
+            ui.painter().extend(bar_shapes(ui.visuals(), track, share(drawn.unwrap_or(value)), color, tick));
+            let text = pos2(track.right() + gap, middle - galley.size().y / 2.0).round_ui();
+            ui.painter().galley(text, galley, ui.visuals().text_color());
+        }
+        response
     }
 }
 
@@ -98,21 +127,19 @@ pub fn text_width(ui: &Ui, text: &str, style: &egui::TextStyle) -> f32 {
     ui.painter().layout_no_wrap(text.to_owned(), font, Color32::PLACEHOLDER).size().x
 }
 
-/// The change since the baseline ("+1.2", "-0.8"), coloured by whether the score rose.
-/// A score that did not move (to the tenth shown) carries no change at all, so the rows
-/// that did stand out.
-fn change_label(ui: &mut Ui, delta: Delta) -> Option<Response> {
+/// Whether a score moved, to the tenth shown. A score that did not carries no change at all,
+/// so the rows that did stand out.
+fn moved(delta: Delta) -> bool {
     let tenths = |v: f64| (v * 10.0).round();
-    let moved = tenths(delta.b) - tenths(delta.a);
-    if moved == 0.0 {
-        return None;
-    }
+    tenths(delta.b) != tenths(delta.a)
+}
+
+/// The change since the baseline ("+1.2", "-0.8"), coloured by whether the score rose.
+fn change_label(ui: &mut Ui, delta: Delta) -> Response {
     let text = score_change(delta.a, delta.b);
-    let color = change_color(ui.visuals(), Some(moved > 0.0));
-    Some(
-        ui.label(RichText::new(&text).monospace().small().color(color))
-            .on_hover_text(format!("Baseline {}; change since then {text}", score(delta.a))),
-    )
+    let color = change_color(ui.visuals(), Some(delta.b > delta.a));
+    ui.label(RichText::new(&text).monospace().small().color(color))
+        .on_hover_text(format!("Baseline {}; change since then {text}", score(delta.a)))
 }
 
 /// A small ↺ button that puts a value back to its default, shown only while the value
