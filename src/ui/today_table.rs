@@ -108,7 +108,7 @@ pub fn today_ui(ui: &mut Ui, table: &TodayTable<'_>, baseline: Option<&Evaluatio
             ui.label(resource.label());
             for ((index, result), figure) in evaluation.options.iter().enumerate().zip(row) {
                 let value = result.resources.get(resource);
-                let before = baseline.and_then(|base| base.options.get(index)).map(|o| o.resources.get(resource));
+                let before = baseline.and_then(|base| base.option(result.spec.id())).map(|o| o.resources.get(resource));
                 let cell = Cell {
                     width: columns[index] + extra,
                     figure: Arc::clone(figure),
