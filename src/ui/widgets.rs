@@ -25,11 +25,19 @@ pub struct ScoreBar {
     /// How far the bar is filled, when a transition has not reached `value` yet.
     drawn: Option<f64>,
     baseline: Option<Delta>,
+    /// Whether the change since the baseline goes under the bar rather than after it.
+    change_below: bool,
 }
 
 impl ScoreBar {
     pub fn new(value: f64, max: f64, color: Color32, width: f32) -> Self {
-        Self { value, max, color, width, drawn: None, baseline: None }
+        Self { value, max, color, width, drawn: None, baseline: None, change_below: false }
+    }
+
+    /// Writes the change since the baseline under the bar, where the row has no room after it.
+    pub fn change_below(mut self, below: bool) -> Self {
+        self.change_below = below;
+        self
     }
 
     /// Fills the bar to `drawn` while the number already shows the value: bars glide between
@@ -47,23 +55,30 @@ impl ScoreBar {
     }
 
     pub fn ui(self, ui: &mut Ui) -> Response {
-        // A change since the baseline is a label of its own after the bar, with its own hover.
-        match self.baseline.filter(|delta| moved(*delta)) {
-            Some(delta) => {
-                ui.horizontal(|ui| {
-                    let bar = self.bar_ui(ui);
-                    bar.union(change_label(ui, delta))
-                })
-                .inner
-            }
-            None => self.bar_ui(ui),
+        // A change since the baseline is a label of its own after the bar (or under it), with
+        // its own hover.
+        let Some(delta) = self.baseline.filter(|delta| moved(*delta)) else {
+            return self.bar_ui(ui);
+        };
+        let add_contents = |ui: &mut Ui| {
+            let bar = self.bar_ui(ui);
+            bar.union(change_label(ui, delta))
+        };
+        if self.change_below {
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 0.0;
+                add_contents(ui)
+            })
+            .inner
+        } else {
+            ui.horizontal(add_contents).inner
         }
     }
 
     /// The bar and its number, centred in a row as high as an interactive widget, as a
     /// horizontal row of the two would place them.
     fn bar_ui(self, ui: &mut Ui) -> Response {
-        let Self { value, max, color, width, drawn, baseline } = self;
+        let Self { value, max, color, width, drawn, baseline, .. } = self;
         #[expect(clippy::cast_possible_truncation, reason = "a 0–1 share of the bar")]
         let share = |v: f64| if max > 0.0 { (v / max).clamp(0.0, 1.0) as f32 } else { 0.0 };
         let number = score(value);
