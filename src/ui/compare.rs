@@ -8,7 +8,7 @@
 use egui::{RichText, TextStyle, Ui};
 
 use super::menu::examples_menu_ui;
-use super::theme::{attention_color, change_color, option_color, option_color_by_id, sizes};
+use super::theme::{attention_color, change_color, option_color_by_id, sizes};
 use super::widgets::text_width;
 use super::words::setting_label;
 use crate::command::Command;
@@ -129,23 +129,23 @@ fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
     #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a small, non-negative count")]
     let fit = ((ui.available_width() - names - FIGURE_GAP) / per_option).floor().max(1.0) as usize;
     for (chunk, options) in comparison.options.chunks(fit).enumerate() {
-        figures_grid_ui(ui, units, chunk * fit, options, chunk);
+        figures_grid_ui(ui, units, options, chunk);
     }
 }
 
 /// Space between the columns of the figures table.
 const FIGURE_GAP: f32 = 18.0;
 
-/// One table of figures for `options`, the first of which is option number `first`.
-fn figures_grid_ui(ui: &mut Ui, units: &Profile, first: usize, options: &[OptionDelta], chunk: usize) {
+/// One table of figures for `options`; `chunk` numbers the tables.
+fn figures_grid_ui(ui: &mut Ui, units: &Profile, options: &[OptionDelta], chunk: usize) {
     let columns = 1 + 3 * options.len();
     egui::Grid::new(("compare_figures", chunk)).num_columns(columns).striped(true).spacing([FIGURE_GAP, 4.0]).show(
         ui,
         |ui| {
             ui.label("");
-            for (index, option) in options.iter().enumerate() {
+            for option in options {
                 let label = option.option.spec().label;
-                ui.label(RichText::new(label).strong().color(option_color(ui.visuals(), first + index)));
+                ui.label(RichText::new(label).strong().color(option_color_by_id(ui.visuals(), option.option)));
                 ui.label("");
                 ui.label("");
             }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use egui::{DragValue, RichText, TextStyle, Ui};
 
 use super::sources::{claims_ui, trace_ui};
-use super::theme::{attention_color, con_color, option_color, sizes};
+use super::theme::{attention_color, con_color, option_color_by_id, sizes};
 use super::tornado::tornado_ui;
 use super::widgets::{ScoreBar, reset_button, text_width};
 use crate::model::compare::Comparison;
@@ -70,9 +70,9 @@ pub fn scorecard_ui(
             |ui| {
                 ui.label(RichText::new("Criterion").strong());
                 ui.label(RichText::new("Weight").strong());
-                for (index, result) in evaluation.options.iter().enumerate() {
+                for result in &evaluation.options {
                     // Wrapped to its column, so that a long name does not widen it past the window.
-                    let header = RichText::new(result.spec.label).strong().color(option_color(ui.visuals(), index));
+                    let header = RichText::new(result.spec.label).strong().color(option_color_by_id(ui.visuals(), result.spec.id()));
                     ui.vertical(|ui| {
                         ui.set_max_width(column);
                         ui.add(egui::Label::new(header).wrap());
@@ -95,7 +95,7 @@ pub fn scorecard_ui(
                             .iter()
                             .any(|veto| veto.option == result.spec.id() && veto.criterion == criterion.id);
                         let bar = |ui: &mut Ui| {
-                            ScoreBar::new(score.score, 10.0, option_color(ui.visuals(), index), bar_width)
+                            ScoreBar::new(score.score, 10.0, option_color_by_id(ui.visuals(), result.spec.id()), bar_width)
                                 .against(change(index, Some(c)))
                                 .change_below(change_below)
                                 .ui(ui)
@@ -121,7 +121,7 @@ pub fn scorecard_ui(
                 ui.label(RichText::new("Overall (0–100)").strong());
                 ui.label("");
                 for (index, result) in evaluation.options.iter().enumerate() {
-                    ScoreBar::new(result.score, 100.0, option_color(ui.visuals(), index), bar_width)
+                    ScoreBar::new(result.score, 100.0, option_color_by_id(ui.visuals(), result.spec.id()), bar_width)
                         .against(change(index, None))
                         .change_below(change_below)
                         .ui(ui);

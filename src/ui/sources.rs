@@ -25,18 +25,20 @@ pub fn source_chips_ui(ui: &mut Ui, ids: &[&'static str]) {
     let width = ui.available_width();
     let (min_row, row_gap) = (ui.spacing().interact_size.y, ui.spacing().item_spacing.y);
     // Each chip's text and left edge, row by row.
-    let mut rows: Vec<Vec<(&'static str, Arc<Galley>, f32)>> = vec![Vec::new()];
+    let mut rows: Vec<Vec<(&'static str, Arc<Galley>, f32)>> = Vec::new();
+    let mut row = Vec::new();
     let mut x = 0.0;
     for &id in ids {
         let galley = ui.painter().layout(id.to_owned(), font.clone(), color, width);
         if x > 0.0 && x + galley.size().x > width {
-            rows.push(Vec::new());
+            rows.push(std::mem::take(&mut row));
             x = 0.0;
         }
         let next = x + galley.size().x + GAP;
-        rows.last_mut().expect("a row").push((id, galley, x));
+        row.push((id, galley, x));
         x = next;
     }
+    rows.push(row);
     let height = |row: &[(&str, Arc<Galley>, f32)]| row.iter().map(|(_, g, _)| g.size().y).fold(min_row, f32::max);
     let used = vec2(
         rows.iter().flatten().map(|(_, galley, x)| x + galley.size().x).fold(0.0, f32::max),

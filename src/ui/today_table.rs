@@ -10,7 +10,7 @@ use std::sync::Arc;
 use egui::emath::GuiRounding as _;
 use egui::{Galley, Rect, RichText, Shape, TextStyle, Ui, pos2, vec2};
 
-use super::theme::{option_color, sizes};
+use super::theme::{option_color_by_id, sizes};
 use super::widgets::{bar_shapes, on_hover_text_with, text_width};
 use crate::model::{Evaluation, ResourceId};
 use crate::narrative::resource_value;
@@ -100,8 +100,10 @@ pub fn today_ui(ui: &mut Ui, table: &TodayTable<'_>, baseline: Option<&Evaluatio
     let bar_height = (sizes(ui.ctx()).bar_height * 0.35).max(4.0);
     egui::Grid::new("today").num_columns(1 + columns.len()).spacing([COLUMN_GAP, 4.0]).show(ui, |ui| {
         ui.label("");
-        for (index, result) in evaluation.options.iter().enumerate() {
-            ui.label(RichText::new(result.spec.label).strong().color(option_color(ui.visuals(), index)));
+        for result in &evaluation.options {
+            ui.label(
+                RichText::new(result.spec.label).strong().color(option_color_by_id(ui.visuals(), result.spec.id())),
+            );
         }
         ui.end_row();
         for (resource, row) in ResourceId::ALL.into_iter().zip(figures) {
@@ -114,7 +116,7 @@ pub fn today_ui(ui: &mut Ui, table: &TodayTable<'_>, baseline: Option<&Evaluatio
                     figure: Arc::clone(figure),
                     share: share(resource, value),
                     tick: before.map(|v| share(resource, v)),
-                    color: option_color(ui.visuals(), index),
+                    color: option_color_by_id(ui.visuals(), result.spec.id()),
                     bar_height,
                 };
                 on_hover_text_with(cell_ui(ui, cell), || {
