@@ -349,7 +349,6 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
     }
 }
 
-
 fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)>]) -> Verdict {
     let scores: Vec<f64> = results.iter().map(|r| r.score).collect();
     let Standings { leader: lead, runner_up, by_veto } = standings(&scores, vetoes);

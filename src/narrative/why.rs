@@ -142,7 +142,13 @@ fn write_why(
             }
         }
         CriterionId::OsFlexibility => {
-            write!(out, "OS diversity {}: {} {}.", rating(TraitId::OsDiversity), o.plural, o.readings.os_flexibility.label)?;
+            write!(
+                out,
+                "OS diversity {}: {} {}.",
+                rating(TraitId::OsDiversity),
+                o.plural,
+                o.readings.os_flexibility.label
+            )?;
         }
         CriterionId::Portability => {
             if o.image_pipeline {
