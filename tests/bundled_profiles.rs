@@ -63,7 +63,7 @@ fn hostile_multi_tenancy_discounts_containers_heavily() {
     assert!(e.verdict.close_call, "{}", narrative::summary(&e));
 }
 
-/// A SaaS running its customers' code: a hypervisor per sandbox, at a sandbox's cost. Shared
+/// A service running its customers' code: a hypervisor per sandbox, at a sandbox's cost. Shared
 /// kernels are discounted heavily on isolation.
 #[test]
 fn customer_code_goes_to_microvms() {
@@ -101,7 +101,7 @@ fn mixed_windows_linux_estate_goes_to_vms() {
 }
 
 /// M-OPS-2: containers start in seconds or less, suiting work that is spun up constantly.
-/// MicroVMs (what function platforms run) come close; VMs are far behind on start-up.
+/// `microvm` sandboxes (what function platforms run) come close; VMs are far behind on start-up.
 #[test]
 fn bursty_event_handlers_go_to_containers() {
     let (_, e) = bundled("bursty_event_handlers");

@@ -97,7 +97,7 @@ fn check_text(profile: &Profile, evaluation: &Evaluation, text: &str) -> Result<
         }
     }
     let lifespan = profile.workload.lifespan_days;
-    if text.contains("long-lived") && lifespan < narrative::why::LONG_LIVED_DAYS {
+    if text.contains("long-lived") && lifespan < why::LONG_LIVED_DAYS {
         return Err(format!("long-lived at {lifespan} days: {text}"));
     }
     if text.contains("patched in place over") && lifespan < evaluation.values.get(AssumptionId::GoldenImageRebuildDays)

@@ -7,8 +7,8 @@ use podvisor::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, REGISTRY, 
 use podvisor::model::rules::MigrationPath;
 use podvisor::model::traits::PrimaryOs;
 use podvisor::model::{
-    AssumptionId, Assumptions, CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, OptionSpec, ResourceId, TRAITS,
-    TraitId, TraitKind, evaluate, evaluate_options,
+    AssumptionId, Assumptions, CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, OptionSpec, ResourceId, TraitId,
+    TraitKind, evaluate, evaluate_options,
 };
 use podvisor::profile::Profile;
 use profile_support::any_profile;

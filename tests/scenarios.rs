@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use podvisor::model::{Assumptions, Evaluation, evaluate};
+use podvisor::model::{Assumptions, Evaluation, OptionId, evaluate};
 use podvisor::narrative;
 use podvisor::profile::load_file;
 
@@ -66,11 +66,11 @@ fn every_scenario_reaches_the_answer_its_notes_give() {
     for (name, expected) in PANEL {
         let e = evaluate_scenario(name);
         let verdict = &e.verdict;
-        let (leader, runner_up) = (verdict.leader.key(), verdict.runner_up.map(|r| r.key()));
+        let (leader, runner_up) = (verdict.leader.key(), verdict.runner_up.map(OptionId::key));
         let summary = narrative::summary(&e);
         match expected {
             Expected::Wins(option) => {
-                assert_eq!(verdict.winner.map(|w| w.key()), Some(*option), "{name}: {summary}");
+                assert_eq!(verdict.winner.map(OptionId::key), Some(*option), "{name}: {summary}");
             }
             Expected::Leads(option) => assert_eq!(leader, *option, "{name}: {summary}"),
             Expected::Close(a, b) => {

@@ -232,7 +232,7 @@ pub(crate) struct Scored {
 
 /// A graded-veto discount in index form (see [`Discount`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Discordance {
+pub(crate) struct Graded {
     pub criterion: usize,
     pub rival: usize,
     pub gap: f64,
@@ -306,17 +306,17 @@ impl Scored {
     }
 
     /// Per option, the graded-veto discounts under the given weights, largest first.
-    pub fn discordances_with(&self, weights: &[f64]) -> Vec<Vec<Discordance>> {
+    pub fn discordances_with(&self, weights: &[f64]) -> Vec<Vec<Graded>> {
         let options = self.terms.len();
         (0..options)
             .map(|o| {
-                let mut found: Vec<Discordance> = (0..weights.len())
+                let mut found: Vec<Graded> = (0..weights.len())
                     .filter_map(|c| {
                         let thresholds = VetoThresholds::at(weights[c])?;
                         let rival = (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
                         let gap = self.score(rival, c) - self.score(o, c);
                         let discordance = thresholds.discordance(gap);
-                        (discordance > 0.0).then_some(Discordance { criterion: c, rival, gap, discordance, thresholds })
+                        (discordance > 0.0).then_some(Graded { criterion: c, rival, gap, discordance, thresholds })
                     })
                     .collect();
                 found.sort_by(|a, b| b.discordance.total_cmp(&a.discordance));
@@ -348,7 +348,7 @@ impl Scored {
 }
 
 /// Weighted sums discounted by their options' discordances.
-fn discounted(weighted: &[f64], discordances: &[Vec<Discordance>]) -> Vec<f64> {
+fn discounted(weighted: &[f64], discordances: &[Vec<Graded>]) -> Vec<f64> {
     weighted
         .iter()
         .zip(discordances)
@@ -357,7 +357,7 @@ fn discounted(weighted: &[f64], discordances: &[Vec<Discordance>]) -> Vec<f64> {
 }
 
 /// Whether an option is ruled out: some discount is whole.
-fn is_ruled_out(found: &[Discordance]) -> bool {
+fn is_ruled_out(found: &[Graded]) -> bool {
     found.iter().any(|d| d.discordance >= 1.0)
 }
 
@@ -372,7 +372,7 @@ pub(crate) struct Standings {
 
 /// Options not ruled out come first, by discounted score; ruled-out options (all at 0) follow,
 /// by their weighted sums.
-pub(crate) fn standings(scores: &[f64], weighted: &[f64], discordances: &[Vec<Discordance>]) -> Standings {
+pub(crate) fn standings(scores: &[f64], weighted: &[f64], discordances: &[Vec<Graded>]) -> Standings {
     let out = |o: usize| is_ruled_out(&discordances[o]);
     let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_by(|a, b| {

@@ -47,7 +47,7 @@ pub(crate) struct RuleInputs<'a> {
 }
 
 /// How the application gets onto an image-built option. Containerising it as it is (one
-/// image around the app, as AWS App2Container does) is moderate work with fewer benefits;
+/// image around the app, as AWS `App2Container` does) is moderate work with fewer benefits;
 /// decomposing it into independent services costs more and buys independent releases and
 /// scaling (M-APP-2, M-DEC-3). Options that are not image-built take the app as it is (lift
 /// and shift, M-DEC-1). The evaluation scores both paths and keeps the better one.

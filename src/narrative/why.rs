@@ -284,7 +284,7 @@ impl<'a> Why<'a> {
                 write!(out, "Failure tolerance {}: ", self.rating(TraitId::FailureTolerance))?;
                 match (o.orchestrated, behind) {
                     (true, false) => {
-                        write!(out, "the platform reschedules {} that die, as the app expects.", o.plural)?
+                        write!(out, "the platform reschedules {} that die, as the app expects.", o.plural)?;
                     }
                     (true, true) => write!(
                         out,
@@ -313,9 +313,7 @@ impl<'a> Why<'a> {
                 let heavy = o.readings.heavy_work;
                 if heavy.value > 0.0 && behind {
                     write!(out, "{}, though {} suit heavy work better.", heavy.label, self.rival_plural())?;
-                } else if heavy.value > 0.0 {
-                    write!(out, "{}.", heavy.label)?;
-                } else if behind {
+                } else if heavy.value > 0.0 || behind {
                     write!(out, "{}.", heavy.label)?;
                 } else {
                     write!(out, "{} carry it with less overhead than {}.", o.plural, self.rival_plural())?;
