@@ -167,7 +167,7 @@ fn values_adjusted_on_loading_are_a_notice_not_an_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("too_big.ron");
     let text = std::fs::read_to_string(common::example("greenfield_microservices.ron")).expect("example");
-    let text = text.replace("memory_per_instance_mib: 512.0,", "memory_per_instance_mib: 99999.0,");
+    let text = text.replace("memory_per_instance_mib: 512.0,", "memory_per_instance_mib: 9999999.0,");
     std::fs::write(&path, text).expect("write");
 
     let mut harness = common::app();

@@ -29,6 +29,8 @@ fn sliders_change_the_verdict_in_the_banner() {
     harness.run();
     harness.get_by_role_and_label(Role::Slider, "Legacy coupling").set_value_accesskit(10.0);
     harness.run();
+    harness.get_by_role_and_label(Role::Slider, "Untrusted code").set_value_accesskit(10.0);
+    harness.run();
 
     assert_eq!(common::profile(&harness).workload.isolation_need, 10);
     assert_eq!(common::profile(&harness).workload.legacy_coupling, 10);
@@ -76,6 +78,8 @@ fn editing_a_weight_changes_the_ranking() {
     harness.get_by_label("Weight of Resource efficiency").set_value_accesskit(0.0);
     harness.run();
     harness.get_by_label("Weight of Patching burden").set_value_accesskit(0.0);
+    harness.run();
+    harness.get_by_label("Weight of Start-up speed").set_value_accesskit(0.0);
     harness.run();
 
     let weights = &common::profile(&harness).weights;

@@ -203,7 +203,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         reading: "Heaviness = mean of data intensity/10, instance size (1 GiB: 0 … 64 GiB and more: 1) and longevity (a month: 0 … three years: 1). Guest-OS options: 5 + 4 × heaviness. Others: 5 − 2 × heaviness (possible, but weigh the cost).",
         default_weight: 3.0,
         sources: &["V-RES-4", "V-RES-5", "V-DEC-1"],
-        pro: "Suits heavy, long-lived work",
+        pro: "Suits heavy work",
         con: "Costly for heavy work",
     },
     CriterionSpec {
