@@ -225,6 +225,9 @@ pub(crate) struct Scored {
     pub paths: Vec<MigrationPath>,
     /// `terms[option][criterion]`.
     pub terms: Vec<Vec<Vec<Term>>>,
+    /// `scores[option][criterion]`: each criterion's terms summed, kept in step with `terms`
+    /// (sensitivity sweeps read them thousands of times).
+    scores: Vec<Vec<f64>>,
     pub weights: Vec<f64>,
     /// Option keys, to name rivals in discounts.
     options: Vec<&'static OptionSpec>,
@@ -247,10 +250,12 @@ impl Scored {
         let weights: Vec<f64> = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
         let mut paths = vec![MigrationPath::AsIs; options.len()];
         let inputs = RuleInputs { profile, values: &values, options, resources: &resources, paths: &paths };
-        let terms = (0..options.len())
+        let terms: Vec<Vec<Vec<Term>>> = (0..options.len())
             .map(|o| CRITERIA.iter().map(|c| clamped(rules::terms(c.id, &inputs, o))).collect())
             .collect();
-        let mut scored = Self { values, resources, paths: paths.clone(), terms, weights, options: options.to_vec() };
+        let scores = totals(&terms);
+        let mut scored =
+            Self { values, resources, paths: paths.clone(), terms, scores, weights, options: options.to_vec() };
         // Each image-built option is scored on its better migration path: the one that gives it
         // the higher overall score, graded vetoes included (a costlier path can widen a gap on
         // a must).
@@ -273,6 +278,7 @@ impl Scored {
                     .into_iter()
                     .map(|(c, terms)| std::mem::replace(&mut scored.terms[o][c], terms))
                     .collect();
+                scored.scores = totals(&scored.terms);
                 if scored.overall()[o] > before + 1e-9 {
                     scored.paths[o] = *path;
                 } else {
@@ -280,6 +286,7 @@ impl Scored {
                     for (c, terms) in MigrationPath::CRITERIA.iter().zip(kept) {
                         scored.terms[o][*c as usize] = terms;
                     }
+                    scored.scores = totals(&scored.terms);
                 }
             }
         }
@@ -288,7 +295,7 @@ impl Scored {
 
     /// Criterion score of an option.
     pub fn score(&self, option: usize, criterion: usize) -> f64 {
-        rules::total(&self.terms[option][criterion])
+        self.scores[option][criterion]
     }
 
     /// Weighted sums (0–100) per option under the given weights, before any discount.
@@ -345,6 +352,11 @@ impl Scored {
     fn spec(&self, option: usize) -> &'static OptionSpec {
         self.options[option]
     }
+}
+
+/// Each criterion's score from its terms, `[option][criterion]`.
+fn totals(terms: &[Vec<Vec<Term>>]) -> Vec<Vec<f64>> {
+    terms.iter().map(|option| option.iter().map(|t| rules::total(t)).collect()).collect()
 }
 
 /// Weighted sums discounted by their options' discordances.
