@@ -265,11 +265,11 @@ pub fn tornado_range(meta: &TraitMeta, value: f64) -> (f64, f64) {
 }
 
 /// Steps of the scan for the critical weight over 0–5.
-const WEIGHT_STEPS: usize = 100;
+const WEIGHT_STEPS: usize = 20;
 
 /// The smallest change of one weight that hands the lead to another option. Graded vetoes
 /// make overall scores non-linear in a weight, so each weight is scanned outward from its
-/// value in steps of 0.05 and the first change of leader bisected to 1e-9.
+/// value in steps of 0.25 and the first change of leader bisected to 1e-9.
 fn critical_weight(scored: &Scored, now: Standings, options: &[&'static OptionSpec]) -> Option<CriticalWeight> {
     let weights = &scored.weights;
     let leader_at = |c: usize, w: f64| {
