@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CriterionId {
     ResourceEfficiency,
+    Cost,
     StartupSpeed,
     RuntimePerformance,
     Isolation,
@@ -59,6 +60,17 @@ pub const CRITERIA: &[CriterionSpec] = &[
         sources: &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "V-RES-3", "M-ARCH-2"],
         pro: "Light on resources",
         con: "Heavy on resources",
+    },
+    CriterionSpec {
+        id: CriterionId::Cost,
+        key: "cost",
+        label: "Cost",
+        question: "What will the bill for hosts and managed services be each month?",
+        reading: "10 × the cheapest option's monthly cost ÷ this option's, from the projection: whole hosts (or cloud instances) at their price for the hours they run, plus a managed control plane's fee. When every option costs nothing, all score 10. Denser packing means fewer hosts to pay for (M-RES-1); heavy work weighs on the bill (V-RES-5, V-DEC-1).",
+        default_weight: 3.0,
+        sources: &["M-RES-1", "V-RES-5", "V-DEC-1"],
+        pro: "Cheaper to run",
+        con: "Costs more to run",
     },
     CriterionSpec {
         id: CriterionId::StartupSpeed,

@@ -310,7 +310,8 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                     };
                     if let Some(rival) = rival {
                         let gap = score.score - scores[rival][c];
-                        if gap.abs() >= NOTABLE_GAP && score.weight > 0.0 {
+                        let agrees = agrees_with_bill(criterion.id, &resources[o], &resources[rival], gap);
+                        if gap.abs() >= NOTABLE_GAP && score.weight > 0.0 && agrees {
                             let point = Point {
                                 criterion: criterion.id,
                                 title: if gap > 0.0 { criterion.pro } else { criterion.con },
@@ -342,6 +343,20 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
         break_even,
         values,
     }
+}
+
+/// Whether a resource-efficiency pro or con points the same way as the bill. An option can
+/// need more memory and CPU yet pack more densely (a pod limit or an unbalanced host strands
+/// the leaner option's capacity); calling it "heavy on resources" beside its lower bill would
+/// contradict the projection, so such a point is left to the cost criterion, whose sentence
+/// explains the difference. The score itself is kept.
+fn agrees_with_bill(criterion: CriterionId, own: &Resources, rival: &Resources, gap: f64) -> bool {
+    if criterion != CriterionId::ResourceEfficiency {
+        return true;
+    }
+    let cheaper = own.monthly_cost < rival.monthly_cost;
+    let dearer = own.monthly_cost > rival.monthly_cost;
+    !(gap < 0.0 && cheaper || gap > 0.0 && dearer)
 }
 
 /// The other option scoring best on a criterion (`scores[option][criterion]`).
@@ -387,7 +402,7 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
         .zip(&runner.criteria)
         .zip(weights)
         .map(|((a, b), w)| (a.criterion, w * (a.score - b.score)))
-        .filter(|(_, edge)| *edge > 0.0)
+        .filter(|(c, edge)| *edge > 0.0 && agrees_with_bill(*c, &leader.resources, &runner.resources, *edge))
         .collect();
     edges.sort_by(|a, b| b.1.total_cmp(&a.1));
     Verdict {

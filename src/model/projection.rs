@@ -8,16 +8,75 @@
 
 use serde::Serialize;
 
-use super::assumptions::Values;
-use super::options::{OptionId, OptionSpec};
+use super::assumptions::{AssumptionId, Values};
+use super::hosts::{HostCatalog, HostType};
+use super::kubernetes::{Node, NodeSettings};
+use super::options::{CloudHost, OptionId, OptionSpec};
+use super::site::{HOURS_PER_MONTH, Site};
 use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
 use super::traits::TraitId;
 
+/// The kubelet's figures in the assumption catalogue (today's self-managed reading). When a
+/// managed flavour is chosen, its published formulas replace them on every Kubernetes node.
+const KUBELET_FIGURES: [AssumptionId; 6] = [
+    AssumptionId::ContainerKubeletMemoryPerPodMib,
+    AssumptionId::ContainerHostReservedMemoryMib,
+    AssumptionId::MicrovmHostReservedMemoryMib,
+    AssumptionId::ContainerHostReservedCpuCores,
+    AssumptionId::ContainerMaxPodsPerHost,
+    AssumptionId::MicrovmMaxPerHost,
+];
+
+/// The machine an option's instances are packed onto, and what it costs.
+struct Machine {
+    /// The catalog type bought; `None` on the team's own hardware.
+    host_type: Option<&'static HostType>,
+    /// Schedulable cores (with CPU overcommit on owned hosts).
+    cores: f64,
+    memory_mib: f64,
+    /// Whether the type can run this option (see [`CloudHost`]).
+    runnable: bool,
+}
+
+impl Machine {
+    /// The profile's own host, or the catalog type this option buys for an instance of
+    /// `cores` and `memory_mib`.
+    fn for_option(option: &OptionSpec, profile: &Profile, site: &Site, cores: f64, memory_mib: f64) -> Self {
+        let e = &profile.environment;
+        let Some(chosen) = site.host else {
+            return Self {
+                host_type: None,
+                cores: e.host_cores as f64 * e.cpu_overcommit,
+                memory_mib: e.host_memory_gib * 1024.0,
+                runnable: true,
+            };
+        };
+        let catalog = HostCatalog::builtin().ok();
+        let (host, runnable) = match option.cloud {
+            CloudHost::NodeVm => (Some(chosen), true),
+            CloudHost::RightSizedVm => {
+                let fitting = catalog.and_then(|c| c.smallest_fitting(&chosen.family, cores, memory_mib / 1024.0));
+                (fitting.or(Some(chosen)), true)
+            }
+            CloudHost::BareMetal if chosen.bare_metal => (Some(chosen), true),
+            CloudHost::Kvm if chosen.can_run_kvm() => (Some(chosen), true),
+            CloudHost::BareMetal | CloudHost::Kvm => {
+                let metal = catalog.and_then(|c| c.bare_metal(&chosen.family));
+                (metal.or(Some(chosen)), metal.is_some())
+            }
+        };
+        let host = host.unwrap_or(chosen);
+        Self { host_type: Some(host), cores: f64::from(host.cores), memory_mib: host.memory_mib(), runnable }
+    }
+}
+
 /// Projects one option's resources for a profile.
+#[expect(clippy::too_many_lines, reason = "one pass from the workload to the bill; the steps share their figures")]
 pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
     let w = &profile.workload;
     let e = &profile.environment;
+    let site = values.site();
     let services = w.services.max(1) as f64;
     let replicas = w.replicas.max(1) as f64;
     let peak_per_service = (replicas * w.peak_factor.max(1.0)).ceil();
@@ -28,34 +87,64 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let instances = units * peak_per_service;
     let instances_steady = units * replicas;
 
-    let overhead_mib: f64 = option.instance_memory.iter().map(|id| values.get(*id)).sum();
-    let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + overhead_mib;
+    // A managed flavour's formulas stand in for the kubelet's catalogue figures.
+    let flavour_reserves = option.orchestrated && site.managed();
+    let figure = |id: AssumptionId| if flavour_reserves && KUBELET_FIGURES.contains(&id) { 0.0 } else { values.get(id) };
+    let sum = |ids: &[AssumptionId]| ids.iter().map(|id| figure(*id)).sum::<f64>();
+
+    let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + sum(option.instance_memory);
     let raw_cpu = services_per_instance * w.cpu_per_instance;
     let workload_cpu = if option.whole_cpus { raw_cpu.ceil().max(1.0) } else { raw_cpu };
-    let instance_cpu = workload_cpu + option.instance_cpu.map_or(0.0, |id| values.get(id));
+    let instance_cpu = workload_cpu + option.instance_cpu.map_or(0.0, figure);
+
+    let machine = Machine::for_option(option, profile, site, instance_cpu, instance_memory_mib);
+    let on_cloud = machine.host_type.is_some();
+    // A right-sized cloud VM is its own host; node VMs are the cloud instances themselves.
+    let own_host = on_cloud && option.cloud == CloudHost::RightSizedVm;
+    let provider_hypervisor = on_cloud && option.cloud.provider_hypervisor();
 
     // Instances are packed into units: the host itself, or each of its node VMs.
-    let units_per_host = option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0));
-    let unit_reserved_mib = option.node.map_or(0.0, |node| node.reserved_memory.iter().map(|id| values.get(*id)).sum());
-    let unit_reserved_cpu = option.node.map_or(0.0, |node| values.get(node.reserved_cpu));
-    let host_reserved_mib = values.get(option.host_reserved_memory) + units_per_host * unit_reserved_mib;
-    let host_reserved_cpu =
-        option.host_reserved_cpu.map_or(0.0, |id| values.get(id)) + units_per_host * unit_reserved_cpu;
-    let unit_memory_mib = (e.host_memory_gib * 1024.0 - host_reserved_mib) / units_per_host;
-    let unit_cpu = (e.host_cores as f64 * e.cpu_overcommit - host_reserved_cpu) / units_per_host;
+    let units_per_host =
+        if on_cloud { 1.0 } else { option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0)) };
+    let hypervisor_mib = if provider_hypervisor { 0.0 } else { figure(option.host_reserved_memory) };
+    let hypervisor_cpu = if provider_hypervisor { 0.0 } else { option.host_reserved_cpu.map_or(0.0, figure) };
+    let node_mib = option.node.map_or(0.0, |node| sum(node.reserved_memory));
+    let node_cpu = option.node.map_or(0.0, |node| figure(node.reserved_cpu));
+    let mut unit_memory_mib = (machine.memory_mib - hypervisor_mib) / units_per_host - node_mib;
+    let mut unit_cpu = (machine.cores - hypervisor_cpu) / units_per_host - node_cpu;
+    let mut cap = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)).map(|id| values.get(id));
+    let (mut kubelet_mib, mut kubelet_cpu) = (0.0, 0.0);
+    if flavour_reserves {
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a node's whole cores, ≥ 1")]
+        let cores = unit_cpu.floor().max(1.0) as u32;
+        let node = Node { cores, memory_mib: unit_memory_mib, eni: machine.host_type.and_then(|host| host.eni) };
+        let allocatable = site.flavour.allocatable(&node, &NodeSettings::default());
+        kubelet_mib = unit_memory_mib - allocatable.memory_mib;
+        kubelet_cpu = allocatable.kube_reserved_cpu_millicores / 1000.0;
+        unit_memory_mib = allocatable.memory_mib;
+        unit_cpu -= kubelet_cpu;
+        cap = Some(f64::from(allocatable.max_pods));
+    }
+    let host_reserved_mib = hypervisor_mib + units_per_host * (node_mib + kubelet_mib);
+    let host_reserved_cpu = hypervisor_cpu + units_per_host * (node_cpu + kubelet_cpu);
+
     let mut fit_per_unit = (unit_memory_mib / instance_memory_mib).floor().min((unit_cpu / instance_cpu).floor());
-    if let Some(cap) = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)) {
-        fit_per_unit = fit_per_unit.min(values.get(cap).floor());
+    if let Some(cap) = cap {
+        fit_per_unit = fit_per_unit.min(cap.floor());
     }
     let fits_on_host = fit_per_unit >= 1.0;
     // An instance bigger than a host still takes a whole host; the evaluation warns about it.
-    let per_unit = fit_per_unit.max(1.0);
+    let per_unit = if own_host { 1.0 } else { fit_per_unit.max(1.0) };
     let per_host = per_unit * units_per_host;
-    let hosts = (instances / per_host).ceil();
-    let nodes = if option.node.is_some() { hosts * units_per_host } else { 0.0 };
+    // Instances spread evenly over the zones, and each zone keeps at least one host.
+    let zones = e.zones.max(1) as f64;
+    let hosts_for = |count: f64| zones * ((count / zones).ceil() / per_host).ceil();
+    let hosts = hosts_for(instances);
+    let hosts_steady = hosts_for(instances_steady);
+    let nodes = if option.node.is_some() && !on_cloud { hosts * units_per_host } else { 0.0 };
 
     let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| values.get(id)) * instances
-        + option.node.map_or(0.0, |node| values.get(node.os_disk_gib)) * nodes;
+        + option.node.map_or(0.0, |node| values.get(node.os_disk_gib)) * nodes.max(if on_cloud { hosts } else { 0.0 });
     let guest_image_mib = option.shared_guest_image_mib.map_or(0.0, |id| values.get(id));
     let app_disk_gib = match option.shared_base_image_mib {
         // Layers are stored once per host or node (V-RES-2): the base image plus each distinct service.
@@ -67,20 +156,53 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     };
 
     let start_seconds = values.get(option.start_seconds);
-    let scale_to_peak_seconds =
-        if peak_per_service > replicas { values.get(option.scale_reaction_seconds) + start_seconds } else { 0.0 };
+    let reaction = values.get(option.scale_reaction_seconds);
+    let scale_to_peak_seconds = if peak_per_service <= replicas {
+        0.0
+    } else if option.orchestrated {
+        // New node VMs boot before their pods start, when the cloud cluster must grow.
+        let node_boot = if on_cloud && option.cloud == CloudHost::NodeVm && hosts > hosts_steady {
+            values.get(AssumptionId::VmBootSeconds)
+        } else {
+            0.0
+        };
+        hpa_periods(replicas, peak_per_service) * reaction + node_boot + start_seconds
+    } else {
+        reaction + start_seconds
+    };
+
+    let control_plane_monthly = if option.orchestrated {
+        site.flavour.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1)
+    } else {
+        0.0
+    };
+    let hosts_monthly = match machine.host_type {
+        None => hosts * e.host_cost_per_month,
+        Some(host) => {
+            let running = e.runs_hours_per_day.clamp(0.0, 24.0);
+            let peak = e.peak_hours_per_day.clamp(0.0, running);
+            let host_hours_a_day = if option.orchestrated {
+                // Autoscaled: peak capacity in peak hours, steady capacity for the rest.
+                hosts * peak + hosts_steady * (running - peak)
+            } else {
+                // VMs are sized for peak whenever they run, stopped when they do not.
+                hosts * running
+            };
+            host.price_per_hour * host_hours_a_day * HOURS_PER_MONTH / 24.0
+        }
+    };
 
     Resources {
         memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,
         cpu_cores: instances * instance_cpu + hosts * host_reserved_cpu,
         disk_gib: os_disk_gib + app_disk_gib,
         hosts,
-        monthly_cost: hosts * e.host_cost_per_month,
+        monthly_cost: hosts_monthly + control_plane_monthly,
         start_seconds,
         scale_to_peak_seconds,
         os_instances_to_patch: hosts
             + nodes
-            + if option.guest_os_per_instance { instances } else { 0.0 }
+            + if option.guest_os_per_instance && !own_host { instances } else { 0.0 }
             + if option.shared_guest_image_mib.is_some() { 1.0 } else { 0.0 }
             // Each service's image carries a partial OS copy that must be rebuilt (M-RES-2).
             + if option.image_pipeline { services } else { 0.0 },
@@ -89,7 +211,25 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         instances_steady,
         services_per_instance,
         fits_on_host,
+        host_type: machine.host_type,
+        runs_on_host: machine.runnable,
+        control_plane_monthly,
     }
+}
+
+/// 15-second periods the Kubernetes horizontal pod autoscaler needs to grow from `from` to
+/// `to` pods under its default scale-up behaviour: each period adds the larger of 100 % of
+/// the current pods and 4 pods (kubernetes.io, Horizontal Pod Autoscaling, "Default
+/// Behavior": `scaleUp` policies Percent 100 and Pods 4 per 15 s, `selectPolicy: Max`, no
+/// stabilization window).
+pub fn hpa_periods(from: f64, to: f64) -> f64 {
+    let mut pods = from.max(1.0);
+    let mut periods = 0.0;
+    while pods < to {
+        pods = (2.0 * pods).max(pods + 4.0);
+        periods += 1.0;
+    }
+    periods
 }
 
 /// Resources of every option along one trait's range, the others held at the profile's values.

@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
 use crate::model::rules;
-use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, TraitId};
+use super::capitalise;
+use super::figures::resource_value;
+use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, ResourceId, Resources, TraitId};
 
 /// Why option `option` (an index into `evaluation.options`) scores as it does on
 /// `criterion`, compared with the rival the model found for it, if any.
@@ -57,6 +59,7 @@ fn write_why(
             })?;
             out.push('.');
         }
+        CriterionId::Cost => write_cost(out, evaluation, profile, option, other)?,
         CriterionId::StartupSpeed => {
             let (relevance, driver) = rules::startup_relevance(profile);
             out.push_str(if relevance >= 0.5 {
@@ -237,6 +240,72 @@ fn write_why(
                 write!(out, "The workload runs VMs itself: {} host them without a second hypervisor layer.", o.plural)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The bill, what it is made of, and — when the leaner option is the dearer one — why.
+fn write_cost(
+    out: &mut String,
+    evaluation: &Evaluation,
+    profile: &Profile,
+    option: usize,
+    other: Option<usize>,
+) -> std::fmt::Result {
+    let results = &evaluation.options;
+    let (o, r) = (results[option].spec, &results[option].resources);
+    let money = |value: f64| resource_value(profile, ResourceId::MonthlyCost, value);
+    write!(out, "{} cost {} a month: ", capitalise(o.plural), money(r.monthly_cost))?;
+    write_hosts(out, profile, r)?;
+    if r.control_plane_monthly > 0.0 {
+        write!(out, ", plus {} for the managed control plane", money(r.control_plane_monthly))?;
+    }
+    if let Some(i) = other {
+        let ri = &results[i].resources;
+        write!(out, "; {} cost {}", results[i].spec.plural, money(ri.monthly_cost))?;
+        let [own_fit, rival_fit] = [r, ri].map(|x| x.memory_gib + x.cpu_cores);
+        let leaner_but_dearer = |a: &Resources, b: &Resources, a_fit: f64, b_fit: f64| {
+            a_fit < b_fit && a.monthly_cost > b.monthly_cost && a.instances_per_host < b.instances_per_host
+        };
+        if leaner_but_dearer(r, ri, own_fit, rival_fit) || leaner_but_dearer(ri, r, rival_fit, own_fit) {
+            let (lean, dense) = if own_fit < rival_fit { (option, i) } else { (i, option) };
+            write!(
+                out,
+                ". {} need less memory and CPU, but {} pack {} instances per host against their {}, so fewer hosts are paid for",
+                capitalise(results[lean].spec.plural),
+                results[dense].spec.plural,
+                Number(results[dense].resources.instances_per_host),
+                Number(results[lean].resources.instances_per_host),
+            )?;
+        }
+    }
+    out.push('.');
+    Ok(())
+}
+
+/// "3 hosts at 1200 USD each" or "72 aws/m6i.large at 0.096 USD/h (us-east-1, prices of
+/// 2026-07), 2 h a day".
+fn write_hosts(out: &mut String, profile: &Profile, r: &Resources) -> std::fmt::Result {
+    let e = &profile.environment;
+    let count = Number(r.hosts);
+    let Some(host) = r.host_type else {
+        let each = resource_value(profile, ResourceId::MonthlyCost, e.host_cost_per_month);
+        let noun = if (r.hosts - 1.0).abs() < f64::EPSILON { "host" } else { "hosts" };
+        return write!(out, "{count} {noun} at {each} each");
+    };
+    write!(
+        out,
+        "{count} × {} at {} USD an hour ({}, prices of {})",
+        host.id,
+        Number(host.price_per_hour),
+        host.region,
+        host.price_date
+    )?;
+    if e.runs_hours_per_day < 24.0 {
+        write!(out, ", running {} h a day", Number(e.runs_hours_per_day))?;
+    }
+    if e.peak_hours_per_day < e.runs_hours_per_day {
+        write!(out, " with {} h at peak", Number(e.peak_hours_per_day))?;
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! numbers written one way only. Saving twice gives the same bytes, and moving one slider
 //! changes one line, which keeps profiles in git diffable.
 
-use super::schema::{CURRENCY, Section};
+use super::schema::{CURRENCY, HOST, KUBERNETES, Section};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::{AssumptionId, CRITERIA, TraitKind};
@@ -59,7 +59,11 @@ fn write_section(out: &mut String, profile: &Profile, section: Section) {
         commented(out, meta.key, &value, &note, column);
     }
     if section == Section::Environment {
-        commented(out, CURRENCY, &text(&profile.environment.currency), "label only; no conversion", column);
+        let environment = &profile.environment;
+        commented(out, CURRENCY, &text(&environment.currency), "label only; no conversion", column);
+        commented(out, HOST, &text(&environment.host), "\"custom\" or a catalog id (podvisor hosts)", column);
+        let flavour = text(environment.kubernetes.key());
+        commented(out, KUBERNETES, &flavour, "self_managed, eks, gke or aks", column);
     }
     out.push_str(&format!("{INDENT}),\n"));
 }

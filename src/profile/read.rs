@@ -8,9 +8,11 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::schema::{CURRENCY, Section, TopField};
+use super::schema::{CURRENCY, HOST, KUBERNETES, Section, TopField};
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
+use crate::model::hosts::{CUSTOM, HostCatalog};
+use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::{AssumptionId, CRITERIA, CriterionId, TraitId, TraitKind};
 
 /// First pass: only `format` and `version`, everything else skipped unread, so that a file
@@ -136,6 +138,8 @@ impl<'de> Visitor<'de> for Body<'_> {
 enum SectionField {
     Trait(TraitId),
     Currency,
+    Host,
+    Kubernetes,
 }
 
 /// The fields of one section, read into `profile`.
@@ -169,7 +173,11 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
         let mut known: Vec<_> =
             self.section.traits().iter().map(|id| (id.meta().key, SectionField::Trait(*id))).collect();
         if self.section == Section::Environment {
-            known.push((CURRENCY, SectionField::Currency));
+            known.extend([
+                (CURRENCY, SectionField::Currency),
+                (HOST, SectionField::Host),
+                (KUBERNETES, SectionField::Kubernetes),
+            ]);
         }
         let place = Place::Section(self.section);
         let mut seen = Vec::new();
@@ -190,6 +198,13 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 SectionField::Currency => {
                     self.profile.environment.currency =
                         map.next_value_seed(Field::new("environment.currency", Text))?;
+                }
+                SectionField::Host => {
+                    self.profile.environment.host = map.next_value_seed(Field::new("environment.host", HostId))?;
+                }
+                SectionField::Kubernetes => {
+                    self.profile.environment.kubernetes =
+                        map.next_value_seed(Field::new("environment.kubernetes", Flavour))?;
                 }
             }
         }
@@ -388,6 +403,10 @@ enum Refusal {
     NewerVersion(i128),
     #[error("{0} is not a valid version (versions start at 1; this build reads version {VERSION})")]
     InvalidVersion(i128),
+    #[error("{0}")]
+    UnknownHost(String),
+    #[error("unknown flavour {0:?}; expected one of: {1}")]
+    UnknownFlavour(String, String),
 }
 
 /// What a field accepts, and what its value becomes.
@@ -484,6 +503,42 @@ impl Rule for Version {
             Scalar::Whole(version) => Some(Err(Refusal::InvalidVersion(*version))),
             _ => None,
         }
+    }
+}
+
+/// `environment.host`: `custom` or an id of the host catalog.
+struct HostId;
+
+impl Rule for HostId {
+    type Value = String;
+    const EXPECTED: &'static str = "\"custom\" or a host id in quotes, such as \"aws/m6i.4xlarge\"";
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<String, Refusal>> {
+        let Scalar::Text(id) = scalar else { return None };
+        if *id == CUSTOM {
+            return Some(Ok(CUSTOM.to_owned()));
+        }
+        Some(match HostCatalog::builtin() {
+            Ok(catalog) => catalog.choose(id).map(|_| (*id).to_owned()).map_err(|e| Refusal::UnknownHost(e.to_string())),
+            Err(error) => Err(Refusal::UnknownHost(error.to_string())),
+        })
+    }
+}
+
+/// `environment.kubernetes`: one of the flavours' ids.
+struct Flavour;
+
+impl Rule for Flavour {
+    type Value = KubernetesFlavour;
+    const EXPECTED: &'static str = "a Kubernetes flavour in quotes (\"self_managed\", \"eks\", \"gke\" or \"aks\")";
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<KubernetesFlavour, Refusal>> {
+        let Scalar::Text(key) = scalar else { return None };
+        Some(KubernetesFlavour::from_key(key).ok_or_else(|| {
+            let keys = KubernetesFlavour::ALL.map(KubernetesFlavour::key);
+            let hint = suggest::closest(key, keys).map_or_else(|| keys.join(", "), |close| format!("did you mean {close:?}?"));
+            Refusal::UnknownFlavour((*key).to_owned(), hint)
+        }))
     }
 }
 
