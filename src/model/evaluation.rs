@@ -2,6 +2,7 @@
 
 use super::assumptions::{Assumptions, Values};
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
+use super::kubernetes::KubernetesFlavour;
 use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
 use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
@@ -57,6 +58,15 @@ pub enum Warning {
     InstanceExceedsHost { option: OptionId, host_memory_gib: f64, host_cores: i64 },
     /// More services per VM than there are services.
     ServicesPerVmExceedsServices { services_per_vm: i64, services: i64 },
+    /// Every instance of this option sits on one host, so replicas of a service share its fate.
+    ReplicasShareOneHost { option: OptionId, replicas: i64 },
+    /// The chosen catalog type cannot run this option (it needs bare metal or KVM) and its
+    /// family offers no type that can; the figures assume the chosen type regardless.
+    HostCannotRun { option: OptionId, host: &'static str },
+    /// The managed flavour belongs to another cloud than the chosen host type.
+    FlavourOnOtherCloud { flavour: KubernetesFlavour, host: &'static str },
+    /// The profile names a host id the catalog does not hold; its own host figures are used.
+    UnknownHost,
 }
 
 /// How one option fares.
@@ -337,7 +347,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
 
     Evaluation {
         verdict: verdict(&results, &weights, &vetoes),
-        warnings: warnings(profile, &results, weight_total),
+        warnings: warnings(profile, &values, &results, weight_total),
         options: results,
         curves,
         break_even,
@@ -417,7 +427,7 @@ fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)
     }
 }
 
-fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> Vec<Warning> {
+fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight_total: f64) -> Vec<Warning> {
     let mut warnings = Vec::new();
     if weight_total <= 0.0 {
         warnings.push(Warning::NoWeights);
@@ -429,6 +439,25 @@ fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> V
             host_memory_gib: environment.host_memory_gib,
             host_cores: environment.host_cores,
         });
+    }
+    let replicas = profile.workload.replicas;
+    for result in results {
+        let r = &result.resources;
+        if replicas >= 2 && r.hosts < 2.0 {
+            warnings.push(Warning::ReplicasShareOneHost { option: result.spec.id(), replicas });
+        }
+        if let (false, Some(host)) = (r.runs_on_host, r.host_type) {
+            warnings.push(Warning::HostCannotRun { option: result.spec.id(), host: &host.id });
+        }
+    }
+    let site = values.site();
+    if site.unknown_host {
+        warnings.push(Warning::UnknownHost);
+    }
+    if let Some(host) = site.host
+        && !site.flavour.flavour.runs_on(host)
+    {
+        warnings.push(Warning::FlavourOnOtherCloud { flavour: site.flavour.flavour, host: &host.id });
     }
     let services = profile.workload.services;
     if environment.services_per_vm > services {

@@ -28,6 +28,10 @@ const KUBELET_FIGURES: [AssumptionId; 6] = [
     AssumptionId::MicrovmMaxPerHost,
 ];
 
+/// What the hypervisor under a cloud VM costs its host: the provider's, so not counted.
+const PROVIDER_FIGURES: [AssumptionId; 3] =
+    [AssumptionId::VmHostReservedMemoryMib, AssumptionId::VmHypervisorOverheadMib, AssumptionId::NodeVmmOverheadMib];
+
 /// The machine an option's instances are packed onto, and what it costs.
 struct Machine {
     /// The catalog type bought; `None` on the team's own hardware.
@@ -87,9 +91,16 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let instances = units * peak_per_service;
     let instances_steady = units * replicas;
 
-    // A managed flavour's formulas stand in for the kubelet's catalogue figures.
+    // A managed flavour's formulas stand in for the kubelet's catalogue figures and the node
+    // OS's share (the providers publish what pods get); on a cloud VM the hypervisor and its
+    // per-VM overhead are the provider's, not billed as memory of ours.
     let flavour_reserves = option.orchestrated && site.managed();
-    let figure = |id: AssumptionId| if flavour_reserves && KUBELET_FIGURES.contains(&id) { 0.0 } else { values.get(id) };
+    let provider_hypervisor = site.host.is_some() && option.cloud.provider_hypervisor();
+    let dropped = |id: AssumptionId| {
+        flavour_reserves && (KUBELET_FIGURES.contains(&id) || id == AssumptionId::NodeGuestOsMemoryMib)
+            || provider_hypervisor && PROVIDER_FIGURES.contains(&id)
+    };
+    let figure = |id: AssumptionId| if dropped(id) { 0.0 } else { values.get(id) };
     let sum = |ids: &[AssumptionId]| ids.iter().map(|id| figure(*id)).sum::<f64>();
 
     let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + sum(option.instance_memory);
@@ -101,13 +112,12 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let on_cloud = machine.host_type.is_some();
     // A right-sized cloud VM is its own host; node VMs are the cloud instances themselves.
     let own_host = on_cloud && option.cloud == CloudHost::RightSizedVm;
-    let provider_hypervisor = on_cloud && option.cloud.provider_hypervisor();
 
     // Instances are packed into units: the host itself, or each of its node VMs.
     let units_per_host =
         if on_cloud { 1.0 } else { option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0)) };
-    let hypervisor_mib = if provider_hypervisor { 0.0 } else { figure(option.host_reserved_memory) };
-    let hypervisor_cpu = if provider_hypervisor { 0.0 } else { option.host_reserved_cpu.map_or(0.0, figure) };
+    let hypervisor_mib = figure(option.host_reserved_memory);
+    let hypervisor_cpu = option.host_reserved_cpu.map_or(0.0, figure);
     let node_mib = option.node.map_or(0.0, |node| sum(node.reserved_memory));
     let node_cpu = option.node.map_or(0.0, |node| figure(node.reserved_cpu));
     let mut unit_memory_mib = (machine.memory_mib - hypervisor_mib) / units_per_host - node_mib;
@@ -379,8 +389,9 @@ fn order(resource: ResourceId, a: f64, b: f64) -> i8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::AssumptionId;
     use crate::model::assumptions::Assumptions;
+    use crate::model::kubernetes::KubernetesFlavour;
+    use crate::model::profile::Environment;
     use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, DEFAULT_OPTIONS as OPTIONS, MICROVM, VM};
 
     fn vm() -> &'static OptionSpec {
@@ -490,6 +501,129 @@ mod tests {
         assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
         assert!((r.os_instances_to_patch - 12.0).abs() < 1e-9, "the host, the guest image and ten images");
         assert!((r.start_seconds - 0.9).abs() < 1e-9);
+    }
+
+    /// `p` on a catalog host with a Kubernetes flavour.
+    fn on_catalog(mut p: Profile, host: &str, flavour: KubernetesFlavour) -> Profile {
+        p.environment.host = host.to_owned();
+        p.environment.kubernetes = flavour;
+        p
+    }
+
+    fn close(actual: f64, expected: f64) {
+        assert!((actual - expected).abs() < 1e-6, "{actual} ≠ {expected}");
+    }
+
+    fn type_of(r: &Resources) -> &str {
+        r.host_type.map_or("custom", |host| host.id.as_str())
+    }
+
+    #[test]
+    fn cloud_vms_are_right_sized_and_each_billed() {
+        let p = on_catalog(twenty_small_instances(), "aws/m6i.4xlarge", KubernetesFlavour::SelfManaged);
+        let r = project(vm(), &p, &values(&p));
+        // 512 MiB + a 1 GiB guest OS and one whole vCPU: the smallest m6i, a large (2 vCPUs, 8 GiB).
+        assert_eq!(type_of(&r), "aws/m6i.large");
+        close(r.hosts, 20.0);
+        close(r.monthly_cost, 20.0 * 0.096 * 730.0);
+        // The provider's hypervisor is not ours: no VMM overhead, no host reserve.
+        close(r.memory_gib, 20.0 * (512.0 + 1024.0) / 1024.0);
+        close(r.os_instances_to_patch, 20.0);
+    }
+
+    #[test]
+    fn pods_pack_onto_nodes_of_the_chosen_type_with_the_flavours_reservations() {
+        let p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        // EKS leaves 1930 m, 7518 MiB and 29 pods on an m6i.large: CPU fits 3 half-core pods.
+        assert_eq!(type_of(&r), "aws/m6i.large");
+        close(r.hosts, 7.0);
+        close(r.cpu_cores, 20.0 * 0.5 + 7.0 * 0.07);
+        close(r.memory_gib, (20.0 * (512.0 + 14.6) + 7.0 * (8192.0 - 7518.0)) / 1024.0);
+        // Seven nodes for the month and the EKS control plane at 0.10 USD an hour.
+        close(r.monthly_cost, 7.0 * 0.096 * 730.0 + 73.0);
+        close(r.control_plane_monthly, 73.0);
+        // Self-managed nodes keep today's reading: guest OS, kubelet reserve, 110 pods, no fee.
+        let own = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::SelfManaged);
+        let r = project(&CONTAINERS_ON_VMS, &own, &values(&own));
+        close(r.control_plane_monthly, 0.0);
+        close(r.hosts, 7.0);
+    }
+
+    #[test]
+    fn hardware_options_buy_bare_metal_or_kvm_capable_types() {
+        let host = |option: &'static OptionSpec, id: &str| {
+            let p = on_catalog(twenty_small_instances(), id, KubernetesFlavour::SelfManaged);
+            let r = project(option, &p, &values(&p));
+            (type_of(&r).to_owned(), r.runs_on_host)
+        };
+        assert_eq!(host(container(), "aws/m6i.4xlarge"), ("aws/m6i.metal".to_owned(), true));
+        assert_eq!(host(&MICROVM, "aws/m7i.large"), ("aws/m7i.metal-24xl".to_owned(), true));
+        assert_eq!(host(&MICROVM, "gcp/n2-standard-8"), ("gcp/n2-standard-8".to_owned(), true), "nested KVM on N2");
+        assert_eq!(host(container(), "gcp/n2-standard-8"), ("gcp/n2-standard-8".to_owned(), false), "no N2 metal");
+        assert_eq!(host(&MICROVM, "azure/D16s_v5"), ("azure/D16s_v5".to_owned(), false));
+        // On owned hardware every option shares the profile's host.
+        let p = twenty_small_instances();
+        assert!(project(&MICROVM, &p, &values(&p)).runs_on_host);
+        assert_eq!(project(&MICROVM, &p, &values(&p)).host_type, None);
+    }
+
+    #[test]
+    fn managed_flavours_replace_the_kubelet_figures_on_owned_hosts_too() {
+        let p = on_catalog(twenty_small_instances(), "custom", KubernetesFlavour::Gke);
+        let r = project(container(), &p, &values(&p));
+        // GKE on a 64-core, 256 GiB host: 230 m of CPU and 12165 MiB + 100 MiB eviction.
+        close(r.cpu_cores, 20.0 * 0.5 + 0.23);
+        close(r.memory_gib, (20.0 * (512.0 + 14.6) + 12165.12 + 100.0) / 1024.0);
+        // GKE's fee, less its monthly credit for one zonal cluster: nothing.
+        close(r.control_plane_monthly, 0.0);
+        let regional = Profile { environment: Environment { zones: 3, ..p.environment.clone() }, ..p };
+        close(project(container(), &regional, &values(&regional)).control_plane_monthly, 73.0);
+    }
+
+    #[test]
+    fn every_zone_keeps_a_host_and_instances_spread_across_zones() {
+        let mut p = twenty_small_instances();
+        close(project(container(), &p, &values(&p)).hosts, 1.0);
+        p.environment.zones = 3;
+        let r = project(container(), &p, &values(&p));
+        close(r.hosts, 3.0);
+        close(r.monthly_cost, 3.0 * 1200.0);
+    }
+
+    #[test]
+    fn cloud_hosts_follow_the_duty_cycle_and_owned_hosts_do_not() {
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
+        p.workload.peak_factor = 2.0;
+        p.environment.runs_hours_per_day = 10.0;
+        p.environment.peak_hours_per_day = 2.0;
+        // 40 pods at peak on 14 nodes for 2 h, 20 on 7 nodes for 8 h; the control plane runs on.
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        close(r.monthly_cost, 0.096 * (14.0 * 2.0 + 7.0 * 8.0) * 730.0 / 24.0 + 73.0);
+        // VMs are sized for peak while they run.
+        close(project(vm(), &p, &values(&p)).monthly_cost, 0.096 * 40.0 * 10.0 * 730.0 / 24.0);
+        let mut owned = twenty_small_instances();
+        let before = project(container(), &owned, &values(&owned)).monthly_cost;
+        owned.environment.runs_hours_per_day = 2.0;
+        close(project(container(), &owned, &values(&owned)).monthly_cost, before);
+    }
+
+    #[test]
+    fn the_autoscaler_doubles_or_adds_four_pods_every_period() {
+        close(hpa_periods(3.0, 3.0), 0.0);
+        close(hpa_periods(1.0, 5.0), 1.0);
+        close(hpa_periods(3.0, 12.0), 2.0, );
+        close(hpa_periods(2.0, 40.0), 4.0);
+        close(hpa_periods(10.0, 100.0), 4.0);
+    }
+
+    #[test]
+    fn new_cloud_nodes_boot_before_their_pods_start() {
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
+        p.workload.peak_factor = 2.0;
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        // 2 → 4 pods per service in one period, then a node VM boots (40 s) and the pod starts.
+        close(r.scale_to_peak_seconds, 15.0 + 40.0 + 0.56);
     }
 
     #[test]

@@ -19,6 +19,20 @@ pub fn warning(warning: &Warning) -> String {
         Warning::ServicesPerVmExceedsServices { services_per_vm, services } => {
             format!("services_per_vm ({services_per_vm}) exceeds services ({services}); all services share one VM.")
         }
+        Warning::ReplicasShareOneHost { option, replicas } => format!(
+            "With {}, all {replicas} replicas of each service sit on one host: losing it takes the service down; add a zone or a host.",
+            option.spec().plural,
+        ),
+        Warning::HostCannotRun { option, host } => format!(
+            "{} need bare metal or KVM, which {host} and its family do not offer; their figures assume {host} regardless.",
+            capitalise(option.spec().plural),
+        ),
+        Warning::FlavourOnOtherCloud { flavour, host } => {
+            format!("The Kubernetes flavour {} does not run on {host}; its rules are applied anyway.", flavour.key())
+        }
+        Warning::UnknownHost => {
+            "The host id is not in the catalog; the profile's own host figures are used.".to_owned()
+        }
     }
 }
 
