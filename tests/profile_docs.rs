@@ -8,7 +8,7 @@ use podvisor::model::traits::Environment;
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
 use podvisor::profile::{
     self,
-    schema::{CURRENCY, Section},
+    schema::{CURRENCY, HOST, KUBERNETES, Section},
 };
 
 const DOC: &str = "README.md";
@@ -42,6 +42,12 @@ fn section_table(section: Section) -> String {
         let currency = Environment::default().currency;
         out.push_str(&format!(
             "| `{CURRENCY}` | text | — | — | `{currency:?}` | Currency of `host_cost_per_month` (a label only; no conversion). |\n"
+        ));
+        out.push_str(&format!(
+            "| `{HOST}` | text | `\"custom\"` or a catalog id | — | `\"custom\"` | `custom`: the host fields above apply. A catalog id (`aws/m6i.4xlarge`, `azure/D16s_v5`, `gcp/n2-standard-16`; `podvisor hosts` lists them) prices every option as a cloud user would buy it. |\n"
+        ));
+        out.push_str(&format!(
+            "| `{KUBERNETES}` | text | `\"self_managed\"`, `\"eks\"`, `\"gke\"`, `\"aks\"` | — | `\"self_managed\"` | Whose node reservations, pod limits and control-plane fee the Kubernetes options follow. |\n"
         ));
     }
     out
@@ -114,7 +120,7 @@ fn every_field_and_id_is_documented() {
         .map(|meta| meta.key)
         .chain(CRITERIA.iter().map(|spec| spec.key))
         .chain(AssumptionId::ALL.iter().map(|id| id.key()))
-        .chain([CURRENCY, "format", "version", "name", "notes", "workload", "environment", "weights", "assumptions"]);
+        .chain([CURRENCY, HOST, KUBERNETES, "format", "version", "name", "notes", "workload", "environment", "weights", "assumptions"]);
     for key in keys {
         assert!(doc.contains(&format!("`{key}`")), "{DOC} does not mention `{key}`");
     }

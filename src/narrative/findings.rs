@@ -19,10 +19,13 @@ pub fn warning(warning: &Warning) -> String {
         Warning::ServicesPerVmExceedsServices { services_per_vm, services } => {
             format!("services_per_vm ({services_per_vm}) exceeds services ({services}); all services share one VM.")
         }
-        Warning::ReplicasShareOneHost { option, replicas } => format!(
-            "With {}, all {replicas} replicas of each service sit on one host: losing it takes the service down; add a zone or a host.",
-            option.spec().plural,
-        ),
+        Warning::ReplicasShareOneHost { option, replicas } => {
+            let all = if replicas == 2 { "both replicas".to_owned() } else { format!("all {replicas} replicas") };
+            format!(
+                "With {}, {all} of each service sit on one host: losing it takes the service down; add a zone or a host.",
+                option.spec().plural,
+            )
+        }
         Warning::HostCannotRun { option, host } => format!(
             "{} need bare metal or KVM, which {host} and its family do not offer; their figures assume {host} regardless.",
             capitalise(option.spec().plural),

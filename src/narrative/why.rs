@@ -290,8 +290,11 @@ fn write_hosts(out: &mut String, profile: &Profile, r: &Resources) -> std::fmt::
     let count = Number(r.hosts);
     let Some(host) = r.host_type else {
         let each = resource_value(profile, ResourceId::MonthlyCost, e.host_cost_per_month);
-        let noun = if (r.hosts - 1.0).abs() < f64::EPSILON { "host" } else { "hosts" };
-        return write!(out, "{count} {noun} at {each} each");
+        return if (r.hosts - 1.0).abs() < f64::EPSILON {
+            write!(out, "1 host at {each}")
+        } else {
+            write!(out, "{count} hosts at {each} each")
+        };
     };
     write!(
         out,
