@@ -38,6 +38,16 @@ impl KubernetesFlavour {
         }
     }
 
+    /// Name shown in the window.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SelfManaged => "Self-managed",
+            Self::Eks => "Amazon EKS",
+            Self::Gke => "Google GKE",
+            Self::Aks => "Azure AKS",
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|flavour| flavour.key() == key)
     }
