@@ -33,7 +33,10 @@ fn overcommitted_vms_win_on_cost_and_no_con_contradicts_their_bill() {
     // The cost sentence quotes the projection's bill and says why the leaner option pays more.
     let cost = vm.pros.iter().find(|pro| pro.criterion == CriterionId::Cost).expect("a cost pro");
     let text = narrative::point_text(&evaluation, &profile, 0, cost);
-    assert!(text.starts_with("VMs cost 2400 USD a month: 2 hosts at 1200 USD each; containers cost 3600 USD."), "{text}");
+    assert!(
+        text.starts_with("VMs cost 2400 USD a month: 2 hosts at 1200 USD each; containers cost 3600 USD."),
+        "{text}"
+    );
     assert!(text.contains("Containers need less memory and CPU, but VMs pack 144 instances per host"), "{text}");
 }
 

@@ -2,7 +2,7 @@
 //! here and nowhere in the library, runs through evaluate, sensitivity, compare and every
 //! report.
 
-use podvisor::model::options::{Boundary, CloudHost, CONTAINER, CONTAINERS_ON_VMS, MICROVM, Reading, Readings, VM};
+use podvisor::model::options::{Boundary, CONTAINER, CONTAINERS_ON_VMS, CloudHost, MICROVM, Reading, Readings, VM};
 use podvisor::model::{AssumptionId, Assumptions, OptionId, OptionSpec, Profile, evaluate_options, sensitivity};
 use podvisor::report::{Analysis, ComparedPair, json, markdown, text};
 

@@ -120,7 +120,19 @@ fn every_field_and_id_is_documented() {
         .map(|meta| meta.key)
         .chain(CRITERIA.iter().map(|spec| spec.key))
         .chain(AssumptionId::ALL.iter().map(|id| id.key()))
-        .chain([CURRENCY, HOST, KUBERNETES, "format", "version", "name", "notes", "workload", "environment", "weights", "assumptions"]);
+        .chain([
+            CURRENCY,
+            HOST,
+            KUBERNETES,
+            "format",
+            "version",
+            "name",
+            "notes",
+            "workload",
+            "environment",
+            "weights",
+            "assumptions",
+        ]);
     for key in keys {
         assert!(doc.contains(&format!("`{key}`")), "{DOC} does not mention `{key}`");
     }

@@ -157,7 +157,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "scalability",
         label: "Scalability",
         question: "How quickly can capacity follow a burst?",
-        reading: "10 − burstiness × 4 points per tenfold longer time to reach peak than the fastest option (at most 10). Burstiness is ln(peak factor)/ln(20): 0 for flat load, 1 at 20× peaks. Time to peak = autoscaler reaction + instance start.",
+        reading: "10 − burstiness × 4 points per tenfold longer time to reach peak than the fastest option (at most 10). Burstiness is ln(peak factor)/ln(20): 0 for flat load, 1 at 20× peaks. Time to peak: VMs take one scaling-group reaction plus a boot; orchestrated options take the horizontal pod autoscaler's periods (each adds the larger of 100 % and 4 pods) plus a node's boot when a cloud cluster grows, plus a start.",
         default_weight: 3.0,
         sources: &["V-OPS-3", "M-OPS-2"],
         pro: "Scales quickly",

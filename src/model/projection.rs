@@ -12,9 +12,9 @@ use super::assumptions::{AssumptionId, Values};
 use super::hosts::{HostCatalog, HostType};
 use super::kubernetes::{Node, NodeSettings};
 use super::options::{CloudHost, OptionId, OptionSpec};
-use super::site::{HOURS_PER_MONTH, Site};
 use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
+use super::site::{HOURS_PER_MONTH, Site};
 use super::traits::TraitId;
 
 /// The kubelet's figures in the assumption catalogue (today's self-managed reading). When a
@@ -76,7 +76,6 @@ impl Machine {
 }
 
 /// Projects one option's resources for a profile.
-#[expect(clippy::too_many_lines, reason = "one pass from the workload to the bill; the steps share their figures")]
 pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
     let w = &profile.workload;
     let e = &profile.environment;
@@ -181,11 +180,8 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         reaction + start_seconds
     };
 
-    let control_plane_monthly = if option.orchestrated {
-        site.flavour.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1)
-    } else {
-        0.0
-    };
+    let control_plane_monthly =
+        if option.orchestrated { site.flavour.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1) } else { 0.0 };
     let hosts_monthly = match machine.host_type {
         None => hosts * e.host_cost_per_month,
         Some(host) => {
@@ -391,8 +387,8 @@ mod tests {
     use super::*;
     use crate::model::assumptions::Assumptions;
     use crate::model::kubernetes::KubernetesFlavour;
-    use crate::model::profile::Environment;
     use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, DEFAULT_OPTIONS as OPTIONS, MICROVM, VM};
+    use crate::model::profile::Environment;
 
     fn vm() -> &'static OptionSpec {
         &VM
@@ -612,7 +608,7 @@ mod tests {
     fn the_autoscaler_doubles_or_adds_four_pods_every_period() {
         close(hpa_periods(3.0, 3.0), 0.0);
         close(hpa_periods(1.0, 5.0), 1.0);
-        close(hpa_periods(3.0, 12.0), 2.0, );
+        close(hpa_periods(3.0, 12.0), 2.0);
         close(hpa_periods(2.0, 40.0), 4.0);
         close(hpa_periods(10.0, 100.0), 4.0);
     }

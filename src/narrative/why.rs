@@ -4,11 +4,11 @@
 
 use std::fmt::Write as _;
 
+use super::capitalise;
+use super::figures::resource_value;
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
 use crate::model::rules;
-use super::capitalise;
-use super::figures::resource_value;
 use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, ResourceId, Resources, TraitId};
 
 /// Why option `option` (an index into `evaluation.options`) scores as it does on

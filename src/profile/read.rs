@@ -519,7 +519,9 @@ impl Rule for HostId {
             return Some(Ok(CUSTOM.to_owned()));
         }
         Some(match HostCatalog::builtin() {
-            Ok(catalog) => catalog.choose(id).map(|_| (*id).to_owned()).map_err(|e| Refusal::UnknownHost(e.to_string())),
+            Ok(catalog) => {
+                catalog.choose(id).map(|_| (*id).to_owned()).map_err(|e| Refusal::UnknownHost(e.to_string()))
+            }
             Err(error) => Err(Refusal::UnknownHost(error.to_string())),
         })
     }
@@ -536,7 +538,8 @@ impl Rule for Flavour {
         let Scalar::Text(key) = scalar else { return None };
         Some(KubernetesFlavour::from_key(key).ok_or_else(|| {
             let keys = KubernetesFlavour::ALL.map(KubernetesFlavour::key);
-            let hint = suggest::closest(key, keys).map_or_else(|| keys.join(", "), |close| format!("did you mean {close:?}?"));
+            let hint =
+                suggest::closest(key, keys).map_or_else(|| keys.join(", "), |close| format!("did you mean {close:?}?"));
             Refusal::UnknownFlavour((*key).to_owned(), hint)
         }))
     }

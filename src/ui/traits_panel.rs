@@ -69,7 +69,11 @@ fn host_ui(ui: &mut Ui, profile: &mut Profile) {
                 ui.selectable_value(&mut profile.environment.host, CUSTOM.to_owned(), narrative::host_choice(None));
                 let wanted = filter.trim().to_lowercase();
                 for host in catalog.types().iter().filter(|host| host.id.to_lowercase().contains(&wanted)) {
-                    ui.selectable_value(&mut profile.environment.host, host.id.clone(), narrative::host_choice(Some(host)));
+                    ui.selectable_value(
+                        &mut profile.environment.host,
+                        host.id.clone(),
+                        narrative::host_choice(Some(host)),
+                    );
                 }
                 ui.data_mut(|data| data.insert_temp(filter_id, filter));
             })
