@@ -65,7 +65,11 @@ fn host_ui(ui: &mut Ui, profile: &mut Profile) {
             .height(360.0)
             .show_ui(ui, |ui| {
                 let mut filter: String = ui.data_mut(|data| data.get_temp(filter_id).unwrap_or_default());
-                ui.add(TextEdit::singleline(&mut filter).hint_text("Filter: m6i, D16s, n2 …").desired_width(200.0));
+                ui.horizontal(|ui| {
+                    let label = ui.label("Filter");
+                    ui.add(TextEdit::singleline(&mut filter).hint_text("m6i, D16s, n2 …").desired_width(160.0))
+                        .labelled_by(label.id);
+                });
                 ui.selectable_value(&mut profile.environment.host, CUSTOM.to_owned(), narrative::host_choice(None));
                 let wanted = filter.trim().to_lowercase();
                 for host in catalog.types().iter().filter(|host| host.id.to_lowercase().contains(&wanted)) {
