@@ -1,11 +1,13 @@
-//! Benchmarks of the model's hot paths: `evaluate` (budget: under 20 µs median) and the
-//! sensitivity analysis (budget: under 2 ms median), on every bundled profile.
+//! Benchmarks of the model's hot paths: `evaluate` (budget: under 20 µs median with four
+//! options) and the sensitivity analysis (budget: under 2 ms median), on every bundled
+//! profile, with its own options and with all four.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use podvisor::app::examples::examples;
-use podvisor::model::{Assumptions, evaluate, sensitivity};
+use podvisor::model::options::REGISTRY;
+use podvisor::model::{Assumptions, evaluate, evaluate_options, sensitivity};
 
 fn benches(c: &mut Criterion) {
     let assumptions = Assumptions::builtin();
@@ -20,6 +22,19 @@ fn benches(c: &mut Criterion) {
     group.sample_size(30);
     for (name, profile) in &profiles {
         group.bench_function(*name, |b| b.iter(|| sensitivity::analyse(black_box(profile), assumptions)));
+    }
+    group.finish();
+    let mut group = c.benchmark_group("evaluate_four_options");
+    for (name, profile) in &profiles {
+        group.bench_function(*name, |b| b.iter(|| evaluate_options(black_box(profile), assumptions, REGISTRY)));
+    }
+    group.finish();
+    let mut group = c.benchmark_group("sensitivity_four_options");
+    group.sample_size(30);
+    for (name, profile) in &profiles {
+        group.bench_function(*name, |b| {
+            b.iter(|| sensitivity::analyse_options(black_box(profile), assumptions, REGISTRY));
+        });
     }
     group.finish();
 }

@@ -23,14 +23,24 @@ fn json_follows_the_documented_contract_for_every_bundled_profile() {
         assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), stderr(&out));
         let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
         assert_eq!(json["format"], "podvisor-evaluation");
-        assert_eq!(json["version"], 1);
+        assert_eq!(json["version"], 2);
         assert!(json["profile"]["name"].is_string());
+        // Every option-keyed object lists the profile's options, in its order.
+        let ids: Vec<&str> =
+            json["profile"]["options"].as_array().expect("options").iter().filter_map(|id| id.as_str()).collect();
+        assert!((2..=4).contains(&ids.len()), "{ids:?}");
+        let keys = |value: &serde_json::Value| value.as_object().expect("object").keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&json["options"]), ids);
+        for axis in ["services", "replicas"] {
+            assert_eq!(keys(&json["curves"][axis])[1..], ids, "{axis}");
+        }
         let verdict = &json["verdict"];
         let margin = verdict["margin"].as_f64().expect("margin");
         assert!((0.0..=1.0).contains(&margin));
         assert!(verdict["close_call"].is_boolean() && verdict["summary"].is_string());
-        assert!(verdict["winner"].is_null() || verdict["winner"] == "vm" || verdict["winner"] == "container");
-        for id in ["vm", "container"] {
+        assert!(verdict["winner"].is_null() || ids.iter().any(|id| verdict["winner"] == *id));
+        assert!(ids.iter().any(|id| verdict["leader"] == *id));
+        for id in ids.iter().copied() {
             let option = &json["options"][id];
             let score = option["score"].as_f64().expect("score");
             assert!((0.0..=100.0).contains(&score));
@@ -94,8 +104,8 @@ fn text_and_markdown_agree_with_the_json() {
         let report = stdout(&podvisor(&["report", path]));
         assert_eq!(report, markdown, "report and evaluate --format markdown are the same document");
         // Every overall score printed in the report is the JSON's, formatted the same way.
-        for id in ["vm", "container"] {
-            let score = json["options"][id]["score"].as_f64().expect("score");
+        for (id, option) in json["options"].as_object().expect("options") {
+            let score = option["score"].as_f64().expect("score");
             assert!(markdown.contains(&format!("**{}**", podvisor::model::format::score(score))), "{path} {id}");
         }
     }

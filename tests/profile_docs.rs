@@ -1,9 +1,10 @@
-//! The README's "Profile files" section documents schema v1 field by field. Its tables are generated from
-//! the model's metadata (traits, criteria, assumptions) by this test, which fails when they
+//! The README's "Profile files" section documents the profile schema field by field. Its tables are
+//! generated from the model's metadata (options, traits, criteria, assumptions) by this test, which fails when they
 //! drift; run with `UPDATE_DOCS=1` to rewrite them in place.
 
 use std::path::Path;
 
+use podvisor::model::options::REGISTRY;
 use podvisor::model::traits::Environment;
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
 use podvisor::profile::{
@@ -53,6 +54,14 @@ fn section_table(section: Section) -> String {
     out
 }
 
+fn options_table() -> String {
+    let mut out = String::from("| option id | name | what it is |\n|---|---|---|\n");
+    for spec in REGISTRY {
+        out.push_str(&format!("| `{}` | {} | {} |\n", spec.key, spec.label, spec.description));
+    }
+    out
+}
+
 fn weights_table() -> String {
     let mut out = String::from("| criterion id | default weight | the question it answers |\n|---|---|---|\n");
     for spec in CRITERIA {
@@ -74,8 +83,9 @@ fn assumptions_table() -> String {
 }
 
 /// The generated blocks, by marker name.
-fn blocks() -> [(&'static str, String); 4] {
+fn blocks() -> [(&'static str, String); 5] {
     [
+        ("options", options_table()),
         ("workload", section_table(Section::Workload)),
         ("environment", section_table(Section::Environment)),
         ("weights", weights_table()),
@@ -120,6 +130,7 @@ fn every_field_and_id_is_documented() {
         .map(|meta| meta.key)
         .chain(CRITERIA.iter().map(|spec| spec.key))
         .chain(AssumptionId::ALL.iter().map(|id| id.key()))
+        .chain(REGISTRY.iter().map(|spec| spec.key))
         .chain([
             CURRENCY,
             HOST,
@@ -128,11 +139,12 @@ fn every_field_and_id_is_documented() {
             "version",
             "name",
             "notes",
+            "options",
+            "components",
             "workload",
             "environment",
-            "weights",
-            "assumptions",
-        ]);
+        ])
+        .chain(["weights", "assumptions"]);
     for key in keys {
         assert!(doc.contains(&format!("`{key}`")), "{DOC} does not mention `{key}`");
     }
@@ -162,6 +174,7 @@ fn quoted_messages_are_what_podvisor_says() {
         "duplicate_field.ron",
         "nan.ron",
         "newer_version.ron",
+        "unknown_option.ron",
     ] {
         let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_profiles").join(file)).unwrap();
         let message = profile::parse(&bytes, "shop.ron").unwrap_err().to_string();

@@ -6,7 +6,9 @@ mod profile_support;
 use std::collections::BTreeMap;
 
 use podvisor::model::criteria::MAX_WEIGHT;
-use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitKind};
+use podvisor::model::options::REGISTRY;
+use podvisor::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
+use podvisor::model::{AssumptionId, CRITERIA, OptionId, TRAITS, TraitKind};
 use podvisor::profile::{self, Profile};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -40,7 +42,15 @@ fn overrides<K: Copy + Ord + std::fmt::Debug + 'static>(
     entries.prop_map(|entries| entries.into_iter().flatten().collect()).boxed()
 }
 
-/// Any profile the model accepts: every trait in range, known weight and assumption ids.
+/// Any choice of options a file may hold: 2–4 distinct registered ids, in any order.
+fn any_options() -> impl Strategy<Value = Vec<OptionId>> {
+    let ids: Vec<OptionId> = REGISTRY.iter().map(|spec| spec.id()).collect();
+    let most = MAX_OPTIONS.min(ids.len());
+    prop::sample::subsequence(ids, MIN_OPTIONS..=most).prop_shuffle()
+}
+
+/// Any profile the model accepts: every trait in range, known option, weight and
+/// assumption ids.
 fn any_valid_profile() -> impl Strategy<Value = Profile> {
     let traits: Vec<BoxedStrategy<f64>> = TRAITS
         .iter()
@@ -53,9 +63,10 @@ fn any_valid_profile() -> impl Strategy<Value = Profile> {
         .collect();
     let weights = overrides(CRITERIA.iter().map(|c| c.id).collect(), |_| (0.0, MAX_WEIGHT));
     let assumptions = overrides(AssumptionId::ALL.to_vec(), |id| (id.spec().min, id.spec().max));
-    (traits, tricky_text(), tricky_text(), tricky_text(), weights, assumptions).prop_map(
-        |(values, name, notes, currency, weights, assumptions)| {
-            let mut profile = Profile { name, notes, weights, assumptions, ..Profile::default() };
+    let texts = (tricky_text(), tricky_text(), tricky_text(), tricky_text());
+    (traits, texts, any_options(), weights, assumptions).prop_map(
+        |(values, (name, notes, component, currency), options, weights, assumptions)| {
+            let mut profile = Profile { name, notes, options, component, weights, assumptions, ..Profile::default() };
             for (meta, value) in TRAITS.iter().zip(values) {
                 profile.set(meta.id, value);
             }

@@ -4,8 +4,12 @@
 
 mod profile_support;
 
+use std::path::Path;
+
+use podvisor::model::profile::default_options;
+use podvisor::model::sensitivity;
 use podvisor::model::{AssumptionId, Assumptions, CriterionId, TRAITS, TraitKind, evaluate};
-use podvisor::profile::schema::TopField;
+use podvisor::profile::schema::{ComponentField, Section, TopField};
 use podvisor::profile::{self, Profile};
 
 fn evaluation_json(profile: &Profile) -> serde_json::Value {
@@ -59,8 +63,13 @@ fn canonical_form_lists_every_field_in_schema_order() {
     let mut expected: Vec<&str> = Vec::new();
     for field in TopField::ALL {
         expected.push(field.key());
-        if let TopField::Section(section) = field {
-            expected.extend(section.field_names());
+        match field {
+            TopField::Section(section) => expected.extend(section.field_names()),
+            TopField::Components => {
+                expected.extend(ComponentField::ALL.map(ComponentField::key));
+                expected.extend(Section::Workload.field_names());
+            }
+            _ => {}
         }
     }
     let text = profile::to_canonical_string(&Profile::default());
@@ -129,6 +138,50 @@ fn one_changed_field_is_a_one_line_diff() {
         let differing = before.lines().zip(after.lines()).filter(|(a, b)| a != b).count();
         assert_eq!(differing, 1, "{label}:\n{after}");
     }
+}
+
+/// The bundled profiles as the previous build wrote them (schema v1), in `tests/profiles_v1/`:
+/// each loads with the meaning it had, which is its v2 successor's comparing `vm` and
+/// `container` — same evaluation, same verdict, same sensitivity.
+#[test]
+fn version_1_files_keep_their_meaning() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/profiles_v1");
+    let bundled = profile_support::bundled();
+    assert_eq!(
+        std::fs::read_dir(&folder).expect("v1 copies").count(),
+        bundled.len(),
+        "one v1 copy per bundled profile"
+    );
+    for path in bundled {
+        let old_path = folder.join(path.file_name().expect("file name"));
+        let old = profile::load_file(&old_path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(old.warnings.is_empty(), "{:?}", old.warnings);
+        assert!(std::fs::read_to_string(&old_path).expect("v1 text").contains("\n    version: 1,\n"));
+        let mut new = profile::load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
+        assert_eq!(old.profile.options, default_options(), "{}", old_path.display());
+        new.options = default_options();
+        new.component.clone_from(&old.profile.component);
+        assert_eq!(old.profile, new, "{}", path.display());
+        let label = path.display();
+        let (a, b) = (evaluate(&old.profile, Assumptions::builtin()), evaluate(&new, Assumptions::builtin()));
+        assert_eq!((a.verdict.winner, a.verdict.leader), (b.verdict.winner, b.verdict.leader), "{label}");
+        assert_eq!(evaluation_json(&old.profile), evaluation_json(&new), "{label}");
+        let (a, b) = (
+            sensitivity::analyse(&old.profile, Assumptions::builtin()),
+            sensitivity::analyse(&new, Assumptions::builtin()),
+        );
+        assert_eq!(a, b, "{label}");
+    }
+}
+
+#[test]
+fn normalising_a_version_1_file_writes_version_2() {
+    let old = "(format: \"podvisor-profile\", version: 1, name: \"Old\", workload: (services: 40))";
+    let text = profile::to_canonical_string(&profile::parse(old.as_bytes(), "old.ron").unwrap().profile);
+    assert!(text.contains("\n    version: 2,\n    name: \"Old\",\n"), "{text}");
+    assert!(text.contains("\n    options: [\"vm\", \"container\"],"), "{text}");
+    assert!(text.contains("\n    components: [\n        (\n            name: \"Workload\",\n            workload: (\n                services: 40,"), "{text}");
+    assert!(!text.contains("\n    workload:"), "no top-level workload: {text}");
 }
 
 #[test]

@@ -155,6 +155,7 @@ fn reset_all_is_one_undoable_step() {
     assert_eq!(reset.weights, defaults.weights);
     assert_eq!(reset.assumptions, defaults.assumptions);
     assert_eq!(reset.name, example.name, "the name stays");
+    assert_eq!(reset.options, example.options, "so do the options compared");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();

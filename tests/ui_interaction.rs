@@ -456,6 +456,65 @@ fn chart_legend_entries_hide_and_show_their_series() {
     assert_eq!(entry.accesskit_node().toggled(), Some(egui::accesskit::Toggled::True), "shown again");
 }
 
+/// The label of a registered option, as the window shows it.
+fn option_label(key: &str) -> &'static str {
+    podvisor::model::OptionId::from_key(key).unwrap_or_else(|| panic!("`{key}` is registered")).spec().label
+}
+
+#[test]
+fn the_options_menu_adds_and_takes_away_a_column() {
+    let mut harness = common::app();
+    let label = option_label("containers_on_vms");
+    assert_eq!(harness.query_all_by_label(label).count(), 0, "not compared yet");
+
+    harness.get_by_label("Options").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, label).click();
+    harness.run();
+    assert!(harness.query_by_role_and_label(Role::CheckBox, label).is_some(), "the menu stays open");
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    let keys: Vec<&str> = common::profile(&harness).options.iter().map(|id| id.key()).collect();
+    assert_eq!(keys, ["vm", "container", "containers_on_vms"], "in display order");
+    assert_eq!(harness.state().document().evaluation().options.len(), 3);
+    // A column of the scorecard and a score in the banner.
+    assert!(harness.query_all_by_label(label).count() >= 2, "the new option is shown");
+    assert!(harness.state().window_title().contains('●'), "an unsaved change");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(common::profile(&harness).options.len(), 2, "one undo takes it back");
+    assert_eq!(harness.query_all_by_label(label).count(), 0, "the column is gone");
+
+    harness.get_by_label("Options").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, option_label("vm")).click();
+    harness.run();
+    // Two options left: neither can go.
+    assert_eq!(common::profile(&harness).options.len(), 2, "{:?}", common::profile(&harness).options);
+}
+
+#[test]
+fn the_last_two_options_cannot_be_unticked() {
+    let mut harness = common::app();
+    harness.get_by_label("Options").click();
+    harness.run();
+    for key in ["vm", "container"] {
+        let node = harness.get_by_role_and_label(Role::CheckBox, option_label(key));
+        assert!(node.accesskit_node().is_disabled(), "{key} is one of the last two");
+        node.click();
+        harness.run();
+    }
+    assert_eq!(common::profile(&harness).options, Profile::default().options, "nothing changed");
+    harness.get_by_role_and_label(Role::CheckBox, option_label("vm")).hover();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("At least 2 options are needed to compare").is_some(),
+        "the hover says why"
+    );
+}
+
 #[test]
 fn the_host_picker_filters_the_catalog_and_sets_the_host() {
     let mut harness = common::app();

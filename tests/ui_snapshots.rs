@@ -2,7 +2,8 @@
 //! scorecard, and each other tab's view on its own (smaller images; the panel and banner
 //! around them are already in the first); the compare tab; a presenter-mode slide at a
 //! projector's 1280×720; and the whole window at a small laptop's 1024×640 and a projector's
-//! 1280×720 on the tabs whose layout changes most with the size. Rendered with wgpu on Mesa's software Vulkan driver (lavapipe);
+//! 1280×720 on the tabs whose layout changes most with the size; the Options menu over a
+//! scorecard of four options. Rendered with wgpu on Mesa's software Vulkan driver (lavapipe);
 //! tolerances are in `kittest.toml`. Update with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`, then look at every changed image.
 
@@ -165,4 +166,26 @@ fn window_at_laptop_and_projector_sizes() {
     harness.remove_cursor();
     harness.run();
     results.add(harness.try_snapshot("window_1280x720_tornado"));
+}
+
+/// The Options menu open over the scorecard with all four options ticked: a column per
+/// option, and the hovered option's description.
+#[test]
+fn options_menu_with_four_options() {
+    if !common::renderer_available() {
+        return;
+    }
+    let mut harness = common::app();
+    harness.state_mut().send(Command::OpenExample(0));
+    harness.run();
+    harness.get_by_label("Options").click();
+    harness.run();
+    let label = |key| podvisor::model::OptionId::from_key(key).expect("registered").spec().label;
+    for key in ["containers_on_vms", "microvm"] {
+        harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, label(key)).click();
+        harness.run();
+    }
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, label("microvm")).hover();
+    harness.run();
+    harness.snapshot("window_options_menu");
 }

@@ -122,12 +122,17 @@ impl Document {
     }
 
     /// Every trait, weight and assumption back to its default, as one undo step; the name,
-    /// the notes and the currency label stay, as they describe the scenario rather than
-    /// set it.
+    /// the notes, the component's name, the currency label and the options compared stay, as
+    /// they describe the scenario and the question rather than set values.
     pub fn reset_all(&mut self) {
         self.history.settle(&self.profile);
-        let mut defaults =
-            Profile { name: self.profile.name.clone(), notes: self.profile.notes.clone(), ..Profile::default() };
+        let mut defaults = Profile {
+            name: self.profile.name.clone(),
+            notes: self.profile.notes.clone(),
+            options: self.profile.options.clone(),
+            component: self.profile.component.clone(),
+            ..Profile::default()
+        };
         defaults.environment.currency.clone_from(&self.profile.environment.currency);
         self.profile = defaults;
         self.history.settle(&self.profile);

@@ -392,7 +392,8 @@ impl App {
                 chart_shown: self.workspace.tab == Tab::Resources,
                 deck: &self.presenter.deck,
             };
-            menu_bar_ui(ui, &context, &mut self.appearance, commands);
+            let (profile, _, _) = self.workspace.document.parts();
+            menu_bar_ui(ui, &context, &mut self.appearance, profile, commands);
         });
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar_ui(ui, self.workspace.document.path(), self.workspace.document.is_dirty(), &self.status);

@@ -48,12 +48,20 @@ pub struct OptionDelta {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     pub differences: Vec<Difference>,
-    /// One per option, in the evaluations' order.
+    /// One per option both evaluations cover, in A's order (two profiles may compare
+    /// different options; the verdicts below are each profile's own).
     pub options: Vec<OptionDelta>,
     /// Leaders in A and B, and whether B's verdict differs from A's.
     pub leader_a: OptionId,
     pub leader_b: OptionId,
     pub verdict_changed: bool,
+}
+
+impl Comparison {
+    /// How option `id` moves from A to B, if both compare it.
+    pub fn option(&self, id: OptionId) -> Option<&OptionDelta> {
+        self.options.iter().find(|delta| delta.option == id)
+    }
 }
 
 /// Settings that differ between two profiles, in file order.
@@ -68,6 +76,8 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
     if a.notes != b.notes {
         push("notes".to_owned(), summarise(&a.notes), summarise(&b.notes));
     }
+    let keys = |profile: &Profile| profile.options.iter().map(|id| id.key()).collect::<Vec<_>>().join(", ");
+    push("options".to_owned(), keys(a), keys(b));
     for meta in TRAITS {
         push(format!("{}.{}", meta.section.key(), meta.key), meta.format(a.get(meta.id)), meta.format(b.get(meta.id)));
     }
@@ -109,7 +119,7 @@ pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluatio
     let options = eval_a
         .options
         .iter()
-        .zip(&eval_b.options)
+        .filter_map(|oa| Some((oa, eval_b.option(oa.spec.id())?)))
         .map(|(oa, ob)| OptionDelta {
             option: oa.spec.id(),
             score: Delta { a: oa.score, b: ob.score },
@@ -180,5 +190,20 @@ mod tests {
         assert!((container.score.delta() - (eb.options[1].score - ea.options[1].score)).abs() < 1e-12);
         assert!(container.score.delta() < 0.0);
         assert_eq!(c.differences.len(), 2);
+    }
+
+    #[test]
+    fn options_pair_by_id_and_a_changed_choice_is_a_difference() {
+        let a = Profile::default();
+        let mut b = Profile::default();
+        b.options.reverse();
+        let (ea, eb) = (evaluate(&a, Assumptions::builtin()), evaluate(&b, Assumptions::builtin()));
+        let c = compare(&a, &ea, &b, &eb);
+        let order: Vec<OptionId> = c.options.iter().map(|delta| delta.option).collect();
+        assert_eq!(order, a.options, "A's order");
+        assert!(c.options.iter().all(|delta| delta.score.delta().abs() < 1e-12), "same scenario, same scores");
+        assert!(!c.verdict_changed);
+        let options = differences(&a, &b).into_iter().find(|d| d.field == "options").expect("listed");
+        assert_eq!((options.a.as_str(), options.b.as_str()), ("vm, container", "container, vm"));
     }
 }

@@ -3,7 +3,7 @@
 use super::assumptions::{Assumptions, Values};
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::kubernetes::KubernetesFlavour;
-use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
+use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
 use super::resources::Resources;
@@ -285,9 +285,9 @@ fn clamped(mut terms: Vec<Term>) -> Vec<Term> {
     terms
 }
 
-/// Evaluates a profile against the default options.
+/// Evaluates a profile against the options it compares, in its order.
 pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
-    evaluate_options(profile, assumptions, DEFAULT_OPTIONS)
+    evaluate_options(profile, assumptions, &profile.option_specs())
 }
 
 /// Evaluates a profile against any list of options (at least one).

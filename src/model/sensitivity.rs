@@ -5,7 +5,7 @@
 use super::assumptions::Assumptions;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::evaluation::{Scored, Standings, VETO_WEIGHT};
-use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
+use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
 use super::traits::{TRAITS, TraitId, TraitKind, TraitMeta};
 
@@ -83,9 +83,9 @@ impl CriticalWeight {
     }
 }
 
-/// Analyses a profile against the default options.
+/// Analyses a profile against the options it compares, in its order.
 pub fn analyse(profile: &Profile, assumptions: &Assumptions) -> Sensitivity {
-    analyse_options(profile, assumptions, DEFAULT_OPTIONS)
+    analyse_options(profile, assumptions, &profile.option_specs())
 }
 
 /// Analyses a profile against any list of options.

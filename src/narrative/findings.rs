@@ -40,14 +40,15 @@ pub fn warning(warning: &Warning) -> String {
 }
 
 /// Break-even points as one sentence per axis and resource, e.g. "Memory over services:
-/// VMs need less from 44."
+/// VMs need less than containers from 44."
 pub fn break_even_sentences(evaluation: &Evaluation) -> Vec<String> {
     let mut groups: Vec<(TraitId, ResourceId, Vec<String>)> = Vec::new();
     for b in &evaluation.break_even {
         let clause = format!(
-            "{} {} from {}",
+            "{} {} than {} from {}",
             b.ahead_above.spec().plural,
             if b.resource.lower_is_better() { "need less" } else { "pack more" },
+            b.ahead_below.spec().plural,
             Number(b.at)
         );
         match groups.iter_mut().find(|(axis, resource, _)| *axis == b.axis && *resource == b.resource) {

@@ -3,41 +3,77 @@
 //! numbers written one way only. Saving twice gives the same bytes, and moving one slider
 //! changes one line, which keeps profiles in git diffable.
 
-use super::schema::{CURRENCY, HOST, KUBERNETES, Section};
+use super::schema::{CURRENCY, ComponentField, HOST, KUBERNETES, Section, TopField};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
+use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
 use crate::model::{AssumptionId, CRITERIA, TraitKind};
 
 /// Room left for a value before the trailing comment, so comments line up within a block
 /// whatever the value; a longer value pushes only its own comment.
 const VALUE_ROOM: usize = 12;
 
+/// One level of indentation.
 const INDENT: &str = "    ";
-const INNER: &str = "        ";
 
-/// The canonical text of a profile (schema v1). It always declares this build's format and
-/// version: that is the layout it writes, whatever `profile.format`/`version` hold.
+/// The canonical text of a profile, in the schema this build writes (version 1 files are
+/// read, never written). It always declares this build's format and version: that is the
+/// layout it writes, whatever `profile.format`/`version` hold.
 pub fn to_canonical_string(profile: &Profile) -> String {
     let mut out = String::with_capacity(4096);
     out.push_str("(\n");
-    plain(&mut out, "format", &text(FORMAT));
-    plain(&mut out, "version", &VERSION.to_string());
-    plain(&mut out, "name", &text(&profile.name));
-    plain(&mut out, "notes", &text(&profile.notes));
-    for section in Section::ALL {
-        write_section(&mut out, profile, section);
+    for field in TopField::ALL {
+        write_top_field(&mut out, profile, field);
     }
-    let criteria = CRITERIA.iter().map(|spec| spec.key);
-    let weights = profile.weights.iter().map(|(id, value)| (id.spec().key, *value, range_note(0.0, MAX_WEIGHT, "")));
-    write_map(&mut out, "weights", weights.collect(), criteria);
-    let assumptions = AssumptionId::ALL.iter().map(|id| id.key());
-    let overrides = profile.assumptions.iter().map(|(id, value)| {
-        let spec = id.spec();
-        (id.key(), *value, range_note(spec.min, spec.max, &spec.unit))
-    });
-    write_map(&mut out, "assumptions", overrides.collect(), assumptions);
     out.push_str(")\n");
     out
+}
+
+fn write_top_field(out: &mut String, profile: &Profile, field: TopField) {
+    let key = field.key();
+    match field {
+        TopField::Format => plain(out, key, &text(FORMAT)),
+        TopField::Version => plain(out, key, &VERSION.to_string()),
+        TopField::Name => plain(out, key, &text(&profile.name)),
+        TopField::Notes => plain(out, key, &text(&profile.notes)),
+        TopField::Options => {
+            let ids: Vec<String> = profile.options.iter().map(|id| text(id.key())).collect();
+            let entry = format!("{INDENT}{key}: [{}],", ids.join(", "));
+            let note = format!("{MIN_OPTIONS}–{MAX_OPTIONS} option ids, no repeats, in display order");
+            out.push_str(&format!("{entry} // {note}\n"));
+        }
+        TopField::Components => write_components(out, profile),
+        TopField::Section(section) => write_section(out, profile, section, 1),
+        TopField::Weights => {
+            let criteria = CRITERIA.iter().map(|spec| spec.key);
+            let weights =
+                profile.weights.iter().map(|(id, value)| (id.spec().key, *value, range_note(0.0, MAX_WEIGHT, "")));
+            write_map(out, key, weights.collect(), criteria);
+        }
+        TopField::Assumptions => {
+            let assumptions = AssumptionId::ALL.iter().map(|id| id.key());
+            let overrides = profile.assumptions.iter().map(|(id, value)| {
+                let spec = id.spec();
+                (id.key(), *value, range_note(spec.min, spec.max, &spec.unit))
+            });
+            write_map(out, key, overrides.collect(), assumptions);
+        }
+    }
+}
+
+/// `components`: the one component, its name and its workload.
+fn write_components(out: &mut String, profile: &Profile) {
+    let inner = INDENT.repeat(2);
+    out.push_str(&format!("{INDENT}{}: [\n{inner}(\n", TopField::Components.key()));
+    for field in ComponentField::ALL {
+        match field {
+            ComponentField::Name => {
+                out.push_str(&format!("{}{}: {},\n", INDENT.repeat(3), field.key(), text(&profile.component)));
+            }
+            ComponentField::Workload => write_section(out, profile, Section::Workload, 3),
+        }
+    }
+    out.push_str(&format!("{inner}),\n{INDENT}],\n"));
 }
 
 /// A top-level `key: value,` line.
@@ -45,9 +81,11 @@ fn plain(out: &mut String, key: &str, value: &str) {
     out.push_str(&format!("{INDENT}{key}: {value},\n"));
 }
 
-fn write_section(out: &mut String, profile: &Profile, section: Section) {
-    out.push_str(&format!("{INDENT}{}: (\n", section.key()));
-    let column = comment_column(section.field_names().into_iter().map(str::len));
+/// A section opened at `depth` levels of indentation, its fields one level deeper.
+fn write_section(out: &mut String, profile: &Profile, section: Section, depth: usize) {
+    let (outer, inner) = (INDENT.repeat(depth), INDENT.repeat(depth + 1));
+    out.push_str(&format!("{outer}{}: (\n", section.key()));
+    let column = comment_column(&inner, section.field_names().into_iter().map(str::len));
     for id in section.traits() {
         let meta = id.meta();
         let value = profile.get(*id);
@@ -56,16 +94,16 @@ fn write_section(out: &mut String, profile: &Profile, section: Section) {
             TraitKind::Real => (real(value), range_note(meta.min, meta.max, meta.unit)),
             TraitKind::Flag => ((value >= 0.5).to_string(), "true or false".to_owned()),
         };
-        commented(out, meta.key, &value, &note, column);
+        commented(out, &inner, meta.key, &value, &note, column);
     }
     if section == Section::Environment {
         let environment = &profile.environment;
-        commented(out, CURRENCY, &text(&environment.currency), "label only; no conversion", column);
-        commented(out, HOST, &text(&environment.host), "\"custom\" or a catalog id (podvisor hosts)", column);
+        commented(out, &inner, CURRENCY, &text(&environment.currency), "label only; no conversion", column);
+        commented(out, &inner, HOST, &text(&environment.host), "\"custom\" or a catalog id (podvisor hosts)", column);
         let flavour = text(environment.kubernetes.key());
-        commented(out, KUBERNETES, &flavour, "self_managed, eks, gke or aks", column);
+        commented(out, &inner, KUBERNETES, &flavour, "self_managed, eks, gke or aks", column);
     }
-    out.push_str(&format!("{INDENT}),\n"));
+    out.push_str(&format!("{outer}),\n"));
 }
 
 /// A map of overrides, one entry per line in key order; `note` describes a key's range (keys
@@ -85,22 +123,23 @@ fn write_map<'a>(
         return;
     }
     out.push_str(&format!("{INDENT}{key}: {{\n"));
-    let column = comment_column(may_hold.map(|k| text(k).len()));
+    let inner = INDENT.repeat(2);
+    let column = comment_column(&inner, may_hold.map(|k| text(k).len()));
     entries.sort_by(|a, b| a.0.cmp(b.0));
     for (name, value, note) in entries {
-        commented(out, &text(name), &real(value), &note, column);
+        commented(out, &inner, &text(name), &real(value), &note, column);
     }
     out.push_str(&format!("{INDENT}}},\n"));
 }
 
-/// The column where a block's comments start, from its longest key.
-fn comment_column(key_lengths: impl Iterator<Item = usize>) -> usize {
-    INNER.len() + key_lengths.max().unwrap_or(0) + ": ".len() + VALUE_ROOM
+/// The column where a block's comments start, from its indentation and longest key.
+fn comment_column(indent: &str, key_lengths: impl Iterator<Item = usize>) -> usize {
+    indent.len() + key_lengths.max().unwrap_or(0) + ": ".len() + VALUE_ROOM
 }
 
-/// An indented `key: value,` line with a trailing `// note` at `column`.
-fn commented(out: &mut String, key: &str, value: &str, note: &str, column: usize) {
-    let entry = format!("{INNER}{key}: {value},");
+/// A `key: value,` line at `indent` with a trailing `// note` at `column`.
+fn commented(out: &mut String, indent: &str, key: &str, value: &str, note: &str, column: usize) {
+    let entry = format!("{indent}{key}: {value},");
     let pad = column.saturating_sub(entry.chars().count()).max(1);
     out.push_str(&format!("{entry}{:pad$}// {note}\n", ""));
 }
@@ -212,15 +251,21 @@ mod tests {
             [
                 "(",
                 "    format: \"podvisor-profile\",",
-                "    version: 1,",
+                "    version: 2,",
                 "    name: \"Untitled scenario\",",
                 "    notes: \"\","
             ]
         );
-        assert_eq!(lines[5], "    workload: (");
-        assert_eq!(lines[6], "        services: 10,                          // 1–500");
-        assert!(text.contains("\n        peak_factor: 2.0,                      // 1–20×\n"), "{text}");
-        assert!(text.contains("\n        nested_virtualization: false,          // true or false\n"), "{text}");
+        assert_eq!(lines[5], "    options: [\"vm\", \"container\"], // 2–4 option ids, no repeats, in display order");
+        assert_eq!(lines[6..9], ["    components: [", "        (", "            name: \"Workload\","]);
+        assert_eq!(lines[9], "            workload: (");
+        assert_eq!(lines[10], "                services: 10,                          // 1–500");
+        assert!(text.contains("\n                peak_factor: 2.0,                      // 1–20×\n"), "{text}");
+        assert!(text.contains("\n                nested_virtualization: false,          // true or false\n"), "{text}");
+        assert!(
+            text.contains("\n            ),\n        ),\n    ],\n    environment: (\n        services_per_vm: 1,"),
+            "{text}"
+        );
         assert!(text.ends_with("    weights: {},\n    assumptions: {},\n)\n"), "{text}");
     }
 }

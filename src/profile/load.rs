@@ -15,9 +15,9 @@ use super::{LoadError, Profile};
 /// log, a disk image) from being read whole into memory and parsed.
 pub const MAX_BYTES: u64 = 1024 * 1024;
 
-/// Deepest nesting ron may follow. A valid profile reaches four as ron counts (profile,
-/// section, value, with keys counted on the way); anything near the limit is garbage, and
-/// stopping early means no input can exhaust the stack.
+/// Deepest nesting ron may follow. A valid profile reaches six as ron counts (profile,
+/// `components`, component, section, value, with keys counted on the way); anything near
+/// the limit is garbage, and stopping early means no input can exhaust the stack.
 const RECURSION_LIMIT: usize = 16;
 
 /// A profile that loaded, and what had to be adjusted on the way.
@@ -63,9 +63,9 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Loaded, LoadError> {
     }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     let located = |error| located(origin, error);
-    options.from_str_seed(text, Header).map_err(located)?;
+    let version = options.from_str_seed(text, Header).map_err(located)?;
     let mut warnings = Vec::new();
-    let profile = options.from_str_seed(text, Body { warnings: &mut warnings }).map_err(located)?;
+    let profile = options.from_str_seed(text, Body { version, warnings: &mut warnings }).map_err(located)?;
     Ok(Loaded { profile, warnings })
 }
 
@@ -134,7 +134,8 @@ fn syntax_message(code: &RonError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AssumptionId, CriterionId};
+    use crate::model::profile::VERSION;
+    use crate::model::{AssumptionId, CriterionId, OptionId};
 
     const HEAD: &str = "(format: \"podvisor-profile\", version: 1, ";
 
@@ -214,5 +215,142 @@ mod tests {
         assert_eq!(end_position("ab"), (1, 3));
         assert_eq!(end_position("ab\nü"), (2, 2));
         assert_eq!(end_position("ab\n"), (2, 1));
+    }
+
+    const V2: &str = "(format: \"podvisor-profile\", version: 2, ";
+
+    /// The refusal of a one-line version 2 profile: its column and message.
+    fn refused(fields: &str) -> (usize, String) {
+        let error = parse(format!("{V2}{fields})").as_bytes(), "t.ron").unwrap_err();
+        let (line, column) = error.position().unwrap_or_else(|| panic!("no place: {error}"));
+        assert_eq!(line, 1, "{error}");
+        (column, error.message())
+    }
+
+    /// The 1-based column of `token` within the version 2 profile holding `fields` (ron
+    /// places a string at its first character, inside the quote).
+    fn column_of(fields: &str, token: &str) -> usize {
+        V2.chars().count() + fields[..fields.find(token).expect("token")].chars().count() + 1
+    }
+
+    #[test]
+    fn a_version_2_profile_reads_its_options_and_component() {
+        let fields = "options: [\"container\", \"vm\"], components: [(name: \"Shop\", workload: (services: 7))]";
+        let loaded = parse(format!("{V2}{fields})").as_bytes(), "t.ron").unwrap();
+        assert_eq!(loaded.profile.options, [OptionId::CONTAINER, OptionId::VM]);
+        assert_eq!(loaded.profile.component, "Shop");
+        assert_eq!(loaded.profile.workload.services, 7);
+        let sparse = parse(format!("{V2})").as_bytes(), "t.ron").unwrap().profile;
+        assert_eq!(sparse, Profile::default(), "every field may be missing");
+    }
+
+    #[test]
+    fn a_version_1_profile_compares_vms_and_containers() {
+        let loaded = load("name: \"Old\", workload: (services: 7)").unwrap();
+        assert_eq!(loaded.profile.options, [OptionId::VM, OptionId::CONTAINER]);
+        assert_eq!(loaded.profile.component, crate::model::profile::DEFAULT_COMPONENT);
+        assert_eq!(loaded.profile.version, VERSION);
+        assert_eq!(loaded.profile.workload.services, 7);
+    }
+
+    #[test]
+    fn unknown_options_are_refused_with_the_closest_ids() {
+        let fields = "options: [\"vm\", \"containr\"]";
+        let (column, message) = refused(fields);
+        assert_eq!(column, column_of(fields, "containr\""), "{message}");
+        assert_eq!(message, "options: unknown option `containr`; did you mean `container`?");
+        let (_, message) = refused("options: [\"vm\", \"lxc\"]");
+        assert!(message.starts_with("options: unknown option `lxc`; expected one of: vm, container"), "{message}");
+    }
+
+    #[test]
+    fn an_option_that_is_not_quoted_text_is_refused() {
+        let fields = "options: [\"vm\", 2]";
+        let (column, message) = refused(fields);
+        assert_eq!(column, column_of(fields, "2]"), "{message}");
+        assert_eq!(message, "options: expected a quoted option id such as \"vm\", found 2");
+    }
+
+    #[test]
+    fn a_repeated_option_is_refused_where_it_repeats() {
+        let fields = "options: [\"vm\", \"container\", \"vm\"]";
+        let (column, message) = refused(fields);
+        assert_eq!(column, column_of(fields, "vm\"]"), "{message}");
+        assert_eq!(message, "options: `vm` is listed twice; each option may appear once");
+    }
+
+    #[test]
+    fn fewer_than_two_options_are_refused() {
+        let (column, message) = refused("options: [\"vm\"]");
+        assert!(column > V2.len(), "{message}");
+        assert!(
+            message.starts_with(
+                "options: a single option (`vm`) is refused: at least 2 are needed to compare; add one of: container"
+            ),
+            "{message}"
+        );
+        let (_, message) = refused("options: []");
+        assert!(
+            message.starts_with("options: the list is empty; at least 2 options are needed to compare"),
+            "{message}"
+        );
+        let fields = "options: \"vm\"";
+        let (column, message) = refused(fields);
+        assert_eq!(column, column_of(fields, "vm\""), "{message}");
+        assert!(message.starts_with("options: expected a list of at least 2 option ids"), "{message}");
+    }
+
+    #[test]
+    fn more_than_four_options_are_refused_at_the_fifth() {
+        let fields = "options: [\"vm\", \"container\", \"containers_on_vms\", \"microvm\", \"vm\"]";
+        let (column, message) = refused(fields);
+        assert_eq!(column, column_of(fields, "vm\"]"), "{message}");
+        assert_eq!(message, "options: at most 4 options are compared at once; `vm` would be the 5th");
+    }
+
+    #[test]
+    fn a_profile_holds_exactly_one_component() {
+        let (_, message) = refused("components: []");
+        assert!(message.starts_with("components: the list is empty; a profile holds one component"), "{message}");
+        let fields = "components: [(name: \"Web\"), (name: \"Database\")]";
+        let (column, message) = refused(fields);
+        assert_eq!(column, column_of(fields, "(name: \"Database\""), "{message}");
+        assert!(
+            message.starts_with("components: this build scores one component; mixed estates are not supported yet"),
+            "{message}"
+        );
+        let fields = "components: [(nme: \"Web\")]";
+        let (column, message) = refused(fields);
+        assert_eq!(column, column_of(fields, "nme"), "{message}");
+        assert_eq!(message, "unknown field `nme` in a component; did you mean `name`?");
+    }
+
+    #[test]
+    fn fields_of_the_other_version_are_refused_naming_both() {
+        let fields = "name: \"x\", workload: (services: 3)";
+        let (column, message) = refused(fields);
+        assert_eq!(column, column_of(fields, "workload"), "{message}");
+        assert!(
+            message.starts_with("`workload` is a version 1 field; a version 2 profile holds it inside `components`"),
+            "{message}"
+        );
+        for field in ["options: [\"vm\", \"container\"]", "components: []"] {
+            let error = load(field).unwrap_err();
+            let name = field.split(':').next().unwrap_or_default();
+            assert_eq!(error.position(), Some((1, HEAD.len() + 1)), "{error}");
+            let expected =
+                format!("`{name}` is a version 2 field, but this file declares `version: 1`; write `version: 2`");
+            assert!(error.message().starts_with(&expected), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_naming_both_versions() {
+        let error = parse(b"(format: \"podvisor-profile\", version: 3)", "t.ron").unwrap_err();
+        assert_eq!(
+            error.message(),
+            "version: 3 is newer than this build of Podvisor reads (it reads versions 1 to 2); open the file with a newer Podvisor"
+        );
+        assert!(error.position().is_some());
     }
 }

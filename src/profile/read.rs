@@ -1,19 +1,22 @@
-//! Reading schema v1 out of RON. The visitors are written by hand so that every refusal is
-//! raised while ron's parser still stands on the offending key or value — ron then attaches
-//! its line:column — and so that each message names the field (`workload.services`), which
-//! a derived `Deserialize` can do neither of.
+//! Reading profiles out of RON: schema v2, and v1 as a v2 profile comparing `vm` and
+//! `container` (what a v1 file always meant). The visitors are written by hand so that every
+//! refusal is raised while ron's parser still stands on the offending key or value — ron
+//! then attaches its line:column — and so that each message names the field
+//! (`workload.services`), which a derived `Deserialize` can do neither of.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::schema::{CURRENCY, HOST, KUBERNETES, Section, TopField};
+use super::schema::{CURRENCY, ComponentField, HOST, KUBERNETES, Section, TopField};
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::hosts::{CUSTOM, HostCatalog};
 use crate::model::kubernetes::KubernetesFlavour;
-use crate::model::{AssumptionId, CRITERIA, CriterionId, TraitId, TraitKind};
+use crate::model::options::REGISTRY;
+use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
+use crate::model::{AssumptionId, CRITERIA, CriterionId, OptionId, TraitId, TraitKind};
 
 /// First pass: only `format` and `version`, everything else skipped unread, so that a file
 /// of another kind or from a newer Podvisor is refused for that reason — not for the first
@@ -21,29 +24,29 @@ use crate::model::{AssumptionId, CRITERIA, CriterionId, TraitId, TraitKind};
 pub struct Header;
 
 impl<'de> DeserializeSeed<'de> for Header {
-    type Value = ();
+    /// The file's schema version.
+    type Value = u32;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<u32, D::Error> {
         deserializer.deserialize_struct("Profile", &[], self)
     }
 }
 
 impl<'de> Visitor<'de> for Header {
-    type Value = ();
+    type Value = u32;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a profile `(format: \"podvisor-profile\", version: 1, …)`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let (mut format, mut version) = (false, false);
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<u32, A::Error> {
+        let (mut format, mut version) = (false, None);
         while let Some(Name(name)) = map.next_key()? {
             if name == TopField::Format.key() {
                 map.next_value_seed(Field::new("format", Format))?;
                 format = true;
             } else if name == TopField::Version.key() {
-                map.next_value_seed(Field::new("version", Version))?;
-                version = true;
+                version = Some(map.next_value_seed(Field::new("version", Version))?);
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -53,10 +56,7 @@ impl<'de> Visitor<'de> for Header {
                 "no `format` field: a profile declares `format: \"{FORMAT}\"`; is this a Podvisor profile?"
             )));
         }
-        if !version {
-            return Err(de::Error::custom(format!("no `version` field: this build reads `version: {VERSION}`")));
-        }
-        Ok(())
+        version.ok_or_else(|| de::Error::custom(format!("no `version` field: this build reads `version: {VERSION}`")))
     }
 }
 
@@ -82,6 +82,8 @@ impl<'de> de::Deserialize<'de> for Name {
 /// Second pass: the whole profile, starting from the defaults so that missing fields keep
 /// them. Values out of range are clamped with a warning; everything else wrong is refused.
 pub struct Body<'w> {
+    /// The file's schema version, as the header pass read it: it decides the fields.
+    pub version: u32,
     pub warnings: &'w mut Vec<String>,
 }
 
@@ -102,9 +104,10 @@ impl<'de> Visitor<'de> for Body<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Profile, A::Error> {
         let mut profile = Profile::default();
-        let known: Vec<_> = TopField::ALL.iter().map(|field| (field.key(), *field)).collect();
+        let known: Vec<_> = TopField::of_version(self.version).iter().map(|field| (field.key(), *field)).collect();
         let mut seen = Vec::new();
-        while let Some((_, field)) = map.next_key_seed(Key::new(Place::Top, &known, &mut seen))? {
+        let place = Place::Top { version: self.version };
+        while let Some((_, field)) = map.next_key_seed(Key::new(place, &known, &mut seen))? {
             match field {
                 // Checked by the header pass.
                 TopField::Format | TopField::Version => {
@@ -112,6 +115,10 @@ impl<'de> Visitor<'de> for Body<'_> {
                 }
                 TopField::Name => profile.name = map.next_value_seed(Field::new("name", Text))?,
                 TopField::Notes => profile.notes = map.next_value_seed(Field::new("notes", Text))?,
+                TopField::Options => profile.options = map.next_value_seed(OptionList)?,
+                TopField::Components => {
+                    map.next_value_seed(Components { profile: &mut profile, warnings: self.warnings })?;
+                }
                 TopField::Section(section) => {
                     map.next_value_seed(SectionBody { section, profile: &mut profile, warnings: self.warnings })?;
                 }
@@ -212,6 +219,137 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
     }
 }
 
+/// `options`: two to four registered option ids, each once, in the order given.
+struct OptionList;
+
+impl<'de> DeserializeSeed<'de> for OptionList {
+    type Value = Vec<OptionId>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        // Any value, so that one id without its list gets a message of its own.
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OptionList {
+    type Value = Vec<OptionId>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of option ids for `options`, such as `[\"vm\", \"container\"]`")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Err(E::custom(format!(
+            "options: expected a list of at least {MIN_OPTIONS} option ids, such as `[\"{key}\", …]`, found the text {key:?}"
+        )))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut chosen = Vec::new();
+        while let Some(id) = seq.next_element_seed(Field::new("options", OptionKey { chosen: &chosen }))? {
+            chosen.push(id);
+        }
+        let keys: Vec<&str> = chosen.iter().map(|id| id.key()).collect();
+        let others = REGISTRY.iter().map(|spec| spec.key).filter(|key| !keys.contains(key));
+        let others = others.collect::<Vec<_>>().join(", ");
+        match keys.as_slice() {
+            [] => Err(de::Error::custom(format!(
+                "options: the list is empty; at least {MIN_OPTIONS} options are needed to compare, from: {others}"
+            ))),
+            [only] if chosen.len() < MIN_OPTIONS => Err(de::Error::custom(format!(
+                "options: a single option (`{only}`) is refused: at least {MIN_OPTIONS} are needed to compare; add one of: {others}"
+            ))),
+            _ => Ok(chosen),
+        }
+    }
+}
+
+/// `components`: the parts of the estate. This build scores exactly one.
+struct Components<'a> {
+    profile: &'a mut Profile,
+    warnings: &'a mut Vec<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for Components<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Components<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list `[(name: …, workload: (…))]` for `components`")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let component = ComponentBody { profile: self.profile, warnings: self.warnings };
+        if seq.next_element_seed(component)?.is_none() {
+            return Err(de::Error::custom(
+                "components: the list is empty; a profile holds one component, such as `[(name: \"Shop\", workload: (…))]`",
+            ));
+        }
+        // Refused where the second one starts, before reading it.
+        seq.next_element_seed(SecondComponent)?;
+        Ok(())
+    }
+}
+
+/// A second entry of `components`, refused as it starts.
+struct SecondComponent;
+
+impl<'de> DeserializeSeed<'de> for SecondComponent {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
+        Err(de::Error::custom(
+            "components: this build scores one component; mixed estates are not supported yet, so give each component a profile of its own",
+        ))
+    }
+}
+
+/// One component: its name and its workload.
+struct ComponentBody<'a> {
+    profile: &'a mut Profile,
+    warnings: &'a mut Vec<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for ComponentBody<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_struct("Component", &[], self)
+    }
+}
+
+impl<'de> Visitor<'de> for ComponentBody<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a component `(name: …, workload: (…))`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let known: Vec<_> = ComponentField::ALL.iter().map(|field| (field.key(), *field)).collect();
+        let mut seen = Vec::new();
+        while let Some((_, field)) = map.next_key_seed(Key::new(Place::Component, &known, &mut seen))? {
+            match field {
+                ComponentField::Name => {
+                    self.profile.component = map.next_value_seed(Field::new("component.name", Text))?;
+                }
+                ComponentField::Workload => {
+                    let section = Section::Workload;
+                    map.next_value_seed(SectionBody { section, profile: self.profile, warnings: self.warnings })?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A key a map may hold, with the id it stands for and the range of its value.
 type Known<K> = (&'static str, (K, (f64, f64)));
 
@@ -254,7 +392,12 @@ impl<'de, K: Copy + Ord> Visitor<'de> for Overrides<'_, K> {
 /// Where a key stands, for messages.
 #[derive(Clone, Copy)]
 enum Place {
-    Top,
+    /// The top level of a file of this schema version.
+    Top {
+        version: u32,
+    },
+    /// An entry of `components`.
+    Component,
     Section(Section),
     Weights,
     Assumptions,
@@ -264,7 +407,7 @@ impl Place {
     /// What a key names here.
     fn noun(self) -> &'static str {
         match self {
-            Self::Top | Self::Section(_) => "field",
+            Self::Top { .. } | Self::Component | Self::Section(_) => "field",
             Self::Weights => "criterion",
             Self::Assumptions => "assumption",
         }
@@ -273,7 +416,9 @@ impl Place {
     /// The place a known name belongs to, if any: for "`host_cores` belongs in `environment`".
     fn home_of(name: &str) -> Option<Self> {
         if TopField::ALL.iter().any(|field| field.key() == name) {
-            Some(Self::Top)
+            Some(Self::Top { version: VERSION })
+        } else if ComponentField::ALL.iter().any(|field| field.key() == name) {
+            Some(Self::Component)
         } else if let Some(section) = Section::ALL.into_iter().find(|s| s.field_names().contains(&name)) {
             Some(Self::Section(section))
         } else if CriterionId::from_key(name).is_some() {
@@ -286,7 +431,8 @@ impl Place {
     /// "in `workload`", "at the top level".
     fn phrase(self) -> String {
         match self {
-            Self::Top => "at the top level".to_owned(),
+            Self::Top { .. } => "at the top level".to_owned(),
+            Self::Component => "in a component".to_owned(),
             _ => format!("in `{self}`"),
         }
     }
@@ -295,7 +441,8 @@ impl Place {
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Self::Top => "profile",
+            Self::Top { .. } => "profile",
+            Self::Component => "component",
             Self::Section(section) => section.key(),
             Self::Weights => "weights",
             Self::Assumptions => "assumptions",
@@ -318,6 +465,11 @@ impl<'a, T> Key<'a, T> {
     fn unknown(&self, name: &str) -> String {
         let noun = self.place.noun();
         let place = self.place.phrase();
+        if let Place::Top { version } = self.place
+            && let Some(message) = of_another_version(name, version)
+        {
+            return message;
+        }
         if let Some(home) = Place::home_of(name) {
             return format!("`{name}` belongs {}, not {place}", home.phrase());
         }
@@ -346,7 +498,9 @@ impl<T: Copy> Visitor<'_> for Key<'_, T> {
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.place {
-            Place::Top | Place::Section(_) => write!(f, "a field name {}", self.place.phrase()),
+            Place::Top { .. } | Place::Component | Place::Section(_) => {
+                write!(f, "a field name {}", self.place.phrase())
+            }
             Place::Weights | Place::Assumptions => {
                 write!(f, "a quoted {} id {}", self.place.noun(), self.place.phrase())
             }
@@ -359,13 +513,35 @@ impl<T: Copy> Visitor<'_> for Key<'_, T> {
         };
         if self.seen.contains(&known) {
             let path = match self.place {
-                Place::Top => known.to_owned(),
+                Place::Top { .. } => known.to_owned(),
                 place => format!("{place}.{known}"),
             };
             return Err(E::custom(format!("`{path}` is given twice")));
         }
         self.seen.push(known);
         Ok((known, value))
+    }
+}
+
+/// Why a top-level `name` is refused in a file of `version` when it is a field of another
+/// version: the workload moved into `components` in version 2.
+fn of_another_version(name: &str, version: u32) -> Option<String> {
+    let known = |version| TopField::of_version(version).iter().any(|field| field.key() == name);
+    if known(version) {
+        return None;
+    }
+    if version == 1 && known(VERSION) {
+        Some(format!(
+            "`{name}` is a version {VERSION} field, but this file declares `version: 1`; write `version: {VERSION}` \
+             with the workload inside `components` (`podvisor normalize` upgrades a version 1 file)"
+        ))
+    } else if version > 1 && known(1) {
+        Some(format!(
+            "`{name}` is a version 1 field; a version {version} profile holds it inside `components`, \
+             as in `components: [(name: \"…\", {name}: (…))]`"
+        ))
+    } else {
+        None
     }
 }
 
@@ -398,15 +574,22 @@ enum Refusal {
     #[error("this is a {0:?} file, not a Podvisor profile (\"{FORMAT}\")")]
     OtherFormat(String),
     #[error(
-        "{0} is newer than this build of Podvisor reads (it reads version {VERSION}); open the file with a newer Podvisor"
+        "{0} is newer than this build of Podvisor reads (it reads versions 1 to {VERSION}); open the file with a newer Podvisor"
     )]
     NewerVersion(i128),
-    #[error("{0} is not a valid version (versions start at 1; this build reads version {VERSION})")]
+    #[error("{0} is not a valid version (versions start at 1; this build reads versions 1 to {VERSION})")]
     InvalidVersion(i128),
     #[error("{0}")]
     UnknownHost(String),
     #[error("unknown flavour {0:?}; expected one of: {1}")]
     UnknownFlavour(String, String),
+    #[error("at most {MAX_OPTIONS} options are compared at once; `{0}` would be the {next}th", next = MAX_OPTIONS + 1)]
+    TooManyOptions(String),
+    /// An option id not in the registry, and the hint: the closest ids, or all of them.
+    #[error("unknown option `{0}`; {1}")]
+    UnknownOption(String, String),
+    #[error("`{0}` is listed twice; each option may appear once")]
+    RepeatedOption(String),
 }
 
 /// What a field accepts, and what its value becomes.
@@ -493,12 +676,14 @@ impl Rule for Format {
 }
 
 impl Rule for Version {
-    type Value = ();
+    type Value = u32;
     const EXPECTED: &'static str = "a whole number";
 
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<(), Refusal>> {
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<u32, Refusal>> {
         match scalar {
-            Scalar::Whole(version) if *version == i128::from(VERSION) => Some(Ok(())),
+            Scalar::Whole(version) if (1..=i128::from(VERSION)).contains(version) => {
+                Some(Ok(u32::try_from(*version).unwrap_or(VERSION)))
+            }
             Scalar::Whole(version) if *version > i128::from(VERSION) => Some(Err(Refusal::NewerVersion(*version))),
             Scalar::Whole(version) => Some(Err(Refusal::InvalidVersion(*version))),
             _ => None,
@@ -542,6 +727,36 @@ impl Rule for Flavour {
                 suggest::closest(key, keys).map_or_else(|| keys.join(", "), |close| format!("did you mean {close:?}?"));
             Refusal::UnknownFlavour((*key).to_owned(), hint)
         }))
+    }
+}
+
+/// One entry of `options`: a registered id not listed before, within [`MAX_OPTIONS`].
+struct OptionKey<'a> {
+    chosen: &'a [OptionId],
+}
+
+impl Rule for OptionKey<'_> {
+    type Value = OptionId;
+    const EXPECTED: &'static str = "a quoted option id such as \"vm\"";
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<OptionId, Refusal>> {
+        let Scalar::Text(key) = scalar else {
+            return None;
+        };
+        let key = (*key).to_owned();
+        if self.chosen.len() == MAX_OPTIONS {
+            return Some(Err(Refusal::TooManyOptions(key)));
+        }
+        let Some(id) = OptionId::from_key(&key) else {
+            let keys = REGISTRY.iter().map(|spec| spec.key);
+            let hint = match suggest::closest_few(&key, keys.clone(), 2).as_slice() {
+                [] => format!("expected one of: {}", keys.collect::<Vec<_>>().join(", ")),
+                [one] => format!("did you mean `{one}`?"),
+                [one, two, ..] => format!("did you mean `{one}` or `{two}`?"),
+            };
+            return Some(Err(Refusal::UnknownOption(key, hint)));
+        };
+        Some(if self.chosen.contains(&id) { Err(Refusal::RepeatedOption(key)) } else { Ok(id) })
     }
 }
 

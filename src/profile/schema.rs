@@ -1,8 +1,9 @@
-//! Schema v1's layout: the top-level fields and the order files list them in. The trait
-//! fields of each section, and their order, come from the trait table
-//! ([`TRAITS`](crate::model::TRAITS): each row names its section and its place in it), so
-//! the layout is written down once. The order is part of the contract with users' files,
-//! which people diff; the bundled profiles are checked to be in this canonical form.
+//! The layout of profile files: the top-level fields of each schema version and the order
+//! files list them in. The trait fields of each section, and their order, come from the
+//! trait table ([`TRAITS`](crate::model::TRAITS): each row names its section and its place
+//! in it), so the layout is written down once. The order is part of the contract with
+//! users' files, which people diff; the bundled profiles are checked to be in this
+//! canonical form.
 
 pub use crate::model::traits::Section;
 
@@ -13,14 +14,19 @@ pub enum TopField {
     Version,
     Name,
     Notes,
+    /// The options compared (version 2 on).
+    Options,
+    /// The parts of the estate, each with its workload (version 2 on).
+    Components,
+    /// `workload` (version 1 only: later versions hold it in a component) or `environment`.
     Section(Section),
     Weights,
     Assumptions,
 }
 
 impl TopField {
-    /// Every top-level field, in file order.
-    pub const ALL: [Self; 8] = [
+    /// Every top-level field of version 1, in file order. Version 1 is only read.
+    pub const V1: [Self; 8] = [
         Self::Format,
         Self::Version,
         Self::Name,
@@ -31,6 +37,24 @@ impl TopField {
         Self::Assumptions,
     ];
 
+    /// Every top-level field of the version this build writes, in file order.
+    pub const ALL: [Self; 9] = [
+        Self::Format,
+        Self::Version,
+        Self::Name,
+        Self::Notes,
+        Self::Options,
+        Self::Components,
+        Self::Section(Section::Environment),
+        Self::Weights,
+        Self::Assumptions,
+    ];
+
+    /// The top-level fields of schema `version` (one this build reads).
+    pub fn of_version(version: u32) -> &'static [Self] {
+        if version == 1 { &Self::V1 } else { &Self::ALL }
+    }
+
     /// The field's name in the file.
     pub fn key(self) -> &'static str {
         match self {
@@ -38,9 +62,31 @@ impl TopField {
             Self::Version => "version",
             Self::Name => "name",
             Self::Notes => "notes",
+            Self::Options => "options",
+            Self::Components => "components",
             Self::Section(section) => section.key(),
             Self::Weights => "weights",
             Self::Assumptions => "assumptions",
+        }
+    }
+}
+
+/// A field of one entry of `components`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComponentField {
+    Name,
+    Workload,
+}
+
+impl ComponentField {
+    /// Every field of a component, in file order.
+    pub const ALL: [Self; 2] = [Self::Name, Self::Workload];
+
+    /// The field's name in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Workload => Section::Workload.key(),
         }
     }
 }
@@ -100,8 +146,13 @@ mod tests {
     }
 
     #[test]
-    fn top_level_fields_match_the_profile_struct() {
-        let profile = serde_json::to_value(crate::profile::Profile::default()).unwrap();
-        assert_eq!(sorted(TopField::ALL.iter().map(|f| f.key()).collect()), struct_keys(&profile));
+    fn versions_differ_only_where_the_workload_lives() {
+        let only = |a: &[TopField], b: &[TopField]| -> Vec<&str> {
+            a.iter().filter(|f| !b.contains(f)).map(|f| f.key()).collect()
+        };
+        let (v1, v2) = (TopField::of_version(1), TopField::of_version(2));
+        assert_eq!(only(v1, v2), vec!["workload"]);
+        assert_eq!(only(v2, v1), vec!["options", "components"]);
+        assert_eq!(TopField::of_version(crate::profile::VERSION), TopField::ALL);
     }
 }

@@ -10,8 +10,10 @@ use crate::model::sensitivity::Sensitivity;
 use crate::model::{CRITERIA, Evaluation, Point, Profile, ResourceId, Resources};
 use crate::narrative;
 
-/// Version of the JSON formats.
-pub const VERSION: u32 = 1;
+/// Version of the JSON formats. Version 2 keeps every key of version 1; options are the
+/// profile's (any registered ids, two to four), listed in `profile.options` and in that order
+/// in every option-keyed object.
+pub const VERSION: u32 = 2;
 
 /// Rounds away float noise (0.30000000000000004) without losing meaningful digits.
 pub fn round(value: f64) -> f64 {
@@ -36,7 +38,7 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
     json!({
         "format": "podvisor-evaluation",
         "version": VERSION,
-        "profile": { "name": profile.name },
+        "profile": { "name": profile.name, "options": profile.options },
         "verdict": {
             "winner": verdict.winner,
             "leader": verdict.leader,
@@ -208,10 +210,36 @@ pub fn comparison(pair: &ComparedPair) -> Value {
     json!({
         "format": "podvisor-comparison",
         "version": VERSION,
-        "a": { "name": pair.a.profile.name, "verdict": verdict(&pair.a) },
-        "b": { "name": pair.b.profile.name, "verdict": verdict(&pair.b) },
+        "a": { "name": pair.a.profile.name, "options": pair.a.profile.options, "verdict": verdict(&pair.a) },
+        "b": { "name": pair.b.profile.name, "options": pair.b.profile.options, "verdict": verdict(&pair.b) },
         "verdict_changed": c.verdict_changed,
         "differences": c.differences.iter().map(|d| json!({ "field": d.field, "a": d.a, "b": d.b })).collect::<Vec<_>>(),
         "options": options,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OptionId;
+    use crate::report::Analysis;
+
+    #[test]
+    fn option_keyed_objects_follow_the_profile_order() {
+        let profile = Profile {
+            options: vec![OptionId::MICROVM, OptionId::VM, OptionId::CONTAINERS_ON_VMS],
+            ..Profile::default()
+        };
+        let json = analysis(&Analysis::new(profile));
+        let expected = ["microvm", "vm", "containers_on_vms"];
+        assert_eq!(json["profile"]["options"], json!(expected));
+        let keys = |value: &Value| value.as_object().map(|map| map.keys().cloned().collect::<Vec<_>>());
+        assert_eq!(keys(&json["options"]), Some(expected.map(str::to_owned).to_vec()));
+        for axis in ["services", "replicas"] {
+            let mut listed = keys(&json["curves"][axis]).unwrap_or_default();
+            assert_eq!(listed.remove(0), "x");
+            assert_eq!(listed, expected, "{axis}");
+        }
+        assert!(expected.iter().any(|id| json["verdict"]["leader"] == *id));
+    }
 }

@@ -10,7 +10,7 @@ pub mod text;
 
 use crate::model::compare::{Comparison, compare};
 use crate::model::sensitivity::{self, Sensitivity};
-use crate::model::{Assumptions, DEFAULT_OPTIONS, Evaluation, OptionSpec, Profile, evaluate_options};
+use crate::model::{Assumptions, Evaluation, OptionSpec, Profile, evaluate_options};
 
 /// A profile with everything the model concludes about it.
 #[derive(Clone, Debug)]
@@ -21,9 +21,11 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Evaluates and analyses a profile with the shipped assumptions and default options.
+    /// Evaluates and analyses a profile with the shipped assumptions, against the options
+    /// it compares.
     pub fn new(profile: Profile) -> Self {
-        Self::of_options(profile, DEFAULT_OPTIONS)
+        let options = profile.option_specs();
+        Self::of_options(profile, &options)
     }
 
     /// Evaluates and analyses a profile against a list of options.
@@ -44,13 +46,18 @@ pub struct ComparedPair {
 }
 
 impl ComparedPair {
+    /// Each profile evaluated against the options it compares; the comparison covers the
+    /// options both compare.
     pub fn new(a: Profile, b: Profile) -> Self {
-        Self::of_options(a, b, DEFAULT_OPTIONS)
+        Self::of(Analysis::new(a), Analysis::new(b))
     }
 
     /// Both profiles evaluated against the same list of options.
     pub fn of_options(a: Profile, b: Profile, options: &[&'static OptionSpec]) -> Self {
-        let (a, b) = (Analysis::of_options(a, options), Analysis::of_options(b, options));
+        Self::of(Analysis::of_options(a, options), Analysis::of_options(b, options))
+    }
+
+    fn of(a: Analysis, b: Analysis) -> Self {
         let comparison = compare(&a.profile, &a.evaluation, &b.profile, &b.evaluation);
         Self { a, b, comparison }
     }

@@ -8,7 +8,8 @@ use crate::model::{CRITERIA, ResourceId};
 use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
 const LABEL: usize = 28;
-const COLUMN: usize = 13;
+/// Narrowest option column; a longer option name ("Containers on VMs") widens every column.
+const MIN_COLUMN: usize = 13;
 
 /// A readable summary of an analysis.
 pub fn analysis(analysis: &Analysis) -> String {
@@ -18,14 +19,15 @@ pub fn analysis(analysis: &Analysis) -> String {
     let _ = writeln!(out, "{}\n{}\n", profile.name, "=".repeat(profile.name.chars().count().max(8)));
     let _ = writeln!(out, "Verdict: {}\n{}\n", narrative::headline(evaluation), narrative::summary(evaluation));
 
-    let header: String = options.iter().map(|o| format!("{:>COLUMN$}", o.spec.label)).collect();
+    let column = options.iter().map(|o| o.spec.label.chars().count() + 2).fold(MIN_COLUMN, usize::max);
+    let header: String = options.iter().map(|o| format!("{:>column$}", o.spec.label)).collect();
     let _ = writeln!(out, "{:<LABEL$}{header}  weight", "Scores (0–10)");
     for (c, criterion) in CRITERIA.iter().enumerate() {
-        let cells: String = options.iter().map(|o| format!("{:>COLUMN$}", Score(o.criteria[c].score))).collect();
+        let cells: String = options.iter().map(|o| format!("{:>column$}", Score(o.criteria[c].score))).collect();
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
         let _ = writeln!(out, "{:<LABEL$}{cells}  {}", criterion.label, Number(weight));
     }
-    let totals: String = options.iter().map(|o| format!("{:>COLUMN$}", Score(o.score))).collect();
+    let totals: String = options.iter().map(|o| format!("{:>column$}", Score(o.score))).collect();
     let _ = writeln!(out, "{:<LABEL$}{totals}\n", "Overall (0–100)");
 
     for (o, option) in options.iter().enumerate() {
@@ -52,7 +54,7 @@ pub fn analysis(analysis: &Analysis) -> String {
     for resource in ResourceId::ALL {
         let cells: String = options
             .iter()
-            .map(|o| format!("{:>COLUMN$}", resource_value(profile, resource, o.resources.get(resource))))
+            .map(|o| format!("{:>column$}", resource_value(profile, resource, o.resources.get(resource))))
             .collect();
         let _ = writeln!(out, "{:<LABEL$}{cells}", resource_header(profile, resource));
     }

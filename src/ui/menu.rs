@@ -1,12 +1,15 @@
-//! The menu bar. It only asks for [`Command`]s; the app runs them. Labels, hover texts and
-//! shortcuts come from [`UiCommand`], as do the keys and the shortcut list.
+//! The menu bar. It only asks for [`Command`]s, which the app runs, except for what the
+//! menus edit in place: the appearance, and the options the profile compares. Labels, hover
+//! texts and shortcuts come from [`UiCommand`], as do the keys and the shortcut list.
 
 use std::path::PathBuf;
 
 use egui::Ui;
 
+use super::options_menu::options_menu_ui;
 use super::theme::{Appearance, ThemeChoice};
 use crate::command::{Command, DeckSource, UiCommand};
+use crate::profile::Profile;
 
 /// UI scales offered in View ▸ UI scale.
 pub const SCALES: [f32; 6] = [0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
@@ -24,8 +27,14 @@ pub struct MenuContext<'a> {
     pub deck: &'a DeckSource,
 }
 
-/// The File, Edit, View and Help menus.
-pub fn menu_bar_ui(ui: &mut Ui, context: &MenuContext<'_>, appearance: &mut Appearance, commands: &mut Vec<Command>) {
+/// The File, Edit, View, Options and Help menus; Options edits `profile.options` only.
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    context: &MenuContext<'_>,
+    appearance: &mut Appearance,
+    profile: &mut Profile,
+    commands: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, context, commands));
         ui.menu_button("Edit", |ui| {
@@ -35,6 +44,7 @@ pub fn menu_bar_ui(ui: &mut Ui, context: &MenuContext<'_>, appearance: &mut Appe
             item(ui, UiCommand::ResetAll, true, commands);
         });
         ui.menu_button("View", |ui| view_menu_ui(ui, context, appearance, commands));
+        options_menu_ui(ui, profile);
         ui.menu_button("Help", |ui| {
             item(ui, UiCommand::Shortcuts, true, commands);
             if ui

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod dialogs;
 pub mod help;
 pub mod menu;
+pub mod options_menu;
 pub mod presenter;
 pub mod projection_chart;
 pub mod pros_cons;

@@ -161,7 +161,7 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
             let color = option_color(ui.visuals(), index);
             ui.label(RichText::new(result.spec.label).heading().color(color).strong());
             ui.horizontal(|ui| {
-                let change = since.and_then(|c| c.options.get(index)).map(|o| o.score);
+                let change = since.and_then(|c| c.option(result.spec.id())).map(|o| o.score);
                 let shown = drawn.get(index).copied().unwrap_or(result.score);
                 ScoreBar::new(result.score, 100.0, color, bar_width).drawn_to(shown).against(change).ui(ui);
                 if ruled_out(result) {

@@ -41,9 +41,10 @@ pub fn scorecard_ui(
     let options = evaluation.options.len().max(1) as f32;
     let number_column = if since.is_some() { NUMBER_COLUMN + CHANGE_COLUMN } else { NUMBER_COLUMN };
     let bar_width = ((ui.available_width() - FIXED_COLUMNS) / options - number_column).clamp(60.0, 420.0);
-    // The change of option `o`'s score on criterion `c` (or overall, for `None`).
+    // The change of option `o`'s score on criterion `c` (or overall, for `None`), if the
+    // baseline compares that option too.
     let change = |o: usize, c: Option<usize>| {
-        let option = since?.options.get(o)?;
+        let option = since?.option(evaluation.options[o].spec.id())?;
         match c {
             Some(c) => option.criteria.get(c).copied(),
             None => Some(option.score),

@@ -80,7 +80,7 @@ pub fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, baselin
             for (index, result) in evaluation.options.iter().enumerate() {
                 let value = result.resources.get(resource);
                 let text = resource_value(profile, resource, value);
-                let before = baseline.and_then(|base| base.options.get(index)).map(|o| o.resources.get(resource));
+                let before = baseline.and_then(|base| base.option(result.spec.id())).map(|o| o.resources.get(resource));
                 let cell = Cell {
                     width: columns[index] + extra,
                     text: &text,

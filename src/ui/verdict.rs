@@ -74,7 +74,7 @@ fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compar
             let color = option_color(ui.visuals(), index);
             ui.label(RichText::new(result.spec.label).color(color).strong());
             ui.horizontal(|ui| {
-                let change = since.and_then(|c| c.options.get(index)).map(|o| o.score);
+                let change = since.and_then(|c| c.option(result.spec.id())).map(|o| o.score);
                 ScoreBar::new(result.score, 100.0, color, 200.0).against(change).ui(ui);
                 if ruled_out(result) {
                     ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));

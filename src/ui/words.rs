@@ -19,6 +19,7 @@ pub fn setting_label(path: &str) -> String {
     found.unwrap_or_else(|| match path {
         "name" => "Name".to_owned(),
         "notes" => "Notes".to_owned(),
+        "options" => "Options compared".to_owned(),
         "environment.currency" => "Currency".to_owned(),
         _ => path.to_owned(),
     })

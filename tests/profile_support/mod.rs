@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use podvisor::model::criteria::MAX_WEIGHT;
+use podvisor::model::options::REGISTRY;
+use podvisor::model::profile::MAX_OPTIONS;
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitKind};
 use podvisor::profile::Profile;
 
@@ -32,8 +34,11 @@ pub fn fully_non_default() -> Profile {
     let mut profile = Profile {
         name: "Shop \"v2\" \\ r#\"raw\"# — ünïcødé".to_owned(),
         notes: "Line one.\n\tIndented \"quoted\" line with \"# and \"## inside.\nLast line, no newline".to_owned(),
+        component: "Storefront \"edge\" — ünï".to_owned(),
         ..Profile::default()
     };
+    // Every registered option the profile may hold, in reverse display order.
+    profile.options = REGISTRY.iter().rev().take(MAX_OPTIONS).map(|spec| spec.id()).collect();
     for meta in TRAITS {
         // A value away from the default, inside the range, fractional for real fields.
         let value = match meta.kind {
