@@ -185,15 +185,13 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let hosts_monthly = match machine.host_type {
         None => hosts * e.host_cost_per_month,
         Some(host) => {
+            // Every option scales with the load on a cloud host (VM scaling groups, the
+            // cluster autoscaler) and stops when the workload does not run. Peak capacity is
+            // paid for the peak hours plus the time the option takes to reach it: a slower
+            // reaction means starting earlier.
             let running = e.runs_hours_per_day.clamp(0.0, 24.0);
-            let peak = e.peak_hours_per_day.clamp(0.0, running);
-            let host_hours_a_day = if option.orchestrated {
-                // Autoscaled: peak capacity in peak hours, steady capacity for the rest.
-                hosts * peak + hosts_steady * (running - peak)
-            } else {
-                // VMs are sized for peak whenever they run, stopped when they do not.
-                hosts * running
-            };
+            let peak = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
+            let host_hours_a_day = hosts * peak + hosts_steady * (running - peak);
             host.price_per_hour * host_hours_a_day * HOURS_PER_MONTH / 24.0
         }
     };
@@ -593,11 +591,15 @@ mod tests {
         p.workload.peak_factor = 2.0;
         p.environment.runs_hours_per_day = 10.0;
         p.environment.peak_hours_per_day = 2.0;
-        // 40 pods at peak on 14 nodes for 2 h, 20 on 7 nodes for 8 h; the control plane runs on.
+        // 40 pods at peak on 14 nodes for 2 h and the 55.56 s it takes to get there, 20 on 7
+        // nodes for the rest of 10 h; the control plane runs on.
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
-        close(r.monthly_cost, 0.096 * (14.0 * 2.0 + 7.0 * 8.0) * 730.0 / 24.0 + 73.0);
-        // VMs are sized for peak while they run.
-        close(project(vm(), &p, &values(&p)).monthly_cost, 0.096 * 40.0 * 10.0 * 730.0 / 24.0);
+        let peak = 2.0 + 55.56 / 3600.0;
+        close(r.monthly_cost, 0.096 * (14.0 * peak + 7.0 * (10.0 - peak)) * 730.0 / 24.0 + 73.0);
+        // VMs start their peak 100 s earlier (a scaling-group reaction and a boot).
+        let peak = 2.0 + 100.0 / 3600.0;
+        let cost = 0.096 * (40.0 * peak + 20.0 * (10.0 - peak)) * 730.0 / 24.0;
+        close(project(vm(), &p, &values(&p)).monthly_cost, cost);
         let mut owned = twenty_small_instances();
         let before = project(container(), &owned, &values(&owned)).monthly_cost;
         owned.environment.runs_hours_per_day = 2.0;
