@@ -1,13 +1,13 @@
 //! Resource figures with their units, the way every report and view prints them.
 
 use crate::model::format::{number, seconds};
-use crate::model::hosts::HostType;
+use crate::model::hosts::{CUSTOM, HostType};
 use crate::model::{Evaluation, Profile, ResourceId};
 
 /// A resource figure with its unit ("12.5 GiB", "40 s", "3600 USD").
 pub fn resource_value(profile: &Profile, resource: ResourceId, value: f64) -> String {
     match resource {
-        ResourceId::MonthlyCost => format!("{} {}", number(value), profile.environment.currency),
+        ResourceId::MonthlyCost => format!("{} {}", number(value), currency(profile)),
         ResourceId::StartSeconds | ResourceId::ScaleToPeakSeconds => seconds(value),
         ResourceId::MemoryGib | ResourceId::DiskGib | ResourceId::CpuCores => {
             format!("{} {}", number(value), resource.unit())
@@ -19,7 +19,7 @@ pub fn resource_value(profile: &Profile, resource: ResourceId, value: f64) -> St
 /// Column header of a resource with its unit.
 pub fn resource_header(profile: &Profile, resource: ResourceId) -> String {
     match resource {
-        ResourceId::MonthlyCost => format!("{} ({}/month)", resource.label(), profile.environment.currency),
+        ResourceId::MonthlyCost => format!("{} ({}/month)", resource.label(), currency(profile)),
         ResourceId::Hosts | ResourceId::OsInstancesToPatch | ResourceId::InstancesPerHost => {
             resource.label().to_owned()
         }
@@ -66,4 +66,10 @@ pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
         host.family,
         site.flavour.flavour.label()
     )
+}
+
+/// The currency costs are in: the profile's for its own hardware; US dollars on a catalog
+/// host, whose prices are listed in them.
+pub fn currency(profile: &Profile) -> &str {
+    if profile.environment.host == CUSTOM { &profile.environment.currency } else { "USD" }
 }

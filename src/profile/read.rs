@@ -12,7 +12,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use super::schema::{CURRENCY, ComponentField, HOST, KUBERNETES, Section, TopField};
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
-use crate::model::hosts::{CUSTOM, HostCatalog};
+use crate::model::hosts::HostCatalog;
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::options::REGISTRY;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
@@ -700,15 +700,8 @@ impl Rule for HostId {
 
     fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<String, Refusal>> {
         let Scalar::Text(id) = scalar else { return None };
-        if *id == CUSTOM {
-            return Some(Ok(CUSTOM.to_owned()));
-        }
-        Some(match HostCatalog::builtin() {
-            Ok(catalog) => {
-                catalog.choose(id).map(|_| (*id).to_owned()).map_err(|e| Refusal::UnknownHost(e.to_string()))
-            }
-            Err(error) => Err(Refusal::UnknownHost(error.to_string())),
-        })
+        let chosen = HostCatalog::builtin().and_then(|catalog| catalog.choose(id).map(|_| (*id).to_owned()));
+        Some(chosen.map_err(|error| Refusal::UnknownHost(error.to_string())))
     }
 }
 
