@@ -99,7 +99,8 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         flavour_reserves && (KUBELET_FIGURES.contains(&id) || id == AssumptionId::NodeGuestOsMemoryMib)
             || provider_hypervisor && PROVIDER_FIGURES.contains(&id)
     };
-    let figure = |id: AssumptionId| if dropped(id) { 0.0 } else { values.get(id) };
+    let substituted = flavour_reserves || provider_hypervisor;
+    let figure = |id: AssumptionId| if substituted && dropped(id) { 0.0 } else { values.get(id) };
     let sum = |ids: &[AssumptionId]| ids.iter().map(|id| figure(*id)).sum::<f64>();
 
     let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + sum(option.instance_memory);
@@ -311,6 +312,17 @@ pub fn break_even(
 ) -> Vec<BreakEven> {
     let mut found = Vec::new();
     let mut scratch = profile.clone();
+    // Bisections of different resources and pairs visit the same points: project each once.
+    let mut seen: Vec<Vec<(f64, Resources)>> = vec![Vec::new(); options.len()];
+    let mut at = |option: usize, x: f64| -> Resources {
+        if let Some((_, r)) = seen[option].iter().find(|(seen_x, _)| *seen_x == x) {
+            return *r;
+        }
+        scratch.set(curve.axis, x);
+        let r = project(options[option], &scratch, values);
+        seen[option].push((x, r));
+        r
+    };
     for resource in ResourceId::ALL {
         for a in 0..options.len() {
             for b in a + 1..options.len() {
@@ -329,9 +341,7 @@ pub fn break_even(
                         let (mut lo, mut hi) = (x_prev, *x);
                         while hi - lo > 1.0 {
                             let mid = f64::midpoint(lo, hi).floor();
-                            scratch.set(curve.axis, mid);
-                            let m =
-                                sign(&project(options[a], &scratch, values), &project(options[b], &scratch, values));
+                            let m = sign(&at(a, mid), &at(b, mid));
                             if m == s { hi = mid } else { lo = mid }
                         }
                         let (below, above) = if s < 0 { (b, a) } else { (a, b) };
