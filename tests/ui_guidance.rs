@@ -199,8 +199,10 @@ fn slides_fit_a_projector_and_a_large_screen_without_dropping_an_argument() {
             // What the slide must say: a close call, each side's two strongest pros; else the
             // leader's pro for each criterion that decides it.
             let texts: Vec<String> = if verdict.close_call {
-                let sides = evaluation.options.iter().enumerate();
-                sides.flat_map(|(i, o)| o.pros.iter().take(2).map(move |p| text(i, p))).collect()
+                // The two sides of the call: the leader and the runner-up.
+                let sides = [Some(verdict.leader), verdict.runner_up].into_iter().flatten();
+                let sides = sides.filter_map(|id| evaluation.position(id));
+                sides.flat_map(|i| evaluation.options[i].pros.iter().take(2).map(move |p| text(i, p))).collect()
             } else {
                 let leader = evaluation.position(verdict.leader).expect("leader");
                 let pros = evaluation.options[leader].pros.iter();

@@ -9,14 +9,27 @@ use common::layout::{
     SCALES, SIZES, ZOOMED, app_at, assert_no_labels_overlap, assert_no_text_clipped, last_node_in, scroll_into_view,
     side_panel_edge,
 };
-use podvisor::app::Command;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use podvisor::app::{App, Command, DeckSource};
+use podvisor::model::options::REGISTRY;
 use podvisor::ui::Tab;
+
+/// The decomposed monolith (break-even points on its chart, long lists of pros and cons)
+/// with the legacy monolith as B, as bundled: two options.
+const A: usize = 1;
+const B: usize = 2;
+const A_FILE: &str = "monolith_decomposed_50_services.ron";
+const B_FILE: &str = "legacy_monolith_lift_and_shift.ron";
 
 #[test]
 fn every_tab_fits_or_scrolls_on_small_screens() {
     for size in SIZES {
         for scale in SCALES {
-            check_every_tab(size, scale);
+            let mut harness = app_at(size, scale);
+            harness.state_mut().send(Command::OpenExample(A));
+            harness.state_mut().send(Command::CompareWithExample(B));
+            check_every_tab(&mut harness, &format!("{}×{} points, {}%", size.x, size.y, scale * 100.0));
         }
     }
 }
@@ -25,29 +38,90 @@ fn every_tab_fits_or_scrolls_on_small_screens() {
 /// and the scores there, so every tab keeps room to show and scroll its content.
 #[test]
 fn every_tab_fits_or_scrolls_on_a_zoomed_projector() {
-    check_every_tab(ZOOMED, 1.5);
+    let mut harness = app_at(ZOOMED, 1.5);
+    harness.state_mut().send(Command::OpenExample(A));
+    harness.state_mut().send(Command::CompareWithExample(B));
+    check_every_tab(&mut harness, "a zoomed projector");
 }
 
-/// Opens the decomposed monolith (break-even points on its chart, long lists of pros and
-/// cons) with the legacy monolith as B, and checks every tab at `size` points and `scale`.
-fn check_every_tab(size: egui::Vec2, scale: f32) {
-    let mut harness = app_at(size, scale);
-    harness.state_mut().send(Command::OpenExample(1));
-    harness.state_mut().send(Command::CompareWithExample(2));
+/// Four options (a column, a line, a bar each) on every tab, with B comparing four too and
+/// a baseline pinned before a change, so that every delta shows: at both sizes and scales.
+#[test]
+fn every_tab_fits_or_scrolls_with_four_options() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (a, b) = (common::with_every_option(dir.path(), A_FILE), common::with_every_option(dir.path(), B_FILE));
+    for size in SIZES {
+        for scale in SCALES {
+            let mut harness = app_at(size, scale);
+            harness.state_mut().send(Command::Open(a.clone()));
+            harness.state_mut().send(Command::CompareWith(b.clone()));
+            harness.state_mut().send(Command::PinBaseline);
+            harness.run();
+            let slider = harness.get_by_role_and_label(egui::accesskit::Role::Slider, "Isolation need");
+            slider.set_value_accesskit(9.0);
+            harness.run();
+            assert_eq!(harness.state().document().evaluation().options.len(), REGISTRY.len());
+            assert!(harness.state().baseline().is_some_and(|b| !b.comparison().differences.is_empty()));
+            check_every_tab(&mut harness, &format!("four options at {}×{} points, {}%", size.x, size.y, scale * 100.0));
+        }
+    }
+}
+
+/// Presenter slides of four-option scenarios at a projector's 1280×720, at 100 % and 150 %.
+#[test]
+fn slides_with_four_options_fit() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let files = [A_FILE, B_FILE, "hostile_multi_tenant_hosting.ron"];
+    let paths: Vec<_> = files.iter().map(|file| common::with_every_option(dir.path(), file)).collect();
+    for scale in SCALES {
+        let mut harness = app_at(SIZES[1], scale);
+        // Open one of the deck's scenarios, so that presenting starts on it, not on a slide of
+        // its own before the deck.
+        harness.state_mut().send(Command::Open(paths[0].clone()));
+        harness.state_mut().send(Command::UseDeck(DeckSource::Folder(dir.path().to_owned())));
+        harness.state_mut().send(Command::Present);
+        harness.run();
+        for slide in 0..files.len() {
+            harness.state_mut().send(Command::GoToSlide(slide));
+            harness.run();
+            let slide_content = &harness.state().presentation().expect("presenting").slide().content;
+            let options = slide_content.as_ref().map(|scenario| scenario.evaluation.options.len());
+            let options = options.expect("a readable slide");
+            assert_eq!(options, REGISTRY.len(), "slide {slide} compares four options");
+            let context = format!("slide {slide} with four options at {}%", scale * 100.0);
+            assert_no_text_clipped_on_slide(&harness, &context);
+            assert_no_labels_overlap(&harness, &context);
+        }
+    }
+}
+
+/// On a slide there is no side panel: only the window's edges can cut text off.
+fn assert_no_text_clipped_on_slide(harness: &Harness<'_, App>, context: &str) {
+    let window = harness.ctx.content_rect();
+    for node in common::layout::text_nodes(harness).into_iter().filter(common::layout::TextNode::shown) {
+        let what = format!("{context}: {:?} {:?} at {:?}", node.role, node.text, node.rect);
+        assert!(node.visible.right() >= node.rect.right() - 0.5, "{what} is cut off at the right");
+        assert!(window.contains_rect(node.rect.shrink(0.5)), "{what} runs out of the window");
+    }
+}
+
+/// Checks every tab of the app in `harness`: no text clipped, no labels over each other, and
+/// the last item of the side panel and of the tab reachable with the mouse wheel.
+fn check_every_tab(harness: &mut Harness<'static, App>, case: &str) {
     harness.run();
     for tab in Tab::ALL {
         harness.state_mut().select_tab(tab);
         // No tooltip from the last tab's scrolling lies over this one.
         harness.event(egui::Event::PointerGone);
         harness.run();
-        let context = format!("{} at {}×{} points, {}%", tab.label(), size.x, size.y, scale * 100.0);
-        assert_no_text_clipped(&harness, &context);
-        assert_no_labels_overlap(&harness, &context);
+        let context = format!("{} with {case}", tab.label());
+        assert_no_text_clipped(harness, &context);
+        assert_no_labels_overlap(harness, &context);
         let window = harness.ctx.content_rect();
-        let edge = side_panel_edge(&harness);
+        let edge = side_panel_edge(harness);
         for column in [(window.left(), edge), (edge, window.right())] {
-            let last = last_node_in(&harness, column);
-            scroll_into_view(&mut harness, &last, &context);
+            let last = last_node_in(harness, column);
+            scroll_into_view(harness, &last, &context);
         }
     }
 }

@@ -13,6 +13,8 @@ const FILES: &[(&str, &str)] = &[
     ("hostile_multi_tenant_hosting.ron", include_str!("../../profiles/hostile_multi_tenant_hosting.ron")),
     ("bursty_event_handlers.ron", include_str!("../../profiles/bursty_event_handlers.ron")),
     ("mixed_windows_linux_estate.ron", include_str!("../../profiles/mixed_windows_linux_estate.ron")),
+    ("saas_running_customer_code.ron", include_str!("../../profiles/saas_running_customer_code.ron")),
+    ("cloud_web_platform.ron", include_str!("../../profiles/cloud_web_platform.ron")),
 ];
 
 /// A bundled example.

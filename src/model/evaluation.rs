@@ -94,7 +94,8 @@ pub struct CriterionScore {
     pub weight: f64,
     /// Terms summing to the score (a clamp term is added when the sum left 0–10).
     pub terms: Vec<Term>,
-    /// The other option scoring best here, which explanations compare with.
+    /// The option's strongest rival overall (the runner-up for the leader, the leader for
+    /// every other option), which pros, cons and explanations compare with.
     pub rival: Option<OptionId>,
 }
 
@@ -299,6 +300,10 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
         (0..options.len()).map(|o| (0..CRITERIA.len()).map(|c| scored.score(o, c)).collect()).collect();
     let Scored { values, resources, mut terms, weights } = scored;
     let weight_total: f64 = weights.iter().sum();
+    // With several options, "beats the best on this criterion" would leave a winner with no
+    // pros; an option is argued against the one it actually competes with.
+    let standing = standings(&overall, &vetoes);
+    let rival_of = |o: usize| if o == standing.leader { standing.runner_up } else { Some(standing.leader) };
 
     let results: Vec<OptionResult> = options
         .iter()
@@ -310,7 +315,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                 .iter()
                 .enumerate()
                 .map(|(c, criterion)| {
-                    let rival = best_rival(&scores, o, c);
+                    let rival = rival_of(o);
                     let score = CriterionScore {
                         criterion: criterion.id,
                         score: scores[o][c],
@@ -367,11 +372,6 @@ fn agrees_with_bill(criterion: CriterionId, own: &Resources, rival: &Resources, 
     let cheaper = own.monthly_cost < rival.monthly_cost;
     let dearer = own.monthly_cost > rival.monthly_cost;
     !(gap < 0.0 && cheaper || gap > 0.0 && dearer)
-}
-
-/// The other option scoring best on a criterion (`scores[option][criterion]`).
-fn best_rival(scores: &[Vec<f64>], option: usize, criterion: usize) -> Option<usize> {
-    (0..scores.len()).filter(|o| *o != option).max_by(|a, b| scores[*a][criterion].total_cmp(&scores[*b][criterion]))
 }
 
 fn verdict(results: &[OptionResult], weights: &[f64], vetoes: &[Vec<(usize, f64)>]) -> Verdict {

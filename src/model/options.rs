@@ -261,7 +261,7 @@ pub static VM: OptionSpec = OptionSpec {
     network_efficiency: &[AssumptionId::VmNetworkEfficiency],
     readings: Readings {
         supply_chain: Reading { value: 6.0, label: "images built in-house", sources: &["M-SEC-5"] },
-        os_flexibility: Reading { value: 10.0, label: "runs any guest OS", sources: &["M-OS-1"] },
+        os_flexibility: Reading { value: 10.0, label: "run any guest OS side by side", sources: &["M-OS-1"] },
         portability: Reading { value: 5.0, label: "gigabyte images in a hypervisor's format", sources: &["V-RES-1"] },
         migration: Reading {
             value: 10.0,
@@ -310,7 +310,7 @@ pub static CONTAINER: OptionSpec = OptionSpec {
     network_efficiency: &[AssumptionId::ContainerNetworkEfficiency],
     readings: Readings {
         supply_chain: Reading { value: 2.0, label: "layered images of unknown origin", sources: &["M-SEC-5"] },
-        os_flexibility: Reading { value: 10.0, label: "one kernel type", sources: &["V-OS-1"] },
+        os_flexibility: Reading { value: 10.0, label: "all share one kernel type", sources: &["V-OS-1"] },
         portability: Reading { value: 9.0, label: "self-contained images move anywhere", sources: &["V-PORT-1"] },
         migration: Reading { value: 10.0, label: "nothing to change", sources: &["M-APP-2"] },
         resilience: Reading { value: 2.0, label: "instances may die at any time", sources: &["M-OPS-8"] },
@@ -407,7 +407,7 @@ pub static MICROVM: OptionSpec = OptionSpec {
     io_efficiency: &[AssumptionId::MicrovmIoEfficiency],
     network_efficiency: &[AssumptionId::MicrovmNetworkEfficiency],
     readings: Readings {
-        os_flexibility: Reading { value: 10.0, label: "Linux guests only", sources: &["V-OS-1"] },
+        os_flexibility: Reading { value: 10.0, label: "run Linux guests only", sources: &["V-OS-1"] },
         portability: Reading {
             value: 8.0,
             label: "images move anywhere, but the runtime needs KVM hosts",

@@ -145,8 +145,13 @@ fn write_why(
             }
         }
         CriterionId::OsFlexibility => {
-            let can = if o.runs_any_os { "run any guest OS side by side" } else { "all share one kernel type" };
-            write!(out, "OS diversity {}: {} {can}.", rating(TraitId::OsDiversity), o.plural)?;
+            write!(
+                out,
+                "OS diversity {}: {} {}.",
+                rating(TraitId::OsDiversity),
+                o.plural,
+                o.readings.os_flexibility.label
+            )?;
         }
         CriterionId::Portability => {
             if o.image_pipeline {

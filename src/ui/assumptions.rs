@@ -3,6 +3,7 @@
 //! profile's overrides; a reset removes the override.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use egui::{DragValue, RichText, Ui};
 
@@ -32,8 +33,33 @@ pub fn assumptions_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>) 
     });
 }
 
+/// The words beside an assumption's value that depend on its spec alone: the unit after
+/// the number and the range with the source's grade. Written once, not on every frame.
+struct SpecWords {
+    suffix: String,
+    range: String,
+}
+
+fn spec_words(id: AssumptionId) -> &'static SpecWords {
+    static WORDS: LazyLock<Vec<SpecWords>> = LazyLock::new(|| {
+        AssumptionId::ALL
+            .iter()
+            .map(|id| {
+                let spec = id.spec();
+                SpecWords {
+                    suffix: format!(" {}", spec.unit),
+                    range: format!("range {} to {} · {}", number(spec.min), number(spec.max), spec.grade.label()),
+                }
+            })
+            .collect()
+    });
+    let index = AssumptionId::ALL.iter().position(|candidate| *candidate == id).unwrap_or_default();
+    &WORDS[index]
+}
+
 fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>, id: AssumptionId) {
     let spec = id.spec();
+    let words = spec_words(id);
     let overridden = overrides.contains_key(&id);
     // Wrapped: in a narrow window the range and grade move to a second line, not off the edge.
     ui.horizontal_wrapped(|ui| {
@@ -45,7 +71,7 @@ fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>, id: A
                 DragValue::new(&mut value)
                     .range(spec.min..=spec.max)
                     .speed(speed)
-                    .suffix(format!(" {}", spec.unit))
+                    .suffix(words.suffix.as_str())
                     .custom_formatter(|value, _| number(value)),
             )
             .labelled_by(label.id);
@@ -61,10 +87,7 @@ fn assumption_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>, id: A
                     .color(attention_color(ui.visuals())),
             );
         }
-        ui.label(
-            RichText::new(format!("range {} to {} · {}", number(spec.min), number(spec.max), spec.grade.label()))
-                .weak(),
-        );
+        ui.label(RichText::new(words.range.as_str()).weak());
     });
     ui.label(RichText::new(&spec.source).small().weak());
 }

@@ -5,14 +5,15 @@
 //! has its own place (the bars, banner and charts), and B is whatever was chosen here.
 //! Figures are written as `podvisor compare` writes them, so the screen and report agree.
 
-use egui::{RichText, Ui};
+use egui::{RichText, TextStyle, Ui};
 
 use super::menu::examples_menu_ui;
-use super::theme::{attention_color, change_color, option_color, option_color_by_id, sizes};
+use super::theme::{attention_color, change_color, option_color_by_id, sizes};
+use super::widgets::text_width;
 use super::words::setting_label;
 use crate::command::Command;
 use crate::command::PathPurpose;
-use crate::model::compare::{Comparison, Delta};
+use crate::model::compare::{Comparison, Delta, OptionDelta};
 use crate::model::format::{Number, Score, number_direction, score_change, score_direction, shown_change, signed};
 use crate::model::{Evaluation, ResourceId};
 use crate::narrative::{self, resource_header};
@@ -117,45 +118,67 @@ fn change_ui(ui: &mut Ui, text: &str, rise: Option<bool>, higher_is_better: bool
 /// Per option: the overall score and every resource in A, in B, and the change.
 fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
     ui.label(RichText::new("Scores and resources").heading());
-    let columns = 1 + 3 * comparison.options.len();
-    egui::Grid::new("compare_figures").num_columns(columns).striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
-        ui.label("");
-        for (index, option) in comparison.options.iter().enumerate() {
-            let label = option.option.spec().label;
-            ui.label(RichText::new(label).strong().color(option_color(ui.visuals(), index)));
-            ui.label("");
-            ui.label("");
-        }
-        ui.end_row();
-        ui.label(RichText::new("Figure").strong());
-        for _ in &comparison.options {
-            for header in ["A", "B", "Δ"] {
-                ui.label(RichText::new(header).strong());
-            }
-        }
-        ui.end_row();
+    // As many options side by side as the width holds (three columns each: A, B and the
+    // change); the rest follow in a table of their own below, with the row names again.
+    let names = ResourceId::ALL
+        .iter()
+        .map(|resource| text_width(ui, &resource_header(units, *resource), &TextStyle::Body))
+        .fold(text_width(ui, "Overall (0–100)", &TextStyle::Body), f32::max);
+    let figure = text_width(ui, "-12345.67", &TextStyle::Monospace);
+    let per_option = 3.0 * (figure + FIGURE_GAP);
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a small, non-negative count")]
+    let fit = ((ui.available_width() - names - FIGURE_GAP) / per_option).floor().max(1.0) as usize;
+    for (chunk, options) in comparison.options.chunks(fit).enumerate() {
+        figures_grid_ui(ui, units, options, chunk);
+    }
+}
 
-        ui.label(RichText::new("Overall (0–100)").strong());
-        for option in &comparison.options {
-            let Delta { a, b } = option.score;
-            ui.label(RichText::new(Score(a).to_string()).monospace());
-            ui.label(RichText::new(Score(b).to_string()).monospace());
-            let (a, b) = (option.score.a, option.score.b);
-            change_ui(ui, &score_change(a, b), score_direction(shown_change(a, b)), true);
-        }
-        ui.end_row();
-        for (r, resource) in ResourceId::ALL.iter().enumerate() {
-            ui.label(resource_header(units, *resource));
-            for option in &comparison.options {
-                let Some(delta) = option.resources.get(r) else { continue };
-                ui.label(RichText::new(Number(delta.a).to_string()).monospace());
-                ui.label(RichText::new(Number(delta.b).to_string()).monospace());
-                let change = delta.delta();
-                change_ui(ui, &signed(change), number_direction(change), !resource.lower_is_better());
+/// Space between the columns of the figures table.
+const FIGURE_GAP: f32 = 18.0;
+
+/// One table of figures for `options`; `chunk` numbers the tables.
+fn figures_grid_ui(ui: &mut Ui, units: &Profile, options: &[OptionDelta], chunk: usize) {
+    let columns = 1 + 3 * options.len();
+    egui::Grid::new(("compare_figures", chunk)).num_columns(columns).striped(true).spacing([FIGURE_GAP, 4.0]).show(
+        ui,
+        |ui| {
+            ui.label("");
+            for option in options {
+                let label = option.option.spec().label;
+                ui.label(RichText::new(label).strong().color(option_color_by_id(ui.visuals(), option.option)));
+                ui.label("");
+                ui.label("");
             }
             ui.end_row();
-        }
-    });
+            ui.label(RichText::new("Figure").strong());
+            for _ in options {
+                for header in ["A", "B", "Δ"] {
+                    ui.label(RichText::new(header).strong());
+                }
+            }
+            ui.end_row();
+
+            ui.label(RichText::new("Overall (0–100)").strong());
+            for option in options {
+                let Delta { a, b } = option.score;
+                ui.label(RichText::new(Score(a).to_string()).monospace());
+                ui.label(RichText::new(Score(b).to_string()).monospace());
+                change_ui(ui, &score_change(a, b), score_direction(shown_change(a, b)), true);
+            }
+            ui.end_row();
+            for (r, resource) in ResourceId::ALL.iter().enumerate() {
+                ui.label(resource_header(units, *resource));
+                for option in options {
+                    let Some(delta) = option.resources.get(r) else { continue };
+                    ui.label(RichText::new(Number(delta.a).to_string()).monospace());
+                    ui.label(RichText::new(Number(delta.b).to_string()).monospace());
+                    let change = delta.delta();
+                    change_ui(ui, &signed(change), number_direction(change), !resource.lower_is_better());
+                }
+                ui.end_row();
+            }
+        },
+    );
 }
 
 /// Every setting that differs, by its label; the hover gives the key the profile file uses.

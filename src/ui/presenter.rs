@@ -7,7 +7,7 @@
 use egui::{Align, Layout, Rect, RichText, Ui};
 
 use super::resources::{ChartView, Crossings, Projection, projection_lines, projection_ui};
-use super::theme::{con_color, option_color, presenter_text_color, pro_color, sizes};
+use super::theme::{con_color, option_color_by_id, presenter_text_color, pro_color, sizes};
 use super::transition::{Figures, Transition};
 use super::widgets::ScoreBar;
 use crate::model::compare::Comparison;
@@ -158,7 +158,7 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
     ui.label(RichText::new("Overall score (0–100)").small().weak());
     egui::Grid::new("presenter_scores").num_columns(2).spacing([sizes.space_l, sizes.space_s]).show(ui, |ui| {
         for (index, result) in evaluation.options.iter().enumerate() {
-            let color = option_color(ui.visuals(), index);
+            let color = option_color_by_id(ui.visuals(), result.spec.id());
             ui.label(RichText::new(result.spec.label).heading().color(color).strong());
             ui.horizontal(|ui| {
                 let change = since.and_then(|c| c.option(result.spec.id())).map(|o| o.score);
@@ -197,7 +197,7 @@ fn arguments(ui: &Ui, profile: &Profile, evaluation: &Evaluation) -> Vec<(String
             .take(2)
             .map(|index| {
                 let result = &evaluation.options[index];
-                let color = option_color(ui.visuals(), index);
+                let color = option_color_by_id(ui.visuals(), result.spec.id());
                 let points = result.pros.iter().take(CLOSE_CALL_ARGUMENTS);
                 let arguments = points
                     .map(|point| Argument {

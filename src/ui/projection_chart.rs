@@ -17,7 +17,9 @@ use egui::{Color32, Pos2, Rect, RichText, Sense, Shape, Stroke, TextStyle, Ui, p
 use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
 
 use super::resources::ChartView;
-use super::theme::{SeriesStyle, baseline_color, neutral_mark, option_color, option_color_by_id, series_style, sizes};
+use super::theme::{
+    SeriesStyle, baseline_color, neutral_mark, option_color_by_id, registry_index, series_style, sizes,
+};
 use crate::model::format::number;
 use crate::model::projection::{BreakEven, Curve};
 use crate::model::{Evaluation, ResourceId, TraitId};
@@ -233,13 +235,13 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
         });
 
     let response = plot.show(ui, |plot_ui| {
-        for (index, (result, points)) in evaluation.options.iter().zip(lines).enumerate() {
+        for (result, points) in evaluation.options.iter().zip(lines) {
             let name = result.spec.label;
             if !series.shown(name) {
                 continue;
             }
-            let color = option_color(&visuals, index);
-            let SeriesStyle { line, marker } = series_style(index, line_width);
+            let color = option_color_by_id(&visuals, result.spec.id());
+            let SeriesStyle { line, marker } = series_style(registry_index(result.spec.id()), line_width);
             let drawn = if stepped { stairs(points) } else { points.clone() };
             // No bands: egui_plot would merge a stair's two points at one x into a filled band.
             let series_line = Line::new(name, drawn).color(color).width(line_width).style(line);
@@ -258,7 +260,7 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
             );
         }
         if let Some((base, base_lines)) = &baseline_lines {
-            for (index, (result, points)) in base.options.iter().zip(base_lines).enumerate() {
+            for (result, points) in base.options.iter().zip(base_lines) {
                 let name = format!("{} (baseline)", result.spec.label);
                 if !series.shown(&name) {
                     continue;
@@ -266,7 +268,7 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
                 let drawn = if stepped { stairs(points) } else { points.clone() };
                 plot_ui.line(
                     Line::new(name, drawn)
-                        .color(baseline_color(&visuals, index))
+                        .color(baseline_color(&visuals, registry_index(result.spec.id())))
                         .width(line_width * 0.8)
                         .style(LineStyle::dashed_loose())
                         .allow_band(false)
@@ -321,21 +323,20 @@ fn legend_entries(
     let mut entries: Vec<LegendEntry> = evaluation
         .options
         .iter()
-        .enumerate()
-        .map(|(index, result)| {
-            let SeriesStyle { line, marker } = series_style(index, line_width);
+        .map(|result| {
+            let SeriesStyle { line, marker } = series_style(registry_index(result.spec.id()), line_width);
             LegendEntry {
                 name: result.spec.label.to_owned(),
-                color: option_color(visuals, index),
+                color: option_color_by_id(visuals, result.spec.id()),
                 line,
                 marker: Some(marker),
             }
         })
         .collect();
-    for (index, result) in baseline.iter().flat_map(|base| base.options.iter().enumerate()) {
+    for result in baseline.iter().flat_map(|base| base.options.iter()) {
         entries.push(LegendEntry {
             name: format!("{} (baseline)", result.spec.label),
-            color: baseline_color(visuals, index),
+            color: baseline_color(visuals, registry_index(result.spec.id())),
             line: LineStyle::dashed_loose(),
             marker: None,
         });

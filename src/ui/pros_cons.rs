@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::sources::source_chips_ui;
-use super::theme::{con_color, option_color, pro_color};
+use super::theme::{con_color, option_color_by_id, pro_color};
 use crate::model::format::score;
 use crate::model::{Evaluation, Point, Profile};
 use crate::narrative;
@@ -23,7 +23,10 @@ pub fn pros_cons_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation) {
                 // scroll area with nothing to scroll: the layout is changed in place instead.
                 column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                     ui.label(
-                        RichText::new(result.spec.label).heading().strong().color(option_color(ui.visuals(), index)),
+                        RichText::new(result.spec.label)
+                            .heading()
+                            .strong()
+                            .color(option_color_by_id(ui.visuals(), result.spec.id())),
                     );
                     ui.label(RichText::new(result.spec.description).small().weak());
                     ui.add_space(8.0);

@@ -9,7 +9,7 @@ use egui::{Align, Layout, Rect, Ui};
 
 pub use super::projection_chart::{Crossings, Projection, projection_lines, projection_ui};
 use super::theme::sizes;
-use super::today_table::{today_ui, today_width};
+use super::today_table::{TodayTable, today_ui};
 use crate::model::projection::CURVE_AXES;
 use crate::model::{Evaluation, ResourceId, TraitId};
 use crate::narrative;
@@ -50,7 +50,8 @@ pub fn resources_ui(
     let projection =
         Projection { evaluation, profile, view: *view, lines: &lines, baseline, marks: 1.0, crossings: Crossings::All };
     let gap = sizes(ui.ctx()).space_l;
-    let table_width = today_width(ui, evaluation, profile);
+    let table = TodayTable::new(ui, evaluation, profile);
+    let table_width = table.width();
     let viewport = ui.available_size();
     // Room for the scroll bar, so that it never covers the table's last column.
     let width = viewport.x - ui.spacing().scroll.bar_width - gap;
@@ -69,7 +70,7 @@ pub fn resources_ui(
                         });
                     ui.add_space(gap);
                     ui.allocate_ui_with_layout(egui::vec2(table_width, height), column, |ui| {
-                        today_ui(ui, evaluation, profile, baseline);
+                        today_ui(ui, &table, baseline);
                     });
                     chart.inner
                 })
@@ -81,7 +82,7 @@ pub fn resources_ui(
                     .allocate_ui_with_layout(egui::vec2(width, height), column, |ui| projection_ui(ui, &projection))
                     .inner;
                 ui.add_space(gap);
-                today_ui(ui, evaluation, profile, baseline);
+                today_ui(ui, &table, baseline);
                 chart
             }
         })

@@ -2,12 +2,14 @@
 //! place, and the explanation of each score on hover. With a baseline pinned, each bar marks
 //! the baseline's score and writes the change since.
 
-use egui::{DragValue, RichText, Ui};
+use std::sync::LazyLock;
+
+use egui::{DragValue, RichText, TextStyle, Ui};
 
 use super::sources::{claims_ui, trace_ui};
-use super::theme::{attention_color, con_color, option_color, sizes};
+use super::theme::{attention_color, con_color, option_color_by_id, sizes};
 use super::tornado::tornado_ui;
-use super::widgets::{ScoreBar, reset_button};
+use super::widgets::{ScoreBar, reset_button, text_width};
 use crate::model::compare::Comparison;
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::sensitivity::Sensitivity;
@@ -15,11 +17,15 @@ use crate::model::{CRITERIA, Evaluation, VETO_SCORE, VETO_WEIGHT};
 use crate::narrative;
 use crate::profile::Profile;
 
-/// Space the criterion and weight columns and each score's number take beside the bars.
-const FIXED_COLUMNS: f32 = 330.0;
-const NUMBER_COLUMN: f32 = 70.0;
-/// Room for the change since the baseline ("+12.5"), when one is pinned.
-const CHANGE_COLUMN: f32 = 52.0;
+/// Room the weight column takes: its number box, reset button and override mark.
+const WEIGHT_COLUMN: f32 = 100.0;
+/// Space between the grid's columns.
+const COLUMN_GAP: f32 = 16.0;
+/// Shortest a bar gets; four options in a small window come close.
+const MIN_BAR: f32 = 24.0;
+/// Shortest a bar gets with the change since the baseline beside its number; shorter, and
+/// the change goes under the number instead.
+const MIN_BAR_BESIDE_CHANGE: f32 = 60.0;
 
 /// The scorecard. Only `profile.weights` is edited; the rest of the profile is read for units.
 /// `since` is the comparison with the pinned baseline, if any (A = baseline, B = this).
@@ -38,9 +44,17 @@ pub fn scorecard_ui(
     }
     ui.add_space(4.0);
     // Bars share the width left by the other columns, so wide windows get longer bars.
+    // Measured, not guessed: four options in a 1024-point window leave little to spare.
     let options = evaluation.options.len().max(1) as f32;
-    let number_column = if since.is_some() { NUMBER_COLUMN + CHANGE_COLUMN } else { NUMBER_COLUMN };
-    let bar_width = ((ui.available_width() - FIXED_COLUMNS) / options - number_column).clamp(60.0, 420.0);
+    let gap = ui.spacing().item_spacing.x;
+    let criteria = CRITERIA.iter().map(|c| text_width(ui, c.label, &TextStyle::Body)).fold(0.0, f32::max);
+    let room = (ui.available_width() - criteria - WEIGHT_COLUMN - 2.0 * COLUMN_GAP) / options - COLUMN_GAP;
+    let number = text_width(ui, "100.0", &TextStyle::Monospace) + gap;
+    let change_width = text_width(ui, "+100.0", &TextStyle::Small) + gap;
+    let change_below = since.is_some() && room - number - change_width < MIN_BAR_BESIDE_CHANGE;
+    let beside = if since.is_some() && !change_below { change_width } else { 0.0 };
+    let bar_width = (room - number - beside).clamp(MIN_BAR, 420.0);
+    let column = bar_width + number + beside;
     // The change of option `o`'s score on criterion `c` (or overall, for `None`), if the
     // baseline compares that option too.
     let change = |o: usize, c: Option<usize>| {
@@ -51,13 +65,18 @@ pub fn scorecard_ui(
         }
     };
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-        egui::Grid::new("scorecard").num_columns(2 + evaluation.options.len()).striped(true).spacing([16.0, 6.0]).show(
+        egui::Grid::new("scorecard").num_columns(2 + evaluation.options.len()).striped(true).spacing([COLUMN_GAP, 6.0]).show(
             ui,
             |ui| {
                 ui.label(RichText::new("Criterion").strong());
                 ui.label(RichText::new("Weight").strong());
-                for (index, result) in evaluation.options.iter().enumerate() {
-                    ui.label(RichText::new(result.spec.label).strong().color(option_color(ui.visuals(), index)));
+                for result in &evaluation.options {
+                    // Wrapped to its column, so that a long name does not widen it past the window.
+                    let header = RichText::new(result.spec.label).strong().color(option_color_by_id(ui.visuals(), result.spec.id()));
+                    ui.vertical(|ui| {
+                        ui.set_max_width(column);
+                        ui.add(egui::Label::new(header).wrap());
+                    });
                 }
                 ui.end_row();
 
@@ -75,18 +94,26 @@ pub fn scorecard_ui(
                             .ruled_out
                             .iter()
                             .any(|veto| veto.option == result.spec.id() && veto.criterion == criterion.id);
-                        ui.horizontal(|ui| {
-                            ScoreBar::new(score.score, 10.0, option_color(ui.visuals(), index), bar_width)
+                        let bar = |ui: &mut Ui| {
+                            ScoreBar::new(score.score, 10.0, option_color_by_id(ui.visuals(), result.spec.id()), bar_width)
                                 .against(change(index, Some(c)))
+                                .change_below(change_below)
                                 .ui(ui)
                                 .on_hover_ui(|ui| trace_ui(ui, profile, evaluation, index, score));
-                            if vetoed {
-                                ui.label(RichText::new("rules it out").color(con_color(ui.visuals())))
+                        };
+                        if vetoed {
+                            // Under the bar, not beside it: four columns leave no room beside.
+                            ui.vertical(|ui| {
+                                bar(ui);
+                                ui.label(RichText::new("rules it out").small().color(con_color(ui.visuals())))
                                     .on_hover_text(format!(
                                         "A criterion weighted {VETO_WEIGHT} or more is a must: scoring {VETO_SCORE} or less on it rules the option out, whatever its total"
                                     ));
-                            }
-                        });
+                            });
+                        } else {
+                            // The bar lays out its own row: no second one around it.
+                            bar(ui);
+                        }
                     }
                     ui.end_row();
                 }
@@ -94,8 +121,9 @@ pub fn scorecard_ui(
                 ui.label(RichText::new("Overall (0–100)").strong());
                 ui.label("");
                 for (index, result) in evaluation.options.iter().enumerate() {
-                    ScoreBar::new(result.score, 100.0, option_color(ui.visuals(), index), bar_width)
+                    ScoreBar::new(result.score, 100.0, option_color_by_id(ui.visuals(), result.spec.id()), bar_width)
                         .against(change(index, None))
+                        .change_below(change_below)
                         .ui(ui);
                 }
                 ui.end_row();
@@ -108,20 +136,44 @@ pub fn scorecard_ui(
     });
 }
 
+/// The words around criterion `c`'s weight: its accessible name, its hover text and what
+/// its reset button resets. They depend on the criteria table alone, so they are written
+/// once, not on every frame.
+struct WeightWords {
+    name: String,
+    hover: String,
+    reset: String,
+}
+
+fn weight_words(c: usize) -> &'static WeightWords {
+    static WORDS: LazyLock<Vec<WeightWords>> = LazyLock::new(|| {
+        CRITERIA
+            .iter()
+            .map(|criterion| WeightWords {
+                name: format!("Weight of {}", criterion.label),
+                hover: format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", criterion.label.to_lowercase()),
+                reset: format!("weight of {}", criterion.label),
+            })
+            .collect()
+    });
+    &WORDS[c]
+}
+
 /// The weight of criterion `c`, editable 0–5, with a reset when it overrides the default.
 fn weight_ui(ui: &mut Ui, profile: &mut Profile, c: usize) {
     let criterion = &CRITERIA[c];
+    let words = weight_words(c);
     let overridden = profile.weights.contains_key(&criterion.id);
     ui.horizontal(|ui| {
         let mut weight = crate::model::weight(profile, criterion.id);
         let response = ui
             .add(DragValue::new(&mut weight).range(0.0..=MAX_WEIGHT).speed(0.05).fixed_decimals(0))
-            .accessible_name(format!("Weight of {}", criterion.label))
-            .on_hover_text(format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", criterion.label.to_lowercase()));
+            .accessible_name(words.name.as_str())
+            .on_hover_text(words.hover.as_str());
         if response.changed() {
             profile.weights.insert(criterion.id, weight.round());
         }
-        if reset_button(ui, &format!("weight of {}", criterion.label), overridden) {
+        if reset_button(ui, &words.reset, overridden) {
             profile.weights.remove(&criterion.id);
         }
         if overridden {

@@ -1,7 +1,9 @@
 //! How a score explains itself: source ids with their claims, and the trace of terms that
 //! add up to a criterion score. Shared by the scorecard and the pros & cons.
 
-use egui::{RichText, Ui};
+use std::sync::Arc;
+
+use egui::{Galley, Rect, RichText, Sense, TextStyle, Ui, WidgetInfo, pos2, vec2};
 
 use crate::model::format::{number, signed};
 use crate::model::rules::{Input, Term};
@@ -10,13 +12,58 @@ use crate::narrative::{self, resource_value};
 use crate::profile::Profile;
 
 /// Source ids as small chips; hovering one shows its claim and the article it comes from.
+///
+/// The row is one widget, however many chips it holds: the chips are placed here the way a
+/// wrapping row of labels places them (left to right, a chip that does not fit starts the
+/// next row, each row at least as high as an interactive widget, each chip centred in its
+/// row), and the hover finds the chip under the pointer. A label per chip cost the pros &
+/// cons tab a third of its frame.
 pub fn source_chips_ui(ui: &mut Ui, ids: &[&'static str]) {
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        for id in ids {
-            ui.label(RichText::new(*id).small().monospace().weak()).on_hover_ui(|ui| claim_ui(ui, id));
+    const GAP: f32 = 4.0;
+    let font = TextStyle::Monospace.resolve(ui.style());
+    let color = ui.visuals().weak_text_color();
+    let width = ui.available_width();
+    let (min_row, row_gap) = (ui.spacing().interact_size.y, ui.spacing().item_spacing.y);
+    // Each chip's text and left edge, row by row.
+    let mut rows: Vec<Vec<(&'static str, Arc<Galley>, f32)>> = Vec::new();
+    let mut row = Vec::new();
+    let mut x = 0.0;
+    for &id in ids {
+        let galley = ui.painter().layout(id.to_owned(), font.clone(), color, width);
+        if x > 0.0 && x + galley.size().x > width {
+            rows.push(std::mem::take(&mut row));
+            x = 0.0;
         }
-    });
+        let next = x + galley.size().x + GAP;
+        row.push((id, galley, x));
+        x = next;
+    }
+    rows.push(row);
+    let height = |row: &[(&str, Arc<Galley>, f32)]| row.iter().map(|(_, g, _)| g.size().y).fold(min_row, f32::max);
+    let used = vec2(
+        rows.iter().flatten().map(|(_, galley, x)| x + galley.size().x).fold(0.0, f32::max),
+        rows.iter().map(|row| height(row)).sum::<f32>() + row_gap * (rows.len() - 1) as f32,
+    );
+    let (rect, response) = ui.allocate_exact_size(used, Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, ids.join(" ")));
+    let pointer = response.hover_pos();
+    let mut hovered = None;
+    let mut top = rect.top();
+    for row in rows {
+        let row_height = height(&row);
+        for (id, galley, x) in row {
+            let chip =
+                Rect::from_min_size(pos2(rect.left() + x, top + (row_height - galley.size().y) / 2.0), galley.size());
+            if pointer.is_some_and(|pos| chip.contains(pos)) {
+                hovered = Some(id);
+            }
+            ui.painter().galley(chip.min, galley, color);
+        }
+        top += row_height + row_gap;
+    }
+    if let Some(id) = hovered {
+        response.on_hover_ui(|ui| claim_ui(ui, id));
+    }
 }
 
 /// One claim: id, paraphrase and article.

@@ -5,10 +5,13 @@
 //! when the window is too narrow for its width. A pinned baseline's figure is a tick across
 //! the bar, at the same scale.
 
-use egui::{Align, Layout, RichText, Shape, TextStyle, Ui, Vec2, vec2};
+use std::sync::Arc;
 
-use super::theme::{option_color, sizes};
-use super::widgets::{bar_shapes, text_width};
+use egui::emath::GuiRounding as _;
+use egui::{Galley, Rect, RichText, Shape, TextStyle, Ui, pos2, vec2};
+
+use super::theme::{option_color_by_id, sizes};
+use super::widgets::{bar_shapes, on_hover_text_with, text_width};
 use crate::model::{Evaluation, ResourceId};
 use crate::narrative::resource_value;
 use crate::profile::Profile;
@@ -18,32 +21,59 @@ const COLUMN_GAP: f32 = 14.0;
 /// Narrowest a bar under a figure gets.
 const MIN_BAR: f32 = 48.0;
 
-/// The width the table needs: its widest row name and, per option, its widest figure.
-pub fn today_width(ui: &Ui, evaluation: &Evaluation, profile: &Profile) -> f32 {
-    let (names, columns) = column_widths(ui, evaluation, profile);
-    names + columns.iter().map(|width| width + COLUMN_GAP).sum::<f32>()
+/// Today's figures laid out as text, with the widths of the columns they need: made once
+/// per frame, both to decide where the table goes and to draw it.
+pub struct TodayTable<'a> {
+    evaluation: &'a Evaluation,
+    profile: &'a Profile,
+    /// Each option's figure for each resource, as written: `figures[resource][option]`.
+    figures: Vec<Vec<Arc<Galley>>>,
+    /// Width of the row-name column.
+    names: f32,
+    /// Width of each option's column.
+    columns: Vec<f32>,
 }
 
-/// Widths of the row-name column and of each option's column.
-fn column_widths(ui: &Ui, evaluation: &Evaluation, profile: &Profile) -> (f32, Vec<f32>) {
-    let names = ResourceId::ALL.iter().map(|r| text_width(ui, r.label(), &TextStyle::Body)).fold(0.0, f32::max);
-    let columns = evaluation
-        .options
-        .iter()
-        .map(|result| {
-            let figures = ResourceId::ALL
-                .iter()
-                .map(|r| text_width(ui, &resource_value(profile, *r, result.resources.get(*r)), &TextStyle::Monospace))
-                .fold(0.0, f32::max);
-            figures.max(text_width(ui, result.spec.label, &TextStyle::Body)).max(MIN_BAR)
-        })
-        .collect();
-    (names, columns)
+impl<'a> TodayTable<'a> {
+    pub fn new(ui: &Ui, evaluation: &'a Evaluation, profile: &'a Profile) -> Self {
+        let font = TextStyle::Monospace.resolve(ui.style());
+        let color = ui.visuals().text_color();
+        let figures: Vec<Vec<Arc<Galley>>> = ResourceId::ALL
+            .iter()
+            .map(|&resource| {
+                evaluation
+                    .options
+                    .iter()
+                    .map(|result| {
+                        let text = resource_value(profile, resource, result.resources.get(resource));
+                        ui.painter().layout_no_wrap(text, font.clone(), color)
+                    })
+                    .collect()
+            })
+            .collect();
+        let names = ResourceId::ALL.iter().map(|r| text_width(ui, r.label(), &TextStyle::Body)).fold(0.0, f32::max);
+        let columns = evaluation
+            .options
+            .iter()
+            .enumerate()
+            .map(|(index, result)| {
+                let widest = figures.iter().map(|row| row[index].size().x).fold(0.0, f32::max);
+                widest.max(text_width(ui, result.spec.label, &TextStyle::Body)).max(MIN_BAR)
+            })
+            .collect();
+        Self { evaluation, profile, figures, names, columns }
+    }
+
+    /// The width the table needs: its widest row name and, per option, its widest figure.
+    pub fn width(&self) -> f32 {
+        self.names + self.columns.iter().map(|width| width + COLUMN_GAP).sum::<f32>()
+    }
 }
 
 /// The table. With a baseline, each bar is scaled to the largest figure of both and carries
 /// a tick at the baseline's.
-pub fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, baseline: Option<&Evaluation>) {
+pub fn today_ui(ui: &mut Ui, table: &TodayTable<'_>, baseline: Option<&Evaluation>) {
+    let TodayTable { evaluation, profile, figures, columns, .. } = table;
     ui.label(RichText::new("Today").heading());
     let note = if baseline.is_some() {
         "Bars: share of the largest figure, baseline included; ticks: the baseline"
@@ -51,9 +81,8 @@ pub fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, baselin
         "Bars: share of the larger option"
     };
     ui.label(RichText::new(note).small().weak());
-    let (names, columns) = column_widths(ui, evaluation, profile);
     // Wider windows give the bars the room left over; row names wrap when it is short.
-    let spare = (ui.available_width() - names - columns.iter().map(|w| w + COLUMN_GAP).sum::<f32>()).max(0.0);
+    let spare = (ui.available_width() - table.width()).max(0.0);
     let extra = (spare / columns.len().max(1) as f32).min(120.0);
     let largest = |resource: ResourceId| {
         evaluation
@@ -71,31 +100,33 @@ pub fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, baselin
     let bar_height = (sizes(ui.ctx()).bar_height * 0.35).max(4.0);
     egui::Grid::new("today").num_columns(1 + columns.len()).spacing([COLUMN_GAP, 4.0]).show(ui, |ui| {
         ui.label("");
-        for (index, result) in evaluation.options.iter().enumerate() {
-            ui.label(RichText::new(result.spec.label).strong().color(option_color(ui.visuals(), index)));
+        for result in &evaluation.options {
+            ui.label(
+                RichText::new(result.spec.label).strong().color(option_color_by_id(ui.visuals(), result.spec.id())),
+            );
         }
         ui.end_row();
-        for resource in ResourceId::ALL {
+        for (resource, row) in ResourceId::ALL.into_iter().zip(figures) {
             ui.label(resource.label());
-            for (index, result) in evaluation.options.iter().enumerate() {
+            for ((index, result), figure) in evaluation.options.iter().enumerate().zip(row) {
                 let value = result.resources.get(resource);
-                let text = resource_value(profile, resource, value);
                 let before = baseline.and_then(|base| base.option(result.spec.id())).map(|o| o.resources.get(resource));
                 let cell = Cell {
                     width: columns[index] + extra,
-                    text: &text,
+                    figure: Arc::clone(figure),
                     share: share(resource, value),
                     tick: before.map(|v| share(resource, v)),
-                    color: option_color(ui.visuals(), index),
+                    color: option_color_by_id(ui.visuals(), result.spec.id()),
                     bar_height,
                 };
-                let hover = match before {
-                    Some(before) => {
-                        format!("{text} (baseline {})", resource_value(profile, resource, before))
-                    }
-                    None => text.clone(),
-                };
-                cell_ui(ui, &cell).on_hover_text(format!("{} — {}: {hover}", result.spec.label, resource.label()));
+                on_hover_text_with(cell_ui(ui, cell), || {
+                    let text = figure.text();
+                    let hover = match before {
+                        Some(before) => format!("{text} (baseline {})", resource_value(profile, resource, before)),
+                        None => text.to_owned(),
+                    };
+                    format!("{} — {}: {hover}", result.spec.label, resource.label())
+                });
             }
             ui.end_row();
         }
@@ -103,23 +134,30 @@ pub fn today_ui(ui: &mut Ui, evaluation: &Evaluation, profile: &Profile, baselin
 }
 
 /// One figure and its bar.
-struct Cell<'a> {
+struct Cell {
     width: f32,
-    text: &'a str,
+    figure: Arc<Galley>,
     share: f32,
     tick: Option<f32>,
     color: egui::Color32,
     bar_height: f32,
 }
 
-/// The figure, right-aligned so that digits line up, above a bar across the cell.
-fn cell_ui(ui: &mut Ui, cell: &Cell<'_>) -> egui::Response {
-    ui.allocate_ui_with_layout(Vec2::new(cell.width, 0.0), Layout::top_down(Align::Max), |ui| {
-        ui.set_width(cell.width);
-        ui.spacing_mut().item_spacing.y = 2.0;
-        ui.label(RichText::new(cell.text).monospace());
-        let (rect, _) = ui.allocate_exact_size(vec2(cell.width, cell.bar_height), egui::Sense::hover());
-        ui.painter().add(Shape::Vec(bar_shapes(ui.visuals(), rect, cell.share, cell.color, cell.tick)));
-    })
-    .response
+/// Space between a figure and its bar.
+const FIGURE_GAP: f32 = 2.0;
+
+/// The figure, right-aligned so that digits line up, above a bar across the cell: one widget,
+/// read out as the figure.
+fn cell_ui(ui: &mut Ui, cell: Cell) -> egui::Response {
+    let Cell { width, figure, share, tick, color, bar_height } = cell;
+    let size = vec2(width, figure.size().y + FIGURE_GAP + bar_height);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), figure.text()));
+    if ui.is_rect_visible(rect) {
+        let bar = Rect::from_min_max(pos2(rect.left(), rect.bottom() - bar_height), rect.max);
+        ui.painter().add(Shape::Vec(bar_shapes(ui.visuals(), bar, share, color, tick)));
+        let text = pos2(rect.right() - figure.size().x, rect.top()).round_ui();
+        ui.painter().galley(text, figure, ui.visuals().text_color());
+    }
+    response
 }

@@ -8,7 +8,7 @@
 use egui::{Align, Align2, Color32, Layout, Pos2, Rect, RichText, Sense, Stroke, TextStyle, Ui, pos2, vec2};
 
 use super::theme::{attention_color, neutral_mark, option_color_by_id, sizes};
-use super::widgets::text_width;
+use super::widgets::{on_hover_text_with, text_width};
 use crate::model::Evaluation;
 use crate::model::format::{score, signed_score};
 use crate::model::options::OptionId;
@@ -74,7 +74,7 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
                 Rect::from_x_y_ranges(rect.left() + end_width + 6.0..=rect.right() - end_width - 6.0, rect.y_range());
             area = Some(area.map_or(inner, |a| a.union(inner)));
             bar_ui(ui, bar, &scale, inner, colors);
-            response.on_hover_text(hover_text(bar, leader, runner_up));
+            on_hover_text_with(response, || hover_text(bar, leader, runner_up));
         });
     }
     let hidden = sensitivity.traits.len() - bars.len();

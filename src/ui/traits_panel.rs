@@ -3,6 +3,9 @@
 //! finds a value at which another option would take the lead, the slider's rail carries a
 //! tick there in that option's colour.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use egui::style::HandleShape;
 use egui::{Align, DragValue, Layout, Rect, RichText, Shape, Slider, Stroke, TextEdit, Ui, pos2};
 
@@ -104,15 +107,24 @@ fn kubernetes_ui(ui: &mut Ui, profile: &mut Profile) {
     });
 }
 
-/// What the hover shows: the help line, the range and the default.
-fn help_text(meta: &TraitMeta) -> String {
-    format!(
-        "{}\nRange {} to {}; default {}",
-        meta.help,
-        meta.format(meta.min),
-        meta.format(meta.max),
-        meta.format(meta.default)
-    )
+/// What the hover shows: the help line, the range and the default. They depend on the
+/// trait table alone, so they are written once, not on every frame.
+fn help_text(meta: &TraitMeta) -> &'static str {
+    static HELP: LazyLock<Vec<String>> = LazyLock::new(|| {
+        TRAITS
+            .iter()
+            .map(|meta| {
+                format!(
+                    "{}\nRange {} to {}; default {}",
+                    meta.help,
+                    meta.format(meta.min),
+                    meta.format(meta.max),
+                    meta.format(meta.default)
+                )
+            })
+            .collect()
+    });
+    TRAITS.iter().position(|candidate| candidate.id == meta.id).map_or("", |index| &HELP[index])
 }
 
 /// The unit written after a slider's number.
@@ -147,10 +159,10 @@ impl Flip {
 }
 
 /// The hover text of a control: help, range and default, and the flip point if any.
-fn hover_text(meta: &TraitMeta, flip: Option<Flip>) -> String {
+fn hover_text(meta: &TraitMeta, flip: Option<Flip>) -> Cow<'static, str> {
     match flip {
-        Some(flip) => format!("{}\n{}", help_text(meta), flip.describe(meta)),
-        None => help_text(meta),
+        Some(flip) => Cow::Owned(format!("{}\n{}", help_text(meta), flip.describe(meta))),
+        None => Cow::Borrowed(help_text(meta)),
     }
 }
 
@@ -206,36 +218,43 @@ fn flip_mark_ui(ui: &Ui, rail: Rect, meta: &TraitMeta, flip: Flip) {
     ));
 }
 
+/// The reset button at the right end of a row. Hidden, it only keeps the row's height,
+/// without a right-to-left child layout to place nothing in.
+fn reset_at_right(ui: &mut Ui, name: &str, overridden: bool) -> bool {
+    if overridden {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| reset_button(ui, name, true)).inner
+    } else {
+        reset_button(ui, name, false)
+    }
+}
+
 fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta, flip: Option<Flip>) {
     let id = meta.id;
+    let hover = hover_text(meta, flip);
     let overridden = profile.get(id) != meta.default;
     if meta.kind == TraitKind::Flag {
         ui.horizontal(|ui| {
             let mut on = profile.get(id) >= 0.5;
-            if ui.checkbox(&mut on, meta.label).on_hover_text(hover_text(meta, flip)).changed() {
+            if ui.checkbox(&mut on, meta.label).on_hover_text(hover.as_ref()).changed() {
                 profile.set(id, if on { 1.0 } else { 0.0 });
             }
             if let Some(flip) = flip {
                 let color = option_color_by_id(ui.visuals(), flip.to);
                 ui.label(RichText::new("●").color(color)).on_hover_text(flip.describe(meta));
             }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if reset_button(ui, meta.label, overridden) {
-                    profile.set(id, meta.default);
-                }
-            });
+            if reset_at_right(ui, meta.label, overridden) {
+                profile.set(id, meta.default);
+            }
         });
         return;
     }
 
     let label = ui
         .horizontal(|ui| {
-            let label = ui.label(meta.label).on_hover_text(hover_text(meta, flip));
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if reset_button(ui, meta.label, overridden) {
-                    profile.set(id, meta.default);
-                }
-            });
+            let label = ui.label(meta.label).on_hover_text(hover.as_ref());
+            if reset_at_right(ui, meta.label, overridden) {
+                profile.set(id, meta.default);
+            }
             label
         })
         .inner;
@@ -255,7 +274,7 @@ fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta, flip: Option<F
             TraitKind::Integer => number.fixed_decimals(0),
             _ => number.custom_formatter(|value, _| format::number(value)),
         };
-        ui.add(number).accessible_name(format!("{} value", meta.label)).on_hover_text(hover_text(meta, flip));
+        ui.add(number).accessible_name(format!("{} value", meta.label)).on_hover_text(hover.as_ref());
 
         ui.spacing_mut().slider_width = (ui.available_width() - ui.spacing().item_spacing.x).max(60.0);
         let mut slider = Slider::from_get_set(meta.min..=meta.max, trait_value(profile, id))
@@ -267,7 +286,7 @@ fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta, flip: Option<F
         let rail = ui
             .add(slider.smallest_positive(smallest_positive(meta)))
             .labelled_by(label.id)
-            .on_hover_text(hover_text(meta, flip));
+            .on_hover_text(hover.as_ref());
         if let Some(flip) = flip {
             flip_mark_ui(ui, rail.rect, meta, flip);
         }

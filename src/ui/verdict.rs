@@ -2,14 +2,17 @@
 //! what the line does not say (what decides it, and the strongest case for the other side),
 //! and the overall scores; with a baseline pinned, also what moved since the baseline.
 
-use egui::{RichText, Ui};
+use egui::{RichText, TextStyle, Ui};
 
-use super::theme::{attention_color, banner_style, con_color, option_color, option_color_by_id, sizes};
-use super::widgets::ScoreBar;
+use super::theme::{attention_color, banner_style, con_color, option_color_by_id, sizes};
+use super::widgets::{ScoreBar, text_width};
 use super::words::with_labels;
 use crate::model::compare::Comparison;
 use crate::model::{Evaluation, Warning};
 use crate::narrative;
+
+/// Length of the overall score bars.
+const SCORE_BAR: f32 = 200.0;
 
 /// Window heights (points) under which the banner shows only the headline and the scores.
 const COMPACT_BELOW: f32 = 560.0;
@@ -26,8 +29,13 @@ pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compariso
         overall_scores_ui(ui, evaluation, None);
         return;
     }
-    // Room for the score bars, for the change since the baseline, and for "ruled out".
-    let mut scores_width = if verdict.ruled_out.is_empty() { 360.0 } else { 450.0 };
+    // Room for the option names (measured: "Containers on VMs" is long), the score bars, the
+    // change since the baseline, and "ruled out".
+    let names = evaluation.options.iter().map(|o| text_width(ui, o.spec.label, &TextStyle::Body)).fold(0.0, f32::max);
+    let mut scores_width = names + SCORE_BAR + 95.0;
+    if !verdict.ruled_out.is_empty() {
+        scores_width += 90.0;
+    }
     if since.is_some() {
         scores_width += 60.0;
     }
@@ -70,12 +78,12 @@ fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compar
     let ruled_out = |result: &crate::model::OptionResult| evaluation.verdict.veto_of(result.spec.id()).is_some();
     ui.label(RichText::new("Overall score (0–100)").small().weak());
     egui::Grid::new("overall_scores").num_columns(2).show(ui, |ui| {
-        for (index, result) in evaluation.options.iter().enumerate() {
-            let color = option_color(ui.visuals(), index);
+        for result in &evaluation.options {
+            let color = option_color_by_id(ui.visuals(), result.spec.id());
             ui.label(RichText::new(result.spec.label).color(color).strong());
             ui.horizontal(|ui| {
                 let change = since.and_then(|c| c.option(result.spec.id())).map(|o| o.score);
-                ScoreBar::new(result.score, 100.0, color, 200.0).against(change).ui(ui);
+                ScoreBar::new(result.score, 100.0, color, SCORE_BAR).against(change).ui(ui);
                 if ruled_out(result) {
                     ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
                 }

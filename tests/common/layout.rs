@@ -99,6 +99,17 @@ pub fn assert_no_text_clipped(harness: &Harness<'_, App>, context: &str) {
     let window = harness.ctx.content_rect();
     let handle = side_panel_handle(harness);
     let edge = handle.center().x;
+    // Text placed past the window's right edge is clipped away whole, so it does not count as
+    // shown below: it is as unreadable as text cut in half.
+    for node in text_nodes(harness) {
+        assert!(
+            node.rect.left() < window.right() - 0.5,
+            "{context}: {:?} {:?} at {:?} lies past the window's right edge",
+            node.role,
+            node.text,
+            node.rect
+        );
+    }
     for node in text_nodes(harness).into_iter().filter(TextNode::shown) {
         let (rect, visible) = (node.rect, node.visible);
         let what = format!("{context}: {:?} {:?} at {rect:?}", node.role, node.text);

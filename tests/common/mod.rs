@@ -76,6 +76,17 @@ pub fn example(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("profiles").join(file)
 }
 
+/// Bundled example `file` comparing every registered option (all four), written into `dir`
+/// under its own name: what a user gets by ticking every entry of the Options menu.
+pub fn with_every_option(dir: &std::path::Path, file: &str) -> PathBuf {
+    let loaded = podvisor::profile::load_file(&example(file)).expect("a bundled example");
+    let mut profile = loaded.profile;
+    profile.options = podvisor::model::options::REGISTRY.iter().map(|spec| spec.id()).collect();
+    let path = dir.join(file);
+    std::fs::write(&path, podvisor::profile::to_canonical_string(&profile)).expect("a temporary file");
+    path
+}
+
 /// Whether snapshots can be rendered here. Without a wgpu adapter (no GPU and no Mesa
 /// lavapipe/llvmpipe) the snapshot tests say so and skip locally; on CI (`CI` set) a missing
 /// renderer fails them instead, so it cannot go unnoticed.
