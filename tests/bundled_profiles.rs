@@ -59,7 +59,7 @@ fn hostile_multi_tenancy_rules_containers_out() {
     assert!(e.verdict.close_call, "{}", narrative::summary(&e));
 }
 
-/// A SaaS running its customers' code: a hypervisor per sandbox, at a sandbox's cost.
+/// A `SaaS` running its customers' code: a hypervisor per sandbox, at a sandbox's cost.
 #[test]
 fn customer_code_goes_to_microvms() {
     let (_, e) = bundled("saas_running_customer_code");
@@ -90,7 +90,7 @@ fn mixed_windows_linux_estate_goes_to_vms() {
 }
 
 /// M-OPS-2: containers start in seconds or less, suiting work that is spun up constantly.
-/// MicroVMs (what function platforms run) come close; VMs are far behind on start-up.
+/// `MicroVMs` (what function platforms run) come close; VMs are far behind on start-up.
 #[test]
 fn bursty_event_handlers_go_to_containers() {
     let (_, e) = bundled("bursty_event_handlers");
