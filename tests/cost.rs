@@ -1,7 +1,8 @@
 //! Money in the verdict: the expert's overcommit case from issue 10, on the bundled greenfield
 //! profile.
 
-use podvisor::model::{Assumptions, CriterionId, Evaluation, evaluate};
+use podvisor::model::kubernetes::KubernetesFlavour;
+use podvisor::model::{Assumptions, CriterionId, Evaluation, Warning, evaluate};
 use podvisor::narrative;
 use podvisor::profile::{self, Profile};
 
@@ -60,4 +61,29 @@ fn the_bill_follows_the_host_price() {
     let dear = evaluate(&profile, Assumptions::builtin());
     let hosts = dear.options[0].resources.hosts;
     assert!((dear.options[0].resources.monthly_cost - hosts * 1_000_000.0).abs() < 1e-6);
+}
+
+/// On a type whose family has no bare metal, containers on the hardware cannot run, and a
+/// managed flavour of another cloud is named as such; two replicas on one host are flagged.
+#[test]
+fn catalog_hosts_say_what_they_cannot_run() {
+    let mut profile = greenfield();
+    profile.environment.host = "gcp/n2-standard-8".to_owned();
+    profile.environment.kubernetes = KubernetesFlavour::Eks;
+    profile.workload.services = 1;
+    profile.workload.replicas = 2;
+    profile.workload.peak_factor = 1.0;
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let warnings: Vec<String> = evaluation.warnings.iter().map(narrative::warning).collect();
+    let expected = [
+        "Containers need a bare-metal type, which neither gcp/n2-standard-8 nor its family offers; their figures assume gcp/n2-standard-8 regardless.",
+        "With containers, both replicas of each service sit on one host: losing it takes the service down; add a zone or a host.",
+        "The Kubernetes flavour eks does not run on gcp/n2-standard-8; its rules are applied anyway.",
+    ];
+    for sentence in expected {
+        assert!(warnings.iter().any(|w| w == sentence), "{sentence:?} not in {warnings:#?}");
+    }
+    profile.environment.zones = 2;
+    let spread = evaluate(&profile, Assumptions::builtin());
+    assert!(spread.warnings.iter().all(|w| !matches!(w, Warning::ReplicasShareOneHost { .. })));
 }

@@ -4,6 +4,7 @@
 use super::capitalise;
 use crate::model::compare::Comparison;
 use crate::model::format::{Number, Score, number, score_change};
+use crate::model::options::CloudHost;
 use crate::model::sensitivity::{CriticalWeight, Sensitivity, TraitSensitivity};
 use crate::model::{Evaluation, OptionId, ResourceId, TraitId, TraitMeta, Warning};
 
@@ -26,10 +27,16 @@ pub fn warning(warning: &Warning) -> String {
                 option.spec().plural,
             )
         }
-        Warning::HostCannotRun { option, host } => format!(
-            "{} need bare metal or KVM, which {host} and its family do not offer; their figures assume {host} regardless.",
-            capitalise(option.spec().plural),
-        ),
+        Warning::HostCannotRun { option, host } => {
+            let need = match option.spec().cloud {
+                CloudHost::Kvm => "KVM (bare metal or nested virtualization)",
+                CloudHost::BareMetal | CloudHost::RightSizedVm | CloudHost::NodeVm => "a bare-metal type",
+            };
+            format!(
+                "{} need {need}, which neither {host} nor its family offers; their figures assume {host} regardless.",
+                capitalise(option.spec().plural),
+            )
+        }
         Warning::FlavourOnOtherCloud { flavour, host } => {
             format!("The Kubernetes flavour {} does not run on {host}; its rules are applied anyway.", flavour.key())
         }
