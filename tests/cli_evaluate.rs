@@ -45,7 +45,7 @@ fn json_follows_the_documented_contract_for_every_bundled_profile() {
             let score = option["score"].as_f64().expect("score");
             assert!((0.0..=100.0).contains(&score));
             let criteria = option["criteria"].as_object().expect("criteria");
-            assert_eq!(criteria.len(), 15);
+            assert_eq!(criteria.len(), 16);
             for (key, c) in criteria {
                 assert!((0.0..=10.0).contains(&c["score"].as_f64().expect("score")), "{key}");
                 assert!((0.0..=5.0).contains(&c["weight"].as_f64().expect("weight")), "{key}");

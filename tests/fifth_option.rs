@@ -2,7 +2,7 @@
 //! here and nowhere in the library, runs through evaluate, sensitivity, compare and every
 //! report.
 
-use podvisor::model::options::{Boundary, CONTAINER, CONTAINERS_ON_VMS, MICROVM, Reading, Readings, VM};
+use podvisor::model::options::{Boundary, CONTAINER, CONTAINERS_ON_VMS, CloudHost, MICROVM, Reading, Readings, VM};
 use podvisor::model::{AssumptionId, Assumptions, OptionId, OptionSpec, Profile, evaluate_options, sensitivity};
 use podvisor::report::{Analysis, ComparedPair, json, markdown, text};
 
@@ -31,6 +31,7 @@ static SYNTHETIC: OptionSpec = OptionSpec {
     host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
     host_reserved_cpu: None,
     max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
+    cloud: CloudHost::Kvm,
     instance_os_disk_gib: None,
     shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
     shared_guest_image_mib: None,

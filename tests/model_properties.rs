@@ -3,7 +3,9 @@
 
 mod profile_support;
 
+use podvisor::model::kubernetes::KubernetesFlavour;
 use podvisor::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, REGISTRY, VM};
+use podvisor::model::projection::project;
 use podvisor::model::rules::MigrationPath;
 use podvisor::model::traits::PrimaryOs;
 use podvisor::model::{
@@ -273,4 +275,27 @@ proptest! {
         let memory = |option: &'static OptionSpec| evaluation.option(option.id()).expect("evaluated").resources.memory_gib;
         prop_assert!(memory(&CONTAINER) <= memory(&CONTAINERS_ON_VMS) + 1e-9);
     }
+
+    #[test]
+    fn more_hosts_never_cost_less(
+        profile in any_profile(),
+        host in proptest::sample::select(&HOSTS[..]),
+        flavour in proptest::sample::select(&KubernetesFlavour::ALL[..]),
+    ) {
+        let mut fewer = profile;
+        fewer.environment.host = host.to_owned();
+        fewer.environment.kubernetes = flavour;
+        let mut more = fewer.clone();
+        more.set(TraitId::Replicas, fewer.get(TraitId::Replicas) + 1.0);
+        let (values_fewer, values_more) = (Assumptions::builtin().resolve(&fewer), Assumptions::builtin().resolve(&more));
+        for option in REGISTRY {
+            let (a, b) = (project(option, &fewer, &values_fewer), project(option, &more, &values_more));
+            prop_assert!(b.hosts >= a.hosts, "{}: {} → {} hosts", option.key, a.hosts, b.hosts);
+            prop_assert!(b.monthly_cost >= a.monthly_cost - 1e-9, "{}: {} → {}", option.key, a.monthly_cost, b.monthly_cost);
+            prop_assert!(a.hosts >= fewer.environment.zones as f64, "{}: a host per zone", option.key);
+        }
+    }
 }
+
+/// Host choices the cost properties range over: owned hardware and a type of each cloud.
+const HOSTS: [&str; 5] = ["custom", "aws/m6i.large", "aws/m7i.4xlarge", "azure/D8s_v5", "gcp/n2-standard-16"];

@@ -33,6 +33,17 @@ const CASES: &[Case] = &[
         &["unknown criterion `isolatoin`", "`weights`", "did you mean `isolation`?"],
     ),
     ("unknown_assumption.ron", Some((5, 10)), &["unknown assumption `vm_boot`", "did you mean `vm_boot_seconds`?"]),
+    (
+        "unknown_host.ron",
+        Some((5, 16)),
+        &["environment.host", "\"aws/m6i.4xlarg\" is not custom or a catalog id", "did you mean aws/m6i.4xlarge"],
+    ),
+    (
+        "unknown_flavour.ron",
+        Some((5, 22)),
+        &["environment.kubernetes", "unknown flavour \"ekss\"", "did you mean \"eks\"?"],
+    ),
+    ("nan_hours.ron", Some((5, 29)), &["environment.runs_hours_per_day", "NaN is not a number"]),
     ("wrong_format.ron", Some((2, 14)), &["format", "\"podvisor-evaluation\"", "not a Podvisor profile"]),
     ("missing_format.ron", Some((4, 1)), &["no `format` field"]),
     ("missing_version.ron", Some((4, 1)), &["no `version` field", "version: 2"]),

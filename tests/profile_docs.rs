@@ -9,7 +9,7 @@ use podvisor::model::traits::{CHOICES, Environment};
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
 use podvisor::profile::{
     self,
-    schema::{CURRENCY, Section},
+    schema::{CURRENCY, HOST, KUBERNETES, Section},
 };
 
 const DOC: &str = "README.md";
@@ -43,6 +43,12 @@ fn section_table(section: Section) -> String {
         let currency = Environment::default().currency;
         out.push_str(&format!(
             "| `{CURRENCY}` | text | — | — | `{currency:?}` | Currency of `host_cost_per_month` (a label only; no conversion). |\n"
+        ));
+        out.push_str(&format!(
+            "| `{HOST}` | text | `\"custom\"` or a catalog id | — | `\"custom\"` | `custom`: the host fields above apply. A catalog id (`aws/m6i.4xlarge`, `azure/D16s_v5`, `gcp/n2-standard-16`; `podvisor hosts` lists them) prices every option as a cloud user would buy it. |\n"
+        ));
+        out.push_str(&format!(
+            "| `{KUBERNETES}` | text | `\"self_managed\"`, `\"eks\"`, `\"gke\"`, `\"aks\"` | — | `\"self_managed\"` | Whose node reservations, pod limits and control-plane fee the Kubernetes options follow. |\n"
         ));
     }
     for choice in CHOICES.iter().filter(|choice| choice.section == section) {
@@ -135,7 +141,19 @@ fn every_field_and_id_is_documented() {
         .chain(CRITERIA.iter().map(|spec| spec.key))
         .chain(AssumptionId::ALL.iter().map(|id| id.key()))
         .chain(REGISTRY.iter().map(|spec| spec.key))
-        .chain([CURRENCY, "format", "version", "name", "notes", "options", "components", "workload", "environment"])
+        .chain([
+            CURRENCY,
+            HOST,
+            KUBERNETES,
+            "format",
+            "version",
+            "name",
+            "notes",
+            "options",
+            "components",
+            "workload",
+            "environment",
+        ])
         .chain(["weights", "assumptions"]);
     for key in keys {
         assert!(doc.contains(&format!("`{key}`")), "{DOC} does not mention `{key}`");

@@ -518,3 +518,26 @@ fn the_last_two_options_cannot_be_unticked() {
         "the hover says why"
     );
 }
+
+#[test]
+fn the_host_picker_filters_the_catalog_and_sets_the_host() {
+    let mut harness = common::app();
+    harness.get_by_label("Host type").click_accesskit();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Filter").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Filter").type_text("n2-standard-16");
+    harness.run();
+    assert!(harness.query_by_label_contains("aws/m6i").is_none(), "the filter hides other families");
+    harness.get_by_label_contains("gcp/n2-standard-16 —").click_accesskit();
+    harness.run();
+    assert_eq!(common::profile(&harness).environment.host, "gcp/n2-standard-16");
+    let line = podvisor::narrative::host_line(&common::profile(&harness), harness.state().document().evaluation());
+    assert!(line.contains("prices of 2026-08"), "{line}");
+
+    harness.get_by_label("Kubernetes").click_accesskit();
+    harness.run();
+    harness.get_by_label("Google GKE").click_accesskit();
+    harness.run();
+    assert_eq!(common::profile(&harness).environment.kubernetes, podvisor::model::kubernetes::KubernetesFlavour::Gke);
+}

@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use podvisor::app::{App, Command, DeckSource, Export, examples};
-use podvisor::model::format::signed_score;
+use podvisor::model::format::score_change;
 use podvisor::profile::Profile;
 use podvisor::report::{Analysis, markdown};
 
@@ -35,9 +35,13 @@ fn a_pinned_baseline_shows_what_changed_since() {
     assert!(shown(&harness, &summary), "the banner says what changed: {summary}");
     let container = &comparison.options[1];
     assert!(container.score.delta() < 0.0, "more isolation need counts against containers");
-    assert!(shown(&harness, &signed_score(container.score.delta())), "the overall change is written by the bar");
+    assert!(
+        shown(&harness, &score_change(container.score.a, container.score.b)),
+        "the overall change is written by the bar"
+    );
     let isolation = podvisor::model::CRITERIA.iter().position(|c| c.key == "isolation").expect("a criterion");
-    let change = signed_score(comparison.options[1].criteria[isolation].delta());
+    let criterion = &comparison.options[1].criteria[isolation];
+    let change = score_change(criterion.a, criterion.b);
     assert!(change.starts_with('-') && shown(&harness, &change), "containers' isolation score fell: {change}");
 
     // The charts draw the baseline too, named in the legend.
@@ -70,7 +74,10 @@ fn compare_with_an_example_then_swap() {
     assert_eq!(services, 2, "the slider, and a row for each setting that differs, by its label");
     let settings = format!("Settings that differ ({})", comparison.differences.len());
     assert!(harness.query_by_label(&settings).is_some(), "{settings}");
-    assert!(shown(&harness, &signed_score(comparison.options[0].score.delta())), "the VM score's change");
+    assert!(
+        shown(&harness, &score_change(comparison.options[0].score.a, comparison.options[0].score.b)),
+        "the VM score's change"
+    );
     assert!(comparison.verdict_changed);
     assert!(harness.query_by_label_contains("The verdict changes: Containers lead in A, VMs in B").is_some());
 

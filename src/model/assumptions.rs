@@ -215,17 +215,25 @@ impl Assumptions {
             let spec = &self.specs[*id as usize];
             values[*id as usize] = value.clamp(spec.min, spec.max);
         }
-        Values(values)
+        Values { values, site: super::site::Site::resolve(profile) }
     }
 }
 
-/// Assumption values in force for one evaluation.
+/// Assumption values in force for one evaluation, with the host and flavour they apply to.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Values(Vec<f64>);
+pub struct Values {
+    values: Vec<f64>,
+    site: super::site::Site,
+}
 
 impl Values {
     pub fn get(&self, id: AssumptionId) -> f64 {
-        self.0[id as usize]
+        self.values[id as usize]
+    }
+
+    /// The host type and Kubernetes flavour in force.
+    pub fn site(&self) -> &super::site::Site {
+        &self.site
     }
 }
 

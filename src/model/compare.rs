@@ -86,6 +86,9 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
         let field = format!("{}.{}", choice.section.key(), choice.key);
         push(field, a.choice(choice.key).to_owned(), b.choice(choice.key).to_owned());
     }
+    push("environment.host".to_owned(), a.environment.host.clone(), b.environment.host.clone());
+    let flavour = |p: &Profile| p.environment.kubernetes.key().to_owned();
+    push("environment.kubernetes".to_owned(), flavour(a), flavour(b));
     for criterion in CRITERIA {
         push(
             format!("weights.{}", criterion.key),
@@ -150,7 +153,7 @@ mod tests {
     fn defaults_and_explicit_defaults_do_not_differ() {
         let a = Profile::default();
         let mut b = Profile::default();
-        b.weights.insert(CriterionId::Isolation, CRITERIA[3].default_weight);
+        b.weights.insert(CriterionId::Isolation, CriterionId::Isolation.spec().default_weight);
         b.assumptions.insert(AssumptionId::VmBootSeconds, AssumptionId::VmBootSeconds.spec().value);
         assert!(differences(&a, &b).is_empty(), "{:?}", differences(&a, &b));
     }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CriterionId {
     ResourceEfficiency,
+    Cost,
     StartupSpeed,
     RuntimePerformance,
     Isolation,
@@ -59,6 +60,17 @@ pub const CRITERIA: &[CriterionSpec] = &[
         sources: &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "V-RES-3", "M-ARCH-2"],
         pro: "Light on resources",
         con: "Heavy on resources",
+    },
+    CriterionSpec {
+        id: CriterionId::Cost,
+        key: "cost",
+        label: "Cost",
+        question: "What will the bill for hosts and managed services be each month?",
+        reading: "10 × the cheapest option's monthly cost ÷ this option's, from the projection: whole hosts (or cloud instances) at their price for the hours they run, plus a managed control plane's fee. When every option costs nothing, all score 10. Denser packing means fewer hosts to pay for (M-RES-1); heavy work weighs on the bill (V-RES-5, V-DEC-1).",
+        default_weight: 3.0,
+        sources: &["M-RES-1", "V-RES-5", "V-DEC-1"],
+        pro: "Cheaper to run",
+        con: "Costs more to run",
     },
     CriterionSpec {
         id: CriterionId::StartupSpeed,
@@ -145,7 +157,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "scalability",
         label: "Scalability",
         question: "How quickly can capacity follow a burst?",
-        reading: "10 − burstiness × 4 points per tenfold longer time to reach peak than the fastest option (at most 10). Burstiness is ln(peak factor)/ln(20): 0 for flat load, 1 at 20× peaks. Time to peak = autoscaler reaction + instance start. Image-built options containerised as they are lose up to 2 more as coupled services scale together (burstiness × split × legacy coupling).",
+        reading: "10 − burstiness × 4 points per tenfold longer time to reach peak than the fastest option (at most 10). Burstiness is ln(peak factor)/ln(20): 0 for flat load, 1 at 20× peaks. Time to peak: VMs take one scaling-group reaction plus a boot; orchestrated options take the horizontal pod autoscaler's periods (each adds the larger of 100 % and 4 pods) plus a node's boot when a cloud cluster grows, plus a start. Image-built options containerised as they are lose up to 2 more as coupled services scale together (burstiness × split × legacy coupling).",
         default_weight: 3.0,
         sources: &["V-OPS-3", "M-OPS-2"],
         pro: "Scales quickly",

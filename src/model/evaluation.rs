@@ -2,6 +2,7 @@
 
 use super::assumptions::{Assumptions, Values};
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
+use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
@@ -97,6 +98,15 @@ pub enum Warning {
     ServicesPerVmExceedsServices { services_per_vm: i64, services: i64 },
     /// A Windows workload compared on an option that boots Linux guests only.
     LinuxOnlyGuests { option: OptionId },
+    /// Every instance of this option sits on one host, so replicas of a service share its fate.
+    ReplicasShareOneHost { option: OptionId, replicas: i64 },
+    /// The chosen catalog type cannot run this option (it needs bare metal or KVM) and its
+    /// family offers no type that can; the figures assume the chosen type regardless.
+    HostCannotRun { option: OptionId, host: &'static str },
+    /// The managed flavour belongs to another cloud than the chosen host type.
+    FlavourOnOtherCloud { flavour: KubernetesFlavour, host: &'static str },
+    /// The profile names a host id the catalog does not hold; its own host figures are used.
+    UnknownHost,
 }
 
 /// How one option fares.
@@ -472,7 +482,8 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                     };
                     if let Some(rival) = rival {
                         let gap = score.score - scores[rival][c];
-                        if gap.abs() >= NOTABLE_GAP && score.weight > 0.0 {
+                        let agrees = agrees_with_bill(criterion.id, &resources[o], &resources[rival], gap);
+                        if gap.abs() >= NOTABLE_GAP && score.weight > 0.0 && agrees {
                             let point = Point {
                                 criterion: criterion.id,
                                 title: if gap > 0.0 { criterion.pro } else { criterion.con },
@@ -508,12 +519,26 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
 
     Evaluation {
         verdict: verdict(&results, standing),
-        warnings: warnings(profile, &results, weight_total),
+        warnings: warnings(profile, &values, &results, weight_total),
         options: results,
         curves,
         break_even,
         values,
     }
+}
+
+/// Whether a resource-efficiency pro or con points the same way as the bill. An option can
+/// need more memory and CPU yet pack more densely (a pod limit or an unbalanced host strands
+/// the leaner option's capacity); calling it "heavy on resources" beside its lower bill would
+/// contradict the projection, so such a point is left to the cost criterion, whose sentence
+/// explains the difference. The score itself is kept.
+fn agrees_with_bill(criterion: CriterionId, own: &Resources, rival: &Resources, gap: f64) -> bool {
+    if criterion != CriterionId::ResourceEfficiency {
+        return true;
+    }
+    let cheaper = own.monthly_cost < rival.monthly_cost;
+    let dearer = own.monthly_cost > rival.monthly_cost;
+    !(gap < 0.0 && cheaper || gap > 0.0 && dearer)
 }
 
 fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
@@ -556,7 +581,7 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
         .iter()
         .zip(&runner.criteria)
         .map(|(a, b)| (a.criterion, a.weight * (a.score - b.score)))
-        .filter(|(_, edge)| *edge > 0.0)
+        .filter(|(c, edge)| *edge > 0.0 && agrees_with_bill(*c, &leader.resources, &runner.resources, *edge))
         .collect();
     edges.sort_by(|a, b| b.1.total_cmp(&a.1));
     Verdict {
@@ -571,7 +596,7 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
     }
 }
 
-fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> Vec<Warning> {
+fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight_total: f64) -> Vec<Warning> {
     let mut warnings = Vec::new();
     if weight_total <= 0.0 {
         warnings.push(Warning::NoWeights);
@@ -588,6 +613,25 @@ fn warnings(profile: &Profile, results: &[OptionResult], weight_total: f64) -> V
         for result in results.iter().filter(|result| result.spec.linux_only) {
             warnings.push(Warning::LinuxOnlyGuests { option: result.spec.id() });
         }
+    }
+    let replicas = profile.workload.replicas;
+    for result in results {
+        let r = &result.resources;
+        if replicas >= 2 && r.hosts < 2.0 {
+            warnings.push(Warning::ReplicasShareOneHost { option: result.spec.id(), replicas });
+        }
+        if let (false, Some(host)) = (r.runs_on_host, r.host_type) {
+            warnings.push(Warning::HostCannotRun { option: result.spec.id(), host: &host.id });
+        }
+    }
+    let site = values.site();
+    if site.unknown_host {
+        warnings.push(Warning::UnknownHost);
+    }
+    if let Some(host) = site.host
+        && !site.flavour.flavour.runs_on(host)
+    {
+        warnings.push(Warning::FlavourOnOtherCloud { flavour: site.flavour.flavour, host: &host.id });
     }
     let services = profile.workload.services;
     if environment.services_per_vm > services {

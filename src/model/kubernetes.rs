@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::asset;
 use super::assumptions::Grade;
@@ -14,7 +14,8 @@ use super::hosts::{EniLimits, HostType, Provider};
 use super::interpolate::on_lines;
 
 /// Who runs the cluster, which decides the node reservations and the control-plane fee.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum KubernetesFlavour {
     #[default]
     SelfManaged,
@@ -34,6 +35,16 @@ impl KubernetesFlavour {
             Self::Eks => "eks",
             Self::Gke => "gke",
             Self::Aks => "aks",
+        }
+    }
+
+    /// Name shown in the window.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SelfManaged => "Self-managed",
+            Self::Eks => "Amazon EKS",
+            Self::Gke => "Google GKE",
+            Self::Aks => "Azure AKS",
         }
     }
 
@@ -498,7 +509,7 @@ mod tests {
         let text = include_str!("../../assets/kubernetes.ron");
         let without = text.replacen("vm_memory_overhead: None,", "", 1);
         assert!(matches!(Flavours::parse(&without), Err(FlavoursError::Syntax(_))));
-        let swapped = text.replacen("flavour: Eks", "flavour: Gke", 1);
+        let swapped = text.replacen("flavour: eks", "flavour: gke", 1);
         assert!(matches!(Flavours::parse(&swapped), Err(FlavoursError::Order { .. })));
         let unordered =
             text.replacen("(up_to_gb: Some(8.0), percent: 20.0)", "(up_to_gb: Some(2.0), percent: 20.0)", 1);

@@ -19,6 +19,7 @@ pub mod projection;
 pub mod resources;
 pub mod rules;
 pub mod sensitivity;
+pub mod site;
 pub mod suggest;
 pub mod traits;
 

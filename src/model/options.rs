@@ -138,6 +138,31 @@ pub struct NodeLayer {
     pub os_disk_gib: AssumptionId,
 }
 
+/// What an option buys when the profile's host is a cloud catalog type (on the team's own
+/// hardware every option shares the profile's host model).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloudHost {
+    /// Each instance is a cloud VM of the smallest type of the chosen family that fits it,
+    /// billed on its own; the hypervisor under it is the provider's.
+    RightSizedVm,
+    /// Nodes are cloud VMs of the chosen type, pods packed onto them; the hypervisor under
+    /// them is the provider's.
+    NodeVm,
+    /// Runs on the hardware itself: the family's bare-metal type.
+    BareMetal,
+    /// Needs KVM: the chosen type when its provider documents nested virtualization, else
+    /// the family's bare-metal type.
+    Kvm,
+}
+
+impl CloudHost {
+    /// Whether the hypervisor under the instances belongs to the provider, so its host
+    /// reserve is not the customer's to count.
+    pub fn provider_hypervisor(self) -> bool {
+        matches!(self, Self::RightSizedVm | Self::NodeVm)
+    }
+}
+
 /// One way to deploy the workload, described by the characteristics the sources discuss.
 #[derive(Clone, Copy, Debug)]
 pub struct OptionSpec {
@@ -182,6 +207,8 @@ pub struct OptionSpec {
     pub host_reserved_cpu: Option<AssumptionId>,
     /// Cap on instances per host, if any.
     pub max_instances_per_host: Option<AssumptionId>,
+    /// What the option buys on a cloud catalog host.
+    pub cloud: CloudHost,
     /// Disk every instance carries for its OS, if any.
     pub instance_os_disk_gib: Option<AssumptionId>,
     /// Base image stored once per host (or node) and shared by its instances (V-RES-2), if any.
@@ -228,6 +255,7 @@ pub static VM: OptionSpec = OptionSpec {
     host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
     host_reserved_cpu: None,
     max_instances_per_host: None,
+    cloud: CloudHost::RightSizedVm,
     instance_os_disk_gib: Some(AssumptionId::VmGuestOsDiskGib),
     shared_base_image_mib: None,
     shared_guest_image_mib: None,
@@ -277,6 +305,7 @@ pub static CONTAINER: OptionSpec = OptionSpec {
     host_reserved_memory: AssumptionId::ContainerHostReservedMemoryMib,
     host_reserved_cpu: Some(AssumptionId::ContainerHostReservedCpuCores),
     max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
+    cloud: CloudHost::BareMetal,
     instance_os_disk_gib: None,
     shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
     shared_guest_image_mib: None,
@@ -337,6 +366,7 @@ pub static CONTAINERS_ON_VMS: OptionSpec = OptionSpec {
     host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
     host_reserved_cpu: None,
     max_instances_per_host: None,
+    cloud: CloudHost::NodeVm,
     instance_os_disk_gib: None,
     shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
     shared_guest_image_mib: None,
@@ -379,6 +409,7 @@ pub static MICROVM: OptionSpec = OptionSpec {
     host_reserved_memory: AssumptionId::MicrovmHostReservedMemoryMib,
     host_reserved_cpu: Some(AssumptionId::ContainerHostReservedCpuCores),
     max_instances_per_host: Some(AssumptionId::MicrovmMaxPerHost),
+    cloud: CloudHost::Kvm,
     instance_os_disk_gib: None,
     shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
     shared_guest_image_mib: Some(AssumptionId::MicrovmGuestImageMib),

@@ -8,17 +8,78 @@
 
 use serde::Serialize;
 
-use super::assumptions::AssumptionId;
-use super::assumptions::Values;
-use super::options::{OptionId, OptionSpec};
+use super::assumptions::{AssumptionId, Values};
+use super::hosts::{HostCatalog, HostType};
+use super::kubernetes::{Node, NodeSettings};
+use super::options::{CloudHost, OptionId, OptionSpec};
 use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
+use super::site::{HOURS_PER_MONTH, Site};
 use super::traits::{PrimaryOs, TraitId, VmPatching};
+
+/// The kubelet's figures in the assumption catalogue (today's self-managed reading). When a
+/// managed flavour is chosen, its published formulas replace them on every Kubernetes node.
+const KUBELET_FIGURES: [AssumptionId; 6] = [
+    AssumptionId::ContainerKubeletMemoryPerPodMib,
+    AssumptionId::ContainerHostReservedMemoryMib,
+    AssumptionId::MicrovmHostReservedMemoryMib,
+    AssumptionId::ContainerHostReservedCpuCores,
+    AssumptionId::ContainerMaxPodsPerHost,
+    AssumptionId::MicrovmMaxPerHost,
+];
+
+/// What the hypervisor under a cloud VM costs its host: the provider's, so not counted.
+const PROVIDER_FIGURES: [AssumptionId; 3] =
+    [AssumptionId::VmHostReservedMemoryMib, AssumptionId::VmHypervisorOverheadMib, AssumptionId::NodeVmmOverheadMib];
+
+/// The machine an option's instances are packed onto, and what it costs.
+struct Machine {
+    /// The catalog type bought; `None` on the team's own hardware.
+    host_type: Option<&'static HostType>,
+    /// Schedulable cores (with CPU overcommit on owned hosts).
+    cores: f64,
+    memory_mib: f64,
+    /// Whether the type can run this option (see [`CloudHost`]).
+    runnable: bool,
+}
+
+impl Machine {
+    /// The profile's own host, or the catalog type this option buys for an instance of
+    /// `cores` and `memory_mib`.
+    fn for_option(option: &OptionSpec, profile: &Profile, site: &Site, cores: f64, memory_mib: f64) -> Self {
+        let e = &profile.environment;
+        let Some(chosen) = site.host else {
+            return Self {
+                host_type: None,
+                cores: e.host_cores as f64 * e.cpu_overcommit,
+                memory_mib: e.host_memory_gib * 1024.0,
+                runnable: true,
+            };
+        };
+        let catalog = HostCatalog::builtin().ok();
+        let (host, runnable) = match option.cloud {
+            CloudHost::NodeVm => (Some(chosen), true),
+            CloudHost::RightSizedVm => {
+                let fitting = catalog.and_then(|c| c.smallest_fitting(&chosen.family, cores, memory_mib / 1024.0));
+                (fitting.or(Some(chosen)), true)
+            }
+            CloudHost::BareMetal if chosen.bare_metal => (Some(chosen), true),
+            CloudHost::Kvm if chosen.can_run_kvm() => (Some(chosen), true),
+            CloudHost::BareMetal | CloudHost::Kvm => {
+                let metal = catalog.and_then(|c| c.bare_metal(&chosen.family));
+                (metal.or(Some(chosen)), metal.is_some())
+            }
+        };
+        let host = host.unwrap_or(chosen);
+        Self { host_type: Some(host), cores: f64::from(host.cores), memory_mib: host.memory_mib(), runnable }
+    }
+}
 
 /// Projects one option's resources for a profile.
 pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
     let w = &profile.workload;
     let e = &profile.environment;
+    let site = values.site();
     let services = w.services.max(1) as f64;
     let replicas = w.replicas.max(1) as f64;
     let peak_per_service = (replicas * w.peak_factor.max(1.0)).ceil();
@@ -29,53 +90,113 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let instances = units * peak_per_service;
     let instances_steady = units * replicas;
 
-    let overhead_mib: f64 = option.instance_memory.iter().map(|id| figure(values, profile, *id)).sum();
-    let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + overhead_mib;
+    // A managed flavour's formulas stand in for the kubelet's catalogue figures and the node
+    // OS's share (the providers publish what pods get); on a cloud VM the hypervisor and its
+    // per-VM overhead are the provider's, not billed as memory of ours.
+    let flavour_reserves = option.orchestrated && site.managed();
+    let provider_hypervisor = site.host.is_some() && option.cloud.provider_hypervisor();
+    let dropped = |id: AssumptionId| {
+        flavour_reserves && (KUBELET_FIGURES.contains(&id) || id == AssumptionId::NodeGuestOsMemoryMib)
+            || provider_hypervisor && PROVIDER_FIGURES.contains(&id)
+    };
+    let substituted = flavour_reserves || provider_hypervisor;
+    let figure = |id: AssumptionId| if substituted && dropped(id) { 0.0 } else { os_figure(values, profile, id) };
+    let sum = |ids: &[AssumptionId]| ids.iter().map(|id| figure(*id)).sum::<f64>();
+
+    let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + sum(option.instance_memory);
     let raw_cpu = services_per_instance * w.cpu_per_instance;
     let workload_cpu = if option.whole_cpus { raw_cpu.ceil().max(1.0) } else { raw_cpu };
-    let instance_cpu = workload_cpu + option.instance_cpu.map_or(0.0, |id| figure(values, profile, id));
+    let instance_cpu = workload_cpu + option.instance_cpu.map_or(0.0, figure);
+
+    let machine = Machine::for_option(option, profile, site, instance_cpu, instance_memory_mib);
+    let on_cloud = machine.host_type.is_some();
+    // A right-sized cloud VM is its own host; node VMs are the cloud instances themselves.
+    let own_host = on_cloud && option.cloud == CloudHost::RightSizedVm;
 
     // Instances are packed into units: the host itself, or each of its node VMs.
-    let units_per_host = option.node.map_or(1.0, |node| figure(values, profile, node.per_host).round().max(1.0));
-    let unit_reserved_mib =
-        option.node.map_or(0.0, |node| node.reserved_memory.iter().map(|id| figure(values, profile, *id)).sum());
-    let unit_reserved_cpu = option.node.map_or(0.0, |node| figure(values, profile, node.reserved_cpu));
-    let host_reserved_mib = figure(values, profile, option.host_reserved_memory) + units_per_host * unit_reserved_mib;
-    let host_reserved_cpu =
-        option.host_reserved_cpu.map_or(0.0, |id| figure(values, profile, id)) + units_per_host * unit_reserved_cpu;
-    let unit_memory_mib = (e.host_memory_gib * 1024.0 - host_reserved_mib) / units_per_host;
-    let unit_cpu = (e.host_cores as f64 * e.cpu_overcommit - host_reserved_cpu) / units_per_host;
+    let units_per_host =
+        if on_cloud { 1.0 } else { option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0)) };
+    let hypervisor_mib = figure(option.host_reserved_memory);
+    let hypervisor_cpu = option.host_reserved_cpu.map_or(0.0, figure);
+    let node_mib = option.node.map_or(0.0, |node| sum(node.reserved_memory));
+    let node_cpu = option.node.map_or(0.0, |node| figure(node.reserved_cpu));
+    let mut unit_memory_mib = (machine.memory_mib - hypervisor_mib) / units_per_host - node_mib;
+    let mut unit_cpu = (machine.cores - hypervisor_cpu) / units_per_host - node_cpu;
+    let mut cap = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)).map(|id| values.get(id));
+    let (mut kubelet_mib, mut kubelet_cpu) = (0.0, 0.0);
+    if flavour_reserves {
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a node's whole cores, ≥ 1")]
+        let cores = unit_cpu.floor().max(1.0) as u32;
+        let node = Node { cores, memory_mib: unit_memory_mib, eni: machine.host_type.and_then(|host| host.eni) };
+        let allocatable = site.flavour.allocatable(&node, &NodeSettings::default());
+        kubelet_mib = unit_memory_mib - allocatable.memory_mib;
+        kubelet_cpu = allocatable.kube_reserved_cpu_millicores / 1000.0;
+        unit_memory_mib = allocatable.memory_mib;
+        unit_cpu -= kubelet_cpu;
+        cap = Some(f64::from(allocatable.max_pods));
+    }
+    let host_reserved_mib = hypervisor_mib + units_per_host * (node_mib + kubelet_mib);
+    let host_reserved_cpu = hypervisor_cpu + units_per_host * (node_cpu + kubelet_cpu);
+
     let mut fit_per_unit = (unit_memory_mib / instance_memory_mib).floor().min((unit_cpu / instance_cpu).floor());
-    if let Some(cap) = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)) {
-        fit_per_unit = fit_per_unit.min(figure(values, profile, cap).floor());
+    if let Some(cap) = cap {
+        fit_per_unit = fit_per_unit.min(cap.floor());
     }
     let fits_on_host = fit_per_unit >= 1.0;
     // An instance bigger than a host still takes a whole host; the evaluation warns about it.
-    let per_unit = fit_per_unit.max(1.0);
+    let per_unit = if own_host { 1.0 } else { fit_per_unit.max(1.0) };
     let per_host = per_unit * units_per_host;
-    let hosts = (instances / per_host).ceil();
-    let nodes = if option.node.is_some() { hosts * units_per_host } else { 0.0 };
-    let hosts_steady = (instances_steady / per_host).ceil();
+    // Instances spread evenly over the zones, and each zone keeps at least one host.
+    let zones = e.zones.max(1) as f64;
+    let hosts_for = |count: f64| zones * ((count / zones).ceil() / per_host).ceil();
+    let hosts = hosts_for(instances);
+    let hosts_steady = hosts_for(instances_steady);
+    let nodes = if option.node.is_some() && !on_cloud { hosts * units_per_host } else { 0.0 };
 
-    let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| figure(values, profile, id)) * instances
-        + option.node.map_or(0.0, |node| figure(values, profile, node.os_disk_gib)) * nodes;
-    let guest_image_mib = option.shared_guest_image_mib.map_or(0.0, |id| figure(values, profile, id));
+    let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| os_figure(values, profile, id)) * instances
+        + option.node.map_or(0.0, |node| values.get(node.os_disk_gib)) * nodes.max(if on_cloud { hosts } else { 0.0 });
+    let guest_image_mib = option.shared_guest_image_mib.map_or(0.0, |id| values.get(id));
     let app_disk_gib = match option.shared_base_image_mib {
         // Layers are stored once per host or node (V-RES-2): the base image plus each distinct service.
         Some(base) => {
             hosts
                 * (guest_image_mib
-                    + units_per_host * (figure(values, profile, base) + services.min(per_unit) * w.app_image_mib))
+                    + units_per_host * (os_figure(values, profile, base) + services.min(per_unit) * w.app_image_mib))
                 / 1024.0
         }
         None => instances * services_per_instance * w.app_image_mib / 1024.0,
     };
 
-    let start_seconds = figure(values, profile, option.start_seconds);
-    let scale_to_peak_seconds = if peak_per_service > replicas {
-        figure(values, profile, option.scale_reaction_seconds) + start_seconds
-    } else {
+    let start_seconds = values.get(option.start_seconds);
+    let reaction = values.get(option.scale_reaction_seconds);
+    let scale_to_peak_seconds = if peak_per_service <= replicas {
         0.0
+    } else if option.orchestrated {
+        // New node VMs boot before their pods start, when the cloud cluster must grow.
+        let node_boot = if on_cloud && option.cloud == CloudHost::NodeVm && hosts > hosts_steady {
+            values.get(AssumptionId::VmBootSeconds)
+        } else {
+            0.0
+        };
+        hpa_periods(replicas, peak_per_service) * reaction + node_boot + start_seconds
+    } else {
+        reaction + start_seconds
+    };
+
+    let control_plane_monthly =
+        if option.orchestrated { site.flavour.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1) } else { 0.0 };
+    let hosts_monthly = match machine.host_type {
+        None => hosts * e.host_cost_per_month,
+        Some(host) => {
+            // Every option scales with the load on a cloud host (VM scaling groups, the
+            // cluster autoscaler) and stops when the workload does not run. Peak capacity is
+            // paid for the peak hours plus the time the option takes to reach it: a slower
+            // reaction means starting earlier.
+            let running = e.runs_hours_per_day.clamp(0.0, 24.0);
+            let peak = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
+            let host_hours_a_day = hosts * peak + hosts_steady * (running - peak);
+            host.price_per_hour * host_hours_a_day * HOURS_PER_MONTH / 24.0
+        }
     };
 
     Resources {
@@ -83,14 +204,19 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         cpu_cores: instances * instance_cpu + hosts * host_reserved_cpu,
         disk_gib: os_disk_gib + app_disk_gib,
         hosts,
-        monthly_cost: hosts * e.host_cost_per_month,
+        monthly_cost: hosts_monthly + control_plane_monthly,
         start_seconds,
         scale_to_peak_seconds,
         // Patch work is counted at steady load: peak capacity comes and goes, built from the
-        // same images, and is not patched in place (V-OPS-1).
-        os_instances_to_patch: hosts_steady
-            + if option.node.is_some() { hosts_steady * units_per_host } else { 0.0 }
-            + if option.guest_os_per_instance { guests_to_patch(profile, values, units, instances_steady) } else { 0.0 }
+        // same images, and is not patched in place (V-OPS-1). A right-sized cloud VM is its
+        // own host, counted once, as a guest.
+        os_instances_to_patch: if own_host { 0.0 } else { hosts_steady }
+            + if option.node.is_some() && !on_cloud { hosts_steady * units_per_host } else { 0.0 }
+            + if option.guest_os_per_instance {
+                guests_to_patch(profile, values, units, if own_host { hosts_steady } else { instances_steady })
+            } else {
+                0.0
+            }
             + if option.shared_guest_image_mib.is_some() { 1.0 } else { 0.0 }
             // Each service's image carries a partial OS copy that must be rebuilt (M-RES-2).
             + if option.image_pipeline { services } else { 0.0 },
@@ -99,13 +225,16 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
         instances_steady,
         services_per_instance,
         fits_on_host,
+        host_type: machine.host_type,
+        runs_on_host: machine.runnable,
+        control_plane_monthly,
     }
 }
 
 /// An assumption as it applies to this workload: a Windows workload swaps in the Windows
 /// figures (guest OS memory and disk, the Server Core base image, the process-isolated
 /// container's own memory, the extra reserve of a Windows node).
-fn figure(values: &Values, profile: &Profile, id: AssumptionId) -> f64 {
+fn os_figure(values: &Values, profile: &Profile, id: AssumptionId) -> f64 {
     if profile.workload.primary_os != PrimaryOs::Windows {
         return values.get(id);
     }
@@ -133,6 +262,21 @@ fn guests_to_patch(profile: &Profile, values: &Values, roles: f64, guests: f64) 
         VmPatching::InPlace => guests,
         VmPatching::GoldenImages => (guests * values.get(AssumptionId::GoldenImagePatchEffortRatio)).max(roles),
     }
+}
+
+/// 15-second periods the Kubernetes horizontal pod autoscaler needs to grow from `from` to
+/// `to` pods under its default scale-up behaviour: each period adds the larger of 100 % of
+/// the current pods and 4 pods (kubernetes.io, Horizontal Pod Autoscaling, "Default
+/// Behavior": `scaleUp` policies Percent 100 and Pods 4 per 15 s, `selectPolicy: Max`, no
+/// stabilization window).
+pub fn hpa_periods(from: f64, to: f64) -> f64 {
+    let mut pods = from.max(1.0);
+    let mut periods = 0.0;
+    while pods < to {
+        pods = (2.0 * pods).max(pods + 4.0);
+        periods += 1.0;
+    }
+    periods
 }
 
 /// Resources of every option along one trait's range, the others held at the profile's values.
@@ -210,6 +354,17 @@ pub fn break_even(
 ) -> Vec<BreakEven> {
     let mut found = Vec::new();
     let mut scratch = profile.clone();
+    // Bisections of different resources and pairs visit the same points: project each once.
+    let mut seen: Vec<Vec<(f64, Resources)>> = vec![Vec::new(); options.len()];
+    let mut at = |option: usize, x: f64| -> Resources {
+        if let Some((_, r)) = seen[option].iter().find(|(seen_x, _)| *seen_x == x) {
+            return *r;
+        }
+        scratch.set(curve.axis, x);
+        let r = project(options[option], &scratch, values);
+        seen[option].push((x, r));
+        r
+    };
     for resource in ResourceId::ALL {
         for a in 0..options.len() {
             for b in a + 1..options.len() {
@@ -228,9 +383,7 @@ pub fn break_even(
                         let (mut lo, mut hi) = (x_prev, *x);
                         while hi - lo > 1.0 {
                             let mid = f64::midpoint(lo, hi).floor();
-                            scratch.set(curve.axis, mid);
-                            let m =
-                                sign(&project(options[a], &scratch, values), &project(options[b], &scratch, values));
+                            let m = sign(&at(a, mid), &at(b, mid));
                             if m == s { hi = mid } else { lo = mid }
                         }
                         let (below, above) = if s < 0 { (b, a) } else { (a, b) };
@@ -282,9 +435,10 @@ fn order(resource: ResourceId, a: f64, b: f64) -> i8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::AssumptionId;
     use crate::model::assumptions::Assumptions;
+    use crate::model::kubernetes::KubernetesFlavour;
     use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, DEFAULT_OPTIONS as OPTIONS, MICROVM, VM};
+    use crate::model::profile::Environment;
 
     fn vm() -> &'static OptionSpec {
         &VM
@@ -393,6 +547,133 @@ mod tests {
         assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
         assert!((r.os_instances_to_patch - 12.0).abs() < 1e-9, "the host, the guest image and ten images");
         assert!((r.start_seconds - 0.9).abs() < 1e-9);
+    }
+
+    /// `p` on a catalog host with a Kubernetes flavour.
+    fn on_catalog(mut p: Profile, host: &str, flavour: KubernetesFlavour) -> Profile {
+        p.environment.host = host.to_owned();
+        p.environment.kubernetes = flavour;
+        p
+    }
+
+    fn close(actual: f64, expected: f64) {
+        assert!((actual - expected).abs() < 1e-6, "{actual} ≠ {expected}");
+    }
+
+    fn type_of(r: &Resources) -> &str {
+        r.host_type.map_or("custom", |host| host.id.as_str())
+    }
+
+    #[test]
+    fn cloud_vms_are_right_sized_and_each_billed() {
+        let p = on_catalog(twenty_small_instances(), "aws/m6i.4xlarge", KubernetesFlavour::SelfManaged);
+        let r = project(vm(), &p, &values(&p));
+        // 512 MiB + a 1 GiB guest OS and one whole vCPU: the smallest m6i, a large (2 vCPUs, 8 GiB).
+        assert_eq!(type_of(&r), "aws/m6i.large");
+        close(r.hosts, 20.0);
+        close(r.monthly_cost, 20.0 * 0.096 * 730.0);
+        // The provider's hypervisor is not ours: no VMM overhead, no host reserve.
+        close(r.memory_gib, 20.0 * (512.0 + 1024.0) / 1024.0);
+        close(r.os_instances_to_patch, 20.0);
+    }
+
+    #[test]
+    fn pods_pack_onto_nodes_of_the_chosen_type_with_the_flavours_reservations() {
+        let p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        // EKS leaves 1930 m, 7518 MiB and 29 pods on an m6i.large: CPU fits 3 half-core pods.
+        assert_eq!(type_of(&r), "aws/m6i.large");
+        close(r.hosts, 7.0);
+        close(r.cpu_cores, 20.0 * 0.5 + 7.0 * 0.07);
+        close(r.memory_gib, (20.0 * (512.0 + 14.6) + 7.0 * (8192.0 - 7518.0)) / 1024.0);
+        // Seven nodes for the month and the EKS control plane at 0.10 USD an hour.
+        close(r.monthly_cost, 7.0 * 0.096 * 730.0 + 73.0);
+        close(r.control_plane_monthly, 73.0);
+        // Self-managed nodes keep today's reading: guest OS, kubelet reserve, 110 pods, no fee.
+        let own = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::SelfManaged);
+        let r = project(&CONTAINERS_ON_VMS, &own, &values(&own));
+        close(r.control_plane_monthly, 0.0);
+        close(r.hosts, 7.0);
+    }
+
+    #[test]
+    fn hardware_options_buy_bare_metal_or_kvm_capable_types() {
+        let host = |option: &'static OptionSpec, id: &str| {
+            let p = on_catalog(twenty_small_instances(), id, KubernetesFlavour::SelfManaged);
+            let r = project(option, &p, &values(&p));
+            (type_of(&r).to_owned(), r.runs_on_host)
+        };
+        assert_eq!(host(container(), "aws/m6i.4xlarge"), ("aws/m6i.metal".to_owned(), true));
+        assert_eq!(host(&MICROVM, "aws/m7i.large"), ("aws/m7i.metal-24xl".to_owned(), true));
+        assert_eq!(host(&MICROVM, "gcp/n2-standard-8"), ("gcp/n2-standard-8".to_owned(), true), "nested KVM on N2");
+        assert_eq!(host(container(), "gcp/n2-standard-8"), ("gcp/n2-standard-8".to_owned(), false), "no N2 metal");
+        assert_eq!(host(&MICROVM, "azure/D16s_v5"), ("azure/D16s_v5".to_owned(), false));
+        // On owned hardware every option shares the profile's host.
+        let p = twenty_small_instances();
+        assert!(project(&MICROVM, &p, &values(&p)).runs_on_host);
+        assert_eq!(project(&MICROVM, &p, &values(&p)).host_type, None);
+    }
+
+    #[test]
+    fn managed_flavours_replace_the_kubelet_figures_on_owned_hosts_too() {
+        let p = on_catalog(twenty_small_instances(), "custom", KubernetesFlavour::Gke);
+        let r = project(container(), &p, &values(&p));
+        // GKE on a 64-core, 256 GiB host: 230 m of CPU and 12165 MiB + 100 MiB eviction.
+        close(r.cpu_cores, 20.0 * 0.5 + 0.23);
+        close(r.memory_gib, (20.0 * (512.0 + 14.6) + 12165.12 + 100.0) / 1024.0);
+        // GKE's fee, less its monthly credit for one zonal cluster: nothing.
+        close(r.control_plane_monthly, 0.0);
+        let regional = Profile { environment: Environment { zones: 3, ..p.environment.clone() }, ..p };
+        close(project(container(), &regional, &values(&regional)).control_plane_monthly, 73.0);
+    }
+
+    #[test]
+    fn every_zone_keeps_a_host_and_instances_spread_across_zones() {
+        let mut p = twenty_small_instances();
+        close(project(container(), &p, &values(&p)).hosts, 1.0);
+        p.environment.zones = 3;
+        let r = project(container(), &p, &values(&p));
+        close(r.hosts, 3.0);
+        close(r.monthly_cost, 3.0 * 1200.0);
+    }
+
+    #[test]
+    fn cloud_hosts_follow_the_duty_cycle_and_owned_hosts_do_not() {
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
+        p.workload.peak_factor = 2.0;
+        p.environment.runs_hours_per_day = 10.0;
+        p.environment.peak_hours_per_day = 2.0;
+        // 40 pods at peak on 14 nodes for 2 h and the 55.56 s it takes to get there, 20 on 7
+        // nodes for the rest of 10 h; the control plane runs on.
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        let peak = 2.0 + 55.56 / 3600.0;
+        close(r.monthly_cost, 0.096 * (14.0 * peak + 7.0 * (10.0 - peak)) * 730.0 / 24.0 + 73.0);
+        // VMs start their peak 100 s earlier (a scaling-group reaction and a boot).
+        let peak = 2.0 + 100.0 / 3600.0;
+        let cost = 0.096 * (40.0 * peak + 20.0 * (10.0 - peak)) * 730.0 / 24.0;
+        close(project(vm(), &p, &values(&p)).monthly_cost, cost);
+        let mut owned = twenty_small_instances();
+        let before = project(container(), &owned, &values(&owned)).monthly_cost;
+        owned.environment.runs_hours_per_day = 2.0;
+        close(project(container(), &owned, &values(&owned)).monthly_cost, before);
+    }
+
+    #[test]
+    fn the_autoscaler_doubles_or_adds_four_pods_every_period() {
+        close(hpa_periods(3.0, 3.0), 0.0);
+        close(hpa_periods(1.0, 5.0), 1.0);
+        close(hpa_periods(3.0, 12.0), 2.0);
+        close(hpa_periods(2.0, 40.0), 4.0);
+        close(hpa_periods(10.0, 100.0), 4.0);
+    }
+
+    #[test]
+    fn new_cloud_nodes_boot_before_their_pods_start() {
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
+        p.workload.peak_factor = 2.0;
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        // 2 → 4 pods per service in one period, then a node VM boots (40 s) and the pod starts.
+        close(r.scale_to_peak_seconds, 15.0 + 40.0 + 0.56);
     }
 
     #[test]

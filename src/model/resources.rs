@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::hosts::HostType;
+
 /// One projected resource figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,6 +101,14 @@ pub struct Resources {
     pub services_per_instance: f64,
     /// Whether one instance fits on a host at all.
     pub fits_on_host: bool,
+    /// The catalog type bought as the host (for VMs on cloud hosts, each VM's type); `None`
+    /// on the team's own hardware.
+    #[serde(skip)]
+    pub host_type: Option<&'static HostType>,
+    /// Whether that type can run the option (bare metal or KVM where needed).
+    pub runs_on_host: bool,
+    /// The managed control plane's monthly fee, included in `monthly_cost`.
+    pub control_plane_monthly: f64,
 }
 
 impl Resources {

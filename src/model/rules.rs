@@ -155,6 +155,7 @@ pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usi
     let mut t = Terms(Vec::with_capacity(4));
     match criterion {
         CriterionId::ResourceEfficiency => resource_efficiency(&mut t, inputs, option),
+        CriterionId::Cost => cost(&mut t, inputs, option),
         CriterionId::StartupSpeed => startup_speed(&mut t, inputs, option),
         CriterionId::RuntimePerformance => runtime_performance(&mut t, inputs, option, spec),
         CriterionId::Isolation => isolation(&mut t, inputs, option, spec),
@@ -224,6 +225,21 @@ fn resource_efficiency(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
         own.cpu_cores,
         -5.0 * (1.0 - cpu_ratio),
         &["V-RES-3"],
+    );
+}
+
+/// The bill relative to the cheapest option's: 10 for the cheapest, 5 for twice its cost.
+fn cost(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
+    let own = inputs.resources[option].monthly_cost;
+    let cheapest = inputs.best(ResourceId::MonthlyCost);
+    let ratio = if own > 0.0 { cheapest / own } else { 1.0 };
+    t.base("as cheap as the cheapest option", 10.0, &["M-RES-1"]);
+    t.add(
+        "monthly cost vs the cheapest option",
+        Input::Resource(ResourceId::MonthlyCost),
+        own,
+        -10.0 * (1.0 - ratio),
+        &["M-RES-1", "V-RES-5", "V-DEC-1"],
     );
 }
 
@@ -817,7 +833,8 @@ mod tests {
         p.workload.peak_factor = 20.0;
         let (vm, ct) = scores(&p, CriterionId::Scalability);
         close(ct, 10.0);
-        close(vm, 10.0 - 4.0 * (100.0_f64 / 15.56).log10());
+        // 2 replicas grow to 40 pods in four HPA periods (2 → 6 → 12 → 24 → 48): 60 s + 0.56 s.
+        close(vm, 10.0 - 4.0 * (100.0_f64 / 60.56).log10());
     }
 
     #[test]

@@ -359,8 +359,19 @@ define_traits! {
         HostCostPerMonth host_cost_per_month: f64 = 1200.0,
             Real [0.0, 1_000_000.0] Log Environment file 4, "Host cost", "/month",
             "Monthly cost of one host, in the profile's currency.";
+        Zones zones: i64 = 1,
+            Integer [1.0, 6.0] Linear Environment file 5, "Zones", "",
+            "Failure domains (availability zones): every platform keeps at least one host in each, and a service's instances spread across them.";
+        RunsHoursPerDay runs_hours_per_day: f64 = 24.0,
+            Real [0.5, 24.0] Linear Environment file 6, "Hours running a day", "h",
+            "Hours a day the workload runs (2 for a nightly batch); on cloud hosts what scales to zero pays for these only.";
+        PeakHoursPerDay peak_hours_per_day: f64 = 24.0,
+            Real [0.0, 24.0] Linear Environment file 7, "Peak hours a day", "h",
+            "Hours a day at peak load (at most the hours running); the rest of the running hours are at steady load.";
         + currency: String = "USD".to_owned(), "Currency of `host_cost_per_month` (a label only; no conversion).";
         + vm_patching: VmPatching = VmPatching::InPlace, "How VMs are patched: `in_place` or `golden_images` (replaced from rebuilt images).";
+        + host: String = super::hosts::CUSTOM.to_owned(), "`custom` (the host fields above apply) or a catalog id such as `aws/m6i.4xlarge`.";
+        + kubernetes: super::kubernetes::KubernetesFlavour = super::kubernetes::KubernetesFlavour::SelfManaged, "Who runs the Kubernetes cluster: node reservations, pod limits and the control-plane fee.";
     }
 }
 

@@ -4,6 +4,7 @@
 use super::capitalise;
 use crate::model::compare::Comparison;
 use crate::model::format::{Number, Score, distinct, score_change};
+use crate::model::options::CloudHost;
 use crate::model::sensitivity::{CriticalWeight, Sensitivity, TraitSensitivity};
 use crate::model::{
     DISCORDANCE_FROM_WEIGHT, Evaluation, OptionId, ResourceId, TraitId, TraitKind, TraitMeta, VETO_WEIGHT,
@@ -25,6 +26,29 @@ pub fn warning(warning: &Warning) -> String {
         ),
         Warning::ServicesPerVmExceedsServices { services_per_vm, services } => {
             format!("services_per_vm ({services_per_vm}) exceeds services ({services}); all services share one VM.")
+        }
+        Warning::ReplicasShareOneHost { option, replicas } => {
+            let all = if replicas == 2 { "both replicas".to_owned() } else { format!("all {replicas} replicas") };
+            format!(
+                "With {}, {all} of each service sit on one host: losing it takes the service down; add a zone or a host.",
+                option.spec().plural,
+            )
+        }
+        Warning::HostCannotRun { option, host } => {
+            let need = match option.spec().cloud {
+                CloudHost::Kvm => "KVM (bare metal or nested virtualization)",
+                CloudHost::BareMetal | CloudHost::RightSizedVm | CloudHost::NodeVm => "a bare-metal type",
+            };
+            format!(
+                "{} need {need}, which neither {host} nor its family offers; their figures assume {host} regardless.",
+                capitalise(option.spec().plural),
+            )
+        }
+        Warning::FlavourOnOtherCloud { flavour, host } => {
+            format!("The Kubernetes flavour {} does not run on {host}; its rules are applied anyway.", flavour.key())
+        }
+        Warning::UnknownHost => {
+            "The host id is not in the catalog; the profile's own host figures are used.".to_owned()
         }
     }
 }

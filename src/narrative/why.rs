@@ -9,11 +9,13 @@
 
 use std::fmt::Write as _;
 
+use super::capitalise;
+use super::figures::resource_value;
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
 use crate::model::rules::{self, MigrationPath};
 use crate::model::traits::{PrimaryOs, VmPatching};
-use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, TraitId};
+use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, ResourceId, Resources, TraitId};
 
 /// Lifespan from which instances are called long-lived, in days (a month: M-OPS-1's "weeks or
 /// longer", and the point from which `churn` reads start-up as irrelevant).
@@ -93,6 +95,7 @@ impl<'a> Why<'a> {
                 self.vs(out, figure)?;
                 out.push('.');
             }
+            CriterionId::Cost => write_cost(out, self.evaluation, self.profile, self.option, self.rival)?,
             CriterionId::StartupSpeed => {
                 let (relevance, driver) = rules::startup_relevance(self.profile);
                 out.push_str(if relevance >= 0.5 {
@@ -484,4 +487,73 @@ fn number_of(value: f64) -> String {
 fn cores(value: f64) -> String {
     let text = Number(value).to_string();
     if text == "1" { "1 core".to_owned() } else { format!("{text} cores") }
+}
+
+/// The bill, what it is made of, and — when the leaner option is the dearer one — why.
+fn write_cost(
+    out: &mut String,
+    evaluation: &Evaluation,
+    profile: &Profile,
+    option: usize,
+    other: Option<usize>,
+) -> std::fmt::Result {
+    let results = &evaluation.options;
+    let (o, r) = (results[option].spec, &results[option].resources);
+    let money = |value: f64| resource_value(profile, ResourceId::MonthlyCost, value);
+    write!(out, "{} cost {} a month: ", capitalise(o.plural), money(r.monthly_cost))?;
+    write_hosts(out, profile, r)?;
+    if r.control_plane_monthly > 0.0 {
+        write!(out, ", plus {} for the managed control plane", money(r.control_plane_monthly))?;
+    }
+    if let Some(i) = other {
+        let ri = &results[i].resources;
+        write!(out, "; {} cost {}", results[i].spec.plural, money(ri.monthly_cost))?;
+        let [own_fit, rival_fit] = [r, ri].map(|x| x.memory_gib + x.cpu_cores);
+        let leaner_but_dearer = |a: &Resources, b: &Resources, a_fit: f64, b_fit: f64| {
+            a_fit < b_fit && a.monthly_cost > b.monthly_cost && a.instances_per_host < b.instances_per_host
+        };
+        if leaner_but_dearer(r, ri, own_fit, rival_fit) || leaner_but_dearer(ri, r, rival_fit, own_fit) {
+            let (lean, dense) = if own_fit < rival_fit { (option, i) } else { (i, option) };
+            write!(
+                out,
+                ". {} need less memory and CPU, but {} pack {} instances per host against their {}, so fewer hosts are paid for",
+                capitalise(results[lean].spec.plural),
+                results[dense].spec.plural,
+                Number(results[dense].resources.instances_per_host),
+                Number(results[lean].resources.instances_per_host),
+            )?;
+        }
+    }
+    out.push('.');
+    Ok(())
+}
+
+/// "3 hosts at 1200 USD each" or "72 aws/m6i.large at 0.096 USD/h (us-east-1, prices of
+/// 2026-07), 2 h a day".
+fn write_hosts(out: &mut String, profile: &Profile, r: &Resources) -> std::fmt::Result {
+    let e = &profile.environment;
+    let count = Number(r.hosts);
+    let Some(host) = r.host_type else {
+        let each = resource_value(profile, ResourceId::MonthlyCost, e.host_cost_per_month);
+        return if (r.hosts - 1.0).abs() < f64::EPSILON {
+            write!(out, "1 host at {each}")
+        } else {
+            write!(out, "{count} hosts at {each} each")
+        };
+    };
+    write!(
+        out,
+        "{count} × {} at {} USD an hour ({}, prices of {})",
+        host.id,
+        Number(host.price_per_hour),
+        host.region,
+        host.price_date
+    )?;
+    if e.runs_hours_per_day < 24.0 {
+        write!(out, ", running {} h a day", Number(e.runs_hours_per_day))?;
+    }
+    if e.peak_hours_per_day < e.runs_hours_per_day {
+        write!(out, " with {} h at peak", Number(e.peak_hours_per_day))?;
+    }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! numbers written one way only. Saving twice gives the same bytes, and moving one slider
 //! changes one line, which keeps profiles in git diffable.
 
-use super::schema::{CURRENCY, ComponentField, Section, TopField};
+use super::schema::{CURRENCY, ComponentField, HOST, KUBERNETES, Section, TopField};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
@@ -98,7 +98,11 @@ fn write_section(out: &mut String, profile: &Profile, section: Section, depth: u
         commented(out, &inner, meta.key, &value, &note, column);
     }
     if section == Section::Environment {
-        commented(out, &inner, CURRENCY, &text(&profile.environment.currency), "label only; no conversion", column);
+        let environment = &profile.environment;
+        commented(out, &inner, CURRENCY, &text(&environment.currency), "label only; no conversion", column);
+        commented(out, &inner, HOST, &text(&environment.host), "\"custom\" or a catalog id (podvisor hosts)", column);
+        let flavour = text(environment.kubernetes.key());
+        commented(out, &inner, KUBERNETES, &flavour, "self_managed, eks, gke or aks", column);
     }
     for choice in CHOICES.iter().filter(|choice| choice.section == section) {
         let words: Vec<String> = choice.choices.iter().map(|word| text(word)).collect();

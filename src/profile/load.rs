@@ -65,7 +65,13 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Loaded, LoadError> {
     let located = |error| located(origin, error);
     let version = options.from_str_seed(text, Header).map_err(located)?;
     let mut warnings = Vec::new();
-    let profile = options.from_str_seed(text, Body { version, warnings: &mut warnings }).map_err(located)?;
+    let mut profile = options.from_str_seed(text, Body { version, warnings: &mut warnings }).map_err(located)?;
+    if version == 1 {
+        // Version 1 had one slider for both threats: its isolation need ran from "one trusted
+        // team" to "hostile multi-tenant", so it also said how untrusted the neighbours' code
+        // is. Reading it into both keeps a version-1 file's isolation arithmetic exactly.
+        profile.workload.untrusted_code = profile.workload.isolation_need;
+    }
     Ok(Loaded { profile, warnings })
 }
 
@@ -156,6 +162,8 @@ mod tests {
         let loaded = load("workload: (services: 7)").unwrap();
         let mut expected = Profile::default();
         expected.workload.services = 7;
+        // A version-1 file: its isolation need also says how untrusted the code is.
+        expected.workload.untrusted_code = expected.workload.isolation_need;
         assert_eq!(loaded.profile, expected);
         assert!(loaded.warnings.is_empty());
     }

@@ -9,9 +9,11 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::schema::{CURRENCY, ComponentField, Section, TopField};
+use super::schema::{CURRENCY, ComponentField, HOST, KUBERNETES, Section, TopField};
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
+use crate::model::hosts::HostCatalog;
+use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::options::REGISTRY;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
 use crate::model::traits::{CHOICES, ChoiceMeta};
@@ -145,6 +147,8 @@ enum SectionField {
     Trait(TraitId),
     Currency,
     Choice(&'static ChoiceMeta),
+    Host,
+    Kubernetes,
 }
 
 /// The fields of one section, read into `profile`.
@@ -178,7 +182,11 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
         let mut known: Vec<_> =
             self.section.traits().iter().map(|id| (id.meta().key, SectionField::Trait(*id))).collect();
         if self.section == Section::Environment {
-            known.push((CURRENCY, SectionField::Currency));
+            known.extend([
+                (CURRENCY, SectionField::Currency),
+                (HOST, SectionField::Host),
+                (KUBERNETES, SectionField::Kubernetes),
+            ]);
         }
         known.extend(CHOICES.iter().filter(|c| c.section == self.section).map(|c| (c.key, SectionField::Choice(c))));
         let place = Place::Section(self.section);
@@ -205,6 +213,13 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                     let path = format!("{}.{}", self.section.key(), meta.key);
                     let word = map.next_value_seed(Field::new(&path, Choice(meta)))?;
                     self.profile.set_choice(meta.key, word);
+                }
+                SectionField::Host => {
+                    self.profile.environment.host = map.next_value_seed(Field::new("environment.host", HostId))?;
+                }
+                SectionField::Kubernetes => {
+                    self.profile.environment.kubernetes =
+                        map.next_value_seed(Field::new("environment.kubernetes", Flavour))?;
                 }
             }
         }
@@ -572,6 +587,10 @@ enum Refusal {
     NewerVersion(i128),
     #[error("{0} is not a valid version (versions start at 1; this build reads versions 1 to {VERSION})")]
     InvalidVersion(i128),
+    #[error("{0}")]
+    UnknownHost(String),
+    #[error("unknown flavour {0:?}; expected one of: {1}")]
+    UnknownFlavour(String, String),
     #[error("at most {MAX_OPTIONS} options are compared at once; `{0}` would be the {next}th", next = MAX_OPTIONS + 1)]
     TooManyOptions(String),
     /// An option id not in the registry, and the hint: the closest ids, or all of them.
@@ -697,6 +716,38 @@ impl Rule for Version {
             Scalar::Whole(version) => Some(Err(Refusal::InvalidVersion(*version))),
             _ => None,
         }
+    }
+}
+
+/// `environment.host`: `custom` or an id of the host catalog.
+struct HostId;
+
+impl Rule for HostId {
+    type Value = String;
+    const EXPECTED: &'static str = "\"custom\" or a host id in quotes, such as \"aws/m6i.4xlarge\"";
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<String, Refusal>> {
+        let Scalar::Text(id) = scalar else { return None };
+        let chosen = HostCatalog::builtin().and_then(|catalog| catalog.choose(id).map(|_| (*id).to_owned()));
+        Some(chosen.map_err(|error| Refusal::UnknownHost(error.to_string())))
+    }
+}
+
+/// `environment.kubernetes`: one of the flavours' ids.
+struct Flavour;
+
+impl Rule for Flavour {
+    type Value = KubernetesFlavour;
+    const EXPECTED: &'static str = "a Kubernetes flavour in quotes (\"self_managed\", \"eks\", \"gke\" or \"aks\")";
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<KubernetesFlavour, Refusal>> {
+        let Scalar::Text(key) = scalar else { return None };
+        Some(KubernetesFlavour::from_key(key).ok_or_else(|| {
+            let keys = KubernetesFlavour::ALL.map(KubernetesFlavour::key);
+            let hint =
+                suggest::closest(key, keys).map_or_else(|| keys.join(", "), |close| format!("did you mean {close:?}?"));
+            Refusal::UnknownFlavour((*key).to_owned(), hint)
+        }))
     }
 }
 

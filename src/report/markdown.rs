@@ -99,6 +99,7 @@ pub fn analysis(analysis: &Analysis) -> String {
             .collect();
         let _ = writeln!(out, "| {} |{cells}", resource_header(profile, resource));
     }
+    let _ = writeln!(out, "\n{}", narrative::host_line(profile, evaluation));
     out.push('\n');
     for sentence in break_even_sentences(evaluation) {
         let _ = writeln!(out, "- Break-even — {sentence}");

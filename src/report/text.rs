@@ -58,6 +58,7 @@ pub fn analysis(analysis: &Analysis) -> String {
             .collect();
         let _ = writeln!(out, "{:<LABEL$}{cells}", resource_header(profile, resource));
     }
+    let _ = writeln!(out, "{}", narrative::host_line(profile, evaluation));
     section(&mut out, "Break-even points", &break_even_sentences(evaluation));
     section(&mut out, "How robust is this?", &sensitivity_sentences(&analysis.sensitivity));
     let warnings: Vec<String> = evaluation.warnings.iter().map(narrative::warning).collect();

@@ -12,6 +12,7 @@ use super::theme::sizes;
 use super::today_table::{TodayTable, today_ui};
 use crate::model::projection::CURVE_AXES;
 use crate::model::{Evaluation, ResourceId, TraitId};
+use crate::narrative;
 use crate::profile::Profile;
 
 /// What the projection chart shows; kept by the app between frames.
@@ -43,6 +44,7 @@ pub fn resources_ui(
     baseline: Option<&Evaluation>,
 ) -> Rect {
     controls_ui(ui, view);
+    ui.label(narrative::host_line(profile, evaluation));
     ui.add_space(sizes(ui.ctx()).space_s);
     let lines = projection_lines(evaluation, profile, *view);
     let projection =

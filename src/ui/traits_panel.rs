@@ -12,6 +12,8 @@ use egui::{Align, DragValue, Layout, Rect, RichText, Shape, Slider, Stroke, Text
 use super::theme::option_color_by_id;
 use super::widgets::reset_button;
 use crate::model::format;
+use crate::model::hosts::{CUSTOM, HostCatalog};
+use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{OptionId, TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
 use crate::narrative;
@@ -28,6 +30,8 @@ pub fn traits_panel_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensiti
             }
             if group == TraitGroup::Environment {
                 currency_ui(ui, profile);
+                host_ui(ui, profile);
+                kubernetes_ui(ui, profile);
             }
         });
     }
@@ -48,6 +52,58 @@ fn currency_ui(ui: &mut Ui, profile: &mut Profile) {
         ui.add(TextEdit::singleline(&mut profile.environment.currency).desired_width(64.0).char_limit(8))
             .labelled_by(label.id)
             .on_hover_text("Label for costs (no conversion)");
+    });
+}
+
+/// The host type: the profile's own hardware or a catalog type, picked from a list that a
+/// text field filters (30 types are too many to scan).
+fn host_ui(ui: &mut Ui, profile: &mut Profile) {
+    let Ok(catalog) = HostCatalog::builtin() else { return };
+    ui.horizontal(|ui| {
+        let label = ui.label("Host type");
+        let filter_id = ui.make_persistent_id("host_filter");
+        egui::ComboBox::from_id_salt("host")
+            .selected_text(profile.environment.host.as_str())
+            .width(200.0)
+            .height(360.0)
+            .show_ui(ui, |ui| {
+                let mut filter: String = ui.data_mut(|data| data.get_temp(filter_id).unwrap_or_default());
+                ui.horizontal(|ui| {
+                    let label = ui.label("Filter");
+                    ui.add(TextEdit::singleline(&mut filter).hint_text("m6i, D16s, n2 …").desired_width(160.0))
+                        .labelled_by(label.id);
+                });
+                ui.selectable_value(&mut profile.environment.host, CUSTOM.to_owned(), narrative::host_choice(None));
+                let wanted = filter.trim().to_lowercase();
+                for host in catalog.types().iter().filter(|host| host.id.to_lowercase().contains(&wanted)) {
+                    ui.selectable_value(
+                        &mut profile.environment.host,
+                        host.id.clone(),
+                        narrative::host_choice(Some(host)),
+                    );
+                }
+                ui.data_mut(|data| data.insert_temp(filter_id, filter));
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("custom: the host fields above. A cloud type prices every option as a cloud user buys it.");
+    });
+}
+
+/// Whose Kubernetes rules the orchestrated options follow.
+fn kubernetes_ui(ui: &mut Ui, profile: &mut Profile) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Kubernetes");
+        egui::ComboBox::from_id_salt("kubernetes")
+            .selected_text(profile.environment.kubernetes.label())
+            .show_ui(ui, |ui| {
+                for flavour in KubernetesFlavour::ALL {
+                    ui.selectable_value(&mut profile.environment.kubernetes, flavour, flavour.label());
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Node reservations, pod limits and the control-plane fee");
     });
 }
 

@@ -1,0 +1,45 @@
+//! Where the workload runs, resolved once per evaluation from the profile's environment: its
+//! own hardware or a catalog type, and the Kubernetes flavour whose rules its nodes follow.
+
+use super::hosts::{CUSTOM, HostCatalog, HostType};
+use super::kubernetes::{FlavourSpec, Flavours, KubernetesFlavour};
+use super::profile::Profile;
+
+/// Hours in a billing month: 365 × 24 / 12, the month the AWS and Azure pricing calculators
+/// bill on-demand instances for (calculator.aws, "730 hours in a month").
+pub const HOURS_PER_MONTH: f64 = 730.0;
+
+/// The host and flavour in force.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Site {
+    /// The catalog type chosen; `None` for the profile's own hardware.
+    pub host: Option<&'static HostType>,
+    pub flavour: &'static FlavourSpec,
+    /// The profile names a host id the catalog does not hold (only possible for profiles
+    /// built in code; files are checked when read). The profile's own hardware is used.
+    pub unknown_host: bool,
+}
+
+impl Site {
+    /// Resolves a profile's `host` and `kubernetes`.
+    ///
+    /// # Panics
+    /// If an embedded data file is invalid — a build defect that the unit tests catch.
+    pub fn resolve(profile: &Profile) -> Self {
+        let environment = &profile.environment;
+        let flavours = Flavours::builtin().unwrap_or_else(|error| panic!("assets/kubernetes.ron is invalid: {error}"));
+        let flavour = flavours.get(environment.kubernetes);
+        if environment.host == CUSTOM {
+            return Self { host: None, flavour, unknown_host: false };
+        }
+        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("assets/hosts.ron is invalid: {error}"));
+        let host = catalog.get(&environment.host);
+        Self { host, flavour, unknown_host: host.is_none() }
+    }
+
+    /// Whether the cluster's nodes follow a managed provider's rules rather than today's
+    /// self-managed reading of the kubelet.
+    pub fn managed(&self) -> bool {
+        self.flavour.flavour != KubernetesFlavour::SelfManaged
+    }
+}

@@ -1,0 +1,89 @@
+//! Money in the verdict: the expert's overcommit case from issue 10, on the bundled greenfield
+//! profile.
+
+use podvisor::model::kubernetes::KubernetesFlavour;
+use podvisor::model::{Assumptions, CriterionId, Evaluation, Warning, evaluate};
+use podvisor::narrative;
+use podvisor::profile::{self, Profile};
+
+fn greenfield() -> Profile {
+    let text = include_str!("../profiles/greenfield_microservices.ron");
+    profile::parse(text.as_bytes(), "greenfield_microservices.ron").unwrap_or_else(|error| panic!("{error}")).profile
+}
+
+fn score(evaluation: &Evaluation, option: &str, criterion: CriterionId) -> f64 {
+    let result = evaluation.options.iter().find(|o| o.spec.key == option).expect("option evaluated");
+    result.criteria[criterion as usize].score
+}
+
+/// With CPU overcommit 4, VMs fit on two hosts while containers stop at 110 pods per host and
+/// need three: the VMs' bill is lower, so they win on cost, and nothing calls them heavy on
+/// resources beside that lower bill.
+#[test]
+fn overcommitted_vms_win_on_cost_and_no_con_contradicts_their_bill() {
+    let mut profile = greenfield();
+    profile.environment.cpu_overcommit = 4.0;
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let (vm, container) = (&evaluation.options[0], &evaluation.options[1]);
+    assert_eq!((vm.spec.key, container.spec.key), ("vm", "container"));
+    assert!(vm.resources.monthly_cost < container.resources.monthly_cost);
+    assert!(score(&evaluation, "vm", CriterionId::Cost) > score(&evaluation, "container", CriterionId::Cost));
+    assert!(vm.cons.iter().all(|con| con.criterion != CriterionId::ResourceEfficiency), "{:?}", vm.cons);
+    assert!(container.pros.iter().all(|pro| pro.criterion != CriterionId::ResourceEfficiency));
+    assert!(!evaluation.verdict.decisive.contains(&CriterionId::ResourceEfficiency));
+    // The cost sentence quotes the projection's bill and says why the leaner option pays more.
+    let cost = vm.pros.iter().find(|pro| pro.criterion == CriterionId::Cost).expect("a cost pro");
+    let text = narrative::point_text(&evaluation, &profile, 0, cost);
+    assert!(
+        text.starts_with("VMs cost 2400 USD a month: 2 hosts at 1200 USD each; containers cost 3600 USD."),
+        "{text}"
+    );
+    assert!(text.contains("Containers need less memory and CPU, but VMs pack 144 instances per host"), "{text}");
+}
+
+/// Without overcommit the containers' bill is the lower one and both criteria agree.
+#[test]
+fn cost_and_resource_efficiency_agree_when_the_bill_does() {
+    let profile = greenfield();
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    assert!(evaluation.options[1].resources.monthly_cost <= evaluation.options[0].resources.monthly_cost);
+    assert!(evaluation.options[0].cons.iter().any(|con| con.criterion == CriterionId::ResourceEfficiency));
+}
+
+/// A host cost of 0 makes every option equally cheap; the price of one host scales every bill.
+#[test]
+fn the_bill_follows_the_host_price() {
+    let mut profile = greenfield();
+    profile.environment.host_cost_per_month = 0.0;
+    let free = evaluate(&profile, Assumptions::builtin());
+    assert!(free.options.iter().all(|o| (o.criteria[CriterionId::Cost as usize].score - 10.0).abs() < 1e-9));
+    profile.environment.host_cost_per_month = 1_000_000.0;
+    let dear = evaluate(&profile, Assumptions::builtin());
+    let hosts = dear.options[0].resources.hosts;
+    assert!((dear.options[0].resources.monthly_cost - hosts * 1_000_000.0).abs() < 1e-6);
+}
+
+/// On a type whose family has no bare metal, containers on the hardware cannot run, and a
+/// managed flavour of another cloud is named as such; two replicas on one host are flagged.
+#[test]
+fn catalog_hosts_say_what_they_cannot_run() {
+    let mut profile = greenfield();
+    profile.environment.host = "gcp/n2-standard-8".to_owned();
+    profile.environment.kubernetes = KubernetesFlavour::Eks;
+    profile.workload.services = 1;
+    profile.workload.replicas = 2;
+    profile.workload.peak_factor = 1.0;
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let warnings: Vec<String> = evaluation.warnings.iter().map(narrative::warning).collect();
+    let expected = [
+        "Containers need a bare-metal type, which neither gcp/n2-standard-8 nor its family offers; their figures assume gcp/n2-standard-8 regardless.",
+        "With containers, both replicas of each service sit on one host: losing it takes the service down; add a zone or a host.",
+        "The Kubernetes flavour eks does not run on gcp/n2-standard-8; its rules are applied anyway.",
+    ];
+    for sentence in expected {
+        assert!(warnings.iter().any(|w| w == sentence), "{sentence:?} not in {warnings:#?}");
+    }
+    profile.environment.zones = 2;
+    let spread = evaluate(&profile, Assumptions::builtin());
+    assert!(spread.warnings.iter().all(|w| !matches!(w, Warning::ReplicasShareOneHost { .. })));
+}
