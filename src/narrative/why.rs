@@ -234,7 +234,7 @@ impl<'a> Why<'a> {
                 out.push('.');
             }
             CriterionId::DeliverySpeed => {
-                write!(out, "{} deploys a week: ", Number(w.deploys_per_week))?;
+                write!(out, "{}: ", deploys_a_week(w.deploys_per_week))?;
                 if o.image_pipeline {
                     write!(
                         out,
@@ -396,7 +396,7 @@ impl<'a> Why<'a> {
         self.vs(out, figure)?;
         let rebuild = self.evaluation.values.get(AssumptionId::GoldenImageRebuildDays);
         if o.image_pipeline {
-            write!(out, "; images are rebuilt with each of {} deploys a week", Number(w.deploys_per_week))?;
+            write!(out, "; images are rebuilt with every deploy ({} a week)", Number(w.deploys_per_week))?;
         } else if self.profile.environment.vm_patching == VmPatching::GoldenImages {
             write!(
                 out,
@@ -483,10 +483,20 @@ fn number_of(value: f64) -> String {
     Number(value).to_string()
 }
 
+/// A count with its noun in agreement: "1 core", "2.5 cores".
+fn count(value: f64, one: &str, many: &str) -> String {
+    let text = Number(value).to_string();
+    if text == "1" { format!("1 {one}") } else { format!("{text} {many}") }
+}
+
 /// "1 core", "2.5 cores".
 fn cores(value: f64) -> String {
-    let text = Number(value).to_string();
-    if text == "1" { "1 core".to_owned() } else { format!("{text} cores") }
+    count(value, "core", "cores")
+}
+
+/// "1 deploy a week", "40 deploys a week".
+fn deploys_a_week(value: f64) -> String {
+    format!("{} a week", count(value, "deploy", "deploys"))
 }
 
 /// The bill, what it is made of, and — when the leaner option is the dearer one — why.
