@@ -116,8 +116,8 @@ pub const CRITERIA: &[CriterionSpec] = &[
         reading: "8 − (0.5 + compliance/20) × 4 points per tenfold more OS instances to patch at steady load than the fewest (at most 6): guest OSes (with golden images, a quarter of the work per guest, at least one image per VM role), hosts, node VMs, and each service image's partial OS copy. Compliance adds controls and audit evidence to every option: 2 × compliance/10 × the option's control load (VMs 1, containers 1.2, containers on VMs 1.3, microVMs 1.4). Image-built options gain up to 2 points as frequent rebuilds keep packages fresh; old guests lose up to 2 as they go stale (a week: none, a year: all), their age capped by the golden-image rebuild cadence when VMs are replaced from images.",
         default_weight: 3.0,
         sources: &["V-OPS-1", "V-SEC-3", "V-SEC-5", "V-SEC-2", "M-OPS-7", "M-OPS-4"],
-        pro: "Less to patch",
-        con: "More to patch",
+        pro: "Easier to keep patched",
+        con: "Harder to keep patched",
     },
     CriterionSpec {
         id: CriterionId::SupplyChain,
