@@ -9,7 +9,7 @@ use egui::{DragValue, RichText, TextStyle, Ui};
 use super::sources::{claims_ui, trace_ui};
 use super::theme::{attention_color, con_color, option_color_by_id, sizes};
 use super::tornado::tornado_ui;
-use super::widgets::{ScoreBar, reset_button, text_width};
+use super::widgets::{ScoreBar, reset_button, scroll_bar_room, text_width};
 use crate::model::compare::Comparison;
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::sensitivity::Sensitivity;
@@ -48,7 +48,8 @@ pub fn scorecard_ui(
     let options = evaluation.options.len().max(1) as f32;
     let gap = ui.spacing().item_spacing.x;
     let criteria = CRITERIA.iter().map(|c| text_width(ui, c.label, &TextStyle::Body)).fold(0.0, f32::max);
-    let room = (ui.available_width() - criteria - WEIGHT_COLUMN - 2.0 * COLUMN_GAP) / options - COLUMN_GAP;
+    let width = ui.available_width() - scroll_bar_room(ui);
+    let room = (width - criteria - WEIGHT_COLUMN - 2.0 * COLUMN_GAP) / options - COLUMN_GAP;
     let number = text_width(ui, "100.0", &TextStyle::Monospace) + gap;
     let change_width = text_width(ui, "+100.0", &TextStyle::Small) + gap;
     let change_below = since.is_some() && room - number - change_width < MIN_BAR_BESIDE_CHANGE;

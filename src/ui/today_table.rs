@@ -11,7 +11,7 @@ use egui::emath::GuiRounding as _;
 use egui::{Galley, Rect, RichText, Shape, TextStyle, Ui, pos2, vec2};
 
 use super::theme::{option_color_by_id, sizes};
-use super::widgets::{bar_shapes, on_hover_text_with, text_width};
+use super::widgets::{bar_shapes, on_hover_text_with, scroll_bar_room, text_width};
 use crate::model::{Evaluation, ResourceId};
 use crate::narrative::resource_value;
 use crate::profile::Profile;
@@ -82,7 +82,7 @@ pub fn today_ui(ui: &mut Ui, table: &TodayTable<'_>, baseline: Option<&Evaluatio
     };
     ui.label(RichText::new(note).small().weak());
     // Wider windows give the bars the room left over; row names wrap when it is short.
-    let spare = (ui.available_width() - table.width()).max(0.0);
+    let spare = (ui.available_width() - table.width() - scroll_bar_room(ui)).max(0.0);
     let extra = (spare / columns.len().max(1) as f32).min(120.0);
     let largest = |resource: ResourceId| {
         evaluation

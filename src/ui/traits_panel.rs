@@ -43,7 +43,20 @@ fn scenario_ui(ui: &mut Ui, profile: &mut Profile) {
         ui.add(TextEdit::singleline(&mut profile.name).desired_width(f32::INFINITY)).labelled_by(label.id);
     });
     let label = ui.label("Notes");
-    ui.add(TextEdit::multiline(&mut profile.notes).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
+    // Long notes scroll in a box of their own, so the sliders stay in view at a projector's
+    // scale; the notes are read in full on the slides.
+    let rows = 6.0;
+    let max_height = rows * ui.text_style_height(&egui::TextStyle::Body);
+    let width = ui.available_width();
+    egui::ScrollArea::vertical()
+        .id_salt("notes")
+        .max_height(max_height)
+        .max_width(width)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.add(TextEdit::multiline(&mut profile.notes).desired_rows(2).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+        });
 }
 
 fn currency_ui(ui: &mut Ui, profile: &mut Profile) {

@@ -8,7 +8,7 @@ use egui::{
 
 use super::theme::{bar_track, baseline_mark, change_color, sizes};
 use crate::model::compare::Delta;
-use crate::model::format::{score, score_change};
+use crate::model::format::{score, score_change, score_direction, shown_change};
 
 /// A horizontal bar showing a score out of `max` in an option's colour, followed by the
 /// number, and, against a baseline, a mark where the baseline was and the change since.
@@ -136,6 +136,12 @@ pub fn on_hover_text_with(response: Response, text: impl FnOnce() -> String) -> 
     })
 }
 
+/// The width a vertical scroll bar takes at the right of a scroll area: content sized to fill
+/// the available width leaves this much free, so its last column is not drawn under the bar.
+pub fn scroll_bar_room(ui: &Ui) -> f32 {
+    ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin
+}
+
 /// The width `text` takes in `style` on one line: for columns sized to their widest entry.
 pub fn text_width(ui: &Ui, text: &str, style: &egui::TextStyle) -> f32 {
     let font = style.resolve(ui.style());
@@ -145,14 +151,13 @@ pub fn text_width(ui: &Ui, text: &str, style: &egui::TextStyle) -> f32 {
 /// Whether a score moved, to the tenth shown. A score that did not carries no change at all,
 /// so the rows that did stand out.
 fn moved(delta: Delta) -> bool {
-    let tenths = |v: f64| (v * 10.0).round();
-    tenths(delta.b) != tenths(delta.a)
+    score_direction(shown_change(delta.a, delta.b)).is_some()
 }
 
 /// The change since the baseline ("+1.2", "-0.8"), coloured by whether the score rose.
 fn change_label(ui: &mut Ui, delta: Delta) -> Response {
     let text = score_change(delta.a, delta.b);
-    let color = change_color(ui.visuals(), Some(delta.b > delta.a));
+    let color = change_color(ui.visuals(), score_direction(shown_change(delta.a, delta.b)));
     ui.label(RichText::new(&text).monospace().small().color(color))
         .on_hover_text(format!("Baseline {}; change since then {text}", score(delta.a)))
 }
