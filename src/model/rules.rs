@@ -82,11 +82,16 @@ impl RuleInputs<'_> {
     pub fn colocated_share(&self, option: usize) -> f64 {
         colocated_share(self.profile, &self.resources[option])
     }
+
+    /// How far one breach reaches without crossing a hypervisor (see [`blast_radius`]).
+    pub fn blast_radius(&self, option: usize) -> f64 {
+        blast_radius(self.profile, &self.resources[option])
+    }
 }
 
-/// How far services share instances, 0 (one service each) to 1 (all in one): the blast
-/// radius of one breach, on a log scale, so that every doubling of the services behind one
-/// boundary counts the same (Podvisor's reading of V-SEC-6). It is read from the packing
+/// How far services share instances, 0 (one service each) to 1 (all in one), on a log scale
+/// so that every doubling of the services in one instance counts the same: the share of a
+/// service's calls that stay inside its instance (M-NET-1). It is read from the packing
 /// setting (`services_per_vm`), not from the whole instances the projection rounds to, so
 /// that one more service per VM never moves it by a jump.
 pub fn colocated_share(profile: &Profile, resources: &Resources) -> f64 {
@@ -96,6 +101,25 @@ pub fn colocated_share(profile: &Profile, resources: &Resources) -> f64 {
     }
     let packed = (profile.environment.services_per_vm.max(1) as f64).min(services);
     (packed.ln() / services.ln()).clamp(0.0, 1.0)
+}
+
+/// How far one breach reaches without crossing a hypervisor, 0 (a VM per service instance)
+/// to 1 (every instance in one VM): the k services packed into a VM against the N service
+/// instances of the estate at steady load, on a log scale (ln k / ln N), so that every
+/// doubling of the neighbours one breach reaches counts the same (Podvisor's reading of
+/// V-SEC-6). Measured against the whole estate, not the number of services, one more
+/// service per VM takes away boundaries in proportion to the estate: two hostile sandboxes
+/// per VM out of four reach half of it, out of four hundred an eighth. It is read from the
+/// settings (services, replicas, `services_per_vm`), not the instances the projection
+/// rounds to, so that it never moves by a jump.
+pub fn blast_radius(profile: &Profile, resources: &Resources) -> f64 {
+    if resources.services_per_instance <= 1.0 {
+        return 0.0;
+    }
+    let services = profile.workload.services.max(1) as f64;
+    let instances = services * profile.workload.replicas.max(1) as f64;
+    let packed = (profile.environment.services_per_vm.max(1) as f64).min(services);
+    if instances <= 1.0 { 0.0 } else { (packed.ln() / instances.ln()).clamp(0.0, 1.0) }
 }
 
 // ── Readings shared by several rules ────────────────────────────────────────────────────
@@ -310,11 +334,12 @@ pub fn threat(profile: &Profile, values: &Values) -> f64 {
 
 /// The boundary exposure of an option, 0–10. A shared kernel is narrowed by runtime hardening
 /// (seccomp, user namespaces; `runtime_hardening_reduction`). Services sharing an instance
-/// raise it (V-SEC-6), but never above a hardened shared kernel: co-located services are no
+/// raise it (V-SEC-6) as far as one breach then reaches ([`blast_radius`]),
+/// up to a hardened shared kernel's once no boundary is left: co-located services are no
 /// worse off than containers. Pods on node VMs are exposed like containers to the share of
 /// hostile pods that can land on their node, and like VMs to the rest. Returns the boundary's
 /// own exposure and the exposure with co-located services.
-pub fn exposure(values: &Values, spec: &OptionSpec, colocated_share: f64) -> (f64, f64) {
+pub fn exposure(values: &Values, spec: &OptionSpec, blast_radius: f64) -> (f64, f64) {
     let hypervisor = values.get(AssumptionId::HypervisorExposure);
     // Hardening narrows the kernel's surface but never makes it a better boundary than a
     // hypervisor.
@@ -329,12 +354,12 @@ pub fn exposure(values: &Values, spec: &OptionSpec, colocated_share: f64) -> (f6
         }
     };
     let shared = kernel.max(own);
-    (own, own + (shared - own) * colocated_share)
+    (own, own + (shared - own) * blast_radius)
 }
 
 fn isolation(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let threat = threat(inputs.profile, inputs.values);
-    let (own, packed) = exposure(inputs.values, spec, inputs.colocated_share(option));
+    let (own, packed) = exposure(inputs.values, spec, inputs.blast_radius(option));
     t.base("no threat between neighbours", 10.0, &[]);
     let boundary_sources: &'static [&'static str] = match spec.boundary {
         Boundary::Hypervisor => &["M-ARCH-1", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1"],
@@ -754,8 +779,17 @@ mod tests {
         close(ct, 10.0 - 0.35 * 6.75);
         // All services in one VM: no boundary between them, as exposed as a shared kernel.
         p.workload.untrusted_code = 10;
+        p.workload.services = 4;
+        p.workload.replicas = 1;
         p.environment.services_per_vm = 500;
         close(scores(&p, CriterionId::Isolation).0, 10.0 - 6.75);
+        // Two of four services per VM: a breach reaches half the estate (ln 2 / ln 4).
+        p.environment.services_per_vm = 2;
+        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (6.75 - 2.0) / 2.0);
+        // Two replicas of each, all four services per VM: four of eight (ln 4 / ln 8).
+        p.workload.replicas = 2;
+        p.environment.services_per_vm = 4;
+        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (6.75 - 2.0) * 2.0 / 3.0);
         p.workload.isolation_need = 0;
         assert_eq!(scores(&p, CriterionId::Isolation), (10.0, 10.0), "no need, no threat");
     }

@@ -349,7 +349,7 @@ impl<'a> Why<'a> {
         let o = results[self.option].spec;
         let r = &results[self.option].resources;
         let exposure = |i: usize| {
-            let share = rules::colocated_share(self.profile, &results[i].resources);
+            let share = rules::blast_radius(self.profile, &results[i].resources);
             format!("{}/10", Number(rules::exposure(values, results[i].spec, share).1))
         };
         let boundary = match o.boundary {
@@ -377,8 +377,9 @@ impl<'a> Why<'a> {
         if r.services_per_instance > 1.0 {
             write!(
                 out,
-                ", and ~{} services share each one with no boundary between them",
-                Number(r.services_per_instance)
+                ", and ~{} services share each one with no boundary between them (one breach reaches {}% of the estate on a log scale)",
+                Number(r.services_per_instance),
+                Number(100.0 * rules::blast_radius(self.profile, r))
             )?;
         }
         write!(out, "; exposure {}", exposure(self.option))?;

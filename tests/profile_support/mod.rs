@@ -13,7 +13,17 @@ use proptest::prelude::*;
 
 /// The bundled profiles in `profiles/`, found at test time so new ones are covered too.
 pub fn bundled() -> Vec<PathBuf> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    profiles_in("profiles")
+}
+
+/// The scenario panel's profiles in `tests/scenarios/`.
+pub fn scenarios() -> Vec<PathBuf> {
+    profiles_in("tests/scenarios")
+}
+
+/// The `.ron` files of a folder of the repository, sorted.
+fn profiles_in(folder: &str) -> Vec<PathBuf> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
         .map(|entries| entries.map(|entry| entry.expect("readable profiles folder").path()).collect())
         .unwrap_or_default();
