@@ -108,11 +108,15 @@ fn bursty_event_handlers_go_to_containers() {
 }
 
 /// M-RES-2: fifty partial OS copies against one full copy erase the containers' resource
-/// savings, so the answer is no longer clear-cut.
+/// savings, so VMs (all fifty services in one VM) lead on what is left: the bill, migration
+/// effort and a failure model the half-tolerant app fits, by a narrow margin rather than a
+/// clear win (9.1 points before live migration was scored, 10.2 with it).
 #[test]
-fn fifty_service_decomposition_is_close_and_resources_are_even() {
+fn fifty_service_decomposition_is_narrow_and_resources_are_even() {
     let (_, e) = bundled("monolith_decomposed_50_services");
-    assert!(e.verdict.close_call, "{}", narrative::summary(&e));
+    assert_eq!(e.verdict.leader, OptionId::VM, "{}", narrative::summary(&e));
+    assert!(e.verdict.margin < 0.12 && !e.verdict.by_veto, "{}", narrative::summary(&e));
+    assert!(!e.verdict.decisive.contains(&CriterionId::ResourceEfficiency));
     let (vm, ct) = (&e.options[0], &e.options[1]);
     let efficiency = CriterionId::ResourceEfficiency as usize;
     assert!(

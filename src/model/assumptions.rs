@@ -112,6 +112,7 @@ assumption_ids! {
     ComplianceControlLoadMicrovm => "compliance_control_load_microvm",
     GoldenImageRebuildDays => "golden_image_rebuild_days",
     GoldenImagePatchEffortRatio => "golden_image_patch_effort_ratio",
+    VmLiveMigrationPoints => "vm_live_migration_points",
     WindowsServercoreImageMib => "windows_servercore_image_mib",
     WindowsContainerProcessMemoryMib => "windows_container_process_memory_mib",
     WindowsNodeExtraReservedMemoryMib => "windows_node_extra_reserved_memory_mib",

@@ -99,7 +99,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "isolation",
         label: "Isolation",
         question: "How well are neighbours kept apart when isolation matters?",
-        reading: "10 − threat × the boundary's exposure. Threat = isolation need/10 × (0.35 + 0.65 × untrusted code/10): own reviewed code keeps 35% of the threat (first_party_threat_share), arbitrary tenant code all of it. Exposure: hypervisor 2/10, shared kernel 9/10 narrowed by runtime hardening (seccomp, user namespaces: −25%, never below a hypervisor); pods on node VMs as a shared kernel for the share of hostile pods that can land on their node. Services packed into one VM lose their boundary, on a log scale of services per VM, up to the hardened shared kernel. Compliance no longer enters here: it costs every option controls and audit work (patching burden).",
+        reading: "10 − threat × the boundary's exposure. Threat = isolation need/10 × (0.35 + 0.65 × untrusted code/10): own reviewed code keeps 35% of the threat (first_party_threat_share), arbitrary tenant code all of it. Exposure: hypervisor 2/10, shared kernel 9/10 narrowed by runtime hardening (seccomp, user namespaces: −25%, never below a hypervisor); pods on node VMs as a shared kernel for the share of hostile pods that can land on their node. Services packed into one VM lose their boundaries as far as one breach then reaches: ln(services per VM)/ln(service instances), up to the hardened shared kernel when every instance shares one VM. Compliance no longer enters here: it costs every option controls and audit work (patching burden).",
         default_weight: 4.0,
         sources: &[
             "M-ARCH-1", "M-SEC-1", "M-SEC-2", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1", "V-SEC-2", "V-SEC-4",
@@ -201,7 +201,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "resilience_fit",
         label: "Resilience fit",
         question: "Does the platform's failure model match the app's?",
-        reading: "Orchestrated options assume instances die: 2 + 8 × failure tolerance/10. Long-lived VMs suit apps not built for that: 7.",
+        reading: "Orchestrated options assume instances die: 2 + 8 × failure tolerance/10. VMs are kept running, which suits apps not built for that: 7, plus up to 3 × (1 − failure tolerance/10) where the hypervisor live-migrates them through host maintenance while Kubernetes drains pods (vm_live_migration_points), for instances that live to meet it (none at an hour, all from a month, log-interpolated).",
         default_weight: 3.0,
         sources: &["M-OPS-8", "V-OPS-3"],
         pro: "Fits the app's failure model",

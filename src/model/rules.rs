@@ -642,15 +642,31 @@ fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec:
     );
 }
 
+/// Orchestrated instances are rescheduled when they die, which suits apps built for it;
+/// instances kept running suit the others, and more so where the hypervisor live-migrates
+/// them through host maintenance instead of restarting them (`vm_live_migration_points`),
+/// as far as they live long enough to meet it: not at all for instances of an hour or less,
+/// fully from a month (1 − [`churn`], hosts being patched on a monthly cycle).
 fn resilience_fit(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.reading(spec.readings.resilience);
+    let tolerance = inputs.rating(TraitId::FailureTolerance);
     if spec.orchestrated {
         t.add_trait(
             "app built for dying instances; the orchestrator reschedules",
             inputs,
             TraitId::FailureTolerance,
-            8.0 * inputs.rating(TraitId::FailureTolerance),
+            8.0 * tolerance,
             &["M-OPS-8", "V-OPS-3"],
+        );
+    } else {
+        t.add_trait(
+            "instances live-migrated through host maintenance, for an app not built to die",
+            inputs,
+            TraitId::FailureTolerance,
+            inputs.values.get(AssumptionId::VmLiveMigrationPoints)
+                * (1.0 - tolerance)
+                * (1.0 - churn(inputs.profile.workload.lifespan_days)),
+            &["M-OPS-8"],
         );
     }
 }
@@ -947,8 +963,15 @@ mod tests {
         let mut p = Profile::default();
         p.workload.failure_tolerance = 10;
         assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 10.0));
+        // Live migration keeps an app that cannot die running through host maintenance,
+        // if its instances live long enough to meet it.
+        p.workload.lifespan_days = 30.0;
         p.workload.failure_tolerance = 0;
-        assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 2.0));
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (10.0, 2.0));
+        p.workload.failure_tolerance = 5;
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (8.5, 6.0));
+        p.workload.lifespan_days = 1.0 / 24.0;
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 6.0));
     }
 
     #[test]

@@ -295,7 +295,14 @@ impl<'a> Why<'a> {
                         o.plural
                     )?,
                     (false, false) => {
-                        write!(out, "{} are kept running, which suits apps not built for instances dying.", o.plural)?;
+                        write!(out, "{} are kept running, which suits apps not built for instances dying", o.plural)?;
+                        if self.evaluation.values.get(AssumptionId::VmLiveMigrationPoints) > 0.0
+                            && self.profile.workload.failure_tolerance < 10
+                            && rules::churn(self.profile.workload.lifespan_days) < 1.0
+                        {
+                            out.push_str(", and the hypervisor live-migrates them through host maintenance where pods would be drained and restarted");
+                        }
+                        out.push('.');
                     }
                     (false, true) => write!(
                         out,
