@@ -384,9 +384,10 @@ impl<'a> Why<'a> {
         if r.services_per_instance > 1.0 {
             write!(
                 out,
-                ", and ~{} services share each one with no boundary between them (one breach reaches {}% of the estate on a log scale)",
+                ", and ~{} services share each one with no boundary between them (one breach reaches {} of the {} service instances)",
                 Number(r.services_per_instance),
-                Number(100.0 * rules::blast_radius(self.profile, r))
+                Number(r.services_per_instance),
+                Number(self.profile.workload.services as f64 * self.profile.workload.replicas as f64)
             )?;
         }
         write!(out, "; exposure {}", exposure(self.option))?;
