@@ -24,7 +24,7 @@ use podvisor::ui::{assumptions::assumptions_ui, pros_cons::pros_cons_ui};
 const PROJECTOR: egui::Vec2 = egui::vec2(1280.0, 720.0);
 
 #[test]
-fn presenter_mode_on_a_close_call() {
+fn presenter_mode_with_break_even_points() {
     if !common::renderer_available() {
         return;
     }
@@ -33,13 +33,13 @@ fn presenter_mode_on_a_close_call() {
     harness.run();
     harness.key_press(Key::F5);
     harness.run();
-    // The next slide, once its transition has landed: the decomposed monolith, a close call
-    // with break-even points on the chart.
+    // The next slide, once its transition has landed: the decomposed monolith, a narrow VM
+    // lead with break-even points on the chart.
     harness.key_press(Key::ArrowRight);
     harness.run();
     harness.remove_cursor();
     harness.run();
-    harness.snapshot("presenter_close_call");
+    harness.snapshot("presenter_break_even");
 }
 
 #[test]
