@@ -110,7 +110,7 @@ fn bursty_event_handlers_go_to_containers() {
 /// M-RES-2: fifty partial OS copies against one full copy erase the containers' resource
 /// savings, so VMs (all fifty services in one VM) lead on what is left: the bill, migration
 /// effort and a failure model the half-tolerant app fits, by a narrow margin rather than a
-/// clear win (9.1 points before live migration was scored, 10.2 with it).
+/// clear win (9.0 points before live migration was scored, 10.1 with it).
 #[test]
 fn fifty_service_decomposition_is_narrow_and_resources_are_even() {
     let (_, e) = bundled("monolith_decomposed_50_services");

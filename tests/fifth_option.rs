@@ -29,7 +29,7 @@ static SYNTHETIC: OptionSpec = OptionSpec {
     instance_cpu: None,
     node: None,
     host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
-    host_reserved_cpu: None,
+    host_reserved_cpu: AssumptionId::VmHostReservedCpuCores,
     max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
     cloud: CloudHost::Kvm,
     instance_os_disk_gib: None,

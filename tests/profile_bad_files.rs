@@ -44,6 +44,11 @@ const CASES: &[Case] = &[
         &["environment.kubernetes", "unknown flavour \"ekss\"", "did you mean \"eks\"?"],
     ),
     ("nan_hours.ron", Some((5, 29)), &["environment.runs_hours_per_day", "NaN is not a number"]),
+    (
+        "zero_host_price.ron",
+        Some((6, 30)),
+        &["environment.host_price_per_hour", "a price of 0.0 per hour is refused", "positive number"],
+    ),
     ("wrong_format.ron", Some((2, 14)), &["format", "\"podvisor-evaluation\"", "not a Podvisor profile"]),
     ("missing_format.ron", Some((4, 1)), &["no `format` field"]),
     ("missing_version.ron", Some((4, 1)), &["no `version` field", "version: 2"]),
@@ -107,6 +112,34 @@ fn the_corpus_and_the_table_agree() {
         let size = path.unwrap().metadata().unwrap().len();
         assert!(size < 1024, "keep the corpus small");
     }
+}
+
+#[test]
+fn a_host_price_must_be_a_positive_finite_number() {
+    let file = |price: &str| {
+        format!(
+            "(format: \"podvisor-profile\", version: 2,\n environment: (host: \"aws/m6i.large\",\n host_price_per_hour: {price}))"
+        )
+    };
+    for (price, words) in [
+        ("-0.5", "a price of -0.5 per hour is refused"),
+        ("-1", "a price of -1.0 per hour is refused"),
+        ("NaN", "NaN is not a number"),
+        ("inf", "inf is not allowed"),
+        ("\"cheap\"", "expected a price per hour in US dollars"),
+    ] {
+        let error = profile::parse(file(price).as_bytes(), "shop.ron").expect_err(price).to_string();
+        assert!(error.starts_with("shop.ron:3:"), "{price}: {error}");
+        assert!(error.contains("environment.host_price_per_hour") && error.contains(words), "{price}: {error}");
+    }
+    let loaded = profile::parse(file("0.05").as_bytes(), "shop.ron").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.profile.environment.host_price_per_hour, Some(0.05));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    // On owned hardware the price has nothing to replace: dropped, with a word.
+    let owned = file("0.05").replace("aws/m6i.large", "custom");
+    let loaded = profile::parse(owned.as_bytes(), "shop.ron").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.profile.environment.host_price_per_hour, None);
+    assert!(loaded.warnings.iter().any(|w| w.contains("ignored")), "{:?}", loaded.warnings);
 }
 
 #[test]

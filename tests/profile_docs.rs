@@ -9,7 +9,7 @@ use podvisor::model::traits::{CHOICES, Environment};
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
 use podvisor::profile::{
     self,
-    schema::{CURRENCY, HOST, KUBERNETES, Section},
+    schema::{CURRENCY, HOST, HOST_PRICE, KUBERNETES, Section},
 };
 
 const DOC: &str = "README.md";
@@ -46,6 +46,9 @@ fn section_table(section: Section) -> String {
         ));
         out.push_str(&format!(
             "| `{HOST}` | text | `\"custom\"` or a catalog id | — | `\"custom\"` | `custom`: the host fields above apply. A catalog id (`aws/m6i.4xlarge`, `azure/D16s_v5`, `gcp/n2-standard-16`; `podvisor hosts` lists them) prices every option as a cloud user would buy it. |\n"
+        ));
+        out.push_str(&format!(
+            "| `{HOST_PRICE}` | number (optional) | above 0 | USD/h | absent: the catalog's price | The chosen catalog type's hourly price, replacing the catalog's (a discount, a committed-use rate, a newer price list); the other types of its family an option buys are priced in the same proportion. Written only when set; 0, negative, NaN or infinite prices are refused. Ignored, with a warning, on `custom` hosts, whose `host_cost_per_month` applies. |\n"
         ));
         out.push_str(&format!(
             "| `{KUBERNETES}` | text | `\"self_managed\"`, `\"eks\"`, `\"gke\"`, `\"aks\"` | — | `\"self_managed\"` | Whose node reservations, pod limits and control-plane fee the Kubernetes options follow. |\n"
@@ -144,6 +147,7 @@ fn every_field_and_id_is_documented() {
         .chain([
             CURRENCY,
             HOST,
+            HOST_PRICE,
             KUBERNETES,
             "format",
             "version",

@@ -72,7 +72,11 @@ fn canonical_form_lists_every_field_in_schema_order() {
             _ => {}
         }
     }
-    let text = profile::to_canonical_string(&Profile::default());
+    // The default profile, but for the one field written only when set: an edited host price.
+    let mut profile = Profile::default();
+    profile.environment.host = "aws/m6i.large".to_owned();
+    profile.environment.host_price_per_hour = Some(0.09);
+    let text = profile::to_canonical_string(&profile);
     let keys: Vec<&str> = text
         .lines()
         .filter_map(|line| line.trim_start().split_once(':').map(|(key, _)| key))

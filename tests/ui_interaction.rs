@@ -541,3 +541,35 @@ fn the_host_picker_filters_the_catalog_and_sets_the_host() {
     harness.run();
     assert_eq!(common::profile(&harness).environment.kubernetes, podvisor::model::kubernetes::KubernetesFlavour::Gke);
 }
+
+#[test]
+fn a_catalog_price_can_be_edited_and_says_so() {
+    let mut harness = common::app();
+    assert!(harness.query_by_role_and_label(Role::SpinButton, "Host price").is_none(), "owned hardware has no price");
+    harness.get_by_label("Host type").click_accesskit();
+    harness.run();
+    harness.get_by_label_contains("aws/m6i.4xlarge —").click_accesskit();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("prices of 2026-07").is_some(), "the catalog price's date");
+
+    harness.get_by_role_and_label(Role::SpinButton, "Host price").set_value_accesskit(0.5);
+    harness.run();
+    assert_eq!(common::profile(&harness).environment.host_price_per_hour, Some(0.5));
+    assert!(harness.query_by_label("price edited").is_some());
+    let line = podvisor::narrative::host_line(&common::profile(&harness), harness.state().document().evaluation());
+    assert!(line.contains("price edited to 0.5 USD/h") && line.contains("catalog price 0.768 USD/h"), "{line}");
+
+    // Another type starts from its own catalog price.
+    harness.get_by_label("Host type").click_accesskit();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Filter").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Filter").type_text("m6i.2x");
+    harness.run();
+    harness.get_by_label_contains("aws/m6i.2xlarge —").click_accesskit();
+    harness.run();
+    assert_eq!(common::profile(&harness).environment.host_price_per_hour, None);
+    assert!(harness.query_by_label("price edited").is_none());
+}

@@ -74,6 +74,7 @@ assumption_ids! {
     VmBootSeconds => "vm_boot_seconds",
     VmScaleReactionSeconds => "vm_scale_reaction_seconds",
     VmHostReservedMemoryMib => "vm_host_reserved_memory_mib",
+    VmHostReservedCpuCores => "vm_host_reserved_cpu_cores",
     ContainerRuntimeMemoryMib => "container_runtime_memory_mib",
     ContainerKubeletMemoryPerPodMib => "container_kubelet_memory_per_pod_mib",
     ContainerHostReservedMemoryMib => "container_host_reserved_memory_mib",

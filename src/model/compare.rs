@@ -87,6 +87,12 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
         push(field, a.choice(choice.key).to_owned(), b.choice(choice.key).to_owned());
     }
     push("environment.host".to_owned(), a.environment.host.clone(), b.environment.host.clone());
+    let price = |p: &Profile| {
+        p.environment
+            .host_price_per_hour
+            .map_or_else(|| "catalog price".to_owned(), |price| format!("{} USD/h", Number(price)))
+    };
+    push("environment.host_price_per_hour".to_owned(), price(a), price(b));
     let flavour = |p: &Profile| p.environment.kubernetes.key().to_owned();
     push("environment.kubernetes".to_owned(), flavour(a), flavour(b));
     for criterion in CRITERIA {

@@ -203,8 +203,8 @@ pub struct OptionSpec {
     pub node: Option<NodeLayer>,
     /// Memory each host keeps for itself.
     pub host_reserved_memory: AssumptionId,
-    /// CPU each host keeps for itself, if any.
-    pub host_reserved_cpu: Option<AssumptionId>,
+    /// CPU each host keeps for itself: every host has one, whatever runs on it.
+    pub host_reserved_cpu: AssumptionId,
     /// Cap on instances per host, if any.
     pub max_instances_per_host: Option<AssumptionId>,
     /// What the option buys on a cloud catalog host.
@@ -253,7 +253,7 @@ pub static VM: OptionSpec = OptionSpec {
     instance_cpu: None,
     node: None,
     host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
-    host_reserved_cpu: None,
+    host_reserved_cpu: AssumptionId::VmHostReservedCpuCores,
     max_instances_per_host: None,
     cloud: CloudHost::RightSizedVm,
     instance_os_disk_gib: Some(AssumptionId::VmGuestOsDiskGib),
@@ -303,7 +303,7 @@ pub static CONTAINER: OptionSpec = OptionSpec {
     instance_cpu: None,
     node: None,
     host_reserved_memory: AssumptionId::ContainerHostReservedMemoryMib,
-    host_reserved_cpu: Some(AssumptionId::ContainerHostReservedCpuCores),
+    host_reserved_cpu: AssumptionId::ContainerHostReservedCpuCores,
     max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
     cloud: CloudHost::BareMetal,
     instance_os_disk_gib: None,
@@ -364,7 +364,7 @@ pub static CONTAINERS_ON_VMS: OptionSpec = OptionSpec {
         os_disk_gib: AssumptionId::NodeGuestOsDiskGib,
     }),
     host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
-    host_reserved_cpu: None,
+    host_reserved_cpu: AssumptionId::VmHostReservedCpuCores,
     max_instances_per_host: None,
     cloud: CloudHost::NodeVm,
     instance_os_disk_gib: None,
@@ -407,7 +407,7 @@ pub static MICROVM: OptionSpec = OptionSpec {
     instance_cpu: Some(AssumptionId::MicrovmOverheadCpuCores),
     node: None,
     host_reserved_memory: AssumptionId::MicrovmHostReservedMemoryMib,
-    host_reserved_cpu: Some(AssumptionId::ContainerHostReservedCpuCores),
+    host_reserved_cpu: AssumptionId::ContainerHostReservedCpuCores,
     max_instances_per_host: Some(AssumptionId::MicrovmMaxPerHost),
     cloud: CloudHost::Kvm,
     instance_os_disk_gib: None,

@@ -29,8 +29,12 @@ const KUBELET_FIGURES: [AssumptionId; 6] = [
 ];
 
 /// What the hypervisor under a cloud VM costs its host: the provider's, so not counted.
-const PROVIDER_FIGURES: [AssumptionId; 3] =
-    [AssumptionId::VmHostReservedMemoryMib, AssumptionId::VmHypervisorOverheadMib, AssumptionId::NodeVmmOverheadMib];
+const PROVIDER_FIGURES: [AssumptionId; 4] = [
+    AssumptionId::VmHostReservedMemoryMib,
+    AssumptionId::VmHostReservedCpuCores,
+    AssumptionId::VmHypervisorOverheadMib,
+    AssumptionId::NodeVmmOverheadMib,
+];
 
 /// The machine an option's instances are packed onto, and what it costs.
 struct Machine {
@@ -117,7 +121,7 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
     let units_per_host =
         if on_cloud { 1.0 } else { option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0)) };
     let hypervisor_mib = figure(option.host_reserved_memory);
-    let hypervisor_cpu = option.host_reserved_cpu.map_or(0.0, figure);
+    let hypervisor_cpu = figure(option.host_reserved_cpu);
     let node_mib = option.node.map_or(0.0, |node| sum(node.reserved_memory));
     let node_cpu = option.node.map_or(0.0, |node| figure(node.reserved_cpu));
     let mut unit_memory_mib = (machine.memory_mib - hypervisor_mib) / units_per_host - node_mib;
@@ -195,7 +199,7 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
             let running = e.runs_hours_per_day.clamp(0.0, 24.0);
             let peak = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
             let host_hours_a_day = hosts * peak + hosts_steady * (running - peak);
-            host.price_per_hour * host_hours_a_day * HOURS_PER_MONTH / 24.0
+            site.price_per_hour(host) * host_hours_a_day * HOURS_PER_MONTH / 24.0
         }
     };
 
@@ -504,15 +508,16 @@ mod tests {
     fn pods_on_node_vms_carry_the_node_and_its_host() {
         let p = twenty_small_instances();
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
-        // The host keeps 512 MiB for its hypervisor; its one node VM keeps 1024 (guest OS) +
-        // 131 (VMM) + 355 (kubelet and eviction) MiB; each pod adds 14.6 + 11 MiB.
+        // The host keeps 512 MiB and a core for its hypervisor; its one node VM keeps 1024
+        // (guest OS) + 131 (VMM) + 355 (kubelet and eviction) MiB and 0.23 cores; each pod
+        // adds 14.6 + 11 MiB.
         let pod = 512.0 + 14.6 + 11.0;
         let host = 512.0 + 1024.0 + 131.0 + 355.0;
         // Memory fits 483 pods, CPU 127; the kubelet caps the node at 110.
         assert!((r.hosts - 1.0).abs() < 1e-9 && (r.instances - 20.0).abs() < 1e-9);
         let expected = (20.0 * pod + host) / 1024.0;
         assert!((r.memory_gib - expected).abs() < 1e-9, "{} vs {expected}", r.memory_gib);
-        assert!((r.cpu_cores - (20.0 * 0.5 + 0.23)).abs() < 1e-9);
+        assert!((r.cpu_cores - (20.0 * 0.5 + 1.0 + 0.23)).abs() < 1e-9, "{}", r.cpu_cores);
         // The node's 20 GiB root disk, the shared base image and ten service images.
         let disk = 20.0 + (74.8 + 10.0 * 100.0) / 1024.0;
         assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
@@ -526,10 +531,11 @@ mod tests {
         p.workload.replicas = 30;
         p.assumptions.insert(AssumptionId::NodeVmsPerHost, 2.0);
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
-        // 300 pods; two nodes per host, and CPU allows (64 − 2 × 0.23) / 2 / 0.5 = 63 pods per
-        // node, under the kubelet's cap of 110.
+        // 300 pods; two nodes per host, and CPU allows ((64 − 1) / 2 − 0.23) / 0.5 = 62.54, so
+        // 62 pods per node, under the kubelet's cap of 110.
         assert!((r.instances - 300.0).abs() < 1e-9);
-        assert!((r.instances_per_host - 300.0 / 3.0).abs() < 1e-9, "63 per node, 126 per host: 3 hosts");
+        assert!((r.instances_per_host - 300.0 / 3.0).abs() < 1e-9, "62 per node, 124 per host: 3 hosts");
+        assert!((r.cpu_cores - (300.0 * 0.5 + 3.0 * (1.0 + 2.0 * 0.23))).abs() < 1e-9, "{}", r.cpu_cores);
         assert!((r.os_instances_to_patch - (3.0 + 6.0 + 10.0)).abs() < 1e-9);
     }
 
@@ -574,7 +580,38 @@ mod tests {
         close(r.monthly_cost, 20.0 * 0.096 * 730.0);
         // The provider's hypervisor is not ours: no VMM overhead, no host reserve.
         close(r.memory_gib, 20.0 * (512.0 + 1024.0) / 1024.0);
+        close(r.cpu_cores, 20.0);
         close(r.os_instances_to_patch, 20.0);
+    }
+
+    #[test]
+    fn hypervisor_hosts_keep_a_core_as_they_keep_memory() {
+        let mut p = twenty_small_instances();
+        p.environment.host_cores = 4;
+        let r = project(vm(), &p, &values(&p));
+        // Twenty one-vCPU VMs; each 4-core host keeps one core, so 3 VMs a host: 7 hosts.
+        close(r.hosts, 7.0);
+        close(r.cpu_cores, 20.0 + 7.0 * 1.0);
+        close(r.memory_gib, (20.0 * (512.0 + 1024.0 + 131.0) + 7.0 * 512.0) / 1024.0);
+        // Without the reserve, 4 VMs a host: 5 hosts.
+        p.assumptions.insert(AssumptionId::VmHostReservedCpuCores, 0.0);
+        close(project(vm(), &p, &values(&p)).hosts, 5.0);
+    }
+
+    #[test]
+    fn an_edited_price_bills_the_chosen_type_and_scales_its_family() {
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.4xlarge", KubernetesFlavour::SelfManaged);
+        p.environment.host_price_per_hour = Some(0.384);
+        // Half the catalog's 0.768: the right-sized m6i.large VMs cost half their 0.096 too.
+        close(project(vm(), &p, &values(&p)).monthly_cost, 20.0 * 0.048 * 730.0);
+        // Node VMs are of the chosen type: one m6i.4xlarge at the edited price.
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        assert_eq!(type_of(&r), "aws/m6i.4xlarge");
+        close(r.monthly_cost, r.hosts * 0.384 * 730.0);
+        // Owned hardware keeps its monthly cost whatever the profile says of prices.
+        let mut owned = twenty_small_instances();
+        owned.environment.host_price_per_hour = Some(0.384);
+        close(project(vm(), &owned, &values(&owned)).monthly_cost, 1200.0);
     }
 
     #[test]
@@ -684,7 +721,8 @@ mod tests {
         let v = values(&p);
         let vm = project(vm(), &p, &v);
         let ct = project(container(), &p, &v);
-        assert!((vm.cpu_cores - vm.instances).abs() < 1e-9, "one whole vCPU per VM");
+        // One whole vCPU per VM, and a core per host for the hypervisor.
+        assert!((vm.cpu_cores - vm.instances - vm.hosts).abs() < 1e-9, "{}", vm.cpu_cores);
         assert!(ct.cpu_cores < vm.cpu_cores / 3.0);
     }
 

@@ -18,6 +18,9 @@ pub struct Site {
     /// The profile names a host id the catalog does not hold (only possible for profiles
     /// built in code; files are checked when read). The profile's own hardware is used.
     pub unknown_host: bool,
+    /// The profile's own hourly price for the chosen catalog type (`host_price_per_hour`),
+    /// replacing the catalog's; `None` when the catalog's stands.
+    pub edited_price_per_hour: Option<f64>,
 }
 
 impl Site {
@@ -30,11 +33,26 @@ impl Site {
         let flavours = Flavours::builtin().unwrap_or_else(|error| panic!("assets/kubernetes.ron is invalid: {error}"));
         let flavour = flavours.get(environment.kubernetes);
         if environment.host == CUSTOM {
-            return Self { host: None, flavour, unknown_host: false };
+            return Self { host: None, flavour, unknown_host: false, edited_price_per_hour: None };
         }
         let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("assets/hosts.ron is invalid: {error}"));
         let host = catalog.get(&environment.host);
-        Self { host, flavour, unknown_host: host.is_none() }
+        // Files refuse any other price; a profile built in code keeps the catalog's.
+        let edited_price_per_hour =
+            environment.host_price_per_hour.filter(|price| host.is_some() && price.is_finite() && *price > 0.0);
+        Self { host, flavour, unknown_host: host.is_none(), edited_price_per_hour }
+    }
+
+    /// What an hour of `host` costs. The catalog's price, unless the profile edits the chosen
+    /// type's: then the chosen type costs what the profile says and every other type an
+    /// option buys (a right-sized VM, the family's bare-metal type) is scaled in the same
+    /// proportion, since an edit (a discount, a committed-use rate, a newer price list)
+    /// applies to the family, whose prices go per vCPU.
+    pub fn price_per_hour(&self, host: &HostType) -> f64 {
+        match (self.edited_price_per_hour, self.host) {
+            (Some(edited), Some(chosen)) => host.price_per_hour * edited / chosen.price_per_hour,
+            _ => host.price_per_hour,
+        }
     }
 
     /// Whether the cluster's nodes follow a managed provider's rules rather than today's

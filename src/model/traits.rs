@@ -371,6 +371,7 @@ define_traits! {
         + currency: String = "USD".to_owned(), "Currency of `host_cost_per_month` (a label only; no conversion).";
         + vm_patching: VmPatching = VmPatching::InPlace, "How VMs are patched: `in_place` or `golden_images` (replaced from rebuilt images).";
         + host: String = super::hosts::CUSTOM.to_owned(), "`custom` (the host fields above apply) or a catalog id such as `aws/m6i.4xlarge`.";
+        + host_price_per_hour: Option<f64> = None, "The chosen catalog type's hourly price in USD, replacing the catalog's (a discount, a committed-use rate, a newer price list); the other types of its family are priced in the same proportion. Ignored on `custom` hosts.";
         + kubernetes: super::kubernetes::KubernetesFlavour = super::kubernetes::KubernetesFlavour::SelfManaged, "Who runs the Kubernetes cluster: node reservations, pod limits and the control-plane fee.";
     }
 }

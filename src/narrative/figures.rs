@@ -2,6 +2,7 @@
 
 use crate::model::format::{number, seconds};
 use crate::model::hosts::{CUSTOM, HostType};
+use crate::model::site::Site;
 use crate::model::{Evaluation, Profile, ResourceId};
 
 /// A resource figure with its unit ("12.5 GiB", "40 s", "3600 USD").
@@ -42,8 +43,46 @@ pub fn host_choice(host: Option<&HostType>) -> String {
     }
 }
 
+/// Where a catalog price comes from, said wherever a cost is shown: "prices of 2026-07", or
+/// "price edited" when the profile replaces the catalog's price.
+pub fn price_basis(site: &Site, host: &HostType) -> String {
+    if site.edited_price_per_hour.is_some() {
+        "price edited".to_owned()
+    } else {
+        format!("prices of {}", host.price_date)
+    }
+}
+
+/// The catalog's own price of `host` and its date: "catalog price 0.768 USD/h (us-east-1,
+/// on-demand Linux, prices of 2026-07)", what an edited price replaced.
+pub fn catalog_price(host: &HostType) -> String {
+    format!(
+        "catalog price {} USD/h ({}, on-demand Linux, prices of {})",
+        number(host.price_per_hour),
+        host.region,
+        host.price_date
+    )
+}
+
+/// What the costs rest on, in a few words for a column or a tab: "aws/m6i.4xlarge at 0.768
+/// USD/h, prices of 2026-07", "… at 0.5 USD/h, price edited" or "own hardware at 1200 USD a
+/// month per host".
+pub fn cost_basis(profile: &Profile, evaluation: &Evaluation) -> String {
+    let site = evaluation.values.site();
+    match site.host {
+        None => format!(
+            "own hardware at {} a month per host",
+            resource_value(profile, ResourceId::MonthlyCost, profile.environment.host_cost_per_month)
+        ),
+        Some(host) => {
+            format!("{} at {} USD/h, {}", host.id, number(site.price_per_hour(host)), price_basis(site, host))
+        }
+    }
+}
+
 /// The hosts the figures are for, shown wherever costs are: the catalog type with its region
-/// and the month of its price, or the profile's own hardware.
+/// and the month of its price (or the edited price and the catalog's it replaced), or the
+/// profile's own hardware.
 pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
     let e = &profile.environment;
     let site = evaluation.values.site();
@@ -56,13 +95,16 @@ pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
             site.flavour.flavour.label()
         );
     };
+    let price = match site.edited_price_per_hour {
+        None => format!("on-demand Linux prices of {}", host.price_date),
+        Some(edited) => format!("price edited to {} USD/h, replacing the {}", number(edited), catalog_price(host)),
+    };
     format!(
-        "Cloud host: {} ({} vCPU, {} GiB, {}), on-demand Linux prices of {}; each option buys what it needs from the {} family; Kubernetes: {}.",
+        "Cloud host: {} ({} vCPU, {} GiB, {}), {price}; each option buys what it needs from the {} family; Kubernetes: {}.",
         host.id,
         host.cores,
         number(host.memory_gib),
         host.region,
-        host.price_date,
         host.family,
         site.flavour.flavour.label()
     )

@@ -8,7 +8,9 @@ pub mod findings;
 pub mod verdict;
 pub mod why;
 
-pub use figures::{host_choice, host_line, resource_header, resource_value};
+pub use figures::{
+    catalog_price, cost_basis, currency, host_choice, host_line, price_basis, resource_header, resource_value,
+};
 pub use findings::{
     break_even_sentences, comparison_summary, critical_weight_hint, flip_hint, sensitivity_sentences, verdict_change,
     veto_rule, warning,

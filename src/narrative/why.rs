@@ -10,10 +10,11 @@
 use std::fmt::Write as _;
 
 use super::capitalise;
-use super::figures::resource_value;
+use super::figures::{price_basis, resource_value};
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
 use crate::model::rules::{self, MigrationPath};
+use crate::model::site::Site;
 use crate::model::traits::{PrimaryOs, VmPatching};
 use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, ResourceId, Resources, TraitId};
 
@@ -520,7 +521,7 @@ fn write_cost(
     let (o, r) = (results[option].spec, &results[option].resources);
     let money = |value: f64| resource_value(profile, ResourceId::MonthlyCost, value);
     write!(out, "{} cost {} a month: ", capitalise(o.plural), money(r.monthly_cost))?;
-    write_hosts(out, profile, r)?;
+    write_hosts(out, profile, evaluation.values.site(), r)?;
     if r.control_plane_monthly > 0.0 {
         write!(out, ", plus {} for the managed control plane", money(r.control_plane_monthly))?;
     }
@@ -549,7 +550,7 @@ fn write_cost(
 
 /// "3 hosts at 1200 USD each" or "72 aws/m6i.large at 0.096 USD/h (us-east-1, prices of
 /// 2026-07), 2 h a day".
-fn write_hosts(out: &mut String, profile: &Profile, r: &Resources) -> std::fmt::Result {
+fn write_hosts(out: &mut String, profile: &Profile, site: &Site, r: &Resources) -> std::fmt::Result {
     let e = &profile.environment;
     let count = Number(r.hosts);
     let Some(host) = r.host_type else {
@@ -562,11 +563,11 @@ fn write_hosts(out: &mut String, profile: &Profile, r: &Resources) -> std::fmt::
     };
     write!(
         out,
-        "{count} × {} at {} USD an hour ({}, prices of {})",
+        "{count} × {} at {} USD an hour ({}, {})",
         host.id,
-        Number(host.price_per_hour),
+        Number(site.price_per_hour(host)),
         host.region,
-        host.price_date
+        price_basis(site, host)
     )?;
     if e.runs_hours_per_day < 24.0 {
         write!(out, ", running {} h a day", Number(e.runs_hours_per_day))?;

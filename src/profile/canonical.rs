@@ -3,7 +3,7 @@
 //! numbers written one way only. Saving twice gives the same bytes, and moving one slider
 //! changes one line, which keeps profiles in git diffable.
 
-use super::schema::{CURRENCY, ComponentField, HOST, KUBERNETES, Section, TopField};
+use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, Section, TopField};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
@@ -101,6 +101,9 @@ fn write_section(out: &mut String, profile: &Profile, section: Section, depth: u
         let environment = &profile.environment;
         commented(out, &inner, CURRENCY, &text(&environment.currency), "label only; no conversion", column);
         commented(out, &inner, HOST, &text(&environment.host), "\"custom\" or a catalog id (podvisor hosts)", column);
+        if let Some(price) = environment.host_price_per_hour {
+            commented(out, &inner, HOST_PRICE, &real(price), "USD an hour, replacing the catalog's price", column);
+        }
         let flavour = text(environment.kubernetes.key());
         commented(out, &inner, KUBERNETES, &flavour, "self_managed, eks, gke or aks", column);
     }

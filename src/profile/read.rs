@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::schema::{CURRENCY, ComponentField, HOST, KUBERNETES, Section, TopField};
+use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, Section, TopField};
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::hosts::HostCatalog;
@@ -148,6 +148,7 @@ enum SectionField {
     Currency,
     Choice(&'static ChoiceMeta),
     Host,
+    HostPrice,
     Kubernetes,
 }
 
@@ -185,6 +186,7 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
             known.extend([
                 (CURRENCY, SectionField::Currency),
                 (HOST, SectionField::Host),
+                (HOST_PRICE, SectionField::HostPrice),
                 (KUBERNETES, SectionField::Kubernetes),
             ]);
         }
@@ -217,11 +219,21 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 SectionField::Host => {
                     self.profile.environment.host = map.next_value_seed(Field::new("environment.host", HostId))?;
                 }
+                SectionField::HostPrice => {
+                    let path = format!("environment.{HOST_PRICE}");
+                    self.profile.environment.host_price_per_hour = Some(map.next_value_seed(Field::new(&path, Price))?);
+                }
                 SectionField::Kubernetes => {
                     self.profile.environment.kubernetes =
                         map.next_value_seed(Field::new("environment.kubernetes", Flavour))?;
                 }
             }
+        }
+        let environment = &mut self.profile.environment;
+        if environment.host == crate::model::hosts::CUSTOM && environment.host_price_per_hour.take().is_some() {
+            self.warnings.push(format!(
+                "environment.{HOST_PRICE}: prices a catalog host; on custom hosts host_cost_per_month applies, so it is ignored"
+            ));
         }
         Ok(())
     }
@@ -589,6 +601,8 @@ enum Refusal {
     InvalidVersion(i128),
     #[error("{0}")]
     UnknownHost(String),
+    #[error("a price of {0:?} per hour is refused; write a positive number of US dollars such as 0.768")]
+    NotAPrice(f64),
     #[error("unknown flavour {0:?}; expected one of: {1}")]
     UnknownFlavour(String, String),
     #[error("at most {MAX_OPTIONS} options are compared at once; `{0}` would be the {next}th", next = MAX_OPTIONS + 1)]
@@ -730,6 +744,20 @@ impl Rule for HostId {
         let Scalar::Text(id) = scalar else { return None };
         let chosen = HostCatalog::builtin().and_then(|catalog| catalog.choose(id).map(|_| (*id).to_owned()));
         Some(chosen.map_err(|error| Refusal::UnknownHost(error.to_string())))
+    }
+}
+
+/// `environment.host_price_per_hour`: a positive, finite number of US dollars.
+struct Price;
+
+impl Rule for Price {
+    type Value = f64;
+    const EXPECTED: &'static str = "a price per hour in US dollars, such as 0.768";
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<f64, Refusal>> {
+        Some(
+            Real.accept(scalar)?.and_then(|price| if price > 0.0 { Ok(price) } else { Err(Refusal::NotAPrice(price)) }),
+        )
     }
 }
 

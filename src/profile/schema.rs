@@ -98,17 +98,22 @@ pub const CURRENCY: &str = "currency";
 /// The host field of `environment`: `custom` or a catalog id.
 pub const HOST: &str = "host";
 
+/// The field of `environment` that edits the chosen catalog type's hourly price; written only
+/// when the profile sets it (the catalog's price stands otherwise).
+pub const HOST_PRICE: &str = "host_price_per_hour";
+
 /// The Kubernetes flavour field of `environment`, written last.
 pub const KUBERNETES: &str = "kubernetes";
 
 /// The file's view of a section: its trait fields in [`Section::traits`] order, which each
-/// trait's row in the table sets, and `currency`, `host` and `kubernetes` after them in `environment`.
+/// trait's row in the table sets, and `currency`, `host`, `host_price_per_hour` and
+/// `kubernetes` after them in `environment`.
 impl Section {
     /// Every field name it accepts, in file order.
     pub fn field_names(self) -> Vec<&'static str> {
         let mut names: Vec<&'static str> = self.traits().iter().map(|id| id.meta().key).collect();
         if self == Self::Environment {
-            names.extend([CURRENCY, HOST, KUBERNETES]);
+            names.extend([CURRENCY, HOST, HOST_PRICE, KUBERNETES]);
         }
         names.extend(CHOICES.iter().filter(|choice| choice.section == self).map(|choice| choice.key));
         names

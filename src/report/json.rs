@@ -39,6 +39,7 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
         "format": "podvisor-evaluation",
         "version": VERSION,
         "profile": { "name": profile.name, "options": profile.options },
+        "environment": environment(profile, evaluation),
         "verdict": {
             "winner": verdict.winner,
             "leader": verdict.leader,
@@ -66,6 +67,24 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
             "ahead_above": b.ahead_above,
         })).collect::<Vec<_>>(),
         "warnings": evaluation.warnings.iter().map(narrative::warning).collect::<Vec<_>>(),
+    })
+}
+
+/// The hosts the costs are for: the host id, the Kubernetes flavour and the price used, with
+/// its date, or whether the profile edited it.
+fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
+    let e = &profile.environment;
+    let site = evaluation.values.site();
+    let host = site.host;
+    json!({
+        "host": host.map_or(crate::model::hosts::CUSTOM, |host| host.id.as_str()),
+        "kubernetes": e.kubernetes.key(),
+        "currency": narrative::currency(profile),
+        "price_per_hour": host.map(|host| round(site.price_per_hour(host))),
+        "price_date": host.map(|host| host.price_date.as_str()),
+        "price_edited": site.edited_price_per_hour.is_some(),
+        "catalog_price_per_hour": host.map(|host| host.price_per_hour),
+        "host_cost_per_month": if host.is_none() { Some(round(e.host_cost_per_month)) } else { None },
     })
 }
 
@@ -127,6 +146,7 @@ fn option(profile: &Profile, evaluation: &Evaluation, o: usize) -> Value {
         "pros": points(profile, evaluation, o, &result.pros),
         "cons": points(profile, evaluation, o, &result.cons),
         "resources": resources(&result.resources),
+        "host_type": result.resources.host_type.map(|host| host.id.as_str()),
     })
 }
 
@@ -265,5 +285,29 @@ mod tests {
             assert_eq!(listed, expected, "{axis}");
         }
         assert!(expected.iter().any(|id| json["verdict"]["leader"] == *id));
+    }
+
+    #[test]
+    fn the_environment_names_the_host_and_the_price_used() {
+        let mut profile = Profile::default();
+        let owned = evaluation(&profile, &crate::model::evaluate(&profile, crate::model::Assumptions::builtin()));
+        assert_eq!(owned["environment"]["host"], "custom");
+        assert_eq!(owned["environment"]["price_per_hour"], Value::Null);
+        assert_eq!(owned["environment"]["host_cost_per_month"], 1200.0);
+        profile.environment.host = "azure/D16s_v5".to_owned();
+        profile.environment.kubernetes = crate::model::kubernetes::KubernetesFlavour::Aks;
+        let catalog = evaluation(&profile, &crate::model::evaluate(&profile, crate::model::Assumptions::builtin()));
+        let environment = &catalog["environment"];
+        assert_eq!(environment["host"], "azure/D16s_v5");
+        assert_eq!(environment["kubernetes"], "aks");
+        assert_eq!((&environment["price_per_hour"], &environment["price_date"]), (&json!(0.768), &json!("2026-06")));
+        assert_eq!(environment["price_edited"], false);
+        assert_eq!(environment["host_cost_per_month"], Value::Null);
+        assert_eq!(catalog["options"]["vm"]["host_type"], "azure/D2s_v5");
+        profile.environment.host_price_per_hour = Some(0.5);
+        let edited = evaluation(&profile, &crate::model::evaluate(&profile, crate::model::Assumptions::builtin()));
+        assert_eq!(edited["environment"]["price_per_hour"], 0.5);
+        assert_eq!(edited["environment"]["catalog_price_per_hour"], 0.768);
+        assert_eq!(edited["environment"]["price_edited"], true);
     }
 }

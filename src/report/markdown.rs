@@ -177,6 +177,12 @@ pub fn comparison(pair: &ComparedPair) -> String {
         narrative::summary(&pair.a.evaluation),
         narrative::summary(&pair.b.evaluation)
     );
+    let _ = writeln!(
+        out,
+        "Costs of A: {}. Costs of B: {}.\n",
+        narrative::cost_basis(&pair.a.profile, &pair.a.evaluation),
+        narrative::cost_basis(&pair.b.profile, &pair.b.evaluation)
+    );
     if c.verdict_changed {
         let _ = writeln!(out, "{}\n", narrative::verdict_change(c));
     }

@@ -83,6 +83,8 @@ pub fn comparison(pair: &ComparedPair) -> String {
     let _ = writeln!(out, "A: {}\nB: {}\n", pair.a.profile.name, pair.b.profile.name);
     let _ = writeln!(out, "Verdict A: {}", narrative::summary(&pair.a.evaluation));
     let _ = writeln!(out, "Verdict B: {}", narrative::summary(&pair.b.evaluation));
+    let _ = writeln!(out, "Costs A: {}", narrative::cost_basis(&pair.a.profile, &pair.a.evaluation));
+    let _ = writeln!(out, "Costs B: {}", narrative::cost_basis(&pair.b.profile, &pair.b.evaluation));
     if c.verdict_changed {
         let _ = writeln!(out, "The verdict changes from A to B.");
     }

@@ -70,7 +70,7 @@ pub fn compare_ui(ui: &mut Ui, view: &CompareView<'_>, commands: &mut Vec<Comman
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         verdicts_ui(ui, view.a, b, comparison);
         ui.add_space(sizes(ui.ctx()).space_l);
-        figures_ui(ui, b.profile, comparison);
+        figures_ui(ui, view.a, b, comparison);
         ui.add_space(sizes(ui.ctx()).space_l);
         differences_ui(ui, comparison);
     });
@@ -115,9 +115,12 @@ fn change_ui(ui: &mut Ui, text: &str, rise: Option<bool>, higher_is_better: bool
     ui.label(RichText::new(text).monospace().color(change_color(ui.visuals(), Some(rise == higher_is_better))));
 }
 
-/// Per option: the overall score and every resource in A, in B, and the change.
-fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
+/// Per option: the overall score and every resource in A, in B, and the change, under what
+/// each side's costs rest on.
+fn figures_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>, comparison: &Comparison) {
+    let units = b.profile;
     ui.label(RichText::new("Scores and resources").heading());
+    costs_ui(ui, a, b);
     // As many options side by side as the width holds (three columns each: A, B and the
     // change); the rest follow in a table of their own below, with the row names again.
     let names = ResourceId::ALL
@@ -130,6 +133,19 @@ fn figures_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison) {
     let fit = ((ui.available_width() - names - FIGURE_GAP) / per_option).floor().max(1.0) as usize;
     for (chunk, options) in comparison.options.chunks(fit).enumerate() {
         figures_grid_ui(ui, units, options, chunk);
+    }
+}
+
+/// What each side's costs rest on: its host type and the date of its price ("price edited",
+/// with the catalog's price and date on hover), or its own hardware's monthly cost.
+fn costs_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>) {
+    for (letter, side) in [("A", a), ("B", b)] {
+        let basis = narrative::cost_basis(side.profile, side.evaluation);
+        let response = ui.label(RichText::new(format!("Costs of {letter}: {basis}")).weak());
+        let site = side.evaluation.values.site();
+        if let Some(host) = site.host.filter(|_| site.edited_price_per_hour.is_some()) {
+            response.on_hover_text(format!("Replaces the {}", narrative::catalog_price(host)));
+        }
     }
 }
 

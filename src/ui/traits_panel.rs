@@ -12,7 +12,7 @@ use egui::{Align, DragValue, Layout, Rect, RichText, Shape, Slider, Stroke, Text
 use super::theme::option_color_by_id;
 use super::widgets::reset_button;
 use crate::model::format;
-use crate::model::hosts::{CUSTOM, HostCatalog};
+use crate::model::hosts::{CUSTOM, HostCatalog, HostType};
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{OptionId, TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
@@ -69,9 +69,10 @@ fn currency_ui(ui: &mut Ui, profile: &mut Profile) {
 }
 
 /// The host type: the profile's own hardware or a catalog type, picked from a list that a
-/// text field filters (30 types are too many to scan).
+/// text field filters (30 types are too many to scan); a catalog type's price beneath it.
 fn host_ui(ui: &mut Ui, profile: &mut Profile) {
     let Ok(catalog) = HostCatalog::builtin() else { return };
+    let before = profile.environment.host.clone();
     ui.horizontal(|ui| {
         let label = ui.label("Host type");
         let filter_id = ui.make_persistent_id("host_filter");
@@ -100,6 +101,39 @@ fn host_ui(ui: &mut Ui, profile: &mut Profile) {
             .response
             .labelled_by(label.id)
             .on_hover_text("custom: the host fields above. A cloud type prices every option as a cloud user buys it.");
+    });
+    // An edited price was the previous type's.
+    if profile.environment.host != before {
+        profile.environment.host_price_per_hour = None;
+    }
+    if let Some(host) = catalog.get(&profile.environment.host) {
+        host_price_ui(ui, profile, host);
+    }
+}
+
+/// The chosen catalog type's hourly price, editable: the catalog's until changed, with its
+/// date beside it, or "price edited" (the catalog's price and date on hover) and a reset.
+fn host_price_ui(ui: &mut Ui, profile: &mut Profile, host: &HostType) {
+    let catalog_price = narrative::catalog_price(host);
+    ui.horizontal(|ui| {
+        let label = ui.label("Host price");
+        let edited = &mut profile.environment.host_price_per_hour;
+        let mut price = edited.unwrap_or(host.price_per_hour);
+        let response = ui
+            .add(DragValue::new(&mut price).range(0.0001..=f64::INFINITY).speed(0.001).max_decimals(4).suffix(" USD/h"))
+            .labelled_by(label.id)
+            .on_hover_text(format!("An hour of {}; the family's other types follow in proportion", host.id));
+        if response.changed() {
+            *edited = ((price - host.price_per_hour).abs() > f64::EPSILON).then_some(price);
+        }
+        if edited.is_some() {
+            ui.label(RichText::new("price edited").italics()).on_hover_text(format!("Replaces the {catalog_price}"));
+        } else {
+            ui.label(RichText::new(format!("prices of {}", host.price_date)).weak()).on_hover_text(catalog_price);
+        }
+        if reset_button(ui, "host price", edited.is_some()) {
+            *edited = None;
+        }
     });
 }
 

@@ -21,6 +21,9 @@ pub fn setting_label(path: &str) -> String {
         "notes" => "Notes".to_owned(),
         "options" => "Options compared".to_owned(),
         "environment.currency" => "Currency".to_owned(),
+        "environment.host" => "Host type".to_owned(),
+        "environment.host_price_per_hour" => "Host price".to_owned(),
+        "environment.kubernetes" => "Kubernetes".to_owned(),
         _ => path.to_owned(),
     })
 }

@@ -63,6 +63,8 @@ pub fn fully_non_default() -> Profile {
         assert!((profile.get(meta.id) - meta.default).abs() > 1e-9, "{} kept its default", meta.key);
     }
     profile.environment.currency = "€ (EUR)".to_owned();
+    profile.environment.host = "gcp/n2-standard-8".to_owned();
+    profile.environment.host_price_per_hour = Some(0.123_456_789);
     for choice in CHOICES {
         assert!(profile.set_choice(choice.key, choice.choices[choice.choices.len() - 1]));
     }
