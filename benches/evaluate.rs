@@ -1,6 +1,7 @@
 //! Benchmarks of the model's hot paths: `evaluate` (budget: under 20 µs median with four
 //! options) and the sensitivity analysis (budget: under 2 ms median), on every bundled
-//! profile, with its own options and with all four.
+//! profile, with its own options and with all four; and `evaluate` with its outlook (the
+//! curves over scale and their break-evens, which views and reports ask for).
 
 use std::hint::black_box;
 
@@ -27,6 +28,15 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate_four_options");
     for (name, profile) in &profiles {
         group.bench_function(*name, |b| b.iter(|| evaluate_options(black_box(profile), assumptions, REGISTRY)));
+    }
+    group.finish();
+    // What the Resources tab and the reports add: the curves over scale and their
+    // break-evens, worked out on first use.
+    let mut group = c.benchmark_group("evaluate_four_options_with_outlook");
+    for (name, profile) in &profiles {
+        group.bench_function(*name, |b| {
+            b.iter(|| evaluate_options(black_box(profile), assumptions, REGISTRY).break_even().len());
+        });
     }
     group.finish();
     let mut group = c.benchmark_group("sensitivity_four_options");

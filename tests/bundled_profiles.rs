@@ -126,7 +126,7 @@ fn fifty_service_decomposition_is_narrow_and_resources_are_even() {
         ct.criteria[efficiency].score
     );
     // The crossover is in the projection: around 50 services one VM becomes the leaner layout.
-    assert!(e.break_even.iter().any(|b| b.resource == podvisor::model::ResourceId::MemoryGib
+    assert!(e.break_even().iter().any(|b| b.resource == podvisor::model::ResourceId::MemoryGib
         && b.ahead_above == "vm"
         && (20.0..=60.0).contains(&b.at)));
 }

@@ -72,6 +72,14 @@ fn numbers(text: &str) -> Vec<String> {
     found
 }
 
+/// The unit of time or size written after the last number of a piece of text, if any.
+fn unit_after(text: &str) -> Option<&str> {
+    const UNITS: &[&str] = &["ms", "s", "min", "h", "MiB", "GiB", "TiB"];
+    let last_digit = text.rfind(|c: char| c.is_ascii_digit())?;
+    let word = text[last_digit + 1..].split_whitespace().next()?;
+    UNITS.iter().copied().find(|unit| word.trim_end_matches(['.', ',', ';']) == *unit)
+}
+
 /// Every "A vs B for X" compares figures that read differently.
 fn check_vs(text: &str) -> Result<(), String> {
     for (i, _) in text.match_indices(" vs ") {
@@ -81,7 +89,11 @@ fn check_vs(text: &str) -> Result<(), String> {
         let clause_start = text[..i].rfind([':', ';']).map_or(0, |p| p + 1);
         let own = numbers(&text[clause_start..i]);
         let own = &own[own.len().saturating_sub(theirs.len())..];
-        if !theirs.is_empty() && own == theirs.as_slice() {
+        // "2.86 min vs 2.86 s" differ by their units; "72 VMs vs 72 for containers" does not.
+        let units_differ = unit_after(&text[clause_start..i]) != unit_after(after)
+            && unit_after(&text[clause_start..i]).is_some()
+            && unit_after(after).is_some();
+        if !theirs.is_empty() && own == theirs.as_slice() && !units_differ {
             return Err(format!("equal figures compared with vs: {text}"));
         }
     }

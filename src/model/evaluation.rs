@@ -1,5 +1,7 @@
 //! `evaluate`: from a profile to everything the views, reports and CLI show.
 
+use std::sync::OnceLock;
+
 use super::assumptions::{Assumptions, Values};
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::kubernetes::KubernetesFlavour;
@@ -7,7 +9,7 @@ use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
 use super::resources::Resources;
-use super::rules::{self, Input, MigrationPath, RuleInputs, Term};
+use super::rules::{self, Input, MigrationPath, RuleInputs, Shared, Term};
 use super::traits::{PrimaryOs, TraitId};
 
 /// Margins under this share of the 0–100 scale are too close to call.
@@ -67,15 +69,47 @@ pub struct Evaluation {
     /// One entry per option, in the order of the list evaluated.
     pub options: Vec<OptionResult>,
     pub verdict: Verdict,
-    /// Projections over services and over replicas.
-    pub curves: Vec<Curve>,
-    pub break_even: Vec<BreakEven>,
     pub warnings: Vec<Warning>,
     /// The assumption values in force (defaults with the profile's overrides).
     pub values: Values,
+    /// The profile evaluated, for the outlook.
+    profile: Profile,
+    /// The projections over scale, worked out when a view or report first asks for them: a
+    /// slider moved on any other tab re-evaluates without them.
+    outlook: OnceLock<Outlook>,
+}
+
+/// Projections over services and over replicas, and where options swap places along them.
+#[derive(Clone, Debug)]
+struct Outlook {
+    curves: Vec<Curve>,
+    break_even: Vec<BreakEven>,
 }
 
 impl Evaluation {
+    /// Projections over services and over replicas.
+    pub fn curves(&self) -> &[Curve] {
+        &self.outlook().curves
+    }
+
+    /// Every point along the curves where two options swap places on a resource.
+    pub fn break_even(&self) -> &[BreakEven] {
+        &self.outlook().break_even
+    }
+
+    fn outlook(&self) -> &Outlook {
+        self.outlook.get_or_init(|| {
+            let options: Vec<&'static OptionSpec> = self.options.iter().map(|o| o.spec).collect();
+            let curves: Vec<Curve> =
+                CURVE_AXES.iter().map(|axis| projection::curve(*axis, &options, &self.profile, &self.values)).collect();
+            let break_even = curves
+                .iter()
+                .flat_map(|curve| projection::break_even(curve, &options, &self.profile, &self.values))
+                .collect();
+            Outlook { curves, break_even }
+        })
+    }
+
     /// The result of one option, if it was evaluated.
     pub fn option(&self, id: OptionId) -> Option<&OptionResult> {
         self.options.iter().find(|result| result.spec.id() == id)
@@ -239,6 +273,9 @@ pub(crate) struct Scored {
     pub weights: Vec<f64>,
     /// Option keys, to name rivals in discounts.
     options: Vec<&'static OptionSpec>,
+    shared: Shared,
+    /// Per criterion, the option with the best score: every graded veto measures the gap to it.
+    rivals: Vec<usize>,
 }
 
 /// `terms[option][criterion]`: the terms behind each score.
@@ -301,7 +338,8 @@ impl Scored {
         let paths = vec![MigrationPath::AsIs; options.len()];
         let mut buffer = Vec::with_capacity(8);
         let mut scores = vec![0.0; options.len() * CRITERIA.len()];
-        let inputs = RuleInputs { profile, values: &values, options, resources: &resources, paths: &paths };
+        let shared = Shared::of(profile, &values);
+        let inputs = RuleInputs { profile, values: &values, options, resources: &resources, paths: &paths, shared };
         for o in 0..options.len() {
             for (c, criterion) in CRITERIA.iter().enumerate() {
                 scores[o * CRITERIA.len() + c] = score_into(criterion.id, &inputs, o, &mut buffer);
@@ -310,7 +348,9 @@ impl Scored {
                 }
             }
         }
-        let mut scored = Self { values, resources, paths, scores, weights, options: options.to_vec() };
+        let mut scored =
+            Self { values, resources, paths, scores, weights, options: options.to_vec(), shared, rivals: Vec::new() };
+        scored.find_rivals();
         // Each image-built option is scored on its better migration path: the one that gives it
         // the higher overall score, graded vetoes included (a costlier path can widen a gap on
         // a must).
@@ -323,6 +363,7 @@ impl Scored {
                     (c as usize, score_into(c, &inputs, o, &mut buffer))
                 });
                 let previous = alternative.map(|(c, score)| std::mem::replace(scored.score_mut(o, c), score));
+                scored.find_rivals();
                 if scored.overall_of(o, &scored.weights) > before + 1e-9 {
                     if let Some(table) = table.as_deref_mut() {
                         for (c, _) in alternative {
@@ -335,10 +376,18 @@ impl Scored {
                     for ((c, _), score) in alternative.into_iter().zip(previous) {
                         *scored.score_mut(o, c) = score;
                     }
+                    scored.find_rivals();
                 }
             }
         }
         scored
+    }
+
+    fn find_rivals(&mut self) {
+        let options = self.options.len();
+        self.rivals = (0..CRITERIA.len())
+            .map(|c| (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c))).unwrap_or(0))
+            .collect();
     }
 
     fn inputs<'a>(&'a self, profile: &'a Profile) -> RuleInputs<'a> {
@@ -348,6 +397,7 @@ impl Scored {
             options: &self.options,
             resources: &self.resources,
             paths: &self.paths,
+            shared: self.shared,
         }
     }
 
@@ -377,10 +427,9 @@ impl Scored {
 
     /// An option's graded-veto discounts under the given weights, in criterion order.
     fn discordances_of<'a>(&'a self, option: usize, weights: &'a [f64]) -> impl Iterator<Item = Graded> + 'a {
-        let options = self.options.len();
         weights.iter().enumerate().filter_map(move |(c, weight)| {
             let thresholds = VetoThresholds::at(*weight)?;
-            let rival = (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
+            let rival = self.rivals[c];
             let gap = self.score(rival, c) - self.score(option, c);
             let discordance = thresholds.discordance(gap);
             (discordance > 0.0).then_some(Graded { criterion: c, rival, gap, discordance, thresholds })
@@ -585,17 +634,13 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
         })
         .collect();
 
-    let curves: Vec<Curve> =
-        CURVE_AXES.iter().map(|axis| projection::curve(*axis, options, profile, &values)).collect();
-    let break_even = curves.iter().flat_map(|curve| projection::break_even(curve, options, profile, &values)).collect();
-
     Evaluation {
         verdict: verdict(&results, standing),
         warnings: warnings(profile, &values, &results, weight_total),
         options: results,
-        curves,
-        break_even,
         values,
+        profile: profile.clone(),
+        outlook: OnceLock::new(),
     }
 }
 

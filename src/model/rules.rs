@@ -44,6 +44,41 @@ pub(crate) struct RuleInputs<'a> {
     pub resources: &'a [Resources],
     /// The migration path each option is scored on (see [`MigrationPath`]).
     pub paths: &'a [MigrationPath],
+    pub shared: Shared,
+}
+
+/// Readings of the workload that every option's rules share, worked out once per scoring:
+/// each is a logarithm, and sensitivity sweeps score hundreds of times.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shared {
+    churn: f64,
+    cadence: f64,
+    /// Staleness of images that live as long as the instances.
+    staleness: f64,
+    /// Staleness of VM guests (see [`guest_age_days`]).
+    guest_staleness: f64,
+    burstiness: f64,
+    heaviness: f64,
+    split: f64,
+    threat: f64,
+    startup: (f64, TraitId),
+}
+
+impl Shared {
+    pub fn of(profile: &Profile, values: &Values) -> Self {
+        let w = &profile.workload;
+        Self {
+            churn: churn(w.lifespan_days),
+            cadence: cadence(w.deploys_per_week),
+            staleness: staleness(w.lifespan_days),
+            guest_staleness: staleness(guest_age_days(profile, values)),
+            burstiness: burstiness(w.peak_factor),
+            heaviness: heaviness(profile),
+            split: split(profile),
+            threat: threat(profile, values),
+            startup: startup_relevance(profile),
+        }
+    }
 }
 
 /// How the application gets onto an image-built option. Containerising it as it is (one
@@ -275,7 +310,7 @@ pub fn startup_relevance(profile: &Profile) -> (f64, TraitId) {
 }
 
 fn startup_speed(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
-    let (relevance, driver) = startup_relevance(inputs.profile);
+    let (relevance, driver) = inputs.shared.startup;
     let own = inputs.resources[option].start_seconds;
     let behind = decades_behind(own, inputs.best(ResourceId::StartSeconds));
     t.base("as fast as the fastest option", 10.0, &["M-OPS-2"]);
@@ -358,7 +393,7 @@ pub fn exposure(values: &Values, spec: &OptionSpec, blast_radius: f64) -> (f64, 
 }
 
 fn isolation(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let threat = threat(inputs.profile, inputs.values);
+    let threat = inputs.shared.threat;
     let (own, packed) = exposure(inputs.values, spec, inputs.blast_radius(option));
     t.base("no threat between neighbours", 10.0, &[]);
     let boundary_sources: &'static [&'static str] = match spec.boundary {
@@ -415,9 +450,8 @@ fn patching(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &Op
         -COMPLIANCE_POINTS * load * inputs.rating(TraitId::ComplianceStrictness),
         &["V-SEC-2", "M-OPS-7", "M-OPS-4"],
     );
-    let w = &inputs.profile.workload;
     if spec.image_pipeline {
-        let fresh = cadence(w.deploys_per_week).max(churn(w.lifespan_days));
+        let fresh = inputs.shared.cadence.max(inputs.shared.churn);
         t.add_trait(
             "frequent rebuilds keep packages fresh",
             inputs,
@@ -425,7 +459,7 @@ fn patching(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &Op
             2.0 * fresh,
             &["V-SEC-5"],
         );
-        let stale = staleness(w.lifespan_days) * (1.0 - fresh);
+        let stale = inputs.shared.staleness * (1.0 - fresh);
         if stale > 0.0 {
             t.add_trait(
                 "rarely rebuilt images go stale too",
@@ -440,7 +474,7 @@ fn patching(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &Op
             "long-lived images go stale",
             inputs,
             TraitId::LifespanDays,
-            -2.0 * staleness(guest_age_days(inputs.profile, inputs.values)),
+            -2.0 * inputs.shared.guest_staleness,
             &["V-SEC-3"],
         );
     }
@@ -464,7 +498,7 @@ fn supply_chain(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
             &["M-OPS-4"],
         );
     } else {
-        let stale = staleness(guest_age_days(inputs.profile, inputs.values));
+        let stale = inputs.shared.guest_staleness;
         t.add_trait("image sprawl and stale images", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-3"]);
     }
 }
@@ -507,7 +541,7 @@ fn portability(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
 }
 
 fn scalability(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let burst = burstiness(inputs.profile.workload.peak_factor);
+    let burst = inputs.shared.burstiness;
     let own = inputs.resources[option].scale_to_peak_seconds;
     let behind = decades_behind(own, inputs.best(ResourceId::ScaleToPeakSeconds));
     t.base("reaches peak as fast as the fastest option", 10.0, &["V-OPS-3"]);
@@ -521,7 +555,7 @@ fn scalability(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: 
     // Containerised as it is, a coupled app scales as a whole; decomposing buys scaling per
     // service (VMs scale whole VMs either way).
     if spec.image_pipeline && inputs.paths[option] == MigrationPath::AsIs {
-        let coupled = split(inputs.profile) * inputs.rating(TraitId::LegacyCoupling);
+        let coupled = inputs.shared.split * inputs.rating(TraitId::LegacyCoupling);
         if coupled > 0.0 {
             t.add_trait(
                 "coupled services must scale together",
@@ -540,8 +574,7 @@ pub fn split(profile: &Profile) -> f64 {
 }
 
 fn delivery_speed(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let w = &inputs.profile.workload;
-    let pace = cadence(w.deploys_per_week);
+    let pace = inputs.shared.cadence;
     t.base("neutral", 5.0, &["V-OPS-2"]);
     if spec.image_pipeline {
         let maturity = inputs.rating(TraitId::TeamContainerMaturity);
@@ -558,7 +591,7 @@ fn delivery_speed(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spe
     // Services that each have an instance of their own ship independently, as far as their
     // coupling lets them. Decomposing removes the coupling; containerised as it is, a coupled
     // app's images also wait for each other at every release of the team's cadence.
-    let split = split(inputs.profile);
+    let split = inputs.shared.split;
     let own_instance = 1.0 / inputs.resources[option].services_per_instance.max(1.0);
     let legacy = inputs.rating(TraitId::LegacyCoupling);
     let as_is = inputs.paths[option] == MigrationPath::AsIs;
@@ -663,16 +696,14 @@ fn resilience_fit(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec)
             "instances live-migrated through host maintenance, for an app not built to die",
             inputs,
             TraitId::FailureTolerance,
-            inputs.values.get(AssumptionId::VmLiveMigrationPoints)
-                * (1.0 - tolerance)
-                * (1.0 - churn(inputs.profile.workload.lifespan_days)),
+            inputs.values.get(AssumptionId::VmLiveMigrationPoints) * (1.0 - tolerance) * (1.0 - inputs.shared.churn),
             &["M-OPS-8"],
         );
     }
 }
 
 fn heavy_workloads(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
-    let heavy = heaviness(inputs.profile);
+    let heavy = inputs.shared.heaviness;
     t.base("neutral", 5.0, &["V-DEC-1"]);
     let reading = spec.readings.heavy_work;
     t.add_trait(reading.label, inputs, TraitId::DataIntensity, reading.value * heavy, reading.sources);

@@ -57,7 +57,7 @@ pub fn warning(warning: &Warning) -> String {
 /// VMs need less than containers from 44."
 pub fn break_even_sentences(evaluation: &Evaluation) -> Vec<String> {
     let mut groups: Vec<(TraitId, ResourceId, Vec<String>)> = Vec::new();
-    for b in &evaluation.break_even {
+    for b in evaluation.break_even() {
         let clause = format!(
             "{} {} than {} from {}",
             b.ahead_above.spec().plural,

@@ -59,7 +59,7 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
         },
         "options": options,
         "curves": curves(evaluation),
-        "break_even": evaluation.break_even.iter().map(|b| json!({
+        "break_even": evaluation.break_even().iter().map(|b| json!({
             "axis": b.axis.meta().key,
             "resource": b.resource.key(),
             "at": b.at,
@@ -184,7 +184,7 @@ pub fn resources(resources: &Resources) -> Value {
 
 fn curves(evaluation: &Evaluation) -> Value {
     let mut curves = Map::new();
-    for curve in &evaluation.curves {
+    for curve in evaluation.curves() {
         let mut entry = Map::new();
         entry.insert("x".to_owned(), json!(curve.xs));
         for (o, result) in evaluation.options.iter().enumerate() {

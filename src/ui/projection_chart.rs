@@ -69,13 +69,13 @@ pub fn projection_ui(ui: &mut Ui, chart: &Projection<'_>) -> Rect {
 /// break-even point, so today's figures are not squashed against the axis by the far end
 /// of the curve (500 services) while every crossing stays in view.
 fn visible_max(evaluation: &Evaluation, axis: TraitId, today: f64, last: f64) -> f64 {
-    let furthest = evaluation.break_even.iter().filter(|b| b.axis == axis).map(|b| b.at).fold(0.0, f64::max);
+    let furthest = evaluation.break_even().iter().filter(|b| b.axis == axis).map(|b| b.at).fold(0.0, f64::max);
     (today * 4.0).max(furthest * 1.5).max(10.0).min(last)
 }
 
 /// The curve the chart follows, and how far right the chart reaches.
 fn reach<'a>(evaluation: &'a Evaluation, profile: &Profile, axis: TraitId) -> Option<(&'a Curve, f64)> {
-    let curve = evaluation.curves.iter().find(|curve| curve.axis == axis)?;
+    let curve = evaluation.curves().iter().find(|curve| curve.axis == axis)?;
     let today = profile.get(axis);
     let last = curve.xs.last().copied().unwrap_or(today);
     Some((curve, visible_max(evaluation, axis, today, last)))
@@ -142,7 +142,7 @@ fn stairs(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
 /// The crossings of the chart's resource over its axis that the chart marks, left to right.
 fn marked_crossings(evaluation: &Evaluation, view: ChartView, today: f64, crossings: Crossings) -> Vec<&BreakEven> {
     let mut all: Vec<&BreakEven> =
-        evaluation.break_even.iter().filter(|b| b.axis == view.axis && b.resource == view.resource).collect();
+        evaluation.break_even().iter().filter(|b| b.axis == view.axis && b.resource == view.resource).collect();
     all.sort_by(|a, b| a.at.total_cmp(&b.at));
     if crossings == Crossings::NearToday {
         let below = all.iter().rposition(|b| b.at <= today);
@@ -202,7 +202,7 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     let band = ui.allocate_space(vec2(ui.available_width(), rows as f32 * row_height)).1;
 
     let baseline_lines = baseline
-        .and_then(|base| Some((base, base.curves.iter().find(|curve| curve.axis == axis)?)))
+        .and_then(|base| Some((base, base.curves().iter().find(|curve| curve.axis == axis)?)))
         .map(|(base, curve)| (base, cut(curve, resource, right)));
     let hover_names = series.names.clone();
     let plot = Plot::new("projection")
