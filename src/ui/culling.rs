@@ -23,6 +23,10 @@ struct Measured {
     fingerprint: u64,
     /// The block's rectangle, relative to where it started.
     rect: Rect,
+    /// Whether two layouts in a row gave this rectangle. What a block holds may take a frame
+    /// to settle (a new grid measures its columns in a pass that is discarded, a changed one
+    /// moves them on the next frame); until it has, its size is not trusted.
+    settled: bool,
 }
 
 /// Lays out `add_contents` as one block, or, when it is out of view and was measured with the
@@ -32,7 +36,8 @@ struct Measured {
 /// siblings.
 ///
 /// Either way the block takes one automatic id from `ui`, so the widgets after it keep theirs.
-pub fn culled(ui: &mut Ui, id_salt: impl AsIdSalt, key: impl Hash, add_contents: impl FnOnce(&mut Ui)) {
+/// Returns where the block is.
+pub fn culled(ui: &mut Ui, id_salt: impl AsIdSalt, key: impl Hash, add_contents: impl FnOnce(&mut Ui)) -> Rect {
     let id = ui.make_persistent_id(("culled", id_salt));
     let origin = ui.available_rect_before_wrap().min;
     let fingerprint = {
@@ -42,20 +47,23 @@ pub fn culled(ui: &mut Ui, id_salt: impl AsIdSalt, key: impl Hash, add_contents:
         ui.ctx().pixels_per_point().to_bits().hash(&mut hasher);
         hasher.finish()
     };
-    if may_cull(ui) {
-        let measured = ui.data(|data| data.get_temp::<Measured>(id)).filter(|m| m.fingerprint == fingerprint);
-        if let Some(measured) = measured {
-            let rect = measured.rect.translate(origin.to_vec2());
-            if !ui.is_rect_visible(rect) {
-                ui.advance_cursor_after_rect(rect);
-                return;
-            }
+    let previous = ui.data(|data| data.get_temp::<Measured>(id));
+    if let Some(measured) = previous.filter(|m| m.settled && m.fingerprint == fingerprint)
+        && may_cull(ui)
+    {
+        let rect = measured.rect.translate(origin.to_vec2());
+        if !ui.is_rect_visible(rect) {
+            ui.advance_cursor_after_rect(rect);
+            return rect;
         }
     }
     // `scope` takes one automatic id, as `advance_cursor_after_rect` does.
     let rect = ui.scope(add_contents).response.rect;
-    let measured = Measured { fingerprint, rect: rect.translate(-origin.to_vec2()) };
-    ui.data_mut(|data| data.insert_temp(id, measured));
+    let relative = rect.translate(-origin.to_vec2());
+    let settled = !ui.ctx().will_discard()
+        && previous.is_some_and(|previous| previous.fingerprint == fingerprint && previous.rect == relative);
+    ui.data_mut(|data| data.insert_temp(id, Measured { fingerprint, rect: relative, settled }));
+    rect
 }
 
 /// Whether blocks out of view may be left out this frame (see the module's notes).
