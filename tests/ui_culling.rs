@@ -127,4 +127,21 @@ fn lists_out_of_view_are_left_out_without_changing_a_pixel() {
         let events = [wheel(side_panel, -2000.0), wheel(central, -2000.0)].concat();
         assert_same(&mut windows, &events, true, &format!("{name}, back at the top"));
     }
+    // Scrolled down, another scenario opens: what was left out above the view has other
+    // words and sizes now, and must be measured again rather than skipped.
+    for tab in [Tab::ProsCons, Tab::Scorecard, Tab::Compare] {
+        let name = tab.label();
+        for window in &mut windows {
+            window.app.select_tab(tab);
+            window.app.send(Command::Open(path.clone()));
+        }
+        let events = [wheel(side_panel, 700.0), wheel(central, 700.0)].concat();
+        assert_same(&mut windows, &events, tab != Tab::Compare, &format!("{name}, scrolled down"));
+        for window in &mut windows {
+            window.app.send(Command::OpenExample(0));
+        }
+        assert_same(&mut windows, &[], false, &format!("{name}, scrolled down, another scenario"));
+        let events = [wheel(side_panel, -300.0), wheel(central, -300.0)].concat();
+        assert_same(&mut windows, &events, false, &format!("{name}, another scenario, scrolled up"));
+    }
 }
