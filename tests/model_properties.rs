@@ -5,12 +5,12 @@ mod profile_support;
 
 use podvisor::model::kubernetes::KubernetesFlavour;
 use podvisor::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, REGISTRY, VM};
-use podvisor::model::projection::project;
+use podvisor::model::projection::{INPUTS, project};
 use podvisor::model::rules::MigrationPath;
 use podvisor::model::traits::PrimaryOs;
 use podvisor::model::{
-    AssumptionId, Assumptions, CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, OptionSpec, ResourceId, TraitId,
-    TraitKind, evaluate, evaluate_options,
+    AssumptionId, Assumptions, CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, OptionSpec, ResourceId, TRAITS,
+    TraitId, TraitKind, evaluate, evaluate_options,
 };
 use podvisor::profile::Profile;
 use profile_support::any_profile;
@@ -92,6 +92,22 @@ fn assert_never_helps(profile: &Profile, id: TraitId, favoured: &str) -> Result<
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Sensitivity probes keep the resources when they move a trait outside
+    /// `projection::INPUTS`: that list must name every trait a projection reads.
+    #[test]
+    fn only_projection_inputs_move_resources(profile in any_profile()) {
+        let values = Assumptions::builtin().resolve(&profile);
+        for meta in TRAITS.iter().filter(|meta| !INPUTS.contains(&meta.id)) {
+            for value in [meta.min, meta.max] {
+                let mut moved = profile.clone();
+                moved.set(meta.id, value);
+                for option in REGISTRY {
+                    prop_assert_eq!(project(option, &moved, &values), project(option, &profile, &values), "{}", meta.key);
+                }
+            }
+        }
+    }
 
     #[test]
     fn scores_stay_on_their_scales(profile in any_profile()) {

@@ -8,7 +8,7 @@ use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
 use super::resources::Resources;
 use super::rules::{self, Input, MigrationPath, RuleInputs, Term};
-use super::traits::PrimaryOs;
+use super::traits::{PrimaryOs, TraitId};
 
 /// Margins under this share of the 0–100 scale are too close to call.
 pub const CLOSE_CALL_MARGIN: f64 = 0.10;
@@ -233,14 +233,22 @@ pub(crate) struct Scored {
     pub resources: Vec<Resources>,
     /// The migration path each option is scored on.
     pub paths: Vec<MigrationPath>,
-    /// `terms[option][criterion]`.
-    pub terms: Vec<Vec<Vec<Term>>>,
-    /// `scores[option][criterion]`: each criterion's terms summed, kept in step with `terms`
-    /// (sensitivity sweeps read them thousands of times).
-    scores: Vec<Vec<f64>>,
+    /// `scores[option * CRITERIA.len() + criterion]`: each criterion's terms summed, on the
+    /// 0–10 scale (sensitivity sweeps read them thousands of times).
+    scores: Vec<f64>,
     pub weights: Vec<f64>,
     /// Option keys, to name rivals in discounts.
     options: Vec<&'static OptionSpec>,
+}
+
+/// `terms[option][criterion]`: the terms behind each score.
+pub(crate) type TermTable = Vec<Vec<Vec<Term>>>;
+
+/// What scoring starts from besides the profile's traits.
+struct Basis {
+    values: Values,
+    weights: Vec<f64>,
+    resources: Vec<Resources>,
 }
 
 /// A graded-veto discount in index form (see [`Discount`]).
@@ -254,98 +262,152 @@ pub(crate) struct Graded {
 }
 
 impl Scored {
-    pub fn new(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Self {
-        let values = assumptions.resolve(profile);
-        let resources: Vec<Resources> = options.iter().map(|o| projection::project(o, profile, &values)).collect();
-        let weights: Vec<f64> = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        let mut paths = vec![MigrationPath::AsIs; options.len()];
+    /// Scores a profile against options, its assumption values already resolved.
+    pub fn new(profile: &Profile, values: Values, options: &[&'static OptionSpec]) -> Self {
+        let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
+        let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
+        Self::build(profile, Basis { values, weights, resources }, options, None)
+    }
+
+    /// Scores a profile and keeps the terms behind every score.
+    pub fn with_terms(profile: &Profile, values: Values, options: &[&'static OptionSpec]) -> (Self, TermTable) {
+        let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
+        let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
+        let mut table = vec![vec![Vec::new(); CRITERIA.len()]; options.len()];
+        let scored = Self::build(profile, Basis { values, weights, resources }, options, Some(&mut table));
+        (scored, table)
+    }
+
+    /// Scores `variant`, the scored profile with only trait `moved` changed: the assumption
+    /// values and weights carry over (no trait sets them), and so do the resources unless
+    /// the trait is a projection input.
+    pub fn variant(&self, variant: &Profile, moved: TraitId) -> Self {
+        let resources = if projection::INPUTS.contains(&moved) {
+            self.options.iter().map(|o| projection::project(o, variant, &self.values)).collect()
+        } else {
+            self.resources.clone()
+        };
+        let basis = Basis { values: self.values.clone(), weights: self.weights.clone(), resources };
+        Self::build(variant, basis, &self.options, None)
+    }
+
+    fn build(
+        profile: &Profile,
+        basis: Basis,
+        options: &[&'static OptionSpec],
+        mut table: Option<&mut TermTable>,
+    ) -> Self {
+        let Basis { values, weights, resources } = basis;
+        let paths = vec![MigrationPath::AsIs; options.len()];
+        let mut buffer = Vec::with_capacity(8);
+        let mut scores = vec![0.0; options.len() * CRITERIA.len()];
         let inputs = RuleInputs { profile, values: &values, options, resources: &resources, paths: &paths };
-        let terms: Vec<Vec<Vec<Term>>> = (0..options.len())
-            .map(|o| CRITERIA.iter().map(|c| clamped(rules::terms(c.id, &inputs, o))).collect())
-            .collect();
-        let scores = totals(&terms);
-        let mut scored =
-            Self { values, resources, paths: paths.clone(), terms, scores, weights, options: options.to_vec() };
+        for o in 0..options.len() {
+            for (c, criterion) in CRITERIA.iter().enumerate() {
+                scores[o * CRITERIA.len() + c] = score_into(criterion.id, &inputs, o, &mut buffer);
+                if let Some(table) = table.as_deref_mut() {
+                    table[o][c].clone_from(&buffer);
+                }
+            }
+        }
+        let mut scored = Self { values, resources, paths, scores, weights, options: options.to_vec() };
         // Each image-built option is scored on its better migration path: the one that gives it
         // the higher overall score, graded vetoes included (a costlier path can widen a gap on
         // a must).
         for (o, spec) in options.iter().enumerate() {
             for path in MigrationPath::offered(spec).iter().skip(1) {
-                let before = scored.overall()[o];
-                paths[o] = *path;
-                let inputs = RuleInputs {
-                    profile,
-                    values: &scored.values,
-                    options,
-                    resources: &scored.resources,
-                    paths: &paths,
-                };
-                let alternative: Vec<(usize, Vec<Term>)> = MigrationPath::CRITERIA
-                    .iter()
-                    .map(|c| (*c as usize, clamped(rules::terms(*c, &inputs, o))))
-                    .collect();
-                let kept: Vec<Vec<Term>> = alternative
-                    .into_iter()
-                    .map(|(c, terms)| std::mem::replace(&mut scored.terms[o][c], terms))
-                    .collect();
-                scored.scores = totals(&scored.terms);
-                if scored.overall()[o] > before + 1e-9 {
-                    scored.paths[o] = *path;
-                } else {
-                    paths[o] = scored.paths[o];
-                    for (c, terms) in MigrationPath::CRITERIA.iter().zip(kept) {
-                        scored.terms[o][*c as usize] = terms;
+                let before = scored.overall_of(o, &scored.weights);
+                let kept = std::mem::replace(&mut scored.paths[o], *path);
+                let alternative = MigrationPath::CRITERIA.map(|c| {
+                    let inputs = scored.inputs(profile);
+                    (c as usize, score_into(c, &inputs, o, &mut buffer))
+                });
+                let previous = alternative.map(|(c, score)| std::mem::replace(scored.score_mut(o, c), score));
+                if scored.overall_of(o, &scored.weights) > before + 1e-9 {
+                    if let Some(table) = table.as_deref_mut() {
+                        for (c, _) in alternative {
+                            score_into(CRITERIA[c].id, &scored.inputs(profile), o, &mut buffer);
+                            table[o][c].clone_from(&buffer);
+                        }
                     }
-                    scored.scores = totals(&scored.terms);
+                } else {
+                    scored.paths[o] = kept;
+                    for ((c, _), score) in alternative.into_iter().zip(previous) {
+                        *scored.score_mut(o, c) = score;
+                    }
                 }
             }
         }
         scored
     }
 
+    fn inputs<'a>(&'a self, profile: &'a Profile) -> RuleInputs<'a> {
+        RuleInputs {
+            profile,
+            values: &self.values,
+            options: &self.options,
+            resources: &self.resources,
+            paths: &self.paths,
+        }
+    }
+
     /// Criterion score of an option.
     pub fn score(&self, option: usize, criterion: usize) -> f64 {
-        self.scores[option][criterion]
+        self.scores[option * CRITERIA.len() + criterion]
+    }
+
+    fn score_mut(&mut self, option: usize, criterion: usize) -> &mut f64 {
+        &mut self.scores[option * CRITERIA.len() + criterion]
+    }
+
+    /// An option's weighted sum (0–100) under the given weights, before any discount.
+    fn weighted_of(&self, option: usize, weights: &[f64]) -> f64 {
+        let total: f64 = weights.iter().sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let sum: f64 = weights.iter().enumerate().map(|(c, w)| w * self.score(option, c)).sum();
+        10.0 * sum / total
     }
 
     /// Weighted sums (0–100) per option under the given weights, before any discount.
     pub fn weighted_with(&self, weights: &[f64]) -> Vec<f64> {
-        let total: f64 = weights.iter().sum();
-        (0..self.terms.len())
-            .map(|o| {
-                if total <= 0.0 {
-                    return 0.0;
-                }
-                let sum: f64 = weights.iter().enumerate().map(|(c, w)| w * self.score(o, c)).sum();
-                10.0 * sum / total
-            })
-            .collect()
+        (0..self.options.len()).map(|o| self.weighted_of(o, weights)).collect()
+    }
+
+    /// An option's graded-veto discounts under the given weights, in criterion order.
+    fn discordances_of<'a>(&'a self, option: usize, weights: &'a [f64]) -> impl Iterator<Item = Graded> + 'a {
+        let options = self.options.len();
+        weights.iter().enumerate().filter_map(move |(c, weight)| {
+            let thresholds = VetoThresholds::at(*weight)?;
+            let rival = (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
+            let gap = self.score(rival, c) - self.score(option, c);
+            let discordance = thresholds.discordance(gap);
+            (discordance > 0.0).then_some(Graded { criterion: c, rival, gap, discordance, thresholds })
+        })
     }
 
     /// Per option, the graded-veto discounts under the given weights, largest first.
     pub fn discordances_with(&self, weights: &[f64]) -> Vec<Vec<Graded>> {
-        let options = self.terms.len();
-        (0..options)
+        (0..self.options.len())
             .map(|o| {
-                let mut found: Vec<Graded> = (0..weights.len())
-                    .filter_map(|c| {
-                        let thresholds = VetoThresholds::at(weights[c])?;
-                        let rival = (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
-                        let gap = self.score(rival, c) - self.score(o, c);
-                        let discordance = thresholds.discordance(gap);
-                        (discordance > 0.0).then_some(Graded { criterion: c, rival, gap, discordance, thresholds })
-                    })
-                    .collect();
+                let mut found: Vec<Graded> = self.discordances_of(o, weights).collect();
                 found.sort_by(|a, b| b.discordance.total_cmp(&a.discordance));
                 found
             })
             .collect()
     }
 
-    /// Overall 0–100 scores per option under the given weights: weighted sums discounted by
-    /// every graded veto, S × Π(1 − d).
+    /// An option's overall 0–100 score under the given weights: its weighted sum discounted
+    /// by every graded veto, S × Π(1 − d).
+    pub fn overall_of(&self, option: usize, weights: &[f64]) -> f64 {
+        self.weighted_of(option, weights)
+            * self.discordances_of(option, weights).map(|d| 1.0 - d.discordance).product::<f64>()
+    }
+
+    /// Overall 0–100 scores per option under the given weights (see [`Self::overall_of`]).
     pub fn overall_with(&self, weights: &[f64]) -> Vec<f64> {
-        discounted(&self.weighted_with(weights), &self.discordances_with(weights))
+        (0..self.options.len()).map(|o| self.overall_of(o, weights)).collect()
     }
 
     pub fn overall(&self) -> Vec<f64> {
@@ -356,26 +418,52 @@ impl Scored {
     pub fn standings_with(&self, weights: &[f64]) -> Standings {
         let weighted = self.weighted_with(weights);
         let discordances = self.discordances_with(weights);
-        standings(&discounted(&weighted, &discordances), &weighted, &discordances)
+        standings(&self.overall_with(weights), &weighted, &discordances)
     }
 
-    fn spec(&self, option: usize) -> &'static OptionSpec {
+    /// The leader under the given weights, ordered as [`standings`] orders options, without
+    /// building the standings: the critical-weight search asks this hundreds of times.
+    pub fn leader_with(&self, weights: &[f64]) -> usize {
+        let rank = |o: usize| {
+            let weighted = self.weighted_of(o, weights);
+            let (mut kept, mut out) = (1.0, false);
+            for d in self.discordances_of(o, weights) {
+                kept *= 1.0 - d.discordance;
+                out |= d.discordance >= 1.0;
+            }
+            (out, weighted * kept, weighted)
+        };
+        let ahead = |a: (bool, f64, f64), b: (bool, f64, f64)| {
+            a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(b.2.total_cmp(&a.2)).is_lt()
+        };
+        (0..self.options.len())
+            .map(|o| (o, rank(o)))
+            .reduce(|best, next| if ahead(next.1, best.1) { next } else { best })
+            .map_or(0, |(o, _)| o)
+    }
+
+    pub fn spec(&self, option: usize) -> &'static OptionSpec {
         self.options[option]
     }
 }
 
-/// Each criterion's score from its terms, `[option][criterion]`.
-fn totals(terms: &[Vec<Vec<Term>>]) -> Vec<Vec<f64>> {
-    terms.iter().map(|option| option.iter().map(|t| rules::total(t)).collect()).collect()
-}
-
-/// Weighted sums discounted by their options' discordances.
-fn discounted(weighted: &[f64], discordances: &[Vec<Graded>]) -> Vec<f64> {
-    weighted
-        .iter()
-        .zip(discordances)
-        .map(|(sum, found)| sum * found.iter().map(|d| 1.0 - d.discordance).product::<f64>())
-        .collect()
+/// One criterion's score: its terms written to `buffer` (a clamp term added when they leave
+/// the 0–10 scale, so they always sum exactly) and summed.
+fn score_into(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, buffer: &mut Vec<Term>) -> f64 {
+    buffer.clear();
+    rules::terms(criterion, inputs, option, buffer);
+    let sum: f64 = buffer.iter().map(|t| t.effect).sum();
+    let total = sum.clamp(0.0, 10.0);
+    if (total - sum).abs() > 1e-12 {
+        buffer.push(Term {
+            label: "kept on the 0–10 scale",
+            input: Input::Clamp,
+            value: sum,
+            effect: total - sum,
+            sources: &[],
+        });
+    }
+    total
 }
 
 /// Whether an option is ruled out: some discount is whole.
@@ -411,22 +499,6 @@ pub fn weight(profile: &Profile, criterion: CriterionId) -> f64 {
     profile.weights.get(&criterion).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
 }
 
-/// Appends a clamp term when the terms leave the 0–10 scale, so the terms always sum exactly.
-fn clamped(mut terms: Vec<Term>) -> Vec<Term> {
-    let sum: f64 = terms.iter().map(|t| t.effect).sum();
-    let total = sum.clamp(0.0, 10.0);
-    if (total - sum).abs() > 1e-12 {
-        terms.push(Term {
-            label: "kept on the 0–10 scale",
-            input: Input::Clamp,
-            value: sum,
-            effect: total - sum,
-            sources: &[],
-        });
-    }
-    terms
-}
-
 /// Evaluates a profile against the options it compares, in its order.
 pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
     evaluate_options(profile, assumptions, &profile.option_specs())
@@ -434,10 +506,10 @@ pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
 
 /// Evaluates a profile against any list of options (at least one).
 pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Evaluation {
-    let scored = Scored::new(profile, assumptions, options);
+    let (scored, mut terms) = Scored::with_terms(profile, assumptions.resolve(profile), options);
     let weighted = scored.weighted_with(&scored.weights);
     let discordances = scored.discordances_with(&scored.weights);
-    let overall = discounted(&weighted, &discordances);
+    let overall = scored.overall();
     let scores: Vec<Vec<f64>> =
         (0..options.len()).map(|o| (0..CRITERIA.len()).map(|c| scored.score(o, c)).collect()).collect();
     let discounts: Vec<Vec<Discount>> = discordances
@@ -455,7 +527,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                 .collect()
         })
         .collect();
-    let Scored { values, resources, paths, mut terms, weights, .. } = scored;
+    let Scored { values, resources, paths, weights, .. } = scored;
     let weight_total: f64 = weights.iter().sum();
     // With several options, "beats the best on this criterion" would leave a winner with no
     // pros; an option is argued against the one it actually competes with.

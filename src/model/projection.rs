@@ -37,6 +37,7 @@ const PROVIDER_FIGURES: [AssumptionId; 4] = [
 ];
 
 /// The machine an option's instances are packed onto, and what it costs.
+#[derive(Clone, Copy)]
 struct Machine {
     /// The catalog type bought; `None` on the team's own hardware.
     host_type: Option<&'static HostType>,
@@ -79,159 +80,283 @@ impl Machine {
     }
 }
 
+/// The traits a projection reads; no other trait changes any option's resources (a property
+/// test holds this), so analyses that move one of the others keep the resources they have.
+pub const INPUTS: [TraitId; 14] = [
+    TraitId::Services,
+    TraitId::Replicas,
+    TraitId::PeakFactor,
+    TraitId::MemoryPerInstanceMib,
+    TraitId::CpuPerInstance,
+    TraitId::AppImageMib,
+    TraitId::ServicesPerVm,
+    TraitId::HostCores,
+    TraitId::HostMemoryGib,
+    TraitId::CpuOvercommit,
+    TraitId::HostCostPerMonth,
+    TraitId::Zones,
+    TraitId::RunsHoursPerDay,
+    TraitId::PeakHoursPerDay,
+];
+
 /// Projects one option's resources for a profile.
 pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
-    let w = &profile.workload;
-    let e = &profile.environment;
-    let site = values.site();
-    let services = w.services.max(1) as f64;
-    let replicas = w.replicas.max(1) as f64;
-    let peak_per_service = (replicas * w.peak_factor.max(1.0)).ceil();
+    Projector::new(option, profile, values).at(profile.workload.services, profile.workload.replicas)
+}
 
-    let packed = if option.packs_services { (e.services_per_vm.max(1) as f64).min(services) } else { 1.0 };
-    let units = (services / packed).ceil();
-    let services_per_instance = services / units;
-    let instances = units * peak_per_service;
-    let instances_steady = units * replicas;
+/// Projects one option for a profile and for its variants along a curve. Most of a
+/// projection's work is packing instances onto hosts (catalog look-ups, a flavour's
+/// formulas), which depends only on the shape of one instance; along a curve that shape
+/// rarely changes, so the projector keeps the last packing it worked out, and the figures
+/// that do not depend on the counts.
+struct Projector<'a> {
+    option: &'a OptionSpec,
+    figures: Figures<'a>,
+    /// What the option adds to each instance, on top of the workload's own.
+    instance_memory_mib: f64,
+    instance_cpu: f64,
+    /// Figures that do not change along a curve.
+    instance_os_disk_gib: f64,
+    node_os_disk_gib: f64,
+    guest_image_mib: f64,
+    base_image_mib: f64,
+    start_seconds: f64,
+    reaction_seconds: f64,
+    node_boot_seconds: f64,
+    control_plane_monthly: f64,
+    /// The last packing, keyed by the instance's CPU and memory (their bits).
+    last: Option<([u64; 2], Packing)>,
+}
 
-    // A managed flavour's formulas stand in for the kubelet's catalogue figures and the node
-    // OS's share (the providers publish what pods get); on a cloud VM the hypervisor and its
-    // per-VM overhead are the provider's, not billed as memory of ours.
-    let flavour_reserves = option.orchestrated && site.managed();
-    let provider_hypervisor = site.host.is_some() && option.cloud.provider_hypervisor();
-    let dropped = |id: AssumptionId| {
-        flavour_reserves && (KUBELET_FIGURES.contains(&id) || id == AssumptionId::NodeGuestOsMemoryMib)
-            || provider_hypervisor && PROVIDER_FIGURES.contains(&id)
-    };
-    let substituted = flavour_reserves || provider_hypervisor;
-    let figure = |id: AssumptionId| if substituted && dropped(id) { 0.0 } else { os_figure(values, profile, id) };
-    let sum = |ids: &[AssumptionId]| ids.iter().map(|id| figure(*id)).sum::<f64>();
+/// The assumption figures as they apply to one option on this site and this workload.
+struct Figures<'a> {
+    values: &'a Values,
+    profile: &'a Profile,
+    /// A managed flavour's formulas stand in for the kubelet's catalogue figures and the node
+    /// OS's share (the providers publish what pods get).
+    flavour_reserves: bool,
+    /// On a cloud VM the hypervisor and its per-VM overhead are the provider's, not billed
+    /// as memory of ours.
+    provider_hypervisor: bool,
+}
 
-    let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + sum(option.instance_memory);
-    let raw_cpu = services_per_instance * w.cpu_per_instance;
-    let workload_cpu = if option.whole_cpus { raw_cpu.ceil().max(1.0) } else { raw_cpu };
-    let instance_cpu = workload_cpu + option.instance_cpu.map_or(0.0, figure);
-
-    let machine = Machine::for_option(option, profile, site, instance_cpu, instance_memory_mib);
-    let on_cloud = machine.host_type.is_some();
-    // A right-sized cloud VM is its own host; node VMs are the cloud instances themselves.
-    let own_host = on_cloud && option.cloud == CloudHost::RightSizedVm;
-
-    // Instances are packed into units: the host itself, or each of its node VMs.
-    let units_per_host =
-        if on_cloud { 1.0 } else { option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0)) };
-    let hypervisor_mib = figure(option.host_reserved_memory);
-    let hypervisor_cpu = figure(option.host_reserved_cpu);
-    let node_mib = option.node.map_or(0.0, |node| sum(node.reserved_memory));
-    let node_cpu = option.node.map_or(0.0, |node| figure(node.reserved_cpu));
-    let mut unit_memory_mib = (machine.memory_mib - hypervisor_mib) / units_per_host - node_mib;
-    let mut unit_cpu = (machine.cores - hypervisor_cpu) / units_per_host - node_cpu;
-    let mut cap = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)).map(|id| values.get(id));
-    let (mut kubelet_mib, mut kubelet_cpu) = (0.0, 0.0);
-    if flavour_reserves {
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a node's whole cores, ≥ 1")]
-        let cores = unit_cpu.floor().max(1.0) as u32;
-        let node = Node { cores, memory_mib: unit_memory_mib, eni: machine.host_type.and_then(|host| host.eni) };
-        let allocatable = site.flavour.allocatable(&node, &NodeSettings::default());
-        kubelet_mib = unit_memory_mib - allocatable.memory_mib;
-        kubelet_cpu = allocatable.kube_reserved_cpu_millicores / 1000.0;
-        unit_memory_mib = allocatable.memory_mib;
-        unit_cpu -= kubelet_cpu;
-        cap = Some(f64::from(allocatable.max_pods));
+impl Figures<'_> {
+    fn get(&self, id: AssumptionId) -> f64 {
+        let dropped = self.flavour_reserves
+            && (KUBELET_FIGURES.contains(&id) || id == AssumptionId::NodeGuestOsMemoryMib)
+            || self.provider_hypervisor && PROVIDER_FIGURES.contains(&id);
+        if dropped { 0.0 } else { os_figure(self.values, self.profile, id) }
     }
-    let host_reserved_mib = hypervisor_mib + units_per_host * (node_mib + kubelet_mib);
-    let host_reserved_cpu = hypervisor_cpu + units_per_host * (node_cpu + kubelet_cpu);
 
-    let mut fit_per_unit = (unit_memory_mib / instance_memory_mib).floor().min((unit_cpu / instance_cpu).floor());
-    if let Some(cap) = cap {
-        fit_per_unit = fit_per_unit.min(cap.floor());
+    fn sum(&self, ids: &[AssumptionId]) -> f64 {
+        ids.iter().map(|id| self.get(*id)).sum()
     }
-    let fits_on_host = fit_per_unit >= 1.0;
-    // An instance bigger than a host still takes a whole host; the evaluation warns about it.
-    let per_unit = if own_host { 1.0 } else { fit_per_unit.max(1.0) };
-    let per_host = per_unit * units_per_host;
-    // Instances spread evenly over the zones, and each zone keeps at least one host.
-    let zones = e.zones.max(1) as f64;
-    let hosts_for = |count: f64| zones * ((count / zones).ceil() / per_host).ceil();
-    let hosts = hosts_for(instances);
-    let hosts_steady = hosts_for(instances_steady);
-    let nodes = if option.node.is_some() && !on_cloud { hosts * units_per_host } else { 0.0 };
+}
 
-    let os_disk_gib = option.instance_os_disk_gib.map_or(0.0, |id| os_figure(values, profile, id)) * instances
-        + option.node.map_or(0.0, |node| values.get(node.os_disk_gib)) * nodes.max(if on_cloud { hosts } else { 0.0 });
-    let guest_image_mib = option.shared_guest_image_mib.map_or(0.0, |id| values.get(id));
-    let app_disk_gib = match option.shared_base_image_mib {
-        // Layers are stored once per host or node (V-RES-2): the base image plus each distinct service.
-        Some(base) => {
-            hosts
-                * (guest_image_mib
-                    + units_per_host * (os_figure(values, profile, base) + services.min(per_unit) * w.app_image_mib))
-                / 1024.0
+/// Where instances of one shape go: onto which machine, how many to a host, and what each
+/// host keeps for itself.
+#[derive(Clone, Copy)]
+struct Packing {
+    machine: Machine,
+    /// A right-sized cloud VM is its own host; node VMs are the cloud instances themselves.
+    own_host: bool,
+    /// Instances are packed into units: the host itself, or each of its node VMs.
+    units_per_host: f64,
+    host_reserved_mib: f64,
+    host_reserved_cpu: f64,
+    /// Instances per unit; at least one (an instance bigger than a host still takes a host).
+    per_unit: f64,
+    fits_on_host: bool,
+}
+
+impl Packing {
+    fn new(option: &OptionSpec, figures: &Figures<'_>, instance_cpu: f64, instance_memory_mib: f64) -> Self {
+        let (profile, values) = (figures.profile, figures.values);
+        let site = values.site();
+        let machine = Machine::for_option(option, profile, site, instance_cpu, instance_memory_mib);
+        let on_cloud = machine.host_type.is_some();
+        let own_host = on_cloud && option.cloud == CloudHost::RightSizedVm;
+        let units_per_host =
+            if on_cloud { 1.0 } else { option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0)) };
+        let hypervisor_mib = figures.get(option.host_reserved_memory);
+        let hypervisor_cpu = figures.get(option.host_reserved_cpu);
+        let node_mib = option.node.map_or(0.0, |node| figures.sum(node.reserved_memory));
+        let node_cpu = option.node.map_or(0.0, |node| figures.get(node.reserved_cpu));
+        let mut unit_memory_mib = (machine.memory_mib - hypervisor_mib) / units_per_host - node_mib;
+        let mut unit_cpu = (machine.cores - hypervisor_cpu) / units_per_host - node_cpu;
+        let mut cap = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)).map(|id| values.get(id));
+        let (mut kubelet_mib, mut kubelet_cpu) = (0.0, 0.0);
+        if figures.flavour_reserves {
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a node's whole cores, ≥ 1")]
+            let cores = unit_cpu.floor().max(1.0) as u32;
+            let node = Node { cores, memory_mib: unit_memory_mib, eni: machine.host_type.and_then(|host| host.eni) };
+            let allocatable = site.flavour.allocatable(&node, &NodeSettings::default());
+            kubelet_mib = unit_memory_mib - allocatable.memory_mib;
+            kubelet_cpu = allocatable.kube_reserved_cpu_millicores / 1000.0;
+            unit_memory_mib = allocatable.memory_mib;
+            unit_cpu -= kubelet_cpu;
+            cap = Some(f64::from(allocatable.max_pods));
         }
-        None => instances * services_per_instance * w.app_image_mib / 1024.0,
-    };
+        let mut fit_per_unit = (unit_memory_mib / instance_memory_mib).floor().min((unit_cpu / instance_cpu).floor());
+        if let Some(cap) = cap {
+            fit_per_unit = fit_per_unit.min(cap.floor());
+        }
+        Self {
+            machine,
+            own_host,
+            units_per_host,
+            host_reserved_mib: hypervisor_mib + units_per_host * (node_mib + kubelet_mib),
+            host_reserved_cpu: hypervisor_cpu + units_per_host * (node_cpu + kubelet_cpu),
+            per_unit: if own_host { 1.0 } else { fit_per_unit.max(1.0) },
+            fits_on_host: fit_per_unit >= 1.0,
+        }
+    }
+}
 
-    let start_seconds = values.get(option.start_seconds);
-    let reaction = values.get(option.scale_reaction_seconds);
-    let scale_to_peak_seconds = if peak_per_service <= replicas {
-        0.0
-    } else if option.orchestrated {
-        // New node VMs boot before their pods start, when the cloud cluster must grow.
-        let node_boot = if on_cloud && option.cloud == CloudHost::NodeVm && hosts > hosts_steady {
-            values.get(AssumptionId::VmBootSeconds)
-        } else {
-            0.0
+impl<'a> Projector<'a> {
+    fn new(option: &'a OptionSpec, profile: &'a Profile, values: &'a Values) -> Self {
+        let site = values.site();
+        let figures = Figures {
+            values,
+            profile,
+            flavour_reserves: option.orchestrated && site.managed(),
+            provider_hypervisor: site.host.is_some() && option.cloud.provider_hypervisor(),
         };
-        hpa_periods(replicas, peak_per_service) * reaction + node_boot + start_seconds
-    } else {
-        reaction + start_seconds
-    };
-
-    let control_plane_monthly =
-        if option.orchestrated { site.flavour.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1) } else { 0.0 };
-    let hosts_monthly = match machine.host_type {
-        None => hosts * e.host_cost_per_month,
-        Some(host) => {
-            // Every option scales with the load on a cloud host (VM scaling groups, the
-            // cluster autoscaler) and stops when the workload does not run. Peak capacity is
-            // paid for the peak hours plus the time the option takes to reach it: a slower
-            // reaction means starting earlier.
-            let running = e.runs_hours_per_day.clamp(0.0, 24.0);
-            let peak = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
-            let host_hours_a_day = hosts * peak + hosts_steady * (running - peak);
-            site.price_per_hour(host) * host_hours_a_day * HOURS_PER_MONTH / 24.0
-        }
-    };
-
-    Resources {
-        memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,
-        cpu_cores: instances * instance_cpu + hosts * host_reserved_cpu,
-        disk_gib: os_disk_gib + app_disk_gib,
-        hosts,
-        monthly_cost: hosts_monthly + control_plane_monthly,
-        start_seconds,
-        scale_to_peak_seconds,
-        // Patch work is counted at steady load: peak capacity comes and goes, built from the
-        // same images, and is not patched in place (V-OPS-1). A right-sized cloud VM is its
-        // own host, counted once, as a guest.
-        os_instances_to_patch: if own_host { 0.0 } else { hosts_steady }
-            + if option.node.is_some() && !on_cloud { hosts_steady * units_per_host } else { 0.0 }
-            + if option.guest_os_per_instance {
-                guests_to_patch(profile, values, units, if own_host { hosts_steady } else { instances_steady })
+        let e = &profile.environment;
+        Self {
+            option,
+            instance_memory_mib: figures.sum(option.instance_memory),
+            instance_cpu: option.instance_cpu.map_or(0.0, |id| figures.get(id)),
+            instance_os_disk_gib: option.instance_os_disk_gib.map_or(0.0, |id| os_figure(values, profile, id)),
+            node_os_disk_gib: option.node.map_or(0.0, |node| values.get(node.os_disk_gib)),
+            guest_image_mib: option.shared_guest_image_mib.map_or(0.0, |id| values.get(id)),
+            base_image_mib: option.shared_base_image_mib.map_or(0.0, |id| os_figure(values, profile, id)),
+            start_seconds: values.get(option.start_seconds),
+            reaction_seconds: values.get(option.scale_reaction_seconds),
+            node_boot_seconds: values.get(AssumptionId::VmBootSeconds),
+            control_plane_monthly: if option.orchestrated {
+                site.flavour.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1)
             } else {
                 0.0
+            },
+            figures,
+            last: None,
+        }
+    }
+
+    /// The projection with `services` and `replicas` in place of the profile's.
+    fn at(&mut self, services: i64, replicas: i64) -> Resources {
+        let option = self.option;
+        let (profile, values) = (self.figures.profile, self.figures.values);
+        let w = &profile.workload;
+        let e = &profile.environment;
+        let site = values.site();
+        let services = services.max(1) as f64;
+        let replicas = replicas.max(1) as f64;
+        let peak_per_service = (replicas * w.peak_factor.max(1.0)).ceil();
+
+        let packed = if option.packs_services { (e.services_per_vm.max(1) as f64).min(services) } else { 1.0 };
+        let units = (services / packed).ceil();
+        let services_per_instance = services / units;
+        let instances = units * peak_per_service;
+        let instances_steady = units * replicas;
+
+        let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + self.instance_memory_mib;
+        let raw_cpu = services_per_instance * w.cpu_per_instance;
+        let workload_cpu = if option.whole_cpus { raw_cpu.ceil().max(1.0) } else { raw_cpu };
+        let instance_cpu = workload_cpu + self.instance_cpu;
+
+        let key = [instance_cpu.to_bits(), instance_memory_mib.to_bits()];
+        let packing = match self.last {
+            Some((last, packing)) if last == key => packing,
+            _ => {
+                let packing = Packing::new(option, &self.figures, instance_cpu, instance_memory_mib);
+                self.last = Some((key, packing));
+                packing
             }
-            + if option.shared_guest_image_mib.is_some() { 1.0 } else { 0.0 }
-            // Each service's image carries a partial OS copy that must be rebuilt (M-RES-2).
-            + if option.image_pipeline { services } else { 0.0 },
-        instances_per_host: instances / hosts,
-        instances,
-        instances_steady,
-        services_per_instance,
-        fits_on_host,
-        host_type: machine.host_type,
-        runs_on_host: machine.runnable,
-        control_plane_monthly,
+        };
+        let Packing { machine, own_host, units_per_host, host_reserved_mib, host_reserved_cpu, per_unit, fits_on_host } =
+            packing;
+        let on_cloud = machine.host_type.is_some();
+        let per_host = per_unit * units_per_host;
+        // Instances spread evenly over the zones, and each zone keeps at least one host.
+        let zones = e.zones.max(1) as f64;
+        let hosts_for = |count: f64| zones * ((count / zones).ceil() / per_host).ceil();
+        let hosts = hosts_for(instances);
+        let hosts_steady = hosts_for(instances_steady);
+        let nodes = if option.node.is_some() && !on_cloud { hosts * units_per_host } else { 0.0 };
+
+        let os_disk_gib = self.instance_os_disk_gib * instances
+            + self.node_os_disk_gib * nodes.max(if on_cloud { hosts } else { 0.0 });
+        let app_disk_gib = if option.shared_base_image_mib.is_some() {
+            // Layers are stored once per host or node (V-RES-2): the base image plus each distinct service.
+            hosts
+                * (self.guest_image_mib
+                    + units_per_host * (self.base_image_mib + services.min(per_unit) * w.app_image_mib))
+                / 1024.0
+        } else {
+            instances * services_per_instance * w.app_image_mib / 1024.0
+        };
+
+        let start_seconds = self.start_seconds;
+        let scale_to_peak_seconds = if peak_per_service <= replicas {
+            0.0
+        } else if option.orchestrated {
+            // New node VMs boot before their pods start, when the cloud cluster must grow.
+            let node_boot = if on_cloud && option.cloud == CloudHost::NodeVm && hosts > hosts_steady {
+                self.node_boot_seconds
+            } else {
+                0.0
+            };
+            hpa_periods(replicas, peak_per_service) * self.reaction_seconds + node_boot + start_seconds
+        } else {
+            self.reaction_seconds + start_seconds
+        };
+
+        let hosts_monthly = match machine.host_type {
+            None => hosts * e.host_cost_per_month,
+            Some(host) => {
+                // Every option scales with the load on a cloud host (VM scaling groups, the
+                // cluster autoscaler) and stops when the workload does not run. Peak capacity is
+                // paid for the peak hours plus the time the option takes to reach it: a slower
+                // reaction means starting earlier.
+                let running = e.runs_hours_per_day.clamp(0.0, 24.0);
+                let peak = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
+                let host_hours_a_day = hosts * peak + hosts_steady * (running - peak);
+                site.price_per_hour(host) * host_hours_a_day * HOURS_PER_MONTH / 24.0
+            }
+        };
+
+        Resources {
+            memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,
+            cpu_cores: instances * instance_cpu + hosts * host_reserved_cpu,
+            disk_gib: os_disk_gib + app_disk_gib,
+            hosts,
+            monthly_cost: hosts_monthly + self.control_plane_monthly,
+            start_seconds,
+            scale_to_peak_seconds,
+            // Patch work is counted at steady load: peak capacity comes and goes, built from the
+            // same images, and is not patched in place (V-OPS-1). A right-sized cloud VM is its
+            // own host, counted once, as a guest.
+            os_instances_to_patch: if own_host { 0.0 } else { hosts_steady }
+                + if option.node.is_some() && !on_cloud { hosts_steady * units_per_host } else { 0.0 }
+                + if option.guest_os_per_instance {
+                    guests_to_patch(profile, values, units, if own_host { hosts_steady } else { instances_steady })
+                } else {
+                    0.0
+                }
+                + if option.shared_guest_image_mib.is_some() { 1.0 } else { 0.0 }
+                // Each service's image carries a partial OS copy that must be rebuilt (M-RES-2).
+                + if option.image_pipeline { services } else { 0.0 },
+            instances_per_host: instances / hosts,
+            instances,
+            instances_steady,
+            services_per_instance,
+            fits_on_host,
+            host_type: machine.host_type,
+            runs_on_host: machine.runnable,
+            control_plane_monthly: self.control_plane_monthly,
+        }
     }
 }
 
@@ -325,22 +450,35 @@ const REPLICA_STEPS: &[f64] =
 /// The traits the projection is plotted over.
 pub const CURVE_AXES: [TraitId; 2] = [TraitId::Services, TraitId::Replicas];
 
+/// Services and replicas at `x` along a curve's axis, the axis's count stored as the profile
+/// would store it (clamped to the trait's range, rounded).
+fn counts_at(profile: &Profile, axis: TraitId, x: f64) -> (i64, i64) {
+    #[expect(clippy::cast_possible_truncation, reason = "clamped to the trait's range first")]
+    let count = axis.meta().clamp(x).round() as i64;
+    let w = &profile.workload;
+    if axis == TraitId::Services { (count, w.replicas) } else { (w.services, count) }
+}
+
 /// Projects every option along one axis.
+///
+/// # Panics
+/// When `axis` is not one of [`CURVE_AXES`].
 pub fn curve(axis: TraitId, options: &[&'static OptionSpec], profile: &Profile, values: &Values) -> Curve {
+    assert!(CURVE_AXES.contains(&axis), "curves run over services or replicas, not {axis:?}");
     let steps = if axis == TraitId::Services { SERVICE_STEPS } else { REPLICA_STEPS };
     let current = profile.get(axis);
     let mut xs: Vec<f64> = steps.to_vec();
     if let Err(at) = xs.binary_search_by(|x| x.total_cmp(&current)) {
         xs.insert(at, current);
     }
-    let mut scratch = profile.clone();
     let series = options
         .iter()
         .map(|option| {
+            let mut projector = Projector::new(option, profile, values);
             xs.iter()
                 .map(|x| {
-                    scratch.set(axis, *x);
-                    project(option, &scratch, values)
+                    let (services, replicas) = counts_at(profile, axis, *x);
+                    projector.at(services, replicas)
                 })
                 .collect()
         })
@@ -357,21 +495,33 @@ pub fn break_even(
     values: &Values,
 ) -> Vec<BreakEven> {
     let mut found = Vec::new();
-    let mut scratch = profile.clone();
-    // Bisections of different resources and pairs visit the same points: project each once.
-    let mut seen: Vec<Vec<(f64, Resources)>> = vec![Vec::new(); options.len()];
+    let mut projectors: Vec<Projector<'_>> =
+        options.iter().map(|option| Projector::new(option, profile, values)).collect();
     let mut at = |option: usize, x: f64| -> Resources {
-        if let Some((_, r)) = seen[option].iter().find(|(seen_x, _)| *seen_x == x) {
-            return *r;
-        }
-        scratch.set(curve.axis, x);
-        let r = project(options[option], &scratch, values);
-        seen[option].push((x, r));
-        r
+        let (services, replicas) = counts_at(profile, curve.axis, x);
+        projectors[option].at(services, replicas)
     };
-    for resource in ResourceId::ALL {
+    // Each resource of every option along the curve: `columns[(resource × options + option)
+    // × points + i]`.
+    let points = curve.xs.len();
+    let mut columns = vec![0.0; ResourceId::ALL.len() * options.len() * points];
+    for (o, series) in curve.series.iter().enumerate() {
+        for (i, r) in series.iter().enumerate() {
+            for (k, value) in r.all().into_iter().enumerate() {
+                columns[(k * options.len() + o) * points + i] = value;
+            }
+        }
+    }
+    for (k, resource) in ResourceId::ALL.into_iter().enumerate() {
+        let of = |o: usize| {
+            let start = (k * options.len() + o) * points;
+            &columns[start..start + points]
+        };
         for a in 0..options.len() {
             for b in a + 1..options.len() {
+                if !each_ahead_somewhere(of(a), of(b)) {
+                    continue;
+                }
                 let sign = |ra: &Resources, rb: &Resources| order(resource, ra.get(resource), rb.get(resource));
                 let mut crossings = Vec::new();
                 let mut last: Option<(f64, i8)> = None;
@@ -406,6 +556,24 @@ pub fn break_even(
         }
     }
     found
+}
+
+/// Whether each of two series is ahead of the other somewhere, ties (see [`order`]) aside:
+/// only then can their order flip. Most pairs keep theirs along the whole curve, and this
+/// finds them without walking the curve point by point.
+fn each_ahead_somewhere(a: &[f64], b: &[f64]) -> bool {
+    // Without a strict lead each way there is no lead beyond the tie tolerance either.
+    let strictly = |lead: fn(f64, f64) -> bool| a.iter().zip(b).any(|(x, y)| lead(*x, *y));
+    if !(strictly(|x, y| x < y) && strictly(|x, y| x > y)) {
+        return false;
+    }
+    let (mut below, mut above) = (false, false);
+    for (x, y) in a.iter().zip(b) {
+        let tolerance = x.abs().max(y.abs()).max(1e-12) * 1e-3;
+        below |= x - y < -tolerance;
+        above |= x - y > tolerance;
+    }
+    below && above
 }
 
 /// Drops pairs of crossings that undo each other within two whole steps or 5% of the axis

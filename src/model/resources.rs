@@ -20,7 +20,7 @@ pub enum ResourceId {
 }
 
 impl ResourceId {
-    /// Every resource, in report order.
+    /// Every resource, in report order (and the enum's, which [`Resources::all`] follows).
     pub const ALL: [Self; 9] = [
         Self::MemoryGib,
         Self::CpuCores,
@@ -113,16 +113,21 @@ pub struct Resources {
 
 impl Resources {
     pub fn get(&self, id: ResourceId) -> f64 {
-        match id {
-            ResourceId::MemoryGib => self.memory_gib,
-            ResourceId::CpuCores => self.cpu_cores,
-            ResourceId::DiskGib => self.disk_gib,
-            ResourceId::Hosts => self.hosts,
-            ResourceId::MonthlyCost => self.monthly_cost,
-            ResourceId::StartSeconds => self.start_seconds,
-            ResourceId::ScaleToPeakSeconds => self.scale_to_peak_seconds,
-            ResourceId::OsInstancesToPatch => self.os_instances_to_patch,
-            ResourceId::InstancesPerHost => self.instances_per_host,
-        }
+        self.all()[id as usize]
+    }
+
+    /// Every resource's figure, in [`ResourceId::ALL`] order.
+    pub fn all(&self) -> [f64; 9] {
+        [
+            self.memory_gib,
+            self.cpu_cores,
+            self.disk_gib,
+            self.hosts,
+            self.monthly_cost,
+            self.start_seconds,
+            self.scale_to_peak_seconds,
+            self.os_instances_to_patch,
+            self.instances_per_host,
+        ]
     }
 }

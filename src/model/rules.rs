@@ -173,29 +173,29 @@ fn decades_behind(own: f64, best: f64) -> f64 {
 
 // ── The rules ───────────────────────────────────────────────────────────────────────────
 
-/// Terms of one option's score on one criterion; they sum to the unclamped score.
-pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize) -> Vec<Term> {
+/// Appends the terms of one option's score on one criterion to `out`; they sum to the
+/// unclamped score. Callers reuse one buffer: sensitivity sweeps score thousands of times.
+pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, out: &mut Vec<Term>) {
     let spec = inputs.options[option];
-    let mut t = Terms(Vec::with_capacity(4));
+    let t = &mut Terms(out);
     match criterion {
-        CriterionId::ResourceEfficiency => resource_efficiency(&mut t, inputs, option),
-        CriterionId::Cost => cost(&mut t, inputs, option),
-        CriterionId::StartupSpeed => startup_speed(&mut t, inputs, option),
-        CriterionId::RuntimePerformance => runtime_performance(&mut t, inputs, option, spec),
-        CriterionId::Isolation => isolation(&mut t, inputs, option, spec),
-        CriterionId::Patching => patching(&mut t, inputs, option, spec),
-        CriterionId::SupplyChain => supply_chain(&mut t, inputs, spec),
-        CriterionId::OsFlexibility => os_flexibility(&mut t, inputs, spec),
-        CriterionId::Portability => portability(&mut t, inputs, spec),
-        CriterionId::Scalability => scalability(&mut t, inputs, option, spec),
-        CriterionId::DeliverySpeed => delivery_speed(&mut t, inputs, option, spec),
-        CriterionId::NetworkingSimplicity => networking_simplicity(&mut t, inputs, option, spec),
-        CriterionId::MigrationEffort => migration_effort(&mut t, inputs, option, spec),
-        CriterionId::ResilienceFit => resilience_fit(&mut t, inputs, spec),
-        CriterionId::HeavyWorkloads => heavy_workloads(&mut t, inputs, spec),
-        CriterionId::Nesting => nesting(&mut t, inputs, spec),
+        CriterionId::ResourceEfficiency => resource_efficiency(t, inputs, option),
+        CriterionId::Cost => cost(t, inputs, option),
+        CriterionId::StartupSpeed => startup_speed(t, inputs, option),
+        CriterionId::RuntimePerformance => runtime_performance(t, inputs, option, spec),
+        CriterionId::Isolation => isolation(t, inputs, option, spec),
+        CriterionId::Patching => patching(t, inputs, option, spec),
+        CriterionId::SupplyChain => supply_chain(t, inputs, spec),
+        CriterionId::OsFlexibility => os_flexibility(t, inputs, spec),
+        CriterionId::Portability => portability(t, inputs, spec),
+        CriterionId::Scalability => scalability(t, inputs, option, spec),
+        CriterionId::DeliverySpeed => delivery_speed(t, inputs, option, spec),
+        CriterionId::NetworkingSimplicity => networking_simplicity(t, inputs, option, spec),
+        CriterionId::MigrationEffort => migration_effort(t, inputs, option, spec),
+        CriterionId::ResilienceFit => resilience_fit(t, inputs, spec),
+        CriterionId::HeavyWorkloads => heavy_workloads(t, inputs, spec),
+        CriterionId::Nesting => nesting(t, inputs, spec),
     }
-    t.0
 }
 
 /// The score a list of terms adds up to, on the 0–10 scale.
@@ -203,9 +203,9 @@ pub fn total(terms: &[Term]) -> f64 {
     terms.iter().map(|term| term.effect).sum::<f64>().clamp(0.0, 10.0)
 }
 
-struct Terms(Vec<Term>);
+struct Terms<'a>(&'a mut Vec<Term>);
 
-impl Terms {
+impl Terms<'_> {
     fn base(&mut self, label: &'static str, value: f64, sources: &'static [&'static str]) {
         self.0.push(Term { label, input: Input::Baseline, value, effect: value, sources });
     }
@@ -231,7 +231,7 @@ impl Terms {
     }
 }
 
-fn resource_efficiency(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
+fn resource_efficiency(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
     let own = &inputs.resources[option];
     t.base("leanest possible footprint", 10.0, &["M-RES-1"]);
     let memory_ratio = inputs.best(ResourceId::MemoryGib) / own.memory_gib.max(1e-9);
@@ -253,7 +253,7 @@ fn resource_efficiency(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
 }
 
 /// The bill relative to the cheapest option's: 10 for the cheapest, 5 for twice its cost.
-fn cost(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
+fn cost(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
     let own = inputs.resources[option].monthly_cost;
     let cheapest = inputs.best(ResourceId::MonthlyCost);
     let ratio = if own > 0.0 { cheapest / own } else { 1.0 };
@@ -274,7 +274,7 @@ pub fn startup_relevance(profile: &Profile) -> (f64, TraitId) {
     if churn > sensitivity { (churn, TraitId::LifespanDays) } else { (sensitivity, TraitId::StartLatencySensitivity) }
 }
 
-fn startup_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
+fn startup_speed(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
     let (relevance, driver) = startup_relevance(inputs.profile);
     let own = inputs.resources[option].start_seconds;
     let behind = decades_behind(own, inputs.best(ResourceId::StartSeconds));
@@ -288,7 +288,7 @@ fn startup_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize) {
     );
 }
 
-fn runtime_performance(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+fn runtime_performance(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let v = inputs.values;
     let product = |layers: &[AssumptionId]| layers.iter().map(|id| v.get(*id)).product::<f64>();
     let cpu = product(spec.cpu_efficiency);
@@ -357,7 +357,7 @@ pub fn exposure(values: &Values, spec: &OptionSpec, blast_radius: f64) -> (f64, 
     (own, own + (shared - own) * blast_radius)
 }
 
-fn isolation(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+fn isolation(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let threat = threat(inputs.profile, inputs.values);
     let (own, packed) = exposure(inputs.values, spec, inputs.blast_radius(option));
     t.base("no threat between neighbours", 10.0, &[]);
@@ -395,7 +395,7 @@ fn isolation(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Optio
 /// logging). Podvisor's reading, no published cost per control: 1–3 points.
 const COMPLIANCE_POINTS: f64 = 2.0;
 
-fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+fn patching(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let own = inputs.resources[option].os_instances_to_patch;
     let behind = decades_behind(own, inputs.best(ResourceId::OsInstancesToPatch));
     let relevance = 0.5 + 0.5 * inputs.rating(TraitId::ComplianceStrictness);
@@ -446,7 +446,7 @@ fn patching(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &Option
     }
 }
 
-fn supply_chain(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+fn supply_chain(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.reading(spec.readings.supply_chain);
     if spec.image_pipeline {
         t.add_trait(
@@ -469,7 +469,7 @@ fn supply_chain(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     }
 }
 
-fn os_flexibility(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+fn os_flexibility(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.reading(spec.readings.os_flexibility);
     if spec.linux_only && inputs.profile.workload.primary_os == PrimaryOs::Windows {
         t.add("a Windows workload cannot run on Linux-only guests", Input::Baseline, 1.0, -10.0, &["V-OS-1"]);
@@ -486,7 +486,7 @@ fn os_flexibility(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     }
 }
 
-fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+fn portability(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.reading(spec.readings.portability);
     if spec.image_pipeline {
         t.add_trait(
@@ -506,7 +506,7 @@ fn portability(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     }
 }
 
-fn scalability(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+fn scalability(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let burst = burstiness(inputs.profile.workload.peak_factor);
     let own = inputs.resources[option].scale_to_peak_seconds;
     let behind = decades_behind(own, inputs.best(ResourceId::ScaleToPeakSeconds));
@@ -539,7 +539,7 @@ pub fn split(profile: &Profile) -> f64 {
     ((profile.workload.services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0)
 }
 
-fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+fn delivery_speed(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let w = &inputs.profile.workload;
     let pace = cadence(w.deploys_per_week);
     t.base("neutral", 5.0, &["V-OPS-2"]);
@@ -581,7 +581,7 @@ fn delivery_speed(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &
     }
 }
 
-fn networking_simplicity(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+fn networking_simplicity(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let chat = inputs.rating(TraitId::Chattiness);
     let endpoints = inputs.resources[option].instances_steady.max(1.0);
     let complexity = (chat * 2.5 * endpoints.log10()).min(10.0);
@@ -610,7 +610,7 @@ fn networking_simplicity(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, 
 const AS_IS_COUPLING_POINTS: f64 = 4.0;
 const DECOMPOSED_COUPLING_POINTS: f64 = 7.0;
 
-fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
+fn migration_effort(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
     let legacy = inputs.rating(TraitId::LegacyCoupling);
     t.reading(spec.readings.migration);
     if !spec.image_pipeline {
@@ -647,7 +647,7 @@ fn migration_effort(t: &mut Terms, inputs: &RuleInputs<'_>, option: usize, spec:
 /// them through host maintenance instead of restarting them (`vm_live_migration_points`),
 /// as far as they live long enough to meet it: not at all for instances of an hour or less,
 /// fully from a month (1 − [`churn`], hosts being patched on a monthly cycle).
-fn resilience_fit(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+fn resilience_fit(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.reading(spec.readings.resilience);
     let tolerance = inputs.rating(TraitId::FailureTolerance);
     if spec.orchestrated {
@@ -671,14 +671,14 @@ fn resilience_fit(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     }
 }
 
-fn heavy_workloads(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+fn heavy_workloads(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     let heavy = heaviness(inputs.profile);
     t.base("neutral", 5.0, &["V-DEC-1"]);
     let reading = spec.readings.heavy_work;
     t.add_trait(reading.label, inputs, TraitId::DataIntensity, reading.value * heavy, reading.sources);
 }
 
-fn nesting(t: &mut Terms, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
+fn nesting(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.base("no nesting needed", 10.0, &["M-OPS-6"]);
     if inputs.profile.workload.nested_virtualization {
         let reading = spec.readings.nesting;

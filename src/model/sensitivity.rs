@@ -2,6 +2,8 @@
 //! away it is; a tornado of how much each trait moves the margin; and the smallest change of a
 //! single weight that changes the leader (the MCDA "critical criterion").
 
+use std::cell::RefCell;
+
 use super::assumptions::Assumptions;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::evaluation::{Scored, Standings};
@@ -92,9 +94,9 @@ pub fn analyse(profile: &Profile, assumptions: &Assumptions) -> Sensitivity {
 
 /// Analyses a profile against any list of options.
 pub fn analyse_options(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Sensitivity {
-    let scored = Scored::new(profile, assumptions, options);
+    let scored = Scored::new(profile, assumptions.resolve(profile), options);
     let now = scored.standings_with(&scored.weights);
-    let probe = Probe { profile, assumptions, options, now };
+    let probe = Probe { profile, scratch: RefCell::new(profile.clone()), scored: &scored, now };
 
     let mut traits: Vec<TraitSensitivity> = TRAITS.iter().map(|meta| probe.trait_sensitivity(meta)).collect();
     traits.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
@@ -109,27 +111,34 @@ pub fn analyse_options(profile: &Profile, assumptions: &Assumptions, options: &[
 
 struct Probe<'a> {
     profile: &'a Profile,
-    assumptions: &'a Assumptions,
-    options: &'a [&'static OptionSpec],
+    /// The profile with one trait moved; every other trait is the profile's.
+    scratch: RefCell<Profile>,
+    /// The profile as it is.
+    scored: &'a Scored,
     now: Standings,
 }
 
 impl Probe<'_> {
+    /// Scores with one trait set to `value`.
+    fn scored(&self, id: TraitId, value: f64) -> Scored {
+        let mut profile = self.scratch.borrow_mut();
+        profile.set(id, value);
+        let scored = self.scored.variant(&profile, id);
+        profile.copy_trait(self.profile, id);
+        scored
+    }
+
     /// Leader and margin (leader − runner-up of today) with one trait set to `value`.
     fn at(&self, id: TraitId, value: f64) -> (usize, f64) {
-        let mut profile = self.profile.clone();
-        profile.set(id, value);
-        let scored = Scored::new(&profile, self.assumptions, self.options);
-        let scores = scored.overall();
-        let margin = self.now.runner_up.map_or(0.0, |r| scores[self.now.leader] - scores[r]);
-        (scored.standings_with(&scored.weights).leader, margin)
+        let scored = self.scored(id, value);
+        let score = |o: usize| scored.overall_of(o, &scored.weights);
+        let margin = self.now.runner_up.map_or(0.0, |r| score(self.now.leader) - score(r));
+        (scored.leader_with(&scored.weights), margin)
     }
 
     /// The must on which today's leader is ruled out with one trait set to `value`, if any.
     fn veto_at(&self, id: TraitId, value: f64) -> Option<CriterionId> {
-        let mut profile = self.profile.clone();
-        profile.set(id, value);
-        let scored = Scored::new(&profile, self.assumptions, self.options);
+        let scored = self.scored(id, value);
         let found = scored.discordances_with(&scored.weights).swap_remove(self.now.leader);
         found.iter().find(|d| d.discordance >= 1.0).map(|d| CRITERIA[d.criterion].id)
     }
@@ -144,7 +153,7 @@ impl Probe<'_> {
             id: meta.id,
             value,
             flip_at: flip.map(|(x, _)| x),
-            flips_to: flip.map(|(_, o)| self.options[o].id()),
+            flips_to: flip.map(|(_, o)| self.scored.spec(o).id()),
             distance: flip.map(|(x, _)| x - value),
             ruled_out_on: flip.and_then(|(x, _)| self.veto_at(meta.id, x)),
             low,
@@ -272,10 +281,13 @@ const WEIGHT_STEPS: usize = 20;
 /// value in steps of 0.25 and the first change of leader bisected to 1e-9.
 fn critical_weight(scored: &Scored, now: Standings, options: &[&'static OptionSpec]) -> Option<CriticalWeight> {
     let weights = &scored.weights;
+    let trial = RefCell::new(weights.clone());
     let leader_at = |c: usize, w: f64| {
-        let mut trial = weights.clone();
+        let mut trial = trial.borrow_mut();
         trial[c] = w;
-        scored.standings_with(&trial).leader
+        let leader = scored.leader_with(&trial);
+        trial[c] = weights[c];
+        leader
     };
     let step = MAX_WEIGHT / WEIGHT_STEPS as f64;
     let mut best: Option<CriticalWeight> = None;

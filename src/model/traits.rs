@@ -271,6 +271,11 @@ macro_rules! define_traits {
                 let value = id.meta().clamp(value);
                 match id { $( $( TraitId::$Variant => self.$section.$field = TraitValue::from_f64(value), )* )* }
             }
+
+            /// Copies one trait's stored value from another profile, exactly (no clamping).
+            pub fn copy_trait(&mut self, from: &Self, id: TraitId) {
+                match id { $( $( TraitId::$Variant => self.$section.$field = from.$section.$field, )* )* }
+            }
         }
     };
     (@default Flag $default:expr) => { if $default { 1.0 } else { 0.0 } };
