@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use egui::{DragValue, RichText, Ui};
 
+use super::culling::culled;
 use super::theme::attention_color;
 use super::widgets::reset_button;
 use crate::model::AssumptionId;
@@ -26,9 +27,13 @@ pub fn assumptions_ui(ui: &mut Ui, overrides: &mut BTreeMap<AssumptionId, f64>) 
     });
     ui.add_space(4.0);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        // Only the rows in view are laid out; an override adds words that may wrap.
         for id in AssumptionId::ALL {
-            assumption_ui(ui, overrides, *id);
-            ui.separator();
+            let overridden = overrides.contains_key(id);
+            culled(ui, id, overridden, |ui| {
+                assumption_ui(ui, overrides, *id);
+                ui.separator();
+            });
         }
     });
 }

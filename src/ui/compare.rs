@@ -7,6 +7,7 @@
 
 use egui::{RichText, TextStyle, Ui};
 
+use super::culling::culled;
 use super::menu::examples_menu_ui;
 use super::theme::{attention_color, change_color, option_color_by_id, sizes};
 use super::widgets::text_width;
@@ -131,8 +132,11 @@ fn figures_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>, comparison: &Comparison) {
     let per_option = 3.0 * (figure + FIGURE_GAP);
     #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a small, non-negative count")]
     let fit = ((ui.available_width() - names - FIGURE_GAP) / per_option).floor().max(1.0) as usize;
+    // Tables out of view are not laid out; their rows are one line each, as many as the
+    // resources, so the options they hold and the units in their names are their key.
     for (chunk, options) in comparison.options.chunks(fit).enumerate() {
-        figures_grid_ui(ui, units, options, chunk);
+        let key = (options.iter().map(|option| option.option).collect::<Vec<_>>(), &units.environment.currency);
+        culled(ui, ("figures", chunk), key, |ui| figures_grid_ui(ui, units, options, chunk));
     }
 }
 
@@ -205,19 +209,23 @@ fn differences_ui(ui: &mut Ui, comparison: &Comparison) {
         ui.label(RichText::new("None: A and B have the same settings").weak());
         return;
     }
-    // Long values (notes) wrap rather than push B off the window.
+    // Long values (notes) wrap rather than push B off the window. Out of view the table is
+    // not laid out; its size follows its words, so they are its key.
     let widest = (ui.available_width() / 3.0).max(120.0);
-    let grid = egui::Grid::new("compare_settings").num_columns(3).striped(true).spacing([18.0, 4.0]);
-    grid.max_col_width(widest).show(ui, |ui| {
-        for header in ["Setting", "A", "B"] {
-            ui.label(RichText::new(header).strong());
-        }
-        ui.end_row();
-        for difference in &comparison.differences {
-            ui.label(setting_label(&difference.field)).on_hover_text(&difference.field);
-            ui.label(&difference.a);
-            ui.label(&difference.b);
+    let key: Vec<[&str; 3]> = comparison.differences.iter().map(|d| [d.field.as_str(), &d.a, &d.b]).collect();
+    culled(ui, "settings", key, |ui| {
+        let grid = egui::Grid::new("compare_settings").num_columns(3).striped(true).spacing([18.0, 4.0]);
+        grid.max_col_width(widest).show(ui, |ui| {
+            for header in ["Setting", "A", "B"] {
+                ui.label(RichText::new(header).strong());
+            }
             ui.end_row();
-        }
+            for difference in &comparison.differences {
+                ui.label(setting_label(&difference.field)).on_hover_text(&difference.field);
+                ui.label(&difference.a);
+                ui.label(&difference.b);
+                ui.end_row();
+            }
+        });
     });
 }

@@ -1,7 +1,8 @@
 //! Pros and cons of each option for this workload, one column per option, most impact first.
 
-use egui::{RichText, Ui};
+use egui::{Color32, RichText, Ui};
 
+use super::culling::culled;
 use super::sources::source_chips_ui;
 use super::theme::{con_color, option_color_by_id, pro_color};
 use crate::model::format::score;
@@ -31,37 +32,47 @@ pub fn pros_cons_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation) {
                     ui.label(RichText::new(result.spec.description).small().weak());
                     ui.add_space(8.0);
                     let text = |point: &Point| narrative::point_text(evaluation, profile, index, point);
-                    points_ui(ui, "Pros", &result.pros, true, &text);
+                    points_ui(ui, index, &result.pros, true, &text);
                     ui.add_space(12.0);
-                    points_ui(ui, "Cons", &result.cons, false, &text);
+                    points_ui(ui, index, &result.cons, false, &text);
                 });
             }
         });
     });
 }
 
-fn points_ui(ui: &mut Ui, title: &str, points: &[Point], pro: bool, text: &dyn Fn(&Point) -> String) {
+/// The pros (or cons) of option `option`, with `text` writing why each holds.
+fn points_ui(ui: &mut Ui, option: usize, points: &[Point], pro: bool, text: &dyn Fn(&Point) -> String) {
     let color = if pro { pro_color(ui.visuals()) } else { con_color(ui.visuals()) };
-    ui.label(RichText::new(title).strong().color(color));
+    ui.label(RichText::new(if pro { "Pros" } else { "Cons" }).strong().color(color));
     if points.is_empty() {
         ui.label(RichText::new("None that matter here").weak().italics());
         return;
     }
     for point in points {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                let mark = if pro { "+" } else { "−" };
-                ui.label(RichText::new(format!("{mark} {}", point.title)).strong().color(color));
-                // Kept whole by a no-break space: it moves to the next line rather than breaking
-                // inside. (`Label::extend` would too, but with a tooltip on it, it left the
-                // scroll area around the columns with no height to scroll: issue 13.)
-                let impact = RichText::new(format!("{}\u{a0}pts", score(point.impact))).monospace().weak();
-                ui.label(impact)
-                    .on_hover_text("Overall-score points this criterion moves between this option and its best rival");
-            });
-            ui.label(text(point));
-            source_chips_ui(ui, &point.sources);
-        });
+        // Only the points in view are laid out; a point's size follows its words, so they
+        // are its key.
+        let text = text(point);
+        let key = (point.title, point.impact.to_bits(), &text, &point.sources);
+        culled(ui, (option, pro, point.criterion), key, |ui| point_ui(ui, point, pro, color, &text));
     }
+}
+
+/// One pro or con: its title and impact, why, and its sources.
+fn point_ui(ui: &mut Ui, point: &Point, pro: bool, color: Color32, text: &str) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            let mark = if pro { "+" } else { "−" };
+            ui.label(RichText::new(format!("{mark} {}", point.title)).strong().color(color));
+            // Kept whole by a no-break space: it moves to the next line rather than breaking
+            // inside. (`Label::extend` would too, but with a tooltip on it, it left the
+            // scroll area around the columns with no height to scroll: issue 13.)
+            let impact = RichText::new(format!("{}\u{a0}pts", score(point.impact))).monospace().weak();
+            ui.label(impact)
+                .on_hover_text("Overall-score points this criterion moves between this option and its best rival");
+        });
+        ui.label(text);
+        source_chips_ui(ui, &point.sources);
+    });
 }

@@ -5,8 +5,9 @@
 //! right of the zero line the leader stays ahead, left of it the runner-up takes the lead,
 //! and each part of a bar has the colour of the option ahead there.
 
-use egui::{Align, Align2, Color32, Layout, Pos2, Rect, RichText, Sense, Stroke, TextStyle, Ui, pos2, vec2};
+use egui::{Align, Align2, Color32, Layout, Pos2, Rangef, Rect, RichText, Sense, Stroke, TextStyle, Ui, pos2, vec2};
 
+use super::culling::culled;
 use super::theme::{attention_color, neutral_mark, option_color_by_id, sizes};
 use super::widgets::{on_hover_text_with, text_width};
 use crate::model::Evaluation;
@@ -59,24 +60,44 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
     let end_width =
         bars.iter().flat_map(|t| ends(t)).map(|end| text_width(ui, &end, &TextStyle::Small)).fold(0.0, f32::max);
     let row_height = sizes(ui.ctx()).bar_height + 4.0;
-    let mut area: Option<Rect> = None;
+    // Only the rows in view are laid out. The lines across them need the bars' left and
+    // right ends, which a laid-out row gives and memory keeps for when none is in view.
+    let ends_id = ui.make_persistent_id("tornado_bar_ends");
+    let mut xs = None;
+    let mut ys: Option<Rangef> = None;
     for bar in &bars {
-        ui.horizontal_top(|ui| {
-            ui.allocate_ui_with_layout(vec2(name_width, row_height), Layout::top_down(Align::Min), |ui| {
-                ui.set_width(name_width);
-                let meta = bar.id.meta();
-                ui.add(egui::Label::new(meta.label).wrap());
-                ui.label(RichText::new(format!("{} – {}", meta.format(bar.low), meta.format(bar.high))).small().weak());
+        // A row's height follows its name and range, wrapped to the name column.
+        let key = (bar.low.to_bits(), bar.high.to_bits(), name_width.to_bits());
+        let row = culled(ui, bar.id, key, |ui| {
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(vec2(name_width, row_height), Layout::top_down(Align::Min), |ui| {
+                    ui.set_width(name_width);
+                    let meta = bar.id.meta();
+                    ui.add(egui::Label::new(meta.label).wrap());
+                    ui.label(
+                        RichText::new(format!("{} – {}", meta.format(bar.low), meta.format(bar.high))).small().weak(),
+                    );
+                });
+                let width = ui.available_width().max(4.0 * end_width);
+                let (rect, response) = ui.allocate_exact_size(vec2(width, row_height), Sense::hover());
+                let inner = Rect::from_x_y_ranges(
+                    rect.left() + end_width + 6.0..=rect.right() - end_width - 6.0,
+                    rect.y_range(),
+                );
+                xs = Some(inner.x_range());
+                bar_ui(ui, bar, &scale, inner, colors);
+                on_hover_text_with(response, || hover_text(bar, leader, runner_up));
             });
-            let width = ui.available_width().max(4.0 * end_width);
-            let (rect, response) = ui.allocate_exact_size(vec2(width, row_height), Sense::hover());
-            let inner =
-                Rect::from_x_y_ranges(rect.left() + end_width + 6.0..=rect.right() - end_width - 6.0, rect.y_range());
-            area = Some(area.map_or(inner, |a| a.union(inner)));
-            bar_ui(ui, bar, &scale, inner, colors);
-            on_hover_text_with(response, || hover_text(bar, leader, runner_up));
         });
+        let bar_ys = Rangef::new(row.top(), row.top() + row_height);
+        ys = Some(ys.map_or(bar_ys, |ys| ys.union(bar_ys)));
     }
+    if let Some(xs) = xs {
+        ui.data_mut(|data| data.insert_temp(ends_id, xs));
+    } else {
+        xs = ui.data(|data| data.get_temp(ends_id));
+    }
+    let area = xs.zip(ys).map(|(xs, ys)| Rect::from_x_y_ranges(xs, ys));
     let hidden = sensitivity.traits.len() - bars.len();
     if let Some(area) = area {
         let x = scale.x(area, 0.0);

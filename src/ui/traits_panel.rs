@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use egui::style::HandleShape;
 use egui::{Align, DragValue, Layout, Rect, RichText, Shape, Slider, Stroke, TextEdit, Ui, pos2};
 
+use super::culling::culled;
 use super::theme::option_color_by_id;
 use super::widgets::reset_button;
 use crate::model::format;
@@ -24,14 +25,20 @@ pub fn traits_panel_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensiti
     scenario_ui(ui, profile);
     for group in TraitGroup::ALL {
         egui::CollapsingHeader::new(RichText::new(group.label()).heading()).default_open(true).show(ui, |ui| {
+            // Each row is laid out only when in view (most are not): its height is the
+            // same whatever the value.
             for meta in TRAITS.iter().filter(|meta| meta.group == group) {
                 let flip = sensitivity.of(meta.id).and_then(|t| Some(Flip { at: t.flip_at?, to: t.flips_to? }));
-                trait_ui(ui, profile, meta, flip);
+                culled(ui, meta.id, (), |ui| trait_ui(ui, profile, meta, flip));
             }
             if group == TraitGroup::Environment {
-                currency_ui(ui, profile);
-                host_ui(ui, profile);
-                kubernetes_ui(ui, profile);
+                // A catalog host adds its price's row.
+                let host = profile.environment.host.clone();
+                culled(ui, "host", host, |ui| {
+                    currency_ui(ui, profile);
+                    host_ui(ui, profile);
+                    kubernetes_ui(ui, profile);
+                });
             }
         });
     }

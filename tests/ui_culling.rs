@@ -1,0 +1,147 @@
+//! Lists laid out only where they can be seen (`ui::culling`) look exactly as when laid out
+//! whole: the same window, once with a screen reader listening (everything is laid out, as
+//! the screen reader reads it all) and once without (blocks out of view only take their
+//! space), tessellates to the same triangles on every tab, at the top of its lists and
+//! scrolled down them; without the screen reader fewer shapes are painted.
+
+use egui::epaint::{ClippedPrimitive, Primitive, Vertex};
+use egui::{Event, MouseWheelSource, MouseWheelUnit, Pos2, Rect, TouchPhase, pos2, vec2};
+use podvisor::app::{App, Command};
+use podvisor::model::options::REGISTRY;
+use podvisor::profile::to_canonical_string;
+use podvisor::ui::Tab;
+
+const SIZE: egui::Vec2 = vec2(1280.0, 800.0);
+
+/// One window: its context and app, with or without a screen reader.
+struct Window {
+    ctx: egui::Context,
+    app: App,
+}
+
+/// What a frame drew: how many shapes were painted, and every triangle in drawing order
+/// with its clip rectangle (how the triangles are grouped into meshes may differ).
+struct Drawn {
+    shapes: usize,
+    triangles: Vec<(Rect, [Vertex; 3])>,
+}
+
+impl Window {
+    fn new(screen_reader: bool) -> Self {
+        let ctx = egui::Context::default();
+        if screen_reader {
+            ctx.enable_accesskit();
+        }
+        let app = App::new(&eframe::CreationContext::_new_kittest(ctx.clone()));
+        Self { ctx, app }
+    }
+
+    fn frame(&mut self, events: Vec<Event>) -> Drawn {
+        let input =
+            egui::RawInput { screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SIZE)), events, ..Default::default() };
+        let app = &mut self.app;
+        let mut output = self.ctx.run_ui(input, |ui| eframe::App::ui(app, ui, &mut eframe::Frame::_new_kittest()));
+        output.textures_delta.clear(); // no renderer: nothing to upload the font atlas to
+        let shapes = output.shapes.len();
+        let triangles = self
+            .ctx
+            .tessellate(output.shapes, output.pixels_per_point)
+            .into_iter()
+            .flat_map(|ClippedPrimitive { clip_rect, primitive }| match primitive {
+                Primitive::Mesh(mesh) => mesh
+                    .indices
+                    .chunks(3)
+                    .map(|t| (clip_rect, [t[0], t[1], t[2]].map(|i| mesh.vertices[i as usize])))
+                    .collect::<Vec<_>>(),
+                Primitive::Callback(_) => Vec::new(),
+            })
+            .collect();
+        Drawn { shapes, triangles }
+    }
+
+    /// A few frames with these events in the first, as layout settles; the last one drawn.
+    fn settle(&mut self, events: Vec<Event>) -> Drawn {
+        self.frame(events);
+        self.frame(Vec::new());
+        self.frame(Vec::new())
+    }
+}
+
+/// The mouse wheel turned over `at`, moving the content up by `by` points.
+fn wheel(at: Pos2, by: f32) -> Vec<Event> {
+    vec![
+        Event::PointerMoved(at),
+        Event::MouseWheel {
+            unit: MouseWheelUnit::Point,
+            delta: vec2(0.0, -by),
+            modifiers: egui::Modifiers::NONE,
+            phase: TouchPhase::Move,
+            source: MouseWheelSource::Wheel,
+        },
+    ]
+}
+
+/// Both windows after the same events: the same triangles; `fewer` says whether the one
+/// without a screen reader must paint fewer shapes (something was out of view).
+fn assert_same(windows: &mut [Window; 2], events: &[Event], fewer: bool, what: &str) {
+    let [whole, culled] = windows.each_mut().map(|window| window.settle(events.to_vec()));
+    assert_eq!(whole.triangles.len(), culled.triangles.len(), "{what}: as many triangles");
+    let first = whole.triangles.iter().zip(&culled.triangles).position(|(a, b)| a != b);
+    assert!(first.is_none(), "{what}: triangle {first:?} differs");
+    if fewer {
+        assert!(culled.shapes < whole.shapes, "{what}: {} shapes, {} laid out whole", culled.shapes, whole.shapes);
+    }
+}
+
+#[test]
+fn lists_out_of_view_are_left_out_without_changing_a_pixel() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // The decomposed monolith, with every option: the longest pros and cons.
+    let mut example = podvisor::app::examples::examples()[1].profile.clone();
+    example.options = REGISTRY.iter().map(|spec| spec.id()).collect();
+    let path = dir.path().join("every_option.ron");
+    std::fs::write(&path, to_canonical_string(&example)).expect("a temporary file");
+
+    let mut windows = [Window::new(true), Window::new(false)];
+    for window in &mut windows {
+        window.app.send(Command::Open(path.clone()));
+        window.app.send(Command::CompareWithExample(2));
+        window.settle(Vec::new());
+    }
+    let side_panel = pos2(150.0, 400.0);
+    let central = pos2(800.0, 600.0);
+    for tab in Tab::ALL {
+        for window in &mut windows {
+            window.app.select_tab(tab);
+        }
+        let name = tab.label();
+        assert_same(&mut windows, &[], true, &format!("{name}, at the top"));
+        // Down the side panel and the tab, a screen at a time, past the end.
+        for step in 1..=4 {
+            let events = [wheel(side_panel, 500.0), wheel(central, 500.0)].concat();
+            assert_same(&mut windows, &events, tab != Tab::Resources, &format!("{name}, {step} screens down"));
+        }
+        // And back up, where the blocks above were left out while scrolled down.
+        let events = [wheel(side_panel, -1000.0), wheel(central, -1000.0)].concat();
+        assert_same(&mut windows, &events, true, &format!("{name}, back up"));
+        let events = [wheel(side_panel, -2000.0), wheel(central, -2000.0)].concat();
+        assert_same(&mut windows, &events, true, &format!("{name}, back at the top"));
+    }
+    // Scrolled down, another scenario opens: what was left out above the view has other
+    // words and sizes now, and must be measured again rather than skipped.
+    for tab in [Tab::ProsCons, Tab::Scorecard, Tab::Compare] {
+        let name = tab.label();
+        for window in &mut windows {
+            window.app.select_tab(tab);
+            window.app.send(Command::Open(path.clone()));
+        }
+        let events = [wheel(side_panel, 700.0), wheel(central, 700.0)].concat();
+        assert_same(&mut windows, &events, tab != Tab::Compare, &format!("{name}, scrolled down"));
+        for window in &mut windows {
+            window.app.send(Command::OpenExample(0));
+        }
+        assert_same(&mut windows, &[], false, &format!("{name}, scrolled down, another scenario"));
+        let events = [wheel(side_panel, -300.0), wheel(central, -300.0)].concat();
+        assert_same(&mut windows, &events, false, &format!("{name}, another scenario, scrolled up"));
+    }
+}
