@@ -274,8 +274,6 @@ pub(crate) struct Scored {
     /// Option keys, to name rivals in discounts.
     options: Vec<&'static OptionSpec>,
     shared: Shared,
-    /// Per criterion, the option with the best score: every graded veto measures the gap to it.
-    rivals: Vec<usize>,
 }
 
 /// `terms[option][criterion]`: the terms behind each score.
@@ -348,9 +346,7 @@ impl Scored {
                 }
             }
         }
-        let mut scored =
-            Self { values, resources, paths, scores, weights, options: options.to_vec(), shared, rivals: Vec::new() };
-        scored.find_rivals();
+        let mut scored = Self { values, resources, paths, scores, weights, options: options.to_vec(), shared };
         // Each image-built option is scored on its better migration path: the one that gives it
         // the higher overall score, graded vetoes included (a costlier path can widen a gap on
         // a must).
@@ -363,7 +359,6 @@ impl Scored {
                     (c as usize, score_into(c, &inputs, o, &mut buffer))
                 });
                 let previous = alternative.map(|(c, score)| std::mem::replace(scored.score_mut(o, c), score));
-                scored.find_rivals();
                 if scored.overall_of(o, &scored.weights) > before + 1e-9 {
                     if let Some(table) = table.as_deref_mut() {
                         for (c, _) in alternative {
@@ -376,18 +371,10 @@ impl Scored {
                     for ((c, _), score) in alternative.into_iter().zip(previous) {
                         *scored.score_mut(o, c) = score;
                     }
-                    scored.find_rivals();
                 }
             }
         }
         scored
-    }
-
-    fn find_rivals(&mut self) {
-        let options = self.options.len();
-        self.rivals = (0..CRITERIA.len())
-            .map(|c| (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c))).unwrap_or(0))
-            .collect();
     }
 
     fn inputs<'a>(&'a self, profile: &'a Profile) -> RuleInputs<'a> {
@@ -427,9 +414,10 @@ impl Scored {
 
     /// An option's graded-veto discounts under the given weights, in criterion order.
     fn discordances_of<'a>(&'a self, option: usize, weights: &'a [f64]) -> impl Iterator<Item = Graded> + 'a {
+        let options = self.options.len();
         weights.iter().enumerate().filter_map(move |(c, weight)| {
             let thresholds = VetoThresholds::at(*weight)?;
-            let rival = self.rivals[c];
+            let rival = (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
             let gap = self.score(rival, c) - self.score(option, c);
             let discordance = thresholds.discordance(gap);
             (discordance > 0.0).then_some(Graded { criterion: c, rival, gap, discordance, thresholds })

@@ -14,7 +14,9 @@ use super::traits::{TRAITS, TraitId, TraitKind, TraitMeta};
 /// Share of a trait's range the tornado moves it each way (of the log range for log traits).
 pub const TORNADO_SHARE: f64 = 0.2;
 
-/// Samples per trait when sweeping a real-valued or wide range for flip points.
+/// Samples across a trait's whole range when sweeping a real-valued or wide range for flip
+/// points. Each side of today's value gets its share, so the density does not depend on
+/// where today's value sits (and a value near one end does not buy a second full sweep).
 const SWEEP_SAMPLES: usize = 16;
 
 /// Bisection steps refining a flip point of a real-valued trait (range / 2^12 precision).
@@ -192,15 +194,21 @@ impl Probe<'_> {
             }
             let (who, _) = self.at(meta.id, sample);
             if who != leader {
-                return Some(self.refine(meta, inside, sample, leader));
+                return Some(self.refine(meta, inside, (sample, who), leader));
             }
             inside = sample;
         }
         None
     }
 
-    fn refine(&self, meta: &TraitMeta, mut inside: f64, mut outside: f64, leader: usize) -> (f64, usize) {
-        let mut who = self.at(meta.id, outside).0;
+    /// Narrows a flip between `inside` (today's leader) and `outside` (where `who` leads).
+    fn refine(
+        &self,
+        meta: &TraitMeta,
+        mut inside: f64,
+        (mut outside, mut who): (f64, usize),
+        leader: usize,
+    ) -> (f64, usize) {
         let whole = meta.kind != TraitKind::Real;
         for _ in 0..REFINE_STEPS {
             let gap = (outside - inside).abs();
@@ -238,9 +246,12 @@ fn sweep_values(meta: &TraitMeta, from: f64, to: f64) -> Vec<f64> {
         }
         return values;
     }
-    (0..=SWEEP_SAMPLES)
+    let span = |a: f64, b: f64| if meta.logarithmic && a > 0.0 { (b / a).ln() } else { b - a };
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a share of 16, at least 2")]
+    let samples = ((SWEEP_SAMPLES as f64 * span(from, to) / span(meta.min, meta.max)).ceil() as usize).max(2);
+    (0..=samples)
         .map(|i| {
-            let t = i as f64 / SWEEP_SAMPLES as f64;
+            let t = i as f64 / samples as f64;
             let x = if meta.logarithmic && from > 0.0 { from * (to / from).powf(t) } else { from + (to - from) * t };
             if meta.kind == TraitKind::Real { x } else { x.round() }
         })
