@@ -102,8 +102,10 @@ fn lists_out_of_view_are_left_out_without_changing_a_pixel() {
     let path = dir.path().join("every_option.ron");
     std::fs::write(&path, to_canonical_string(&example)).expect("a temporary file");
 
-    let mut windows = [Window::new(true), Window::new(false)];
-    for window in &mut windows {
+    // Two whole apps are too big for the stack.
+    let mut windows: Box<[Window; 2]> =
+        vec![Window::new(true), Window::new(false)].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!());
+    for window in windows.iter_mut() {
         window.app.send(Command::Open(path.clone()));
         window.app.send(Command::CompareWithExample(2));
         window.settle(Vec::new());
@@ -111,7 +113,7 @@ fn lists_out_of_view_are_left_out_without_changing_a_pixel() {
     let side_panel = pos2(150.0, 400.0);
     let central = pos2(800.0, 600.0);
     for tab in Tab::ALL {
-        for window in &mut windows {
+        for window in windows.iter_mut() {
             window.app.select_tab(tab);
         }
         let name = tab.label();
@@ -131,13 +133,13 @@ fn lists_out_of_view_are_left_out_without_changing_a_pixel() {
     // words and sizes now, and must be measured again rather than skipped.
     for tab in [Tab::ProsCons, Tab::Scorecard, Tab::Compare] {
         let name = tab.label();
-        for window in &mut windows {
+        for window in windows.iter_mut() {
             window.app.select_tab(tab);
             window.app.send(Command::Open(path.clone()));
         }
         let events = [wheel(side_panel, 700.0), wheel(central, 700.0)].concat();
         assert_same(&mut windows, &events, tab != Tab::Compare, &format!("{name}, scrolled down"));
-        for window in &mut windows {
+        for window in windows.iter_mut() {
             window.app.send(Command::OpenExample(0));
         }
         assert_same(&mut windows, &[], false, &format!("{name}, scrolled down, another scenario"));
