@@ -536,10 +536,10 @@ fn write_cost(
             let (lean, dense) = if own_fit < rival_fit { (option, i) } else { (i, option) };
             write!(
                 out,
-                ". {} need less memory and CPU, but {} pack {} instances per host against their {}, so fewer hosts are paid for",
+                ". {} need less memory and CPU, but {} pack {} per host against their {}, so fewer hosts are paid for",
                 capitalise(results[lean].spec.plural),
                 results[dense].spec.plural,
-                Number(results[dense].resources.instances_per_host),
+                count(results[dense].resources.instances_per_host, "instance", "instances"),
                 Number(results[lean].resources.instances_per_host),
             )?;
         }
