@@ -34,7 +34,7 @@ fn assumptions() -> String {
             spec.label,
             spec.id,
             Number(spec.value),
-            spec.unit,
+            spec.unit_of(spec.value),
             Number(spec.min),
             Number(spec.max),
             spec.grade.label(),

@@ -49,6 +49,22 @@ pub struct AssumptionSpec {
     pub source: String,
 }
 
+impl AssumptionSpec {
+    /// The unit as written after `value`: a counted unit ("cores", "nodes") in the singular
+    /// for exactly one; symbols ("s", "ms", "MiB") as they are.
+    pub fn unit_of(&self, value: f64) -> &str {
+        let unit = self.unit.as_str();
+        match unit.strip_suffix('s') {
+            Some(one)
+                if (value - 1.0).abs() < f64::EPSILON && one.len() > 1 && one.chars().all(char::is_alphabetic) =>
+            {
+                one
+            }
+            _ => unit,
+        }
+    }
+}
+
 macro_rules! assumption_ids {
     ($( $Variant:ident => $key:literal, )*) => {
         /// Typed handle to one assumption; the order is that of `assets/assumptions.ron`.
@@ -242,6 +258,14 @@ impl Values {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_units_agree_with_one() {
+        let spec = AssumptionId::NodeVmsPerHost.spec();
+        assert_eq!((spec.unit_of(1.0), spec.unit_of(2.0)), ("node", "nodes"));
+        let seconds = AssumptionId::VmBootSeconds.spec();
+        assert_eq!(seconds.unit_of(1.0), "s");
+    }
 
     #[test]
     fn builtin_catalogue_parses_and_names_sources() {

@@ -147,7 +147,7 @@ pub fn analysis(analysis: &Analysis) -> String {
             "| {} | {} {}{marker} | {} | {} | {} |",
             spec.label,
             Number(value),
-            spec.unit,
+            spec.unit_of(value),
             Number(spec.value),
             spec.grade.label(),
             escape(&spec.source)

@@ -124,7 +124,7 @@ fn term_input(profile: &Profile, term: &Term) -> String {
         Input::Resource(id) => format!("{} = {}", id.label(), resource_value(profile, id, term.value)),
         Input::Assumption(id) => {
             let spec = id.spec();
-            format!("{} = {} {}", spec.label, number(term.value), spec.unit)
+            format!("{} = {} {}", spec.label, number(term.value), spec.unit_of(term.value))
         }
         Input::Endpoints => format!("{} network endpoints", number(term.value)),
     }
