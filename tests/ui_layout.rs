@@ -67,6 +67,29 @@ fn every_tab_fits_or_scrolls_with_four_options() {
     }
 }
 
+/// A 1024×640 screen at 150 % leaves 683×427 points. The banner keeps to the headline and a
+/// line of scores (four rows of score bars took the whole height, and ran off the right edge):
+/// every option's score stays inside the window, and the tabs keep a third of it below.
+#[test]
+fn a_small_zoomed_screen_keeps_room_below_the_banner_with_four_options() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = app_at(egui::vec2(1024.0 / 1.5, 640.0 / 1.5), 1.5);
+    harness.state_mut().send(Command::Open(common::with_every_option(dir.path(), A_FILE)));
+    harness.run();
+    let window = harness.ctx.content_rect();
+    let tabs_end = harness.get_by_label("Compare").rect().bottom();
+    assert!(
+        tabs_end < window.bottom() - window.height() / 3.0,
+        "the tabs end at {tabs_end} of {} points",
+        window.height()
+    );
+    for option in &harness.state().document().evaluation().options {
+        let text = format!("{} {}", option.spec.label, podvisor::model::format::score(option.score));
+        let right = harness.get_by_label(&text).rect().right();
+        assert!(right <= window.right(), "{text} ends at {right} of {} points", window.width());
+    }
+}
+
 /// Presenter slides of four-option scenarios at a projector's 1280×720, at 100 % and 150 %.
 #[test]
 fn slides_with_four_options_fit() {

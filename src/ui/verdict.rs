@@ -8,6 +8,7 @@ use super::theme::{attention_color, banner_style, con_color, option_color_by_id,
 use super::widgets::{ScoreBar, text_width};
 use super::words::with_labels;
 use crate::model::compare::Comparison;
+use crate::model::format::score;
 use crate::model::{Evaluation, Warning};
 use crate::narrative;
 
@@ -23,10 +24,11 @@ const COMPACT_BELOW: f32 = 560.0;
 pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
     let verdict = &evaluation.verdict;
     // On a short screen (a projector at 150 % zoom is 480 points high) the banner keeps only
-    // the headline above the scores, so the tabs below keep room to show something.
+    // the headline and one wrapped line of scores, so the tabs below keep room to show
+    // something: four rows of bars took the whole height at 1024×640 and 150 %.
     if ui.ctx().content_rect().height() < COMPACT_BELOW {
         headline_ui(ui, evaluation);
-        overall_scores_ui(ui, evaluation, None);
+        compact_scores_ui(ui, evaluation);
         return;
     }
     // Room for the option names (measured: "Containers on VMs" is long), the score bars, the
@@ -89,6 +91,22 @@ fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compar
                 }
             });
             ui.end_row();
+        }
+    });
+}
+
+/// The overall scores as one line of names and figures, wrapped where the banner is narrow.
+fn compact_scores_ui(ui: &mut Ui, evaluation: &Evaluation) {
+    ui.horizontal_wrapped(|ui| {
+        for result in &evaluation.options {
+            let color = option_color_by_id(ui.visuals(), result.spec.id());
+            let mut text = format!("{} {}", result.spec.label, score(result.score));
+            if evaluation.verdict.veto_of(result.spec.id()).is_some() {
+                text.push_str(" (ruled out)");
+            }
+            // Each name with its figure on one line: the row wraps between options, not inside one.
+            ui.add(egui::Label::new(RichText::new(text).color(color).strong()).extend());
+            ui.add_space(sizes(ui.ctx()).space_l);
         }
     });
 }
