@@ -292,9 +292,8 @@ const WEIGHT_STEPS: usize = 20;
 /// value in steps of 0.25 and the first change of leader bisected to 1e-9.
 fn critical_weight(scored: &Scored, now: Standings, options: &[&'static OptionSpec]) -> Option<CriticalWeight> {
     let weights = &scored.weights;
-    let trial = RefCell::new(weights.clone());
-    let leader_at = |c: usize, w: f64| {
-        let mut trial = trial.borrow_mut();
+    let mut trial = weights.clone();
+    let mut leader_at = |c: usize, w: f64| {
         trial[c] = w;
         let leader = scored.leader_with(&trial);
         trial[c] = weights[c];
