@@ -181,19 +181,19 @@ impl<'a> Why<'a> {
             }
             CriterionId::Portability => {
                 if o.image_pipeline {
+                    // Every image-built option ships container images ("Containers on VMs
+                    // images" would misname them).
                     let (diversity, coupling) =
                         (self.rating(TraitId::OsDiversity), self.rating(TraitId::LegacyCoupling));
                     if behind {
                         write!(
                             out,
-                            "{} images move only where the kernel matches (OS diversity {diversity}) and the app is self-contained (legacy coupling {coupling}).",
-                            o.label
+                            "Container images move only where the kernel matches (OS diversity {diversity}) and the app is self-contained (legacy coupling {coupling})."
                         )?;
                     } else {
                         write!(
                             out,
-                            "{} images move between clouds and bare metal wherever the kernel matches (OS diversity {diversity}, legacy coupling {coupling}).",
-                            o.label
+                            "Container images move between clouds and bare metal wherever the kernel matches (OS diversity {diversity}, legacy coupling {coupling})."
                         )?;
                     }
                 } else if ahead {
