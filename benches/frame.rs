@@ -101,7 +101,7 @@ fn frames(c: &mut Criterion) {
     frame(&ctx, &mut app, vec![egui::Event::PointerMoved(press), button(press, true)]);
     let far = egui::Event::PointerMoved(rail.right_center() - egui::vec2(10.0, 0.0));
     frame(&ctx, &mut app, vec![far]);
-    let services = app.document().profile().workload.services;
+    let services = app.document().profile().workload().services;
     assert!(services > 100, "the drag moves the slider (services = {services})");
     let mut step = 0;
     c.bench_function("frame/dragging_a_slider", |b| {

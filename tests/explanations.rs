@@ -108,7 +108,7 @@ fn check_text(profile: &Profile, evaluation: &Evaluation, text: &str) -> Result<
             return Err(format!("\"1 {plural}\": {text}"));
         }
     }
-    let lifespan = profile.workload.lifespan_days;
+    let lifespan = profile.workload().lifespan_days;
     if text.contains("long-lived") && lifespan < why::LONG_LIVED_DAYS {
         return Err(format!("long-lived at {lifespan} days: {text}"));
     }

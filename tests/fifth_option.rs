@@ -55,8 +55,8 @@ static FIVE: [&OptionSpec; 5] = [&VM, &CONTAINER, &CONTAINERS_ON_VMS, &MICROVM, 
 
 fn hostile() -> Profile {
     let mut profile = Profile::default();
-    profile.workload.isolation_need = 10;
-    profile.workload.services = 40;
+    profile.workload_mut().isolation_need = 10;
+    profile.workload_mut().services = 40;
     profile
 }
 
@@ -97,7 +97,7 @@ fn every_report_names_the_fifth_option() {
 #[test]
 fn compare_covers_a_fifth_option() {
     let mut b = hostile();
-    b.workload.isolation_need = 0;
+    b.workload_mut().isolation_need = 0;
     let pair = ComparedPair::of_options(hostile(), b, &FIVE);
     assert_eq!(pair.comparison.options.len(), 5);
     assert_eq!(pair.comparison.options[4].option, "synthetic");

@@ -185,7 +185,7 @@ proptest! {
     #[test]
     fn needing_nested_virtualization_never_helps_vms(profile in any_profile()) {
         let mut off = profile.clone();
-        off.workload.nested_virtualization = false;
+        off.workload_mut().nested_virtualization = false;
         assert_never_helps(&off, TraitId::NestedVirtualization, "vm")?;
     }
 
@@ -285,7 +285,7 @@ proptest! {
         // The sourced figures: an override may give one option a far lower cap on pods per host.
         profile.assumptions.clear();
         // MicroVMs boot Linux guests only; Windows figures apply to the others.
-        profile.workload.primary_os = PrimaryOs::Linux;
+        profile.workload_mut().primary_os = PrimaryOs::Linux;
         let evaluation = eval_four(&profile);
         let memory = |option: &'static OptionSpec| evaluation.option(option.id()).expect("evaluated").resources.memory_gib;
         prop_assert!(memory(&CONTAINER) <= memory(&MICROVM) + 1e-9, "container {} > microvm {}", memory(&CONTAINER), memory(&MICROVM));

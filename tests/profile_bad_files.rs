@@ -61,7 +61,7 @@ const CASES: &[Case] = &[
         Some((5, 26)),
         &["a single option (`container`) is refused", "at least 2 are needed to compare"],
     ),
-    ("two_components.ron", Some((6, 9)), &["this build scores one component", "mixed estates are not supported yet"]),
+    ("unknown_placement.ron", Some((6, 52)), &["components[1].placement: unknown option `vms`", "did you mean `vm`"]),
     ("version_2_with_workload.ron", Some((5, 5)), &["`workload` is a version 1 field", "inside `components`"]),
     ("version_1_with_options.ron", Some((5, 5)), &["`options` is a version 2 field", "declares `version: 1`"]),
     ("nan.ron", Some((5, 22)), &["workload.peak_factor", "NaN is not a number"]),

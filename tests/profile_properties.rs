@@ -64,13 +64,24 @@ fn any_valid_profile() -> impl Strategy<Value = Profile> {
     let weights = overrides(CRITERIA.iter().map(|c| c.id).collect(), |_| (0.0, MAX_WEIGHT));
     let assumptions = overrides(AssumptionId::ALL.to_vec(), |id| (id.spec().min, id.spec().max));
     let texts = (tricky_text(), tricky_text(), tricky_text(), tricky_text());
-    (traits, texts, any_options(), weights, assumptions).prop_map(
-        |(values, (name, notes, component, currency), options, weights, assumptions)| {
-            let mut profile = Profile { name, notes, options, component, weights, assumptions, ..Profile::default() };
+    // Further components: a name, a service count, a pin and a current option (by index).
+    let more = prop::collection::vec((tricky_text(), 1..=500_i64, 0..=REGISTRY.len(), 0..REGISTRY.len()), 0..3);
+    (traits, texts, any_options(), weights, assumptions, more).prop_map(
+        |(values, (name, notes, component, currency), options, weights, assumptions, more)| {
+            let mut profile = Profile { name, notes, options, weights, assumptions, ..Profile::default() };
+            profile.components[0].name = component;
             for (meta, value) in TRAITS.iter().zip(values) {
                 profile.set(meta.id, value);
             }
             profile.environment.currency = currency;
+            for (name, services, pin, current) in more {
+                let mut next = profile.components[0].clone();
+                next.name = name;
+                next.workload.services = services;
+                next.placement = REGISTRY.get(pin).map(|spec| spec.id());
+                next.current = REGISTRY[current].id();
+                profile.components.push(next);
+            }
             profile
         },
     )

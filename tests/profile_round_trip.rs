@@ -163,7 +163,7 @@ fn version_1_files_keep_their_meaning() {
         let mut new = profile::load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
         assert_eq!(old.profile.options, default_options(), "{}", old_path.display());
         new.options = default_options();
-        new.component.clone_from(&old.profile.component);
+        new.components[0].name.clone_from(&old.profile.components[0].name);
         assert_eq!(old.profile, new, "{}", path.display());
         let label = path.display();
         let (a, b) = (evaluate(&old.profile, Assumptions::builtin()), evaluate(&new, Assumptions::builtin()));
@@ -183,7 +183,7 @@ fn normalising_a_version_1_file_writes_version_2() {
     let text = profile::to_canonical_string(&profile::parse(old.as_bytes(), "old.ron").unwrap().profile);
     assert!(text.contains("\n    version: 2,\n    name: \"Old\",\n"), "{text}");
     assert!(text.contains("\n    options: [\"vm\", \"container\"],"), "{text}");
-    assert!(text.contains("\n    components: [\n        (\n            name: \"Workload\",\n            workload: (\n                services: 40,"), "{text}");
+    assert!(text.contains("\n    components: [\n        (\n            name: \"Workload\",\n            placement: None,\n            current: \"vm\",\n            workload: (\n                services: 40,"), "{text}");
     assert!(!text.contains("\n    workload:"), "no top-level workload: {text}");
 }
 
@@ -192,9 +192,9 @@ fn normalising_a_sparse_file_writes_every_field_with_its_default() {
     let sparse = "(format: \"podvisor-profile\", version: 1, workload: (services: 40))";
     let loaded = profile::parse(sparse.as_bytes(), "sparse.ron").unwrap();
     let mut expected = Profile::default();
-    expected.workload.services = 40;
+    expected.workload_mut().services = 40;
     // Version 1's isolation need also said how untrusted the code is.
-    expected.workload.untrusted_code = expected.workload.isolation_need;
+    expected.workload_mut().untrusted_code = expected.workload().isolation_need;
     assert_eq!(loaded.profile, expected);
     let text = profile::to_canonical_string(&loaded.profile);
     assert!(text.contains("        services: 40,"), "{text}");

@@ -151,7 +151,7 @@ fn reset_all_is_one_undoable_step() {
     harness.run();
     let reset = common::profile(&harness);
     let defaults = Profile::default();
-    assert_eq!(reset.workload, defaults.workload);
+    assert_eq!(reset.workload(), defaults.workload());
     assert_eq!(reset.weights, defaults.weights);
     assert_eq!(reset.assumptions, defaults.assumptions);
     assert_eq!(reset.name, example.name, "the name stays");

@@ -32,8 +32,8 @@ fn sliders_change_the_verdict_in_the_banner() {
     harness.get_by_role_and_label(Role::Slider, "Untrusted code").set_value_accesskit(10.0);
     harness.run();
 
-    assert_eq!(common::profile(&harness).workload.isolation_need, 10);
-    assert_eq!(common::profile(&harness).workload.legacy_coupling, 10);
+    assert_eq!(common::profile(&harness).workload().isolation_need, 10);
+    assert_eq!(common::profile(&harness).workload().legacy_coupling, 10);
     let after = shown_headline(&harness);
     assert!(after.starts_with("VMs win"), "{after}");
     assert!(harness.query_by_label(&before).is_none(), "the old verdict is gone");
@@ -62,11 +62,11 @@ fn a_flag_is_a_checkbox_and_the_number_box_edits_too() {
     // (The scorecard's tornado names the trait too.)
     harness.get_by_role_and_label(Role::CheckBox, "Needs nested virtualization").click_accesskit();
     harness.run();
-    assert!(common::profile(&harness).workload.nested_virtualization);
+    assert!(common::profile(&harness).workload().nested_virtualization);
 
     harness.get_by_label("Services value").set_value_accesskit(120.0);
     harness.run();
-    assert_eq!(common::profile(&harness).workload.services, 120);
+    assert_eq!(common::profile(&harness).workload().services, 120);
 }
 
 #[test]
@@ -96,14 +96,14 @@ fn editing_a_weight_changes_the_ranking() {
 fn reset_puts_one_slider_back_to_its_default() {
     let mut harness = common::app();
     common::open_example(&mut harness, "greenfield_microservices.ron");
-    assert_eq!(common::profile(&harness).workload.replicas, 3);
-    let services = common::profile(&harness).workload.services;
+    assert_eq!(common::profile(&harness).workload().replicas, 3);
+    let services = common::profile(&harness).workload().services;
 
     harness.get_by_label("Reset Replicas").click();
     harness.run();
 
-    assert_eq!(common::profile(&harness).workload.replicas, 2, "the default");
-    assert_eq!(common::profile(&harness).workload.services, services, "other traits untouched");
+    assert_eq!(common::profile(&harness).workload().replicas, 2, "the default");
+    assert_eq!(common::profile(&harness).workload().services, services, "other traits untouched");
     assert!(harness.query_by_label("Reset Replicas").is_none(), "nothing left to reset");
 }
 
@@ -125,7 +125,7 @@ fn undo_restores_and_one_drag_is_one_step() {
     harness.drop_at(start + egui::vec2(rail.width() * 0.72, 0.0));
     harness.run();
     let dragged = common::profile(&harness);
-    assert_ne!(dragged.workload.replicas, original.workload.replicas, "the drag moved the slider");
+    assert_ne!(dragged.workload().replicas, original.workload().replicas, "the drag moved the slider");
     assert!(harness.state().window_title().contains('●'), "unsaved changes are marked in the title");
 
     // A slider keeps keyboard focus after a drag (arrow keys move it); that must not hold
@@ -231,7 +231,7 @@ fn closing_the_window_with_unsaved_changes_is_held_back() {
     assert!(harness.query_by_label("Unsaved changes").is_some());
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(common::profile(&harness).workload.replicas, 5);
+    assert_eq!(common::profile(&harness).workload().replicas, 5);
 }
 
 #[test]

@@ -7,8 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use super::history::History;
+use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
-use crate::model::{Assumptions, Evaluation, evaluate};
+use crate::model::{Assumptions, Evaluation, Workload, evaluate};
 use crate::profile::Profile;
 
 /// One open scenario.
@@ -122,7 +123,7 @@ impl Document {
     }
 
     /// Every trait, weight and assumption back to its default, as one undo step; the name,
-    /// the notes, the component's name, the currency label and the options compared stay, as
+    /// the notes, the components (their workloads reset), the currency label and the options compared stay, as
     /// they describe the scenario and the question rather than set values.
     pub fn reset_all(&mut self) {
         self.history.settle(&self.profile);
@@ -130,9 +131,10 @@ impl Document {
             name: self.profile.name.clone(),
             notes: self.profile.notes.clone(),
             options: self.profile.options.clone(),
-            component: self.profile.component.clone(),
             ..Profile::default()
         };
+        defaults.components =
+            self.profile.components.iter().map(|c| Component { workload: Workload::default(), ..c.clone() }).collect();
         defaults.environment.currency.clone_from(&self.profile.environment.currency);
         self.profile = defaults;
         self.history.settle(&self.profile);

@@ -82,7 +82,7 @@ mod tests {
         assert_eq!(profile, Profile::default());
         assert!(!history.undo(&mut profile), "only one step was recorded");
         assert!(history.redo(&mut profile));
-        assert_eq!(profile.workload.replicas, 9);
+        assert_eq!(profile.workload().replicas, 9);
     }
 
     #[test]
@@ -92,7 +92,7 @@ mod tests {
         profile.set(TraitId::Services, 40.0);
         assert!(history.can_undo(&profile));
         assert!(history.undo(&mut profile));
-        assert_eq!(profile.workload.services, Profile::default().workload.services);
+        assert_eq!(profile.workload().services, Profile::default().workload().services);
         profile.set(TraitId::Services, 7.0);
         history.settle(&profile);
         assert!(!history.can_redo());

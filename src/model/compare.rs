@@ -168,7 +168,7 @@ mod tests {
     fn every_changed_field_is_listed_with_both_values() {
         let a = Profile::default();
         let mut b = Profile::default();
-        b.workload.replicas = 5;
+        b.workload_mut().replicas = 5;
         b.environment.services_per_vm = 4;
         b.weights.insert(CriterionId::Nesting, 0.0);
         b.assumptions.insert(AssumptionId::VmBootSeconds, 25.0);
@@ -189,8 +189,8 @@ mod tests {
     fn deltas_are_b_minus_a_and_track_the_verdict() {
         let a = Profile::default();
         let mut b = Profile::default();
-        b.workload.isolation_need = 10;
-        b.workload.legacy_coupling = 10;
+        b.workload_mut().isolation_need = 10;
+        b.workload_mut().legacy_coupling = 10;
         let (ea, eb) = (evaluate(&a, Assumptions::builtin()), evaluate(&b, Assumptions::builtin()));
         let c = compare(&a, &ea, &b, &eb);
         assert_eq!(c.leader_a, "container");

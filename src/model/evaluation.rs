@@ -714,12 +714,12 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
             host_cores: environment.host_cores,
         });
     }
-    if profile.workload.primary_os == PrimaryOs::Windows {
+    if profile.workload().primary_os == PrimaryOs::Windows {
         for result in results.iter().filter(|result| result.spec.linux_only) {
             warnings.push(Warning::LinuxOnlyGuests { option: result.spec.id() });
         }
     }
-    let replicas = profile.workload.replicas;
+    let replicas = profile.workload().replicas;
     for result in results {
         let r = &result.resources;
         if replicas >= 2 && r.hosts < 2.0 {
@@ -738,7 +738,7 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
     {
         warnings.push(Warning::FlavourOnOtherCloud { flavour: site.flavour.flavour, host: &host.id });
     }
-    let services = profile.workload.services;
+    let services = profile.workload().services;
     if environment.services_per_vm > services {
         warnings.push(Warning::ServicesPerVmExceedsServices { services_per_vm: environment.services_per_vm, services });
     }

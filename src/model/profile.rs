@@ -1,6 +1,6 @@
-//! The scenario the model evaluates: the options compared, a workload, its environment, and
-//! the user's weights and assumptions. The file format that stores it lives in
-//! [`crate::profile`]; the model only reads this struct.
+//! The scenario the model evaluates: the options compared, the components of the estate
+//! (each a workload), their shared environment, and the user's weights and assumptions. The
+//! file format that stores it lives in [`crate::profile`]; the model only reads this struct.
 
 use std::collections::BTreeMap;
 
@@ -25,7 +25,35 @@ pub const MAX_OPTIONS: usize = 4;
 /// The name of the one component when a file gives none (version 1 files never do).
 pub const DEFAULT_COMPONENT: &str = "Workload";
 
-/// One scenario: the options compared, the workload, its environment, and the user's
+/// Most components a profile holds: an estate, not an inventory (imports group similar
+/// services, so 200 services make a handful of components).
+pub const MAX_COMPONENTS: usize = 64;
+
+/// One part of the estate, scored on its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    /// Only a label: the model never reads it.
+    pub name: String,
+    /// The option something outside the model fixes (a licence, a vendor appliance); the
+    /// plan keeps it there.
+    pub placement: Option<OptionId>,
+    /// What it runs on today: where the phased path starts.
+    pub current: OptionId,
+    pub workload: Workload,
+}
+
+impl Default for Component {
+    fn default() -> Self {
+        Self {
+            name: DEFAULT_COMPONENT.to_owned(),
+            placement: None,
+            current: OptionId::VM,
+            workload: Workload::default(),
+        }
+    }
+}
+
+/// One scenario: the options compared, the components, their environment, and the user's
 /// weights and assumptions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Profile {
@@ -37,11 +65,10 @@ pub struct Profile {
     /// The options compared, in display order: [`MIN_OPTIONS`]–[`MAX_OPTIONS`] distinct
     /// registered ids. Files and the window keep to that; the model evaluates whatever is here.
     pub options: Vec<OptionId>,
-    /// The name of the one component of the estate (schema v2 keeps it, with the workload,
-    /// in `components`). Only a label: the model never reads it.
-    pub component: String,
-    /// The component's workload.
-    pub workload: Workload,
+    /// The parts of the estate: never empty (files and the window keep at least one, and at
+    /// most [`MAX_COMPONENTS`]). Scoring reads the first; [`Profile::focus`] puts any
+    /// component first.
+    pub components: Vec<Component>,
     pub environment: Environment,
     /// Criterion → weight 0–5; missing criteria use their default weight.
     pub weights: BTreeMap<CriterionId, f64>,
@@ -57,8 +84,7 @@ impl Default for Profile {
             name: "Untitled scenario".to_owned(),
             notes: String::new(),
             options: default_options(),
-            component: DEFAULT_COMPONENT.to_owned(),
-            workload: Workload::default(),
+            components: vec![Component::default()],
             environment: Environment::default(),
             weights: BTreeMap::new(),
             assumptions: BTreeMap::new(),
@@ -72,6 +98,65 @@ pub fn default_options() -> Vec<OptionId> {
 }
 
 impl Profile {
+    /// The workload scoring reads: the first component's.
+    pub fn workload(&self) -> &Workload {
+        &self.components[0].workload
+    }
+
+    /// The first component's workload, to change it.
+    pub fn workload_mut(&mut self) -> &mut Workload {
+        &mut self.components[0].workload
+    }
+
+    /// The environment, for the trait table's accessors (environment settings are traits too).
+    pub(super) fn section_environment(&self) -> &Environment {
+        &self.environment
+    }
+
+    pub(super) fn section_environment_mut(&mut self) -> &mut Environment {
+        &mut self.environment
+    }
+
+    /// Whether the estate has more than one component.
+    pub fn is_mixed(&self) -> bool {
+        self.components.len() > 1
+    }
+
+    /// A one-component profile of component `index` with everything shared (options,
+    /// environment, weights, assumptions): how each component is scored on its own. An
+    /// index past the end gives the last component.
+    pub fn focus(&self, index: usize) -> Profile {
+        let index = index.min(self.components.len() - 1);
+        Profile {
+            format: self.format.clone(),
+            version: self.version,
+            name: self.name.clone(),
+            notes: self.notes.clone(),
+            options: self.options.clone(),
+            components: vec![self.components[index].clone()],
+            environment: self.environment.clone(),
+            weights: self.weights.clone(),
+            assumptions: self.assumptions.clone(),
+        }
+    }
+
+    /// Takes back what was edited on a [`Profile::focus`] of component `index`: its component,
+    /// and everything shared.
+    pub fn absorb(&mut self, index: usize, focused: &Profile) {
+        let index = index.min(self.components.len() - 1);
+        let Profile { format, version, name, notes, options, components, environment, weights, assumptions } = focused;
+        (self.format, self.version) = (format.clone(), *version);
+        self.name.clone_from(name);
+        self.notes.clone_from(notes);
+        self.options.clone_from(options);
+        if let Some(component) = components.first() {
+            self.components[index] = component.clone();
+        }
+        self.environment.clone_from(environment);
+        self.weights.clone_from(weights);
+        self.assumptions.clone_from(assumptions);
+    }
+
     /// The rows of the options compared, in the profile's order.
     pub fn option_specs(&self) -> Vec<&'static OptionSpec> {
         self.options.iter().map(|id| id.spec()).collect()

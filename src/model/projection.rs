@@ -101,7 +101,7 @@ pub const INPUTS: [TraitId; 14] = [
 
 /// Projects one option's resources for a profile.
 pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
-    Projector::new(option, profile, values).at(profile.workload.services, profile.workload.replicas)
+    Projector::new(option, profile, values).at(profile.workload().services, profile.workload().replicas)
 }
 
 /// Projects one option for a profile and for its variants along a curve. Most of a
@@ -248,7 +248,7 @@ impl<'a> Projector<'a> {
     fn at(&mut self, services: i64, replicas: i64) -> Resources {
         let option = self.option;
         let (profile, values) = (self.figures.profile, self.figures.values);
-        let w = &profile.workload;
+        let w = &profile.workload();
         let e = &profile.environment;
         let site = values.site();
         let services = services.max(1) as f64;
@@ -364,7 +364,7 @@ impl<'a> Projector<'a> {
 /// figures (guest OS memory and disk, the Server Core base image, the process-isolated
 /// container's own memory, the extra reserve of a Windows node).
 fn os_figure(values: &Values, profile: &Profile, id: AssumptionId) -> f64 {
-    if profile.workload.primary_os != PrimaryOs::Windows {
+    if profile.workload().primary_os != PrimaryOs::Windows {
         return values.get(id);
     }
     match id {
@@ -455,7 +455,7 @@ pub const CURVE_AXES: [TraitId; 2] = [TraitId::Services, TraitId::Replicas];
 fn counts_at(profile: &Profile, axis: TraitId, x: f64) -> (i64, i64) {
     #[expect(clippy::cast_possible_truncation, reason = "clamped to the trait's range first")]
     let count = axis.meta().clamp(x).round() as i64;
-    let w = &profile.workload;
+    let w = &profile.workload();
     if axis == TraitId::Services { (count, w.replicas) } else { (w.services, count) }
 }
 
@@ -627,10 +627,10 @@ mod tests {
     #[test]
     fn one_vm_per_service_counts_each_guest_os() {
         let mut p = Profile::default();
-        p.workload.services = 10;
-        p.workload.replicas = 2;
-        p.workload.peak_factor = 1.0;
-        p.workload.memory_per_instance_mib = 512.0;
+        p.workload_mut().services = 10;
+        p.workload_mut().replicas = 2;
+        p.workload_mut().peak_factor = 1.0;
+        p.workload_mut().memory_per_instance_mib = 512.0;
         p.environment.services_per_vm = 1;
         let v = values(&p);
         let r = project(vm(), &p, &v);
@@ -645,10 +645,10 @@ mod tests {
     #[test]
     fn containers_share_the_base_image_per_host() {
         let mut p = Profile::default();
-        p.workload.services = 4;
-        p.workload.replicas = 1;
-        p.workload.peak_factor = 1.0;
-        p.workload.app_image_mib = 100.0;
+        p.workload_mut().services = 4;
+        p.workload_mut().replicas = 1;
+        p.workload_mut().peak_factor = 1.0;
+        p.workload_mut().app_image_mib = 100.0;
         let v = values(&p);
         let r = project(container(), &p, &v);
         assert!((r.hosts - 1.0).abs() < 1e-9);
@@ -660,12 +660,12 @@ mod tests {
     /// Ten services of two 512 MiB, half-core instances on one 64-core, 256 GiB host.
     fn twenty_small_instances() -> Profile {
         let mut p = Profile::default();
-        p.workload.services = 10;
-        p.workload.replicas = 2;
-        p.workload.peak_factor = 1.0;
-        p.workload.memory_per_instance_mib = 512.0;
-        p.workload.cpu_per_instance = 0.5;
-        p.workload.app_image_mib = 100.0;
+        p.workload_mut().services = 10;
+        p.workload_mut().replicas = 2;
+        p.workload_mut().peak_factor = 1.0;
+        p.workload_mut().memory_per_instance_mib = 512.0;
+        p.workload_mut().cpu_per_instance = 0.5;
+        p.workload_mut().app_image_mib = 100.0;
         p.environment.host_cores = 64;
         p.environment.host_memory_gib = 256.0;
         p.environment.cpu_overcommit = 1.0;
@@ -696,7 +696,7 @@ mod tests {
     #[test]
     fn several_node_vms_per_host_each_keep_their_reserve_and_pod_cap() {
         let mut p = twenty_small_instances();
-        p.workload.replicas = 30;
+        p.workload_mut().replicas = 30;
         p.assumptions.insert(AssumptionId::NodeVmsPerHost, 2.0);
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
         // 300 pods; two nodes per host, and CPU allows ((64 − 1) / 2 − 0.23) / 0.5 = 62.54, so
@@ -845,7 +845,7 @@ mod tests {
     #[test]
     fn cloud_hosts_follow_the_duty_cycle_and_owned_hosts_do_not() {
         let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
-        p.workload.peak_factor = 2.0;
+        p.workload_mut().peak_factor = 2.0;
         p.environment.runs_hours_per_day = 10.0;
         p.environment.peak_hours_per_day = 2.0;
         // 40 pods at peak on 14 nodes for 2 h and the 55.56 s it takes to get there, 20 on 7
@@ -875,7 +875,7 @@ mod tests {
     #[test]
     fn new_cloud_nodes_boot_before_their_pods_start() {
         let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
-        p.workload.peak_factor = 2.0;
+        p.workload_mut().peak_factor = 2.0;
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
         // 2 → 4 pods per service in one period, then a node VM boots (40 s) and the pod starts.
         close(r.scale_to_peak_seconds, 15.0 + 40.0 + 0.56);
@@ -884,8 +884,8 @@ mod tests {
     #[test]
     fn vcpus_round_up_to_whole_cores() {
         let mut p = Profile::default();
-        p.workload.cpu_per_instance = 0.25;
-        p.workload.peak_factor = 1.0;
+        p.workload_mut().cpu_per_instance = 0.25;
+        p.workload_mut().peak_factor = 1.0;
         let v = values(&p);
         let vm = project(vm(), &p, &v);
         let ct = project(container(), &p, &v);
@@ -897,7 +897,7 @@ mod tests {
     #[test]
     fn peak_scaling_takes_reaction_plus_start() {
         let mut p = Profile::default();
-        p.workload.peak_factor = 3.0;
+        p.workload_mut().peak_factor = 3.0;
         let v = values(&p);
         assert!((project(vm(), &p, &v).scale_to_peak_seconds - (60.0 + 40.0)).abs() < 1e-9);
         assert!((project(container(), &p, &v).scale_to_peak_seconds - (15.0 + 0.56)).abs() < 1e-9);
@@ -906,9 +906,9 @@ mod tests {
     #[test]
     fn instance_cap_limits_density() {
         let mut p = Profile::default();
-        p.workload.services = 500;
-        p.workload.memory_per_instance_mib = 16.0;
-        p.workload.cpu_per_instance = 0.05;
+        p.workload_mut().services = 500;
+        p.workload_mut().memory_per_instance_mib = 16.0;
+        p.workload_mut().cpu_per_instance = 0.05;
         let v = values(&p);
         let r = project(container(), &p, &v);
         assert!(r.instances_per_host <= 110.0 + 1e-9, "{}", r.instances_per_host);
@@ -917,7 +917,7 @@ mod tests {
     #[test]
     fn oversized_instances_are_flagged() {
         let mut p = Profile::default();
-        p.workload.memory_per_instance_mib = 65536.0;
+        p.workload_mut().memory_per_instance_mib = 65536.0;
         p.environment.host_memory_gib = 32.0;
         let v = values(&p);
         assert!(!project(vm(), &p, &v).fits_on_host);
@@ -930,7 +930,7 @@ mod tests {
     fn all_in_one_vm_overtakes_containers_on_memory_as_services_grow() {
         let mut p = Profile::default();
         p.environment.services_per_vm = 500;
-        p.workload.memory_per_instance_mib = 256.0;
+        p.workload_mut().memory_per_instance_mib = 256.0;
         let v = values(&p);
         let curve = curve(TraitId::Services, OPTIONS, &p, &v);
         let points = break_even(&curve, OPTIONS, &p, &v);
@@ -954,8 +954,8 @@ mod tests {
         // Four VMs each holding all services: whole vCPUs make CPU flip at every multiple of 4.
         let mut p = Profile::default();
         p.environment.services_per_vm = 500;
-        p.workload.cpu_per_instance = 0.25;
-        p.workload.memory_per_instance_mib = 256.0;
+        p.workload_mut().cpu_per_instance = 0.25;
+        p.workload_mut().memory_per_instance_mib = 256.0;
         let v = values(&p);
         let curve = curve(TraitId::Services, OPTIONS, &p, &v);
         let cpu: Vec<_> =
@@ -975,7 +975,7 @@ mod tests {
     #[test]
     fn curves_pass_through_the_current_value() {
         let mut p = Profile::default();
-        p.workload.services = 37;
+        p.workload_mut().services = 37;
         let v = values(&p);
         let curve = curve(TraitId::Services, OPTIONS, &p, &v);
         let i = curve.xs.iter().position(|x| (*x - 37.0).abs() < 1e-9).expect("37 sampled");

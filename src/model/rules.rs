@@ -66,7 +66,7 @@ pub(crate) struct Shared {
 
 impl Shared {
     pub fn of(profile: &Profile, values: &Values) -> Self {
-        let w = &profile.workload;
+        let w = &profile.workload();
         Self {
             churn: churn(w.lifespan_days),
             cadence: cadence(w.deploys_per_week),
@@ -130,7 +130,7 @@ impl RuleInputs<'_> {
 /// setting (`services_per_vm`), not from the whole instances the projection rounds to, so
 /// that one more service per VM never moves it by a jump.
 pub fn colocated_share(profile: &Profile, resources: &Resources) -> f64 {
-    let services = profile.workload.services.max(1) as f64;
+    let services = profile.workload().services.max(1) as f64;
     if services <= 1.0 || resources.services_per_instance <= 1.0 {
         return 0.0;
     }
@@ -151,8 +151,8 @@ pub fn blast_radius(profile: &Profile, resources: &Resources) -> f64 {
     if resources.services_per_instance <= 1.0 {
         return 0.0;
     }
-    let services = profile.workload.services.max(1) as f64;
-    let instances = services * profile.workload.replicas.max(1) as f64;
+    let services = profile.workload().services.max(1) as f64;
+    let instances = services * profile.workload().replicas.max(1) as f64;
     let packed = (profile.environment.services_per_vm.max(1) as f64).min(services);
     if instances <= 1.0 { 0.0 } else { (packed.ln() / instances.ln()).clamp(0.0, 1.0) }
 }
@@ -178,7 +178,7 @@ pub fn staleness(lifespan_days: f64) -> f64 {
 /// How old a VM's guest gets before it is replaced or patched: its lifespan, capped by the
 /// golden-image rebuild cadence when VMs are replaced from rebuilt images.
 pub fn guest_age_days(profile: &Profile, values: &Values) -> f64 {
-    let lifespan = profile.workload.lifespan_days;
+    let lifespan = profile.workload().lifespan_days;
     match profile.environment.vm_patching {
         VmPatching::InPlace => lifespan,
         VmPatching::GoldenImages => lifespan.min(values.get(AssumptionId::GoldenImageRebuildDays)),
@@ -192,7 +192,7 @@ pub fn burstiness(peak_factor: f64) -> f64 {
 
 /// Heaviness in the sense of V-RES-4: data, instance size and lifetime, each 0–1, averaged.
 pub fn heaviness(profile: &Profile) -> f64 {
-    let w = &profile.workload;
+    let w = &profile.workload();
     let data = w.data_intensity as f64 / 10.0;
     let size = ((w.memory_per_instance_mib / 1024.0).max(1e-6).log2() / 6.0).clamp(0.0, 1.0);
     let longevity = ((w.lifespan_days.max(1e-6) / 30.0).log10() / (1095.0_f64 / 30.0).log10()).clamp(0.0, 1.0);
@@ -305,7 +305,7 @@ fn cost(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
 /// Relevance of start-up time and the trait that sets it.
 pub fn startup_relevance(profile: &Profile) -> (f64, TraitId) {
     let sensitivity = super::traits::fraction(profile, TraitId::StartLatencySensitivity);
-    let churn = churn(profile.workload.lifespan_days);
+    let churn = churn(profile.workload().lifespan_days);
     if churn > sensitivity { (churn, TraitId::LifespanDays) } else { (sensitivity, TraitId::StartLatencySensitivity) }
 }
 
@@ -505,7 +505,7 @@ fn supply_chain(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
 
 fn os_flexibility(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.reading(spec.readings.os_flexibility);
-    if spec.linux_only && inputs.profile.workload.primary_os == PrimaryOs::Windows {
+    if spec.linux_only && inputs.profile.workload().primary_os == PrimaryOs::Windows {
         t.add("a Windows workload cannot run on Linux-only guests", Input::Baseline, 1.0, -10.0, &["V-OS-1"]);
         return;
     }
@@ -570,7 +570,7 @@ fn scalability(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: 
 
 /// How far the workload is split into services: 0 for one, 1 from a hundred, logarithmic.
 pub fn split(profile: &Profile) -> f64 {
-    ((profile.workload.services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0)
+    ((profile.workload().services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0)
 }
 
 fn delivery_speed(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
@@ -711,7 +711,7 @@ fn heavy_workloads(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec
 
 fn nesting(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.base("no nesting needed", 10.0, &["M-OPS-6"]);
-    if inputs.profile.workload.nested_virtualization {
+    if inputs.profile.workload().nested_virtualization {
         let reading = spec.readings.nesting;
         t.add_trait(reading.label, inputs, TraitId::NestedVirtualization, reading.value, reading.sources);
     }
@@ -765,27 +765,27 @@ mod tests {
     #[test]
     fn startup_speed_costs_four_points_per_decade_when_it_matters() {
         let mut p = Profile::default();
-        p.workload.lifespan_days = 365.0;
-        p.workload.start_latency_sensitivity = 10;
+        p.workload_mut().lifespan_days = 365.0;
+        p.workload_mut().start_latency_sensitivity = 10;
         let (vm, ct) = scores(&p, CriterionId::StartupSpeed);
         close(ct, 10.0);
         close(vm, 10.0 - 4.0 * (40.0_f64 / 0.56).log10());
-        p.workload.start_latency_sensitivity = 0;
+        p.workload_mut().start_latency_sensitivity = 0;
         assert_eq!(scores(&p, CriterionId::StartupSpeed), (10.0, 10.0), "irrelevant start-up");
-        p.workload.lifespan_days = 1.0 / 24.0;
+        p.workload_mut().lifespan_days = 1.0 / 24.0;
         close(scores(&p, CriterionId::StartupSpeed).0, 10.0 - 4.0 * (40.0_f64 / 0.56).log10());
     }
 
     #[test]
     fn runtime_performance_follows_the_measured_ratios() {
         let mut p = Profile::default();
-        p.workload.data_intensity = 10;
-        p.workload.chattiness = 0;
+        p.workload_mut().data_intensity = 10;
+        p.workload_mut().chattiness = 0;
         let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
         close(vm, 10.0 * 0.977 * 0.9);
         close(ct, 10.0);
-        p.workload.data_intensity = 0;
-        p.workload.chattiness = 10;
+        p.workload_mut().data_intensity = 0;
+        p.workload_mut().chattiness = 10;
         let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
         close(vm, 10.0 * 0.977 * 0.87);
         close(ct, 10.0 * 0.95);
@@ -794,8 +794,8 @@ mod tests {
     #[test]
     fn containers_on_vms_pay_both_layers() {
         let mut p = Profile::default();
-        p.workload.data_intensity = 0;
-        p.workload.chattiness = 10;
+        p.workload_mut().data_intensity = 0;
+        p.workload_mut().chattiness = 10;
         let evaluation = evaluate_options(&p, Assumptions::builtin(), REGISTRY);
         let criterion = |option: OptionId| {
             &evaluation.option(option).expect("evaluated").criteria[CriterionId::RuntimePerformance as usize]
@@ -811,56 +811,56 @@ mod tests {
     #[test]
     fn isolation_scales_boundary_exposure_by_the_threat() {
         let mut p = Profile::default();
-        p.workload.isolation_need = 10;
-        p.workload.untrusted_code = 10;
-        p.workload.compliance_strictness = 10;
+        p.workload_mut().isolation_need = 10;
+        p.workload_mut().untrusted_code = 10;
+        p.workload_mut().compliance_strictness = 10;
         // Threat 1: a hypervisor exposes 2/10, a hardened shared kernel 9 × (1 − 0.25).
         let (vm, ct) = scores(&p, CriterionId::Isolation);
         close(vm, 8.0);
         close(ct, 10.0 - 6.75);
         // Own reviewed code keeps 35% of the threat; compliance does not enter.
-        p.workload.untrusted_code = 0;
-        p.workload.compliance_strictness = 0;
+        p.workload_mut().untrusted_code = 0;
+        p.workload_mut().compliance_strictness = 0;
         let (vm, ct) = scores(&p, CriterionId::Isolation);
         close(vm, 10.0 - 0.35 * 2.0);
         close(ct, 10.0 - 0.35 * 6.75);
         // All services in one VM: no boundary between them, as exposed as a shared kernel.
-        p.workload.untrusted_code = 10;
-        p.workload.services = 4;
-        p.workload.replicas = 1;
+        p.workload_mut().untrusted_code = 10;
+        p.workload_mut().services = 4;
+        p.workload_mut().replicas = 1;
         p.environment.services_per_vm = 500;
         close(scores(&p, CriterionId::Isolation).0, 10.0 - 6.75);
         // Two of four services per VM: a breach reaches half the estate (ln 2 / ln 4).
         p.environment.services_per_vm = 2;
         close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (6.75 - 2.0) / 2.0);
         // Two replicas of each, all four services per VM: four of eight (ln 4 / ln 8).
-        p.workload.replicas = 2;
+        p.workload_mut().replicas = 2;
         p.environment.services_per_vm = 4;
         close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (6.75 - 2.0) * 2.0 / 3.0);
-        p.workload.isolation_need = 0;
+        p.workload_mut().isolation_need = 0;
         assert_eq!(scores(&p, CriterionId::Isolation), (10.0, 10.0), "no need, no threat");
     }
 
     #[test]
     fn patching_counts_operating_systems_and_freshness() {
         let mut p = Profile::default();
-        p.workload.services = 1;
-        p.workload.replicas = 1;
-        p.workload.peak_factor = 1.0;
-        p.workload.lifespan_days = 7.0;
-        p.workload.deploys_per_week = 0.0;
-        p.workload.compliance_strictness = 0;
+        p.workload_mut().services = 1;
+        p.workload_mut().replicas = 1;
+        p.workload_mut().peak_factor = 1.0;
+        p.workload_mut().lifespan_days = 7.0;
+        p.workload_mut().deploys_per_week = 0.0;
+        p.workload_mut().compliance_strictness = 0;
         // One VM + its host = 2 OS instances; one container host + one image = 2 as well.
         // Week-old instances are not stale; replacing them weekly counts as freshness.
         let (vm, ct) = scores(&p, CriterionId::Patching);
         close(vm, 8.0);
         close(ct, 8.0 + 2.0 * churn(7.0));
-        p.workload.deploys_per_week = 100.0;
+        p.workload_mut().deploys_per_week = 100.0;
         close(scores(&p, CriterionId::Patching).1, 10.0);
-        p.workload.lifespan_days = 365.0;
+        p.workload_mut().lifespan_days = 365.0;
         close(scores(&p, CriterionId::Patching).0, 6.0);
         // Strict compliance adds controls and audit evidence to both, by their control loads.
-        p.workload.compliance_strictness = 10;
+        p.workload_mut().compliance_strictness = 10;
         let (vm, ct) = scores(&p, CriterionId::Patching);
         close(vm, 6.0 - 2.0 * 1.0);
         close(ct, 10.0 - 2.0 * 1.2);
@@ -869,9 +869,9 @@ mod tests {
     #[test]
     fn patching_is_counted_at_steady_load() {
         let mut p = Profile::default();
-        p.workload.services = 10;
-        p.workload.replicas = 2;
-        p.workload.peak_factor = 5.0;
+        p.workload_mut().services = 10;
+        p.workload_mut().replicas = 2;
+        p.workload_mut().peak_factor = 5.0;
         let evaluation = evaluate(&p, Assumptions::builtin());
         // 20 VMs at steady load (100 at peak) and the one host they need.
         close(evaluation.options[0].resources.os_instances_to_patch, 21.0);
@@ -880,38 +880,38 @@ mod tests {
     #[test]
     fn supply_chain_rewards_trusted_images_and_punishes_stale_ones() {
         let mut p = Profile::default();
-        p.workload.image_trust = 10;
-        p.workload.team_container_maturity = 10;
-        p.workload.lifespan_days = 7.0;
+        p.workload_mut().image_trust = 10;
+        p.workload_mut().team_container_maturity = 10;
+        p.workload_mut().lifespan_days = 7.0;
         assert_eq!(scores(&p, CriterionId::SupplyChain), (6.0, 10.0));
-        p.workload.image_trust = 0;
-        p.workload.team_container_maturity = 0;
-        p.workload.lifespan_days = 365.0;
+        p.workload_mut().image_trust = 0;
+        p.workload_mut().team_container_maturity = 0;
+        p.workload_mut().lifespan_days = 365.0;
         assert_eq!(scores(&p, CriterionId::SupplyChain), (4.0, 2.0));
     }
 
     #[test]
     fn os_flexibility_and_portability_follow_os_diversity() {
         let mut p = Profile::default();
-        p.workload.os_diversity = 10;
-        p.workload.legacy_coupling = 0;
+        p.workload_mut().os_diversity = 10;
+        p.workload_mut().legacy_coupling = 0;
         let (vm, ct) = scores(&p, CriterionId::OsFlexibility);
         close(vm, 10.0);
         close(ct, 1.0);
         close(scores(&p, CriterionId::Portability).1, 5.0);
-        p.workload.os_diversity = 0;
+        p.workload_mut().os_diversity = 0;
         assert_eq!(scores(&p, CriterionId::Portability), (5.0, 9.0));
-        p.workload.legacy_coupling = 10;
+        p.workload_mut().legacy_coupling = 10;
         close(scores(&p, CriterionId::Portability).1, 6.0);
     }
 
     #[test]
     fn scalability_matters_only_for_bursts() {
         let mut p = Profile::default();
-        p.workload.legacy_coupling = 0;
-        p.workload.peak_factor = 1.0;
+        p.workload_mut().legacy_coupling = 0;
+        p.workload_mut().peak_factor = 1.0;
         assert_eq!(scores(&p, CriterionId::Scalability), (10.0, 10.0));
-        p.workload.peak_factor = 20.0;
+        p.workload_mut().peak_factor = 20.0;
         let (vm, ct) = scores(&p, CriterionId::Scalability);
         close(ct, 10.0);
         // 2 replicas grow to 40 pods in four HPA periods (2 → 6 → 12 → 24 → 48): 60 s + 0.56 s.
@@ -921,28 +921,28 @@ mod tests {
     #[test]
     fn delivery_speed_depends_on_cadence_and_team() {
         let mut p = Profile::default();
-        p.workload.services = 1;
-        p.workload.deploys_per_week = 100.0;
-        p.workload.team_container_maturity = 10;
+        p.workload_mut().services = 1;
+        p.workload_mut().deploys_per_week = 100.0;
+        p.workload_mut().team_container_maturity = 10;
         assert_eq!(scores(&p, CriterionId::DeliverySpeed), (3.0, 8.0));
-        p.workload.team_container_maturity = 0;
+        p.workload_mut().team_container_maturity = 0;
         close(scores(&p, CriterionId::DeliverySpeed).1, 3.0);
         // A hundred greenfield services, each in its own instance: both options gain 2.
-        p.workload.services = 100;
-        p.workload.legacy_coupling = 0;
+        p.workload_mut().services = 100;
+        p.workload_mut().legacy_coupling = 0;
         assert_eq!(scores(&p, CriterionId::DeliverySpeed), (5.0, 5.0));
     }
 
     #[test]
     fn networking_grows_with_chatty_endpoints() {
         let mut p = Profile::default();
-        p.workload.services = 50;
-        p.workload.replicas = 2;
-        p.workload.chattiness = 10;
-        p.workload.team_container_maturity = 0;
+        p.workload_mut().services = 50;
+        p.workload_mut().replicas = 2;
+        p.workload_mut().chattiness = 10;
+        p.workload_mut().team_container_maturity = 0;
         // 100 endpoints each: 10 − 2.5 × 2.
         assert_eq!(scores(&p, CriterionId::NetworkingSimplicity), (5.0, 5.0));
-        p.workload.team_container_maturity = 10;
+        p.workload_mut().team_container_maturity = 10;
         close(scores(&p, CriterionId::NetworkingSimplicity).1, 6.5);
         p.environment.services_per_vm = 50;
         close(scores(&p, CriterionId::NetworkingSimplicity).0, 10.0 - 2.5 * 2.0_f64.log10());
@@ -951,14 +951,14 @@ mod tests {
     #[test]
     fn migration_effort_follows_legacy_coupling() {
         let mut p = Profile::default();
-        p.workload.legacy_coupling = 10;
-        p.workload.team_container_maturity = 0;
+        p.workload_mut().legacy_coupling = 10;
+        p.workload_mut().team_container_maturity = 0;
         // Containerised as it is: 10 − 4 − 2; lifted and shifted onto VMs: 10 − 1.
         assert_eq!(scores(&p, CriterionId::MigrationEffort), (9.0, 4.0));
         let evaluation = evaluate(&p, Assumptions::builtin());
         assert_eq!(evaluation.options[1].path, MigrationPath::AsIs);
-        p.workload.legacy_coupling = 0;
-        p.workload.team_container_maturity = 10;
+        p.workload_mut().legacy_coupling = 0;
+        p.workload_mut().team_container_maturity = 10;
         assert_eq!(scores(&p, CriterionId::MigrationEffort), (10.0, 10.0));
     }
 
@@ -972,11 +972,11 @@ mod tests {
     fn decomposition_is_chosen_where_it_pays() {
         let mut p = Profile::default();
         p.weights.insert(CriterionId::MigrationEffort, 3.0);
-        p.workload.services = 100;
-        p.workload.legacy_coupling = 5;
-        p.workload.deploys_per_week = 30.0;
-        p.workload.team_container_maturity = 10;
-        p.workload.peak_factor = 20.0;
+        p.workload_mut().services = 100;
+        p.workload_mut().legacy_coupling = 5;
+        p.workload_mut().deploys_per_week = 30.0;
+        p.workload_mut().team_container_maturity = 10;
+        p.workload_mut().peak_factor = 20.0;
         let pace = cadence(30.0);
         let evaluation = evaluate(&p, Assumptions::builtin());
         let container = &evaluation.options[1];
@@ -985,32 +985,32 @@ mod tests {
         close(container.criteria[CriterionId::DeliverySpeed as usize].score, 5.0 + 3.0 * pace + 2.0);
         assert_eq!(evaluation.options[0].path, MigrationPath::AsIs, "VMs lift and shift");
         // With one service there is nothing to decompose into: as-is.
-        p.workload.services = 1;
+        p.workload_mut().services = 1;
         assert_eq!(evaluate(&p, Assumptions::builtin()).options[1].path, MigrationPath::AsIs);
     }
 
     #[test]
     fn resilience_fit_follows_failure_tolerance() {
         let mut p = Profile::default();
-        p.workload.failure_tolerance = 10;
+        p.workload_mut().failure_tolerance = 10;
         assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 10.0));
         // Live migration keeps an app that cannot die running through host maintenance,
         // if its instances live long enough to meet it.
-        p.workload.lifespan_days = 30.0;
-        p.workload.failure_tolerance = 0;
+        p.workload_mut().lifespan_days = 30.0;
+        p.workload_mut().failure_tolerance = 0;
         assert_eq!(scores(&p, CriterionId::ResilienceFit), (10.0, 2.0));
-        p.workload.failure_tolerance = 5;
+        p.workload_mut().failure_tolerance = 5;
         assert_eq!(scores(&p, CriterionId::ResilienceFit), (8.5, 6.0));
-        p.workload.lifespan_days = 1.0 / 24.0;
+        p.workload_mut().lifespan_days = 1.0 / 24.0;
         assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 6.0));
     }
 
     #[test]
     fn heavy_workloads_favour_vms() {
         let mut p = Profile::default();
-        p.workload.data_intensity = 10;
-        p.workload.memory_per_instance_mib = 65536.0;
-        p.workload.lifespan_days = 1095.0;
+        p.workload_mut().data_intensity = 10;
+        p.workload_mut().memory_per_instance_mib = 65536.0;
+        p.workload_mut().lifespan_days = 1095.0;
         close(heaviness(&p), 1.0);
         let (vm, ct) = scores(&p, CriterionId::HeavyWorkloads);
         close(vm, 9.0);
@@ -1021,7 +1021,7 @@ mod tests {
     fn nesting_penalises_hardware_virtualization() {
         let mut p = Profile::default();
         assert_eq!(scores(&p, CriterionId::Nesting), (10.0, 10.0));
-        p.workload.nested_virtualization = true;
+        p.workload_mut().nested_virtualization = true;
         assert_eq!(scores(&p, CriterionId::Nesting), (3.0, 9.0));
     }
 }

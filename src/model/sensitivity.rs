@@ -357,8 +357,8 @@ mod tests {
         }
         p.weights.insert(CriterionId::OsFlexibility, 1.0);
         p.weights.insert(CriterionId::Portability, 1.0);
-        p.workload.legacy_coupling = 0;
-        p.workload.os_diversity = 1;
+        p.workload_mut().legacy_coupling = 0;
+        p.workload_mut().os_diversity = 1;
         p
     }
 
@@ -374,9 +374,9 @@ mod tests {
         assert_eq!(os.distance, Some(3.0));
         // And the flip is real: at 4 the VM leads, at 3 the containers still do.
         let mut at = p.clone();
-        at.workload.os_diversity = 4;
+        at.workload_mut().os_diversity = 4;
         assert_eq!(evaluate(&at, Assumptions::builtin()).verdict.leader, "vm");
-        at.workload.os_diversity = 3;
+        at.workload_mut().os_diversity = 3;
         assert_eq!(evaluate(&at, Assumptions::builtin()).verdict.leader, "container");
     }
 

@@ -200,7 +200,7 @@ impl TraitValue for bool {
 macro_rules! define_traits {
     (
         $(
-            $section:ident : $Struct:ident {
+            $section:ident ($get:ident, $get_mut:ident) : $Struct:ident {
                 $(
                     $Variant:ident $field:ident : $ty:ty = $default:expr,
                     $kind:ident [$min:expr, $max:expr] $scale:ident $group:ident file $position:literal,
@@ -263,18 +263,18 @@ macro_rules! define_traits {
         impl super::profile::Profile {
             /// Reads any trait as a number (flags read as 0 or 1).
             pub fn get(&self, id: TraitId) -> f64 {
-                match id { $( $( TraitId::$Variant => self.$section.$field.to_f64(), )* )* }
+                match id { $( $( TraitId::$Variant => self.$get().$field.to_f64(), )* )* }
             }
 
             /// Writes any trait from a number, clamped to its range.
             pub fn set(&mut self, id: TraitId, value: f64) {
                 let value = id.meta().clamp(value);
-                match id { $( $( TraitId::$Variant => self.$section.$field = TraitValue::from_f64(value), )* )* }
+                match id { $( $( TraitId::$Variant => self.$get_mut().$field = TraitValue::from_f64(value), )* )* }
             }
 
             /// Copies one trait's stored value from another profile, exactly (no clamping).
             pub fn copy_trait(&mut self, from: &Self, id: TraitId) {
-                match id { $( $( TraitId::$Variant => self.$section.$field = from.$section.$field, )* )* }
+                match id { $( $( TraitId::$Variant => self.$get_mut().$field = from.$get().$field, )* )* }
             }
         }
     };
@@ -285,7 +285,7 @@ macro_rules! define_traits {
 }
 
 define_traits! {
-    workload: Workload {
+    workload (workload, workload_mut): Workload {
         Services services: i64 = 10,
             Integer [1.0, 500.0] Log Shape file 0, "Services", "",
             "Distinct services or components; 1 means a monolith.";
@@ -348,7 +348,7 @@ define_traits! {
             "0 an instance must never die … 10 built for instances dying at any time.";
         + primary_os: PrimaryOs = PrimaryOs::Linux, "The kernel most services need: `linux` or `windows`.";
     }
-    environment: Environment {
+    environment (section_environment, section_environment_mut): Environment {
         ServicesPerVm services_per_vm: i64 = 1,
             Integer [1.0, 500.0] Log Environment file 0, "Services per VM", "",
             "How many services share one VM in the VM option; 1 means one VM per service.";
@@ -432,7 +432,7 @@ impl super::profile::Profile {
     /// A choice field's value as its word.
     pub fn choice(&self, key: &str) -> &'static str {
         match key {
-            "primary_os" => match self.workload.primary_os {
+            "primary_os" => match self.workload().primary_os {
                 PrimaryOs::Linux => "linux",
                 PrimaryOs::Windows => "windows",
             },
@@ -446,8 +446,8 @@ impl super::profile::Profile {
     /// Sets a choice field from its word; `false` when the word is not one it accepts.
     pub fn set_choice(&mut self, key: &str, word: &str) -> bool {
         match (key, word) {
-            ("primary_os", "linux") => self.workload.primary_os = PrimaryOs::Linux,
-            ("primary_os", "windows") => self.workload.primary_os = PrimaryOs::Windows,
+            ("primary_os", "linux") => self.workload_mut().primary_os = PrimaryOs::Linux,
+            ("primary_os", "windows") => self.workload_mut().primary_os = PrimaryOs::Windows,
             ("vm_patching", "in_place") => self.environment.vm_patching = VmPatching::InPlace,
             ("vm_patching", "golden_images") => self.environment.vm_patching = VmPatching::GoldenImages,
             _ => return false,
@@ -515,13 +515,13 @@ mod tests {
     fn set_clamps_and_rounds() {
         let mut inputs = Profile::default();
         inputs.set(TraitId::Replicas, 0.0);
-        assert_eq!(inputs.workload.replicas, 1);
+        assert_eq!(inputs.workload().replicas, 1);
         inputs.set(TraitId::IsolationNeed, 7.6);
-        assert_eq!(inputs.workload.isolation_need, 8);
+        assert_eq!(inputs.workload().isolation_need, 8);
         inputs.set(TraitId::NestedVirtualization, 1.0);
-        assert!(inputs.workload.nested_virtualization);
+        assert!(inputs.workload().nested_virtualization);
         inputs.set(TraitId::PeakFactor, 1e9);
-        assert!((inputs.workload.peak_factor - 20.0).abs() < 1e-12);
+        assert!((inputs.workload().peak_factor - 20.0).abs() < 1e-12);
     }
 
     #[test]

@@ -223,10 +223,8 @@ mod tests {
     #[test]
     fn comparison_summary_names_every_move_and_the_lead() {
         let base = Profile::default();
-        let hostile = Profile {
-            workload: Workload { isolation_need: 10, legacy_coupling: 10, ..Workload::default() },
-            ..Profile::default()
-        };
+        let mut hostile = Profile::default();
+        *hostile.workload_mut() = Workload { isolation_need: 10, legacy_coupling: 10, ..Workload::default() };
         let [a, b] = [&base, &hostile].map(|profile| evaluate(profile, Assumptions::builtin()));
         let summary = comparison_summary(&compare(&base, &a, &hostile, &b));
         assert!(summary.starts_with("Since the baseline (2 settings changed): VMs "), "{summary}");

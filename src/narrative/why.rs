@@ -84,7 +84,7 @@ impl<'a> Why<'a> {
         let result = &results[self.option];
         let o = result.spec;
         let r = &result.resources;
-        let w = &self.profile.workload;
+        let w = &self.profile.workload();
         let resources = |i: usize| &results[i].resources;
         let ahead = self.standing == Standing::Ahead;
         let behind = self.standing == Standing::Behind;
@@ -298,8 +298,8 @@ impl<'a> Why<'a> {
                     (false, false) => {
                         write!(out, "{} are kept running, which suits apps not built for instances dying", o.plural)?;
                         if self.evaluation.values.get(AssumptionId::VmLiveMigrationPoints) > 0.0
-                            && self.profile.workload.failure_tolerance < 10
-                            && rules::churn(self.profile.workload.lifespan_days) < 1.0
+                            && self.profile.workload().failure_tolerance < 10
+                            && rules::churn(self.profile.workload().lifespan_days) < 1.0
                         {
                             out.push_str(", and the hypervisor live-migrates them through host maintenance where pods would be drained and restarted");
                         }
@@ -388,7 +388,7 @@ impl<'a> Why<'a> {
                 ", and ~{} services share each one with no boundary between them (one breach reaches {} of the {} service instances)",
                 Number(r.services_per_instance),
                 Number(r.services_per_instance),
-                Number(self.profile.workload.services as f64 * self.profile.workload.replicas as f64)
+                Number(self.profile.workload().services as f64 * self.profile.workload().replicas as f64)
             )?;
         }
         write!(out, "; exposure {}", exposure(self.option))?;
@@ -400,7 +400,7 @@ impl<'a> Why<'a> {
     fn patching(&self, out: &mut String) -> std::fmt::Result {
         let results = &self.evaluation.options;
         let o = results[self.option].spec;
-        let w = &self.profile.workload;
+        let w = &self.profile.workload();
         let figure = |i: usize| number_of(results[i].resources.os_instances_to_patch);
         write!(out, "OS instances to keep patched at steady load: {}", figure(self.option))?;
         self.vs(out, figure)?;
@@ -436,7 +436,7 @@ impl<'a> Why<'a> {
     fn migration(&self, out: &mut String) -> std::fmt::Result {
         let result = &self.evaluation.options[self.option];
         let o = result.spec;
-        let w = &self.profile.workload;
+        let w = &self.profile.workload();
         write!(out, "Legacy coupling {}: ", self.rating(TraitId::LegacyCoupling))?;
         if !o.image_pipeline {
             return write!(

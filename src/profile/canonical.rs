@@ -62,19 +62,30 @@ fn write_top_field(out: &mut String, profile: &Profile, field: TopField) {
     }
 }
 
-/// `components`: the one component, its name and its workload.
+/// `components`: each component's name, placement, current option and workload.
 fn write_components(out: &mut String, profile: &Profile) {
-    let inner = INDENT.repeat(2);
-    out.push_str(&format!("{INDENT}{}: [\n{inner}(\n", TopField::Components.key()));
-    for field in ComponentField::ALL {
-        match field {
-            ComponentField::Name => {
-                out.push_str(&format!("{}{}: {},\n", INDENT.repeat(3), field.key(), text(&profile.component)));
+    let (inner, fields) = (INDENT.repeat(2), INDENT.repeat(3));
+    out.push_str(&format!("{INDENT}{}: [\n", TopField::Components.key()));
+    for (index, component) in profile.components.iter().enumerate() {
+        out.push_str(&format!("{inner}(\n"));
+        for field in ComponentField::ALL {
+            let key = field.key();
+            match field {
+                ComponentField::Name => out.push_str(&format!("{fields}{key}: {},\n", text(&component.name))),
+                ComponentField::Placement => {
+                    let pin =
+                        component.placement.map_or_else(|| "None".to_owned(), |id| format!("Some({})", text(id.key())));
+                    out.push_str(&format!("{fields}{key}: {pin},\n"));
+                }
+                ComponentField::Current => {
+                    out.push_str(&format!("{fields}{key}: {},\n", text(component.current.key())))
+                }
+                ComponentField::Workload => write_section(out, &profile.focus(index), Section::Workload, 3),
             }
-            ComponentField::Workload => write_section(out, profile, Section::Workload, 3),
         }
+        out.push_str(&format!("{inner}),\n"));
     }
-    out.push_str(&format!("{inner}),\n{INDENT}],\n"));
+    out.push_str(&format!("{INDENT}],\n"));
 }
 
 /// A top-level `key: value,` line.
@@ -266,8 +277,9 @@ mod tests {
         );
         assert_eq!(lines[5], "    options: [\"vm\", \"container\"], // 2–4 option ids, no repeats, in display order");
         assert_eq!(lines[6..9], ["    components: [", "        (", "            name: \"Workload\","]);
-        assert_eq!(lines[9], "            workload: (");
-        assert_eq!(lines[10], "                services: 10,                          // 1–500");
+        assert_eq!(lines[9..11], ["            placement: None,", "            current: \"vm\","]);
+        assert_eq!(lines[11], "            workload: (");
+        assert_eq!(lines[12], "                services: 10,                          // 1–500");
         assert!(text.contains("\n                peak_factor: 2.0,                      // 1–20×\n"), "{text}");
         assert!(text.contains("\n                nested_virtualization: false,          // true or false\n"), "{text}");
         assert!(

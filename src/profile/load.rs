@@ -70,7 +70,7 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Loaded, LoadError> {
         // Version 1 had one slider for both threats: its isolation need ran from "one trusted
         // team" to "hostile multi-tenant", so it also said how untrusted the neighbours' code
         // is. Reading it into both keeps a version-1 file's isolation arithmetic exactly.
-        profile.workload.untrusted_code = profile.workload.isolation_need;
+        profile.workload_mut().untrusted_code = profile.workload().isolation_need;
     }
     Ok(Loaded { profile, warnings })
 }
@@ -140,7 +140,7 @@ fn syntax_message(code: &RonError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::profile::VERSION;
+    use crate::model::profile::{MAX_COMPONENTS, VERSION};
     use crate::model::{AssumptionId, CriterionId, OptionId};
 
     const HEAD: &str = "(format: \"podvisor-profile\", version: 1, ";
@@ -161,9 +161,9 @@ mod tests {
     fn missing_fields_keep_their_defaults() {
         let loaded = load("workload: (services: 7)").unwrap();
         let mut expected = Profile::default();
-        expected.workload.services = 7;
+        expected.workload_mut().services = 7;
         // A version-1 file: its isolation need also says how untrusted the code is.
-        expected.workload.untrusted_code = expected.workload.isolation_need;
+        expected.workload_mut().untrusted_code = expected.workload().isolation_need;
         assert_eq!(loaded.profile, expected);
         assert!(loaded.warnings.is_empty());
     }
@@ -172,8 +172,8 @@ mod tests {
     fn integers_out_of_range_clamp_even_when_negative() {
         let loaded =
             load("workload: (services: -4, isolation_need: 14), environment: (host_cores: 99999999999)").unwrap();
-        assert_eq!(loaded.profile.workload.services, 1);
-        assert_eq!(loaded.profile.workload.isolation_need, 10);
+        assert_eq!(loaded.profile.workload().services, 1);
+        assert_eq!(loaded.profile.workload().isolation_need, 10);
         assert_eq!(loaded.profile.environment.host_cores, 1024);
         assert_eq!(
             loaded.warnings,
@@ -204,7 +204,7 @@ mod tests {
 
     #[test]
     fn reals_accept_integers_but_integers_refuse_reals() {
-        assert_eq!(load("workload: (peak_factor: 4)").unwrap().profile.workload.peak_factor, 4.0);
+        assert_eq!(load("workload: (peak_factor: 4)").unwrap().profile.workload().peak_factor, 4.0);
         let error = load("workload: (replicas: 3.0)").unwrap_err();
         assert!(error.to_string().contains("workload.replicas: expected a whole number, found 3.0"), "{error}");
     }
@@ -254,8 +254,8 @@ mod tests {
         let fields = "options: [\"container\", \"vm\"], components: [(name: \"Shop\", workload: (services: 7))]";
         let loaded = parse(format!("{V2}{fields})").as_bytes(), "t.ron").unwrap();
         assert_eq!(loaded.profile.options, [OptionId::CONTAINER, OptionId::VM]);
-        assert_eq!(loaded.profile.component, "Shop");
-        assert_eq!(loaded.profile.workload.services, 7);
+        assert_eq!(loaded.profile.components[0].name, "Shop");
+        assert_eq!(loaded.profile.workload().services, 7);
         let sparse = parse(format!("{V2})").as_bytes(), "t.ron").unwrap().profile;
         assert_eq!(sparse, Profile::default(), "every field may be missing");
     }
@@ -264,9 +264,9 @@ mod tests {
     fn a_version_1_profile_compares_vms_and_containers() {
         let loaded = load("name: \"Old\", workload: (services: 7)").unwrap();
         assert_eq!(loaded.profile.options, [OptionId::VM, OptionId::CONTAINER]);
-        assert_eq!(loaded.profile.component, crate::model::profile::DEFAULT_COMPONENT);
+        assert_eq!(loaded.profile.components[0].name, crate::model::profile::DEFAULT_COMPONENT);
         assert_eq!(loaded.profile.version, VERSION);
-        assert_eq!(loaded.profile.workload.services, 7);
+        assert_eq!(loaded.profile.workload().services, 7);
     }
 
     #[test]
@@ -325,16 +325,23 @@ mod tests {
     }
 
     #[test]
-    fn a_profile_holds_exactly_one_component() {
+    fn a_profile_holds_one_to_sixty_four_components() {
         let (_, message) = refused("components: []");
-        assert!(message.starts_with("components: the list is empty; a profile holds one component"), "{message}");
-        let fields = "components: [(name: \"Web\"), (name: \"Database\")]";
-        let (column, message) = refused(fields);
-        assert_eq!(column, column_of(fields, "(name: \"Database\""), "{message}");
         assert!(
-            message.starts_with("components: this build scores one component; mixed estates are not supported yet"),
+            message.starts_with("components: the list is empty; a profile holds at least one component"),
             "{message}"
         );
+        let fields = "components: [(name: \"Web\"), (name: \"Database\", placement: Some(\"vm\"), current: \"container\", workload: (replicas: 3))]";
+        let loaded = parse(format!("{V2}{fields})").as_bytes(), "t.ron").unwrap();
+        let [web, database] = loaded.profile.components.as_slice() else { panic!("two components") };
+        assert_eq!((web.name.as_str(), web.placement, web.current), ("Web", None, OptionId::VM));
+        assert_eq!((database.placement, database.current), (Some(OptionId::VM), OptionId::CONTAINER));
+        assert_eq!(database.workload.replicas, 3);
+        let many = vec!["(name: \"x\")"; MAX_COMPONENTS + 1].join(", ");
+        let fields = format!("components: [{many}]");
+        let (column, message) = refused(&fields);
+        assert_eq!(column, V2.chars().count() + fields.rfind("(name").unwrap() + 1, "{message}");
+        assert!(message.starts_with("components: at most 64 components are scored"), "{message}");
         let fields = "components: [(nme: \"Web\")]";
         let (column, message) = refused(fields);
         assert_eq!(column, column_of(fields, "nme"), "{message}");

@@ -15,7 +15,7 @@ use crate::model::criteria::MAX_WEIGHT;
 use crate::model::hosts::HostCatalog;
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::options::REGISTRY;
-use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
+use crate::model::profile::{Component, MAX_COMPONENTS, MAX_OPTIONS, MIN_OPTIONS};
 use crate::model::traits::{CHOICES, ChoiceMeta};
 use crate::model::{AssumptionId, CRITERIA, CriterionId, OptionId, TraitId, TraitKind};
 
@@ -118,10 +118,15 @@ impl<'de> Visitor<'de> for Body<'_> {
                 TopField::Notes => profile.notes = map.next_value_seed(Field::new("notes", Text))?,
                 TopField::Options => profile.options = map.next_value_seed(OptionList)?,
                 TopField::Components => {
-                    map.next_value_seed(Components { profile: &mut profile, warnings: self.warnings })?;
+                    profile.components = map.next_value_seed(Components { warnings: self.warnings })?
                 }
                 TopField::Section(section) => {
-                    map.next_value_seed(SectionBody { section, profile: &mut profile, warnings: self.warnings })?;
+                    map.next_value_seed(SectionBody {
+                        section,
+                        prefix: "",
+                        profile: &mut profile,
+                        warnings: self.warnings,
+                    })?;
                 }
                 TopField::Weights => {
                     let known = CRITERIA.iter().map(|spec| (spec.key, (spec.id, (0.0, MAX_WEIGHT))));
@@ -155,6 +160,8 @@ enum SectionField {
 /// The fields of one section, read into `profile`.
 struct SectionBody<'a> {
     section: Section,
+    /// Before the section's name in messages: which component, past the first.
+    prefix: &'a str,
     profile: &'a mut Profile,
     warnings: &'a mut Vec<String>,
 }
@@ -197,7 +204,7 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
             match field {
                 SectionField::Trait(id) => {
                     let meta = id.meta();
-                    let path = format!("{}.{}", self.section.key(), meta.key);
+                    let path = format!("{}{}.{}", self.prefix, self.section.key(), meta.key);
                     let path = path.as_str();
                     let value = match meta.kind {
                         TraitKind::Integer => map.next_value_seed(Field::new(path, Whole))?,
@@ -212,7 +219,7 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                         map.next_value_seed(Field::new("environment.currency", Text))?;
                 }
                 SectionField::Choice(meta) => {
-                    let path = format!("{}.{}", self.section.key(), meta.key);
+                    let path = format!("{}{}.{}", self.prefix, self.section.key(), meta.key);
                     let word = map.next_value_seed(Field::new(&path, Choice(meta)))?;
                     self.profile.set_choice(meta.key, word);
                 }
@@ -284,89 +291,161 @@ impl<'de> Visitor<'de> for OptionList {
     }
 }
 
-/// `components`: the parts of the estate. This build scores exactly one.
+/// `components`: the parts of the estate, one to [`MAX_COMPONENTS`].
 struct Components<'a> {
-    profile: &'a mut Profile,
     warnings: &'a mut Vec<String>,
 }
 
 impl<'de> DeserializeSeed<'de> for Components<'_> {
-    type Value = ();
+    type Value = Vec<Component>;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_seq(self)
     }
 }
 
 impl<'de> Visitor<'de> for Components<'_> {
-    type Value = ();
+    type Value = Vec<Component>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list `[(name: …, workload: (…))]` for `components`")
+        f.write_str("a list `[(name: …, workload: (…)), …]` for `components`")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let component = ComponentBody { profile: self.profile, warnings: self.warnings };
-        if seq.next_element_seed(component)?.is_none() {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut components = Vec::new();
+        loop {
+            let index = components.len();
+            if index == MAX_COMPONENTS {
+                // Refused where the one too many starts, before reading it.
+                if seq.next_element_seed(TooMany)?.is_none() {
+                    break;
+                }
+            }
+            let seed = ComponentBody { index, warnings: &mut *self.warnings };
+            let Some(component) = seq.next_element_seed(seed)? else { break };
+            components.push(component);
+        }
+        if components.is_empty() {
             return Err(de::Error::custom(
-                "components: the list is empty; a profile holds one component, such as `[(name: \"Shop\", workload: (…))]`",
+                "components: the list is empty; a profile holds at least one component, such as `[(name: \"Shop\", workload: (…))]`",
             ));
         }
-        // Refused where the second one starts, before reading it.
-        seq.next_element_seed(SecondComponent)?;
-        Ok(())
+        Ok(components)
     }
 }
 
-/// A second entry of `components`, refused as it starts.
-struct SecondComponent;
+/// An entry of `components` past [`MAX_COMPONENTS`], refused as it starts.
+struct TooMany;
 
-impl<'de> DeserializeSeed<'de> for SecondComponent {
-    type Value = ();
+impl<'de> DeserializeSeed<'de> for TooMany {
+    type Value = Component;
 
-    fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
-        Err(de::Error::custom(
-            "components: this build scores one component; mixed estates are not supported yet, so give each component a profile of its own",
-        ))
+    fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<Component, D::Error> {
+        Err(de::Error::custom(format!(
+            "components: at most {MAX_COMPONENTS} components are scored; group similar services into one component"
+        )))
     }
 }
 
-/// One component: its name and its workload.
+/// One component: its name, placement, current option and workload. The first component's
+/// messages name its fields as version 1 did (`workload.services`); later ones say which
+/// component (`components[2].workload.services`).
 struct ComponentBody<'a> {
-    profile: &'a mut Profile,
+    index: usize,
     warnings: &'a mut Vec<String>,
 }
 
-impl<'de> DeserializeSeed<'de> for ComponentBody<'_> {
-    type Value = ();
+impl ComponentBody<'_> {
+    fn prefix(&self) -> String {
+        if self.index == 0 { String::new() } else { format!("components[{}].", self.index) }
+    }
+}
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+impl<'de> DeserializeSeed<'de> for ComponentBody<'_> {
+    type Value = Component;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Component, D::Error> {
         deserializer.deserialize_struct("Component", &[], self)
     }
 }
 
 impl<'de> Visitor<'de> for ComponentBody<'_> {
-    type Value = ();
+    type Value = Component;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a component `(name: …, workload: (…))`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Component, A::Error> {
         let known: Vec<_> = ComponentField::ALL.iter().map(|field| (field.key(), *field)).collect();
         let mut seen = Vec::new();
+        let prefix = self.prefix();
+        // Read through a one-component profile, so that the workload's traits and choices
+        // are set exactly as the top-level sections are.
+        let mut scratch = Profile::default();
+        if self.index > 0 {
+            scratch.components[0].name = format!("Component {}", self.index + 1);
+        }
         while let Some((_, field)) = map.next_key_seed(Key::new(Place::Component, &known, &mut seen))? {
+            let path = if prefix.is_empty() {
+                format!("component.{}", field.key())
+            } else {
+                format!("{prefix}{}", field.key())
+            };
             match field {
-                ComponentField::Name => {
-                    self.profile.component = map.next_value_seed(Field::new("component.name", Text))?;
+                ComponentField::Name => scratch.components[0].name = map.next_value_seed(Field::new(&path, Text))?,
+                ComponentField::Placement => {
+                    scratch.components[0].placement = map.next_value_seed(Pin { path: &path })?
+                }
+                ComponentField::Current => {
+                    scratch.components[0].current =
+                        map.next_value_seed(Field::new(&path, OptionKey { chosen: &[] }))?;
                 }
                 ComponentField::Workload => {
                     let section = Section::Workload;
-                    map.next_value_seed(SectionBody { section, profile: self.profile, warnings: self.warnings })?;
+                    let body = SectionBody { section, prefix: &prefix, profile: &mut scratch, warnings: self.warnings };
+                    map.next_value_seed(body)?;
                 }
             }
         }
-        Ok(())
+        Ok(scratch.components.swap_remove(0))
+    }
+}
+
+/// `placement`: `None`, or `Some("<option>")` (a bare `"<option>"` is read as `Some`).
+struct Pin<'a> {
+    path: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for Pin<'_> {
+    type Value = Option<OptionId>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Pin<'_> {
+    type Value = Option<OptionId>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`None` or `Some(\"vm\")` for `{}`", self.path)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        Field::new(self.path, OptionKey { chosen: &[] }).deserialize(deserializer).map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Field::new(self.path, OptionKey { chosen: &[] }).visit_str(key).map(Some)
     }
 }
 

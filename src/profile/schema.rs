@@ -76,17 +76,21 @@ impl TopField {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ComponentField {
     Name,
+    Placement,
+    Current,
     Workload,
 }
 
 impl ComponentField {
     /// Every field of a component, in file order.
-    pub const ALL: [Self; 2] = [Self::Name, Self::Workload];
+    pub const ALL: [Self; 4] = [Self::Name, Self::Placement, Self::Current, Self::Workload];
 
     /// The field's name in the file.
     pub fn key(self) -> &'static str {
         match self {
             Self::Name => "name",
+            Self::Placement => "placement",
+            Self::Current => "current",
             Self::Workload => Section::Workload.key(),
         }
     }

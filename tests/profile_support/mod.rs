@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use podvisor::model::OptionId;
 use podvisor::model::criteria::MAX_WEIGHT;
 use podvisor::model::options::REGISTRY;
-use podvisor::model::profile::MAX_OPTIONS;
+use podvisor::model::profile::{Component, MAX_OPTIONS};
 use podvisor::model::traits::CHOICES;
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitKind};
 use podvisor::profile::Profile;
@@ -46,9 +47,11 @@ pub fn fully_non_default() -> Profile {
     let mut profile = Profile {
         name: "Shop \"v2\" \\ r#\"raw\"# — ünïcødé".to_owned(),
         notes: "Line one.\n\tIndented \"quoted\" line with \"# and \"## inside.\nLast line, no newline".to_owned(),
-        component: "Storefront \"edge\" — ünï".to_owned(),
         ..Profile::default()
     };
+    profile.components[0].name = "Storefront \"edge\" — ünï".to_owned();
+    profile.components[0].placement = Some(OptionId::MICROVM);
+    profile.components[0].current = OptionId::CONTAINER;
     // Every registered option the profile may hold, in reverse display order.
     profile.options = REGISTRY.iter().rev().take(MAX_OPTIONS).map(|spec| spec.id()).collect();
     for meta in TRAITS {
@@ -62,6 +65,11 @@ pub fn fully_non_default() -> Profile {
         profile.set(meta.id, value);
         assert!((profile.get(meta.id) - meta.default).abs() > 1e-9, "{} kept its default", meta.key);
     }
+    // A second component, whose workload differs from the first's.
+    let mut second = Component { name: "Orders database".to_owned(), ..Component::default() };
+    second.workload.services = 1;
+    second.workload.memory_per_instance_mib = 65_536.0;
+    profile.components.push(second);
     profile.environment.currency = "€ (EUR)".to_owned();
     profile.environment.host = "gcp/n2-standard-8".to_owned();
     profile.environment.host_price_per_hour = Some(0.123_456_789);
