@@ -218,12 +218,8 @@ impl App {
         match import_file(path) {
             Ok(imported) => {
                 let cleared = self.replace_document(Document::new(imported.to_profile(), None, false));
-                self.status = format!(
-                    "Imported {}: {} services in {} components, as a new unsaved scenario{cleared}",
-                    path.display(),
-                    imported.services(),
-                    imported.components.len()
-                );
+                self.status =
+                    format!("Imported {}: {}, as a new unsaved scenario{cleared}", path.display(), imported.summary());
                 self.alert = None;
                 self.notice = (!imported.notes.is_empty()).then(|| Alert {
                     title: format!(

@@ -105,13 +105,7 @@ fn run(command: &Command) -> Result<Outcome, Error> {
             let imported = import::import_file(file).map_err(|source| Error::Import { path: file.clone(), source })?;
             let profile = imported.to_profile();
             let mut stderr = import::note_lines(file, &imported.notes);
-            stderr.push_str(&format!(
-                "{}: {} services in {} components ({})\n",
-                file.display(),
-                imported.services(),
-                imported.components.len(),
-                imported.format.name()
-            ));
+            stderr.push_str(&format!("{}: {} ({})\n", file.display(), imported.summary(), imported.format.name()));
             to_stdout_or_file(profile::to_canonical_string(&profile), out.as_deref(), stderr, |path, _| {
                 Ok(profile::save_file(path, &profile)?)
             })?

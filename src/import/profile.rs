@@ -118,16 +118,22 @@ impl Imported {
         self.components.iter().map(|c| u64::from(c.services)).sum()
     }
 
+    /// "5 services in 4 components".
+    pub fn summary(&self) -> String {
+        let plural = |n: u64, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+        let components = u64::try_from(self.components.len()).unwrap_or(u64::MAX);
+        format!("{} in {}", plural(self.services(), "service"), plural(components, "component"))
+    }
+
     /// "Imported from FILE (Format): N services in M components.", the values set from
     /// hints, and the import notes (the first [`MAX_LISTED_NOTES`]).
     fn profile_notes(&self) -> String {
         let mut notes = format!(
-            "Imported from {} ({}): {} services in {} components. Each runs on containers on VMs today \
+            "Imported from {} ({}): {}. Each runs on containers on VMs today \
              (the file describes containers, not whether their hosts are VMs).",
             self.source,
             self.format.name(),
-            self.services(),
-            self.components.len()
+            self.summary()
         );
         for component in &self.components {
             let hints = hints(component);
