@@ -76,9 +76,8 @@ impl Command {
         matches!(
             self,
             Self::New
-                | Self::Choose(PathPurpose::Open)
+                | Self::Choose(PathPurpose::Open | PathPurpose::Import)
                 | Self::Open(_)
-                | Self::Choose(PathPurpose::Import)
                 | Self::Import(_)
                 | Self::OpenExample(_)
                 | Self::SwapCompared

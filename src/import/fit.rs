@@ -122,7 +122,7 @@ fn limit(mut components: Vec<ImportedComponent>, limit: usize, notes: &mut Notes
     let mut names: Vec<String> = Vec::new();
     for (component, services) in components.iter_mut().zip(taken_in) {
         let base = if services.is_empty() { component.name.clone() } else { base_name(&component.members) };
-        component.name = unique_name(base, &names);
+        component.name = unique_name(&base, &names);
         names.push(component.name.clone());
         if !services.is_empty() {
             notes.push(place(component), Note::Merged { services, components: total, limit });

@@ -95,7 +95,7 @@ fn component(members: &[Service], taken: &[String]) -> ImportedComponent {
         }
     }
     ImportedComponent {
-        name: unique_name(base_name(&members.iter().map(|m| m.name.clone()).collect::<Vec<_>>()), taken),
+        name: unique_name(&base_name(&members.iter().map(|m| m.name.clone()).collect::<Vec<_>>()), taken),
         kind: first.kind,
         services: count,
         replicas,
@@ -134,8 +134,8 @@ pub(crate) fn base_name(members: &[String]) -> String {
 
 /// `base`, suffixed " (2)", " (3)", … when a previous component already has the name (a
 /// Deployment and a `StatefulSet` both named `web`).
-pub(crate) fn unique_name(base: String, taken: &[String]) -> String {
-    let mut name = base.clone();
+pub(crate) fn unique_name(base: &str, taken: &[String]) -> String {
+    let mut name = base.to_owned();
     let mut suffix = 2;
     while taken.contains(&name) {
         name = format!("{base} ({suffix})");
