@@ -190,7 +190,7 @@ fn the_phased_modernisation_moves_the_new_services_first() {
     }
 }
 
-/// The scenario panel's mixed plan (tests/scenarios/three_tier_mixed_plan.ron): storefront
+/// The scenario panel's mixed plan (`tests/scenarios/three_tier_mixed_plan.ron`): storefront
 /// on containers on VMs clearly, the database on VMs, the appliance pinned there, search a
 /// close call; the storefront moves first. The model reads the database as a close call too
 /// (ahead by about 3 points) where the architect calls it clear: at 48 GiB a replica it is
