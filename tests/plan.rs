@@ -155,7 +155,9 @@ fn the_three_tier_shop_puts_the_database_on_vms_and_the_storefront_in_containers
     assert_eq!(options, [OptionId::CONTAINERS_ON_VMS, OptionId::VM]);
     let summary = narrative::plan::summary(&profile, &plan);
     assert!(
-        summary.starts_with("Run orders database on VMs and storefront services (24 services) on containers on VMs: "),
+        summary.starts_with(
+            "Run the orders database on VMs and the storefront services (24 services) on containers on VMs: "
+        ),
         "{summary}"
     );
     let cost = podvisor::model::format::number(plan.resources.monthly_cost);
@@ -210,7 +212,7 @@ fn the_scenario_panels_mixed_plan() {
     let summary = narrative::plan::summary(&profile, &plan);
     assert!(
         summary.starts_with(
-            "Run search, orders database and payment gateway appliance on VMs and storefront services (24 services) on containers on VMs: "
+            "Run the search, the orders database and the payment gateway appliance on VMs and the storefront services (24 services) on containers on VMs: "
         ),
         "{summary}"
     );

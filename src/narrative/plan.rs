@@ -7,7 +7,7 @@ use crate::model::format::number;
 use crate::model::plan::{Plan, Step};
 use crate::model::{OptionId, Profile};
 
-/// "Run the orders database on VMs and storefront services (24 services) on containers on
+/// "Run the orders database on VMs and the storefront services (24 services) on containers on
 /// VMs: 5962 USD a month, 4982 USD less than all on VMs."
 pub fn summary(profile: &Profile, plan: &Plan) -> String {
     let money = |value: f64| format!("{} {}", number(value), currency(profile));
@@ -58,17 +58,18 @@ pub fn versus(money: &dyn Fn(f64) -> String, saves: f64, option: OptionId) -> St
     }
 }
 
-/// A component as it reads in a sentence: its name, and its service count when it holds more
-/// than one ("storefront services (24 services)").
+/// A component as it reads in a sentence: "the" and its name, and its service count when it
+/// holds more than one ("the storefront services (24 services)").
 pub fn component(profile: &Profile, index: usize) -> String {
     let Some(component) = profile.components.get(index) else { return String::new() };
     let services = component.workload.services;
     let name = in_sentence(&component.name);
+    let name = if name.to_lowercase().starts_with("the ") { name } else { format!("the {name}") };
     if services > 1 { format!("{name} ({services} services)") } else { name }
 }
 
 /// One step of the phased path: "Today: 10944 USD a month, everything where it runs now." or
-/// "Step 1: move storefront services (24 services) from VMs to containers on VMs — saves
+/// "Step 1: move the storefront services (24 services) from VMs to containers on VMs — saves
 /// 4982 USD a month (5962 USD a month from then on); migration effort 9.2/10."
 pub fn step(profile: &Profile, plan: &Plan, index: usize) -> String {
     let money = |value: f64| format!("{} {}", number(value), currency(profile));
