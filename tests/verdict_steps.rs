@@ -81,12 +81,23 @@ fn no_single_step_of_a_trait_moves_the_verdict_by_more_than_eight_points() {
     let mut worst: Step = (0.0, "", 0.0, 0.0, String::new());
     let mut where_worst = String::new();
     let traits: Vec<&TraitMeta> = TRAITS.iter().collect();
-    for path in profile_support::bundled() {
+    // Each component of a mixed estate is scored on its own, so each is swept on its own.
+    let components = profile_support::bundled().into_iter().flat_map(|path| {
         let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
+        let label = |index: usize| {
+            if profile.is_mixed() {
+                format!("{} [{}]", path.display(), profile.components[index].name)
+            } else {
+                path.display().to_string()
+            }
+        };
+        (0..profile.components.len()).map(|index| (label(index), profile.focus(index))).collect::<Vec<_>>()
+    });
+    for (label, profile) in components {
         let own = profile.option_specs();
         for options in [own.as_slice(), REGISTRY] {
             let step = largest_step(&profile, options, &traits);
-            let name = format!("{} ({} options)", path.display(), options.len());
+            let name = format!("{label} ({} options)", options.len());
             eprintln!("{name}: largest step {:.2} points, {} {} → {} ({})", step.0, step.1, step.2, step.3, step.4);
             assert!(
                 step.0 <= MAX_STEP,
