@@ -9,6 +9,7 @@
 //! frame in [`commands`].
 
 mod commands;
+mod components;
 mod deck;
 mod document;
 pub mod examples;
@@ -36,6 +37,7 @@ use session::Session;
 
 use crate::profile::{Profile, parse, to_canonical_string};
 use crate::ui::compare::{self, CompareView, compare_ui};
+use crate::ui::components::{ComponentList, component_list_ui};
 use crate::ui::dialogs::{FileBrowser, Tone, drop_hint_ui, message_panel_ui, unsaved_prompt_ui};
 use crate::ui::help::{shortcuts_ui, welcome_ui};
 use crate::ui::menu::{MenuContext, menu_bar_ui};
@@ -59,6 +61,7 @@ struct Workspace {
     recent: Vec<PathBuf>,
     tab: Tab,
     chart: ChartView,
+    components: ComponentList,
     /// The pinned baseline, compared with the open scenario as it changes.
     baseline: Option<Reference>,
     /// B in the compare tab (A is the open scenario).
@@ -176,6 +179,7 @@ impl App {
                 recent: session.recent,
                 tab: session.tab,
                 chart: ChartView::default(),
+                components: ComponentList::default(),
                 baseline,
                 compared: None,
             },
@@ -353,17 +357,15 @@ impl App {
         }
         let since = self.workspace.baseline.as_ref().map(Reference::comparison);
         let baseline = self.workspace.baseline.as_ref().map(|baseline| &baseline.scenario().evaluation);
-        let (profile, evaluation, sensitivity) = self.workspace.document.parts();
-        match tab {
+        let chart = &mut self.workspace.chart;
+        let chart_rect = &mut self.exporter.chart_rect;
+        self.workspace.document.with_focus(|profile, evaluation, sensitivity| match tab {
             Tab::Scorecard => scorecard::scorecard_ui(ui, evaluation, sensitivity, profile, since),
             Tab::ProsCons => pros_cons::pros_cons_ui(ui, profile, evaluation),
-            Tab::Resources => {
-                self.exporter.chart_rect =
-                    Some(resources_ui(ui, evaluation, profile, &mut self.workspace.chart, baseline));
-            }
+            Tab::Resources => *chart_rect = Some(resources_ui(ui, evaluation, profile, chart, baseline)),
             Tab::Assumptions => assumptions::assumptions_ui(ui, &mut profile.assumptions),
             Tab::Compare => {}
-        }
+        });
     }
 
     /// The error panel while there is an alert, and the calm notice while there is one.
@@ -392,8 +394,10 @@ impl App {
                 chart_shown: self.workspace.tab == Tab::Resources,
                 deck: &self.presenter.deck,
             };
-            let (profile, _, _) = self.workspace.document.parts();
-            menu_bar_ui(ui, &context, &mut self.appearance, profile, commands);
+            let appearance = &mut self.appearance;
+            self.workspace
+                .document
+                .with_focus(|profile, _, _| menu_bar_ui(ui, &context, appearance, profile, commands));
         });
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar_ui(ui, self.workspace.document.path(), self.workspace.document.is_dirty(), &self.status);
@@ -402,8 +406,14 @@ impl App {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 // Keep the reset buttons at the right edge clear of the floating scroll bar.
                 egui::Frame::new().inner_margin(egui::Margin { right: 14, ..Default::default() }).show(ui, |ui| {
-                    let (profile, _, sensitivity) = self.workspace.document.parts();
-                    traits_panel::traits_panel_ui(ui, profile, sensitivity);
+                    let document = &mut self.workspace.document;
+                    document.with_focus(|profile, _, _| traits_panel::scenario_ui(ui, profile));
+                    let edits =
+                        component_list_ui(ui, &mut self.workspace.components, document.profile(), document.selected());
+                    for edit in edits {
+                        document.edit_components(edit);
+                    }
+                    document.with_focus(|profile, _, sensitivity| traits_panel::traits_ui(ui, profile, sensitivity));
                 });
             });
         });

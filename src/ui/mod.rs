@@ -6,6 +6,7 @@
 
 pub mod assumptions;
 pub mod compare;
+pub mod components;
 pub mod culling;
 pub mod dialogs;
 pub mod help;
