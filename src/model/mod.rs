@@ -14,6 +14,7 @@ pub mod hypervisors;
 mod interpolate;
 pub mod kubernetes;
 pub mod options;
+pub mod plan;
 pub mod profile;
 pub mod projection;
 pub mod resources;

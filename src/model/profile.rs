@@ -125,6 +125,7 @@ impl Profile {
     /// A one-component profile of component `index` with everything shared (options,
     /// environment, weights, assumptions): how each component is scored on its own. An
     /// index past the end gives the last component.
+    #[must_use]
     pub fn focus(&self, index: usize) -> Profile {
         let index = index.min(self.components.len() - 1);
         Profile {

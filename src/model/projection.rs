@@ -13,7 +13,7 @@ use super::hosts::{HostCatalog, HostType};
 use super::kubernetes::{Node, NodeSettings};
 use super::options::{CloudHost, OptionId, OptionSpec};
 use super::profile::Profile;
-use super::resources::{ResourceId, Resources};
+use super::resources::{Footprint, ResourceId, Resources};
 use super::site::{HOURS_PER_MONTH, Site};
 use super::traits::{PrimaryOs, TraitId, VmPatching};
 
@@ -313,19 +313,21 @@ impl<'a> Projector<'a> {
             self.reaction_seconds + start_seconds
         };
 
-        let hosts_monthly = match machine.host_type {
-            None => hosts * e.host_cost_per_month,
+        // Every option scales with the load on a cloud host (VM scaling groups, the cluster
+        // autoscaler) and stops when the workload does not run. Peak capacity is paid for the
+        // peak hours plus the time the option takes to reach it: a slower reaction means
+        // starting earlier.
+        let running = e.runs_hours_per_day.clamp(0.0, 24.0);
+        let peak_hours = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
+        let (host_price, hosts_monthly) = match machine.host_type {
+            None => (e.host_cost_per_month, hosts * e.host_cost_per_month),
             Some(host) => {
-                // Every option scales with the load on a cloud host (VM scaling groups, the
-                // cluster autoscaler) and stops when the workload does not run. Peak capacity is
-                // paid for the peak hours plus the time the option takes to reach it: a slower
-                // reaction means starting earlier.
-                let running = e.runs_hours_per_day.clamp(0.0, 24.0);
-                let peak = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
-                let host_hours_a_day = hosts * peak + hosts_steady * (running - peak);
-                site.price_per_hour(host) * host_hours_a_day * HOURS_PER_MONTH / 24.0
+                let price = site.price_per_hour(host);
+                (price, cloud_monthly(price, hosts, hosts_steady, peak_hours, running))
             }
         };
+        let node_vms_per_host = if option.node.is_some() && !on_cloud { units_per_host } else { 0.0 };
+        let share = |count: f64| (count / zones).ceil() / per_host;
 
         Resources {
             memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,
@@ -339,7 +341,7 @@ impl<'a> Projector<'a> {
             // same images, and is not patched in place (V-OPS-1). A right-sized cloud VM is its
             // own host, counted once, as a guest.
             os_instances_to_patch: if own_host { 0.0 } else { hosts_steady }
-                + if option.node.is_some() && !on_cloud { hosts_steady * units_per_host } else { 0.0 }
+                + hosts_steady * node_vms_per_host
                 + if option.guest_os_per_instance {
                     guests_to_patch(profile, values, units, if own_host { hosts_steady } else { instances_steady })
                 } else {
@@ -356,8 +358,25 @@ impl<'a> Projector<'a> {
             host_type: machine.host_type,
             runs_on_host: machine.runnable,
             control_plane_monthly: self.control_plane_monthly,
+            footprint: Footprint {
+                share_peak: share(instances),
+                share_steady: share(instances_steady),
+                hosts_steady,
+                host_reserved_mib,
+                host_reserved_cpu,
+                patch_per_host: if own_host { 0.0 } else { 1.0 } + node_vms_per_host,
+                own_host,
+                host_price,
+                peak_hours,
+            },
         }
     }
+}
+
+/// A month of cloud hosts: `hosts` for `peak_hours` a day and `hosts_steady` for the rest of
+/// the `running` hours, at `price` an hour.
+pub fn cloud_monthly(price: f64, hosts: f64, hosts_steady: f64, peak_hours: f64, running: f64) -> f64 {
+    price * (hosts * peak_hours + hosts_steady * (running - peak_hours)) * HOURS_PER_MONTH / 24.0
 }
 
 /// An assumption as it applies to this workload: a Windows workload swaps in the Windows

@@ -109,6 +109,32 @@ pub struct Resources {
     pub runs_on_host: bool,
     /// The managed control plane's monthly fee, included in `monthly_cost`.
     pub control_plane_monthly: f64,
+    /// How the hosts are filled, for sharing them with other components of the estate.
+    #[serde(skip)]
+    pub footprint: Footprint,
+}
+
+/// What a projection's hosts hold before they are rounded up: what a platform needs to share
+/// its hosts between components (`model::plan`).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Footprint {
+    /// Hosts' worth per zone at peak and at steady load, before rounding up: the instances
+    /// of one zone over the instances a host takes.
+    pub share_peak: f64,
+    pub share_steady: f64,
+    /// Hosts running at steady load.
+    pub hosts_steady: f64,
+    /// What each host keeps for itself (hypervisor, node OS, kubelet).
+    pub host_reserved_mib: f64,
+    pub host_reserved_cpu: f64,
+    /// OS instances to patch per host at steady load (the host, its node VMs).
+    pub patch_per_host: f64,
+    /// Each instance is its own cloud host (a right-sized VM): nothing to share.
+    pub own_host: bool,
+    /// A host's price: per hour on a cloud host type, per month on the team's own.
+    pub host_price: f64,
+    /// Hours a day at peak capacity (peak hours plus the time to reach it, within the hours run).
+    pub peak_hours: f64,
 }
 
 impl Resources {

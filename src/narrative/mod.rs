@@ -5,6 +5,7 @@
 
 pub mod figures;
 pub mod findings;
+pub mod plan;
 pub mod verdict;
 pub mod why;
 
@@ -48,7 +49,12 @@ pub fn in_sentence(label: &str) -> String {
 /// Criterion labels as they read in a sentence, joined as "a, b and c".
 fn join_labels(criteria: &[CriterionId]) -> String {
     let labels: Vec<String> = criteria.iter().map(|c| in_sentence(c.spec().label)).collect();
-    match labels.as_slice() {
+    join(&labels)
+}
+
+/// Phrases joined as "a, b and c".
+fn join(phrases: &[String]) -> String {
+    match phrases {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),

@@ -78,7 +78,7 @@ fn write_components(out: &mut String, profile: &Profile) {
                     out.push_str(&format!("{fields}{key}: {pin},\n"));
                 }
                 ComponentField::Current => {
-                    out.push_str(&format!("{fields}{key}: {},\n", text(component.current.key())))
+                    out.push_str(&format!("{fields}{key}: {},\n", text(component.current.key())));
                 }
                 ComponentField::Workload => write_section(out, &profile.focus(index), Section::Workload, 3),
             }

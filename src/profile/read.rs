@@ -118,7 +118,7 @@ impl<'de> Visitor<'de> for Body<'_> {
                 TopField::Notes => profile.notes = map.next_value_seed(Field::new("notes", Text))?,
                 TopField::Options => profile.options = map.next_value_seed(OptionList)?,
                 TopField::Components => {
-                    profile.components = map.next_value_seed(Components { warnings: self.warnings })?
+                    profile.components = map.next_value_seed(Components { warnings: self.warnings })?;
                 }
                 TopField::Section(section) => {
                     map.next_value_seed(SectionBody {
@@ -395,7 +395,7 @@ impl<'de> Visitor<'de> for ComponentBody<'_> {
             match field {
                 ComponentField::Name => scratch.components[0].name = map.next_value_seed(Field::new(&path, Text))?,
                 ComponentField::Placement => {
-                    scratch.components[0].placement = map.next_value_seed(Pin { path: &path })?
+                    scratch.components[0].placement = map.next_value_seed(Pin { path: &path })?;
                 }
                 ComponentField::Current => {
                     scratch.components[0].current =

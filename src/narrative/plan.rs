@@ -1,0 +1,108 @@
+//! The sentences of a mixed estate's plan: the one-line summary, each step of the phased
+//! path, and what the mix saves or costs against an all-in alternative.
+
+use super::figures::currency;
+use super::{capitalise, in_sentence, join};
+use crate::model::format::number;
+use crate::model::plan::{Plan, Step};
+use crate::model::{OptionId, Profile};
+
+/// "Run the orders database on VMs and storefront services (24 services) on containers on
+/// VMs: 5962 USD a month, 4982 USD less than all on VMs."
+pub fn summary(profile: &Profile, plan: &Plan) -> String {
+    let money = |value: f64| format!("{} {}", number(value), currency(profile));
+    let groups: Vec<String> = plan
+        .platforms
+        .iter()
+        .map(|platform| {
+            let names: Vec<String> = platform.components.iter().map(|&index| component(profile, index)).collect();
+            format!("{} on {}", join(&names), platform.option.spec().plural)
+        })
+        .collect();
+    let mut text = format!("Run {}: {} a month", join(&groups), money(plan.resources.monthly_cost));
+    let against: Vec<String> = baselines(plan)
+        .into_iter()
+        .filter_map(|option| Some((option, plan.mix_saves_against(option)?)))
+        .map(|(option, saves)| versus(&money, saves, option))
+        .collect();
+    if plan.platforms.len() > 1 && !against.is_empty() {
+        text.push_str(", ");
+        text.push_str(&join(&against));
+    }
+    text.push('.');
+    text
+}
+
+/// The all-in alternatives the summary weighs the mix against: all on VMs (where most
+/// estates start) when compared, and the cheapest all-in alternative.
+fn baselines(plan: &Plan) -> Vec<OptionId> {
+    let mut options: Vec<OptionId> =
+        plan.versus.iter().filter(|all_in| all_in.option == OptionId::VM).map(|all_in| all_in.option).collect();
+    let cheapest = plan.versus.iter().min_by(|a, b| a.resources.monthly_cost.total_cmp(&b.resources.monthly_cost));
+    if let Some(cheapest) = cheapest.filter(|all_in| !options.contains(&all_in.option)) {
+        options.push(cheapest.option);
+    }
+    options
+}
+
+/// "4982 USD less than all on VMs", "1682 USD more than all on containers on VMs", "the same
+/// as all on VMs".
+pub fn versus(money: &dyn Fn(f64) -> String, saves: f64, option: OptionId) -> String {
+    let all = format!("all on {}", option.spec().plural);
+    if number(saves.abs()) == "0" {
+        format!("the same as {all}")
+    } else if saves > 0.0 {
+        format!("{} less than {all}", money(saves))
+    } else {
+        format!("{} more than {all}", money(-saves))
+    }
+}
+
+/// A component as it reads in a sentence: its name, and its service count when it holds more
+/// than one ("storefront services (24 services)").
+pub fn component(profile: &Profile, index: usize) -> String {
+    let Some(component) = profile.components.get(index) else { return String::new() };
+    let services = component.workload.services;
+    let name = in_sentence(&component.name);
+    if services > 1 { format!("{name} ({services} services)") } else { name }
+}
+
+/// One step of the phased path: "Today: 10944 USD a month, everything where it runs now." or
+/// "Step 1: move storefront services (24 services) from VMs to containers on VMs — saves
+/// 4982 USD a month (5962 USD a month from then on); migration effort 9.2/10."
+pub fn step(profile: &Profile, plan: &Plan, index: usize) -> String {
+    let money = |value: f64| format!("{} {}", number(value), currency(profile));
+    let Some(step) = plan.path.get(index) else { return String::new() };
+    let Step { component: moved, from, to, resources, saves_monthly, effort } = step;
+    let Some(moved) = moved else {
+        return format!("Today: {} a month, every component where it runs now.", money(resources.monthly_cost));
+    };
+    let change = if *saves_monthly >= 0.0 {
+        format!("saves {} a month", money(*saves_monthly))
+    } else {
+        format!("costs {} more a month", money(-saves_monthly))
+    };
+    format!(
+        "Step {index}: move {} from {} to {}: {change} ({} a month from then on); migration effort {}/10.",
+        component(profile, *moved),
+        from.spec().plural,
+        to.spec().plural,
+        money(resources.monthly_cost),
+        crate::model::format::score(*effort),
+    )
+}
+
+/// The placement of one component: "Orders database: VMs (pinned)" or "… VMs, by 3.6 points".
+pub fn placement(profile: &Profile, plan: &Plan, index: usize) -> String {
+    let (Some(placed), Some(named)) = (plan.components.get(index), profile.components.get(index)) else {
+        return String::new();
+    };
+    let how = if placed.pinned {
+        "pinned".to_owned()
+    } else if placed.evaluation.verdict.close_call {
+        format!("a close call, ahead by {} points", crate::model::format::score(placed.margin * 100.0))
+    } else {
+        format!("ahead by {} points", crate::model::format::score(placed.margin * 100.0))
+    };
+    format!("{}: {} ({how})", named.name, capitalise(placed.option.spec().plural))
+}
