@@ -3,7 +3,8 @@
 //! (evaluation and sensitivity of the selected component), recomputed only when the profile
 //! changes. The evaluation follows every change at once; the sensitivity sweeps (about a
 //! millisecond and a half) wait until an edit is finished, so that dragging a slider stays
-//! smooth.
+//! smooth. A profile of several components is also planned ([`Plan`]: where each goes, the
+//! estate's cost, the phased path) whenever any of it changes.
 //!
 //! The views edit one component at a time: they are handed [`Profile::focus`] of the selected
 //! component (a one-component profile, so every view works on it unchanged), and what they
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::components::{self, ComponentEdit};
 use super::history::History;
+use crate::model::plan::{Plan, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
 use crate::model::{Assumptions, Evaluation, Workload, evaluate};
@@ -37,6 +39,8 @@ pub struct Document {
     scored: Profile,
     /// The focus `sensitivity` was computed for.
     analysed: Profile,
+    /// The plan of a profile of several components, as of `evaluated`.
+    plan: Option<Plan>,
 }
 
 impl Document {
@@ -51,6 +55,7 @@ impl Document {
             analysed: profile.focus(0),
             evaluation: evaluate(&profile, Assumptions::builtin()),
             sensitivity: analyse(&profile, Assumptions::builtin()),
+            plan: planned(&profile),
             profile,
             path,
         }
@@ -78,6 +83,11 @@ impl Document {
     /// The component the views show and edit.
     pub fn selected(&self) -> usize {
         self.selected
+    }
+
+    /// The plan, when the profile has several components: as of the last [`Self::refresh`].
+    pub fn plan(&self) -> Option<&Plan> {
+        self.plan.as_ref()
     }
 
     pub fn sensitivity(&self) -> &Sensitivity {
@@ -121,6 +131,9 @@ impl Document {
         if focused != self.scored {
             self.evaluation = evaluate(&focused, Assumptions::builtin());
             self.scored = focused;
+        }
+        if self.profile != self.evaluated.0 {
+            self.plan = planned(&self.profile);
         }
         self.evaluated.0.clone_from(&self.profile);
         self.evaluated.1 = self.selected;
@@ -212,4 +225,9 @@ impl Document {
             .and_then(|path| path.file_name())
             .map_or_else(|| self.profile.name.clone(), |name| name.to_string_lossy().into_owned())
     }
+}
+
+/// The plan of a profile of several components (a single component has nothing to place).
+fn planned(profile: &Profile) -> Option<Plan> {
+    profile.is_mixed().then(|| plan(profile, Assumptions::builtin()))
 }

@@ -13,6 +13,7 @@ use egui::{Key, Modifiers, RichText, TextEdit, Ui};
 use super::theme::sizes;
 use crate::model::OptionId;
 use crate::model::profile::{Component, MAX_COMPONENTS};
+use crate::narrative;
 use crate::profile::Profile;
 
 /// One edit of the component list, by component index.
@@ -122,7 +123,7 @@ fn row_ui(
             "Select to edit its workload with the sliders; double-click or F2 renames, Alt+↑/↓ moves, Delete removes",
         );
         if let Some(pin) = component.placement {
-            ui.label(RichText::new(format!("pinned: {}", pin.spec().plural)).small().weak())
+            ui.label(RichText::new(format!("pinned: {}", option_name(pin))).small().weak())
                 .on_hover_text("The plan keeps it on this option whatever the scores say");
         }
         if response.clicked() || response.double_clicked() {
@@ -193,7 +194,14 @@ fn actions_ui(ui: &mut Ui, list: &mut ComponentList, profile: &Profile, selected
     let mut edit = None;
     ui.horizontal_wrapped(|ui| {
         let mut button = |ui: &mut Ui, text: &str, enabled: bool, hint: &str, asked: ComponentEdit| {
-            if ui.add_enabled(enabled, egui::Button::new(text)).on_hover_text(hint).clicked() {
+            let response = ui.add_enabled(enabled, egui::Button::new(text)).on_hover_text(hint);
+            // The arrows' names, for screen readers: the hint's first words.
+            let response = match text {
+                "⏶" => response.accessible_name("Move up"),
+                "⏷" => response.accessible_name("Move down"),
+                _ => response,
+            };
+            if response.clicked() {
                 edit = Some(asked);
             }
         };
@@ -235,13 +243,13 @@ fn placement_ui(ui: &mut Ui, profile: &Profile, selected: usize) -> Option<Compo
     egui::Grid::new("component_placement").num_columns(2).show(ui, |ui| {
         let label = ui.label("Pinned to");
         let mut pin = component.placement;
-        let shown = pin.map_or("not pinned", |option| option.spec().plural);
+        let shown = pin.map_or_else(|| NOT_PINNED.to_owned(), option_name);
         egui::ComboBox::from_id_salt("component_pin")
             .selected_text(shown)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut pin, None, "not pinned");
+                ui.selectable_value(&mut pin, None, NOT_PINNED);
                 for option in choices(profile, component.placement) {
-                    ui.selectable_value(&mut pin, Some(option), option.spec().plural);
+                    ui.selectable_value(&mut pin, Some(option), option_name(option));
                 }
             })
             .response
@@ -258,10 +266,10 @@ fn placement_ui(ui: &mut Ui, profile: &Profile, selected: usize) -> Option<Compo
         let label = ui.label("Runs today on");
         let mut current = component.current;
         egui::ComboBox::from_id_salt("component_current")
-            .selected_text(current.spec().plural)
+            .selected_text(option_name(current))
             .show_ui(ui, |ui| {
                 for option in choices(profile, Some(component.current)) {
-                    ui.selectable_value(&mut current, option, option.spec().plural);
+                    ui.selectable_value(&mut current, option, option_name(option));
                 }
             })
             .response
@@ -273,6 +281,13 @@ fn placement_ui(ui: &mut Ui, profile: &Profile, selected: usize) -> Option<Compo
         ui.end_row();
     });
     edit
+}
+
+const NOT_PINNED: &str = "Not pinned";
+
+/// An option as a choice in a list: "VMs", "Containers on VMs".
+fn option_name(option: OptionId) -> String {
+    narrative::capitalise(option.spec().plural)
 }
 
 /// The options a component can be pinned to or run on: those compared, and `held` (what it
