@@ -8,7 +8,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use podvisor::app::{App, Command};
+use podvisor::app::{App, Command, Page};
 use podvisor::model::OptionId;
 use podvisor::ui::Tab;
 
@@ -218,7 +218,6 @@ fn presenting_two_components_adds_a_plan_slide_and_a_path_slide() {
             harness.state().presentation().expect("presenting").slide().page
         })
         .collect();
-    use podvisor::app::Page;
     assert_eq!(pages, [Page::Verdict, Page::Plan, Page::Path]);
     // On the path slide: its first step.
     assert!(harness.query_by_label_contains("Today: ").is_some());

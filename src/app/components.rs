@@ -65,7 +65,11 @@ fn unused_name(components: &[Component], stem: &str, from: usize) -> String {
     if from <= 1 && !taken(stem) {
         return stem.to_owned();
     }
-    (from.max(2)..).map(|n| format!("{stem} {n}")).find(|name| !taken(name)).unwrap_or_else(|| stem.to_owned())
+    // One more number than there are components always holds one not taken.
+    (from.max(2)..=from.max(2) + components.len())
+        .map(|n| format!("{stem} {n}"))
+        .find(|name| !taken(name))
+        .unwrap_or_else(|| stem.to_owned())
 }
 
 #[cfg(test)]

@@ -38,12 +38,12 @@ pub enum Page {
 impl Slide {
     /// The slides of one file: a slide per page, the plan and the path only for several
     /// components.
-    fn of(file: String, content: Result<Scenario, String>) -> Vec<Self> {
-        let pages: &[Page] = match &content {
+    fn of(file: &str, content: &Result<Scenario, String>) -> Vec<Self> {
+        let pages: &[Page] = match content {
             Ok(scenario) if scenario.estate.is_some() => &[Page::Verdict, Page::Plan, Page::Path],
             _ => &[Page::Verdict],
         };
-        pages.iter().map(|&page| Self { file: file.clone(), content: content.clone(), page }).collect()
+        pages.iter().map(|&page| Self { file: file.to_owned(), content: content.clone(), page }).collect()
     }
 }
 
@@ -53,7 +53,7 @@ pub fn load(source: &DeckSource) -> Result<Vec<Slide>, String> {
     match source {
         DeckSource::Examples => Ok(examples::examples()
             .iter()
-            .flat_map(|example| Slide::of(example.file.to_owned(), Ok(Scenario::new(example.profile.clone()))))
+            .flat_map(|example| Slide::of(example.file, &Ok(Scenario::new(example.profile.clone()))))
             .collect()),
         DeckSource::Folder(folder) => load_folder(folder),
     }
@@ -75,10 +75,9 @@ fn load_folder(folder: &Path) -> Result<Vec<Slide>, String> {
         .into_iter()
         .flat_map(|path| {
             let file = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-            Slide::of(
-                file,
-                load_file(&path).map(|loaded| Scenario::new(loaded.profile)).map_err(|error| error.to_string()),
-            )
+            let content =
+                load_file(&path).map(|loaded| Scenario::new(loaded.profile)).map_err(|error| error.to_string());
+            Slide::of(&file, &content)
         })
         .collect())
 }
@@ -101,7 +100,7 @@ impl Presentation {
     /// Starts on the open scenario: at its place in the deck when it is one of the deck's
     /// profiles, else as a slide of its own (three for several components) before the deck
     /// (F5 presents what is on screen).
-    pub fn start(open: Scenario, mut slides: Vec<Slide>, baseline: Option<Scenario>) -> Self {
+    pub fn start(open: &Scenario, mut slides: Vec<Slide>, baseline: Option<Scenario>) -> Self {
         let since = baseline.map(|base| {
             let comparison = compare(&base.profile, &base.evaluation, &open.profile, &open.evaluation);
             (base, comparison)
@@ -113,7 +112,7 @@ impl Presentation {
             slide.content = Ok(open.clone());
         }
         let index = found.unwrap_or_else(|| {
-            let own = Slide::of(open.profile.name.clone(), Ok(open));
+            let own = Slide::of(&open.profile.name, &Ok(open.clone()));
             slides.splice(0..0, own);
             0
         });
@@ -181,7 +180,7 @@ impl App {
         });
         let baseline = self.workspace.baseline.as_ref().map(|baseline| baseline.scenario().clone());
         self.presenter.presentation =
-            Some(Presentation::start(Scenario::of(&self.workspace.document), slides, baseline));
+            Some(Presentation::start(&Scenario::of(&self.workspace.document), slides, baseline));
         self.presenter.transition.reset();
         // A text field left focused would otherwise take the arrow keys and Space.
         ctx.memory_mut(egui::Memory::stop_text_input);
@@ -269,11 +268,11 @@ mod tests {
         let deck = load(&DeckSource::Examples).expect("examples");
         let count = deck.len();
         let second = examples::examples()[1].profile.clone();
-        let found = Presentation::start(Scenario::new(second), deck.clone(), None);
+        let found = Presentation::start(&Scenario::new(second), deck.clone(), None);
         assert_eq!(found.position(), (2, count));
 
         let baseline = Some(Scenario::new(Profile::default()));
-        let mut shown = Presentation::start(Scenario::new(Profile::default()), deck, baseline);
+        let mut shown = Presentation::start(&Scenario::new(Profile::default()), deck, baseline);
         assert_eq!(shown.position(), (1, count + 1));
         assert!(shown.since().is_some(), "the open scenario's slide shows the change since the baseline");
         assert!(!shown.step(-1), "stops at the first slide");

@@ -132,10 +132,10 @@ fn row_ui(
         if response.double_clicked() {
             list.renaming = Some(Renaming::of(index, component));
         }
-        if response.has_focus() {
-            if let Some(asked) = keys(ui, list, component, index) {
-                edit = Some(asked);
-            }
+        if response.has_focus()
+            && let Some(asked) = keys(ui, list, component, index)
+        {
+            edit = Some(asked);
         }
     });
     edit

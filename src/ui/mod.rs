@@ -56,6 +56,7 @@ impl Tab {
 
     /// The tab to draw when `self` is chosen: the scorecard in place of a plan that is not
     /// shown.
+    #[must_use]
     pub fn or_shown(self, mixed: bool) -> Self {
         if self == Self::Plan && !mixed { Self::Scorecard } else { self }
     }
