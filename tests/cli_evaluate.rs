@@ -29,65 +29,103 @@ fn json_follows_the_documented_contract_for_every_bundled_profile() {
         let ids: Vec<&str> =
             json["profile"]["options"].as_array().expect("options").iter().filter_map(|id| id.as_str()).collect();
         assert!((2..=4).contains(&ids.len()), "{ids:?}");
-        let keys = |value: &serde_json::Value| value.as_object().expect("object").keys().cloned().collect::<Vec<_>>();
-        assert_eq!(keys(&json["options"]), ids);
-        for axis in ["services", "replicas"] {
-            assert_eq!(keys(&json["curves"][axis])[1..], ids, "{axis}");
+        if json["components"].is_array() {
+            check_estate(&json, &ids);
+        } else {
+            check_evaluation(&json, &ids);
         }
-        let verdict = &json["verdict"];
-        let margin = verdict["margin"].as_f64().expect("margin");
-        assert!((0.0..=1.0).contains(&margin));
-        assert!(verdict["close_call"].is_boolean() && verdict["summary"].is_string());
-        assert!(verdict["winner"].is_null() || ids.iter().any(|id| verdict["winner"] == *id));
-        assert!(ids.iter().any(|id| verdict["leader"] == *id));
-        for id in ids.iter().copied() {
-            let option = &json["options"][id];
-            let score = option["score"].as_f64().expect("score");
-            assert!((0.0..=100.0).contains(&score));
-            let criteria = option["criteria"].as_object().expect("criteria");
-            assert_eq!(criteria.len(), 16);
-            for (key, c) in criteria {
-                assert!((0.0..=10.0).contains(&c["score"].as_f64().expect("score")), "{key}");
-                assert!((0.0..=5.0).contains(&c["weight"].as_f64().expect("weight")), "{key}");
-                assert!(c["why"].as_str().is_some_and(|w| !w.is_empty()), "{key}");
-                assert!(c["sources"].is_array());
-            }
-            for list in ["pros", "cons"] {
-                for point in option[list].as_array().expect("points") {
-                    assert!(point["text"].is_string() && point["impact"].is_number() && point["sources"].is_array());
-                }
-            }
-            for key in [
-                "memory_gib",
-                "cpu_cores",
-                "disk_gib",
-                "hosts",
-                "monthly_cost",
-                "start_seconds",
-                "scale_to_peak_seconds",
-                "os_instances_to_patch",
-                "instances_per_host",
-            ] {
-                assert!(option["resources"][key].as_f64().is_some_and(|v| v >= 0.0), "{id}.{key}");
-            }
-        }
-        assert!(
-            json["curves"]["services"]["x"].is_array() && json["curves"]["replicas"]["vm"]["memory_gib"].is_array()
-        );
-        assert!(json["break_even"].is_array() && json["warnings"].is_array());
-        let traits = json["sensitivity"]["traits"].as_array().expect("sensitivity traits");
-        assert_eq!(traits.len(), podvisor::model::TRAITS.len());
-        for t in traits {
-            for key in ["trait", "value", "flip_at", "distance", "margin_low", "margin_high"] {
-                assert!(t.get(key).is_some(), "sensitivity entry lacks {key}");
-            }
-        }
-        let critical = &json["sensitivity"]["critical_weight"];
-        assert!(
-            critical.is_null()
-                || (critical["criterion"].is_string() && critical["from"].is_number() && critical["to"].is_number())
-        );
     }
+}
+
+fn keys(value: &serde_json::Value) -> Vec<String> {
+    value.as_object().expect("object").keys().cloned().collect()
+}
+
+/// A mixed estate: the top level answers "one platform for everything" with all-in scores
+/// and resources; each component is a one-component evaluation; the plan places each.
+fn check_estate(json: &serde_json::Value, ids: &[&str]) {
+    assert_eq!(keys(&json["options"]), ids);
+    assert!(json["curves"].as_object().is_some_and(serde_json::Map::is_empty) && json["sensitivity"].is_null());
+    let components = json["components"].as_array().expect("components");
+    assert!(components.len() >= 2);
+    for component in components {
+        assert!(component["name"].is_string() && component["current"].is_string());
+        check_verdict(&component["verdict"], ids);
+        check_options(&component["options"], ids);
+        assert_eq!(component["sensitivity"]["traits"].as_array().map(Vec::len), Some(podvisor::model::TRAITS.len()));
+    }
+    let plan = &json["plan"];
+    assert_eq!(plan["placement"].as_array().map(Vec::len), Some(components.len()));
+    assert_eq!(keys(&plan["versus"]), ids);
+    assert!(plan["summary"].as_str().is_some_and(|s| s.starts_with("Run ")));
+    assert!(plan["resources"]["monthly_cost"].as_f64().is_some_and(|v| v > 0.0));
+    let path = plan["path"].as_array().expect("path");
+    assert!(path[0]["component"].is_null() && path.iter().skip(1).all(|step| step["component"].is_string()));
+}
+
+fn check_verdict(verdict: &serde_json::Value, ids: &[&str]) {
+    let margin = verdict["margin"].as_f64().expect("margin");
+    assert!((0.0..=1.0).contains(&margin));
+    assert!(verdict["close_call"].is_boolean() && verdict["summary"].is_string());
+    assert!(verdict["winner"].is_null() || ids.iter().any(|id| verdict["winner"] == *id));
+    assert!(ids.iter().any(|id| verdict["leader"] == *id));
+}
+
+fn check_options(options: &serde_json::Value, ids: &[&str]) {
+    assert_eq!(keys(options), ids);
+    for id in ids.iter().copied() {
+        let option = &options[id];
+        let score = option["score"].as_f64().expect("score");
+        assert!((0.0..=100.0).contains(&score));
+        let criteria = option["criteria"].as_object().expect("criteria");
+        assert_eq!(criteria.len(), 16);
+        for (key, c) in criteria {
+            assert!((0.0..=10.0).contains(&c["score"].as_f64().expect("score")), "{key}");
+            assert!((0.0..=5.0).contains(&c["weight"].as_f64().expect("weight")), "{key}");
+            assert!(c["why"].as_str().is_some_and(|w| !w.is_empty()), "{key}");
+            assert!(c["sources"].is_array());
+        }
+        for list in ["pros", "cons"] {
+            for point in option[list].as_array().expect("points") {
+                assert!(point["text"].is_string() && point["impact"].is_number() && point["sources"].is_array());
+            }
+        }
+        for key in [
+            "memory_gib",
+            "cpu_cores",
+            "disk_gib",
+            "hosts",
+            "monthly_cost",
+            "start_seconds",
+            "scale_to_peak_seconds",
+            "os_instances_to_patch",
+            "instances_per_host",
+        ] {
+            assert!(option["resources"][key].as_f64().is_some_and(|v| v >= 0.0), "{id}.{key}");
+        }
+    }
+}
+
+fn check_evaluation(json: &serde_json::Value, ids: &[&str]) {
+    for axis in ["services", "replicas"] {
+        assert_eq!(keys(&json["curves"][axis])[1..], *ids, "{axis}");
+    }
+    check_verdict(&json["verdict"], ids);
+    check_options(&json["options"], ids);
+    assert!(json["curves"]["services"]["x"].is_array() && json["curves"]["replicas"]["vm"]["memory_gib"].is_array());
+    assert!(json["break_even"].is_array() && json["warnings"].is_array());
+    let traits = json["sensitivity"]["traits"].as_array().expect("sensitivity traits");
+    assert_eq!(traits.len(), podvisor::model::TRAITS.len());
+    for t in traits {
+        for key in ["trait", "value", "flip_at", "distance", "margin_low", "margin_high"] {
+            assert!(t.get(key).is_some(), "sensitivity entry lacks {key}");
+        }
+    }
+    let critical = &json["sensitivity"]["critical_weight"];
+    assert!(
+        critical.is_null()
+            || (critical["criterion"].is_string() && critical["from"].is_number() && critical["to"].is_number())
+    );
 }
 
 #[test]
@@ -103,10 +141,16 @@ fn text_and_markdown_agree_with_the_json() {
         assert!(markdown.starts_with("# ") && markdown.contains(summary), "{path}");
         let report = stdout(&podvisor(&["report", path]));
         assert_eq!(report, markdown, "report and evaluate --format markdown are the same document");
-        // Every overall score printed in the report is the JSON's, formatted the same way.
-        for (id, option) in json["options"].as_object().expect("options") {
-            let score = option["score"].as_f64().expect("score");
-            assert!(markdown.contains(&format!("**{}**", podvisor::model::format::score(score))), "{path} {id}");
+        // Every overall score printed in the report is the JSON's, formatted the same way (a
+        // mixed estate prints each component's scorecard).
+        let scorecards = json["components"]
+            .as_array()
+            .map_or_else(|| vec![&json["options"]], |c| c.iter().map(|c| &c["options"]).collect());
+        for options in scorecards {
+            for (id, option) in options.as_object().expect("options") {
+                let score = option["score"].as_f64().expect("score");
+                assert!(markdown.contains(&format!("**{}**", podvisor::model::format::score(score))), "{path} {id}");
+            }
         }
     }
 }

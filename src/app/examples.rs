@@ -15,6 +15,8 @@ const FILES: &[(&str, &str)] = &[
     ("mixed_windows_linux_estate.ron", include_str!("../../profiles/mixed_windows_linux_estate.ron")),
     ("saas_running_customer_code.ron", include_str!("../../profiles/saas_running_customer_code.ron")),
     ("cloud_web_platform.ron", include_str!("../../profiles/cloud_web_platform.ron")),
+    ("three_tier_web_shop.ron", include_str!("../../profiles/three_tier_web_shop.ron")),
+    ("phased_modernisation.ron", include_str!("../../profiles/phased_modernisation.ron")),
 ];
 
 /// A bundled example.

@@ -22,7 +22,7 @@
 
 use super::assumptions::{Assumptions, Values};
 use super::criteria::CriterionId;
-use super::evaluation::{Evaluation, evaluate, evaluate_options};
+use super::evaluation::{Evaluation, OptionResult, evaluate, evaluate_options};
 use super::options::OptionId;
 use super::profile::Profile;
 use super::projection::{self, cloud_monthly};
@@ -199,13 +199,13 @@ impl Estate<'_> {
 
     /// The migration-effort score of `option` for component `index`.
     fn effort(&self, index: usize, option: OptionId) -> f64 {
-        let evaluation = &self.components[index].evaluation;
-        let criteria = if let Some(result) = evaluation.option(option) {
-            result.criteria.clone()
-        } else {
-            evaluate_options(&self.focused[index], self.assumptions, &[option.spec()]).options[0].criteria.clone()
+        let of = |result: &OptionResult| {
+            result.criteria.iter().find(|c| c.criterion == CriterionId::MigrationEffort).map_or(0.0, |c| c.score)
         };
-        criteria.iter().find(|c| c.criterion == CriterionId::MigrationEffort).map_or(0.0, |c| c.score)
+        match self.components[index].evaluation.option(option) {
+            Some(result) => of(result),
+            None => of(&evaluate_options(&self.focused[index], self.assumptions, &[option.spec()]).options[0]),
+        }
     }
 
     fn path(&self, profile: &Profile, target: &[OptionId]) -> Vec<Step> {

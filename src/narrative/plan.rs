@@ -77,7 +77,9 @@ pub fn step(profile: &Profile, plan: &Plan, index: usize) -> String {
     let Some(moved) = moved else {
         return format!("Today: {} a month, every component where it runs now.", money(resources.monthly_cost));
     };
-    let change = if *saves_monthly >= 0.0 {
+    let change = if number(saves_monthly.abs()) == "0" {
+        "the monthly cost stays as it was".to_owned()
+    } else if *saves_monthly > 0.0 {
         format!("saves {} a month", money(*saves_monthly))
     } else {
         format!("costs {} more a month", money(-saves_monthly))

@@ -3,11 +3,12 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Analysis, ComparedPair};
+use super::{Analysis, ComparedPair, Mixed};
 use crate::model::compare::Delta;
+use crate::model::plan::AllIn;
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{CRITERIA, Evaluation, Point, Profile, ResourceId, Resources};
+use crate::model::{CLOSE_CALL_MARGIN, CRITERIA, Evaluation, OptionId, Point, Profile, ResourceId, Resources};
 use crate::narrative;
 
 /// Version of the JSON formats. Version 2 keeps every key of version 1; options are the
@@ -20,8 +21,12 @@ pub fn round(value: f64) -> f64 {
     (value * 1e6).round() / 1e6
 }
 
-/// `podvisor evaluate --format json`.
+/// `podvisor evaluate --format json`: for one component, the evaluation and its
+/// sensitivity; for several, the estate (see [`estate`]).
 pub fn analysis(analysis: &Analysis) -> Value {
+    if let Some(mixed) = &analysis.mixed {
+        return estate(&analysis.profile, mixed);
+    }
     let mut value = evaluation(&analysis.profile, &analysis.evaluation);
     if let Value::Object(map) = &mut value {
         map.insert("sensitivity".to_owned(), sensitivity(&analysis.sensitivity));
@@ -29,9 +34,162 @@ pub fn analysis(analysis: &Analysis) -> Value {
     value
 }
 
+/// A mixed estate. The top level keeps every key of the one-component form and answers "one
+/// platform for everything": each option's score is the all-in score (the components'
+/// scores weighted by their steady instances) and its resources the all-in estate's, hosts
+/// shared. Curves, break-evens and sensitivity belong to components, so the top level holds
+/// them empty; `components` and `plan` are added.
+fn estate(profile: &Profile, mixed: &Mixed) -> Value {
+    let plan = &mixed.plan;
+    let all_in = |option: OptionId| plan.versus.iter().find(|all_in| all_in.option == option);
+    let mut ranked: Vec<&AllIn> = plan.versus.iter().collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let (leader, runner_up) = (ranked.first().map(|a| a.option), ranked.get(1).map(|a| a.option));
+    let margin = match (ranked.first(), ranked.get(1)) {
+        (Some(a), Some(b)) => (a.score - b.score) / 100.0,
+        _ => 0.0,
+    };
+    let close_call = margin < CLOSE_CALL_MARGIN;
+    let options: Map<String, Value> = profile
+        .options
+        .iter()
+        .filter_map(|&option| {
+            let all_in = all_in(option)?;
+            Some((
+                option.key().to_owned(),
+                json!({ "score": round(all_in.score), "resources": resources(&all_in.resources) }),
+            ))
+        })
+        .collect();
+    let first = &plan.components[0].evaluation;
+    let components: Vec<Value> = plan
+        .components
+        .iter()
+        .zip(&profile.components)
+        .zip(&mixed.sensitivity)
+        .enumerate()
+        .map(|(index, ((placed, component), s))| {
+            let focus = profile.focus(index);
+            let evaluation = &placed.evaluation;
+            let options: Map<String, Value> = (0..evaluation.options.len())
+                .map(|o| (evaluation.options[o].spec.key.to_owned(), option(&focus, evaluation, o)))
+                .collect();
+            json!({
+                "name": component.name,
+                "placement": component.placement,
+                "current": component.current,
+                "verdict": verdict(evaluation),
+                "options": options,
+                "sensitivity": sensitivity(s),
+                "warnings": evaluation.warnings.iter().map(narrative::warning).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let warnings: Vec<String> = plan
+        .components
+        .iter()
+        .zip(&profile.components)
+        .flat_map(|(placed, component)| {
+            placed.evaluation.warnings.iter().map(move |w| format!("{}: {}", component.name, narrative::warning(w)))
+        })
+        .collect();
+    let versus: Map<String, Value> = plan
+        .versus
+        .iter()
+        .map(|all_in| {
+            (
+                all_in.option.key().to_owned(),
+                json!({
+                    "score": round(all_in.score),
+                    "monthly_cost": round(all_in.resources.monthly_cost),
+                    "hosts": round(all_in.resources.hosts),
+                    "mix_saves_monthly": plan.mix_saves_against(all_in.option).map(round),
+                    "resources": resources(&all_in.resources),
+                }),
+            )
+        })
+        .collect();
+    let path: Vec<Value> = plan
+        .path
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            json!({
+                "component": step.component.map(|c| profile.components[c].name.as_str()),
+                "from": step.from,
+                "to": step.to,
+                "monthly_cost": round(step.resources.monthly_cost),
+                "saves_monthly": round(step.saves_monthly),
+                "migration_effort": round(step.effort),
+                "text": narrative::plan::step(profile, plan, index),
+            })
+        })
+        .collect();
+    json!({
+        "format": "podvisor-evaluation",
+        "version": VERSION,
+        "profile": { "name": profile.name, "options": profile.options },
+        "environment": environment(profile, first),
+        "verdict": {
+            "winner": if close_call { None } else { leader },
+            "leader": leader,
+            "runner_up": runner_up,
+            "margin": round(margin),
+            "close_call": close_call,
+            "decisive": [],
+            "ruled_out": [],
+            "summary": narrative::plan::summary(profile, plan),
+        },
+        "options": options,
+        "curves": {},
+        "break_even": [],
+        "sensitivity": null,
+        "warnings": warnings,
+        "components": components,
+        "plan": {
+            "placement": plan.components.iter().zip(&profile.components).map(|(placed, component)| json!({
+                "component": component.name,
+                "option": placed.option,
+                "pinned": placed.pinned,
+                "margin": round(placed.margin),
+            })).collect::<Vec<_>>(),
+            "platforms": plan.platforms.iter().map(|platform| json!({
+                "option": platform.option,
+                "components": platform.components.iter().map(|&c| profile.components[c].name.as_str()).collect::<Vec<_>>(),
+                "resources": resources(&platform.resources),
+            })).collect::<Vec<_>>(),
+            "resources": resources(&plan.resources),
+            "versus": versus,
+            "path": path,
+            "summary": narrative::plan::summary(profile, plan),
+        },
+    })
+}
+
+/// A verdict with its summary, as every evaluation reports it.
+fn verdict(evaluation: &Evaluation) -> Value {
+    let verdict = &evaluation.verdict;
+    json!({
+        "winner": verdict.winner,
+        "leader": verdict.leader,
+        "margin": round(verdict.margin),
+        "close_call": verdict.close_call,
+        "decisive": verdict.decisive.iter().map(|c| c.spec().key).collect::<Vec<_>>(),
+        "ruled_out": verdict.ruled_out.iter().map(|v| json!({
+            "option": v.option,
+            "criterion": v.criterion.spec().key,
+            "score": round(v.score),
+            "gap": round(v.gap),
+            "veto_threshold": round(v.threshold),
+            "rival": v.rival,
+            "weight": round(v.weight),
+        })).collect::<Vec<_>>(),
+        "summary": narrative::summary(evaluation),
+    })
+}
+
 /// The evaluation part of the contract (everything but sensitivity).
 pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
-    let verdict = &evaluation.verdict;
     let options: Map<String, Value> = (0..evaluation.options.len())
         .map(|o| (evaluation.options[o].spec.key.to_owned(), option(profile, evaluation, o)))
         .collect();
@@ -40,23 +198,7 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
         "version": VERSION,
         "profile": { "name": profile.name, "options": profile.options },
         "environment": environment(profile, evaluation),
-        "verdict": {
-            "winner": verdict.winner,
-            "leader": verdict.leader,
-            "margin": round(verdict.margin),
-            "close_call": verdict.close_call,
-            "decisive": verdict.decisive.iter().map(|c| c.spec().key).collect::<Vec<_>>(),
-            "ruled_out": verdict.ruled_out.iter().map(|v| json!({
-                "option": v.option,
-                "criterion": v.criterion.spec().key,
-                "score": round(v.score),
-                "gap": round(v.gap),
-                "veto_threshold": round(v.threshold),
-                "rival": v.rival,
-                "weight": round(v.weight),
-            })).collect::<Vec<_>>(),
-            "summary": narrative::summary(evaluation),
-        },
+        "verdict": verdict(evaluation),
         "options": options,
         "curves": curves(evaluation),
         "break_even": evaluation.break_even().iter().map(|b| json!({

@@ -3,15 +3,50 @@
 
 use std::fmt::Write as _;
 
-use super::{Analysis, ComparedPair};
+use super::{Analysis, ComparedPair, PlanLines, component_analyses};
 use crate::model::compare::differences;
 use crate::model::facts::fact;
 use crate::model::format::{Number, Score, score_change, signed};
 use crate::model::{AssumptionId, Assumptions, CRITERIA, Profile, ResourceId};
 use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
-/// The full report of an analysis.
+/// The full report of an analysis; for a mixed estate, the plan and then each component's
+/// report, one heading level down.
 pub fn analysis(analysis: &Analysis) -> String {
+    let Some(mixed) = &analysis.mixed else { return component(analysis) };
+    let profile = &analysis.profile;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&profile.name));
+    if !profile.notes.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", profile.notes.trim());
+    }
+    let lines = PlanLines::new(profile, &mixed.plan);
+    let _ = writeln!(out, "## Plan\n\n**{}**\n", escape(&lines.summary));
+    for (title, items) in [
+        ("Where each component goes", &lines.placements),
+        ("Against one platform for everything", &lines.versus),
+        ("The phased path", &lines.path),
+    ] {
+        let _ = writeln!(out, "### {title}\n");
+        for item in items {
+            let _ = writeln!(out, "- {}", escape(item));
+        }
+        out.push('\n');
+    }
+    for (index, part) in component_analyses(analysis).iter().enumerate() {
+        let report = component(part);
+        let body = report.split_once('\n').map_or("", |(_, body)| body.trim_start());
+        let _ = writeln!(out, "## Component {}: {}\n", index + 1, escape(&profile.components[index].name));
+        for line in body.lines() {
+            // One heading level down, under the component's heading.
+            let _ = writeln!(out, "{}{line}", if line.starts_with('#') { "#" } else { "" });
+        }
+    }
+    out
+}
+
+/// One component's report: verdict, settings, scorecard, pros and cons, resources.
+fn component(analysis: &Analysis) -> String {
     let (profile, evaluation) = (&analysis.profile, &analysis.evaluation);
     let options = &evaluation.options;
     let mut out = String::new();

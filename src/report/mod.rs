@@ -9,15 +9,29 @@ pub mod markdown;
 pub mod text;
 
 use crate::model::compare::{Comparison, compare};
+use crate::model::format::{Number, Score};
+use crate::model::plan::{Plan, plan};
 use crate::model::sensitivity::{self, Sensitivity};
 use crate::model::{Assumptions, Evaluation, OptionSpec, Profile, evaluate_options};
+use crate::narrative;
 
-/// A profile with everything the model concludes about it.
+/// A profile with everything the model concludes about it. For a mixed estate,
+/// `evaluation` and `sensitivity` are the first component's, and `mixed` holds the plan and
+/// every component's sensitivity.
 #[derive(Clone, Debug)]
 pub struct Analysis {
     pub profile: Profile,
     pub evaluation: Evaluation,
     pub sensitivity: Sensitivity,
+    pub mixed: Option<Mixed>,
+}
+
+/// What a profile of several components adds: the plan, and each component's sensitivity
+/// (in profile order; each component's evaluation is in the plan).
+#[derive(Clone, Debug)]
+pub struct Mixed {
+    pub plan: Plan,
+    pub sensitivity: Vec<Sensitivity>,
 }
 
 impl Analysis {
@@ -33,7 +47,13 @@ impl Analysis {
         let assumptions = Assumptions::builtin();
         let evaluation = evaluate_options(&profile, assumptions, options);
         let sensitivity = sensitivity::analyse_options(&profile, assumptions, options);
-        Self { profile, evaluation, sensitivity }
+        let mixed = profile.is_mixed().then(|| Mixed {
+            plan: plan(&profile, assumptions),
+            sensitivity: (0..profile.components.len())
+                .map(|index| sensitivity::analyse_options(&profile.focus(index), assumptions, options))
+                .collect(),
+        });
+        Self { profile, evaluation, sensitivity, mixed }
     }
 }
 
@@ -61,4 +81,68 @@ impl ComparedPair {
         let comparison = compare(&a.profile, &a.evaluation, &b.profile, &b.evaluation);
         Self { a, b, comparison }
     }
+}
+
+/// The plan of a mixed estate as lines every report prints: where each component goes, the
+/// all-in alternatives against the mix, and the phased path.
+pub struct PlanLines {
+    pub summary: String,
+    pub placements: Vec<String>,
+    pub versus: Vec<String>,
+    pub path: Vec<String>,
+}
+
+impl PlanLines {
+    pub fn new(profile: &Profile, plan: &Plan) -> Self {
+        let money = |value: f64| format!("{} {}", Number(value), narrative::currency(profile));
+        let versus = plan
+            .versus
+            .iter()
+            .map(|all_in| {
+                let saves = plan.mix_saves_against(all_in.option).unwrap_or(0.0);
+                let mix = if Number(saves.abs()).to_string() == "0" {
+                    "the plan costs the same".to_owned()
+                } else if saves > 0.0 {
+                    format!("the plan saves {} a month", money(saves))
+                } else {
+                    format!("the plan costs {} a month more", money(-saves))
+                };
+                format!(
+                    "All on {}: {} a month, {} hosts, score {}; {mix}.",
+                    all_in.option.spec().plural,
+                    money(all_in.resources.monthly_cost),
+                    Number(all_in.resources.hosts),
+                    Score(all_in.score),
+                )
+            })
+            .collect();
+        Self {
+            summary: narrative::plan::summary(profile, plan),
+            placements: (0..plan.components.len())
+                .map(|index| narrative::plan::placement(profile, plan, index))
+                .collect(),
+            versus,
+            path: (0..plan.path.len()).map(|index| narrative::plan::step(profile, plan, index)).collect(),
+        }
+    }
+}
+
+/// Each component of a mixed estate as an analysis of its own (its one-component profile,
+/// named after the component).
+pub fn component_analyses(analysis: &Analysis) -> Vec<Analysis> {
+    let Some(mixed) = &analysis.mixed else { return Vec::new() };
+    mixed
+        .plan
+        .components
+        .iter()
+        .zip(&mixed.sensitivity)
+        .enumerate()
+        .map(|(index, (placed, sensitivity))| {
+            // Titled by the component; the estate's notes are printed once, above.
+            let mut profile = analysis.profile.focus(index);
+            profile.name.clone_from(&profile.components[0].name);
+            profile.notes.clear();
+            Analysis { profile, evaluation: placed.evaluation.clone(), sensitivity: sensitivity.clone(), mixed: None }
+        })
+        .collect()
 }

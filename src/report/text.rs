@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Analysis, ComparedPair};
+use super::{Analysis, ComparedPair, PlanLines, component_analyses};
 use crate::model::format::{Number, Score, score_change, signed};
 use crate::model::{CRITERIA, ResourceId};
 use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
@@ -11,8 +11,26 @@ const LABEL: usize = 28;
 /// Narrowest option column; a longer option name ("Containers on VMs") widens every column.
 const MIN_COLUMN: usize = 13;
 
-/// A readable summary of an analysis.
+/// A readable summary of an analysis; for a mixed estate, the plan and then each component.
 pub fn analysis(analysis: &Analysis) -> String {
+    let Some(mixed) = &analysis.mixed else { return component(analysis) };
+    let profile = &analysis.profile;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n{}\n", profile.name, "=".repeat(profile.name.chars().count().max(8)));
+    let lines = PlanLines::new(profile, &mixed.plan);
+    let _ = writeln!(out, "Plan: {}", lines.summary);
+    section(&mut out, "Where each component goes", &lines.placements);
+    section(&mut out, "Against one platform for everything", &lines.versus);
+    section(&mut out, "The phased path", &lines.path);
+    for part in component_analyses(analysis) {
+        let _ = writeln!(out, "\n");
+        out.push_str(&component(&part));
+    }
+    out
+}
+
+/// One component's scores, pros and cons, resources and robustness.
+fn component(analysis: &Analysis) -> String {
     let (profile, evaluation) = (&analysis.profile, &analysis.evaluation);
     let options = &evaluation.options;
     let mut out = String::new();

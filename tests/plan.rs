@@ -1,0 +1,191 @@
+//! The plan of a mixed estate: properties over random estates, hand-computed sharing, and the
+//! bundled examples read as an architect would.
+
+mod profile_support;
+
+use podvisor::model::options::REGISTRY;
+use podvisor::model::plan::{Plan, plan};
+use podvisor::model::profile::Component;
+use podvisor::model::{Assumptions, OptionId, Profile, evaluate};
+use podvisor::narrative;
+use profile_support::any_profile;
+use proptest::prelude::*;
+
+fn planned(profile: &Profile) -> Plan {
+    plan(profile, Assumptions::builtin())
+}
+
+fn bundled(name: &str) -> Profile {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles").join(name);
+    podvisor::profile::load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile
+}
+
+/// A random estate: the random profile's component, and up to three more made from it with
+/// other shapes, pins and current options.
+fn any_estate() -> impl Strategy<Value = Profile> {
+    let more = prop::collection::vec(
+        (1..=60_i64, 1..=6_i64, 64.0..=32_768.0_f64, 0.1..=8.0_f64, 0..=REGISTRY.len(), 0..REGISTRY.len()),
+        0..4,
+    );
+    (any_profile(), prop::sample::subsequence(REGISTRY.iter().map(|s| s.id()).collect::<Vec<_>>(), 2..=4), more)
+        .prop_map(|(mut profile, options, more)| {
+            profile.options = options;
+            for (services, replicas, memory, cpu, pin, current) in more {
+                let mut next = Component { name: format!("Part {services}"), ..profile.components[0].clone() };
+                next.workload.services = services;
+                next.workload.replicas = replicas;
+                next.workload.memory_per_instance_mib = memory;
+                next.workload.cpu_per_instance = cpu;
+                next.placement = profile.options.get(pin).copied();
+                next.current = REGISTRY[current].id();
+                profile.components.push(next);
+            }
+            profile
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Each component goes where its own verdict leads, unless it is pinned.
+    #[test]
+    fn each_placement_is_the_leader_or_the_pin(profile in any_estate()) {
+        let plan = planned(&profile);
+        for (placed, component) in plan.components.iter().zip(&profile.components) {
+            let expected = component.placement.unwrap_or(placed.evaluation.verdict.leader);
+            prop_assert_eq!(placed.option, expected);
+            prop_assert_eq!(placed.pinned, component.placement.is_some());
+        }
+    }
+
+    /// Sharing a platform's hosts never costs more, nor needs more hosts, than costing each
+    /// component apart on its option.
+    #[test]
+    fn sharing_hosts_never_costs_more_than_apart(profile in any_estate()) {
+        let plan = planned(&profile);
+        let (mut apart_cost, mut apart_hosts) = (0.0, 0.0);
+        for (placed, index) in plan.components.iter().zip(0..) {
+            let alone = planned(&profile.focus(index));
+            let resources = alone.resources;
+            prop_assert_eq!(alone.components[0].option, placed.option);
+            apart_cost += resources.monthly_cost;
+            apart_hosts += resources.hosts;
+        }
+        prop_assert!(plan.resources.monthly_cost <= apart_cost * (1.0 + 1e-9) + 1e-6,
+            "shared {} > apart {apart_cost}", plan.resources.monthly_cost);
+        prop_assert!(plan.resources.hosts <= apart_hosts, "shared {} > apart {apart_hosts}", plan.resources.hosts);
+        for all_in in &plan.versus {
+            let apart: f64 = (0..profile.components.len())
+                .map(|index| {
+                    let mut alone = profile.focus(index);
+                    alone.components[0].placement = Some(all_in.option);
+                    planned(&alone).resources.monthly_cost
+                })
+                .sum();
+            prop_assert!(all_in.resources.monthly_cost <= apart * (1.0 + 1e-9) + 1e-6);
+        }
+    }
+
+    /// A one-component plan is that component's verdict, on one platform, with nothing to
+    /// move but itself.
+    #[test]
+    fn a_one_component_plan_is_its_verdict(profile in any_profile()) {
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let plan = planned(&profile);
+        prop_assert_eq!(plan.components.len(), 1);
+        prop_assert_eq!(plan.components[0].option, evaluation.verdict.leader);
+        prop_assert_eq!(plan.platforms.len(), 1);
+        let own = evaluation.option(evaluation.verdict.leader).map(|o| o.resources.monthly_cost);
+        prop_assert_eq!(Some(plan.resources.monthly_cost), own);
+        prop_assert!(plan.path.len() <= 2);
+        let leader = plan.versus.iter().find(|all_in| all_in.option == evaluation.verdict.leader);
+        prop_assert_eq!(plan.mix_saves_against(evaluation.verdict.leader).map(f64::abs), leader.map(|_| 0.0));
+    }
+
+    /// The path starts at today's estate, moves each misplaced component once, and ends at
+    /// the plan's cost; each step's saving is the change it makes.
+    #[test]
+    fn the_path_goes_from_today_to_the_plan(profile in any_estate()) {
+        let plan = planned(&profile);
+        let moved: Vec<usize> = plan.path.iter().filter_map(|step| step.component).collect();
+        let misplaced: Vec<usize> = (0..profile.components.len())
+            .filter(|&i| profile.components[i].current != plan.components[i].option)
+            .collect();
+        let mut sorted = moved.clone();
+        sorted.sort_unstable();
+        prop_assert_eq!(sorted, misplaced);
+        let last = plan.path.last().map(|step| step.resources.monthly_cost);
+        prop_assert!((last.unwrap_or(0.0) - plan.resources.monthly_cost).abs() < 1e-6);
+        for pair in plan.path.windows(2) {
+            let change = pair[0].resources.monthly_cost - pair[1].resources.monthly_cost;
+            prop_assert!((change - pair[1].saves_monthly).abs() < 1e-6);
+            prop_assert!((0.0..=10.0).contains(&pair[1].effort));
+        }
+    }
+}
+
+/// Two identical components on one platform share hosts: on the team's own hosts, two
+/// components each needing 1.5 hosts' worth fill 3 hosts together, not 2 + 2.
+#[test]
+fn two_halves_share_a_host() {
+    let mut profile = Profile { options: vec![OptionId::VM, OptionId::CONTAINER], ..Profile::default() };
+    let environment = &mut profile.environment;
+    (environment.host_cores, environment.host_memory_gib, environment.host_cost_per_month) = (64, 256.0, 1000.0);
+    let w = profile.workload_mut();
+    // 30 instances of 12 GiB: a 256 GiB host keeps a little for itself, so it takes 20.
+    (w.services, w.replicas, w.peak_factor, w.memory_per_instance_mib, w.cpu_per_instance) =
+        (10, 3, 1.0, 12_288.0, 0.5);
+    profile.components[0].placement = Some(OptionId::CONTAINER);
+    profile.components.push(Component { name: "Twin".to_owned(), ..profile.components[0].clone() });
+    let alone = planned(&profile.focus(0));
+    assert_eq!(alone.resources.hosts, 2.0, "30 instances at 20 a host");
+    let both = planned(&profile);
+    assert_eq!(both.platforms.len(), 1);
+    assert_eq!(both.resources.hosts, 3.0, "60 instances at 20 a host");
+    assert_eq!(both.resources.monthly_cost, 3000.0);
+}
+
+/// The bundled three-tier shop: the storefront in containers on VMs, the database on VMs,
+/// and the summary's figures are the plan's.
+#[test]
+fn the_three_tier_shop_puts_the_database_on_vms_and_the_storefront_in_containers() {
+    let profile = bundled("three_tier_web_shop.ron");
+    let plan = planned(&profile);
+    let options: Vec<OptionId> = plan.components.iter().map(|placed| placed.option).collect();
+    assert_eq!(options, [OptionId::CONTAINERS_ON_VMS, OptionId::VM]);
+    let summary = narrative::plan::summary(&profile, &plan);
+    assert!(
+        summary.starts_with("Run orders database on VMs and storefront services (24 services) on containers on VMs: "),
+        "{summary}"
+    );
+    let cost = podvisor::model::format::number(plan.resources.monthly_cost);
+    assert!(summary.contains(&format!(": {cost} USD a month")), "{summary}");
+    let saves = plan.mix_saves_against(OptionId::VM).expect("VMs compared");
+    assert!(saves > 0.0, "the mix is cheaper than all on VMs");
+    assert!(
+        summary.contains(&format!("{} USD less than all on VMs", podvisor::model::format::number(saves))),
+        "{summary}"
+    );
+    assert_eq!(plan.path.len(), 2, "one step: the storefront moves");
+    assert_eq!(plan.path[1].component, Some(0));
+}
+
+/// The bundled modernisation: the monolith stays on VMs, the appliance is pinned there, and
+/// the newer services move one per step, the saving first.
+#[test]
+fn the_phased_modernisation_moves_the_new_services_first() {
+    let profile = bundled("phased_modernisation.ron");
+    let plan = planned(&profile);
+    assert_eq!(plan.components[0].option, OptionId::VM, "the monolith stays on a VM (M-DEC-3)");
+    assert!(plan.components[1].pinned && plan.components[1].option == OptionId::VM);
+    let moved: Vec<usize> = plan.path.iter().filter_map(|step| step.component).collect();
+    assert_eq!(moved.len(), 3);
+    assert!(plan.path[1].saves_monthly > 0.0, "the first step pays back");
+    let savings: Vec<f64> = plan.path[1..].iter().map(|step| step.saves_monthly).collect();
+    assert!(savings.windows(2).all(|pair| pair[0] >= pair[1]), "the best saving first: {savings:?}");
+    for index in 0..plan.path.len() {
+        let step = narrative::plan::step(&profile, &plan, index);
+        let cost = podvisor::model::format::number(plan.path[index].resources.monthly_cost);
+        assert!(step.contains(&format!("{cost} EUR a month")), "{step}");
+    }
+}
