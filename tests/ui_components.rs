@@ -21,12 +21,9 @@ fn click(harness: &mut Harness<'_, App>, label: &str) {
     harness.run();
 }
 
-/// Opens the two-component profile (storefront services, orders database).
-fn two_components(harness: &mut Harness<'_, App>) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    harness.state_mut().send(Command::Open(common::two_components(dir.path())));
-    harness.run();
-    dir
+/// Opens the bundled three-tier web shop: storefront services and the orders database.
+fn two_components(harness: &mut Harness<'_, App>) {
+    common::open_example(harness, "three_tier_web_shop.ron");
 }
 
 #[test]
@@ -111,9 +108,9 @@ fn the_last_component_cannot_be_removed_and_undo_keeps_a_selection_that_exists()
 #[test]
 fn the_sliders_edit_the_selected_component_and_undo_restores_it() {
     let mut harness = common::app();
-    let _dir = two_components(&mut harness);
+    two_components(&mut harness);
     let before = common::profile(&harness);
-    assert_eq!(harness.get_by_role_and_label(Role::Slider, "Services").accesskit_node().numeric_value(), Some(30.0));
+    assert_eq!(harness.get_by_role_and_label(Role::Slider, "Services").accesskit_node().numeric_value(), Some(24.0));
 
     click(&mut harness, "Orders database");
     assert_eq!(harness.state().document().selected(), 1);
@@ -139,12 +136,12 @@ fn the_sliders_edit_the_selected_component_and_undo_restores_it() {
 #[test]
 fn keys_on_a_focused_row_move_rename_and_remove() {
     let mut harness = common::app();
-    let _dir = two_components(&mut harness);
+    two_components(&mut harness);
     harness.get_by_label("Orders database").focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
     harness.run();
-    assert_eq!(names(&harness), ["Orders database", "Storefront and back-office services"]);
+    assert_eq!(names(&harness), ["Orders database", "Storefront services"]);
 
     harness.get_by_label("Orders database").focus();
     harness.run();
@@ -159,13 +156,13 @@ fn keys_on_a_focused_row_move_rename_and_remove() {
     harness.run();
     harness.key_press(Key::Delete);
     harness.run();
-    assert_eq!(names(&harness), ["Storefront and back-office services"]);
+    assert_eq!(names(&harness), ["Storefront services"]);
 }
 
 #[test]
 fn the_plan_tab_says_the_summary_and_selects_a_component() {
     let mut harness = common::app();
-    let _dir = two_components(&mut harness);
+    two_components(&mut harness);
     click(&mut harness, "Plan");
     let summary = {
         let document = harness.state().document();
@@ -182,12 +179,14 @@ fn the_plan_tab_says_the_summary_and_selects_a_component() {
     harness.run();
     assert_eq!(harness.state().document().selected(), 1);
 
-    // Pinning the database to VMs moves it in the plan and in the sentence.
+    // Pinning the database to containers on VMs moves it in the plan and in the sentence.
+    assert_eq!(harness.state().document().plan().expect("planned").components[1].option, OptionId::VM);
     harness.get_by_label("Pinned to").click();
     harness.run();
-    click(&mut harness, "VMs");
+    harness.get_by_role_and_label(Role::Button, "Containers on VMs").click();
+    harness.run();
     let plan = harness.state().document().plan().expect("planned");
-    assert!(plan.components[1].pinned && plan.components[1].option == OptionId::VM);
+    assert!(plan.components[1].pinned && plan.components[1].option == OptionId::CONTAINERS_ON_VMS);
     let summary = podvisor::narrative::plan::summary(&common::profile(&harness), plan);
     assert!(harness.query_by_label(&summary).is_some(), "the new summary shows: {summary}");
 }
@@ -195,7 +194,7 @@ fn the_plan_tab_says_the_summary_and_selects_a_component() {
 #[test]
 fn removing_the_second_component_leaves_the_plan_tab_for_the_scorecard() {
     let mut harness = common::app();
-    let _dir = two_components(&mut harness);
+    two_components(&mut harness);
     harness.state_mut().select_tab(Tab::Plan);
     harness.run();
     harness.query_all_by_label("Orders database").next().expect("the list's row").click();
@@ -208,10 +207,12 @@ fn removing_the_second_component_leaves_the_plan_tab_for_the_scorecard() {
 #[test]
 fn presenting_two_components_adds_a_plan_slide_and_a_path_slide() {
     let mut harness = common::app();
-    let _dir = two_components(&mut harness);
+    two_components(&mut harness);
     harness.state_mut().send(Command::Present);
     harness.run();
-    let pages: Vec<_> = (0..3)
+    // The bundled deck holds the shop: presenting starts at its place there.
+    let start = harness.state().presentation().expect("presenting").position().0 - 1;
+    let pages: Vec<_> = (start..start + 3)
         .map(|slide| {
             harness.state_mut().send(Command::GoToSlide(slide));
             harness.run();
@@ -221,7 +222,7 @@ fn presenting_two_components_adds_a_plan_slide_and_a_path_slide() {
     assert_eq!(pages, [Page::Verdict, Page::Plan, Page::Path]);
     // On the path slide: its first step.
     assert!(harness.query_by_label_contains("Today: ").is_some());
-    harness.state_mut().send(Command::GoToSlide(1));
+    harness.state_mut().send(Command::GoToSlide(start + 1));
     harness.run();
     assert!(harness.query_by_label_contains("Run ").is_some(), "the plan slide says the summary");
 }

@@ -72,7 +72,7 @@ fn placement_ui(ui: &mut Ui, view: &PlanView<'_>) -> Option<ComponentEdit> {
                 }
             });
             let color = option_color_by_id(ui.visuals(), placed.option);
-            ui.label(RichText::new(placed.option.spec().plural).color(color));
+            ui.label(RichText::new(narrative::capitalise(placed.option.spec().plural)).color(color));
             if placed.pinned {
                 ui.label("pinned").on_hover_text("Placed by its pin, whatever the scores say");
             } else {
@@ -108,7 +108,7 @@ fn estate_ui(ui: &mut Ui, view: &PlanView<'_>) {
         bars_ui(ui, view.profile, view.plan, resource);
     }
     ui.add_space(sizes(ui.ctx()).space_s);
-    savings_ui(ui, view.profile, view.plan);
+    savings_ui(ui, view.profile, view.plan, false);
 }
 
 /// The plan and every all-in alternative, in the order the bars show them.
@@ -126,14 +126,20 @@ fn alternatives(plan: &Plan) -> Vec<Alternative<'_>> {
     alternatives
 }
 
-/// What the mix saves or costs a month against each all-in alternative, a line each.
-pub(super) fn savings_ui(ui: &mut Ui, profile: &Profile, plan: &Plan) {
+/// What the mix saves or costs a month against each all-in alternative, a line each; with
+/// `fit`, only the lines that fit the height left (a slide has one screen).
+pub(super) fn savings_ui(ui: &mut Ui, profile: &Profile, plan: &Plan, fit: bool) {
     let money = |value: f64| narrative::resource_value(profile, ResourceId::MonthlyCost, value);
     for all_in in &plan.versus {
         let Some(saves) = plan.mix_saves_against(all_in.option) else { continue };
         let color = if saves >= 0.0 { pro_color(ui.visuals()) } else { con_color(ui.visuals()) };
         let text = format!("Each month this plan costs {}.", sentences::versus(&money, saves, all_in.option));
-        ui.add(egui::Label::new(RichText::new(text).color(color)).wrap()).on_hover_text(format!(
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let galley = ui.painter().layout(text, font, color, ui.available_width());
+        if fit && galley.size().y > ui.available_height() {
+            break;
+        }
+        ui.label(galley).on_hover_text(format!(
             "Every component on {}: overall score {} (weighted by instances)",
             all_in.option.spec().plural,
             score(all_in.score)

@@ -169,7 +169,7 @@ fn plan_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &P
             ui.label(RichText::new(header).small().weak());
             let bars = super::plan::bars_ui(ui, profile, plan, crate::model::ResourceId::MonthlyCost);
             ui.add_space(sizes.space_m);
-            super::plan::savings_ui(ui, profile, plan);
+            super::plan::savings_ui(ui, profile, plan, true);
             bars
         })
         .inner

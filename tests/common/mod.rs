@@ -132,19 +132,3 @@ impl eframe::Storage for MemoryStorage {
 }
 
 pub mod layout;
-
-/// The cloud web platform example with an orders database beside its services (one service,
-/// two replicas of 64 GiB, data-heavy), written into `dir`: a profile of two components.
-pub fn two_components(dir: &std::path::Path) -> PathBuf {
-    use podvisor::model::profile::Component;
-    let mut profile = podvisor::profile::load_file(&example("cloud_web_platform.ron")).expect("an example").profile;
-    let mut database = Component { name: "Orders database".to_owned(), ..Component::default() };
-    database.workload.services = 1;
-    database.workload.replicas = 2;
-    database.workload.memory_per_instance_mib = 65536.0;
-    database.workload.data_intensity = 9;
-    profile.components.push(database);
-    let path = dir.join("two_components.ron");
-    std::fs::write(&path, podvisor::profile::to_canonical_string(&profile)).expect("a temporary file");
-    path
-}
