@@ -8,6 +8,7 @@ use egui::{Color32, Rect, RichText, Sense, Ui, vec2};
 use egui_plot::{HoverPosition, Line, Plot, PlotPoints, Points};
 
 use super::components::ComponentEdit;
+use super::projection_chart::still;
 use super::theme::{bar_track, con_color, option_color_by_id, pro_color, sizes};
 use super::widgets::{on_hover_text_with, scroll_bar_room, text_width};
 use crate::model::format::{number, score};
@@ -253,7 +254,7 @@ pub(super) fn path_chart_ui(ui: &mut Ui, profile: &Profile, plan: &Plan, height:
     // leaves out a label wider than the space between two marks.
     let slot = (ui.available_width() - Y_AXIS_ROOM) / names.len() as f32 * 0.9;
     let axis_names: Vec<String> = names.iter().map(|name| wrapped(ui, name, slot)).collect();
-    Plot::new("plan_path")
+    still(Plot::new("plan_path"))
         .height(height)
         .y_axis_label(narrative::resource_header(profile, ResourceId::MonthlyCost))
         .x_axis_formatter(move |mark, _| step_name(&axis_names, mark.value).unwrap_or_default().to_owned())
@@ -262,11 +263,6 @@ pub(super) fn path_chart_ui(ui: &mut Ui, profile: &Profile, plan: &Plan, height:
         .include_y(0.0)
         .include_x(-0.5)
         .include_x(costs.len() as f64 - 0.5)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
         .label_formatter(move |position| match position {
             HoverPosition::NearDataPoint { position, .. } => Some(format!(
                 "{}\n{}",
