@@ -1,14 +1,16 @@
 //! Benchmarks of the model's hot paths: `evaluate` (budget: under 20 µs median with four
 //! options) and the sensitivity analysis (budget: under 2 ms median), on every bundled
 //! profile, with its own options and with all four; and `evaluate` with its outlook (the
-//! curves over scale and their break-evens, which views and reports ask for).
+//! curves over scale and their break-evens, which views and reports ask for); and the plan
+//! of a mixed estate (budget: a 20-component profile's evaluations and plan under 0.5 ms).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use podvisor::app::examples::examples;
 use podvisor::model::options::REGISTRY;
-use podvisor::model::{Assumptions, evaluate, evaluate_options, sensitivity};
+use podvisor::model::plan::plan;
+use podvisor::model::{Assumptions, Profile, evaluate, evaluate_options, sensitivity};
 
 fn benches(c: &mut Criterion) {
     let assumptions = Assumptions::builtin();
@@ -47,6 +49,32 @@ fn benches(c: &mut Criterion) {
         });
     }
     group.finish();
+    let mut group = c.benchmark_group("plan");
+    let twenty = twenty_components();
+    let mixed = profiles.iter().map(|(name, profile)| (*name, *profile)).filter(|(_, profile)| profile.is_mixed());
+    for (name, profile) in mixed.chain([("twenty_components", &twenty)]) {
+        group.bench_function(name, |b| b.iter(|| plan(black_box(profile), assumptions).resources.monthly_cost));
+    }
+    group.finish();
+}
+
+/// The bundled three-tier shop grown to 20 components: tiers of different sizes, shapes and
+/// starting points, about half of them moving.
+fn twenty_components() -> Profile {
+    let shop = examples().iter().find(|example| example.file == "three_tier_web_shop.ron").expect("bundled shop");
+    let mut profile = shop.profile.clone();
+    let templates = profile.components.clone();
+    profile.components = (0..20_u32)
+        .map(|i| {
+            let mut component = templates[i as usize % templates.len()].clone();
+            component.name = format!("Tier {i}");
+            component.workload.services = i64::from(1 + i % 7 * 3);
+            component.workload.memory_per_instance_mib *= f64::from(1 + i % 3) / 2.0;
+            component.current = REGISTRY[i as usize % REGISTRY.len()].id();
+            component
+        })
+        .collect();
+    profile
 }
 
 criterion_group!(model, benches);

@@ -1,5 +1,6 @@
 //! Benchmarks of `import_str` (budget: under 10 ms median) on a generated 200-service Compose
-//! file and a generated 200-Deployment manifest stream, the sizes issue 12 names.
+//! file and a generated 200-Deployment manifest stream, the sizes issue 12 names; alone, and
+//! with the profile made of it (`Imported::to_profile`).
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -59,6 +60,12 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("import");
     group.bench_function("compose_200_services", |b| b.iter(|| import_str(black_box(&compose), "compose.yaml")));
     group.bench_function("kubernetes_200_deployments", |b| b.iter(|| import_str(black_box(&manifests), "bundle.yaml")));
+    group.bench_function("compose_200_services_to_profile", |b| {
+        b.iter(|| import_str(black_box(&compose), "compose.yaml").map(|imported| imported.to_profile()));
+    });
+    group.bench_function("kubernetes_200_deployments_to_profile", |b| {
+        b.iter(|| import_str(black_box(&manifests), "bundle.yaml").map(|imported| imported.to_profile()));
+    });
     group.finish();
 }
 

@@ -20,6 +20,8 @@ pub enum Command {
     /// Ask for a path (system dialog, or the in-app browser where there is none), then act on it.
     Choose(PathPurpose),
     Open(PathBuf),
+    /// Make a new, unsaved scenario of a Docker Compose file or Kubernetes manifests.
+    Import(PathBuf),
     /// Open a bundled example, by its index in the bundled list.
     OpenExample(usize),
     /// Save to the current file, or ask where if there is none.
@@ -74,8 +76,9 @@ impl Command {
         matches!(
             self,
             Self::New
-                | Self::Choose(PathPurpose::Open)
+                | Self::Choose(PathPurpose::Open | PathPurpose::Import)
                 | Self::Open(_)
+                | Self::Import(_)
                 | Self::OpenExample(_)
                 | Self::SwapCompared
                 | Self::Quit
@@ -87,6 +90,7 @@ impl Command {
         match self {
             Self::New => "starting a new scenario",
             Self::Choose(PathPurpose::Open) | Self::Open(_) => "opening another profile",
+            Self::Choose(PathPurpose::Import) | Self::Import(_) => "importing a file",
             Self::OpenExample(_) => "opening the example",
             Self::SwapCompared => "swapping A and B",
             Self::Quit => "quitting",
@@ -145,6 +149,8 @@ pub fn file_stem(name: &str) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
+    /// A Compose file or Kubernetes manifests to import.
+    Import,
     SaveAs,
     /// A profile to compare the open scenario with (B in the compare view).
     CompareWith,
@@ -158,6 +164,7 @@ impl PathPurpose {
     pub fn title(self) -> &'static str {
         match self {
             Self::Open => "Open profile",
+            Self::Import => "Import a Compose file or Kubernetes manifests",
             Self::SaveAs => "Save profile as",
             Self::CompareWith => "Compare with profile",
             Self::Export(what) => what.title(),
@@ -170,14 +177,26 @@ impl PathPurpose {
         matches!(self, Self::SaveAs | Self::Export(_))
     }
 
-    /// The extension of the files it lists, if any.
-    pub fn extension(self) -> Option<&'static str> {
+    /// The extensions of the files it lists (none for a folder).
+    pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            Self::Open | Self::SaveAs | Self::CompareWith => Some("ron"),
-            Self::Export(what) => Some(what.extension()),
-            Self::DeckFolder => None,
+            Self::Open | Self::SaveAs | Self::CompareWith => &["ron"],
+            Self::Import => &IMPORTED_EXTENSIONS,
+            Self::Export(Export::Report) => &["md"],
+            Self::Export(Export::Chart | Export::Window) => &["png"],
+            Self::DeckFolder => &[],
         }
     }
+}
+
+/// The extensions of files File ▸ Import lists and dropped files are imported by.
+pub const IMPORTED_EXTENSIONS: [&str; 2] = ["yml", "yaml"];
+
+/// Whether a path names a file to import (by its extension, in any case).
+pub fn is_importable(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| IMPORTED_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// Where presenter mode's deck comes from; persisted with the session.
@@ -263,6 +282,7 @@ const NUMBER_KEYS: [KeyboardShortcut; 9] = [
 pub enum UiCommand {
     New,
     Open,
+    Import,
     Save,
     SaveAs,
     ExportReport,
@@ -290,9 +310,10 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// In the order Help ▸ Keyboard shortcuts lists them.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 26] = [
         Self::New,
         Self::Open,
+        Self::Import,
         Self::Save,
         Self::SaveAs,
         Self::ExportReport,
@@ -323,6 +344,7 @@ impl UiCommand {
         match self {
             Self::New => "New",
             Self::Open => "Open…",
+            Self::Import => "Import…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::ExportReport => "Export report…",
@@ -354,6 +376,7 @@ impl UiCommand {
         match self {
             Self::New => "A fresh scenario with default values",
             Self::Open => "Open a profile (.ron)",
+            Self::Import => "A new scenario from a Docker Compose file or Kubernetes manifests (.yml, .yaml)",
             Self::Save => "Save the scenario to its file",
             Self::SaveAs => "Save the scenario to a new file",
             Self::ExportReport => "The Markdown report of the scenario on screen",
@@ -405,7 +428,7 @@ impl UiCommand {
             Self::SlideResource => &const { [shortcut(NONE, Key::C)] },
             Self::SlideAxis => &const { [shortcut(NONE, Key::A)] },
             Self::StopPresenting => &const { [shortcut(NONE, Key::Escape)] },
-            Self::ResetAll | Self::CompareWith => &[],
+            Self::ResetAll | Self::CompareWith | Self::Import => &[],
         }
     }
 
@@ -441,6 +464,7 @@ impl UiCommand {
         match self {
             Self::New => Command::New,
             Self::Open => Command::Choose(PathPurpose::Open),
+            Self::Import => Command::Choose(PathPurpose::Import),
             Self::Save => Command::Save,
             Self::SaveAs => Command::Choose(PathPurpose::SaveAs),
             Self::ExportReport => Command::Choose(PathPurpose::Export(Export::Report)),

@@ -52,7 +52,7 @@ proptest! {
     fn each_placement_is_the_leader_or_the_pin(profile in any_estate()) {
         let plan = planned(&profile);
         for (placed, component) in plan.components.iter().zip(&profile.components) {
-            let expected = component.placement.unwrap_or(placed.evaluation.verdict.leader);
+            let expected = component.placement.unwrap_or(placed.leader);
             prop_assert_eq!(placed.option, expected);
             prop_assert_eq!(placed.pinned, component.placement.is_some());
         }
@@ -118,7 +118,7 @@ proptest! {
         prop_assert!((last.unwrap_or(0.0) - plan.resources.monthly_cost).abs() < 1e-6);
         for pair in plan.path.windows(2) {
             let change = pair[0].resources.monthly_cost - pair[1].resources.monthly_cost;
-            prop_assert!((change - pair[1].saves_monthly).abs() < 1e-6);
+            prop_assert!((change - pair[1].saves_monthly).abs() < 1e-6 * change.abs().max(1.0), "{change} vs {}", pair[1].saves_monthly);
             prop_assert!((0.0..=10.0).contains(&pair[1].effort));
         }
     }

@@ -336,24 +336,13 @@ fn assumptions_are_overridden_and_reset() {
     assert!(common::profile(&harness).assumptions.is_empty());
 }
 
-/// A file dropped on the window by the test, as the windowing backend would report it.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn dropping_a_profile_opens_it() {
     let mut harness = common::app();
-    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(common::example("bursty_event_handlers.ron"))));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(common::Dropped(common::example("bursty_event_handlers.ron"))));
     harness.run();
     assert_eq!(common::profile(&harness).name, "Bursty short-lived event handlers");
     assert_eq!(harness.state().window_title(), "bursty_event_handlers.ron — Podvisor");

@@ -9,6 +9,7 @@ use super::session::remember;
 use super::{Alert, App, Document, examples};
 use crate::command::file_stem;
 use crate::command::{Command, DeckSource, Export, PathAnswer, PathPurpose, UnsavedChoice};
+use crate::import::import_file;
 use crate::profile::{Profile, load_file, save_file};
 use crate::ui::dialogs::FileBrowser;
 use crate::ui::words::labelled_note;
@@ -36,6 +37,7 @@ impl App {
                 None => {}
             },
             Command::Open(path) => self.open(&path),
+            Command::Import(path) => self.import(&path),
             Command::OpenExample(index) => match examples::examples().get(index) {
                 Some(example) => {
                     let cleared = self.replace_document(Document::new(example.profile.clone(), None, true));
@@ -100,6 +102,7 @@ impl App {
     fn chosen(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: PathBuf) {
         match purpose {
             PathPurpose::Open => self.open(&path),
+            PathPurpose::Import => self.import(&path),
             PathPurpose::SaveAs => self.save(ctx, &with_extension(path, "ron")),
             PathPurpose::CompareWith => self.compare_with_file(&path),
             PathPurpose::Export(what) => self.export(ctx, what, &with_extension(path, what.extension())),
@@ -145,7 +148,10 @@ impl App {
             let directory = directory.as_deref();
             let title = purpose.title();
             let picked = match purpose {
-                PathPurpose::Open | PathPurpose::CompareWith => file_dialog::pick_open(directory, title),
+                PathPurpose::Open | PathPurpose::CompareWith => {
+                    file_dialog::pick_open(directory, title, FileKind::Profile)
+                }
+                PathPurpose::Import => file_dialog::pick_open(directory, title, FileKind::Manifests),
                 PathPurpose::SaveAs => {
                     file_dialog::pick_save(directory, title, FileKind::Profile, &self.suggested_file_name(purpose))
                 }
@@ -200,6 +206,35 @@ impl App {
                 self.alert = Some(Alert {
                     title: "Could not open the profile; your scenario is unchanged".to_owned(),
                     detail: error.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Makes a new, unsaved scenario of a Compose file or Kubernetes manifests, as Open
+    /// replaces the scenario; the import notes are shown. On failure the scenario stays
+    /// exactly as it was.
+    fn import(&mut self, path: &Path) {
+        match import_file(path) {
+            Ok(imported) => {
+                let cleared = self.replace_document(Document::new(imported.to_profile(), None, false));
+                self.status =
+                    format!("Imported {}: {}, as a new unsaved scenario{cleared}", path.display(), imported.summary());
+                self.alert = None;
+                self.notice = (!imported.notes.is_empty()).then(|| Alert {
+                    title: format!(
+                        "Imported {} ({}), with {} notes: what was not read, defaulted or inferred",
+                        imported.source,
+                        imported.format.name(),
+                        imported.notes.len()
+                    ),
+                    detail: imported.notes.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+                });
+            }
+            Err(error) => {
+                self.alert = Some(Alert {
+                    title: "Could not import the file; your scenario is unchanged".to_owned(),
+                    detail: error.message(path),
                 });
             }
         }

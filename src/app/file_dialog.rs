@@ -51,16 +51,19 @@ fn outcome(started: Instant, path: Option<PathBuf>) -> Picked {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Profile,
+    /// A Docker Compose file or Kubernetes manifests, to import.
+    Manifests,
     Markdown,
     Png,
 }
 
 impl FileKind {
-    fn filter(self) -> (&'static str, &'static str) {
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Self::Profile => ("Podvisor profile", "ron"),
-            Self::Markdown => ("Markdown", "md"),
-            Self::Png => ("PNG image", "png"),
+            Self::Profile => ("Podvisor profile", &["ron"]),
+            Self::Manifests => ("Compose file or Kubernetes manifests", &crate::command::IMPORTED_EXTENSIONS),
+            Self::Markdown => ("Markdown", &["md"]),
+            Self::Png => ("PNG image", &["png"]),
         }
     }
 }
@@ -73,18 +76,18 @@ fn dialog(directory: Option<&Path>, title: &str) -> rfd::FileDialog {
     }
 }
 
-/// Asks for a profile to open. Blocks until the dialog closes.
-pub fn pick_open(directory: Option<&Path>, title: &str) -> Picked {
+/// Asks for a file of `kind` to read. Blocks until the dialog closes.
+pub fn pick_open(directory: Option<&Path>, title: &str, kind: FileKind) -> Picked {
     let started = Instant::now();
-    let (name, extension) = FileKind::Profile.filter();
-    outcome(started, dialog(directory, title).add_filter(name, &[extension]).pick_file())
+    let (name, extensions) = kind.filter();
+    outcome(started, dialog(directory, title).add_filter(name, extensions).pick_file())
 }
 
 /// Asks where to write a file of `kind`. Blocks until the dialog closes.
 pub fn pick_save(directory: Option<&Path>, title: &str, kind: FileKind, file_name: &str) -> Picked {
     let started = Instant::now();
-    let (name, extension) = kind.filter();
-    outcome(started, dialog(directory, title).add_filter(name, &[extension]).set_file_name(file_name).save_file())
+    let (name, extensions) = kind.filter();
+    outcome(started, dialog(directory, title).add_filter(name, extensions).set_file_name(file_name).save_file())
 }
 
 /// Asks for a folder. Blocks until the dialog closes.

@@ -314,19 +314,24 @@ impl App {
         }
     }
 
-    /// Files dropped on the window: the first profile among them is opened.
+    /// Files dropped on the window: the first profile among them is opened, else the first
+    /// Compose file or manifests (.yml, .yaml) imported.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|file| file.path().to_owned()).collect());
         if dropped.is_empty() {
             return;
         }
-        match dropped.into_iter().find(|path| path.extension().is_some_and(|ext| ext == "ron")) {
-            Some(path) => self.queued.push(Command::Open(path)),
-            None => {
+        let profile = dropped.iter().find(|path| path.extension().is_some_and(|ext| ext == "ron"));
+        let manifests = dropped.iter().find(|path| crate::command::is_importable(path));
+        match (profile, manifests) {
+            (Some(path), _) => self.queued.push(Command::Open(path.clone())),
+            (None, Some(path)) => self.queued.push(Command::Import(path.clone())),
+            (None, None) => {
                 self.alert = Some(Alert {
-                    title: "Only Podvisor profiles (.ron) can be dropped here".to_owned(),
-                    detail: "Drop a .ron profile to open it.".to_owned(),
+                    title: "Only Podvisor profiles (.ron) and Compose or Kubernetes files (.yml, .yaml) can be dropped here"
+                        .to_owned(),
+                    detail: "Drop a .ron profile to open it, or a .yml/.yaml file to import it.".to_owned(),
                 });
             }
         }

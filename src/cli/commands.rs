@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::CommandFactory as _;
 
 use super::{Cli, Command, Format, ListFormat};
+use crate::import::{self, ImportError};
 use crate::profile::{self, LoadError, SaveError};
 use crate::report::{self, Analysis, ComparedPair};
 
@@ -29,7 +30,10 @@ pub enum Error {
     /// A profile could not be read or is not a valid profile.
     #[error(transparent)]
     Load(#[from] LoadError),
-    /// A normalised profile could not be saved.
+    /// A Compose file or manifests could not be imported.
+    #[error("{}", source.message(path))]
+    Import { path: PathBuf, source: ImportError },
+    /// A normalised or imported profile could not be saved.
     #[error(transparent)]
     Save(#[from] SaveError),
     /// The built-in host catalog or flavour data did not load (a defect in the build).
@@ -85,7 +89,7 @@ fn run(command: &Command) -> Result<Outcome, Error> {
         Command::Report { file, out } => {
             let loaded = profile::load_file(file)?;
             let text = report::markdown::analysis(&Analysis::new(loaded.profile));
-            to_stdout_or_file(text, out.as_deref(), &loaded.warnings, |path, text| {
+            to_stdout_or_file(text, out.as_deref(), warning_lines(&loaded.warnings), |path, text| {
                 profile::write_atomically(path, text.as_bytes())
                     .map_err(|source| Error::Write { path: path.to_owned(), source })
             })?
@@ -93,8 +97,17 @@ fn run(command: &Command) -> Result<Outcome, Error> {
         Command::Normalize { file, out } => {
             let loaded = profile::load_file(file)?;
             let text = profile::to_canonical_string(&loaded.profile);
-            to_stdout_or_file(text, out.as_deref(), &loaded.warnings, |path, _| {
+            to_stdout_or_file(text, out.as_deref(), warning_lines(&loaded.warnings), |path, _| {
                 Ok(profile::save_file(path, &loaded.profile)?)
+            })?
+        }
+        Command::Import { file, out } => {
+            let imported = import::import_file(file).map_err(|source| Error::Import { path: file.clone(), source })?;
+            let profile = imported.to_profile();
+            let mut stderr = import::note_lines(file, &imported.notes);
+            stderr.push_str(&format!("{}: {} ({})\n", file.display(), imported.summary(), imported.format.name()));
+            to_stdout_or_file(profile::to_canonical_string(&profile), out.as_deref(), stderr, |path, _| {
+                Ok(profile::save_file(path, &profile)?)
             })?
         }
         Command::Validate { file } => {
@@ -120,12 +133,12 @@ fn run(command: &Command) -> Result<Outcome, Error> {
     })
 }
 
-/// `text` on stdout, or handed to `write` for the file `out`; load warnings on stderr
-/// either way (nothing but the error if writing fails).
+/// `text` on stdout, or handed to `write` for the file `out`; `stderr` (load warnings,
+/// import notes) on stderr either way (nothing but the error if writing fails).
 fn to_stdout_or_file(
     text: String,
     out: Option<&Path>,
-    warnings: &[String],
+    stderr: String,
     write: impl FnOnce(&Path, &str) -> Result<(), Error>,
 ) -> Result<Outcome, Error> {
     let stdout = match out {
@@ -135,7 +148,7 @@ fn to_stdout_or_file(
             String::new()
         }
     };
-    Ok(Outcome { code: 0, stdout, stderr: warning_lines(warnings) })
+    Ok(Outcome { code: 0, stdout, stderr })
 }
 
 /// Load warnings go to stdout after a text body (they belong to the report) and are left to

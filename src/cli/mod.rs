@@ -59,6 +59,16 @@ pub enum Command {
         #[arg(short, long = "output", value_name = "OUT")]
         out: Option<PathBuf>,
     },
+    /// Make a profile of a Docker Compose file or Kubernetes manifests (to stdout without -o);
+    /// every import note goes to stderr.
+    Import {
+        /// The Compose file or manifests (YAML).
+        #[arg(value_name = "FILE.yaml")]
+        file: PathBuf,
+        /// Write the profile to this file (atomically) instead of stdout.
+        #[arg(short, long = "output", value_name = "OUT.ron")]
+        out: Option<PathBuf>,
+    },
     /// Check a profile and print its warnings.
     Validate {
         /// The profile to check.
@@ -185,6 +195,11 @@ mod tests {
         );
         assert_eq!(command(&["validate", "a.ron"]), Command::Validate { file: "a.ron".into() });
         assert_eq!(
+            command(&["import", "compose.yaml", "-o", "shop.ron"]),
+            Command::Import { file: "compose.yaml".into(), out: Some("shop.ron".into()) }
+        );
+        assert_eq!(command(&["import", "k8s.yml"]), Command::Import { file: "k8s.yml".into(), out: None });
+        assert_eq!(
             command(&["compare", "a.ron", "b.ron", "--format", "markdown"]),
             Command::Compare { a: "a.ron".into(), b: "b.ron".into(), format: Format::Markdown }
         );
@@ -196,6 +211,8 @@ mod tests {
         assert_eq!(command(&["hosts", "--format", "json"]), Command::Hosts { format: ListFormat::Json });
         for words in [
             &["validate", "a.ron", "-o", "x"][..],
+            &["import"],
+            &["import", "a.yaml", "b.yaml"],
             &["hosts", "--format", "markdown"],
             &["frobnicate", "a.ron"],
             &["compare", "a.ron"],

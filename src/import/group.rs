@@ -95,7 +95,7 @@ fn component(members: &[Service], taken: &[String]) -> ImportedComponent {
         }
     }
     ImportedComponent {
-        name: unique_name(members, taken),
+        name: unique_name(&base_name(&members.iter().map(|m| m.name.clone()).collect::<Vec<_>>()), taken),
         kind: first.kind,
         services: count,
         replicas,
@@ -123,15 +123,19 @@ fn weighted_mean(members: &[Service], value: impl Fn(&Service) -> Option<f64>) -
     }
 }
 
-/// The member's name, or "first and N similar" for a group; suffixed " (2)", " (3)", … when a
-/// previous component already has the name (a Deployment and a `StatefulSet` both named `web`).
-fn unique_name(members: &[Service], taken: &[String]) -> String {
-    let base = match members {
-        [only] => only.name.clone(),
-        [first, rest @ ..] => format!("{} and {} similar", first.name, rest.len()),
+/// The member's name, or "first and N similar" for a group.
+pub(crate) fn base_name(members: &[String]) -> String {
+    match members {
+        [only] => only.clone(),
+        [first, rest @ ..] => format!("{first} and {} similar", rest.len()),
         [] => String::new(),
-    };
-    let mut name = base.clone();
+    }
+}
+
+/// `base`, suffixed " (2)", " (3)", … when a previous component already has the name (a
+/// Deployment and a `StatefulSet` both named `web`).
+pub(crate) fn unique_name(base: &str, taken: &[String]) -> String {
+    let mut name = base.to_owned();
     let mut suffix = 2;
     while taken.contains(&name) {
         name = format!("{base} ({suffix})");

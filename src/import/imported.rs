@@ -31,6 +31,8 @@ pub enum RuntimeHint {
     Kata,
     /// gVisor: a user-space kernel (`runtimeClassName: gvisor`/`runsc`, Docker `runtime: runsc`).
     Gvisor,
+    /// Firecracker: a microVM per instance (`runtimeClassName: firecracker*`, firecracker-containerd).
+    Firecracker,
     /// Hyper-V isolation of Windows containers (Compose `isolation: hyperv`).
     HyperV,
     /// Another runtime class, by name (the reader decides what it means).

@@ -34,16 +34,23 @@
 //! concluded from an image or volume name is noted with the evidence; every document, kind or
 //! service not imported is noted.
 //!
+//! # Into a profile
+//! `fit` merges components beyond [`MAX_COMPONENTS`](crate::model::profile::MAX_COMPONENTS)
+//! and brings figures into the traits' ranges (each noted); [`Imported::to_profile`] makes the
+//! profile.
+//!
 //! # Limits
 //! Input above [`MAX_INPUT_BYTES`] is refused before parsing; the parser runs under a budget
 //! (aliases, alias replays, anchors, nesting depth, documents, nodes) so an alias bomb or a
 //! deeply nested file fails fast with [`ImportError::Limit`].
 
 mod compose;
+mod fit;
 mod group;
 mod imported;
 mod kubernetes;
 mod note;
+mod profile;
 pub mod quantity;
 mod read;
 mod service;
@@ -56,6 +63,9 @@ use thiserror::Error;
 pub use group::SIMILAR_SHAPE_FACTOR;
 pub use imported::{Format, Imported, ImportedComponent, RuntimeHint, WorkloadKind};
 pub use note::{Field, Ignored, ImportNote, Inference, Note, Place};
+pub use profile::{
+    CURRENT, FENCED_ISOLATION_NEED, MAX_LISTED_NOTES, SANDBOXED_UNTRUSTED_CODE, STATEFUL_DATA_INTENSITY,
+};
 pub use yaml::MAX_INPUT_BYTES;
 
 /// Why a file could not be imported at all.
@@ -77,6 +87,26 @@ pub enum ImportError {
     /// The file was understood but holds no service or workload; the notes say what it held.
     #[error("no services or workloads found ({} item(s) ignored)", notes.len())]
     NoWorkloads { format: Format, notes: Vec<ImportNote> },
+}
+
+impl ImportError {
+    /// The message for people, naming the file `path` (an I/O error names it already); a
+    /// file without workloads is followed by the notes that say what it held, one a line.
+    pub fn message(&self, path: &Path) -> String {
+        match self {
+            Self::Io { .. } => self.to_string(),
+            Self::NoWorkloads { notes, .. } => {
+                format!("{}: {self}\n{}", path.display(), note_lines(path, notes).trim_end())
+            }
+            _ => format!("{}: {self}", path.display()),
+        }
+    }
+}
+
+/// One line per note, each ended by a newline: the file, then the note's place and what it
+/// says.
+pub fn note_lines(file: &Path, notes: &[ImportNote]) -> String {
+    notes.iter().map(|note| format!("{}: {note}\n", file.display())).collect()
 }
 
 fn at(line: Option<u64>, column: Option<u64>) -> String {
@@ -105,7 +135,8 @@ pub fn import_str(text: &str, file_name: &str) -> Result<Imported, ImportError> 
     if services.is_empty() {
         return Err(ImportError::NoWorkloads { format, notes: notes.0 });
     }
-    Ok(Imported { source: file_name.to_owned(), format, components: group::group(services), notes: notes.0 })
+    let components = fit::fit(group::group(services), &mut notes);
+    Ok(Imported { source: file_name.to_owned(), format, components, notes: notes.0 })
 }
 
 /// Read and import a file; the file's name (without directories) is recorded as the source.

@@ -30,6 +30,7 @@ pub struct Place {
 /// A value the import deals with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
+    Services,
     Memory,
     Cpu,
     Replicas,
@@ -58,6 +59,12 @@ pub enum Note {
     Inferred { fact: Inference },
     /// A document, item or setting the import does not read.
     Ignored { what: Ignored },
+    /// A component's figure lies outside the range a profile accepts; the nearest value in
+    /// range is used.
+    OutOfRange { field: Field, value: String, used: String },
+    /// The file makes more components than a profile holds; these services were merged into
+    /// the component the note is about.
+    Merged { services: Vec<String>, components: usize, limit: usize },
 }
 
 /// A conclusion drawn from indirect evidence, with the evidence.
@@ -107,6 +114,7 @@ impl Place {
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Self::Services => "services",
             Self::Memory => "memory",
             Self::Cpu => "CPU",
             Self::Replicas => "replicas",
@@ -187,6 +195,14 @@ impl fmt::Display for Note {
                     write!(f, "ignored: found {found} where {expected} belongs")
                 }
             },
+            Self::OutOfRange { field, value, used } => {
+                write!(f, "{field} {value} is outside the range a profile accepts; {used} used")
+            }
+            Self::Merged { services, components, limit } => write!(
+                f,
+                "the file makes {components} components and a profile holds at most {limit}, so {} merged into this one",
+                services.join(", ")
+            ),
         }
     }
 }

@@ -133,6 +133,8 @@ pub fn runtime_hint(name: &str) -> RuntimeHint {
         RuntimeHint::Kata
     } else if lower.contains("gvisor") || lower.contains("runsc") {
         RuntimeHint::Gvisor
+    } else if lower.contains("firecracker") {
+        RuntimeHint::Firecracker
     } else {
         RuntimeHint::Other(name.to_owned())
     }
@@ -185,6 +187,8 @@ mod tests {
         assert_eq!(runtime_hint("io.containerd.kata.v2"), RuntimeHint::Kata);
         assert_eq!(runtime_hint("gvisor"), RuntimeHint::Gvisor);
         assert_eq!(runtime_hint("runsc"), RuntimeHint::Gvisor);
+        assert_eq!(runtime_hint("firecracker"), RuntimeHint::Firecracker);
+        assert_eq!(runtime_hint("kata-fc"), RuntimeHint::Kata);
         assert_eq!(runtime_hint("nvidia"), RuntimeHint::Other("nvidia".into()));
     }
 }

@@ -9,7 +9,7 @@ use super::format::Number;
 use super::options::OptionId;
 use super::profile::Profile;
 use super::resources::ResourceId;
-use super::traits::TRAITS;
+use super::traits::{Section, TRAITS};
 
 /// One setting that differs between A and B.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +65,34 @@ impl Comparison {
 }
 
 /// Settings that differ between two profiles, in file order.
+/// The components' names, pins and current options, and the workloads past the first (the
+/// first's are the `workload.*` fields): `components[2].workload.services`. A component only
+/// one side has is one difference, `components[2]`.
+fn component_differences(a: &Profile, b: &Profile, push: &mut impl FnMut(String, String, String)) {
+    let pin = |p: Option<OptionId>| p.map_or_else(|| "none".to_owned(), |id| id.key().to_owned());
+    for index in 0..a.components.len().max(b.components.len()) {
+        let prefix = if index == 0 { "component.".to_owned() } else { format!("components[{index}].") };
+        let (Some(x), Some(y)) = (a.components.get(index), b.components.get(index)) else {
+            let name = |p: &Profile| p.components.get(index).map_or_else(|| "—".to_owned(), |c| c.name.clone());
+            push(format!("components[{index}]"), name(a), name(b));
+            continue;
+        };
+        push(format!("{prefix}name"), x.name.clone(), y.name.clone());
+        push(format!("{prefix}placement"), pin(x.placement), pin(y.placement));
+        push(format!("{prefix}current"), x.current.key().to_owned(), y.current.key().to_owned());
+        if index > 0 {
+            let (fx, fy) = (a.focus(index), b.focus(index));
+            for meta in TRAITS.iter().filter(|meta| meta.section == Section::Workload) {
+                push(
+                    format!("{prefix}workload.{}", meta.key),
+                    meta.format(fx.get(meta.id)),
+                    meta.format(fy.get(meta.id)),
+                );
+            }
+        }
+    }
+}
+
 pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
     let mut out = Vec::new();
     let mut push = |field: String, x: String, y: String| {
@@ -78,6 +106,7 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
     }
     let keys = |profile: &Profile| profile.options.iter().map(|id| id.key()).collect::<Vec<_>>().join(", ");
     push("options".to_owned(), keys(a), keys(b));
+    component_differences(a, b, &mut push);
     for meta in TRAITS {
         push(format!("{}.{}", meta.section.key(), meta.key), meta.format(a.get(meta.id)), meta.format(b.get(meta.id)));
     }
@@ -154,6 +183,28 @@ pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluatio
 mod tests {
     use super::*;
     use crate::model::{CriterionId, evaluate};
+
+    #[test]
+    fn components_past_the_first_are_compared_by_name_pin_and_workload() {
+        let a = Profile::default();
+        let mut b = a.clone();
+        b.components[0].placement = Some(OptionId::VM);
+        let mut database = b.components[0].clone();
+        database.name = "Database".to_owned();
+        b.components.push(database.clone());
+        let mut c = b.clone();
+        c.components[1].workload.services = 1;
+        let fields =
+            |x: &Profile, y: &Profile| differences(x, y).into_iter().map(|d| (d.field, d.a, d.b)).collect::<Vec<_>>();
+        assert_eq!(
+            fields(&a, &b),
+            [
+                ("component.placement".to_owned(), "none".to_owned(), "vm".to_owned()),
+                ("components[1]".to_owned(), "—".to_owned(), "Database".to_owned())
+            ]
+        );
+        assert_eq!(fields(&b, &c), [("components[1].workload.services".to_owned(), "10".to_owned(), "1".to_owned())]);
+    }
 
     #[test]
     fn defaults_and_explicit_defaults_do_not_differ() {

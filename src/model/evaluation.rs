@@ -708,11 +708,12 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
     }
     let environment = &profile.environment;
     for result in results.iter().filter(|result| !result.resources.fits_on_host) {
-        warnings.push(Warning::InstanceExceedsHost {
-            option: result.spec.id(),
-            host_memory_gib: environment.host_memory_gib,
-            host_cores: environment.host_cores,
-        });
+        // The host the instance was packed onto: the cloud type bought, or the team's own.
+        let (host_memory_gib, host_cores) = match result.resources.host_type {
+            Some(host) => (host.memory_gib, i64::from(host.cores)),
+            None => (environment.host_memory_gib, environment.host_cores),
+        };
+        warnings.push(Warning::InstanceExceedsHost { option: result.spec.id(), host_memory_gib, host_cores });
     }
     if profile.workload().primary_os == PrimaryOs::Windows {
         for result in results.iter().filter(|result| result.spec.linux_only) {

@@ -20,12 +20,12 @@
 //! the easier move (the higher migration-effort score). Moves that cost money come last,
 //! the least costly first.
 
-use super::assumptions::{Assumptions, Values};
-use super::criteria::CriterionId;
-use super::evaluation::{Evaluation, OptionResult, evaluate, evaluate_options};
+use super::assumptions::Assumptions;
+use super::criteria::{CRITERIA, CriterionId};
+use super::evaluation::{CLOSE_CALL_MARGIN, Scored, Standings};
 use super::options::OptionId;
-use super::profile::Profile;
-use super::projection::{self, cloud_monthly};
+use super::profile::{Environment, Profile};
+use super::projection::cloud_monthly;
 use super::resources::Resources;
 
 /// Everything about a mixed estate's placement. For a one-component profile the plan holds
@@ -44,16 +44,29 @@ pub struct Plan {
     pub path: Vec<Step>,
 }
 
-/// Where one component goes, and its own evaluation.
+/// Where one component goes, and how its options rank for it on its own (its
+/// [`Profile::focus`]; `evaluate` of that gives the full explanation).
 #[derive(Clone, Debug)]
 pub struct Placed {
-    /// The component scored on its own (its [`Profile::focus`]).
-    pub evaluation: Evaluation,
     pub option: OptionId,
     /// Placed by its pin rather than by its scores.
     pub pinned: bool,
+    /// The component's own leader and runner-up.
+    pub leader: OptionId,
+    pub runner_up: Option<OptionId>,
     /// The leader's margin over the runner-up, as [`super::Verdict::margin`].
     pub margin: f64,
+    /// The margin is under [`super::CLOSE_CALL_MARGIN`] (and no veto decides it).
+    pub close_call: bool,
+    /// Overall 0–100 score per compared option, in the profile's order.
+    pub scores: Vec<f64>,
+}
+
+impl Placed {
+    /// The component's overall score on `option`, if compared.
+    pub fn score(&self, option: OptionId, options: &[OptionId]) -> Option<f64> {
+        options.iter().position(|id| *id == option).map(|at| self.scores[at])
+    }
 }
 
 /// One platform of the plan: an option and the components on it, hosts shared.
@@ -110,61 +123,113 @@ impl Plan {
     }
 }
 
-/// Plans a profile's estate.
+/// Plans a profile's estate. Components are ranked by their scores alone (no explanations:
+/// `evaluate` of a component's [`Profile::focus`] gives those), which keeps a 20-component
+/// plan well under a millisecond.
 pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
-    let focused: Vec<Profile> = (0..profile.components.len()).map(|index| profile.focus(index)).collect();
-    let components: Vec<Placed> = focused
+    let specs = profile.option_specs();
+    let effort = CRITERIA.iter().position(|c| c.id == CriterionId::MigrationEffort).unwrap_or(0);
+    let mut on_cloud = false;
+    let (components, rows): (Vec<Placed>, Vec<Vec<Entry>>) = profile
+        .components
         .iter()
-        .zip(&profile.components)
-        .map(|(focus, component)| {
-            let evaluation = evaluate(focus, assumptions);
-            let verdict = &evaluation.verdict;
-            Placed {
-                option: component.placement.unwrap_or(verdict.leader),
-                pinned: component.placement.is_some(),
-                margin: verdict.margin,
-                evaluation,
+        .enumerate()
+        .map(|(index, component)| {
+            let focus = profile.focus(index);
+            let scored = Scored::new(&focus, assumptions.resolve(&focus), &specs);
+            on_cloud = scored.values.site().host.is_some();
+            let scores = scored.overall();
+            let Standings { leader, runner_up, by_veto } = scored.standings_with(&scored.weights);
+            let margin = runner_up.map_or(1.0, |r| ((scores[leader] - scores[r]) / 100.0).max(0.0));
+            let leader = specs[leader].id();
+            let option = component.placement.unwrap_or(leader);
+            let mut row: Vec<Entry> = (0..specs.len())
+                .map(|o| Entry {
+                    option: specs[o].id(),
+                    resources: scored.resources[o],
+                    effort: scored.score(o, effort),
+                })
+                .collect();
+            for extra in [component.current, option] {
+                if row.iter().all(|entry| entry.option != extra) {
+                    // Today's option or a pin outside the options compared: scored alone.
+                    let alone = Scored::new(&focus, scored.values.clone(), &[extra.spec()]);
+                    row.push(Entry { option: extra, resources: alone.resources[0], effort: alone.score(0, effort) });
+                }
             }
+            let placed = Placed {
+                option,
+                pinned: component.placement.is_some(),
+                leader,
+                runner_up: runner_up.map(|r| specs[r].id()),
+                margin,
+                close_call: runner_up.is_some() && !by_veto && margin < CLOSE_CALL_MARGIN,
+                scores,
+            };
+            (placed, row)
         })
-        .collect();
-    let estate = Estate { assumptions, focused: &focused, components: &components };
+        .unzip();
+    let estate = Estate { profile, rows, on_cloud };
     let placement: Vec<OptionId> = components.iter().map(|placed| placed.option).collect();
     let (platforms, resources) = estate.platforms(&placement);
     let versus = profile
         .options
         .iter()
-        .map(|&option| AllIn {
+        .enumerate()
+        .map(|(at, &option)| AllIn {
             option,
-            score: estate.all_in_score(option),
+            score: all_in_score(profile, &components, at),
             resources: estate.platforms(&vec![option; components.len()]).1,
         })
         .collect();
-    let path = estate.path(profile, &placement);
+    let path = estate.path(&placement);
     Plan { components, platforms, resources, versus, path }
 }
 
-/// The components, their one-component profiles and evaluations, for costing placements.
+/// The components' overall scores on the option at `at`, weighted by their steady instances.
+fn all_in_score(profile: &Profile, components: &[Placed], at: usize) -> f64 {
+    let (mut sum, mut weight) = (0.0, 0.0);
+    for (placed, component) in components.iter().zip(&profile.components) {
+        let instances = (component.workload.services * component.workload.replicas).max(1) as f64;
+        sum += placed.scores[at] * instances;
+        weight += instances;
+    }
+    sum / weight
+}
+
+/// A component on one option: its resources alone and how easy the move there is.
+struct Entry {
+    option: OptionId,
+    resources: Resources,
+    /// The migration-effort score, 0–10 (higher is easier).
+    effort: f64,
+}
+
+/// The components' figures on every option a placement may give them, for costing placements.
 struct Estate<'a> {
-    assumptions: &'a Assumptions,
-    focused: &'a [Profile],
-    components: &'a [Placed],
+    profile: &'a Profile,
+    /// Per component: the compared options, its pin and today's option.
+    rows: Vec<Vec<Entry>>,
+    /// The hosts are a cloud type (priced by the hour) rather than the team's own.
+    on_cloud: bool,
 }
 
 impl Estate<'_> {
-    /// A component's resources on an option: its evaluation's, or projected when the option
-    /// is not compared (a pin or today's option may name one that is not).
-    fn resources(&self, index: usize, option: OptionId) -> Resources {
-        let evaluation = &self.components[index].evaluation;
-        match evaluation.option(option) {
-            Some(result) => result.resources,
-            None => projection::project(option.spec(), &self.focused[index], &evaluation.values),
-        }
+    fn entry(&self, index: usize, option: OptionId) -> Option<&Entry> {
+        self.rows[index].iter().find(|entry| entry.option == option)
+    }
+
+    /// One platform: `members` on `option`, hosts shared.
+    fn platform(&self, option: OptionId, members: &[usize]) -> Resources {
+        let parts: Vec<Resources> =
+            members.iter().map(|&i| self.entry(i, option).map(|e| e.resources).unwrap_or_default()).collect();
+        share(&parts, &self.profile.environment, self.on_cloud)
     }
 
     /// The platforms of a placement (in the profile's option order, then first use) and the
     /// estate's total.
     fn platforms(&self, placement: &[OptionId]) -> (Vec<Platform>, Resources) {
-        let mut order: Vec<OptionId> = self.focused[0].options.clone();
+        let mut order: Vec<OptionId> = self.profile.options.clone();
         for option in placement {
             if !order.contains(option) {
                 order.push(*option);
@@ -177,8 +242,7 @@ impl Estate<'_> {
                 if components.is_empty() {
                     return None;
                 }
-                let parts: Vec<Resources> = components.iter().map(|&i| self.resources(i, option)).collect();
-                let resources = share(&parts, &self.components[components[0]].evaluation.values, self.focused);
+                let resources = self.platform(option, &components);
                 Some(Platform { option, components, resources })
             })
             .collect();
@@ -186,31 +250,17 @@ impl Estate<'_> {
         (platforms, total)
     }
 
-    fn all_in_score(&self, option: OptionId) -> f64 {
-        let (mut sum, mut weight) = (0.0, 0.0);
-        for (placed, focus) in self.components.iter().zip(self.focused) {
-            let w = focus.workload();
-            let instances = (w.services * w.replicas).max(1) as f64;
-            sum += placed.evaluation.option(option).map_or(0.0, |result| result.score) * instances;
-            weight += instances;
-        }
-        sum / weight
-    }
-
     /// The migration-effort score of `option` for component `index`.
     fn effort(&self, index: usize, option: OptionId) -> f64 {
-        let of = |result: &OptionResult| {
-            result.criteria.iter().find(|c| c.criterion == CriterionId::MigrationEffort).map_or(0.0, |c| c.score)
-        };
-        match self.components[index].evaluation.option(option) {
-            Some(result) => of(result),
-            None => of(&evaluate_options(&self.focused[index], self.assumptions, &[option.spec()]).options[0]),
-        }
+        self.entry(index, option).map_or(0.0, |entry| entry.effort)
     }
 
-    fn path(&self, profile: &Profile, target: &[OptionId]) -> Vec<Step> {
-        let mut now: Vec<OptionId> = profile.components.iter().map(|component| component.current).collect();
-        let today = self.platforms(&now).1;
+    fn path(&self, target: &[OptionId]) -> Vec<Step> {
+        let mut now: Vec<OptionId> = self.profile.components.iter().map(|component| component.current).collect();
+        let (platforms, today) = self.platforms(&now);
+        // Each platform's monthly cost as the path goes: a move changes two of them.
+        let mut costs: Vec<(OptionId, f64)> =
+            platforms.iter().map(|platform| (platform.option, platform.resources.monthly_cost)).collect();
         let mut path = vec![Step {
             component: None,
             from: now[0],
@@ -220,32 +270,44 @@ impl Estate<'_> {
             effort: 10.0,
         }];
         let mut left: Vec<usize> = (0..now.len()).filter(|&i| now[i] != target[i]).collect();
+        let efforts: Vec<f64> =
+            (0..now.len()).map(|i| if now[i] == target[i] { 10.0 } else { self.effort(i, target[i]) }).collect();
+        let cost_of = |costs: &[(OptionId, f64)], option: OptionId| {
+            costs.iter().find(|(id, _)| *id == option).map_or(0.0, |(_, cost)| *cost)
+        };
         while !left.is_empty() {
-            let before = path.last().map_or(0.0, |step| step.resources.monthly_cost);
             let best = left
                 .iter()
                 .enumerate()
                 .map(|(at, &index)| {
+                    let (from, to) = (now[index], target[index]);
                     let mut next = now.clone();
-                    next[index] = target[index];
-                    let resources = self.platforms(&next).1;
-                    let effort = self.effort(index, target[index]);
-                    (at, index, resources, before - resources.monthly_cost, effort)
+                    next[index] = to;
+                    let (from_cost, to_cost) = (self.platform_cost(&next, from), self.platform_cost(&next, to));
+                    let saves = cost_of(&costs, from) + cost_of(&costs, to) - from_cost - to_cost;
+                    (at, index, saves, [(from, from_cost), (to, to_cost)])
                 })
-                .max_by(|a, b| a.3.total_cmp(&b.3).then(a.4.total_cmp(&b.4)).then(b.1.cmp(&a.1)));
-            let Some((at, index, resources, saves_monthly, effort)) = best else { break };
-            path.push(Step {
-                component: Some(index),
-                from: now[index],
-                to: target[index],
-                resources,
-                saves_monthly,
-                effort,
-            });
-            now[index] = target[index];
+                .max_by(|a, b| a.2.total_cmp(&b.2).then(efforts[a.1].total_cmp(&efforts[b.1])).then(b.1.cmp(&a.1)));
+            let Some((at, index, saves_monthly, changed)) = best else { break };
+            for (option, cost) in changed {
+                match costs.iter_mut().find(|(id, _)| *id == option) {
+                    Some(entry) => entry.1 = cost,
+                    None => costs.push((option, cost)),
+                }
+            }
+            let (from, to) = (now[index], target[index]);
+            now[index] = to;
+            let resources = self.platforms(&now).1;
+            path.push(Step { component: Some(index), from, to, resources, saves_monthly, effort: efforts[index] });
             left.remove(at);
         }
         path
+    }
+
+    /// The monthly cost of `option`'s platform under a placement (0 when nothing is on it).
+    fn platform_cost(&self, placement: &[OptionId], option: OptionId) -> f64 {
+        let members: Vec<usize> = (0..placement.len()).filter(|&i| placement[i] == option).collect();
+        if members.is_empty() { 0.0 } else { self.platform(option, &members).monthly_cost }
     }
 }
 
@@ -274,12 +336,10 @@ fn add(a: &Resources, b: &Resources) -> Resources {
 
 /// One platform's resources: its components' hosts shared where they are alike (the same
 /// machine and reserve), one control plane.
-fn share(parts: &[Resources], values: &Values, focused: &[Profile]) -> Resources {
+fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Resources {
     let Some(first) = parts.first() else { return Resources::default() };
-    let environment = &focused[0].environment;
     let zones = environment.zones.max(1) as f64;
     let running = environment.runs_hours_per_day.clamp(0.0, 24.0);
-    let on_cloud = values.site().host.is_some();
     let mut groups: Vec<Vec<&Resources>> = Vec::new();
     for part in parts {
         let alike = |other: &&Resources| {

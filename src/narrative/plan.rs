@@ -101,7 +101,7 @@ pub fn placement(profile: &Profile, plan: &Plan, index: usize) -> String {
     };
     let how = if placed.pinned {
         "pinned".to_owned()
-    } else if placed.evaluation.verdict.close_call {
+    } else if placed.close_call {
         format!("a close call, ahead by {} points", crate::model::format::score(placed.margin * 100.0))
     } else {
         format!("ahead by {} points", crate::model::format::score(placed.margin * 100.0))

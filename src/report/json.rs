@@ -61,16 +61,15 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
             ))
         })
         .collect();
-    let first = &plan.components[0].evaluation;
-    let components: Vec<Value> = plan
-        .components
+    let first = &mixed.evaluations[0];
+    let components: Vec<Value> = mixed
+        .evaluations
         .iter()
         .zip(&profile.components)
         .zip(&mixed.sensitivity)
         .enumerate()
-        .map(|(index, ((placed, component), s))| {
+        .map(|(index, ((evaluation, component), s))| {
             let focus = profile.focus(index);
-            let evaluation = &placed.evaluation;
             let options: Map<String, Value> = (0..evaluation.options.len())
                 .map(|o| (evaluation.options[o].spec.key.to_owned(), option(&focus, evaluation, o)))
                 .collect();
@@ -85,12 +84,12 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
             })
         })
         .collect();
-    let warnings: Vec<String> = plan
-        .components
+    let warnings: Vec<String> = mixed
+        .evaluations
         .iter()
         .zip(&profile.components)
-        .flat_map(|(placed, component)| {
-            placed.evaluation.warnings.iter().map(move |w| format!("{}: {}", component.name, narrative::warning(w)))
+        .flat_map(|(evaluation, component)| {
+            evaluation.warnings.iter().map(move |w| format!("{}: {}", component.name, narrative::warning(w)))
         })
         .collect();
     let versus: Map<String, Value> = plan

@@ -68,7 +68,7 @@ fn component(analysis: &Analysis) -> String {
 
     let changed: Vec<_> = differences(&Profile::default(), profile)
         .into_iter()
-        .filter(|d| d.field != "name" && d.field != "notes")
+        .filter(|d| !["name", "notes", "component.name"].contains(&d.field.as_str()))
         .collect();
     let _ = writeln!(out, "## Settings that differ from the defaults\n");
     if changed.is_empty() {

@@ -26,11 +26,12 @@ pub struct Analysis {
     pub mixed: Option<Mixed>,
 }
 
-/// What a profile of several components adds: the plan, and each component's sensitivity
-/// (in profile order; each component's evaluation is in the plan).
+/// What a profile of several components adds: the plan, and each component's evaluation and
+/// sensitivity, in profile order.
 #[derive(Clone, Debug)]
 pub struct Mixed {
     pub plan: Plan,
+    pub evaluations: Vec<Evaluation>,
     pub sensitivity: Vec<Sensitivity>,
 }
 
@@ -47,11 +48,16 @@ impl Analysis {
         let assumptions = Assumptions::builtin();
         let evaluation = evaluate_options(&profile, assumptions, options);
         let sensitivity = sensitivity::analyse_options(&profile, assumptions, options);
-        let mixed = profile.is_mixed().then(|| Mixed {
-            plan: plan(&profile, assumptions),
-            sensitivity: (0..profile.components.len())
-                .map(|index| sensitivity::analyse_options(&profile.focus(index), assumptions, options))
-                .collect(),
+        let mixed = profile.is_mixed().then(|| {
+            let focused: Vec<Profile> = (0..profile.components.len()).map(|index| profile.focus(index)).collect();
+            Mixed {
+                plan: plan(&profile, assumptions),
+                evaluations: focused.iter().map(|focus| evaluate_options(focus, assumptions, options)).collect(),
+                sensitivity: focused
+                    .iter()
+                    .map(|focus| sensitivity::analyse_options(focus, assumptions, options))
+                    .collect(),
+            }
         });
         Self { profile, evaluation, sensitivity, mixed }
     }
@@ -132,17 +138,16 @@ impl PlanLines {
 pub fn component_analyses(analysis: &Analysis) -> Vec<Analysis> {
     let Some(mixed) = &analysis.mixed else { return Vec::new() };
     mixed
-        .plan
-        .components
+        .evaluations
         .iter()
         .zip(&mixed.sensitivity)
         .enumerate()
-        .map(|(index, (placed, sensitivity))| {
+        .map(|(index, (evaluation, sensitivity))| {
             // Titled by the component; the estate's notes are printed once, above.
             let mut profile = analysis.profile.focus(index);
             profile.name.clone_from(&profile.components[0].name);
             profile.notes.clear();
-            Analysis { profile, evaluation: placed.evaluation.clone(), sensitivity: sensitivity.clone(), mixed: None }
+            Analysis { profile, evaluation: evaluation.clone(), sensitivity: sensitivity.clone(), mixed: None }
         })
         .collect()
 }

@@ -61,10 +61,11 @@ impl FileBrowser {
         if let Some(directory) = directory {
             dialog = dialog.initial_path(directory);
         }
-        if let Some(extension) = purpose.extension() {
-            let extension = OsStr::new(extension);
-            dialog = dialog
-                .show_files_filter(Box::new(move |path: &Path| path.is_dir() || path.extension() == Some(extension)));
+        let extensions = purpose.extensions();
+        if !extensions.is_empty() {
+            dialog = dialog.show_files_filter(Box::new(move |path: &Path| {
+                path.is_dir() || path.extension().and_then(OsStr::to_str).is_some_and(|e| extensions.contains(&e))
+            }));
         }
         dialog.open();
         Self { purpose, dialog }
@@ -126,7 +127,7 @@ pub fn drop_hint_ui(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         Align2::CENTER_CENTER,
-        "Drop a .ron profile to open it",
+        "Drop a .ron profile to open it, or a .yml/.yaml file to import it",
         FontId::proportional(size),
         text,
     );

@@ -95,6 +95,7 @@ pub fn examples_menu_ui(ui: &mut Ui, examples: &[&str], command: fn(usize) -> Co
 fn file_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, commands: &mut Vec<Command>) {
     item(ui, UiCommand::New, true, commands);
     item(ui, UiCommand::Open, true, commands);
+    item(ui, UiCommand::Import, true, commands);
     ui.menu_button("Open example", |ui| examples_menu_ui(ui, context.examples, Command::OpenExample, commands));
     ui.add_enabled_ui(!context.recent.is_empty(), |ui| {
         ui.menu_button("Recent files", |ui| {

@@ -1,0 +1,126 @@
+//! File ▸ Import… and dropped .yml/.yaml files in the window: the import replaces the open
+//! scenario as Open does (asking first about unsaved changes), as a new unsaved scenario,
+//! and shows its notes; a file that cannot be imported leaves the scenario as it was.
+
+mod common;
+
+use std::path::PathBuf;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use podvisor::app::Command;
+use podvisor::import::import_file;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(name)
+}
+
+#[test]
+fn file_import_opens_the_browser_for_compose_and_kubernetes_files() {
+    let mut harness = common::app_with_browser();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import…").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Import a Compose file or Kubernetes manifests").is_some(),
+        "the browser opens, titled"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label_contains("Import a Compose file or Kubernetes manifests").is_none());
+    assert_eq!(common::profile(&harness), podvisor::profile::Profile::default(), "nothing changed");
+
+    // Chosen in the browser, the file is imported.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import…").click();
+    harness.run();
+    let path = fixture("helm-bundle.yaml");
+    common::type_into_browser(&mut harness, "", &path);
+    assert_eq!(common::profile(&harness), import_file(&path).expect("imports").to_profile());
+}
+
+#[test]
+fn importing_makes_a_new_unsaved_scenario_and_shows_the_notes() {
+    let mut harness = common::app();
+    let path = fixture("awesome-compose.yaml");
+    harness.state_mut().send(Command::Import(path.clone()));
+    harness.run();
+
+    let imported = import_file(&path).expect("imports");
+    assert_eq!(common::profile(&harness), imported.to_profile());
+    assert_eq!(common::profile(&harness).components.len(), 4);
+    let document = harness.state().document();
+    assert!(document.is_dirty() && document.path().is_none(), "untitled and unsaved");
+    assert_eq!(harness.state().window_title(), "awesome-compose ● — Podvisor");
+
+    let notice = harness.state().notice().expect("the import notes are shown").clone();
+    assert_eq!(
+        notice.title,
+        "Imported awesome-compose.yaml (Compose), with 6 notes: what was not read, defaulted or inferred"
+    );
+    let lines: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(notice.detail, lines.join("\n"));
+    assert!(harness.query_by_label_contains("Imported awesome-compose.yaml (Compose)").is_some(), "on screen");
+    assert!(harness.state().alert().is_none());
+}
+
+#[test]
+fn importing_over_unsaved_changes_asks_first() {
+    let mut harness = common::app();
+    harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(7.0);
+    harness.run();
+    let edited = common::profile(&harness);
+
+    harness.state_mut().send(Command::Import(fixture("cronjob.yaml")));
+    harness.run();
+    assert!(harness.query_by_label("Unsaved changes").is_some(), "the question is shown");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(common::profile(&harness), edited, "Cancel keeps the scenario");
+
+    harness.state_mut().send(Command::Import(fixture("cronjob.yaml")));
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(common::profile(&harness).name, "cronjob");
+    assert!(harness.state().notice().is_none(), "the CronJob imports without notes");
+}
+
+#[test]
+fn a_file_that_cannot_be_imported_leaves_the_scenario_as_it_was() {
+    let mut harness = common::app();
+    common::open_example(&mut harness, "greenfield_microservices.ron");
+    let before = common::profile(&harness);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("broken.yaml");
+    std::fs::write(&bad, "services:\n  web: [unclosed\n").expect("write");
+
+    harness.state_mut().send(Command::Import(bad.clone()));
+    harness.run();
+    let alert = harness.state().alert().expect("an error is shown").clone();
+    assert_eq!(alert.title, "Could not import the file; your scenario is unchanged");
+    assert!(alert.detail.starts_with(&format!("{}: not valid YAML at line", bad.display())), "{}", alert.detail);
+    assert_eq!(common::profile(&harness), before);
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn dropping_a_yaml_file_imports_it() {
+    let mut harness = common::app();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(common::Dropped(fixture("windows-compose.yml"))));
+    harness.run();
+    assert_eq!(common::profile(&harness).name, "windows-compose");
+    assert!(harness.state().document().path().is_none());
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let other = dir.path().join("notes.txt");
+    std::fs::write(&other, "text").expect("write");
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(common::Dropped(other)));
+    harness.run();
+    let alert = harness.state().alert().expect("refused").clone();
+    assert!(alert.title.contains(".yml, .yaml"), "{}", alert.title);
+    assert_eq!(common::profile(&harness).name, "windows-compose", "unchanged");
+}
