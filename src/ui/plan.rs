@@ -77,12 +77,11 @@ fn placement_ui(ui: &mut Ui, view: &PlanView<'_>) -> Option<ComponentEdit> {
             if placed.pinned {
                 ui.label("pinned").on_hover_text("Placed by its pin, whatever the scores say");
             } else {
-                let lead = if placed.evaluation.verdict.close_call { "close call, " } else { "" };
+                let lead = if placed.close_call { "close call, " } else { "" };
                 ui.label(format!("{lead}{} pts", score(placed.margin * 100.0)))
                     .on_hover_text("How far its best option leads the runner-up, in overall-score points");
             }
-            let shown =
-                placed.evaluation.option(placed.option).map_or_else(|| "—".to_owned(), |result| score(result.score));
+            let shown = placed.score(placed.option, &view.profile.options).map_or_else(|| "—".to_owned(), score);
             ui.label(RichText::new(shown).monospace())
                 .on_hover_text("Its overall score (0–100) on the option it goes on");
             ui.end_row();

@@ -554,6 +554,12 @@ fn marker_shape(ui: &Ui, center: Pos2, radius: f32, marker: MarkerShape, color: 
     }
 }
 
+/// A plot that stays as drawn: no dragging, zooming or resetting, and the mouse wheel scrolls
+/// the tab around it rather than the chart.
+pub fn still(plot: Plot<'_>) -> Plot<'_> {
+    plot.allow_drag(false).allow_zoom(false).allow_scroll(false).allow_boxed_zoom(false).allow_double_click_reset(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,10 +603,4 @@ mod tests {
         // A label wider than the band is never drawn cut off.
         assert_eq!(place_labels(&[(50.0, 120.0)], 0.0, (0.0, 100.0), 2, 6.0), vec![None]);
     }
-}
-
-/// A plot that stays as drawn: no dragging, zooming or resetting, and the mouse wheel scrolls
-/// the tab around it rather than the chart.
-pub fn still(plot: Plot<'_>) -> Plot<'_> {
-    plot.allow_drag(false).allow_zoom(false).allow_scroll(false).allow_boxed_zoom(false).allow_double_click_reset(false)
 }
