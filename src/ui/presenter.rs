@@ -202,7 +202,7 @@ fn path_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &P
     let sizes = sizes(ui.ctx());
     title_ui(ui, &profile.name, slide.position);
     ui.add_space(sizes.space_m);
-    ui.label(RichText::new("The phased path: one component at a time, what pays back first first").heading());
+    ui.label(RichText::new("The phased path: one component at a time, the move that saves most first").heading());
     ui.add_space(sizes.space_m);
     if plan.path.len() < 2 {
         return ui.label(RichText::new(super::plan::NOTHING_TO_MOVE).heading()).rect;
