@@ -7,6 +7,7 @@ use super::{Analysis, ComparedPair, PlanLines, component_analyses};
 use crate::model::compare::differences;
 use crate::model::facts::fact;
 use crate::model::format::{Number, Score, score_change, signed};
+use crate::model::plan::Plan;
 use crate::model::{AssumptionId, Assumptions, CRITERIA, Profile, ResourceId};
 use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
@@ -33,6 +34,7 @@ pub fn analysis(analysis: &Analysis) -> String {
         }
         out.push('\n');
     }
+    let _ = writeln!(out, "Monthly cost along the path:\n\n```text\n{}```\n", path_chart(profile, &mixed.plan));
     for (index, part) in component_analyses(analysis).iter().enumerate() {
         let report = component(part);
         let body = report.split_once('\n').map_or("", |(_, body)| body.trim_start());
@@ -249,6 +251,28 @@ pub fn comparison(pair: &ComparedPair) -> String {
                 signed(d.delta())
             );
         }
+    }
+    out
+}
+
+/// Characters of the longest bar in the path chart.
+const PATH_BAR: usize = 40;
+
+/// The monthly cost after each step of the phased path as text bars, today first.
+fn path_chart(profile: &Profile, plan: &Plan) -> String {
+    let costs: Vec<f64> = plan.path.iter().map(|step| step.resources.monthly_cost).collect();
+    let most = costs.iter().copied().fold(0.0_f64, f64::max);
+    let mut out = String::new();
+    for (index, cost) in costs.iter().enumerate() {
+        let label = if index == 0 { "Today".to_owned() } else { format!("Step {index}") };
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a share of 40 characters")]
+        let bar = if most > 0.0 { (cost / most * PATH_BAR as f64).round() as usize } else { 0 };
+        let _ = writeln!(
+            out,
+            "{label:<8} {:<PATH_BAR$} {}",
+            "█".repeat(bar),
+            resource_value(profile, ResourceId::MonthlyCost, *cost)
+        );
     }
     out
 }

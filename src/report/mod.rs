@@ -113,11 +113,12 @@ impl PlanLines {
                 } else {
                     format!("the plan costs {} a month more", money(-saves))
                 };
+                let hosts = Number(all_in.resources.hosts).to_string();
+                let noun = if hosts == "1" { "host" } else { "hosts" };
                 format!(
-                    "All on {}: {} a month, {} hosts, score {}; {mix}.",
+                    "All on {}: {} a month, {hosts} {noun}, score {}; {mix}.",
                     all_in.option.spec().plural,
                     money(all_in.resources.monthly_cost),
-                    Number(all_in.resources.hosts),
                     Score(all_in.score),
                 )
             })
