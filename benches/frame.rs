@@ -8,7 +8,9 @@
 //! `frame/dragging_a_slider` moves the pointer along the Services slider with the button
 //! held, so every frame also re-evaluates the changed profile;
 //! `frame/dragging_against_a_baseline` does the same with a baseline pinned, so every frame
-//! also compares with it; `frame/presenter` is a settled presenter-mode slide.
+//! also compares with it; `frame/presenter` is a settled presenter-mode slide;
+//! `frame/components/<tab>` is the bundled three-tier shop (two components: the component
+//! list above the sliders, and the Plan tab with its table, bars and path chart).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
@@ -52,12 +54,12 @@ fn with_every_option(dir: &std::path::Path, index: usize) -> std::path::PathBuf 
     path
 }
 
-/// A frame of each tab, named `frame/{prefix}<tab>`.
+/// A frame of each tab shown, named `frame/{prefix}<tab>`.
 fn tabs(c: &mut Criterion, ctx: &egui::Context, app: &mut App, prefix: &str) {
     for _ in 0..3 {
         frame(ctx, app, Vec::new()); // fonts, layout caches, the example
     }
-    for tab in Tab::ALL {
+    for tab in Tab::shown(app.document().profile().is_mixed()) {
         app.select_tab(tab);
         frame(ctx, app, Vec::new());
         let name = format!("frame/{prefix}{}", tab.label().to_lowercase().replace(" & ", "_and_"));
@@ -82,6 +84,13 @@ fn frames(c: &mut Criterion) {
     assert_eq!(app.document().evaluation().options.len(), REGISTRY.len(), "four options open");
     assert_eq!(app.compared().map(|b| b.scenario().evaluation.options.len()), Some(REGISTRY.len()));
     tabs(c, &ctx, &mut app, "four_options/");
+
+    // Two components: the list above the sliders, the Plan tab.
+    let shop = examples().iter().position(|example| example.file == "three_tier_web_shop.ron");
+    app.send(Command::OpenExample(shop.expect("the bundled three-tier shop")));
+    frame(&ctx, &mut app, Vec::new());
+    assert!(app.document().plan().is_some(), "two components are planned");
+    tabs(c, &ctx, &mut app, "components/");
 
     app.send(Command::OpenExample(0));
     app.send(Command::CompareWithExample(2));

@@ -147,3 +147,30 @@ fn lists_out_of_view_are_left_out_without_changing_a_pixel() {
         assert_same(&mut windows, &events, false, &format!("{name}, another scenario, scrolled up"));
     }
 }
+
+/// The same with five components: the component list above the sliders, and the Plan tab.
+/// Fresh windows, so that both lay out the new example's words first (a glyph's place in the
+/// font atlas follows the order text is first laid out in).
+#[test]
+fn components_and_the_plan_look_the_same_culled() {
+    let mixed = podvisor::app::examples::examples().iter().position(|e| e.file == "phased_modernisation.ron");
+    let mut windows: Box<[Window; 2]> =
+        vec![Window::new(true), Window::new(false)].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!());
+    for window in windows.iter_mut() {
+        window.app.send(Command::OpenExample(mixed.expect("the bundled phased modernisation")));
+        window.settle(Vec::new());
+    }
+    let side_panel = pos2(150.0, 400.0);
+    let central = pos2(800.0, 600.0);
+    for tab in [Tab::Plan, Tab::Scorecard] {
+        for window in windows.iter_mut() {
+            window.app.select_tab(tab);
+        }
+        let name = format!("{} of five components", tab.label());
+        assert_same(&mut windows, &[], true, &format!("{name}, at the top"));
+        let events = [wheel(side_panel, 500.0), wheel(central, 500.0)].concat();
+        assert_same(&mut windows, &events, true, &format!("{name}, scrolled down"));
+        let events = [wheel(side_panel, -2000.0), wheel(central, -2000.0)].concat();
+        assert_same(&mut windows, &events, true, &format!("{name}, back at the top"));
+    }
+}

@@ -21,6 +21,8 @@ const A: usize = 1;
 const B: usize = 2;
 const A_FILE: &str = "monolith_decomposed_50_services.ron";
 const B_FILE: &str = "legacy_monolith_lift_and_shift.ron";
+/// Five components, one pinned, each moving on its own step of the path.
+const MIXED_FILE: &str = "phased_modernisation.ron";
 
 #[test]
 fn every_tab_fits_or_scrolls_on_small_screens() {
@@ -63,6 +65,43 @@ fn every_tab_fits_or_scrolls_with_four_options() {
             assert_eq!(harness.state().document().evaluation().options.len(), REGISTRY.len());
             assert!(harness.state().baseline().is_some_and(|b| !b.comparison().differences.is_empty()));
             check_every_tab(&mut harness, &format!("four options at {}×{} points, {}%", size.x, size.y, scale * 100.0));
+        }
+    }
+}
+
+/// The bundled phased modernisation (five components, one pinned): the component list above
+/// the sliders and the Plan tab (a table, stacked bars and the path chart), at both sizes and
+/// scales and on a zoomed projector, with the plan and the path scrolled to their ends.
+#[test]
+fn every_tab_fits_or_scrolls_with_components() {
+    let path = common::example(MIXED_FILE);
+    let cases = SIZES.iter().flat_map(|size| SCALES.map(|scale| (*size, scale))).chain([(ZOOMED, 1.5)]);
+    for (size, scale) in cases {
+        let mut harness = app_at(size, scale);
+        harness.state_mut().send(Command::Open(path.clone()));
+        harness.run();
+        assert!(harness.state().document().plan().is_some(), "components are planned");
+        check_every_tab(&mut harness, &format!("components at {}×{} points, {}%", size.x, size.y, scale * 100.0));
+    }
+}
+
+/// The plan and path slides of the phased modernisation at a projector's 1280×720, at 100 %
+/// and 150 %.
+#[test]
+fn plan_and_path_slides_fit() {
+    let path = common::example(MIXED_FILE);
+    for scale in SCALES {
+        let mut harness = app_at(SIZES[1], scale);
+        harness.state_mut().send(Command::Open(path.clone()));
+        harness.state_mut().send(Command::Present);
+        harness.run();
+        let start = harness.state().presentation().expect("presenting").position().0 - 1;
+        for slide in start..start + 3 {
+            harness.state_mut().send(Command::GoToSlide(slide));
+            harness.run();
+            let context = format!("slide {slide} of {MIXED_FILE} at {}%", scale * 100.0);
+            assert_no_text_clipped_on_slide(&harness, &context);
+            assert_no_labels_overlap(&harness, &context);
         }
     }
 }

@@ -108,12 +108,13 @@ fn presenter_mode_steps_through_the_deck_and_leaves_the_scenario_as_it_was() {
     common::open_example(&mut harness, "legacy_monolith_lift_and_shift.ron");
     let before = common::profile(&harness);
     let deck = examples::examples();
+    let slides = common::deck_slides();
 
     harness.key_press(Key::F5);
     harness.run();
     let presentation = harness.state().presentation().expect("F5 presents");
-    assert_eq!(presentation.position(), (3, deck.len()), "the open scenario's place in the deck");
-    assert!(harness.query_by_label(&format!("3 / {}", deck.len())).is_some());
+    assert_eq!(presentation.position(), (3, slides), "the open scenario's place in the deck");
+    assert!(harness.query_by_label(&format!("3 / {slides}")).is_some());
     assert!(harness.query_by_label("File").is_none(), "no menu bar");
     assert!(harness.query_by_role_and_label(Role::Slider, "Services").is_none(), "no sliders");
 
@@ -169,7 +170,7 @@ fn unsaved_edits_survive_presenting_and_are_presented_first() {
 
     harness.state_mut().send(Command::Present);
     harness.run();
-    let count = examples::examples().len() + 1;
+    let count = common::deck_slides() + 1;
     assert_eq!(harness.state().presentation().expect("presenting").position(), (1, count), "before the deck");
     harness.key_press(Key::Space);
     harness.run();
@@ -215,7 +216,7 @@ fn a_folder_without_profiles_is_refused_as_a_deck() {
     assert!(alert.detail.starts_with("No profiles (*.ron) in"), "{}", alert.detail);
     harness.state_mut().send(Command::Present);
     harness.run();
-    assert_eq!(harness.state().presentation().expect("presenting").position().1, examples::examples().len() + 1);
+    assert_eq!(harness.state().presentation().expect("presenting").position().1, common::deck_slides() + 1);
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Image snapshots, dark theme, fixed sizes, cursor removed: the whole window on the
-//! scorecard, and each other tab's view on its own (smaller images; the panel and banner
+//! scorecard and, for a profile of two components, on the Plan tab; each other tab's view on its own (smaller images; the panel and banner
 //! around them are already in the first); the compare tab; a presenter-mode slide at a
 //! projector's 1280×720; and the whole window at a small laptop's 1024×640 and a projector's
 //! 1280×720 on the tabs whose layout changes most with the size; the Options menu over a
@@ -71,6 +71,24 @@ fn whole_window_on_the_scorecard() {
     harness.remove_cursor();
     harness.run();
     harness.snapshot("window_scorecard");
+}
+
+/// The bundled three-tier web shop on the Plan tab: the component list above the sliders,
+/// the placement table, the stacked cost bars.
+#[test]
+fn whole_window_on_the_plan() {
+    if !common::renderer_available() {
+        return;
+    }
+    let mut harness = common::app();
+    let shop = examples().iter().position(|example| example.file == "three_tier_web_shop.ron");
+    harness.state_mut().send(Command::OpenExample(shop.expect("the bundled three-tier shop")));
+    harness.run();
+    harness.state_mut().select_tab(podvisor::ui::Tab::Plan);
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("window_plan");
 }
 
 /// A view of bundled example `index` on its own, styled as in the app.

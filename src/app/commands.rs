@@ -246,6 +246,8 @@ impl App {
     /// to add to the status line.
     pub(super) fn replace_document(&mut self, document: Document) -> &'static str {
         self.workspace.document = document;
+        // A name being typed belonged to the scenario that was open.
+        self.workspace.components = crate::ui::components::ComponentList::default();
         self.dialogs.welcome = false;
         if self.workspace.baseline.take().is_some() { BASELINE_CLEARED } else { "" }
     }

@@ -22,6 +22,29 @@ pub struct Slide {
     /// The file name, or the open scenario's name for the slide presenting it.
     pub file: String,
     pub content: Result<Scenario, String>,
+    /// What of the scenario it shows.
+    pub page: Page,
+}
+
+/// What a slide shows of its scenario. A scenario of several components has three slides:
+/// its verdict, its plan and its phased path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Verdict,
+    Plan,
+    Path,
+}
+
+impl Slide {
+    /// The slides of one file: a slide per page, the plan and the path only for several
+    /// components.
+    fn of(file: &str, content: &Result<Scenario, String>) -> Vec<Self> {
+        let pages: &[Page] = match content {
+            Ok(scenario) if scenario.estate.is_some() => &[Page::Verdict, Page::Plan, Page::Path],
+            _ => &[Page::Verdict],
+        };
+        pages.iter().map(|&page| Self { file: file.to_owned(), content: content.clone(), page }).collect()
+    }
 }
 
 /// The slides of a deck. Fails, with a message to show, when a folder cannot be listed or
@@ -30,7 +53,7 @@ pub fn load(source: &DeckSource) -> Result<Vec<Slide>, String> {
     match source {
         DeckSource::Examples => Ok(examples::examples()
             .iter()
-            .map(|example| Slide { file: example.file.to_owned(), content: Ok(Scenario::new(example.profile.clone())) })
+            .flat_map(|example| Slide::of(example.file, &Ok(Scenario::new(example.profile.clone()))))
             .collect()),
         DeckSource::Folder(folder) => load_folder(folder),
     }
@@ -50,9 +73,11 @@ fn load_folder(folder: &Path) -> Result<Vec<Slide>, String> {
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(files
         .into_iter()
-        .map(|path| Slide {
-            file: path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned()),
-            content: load_file(&path).map(|loaded| Scenario::new(loaded.profile)).map_err(|error| error.to_string()),
+        .flat_map(|path| {
+            let file = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+            let content =
+                load_file(&path).map(|loaded| Scenario::new(loaded.profile)).map_err(|error| error.to_string());
+            Slide::of(&file, &content)
         })
         .collect())
 }
@@ -73,15 +98,22 @@ pub struct Presentation {
 
 impl Presentation {
     /// Starts on the open scenario: at its place in the deck when it is one of the deck's
-    /// profiles, else as a slide of its own before the deck (F5 presents what is on screen).
-    pub fn start(open: Scenario, mut slides: Vec<Slide>, baseline: Option<Scenario>) -> Self {
+    /// profiles, else as a slide of its own (three for several components) before the deck
+    /// (F5 presents what is on screen).
+    pub fn start(open: &Scenario, mut slides: Vec<Slide>, baseline: Option<Scenario>) -> Self {
         let since = baseline.map(|base| {
             let comparison = compare(&base.profile, &base.evaluation, &open.profile, &open.evaluation);
             (base, comparison)
         });
-        let found = slides.iter().position(|slide| slide.content.as_ref().is_ok_and(|s| s.profile == open.profile));
+        let is_open = |slide: &Slide| slide.content.as_ref().is_ok_and(|s| s.whole() == open.whole());
+        let found = slides.iter().position(is_open);
+        // The deck's copy shows the component selected in the window, as the window did.
+        for slide in slides.iter_mut().filter(|slide| is_open(slide)) {
+            slide.content = Ok(open.clone());
+        }
         let index = found.unwrap_or_else(|| {
-            slides.insert(0, Slide { file: open.profile.name.clone(), content: Ok(open) });
+            let own = Slide::of(&open.profile.name, &Ok(open.clone()));
+            slides.splice(0..0, own);
             0
         });
         Self { slides, index, open: index, since }
@@ -148,7 +180,7 @@ impl App {
         });
         let baseline = self.workspace.baseline.as_ref().map(|baseline| baseline.scenario().clone());
         self.presenter.presentation =
-            Some(Presentation::start(Scenario::of(&self.workspace.document), slides, baseline));
+            Some(Presentation::start(&Scenario::of(&self.workspace.document), slides, baseline));
         self.presenter.transition.reset();
         // A text field left focused would otherwise take the arrow keys and Space.
         ctx.memory_mut(egui::Memory::stop_text_input);
@@ -236,11 +268,11 @@ mod tests {
         let deck = load(&DeckSource::Examples).expect("examples");
         let count = deck.len();
         let second = examples::examples()[1].profile.clone();
-        let found = Presentation::start(Scenario::new(second), deck.clone(), None);
+        let found = Presentation::start(&Scenario::new(second), deck.clone(), None);
         assert_eq!(found.position(), (2, count));
 
         let baseline = Some(Scenario::new(Profile::default()));
-        let mut shown = Presentation::start(Scenario::new(Profile::default()), deck, baseline);
+        let mut shown = Presentation::start(&Scenario::new(Profile::default()), deck, baseline);
         assert_eq!(shown.position(), (1, count + 1));
         assert!(shown.since().is_some(), "the open scenario's slide shows the change since the baseline");
         assert!(!shown.step(-1), "stops at the first slide");

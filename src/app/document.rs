@@ -1,12 +1,21 @@
 //! The scenario being edited: its profile, where it lives on disk, whether it has unsaved
-//! changes, its undo history, and what the model says about it (evaluation and
-//! sensitivity), recomputed only when the profile changes. The evaluation follows every
-//! change at once; the sensitivity sweeps (about a millisecond and a half) wait until an
-//! edit is finished, so that dragging a slider stays smooth.
+//! changes, its undo history, which component is selected, and what the model says about it
+//! (evaluation and sensitivity of the selected component), recomputed only when the profile
+//! changes. The evaluation follows every change at once; the sensitivity sweeps (about a
+//! millisecond and a half) wait until an edit is finished, so that dragging a slider stays
+//! smooth. A profile of several components is also planned ([`Plan`]: where each goes, the
+//! estate's cost, the phased path) whenever any of it changes.
+//!
+//! The views edit one component at a time: they are handed [`Profile::focus`] of the selected
+//! component (a one-component profile, so every view works on it unchanged), and what they
+//! change is written back with [`Profile::absorb`]. A one-component profile is handed over
+//! as it is.
 
 use std::path::{Path, PathBuf};
 
+use super::components::{self, ComponentEdit};
 use super::history::History;
+use crate::model::plan::{Plan, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
 use crate::model::{Assumptions, Evaluation, Workload, evaluate};
@@ -20,12 +29,18 @@ pub struct Document {
     /// with unsaved changes), which counts as unsaved.
     saved: Option<Profile>,
     history: History,
+    /// The component the views show and edit (an index into `profile.components`).
+    selected: usize,
     evaluation: Evaluation,
     sensitivity: Sensitivity,
-    /// The profile `evaluation` was computed for.
-    evaluated: Profile,
-    /// The profile `sensitivity` was computed for.
+    /// The profile and selection `evaluation` is up to date with.
+    evaluated: (Profile, usize),
+    /// The selected component's focus that `evaluation` was computed for.
+    scored: Profile,
+    /// The focus `sensitivity` was computed for.
     analysed: Profile,
+    /// The plan of a profile of several components, as of `evaluated`.
+    plan: Option<Plan>,
 }
 
 impl Document {
@@ -34,10 +49,13 @@ impl Document {
         Self {
             history: History::new(&profile),
             saved: saved.then(|| profile.clone()),
-            evaluated: profile.clone(),
-            analysed: profile.clone(),
+            selected: 0,
+            evaluated: (profile.clone(), 0),
+            scored: profile.focus(0),
+            analysed: profile.focus(0),
             evaluation: evaluate(&profile, Assumptions::builtin()),
             sensitivity: analyse(&profile, Assumptions::builtin()),
+            plan: planned(&profile),
             profile,
             path,
         }
@@ -55,49 +73,83 @@ impl Document {
         &self.evaluation
     }
 
-    /// The evaluation with the very profile it was made for, which is the profile itself
-    /// except between an edit and the next [`Self::refresh`]: what comparisons must pair.
+    /// The evaluation with the very profile it was made for: the selected component's focus
+    /// (the profile itself when it has one component) as of the last [`Self::refresh`]. What
+    /// comparisons must pair.
     pub fn evaluated(&self) -> (&Profile, &Evaluation) {
-        (&self.evaluated, &self.evaluation)
+        (&self.scored, &self.evaluation)
+    }
+
+    /// The component the views show and edit.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The plan, when the profile has several components: as of the last [`Self::refresh`].
+    pub fn plan(&self) -> Option<&Plan> {
+        self.plan.as_ref()
     }
 
     pub fn sensitivity(&self) -> &Sensitivity {
         &self.sensitivity
     }
 
-    /// The profile to edit, with what to draw beside it.
-    pub fn parts(&mut self) -> (&mut Profile, &Evaluation, &Sensitivity) {
-        (&mut self.profile, &self.evaluation, &self.sensitivity)
+    /// Runs `view` on the selected component's focus, with what to draw beside it, and
+    /// takes back what it changed: the component and everything shared.
+    pub fn with_focus<R>(&mut self, view: impl FnOnce(&mut Profile, &Evaluation, &Sensitivity) -> R) -> R {
+        if !self.profile.is_mixed() {
+            return view(&mut self.profile, &self.evaluation, &self.sensitivity);
+        }
+        let mut focused = self.profile.focus(self.selected);
+        let result = view(&mut focused, &self.evaluation, &self.sensitivity);
+        self.profile.absorb(self.selected, &focused);
+        result
+    }
+
+    /// Applies an edit of the component list (adding, renaming, moving, pinning …); the
+    /// selection follows it.
+    pub fn edit_components(&mut self, edit: ComponentEdit) {
+        self.selected = components::apply(&mut self.profile, self.selected, edit);
     }
 
     pub fn is_dirty(&self) -> bool {
         self.saved.as_ref() != Some(&self.profile)
     }
 
-    /// Whether the evaluation lags behind the profile.
+    /// Whether the evaluation lags behind the profile or the selection.
     pub fn is_stale(&self) -> bool {
-        self.profile != self.evaluated
+        self.selected != self.evaluated.1 || self.profile != self.evaluated.0
     }
 
-    /// Re-evaluates if the profile changed since the last evaluation (tens of µs).
+    /// Re-evaluates the selected component if it changed since the last evaluation (tens of
+    /// µs); an edit of another component changes nothing here.
     pub fn refresh(&mut self) {
-        if self.is_stale() {
-            self.evaluation = evaluate(&self.profile, Assumptions::builtin());
-            self.evaluated.clone_from(&self.profile);
+        if !self.is_stale() {
+            return;
         }
+        let focused = self.profile.focus(self.selected);
+        if focused != self.scored {
+            self.evaluation = evaluate(&focused, Assumptions::builtin());
+            self.scored = focused;
+        }
+        if self.profile != self.evaluated.0 {
+            self.plan = planned(&self.profile);
+        }
+        self.evaluated.0.clone_from(&self.profile);
+        self.evaluated.1 = self.selected;
     }
 
-    /// Whether the sensitivity analysis lags behind the profile.
+    /// Whether the sensitivity analysis lags behind the evaluation.
     pub fn is_sensitivity_stale(&self) -> bool {
-        self.profile != self.analysed
+        self.scored != self.analysed
     }
 
-    /// Re-runs the sensitivity analysis if the profile changed since the last one; call it
-    /// when no edit is in progress.
+    /// Re-runs the sensitivity analysis if the evaluated focus changed since the last one;
+    /// call it after [`Self::refresh`], when no edit is in progress.
     pub fn refresh_sensitivity(&mut self) {
         if self.is_sensitivity_stale() {
-            self.sensitivity = analyse(&self.profile, Assumptions::builtin());
-            self.analysed.clone_from(&self.profile);
+            self.sensitivity = analyse(&self.scored, Assumptions::builtin());
+            self.analysed.clone_from(&self.scored);
         }
     }
 
@@ -114,12 +166,23 @@ impl Document {
         self.history.can_redo()
     }
 
+    /// Steps back; the selection stays where it is if that component still exists, else on
+    /// the last one.
     pub fn undo(&mut self) -> bool {
-        self.history.undo(&mut self.profile)
+        let undone = self.history.undo(&mut self.profile);
+        self.keep_selection();
+        undone
     }
 
+    /// Steps forward again; the selection as for [`Self::undo`].
     pub fn redo(&mut self) -> bool {
-        self.history.redo(&mut self.profile)
+        let redone = self.history.redo(&mut self.profile);
+        self.keep_selection();
+        redone
+    }
+
+    fn keep_selection(&mut self) {
+        self.selected = self.selected.min(self.profile.components.len() - 1);
     }
 
     /// Every trait, weight and assumption back to its default, as one undo step; the name,
@@ -152,6 +215,7 @@ impl Document {
             Some(saved) => self.profile.clone_from(saved),
             None => *self = Self::new(Profile::default(), None, true),
         }
+        self.keep_selection();
     }
 
     /// The name shown in the title bar: the file name, else the scenario's name.
@@ -161,4 +225,9 @@ impl Document {
             .and_then(|path| path.file_name())
             .map_or_else(|| self.profile.name.clone(), |name| name.to_string_lossy().into_owned())
     }
+}
+
+/// The plan of a profile of several components (a single component has nothing to place).
+fn planned(profile: &Profile) -> Option<Plan> {
+    profile.is_mixed().then(|| plan(profile, Assumptions::builtin()))
 }

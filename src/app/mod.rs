@@ -9,6 +9,7 @@
 //! frame in [`commands`].
 
 mod commands;
+mod components;
 mod deck;
 mod document;
 pub mod examples;
@@ -27,18 +28,20 @@ use egui::Rect;
 
 pub use crate::command::{Command, DeckSource, Export, PathPurpose};
 use crate::command::{Keys, shortcut_commands};
-pub use deck::{Presentation, Slide, SlideChart};
+pub use deck::{Page, Presentation, Slide, SlideChart};
 pub use document::Document;
 pub use reference::Reference;
 use reference::Side;
-pub use scenario::Scenario;
+pub use scenario::{Estate, Scenario};
 use session::Session;
 
 use crate::profile::{Profile, parse, to_canonical_string};
 use crate::ui::compare::{self, CompareView, compare_ui};
+use crate::ui::components::{ComponentList, component_list_ui};
 use crate::ui::dialogs::{FileBrowser, Tone, drop_hint_ui, message_panel_ui, unsaved_prompt_ui};
 use crate::ui::help::{shortcuts_ui, welcome_ui};
 use crate::ui::menu::{MenuContext, menu_bar_ui};
+use crate::ui::plan::{PlanView, plan_ui};
 use crate::ui::presenter::{SlideContent, SlideView, presenter_ui};
 use crate::ui::resources::{ChartView, resources_ui};
 use crate::ui::status::status_bar_ui;
@@ -59,6 +62,7 @@ struct Workspace {
     recent: Vec<PathBuf>,
     tab: Tab,
     chart: ChartView,
+    components: ComponentList,
     /// The pinned baseline, compared with the open scenario as it changes.
     baseline: Option<Reference>,
     /// B in the compare tab (A is the open scenario).
@@ -176,6 +180,7 @@ impl App {
                 recent: session.recent,
                 tab: session.tab,
                 chart: ChartView::default(),
+                components: ComponentList::default(),
                 baseline,
                 compared: None,
             },
@@ -264,7 +269,7 @@ impl App {
     /// for a slide whose file could not be read).
     fn profile_on_screen(&self) -> Option<&Profile> {
         match &self.presenter.presentation {
-            Some(presentation) => presentation.slide().content.as_ref().ok().map(|scenario| &scenario.profile),
+            Some(presentation) => presentation.slide().content.as_ref().ok().map(Scenario::whole),
             None => Some(self.workspace.document.profile()),
         }
     }
@@ -337,16 +342,25 @@ impl App {
             welcome_ui(ui, examples::names(), commands);
             ui.add_space(theme::sizes(ui.ctx()).space_m);
         }
-        tab_bar_ui(ui, &mut self.workspace.tab);
+        let mixed = self.workspace.document.profile().is_mixed();
+        self.workspace.tab = self.workspace.tab.or_shown(mixed);
+        tab_bar_ui(ui, &mut self.workspace.tab, mixed);
         ui.separator();
         let tab = self.workspace.tab;
+        if tab == Tab::Plan {
+            let document = &self.workspace.document;
+            if let Some(plan) = document.plan() {
+                let view = PlanView { profile: document.profile(), plan, selected: document.selected() };
+                if let Some(edit) = plan_ui(ui, &view) {
+                    self.workspace.document.edit_components(edit);
+                }
+            }
+            return;
+        }
         if tab == Tab::Compare {
             let origin = format!("{}, the open scenario", self.workspace.document.display_name());
-            let a = compare::Side {
-                profile: self.workspace.document.profile(),
-                evaluation: self.workspace.document.evaluation(),
-                origin: &origin,
-            };
+            let (profile, evaluation) = self.workspace.document.evaluated();
+            let a = compare::Side { profile, evaluation, origin: &origin };
             let b = self.workspace.compared.as_ref().map(|b| {
                 let scenario = b.scenario();
                 let side =
@@ -358,17 +372,15 @@ impl App {
         }
         let since = self.workspace.baseline.as_ref().map(Reference::comparison);
         let baseline = self.workspace.baseline.as_ref().map(|baseline| &baseline.scenario().evaluation);
-        let (profile, evaluation, sensitivity) = self.workspace.document.parts();
-        match tab {
+        let chart = &mut self.workspace.chart;
+        let chart_rect = &mut self.exporter.chart_rect;
+        self.workspace.document.with_focus(|profile, evaluation, sensitivity| match tab {
             Tab::Scorecard => scorecard::scorecard_ui(ui, evaluation, sensitivity, profile, since),
             Tab::ProsCons => pros_cons::pros_cons_ui(ui, profile, evaluation),
-            Tab::Resources => {
-                self.exporter.chart_rect =
-                    Some(resources_ui(ui, evaluation, profile, &mut self.workspace.chart, baseline));
-            }
+            Tab::Resources => *chart_rect = Some(resources_ui(ui, evaluation, profile, chart, baseline)),
             Tab::Assumptions => assumptions::assumptions_ui(ui, &mut profile.assumptions),
-            Tab::Compare => {}
-        }
+            Tab::Plan | Tab::Compare => {}
+        });
     }
 
     /// The error panel while there is an alert, and the calm notice while there is one.
@@ -397,8 +409,10 @@ impl App {
                 chart_shown: self.workspace.tab == Tab::Resources,
                 deck: &self.presenter.deck,
             };
-            let (profile, _, _) = self.workspace.document.parts();
-            menu_bar_ui(ui, &context, &mut self.appearance, profile, commands);
+            let appearance = &mut self.appearance;
+            self.workspace
+                .document
+                .with_focus(|profile, _, _| menu_bar_ui(ui, &context, appearance, profile, commands));
         });
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar_ui(ui, self.workspace.document.path(), self.workspace.document.is_dirty(), &self.status);
@@ -407,8 +421,14 @@ impl App {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 // Keep the reset buttons at the right edge clear of the floating scroll bar.
                 egui::Frame::new().inner_margin(egui::Margin { right: 14, ..Default::default() }).show(ui, |ui| {
-                    let (profile, _, sensitivity) = self.workspace.document.parts();
-                    traits_panel::traits_panel_ui(ui, profile, sensitivity);
+                    let document = &mut self.workspace.document;
+                    document.with_focus(|profile, _, _| traits_panel::scenario_ui(ui, profile));
+                    let edits =
+                        component_list_ui(ui, &mut self.workspace.components, document.profile(), document.selected());
+                    for edit in edits {
+                        document.edit_components(edit);
+                    }
+                    document.with_focus(|profile, _, sensitivity| traits_panel::traits_ui(ui, profile, sensitivity));
                 });
             });
         });
@@ -417,6 +437,10 @@ impl App {
         egui::Panel::top("verdict")
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(theme::sizes(ui.ctx()).space_l))
             .show(ui, |ui| {
+                let document = &self.workspace.document;
+                if document.profile().is_mixed() {
+                    component_caption_ui(ui, document);
+                }
                 let since = self.workspace.baseline.as_ref().map(Reference::comparison);
                 verdict::verdict_ui(ui, self.workspace.document.evaluation(), since);
             });
@@ -436,9 +460,17 @@ impl App {
             return;
         };
         let slide = presentation.slide();
-        let content = match &slide.content {
-            Ok(scenario) => SlideContent::Scenario { profile: &scenario.profile, evaluation: &scenario.evaluation },
-            Err(error) => SlideContent::Unreadable { file: &slide.file, error },
+        let content = match (&slide.content, slide.page) {
+            (Ok(Scenario { estate: Some(estate), .. }), Page::Plan) => {
+                SlideContent::Plan { profile: &estate.profile, plan: &estate.plan }
+            }
+            (Ok(Scenario { estate: Some(estate), .. }), Page::Path) => {
+                SlideContent::Path { profile: &estate.profile, plan: &estate.plan }
+            }
+            (Ok(scenario), _) => {
+                SlideContent::Scenario { profile: &scenario.profile, evaluation: &scenario.evaluation }
+            }
+            (Err(error), _) => SlideContent::Unreadable { file: &slide.file, error },
         };
         let view = SlideView {
             content,
@@ -553,6 +585,14 @@ impl eframe::App for App {
         };
         eframe::set_value(storage, eframe::APP_KEY, &session);
     }
+}
+
+/// Above the verdict of a profile of several components: which component it is about.
+fn component_caption_ui(ui: &mut egui::Ui, document: &Document) {
+    let (selected, count) = (document.selected(), document.profile().components.len());
+    let name = &document.profile().components[selected].name;
+    let text = format!("{name}: component {} of {count}; the Plan tab places them all", selected + 1);
+    ui.add(egui::Label::new(egui::RichText::new(text).small().weak()).truncate());
 }
 
 /// The baseline pinned in the last session, if any (as canonical profile text).

@@ -122,7 +122,7 @@ impl App {
             _ => format!("“{}” as it was before the swap", a.profile.name),
         };
         let a_path = self.workspace.document.path().filter(|_| !self.workspace.document.is_dirty()).map(Path::to_owned);
-        let cleared = self.replace_document(Document::new(b.scenario.profile, b.path, true));
+        let cleared = self.replace_document(Document::new(b.scenario.whole().clone(), b.path, true));
         self.workspace.compared = Some(Reference::new(a, a_origin, a_path, Side::B, &self.workspace.document));
         self.status = format!("Swapped A and B{cleared}");
     }

@@ -3,26 +3,48 @@
 //! [`Document`](super::Document) is ever edited.
 
 use super::Document;
+use crate::model::plan::{Plan, plan};
 use crate::model::{Assumptions, Evaluation, evaluate};
 use crate::profile::Profile;
 
 /// A profile with what the model says about it.
 #[derive(Clone, Debug)]
 pub struct Scenario {
+    /// The profile `evaluation` is of: for several components, the focus of one of them.
     pub profile: Profile,
     pub evaluation: Evaluation,
+    /// For several components: every one of them, and their plan.
+    pub estate: Option<Estate>,
+}
+
+/// A profile of several components with its plan.
+#[derive(Clone, Debug)]
+pub struct Estate {
+    pub profile: Profile,
+    pub plan: Plan,
 }
 
 impl Scenario {
-    /// Evaluates `profile` with the shipped assumptions, as the document does.
+    /// Evaluates `profile` (its first component) with the shipped assumptions, and plans it
+    /// when it has several components, as the document does.
     pub fn new(profile: Profile) -> Self {
         let evaluation = evaluate(&profile, Assumptions::builtin());
-        Self { profile, evaluation }
+        let estate = profile
+            .is_mixed()
+            .then(|| Estate { plan: plan(&profile, Assumptions::builtin()), profile: profile.clone() });
+        Self { profile, evaluation, estate }
     }
 
-    /// The document as it stands (its cached evaluation, not a new one).
+    /// The document as it stands: the selected component's evaluation and the plan, as
+    /// cached (not made again).
     pub fn of(document: &Document) -> Self {
         let (profile, evaluation) = document.evaluated();
-        Self { profile: profile.clone(), evaluation: evaluation.clone() }
+        let estate = document.plan().map(|plan| Estate { profile: document.profile().clone(), plan: plan.clone() });
+        Self { profile: profile.clone(), evaluation: evaluation.clone(), estate }
+    }
+
+    /// Every component: the profile as a file holds it.
+    pub fn whole(&self) -> &Profile {
+        self.estate.as_ref().map_or(&self.profile, |estate| &estate.profile)
     }
 }

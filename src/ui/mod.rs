@@ -6,11 +6,13 @@
 
 pub mod assumptions;
 pub mod compare;
+pub mod components;
 pub mod culling;
 pub mod dialogs;
 pub mod help;
 pub mod menu;
 pub mod options_menu;
+pub mod plan;
 pub mod presenter;
 pub mod projection_chart;
 pub mod pros_cons;
@@ -32,6 +34,8 @@ use serde::{Deserialize, Serialize};
 /// The tabs of the central area.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
+    /// Where each component of a mixed estate goes; shown only for several components.
+    Plan,
     #[default]
     Scorecard,
     ProsCons,
@@ -42,10 +46,24 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 5] = [Self::Scorecard, Self::ProsCons, Self::Resources, Self::Assumptions, Self::Compare];
+    pub const ALL: [Self; 6] =
+        [Self::Plan, Self::Scorecard, Self::ProsCons, Self::Resources, Self::Assumptions, Self::Compare];
+
+    /// The tabs shown: the Plan tab only for a profile of several components (`mixed`).
+    pub fn shown(mixed: bool) -> impl Iterator<Item = Self> {
+        Self::ALL.into_iter().filter(move |tab| mixed || *tab != Self::Plan)
+    }
+
+    /// The tab to draw when `self` is chosen: the scorecard in place of a plan that is not
+    /// shown.
+    #[must_use]
+    pub fn or_shown(self, mixed: bool) -> Self {
+        if self == Self::Plan && !mixed { Self::Scorecard } else { self }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
+            Self::Plan => "Plan",
             Self::Scorecard => "Scorecard",
             Self::ProsCons => "Pros & cons",
             Self::Resources => "Resources",
@@ -57,9 +75,10 @@ impl Tab {
 
 /// A row of tab buttons; keyboard-reachable (Tab to focus, Space/Enter to pick). It wraps in
 /// a narrow window (or at a large zoom) rather than widen the central panel past the window.
-pub fn tab_bar_ui(ui: &mut egui::Ui, tab: &mut Tab) {
+/// The Plan tab is there only when the profile is `mixed`.
+pub fn tab_bar_ui(ui: &mut egui::Ui, tab: &mut Tab, mixed: bool) {
     ui.horizontal_wrapped(|ui| {
-        for candidate in Tab::ALL {
+        for candidate in Tab::shown(mixed) {
             ui.selectable_value(tab, candidate, egui::RichText::new(candidate.label()).heading());
         }
     });

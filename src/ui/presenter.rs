@@ -1,7 +1,10 @@
 //! Presenter mode's slide: large, calm, nothing to edit. The scenario's name and notes, the
 //! verdict's headline in the leader's colour, the criteria that decide it with the leader's
 //! reasons, the overall scores as big bars, and one resource chart — the one chosen on the
-//! Resources tab, drawn by the same code. Sizes are the design tokens scaled
+//! Resources tab, drawn by the same code. A scenario of several components has two more
+//! slides: its plan (where each component goes, and the cost beside every all-in
+//! alternative) and its phased path (the monthly cost across the steps, and each step in
+//! words), drawn by the Plan tab's code. Sizes are the design tokens scaled
 //! ([`Sizes::PRESENTER`](super::theme::Sizes::PRESENTER)), applied by the app.
 
 use egui::{Align, Layout, Rect, RichText, Ui};
@@ -11,6 +14,7 @@ use super::theme::{con_color, option_color_by_id, presenter_text_color, pro_colo
 use super::transition::{Figures, Transition};
 use super::widgets::ScoreBar;
 use crate::model::compare::Comparison;
+use crate::model::plan::Plan;
 use crate::model::{Evaluation, Point};
 use crate::narrative;
 use crate::profile::Profile;
@@ -21,6 +25,16 @@ pub enum SlideContent<'a> {
     Scenario {
         profile: &'a Profile,
         evaluation: &'a Evaluation,
+    },
+    /// The plan of a scenario of several components (`profile` holds every component).
+    Plan {
+        profile: &'a Profile,
+        plan: &'a Plan,
+    },
+    /// Its phased path.
+    Path {
+        profile: &'a Profile,
+        plan: &'a Plan,
     },
     /// A deck file that could not be read, and why.
     Unreadable {
@@ -48,6 +62,14 @@ pub fn presenter_ui(ui: &mut Ui, slide: &SlideView<'_>, transition: &mut Transit
     ui.visuals_mut().override_text_color = Some(presenter_text_color(ui.visuals()));
     match slide.content {
         SlideContent::Scenario { profile, evaluation } => Some(scenario_ui(ui, slide, profile, evaluation, transition)),
+        SlideContent::Plan { profile, plan } => {
+            transition.frame(ui.ctx(), Figures::default());
+            Some(plan_slide_ui(ui, slide, profile, plan))
+        }
+        SlideContent::Path { profile, plan } => {
+            transition.frame(ui.ctx(), Figures::default());
+            Some(path_slide_ui(ui, slide, profile, plan))
+        }
         SlideContent::Unreadable { file, error } => {
             transition.frame(ui.ctx(), Figures::default());
             title_ui(ui, file, slide.position);
@@ -121,6 +143,95 @@ fn scenario_ui(
             projection_ui(ui, &projection)
         })
         .inner
+    })
+    .inner
+}
+
+/// The plan slide: the summary, where each component goes, and the monthly cost beside
+/// every all-in alternative. Returns where the bars are.
+fn plan_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &Plan) -> Rect {
+    let sizes = sizes(ui.ctx());
+    title_ui(ui, &profile.name, slide.position);
+    ui.add_space(sizes.space_m);
+    ui.add(egui::Label::new(RichText::new(narrative::plan::summary(profile, plan)).heading()).wrap());
+    ui.add_space(sizes.space_l);
+    let (width, height) = (ui.available_width(), ui.available_height());
+    let column = Layout::top_down(Align::Min);
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui_with_layout(egui::vec2(width * TEXT_SHARE, height), column, |ui| {
+            placements_ui(ui, profile, plan);
+        });
+        ui.add_space(sizes.space_l * 2.0);
+        ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), column, |ui| {
+            super::plan::legend_ui(ui, profile, plan);
+            ui.add_space(sizes.space_m);
+            let header = narrative::resource_header(profile, crate::model::ResourceId::MonthlyCost);
+            ui.label(RichText::new(header).small().weak());
+            let bars = super::plan::bars_ui(ui, profile, plan, crate::model::ResourceId::MonthlyCost);
+            ui.add_space(sizes.space_m);
+            super::plan::savings_ui(ui, profile, plan, true);
+            bars
+        })
+        .inner
+    })
+    .inner
+}
+
+/// Each component and the option it goes on, in that option's colour, while there is room;
+/// a count of the rest after that.
+fn placements_ui(ui: &mut Ui, profile: &Profile, plan: &Plan) {
+    let line = ui.text_style_height(&egui::TextStyle::Heading) + ui.spacing().item_spacing.y;
+    for index in 0..plan.components.len() {
+        let left = plan.components.len() - index;
+        if left > 1 && ui.available_height() < 2.0 * line {
+            ui.label(RichText::new(format!("… and {left} more")).weak());
+            break;
+        }
+        let placed = &plan.components[index];
+        let color = option_color_by_id(ui.visuals(), placed.option);
+        ui.add(
+            egui::Label::new(RichText::new(narrative::plan::placement(profile, plan, index)).heading().color(color))
+                .wrap(),
+        );
+    }
+}
+
+/// The path slide: the monthly cost across the steps, and each step in words while there is
+/// room. Returns where the chart is.
+fn path_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &Plan) -> Rect {
+    let sizes = sizes(ui.ctx());
+    title_ui(ui, &profile.name, slide.position);
+    ui.add_space(sizes.space_m);
+    ui.label(RichText::new("The phased path: one component at a time, the move that saves most first").heading());
+    ui.add_space(sizes.space_m);
+    if plan.path.len() < 2 {
+        return ui.label(RichText::new(super::plan::NOTHING_TO_MOVE).heading()).rect;
+    }
+    let (width, height) = (ui.available_width(), ui.available_height());
+    let column = Layout::top_down(Align::Min);
+    ui.horizontal_top(|ui| {
+        let chart = ui
+            .allocate_ui_with_layout(egui::vec2(width * (1.0 - TEXT_SHARE), height), column, |ui| {
+                super::plan::path_chart_ui(ui, profile, plan, height)
+            })
+            .inner;
+        ui.add_space(sizes.space_l * 2.0);
+        ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), column, |ui| {
+            for index in 0..plan.path.len() {
+                let galley = ui.painter().layout(
+                    narrative::plan::step(profile, plan, index),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    ui.visuals().text_color(),
+                    ui.available_width(),
+                );
+                if galley.size().y > ui.available_height() {
+                    break;
+                }
+                ui.label(galley);
+                ui.add_space(sizes.space_s);
+            }
+        });
+        chart
     })
     .inner
 }

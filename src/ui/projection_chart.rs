@@ -214,25 +214,20 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
         .y_grid_spacer(egui_plot::uniform_grid_spacer(round_steps_without_fifths))
         .include_x(0.0)
         .include_y(0.0)
-        .min_size(vec2(160.0, 140.0))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .label_formatter(move |position| match position {
-            // Series carry their figures; anything else (a crossing) is its own description.
-            HoverPosition::NearDataPoint { plot_name, position, .. } if hover_names.iter().any(|n| n == plot_name) => {
-                Some(format!(
-                    "{plot_name}\n{} {}: {}",
-                    number(position.x.round()),
-                    axis_name(axis),
-                    resource_value(profile, resource, position.y)
-                ))
-            }
-            HoverPosition::NearDataPoint { plot_name, .. } => Some((*plot_name).to_owned()),
-            HoverPosition::Elsewhere { .. } => None,
-        });
+        .min_size(vec2(160.0, 140.0));
+    let plot = still(plot).label_formatter(move |position| match position {
+        // Series carry their figures; anything else (a crossing) is its own description.
+        HoverPosition::NearDataPoint { plot_name, position, .. } if hover_names.iter().any(|n| n == plot_name) => {
+            Some(format!(
+                "{plot_name}\n{} {}: {}",
+                number(position.x.round()),
+                axis_name(axis),
+                resource_value(profile, resource, position.y)
+            ))
+        }
+        HoverPosition::NearDataPoint { plot_name, .. } => Some((*plot_name).to_owned()),
+        HoverPosition::Elsewhere { .. } => None,
+    });
 
     let response = plot.show(ui, |plot_ui| {
         for (result, points) in evaluation.options.iter().zip(lines) {
@@ -557,6 +552,12 @@ fn marker_shape(ui: &Ui, center: Pos2, radius: f32, marker: MarkerShape, color: 
             painter.add(Shape::convex_polygon(vec![at(0.0, -1.2), at(1.1, 0.8), at(-1.1, 0.8)], fill, stroke));
         }
     }
+}
+
+/// A plot that stays as drawn: no dragging, zooming or resetting, and the mouse wheel scrolls
+/// the tab around it rather than the chart.
+pub fn still(plot: Plot<'_>) -> Plot<'_> {
+    plot.allow_drag(false).allow_zoom(false).allow_scroll(false).allow_boxed_zoom(false).allow_double_click_reset(false)
 }
 
 #[cfg(test)]

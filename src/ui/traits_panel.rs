@@ -1,5 +1,6 @@
-//! The left panel: the scenario's name and notes, and one control per workload trait,
-//! generated from [`TRAITS`] and grouped by [`TraitGroup`]. Where the sensitivity analysis
+//! The left panel: the scenario's name and notes ([`scenario_ui`]), and one control per
+//! workload trait ([`traits_ui`]), generated from [`TRAITS`] and grouped by [`TraitGroup`]
+//! (the component list sits between the two). Where the sensitivity analysis
 //! finds a value at which another option would take the lead, the slider's rail carries a
 //! tick there in that option's colour.
 
@@ -20,9 +21,8 @@ use crate::model::{OptionId, TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
 use crate::narrative;
 use crate::profile::Profile;
 
-/// Scenario name and notes, then every trait by group.
-pub fn traits_panel_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensitivity) {
-    scenario_ui(ui, profile);
+/// Every trait, by group.
+pub fn traits_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensitivity) {
     for group in TraitGroup::ALL {
         egui::CollapsingHeader::new(RichText::new(group.label()).heading()).default_open(true).show(ui, |ui| {
             // Each row is laid out only when in view (most are not): its height is the
@@ -44,7 +44,8 @@ pub fn traits_panel_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensiti
     }
 }
 
-fn scenario_ui(ui: &mut Ui, profile: &mut Profile) {
+/// The scenario's name and notes.
+pub fn scenario_ui(ui: &mut Ui, profile: &mut Profile) {
     ui.horizontal(|ui| {
         let label = ui.label("Name");
         ui.add(TextEdit::singleline(&mut profile.name).desired_width(f32::INFINITY)).labelled_by(label.id);

@@ -87,6 +87,12 @@ pub fn with_every_option(dir: &std::path::Path, file: &str) -> PathBuf {
     path
 }
 
+/// Slides in the bundled deck: one per example, and a plan and a path slide more for each
+/// example of several components.
+pub fn deck_slides() -> usize {
+    podvisor::app::examples::examples().iter().map(|example| if example.profile.is_mixed() { 3 } else { 1 }).sum()
+}
+
 /// Whether snapshots can be rendered here. Without a wgpu adapter (no GPU and no Mesa
 /// lavapipe/llvmpipe) the snapshot tests say so and skip locally; on CI (`CI` set) a missing
 /// renderer fails them instead, so it cannot go unnoticed.

@@ -1,0 +1,228 @@
+//! Components in the window, driven like a user would: the list above the sliders adds,
+//! renames, moves, pins and removes them; the sliders edit the selected one; undo takes each
+//! edit back; the Plan tab says the plan's summary.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use podvisor::app::{App, Command, Page};
+use podvisor::model::OptionId;
+use podvisor::ui::Tab;
+
+fn names(harness: &Harness<'_, App>) -> Vec<String> {
+    common::profile(harness).components.iter().map(|component| component.name.clone()).collect()
+}
+
+fn click(harness: &mut Harness<'_, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Opens the bundled three-tier web shop: storefront services and the orders database.
+fn two_components(harness: &mut Harness<'_, App>) {
+    common::open_example(harness, "three_tier_web_shop.ron");
+}
+
+#[test]
+fn one_component_shows_a_line_to_add_another_and_no_plan_tab() {
+    let mut harness = common::app();
+    assert!(harness.query_by_label("One component").is_some());
+    assert!(harness.query_by_label("Plan").is_none(), "no Plan tab for one component");
+    assert!(harness.query_by_label_contains("Components (").is_none());
+
+    click(&mut harness, "+ Add component");
+    assert_eq!(names(&harness), ["Workload", "Component 2"]);
+    assert_eq!(harness.state().document().selected(), 1, "the new component is selected");
+    assert!(harness.query_by_label("Plan").is_some(), "a Plan tab for two");
+    assert!(harness.query_by_label("Components (2)").is_some());
+}
+
+#[test]
+fn add_rename_move_pin_and_remove_each_undo_on_their_own() {
+    let mut harness = common::app();
+    click(&mut harness, "+ Add component");
+    // Each button press is its own undo step (settled once the frame ends).
+    click(&mut harness, "Duplicate");
+    assert_eq!(names(&harness), ["Workload", "Component 2", "Component 2 copy"]);
+    assert_eq!(harness.state().document().selected(), 2);
+
+    click(&mut harness, "Rename");
+    harness.get_by_label("Component name").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Component name").type_text("Orders database");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(names(&harness), ["Workload", "Component 2", "Orders database"]);
+    assert!(harness.query_by_label("Component name").is_none(), "renaming ends with Enter");
+
+    click(&mut harness, "Move up");
+    assert_eq!(names(&harness), ["Workload", "Orders database", "Component 2"]);
+    assert_eq!(harness.state().document().selected(), 1, "the selection moves with it");
+
+    harness.get_by_label("Pinned to").click();
+    harness.run();
+    click(&mut harness, "VMs");
+    assert_eq!(common::profile(&harness).components[1].placement, Some(OptionId::VM));
+    assert!(harness.query_by_label("pinned: VMs").is_some(), "the row says so");
+
+    click(&mut harness, "Remove");
+    assert_eq!(names(&harness), ["Workload", "Component 2"]);
+
+    // Undo walks back through the remove, the pin, the move and the rename.
+    let undo = |harness: &mut Harness<'_, App>| {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    };
+    undo(&mut harness);
+    assert_eq!(names(&harness), ["Workload", "Orders database", "Component 2"]);
+    assert_eq!(common::profile(&harness).components[1].placement, Some(OptionId::VM));
+    undo(&mut harness);
+    assert_eq!(common::profile(&harness).components[1].placement, None);
+    undo(&mut harness);
+    assert_eq!(names(&harness), ["Workload", "Component 2", "Orders database"]);
+    undo(&mut harness);
+    assert_eq!(names(&harness), ["Workload", "Component 2", "Component 2 copy"]);
+}
+
+#[test]
+fn the_last_component_cannot_be_removed_and_undo_keeps_a_selection_that_exists() {
+    let mut harness = common::app();
+    click(&mut harness, "+ Add component");
+    click(&mut harness, "+ Add");
+    assert_eq!(harness.state().document().selected(), 2);
+    // Undoing the add takes away the selected component: the selection falls on the last.
+    harness.state_mut().send(Command::Undo);
+    harness.run();
+    assert_eq!(names(&harness), ["Workload", "Component 2"]);
+    assert_eq!(harness.state().document().selected(), 1);
+
+    click(&mut harness, "Remove");
+    assert_eq!(names(&harness), ["Workload"]);
+    assert!(harness.query_by_label("Remove").is_none(), "one component shows no list");
+    assert!(harness.query_by_label("One component").is_some());
+}
+
+#[test]
+fn the_sliders_edit_the_selected_component_and_undo_restores_it() {
+    let mut harness = common::app();
+    two_components(&mut harness);
+    let before = common::profile(&harness);
+    assert_eq!(harness.get_by_role_and_label(Role::Slider, "Services").accesskit_node().numeric_value(), Some(24.0));
+
+    click(&mut harness, "Orders database");
+    assert_eq!(harness.state().document().selected(), 1);
+    assert_eq!(harness.get_by_role_and_label(Role::Slider, "Services").accesskit_node().numeric_value(), Some(1.0));
+    let shown = podvisor::narrative::headline(harness.state().document().evaluation());
+    let database = podvisor::model::evaluate(&before.focus(1), podvisor::model::Assumptions::builtin());
+    assert_eq!(shown, podvisor::narrative::headline(&database), "the banner gives the database's verdict");
+    assert!(harness.query_by_label_contains("Orders database: component 2 of 2").is_some());
+
+    harness.get_by_role_and_label(Role::Slider, "Replicas").set_value_accesskit(5.0);
+    harness.run();
+    let edited = common::profile(&harness);
+    assert_eq!(edited.components[1].workload.replicas, 5);
+    assert_eq!(edited.components[0], before.components[0], "the other component is untouched");
+
+    harness.state_mut().send(Command::Undo);
+    harness.run();
+    assert_eq!(common::profile(&harness), before);
+    assert_eq!(harness.state().document().selected(), 1, "the selection survives the undo");
+    assert_eq!(harness.get_by_role_and_label(Role::Slider, "Replicas").accesskit_node().numeric_value(), Some(2.0));
+}
+
+#[test]
+fn keys_on_a_focused_row_move_rename_and_remove() {
+    let mut harness = common::app();
+    two_components(&mut harness);
+    harness.get_by_label("Orders database").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    assert_eq!(names(&harness), ["Orders database", "Storefront services"]);
+
+    harness.get_by_label("Orders database").focus();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness.get_by_label("Component name").type_text(" (primary)");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(names(&harness)[0], "Orders database", "Escape puts the name back");
+
+    harness.get_by_label("Orders database").focus();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(names(&harness), ["Storefront services"]);
+}
+
+#[test]
+fn the_plan_tab_says_the_summary_and_selects_a_component() {
+    let mut harness = common::app();
+    two_components(&mut harness);
+    click(&mut harness, "Plan");
+    let summary = {
+        let document = harness.state().document();
+        podvisor::narrative::plan::summary(document.profile(), document.plan().expect("two components are planned"))
+    };
+    assert!(summary.starts_with("Run "), "{summary}");
+    assert!(harness.query_by_label(&summary).is_some(), "the tab shows {summary:?}");
+    assert!(harness.query_by_label_contains("Today: ").is_some(), "the path's first step");
+
+    // A name in the table selects that component for the sliders.
+    let rows = harness.query_all_by_label("Orders database").count();
+    assert_eq!(rows, 2, "in the list and in the table");
+    harness.query_all_by_label("Orders database").last().expect("the table's row").click();
+    harness.run();
+    assert_eq!(harness.state().document().selected(), 1);
+
+    // Pinning the database to containers on VMs moves it in the plan and in the sentence.
+    assert_eq!(harness.state().document().plan().expect("planned").components[1].option, OptionId::VM);
+    harness.get_by_label("Pinned to").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Containers on VMs").click();
+    harness.run();
+    let plan = harness.state().document().plan().expect("planned");
+    assert!(plan.components[1].pinned && plan.components[1].option == OptionId::CONTAINERS_ON_VMS);
+    let summary = podvisor::narrative::plan::summary(&common::profile(&harness), plan);
+    assert!(harness.query_by_label(&summary).is_some(), "the new summary shows: {summary}");
+}
+
+#[test]
+fn removing_the_second_component_leaves_the_plan_tab_for_the_scorecard() {
+    let mut harness = common::app();
+    two_components(&mut harness);
+    harness.state_mut().select_tab(Tab::Plan);
+    harness.run();
+    harness.query_all_by_label("Orders database").next().expect("the list's row").click();
+    harness.run();
+    click(&mut harness, "Remove");
+    assert!(harness.query_by_label("Plan").is_none());
+    assert!(harness.query_by_label("Overall (0–100)").is_some(), "the scorecard shows instead");
+}
+
+#[test]
+fn presenting_two_components_adds_a_plan_slide_and_a_path_slide() {
+    let mut harness = common::app();
+    two_components(&mut harness);
+    harness.state_mut().send(Command::Present);
+    harness.run();
+    // The bundled deck holds the shop: presenting starts at its place there.
+    let start = harness.state().presentation().expect("presenting").position().0 - 1;
+    let pages: Vec<_> = (start..start + 3)
+        .map(|slide| {
+            harness.state_mut().send(Command::GoToSlide(slide));
+            harness.run();
+            harness.state().presentation().expect("presenting").slide().page
+        })
+        .collect();
+    assert_eq!(pages, [Page::Verdict, Page::Plan, Page::Path]);
+    // On the path slide: its first step.
+    assert!(harness.query_by_label_contains("Today: ").is_some());
+    harness.state_mut().send(Command::GoToSlide(start + 1));
+    harness.run();
+    assert!(harness.query_by_label_contains("Run ").is_some(), "the plan slide says the summary");
+}
