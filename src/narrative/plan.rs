@@ -58,14 +58,19 @@ pub fn versus(money: &dyn Fn(f64) -> String, saves: f64, option: OptionId) -> St
     }
 }
 
-/// A component as it reads in a sentence: "the" and its name, and its service count when it
-/// holds more than one ("the storefront services (24 services)").
-pub fn component(profile: &Profile, index: usize) -> String {
+/// A component as a list names it: its name, and its service count when it holds more than
+/// one ("Storefront services (24 services)").
+pub fn label(profile: &Profile, index: usize) -> String {
     let Some(component) = profile.components.get(index) else { return String::new() };
     let services = component.workload.services;
-    let name = in_sentence(&component.name);
-    let name = if name.to_lowercase().starts_with("the ") { name } else { format!("the {name}") };
-    if services > 1 { format!("{name} ({services} services)") } else { name }
+    if services > 1 { format!("{} ({services} services)", component.name) } else { component.name.clone() }
+}
+
+/// A component as it reads in a sentence: "the", then its [`label`] ("the storefront
+/// services (24 services)").
+pub fn component(profile: &Profile, index: usize) -> String {
+    let name = in_sentence(&label(profile, index));
+    if name.to_lowercase().starts_with("the ") { name } else { format!("the {name}") }
 }
 
 /// One step of the phased path: "Today: 10944 USD a month, everything where it runs now." or

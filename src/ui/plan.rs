@@ -150,12 +150,12 @@ pub(super) fn savings_ui(ui: &mut Ui, profile: &Profile, plan: &Plan, fit: bool)
 /// Which colour is which platform, and what runs on it.
 pub(super) fn legend_ui(ui: &mut Ui, profile: &Profile, plan: &Plan) {
     for Platform { option, components, .. } in &plan.platforms {
-        let names: Vec<String> = components.iter().map(|&index| sentences::component(profile, index)).collect();
-        ui.horizontal_wrapped(|ui| {
+        let names: Vec<String> = components.iter().map(|&index| sentences::label(profile, index)).collect();
+        ui.horizontal(|ui| {
             swatch(ui, option_color_by_id(ui.visuals(), *option));
             ui.label(RichText::new(narrative::capitalise(option.spec().plural)).strong());
-            ui.label(names.join(", "));
         });
+        ui.add(egui::Label::new(names.join(", ")).wrap());
     }
 }
 
