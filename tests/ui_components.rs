@@ -174,8 +174,8 @@ fn the_plan_tab_says_the_summary_and_selects_a_component() {
 
     // A name in the table selects that component for the sliders.
     let rows = harness.query_all_by_label("Orders database").count();
-    assert_eq!(rows, 2, "in the list and in the table");
-    harness.query_all_by_label("Orders database").last().expect("the table's row").click();
+    assert_eq!(rows, 3, "in the list, in the table and in the legend");
+    harness.query_all_by_label("Orders database").nth(1).expect("the table's row").click();
     harness.run();
     assert_eq!(harness.state().document().selected(), 1);
 
