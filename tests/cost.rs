@@ -70,9 +70,10 @@ fn catalog_hosts_say_what_they_cannot_run() {
     let mut profile = greenfield();
     profile.environment.host = "gcp/n2-standard-8".to_owned();
     profile.environment.kubernetes = KubernetesFlavour::Eks;
-    profile.workload_mut().services = 1;
-    profile.workload_mut().replicas = 2;
-    profile.workload_mut().peak_factor = 1.0;
+    let w = profile.workload_mut();
+    w.services = 1;
+    w.replicas = 2;
+    w.peak_factor = 1.0;
     let evaluation = evaluate(&profile, Assumptions::builtin());
     let warnings: Vec<String> = evaluation.warnings.iter().map(narrative::warning).collect();
     let expected = [

@@ -646,10 +646,11 @@ mod tests {
     #[test]
     fn one_vm_per_service_counts_each_guest_os() {
         let mut p = Profile::default();
-        p.workload_mut().services = 10;
-        p.workload_mut().replicas = 2;
-        p.workload_mut().peak_factor = 1.0;
-        p.workload_mut().memory_per_instance_mib = 512.0;
+        let w = p.workload_mut();
+        w.services = 10;
+        w.replicas = 2;
+        w.peak_factor = 1.0;
+        w.memory_per_instance_mib = 512.0;
         p.environment.services_per_vm = 1;
         let v = values(&p);
         let r = project(vm(), &p, &v);
@@ -664,10 +665,11 @@ mod tests {
     #[test]
     fn containers_share_the_base_image_per_host() {
         let mut p = Profile::default();
-        p.workload_mut().services = 4;
-        p.workload_mut().replicas = 1;
-        p.workload_mut().peak_factor = 1.0;
-        p.workload_mut().app_image_mib = 100.0;
+        let w = p.workload_mut();
+        w.services = 4;
+        w.replicas = 1;
+        w.peak_factor = 1.0;
+        w.app_image_mib = 100.0;
         let v = values(&p);
         let r = project(container(), &p, &v);
         assert!((r.hosts - 1.0).abs() < 1e-9);
@@ -679,12 +681,13 @@ mod tests {
     /// Ten services of two 512 MiB, half-core instances on one 64-core, 256 GiB host.
     fn twenty_small_instances() -> Profile {
         let mut p = Profile::default();
-        p.workload_mut().services = 10;
-        p.workload_mut().replicas = 2;
-        p.workload_mut().peak_factor = 1.0;
-        p.workload_mut().memory_per_instance_mib = 512.0;
-        p.workload_mut().cpu_per_instance = 0.5;
-        p.workload_mut().app_image_mib = 100.0;
+        let w = p.workload_mut();
+        w.services = 10;
+        w.replicas = 2;
+        w.peak_factor = 1.0;
+        w.memory_per_instance_mib = 512.0;
+        w.cpu_per_instance = 0.5;
+        w.app_image_mib = 100.0;
         p.environment.host_cores = 64;
         p.environment.host_memory_gib = 256.0;
         p.environment.cpu_overcommit = 1.0;
@@ -925,9 +928,10 @@ mod tests {
     #[test]
     fn instance_cap_limits_density() {
         let mut p = Profile::default();
-        p.workload_mut().services = 500;
-        p.workload_mut().memory_per_instance_mib = 16.0;
-        p.workload_mut().cpu_per_instance = 0.05;
+        let w = p.workload_mut();
+        w.services = 500;
+        w.memory_per_instance_mib = 16.0;
+        w.cpu_per_instance = 0.05;
         let v = values(&p);
         let r = project(container(), &p, &v);
         assert!(r.instances_per_host <= 110.0 + 1e-9, "{}", r.instances_per_host);

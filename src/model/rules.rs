@@ -811,9 +811,10 @@ mod tests {
     #[test]
     fn isolation_scales_boundary_exposure_by_the_threat() {
         let mut p = Profile::default();
-        p.workload_mut().isolation_need = 10;
-        p.workload_mut().untrusted_code = 10;
-        p.workload_mut().compliance_strictness = 10;
+        let w = p.workload_mut();
+        w.isolation_need = 10;
+        w.untrusted_code = 10;
+        w.compliance_strictness = 10;
         // Threat 1: a hypervisor exposes 2/10, a hardened shared kernel 9 × (1 − 0.25).
         let (vm, ct) = scores(&p, CriterionId::Isolation);
         close(vm, 8.0);
@@ -825,9 +826,10 @@ mod tests {
         close(vm, 10.0 - 0.35 * 2.0);
         close(ct, 10.0 - 0.35 * 6.75);
         // All services in one VM: no boundary between them, as exposed as a shared kernel.
-        p.workload_mut().untrusted_code = 10;
-        p.workload_mut().services = 4;
-        p.workload_mut().replicas = 1;
+        let w = p.workload_mut();
+        w.untrusted_code = 10;
+        w.services = 4;
+        w.replicas = 1;
         p.environment.services_per_vm = 500;
         close(scores(&p, CriterionId::Isolation).0, 10.0 - 6.75);
         // Two of four services per VM: a breach reaches half the estate (ln 2 / ln 4).
@@ -844,12 +846,13 @@ mod tests {
     #[test]
     fn patching_counts_operating_systems_and_freshness() {
         let mut p = Profile::default();
-        p.workload_mut().services = 1;
-        p.workload_mut().replicas = 1;
-        p.workload_mut().peak_factor = 1.0;
-        p.workload_mut().lifespan_days = 7.0;
-        p.workload_mut().deploys_per_week = 0.0;
-        p.workload_mut().compliance_strictness = 0;
+        let w = p.workload_mut();
+        w.services = 1;
+        w.replicas = 1;
+        w.peak_factor = 1.0;
+        w.lifespan_days = 7.0;
+        w.deploys_per_week = 0.0;
+        w.compliance_strictness = 0;
         // One VM + its host = 2 OS instances; one container host + one image = 2 as well.
         // Week-old instances are not stale; replacing them weekly counts as freshness.
         let (vm, ct) = scores(&p, CriterionId::Patching);
@@ -869,9 +872,10 @@ mod tests {
     #[test]
     fn patching_is_counted_at_steady_load() {
         let mut p = Profile::default();
-        p.workload_mut().services = 10;
-        p.workload_mut().replicas = 2;
-        p.workload_mut().peak_factor = 5.0;
+        let w = p.workload_mut();
+        w.services = 10;
+        w.replicas = 2;
+        w.peak_factor = 5.0;
         let evaluation = evaluate(&p, Assumptions::builtin());
         // 20 VMs at steady load (100 at peak) and the one host they need.
         close(evaluation.options[0].resources.os_instances_to_patch, 21.0);
@@ -880,13 +884,15 @@ mod tests {
     #[test]
     fn supply_chain_rewards_trusted_images_and_punishes_stale_ones() {
         let mut p = Profile::default();
-        p.workload_mut().image_trust = 10;
-        p.workload_mut().team_container_maturity = 10;
-        p.workload_mut().lifespan_days = 7.0;
+        let w = p.workload_mut();
+        w.image_trust = 10;
+        w.team_container_maturity = 10;
+        w.lifespan_days = 7.0;
         assert_eq!(scores(&p, CriterionId::SupplyChain), (6.0, 10.0));
-        p.workload_mut().image_trust = 0;
-        p.workload_mut().team_container_maturity = 0;
-        p.workload_mut().lifespan_days = 365.0;
+        let w = p.workload_mut();
+        w.image_trust = 0;
+        w.team_container_maturity = 0;
+        w.lifespan_days = 365.0;
         assert_eq!(scores(&p, CriterionId::SupplyChain), (4.0, 2.0));
     }
 
@@ -921,9 +927,10 @@ mod tests {
     #[test]
     fn delivery_speed_depends_on_cadence_and_team() {
         let mut p = Profile::default();
-        p.workload_mut().services = 1;
-        p.workload_mut().deploys_per_week = 100.0;
-        p.workload_mut().team_container_maturity = 10;
+        let w = p.workload_mut();
+        w.services = 1;
+        w.deploys_per_week = 100.0;
+        w.team_container_maturity = 10;
         assert_eq!(scores(&p, CriterionId::DeliverySpeed), (3.0, 8.0));
         p.workload_mut().team_container_maturity = 0;
         close(scores(&p, CriterionId::DeliverySpeed).1, 3.0);
@@ -936,10 +943,11 @@ mod tests {
     #[test]
     fn networking_grows_with_chatty_endpoints() {
         let mut p = Profile::default();
-        p.workload_mut().services = 50;
-        p.workload_mut().replicas = 2;
-        p.workload_mut().chattiness = 10;
-        p.workload_mut().team_container_maturity = 0;
+        let w = p.workload_mut();
+        w.services = 50;
+        w.replicas = 2;
+        w.chattiness = 10;
+        w.team_container_maturity = 0;
         // 100 endpoints each: 10 − 2.5 × 2.
         assert_eq!(scores(&p, CriterionId::NetworkingSimplicity), (5.0, 5.0));
         p.workload_mut().team_container_maturity = 10;
@@ -972,11 +980,12 @@ mod tests {
     fn decomposition_is_chosen_where_it_pays() {
         let mut p = Profile::default();
         p.weights.insert(CriterionId::MigrationEffort, 3.0);
-        p.workload_mut().services = 100;
-        p.workload_mut().legacy_coupling = 5;
-        p.workload_mut().deploys_per_week = 30.0;
-        p.workload_mut().team_container_maturity = 10;
-        p.workload_mut().peak_factor = 20.0;
+        let w = p.workload_mut();
+        w.services = 100;
+        w.legacy_coupling = 5;
+        w.deploys_per_week = 30.0;
+        w.team_container_maturity = 10;
+        w.peak_factor = 20.0;
         let pace = cadence(30.0);
         let evaluation = evaluate(&p, Assumptions::builtin());
         let container = &evaluation.options[1];
@@ -1008,9 +1017,10 @@ mod tests {
     #[test]
     fn heavy_workloads_favour_vms() {
         let mut p = Profile::default();
-        p.workload_mut().data_intensity = 10;
-        p.workload_mut().memory_per_instance_mib = 65536.0;
-        p.workload_mut().lifespan_days = 1095.0;
+        let w = p.workload_mut();
+        w.data_intensity = 10;
+        w.memory_per_instance_mib = 65536.0;
+        w.lifespan_days = 1095.0;
         close(heaviness(&p), 1.0);
         let (vm, ct) = scores(&p, CriterionId::HeavyWorkloads);
         close(vm, 9.0);
