@@ -205,3 +205,23 @@ fn bad_input_exits_1_naming_the_file() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("/no/such/profile.ron"));
 }
+
+#[test]
+fn comparing_mixed_estates_says_each_plan_and_whose_scores_are_compared() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shop = root.join("profiles/three_tier_web_shop.ron");
+    let panel = root.join("tests/scenarios/three_tier_mixed_plan.ron");
+    let (a, b) = (shop.to_str().expect("path"), panel.to_str().expect("path"));
+    let out = podvisor(&["compare", a, b]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "Verdict A: Run the orders database on VMs and the storefront services (24 services) on containers on VMs: "
+        ),
+        "{text}"
+    );
+    assert!(text.contains("The scores compared are the first component's (Storefront services)."), "{text}");
+    let markdown = stdout(&podvisor(&["compare", a, b, "--format", "markdown"]));
+    assert!(markdown.contains("- **B:** Run the search, "), "{markdown}");
+}

@@ -208,12 +208,8 @@ pub fn comparison(pair: &ComparedPair) -> String {
     let c = &pair.comparison;
     let mut out = String::new();
     let _ = writeln!(out, "# {} vs {}\n", escape(&pair.a.profile.name), escape(&pair.b.profile.name));
-    let _ = writeln!(
-        out,
-        "- **A:** {}\n- **B:** {}\n",
-        narrative::summary(&pair.a.evaluation),
-        narrative::summary(&pair.b.evaluation)
-    );
+    let _ =
+        writeln!(out, "- **A:** {}\n- **B:** {}\n", escape(&super::answer(&pair.a)), escape(&super::answer(&pair.b)));
     let _ = writeln!(
         out,
         "Costs of A: {}. Costs of B: {}.\n",

@@ -152,3 +152,16 @@ pub fn component_analyses(analysis: &Analysis) -> Vec<Analysis> {
         })
         .collect()
 }
+
+/// An analysis's answer in one line, as comparisons print it: the verdict, or for a mixed
+/// estate the plan's summary and which component the compared scores are of.
+pub fn answer(analysis: &Analysis) -> String {
+    match &analysis.mixed {
+        None => narrative::summary(&analysis.evaluation),
+        Some(mixed) => format!(
+            "{} The scores compared are the first component's ({}).",
+            narrative::plan::summary(&analysis.profile, &mixed.plan),
+            analysis.profile.components[0].name
+        ),
+    }
+}

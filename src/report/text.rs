@@ -99,8 +99,8 @@ pub fn comparison(pair: &ComparedPair) -> String {
     let c = &pair.comparison;
     let mut out = String::new();
     let _ = writeln!(out, "A: {}\nB: {}\n", pair.a.profile.name, pair.b.profile.name);
-    let _ = writeln!(out, "Verdict A: {}", narrative::summary(&pair.a.evaluation));
-    let _ = writeln!(out, "Verdict B: {}", narrative::summary(&pair.b.evaluation));
+    let _ = writeln!(out, "Verdict A: {}", super::answer(&pair.a));
+    let _ = writeln!(out, "Verdict B: {}", super::answer(&pair.b));
     let _ = writeln!(out, "Costs A: {}", narrative::cost_basis(&pair.a.profile, &pair.a.evaluation));
     let _ = writeln!(out, "Costs B: {}", narrative::cost_basis(&pair.b.profile, &pair.b.evaluation));
     if c.verdict_changed {
