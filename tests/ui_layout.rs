@@ -129,6 +129,20 @@ fn a_small_zoomed_screen_keeps_room_below_the_banner_with_four_options() {
     }
 }
 
+/// A mixed estate adds the Plan tab: on a small zoomed screen the six tabs' labels drop from
+/// headings to body text, so they take two rows, not three, and the tab's content keeps room.
+#[test]
+fn a_small_zoomed_screen_keeps_the_tabs_of_a_mixed_estate_on_two_rows() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = app_at(egui::vec2(1024.0 / 1.5, 640.0 / 1.5), 1.5);
+    harness.state_mut().send(Command::Open(common::with_every_option(dir.path(), "three_tier_web_shop.ron")));
+    harness.run();
+    let (plan, compare) = (harness.get_by_label("Plan").rect(), harness.get_by_label("Compare").rect());
+    assert!(compare.top() - plan.top() < 1.5 * plan.height(), "Plan at {plan:?}, Compare at {compare:?}");
+    let window = harness.ctx.content_rect();
+    assert!(compare.right() <= window.right(), "Compare ends at {} of {}", compare.right(), window.width());
+}
+
 /// Presenter slides of four-option scenarios at a projector's 1280×720, at 100 % and 150 %.
 #[test]
 fn slides_with_four_options_fit() {

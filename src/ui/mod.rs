@@ -73,13 +73,23 @@ impl Tab {
     }
 }
 
-/// A row of tab buttons; keyboard-reachable (Tab to focus, Space/Enter to pick). It wraps in
-/// a narrow window (or at a large zoom) rather than widen the central panel past the window.
+/// A row of tab buttons; keyboard-reachable (Tab to focus, Space/Enter to pick). Labels are
+/// headings while they fit on one row; in a narrow window (or at a large zoom) they drop to
+/// body text, and wrap only if even that does not fit, so the tab's content keeps its height.
 /// The Plan tab is there only when the profile is `mixed`.
 pub fn tab_bar_ui(ui: &mut egui::Ui, tab: &mut Tab, mixed: bool) {
+    let padding = 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x;
+    let row = |style: &egui::TextStyle| {
+        Tab::shown(mixed).map(|candidate| widgets::text_width(ui, candidate.label(), style) + padding).sum::<f32>()
+    };
+    let style = if row(&egui::TextStyle::Heading) <= ui.available_width() {
+        egui::TextStyle::Heading
+    } else {
+        egui::TextStyle::Body
+    };
     ui.horizontal_wrapped(|ui| {
         for candidate in Tab::shown(mixed) {
-            ui.selectable_value(tab, candidate, egui::RichText::new(candidate.label()).heading());
+            ui.selectable_value(tab, candidate, egui::RichText::new(candidate.label()).text_style(style.clone()));
         }
     });
 }
