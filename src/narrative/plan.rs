@@ -3,7 +3,7 @@
 
 use super::figures::currency;
 use super::{capitalise, in_sentence, join};
-use crate::model::format::number;
+use crate::model::format::{number, number_direction};
 use crate::model::plan::{Plan, Step};
 use crate::model::{OptionId, Profile};
 
@@ -49,12 +49,10 @@ fn baselines(plan: &Plan) -> Vec<OptionId> {
 /// as all on VMs".
 pub fn versus(money: &dyn Fn(f64) -> String, saves: f64, option: OptionId) -> String {
     let all = format!("all on {}", option.spec().plural);
-    if number(saves.abs()) == "0" {
-        format!("the same as {all}")
-    } else if saves > 0.0 {
-        format!("{} less than {all}", money(saves))
-    } else {
-        format!("{} more than {all}", money(-saves))
+    match number_direction(saves) {
+        None => format!("the same as {all}"),
+        Some(true) => format!("{} less than {all}", money(saves)),
+        Some(false) => format!("{} more than {all}", money(-saves)),
     }
 }
 
@@ -83,12 +81,10 @@ pub fn step(profile: &Profile, plan: &Plan, index: usize) -> String {
     let Some(moved) = moved else {
         return format!("Today: {} a month, every component where it runs now.", money(resources.monthly_cost));
     };
-    let change = if number(saves_monthly.abs()) == "0" {
-        "the monthly cost stays as it was".to_owned()
-    } else if *saves_monthly > 0.0 {
-        format!("saves {} a month", money(*saves_monthly))
-    } else {
-        format!("costs {} more a month", money(-saves_monthly))
+    let change = match number_direction(*saves_monthly) {
+        None => "the monthly cost stays as it was".to_owned(),
+        Some(true) => format!("saves {} a month", money(*saves_monthly)),
+        Some(false) => format!("costs {} more a month", money(-saves_monthly)),
     };
     format!(
         "Step {index}: move {} from {} to {}: {change} ({} a month from then on); migration effort {}/10.",

@@ -9,7 +9,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::model::compare::{Comparison, compare};
-use crate::model::format::{Number, Score};
+use crate::model::format::{Number, Score, number_direction};
 use crate::model::plan::{Plan, plan};
 use crate::model::sensitivity::{self, Sensitivity};
 use crate::model::{Assumptions, Evaluation, OptionSpec, Profile, evaluate_options};
@@ -106,12 +106,10 @@ impl PlanLines {
             .iter()
             .map(|all_in| {
                 let saves = plan.mix_saves_against(all_in.option).unwrap_or(0.0);
-                let mix = if Number(saves.abs()).to_string() == "0" {
-                    "the plan costs the same".to_owned()
-                } else if saves > 0.0 {
-                    format!("the plan saves {} a month", money(saves))
-                } else {
-                    format!("the plan costs {} a month more", money(-saves))
+                let mix = match number_direction(saves) {
+                    None => "the plan costs the same".to_owned(),
+                    Some(true) => format!("the plan saves {} a month", money(saves)),
+                    Some(false) => format!("the plan costs {} a month more", money(-saves)),
                 };
                 let hosts = Number(all_in.resources.hosts).to_string();
                 let noun = if hosts == "1" { "host" } else { "hosts" };

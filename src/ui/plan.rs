@@ -11,7 +11,7 @@ use super::components::ComponentEdit;
 use super::projection_chart::still;
 use super::theme::{bar_track, con_color, option_color_by_id, pro_color, sizes};
 use super::widgets::{on_hover_text_with, scroll_bar_room, text_width};
-use crate::model::format::{number, score};
+use crate::model::format::{number, number_direction, score};
 use crate::model::plan::{Plan, Platform};
 use crate::model::{OptionId, Profile, ResourceId};
 use crate::narrative;
@@ -132,7 +132,11 @@ pub(super) fn savings_ui(ui: &mut Ui, profile: &Profile, plan: &Plan, fit: bool)
     let money = |value: f64| narrative::resource_value(profile, ResourceId::MonthlyCost, value);
     for all_in in &plan.versus {
         let Some(saves) = plan.mix_saves_against(all_in.option) else { continue };
-        let color = if saves >= 0.0 { pro_color(ui.visuals()) } else { con_color(ui.visuals()) };
+        let color = match number_direction(saves) {
+            None => ui.visuals().text_color(),
+            Some(true) => pro_color(ui.visuals()),
+            Some(false) => con_color(ui.visuals()),
+        };
         let text = format!("Each month this plan costs {}.", sentences::versus(&money, saves, all_in.option));
         let font = egui::TextStyle::Body.resolve(ui.style());
         let galley = ui.painter().layout(text, font, color, ui.available_width());
