@@ -430,9 +430,12 @@ pub static MICROVM: OptionSpec = OptionSpec {
             label: "sandboxes cap storage I/O and start with small guests",
             sources: &["V-RES-5", "V-DEC-1"],
         },
+        // Firecracker's maintainers call KVM inside a microVM untested, "not something you
+        // should use in any production system", its nested VMs not isolated from each other
+        // (firecracker-microvm/firecracker#1721); VMs nest as a documented feature instead.
         nesting: Reading {
-            value: -7.0,
-            label: "the workload's VMs would nest inside a sandbox",
+            value: -10.0,
+            label: "the workload's VMs would nest inside a sandbox, which sandboxes do not support in production",
             sources: &["M-OPS-6"],
         },
         ..CONTAINER.readings

@@ -324,6 +324,7 @@ fn add(a: &Resources, b: &Resources) -> Resources {
         os_instances_to_patch: a.os_instances_to_patch + b.os_instances_to_patch,
         instances: a.instances + b.instances,
         instances_steady: a.instances_steady + b.instances_steady,
+        warm_pool: a.warm_pool + b.warm_pool,
         instances_per_host: (a.instances + b.instances) / (a.hosts + b.hosts).max(1.0),
         services_per_instance: 0.0,
         fits_on_host: a.fits_on_host && b.fits_on_host,

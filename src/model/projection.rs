@@ -82,7 +82,7 @@ impl Machine {
 
 /// The traits a projection reads; no other trait changes any option's resources (a property
 /// test holds this), so analyses that move one of the others keep the resources they have.
-pub const INPUTS: [TraitId; 14] = [
+pub const INPUTS: [TraitId; 15] = [
     TraitId::Services,
     TraitId::Replicas,
     TraitId::PeakFactor,
@@ -97,6 +97,7 @@ pub const INPUTS: [TraitId; 14] = [
     TraitId::Zones,
     TraitId::RunsHoursPerDay,
     TraitId::PeakHoursPerDay,
+    TraitId::LifespanDays,
 ];
 
 /// Projects one option's resources for a profile.
@@ -258,8 +259,15 @@ impl<'a> Projector<'a> {
         let packed = if option.packs_services { (e.services_per_vm.max(1) as f64).min(services) } else { 1.0 };
         let units = (services / packed).ceil();
         let services_per_instance = services / units;
-        let instances = units * peak_per_service;
-        let instances_steady = units * replicas;
+        // Short-lived instances are replaced all the time, and a fleet hides their boot behind a
+        // warm pool of booted spares (GitLab Runner's `IdleCount`, EC2 Auto Scaling warm pools).
+        // By Little's law the pool holds starts per second × boot seconds: the boot is paid in
+        // capacity, not in waiting (M-OPS-1).
+        let lifetime_seconds = w.lifespan_days.max(1e-6) * 86_400.0;
+        let warm = |running: f64| (running * self.start_seconds / lifetime_seconds).round();
+        let warm_pool = warm(units * replicas);
+        let instances = units * peak_per_service + warm(units * peak_per_service);
+        let instances_steady = units * replicas + warm_pool;
 
         let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + self.instance_memory_mib;
         let raw_cpu = services_per_instance * w.cpu_per_instance;
@@ -338,12 +346,12 @@ impl<'a> Projector<'a> {
             start_seconds,
             scale_to_peak_seconds,
             // Patch work is counted at steady load: peak capacity comes and goes, built from the
-            // same images, and is not patched in place (V-OPS-1). A right-sized cloud VM is its
-            // own host, counted once, as a guest.
+            // same images, and is not patched in place (V-OPS-1); so are warm spares. A
+            // right-sized cloud VM is its own host, counted once, as a guest.
             os_instances_to_patch: if own_host { 0.0 } else { hosts_steady }
                 + hosts_steady * node_vms_per_host
                 + if option.guest_os_per_instance {
-                    guests_to_patch(profile, values, units, if own_host { hosts_steady } else { instances_steady })
+                    guests_to_patch(profile, values, units, if own_host { hosts_steady } else { instances_steady - warm_pool })
                 } else {
                     0.0
                 }
@@ -353,6 +361,7 @@ impl<'a> Projector<'a> {
             instances_per_host: instances / hosts,
             instances,
             instances_steady,
+            warm_pool,
             services_per_instance,
             fits_on_host,
             host_type: machine.host_type,
@@ -402,14 +411,20 @@ fn os_figure(values: &Values, profile: &Profile, id: AssumptionId) -> f64 {
     }
 }
 
-/// Guest OSes that take patch work at steady load. Patched in place, every guest; replaced
-/// from golden images, a fraction of the effort per guest (one rebuild per image and an
-/// automated roll), but at least one image per VM role.
+/// Guest OSes that take patch work at steady load. A guest that lives shorter than a patch
+/// cycle is never patched or rolled onto a new image: it is replaced anyway, so only its
+/// image is left to patch. Vendors ship patches monthly, and golden images are rebuilt on the
+/// same cadence, so one figure sets both cycles. Longer-lived guests: patched in place, every
+/// guest; replaced from golden images, a fraction of the effort per guest (one rebuild per
+/// image and an automated roll). At least one image per VM role either way.
 fn guests_to_patch(profile: &Profile, values: &Values, roles: f64, guests: f64) -> f64 {
-    match profile.environment.vm_patching {
-        VmPatching::InPlace => guests,
-        VmPatching::GoldenImages => (guests * values.get(AssumptionId::GoldenImagePatchEffortRatio)).max(roles),
-    }
+    let cycle_days = values.get(AssumptionId::GoldenImageRebuildDays);
+    let outliving = (profile.workload().lifespan_days / cycle_days).min(1.0);
+    let effort = match profile.environment.vm_patching {
+        VmPatching::InPlace => 1.0,
+        VmPatching::GoldenImages => values.get(AssumptionId::GoldenImagePatchEffortRatio),
+    };
+    (guests * effort * outliving).max(roles)
 }
 
 /// 15-second periods the Kubernetes horizontal pod autoscaler needs to grow from `from` to
@@ -660,6 +675,29 @@ mod tests {
         assert!((r.memory_gib - expected).abs() < 1e-9, "{} vs {expected}", r.memory_gib);
         assert!((r.os_instances_to_patch - 21.0).abs() < 1e-9);
         assert!((r.scale_to_peak_seconds).abs() < 1e-9, "flat load needs no scaling");
+    }
+
+    #[test]
+    fn short_lived_instances_keep_a_warm_pool_by_littles_law() {
+        let mut p = twenty_small_instances();
+        p.workload_mut().lifespan_days = 10.0 / (24.0 * 60.0);
+        let v = values(&p);
+        // Twenty VMs living 600 s start 1/30 a second; each boot takes 40 s: 1.33 booting, 1 spare.
+        let r = project(vm(), &p, &v);
+        assert!((r.warm_pool - 1.0).abs() < 1e-9 && (r.instances_steady - 21.0).abs() < 1e-9);
+        // Ten-minute guests are replaced, not patched: the host and one image per VM role (ten
+        // services, a VM each) are left, whether guests would be patched in place or rolled
+        // from golden images; the spare is not counted.
+        assert!((r.os_instances_to_patch - 11.0).abs() < 1e-9, "{}", r.os_instances_to_patch);
+        let mut golden = p.clone();
+        golden.environment.vm_patching = VmPatching::GoldenImages;
+        assert!((project(vm(), &golden, &v).os_instances_to_patch - 11.0).abs() < 1e-9);
+        // Containers start in 0.56 s: 0.02 booting rounds to no spare at all.
+        let r = project(container(), &p, &v);
+        assert!(r.warm_pool.abs() < 1e-9 && (r.instances_steady - 20.0).abs() < 1e-9);
+        // Living 30 days, every guest outlives a patch cycle: 20 guests and the host.
+        p.workload_mut().lifespan_days = 30.0;
+        assert!((project(vm(), &p, &v).os_instances_to_patch - 21.0).abs() < 1e-9);
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub struct Resources {
     pub instances: f64,
     /// Instances running at steady load; each is a separate network endpoint.
     pub instances_steady: f64,
+    /// Booted spares kept at steady load so that short-lived instances start without waiting
+    /// for a boot (counted in `instances_steady`).
+    pub warm_pool: f64,
     /// Services sharing one instance, on average (1 unless the option packs services).
     pub services_per_instance: f64,
     /// Whether one instance fits on a host at all.

@@ -61,7 +61,7 @@ pub(crate) struct Shared {
     heaviness: f64,
     split: f64,
     threat: f64,
-    startup: (f64, TraitId),
+    startup: f64,
 }
 
 impl Shared {
@@ -302,23 +302,22 @@ fn cost(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
     );
 }
 
-/// Relevance of start-up time and the trait that sets it.
-pub fn startup_relevance(profile: &Profile) -> (f64, TraitId) {
-    let sensitivity = super::traits::fraction(profile, TraitId::StartLatencySensitivity);
-    let churn = churn(profile.workload().lifespan_days);
-    if churn > sensitivity { (churn, TraitId::LifespanDays) } else { (sensitivity, TraitId::StartLatencySensitivity) }
+/// Relevance of start-up time: the start-latency sensitivity. Short lifetimes do not add to
+/// it: a fleet of short-lived instances keeps a warm pool of booted spares, so their boots
+/// are paid in capacity (`Resources::warm_pool`), not in waiting (M-OPS-1).
+pub fn startup_relevance(profile: &Profile) -> f64 {
+    super::traits::fraction(profile, TraitId::StartLatencySensitivity)
 }
 
 fn startup_speed(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
-    let (relevance, driver) = inputs.shared.startup;
     let own = inputs.resources[option].start_seconds;
     let behind = decades_behind(own, inputs.best(ResourceId::StartSeconds));
     t.base("as fast as the fastest option", 10.0, &["M-OPS-2"]);
     t.add_trait(
         "slower start, weighted by how much start-up matters",
         inputs,
-        driver,
-        -(relevance * POINTS_PER_DECADE * behind).min(10.0),
+        TraitId::StartLatencySensitivity,
+        -(inputs.shared.startup * POINTS_PER_DECADE * behind).min(10.0),
         &["M-OPS-1", "M-OPS-2"],
     );
 }
@@ -683,21 +682,35 @@ fn migration_effort(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, s
 fn resilience_fit(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
     t.reading(spec.readings.resilience);
     let tolerance = inputs.rating(TraitId::FailureTolerance);
+    let orchestrated = |base: f64| base + 8.0 * tolerance;
     if spec.orchestrated {
         t.add_trait(
             "app built for dying instances; the orchestrator reschedules",
             inputs,
             TraitId::FailureTolerance,
-            8.0 * tolerance,
+            orchestrated(0.0),
             &["M-OPS-8", "V-OPS-3"],
         );
     } else {
+        let churn = inputs.shared.churn;
+        let migration = inputs.values.get(AssumptionId::VmLiveMigrationPoints) * (1.0 - tolerance) * (1.0 - churn);
         t.add_trait(
             "instances live-migrated through host maintenance, for an app not built to die",
             inputs,
             TraitId::FailureTolerance,
-            inputs.values.get(AssumptionId::VmLiveMigrationPoints) * (1.0 - tolerance) * (1.0 - inputs.shared.churn),
+            migration,
             &["M-OPS-8"],
+        );
+        // Short-lived VMs are not kept running: a scaling group replaces them from their image
+        // all the time, as an orchestrator replaces pods, so as churn rises their fit becomes
+        // the orchestrated options' (1 for VMs living an hour or less).
+        let kept = spec.readings.resilience.value + migration;
+        t.add_trait(
+            "short-lived instances replaced from their image, as pods are",
+            inputs,
+            TraitId::LifespanDays,
+            churn * (orchestrated(super::options::CONTAINER.readings.resilience.value) - kept),
+            &["M-OPS-8", "V-OPS-3"],
         );
     }
 }
@@ -772,8 +785,9 @@ mod tests {
         close(vm, 10.0 - 4.0 * (40.0_f64 / 0.56).log10());
         p.workload_mut().start_latency_sensitivity = 0;
         assert_eq!(scores(&p, CriterionId::StartupSpeed), (10.0, 10.0), "irrelevant start-up");
+        // Short lifetimes pay their boots in warm spares (the projection), not in this score.
         p.workload_mut().lifespan_days = 1.0 / 24.0;
-        close(scores(&p, CriterionId::StartupSpeed).0, 10.0 - 4.0 * (40.0_f64 / 0.56).log10());
+        assert_eq!(scores(&p, CriterionId::StartupSpeed), (10.0, 10.0), "boots paid in capacity");
     }
 
     #[test]
@@ -1010,8 +1024,10 @@ mod tests {
         assert_eq!(scores(&p, CriterionId::ResilienceFit), (10.0, 2.0));
         p.workload_mut().failure_tolerance = 5;
         assert_eq!(scores(&p, CriterionId::ResilienceFit), (8.5, 6.0));
+        // VMs living an hour are replaced from their image all the time, as pods are: they
+        // fit the app as the orchestrated options do (2 + 8 × 0.5).
         p.workload_mut().lifespan_days = 1.0 / 24.0;
-        assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 6.0));
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (6.0, 6.0));
     }
 
     #[test]

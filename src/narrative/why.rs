@@ -98,20 +98,24 @@ impl<'a> Why<'a> {
             }
             CriterionId::Cost => write_cost(out, self.evaluation, self.profile, self.option, self.rival)?,
             CriterionId::StartupSpeed => {
-                let (relevance, driver) = rules::startup_relevance(self.profile);
-                out.push_str(if relevance >= 0.5 {
+                out.push_str(if rules::startup_relevance(self.profile) >= 0.5 {
                     "Start-up latency matters ("
                 } else {
                     "Start-up latency hardly matters ("
                 });
-                if driver == TraitId::LifespanDays {
-                    write!(out, "instances live ~{}", Days(w.lifespan_days))?;
-                } else {
-                    write!(out, "sensitivity {}", self.rating(TraitId::StartLatencySensitivity))?;
-                }
+                write!(out, "sensitivity {}", self.rating(TraitId::StartLatencySensitivity))?;
                 let figure = |i: usize| format!("~{}", Seconds(resources(i).start_seconds));
                 write!(out, "): {} start in {}", o.plural, figure(self.option))?;
                 self.vs(out, figure)?;
+                let warm = resources(self.option).warm_pool;
+                if warm > 0.0 {
+                    write!(
+                        out,
+                        "; replacing instances that live ~{} keeps {} warm",
+                        Days(w.lifespan_days),
+                        count(warm, "booted spare", "booted spares")
+                    )?;
+                }
                 out.push('.');
             }
             CriterionId::RuntimePerformance => {
@@ -295,6 +299,19 @@ impl<'a> Why<'a> {
                         "the platform assumes {} can die at any time, which the app is not built for.",
                         o.plural
                     )?,
+                    (false, _) if rules::churn(w.lifespan_days) >= 0.5 => {
+                        write!(
+                            out,
+                            "{} living ~{} are replaced from their image all the time",
+                            o.plural,
+                            Days(w.lifespan_days)
+                        )?;
+                        out.push_str(if behind {
+                            ", more slowly than an orchestrator reschedules."
+                        } else {
+                            ", which the app allows."
+                        });
+                    }
                     (false, false) => {
                         write!(out, "{} are kept running, which suits apps not built for instances dying", o.plural)?;
                         if self.evaluation.values.get(AssumptionId::VmLiveMigrationPoints) > 0.0
@@ -333,6 +350,22 @@ impl<'a> Why<'a> {
             CriterionId::Nesting => {
                 if !w.nested_virtualization {
                     out.push_str("No nested virtualization needed.");
+                } else if o.readings.nesting.value <= -10.0 {
+                    write!(
+                        out,
+                        "The workload runs VMs itself: {} do not offer KVM to their guests in production.",
+                        o.plural
+                    )?;
+                } else if o.needs_hardware_virtualization
+                    && !behind
+                    && self.rival.is_some_and(|r| self.evaluation.options[r].spec.readings.nesting.value <= -10.0)
+                {
+                    write!(
+                        out,
+                        "The workload runs VMs itself: {} can nest them, as a documented hypervisor feature at a cost, where {} do not offer KVM to their guests in production.",
+                        o.plural,
+                        self.rival_plural()
+                    )?;
                 } else if o.needs_hardware_virtualization {
                     write!(out, "The workload runs VMs itself: nesting them in {} is hard and costly.", o.plural)?;
                 } else {
@@ -416,7 +449,16 @@ impl<'a> Why<'a> {
         } else if w.lifespan_days >= rebuild {
             write!(out, "; each guest OS is patched in place over its ~{} life", Days(w.lifespan_days))?;
         } else {
-            write!(out, "; guests living ~{} are replaced before they need patching in place", Days(w.lifespan_days))?;
+            write!(out, "; guests living ~{} are replaced, not patched: only their image is", Days(w.lifespan_days))?;
+        }
+        let rival_rebuilds = self.rival.is_some_and(|r| results[r].spec.image_pipeline);
+        if !o.image_pipeline && rival_rebuilds && self.standing == Standing::Behind {
+            write!(
+                out,
+                ", while {} rebuild theirs with every deploy ({} a week)",
+                self.rival_plural(),
+                Number(w.deploys_per_week)
+            )?;
         }
         if w.compliance_strictness > 0 {
             write!(
