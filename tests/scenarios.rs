@@ -43,10 +43,10 @@ const PANEL: &[(&str, Expected)] = &[
     // (vm_live_migration_points) and heavy, long-lived work (V-RES-4).
     ("big_database", Expected::Wins("vm")),
     ("nightly_batch", Expected::Close("vm", "containers_on_vms")),
-    // Expert: a close call, VMs slightly ahead. The model: the close call, containers on VMs a
-    // few points ahead, once the VMs carry the three services side by side as one engineer
-    // would run them (M-APP-1); the effort of one engineer running a cluster is not scored
-    // (there is no team-size input, and no published figure for it).
+    // A close call, VMs slightly ahead in practice. The model: level, once the VMs carry the
+    // three services side by side as one engineer would run them (M-APP-1) and the cluster
+    // pays for its own control plane (three hosts on 2-core machines); the effort of one
+    // engineer running a cluster is not scored (no team-size input, no published figure).
     ("startup_one_engineer", Expected::Close("vm", "containers_on_vms")),
     ("edge_box", Expected::Wins("container")),
 ];

@@ -130,6 +130,7 @@ assumption_ids! {
     GoldenImageRebuildDays => "golden_image_rebuild_days",
     GoldenImagePatchEffortRatio => "golden_image_patch_effort_ratio",
     VmLiveMigrationPoints => "vm_live_migration_points",
+    SelfManagedControlPlaneNodes => "self_managed_control_plane_nodes",
     WindowsServercoreImageMib => "windows_servercore_image_mib",
     WindowsContainerProcessMemoryMib => "windows_container_process_memory_mib",
     WindowsNodeExtraReservedMemoryMib => "windows_node_extra_reserved_memory_mib",

@@ -331,6 +331,7 @@ fn add(a: &Resources, b: &Resources) -> Resources {
         host_type: a.host_type.or(b.host_type),
         runs_on_host: a.runs_on_host && b.runs_on_host,
         control_plane_monthly: a.control_plane_monthly + b.control_plane_monthly,
+        control_plane_nodes: a.control_plane_nodes + b.control_plane_nodes,
         footprint: a.footprint,
     }
 }
@@ -367,9 +368,11 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
             if group.len() < 2 {
                 return shared;
             }
+            // One control plane for the group, its share added once.
             let f = &group[0].footprint;
-            let hosts = zones * group.iter().map(|p| p.footprint.share_peak).sum::<f64>().ceil();
-            let hosts_steady = zones * group.iter().map(|p| p.footprint.share_steady).sum::<f64>().ceil();
+            let hosts = zones * (group.iter().map(|p| p.footprint.share_peak).sum::<f64>() + f.control_plane).ceil();
+            let hosts_steady =
+                zones * (group.iter().map(|p| p.footprint.share_steady).sum::<f64>() + f.control_plane).ceil();
             let apart_hosts: f64 = group.iter().map(|p| p.hosts).sum();
             let apart_steady: f64 = group.iter().map(|p| p.footprint.hosts_steady).sum();
             shared.memory_gib -= (apart_hosts - hosts) * f.host_reserved_mib / 1024.0;
@@ -380,6 +383,7 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
             shared.monthly_cost =
                 if on_cloud { shared_cloud_monthly(group, zones, running) } else { hosts * f.host_price };
             shared.footprint.hosts_steady = hosts_steady;
+            shared.control_plane_nodes = group[0].control_plane_nodes;
             shared
         })
         .reduce(|a, b| add(&a, &b))
@@ -411,7 +415,8 @@ fn shared_cloud_monthly(group: &[&Resources], zones: f64, running: f64) -> f64 {
             let share: f64 = group
                 .iter()
                 .map(|p| if from < p.footprint.peak_hours { p.footprint.share_peak } else { p.footprint.share_steady })
-                .sum();
+                .sum::<f64>()
+                + group[0].footprint.control_plane;
             // The hours of this span as the fraction of a day that `cloud_monthly` prices.
             cloud_monthly(price, zones * share.ceil(), 0.0, to - from, to - from)
         })

@@ -100,6 +100,18 @@ pub const INPUTS: [TraitId; 15] = [
     TraitId::LifespanDays,
 ];
 
+/// A control-plane node at kubeadm's minimum: "at least 2 CPUs on the machine that you use as
+/// a control-plane node" and "2 GB or more of RAM per machine" (kubernetes.io, Creating a
+/// cluster with kubeadm, Before you begin).
+const CONTROL_PLANE_NODE_CORES: f64 = 2.0;
+const CONTROL_PLANE_NODE_MEMORY_MIB: f64 = 2048.0;
+
+/// The nodes of a self-managed control plane on `hosts` hosts. They sit on separate machines
+/// to survive one failing, so an estate of fewer hosts runs fewer (one on a single box).
+fn control_plane_nodes(values: &Values, hosts: f64) -> f64 {
+    values.get(AssumptionId::SelfManagedControlPlaneNodes).min(hosts.max(1.0))
+}
+
 /// Projects one option's resources for a profile.
 pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
     Projector::new(option, profile, values).at(profile.workload().services, profile.workload().replicas)
@@ -124,7 +136,8 @@ struct Projector<'a> {
     start_seconds: f64,
     reaction_seconds: f64,
     node_boot_seconds: f64,
-    control_plane_monthly: f64,
+    /// A managed flavour's fee for the control plane, per month.
+    control_plane_fee: f64,
     /// The last packing, keyed by the instance's CPU and memory (their bits).
     last: Option<([u64; 2], Packing)>,
 }
@@ -235,7 +248,7 @@ impl<'a> Projector<'a> {
             start_seconds: values.get(option.start_seconds),
             reaction_seconds: values.get(option.scale_reaction_seconds),
             node_boot_seconds: values.get(AssumptionId::VmBootSeconds),
-            control_plane_monthly: if option.orchestrated {
+            control_plane_fee: if option.orchestrated {
                 site.flavour.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1)
             } else {
                 0.0
@@ -289,7 +302,17 @@ impl<'a> Projector<'a> {
         let per_host = per_unit * units_per_host;
         // Instances spread evenly over the zones, and each zone keeps at least one host.
         let zones = e.zones.max(1) as f64;
-        let hosts_for = |count: f64| zones * ((count / zones).ceil() / per_host).ceil();
+        // A self-managed cluster runs its own control plane: nodes at kubeadm's minimum take
+        // their share of the hosts, spread over the zones (a managed flavour's fee covers it).
+        let (control_plane_nodes, control_plane) = if option.orchestrated && !site.managed() {
+            let per_node =
+                (CONTROL_PLANE_NODE_CORES / machine.cores).max(CONTROL_PLANE_NODE_MEMORY_MIB / machine.memory_mib);
+            let nodes = control_plane_nodes(values, zones * ((instances / zones).ceil() / per_host).ceil());
+            (nodes, nodes * per_node / zones)
+        } else {
+            (0.0, 0.0)
+        };
+        let hosts_for = |count: f64| zones * ((count / zones).ceil() / per_host + control_plane).ceil();
         let hosts = hosts_for(instances);
         let hosts_steady = hosts_for(instances_steady);
         let nodes = if option.node.is_some() && !on_cloud { hosts * units_per_host } else { 0.0 };
@@ -342,7 +365,7 @@ impl<'a> Projector<'a> {
             cpu_cores: instances * instance_cpu + hosts * host_reserved_cpu,
             disk_gib: os_disk_gib + app_disk_gib,
             hosts,
-            monthly_cost: hosts_monthly + self.control_plane_monthly,
+            monthly_cost: hosts_monthly + self.control_plane_fee,
             start_seconds,
             scale_to_peak_seconds,
             // Patch work is counted at steady load: peak capacity comes and goes, built from the
@@ -366,10 +389,12 @@ impl<'a> Projector<'a> {
             fits_on_host,
             host_type: machine.host_type,
             runs_on_host: machine.runnable,
-            control_plane_monthly: self.control_plane_monthly,
+            control_plane_monthly: self.control_plane_fee,
+            control_plane_nodes,
             footprint: Footprint {
                 share_peak: share(instances),
                 share_steady: share(instances_steady),
+                control_plane,
                 hosts_steady,
                 host_reserved_mib,
                 host_reserved_cpu,
@@ -701,6 +726,30 @@ mod tests {
     }
 
     #[test]
+    fn a_self_managed_control_plane_takes_its_share_of_the_hosts() {
+        // 2-core, 8 GiB hosts: a control-plane node at kubeadm's minimum (2 cores, 2 GiB)
+        // takes a whole host, so three of them add three hosts to the pods' own.
+        let mut p = twenty_small_instances();
+        p.environment.host_cores = 2;
+        p.environment.host_memory_gib = 8.0;
+        let with = |nodes: f64| {
+            let mut q = p.clone();
+            q.assumptions.insert(AssumptionId::SelfManagedControlPlaneNodes, nodes);
+            project(container(), &q, &values(&q))
+        };
+        let (one, three) = (with(1.0), with(3.0));
+        assert!((three.hosts - one.hosts - 2.0).abs() < 1e-9, "{} vs {}", three.hosts, one.hosts);
+        assert!((three.control_plane_nodes - 3.0).abs() < 1e-9);
+        // On one 64-core host the single node it runs takes 2/64 of it: still one host.
+        let r = project(container(), &twenty_small_instances(), &values(&twenty_small_instances()));
+        assert!((r.hosts - 1.0).abs() < 1e-9 && (r.control_plane_nodes - 1.0).abs() < 1e-9);
+        // VMs run no control plane; a managed flavour's fee stands for it.
+        assert!(project(vm(), &p, &values(&p)).control_plane_nodes.abs() < 1e-9);
+        let managed = on_catalog(twenty_small_instances(), "custom", KubernetesFlavour::Eks);
+        assert!(project(container(), &managed, &values(&managed)).control_plane_nodes.abs() < 1e-9);
+    }
+
+    #[test]
     fn containers_share_the_base_image_per_host() {
         let mut p = Profile::default();
         let w = p.workload_mut();
@@ -854,11 +903,12 @@ mod tests {
         // Seven nodes for the month and the EKS control plane at 0.10 USD an hour.
         close(r.monthly_cost, 7.0 * 0.096 * 730.0 + 73.0);
         close(r.control_plane_monthly, 73.0);
-        // Self-managed nodes keep today's reading: guest OS, kubelet reserve, 110 pods, no fee.
+        // Self-managed nodes keep today's reading: guest OS, kubelet reserve, 110 pods, no fee;
+        // but the team runs three control-plane nodes, and kubeadm's 2 CPUs fill an m6i.large.
         let own = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::SelfManaged);
         let r = project(&CONTAINERS_ON_VMS, &own, &values(&own));
         close(r.control_plane_monthly, 0.0);
-        close(r.hosts, 7.0);
+        close(r.hosts, 7.0 + 3.0);
     }
 
     #[test]

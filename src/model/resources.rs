@@ -112,6 +112,8 @@ pub struct Resources {
     pub runs_on_host: bool,
     /// The managed control plane's monthly fee, included in `monthly_cost`.
     pub control_plane_monthly: f64,
+    /// Nodes of a self-managed control plane, counted in `hosts` (0 when managed or none).
+    pub control_plane_nodes: f64,
     /// How the hosts are filled, for sharing them with other components of the estate.
     #[serde(skip)]
     pub footprint: Footprint,
@@ -125,6 +127,8 @@ pub struct Footprint {
     /// of one zone over the instances a host takes.
     pub share_peak: f64,
     pub share_steady: f64,
+    /// Hosts' worth per zone that a self-managed control plane takes, once per platform.
+    pub control_plane: f64,
     /// Hosts running at steady load.
     pub hosts_steady: f64,
     /// What each host keeps for itself (hypervisor, node OS, kubelet).

@@ -564,6 +564,13 @@ fn write_cost(
     let money = |value: f64| resource_value(profile, ResourceId::MonthlyCost, value);
     write!(out, "{} cost {} a month: ", capitalise(o.plural), money(r.monthly_cost))?;
     write_hosts(out, profile, evaluation.values.site(), r)?;
+    if r.control_plane_nodes > 0.0 {
+        write!(
+            out,
+            " (room for {} included)",
+            count(r.control_plane_nodes, "control-plane node", "control-plane nodes")
+        )?;
+    }
     if r.control_plane_monthly > 0.0 {
         write!(out, ", plus {} for the managed control plane", money(r.control_plane_monthly))?;
     }
