@@ -43,6 +43,9 @@ fn f1_lists_every_shortcut_from_the_command_table() {
     for entry in UiCommand::ALL.iter().filter(|entry| !entry.kbd_shortcuts().is_empty()) {
         assert!(harness.query_all_by_label(entry.text()).next().is_some(), "{} is listed", entry.text());
     }
+    for (_, text) in podvisor::ui::components::ROW_KEYS {
+        assert!(harness.query_by_label(text).is_some(), "the component list's {text:?} is listed");
+    }
     harness.key_press(Key::F1);
     harness.run();
     assert!(harness.query_by_label("F5").is_none(), "F1 again closes it");

@@ -201,3 +201,23 @@ fn check_every_tab(harness: &mut Harness<'static, App>, case: &str) {
         }
     }
 }
+
+/// The list of keyboard shortcuts (F1) is taller than a small zoomed screen: it scrolls, and
+/// its last row, the component list's Delete, comes into view inside the window.
+#[test]
+fn the_shortcut_list_scrolls_to_its_end_on_small_screens() {
+    let cases = SIZES.iter().flat_map(|size| SCALES.map(|scale| (*size, scale))).chain([(ZOOMED, 1.5)]);
+    for (size, scale) in cases {
+        let context = format!("shortcuts at {}×{} points, {}%", size.x, size.y, scale * 100.0);
+        let mut harness = app_at(size, scale);
+        harness.key_press(egui::Key::F1);
+        harness.run();
+        let last = podvisor::ui::components::ROW_KEYS[3].1;
+        let node = common::layout::text_nodes(&harness)
+            .into_iter()
+            .find(|node| node.text == last)
+            .unwrap_or_else(|| panic!("{context}: {last:?} is listed"));
+        let rect = scroll_into_view(&mut harness, &node, &context);
+        assert!(rect.bottom() <= size.y && rect.top() >= 0.0, "{context}: {last:?} at {rect:?}, off the screen");
+    }
+}

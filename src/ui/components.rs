@@ -8,7 +8,7 @@
 //! Keys on a focused row: Enter or Space selects it, F2 renames it, Alt+↑ and Alt+↓ move it,
 //! Delete removes it; ↑ and ↓ move the keyboard focus along the list (egui's own).
 
-use egui::{Key, Modifiers, RichText, TextEdit, Ui};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, TextEdit, Ui};
 
 use super::theme::sizes;
 use crate::model::OptionId;
@@ -141,16 +141,18 @@ fn row_ui(
     edit
 }
 
-/// The keys a focused row answers to.
+/// The keys a focused row answers to, besides Enter and Space (select) and ↑ ↓ (egui's focus
+/// moves), with what each does: the rows read them, and the shortcut list (F1) shows them.
+pub const ROW_KEYS: [(KeyboardShortcut, &str); 4] = [
+    (KeyboardShortcut::new(Modifiers::NONE, Key::F2), "Rename the focused component"),
+    (KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp), "Move the focused component up"),
+    (KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown), "Move the focused component down"),
+    (KeyboardShortcut::new(Modifiers::NONE, Key::Delete), "Remove the focused component (undo brings it back)"),
+];
+
+/// The edit a focused row's keys ask for.
 fn keys(ui: &Ui, list: &mut ComponentList, component: &Component, index: usize) -> Option<ComponentEdit> {
-    let (rename, up, down, remove) = ui.input_mut(|input| {
-        (
-            input.consume_key(Modifiers::NONE, Key::F2),
-            input.consume_key(Modifiers::ALT, Key::ArrowUp),
-            input.consume_key(Modifiers::ALT, Key::ArrowDown),
-            input.consume_key(Modifiers::NONE, Key::Delete),
-        )
-    });
+    let [rename, up, down, remove] = ui.input_mut(|input| ROW_KEYS.map(|(key, _)| input.consume_shortcut(&key)));
     if rename {
         list.renaming = Some(Renaming::of(index, component));
         return Some(ComponentEdit::Select(index));

@@ -4,6 +4,7 @@
 
 use egui::{RichText, Ui};
 
+use super::components::ROW_KEYS;
 use super::theme::{attention_color, sizes};
 use crate::command::{Command, Scope, UiCommand};
 
@@ -52,28 +53,47 @@ pub fn welcome_ui(ui: &mut Ui, examples: &[&str], commands: &mut Vec<Command>) {
     });
 }
 
-/// Every shortcut of the command table, explorer's first, then presenter mode's. Returns
-/// false when closed.
+/// Every shortcut of the command table, explorer's first, then presenter mode's, then the
+/// component list's row keys. Returns false when closed.
 pub fn shortcuts_ui(ctx: &egui::Context) -> bool {
     let mut open = true;
-    egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
-        for (heading, scopes) in
-            [("Exploring", [Scope::Editing, Scope::Both]), ("Presenting (F5)", [Scope::Presenting, Scope::Both])]
-        {
-            ui.label(RichText::new(heading).strong());
-            egui::Grid::new(heading).num_columns(2).striped(true).show(ui, |ui| {
-                for entry in UiCommand::ALL.iter().filter(|entry| scopes.contains(&entry.scope())) {
-                    let Some(keys) = keys_text(ui.ctx(), *entry) else {
-                        continue;
-                    };
-                    ui.label(RichText::new(keys).monospace());
-                    ui.label(entry.text());
+    // On a small screen at a large zoom the list is taller than the window: it scrolls.
+    let max_height = ctx.content_rect().height() - 2.0 * sizes(ctx).space_l;
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .vscroll(true)
+        .max_height(max_height)
+        .show(ctx, |ui| {
+            for (heading, scopes) in
+                [("Exploring", [Scope::Editing, Scope::Both]), ("Presenting (F5)", [Scope::Presenting, Scope::Both])]
+            {
+                ui.label(RichText::new(heading).strong());
+                egui::Grid::new(heading).num_columns(2).striped(true).show(ui, |ui| {
+                    for entry in UiCommand::ALL.iter().filter(|entry| scopes.contains(&entry.scope())) {
+                        let Some(keys) = keys_text(ui.ctx(), *entry) else {
+                            continue;
+                        };
+                        ui.label(RichText::new(keys).monospace());
+                        ui.label(entry.text());
+                        ui.end_row();
+                    }
+                });
+                ui.add_space(sizes(ui.ctx()).space_m);
+            }
+            ui.label(RichText::new("Component list (a focused row)").strong());
+            egui::Grid::new("component keys").num_columns(2).striped(true).show(ui, |ui| {
+                ui.label(RichText::new("Enter or Space").monospace());
+                ui.label("Select the focused component");
+                ui.end_row();
+                for (key, text) in ROW_KEYS {
+                    ui.label(RichText::new(ui.ctx().format_shortcut(&key)).monospace());
+                    ui.label(text);
                     ui.end_row();
                 }
             });
-            ui.add_space(sizes(ui.ctx()).space_m);
-        }
-    });
+        });
     open
 }
 
