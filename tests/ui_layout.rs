@@ -221,3 +221,26 @@ fn the_shortcut_list_scrolls_to_its_end_on_small_screens() {
         assert!(rect.bottom() <= size.y && rect.top() >= 0.0, "{context}: {last:?} at {rect:?}, off the screen");
     }
 }
+
+/// A small laptop screen at 150 % zoom (1024×640 pixels, 683×427 points): the sliders take at
+/// most two fifths of the width, so the scorecard shows two option columns side by side.
+#[test]
+fn a_small_zoomed_screen_keeps_the_side_panel_to_two_fifths() {
+    let size = egui::vec2(1024.0 / 1.5, 640.0 / 1.5);
+    let mut harness = app_at(size, 1.5);
+    harness.state_mut().send(Command::OpenExample(A));
+    harness.run();
+    let edge = side_panel_edge(&harness);
+    assert!(edge <= 0.4 * size.x + 2.0, "the side panel ends at {edge} of {} points", size.x);
+    for option in ["VM", "Container"] {
+        let header = common::layout::text_nodes(&harness)
+            .into_iter()
+            .find(|node| node.text == option && node.visible.width() > 0.0)
+            .unwrap_or_else(|| panic!("the {option} column shows"));
+        assert!(header.fully_visible() && header.rect.right() <= size.x, "{option} at {:?}", header.rect);
+    }
+    // A wide window keeps the panel as it opens.
+    let wide = app_at(egui::vec2(1280.0, 720.0), 1.0);
+    let edge = side_panel_edge(&wide);
+    assert!((edge - 360.0).abs() < 12.0, "the side panel ends at {edge}");
+}

@@ -57,6 +57,10 @@ pub struct Alert {
 }
 
 /// What the explorer works on: the open scenario and what is held beside it.
+/// The side panel's width in points: as it opens, and the least it keeps.
+const SIDE_PANEL_DEFAULT: f32 = 360.0;
+const SIDE_PANEL_MIN: f32 = 240.0;
+
 struct Workspace {
     document: Document,
     recent: Vec<PathBuf>,
@@ -417,21 +421,33 @@ impl App {
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar_ui(ui, self.workspace.document.path(), self.workspace.document.is_dirty(), &self.status);
         });
-        egui::Panel::left("traits").resizable(true).default_size(360.0).min_size(280.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                // Keep the reset buttons at the right edge clear of the floating scroll bar.
-                egui::Frame::new().inner_margin(egui::Margin { right: 14, ..Default::default() }).show(ui, |ui| {
-                    let document = &mut self.workspace.document;
-                    document.with_focus(|profile, _, _| traits_panel::scenario_ui(ui, profile));
-                    let edits =
-                        component_list_ui(ui, &mut self.workspace.components, document.profile(), document.selected());
-                    for edit in edits {
-                        document.edit_components(edit);
-                    }
-                    document.with_focus(|profile, _, sensitivity| traits_panel::traits_ui(ui, profile, sensitivity));
+        // On a small zoomed screen (1024×640 at 150 % leaves 683 points) the sliders take at
+        // most two fifths of the width, so the tabs keep room for two option columns.
+        let side_max = (ui.available_width() * 0.4).max(SIDE_PANEL_MIN);
+        egui::Panel::left("traits")
+            .resizable(true)
+            .default_size(SIDE_PANEL_DEFAULT.min(side_max))
+            .size_range(SIDE_PANEL_MIN..=side_max)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    // Keep the reset buttons at the right edge clear of the floating scroll bar.
+                    egui::Frame::new().inner_margin(egui::Margin { right: 14, ..Default::default() }).show(ui, |ui| {
+                        let document = &mut self.workspace.document;
+                        document.with_focus(|profile, _, _| traits_panel::scenario_ui(ui, profile));
+                        let edits = component_list_ui(
+                            ui,
+                            &mut self.workspace.components,
+                            document.profile(),
+                            document.selected(),
+                        );
+                        for edit in edits {
+                            document.edit_components(edit);
+                        }
+                        document
+                            .with_focus(|profile, _, sensitivity| traits_panel::traits_ui(ui, profile, sensitivity));
+                    });
                 });
             });
-        });
         // Slider edits show in the banner and the tabs in the same frame.
         self.workspace.refresh();
         egui::Panel::top("verdict")
