@@ -226,3 +226,19 @@ fn presenting_two_components_adds_a_plan_slide_and_a_path_slide() {
     harness.run();
     assert!(harness.query_by_label_contains("Run ").is_some(), "the plan slide says the summary");
 }
+
+#[test]
+fn a_restart_comes_back_to_the_component_being_edited() {
+    use eframe::App as _;
+
+    let mut storage = common::MemoryStorage::default();
+    {
+        let mut harness = common::app();
+        two_components(&mut harness);
+        click(&mut harness, "Orders database");
+        harness.state_mut().save(&mut storage);
+    }
+    let harness = common::restarted(&storage);
+    assert_eq!(harness.state().document().selected(), 1, "the database is selected again");
+    assert_eq!(harness.get_by_role_and_label(Role::Slider, "Services").accesskit_node().numeric_value(), Some(1.0));
+}

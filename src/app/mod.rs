@@ -37,7 +37,7 @@ use session::Session;
 
 use crate::profile::{Profile, parse, to_canonical_string};
 use crate::ui::compare::{self, CompareView, compare_ui};
-use crate::ui::components::{ComponentList, component_list_ui};
+use crate::ui::components::{ComponentEdit, ComponentList, component_list_ui};
 use crate::ui::dialogs::{FileBrowser, Tone, drop_hint_ui, message_panel_ui, unsaved_prompt_ui};
 use crate::ui::help::{shortcuts_ui, welcome_ui};
 use crate::ui::menu::{MenuContext, menu_bar_ui};
@@ -167,7 +167,11 @@ impl App {
             Document::new(Profile::default(), None, true)
         } else {
             match parse(session.profile_text.as_bytes(), "the last session") {
-                Ok(loaded) => Document::new(loaded.profile, session.path.clone(), !session.unsaved),
+                Ok(loaded) => {
+                    let mut document = Document::new(loaded.profile, session.path.clone(), !session.unsaved);
+                    document.edit_components(ComponentEdit::Select(session.selected_component));
+                    document
+                }
                 Err(error) => {
                     alert = Some(Alert {
                         title: "The last session could not be restored".to_owned(),
@@ -588,6 +592,7 @@ impl eframe::App for App {
             profile_text: to_canonical_string(self.workspace.document.profile()),
             path: self.workspace.document.path().map(ToOwned::to_owned),
             unsaved: self.workspace.document.is_dirty(),
+            selected_component: self.workspace.document.selected(),
             recent: self.workspace.recent.clone(),
             appearance: self.appearance,
             tab: self.workspace.tab,

@@ -1,6 +1,7 @@
-//! What survives a restart (eframe persistence): the scenario as it was, saved or not, the
-//! pinned baseline (a presenter pins it while preparing and needs it in the meeting), and the
-//! user's preferences, with the presenter deck and the chart chosen for each of its slides.
+//! What survives a restart (eframe persistence): the scenario as it was, saved or not, and
+//! the component being edited; the pinned baseline (a presenter pins it while preparing and
+//! needs it in the meeting); and the user's preferences, with the presenter deck and the
+//! chart chosen for each of its slides.
 //! Everything derived (evaluations, comparisons) is recomputed on start.
 //! B in the compare tab and presenter mode are not kept: both are a moment's view.
 
@@ -26,6 +27,8 @@ pub struct Session {
     pub path: Option<PathBuf>,
     /// Whether `profile_text` had changes not written to `path`.
     pub unsaved: bool,
+    /// The component the sliders edit (0 for a one-component profile).
+    pub selected_component: usize,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
     pub appearance: Appearance,
