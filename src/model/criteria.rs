@@ -66,7 +66,7 @@ pub const CRITERIA: &[CriterionSpec] = &[
         key: "cost",
         label: "Cost",
         question: "What will the bill for hosts and managed services be each month?",
-        reading: "10 × the cheapest option's monthly cost ÷ this option's, from the projection: whole hosts (or cloud instances) at their price for the hours they run, plus a managed control plane's fee. When every option costs nothing, all score 10. Denser packing means fewer hosts to pay for (M-RES-1); heavy work weighs on the bill (V-RES-5, V-DEC-1).",
+        reading: "10 × the cheapest option's monthly cost ÷ this option's, from the projection: whole hosts (or cloud instances) at their price for the hours they run, plus a managed control plane's fee (a self-managed control plane takes its share of the hosts instead). When every option costs nothing, all score 10. Denser packing means fewer hosts to pay for (M-RES-1); heavy work weighs on the bill (V-RES-5, V-DEC-1).",
         default_weight: 3.0,
         sources: &["M-RES-1", "V-RES-5", "V-DEC-1"],
         pro: "Cheaper to run",
