@@ -56,11 +56,11 @@ pub struct Alert {
     pub detail: String,
 }
 
-/// What the explorer works on: the open scenario and what is held beside it.
 /// The side panel's width in points: as it opens, and the least it keeps.
 const SIDE_PANEL_DEFAULT: f32 = 360.0;
 const SIDE_PANEL_MIN: f32 = 240.0;
 
+/// What the explorer works on: the open scenario and what is held beside it.
 struct Workspace {
     document: Document,
     recent: Vec<PathBuf>,

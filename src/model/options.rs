@@ -226,10 +226,19 @@ pub struct OptionSpec {
     pub readings: Readings,
 }
 
+/// The nesting reading of an option that cannot run the workload's own VMs in production.
+const CANNOT_NEST: f64 = -10.0;
+
 impl OptionSpec {
     /// This row's id.
     pub fn id(&'static self) -> OptionId {
         OptionId(self)
+    }
+
+    /// Whether the workload's own VMs can run here at all in production (hard and costly as
+    /// nesting is), rather than not being offered.
+    pub fn can_nest(&self) -> bool {
+        self.readings.nesting.value > CANNOT_NEST
     }
 }
 
@@ -434,7 +443,7 @@ pub static MICROVM: OptionSpec = OptionSpec {
         // should use in any production system", its nested VMs not isolated from each other
         // (firecracker-microvm/firecracker#1721); VMs nest as a documented feature instead.
         nesting: Reading {
-            value: -10.0,
+            value: CANNOT_NEST,
             label: "the workload's VMs would nest inside a sandbox, which sandboxes do not support in production",
             sources: &["M-OPS-6"],
         },

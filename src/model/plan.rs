@@ -26,7 +26,7 @@ use super::evaluation::{CLOSE_CALL_MARGIN, Scored, Standings};
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
 use super::projection::cloud_monthly;
-use super::resources::Resources;
+use super::resources::{Footprint, Resources};
 
 /// Everything about a mixed estate's placement. For a one-component profile the plan holds
 /// that component's verdict and nothing to move.
@@ -370,9 +370,10 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
             }
             // One control plane for the group, its share added once.
             let f = &group[0].footprint;
-            let hosts = zones * (group.iter().map(|p| p.footprint.share_peak).sum::<f64>() + f.control_plane).ceil();
-            let hosts_steady =
-                zones * (group.iter().map(|p| p.footprint.share_steady).sum::<f64>() + f.control_plane).ceil();
+            let hosts_for = |share: fn(&Footprint) -> f64| {
+                zones * (group.iter().map(|p| share(&p.footprint)).sum::<f64>() + f.control_plane).ceil()
+            };
+            let (hosts, hosts_steady) = (hosts_for(|part| part.share_peak), hosts_for(|part| part.share_steady));
             let apart_hosts: f64 = group.iter().map(|p| p.hosts).sum();
             let apart_steady: f64 = group.iter().map(|p| p.footprint.hosts_steady).sum();
             shared.memory_gib -= (apart_hosts - hosts) * f.host_reserved_mib / 1024.0;

@@ -302,17 +302,19 @@ impl<'a> Projector<'a> {
         let per_host = per_unit * units_per_host;
         // Instances spread evenly over the zones, and each zone keeps at least one host.
         let zones = e.zones.max(1) as f64;
+        // Hosts' worth per zone of `count` instances, before rounding up.
+        let share = |count: f64| (count / zones).ceil() / per_host;
         // A self-managed cluster runs its own control plane: nodes at kubeadm's minimum take
         // their share of the hosts, spread over the zones (a managed flavour's fee covers it).
         let (control_plane_nodes, control_plane) = if option.orchestrated && !site.managed() {
             let per_node =
                 (CONTROL_PLANE_NODE_CORES / machine.cores).max(CONTROL_PLANE_NODE_MEMORY_MIB / machine.memory_mib);
-            let nodes = control_plane_nodes(values, zones * ((instances / zones).ceil() / per_host).ceil());
+            let nodes = control_plane_nodes(values, zones * share(instances).ceil());
             (nodes, nodes * per_node / zones)
         } else {
             (0.0, 0.0)
         };
-        let hosts_for = |count: f64| zones * ((count / zones).ceil() / per_host + control_plane).ceil();
+        let hosts_for = |count: f64| zones * (share(count) + control_plane).ceil();
         let hosts = hosts_for(instances);
         let hosts_steady = hosts_for(instances_steady);
         let nodes = if option.node.is_some() && !on_cloud { hosts * units_per_host } else { 0.0 };
@@ -358,7 +360,6 @@ impl<'a> Projector<'a> {
             }
         };
         let node_vms_per_host = if option.node.is_some() && !on_cloud { units_per_host } else { 0.0 };
-        let share = |count: f64| (count / zones).ceil() / per_host;
 
         Resources {
             memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,

@@ -350,7 +350,7 @@ impl<'a> Why<'a> {
             CriterionId::Nesting => {
                 if !w.nested_virtualization {
                     out.push_str("No nested virtualization needed.");
-                } else if o.readings.nesting.value <= -10.0 {
+                } else if !o.can_nest() {
                     write!(
                         out,
                         "The workload runs VMs itself: {} do not offer KVM to their guests in production.",
@@ -358,7 +358,7 @@ impl<'a> Why<'a> {
                     )?;
                 } else if o.needs_hardware_virtualization
                     && !behind
-                    && self.rival.is_some_and(|r| self.evaluation.options[r].spec.readings.nesting.value <= -10.0)
+                    && self.rival.is_some_and(|r| !self.evaluation.options[r].spec.can_nest())
                 {
                     write!(
                         out,
