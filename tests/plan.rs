@@ -145,6 +145,30 @@ fn two_halves_share_a_host() {
     assert_eq!(both.resources.monthly_cost, 3000.0);
 }
 
+/// Two components on one self-managed cluster share its control plane: on 2-core hosts each
+/// of its three nodes takes a host, once for the platform, not once per component.
+#[test]
+fn components_on_one_cluster_share_its_control_plane() {
+    let mut profile = Profile { options: vec![OptionId::VM, OptionId::CONTAINER], ..Profile::default() };
+    let environment = &mut profile.environment;
+    (environment.host_cores, environment.host_memory_gib, environment.host_cost_per_month) = (2, 8.0, 70.0);
+    let w = profile.workload_mut();
+    (w.services, w.replicas, w.peak_factor, w.memory_per_instance_mib, w.cpu_per_instance) = (8, 3, 1.0, 256.0, 0.25);
+    profile.components[0].placement = Some(OptionId::CONTAINER);
+    profile.components.push(Component { name: "Twin".to_owned(), ..profile.components[0].clone() });
+    let alone = planned(&profile.focus(0));
+    assert_eq!(alone.resources.control_plane_nodes, 3.0);
+    let pods_alone = alone.resources.hosts - 3.0;
+    let both = planned(&profile);
+    assert_eq!(both.resources.control_plane_nodes, 3.0, "one control plane");
+    assert!(
+        both.resources.hosts <= 2.0 * pods_alone + 3.0,
+        "{} hosts for {pods_alone} pods' hosts each",
+        both.resources.hosts
+    );
+    assert_eq!(both.resources.monthly_cost, both.resources.hosts * 70.0);
+}
+
 /// The bundled three-tier shop: the storefront in containers on VMs, the database on VMs,
 /// and the summary's figures are the plan's.
 #[test]
