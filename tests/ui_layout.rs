@@ -244,3 +244,16 @@ fn a_small_zoomed_screen_keeps_the_side_panel_to_two_fifths() {
     let edge = side_panel_edge(&wide);
     assert!((edge - 360.0).abs() < 12.0, "the side panel ends at {edge}");
 }
+
+/// The side panel at its narrowest (two fifths of 683 points) with a pinned component and a
+/// catalog host: a pin, a price's date and the host picker wrap or shrink inside the panel
+/// rather than run past its edge. The window is tall enough to show the whole panel at once.
+#[test]
+fn the_narrow_side_panel_keeps_pins_and_prices_inside() {
+    for file in [MIXED_FILE, "three_tier_web_shop.ron"] {
+        let mut harness = app_at(egui::vec2(1024.0 / 1.5, 3000.0), 1.5);
+        harness.state_mut().send(Command::Open(common::example(file)));
+        harness.run();
+        assert_no_text_clipped(&harness, &format!("{file} in a narrow side panel"));
+    }
+}

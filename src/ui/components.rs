@@ -114,7 +114,8 @@ fn row_ui(
         return edit;
     }
     let mut edit = None;
-    ui.horizontal(|ui| {
+    // Wrapped, so that a long name's pin goes below it in a narrow panel rather than past its edge.
+    ui.horizontal_wrapped(|ui| {
         let mut text = RichText::new(&component.name);
         if selected {
             text = text.strong();

@@ -65,6 +65,9 @@ pub fn scorecard_ui(
             None => Some(option.score),
         }
     };
+    // The table may be wider than the tab and scroll sideways; the tornado's words and bars
+    // keep to the width on screen, so its sentence never needs a sideways scroll to read.
+    let on_screen = ui.available_width() - scroll_bar_room(ui);
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("scorecard")
             .num_columns(2 + evaluation.options.len())
@@ -139,7 +142,10 @@ pub fn scorecard_ui(
         // Below the scores it qualifies: how far each trait can move before they change.
         ui.add_space(sizes(ui.ctx()).space_l);
         ui.separator();
-        tornado_ui(ui, evaluation, sensitivity);
+        ui.scope(|ui| {
+            ui.set_max_width(on_screen);
+            tornado_ui(ui, evaluation, sensitivity);
+        });
     });
 }
 

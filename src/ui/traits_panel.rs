@@ -86,7 +86,8 @@ fn host_ui(ui: &mut Ui, profile: &mut Profile) {
         let filter_id = ui.make_persistent_id("host_filter");
         egui::ComboBox::from_id_salt("host")
             .selected_text(profile.environment.host.as_str())
-            .width(200.0)
+            // At most what is left beside the label: a narrow panel keeps the arrow in view.
+            .width(ui.available_width().min(200.0) - ui.spacing().icon_width)
             .height(360.0)
             .show_ui(ui, |ui| {
                 let mut filter: String = ui.data_mut(|data| data.get_temp(filter_id).unwrap_or_default());
@@ -123,7 +124,8 @@ fn host_ui(ui: &mut Ui, profile: &mut Profile) {
 /// date beside it, or "price edited" (the catalog's price and date on hover) and a reset.
 fn host_price_ui(ui: &mut Ui, profile: &mut Profile, host: &HostType) {
     let catalog_price = narrative::catalog_price(host);
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow panel the price's date goes below the field, not past the edge.
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Host price");
         let edited = &mut profile.environment.host_price_per_hour;
         let mut price = edited.unwrap_or(host.price_per_hour);
