@@ -6,8 +6,8 @@
 mod common;
 
 use common::layout::{
-    SCALES, SIZES, ZOOMED, app_at, assert_no_labels_overlap, assert_no_text_clipped, last_node_in, scroll_into_view,
-    side_panel_edge,
+    SCALES, SIZES, SMALL_ZOOMED, ZOOMED, app_at, assert_no_labels_overlap, assert_no_text_clipped, last_node_in,
+    scroll_into_view, side_panel_edge,
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -112,7 +112,7 @@ fn plan_and_path_slides_fit() {
 #[test]
 fn a_small_zoomed_screen_keeps_room_below_the_banner_with_four_options() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut harness = app_at(egui::vec2(1024.0 / 1.5, 640.0 / 1.5), 1.5);
+    let mut harness = app_at(SMALL_ZOOMED, 1.5);
     harness.state_mut().send(Command::Open(common::with_every_option(dir.path(), A_FILE)));
     harness.run();
     let window = harness.ctx.content_rect();
@@ -134,13 +134,52 @@ fn a_small_zoomed_screen_keeps_room_below_the_banner_with_four_options() {
 #[test]
 fn a_small_zoomed_screen_keeps_the_tabs_of_a_mixed_estate_on_two_rows() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut harness = app_at(egui::vec2(1024.0 / 1.5, 640.0 / 1.5), 1.5);
+    let mut harness = app_at(SMALL_ZOOMED, 1.5);
     harness.state_mut().send(Command::Open(common::with_every_option(dir.path(), "three_tier_web_shop.ron")));
     harness.run();
     let (plan, compare) = (harness.get_by_label("Plan").rect(), harness.get_by_label("Compare").rect());
     assert!(compare.top() - plan.top() < 1.5 * plan.height(), "Plan at {plan:?}, Compare at {compare:?}");
     let window = harness.ctx.content_rect();
     assert!(compare.right() <= window.right(), "Compare ends at {} of {}", compare.right(), window.width());
+}
+
+/// The narrowest window (1024×640 at 150 %) with five components: every tab, the Plan tab's
+/// table, bars, path chart and steps among them, fits or scrolls.
+#[test]
+fn every_tab_fits_or_scrolls_with_components_on_a_small_zoomed_screen() {
+    let mut harness = app_at(SMALL_ZOOMED, 1.5);
+    harness.state_mut().send(Command::Open(common::example(MIXED_FILE)));
+    harness.run();
+    check_every_tab(&mut harness, "components on a small zoomed screen");
+}
+
+/// The Plan tab of a four-option estate in the narrowest window: its placement table wraps
+/// rather than widening the tab, so no sentence below it runs past the window, at any point
+/// of the scroll.
+#[test]
+fn the_plan_tab_of_four_options_keeps_inside_a_small_zoomed_screen() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = app_at(SMALL_ZOOMED, 1.5);
+    harness.state_mut().send(Command::Open(common::with_every_option(dir.path(), MIXED_FILE)));
+    harness.run();
+    harness.state_mut().select_tab(Tab::Plan);
+    harness.run();
+    let over_tab = egui::pos2(SMALL_ZOOMED.x - 60.0, SMALL_ZOOMED.y - 40.0);
+    for step in 0..40 {
+        assert_no_text_clipped(&harness, &format!("the Plan tab, {step} turns of the wheel down"));
+        harness.event(egui::Event::PointerMoved(over_tab));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -60.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_ok();
+        // No tooltip of what the pointer passed over lies over the text.
+        harness.event(egui::Event::PointerGone);
+        harness.run_ok();
+    }
 }
 
 /// Presenter slides of four-option scenarios at a projector's 1280×720, at 100 % and 150 %.
@@ -226,7 +265,7 @@ fn the_shortcut_list_scrolls_to_its_end_on_small_screens() {
 /// most two fifths of the width, so the scorecard shows two option columns side by side.
 #[test]
 fn a_small_zoomed_screen_keeps_the_side_panel_to_two_fifths() {
-    let size = egui::vec2(1024.0 / 1.5, 640.0 / 1.5);
+    let size = SMALL_ZOOMED;
     let mut harness = app_at(size, 1.5);
     harness.state_mut().send(Command::OpenExample(A));
     harness.run();
@@ -251,7 +290,7 @@ fn a_small_zoomed_screen_keeps_the_side_panel_to_two_fifths() {
 #[test]
 fn the_narrow_side_panel_keeps_pins_and_prices_inside() {
     for file in [MIXED_FILE, "three_tier_web_shop.ron"] {
-        let mut harness = app_at(egui::vec2(1024.0 / 1.5, 3000.0), 1.5);
+        let mut harness = app_at(egui::vec2(SMALL_ZOOMED.x, 3000.0), 1.5);
         harness.state_mut().send(Command::Open(common::example(file)));
         harness.run();
         assert_no_text_clipped(&harness, &format!("{file} in a narrow side panel"));

@@ -58,7 +58,17 @@ fn section(ui: &mut Ui, title: &str) {
 /// on, by how much its leader leads (or its pin), and its score there.
 fn placement_ui(ui: &mut Ui, view: &PlanView<'_>) -> Option<ComponentEdit> {
     let mut edit = None;
+    // The name truncates and the option and the lead wrap within their share of the width, so
+    // the table never runs past the tab on a narrow window.
     let name_width = (ui.available_width() * 0.4).max(80.0);
+    let cell_width = (ui.available_width() * 0.22).max(60.0);
+    let cell = |ui: &mut Ui, text: RichText| {
+        ui.scope(|ui| {
+            ui.set_max_width(cell_width);
+            ui.add(egui::Label::new(text).wrap())
+        })
+        .inner
+    };
     egui::Grid::new("plan_placement").num_columns(4).striped(true).show(ui, |ui| {
         for header in ["Component", "Runs on", "Lead", "Score"] {
             ui.label(RichText::new(header).strong());
@@ -73,12 +83,12 @@ fn placement_ui(ui: &mut Ui, view: &PlanView<'_>) -> Option<ComponentEdit> {
                 }
             });
             let color = option_color_by_id(ui.visuals(), placed.option);
-            ui.label(RichText::new(narrative::capitalise(placed.option.spec().plural)).color(color));
+            cell(ui, RichText::new(narrative::capitalise(placed.option.spec().plural)).color(color));
             if placed.pinned {
-                ui.label("pinned").on_hover_text("Placed by its pin, whatever the scores say");
+                cell(ui, RichText::new("pinned")).on_hover_text("Placed by its pin, whatever the scores say");
             } else {
                 let lead = if placed.close_call { "close call, " } else { "" };
-                ui.label(format!("{lead}{} pts", score(placed.margin * 100.0)))
+                cell(ui, RichText::new(format!("{lead}{} pts", score(placed.margin * 100.0))))
                     .on_hover_text("How far its best option leads the runner-up, in overall-score points");
             }
             let shown = placed.score(placed.option, &view.profile.options).map_or_else(|| "—".to_owned(), score);

@@ -9,36 +9,54 @@ use crate::model::format::score;
 use crate::model::{Evaluation, Point, Profile};
 use crate::narrative;
 
-/// One column per option with its pros, then its cons.
+/// The narrowest column worth reading, in points: below it (four options on a small zoomed
+/// screen) the options follow one another down the tab instead.
+const MIN_COLUMN: f32 = 180.0;
+
+/// One column per option with its pros, then its cons; one option after another when the
+/// columns would be too narrow to read.
 pub fn pros_cons_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation) {
     ui.label(
         RichText::new("Only differences that matter for this workload are listed; impact is in overall-score points.")
             .weak(),
     );
     ui.add_space(4.0);
+    let count = evaluation.options.len().max(1);
+    let side_by_side = ui.available_width() / count as f32 >= MIN_COLUMN;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.columns(evaluation.options.len().max(1), |columns| {
-            for ((index, result), column) in evaluation.options.iter().enumerate().zip(columns) {
-                // Columns justify their contents; text reads better ragged. A child `Ui` built
-                // with `new_child` would not report its height back to the column, leaving the
-                // scroll area with nothing to scroll: the layout is changed in place instead.
-                column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                    ui.label(
-                        RichText::new(result.spec.label)
-                            .heading()
-                            .strong()
-                            .color(option_color_by_id(ui.visuals(), result.spec.id())),
-                    );
-                    ui.label(RichText::new(result.spec.description).small().weak());
-                    ui.add_space(8.0);
-                    let text = |point: &Point| narrative::point_text(evaluation, profile, index, point);
-                    points_ui(ui, index, &result.pros, true, &text);
-                    ui.add_space(12.0);
-                    points_ui(ui, index, &result.cons, false, &text);
-                });
+        if side_by_side {
+            ui.columns(count, |columns| {
+                for (index, column) in columns.iter_mut().enumerate().take(evaluation.options.len()) {
+                    // Columns justify their contents; text reads better ragged. A child `Ui`
+                    // built with `new_child` would not report its height back to the column,
+                    // leaving the scroll area with nothing to scroll: the layout is changed in
+                    // place instead.
+                    column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        option_ui(ui, profile, evaluation, index);
+                    });
+                }
+            });
+        } else {
+            for index in 0..evaluation.options.len() {
+                option_ui(ui, profile, evaluation, index);
+                ui.add_space(16.0);
             }
-        });
+        }
     });
+}
+
+/// One option: its name and what it is, its pros, then its cons.
+fn option_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation, index: usize) {
+    let result = &evaluation.options[index];
+    ui.label(
+        RichText::new(result.spec.label).heading().strong().color(option_color_by_id(ui.visuals(), result.spec.id())),
+    );
+    ui.label(RichText::new(result.spec.description).small().weak());
+    ui.add_space(8.0);
+    let text = |point: &Point| narrative::point_text(evaluation, profile, index, point);
+    points_ui(ui, index, &result.pros, true, &text);
+    ui.add_space(12.0);
+    points_ui(ui, index, &result.cons, false, &text);
 }
 
 /// The pros (or cons) of option `option`, with `text` writing why each holds.

@@ -14,6 +14,9 @@ pub const SIZES: [Vec2; 2] = [vec2(1024.0, 640.0), vec2(1280.0, 720.0)];
 /// A projector's 1280×720 pixels at a UI zoom of 150 %: the fewest points the window gets.
 pub const ZOOMED: Vec2 = vec2(1280.0 / 1.5, 720.0 / 1.5);
 
+/// A small laptop's 1024×640 pixels at a UI zoom of 150 %: the narrowest window checked.
+pub const SMALL_ZOOMED: Vec2 = vec2(1024.0 / 1.5, 640.0 / 1.5);
+
 /// Pixels per point checked: 100 % and 150 % (a high-density screen, or egui's zoom, both of
 /// which round sizes and positions to a different pixel grid).
 pub const SCALES: [f32; 2] = [1.0, 1.5];
