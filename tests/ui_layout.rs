@@ -106,15 +106,21 @@ fn plan_and_path_slides_fit() {
     }
 }
 
+/// The narrowest window, showing `file` (a bundled example) with all four options.
+fn small_zoomed_with_every_option(dir: &std::path::Path, file: &str) -> Harness<'static, App> {
+    let mut harness = app_at(SMALL_ZOOMED, 1.5);
+    harness.state_mut().send(Command::Open(common::with_every_option(dir, file)));
+    harness.run();
+    harness
+}
+
 /// A 1024×640 screen at 150 % leaves 683×427 points. The banner keeps to the headline and a
 /// line of scores (four rows of score bars took the whole height, and ran off the right edge):
 /// every option's score stays inside the window, and the tabs keep a third of it below.
 #[test]
 fn a_small_zoomed_screen_keeps_room_below_the_banner_with_four_options() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut harness = app_at(SMALL_ZOOMED, 1.5);
-    harness.state_mut().send(Command::Open(common::with_every_option(dir.path(), A_FILE)));
-    harness.run();
+    let harness = small_zoomed_with_every_option(dir.path(), A_FILE);
     let window = harness.ctx.content_rect();
     let tabs_end = harness.get_by_label("Compare").rect().bottom();
     assert!(
@@ -134,9 +140,7 @@ fn a_small_zoomed_screen_keeps_room_below_the_banner_with_four_options() {
 #[test]
 fn a_small_zoomed_screen_keeps_the_tabs_of_a_mixed_estate_on_two_rows() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut harness = app_at(SMALL_ZOOMED, 1.5);
-    harness.state_mut().send(Command::Open(common::with_every_option(dir.path(), "three_tier_web_shop.ron")));
-    harness.run();
+    let harness = small_zoomed_with_every_option(dir.path(), "three_tier_web_shop.ron");
     let (plan, compare) = (harness.get_by_label("Plan").rect(), harness.get_by_label("Compare").rect());
     assert!(compare.top() - plan.top() < 1.5 * plan.height(), "Plan at {plan:?}, Compare at {compare:?}");
     let window = harness.ctx.content_rect();
@@ -159,9 +163,7 @@ fn every_tab_fits_or_scrolls_with_components_on_a_small_zoomed_screen() {
 #[test]
 fn the_plan_tab_of_four_options_keeps_inside_a_small_zoomed_screen() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut harness = app_at(SMALL_ZOOMED, 1.5);
-    harness.state_mut().send(Command::Open(common::with_every_option(dir.path(), MIXED_FILE)));
-    harness.run();
+    let mut harness = small_zoomed_with_every_option(dir.path(), MIXED_FILE);
     harness.state_mut().select_tab(Tab::Plan);
     harness.run();
     let over_tab = egui::pos2(SMALL_ZOOMED.x - 60.0, SMALL_ZOOMED.y - 40.0);
