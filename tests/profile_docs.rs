@@ -64,6 +64,11 @@ fn section_table(section: Section) -> String {
             choice.help
         ));
     }
+    if section == Section::Environment {
+        out.push_str(
+            "| `team` | section (optional, schema v3) | see [`team`](#team) | — | absent: people not priced | Who would run the platform and what an engineer costs; each option's operating effort is priced into its monthly cost. Written only when set. |\n",
+        );
+    }
     out
 }
 
@@ -96,11 +101,12 @@ fn assumptions_table() -> String {
 }
 
 /// The generated blocks, by marker name.
-fn blocks() -> [(&'static str, String); 5] {
+fn blocks() -> [(&'static str, String); 6] {
     [
         ("options", options_table()),
         ("workload", section_table(Section::Workload)),
         ("environment", section_table(Section::Environment)),
+        ("team", section_table(Section::Team)),
         ("weights", weights_table()),
         ("assumptions", assumptions_table()),
     ]

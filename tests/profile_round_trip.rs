@@ -6,7 +6,7 @@ mod profile_support;
 
 use std::path::Path;
 
-use podvisor::model::profile::default_options;
+use podvisor::model::profile::{Team, default_options};
 use podvisor::model::sensitivity;
 use podvisor::model::{AssumptionId, Assumptions, CriterionId, TRAITS, TraitKind, evaluate};
 use podvisor::profile::schema::{ComponentField, Section, TopField};
@@ -64,7 +64,12 @@ fn canonical_form_lists_every_field_in_schema_order() {
     for field in TopField::ALL {
         expected.push(field.key());
         match field {
-            TopField::Section(section) => expected.extend(section.field_names()),
+            TopField::Section(section) => {
+                expected.extend(section.field_names());
+                if section == Section::Environment {
+                    expected.extend(Section::Team.field_names());
+                }
+            }
             TopField::Components => {
                 expected.extend(ComponentField::ALL.map(ComponentField::key));
                 expected.extend(Section::Workload.field_names());
@@ -72,10 +77,12 @@ fn canonical_form_lists_every_field_in_schema_order() {
             _ => {}
         }
     }
-    // The default profile, but for the one field written only when set: an edited host price.
+    // The default profile, but for the fields written only when set: an edited host price and
+    // the team (whose own fields follow `team`).
     let mut profile = Profile::default();
     profile.environment.host = "aws/m6i.large".to_owned();
     profile.environment.host_price_per_hour = Some(0.09);
+    profile.environment.team = Some(Team::default());
     let text = profile::to_canonical_string(&profile);
     let keys: Vec<&str> = text
         .lines()
@@ -178,10 +185,11 @@ fn version_1_files_keep_their_meaning() {
 }
 
 #[test]
-fn normalising_a_version_1_file_writes_version_2() {
+fn normalising_a_version_1_file_writes_version_3() {
     let old = "(format: \"podvisor-profile\", version: 1, name: \"Old\", workload: (services: 40))";
     let text = profile::to_canonical_string(&profile::parse(old.as_bytes(), "old.ron").unwrap().profile);
-    assert!(text.contains("\n    version: 2,\n    name: \"Old\",\n"), "{text}");
+    assert!(text.contains("\n    version: 3,\n    name: \"Old\",\n"), "{text}");
+    assert!(!text.contains("team:"), "a version 1 file states no team, so people stay unpriced: {text}");
     assert!(text.contains("\n    options: [\"vm\", \"container\"],"), "{text}");
     assert!(text.contains("\n    components: [\n        (\n            name: \"Workload\",\n            placement: None,\n            current: \"vm\",\n            workload: (\n                services: 40,"), "{text}");
     assert!(!text.contains("\n    workload:"), "no top-level workload: {text}");

@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use super::assumptions::{Assumptions, Values};
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
+use super::hosts::HostCatalog;
 use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
@@ -141,6 +142,11 @@ pub enum Warning {
     FlavourOnOtherCloud { flavour: KubernetesFlavour, host: &'static str },
     /// The profile names a host id the catalog does not hold; its own host figures are used.
     UnknownHost,
+    /// Running this option takes more engineers than the profile's team has.
+    Understaffed { option: OptionId, engineers: f64, team: f64 },
+    /// Right-sized VMs are bought as the family's smallest type, which holds more than twice
+    /// what each needs: the family sells nothing smaller, so each pays for the floor.
+    SmallestTypeFloor { option: OptionId, host: &'static str, memory_gib: f64, cores: u32 },
 }
 
 /// How one option fares.
@@ -681,10 +687,13 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
     let margin = ((leader.score - runner.score) / 100.0).max(0.0);
     let close_call = !by_veto && margin < CLOSE_CALL_MARGIN;
 
+    // A criterion decides only where the leader is notably ahead on it, as a pro must be: a
+    // tenth of a point on heavy work is no reason for a 192 MiB web site's verdict.
     let mut edges: Vec<(CriterionId, f64)> = leader
         .criteria
         .iter()
         .zip(&runner.criteria)
+        .filter(|(a, b)| a.score - b.score >= NOTABLE_GAP)
         .map(|(a, b)| (a.criterion, a.weight * (a.score - b.score)))
         .filter(|(c, edge)| *edge > 0.0 && agrees_with_bill(*c, &leader.resources, &runner.resources, *edge))
         .collect();
@@ -728,6 +737,28 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
         }
         if let (false, Some(host)) = (r.runs_on_host, r.host_type) {
             warnings.push(Warning::HostCannotRun { option: result.spec.id(), host: &host.id });
+        }
+    }
+    if let Some(team) = &environment.team {
+        for result in results.iter().filter(|result| result.resources.engineers > team.engineers + 1e-9) {
+            let engineers = result.resources.engineers;
+            warnings.push(Warning::Understaffed { option: result.spec.id(), engineers, team: team.engineers });
+        }
+    }
+    for result in results {
+        let r = &result.resources;
+        let Some(host) = r.host_type.filter(|_| r.footprint.own_host) else { continue };
+        let smallest = HostCatalog::builtin().ok().and_then(|catalog| {
+            catalog.family(&host.family).min_by(|a, b| a.price_per_hour.total_cmp(&b.price_per_hour))
+        });
+        let per_vm_gib = r.memory_gib / r.instances.max(1.0);
+        if smallest.is_some_and(|smallest| smallest.id == host.id) && per_vm_gib * 2.0 < host.memory_gib {
+            warnings.push(Warning::SmallestTypeFloor {
+                option: result.spec.id(),
+                host: &host.id,
+                memory_gib: host.memory_gib,
+                cores: host.cores,
+            });
         }
     }
     let site = values.site();

@@ -227,6 +227,20 @@ impl HostCatalog {
         self.cheapest(family, |host| host.can_run_kvm() && host.fits(cores, memory_gib))
     }
 
+    /// The family's largest type by memory: what a VM too big for every type is billed as,
+    /// and said not to fit.
+    pub fn largest(&self, family: &str) -> Option<&HostType> {
+        self.family(family).max_by(|a, b| a.memory_gib.total_cmp(&b.memory_gib).then(a.cores.cmp(&b.cores)))
+    }
+
+    /// The family's virtual (non-metal) types, cheapest first: the node types a cluster can
+    /// grow into when its instances outgrow the chosen one.
+    pub fn virtual_by_price<'a>(&'a self, family: &'a str) -> impl Iterator<Item = &'a HostType> {
+        let mut types: Vec<&HostType> = self.family(family).filter(|host| !host.bare_metal).collect();
+        types.sort_by(|a, b| a.price_per_hour.total_cmp(&b.price_per_hour));
+        types.into_iter()
+    }
+
     /// The family's cheapest bare-metal type, if it has one.
     pub fn bare_metal(&self, family: &str) -> Option<&HostType> {
         self.cheapest(family, |host| host.bare_metal)

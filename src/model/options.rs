@@ -334,9 +334,9 @@ pub static CONTAINER: OptionSpec = OptionSpec {
         },
         resilience: Reading { value: 2.0, label: "instances may die at any time", sources: &["M-OPS-8"] },
         heavy_work: Reading {
-            value: -2.0,
-            label: "heavy work runs, but its cost must be weighed",
-            sources: &["V-RES-5", "V-DEC-1"],
+            value: 0.0,
+            label: "heavy work runs on the hardware itself, at full I/O; its bill is scored under cost",
+            sources: &["V-RES-5", "V-DEC-1", "M-OPS-5"],
         },
         nesting: Reading { value: -1.0, label: "the workload must run VMs itself", sources: &["M-OPS-6"] },
     },

@@ -25,7 +25,7 @@ use super::criteria::{CRITERIA, CriterionId};
 use super::evaluation::{CLOSE_CALL_MARGIN, Scored, Standings};
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
-use super::projection::cloud_monthly;
+use super::projection::{cloud_monthly, zone_hosts};
 use super::resources::{Footprint, Resources};
 
 /// Everything about a mixed estate's placement. For a one-component profile the plan holds
@@ -332,6 +332,10 @@ fn add(a: &Resources, b: &Resources) -> Resources {
         runs_on_host: a.runs_on_host && b.runs_on_host,
         control_plane_monthly: a.control_plane_monthly + b.control_plane_monthly,
         control_plane_nodes: a.control_plane_nodes + b.control_plane_nodes,
+        images_to_rebuild: a.images_to_rebuild + b.images_to_rebuild,
+        node_overhead_monthly: a.node_overhead_monthly + b.node_overhead_monthly,
+        people_monthly: a.people_monthly + b.people_monthly,
+        engineers: a.engineers + b.engineers,
         footprint: a.footprint,
     }
 }
@@ -340,7 +344,6 @@ fn add(a: &Resources, b: &Resources) -> Resources {
 /// machine and reserve), one control plane.
 fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Resources {
     let Some(first) = parts.first() else { return Resources::default() };
-    let zones = environment.zones.max(1) as f64;
     let running = environment.runs_hours_per_day.clamp(0.0, 24.0);
     let mut groups: Vec<Vec<&Resources>> = Vec::new();
     for part in parts {
@@ -370,10 +373,8 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
             }
             // One control plane for the group, its share added once.
             let f = &group[0].footprint;
-            let hosts_for = |share: fn(&Footprint) -> f64| {
-                zones * (group.iter().map(|p| share(&p.footprint)).sum::<f64>() + f.control_plane).ceil()
-            };
-            let (hosts, hosts_steady) = (hosts_for(|part| part.share_peak), hosts_for(|part| part.share_steady));
+            let hosts_for = |at_peak: bool| group_hosts(group, environment.zones, |_| at_peak);
+            let (hosts, hosts_steady) = (hosts_for(true), hosts_for(false));
             let apart_hosts: f64 = group.iter().map(|p| p.hosts).sum();
             let apart_steady: f64 = group.iter().map(|p| p.footprint.hosts_steady).sum();
             shared.memory_gib -= (apart_hosts - hosts) * f.host_reserved_mib / 1024.0;
@@ -382,27 +383,51 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
             shared.hosts = hosts;
             shared.instances_per_host = shared.instances / hosts.max(1.0);
             shared.monthly_cost =
-                if on_cloud { shared_cloud_monthly(group, zones, running) } else { hosts * f.host_price };
+                if on_cloud { shared_cloud_monthly(group, environment.zones, running) } else { hosts * f.host_price };
             shared.footprint.hosts_steady = hosts_steady;
             shared.control_plane_nodes = group[0].control_plane_nodes;
             shared
         })
         .reduce(|a, b| add(&a, &b))
         .unwrap_or_default();
-    // One platform, one control plane.
+    // One platform, one control plane, and one team where a cluster's people are the platform's.
     total.control_plane_monthly = first.control_plane_monthly;
     total.monthly_cost += first.control_plane_monthly;
+    if first.footprint.people_per_platform {
+        total.people_monthly = first.people_monthly;
+        total.engineers = first.engineers;
+        total.monthly_cost += first.people_monthly;
+    }
     total
 }
 
+/// A component's resources without what its platform pays once: the control plane, and a
+/// cluster's team.
 fn without_control_plane(part: &Resources) -> Resources {
-    Resources { monthly_cost: part.monthly_cost - part.control_plane_monthly, control_plane_monthly: 0.0, ..*part }
+    let people = if part.footprint.people_per_platform { part.people_monthly } else { 0.0 };
+    Resources {
+        monthly_cost: part.monthly_cost - part.control_plane_monthly - people,
+        control_plane_monthly: 0.0,
+        people_monthly: part.people_monthly - people,
+        engineers: if part.footprint.people_per_platform { 0.0 } else { part.engineers },
+        ..*part
+    }
+}
+
+/// Hosts a group sharing a platform needs, each part at peak where `at_peak` says so, its
+/// control plane once.
+fn group_hosts(group: &[&Resources], zones: i64, at_peak: impl Fn(&Footprint) -> bool) -> f64 {
+    let parts = group.iter().map(|part| {
+        let instances = if at_peak(&part.footprint) { part.instances } else { part.instances_steady };
+        (instances, part.footprint.per_host)
+    });
+    zone_hosts(parts, zones, group[0].footprint.control_plane)
 }
 
 /// A month of shared cloud hosts: through the day each component holds its peak share while
 /// it is at peak and its steady share after; the hosts running at any hour are the shares
 /// then, added and rounded up per zone.
-fn shared_cloud_monthly(group: &[&Resources], zones: f64, running: f64) -> f64 {
+fn shared_cloud_monthly(group: &[&Resources], zones: i64, running: f64) -> f64 {
     let mut edges: Vec<f64> = group.iter().map(|p| p.footprint.peak_hours.clamp(0.0, running)).collect();
     edges.push(0.0);
     edges.push(running);
@@ -413,13 +438,9 @@ fn shared_cloud_monthly(group: &[&Resources], zones: f64, running: f64) -> f64 {
         .windows(2)
         .map(|span| {
             let (from, to) = (span[0], span[1]);
-            let share: f64 = group
-                .iter()
-                .map(|p| if from < p.footprint.peak_hours { p.footprint.share_peak } else { p.footprint.share_steady })
-                .sum::<f64>()
-                + group[0].footprint.control_plane;
+            let hosts = group_hosts(group, zones, |part| from < part.peak_hours);
             // The hours of this span as the fraction of a day that `cloud_monthly` prices.
-            cloud_monthly(price, zones * share.ceil(), 0.0, to - from, to - from)
+            cloud_monthly(price, hosts, 0.0, to - from, to - from)
         })
         .sum()
 }

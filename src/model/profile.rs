@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use super::assumptions::AssumptionId;
 use super::criteria::CriterionId;
 use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec, REGISTRY};
-pub use super::traits::{Environment, Workload};
+pub use super::traits::{Environment, Team, Workload};
 
 /// The `format` value every profile file carries.
 pub const FORMAT: &str = "podvisor-profile";
 
 /// The newest schema version this build reads and writes (it reads every older one too).
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Fewest options a profile compares: a verdict needs a rival.
 pub const MIN_OPTIONS: usize = 2;
@@ -115,6 +115,18 @@ impl Profile {
 
     pub(super) fn section_environment_mut(&mut self) -> &mut Environment {
         &mut self.environment
+    }
+
+    /// The team, for the trait table's accessors (it sits inside the environment): the
+    /// defaults while the profile states none.
+    pub(super) fn section_team(&self) -> &Team {
+        static UNSTATED: std::sync::LazyLock<Team> = std::sync::LazyLock::new(Team::default);
+        self.environment.team.as_ref().unwrap_or(&UNSTATED)
+    }
+
+    /// The team, to change it: setting any of its fields states it.
+    pub(super) fn section_team_mut(&mut self) -> &mut Team {
+        self.environment.team.get_or_insert_with(Team::default)
     }
 
     /// Whether the estate has more than one component.

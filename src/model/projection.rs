@@ -65,7 +65,11 @@ impl Machine {
         let (host, runnable) = match option.cloud {
             CloudHost::NodeVm => (Some(chosen), true),
             CloudHost::RightSizedVm => {
-                let fitting = catalog.and_then(|c| c.smallest_fitting(&chosen.family, cores, memory_mib / 1024.0));
+                // A VM bigger than every type of the family is billed as the largest one and
+                // said not to fit, never as the type chosen for nodes.
+                let fitting = catalog.and_then(|c| {
+                    c.smallest_fitting(&chosen.family, cores, memory_mib / 1024.0).or_else(|| c.largest(&chosen.family))
+                });
                 (fitting.or(Some(chosen)), true)
             }
             CloudHost::BareMetal if chosen.bare_metal => (Some(chosen), true),
@@ -75,14 +79,18 @@ impl Machine {
                 (metal.or(Some(chosen)), metal.is_some())
             }
         };
-        let host = host.unwrap_or(chosen);
+        Self::bought(host.unwrap_or(chosen), runnable)
+    }
+
+    /// A catalog type bought as the host.
+    fn bought(host: &'static HostType, runnable: bool) -> Self {
         Self { host_type: Some(host), cores: f64::from(host.cores), memory_mib: host.memory_mib(), runnable }
     }
 }
 
 /// The traits a projection reads; no other trait changes any option's resources (a property
 /// test holds this), so analyses that move one of the others keep the resources they have.
-pub const INPUTS: [TraitId; 15] = [
+pub const INPUTS: [TraitId; 16] = [
     TraitId::Services,
     TraitId::Replicas,
     TraitId::PeakFactor,
@@ -98,6 +106,7 @@ pub const INPUTS: [TraitId; 15] = [
     TraitId::RunsHoursPerDay,
     TraitId::PeakHoursPerDay,
     TraitId::LifespanDays,
+    TraitId::EngineerCostPerMonth,
 ];
 
 /// A control-plane node at kubeadm's minimum: "at least 2 CPUs on the machine that you use as
@@ -110,6 +119,18 @@ const CONTROL_PLANE_NODE_MEMORY_MIB: f64 = 2048.0;
 /// to survive one failing, so an estate of fewer hosts runs fewer (one on a single box).
 fn control_plane_nodes(values: &Values, hosts: f64) -> f64 {
     values.get(AssumptionId::SelfManagedControlPlaneNodes).min(hosts.max(1.0))
+}
+
+/// The VM a self-managed control-plane node runs on in a cloud: the family's cheapest virtual
+/// type that holds kubeadm's minimum (the chosen type where the family has no other).
+fn control_plane_vm(chosen: &'static HostType) -> &'static HostType {
+    let memory_gib = CONTROL_PLANE_NODE_MEMORY_MIB / 1024.0;
+    HostCatalog::builtin()
+        .ok()
+        .and_then(|catalog| {
+            catalog.virtual_by_price(&chosen.family).find(|host| host.fits(CONTROL_PLANE_NODE_CORES, memory_gib))
+        })
+        .unwrap_or(chosen)
 }
 
 /// Projects one option's resources for a profile.
@@ -184,10 +205,45 @@ struct Packing {
 }
 
 impl Packing {
+    /// Packs instances of one shape. Node VMs are of the type chosen, unless one instance does
+    /// not fit on it: then of the family's cheapest virtual type that holds one, as a node
+    /// pool for large pods would be sized (never one instance billed as a host it overflows).
     fn new(option: &OptionSpec, figures: &Figures<'_>, instance_cpu: f64, instance_memory_mib: f64) -> Self {
-        let (profile, values) = (figures.profile, figures.values);
+        let machine =
+            Machine::for_option(option, figures.profile, figures.values.site(), instance_cpu, instance_memory_mib);
+        let packing = Self::on(machine, option, figures, instance_cpu, instance_memory_mib);
+        let chosen = match machine.host_type {
+            Some(chosen) if !packing.fits_on_host && option.cloud == CloudHost::NodeVm => chosen,
+            _ => return packing,
+        };
+        // Where none holds one, the family's largest virtual type, said not to fit: billed as
+        // the biggest node one could buy, never as the smaller type named.
+        let pack = |host| Self::on(Machine::bought(host, true), option, figures, instance_cpu, instance_memory_mib);
+        let Ok(catalog) = HostCatalog::builtin() else { return packing };
+        let larger = || {
+            catalog
+                .virtual_by_price(&chosen.family)
+                .filter(|host| host.memory_gib > chosen.memory_gib || host.cores > chosen.cores)
+        };
+        larger()
+            .map(pack)
+            .find(|larger| larger.fits_on_host)
+            .or_else(|| {
+                larger().max_by(|a, b| a.memory_gib.total_cmp(&b.memory_gib).then(a.cores.cmp(&b.cores))).map(pack)
+            })
+            .unwrap_or(packing)
+    }
+
+    /// Packs instances of one shape onto `machine`.
+    fn on(
+        machine: Machine,
+        option: &OptionSpec,
+        figures: &Figures<'_>,
+        instance_cpu: f64,
+        instance_memory_mib: f64,
+    ) -> Self {
+        let values = figures.values;
         let site = values.site();
-        let machine = Machine::for_option(option, profile, site, instance_cpu, instance_memory_mib);
         let on_cloud = machine.host_type.is_some();
         let own_host = on_cloud && option.cloud == CloudHost::RightSizedVm;
         let units_per_host =
@@ -258,6 +314,24 @@ impl<'a> Projector<'a> {
         }
     }
 
+    /// The engineers the option takes to run, and what they cost a month where the profile
+    /// states its team: a cluster takes a team whatever its size; VMs kept with configuration
+    /// management take engineers in proportion to the OS instances they keep patched.
+    fn people(&self, os_instances_to_patch: f64) -> (f64, f64) {
+        let (profile, values) = (self.figures.profile, self.figures.values);
+        let engineers = if self.option.orchestrated {
+            values.get(if values.site().managed() {
+                AssumptionId::PeopleManagedClusterEngineers
+            } else {
+                AssumptionId::PeopleSelfManagedClusterEngineers
+            })
+        } else {
+            os_instances_to_patch / values.get(AssumptionId::PeopleOsInstancesPerEngineer).max(1e-9)
+        };
+        let monthly = profile.environment.team.as_ref().map_or(0.0, |team| engineers * team.engineer_cost_per_month);
+        (engineers, monthly)
+    }
+
     /// The projection with `services` and `replicas` in place of the profile's.
     fn at(&mut self, services: i64, replicas: i64) -> Resources {
         let option = self.option;
@@ -300,21 +374,31 @@ impl<'a> Projector<'a> {
             packing;
         let on_cloud = machine.host_type.is_some();
         let per_host = per_unit * units_per_host;
-        // Instances spread evenly over the zones, and each zone keeps at least one host.
         let zones = e.zones.max(1) as f64;
-        // Hosts' worth per zone of `count` instances, before rounding up.
+        // Hosts' worth per zone of `count` instances over every zone, before rounding up: the
+        // size of the cluster a self-managed control plane serves.
         let share = |count: f64| (count / zones).ceil() / per_host;
-        // A self-managed cluster runs its own control plane: nodes at kubeadm's minimum take
-        // their share of the hosts, spread over the zones (a managed flavour's fee covers it).
-        let (control_plane_nodes, control_plane) = if option.orchestrated && !site.managed() {
-            let per_node =
-                (CONTROL_PLANE_NODE_CORES / machine.cores).max(CONTROL_PLANE_NODE_MEMORY_MIB / machine.memory_mib);
-            let nodes = control_plane_nodes(values, zones * share(instances).ceil());
-            (nodes, nodes * per_node / zones)
-        } else {
-            (0.0, 0.0)
+        // A self-managed cluster runs its own control plane (a managed flavour's fee covers
+        // it). On the team's hosts its nodes, at kubeadm's minimum, take their share of the
+        // hosts; on a cloud they are VMs of their own, as kubeadm's HA topology places them, so
+        // they never tip a full worker into another.
+        let self_managed = option.orchestrated && !site.managed();
+        let (control_plane_nodes, control_plane, control_plane_vms) = match machine.host_type {
+            _ if !self_managed => (0.0, 0.0, 0.0),
+            None => {
+                let per_node =
+                    (CONTROL_PLANE_NODE_CORES / machine.cores).max(CONTROL_PLANE_NODE_MEMORY_MIB / machine.memory_mib);
+                let nodes = control_plane_nodes(values, zones * share(instances).ceil());
+                (nodes, nodes * per_node / zones, 0.0)
+            }
+            Some(host) => {
+                let nodes = values.get(AssumptionId::SelfManagedControlPlaneNodes);
+                let vm = control_plane_vm(host);
+                (nodes, 0.0, nodes * site.price_per_hour(vm) * HOURS_PER_MONTH)
+            }
         };
-        let hosts_for = |count: f64| zones * (share(count) + control_plane).ceil();
+        let hosts_for =
+            |count: f64| if own_host { count } else { zone_hosts([(count, per_host)], e.zones, control_plane) };
         let hosts = hosts_for(instances);
         let hosts_steady = hosts_for(instances_steady);
         let nodes = if option.node.is_some() && !on_cloud { hosts * units_per_host } else { 0.0 };
@@ -360,28 +444,40 @@ impl<'a> Projector<'a> {
             }
         };
         let node_vms_per_host = if option.node.is_some() && !on_cloud { units_per_host } else { 0.0 };
+        // What each host keeps for itself (hypervisor, node OS, kubelet), as its share of the bill.
+        let node_overhead_monthly = hosts_monthly * (host_reserved_mib / machine.memory_mib).clamp(0.0, 1.0);
+        let control_plane_monthly = self.control_plane_fee + control_plane_vms;
+        let os_instances_to_patch = if own_host { 0.0 } else { hosts_steady }
+            + hosts_steady * node_vms_per_host
+            + if option.guest_os_per_instance {
+                guests_to_patch(
+                    profile,
+                    values,
+                    units,
+                    if own_host { hosts_steady } else { instances_steady - warm_pool },
+                )
+            } else {
+                0.0
+            }
+            + if option.shared_guest_image_mib.is_some() { 1.0 } else { 0.0 };
+        // Each service's image carries a partial OS copy that is rebuilt, not patched (M-RES-2):
+        // counted apart from the guests and nodes, however densely the images are packed.
+        let images_to_rebuild = if option.image_pipeline { services } else { 0.0 };
+        let (engineers, people_monthly) = self.people(os_instances_to_patch);
 
         Resources {
             memory_gib: (instances * instance_memory_mib + hosts * host_reserved_mib) / 1024.0,
             cpu_cores: instances * instance_cpu + hosts * host_reserved_cpu,
             disk_gib: os_disk_gib + app_disk_gib,
             hosts,
-            monthly_cost: hosts_monthly + self.control_plane_fee,
+            monthly_cost: hosts_monthly + control_plane_monthly + people_monthly,
             start_seconds,
             scale_to_peak_seconds,
             // Patch work is counted at steady load: peak capacity comes and goes, built from the
             // same images, and is not patched in place (V-OPS-1); so are warm spares. A
             // right-sized cloud VM is its own host, counted once, as a guest.
-            os_instances_to_patch: if own_host { 0.0 } else { hosts_steady }
-                + hosts_steady * node_vms_per_host
-                + if option.guest_os_per_instance {
-                    guests_to_patch(profile, values, units, if own_host { hosts_steady } else { instances_steady - warm_pool })
-                } else {
-                    0.0
-                }
-                + if option.shared_guest_image_mib.is_some() { 1.0 } else { 0.0 }
-                // Each service's image carries a partial OS copy that must be rebuilt (M-RES-2).
-                + if option.image_pipeline { services } else { 0.0 },
+            os_instances_to_patch,
+            images_to_rebuild,
             instances_per_host: instances / hosts,
             instances,
             instances_steady,
@@ -390,11 +486,13 @@ impl<'a> Projector<'a> {
             fits_on_host,
             host_type: machine.host_type,
             runs_on_host: machine.runnable,
-            control_plane_monthly: self.control_plane_fee,
+            control_plane_monthly,
             control_plane_nodes,
+            node_overhead_monthly,
+            people_monthly,
+            engineers,
             footprint: Footprint {
-                share_peak: share(instances),
-                share_steady: share(instances_steady),
+                per_host,
                 control_plane,
                 hosts_steady,
                 host_reserved_mib,
@@ -403,9 +501,40 @@ impl<'a> Projector<'a> {
                 own_host,
                 host_price,
                 peak_hours,
+                people_per_platform: option.orchestrated,
             },
         }
     }
+}
+
+/// Hosts for parts sharing a platform, each `(instances, instances a host takes)`, with
+/// `control_plane` hosts' worth in every zone: each part's instances spread evenly over the
+/// zones, the odd ones into the least loaded zones, and each zone's hosts rounded up. A zone
+/// holding nothing keeps no host (two VMs in three zones are two VMs), unless the control
+/// plane has a node there.
+pub fn zone_hosts(parts: impl IntoIterator<Item = (f64, f64)>, zones: i64, control_plane: f64) -> f64 {
+    let zones = usize::try_from(zones.max(1)).unwrap_or(1);
+    let mut load = vec![0.0_f64; zones];
+    for (count, per_host) in parts {
+        let per_host = per_host.max(1e-9);
+        let count = count.max(0.0).ceil();
+        let each = (count / zones as f64).floor();
+        for zone in &mut load {
+            *zone += each / per_host;
+        }
+        let odd = count - each * zones as f64;
+        let mut order: Vec<usize> = (0..zones).collect();
+        order.sort_by(|&a, &b| load[a].total_cmp(&load[b]));
+        for (zone, placed) in order.into_iter().zip(0_u32..) {
+            if f64::from(placed) < odd {
+                load[zone] += 1.0 / per_host;
+            }
+        }
+    }
+    load.into_iter()
+        .filter(|&zone| zone > 0.0 || control_plane > 0.0)
+        .map(|zone| (zone + control_plane - 1e-9).ceil().max(1.0))
+        .sum()
 }
 
 /// A month of cloud hosts: `hosts` for `peak_hours` a day and `hosts_steady` for the rest of
@@ -763,7 +892,8 @@ mod tests {
         assert!((r.hosts - 1.0).abs() < 1e-9);
         let expected = (74.8 + 4.0 * 100.0) / 1024.0;
         assert!((r.disk_gib - expected).abs() < 1e-9, "{} vs {expected}", r.disk_gib);
-        assert!((r.os_instances_to_patch - 5.0).abs() < 1e-9, "the host OS and four service images");
+        assert!((r.os_instances_to_patch - 1.0).abs() < 1e-9, "the host OS; its four images are rebuilt");
+        assert!((r.images_to_rebuild - 4.0).abs() < 1e-9);
     }
 
     /// Ten services of two 512 MiB, half-core instances on one 64-core, 256 GiB host.
@@ -799,7 +929,7 @@ mod tests {
         // The node's 20 GiB root disk, the shared base image and ten service images.
         let disk = 20.0 + (74.8 + 10.0 * 100.0) / 1024.0;
         assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
-        assert!((r.os_instances_to_patch - 12.0).abs() < 1e-9, "the host, the node and ten images");
+        assert!((r.os_instances_to_patch - 2.0).abs() < 1e-9, "the host and the node; ten images rebuilt apart");
         assert!(r.memory_gib > project(container(), &p, &values(&p)).memory_gib);
     }
 
@@ -814,7 +944,7 @@ mod tests {
         assert!((r.instances - 300.0).abs() < 1e-9);
         assert!((r.instances_per_host - 300.0 / 3.0).abs() < 1e-9, "62 per node, 124 per host: 3 hosts");
         assert!((r.cpu_cores - (300.0 * 0.5 + 3.0 * (1.0 + 2.0 * 0.23))).abs() < 1e-9, "{}", r.cpu_cores);
-        assert!((r.os_instances_to_patch - (3.0 + 6.0 + 10.0)).abs() < 1e-9);
+        assert!((r.os_instances_to_patch - (3.0 + 6.0)).abs() < 1e-9, "three hosts and their six nodes");
     }
 
     #[test]
@@ -829,7 +959,7 @@ mod tests {
         // One guest image per host, then layers as for containers.
         let disk = (256.0 + 74.8 + 10.0 * 100.0) / 1024.0;
         assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
-        assert!((r.os_instances_to_patch - 12.0).abs() < 1e-9, "the host, the guest image and ten images");
+        assert!((r.os_instances_to_patch - 2.0).abs() < 1e-9, "the host and the guest image");
         assert!((r.start_seconds - 0.9).abs() < 1e-9);
     }
 
@@ -838,6 +968,11 @@ mod tests {
         p.environment.host = host.to_owned();
         p.environment.kubernetes = flavour;
         p
+    }
+
+    /// What the hosts and the control plane cost a month, without the people who run them.
+    fn bill(r: &Resources) -> f64 {
+        r.monthly_cost - r.people_monthly
     }
 
     fn close(actual: f64, expected: f64) {
@@ -855,7 +990,7 @@ mod tests {
         // 512 MiB + a 1 GiB guest OS and one whole vCPU: the smallest m6i, a large (2 vCPUs, 8 GiB).
         assert_eq!(type_of(&r), "aws/m6i.large");
         close(r.hosts, 20.0);
-        close(r.monthly_cost, 20.0 * 0.096 * 730.0);
+        close(bill(&r), 20.0 * 0.096 * 730.0);
         // The provider's hypervisor is not ours: no VMM overhead, no host reserve.
         close(r.memory_gib, 20.0 * (512.0 + 1024.0) / 1024.0);
         close(r.cpu_cores, 20.0);
@@ -881,15 +1016,16 @@ mod tests {
         let mut p = on_catalog(twenty_small_instances(), "aws/m6i.4xlarge", KubernetesFlavour::SelfManaged);
         p.environment.host_price_per_hour = Some(0.384);
         // Half the catalog's 0.768: the right-sized m6i.large VMs cost half their 0.096 too.
-        close(project(vm(), &p, &values(&p)).monthly_cost, 20.0 * 0.048 * 730.0);
-        // Node VMs are of the chosen type: one m6i.4xlarge at the edited price.
+        close(bill(&project(vm(), &p, &values(&p))), 20.0 * 0.048 * 730.0);
+        // Node VMs are of the chosen type: one m6i.4xlarge at the edited price; the three
+        // control-plane VMs (m6i.large) at half their catalog price too.
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
         assert_eq!(type_of(&r), "aws/m6i.4xlarge");
-        close(r.monthly_cost, r.hosts * 0.384 * 730.0);
+        close(bill(&r), r.hosts * 0.384 * 730.0 + 3.0 * 0.048 * 730.0);
         // Owned hardware keeps its monthly cost whatever the profile says of prices.
         let mut owned = twenty_small_instances();
         owned.environment.host_price_per_hour = Some(0.384);
-        close(project(vm(), &owned, &values(&owned)).monthly_cost, 1200.0);
+        close(bill(&project(vm(), &owned, &values(&owned))), 1200.0);
     }
 
     #[test]
@@ -902,14 +1038,15 @@ mod tests {
         close(r.cpu_cores, 20.0 * 0.5 + 7.0 * 0.07);
         close(r.memory_gib, (20.0 * (512.0 + 14.6) + 7.0 * (8192.0 - 7518.0)) / 1024.0);
         // Seven nodes for the month and the EKS control plane at 0.10 USD an hour.
-        close(r.monthly_cost, 7.0 * 0.096 * 730.0 + 73.0);
+        close(bill(&r), 7.0 * 0.096 * 730.0 + 73.0);
         close(r.control_plane_monthly, 73.0);
         // Self-managed nodes keep today's reading: guest OS, kubelet reserve, 110 pods, no fee;
-        // but the team runs three control-plane nodes, and kubeadm's 2 CPUs fill an m6i.large.
+        // but the team runs three control-plane nodes, each on a VM of its own as kubeadm's HA
+        // topology places them: the cheapest m6i holding 2 vCPUs and 2 GiB, an m6i.large.
         let own = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::SelfManaged);
         let r = project(&CONTAINERS_ON_VMS, &own, &values(&own));
-        close(r.control_plane_monthly, 0.0);
-        close(r.hosts, 7.0 + 3.0);
+        close(r.control_plane_monthly, 3.0 * 0.096 * 730.0);
+        close(r.control_plane_nodes, 3.0);
     }
 
     #[test]
@@ -944,13 +1081,89 @@ mod tests {
     }
 
     #[test]
+    fn pods_larger_than_the_chosen_node_go_onto_the_cheapest_type_that_holds_one() {
+        // Eight pods of 12 GiB on EKS with m6i.large (8 GiB) named as the node type: one pod
+        // per m6i.xlarge (16 GiB; EKS leaves 16384 − 893 − 100 = 15391 MiB for pods), never
+        // eight m6i.large billed as if each held one.
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
+        let w = p.workload_mut();
+        w.services = 4;
+        w.memory_per_instance_mib = 12_288.0;
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        assert_eq!(type_of(&r), "aws/m6i.xlarge");
+        assert!(r.fits_on_host);
+        close(r.hosts, 8.0);
+        close(bill(&r), 8.0 * 0.192 * 730.0 + 73.0);
+    }
+
+    #[test]
+    fn a_vm_no_type_holds_is_billed_as_the_largest_and_said_not_to_fit() {
+        // A 600 GiB VM: the largest m6i, the metal type, has 512 GiB. It is billed as that
+        // type and flagged, not as the m6i.large named for nodes (which cost 1/64 as much).
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::SelfManaged);
+        let w = p.workload_mut();
+        w.services = 1;
+        w.replicas = 2;
+        w.memory_per_instance_mib = 600.0 * 1024.0;
+        let r = project(vm(), &p, &values(&p));
+        assert_eq!(type_of(&r), "aws/m6i.metal");
+        assert!(!r.fits_on_host);
+        close(r.hosts, 2.0);
+        close(bill(&r), 2.0 * 6.144 * 730.0);
+    }
+
+    #[test]
+    fn zone_hosts_spread_each_part_and_round_each_zone() {
+        // Two one-instance parts in two zones: one host in each, not two in each.
+        close(zone_hosts([(1.0, 1.0), (1.0, 1.0)], 2, 0.0), 2.0);
+        // Five instances, two a host, in three zones: 2 + 2 + 1 instances → 1 + 1 + 1 hosts.
+        close(zone_hosts([(5.0, 2.0)], 3, 0.0), 3.0);
+        // One instance in three zones fills one; a control plane's node keeps a host in each.
+        close(zone_hosts([(1.0, 4.0)], 3, 0.0), 1.0);
+        close(zone_hosts([(1.0, 4.0)], 3, 0.25), 3.0);
+        // The odd instance of a second part goes to the zone with room: 3 + 1 instances of
+        // two a host in two zones are 2 + 2 instances, two hosts.
+        close(zone_hosts([(3.0, 2.0), (1.0, 2.0)], 2, 0.0), 2.0);
+    }
+
+    #[test]
+    fn right_sized_vms_spread_over_the_zones_they_fill() {
+        // Two VMs in three zones are two VMs (one zone holds none), not three.
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.4xlarge", KubernetesFlavour::Eks);
+        let w = p.workload_mut();
+        w.services = 1;
+        w.replicas = 2;
+        p.environment.zones = 3;
+        let r = project(vm(), &p, &values(&p));
+        close(r.hosts, 2.0);
+        close(bill(&r), 2.0 * 0.096 * 730.0);
+        // Shared hosts likewise: two pods need nodes in two zones, four pods in all three.
+        close(project(&CONTAINERS_ON_VMS, &p, &values(&p)).hosts, 2.0);
+        p.workload_mut().replicas = 4;
+        close(project(&CONTAINERS_ON_VMS, &p, &values(&p)).hosts, 3.0);
+    }
+
+    #[test]
+    fn a_self_managed_control_plane_never_tips_full_cloud_nodes_into_more() {
+        // 14 pods of 3.5 GiB fill seven m6i.large nodes' self-managed allocatable exactly
+        // (two a node); the control plane's three nodes are m6i.large VMs of their own.
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::SelfManaged);
+        let w = p.workload_mut();
+        w.services = 7;
+        w.memory_per_instance_mib = 3000.0;
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        close(r.hosts, 7.0);
+        close(bill(&r), 7.0 * 0.096 * 730.0 + 3.0 * 0.096 * 730.0);
+    }
+
+    #[test]
     fn every_zone_keeps_a_host_and_instances_spread_across_zones() {
         let mut p = twenty_small_instances();
         close(project(container(), &p, &values(&p)).hosts, 1.0);
         p.environment.zones = 3;
         let r = project(container(), &p, &values(&p));
         close(r.hosts, 3.0);
-        close(r.monthly_cost, 3.0 * 1200.0);
+        close(bill(&r), 3.0 * 1200.0);
     }
 
     #[test]
@@ -963,15 +1176,15 @@ mod tests {
         // nodes for the rest of 10 h; the control plane runs on.
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
         let peak = 2.0 + 55.56 / 3600.0;
-        close(r.monthly_cost, 0.096 * (14.0 * peak + 7.0 * (10.0 - peak)) * 730.0 / 24.0 + 73.0);
+        close(bill(&r), 0.096 * (14.0 * peak + 7.0 * (10.0 - peak)) * 730.0 / 24.0 + 73.0);
         // VMs start their peak 100 s earlier (a scaling-group reaction and a boot).
         let peak = 2.0 + 100.0 / 3600.0;
         let cost = 0.096 * (40.0 * peak + 20.0 * (10.0 - peak)) * 730.0 / 24.0;
-        close(project(vm(), &p, &values(&p)).monthly_cost, cost);
+        close(bill(&project(vm(), &p, &values(&p))), cost);
         let mut owned = twenty_small_instances();
-        let before = project(container(), &owned, &values(&owned)).monthly_cost;
+        let before = bill(&project(container(), &owned, &values(&owned)));
         owned.environment.runs_hours_per_day = 2.0;
-        close(project(container(), &owned, &values(&owned)).monthly_cost, before);
+        close(bill(&project(container(), &owned, &values(&owned))), before);
     }
 
     #[test]

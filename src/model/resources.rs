@@ -114,6 +114,17 @@ pub struct Resources {
     pub control_plane_monthly: f64,
     /// Nodes of a self-managed control plane, counted in `hosts` (0 when managed or none).
     pub control_plane_nodes: f64,
+    /// Service images rebuilt to pick up OS fixes (image-built options): counted apart from
+    /// the OS instances patched.
+    pub images_to_rebuild: f64,
+    /// The part of the hosts' bill that pays for what each host keeps for itself (hypervisor,
+    /// node OS, kubelet reserve), per month: inside `monthly_cost`.
+    pub node_overhead_monthly: f64,
+    /// The engineers' time the option takes to run, priced at the team's engineer cost, per
+    /// month: inside `monthly_cost`.
+    pub people_monthly: f64,
+    /// Engineers (full-time equivalents) the option takes to run.
+    pub engineers: f64,
     /// How the hosts are filled, for sharing them with other components of the estate.
     #[serde(skip)]
     pub footprint: Footprint,
@@ -123,10 +134,9 @@ pub struct Resources {
 /// its hosts between components (`model::plan`).
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Footprint {
-    /// Hosts' worth per zone at peak and at steady load, before rounding up: the instances
-    /// of one zone over the instances a host takes.
-    pub share_peak: f64,
-    pub share_steady: f64,
+    /// Instances a host takes: a shared platform spreads its components' instances together
+    /// over the zones they fill.
+    pub per_host: f64,
     /// Hosts' worth per zone that a self-managed control plane takes, once per platform.
     pub control_plane: f64,
     /// Hosts running at steady load.
@@ -142,9 +152,37 @@ pub struct Footprint {
     pub host_price: f64,
     /// Hours a day at peak capacity (peak hours plus the time to reach it, within the hours run).
     pub peak_hours: f64,
+    /// Whether the people effort is the platform's, counted once however many components
+    /// share it (a cluster's team), rather than each instance's (VMs).
+    pub people_per_platform: bool,
+}
+
+/// Where an option's monthly cost goes; the parts add up to `monthly_cost`.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct CostBreakdown {
+    /// Hosts for the work itself.
+    pub compute: f64,
+    /// A managed flavour's fee, or a self-managed cluster's own control-plane VMs.
+    pub control_plane: f64,
+    /// The hosts' share kept by what each host carries (hypervisor, node OS, kubelet).
+    pub node_overhead: f64,
+    /// The engineers who run the platform, where the profile states its team.
+    pub people: f64,
 }
 
 impl Resources {
+    /// The monthly cost, split by what pays for what.
+    pub fn cost_breakdown(&self) -> CostBreakdown {
+        let (control_plane, node_overhead, people) =
+            (self.control_plane_monthly, self.node_overhead_monthly, self.people_monthly);
+        CostBreakdown {
+            compute: (self.monthly_cost - control_plane - node_overhead - people).max(0.0),
+            control_plane,
+            node_overhead,
+            people,
+        }
+    }
+
     pub fn get(&self, id: ResourceId) -> f64 {
         self.all()[id as usize]
     }

@@ -867,19 +867,22 @@ mod tests {
         w.lifespan_days = 7.0;
         w.deploys_per_week = 0.0;
         w.compliance_strictness = 0;
-        // One VM + its host = 2 OS instances; one container host + one image = 2 as well.
+        // One VM + its host = 2 OS instances; one container host = 1 (its image is rebuilt,
+        // not patched in place). Half-relevant without compliance: 0.5 × 4 × log10(2) behind.
         // Week-old instances are not stale; replacing them weekly counts as freshness.
+        let behind = 0.5 * 4.0 * 2f64.log10();
         let (vm, ct) = scores(&p, CriterionId::Patching);
-        close(vm, 8.0);
+        close(vm, 8.0 - behind);
         close(ct, 8.0 + 2.0 * churn(7.0));
         p.workload_mut().deploys_per_week = 100.0;
         close(scores(&p, CriterionId::Patching).1, 10.0);
         p.workload_mut().lifespan_days = 365.0;
-        close(scores(&p, CriterionId::Patching).0, 6.0);
-        // Strict compliance adds controls and audit evidence to both, by their control loads.
+        close(scores(&p, CriterionId::Patching).0, 6.0 - behind);
+        // Strict compliance makes the count fully relevant and adds controls and audit
+        // evidence to both, by their control loads.
         p.workload_mut().compliance_strictness = 10;
         let (vm, ct) = scores(&p, CriterionId::Patching);
-        close(vm, 6.0 - 2.0 * 1.0);
+        close(vm, 6.0 - 2.0 * behind - 2.0 * 1.0);
         close(ct, 10.0 - 2.0 * 1.2);
     }
 
@@ -1031,7 +1034,7 @@ mod tests {
     }
 
     #[test]
-    fn heavy_workloads_favour_vms() {
+    fn heavy_workloads_favour_vms_and_leave_bare_metal_containers_neutral() {
         let mut p = Profile::default();
         let w = p.workload_mut();
         w.data_intensity = 10;
@@ -1040,7 +1043,7 @@ mod tests {
         close(heaviness(&p), 1.0);
         let (vm, ct) = scores(&p, CriterionId::HeavyWorkloads);
         close(vm, 9.0);
-        close(ct, 3.0);
+        close(ct, 5.0);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::evaluation::{Scored, Standings};
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
-use super::traits::{TRAITS, TraitId, TraitKind, TraitMeta};
+use super::traits::{Section, TRAITS, TraitId, TraitKind, TraitMeta};
 
 /// Share of a trait's range the tornado moves it each way (of the log range for log traits).
 pub const TORNADO_SHARE: f64 = 0.2;
@@ -147,6 +147,24 @@ impl Probe<'_> {
 
     fn trait_sensitivity(&self, meta: &TraitMeta) -> TraitSensitivity {
         let value = self.profile.get(meta.id);
+        if meta.section == Section::Team && self.profile.environment.team.is_none() {
+            // Moving a team field states the team and prices people: a new question, not a
+            // step along this one, so an unpriced team neither swings nor flips the answer.
+            let score = |o: usize| self.scored.overall_of(o, &self.scored.weights);
+            let now = self.now.runner_up.map_or(0.0, |r| score(self.now.leader) - score(r));
+            return TraitSensitivity {
+                id: meta.id,
+                value,
+                flip_at: None,
+                flips_to: None,
+                distance: None,
+                ruled_out_on: None,
+                low: value,
+                high: value,
+                margin_low: now,
+                margin_high: now,
+            };
+        }
         let (low, high) = tornado_range(meta, value);
         let (_, margin_low) = self.at(meta.id, low);
         let (_, margin_high) = self.at(meta.id, high);

@@ -49,22 +49,30 @@ impl TraitGroup {
 pub enum Section {
     Workload,
     Environment,
+    /// Who would run the platform, inside `environment` (schema v3).
+    Team,
 }
 
 impl Section {
-    pub const ALL: [Self; 2] = [Self::Workload, Self::Environment];
+    pub const ALL: [Self; 3] = [Self::Workload, Self::Environment, Self::Team];
 
     /// The section's field name in a profile file.
     pub fn key(self) -> &'static str {
         match self {
             Self::Workload => "workload",
             Self::Environment => "environment",
+            Self::Team => "team",
         }
+    }
+
+    /// The section a nested section sits in, in a profile file (`team` is inside `environment`).
+    pub fn parent(self) -> Option<Self> {
+        (self == Self::Team).then_some(Self::Environment)
     }
 
     /// The traits it holds, in file order (derived from [`TRAITS`]).
     pub fn traits(self) -> &'static [TraitId] {
-        static ORDER: std::sync::OnceLock<[Vec<TraitId>; 2]> = std::sync::OnceLock::new();
+        static ORDER: std::sync::OnceLock<[Vec<TraitId>; 3]> = std::sync::OnceLock::new();
         let order = ORDER.get_or_init(|| {
             Self::ALL.map(|section| {
                 let mut ids: Vec<&TraitMeta> = TRAITS.iter().filter(|meta| meta.section == section).collect();
@@ -269,6 +277,11 @@ macro_rules! define_traits {
             /// Writes any trait from a number, clamped to its range.
             pub fn set(&mut self, id: TraitId, value: f64) {
                 let value = id.meta().clamp(value);
+                // egui's slider writes back the value it shows on every frame: leaving an
+                // unchanged value alone keeps drawing from stating an optional section (the team).
+                if self.get(id).to_bits() == value.to_bits() {
+                    return;
+                }
                 match id { $( $( TraitId::$Variant => self.$get_mut().$field = TraitValue::from_f64(value), )* )* }
             }
 
@@ -366,7 +379,7 @@ define_traits! {
             "Monthly cost of one host, in the profile's currency.";
         Zones zones: i64 = 1,
             Integer [1.0, 6.0] Linear Environment file 5, "Zones", "",
-            "Failure domains (availability zones): every platform keeps at least one host in each, and a service's instances spread across them.";
+            "Failure domains (availability zones): a service's instances spread across them, and a platform keeps a host in each zone its instances fill (two VMs in three zones are two VMs).";
         RunsHoursPerDay runs_hours_per_day: f64 = 24.0,
             Real [0.5, 24.0] Linear Environment file 6, "Hours running a day", "h",
             "Hours a day the workload runs (2 for a nightly batch); on cloud hosts what scales to zero pays for these only.";
@@ -378,6 +391,15 @@ define_traits! {
         + host: String = super::hosts::CUSTOM.to_owned(), "`custom` (the host fields above apply) or a catalog id such as `aws/m6i.4xlarge`.";
         + host_price_per_hour: Option<f64> = None, "The chosen catalog type's hourly price in USD, replacing the catalog's (a discount, a committed-use rate, a newer price list); the other types of its family are priced in the same proportion. Ignored on `custom` hosts.";
         + kubernetes: super::kubernetes::KubernetesFlavour = super::kubernetes::KubernetesFlavour::SelfManaged, "Who runs the Kubernetes cluster: node reservations, pod limits and the control-plane fee.";
+        + team: Option<Team> = None, "Who would run the platform, and what an engineer costs (schema v3); people are priced only where a profile states its team, so older files keep their meaning.";
+    }
+    team (section_team, section_team_mut): Team {
+        Engineers engineers: f64 = 5.0,
+            Real [0.5, 200.0] Log Environment file 0, "Engineers", "",
+            "Engineers available to run the platform; options needing more are flagged. Setting it states the team, and people are then priced. Default 5: under five Kubernetes experts, guides recommend a managed cluster (SFEIR Institute); a self-run cluster takes about 3 (Gcore TCO comparison).";
+        EngineerCostPerMonth engineer_cost_per_month: f64 = 8930.0,
+            Real [100.0, 100_000.0] Log Environment file 1, "Engineer cost", "/month",
+            "What one engineer costs a month, in the profile's currency; each option's operating effort is priced at it. Setting it states the team. Default: Gcore's TCO comparison, 107,167 USD a year.";
     }
 }
 
@@ -466,6 +488,15 @@ pub fn fraction(profile: &super::profile::Profile, id: TraitId) -> f64 {
 mod tests {
     use super::*;
     use crate::model::Profile;
+
+    #[test]
+    fn writing_back_the_value_shown_leaves_the_team_unstated() {
+        let mut profile = Profile::default();
+        profile.set(TraitId::Engineers, profile.get(TraitId::Engineers));
+        assert!(profile.environment.team.is_none(), "a slider redrawing its value states nothing");
+        profile.set(TraitId::Engineers, 2.0);
+        assert_eq!(profile.environment.team.as_ref().map(|team| team.engineers), Some(2.0));
+    }
 
     #[test]
     fn file_positions_number_each_section_from_zero() {

@@ -17,6 +17,27 @@ pub fn resource_value(profile: &Profile, resource: ResourceId, value: f64) -> St
     }
 }
 
+/// Where a monthly cost goes: "compute 1,234, control plane 219, node overhead 80, people
+/// 8,930 USD a month (priced 2025-06)", naming only the parts that cost something.
+pub fn cost_breakdown(profile: &Profile, resources: &crate::model::Resources) -> String {
+    let parts = resources.cost_breakdown();
+    let named = [
+        ("compute", parts.compute),
+        ("control plane", parts.control_plane),
+        ("node overhead", parts.node_overhead),
+        ("people", parts.people),
+    ];
+    let listed: Vec<String> = named
+        .iter()
+        .filter(|(_, value)| *value > 0.0)
+        .map(|(name, value)| format!("{name} {}", number(*value)))
+        .collect();
+    let date = resources.host_type.map(|host| format!(" (prices of {})", host.price_date)).unwrap_or_default();
+    let unpriced =
+        if profile.environment.team.is_none() { "; people not priced: the profile states no team" } else { "" };
+    format!("{} {} a month{date}{unpriced}", listed.join(", "), currency(profile))
+}
+
 /// Column header of a resource with its unit.
 pub fn resource_header(profile: &Profile, resource: ResourceId) -> String {
     match resource {

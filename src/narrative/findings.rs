@@ -50,6 +50,17 @@ pub fn warning(warning: &Warning) -> String {
         Warning::UnknownHost => {
             "The host id is not in the catalog; the profile's own host figures are used.".to_owned()
         }
+        Warning::Understaffed { option, engineers, team } => format!(
+            "{} take about {} engineers to run; the team has {}: the rest would have to be hired or taken from other work.",
+            capitalise(option.spec().plural),
+            Number(engineers),
+            Number(team),
+        ),
+        Warning::SmallestTypeFloor { option, host, memory_gib, cores } => format!(
+            "{} are bought as {host}, the smallest type of its family ({cores} vCPUs, {} GiB), more than twice what each needs: the family sells nothing smaller.",
+            capitalise(option.spec().plural),
+            Number(memory_gib),
+        ),
     }
 }
 

@@ -439,7 +439,13 @@ impl<'a> Why<'a> {
         self.vs(out, figure)?;
         let rebuild = self.evaluation.values.get(AssumptionId::GoldenImageRebuildDays);
         if o.image_pipeline {
-            write!(out, "; images are rebuilt with every deploy ({} a week)", Number(w.deploys_per_week))?;
+            let images = results[self.option].resources.images_to_rebuild;
+            write!(
+                out,
+                "; apart from them, {} service images are rebuilt with every deploy ({} a week)",
+                Number(images),
+                Number(w.deploys_per_week)
+            )?;
         } else if self.profile.environment.vm_patching == VmPatching::GoldenImages {
             write!(
                 out,

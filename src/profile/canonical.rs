@@ -122,6 +122,9 @@ fn write_section(out: &mut String, profile: &Profile, section: Section, depth: u
         let words: Vec<String> = choice.choices.iter().map(|word| text(word)).collect();
         commented(out, &inner, choice.key, &text(profile.choice(choice.key)), &words.join(" or "), column);
     }
+    if section == Section::Environment && profile.environment.team.is_some() {
+        write_section(out, profile, Section::Team, depth + 1);
+    }
     out.push_str(&format!("{outer}),\n"));
 }
 
@@ -270,7 +273,7 @@ mod tests {
             [
                 "(",
                 "    format: \"podvisor-profile\",",
-                "    version: 2,",
+                "    version: 3,",
                 "    name: \"Untitled scenario\",",
                 "    notes: \"\","
             ]
@@ -286,6 +289,11 @@ mod tests {
             text.contains("\n            ),\n        ),\n    ],\n    environment: (\n        services_per_vm: 1,"),
             "{text}"
         );
+        assert!(!text.contains("team:"), "a profile states its team or leaves people unpriced: {text}");
+        let mut staffed = Profile::default();
+        staffed.set(crate::model::TraitId::Engineers, 2.0);
+        let text = to_canonical_string(&staffed);
+        assert!(text.contains("\n        team: (\n            engineers: 2.0, "), "{text}");
         assert!(text.ends_with("    weights: {},\n    assumptions: {},\n)\n"), "{text}");
     }
 }

@@ -361,18 +361,19 @@ mod tests {
             let error = load(field).unwrap_err();
             let name = field.split(':').next().unwrap_or_default();
             assert_eq!(error.position(), Some((1, HEAD.len() + 1)), "{error}");
-            let expected =
-                format!("`{name}` is a version 2 field, but this file declares `version: 1`; write `version: 2`");
+            let expected = format!(
+                "`{name}` is a field of version 2 and later, but this file declares `version: 1`; write `version: 3`"
+            );
             assert!(error.message().starts_with(&expected), "{error}");
         }
     }
 
     #[test]
     fn a_newer_version_is_refused_naming_both_versions() {
-        let error = parse(b"(format: \"podvisor-profile\", version: 3)", "t.ron").unwrap_err();
+        let error = parse(b"(format: \"podvisor-profile\", version: 4)", "t.ron").unwrap_err();
         assert_eq!(
             error.message(),
-            "version: 3 is newer than this build of Podvisor reads (it reads versions 1 to 2); open the file with a newer Podvisor"
+            "version: 4 is newer than this build of Podvisor reads (it reads versions 1 to 3); open the file with a newer Podvisor"
         );
         assert!(error.position().is_some());
     }

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, Section, TopField};
+use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, Section, TEAM, TopField};
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::hosts::HostCatalog;
@@ -155,6 +155,8 @@ enum SectionField {
     Host,
     HostPrice,
     Kubernetes,
+    /// The nested `team` section (schema v3).
+    Team,
 }
 
 /// The fields of one section, read into `profile`.
@@ -174,6 +176,7 @@ impl<'de> DeserializeSeed<'de> for SectionBody<'_> {
         let name = match self.section {
             Section::Workload => "Workload",
             Section::Environment => "Environment",
+            Section::Team => "Team",
         };
         deserializer.deserialize_struct(name, &[], self)
     }
@@ -195,6 +198,7 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 (HOST, SectionField::Host),
                 (HOST_PRICE, SectionField::HostPrice),
                 (KUBERNETES, SectionField::Kubernetes),
+                (TEAM, SectionField::Team),
             ]);
         }
         known.extend(CHOICES.iter().filter(|c| c.section == self.section).map(|c| (c.key, SectionField::Choice(c))));
@@ -233,6 +237,16 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 SectionField::Kubernetes => {
                     self.profile.environment.kubernetes =
                         map.next_value_seed(Field::new("environment.kubernetes", Flavour))?;
+                }
+                SectionField::Team => {
+                    let prefix = format!("{}{}.", self.prefix, self.section.key());
+                    let body = SectionBody {
+                        section: Section::Team,
+                        prefix: &prefix,
+                        profile: self.profile,
+                        warnings: self.warnings,
+                    };
+                    map.next_value_seed(body)?;
                 }
             }
         }
@@ -631,7 +645,7 @@ fn of_another_version(name: &str, version: u32) -> Option<String> {
     }
     if version == 1 && known(VERSION) {
         Some(format!(
-            "`{name}` is a version {VERSION} field, but this file declares `version: 1`; write `version: {VERSION}` \
+            "`{name}` is a field of version 2 and later, but this file declares `version: 1`; write `version: {VERSION}` \
              with the workload inside `components` (`podvisor normalize` upgrades a version 1 file)"
         ))
     } else if version > 1 && known(1) {

@@ -109,6 +109,9 @@ pub const HOST_PRICE: &str = "host_price_per_hour";
 /// The Kubernetes flavour field of `environment`, written last.
 pub const KUBERNETES: &str = "kubernetes";
 
+/// The team section inside `environment` (schema v3): who would run the platform.
+pub const TEAM: &str = "team";
+
 /// The file's view of a section: its trait fields in [`Section::traits`] order, which each
 /// trait's row in the table sets, and `currency`, `host`, `host_price_per_hour` and
 /// `kubernetes` after them in `environment`.
@@ -120,6 +123,9 @@ impl Section {
             names.extend([CURRENCY, HOST, HOST_PRICE, KUBERNETES]);
         }
         names.extend(CHOICES.iter().filter(|choice| choice.section == self).map(|choice| choice.key));
+        if self == Self::Environment {
+            names.push(TEAM);
+        }
         names
     }
 }

@@ -226,6 +226,10 @@ fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
         "price_edited": site.edited_price_per_hour.is_some(),
         "catalog_price_per_hour": host.map(|host| host.price_per_hour),
         "host_cost_per_month": if host.is_none() { Some(round(e.host_cost_per_month)) } else { None },
+        "team": e.team.as_ref().map(|team| json!({
+            "engineers": round(team.engineers),
+            "engineer_cost_per_month": round(team.engineer_cost_per_month),
+        })),
     })
 }
 
@@ -320,7 +324,20 @@ fn points(profile: &Profile, evaluation: &Evaluation, o: usize, points: &[Point]
 
 /// Resource figures keyed as in the README.
 pub fn resources(resources: &Resources) -> Value {
-    ResourceId::ALL.iter().map(|r| (r.key().to_owned(), json!(round(resources.get(*r))))).collect::<Map<_, _>>().into()
+    let mut keys: Map<String, Value> =
+        ResourceId::ALL.iter().map(|r| (r.key().to_owned(), json!(round(resources.get(*r))))).collect();
+    let breakdown = resources.cost_breakdown();
+    keys.insert(
+        "cost_breakdown".to_owned(),
+        json!({
+            "compute": round(breakdown.compute),
+            "control_plane": round(breakdown.control_plane),
+            "node_overhead": round(breakdown.node_overhead),
+            "people": round(breakdown.people),
+        }),
+    );
+    keys.insert("engineers".to_owned(), json!(round(resources.engineers)));
+    keys.into()
 }
 
 fn curves(evaluation: &Evaluation) -> Value {

@@ -8,7 +8,7 @@ use crate::model::compare::differences;
 use crate::model::facts::fact;
 use crate::model::format::{Number, Score, score_change, signed};
 use crate::model::plan::Plan;
-use crate::model::{AssumptionId, Assumptions, CRITERIA, Profile, ResourceId};
+use crate::model::{AssumptionId, Assumptions, CRITERIA, Evaluation, Profile, ResourceId};
 use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
 /// The full report of an analysis; for a mixed estate, the plan and then each component's
@@ -48,6 +48,24 @@ pub fn analysis(analysis: &Analysis) -> String {
 }
 
 /// One component's report: verdict, settings, scorecard, pros and cons, resources.
+/// The resources table's rows, the host line and where each option's money goes.
+fn resources_table(out: &mut String, profile: &Profile, evaluation: &Evaluation) {
+    let options = &evaluation.options;
+    for resource in ResourceId::ALL {
+        let cells: String = options
+            .iter()
+            .map(|o| format!(" {} |", resource_value(profile, resource, o.resources.get(resource))))
+            .collect();
+        let _ = writeln!(out, "| {} |{cells}", resource_header(profile, resource));
+    }
+    let _ = writeln!(out, "\n{}", narrative::host_line(profile, evaluation));
+    out.push('\n');
+    for option in options {
+        let breakdown = narrative::cost_breakdown(profile, &option.resources);
+        let _ = writeln!(out, "- Monthly cost of {}: {breakdown}", option.spec.plural);
+    }
+}
+
 fn component(analysis: &Analysis) -> String {
     let (profile, evaluation) = (&analysis.profile, &analysis.evaluation);
     let options = &evaluation.options;
@@ -129,15 +147,7 @@ fn component(analysis: &Analysis) -> String {
     }
 
     let _ = writeln!(out, "## Resources at peak\n\n| Resource |{header}\n| --- |{rule}");
-    for resource in ResourceId::ALL {
-        let cells: String = options
-            .iter()
-            .map(|o| format!(" {} |", resource_value(profile, resource, o.resources.get(resource))))
-            .collect();
-        let _ = writeln!(out, "| {} |{cells}", resource_header(profile, resource));
-    }
-    let _ = writeln!(out, "\n{}", narrative::host_line(profile, evaluation));
-    out.push('\n');
+    resources_table(&mut out, profile, evaluation);
     for sentence in break_even_sentences(evaluation) {
         let _ = writeln!(out, "- Break-even — {sentence}");
     }

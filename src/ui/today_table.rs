@@ -13,7 +13,7 @@ use egui::{Galley, Rect, RichText, Shape, TextStyle, Ui, pos2, vec2};
 use super::theme::{option_color_by_id, sizes};
 use super::widgets::{bar_shapes, on_hover_text_with, scroll_bar_room, text_width};
 use crate::model::{Evaluation, ResourceId};
-use crate::narrative::resource_value;
+use crate::narrative::{cost_breakdown, resource_value};
 use crate::profile::Profile;
 
 /// Space between columns.
@@ -125,7 +125,12 @@ pub fn today_ui(ui: &mut Ui, table: &TodayTable<'_>, baseline: Option<&Evaluatio
                         Some(before) => format!("{text} (baseline {})", resource_value(profile, resource, before)),
                         None => text.to_owned(),
                     };
-                    format!("{} — {}: {hover}", result.spec.label, resource.label())
+                    let line = format!("{} — {}: {hover}", result.spec.label, resource.label());
+                    if resource == ResourceId::MonthlyCost {
+                        format!("{line}\n{}", cost_breakdown(profile, &result.resources))
+                    } else {
+                        line
+                    }
                 });
             }
             ui.end_row();
