@@ -6,14 +6,22 @@
 //! scorecard of four options. Rendered with wgpu on Mesa's software Vulkan driver (lavapipe);
 //! tolerances are in `kittest.toml`. Update with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`, then look at every changed image.
+//!
+//! Every test here needs a renderer, so this file has its own harness (libtest-mimic): without a
+//! wgpu adapter and without `CI` the tests are reported as ignored, and the run's summary counts
+//! them ("N ignored"); on CI a missing renderer fails the run instead.
 
 mod common;
+
+use std::process::ExitCode;
+
+use libtest_mimic::{Arguments, Failed, Trial};
 
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use egui_kittest::{Harness, SnapshotResults};
 use podvisor::app::examples::examples;
-use podvisor::app::{App, Command};
+use podvisor::app::{App, Command, Export};
 use podvisor::model::{Assumptions, Evaluation, TraitId, evaluate};
 use podvisor::profile::Profile;
 use podvisor::ui::resources::{ChartView, resources_ui};
@@ -23,11 +31,7 @@ use podvisor::ui::{assumptions::assumptions_ui, pros_cons::pros_cons_ui};
 /// A projector's size, for presenter mode.
 const PROJECTOR: egui::Vec2 = egui::vec2(1280.0, 720.0);
 
-#[test]
 fn presenter_mode_with_break_even_points() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = Harness::builder().with_size(PROJECTOR).build_eframe(|cc| App::new(cc));
     harness.state_mut().send(Command::OpenExample(0));
     harness.run();
@@ -42,11 +46,7 @@ fn presenter_mode_with_break_even_points() {
     harness.snapshot("presenter_break_even");
 }
 
-#[test]
 fn compare_tab_with_an_example() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = common::app();
     harness.state_mut().send(Command::OpenExample(0));
     harness.state_mut().send(Command::CompareWithExample(2));
@@ -59,11 +59,7 @@ fn compare_tab_with_an_example() {
 /// Size of the single-view snapshots.
 const VIEW: egui::Vec2 = egui::vec2(920.0, 600.0);
 
-#[test]
 fn whole_window_on_the_scorecard() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = common::app();
     // A bundled example rather than a file: no machine-specific path in the status bar.
     harness.state_mut().send(Command::OpenExample(0));
@@ -75,11 +71,7 @@ fn whole_window_on_the_scorecard() {
 
 /// The bundled three-tier web shop on the Plan tab: the component list above the sliders,
 /// the placement table, the stacked cost bars.
-#[test]
 fn whole_window_on_the_plan() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = common::app();
     let shop = examples().iter().position(|example| example.file == "three_tier_web_shop.ron");
     harness.state_mut().send(Command::OpenExample(shop.expect("the bundled three-tier shop")));
@@ -107,11 +99,7 @@ fn view_harness<'a>(
         .build_ui_state(view, (profile, evaluation))
 }
 
-#[test]
 fn tab_views() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut results = SnapshotResults::new();
 
     let mut pros_cons = view_harness(0, |ui, (profile, evaluation)| pros_cons_ui(ui, profile, evaluation));
@@ -159,11 +147,7 @@ fn tab_views() {
 /// The whole window at the two sizes the layout tests check, on the tabs that rearrange
 /// themselves: the resources tab (chart beside or above today's table) and the scorecard
 /// scrolled to its tornado.
-#[test]
 fn window_at_laptop_and_projector_sizes() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut results = SnapshotResults::new();
     for size in common::layout::SIZES {
         let mut harness = common::layout::app_at(size, 1.0);
@@ -188,11 +172,7 @@ fn window_at_laptop_and_projector_sizes() {
 
 /// The Options menu open over the scorecard with all four options ticked: a column per
 /// option, and the hovered option's description.
-#[test]
 fn options_menu_with_four_options() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = common::app();
     harness.state_mut().send(Command::OpenExample(0));
     harness.run();
@@ -206,4 +186,68 @@ fn options_menu_with_four_options() {
     harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, label("microvm")).hover();
     harness.run();
     harness.snapshot("window_options_menu");
+}
+
+/// Exports of the window and of its chart are pictures of what is on screen (they need a
+/// renderer like the snapshots).
+fn exporting_pictures_of_the_window_and_of_its_chart() {
+    let mut harness = common::app();
+    harness.state_mut().send(Command::OpenExample(0));
+    harness.get_by_label("Resources").click();
+    harness.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (window, chart) = (dir.path().join("window.png"), dir.path().join("chart.png"));
+
+    harness.state_mut().send(Command::Export(Export::Window, window.clone()));
+    harness.run();
+    harness.state_mut().send(Command::Export(Export::Chart, chart.clone()));
+    harness.run();
+    assert!(harness.state().alert().is_none(), "{:?}", harness.state().alert());
+
+    let window = image::open(&window).expect("a PNG of the window");
+    assert_eq!((window.width() as f32, window.height() as f32), (common::SIZE.x, common::SIZE.y));
+    let chart = image::open(&chart).expect("a PNG of the chart");
+    assert!(chart.width() > 300 && chart.width() < window.width() / 2 + 200, "cropped: {}", chart.width());
+    assert!(chart.height() > 300 && chart.height() < window.height(), "cropped: {}", chart.height());
+}
+
+/// The tests of this file, each needing a renderer.
+const TESTS: &[(&str, fn())] = &[
+    ("presenter_mode_with_break_even_points", presenter_mode_with_break_even_points),
+    ("compare_tab_with_an_example", compare_tab_with_an_example),
+    ("whole_window_on_the_scorecard", whole_window_on_the_scorecard),
+    ("whole_window_on_the_plan", whole_window_on_the_plan),
+    ("tab_views", tab_views),
+    ("window_at_laptop_and_projector_sizes", window_at_laptop_and_projector_sizes),
+    ("options_menu_with_four_options", options_menu_with_four_options),
+    ("exporting_pictures_of_the_window_and_of_its_chart", exporting_pictures_of_the_window_and_of_its_chart),
+];
+
+/// Runs a test on a thread of its own, as libtest does: `egui_kittest` checks per thread that
+/// every snapshot result was handled, and libtest-mimic's pool would carry one test's results
+/// into the next.
+fn on_its_own_thread(name: &str, test: fn()) -> Result<(), Failed> {
+    let thread = std::thread::Builder::new().name(name.to_owned()).spawn(test).expect("a test thread");
+    thread.join().map_err(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_else(|| "the test panicked".to_owned());
+        Failed::from(message)
+    })
+}
+
+fn main() -> ExitCode {
+    let arguments = Arguments::from_args();
+    // Panics on CI without a renderer: a missing renderer must not pass there.
+    let renderer = common::renderer_available();
+    if !renderer {
+        eprintln!("{} snapshot tests ignored: no wgpu adapter and no CI", TESTS.len());
+    }
+    let trials: Vec<Trial> = TESTS
+        .iter()
+        .map(|&(name, test)| Trial::test(name, move || on_its_own_thread(name, test)).with_ignored_flag(!renderer))
+        .collect();
+    libtest_mimic::run(&arguments, trials).exit_code()
 }
