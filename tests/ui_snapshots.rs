@@ -211,6 +211,61 @@ fn exporting_pictures_of_the_window_and_of_its_chart() {
     assert!(chart.height() > 300 && chart.height() < window.height(), "cropped: {}", chart.height());
 }
 
+/// What a picture of `docs/` shows.
+#[derive(Clone, Copy)]
+enum DocsView {
+    Scorecard,
+    Resources,
+    Presenter,
+}
+
+/// The pictures of `docs/` that the README shows: file, bundled example, view.
+const DOCS: [(&str, &str, DocsView); 4] = [
+    ("four-options.png", "saas_running_customer_code.ron", DocsView::Scorecard),
+    ("presenter.png", "monolith_decomposed_50_services.ron", DocsView::Presenter),
+    ("resources.png", "monolith_decomposed_50_services.ron", DocsView::Resources),
+    ("screenshot.png", "monolith_decomposed_50_services.ron", DocsView::Scorecard),
+];
+
+/// Re-makes the README's pictures at a projector's 1280×720 and records the verdict each shows
+/// in `docs/screenshots.ron`, which `tests/readme.rs` compares with today's. Runs only with
+/// `UPDATE_DOCS=1`: a picture is re-made when its scenario's answer changes.
+fn docs_pictures() {
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let mut record = String::from(
+        "// The verdict each picture in docs/ shows: the banner's headline as on screen, its leader and\n\
+         // whether it is a close call. tests/readme.rs quotes the headline in the README's captions and\n\
+         // fails when the profile's verdict today (leader or close call) differs from the one recorded:\n\
+         // then re-make the picture and record what the new one shows.\n[\n",
+    );
+    for (picture, file, view) in DOCS {
+        let index = examples().iter().position(|example| example.file == file).expect("a bundled example");
+        let mut harness = common::layout::app_at(PROJECTOR, 1.0);
+        harness.state_mut().send(Command::OpenExample(index));
+        harness.run();
+        match view {
+            DocsView::Scorecard => {}
+            DocsView::Resources => harness.state_mut().select_tab(podvisor::ui::Tab::Resources),
+            DocsView::Presenter => harness.key_press(Key::F5),
+        }
+        harness.run();
+        harness.remove_cursor();
+        harness.run();
+        harness.state_mut().send(Command::Export(Export::Window, docs.join(picture)));
+        harness.run();
+        assert!(harness.state().alert().is_none(), "{picture}: {:?}", harness.state().alert());
+        let evaluation = evaluate(&examples()[index].profile, Assumptions::builtin());
+        let profile = file.trim_end_matches(".ron");
+        let headline = podvisor::narrative::headline(&evaluation);
+        let (leader, close_call) = (evaluation.verdict.leader.key(), evaluation.verdict.close_call);
+        record += &format!(
+            "    (\n        picture: {picture:?},\n        profile: {profile:?},\n        headline: {headline:?},\n        leader: {leader:?},\n        close_call: {close_call},\n    ),\n"
+        );
+    }
+    record += "]\n";
+    std::fs::write(docs.join("screenshots.ron"), record).expect("docs/screenshots.ron written");
+}
+
 /// The tests of this file, each needing a renderer.
 const TESTS: &[(&str, fn())] = &[
     ("presenter_mode_with_break_even_points", presenter_mode_with_break_even_points),
@@ -245,9 +300,12 @@ fn main() -> ExitCode {
     if !renderer {
         eprintln!("{} snapshot tests ignored: no wgpu adapter and no CI", TESTS.len());
     }
-    let trials: Vec<Trial> = TESTS
+    let mut trials: Vec<Trial> = TESTS
         .iter()
         .map(|&(name, test)| Trial::test(name, move || on_its_own_thread(name, test)).with_ignored_flag(!renderer))
         .collect();
+    if renderer && std::env::var("UPDATE_DOCS").is_ok_and(|v| v == "1") {
+        trials.push(Trial::test("docs_pictures", || on_its_own_thread("docs_pictures", docs_pictures)));
+    }
     libtest_mimic::run(&arguments, trials).exit_code()
 }
