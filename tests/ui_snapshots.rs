@@ -37,8 +37,8 @@ fn presenter_mode_with_break_even_points() {
     harness.run();
     harness.key_press(Key::F5);
     harness.run();
-    // The next slide, once its transition has landed: the decomposed monolith, a narrow VM
-    // lead with break-even points on the chart.
+    // The next slide, once its transition has landed: the decomposed monolith, with
+    // break-even points on the chart.
     harness.key_press(Key::ArrowRight);
     harness.run();
     harness.remove_cursor();
