@@ -132,6 +132,19 @@ fn the_ratchet_fails_on_news_either_way() {
     assert!(ratchet(&BTreeSet::from([Check::Leader, Check::Close]), Some(&listed)).is_some(), "a worse gap fails");
 }
 
+/// Containers far ahead of VMs for 400 services (1,200 guest OSes against a few hosts' worth:
+/// M-RES-1, V-RES-1; restart-to-deploy at 500 deploys a week: M-OPS-3, V-OPS-2): the expected
+/// answer ranks VMs third; this holds them at least 10 points behind the leader, as the panel's
+/// first version did.
+#[test]
+fn platform_400_services_leaves_vms_far_behind() {
+    let e = evaluate(&expert::load(Folder::Panel, "platform_400_services"), Assumptions::builtin());
+    let score =
+        |key: &str| e.options.iter().find(|o| o.spec.key == key).map_or_else(|| panic!("{key} compared"), |o| o.score);
+    let lead = score(e.verdict.leader.key()) - score("vm");
+    assert!(lead >= 10.0, "VMs {lead:.1} points behind: {}", narrative::summary(&e));
+}
+
 /// The cases that used to cliff: compliance 8 → 10 for first-party payment code, and
 /// isolation need 9 → 10 for customer code, move the verdict by less than 8 points a step.
 #[test]
