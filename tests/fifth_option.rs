@@ -66,7 +66,11 @@ fn evaluate_and_sensitivity_cover_a_fifth_option() {
     let evaluation = evaluate_options(&profile, Assumptions::builtin(), &FIVE);
     assert_eq!(evaluation.options.len(), 5);
     let synthetic = evaluation.option(SYNTHETIC.id()).expect("the fifth option is evaluated");
-    assert!((0.0..=100.0).contains(&synthetic.score));
+    // Its overall score is the weighted mean of its criteria less its discounts, worked out here.
+    let (sum, weights) =
+        synthetic.criteria.iter().fold((0.0, 0.0), |(sum, weights), c| (sum + c.weight * c.score, weights + c.weight));
+    let kept: f64 = synthetic.discounts.iter().map(|d| 1.0 - d.discordance).product();
+    assert!((10.0 * sum / weights * kept - synthetic.score).abs() < 1e-6, "{}", synthetic.score);
     assert_eq!(synthetic.criteria.len(), podvisor::model::CRITERIA.len());
     // Its own readings, not a shipped option's, set its terms.
     let heavy = &synthetic.criteria[podvisor::model::CriterionId::HeavyWorkloads as usize];

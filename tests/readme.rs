@@ -1,12 +1,88 @@
-//! The README's tables are generated from the model's own metadata, so they cannot drift:
-//! this test fails when a generated section differs from what the code says, and rewrites the
-//! sections when run with `UPDATE_README=1`.
+//! The README's tables, and every sentence of it that says what a bundled profile yields, are
+//! generated from the model and its evaluation, so they cannot drift: this test fails when a
+//! generated section differs from what the code says, and rewrites the sections when run with
+//! `UPDATE_README=1`. The pictures in `docs/` show a verdict too: `docs/screenshots.ron` records
+//! the one each shows, the captions quote it, and a test compares it with today's.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use podvisor::model::format::Number;
-use podvisor::model::{AssumptionId, CRITERIA};
+use podvisor::model::{AssumptionId, Assumptions, CRITERIA, Evaluation, OptionId, ResourceId, TraitId, evaluate};
+use podvisor::narrative;
+use podvisor::profile::load_file;
+use serde::Deserialize;
+
+/// `docs/screenshots.ron`: the verdict each picture in `docs/` shows.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Picture {
+    /// The file in `docs/`.
+    #[serde(rename = "picture")]
+    file: String,
+    /// The bundled profile on screen (`profiles/`, without `.ron`).
+    profile: String,
+    /// The banner's headline, as the picture shows it.
+    headline: String,
+    leader: String,
+    close_call: bool,
+}
+
+fn pictures() -> Vec<Picture> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots.ron");
+    ron::from_str(&std::fs::read_to_string(&path).expect("docs/screenshots.ron")).expect("docs/screenshots.ron parses")
+}
+
+fn bundled(name: &str) -> Evaluation {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles").join(format!("{name}.ron"));
+    let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
+    evaluate(&profile, Assumptions::builtin())
+}
+
+/// An image line whose caption quotes the verdict its picture shows.
+fn picture_line(file: &str, caption: impl Fn(&str) -> String) -> String {
+    let picture = pictures().into_iter().find(|p| p.file == file).unwrap_or_else(|| panic!("{file} not recorded"));
+    format!("![{}](docs/{file})\n", caption(&picture.headline))
+}
+
+fn hero() -> String {
+    picture_line("screenshot.png", |headline| {
+        format!("Podvisor on the monolith decomposed into 50 services: “{headline}”, explained")
+    })
+}
+
+fn four_options() -> String {
+    picture_line("four-options.png", |headline| {
+        format!("Four options side by side on a SaaS running customer code: “{headline}”")
+    })
+}
+
+/// Where the single VM's memory overtakes one container per service in the bundled decomposed
+/// monolith (M-RES-2), and where whole VMs and hosts hand the lead back and forth after that.
+fn crossover() -> String {
+    let evaluation = bundled("monolith_decomposed_50_services");
+    let crossings: Vec<f64> = evaluation
+        .break_even()
+        .iter()
+        .filter(|b| b.axis == TraitId::Services && b.resource == ResourceId::MemoryGib)
+        .map(|b| b.at)
+        .collect();
+    let first = evaluation
+        .break_even()
+        .iter()
+        .find(|b| b.axis == TraitId::Services && b.resource == ResourceId::MemoryGib && b.ahead_above == OptionId::VM)
+        .expect("the single VM overtakes containers on memory (M-RES-2)");
+    let later: Vec<String> = crossings.iter().filter(|at| **at > first.at).map(|at| Number(*at).to_string()).collect();
+    let mut text = format!("the single VM overtakes them at {} services", Number(first.at));
+    if let Some((last, rest)) = later.split_last() {
+        let list = if rest.is_empty() { last.clone() } else { format!("{} and {last}", rest.join(", ")) };
+        let _ = write!(
+            text,
+            " (in the bundled decomposed monolith; whole VMs and hosts then hand the lead back and forth at {list})"
+        );
+    }
+    text
+}
 
 fn criteria() -> String {
     let mut out = String::from("| Criterion | Default weight | Reading | Sources |\n| --- | ---: | --- | --- |\n");
@@ -50,8 +126,16 @@ fn readme_generated_sections_are_current() {
     let mut readme = std::fs::read_to_string(&path).expect("README.md");
     let update = std::env::var("UPDATE_README").is_ok_and(|v| v == "1");
     let mut stale = Vec::new();
-    for (name, body) in [("criteria", criteria()), ("assumptions", assumptions())] {
-        let (open, close) = (format!("<!-- generated:{name} -->\n"), format!("<!-- /generated:{name} -->"));
+    // Block sections open on a line of their own; inline ones sit inside a sentence.
+    let sections = [
+        ("criteria", criteria(), "\n"),
+        ("assumptions", assumptions(), "\n"),
+        ("hero", hero(), "\n"),
+        ("four-options", four_options(), "\n"),
+        ("crossover", crossover(), ""),
+    ];
+    for (name, body, after_open) in sections {
+        let (open, close) = (format!("<!-- generated:{name} -->{after_open}"), format!("<!-- /generated:{name} -->"));
         let start = readme.find(&open).unwrap_or_else(|| panic!("README lacks {open}")) + open.len();
         let end = start + readme[start..].find(&close).unwrap_or_else(|| panic!("README lacks {close}"));
         if readme[start..end] != body {
@@ -67,6 +151,45 @@ fn readme_generated_sections_are_current() {
             "README sections {stale:?} are stale: run `UPDATE_README=1 cargo test --test readme`"
         );
     }
+}
+
+/// Each picture in `docs/` shows the verdict its profile gets today: the leader and whether it
+/// is a close call, as recorded beside it. When the answer changes, re-make the picture (README,
+/// "Expected answers and golden files") and record what it shows.
+#[test]
+fn docs_pictures_show_todays_verdict() {
+    let pictures = pictures();
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let mut stale = Vec::new();
+    for picture in &pictures {
+        assert!(docs.join(&picture.file).is_file(), "docs/{} is missing", picture.file);
+        let evaluation = bundled(&picture.profile);
+        let verdict = &evaluation.verdict;
+        if verdict.leader.key() != picture.leader || verdict.close_call != picture.close_call {
+            stale.push(format!(
+                "docs/{} shows “{}” ({} leads, close call {}); {} today gives “{}” ({} leads, close call {})",
+                picture.file,
+                picture.headline,
+                picture.leader,
+                picture.close_call,
+                picture.profile,
+                narrative::headline(&evaluation),
+                verdict.leader.key(),
+                verdict.close_call
+            ));
+        }
+    }
+    assert!(stale.is_empty(), "pictures to re-make:\n{}", stale.join("\n"));
+    let mut listed: Vec<String> = pictures.iter().map(|p| p.file.clone()).collect();
+    listed.sort();
+    let mut found: Vec<String> = std::fs::read_dir(&docs)
+        .expect("docs/")
+        .map(|entry| entry.expect("a docs entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("png")))
+        .map(|path| path.file_name().expect("a file name").to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    assert_eq!(listed, found, "every picture in docs/ has its verdict recorded in docs/screenshots.ron");
 }
 
 #[test]

@@ -1,101 +1,148 @@
-//! The scenario panel: realistic cases an experienced architect would recognise, each with
-//! the answer the sources and practice support (its profile's notes say why). The tests
-//! assert the winner or the close call, never an exact score. Where the model's answer
-//! differs from the expert's (the other side of a close call, or another runner-up), the
-//! test holds the model to what it gets right and the comment says what is missing.
+//! The scenario panel: realistic cases an experienced architect would recognise, held to the
+//! answers practice supports. Those answers are data with their sources, in
+//! `tests/scenarios/expected.ron`, written independently of what the model says; each profile's
+//! notes say the same in words. Every field is asserted: leader, close call (the model's own
+//! `close_call` flag, however it decides closeness), runner-up and options that must not lead.
+//!
+//! Scenarios the model does not meet yet are listed in the same file's `known_gaps`, each with
+//! the checks it fails: a ratchet. A scenario not listed fails when the model disagrees; a
+//! listed one fails when the checks it fails change (when it starts to agree, it must be taken
+//! off the list), so the list can only shrink honestly.
 
-use std::path::Path;
+mod expert;
+mod profile_support;
 
-use podvisor::model::{Assumptions, Evaluation, OptionId, evaluate};
+use std::collections::BTreeSet;
+
+use expert::{Answer, Check, Folder, Gap, Observed, failing_checks, label, ratchet};
+use podvisor::model::{Assumptions, evaluate};
 use podvisor::narrative;
 use podvisor::profile::load_file;
 
-/// What a scenario must show.
-enum Expected {
-    /// This option wins (a margin of at least 10 points).
-    Wins(&'static str),
-    /// Too close to call, between these two.
-    Close(&'static str, &'static str),
-    /// Too close to call, this option ahead; nothing is ruled out.
-    CloseLedBy(&'static str),
-    /// Too close to call between these two: one leads, the other is within the close-call
-    /// margin; nothing is ruled out.
-    CloseBetween(&'static str, &'static str),
-    /// One of these two leads, at least 10 points ahead of the third option named.
-    EitherBeats(&'static str, &'static str, &'static str),
-}
-
-const PANEL: &[(&str, Expected)] = &[
-    ("web_tier_with_small_team", Expected::Close("vm", "containers_on_vms")),
-    ("windows_dotnet_legacy", Expected::Wins("vm")),
-    ("platform_400_services", Expected::EitherBeats("container", "containers_on_vms", "vm")),
-    // Containers on VMs lead and nothing is ruled out: compliance no longer vetoes containers
-    // for first-party code. MicroVMs are the same pipeline plus a sandbox, so they come a close
-    // second on what the sandbox costs; VMs, a VM per service instance, trail on hosts.
-    ("bank_payments_pci", Expected::CloseLedBy("containers_on_vms")),
-    ("saas_customer_code", Expected::Wins("microvm")),
-    // A close call between VMs and containers: practice leans to a fresh VM per job for fork
-    // pull requests, the model to containers with /dev/kvm (no nesting, M-OPS-6). The boot is
-    // paid in a warm pool of spares, the short-lived VMs are replaced rather than kept
-    // running, and only their golden image is patched; microVMs cannot offer KVM in production.
-    ("ci_runners_kvm", Expected::CloseBetween("vm", "container")),
-    // VMs clearly: the failure model (M-OPS-8) with live migration through host maintenance
-    // (vm_live_migration_points) and heavy, long-lived work (V-RES-4).
-    ("big_database", Expected::Wins("vm")),
-    ("nightly_batch", Expected::Close("vm", "containers_on_vms")),
-    // A close call, VMs slightly ahead in practice. The model: level, once the VMs carry the
-    // three services side by side as one engineer would run them (M-APP-1) and the cluster
-    // pays for its own control plane (three hosts on 2-core machines); the effort of one
-    // engineer running a cluster is not scored (no team-size input, no published figure).
-    ("startup_one_engineer", Expected::Close("vm", "containers_on_vms")),
-    ("edge_box", Expected::Wins("container")),
-];
-
-fn evaluate_scenario(name: &str) -> Evaluation {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios").join(format!("{name}.ron"));
-    let loaded = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
-    assert!(loaded.profile.notes.contains("Expected:"), "{name}: the notes say which answer and why");
-    evaluate(&loaded.profile, Assumptions::builtin())
-}
-
-fn score(e: &Evaluation, key: &str) -> f64 {
-    e.options.iter().find(|o| o.spec.key == key).map_or_else(|| panic!("{key} compared"), |o| o.score)
-}
+/// The panel must keep at least this many scenarios (issue 21: at least 18).
+const MIN_SCENARIOS: usize = 18;
 
 #[test]
-fn every_scenario_reaches_the_answer_its_notes_give() {
-    assert!(PANEL.len() >= 10);
-    for (name, expected) in PANEL {
-        let e = evaluate_scenario(name);
-        let verdict = &e.verdict;
-        let (leader, runner_up) = (verdict.leader.key(), verdict.runner_up.map(OptionId::key));
-        let summary = narrative::summary(&e);
-        match expected {
-            Expected::Wins(option) => {
-                assert_eq!(verdict.winner.map(OptionId::key), Some(*option), "{name}: {summary}");
-            }
-            Expected::Close(a, b) => {
-                assert!(verdict.close_call, "{name}: {summary}");
-                let sides = [Some(leader), runner_up];
-                assert!(sides.contains(&Some(*a)) && sides.contains(&Some(*b)), "{name}: {summary}");
-            }
-            Expected::CloseLedBy(option) => {
-                assert!(verdict.close_call && leader == *option, "{name}: {summary}");
-                assert!(verdict.ruled_out.is_empty(), "{name}: {summary}");
-            }
-            Expected::CloseBetween(a, b) => {
-                assert!(verdict.close_call && verdict.ruled_out.is_empty(), "{name}: {summary}");
-                assert!(leader == *a || leader == *b, "{name}: {summary}");
-                let gap = (score(&e, a) - score(&e, b)).abs();
-                assert!(gap < 100.0 * podvisor::model::CLOSE_CALL_MARGIN, "{name}: {a} and {b} {gap:.1} apart");
-            }
-            Expected::EitherBeats(a, b, third) => {
-                assert!(leader == *a || leader == *b, "{name}: {summary}");
-                assert!(score(&e, leader) - score(&e, third) >= 10.0, "{name}: {summary}");
-            }
+fn every_scenario_meets_its_expert_answer_or_is_a_known_gap() {
+    let expected = expert::expected();
+    let problems = expert::problems(Folder::Panel, &expected.panel, &expected.known_gaps);
+    assert!(problems.is_empty(), "{} of the panel's answers:\n\n{}", problems.len(), problems.join("\n\n"));
+}
+
+/// The file is consistent with the panel: every scenario has an answer, every answer names only
+/// options its profile compares, every known gap names an answer, and nothing is listed twice.
+#[test]
+fn the_expected_answers_cover_the_panel() {
+    let expected = expert::expected();
+    let files: BTreeSet<String> = profile_support::scenarios()
+        .iter()
+        .map(|p| p.file_stem().expect("a file name").to_string_lossy().into_owned())
+        .collect();
+    let answered: BTreeSet<String> = expected.panel.iter().map(|a| a.scenario.clone()).collect();
+    assert_eq!(files, answered, "every scenario file has an expert answer, and every answer a file");
+    assert!(files.len() >= MIN_SCENARIOS, "{} scenarios, at least {MIN_SCENARIOS} wanted", files.len());
+    let mut keys = BTreeSet::new();
+    let answers =
+        expected.panel.iter().map(|a| (Folder::Panel, a)).chain(expected.bundled.iter().map(|a| (Folder::Bundled, a)));
+    for (folder, answer) in answers {
+        let name = label(&answer.scenario, answer.component.as_ref());
+        assert!(keys.insert(name.clone()), "{name} answered twice");
+        let profile = expert::load(folder, &answer.scenario);
+        let compared: Vec<&str> = profile.options.iter().map(|o| o.key()).collect();
+        let named = answer
+            .leader
+            .iter()
+            .chain(answer.runner_up.iter().flatten())
+            .chain(&answer.must_not_lead)
+            .chain(&answer.not_runner_up);
+        for option in named {
+            assert!(compared.contains(&option.as_str()), "{name}: {option} is not among {compared:?}");
         }
+        assert!(!answer.leader.is_empty() && answer.source.len() > 40, "{name}: a leader and a source");
+        assert!(answer.leader.iter().all(|l| !answer.must_not_lead.contains(l)), "{name}: contradicts itself");
     }
+    let mut gaps = BTreeSet::new();
+    for gap in &expected.known_gaps {
+        let name = label(&gap.scenario, gap.component.as_ref());
+        assert!(keys.contains(&name), "known gap {name} has no answer");
+        assert!(gaps.insert(name.clone()), "{name} listed twice");
+        assert!(!gap.failing.is_empty() && gap.differs.len() > 20, "{name}: say which checks fail and what differs");
+    }
+}
+
+/// The panel spans the three clouds and the team's own hardware.
+#[test]
+fn the_panel_spans_every_cloud_and_own_hardware() {
+    let hosts: BTreeSet<String> = profile_support::scenarios()
+        .iter()
+        .map(|p| {
+            let host = load_file(p).unwrap_or_else(|e| panic!("{e}")).profile.environment.host;
+            host.split_once('/').map_or(host.clone(), |(provider, _)| provider.to_owned())
+        })
+        .collect();
+    for kind in ["aws", "azure", "gcp", "custom"] {
+        assert!(hosts.contains(kind), "no scenario on {kind}: {hosts:?}");
+    }
+}
+
+fn answer(leader: &[&str], close: bool, runner_up: Option<&[&str]>, must_not_lead: &[&str]) -> Answer {
+    let owned = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    Answer {
+        scenario: "s".to_owned(),
+        component: None,
+        leader: owned(leader),
+        close,
+        runner_up: runner_up.map(owned),
+        must_not_lead: owned(must_not_lead),
+        not_runner_up: owned(must_not_lead),
+        source: String::new(),
+    }
+}
+
+fn observed(leader: &str, runner_up: &str, close: bool) -> Observed {
+    Observed { leader: leader.to_owned(), runner_up: Some(runner_up.to_owned()), close }
+}
+
+/// The judge and the ratchet themselves, on hand-made verdicts.
+#[test]
+fn the_ratchet_fails_on_news_either_way() {
+    let ci = answer(&["vm"], true, Some(&["container"]), &["microvm"]);
+    assert!(failing_checks(&ci, &observed("vm", "container", true)).is_empty());
+    assert_eq!(
+        failing_checks(&ci, &observed("container", "microvm", true)),
+        BTreeSet::from([Check::Leader, Check::RunnerUp, Check::NotRunnerUp])
+    );
+    assert_eq!(
+        failing_checks(&ci, &observed("microvm", "vm", false)),
+        BTreeSet::from([Check::Leader, Check::Close, Check::RunnerUp, Check::MustNotLead])
+    );
+    let either = answer(&["vm", "containers_on_vms"], true, None, &[]);
+    assert!(failing_checks(&either, &observed("containers_on_vms", "vm", true)).is_empty());
+
+    let listed = Gap {
+        scenario: "s".to_owned(),
+        component: None,
+        failing: BTreeSet::from([Check::Leader]),
+        differs: String::new(),
+    };
+    assert_eq!(ratchet(&BTreeSet::new(), None), None);
+    assert!(ratchet(&BTreeSet::from([Check::Leader]), None).is_some(), "a new disagreement fails");
+    assert_eq!(ratchet(&BTreeSet::from([Check::Leader]), Some(&listed)), None, "a known gap as listed passes");
+    assert!(ratchet(&BTreeSet::new(), Some(&listed)).is_some(), "a gap that closed must come off the list");
+    assert!(ratchet(&BTreeSet::from([Check::Leader, Check::Close]), Some(&listed)).is_some(), "a worse gap fails");
+}
+
+/// Containers far ahead of VMs for 400 services (1,200 guest OSes against a few hosts' worth:
+/// M-RES-1, V-RES-1; restart-to-deploy at 500 deploys a week: M-OPS-3, V-OPS-2): the expected
+/// answer ranks VMs third; this holds them at least 10 points behind the leader, as the panel's
+/// first version did.
+#[test]
+fn platform_400_services_leaves_vms_far_behind() {
+    let e = evaluate(&expert::load(Folder::Panel, "platform_400_services"), Assumptions::builtin());
+    let score =
+        |key: &str| e.options.iter().find(|o| o.spec.key == key).map_or_else(|| panic!("{key} compared"), |o| o.score);
+    let lead = score(e.verdict.leader.key()) - score("vm");
+    assert!(lead >= 10.0, "VMs {lead:.1} points behind: {}", narrative::summary(&e));
 }
 
 /// The cases that used to cliff: compliance 8 → 10 for first-party payment code, and
@@ -105,8 +152,7 @@ fn the_former_cliffs_are_gentle() {
     for (name, field, from, to) in
         [("bank_payments_pci", "compliance_strictness", 8, 10), ("saas_customer_code", "isolation_need", 9, 10)]
     {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios").join(format!("{name}.ron"));
-        let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
+        let profile = expert::load(Folder::Panel, name);
         let meta = podvisor::model::TRAITS.iter().find(|m| m.key == field).expect("a trait");
         let mut last: Option<(&str, f64)> = None;
         for value in from..=to {

@@ -258,31 +258,6 @@ fn a_failed_export_is_an_alert_not_a_panic() {
 }
 
 #[test]
-fn exporting_pictures_of_the_window_and_of_its_chart() {
-    if !common::renderer_available() {
-        return;
-    }
-    let mut harness = common::app();
-    harness.state_mut().send(Command::OpenExample(0));
-    harness.get_by_label("Resources").click();
-    harness.run();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (window, chart) = (dir.path().join("window.png"), dir.path().join("chart.png"));
-
-    harness.state_mut().send(Command::Export(Export::Window, window.clone()));
-    harness.run();
-    harness.state_mut().send(Command::Export(Export::Chart, chart.clone()));
-    harness.run();
-    assert!(harness.state().alert().is_none(), "{:?}", harness.state().alert());
-
-    let window = image::open(&window).expect("a PNG of the window");
-    assert_eq!((window.width() as f32, window.height() as f32), (common::SIZE.x, common::SIZE.y));
-    let chart = image::open(&chart).expect("a PNG of the chart");
-    assert!(chart.width() > 300 && chart.width() < window.width() / 2 + 200, "cropped: {}", chart.width());
-    assert!(chart.height() > 300 && chart.height() < window.height(), "cropped: {}", chart.height());
-}
-
-#[test]
 fn the_baseline_and_the_deck_come_back_with_the_session() {
     use eframe::App as _;
 

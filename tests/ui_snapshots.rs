@@ -6,14 +6,22 @@
 //! scorecard of four options. Rendered with wgpu on Mesa's software Vulkan driver (lavapipe);
 //! tolerances are in `kittest.toml`. Update with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`, then look at every changed image.
+//!
+//! Every test here needs a renderer, so this file has its own harness (libtest-mimic): without a
+//! wgpu adapter and without `CI` the tests are reported as ignored, and the run's summary counts
+//! them ("N ignored"); on CI a missing renderer fails the run instead.
 
 mod common;
+
+use std::process::ExitCode;
+
+use libtest_mimic::{Arguments, Failed, Trial};
 
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use egui_kittest::{Harness, SnapshotResults};
 use podvisor::app::examples::examples;
-use podvisor::app::{App, Command};
+use podvisor::app::{App, Command, Export};
 use podvisor::model::{Assumptions, Evaluation, TraitId, evaluate};
 use podvisor::profile::Profile;
 use podvisor::ui::resources::{ChartView, resources_ui};
@@ -23,18 +31,14 @@ use podvisor::ui::{assumptions::assumptions_ui, pros_cons::pros_cons_ui};
 /// A projector's size, for presenter mode.
 const PROJECTOR: egui::Vec2 = egui::vec2(1280.0, 720.0);
 
-#[test]
 fn presenter_mode_with_break_even_points() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = Harness::builder().with_size(PROJECTOR).build_eframe(|cc| App::new(cc));
     harness.state_mut().send(Command::OpenExample(0));
     harness.run();
     harness.key_press(Key::F5);
     harness.run();
-    // The next slide, once its transition has landed: the decomposed monolith, a narrow VM
-    // lead with break-even points on the chart.
+    // The next slide, once its transition has landed: the decomposed monolith, with
+    // break-even points on the chart.
     harness.key_press(Key::ArrowRight);
     harness.run();
     harness.remove_cursor();
@@ -42,11 +46,7 @@ fn presenter_mode_with_break_even_points() {
     harness.snapshot("presenter_break_even");
 }
 
-#[test]
 fn compare_tab_with_an_example() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = common::app();
     harness.state_mut().send(Command::OpenExample(0));
     harness.state_mut().send(Command::CompareWithExample(2));
@@ -59,11 +59,7 @@ fn compare_tab_with_an_example() {
 /// Size of the single-view snapshots.
 const VIEW: egui::Vec2 = egui::vec2(920.0, 600.0);
 
-#[test]
 fn whole_window_on_the_scorecard() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = common::app();
     // A bundled example rather than a file: no machine-specific path in the status bar.
     harness.state_mut().send(Command::OpenExample(0));
@@ -75,11 +71,7 @@ fn whole_window_on_the_scorecard() {
 
 /// The bundled three-tier web shop on the Plan tab: the component list above the sliders,
 /// the placement table, the stacked cost bars.
-#[test]
 fn whole_window_on_the_plan() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = common::app();
     let shop = examples().iter().position(|example| example.file == "three_tier_web_shop.ron");
     harness.state_mut().send(Command::OpenExample(shop.expect("the bundled three-tier shop")));
@@ -107,11 +99,7 @@ fn view_harness<'a>(
         .build_ui_state(view, (profile, evaluation))
 }
 
-#[test]
 fn tab_views() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut results = SnapshotResults::new();
 
     let mut pros_cons = view_harness(0, |ui, (profile, evaluation)| pros_cons_ui(ui, profile, evaluation));
@@ -159,11 +147,7 @@ fn tab_views() {
 /// The whole window at the two sizes the layout tests check, on the tabs that rearrange
 /// themselves: the resources tab (chart beside or above today's table) and the scorecard
 /// scrolled to its tornado.
-#[test]
 fn window_at_laptop_and_projector_sizes() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut results = SnapshotResults::new();
     for size in common::layout::SIZES {
         let mut harness = common::layout::app_at(size, 1.0);
@@ -188,11 +172,7 @@ fn window_at_laptop_and_projector_sizes() {
 
 /// The Options menu open over the scorecard with all four options ticked: a column per
 /// option, and the hovered option's description.
-#[test]
 fn options_menu_with_four_options() {
-    if !common::renderer_available() {
-        return;
-    }
     let mut harness = common::app();
     harness.state_mut().send(Command::OpenExample(0));
     harness.run();
@@ -206,4 +186,126 @@ fn options_menu_with_four_options() {
     harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, label("microvm")).hover();
     harness.run();
     harness.snapshot("window_options_menu");
+}
+
+/// Exports of the window and of its chart are pictures of what is on screen (they need a
+/// renderer like the snapshots).
+fn exporting_pictures_of_the_window_and_of_its_chart() {
+    let mut harness = common::app();
+    harness.state_mut().send(Command::OpenExample(0));
+    harness.get_by_label("Resources").click();
+    harness.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (window, chart) = (dir.path().join("window.png"), dir.path().join("chart.png"));
+
+    harness.state_mut().send(Command::Export(Export::Window, window.clone()));
+    harness.run();
+    harness.state_mut().send(Command::Export(Export::Chart, chart.clone()));
+    harness.run();
+    assert!(harness.state().alert().is_none(), "{:?}", harness.state().alert());
+
+    let window = image::open(&window).expect("a PNG of the window");
+    assert_eq!((window.width() as f32, window.height() as f32), (common::SIZE.x, common::SIZE.y));
+    let chart = image::open(&chart).expect("a PNG of the chart");
+    assert!(chart.width() > 300 && chart.width() < window.width() / 2 + 200, "cropped: {}", chart.width());
+    assert!(chart.height() > 300 && chart.height() < window.height(), "cropped: {}", chart.height());
+}
+
+/// What a picture of `docs/` shows.
+#[derive(Clone, Copy)]
+enum DocsView {
+    Scorecard,
+    Resources,
+    Presenter,
+}
+
+/// The pictures of `docs/` that the README shows: file, bundled example, view.
+const DOCS: [(&str, &str, DocsView); 4] = [
+    ("four-options.png", "saas_running_customer_code.ron", DocsView::Scorecard),
+    ("presenter.png", "monolith_decomposed_50_services.ron", DocsView::Presenter),
+    ("resources.png", "monolith_decomposed_50_services.ron", DocsView::Resources),
+    ("screenshot.png", "monolith_decomposed_50_services.ron", DocsView::Scorecard),
+];
+
+/// Re-makes the README's pictures at a projector's 1280×720 and records the verdict each shows
+/// in `docs/screenshots.ron`, which `tests/readme.rs` compares with today's. Runs only with
+/// `UPDATE_DOCS=1`: a picture is re-made when its scenario's answer changes.
+fn docs_pictures() {
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let mut record = String::from(
+        "// The verdict each picture in docs/ shows: the banner's headline as on screen, its leader and\n\
+         // whether it is a close call. tests/readme.rs quotes the headline in the README's captions and\n\
+         // fails when the profile's verdict today (leader or close call) differs from the one recorded:\n\
+         // then re-make the picture and record what the new one shows.\n[\n",
+    );
+    for (picture, file, view) in DOCS {
+        let index = examples().iter().position(|example| example.file == file).expect("a bundled example");
+        let mut harness = common::layout::app_at(PROJECTOR, 1.0);
+        harness.state_mut().send(Command::OpenExample(index));
+        harness.run();
+        match view {
+            DocsView::Scorecard => {}
+            DocsView::Resources => harness.state_mut().select_tab(podvisor::ui::Tab::Resources),
+            DocsView::Presenter => harness.key_press(Key::F5),
+        }
+        harness.run();
+        harness.remove_cursor();
+        harness.run();
+        harness.state_mut().send(Command::Export(Export::Window, docs.join(picture)));
+        harness.run();
+        assert!(harness.state().alert().is_none(), "{picture}: {:?}", harness.state().alert());
+        let evaluation = evaluate(&examples()[index].profile, Assumptions::builtin());
+        let profile = file.trim_end_matches(".ron");
+        let headline = podvisor::narrative::headline(&evaluation);
+        let (leader, close_call) = (evaluation.verdict.leader.key(), evaluation.verdict.close_call);
+        record += &format!(
+            "    (\n        picture: {picture:?},\n        profile: {profile:?},\n        headline: {headline:?},\n        leader: {leader:?},\n        close_call: {close_call},\n    ),\n"
+        );
+    }
+    record += "]\n";
+    std::fs::write(docs.join("screenshots.ron"), record).expect("docs/screenshots.ron written");
+}
+
+/// The tests of this file, each needing a renderer.
+const TESTS: &[(&str, fn())] = &[
+    ("presenter_mode_with_break_even_points", presenter_mode_with_break_even_points),
+    ("compare_tab_with_an_example", compare_tab_with_an_example),
+    ("whole_window_on_the_scorecard", whole_window_on_the_scorecard),
+    ("whole_window_on_the_plan", whole_window_on_the_plan),
+    ("tab_views", tab_views),
+    ("window_at_laptop_and_projector_sizes", window_at_laptop_and_projector_sizes),
+    ("options_menu_with_four_options", options_menu_with_four_options),
+    ("exporting_pictures_of_the_window_and_of_its_chart", exporting_pictures_of_the_window_and_of_its_chart),
+];
+
+/// Runs a test on a thread of its own, as libtest does: `egui_kittest` checks per thread that
+/// every snapshot result was handled, and libtest-mimic's pool would carry one test's results
+/// into the next.
+fn on_its_own_thread(name: &str, test: fn()) -> Result<(), Failed> {
+    let thread = std::thread::Builder::new().name(name.to_owned()).spawn(test).expect("a test thread");
+    thread.join().map_err(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_else(|| "the test panicked".to_owned());
+        Failed::from(message)
+    })
+}
+
+fn main() -> ExitCode {
+    let arguments = Arguments::from_args();
+    // Panics on CI without a renderer: a missing renderer must not pass there.
+    let renderer = common::renderer_available();
+    if !renderer {
+        eprintln!("{} snapshot tests ignored: no wgpu adapter and no CI", TESTS.len());
+    }
+    let mut trials: Vec<Trial> = TESTS
+        .iter()
+        .map(|&(name, test)| Trial::test(name, move || on_its_own_thread(name, test)).with_ignored_flag(!renderer))
+        .collect();
+    if renderer && std::env::var("UPDATE_DOCS").is_ok_and(|v| v == "1") {
+        trials.push(Trial::test("docs_pictures", || on_its_own_thread("docs_pictures", docs_pictures)));
+    }
+    libtest_mimic::run(&arguments, trials).exit_code()
 }

@@ -94,15 +94,16 @@ pub fn deck_slides() -> usize {
 }
 
 /// Whether snapshots can be rendered here. Without a wgpu adapter (no GPU and no Mesa
-/// lavapipe/llvmpipe) the snapshot tests say so and skip locally; on CI (`CI` set) a missing
-/// renderer fails them instead, so it cannot go unnoticed.
+/// lavapipe/llvmpipe) the snapshot tests are reported as ignored locally (`tests/ui_snapshots.rs`
+/// has its own harness for that); on CI (`CI` set) a missing renderer fails them instead, so it
+/// cannot go unnoticed.
 pub fn renderer_available() -> bool {
     use egui_wgpu::wgpu;
     let instance = wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle());
     let found = !pollster::block_on(instance.enumerate_adapters(wgpu::Backends::all())).is_empty();
     if !found {
         assert!(std::env::var_os("CI").is_none(), "no wgpu adapter on CI: install mesa-vulkan-drivers and libvulkan1");
-        eprintln!("skipping snapshots: no wgpu adapter (apt-get install mesa-vulkan-drivers libvulkan1)");
+        eprintln!("no wgpu adapter: apt-get install mesa-vulkan-drivers libvulkan1 to render snapshots");
     }
     found
 }

@@ -17,9 +17,12 @@ pub fn bundled() -> Vec<PathBuf> {
     profiles_in("profiles")
 }
 
-/// The scenario panel's profiles in `tests/scenarios/`.
+/// The scenario panel's profiles in `tests/scenarios/` (`expected.ron` beside them holds their
+/// expert answers, not a profile).
 pub fn scenarios() -> Vec<PathBuf> {
-    profiles_in("tests/scenarios")
+    let mut paths = profiles_in("tests/scenarios");
+    paths.retain(|path| path.file_stem().is_none_or(|stem| stem != "expected"));
+    paths
 }
 
 /// The `.ron` files of a folder of the repository, sorted.
