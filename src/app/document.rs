@@ -6,19 +6,25 @@
 //! smooth. A profile of several components is also planned ([`Plan`]: where each goes, the
 //! estate's cost, the phased path) whenever any of it changes.
 //!
+//! The verdict's confidence (1,000 plausible worlds, about 20 ms) is drawn on a worker thread
+//! once an edit is finished, never on a frame; until it arrives, the evaluation carries the
+//! last one drawn, marked stale, so the verdict's words keep still and the window dims it.
+//!
 //! The views edit one component at a time: they are handed [`Profile::focus`] of the selected
 //! component (a one-component profile, so every view works on it unchanged), and what they
 //! change is written back with [`Profile::absorb`]. A one-component profile is handed over
 //! as it is.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::components::{self, ComponentEdit};
 use super::history::History;
+use crate::model::confidence::{Confidence, SEED, confidence};
 use crate::model::plan::{Plan, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
-use crate::model::{Assumptions, Evaluation, Workload, evaluate};
+use crate::model::{Assumptions, Evaluation, OptionId, Workload, evaluate};
 use crate::profile::Profile;
 
 /// One open scenario.
@@ -41,6 +47,10 @@ pub struct Document {
     analysed: Profile,
     /// The plan of a profile of several components, as of `evaluated`.
     plan: Option<Plan>,
+    /// The last confidence drawn, with the focus it was drawn for and that focus's leader.
+    confidence: Option<(Profile, OptionId, Confidence)>,
+    /// The confidence being drawn on a worker thread, with the focus it is for.
+    drawing: Option<(Profile, Receiver<Confidence>)>,
 }
 
 impl Document {
@@ -56,6 +66,8 @@ impl Document {
             evaluation: evaluate(&profile, Assumptions::builtin()),
             sensitivity: analyse(&profile, Assumptions::builtin()),
             plan: planned(&profile),
+            confidence: None,
+            drawing: None,
             profile,
             path,
         }
@@ -131,6 +143,7 @@ impl Document {
         if focused != self.scored {
             self.evaluation = evaluate(&focused, Assumptions::builtin());
             self.scored = focused;
+            self.attach_confidence();
         }
         if self.profile != self.evaluated.0 {
             self.plan = planned(&self.profile);
@@ -150,6 +163,62 @@ impl Document {
         if self.is_sensitivity_stale() {
             self.sensitivity = analyse(&self.scored, Assumptions::builtin());
             self.analysed.clone_from(&self.scored);
+        }
+    }
+
+    /// Whether a confidence is being drawn on a worker thread.
+    pub fn is_drawing(&self) -> bool {
+        self.drawing.is_some()
+    }
+
+    /// Whether the verdict's confidence is not yet drawn for the evaluated focus.
+    pub fn is_confidence_stale(&self) -> bool {
+        self.confidence.as_ref().is_none_or(|(focus, _, _)| *focus != self.scored)
+    }
+
+    /// Takes a confidence the worker finished, and starts drawing the evaluated focus's if it
+    /// is stale and no drawing is under way (one at a time: a drawing for an earlier state
+    /// finishes first). `wake` is called on the worker thread when it is done, to ask for a
+    /// frame. Call it when no edit is in progress: a drag draws once, when it settles.
+    pub fn refresh_confidence(&mut self, wake: impl FnOnce() + Send + 'static) {
+        if let Some((focus, receiver)) = &self.drawing {
+            match receiver.try_recv() {
+                // Drawn for an earlier state: dropped, and the current one drawn below.
+                Ok(drawn) if *focus == self.scored => {
+                    self.confidence = Some((focus.clone(), self.evaluation.verdict.leader, drawn));
+                    self.drawing = None;
+                    self.attach_confidence();
+                }
+                Ok(_) | Err(TryRecvError::Disconnected) => self.drawing = None,
+                Err(TryRecvError::Empty) => return,
+            }
+        }
+        if !self.is_confidence_stale() {
+            return;
+        }
+        let focus = self.scored.clone();
+        let (sender, receiver) = mpsc::channel();
+        let worker = focus.clone();
+        std::thread::spawn(move || {
+            let drawn = confidence(&worker, Assumptions::builtin(), SEED);
+            // The document may be gone (the window closed, another file opened): nothing to do.
+            let _ = sender.send(drawn);
+            wake();
+        });
+        self.drawing = Some((focus, receiver));
+    }
+
+    /// Gives the evaluation the last confidence drawn: its own, or, while the leader is the
+    /// one it was drawn for, an earlier state's marked stale. When the lead changed hands,
+    /// the old shares say nothing about the new leader: none is attached, and the words only
+    /// say who leads until the new one is drawn.
+    fn attach_confidence(&mut self) {
+        if let Some((focus, leader, drawn)) = &self.confidence {
+            if *focus == self.scored {
+                self.evaluation.set_confidence(drawn.clone());
+            } else if *leader == self.evaluation.verdict.leader {
+                self.evaluation.set_stale_confidence(drawn.clone());
+            }
         }
     }
 

@@ -96,6 +96,8 @@ struct Presenter {
     fullscreen_for_presenting: bool,
     /// A black screen while the room talks (B); any key brings the slide back.
     blank: bool,
+    /// The slides' confidences, drawn on a worker thread while presenting.
+    drawing: Option<std::sync::mpsc::Receiver<(Profile, crate::model::Confidence)>>,
 }
 
 /// Questions waiting for the user, and what hangs on their answers.
@@ -237,6 +239,14 @@ impl App {
 
     pub fn document(&self) -> &Document {
         &self.workspace.document
+    }
+
+    /// Whether a verdict's confidence is still being drawn off the frame, for the open
+    /// scenario or a presenter slide (tests wait for it before looking at the words).
+    pub fn is_drawing(&self) -> bool {
+        self.workspace.document.is_drawing()
+            || self.workspace.document.is_confidence_stale()
+            || self.presenter.drawing.is_some()
     }
 
     pub fn alert(&self) -> Option<&Alert> {
@@ -474,6 +484,7 @@ impl App {
             egui::CentralPanel::default().frame(egui::Frame::new().fill(egui::Color32::BLACK)).show(ui, |_| {});
             return;
         }
+        self.poll_confidences();
         self.messages_ui(ui);
         let chart = self.slide_chart();
         let Some(presentation) = &self.presenter.presentation else {
@@ -553,6 +564,8 @@ impl eframe::App for App {
         self.workspace.refresh();
         if !Self::editing(&ctx) {
             self.workspace.document.refresh_sensitivity();
+            let waker = ctx.clone();
+            self.workspace.document.refresh_confidence(move || waker.request_repaint());
         }
 
         self.exporter.chart_rect = None;

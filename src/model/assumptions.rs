@@ -136,6 +136,7 @@ assumption_ids! {
     WindowsNodeExtraReservedMemoryMib => "windows_node_extra_reserved_memory_mib",
     WindowsVmGuestOsMemoryMib => "windows_vm_guest_os_memory_mib",
     WindowsVmGuestOsDiskGib => "windows_vm_guest_os_disk_gib",
+    CloseCallConfidence => "close_call_confidence",
 }
 
 impl AssumptionId {
@@ -248,6 +249,12 @@ pub struct Values {
 impl Values {
     pub fn get(&self, id: AssumptionId) -> f64 {
         self.values[id as usize]
+    }
+
+    /// Sets one value, as a plausible world draws it (`model::confidence`); the caller keeps
+    /// it within the assumption's range.
+    pub(crate) fn set(&mut self, id: AssumptionId, value: f64) {
+        self.values[id as usize] = value;
     }
 
     /// The host type and Kubernetes flavour in force.

@@ -152,3 +152,16 @@ impl egui::DroppedFile for Dropped {
 }
 
 pub mod layout;
+
+/// Steps the app until every verdict's confidence has been drawn off the frame (1,000
+/// plausible worlds on a worker thread: a few seconds in a debug build), then settles it.
+pub fn wait_for_confidence(harness: &mut Harness<'_, App>) {
+    let start = std::time::Instant::now();
+    harness.step();
+    while harness.state().is_drawing() {
+        assert!(start.elapsed().as_secs() < 180, "the confidence is still being drawn after 3 minutes");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}
