@@ -203,7 +203,7 @@ fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(P
             if sender.send((profile, drawn)).is_err() {
                 return;
             }
-            waker.request_repaint();
+            waker.request_repaint_after(super::WORKER_WAKE);
         }
     });
     receiver

@@ -56,6 +56,11 @@ pub struct Alert {
     pub detail: String,
 }
 
+/// How soon after a worker thread finishes (a verdict's confidence) the window draws again:
+/// one frame at 60 Hz. Not at once: the result is news from outside the frame, like a timer,
+/// and a headless harness settling the window counts only immediate repaints as its own.
+const WORKER_WAKE: std::time::Duration = std::time::Duration::from_millis(16);
+
 /// The side panel's width in points: as it opens, and the least it keeps.
 const SIDE_PANEL_DEFAULT: f32 = 360.0;
 const SIDE_PANEL_MIN: f32 = 240.0;
@@ -565,7 +570,7 @@ impl eframe::App for App {
         if !Self::editing(&ctx) {
             self.workspace.document.refresh_sensitivity();
             let waker = ctx.clone();
-            self.workspace.document.refresh_confidence(move || waker.request_repaint());
+            self.workspace.document.refresh_confidence(move || waker.request_repaint_after(WORKER_WAKE));
         }
 
         self.exporter.chart_rect = None;

@@ -227,6 +227,14 @@ impl Assumptions {
         &self.specs
     }
 
+    /// The catalogue with every range collapsed onto its default: figures known exactly, for
+    /// tests that draw weights alone.
+    #[cfg(test)]
+    pub(crate) fn pinned(&self) -> Self {
+        let specs = self.specs.iter().map(|spec| AssumptionSpec { min: spec.value, max: spec.value, ..spec.clone() });
+        Self { specs: specs.collect() }
+    }
+
     /// The values in force for a profile: defaults, replaced by the profile's overrides
     /// (clamped to each assumption's range).
     pub fn resolve(&self, profile: &Profile) -> Values {

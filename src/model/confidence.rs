@@ -17,7 +17,13 @@
 //!   amounts; a range from 0 is drawn on the figure itself.
 //! * **Weights**: uniform within ±1 of the profile's weight, clamped to 0–5. A weight is a
 //!   judgement in whole steps; the neighbouring step either way is as defensible as the
-//!   chosen one.
+//!   chosen one. The drawn weights set how much each criterion counts (the weighted sum and
+//!   the migration path); the graded vetoes keep the profile's own weights
+//!   ([`Scored::with_weights`]): a must is a constraint the reader states, not an estimate,
+//!   and drawing it would turn every criterion weighted 3 into a partial must in half the
+//!   worlds — a VM lead of 28 points on the greenfield shop with isolation, legacy coupling
+//!   and untrusted code at 10 then held in only 64 % of them, by vetoes on start-up speed,
+//!   cost and resource efficiency that no reader asked for.
 //! * `close_call_confidence` is a rule of the decision, not a fact of the world: never drawn.
 //!
 //! Each world is scored on the cheap path ([`Scored`] without terms: projection and criterion
@@ -250,22 +256,23 @@ mod tests {
         assert_eq!(evaluation.verdict.leader, option("vm"));
         assert!(evaluation.verdict.margin > 0.25, "margin {}", evaluation.verdict.margin);
         let drawn = confidence(&profile, builtin(), SEED);
-        // Not every world: resource efficiency, weighted 3, is drawn up to 4 in half of
-        // them, where its graded veto takes a fifth to a half of VMs' total (they trail
-        // containers there by 3 to 7 points); VMs still lead in all but a few in a hundred.
-        assert!(drawn.share(evaluation.verdict.leader) > 0.95, "{drawn:?} at {}", evaluation.verdict.margin);
+        assert!(drawn.share(evaluation.verdict.leader) > 0.99, "{drawn:?} at {}", evaluation.verdict.margin);
     }
 
     #[test]
     fn a_near_tie_is_well_under_the_threshold() {
         // The default workload with the weight that changes the leader soonest set to where
-        // the two leading options tie.
+        // the two leading options tie, every figure pinned to its default: only the weights
+        // are drawn, each symmetrically around a tie, so neither side leads most worlds by
+        // much. (With the figures drawn too, a tie at the defaults need not be even: a
+        // figure's range is rarely symmetric about its default.)
+        let pinned = builtin().pinned();
         let mut profile = Profile::default();
-        let critical = sensitivity::analyse(&profile, builtin()).critical_weight.expect("a critical weight");
+        let critical = sensitivity::analyse(&profile, &pinned).critical_weight.expect("a critical weight");
         profile.weights.insert(critical.criterion, critical.to);
-        let evaluation = evaluate(&profile, builtin());
+        let evaluation = evaluate(&profile, &pinned);
         assert!(evaluation.verdict.margin < 0.001, "margin {}", evaluation.verdict.margin);
-        let share = confidence(&profile, builtin(), SEED).share(evaluation.verdict.leader);
+        let share = confidence(&profile, &pinned, SEED).share(evaluation.verdict.leader);
         let threshold = evaluation.values.get(AssumptionId::CloseCallConfidence);
         assert!(share < threshold - 0.1, "{share} at a tie on {:?}", critical.criterion);
     }

@@ -322,6 +322,10 @@ pub(crate) struct Scored {
     /// 0–10 scale (sensitivity sweeps read them thousands of times).
     scores: Vec<f64>,
     pub weights: Vec<f64>,
+    /// The weights that decide the graded vetoes when they are not those passed in: a
+    /// plausible world of [`super::confidence`] draws how much each criterion counts but keeps
+    /// the reader's musts. `None`: the weights passed in decide both.
+    musts: Option<Vec<f64>>,
     /// Option keys, to name rivals in discounts.
     options: Vec<&'static OptionSpec>,
     shared: Shared,
@@ -334,6 +338,7 @@ pub(crate) type TermTable = Vec<Vec<Vec<Term>>>;
 struct Basis {
     values: Values,
     weights: Vec<f64>,
+    musts: Option<Vec<f64>>,
     resources: Vec<Resources>,
 }
 
@@ -350,16 +355,18 @@ pub(crate) struct Graded {
 impl Scored {
     /// Scores a profile against options, its assumption values already resolved.
     pub fn new(profile: &Profile, values: Values, options: &[&'static OptionSpec]) -> Self {
+        let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        Self::with_weights(profile, values, weights, options)
+        Self::build(profile, Basis { values, weights, musts: None, resources }, options, None)
     }
 
     /// Scores a profile under given weights (one per criterion, in `CRITERIA` order) rather
     /// than its own: a plausible world of [`super::confidence`], where the weights also pick
-    /// each option's migration path.
+    /// each option's migration path. The graded vetoes follow the profile's own weights.
     pub fn with_weights(profile: &Profile, values: Values, weights: Vec<f64>, options: &[&'static OptionSpec]) -> Self {
         let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
-        Self::build(profile, Basis { values, weights, resources }, options, None)
+        let musts = Some(CRITERIA.iter().map(|c| weight(profile, c.id)).collect());
+        Self::build(profile, Basis { values, weights, musts, resources }, options, None)
     }
 
     /// Scores a profile and keeps the terms behind every score.
@@ -367,7 +374,7 @@ impl Scored {
         let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
         let mut table = vec![vec![Vec::new(); CRITERIA.len()]; options.len()];
-        let scored = Self::build(profile, Basis { values, weights, resources }, options, Some(&mut table));
+        let scored = Self::build(profile, Basis { values, weights, musts: None, resources }, options, Some(&mut table));
         (scored, table)
     }
 
@@ -380,7 +387,8 @@ impl Scored {
         } else {
             self.resources.clone()
         };
-        let basis = Basis { values: self.values.clone(), weights: self.weights.clone(), resources };
+        let basis =
+            Basis { values: self.values.clone(), weights: self.weights.clone(), musts: self.musts.clone(), resources };
         Self::build(variant, basis, &self.options, None)
     }
 
@@ -390,7 +398,7 @@ impl Scored {
         options: &[&'static OptionSpec],
         mut table: Option<&mut TermTable>,
     ) -> Self {
-        let Basis { values, weights, resources } = basis;
+        let Basis { values, weights, musts, resources } = basis;
         let paths = vec![MigrationPath::AsIs; options.len()];
         let mut buffer = Vec::with_capacity(8);
         let mut scores = vec![0.0; options.len() * CRITERIA.len()];
@@ -404,7 +412,7 @@ impl Scored {
                 }
             }
         }
-        let mut scored = Self { values, resources, paths, scores, weights, options: options.to_vec(), shared };
+        let mut scored = Self { values, resources, paths, scores, weights, musts, options: options.to_vec(), shared };
         // Each image-built option is scored on its better migration path: the one that gives it
         // the higher overall score, graded vetoes included (a costlier path can widen a gap on
         // a must).
@@ -470,9 +478,11 @@ impl Scored {
         (0..self.options.len()).map(|o| self.weighted_of(o, weights)).collect()
     }
 
-    /// An option's graded-veto discounts under the given weights, in criterion order.
+    /// An option's graded-veto discounts under the given weights (or the kept musts, if
+    /// any), in criterion order.
     fn discordances_of<'a>(&'a self, option: usize, weights: &'a [f64]) -> impl Iterator<Item = Graded> + 'a {
         let options = self.options.len();
+        let weights = self.musts.as_deref().unwrap_or(weights);
         weights.iter().enumerate().filter_map(move |(c, weight)| {
             let thresholds = VetoThresholds::at(*weight)?;
             let rival = (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
