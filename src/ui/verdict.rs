@@ -79,7 +79,9 @@ pub fn confidence_ui(ui: &mut Ui, evaluation: &Evaluation) {
         Some(text) => RichText::new(text).weak(),
         None => RichText::new(narrative::CONFIDENCE_PENDING).weak(),
     };
-    ui.label(text.size(sizes(ui.ctx()).body));
+    // One line, the whole sentence on hover: the banner keeps its height when the shares
+    // arrive or change, so nothing below jumps under the pointer.
+    ui.add(egui::Label::new(text.size(sizes(ui.ctx()).body)).truncate());
 }
 
 fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {

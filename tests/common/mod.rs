@@ -17,6 +17,9 @@ pub fn app() -> Harness<'static, App> {
     let mut harness = first_start();
     harness.state_mut().send(podvisor::app::Command::Welcome(false));
     harness.run();
+    // The verdict's confidence arrives from a worker thread and lengthens the banner; tests
+    // that click by position start from the settled layout.
+    wait_for_confidence(&mut harness);
     harness
 }
 
@@ -69,6 +72,7 @@ pub fn profile(harness: &Harness<'_, App>) -> podvisor::profile::Profile {
 pub fn open_example(harness: &mut Harness<'_, App>, file: &str) {
     harness.state_mut().send(podvisor::app::Command::Open(example(file)));
     harness.run();
+    wait_for_confidence(harness);
 }
 
 /// A bundled example profile on disk.
