@@ -1,5 +1,6 @@
 //! Benchmarks of the model's hot paths: `evaluate` (budget: under 20 µs median with four
-//! options) and the sensitivity analysis (budget: under 2 ms median), on every bundled
+//! options), the sensitivity analysis (budget: under 2 ms median) and the verdict's confidence
+//! (1,000 plausible worlds, budget: under 20 ms median with four options), on every bundled
 //! profile, with its own options and with all four; and `evaluate` with its outlook (the
 //! curves over scale and their break-evens, which views and reports ask for); and the plan
 //! of a mixed estate (budget: a 20-component profile's evaluations and plan under 0.5 ms).
@@ -10,7 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use podvisor::app::examples::examples;
 use podvisor::model::options::REGISTRY;
 use podvisor::model::plan::plan;
-use podvisor::model::{Assumptions, Profile, evaluate, evaluate_options, sensitivity};
+use podvisor::model::{Assumptions, Profile, confidence, evaluate, evaluate_options, sensitivity};
 
 fn benches(c: &mut Criterion) {
     let assumptions = Assumptions::builtin();
@@ -46,6 +47,16 @@ fn benches(c: &mut Criterion) {
     for (name, profile) in &profiles {
         group.bench_function(*name, |b| {
             b.iter(|| sensitivity::analyse_options(black_box(profile), assumptions, REGISTRY));
+        });
+    }
+    group.finish();
+    // The verdict's confidence: 1,000 plausible worlds, four options (budget: under 20 ms on
+    // one core). Criterion runs on one thread, so the median is one core's time.
+    let mut group = c.benchmark_group("confidence_four_options");
+    group.sample_size(20);
+    for (name, profile) in &profiles {
+        group.bench_function(*name, |b| {
+            b.iter(|| confidence::confidence_options(black_box(profile), assumptions, REGISTRY, confidence::SEED));
         });
     }
     group.finish();

@@ -23,7 +23,8 @@ fn json_follows_the_documented_contract_for_every_bundled_profile() {
         assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), stderr(&out));
         let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
         assert_eq!(json["format"], "podvisor-evaluation");
-        assert_eq!(json["version"], 2);
+        // Version 3 adds the verdict's confidence (README, JSON contract).
+        assert_eq!(json["version"], 3);
         assert!(json["profile"]["name"].is_string());
         // Every option-keyed object lists the profile's options, in its order.
         let ids: Vec<&str> =
@@ -46,6 +47,8 @@ fn keys(value: &serde_json::Value) -> Vec<String> {
 fn check_estate(json: &serde_json::Value, ids: &[&str]) {
     assert_eq!(keys(&json["options"]), ids);
     assert!(json["curves"].as_object().is_some_and(serde_json::Map::is_empty) && json["sensitivity"].is_null());
+    // "All on one platform" has a confidence of its own, drawn in the components' worlds.
+    check_confidence(&json["verdict"], ids);
     let components = json["components"].as_array().expect("components");
     assert!(components.len() >= 2);
     for component in components {
@@ -69,6 +72,22 @@ fn check_verdict(verdict: &serde_json::Value, ids: &[&str]) {
     assert!(verdict["close_call"].is_boolean() && verdict["summary"].is_string());
     assert!(verdict["winner"].is_null() || ids.iter().any(|id| verdict["winner"] == *id));
     assert!(ids.iter().any(|id| verdict["leader"] == *id));
+    check_confidence(verdict, ids);
+}
+
+/// The verdict's confidence: every option's share of plausible worlds, adding up to 1, the
+/// leader's among them, and the close call following from it (the bundled profiles keep the
+/// default `close_call_confidence`, 0.66).
+fn check_confidence(verdict: &serde_json::Value, ids: &[&str]) {
+    let confidence = &verdict["confidence"];
+    assert_eq!(keys(&confidence["shares"]), ids);
+    let total: f64 = ids.iter().map(|id| confidence["shares"][*id].as_f64().expect("share")).sum();
+    assert!((total - 1.0).abs() < 1e-6, "shares add up to {total}");
+    let leader = verdict["leader"].as_str().expect("leader");
+    let share = confidence["leader_share"].as_f64().expect("leader_share");
+    assert_eq!(confidence["shares"][leader].as_f64(), Some(share));
+    assert_eq!((confidence["draws"].as_u64(), confidence["seed"].as_u64()), (Some(1000), Some(21)));
+    assert_eq!(verdict["close_call"].as_bool(), Some(share < 0.66), "{verdict}");
 }
 
 fn check_options(options: &serde_json::Value, ids: &[&str]) {

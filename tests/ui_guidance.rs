@@ -194,6 +194,8 @@ fn slides_fit_a_projector_and_a_large_screen_without_dropping_an_argument() {
         harness.run();
         harness.key_press(Key::F5);
         harness.run();
+        // Each slide's arguments follow its close call, known once its confidence is drawn.
+        common::wait_for_confidence(&mut harness);
         for _ in 0..common::deck_slides() {
             let presentation = harness.state().presentation().expect("presenting");
             let slide = presentation.slide();

@@ -22,6 +22,7 @@ fn shown_headline(harness: &Harness<'_, App>) -> String {
 fn sliders_change_the_verdict_in_the_banner() {
     let mut harness = common::app();
     common::open_example(&mut harness, "greenfield_microservices.ron");
+    common::wait_for_confidence(&mut harness);
     let before = shown_headline(&harness);
     assert!(before.starts_with("Containers win"), "{before}");
 
@@ -34,9 +35,47 @@ fn sliders_change_the_verdict_in_the_banner() {
 
     assert_eq!(common::profile(&harness).workload().isolation_need, 10);
     assert_eq!(common::profile(&harness).workload().legacy_coupling, 10);
+    // The lead changed hands: "win" once the new leader's share of plausible worlds is drawn.
+    common::wait_for_confidence(&mut harness);
     let after = shown_headline(&harness);
     assert!(after.starts_with("VMs win"), "{after}");
     assert!(harness.query_by_label(&before).is_none(), "the old verdict is gone");
+}
+
+#[test]
+fn the_banner_shows_the_confidence_once_the_worker_has_drawn_it() {
+    let mut harness = common::app();
+    common::open_example(&mut harness, "greenfield_microservices.ron");
+    // Before the worlds are drawn, a placeholder; the headline names the leader, not a winner.
+    if harness.state().document().evaluation().verdict.confidence.is_none() {
+        let placeholders = harness.query_all_by_label(podvisor::narrative::CONFIDENCE_PENDING).count();
+        assert!(placeholders >= 1, "a placeholder in the banner (and the Scorecard)");
+        assert!(shown_headline(&harness).starts_with("Containers lead by"));
+    }
+    common::wait_for_confidence(&mut harness);
+    let evaluation = harness.state().document().evaluation();
+    let drawn = evaluation.verdict.confidence.clone().expect("drawn off the frame");
+    // What the command line and the reports draw for the same profile.
+    let profile = common::profile(&harness);
+    let expected = podvisor::model::confidence(&profile, podvisor::model::Assumptions::builtin(), 21);
+    assert_eq!(drawn, expected);
+    assert!(!evaluation.verdict.confidence_stale);
+    let headline = shown_headline(&harness);
+    assert!(headline.starts_with("Containers win by") && headline.ends_with("% of plausible worlds"), "{headline}");
+    let line = podvisor::narrative::confidence(evaluation).expect("a confidence line");
+    assert!(line.starts_with("Containers lead in ") && line.contains(" of plausible worlds"), "{line}");
+    assert!(harness.query_all_by_label(&line).count() >= 1, "the banner shows {line:?}");
+    assert!(harness.query_by_label(podvisor::narrative::CONFIDENCE_PENDING).is_none());
+
+    // A slider moved: the leader stays, so the last shares stay on screen (marked stale)
+    // until the new ones are drawn; the headline keeps saying "win".
+    harness.get_by_role_and_label(Role::Slider, "Isolation need").set_value_accesskit(4.0);
+    harness.step();
+    let verdict = &harness.state().document().evaluation().verdict;
+    assert!(verdict.confidence.is_some() && verdict.winner.is_some(), "{verdict:?}");
+    assert!(shown_headline(&harness).starts_with("Containers win by"));
+    common::wait_for_confidence(&mut harness);
+    assert!(!harness.state().document().evaluation().verdict.confidence_stale);
 }
 
 #[test]

@@ -5,7 +5,9 @@
 //! 1280×720 on the tabs whose layout changes most with the size; the Options menu over a
 //! scorecard of four options. Rendered with wgpu on Mesa's software Vulkan driver (lavapipe);
 //! tolerances are in `kittest.toml`. Update with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`, then look at every changed image.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`, then look at every changed image. The
+//! whole-window images wait for the verdict's confidence (drawn on a worker thread), so the
+//! banner always shows the drawn shares.
 //!
 //! Every test here needs a renderer, so this file has its own harness (libtest-mimic): without a
 //! wgpu adapter and without `CI` the tests are reported as ignored, and the run's summary counts
@@ -41,6 +43,7 @@ fn presenter_mode_with_break_even_points() {
     // break-even points on the chart.
     harness.key_press(Key::ArrowRight);
     harness.run();
+    common::wait_for_confidence(&mut harness);
     harness.remove_cursor();
     harness.run();
     harness.snapshot("presenter_break_even");
@@ -51,6 +54,7 @@ fn compare_tab_with_an_example() {
     harness.state_mut().send(Command::OpenExample(0));
     harness.state_mut().send(Command::CompareWithExample(2));
     harness.run();
+    common::wait_for_confidence(&mut harness);
     harness.remove_cursor();
     harness.run();
     harness.snapshot("window_compare");
@@ -64,6 +68,7 @@ fn whole_window_on_the_scorecard() {
     // A bundled example rather than a file: no machine-specific path in the status bar.
     harness.state_mut().send(Command::OpenExample(0));
     harness.run();
+    common::wait_for_confidence(&mut harness);
     harness.remove_cursor();
     harness.run();
     harness.snapshot("window_scorecard");
@@ -78,6 +83,7 @@ fn whole_window_on_the_plan() {
     harness.run();
     harness.state_mut().select_tab(podvisor::ui::Tab::Plan);
     harness.run();
+    common::wait_for_confidence(&mut harness);
     harness.remove_cursor();
     harness.run();
     harness.snapshot("window_plan");
@@ -155,6 +161,7 @@ fn window_at_laptop_and_projector_sizes() {
         harness.state_mut().send(Command::OpenExample(1));
         harness.state_mut().select_tab(podvisor::ui::Tab::Resources);
         harness.run();
+        common::wait_for_confidence(&mut harness);
         harness.remove_cursor();
         harness.run();
         results.add(harness.try_snapshot(format!("window_{}x{}_resources", size.x, size.y)));
@@ -162,9 +169,11 @@ fn window_at_laptop_and_projector_sizes() {
     let mut harness = common::layout::app_at(common::layout::SIZES[1], 1.0);
     harness.state_mut().send(Command::OpenExample(1));
     harness.run();
+    common::wait_for_confidence(&mut harness);
     let heading = harness.get_by_label("What moves the margin");
     heading.scroll_to_me();
     harness.run();
+    common::wait_for_confidence(&mut harness);
     harness.remove_cursor();
     harness.run();
     results.add(harness.try_snapshot("window_1280x720_tornado"));
@@ -183,6 +192,7 @@ fn options_menu_with_four_options() {
         harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, label(key)).click();
         harness.run();
     }
+    common::wait_for_confidence(&mut harness);
     harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, label("microvm")).hover();
     harness.run();
     harness.snapshot("window_options_menu");

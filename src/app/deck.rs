@@ -4,15 +4,18 @@
 //! becomes a slide showing why, so one bad file never stops a talk.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::{Alert, App, Scenario, examples};
 use serde::{Deserialize, Serialize};
 
 use crate::command::DeckSource;
+use crate::model::Assumptions;
 use crate::model::compare::{Comparison, compare};
+use crate::model::confidence::{Confidence, SEED, confidence};
 use crate::model::projection::CURVE_AXES;
 use crate::model::{ResourceId, TraitId};
-use crate::profile::load_file;
+use crate::profile::{Profile, load_file};
 use crate::ui::resources::ChartView;
 use crate::ui::words::count;
 
@@ -146,6 +149,34 @@ impl Presentation {
         (self.index + 1, self.slides.len())
     }
 
+    /// The profiles whose verdicts still lack their own confidence, the slide on screen's
+    /// first, each once: what a worker draws while the talk goes on.
+    pub fn undrawn(&self) -> Vec<Profile> {
+        let mut profiles: Vec<Profile> = Vec::new();
+        let order = std::iter::once(self.index).chain(0..self.slides.len());
+        for slide in order.map(|index| &self.slides[index]) {
+            if let Ok(scenario) = &slide.content {
+                let verdict = &scenario.evaluation.verdict;
+                let drawn = verdict.confidence.is_some() && !verdict.confidence_stale;
+                if !drawn && !profiles.contains(&scenario.profile) {
+                    profiles.push(scenario.profile.clone());
+                }
+            }
+        }
+        profiles
+    }
+
+    /// Attaches a confidence drawn for `profile` to every slide showing its verdict.
+    pub fn attach_confidence(&mut self, profile: &Profile, drawn: &Confidence) {
+        for slide in &mut self.slides {
+            if let Ok(scenario) = &mut slide.content
+                && scenario.profile == *profile
+            {
+                scenario.evaluation.set_confidence(drawn.clone());
+            }
+        }
+    }
+
     /// The baseline and the slide compared with it, on the open scenario's slide when a
     /// baseline is pinned.
     pub fn since(&self) -> Option<(&Scenario, &Comparison)> {
@@ -160,6 +191,22 @@ impl Presentation {
 pub struct SlideChart {
     pub resource: ResourceId,
     pub axis: TraitId,
+}
+
+/// Draws the confidence of each profile on a worker thread, in order, sending each as it is
+/// done and asking for a frame; stops when the receiver is dropped.
+fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(Profile, Confidence)> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for profile in profiles {
+            let drawn = confidence(&profile, Assumptions::builtin(), SEED);
+            if sender.send((profile, drawn)).is_err() {
+                return;
+            }
+            waker.request_repaint_after(super::WORKER_WAKE);
+        }
+    });
+    receiver
 }
 
 /// The item after `current` in `all`, round to the first.
@@ -179,8 +226,9 @@ impl App {
             load(&DeckSource::Examples).unwrap_or_default()
         });
         let baseline = self.workspace.baseline.as_ref().map(|baseline| baseline.scenario().clone());
-        self.presenter.presentation =
-            Some(Presentation::start(&Scenario::of(&self.workspace.document), slides, baseline));
+        let presentation = Presentation::start(&Scenario::of(&self.workspace.document), slides, baseline);
+        self.presenter.drawing = Some(draw_confidences(presentation.undrawn(), ctx.clone()));
+        self.presenter.presentation = Some(presentation);
         self.presenter.transition.reset();
         // A text field left focused would otherwise take the arrow keys and Space.
         ctx.memory_mut(egui::Memory::stop_text_input);
@@ -192,9 +240,26 @@ impl App {
         self.presenter.fullscreen_for_presenting = !fullscreen;
     }
 
+    /// Attaches the confidences the worker has drawn since the last frame.
+    pub(super) fn poll_confidences(&mut self) {
+        let (Some(drawing), Some(presentation)) = (&self.presenter.drawing, &mut self.presenter.presentation) else {
+            return;
+        };
+        loop {
+            match drawing.try_recv() {
+                Ok((profile, drawn)) => presentation.attach_confidence(&profile, &drawn),
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => break,
+            }
+        }
+        self.presenter.drawing = None;
+    }
+
     /// Back to the explorer, on the scenario as it was, and the window as it was.
     pub(super) fn stop_presenting(&mut self, ctx: &egui::Context) {
         self.presenter.presentation = None;
+        // The worker stops at its next send.
+        self.presenter.drawing = None;
         self.presenter.blank = false;
         if std::mem::take(&mut self.presenter.fullscreen_for_presenting) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));

@@ -6,20 +6,38 @@
 //! smooth. A profile of several components is also planned ([`Plan`]: where each goes, the
 //! estate's cost, the phased path) whenever any of it changes.
 //!
+//! The verdict's confidence (1,000 plausible worlds, about 20 ms a component) is drawn on a
+//! worker thread once an edit is finished, never on a frame; until it arrives, the evaluation
+//! and the plan carry the last one drawn while the leaders are unchanged, marked stale, so
+//! the verdict's words keep still and the window dims it.
+//!
 //! The views edit one component at a time: they are handed [`Profile::focus`] of the selected
 //! component (a one-component profile, so every view works on it unchanged), and what they
 //! change is written back with [`Profile::absorb`]. A one-component profile is handed over
 //! as it is.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::components::{self, ComponentEdit};
 use super::history::History;
+use crate::model::confidence::{EstateConfidence, SEED, confidence, estate_confidence};
 use crate::model::plan::{Plan, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
-use crate::model::{Assumptions, Evaluation, Workload, evaluate};
+use crate::model::{AssumptionId, Assumptions, Evaluation, OptionId, Workload, evaluate};
 use crate::profile::Profile;
+
+/// Confidences drawn for a state of the profile: each component's, and for several
+/// components the estate's all-in one.
+struct Drawn {
+    /// The profile (every component) they were drawn for.
+    profile: Profile,
+    /// Each component's leader in that state: a stale share is shown only while its
+    /// component's leader is the same.
+    leaders: Vec<OptionId>,
+    confidence: EstateConfidence,
+}
 
 /// One open scenario.
 pub struct Document {
@@ -41,6 +59,10 @@ pub struct Document {
     analysed: Profile,
     /// The plan of a profile of several components, as of `evaluated`.
     plan: Option<Plan>,
+    /// The last confidences drawn.
+    confidence: Option<Drawn>,
+    /// The confidences being drawn on a worker thread, with the profile they are for.
+    drawing: Option<(Profile, Receiver<EstateConfidence>)>,
 }
 
 impl Document {
@@ -56,6 +78,8 @@ impl Document {
             evaluation: evaluate(&profile, Assumptions::builtin()),
             sensitivity: analyse(&profile, Assumptions::builtin()),
             plan: planned(&profile),
+            confidence: None,
+            drawing: None,
             profile,
             path,
         }
@@ -137,6 +161,7 @@ impl Document {
         }
         self.evaluated.0.clone_from(&self.profile);
         self.evaluated.1 = self.selected;
+        self.attach_confidence();
     }
 
     /// Whether the sensitivity analysis lags behind the evaluation.
@@ -150,6 +175,85 @@ impl Document {
         if self.is_sensitivity_stale() {
             self.sensitivity = analyse(&self.scored, Assumptions::builtin());
             self.analysed.clone_from(&self.scored);
+        }
+    }
+
+    /// Whether a confidence is being drawn on a worker thread.
+    pub fn is_drawing(&self) -> bool {
+        self.drawing.is_some()
+    }
+
+    /// Whether the confidences are not yet drawn for the evaluated profile.
+    pub fn is_confidence_stale(&self) -> bool {
+        self.confidence.as_ref().is_none_or(|drawn| drawn.profile != self.evaluated.0)
+    }
+
+    /// Takes confidences the worker finished, and starts drawing the evaluated profile's if
+    /// they are stale and no drawing is under way (one at a time: a drawing for an earlier
+    /// state finishes first, and is dropped). `wake` is called on the worker thread when it is
+    /// done, to ask for a frame. Call it when no edit is in progress: a drag draws once, when
+    /// it settles. Several components draw each one's confidence and the estate's all-in one
+    /// in the same worlds (one [`confidence`] per component).
+    pub fn refresh_confidence(&mut self, wake: impl FnOnce() + Send + 'static) {
+        if let Some((profile, receiver)) = &self.drawing {
+            match receiver.try_recv() {
+                Ok(confidence) if *profile == self.evaluated.0 => {
+                    let drawn = Drawn { profile: profile.clone(), leaders: self.leaders(), confidence };
+                    self.confidence = Some(drawn);
+                    self.drawing = None;
+                    self.attach_confidence();
+                }
+                Ok(_) | Err(TryRecvError::Disconnected) => self.drawing = None,
+                Err(TryRecvError::Empty) => return,
+            }
+        }
+        if !self.is_confidence_stale() {
+            return;
+        }
+        let profile = self.evaluated.0.clone();
+        let (sender, receiver) = mpsc::channel();
+        let worker = profile.clone();
+        std::thread::spawn(move || {
+            let assumptions = Assumptions::builtin();
+            let drawn = if worker.is_mixed() {
+                estate_confidence(&worker, assumptions, &worker.option_specs(), SEED)
+            } else {
+                let one = confidence(&worker, assumptions, SEED);
+                EstateConfidence { components: vec![one.clone()], all_in: one }
+            };
+            // The document may be gone (the window closed, another file opened): nothing to do.
+            let _ = sender.send(drawn);
+            wake();
+        });
+        self.drawing = Some((profile, receiver));
+    }
+
+    /// Each component's leader as evaluated now.
+    fn leaders(&self) -> Vec<OptionId> {
+        match &self.plan {
+            Some(plan) => plan.components.iter().map(|placed| placed.leader).collect(),
+            None => vec![self.evaluation.verdict.leader],
+        }
+    }
+
+    /// Gives the evaluation (and the plan) the last confidences drawn: their own, or, while
+    /// the leaders are the ones they were drawn for, an earlier state's, marked stale. When a
+    /// lead changed hands, the old shares say nothing about the new leader: none is attached,
+    /// and the words only say who leads until the new ones are drawn.
+    fn attach_confidence(&mut self) {
+        let Some(drawn) = &self.confidence else { return };
+        let current = drawn.profile == self.evaluated.0;
+        if !current && self.leaders() != drawn.leaders {
+            return;
+        }
+        let Some(own) = drawn.confidence.components.get(self.selected) else { return };
+        if current {
+            self.evaluation.set_confidence(own.clone());
+        } else {
+            self.evaluation.set_stale_confidence(own.clone());
+        }
+        if let Some(plan) = &mut self.plan {
+            plan.set_confidence(&drawn.confidence, self.evaluation.values.get(AssumptionId::CloseCallConfidence));
         }
     }
 

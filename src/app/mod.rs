@@ -56,6 +56,11 @@ pub struct Alert {
     pub detail: String,
 }
 
+/// How soon after a worker thread finishes (a verdict's confidence) the window draws again:
+/// one frame at 60 Hz. Not at once: the result is news from outside the frame, like a timer,
+/// and a headless harness settling the window counts only immediate repaints as its own.
+const WORKER_WAKE: std::time::Duration = std::time::Duration::from_millis(16);
+
 /// The side panel's width in points: as it opens, and the least it keeps.
 const SIDE_PANEL_DEFAULT: f32 = 360.0;
 const SIDE_PANEL_MIN: f32 = 240.0;
@@ -96,6 +101,8 @@ struct Presenter {
     fullscreen_for_presenting: bool,
     /// A black screen while the room talks (B); any key brings the slide back.
     blank: bool,
+    /// The slides' confidences, drawn on a worker thread while presenting.
+    drawing: Option<std::sync::mpsc::Receiver<(Profile, crate::model::Confidence)>>,
 }
 
 /// Questions waiting for the user, and what hangs on their answers.
@@ -237,6 +244,14 @@ impl App {
 
     pub fn document(&self) -> &Document {
         &self.workspace.document
+    }
+
+    /// Whether a verdict's confidence is still being drawn off the frame, for the open
+    /// scenario or a presenter slide (tests wait for it before looking at the words).
+    pub fn is_drawing(&self) -> bool {
+        self.workspace.document.is_drawing()
+            || self.workspace.document.is_confidence_stale()
+            || self.presenter.drawing.is_some()
     }
 
     pub fn alert(&self) -> Option<&Alert> {
@@ -474,6 +489,7 @@ impl App {
             egui::CentralPanel::default().frame(egui::Frame::new().fill(egui::Color32::BLACK)).show(ui, |_| {});
             return;
         }
+        self.poll_confidences();
         self.messages_ui(ui);
         let chart = self.slide_chart();
         let Some(presentation) = &self.presenter.presentation else {
@@ -553,6 +569,8 @@ impl eframe::App for App {
         self.workspace.refresh();
         if !Self::editing(&ctx) {
             self.workspace.document.refresh_sensitivity();
+            let waker = ctx.clone();
+            self.workspace.document.refresh_confidence(move || waker.request_repaint_after(WORKER_WAKE));
         }
 
         self.exporter.chart_rect = None;

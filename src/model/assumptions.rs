@@ -139,6 +139,7 @@ assumption_ids! {
     WindowsNodeExtraReservedMemoryMib => "windows_node_extra_reserved_memory_mib",
     WindowsVmGuestOsMemoryMib => "windows_vm_guest_os_memory_mib",
     WindowsVmGuestOsDiskGib => "windows_vm_guest_os_disk_gib",
+    CloseCallConfidence => "close_call_confidence",
 }
 
 impl AssumptionId {
@@ -229,6 +230,14 @@ impl Assumptions {
         &self.specs
     }
 
+    /// The catalogue with every range collapsed onto its default: figures known exactly, for
+    /// tests that draw weights alone.
+    #[cfg(test)]
+    pub(crate) fn pinned(&self) -> Self {
+        let specs = self.specs.iter().map(|spec| AssumptionSpec { min: spec.value, max: spec.value, ..spec.clone() });
+        Self { specs: specs.collect() }
+    }
+
     /// The values in force for a profile: defaults, replaced by the profile's overrides
     /// (clamped to each assumption's range).
     pub fn resolve(&self, profile: &Profile) -> Values {
@@ -251,6 +260,12 @@ pub struct Values {
 impl Values {
     pub fn get(&self, id: AssumptionId) -> f64 {
         self.values[id as usize]
+    }
+
+    /// Sets one value, as a plausible world draws it (`model::confidence`); the caller keeps
+    /// it within the assumption's range.
+    pub(crate) fn set(&mut self, id: AssumptionId, value: f64) {
+        self.values[id as usize] = value;
     }
 
     /// The host type and Kubernetes flavour in force.

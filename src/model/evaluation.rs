@@ -2,7 +2,8 @@
 
 use std::sync::OnceLock;
 
-use super::assumptions::{Assumptions, Values};
+use super::assumptions::{AssumptionId, Assumptions, Values};
+use super::confidence::Confidence;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::hosts::HostCatalog;
 use super::kubernetes::KubernetesFlavour;
@@ -13,7 +14,13 @@ use super::resources::Resources;
 use super::rules::{self, Input, MigrationPath, RuleInputs, Shared, Term};
 use super::traits::{PrimaryOs, TraitId};
 
-/// Margins under this share of the 0–100 scale are too close to call.
+/// Until the verdict's [`Confidence`] is known, margins under this share of the 0–100 scale
+/// (and no veto) count as too close to call: the provisional reading of `evaluate`, which
+/// must stay within its 20 µs budget and so does not draw the 1,000 plausible worlds. Once
+/// a confidence is attached ([`Evaluation::set_confidence`]), the leader's share of those
+/// worlds decides instead (see [`Verdict::close_call`]); reports and the command line attach
+/// it before they print, the window shows the last confidence (dimmed) while a new one is
+/// drawn.
 pub const CLOSE_CALL_MARGIN: f64 = 0.10;
 
 /// Graded veto, as ELECTRE III's discordance (Roy; Figueira, Mousseau & Roy, "ELECTRE
@@ -120,6 +127,28 @@ impl Evaluation {
     pub fn position(&self, id: OptionId) -> Option<usize> {
         self.options.iter().position(|result| result.spec.id() == id)
     }
+
+    /// Attaches the verdict's confidence, drawn for this profile: `close_call` and `winner`
+    /// follow the leader's share of it against the profile's `close_call_confidence`.
+    pub fn set_confidence(&mut self, confidence: Confidence) {
+        let threshold = self.values.get(AssumptionId::CloseCallConfidence);
+        self.verdict.attach(confidence, threshold, false);
+    }
+
+    /// Attaches the last confidence drawn for an earlier state of the profile while the
+    /// current one is on its way, so that the words keep to it rather than flicker to the
+    /// provisional margin reading; marked stale.
+    pub fn set_stale_confidence(&mut self, confidence: Confidence) {
+        let threshold = self.values.get(AssumptionId::CloseCallConfidence);
+        self.verdict.attach(confidence, threshold, true);
+    }
+
+    /// The evaluation with its confidence attached (see [`Self::set_confidence`]).
+    #[must_use]
+    pub fn with_confidence(mut self, confidence: Confidence) -> Self {
+        self.set_confidence(confidence);
+        self
+    }
 }
 
 /// Something about the profile the reader should know before trusting the numbers.
@@ -218,11 +247,20 @@ pub struct Verdict {
     pub leader: OptionId,
     /// The option ranked second, which margins and reasons refer to; `None` with one option.
     pub runner_up: Option<OptionId>,
-    /// `None` when the margin is too close to call.
+    /// The leader, unless the verdict is too close to call.
     pub winner: Option<OptionId>,
     /// Gap between the two best options as a share of the 0–100 scale.
     pub margin: f64,
+    /// With a [`Confidence`]: the leader leads in less than the `close_call_confidence` share
+    /// of plausible worlds (an assumption, 0.66 by default). Without one: the provisional
+    /// reading, a margin under [`CLOSE_CALL_MARGIN`] and no veto. Never with one option.
     pub close_call: bool,
+    /// How often each option leads across plausible worlds, once drawn (see
+    /// [`super::confidence`]).
+    pub confidence: Option<Confidence>,
+    /// The confidence attached was drawn for an earlier state of the profile: the window
+    /// keeps showing it (dimmed) while the current one is drawn off the frame.
+    pub confidence_stale: bool,
     /// Criteria that most favour the leader over the runner-up, most weight first.
     pub decisive: Vec<CriterionId>,
     /// Options ruled out by a veto, with the criterion that ruled each out.
@@ -232,6 +270,19 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// The leader's share of plausible worlds, once the confidence is known.
+    pub fn leader_share(&self) -> Option<f64> {
+        self.confidence.as_ref().map(|confidence| confidence.share(self.leader))
+    }
+
+    /// Attaches a confidence: from now on it decides whether the verdict is a close call.
+    fn attach(&mut self, confidence: Confidence, threshold: f64, stale: bool) {
+        self.close_call = self.runner_up.is_some() && confidence.share(self.leader) < threshold;
+        self.winner = (!self.close_call).then_some(self.leader);
+        self.confidence = Some(confidence);
+        self.confidence_stale = stale;
+    }
+
     /// The veto ruling an option out, if any.
     pub fn veto_of(&self, option: OptionId) -> Option<&Veto> {
         self.ruled_out.iter().find(|veto| veto.option == option)
@@ -277,6 +328,10 @@ pub(crate) struct Scored {
     /// 0–10 scale (sensitivity sweeps read them thousands of times).
     scores: Vec<f64>,
     pub weights: Vec<f64>,
+    /// The weights that decide the graded vetoes when they are not those passed in: a
+    /// plausible world of [`super::confidence`] draws how much each criterion counts but keeps
+    /// the reader's musts. `None`: the weights passed in decide both.
+    musts: Option<Vec<f64>>,
     /// Option keys, to name rivals in discounts.
     options: Vec<&'static OptionSpec>,
     shared: Shared,
@@ -289,6 +344,7 @@ pub(crate) type TermTable = Vec<Vec<Vec<Term>>>;
 struct Basis {
     values: Values,
     weights: Vec<f64>,
+    musts: Option<Vec<f64>>,
     resources: Vec<Resources>,
 }
 
@@ -307,7 +363,16 @@ impl Scored {
     pub fn new(profile: &Profile, values: Values, options: &[&'static OptionSpec]) -> Self {
         let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        Self::build(profile, Basis { values, weights, resources }, options, None)
+        Self::build(profile, Basis { values, weights, musts: None, resources }, options, None)
+    }
+
+    /// Scores a profile under given weights (one per criterion, in `CRITERIA` order) rather
+    /// than its own: a plausible world of [`super::confidence`], where the weights also pick
+    /// each option's migration path. The graded vetoes follow the profile's own weights.
+    pub fn with_weights(profile: &Profile, values: Values, weights: Vec<f64>, options: &[&'static OptionSpec]) -> Self {
+        let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
+        let musts = Some(CRITERIA.iter().map(|c| weight(profile, c.id)).collect());
+        Self::build(profile, Basis { values, weights, musts, resources }, options, None)
     }
 
     /// Scores a profile and keeps the terms behind every score.
@@ -315,7 +380,7 @@ impl Scored {
         let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
         let mut table = vec![vec![Vec::new(); CRITERIA.len()]; options.len()];
-        let scored = Self::build(profile, Basis { values, weights, resources }, options, Some(&mut table));
+        let scored = Self::build(profile, Basis { values, weights, musts: None, resources }, options, Some(&mut table));
         (scored, table)
     }
 
@@ -328,7 +393,8 @@ impl Scored {
         } else {
             self.resources.clone()
         };
-        let basis = Basis { values: self.values.clone(), weights: self.weights.clone(), resources };
+        let basis =
+            Basis { values: self.values.clone(), weights: self.weights.clone(), musts: self.musts.clone(), resources };
         Self::build(variant, basis, &self.options, None)
     }
 
@@ -338,7 +404,7 @@ impl Scored {
         options: &[&'static OptionSpec],
         mut table: Option<&mut TermTable>,
     ) -> Self {
-        let Basis { values, weights, resources } = basis;
+        let Basis { values, weights, musts, resources } = basis;
         let paths = vec![MigrationPath::AsIs; options.len()];
         let mut buffer = Vec::with_capacity(8);
         let mut scores = vec![0.0; options.len() * CRITERIA.len()];
@@ -352,7 +418,7 @@ impl Scored {
                 }
             }
         }
-        let mut scored = Self { values, resources, paths, scores, weights, options: options.to_vec(), shared };
+        let mut scored = Self { values, resources, paths, scores, weights, musts, options: options.to_vec(), shared };
         // Each image-built option is scored on its better migration path: the one that gives it
         // the higher overall score, graded vetoes included (a costlier path can widen a gap on
         // a must).
@@ -418,9 +484,11 @@ impl Scored {
         (0..self.options.len()).map(|o| self.weighted_of(o, weights)).collect()
     }
 
-    /// An option's graded-veto discounts under the given weights, in criterion order.
+    /// An option's graded-veto discounts under the given weights (or the kept musts, if
+    /// any), in criterion order.
     fn discordances_of<'a>(&'a self, option: usize, weights: &'a [f64]) -> impl Iterator<Item = Graded> + 'a {
         let options = self.options.len();
+        let weights = self.musts.as_deref().unwrap_or(weights);
         weights.iter().enumerate().filter_map(move |(c, weight)| {
             let thresholds = VetoThresholds::at(*weight)?;
             let rival = (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
@@ -678,6 +746,8 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
             winner: Some(leader.spec.id()),
             margin: 1.0,
             close_call: false,
+            confidence: None,
+            confidence_stale: false,
             decisive: Vec::new(),
             ruled_out,
             by_veto: false,
@@ -704,6 +774,8 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
         winner: (!close_call).then_some(leader.spec.id()),
         margin,
         close_call,
+        confidence: None,
+        confidence_stale: false,
         decisive: edges.iter().take(3).map(|(c, _)| *c).collect(),
         ruled_out,
         by_veto,

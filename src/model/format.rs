@@ -105,6 +105,25 @@ impl fmt::Display for Score {
     }
 }
 
+/// A share of plausible worlds (0–1) as a whole percentage, rounded down ("94 %"), so that
+/// the shown figure never crosses the close-call threshold (a whole percentage) the other
+/// way: a share of 0.659 under a threshold of 0.66 reads "65 %", never "66 %". A share short
+/// of all the worlds never reads "100 %" either, and a share above none reads "under 1 %",
+/// never "0 %".
+#[derive(Clone, Copy, Debug)]
+pub struct Share(pub f64);
+
+impl fmt::Display for Share {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a share is within 0–1")]
+        let percent = (self.0.clamp(0.0, 1.0) * 100.0 + 1e-9).floor() as u32;
+        if percent == 0 && self.0 > 0.0 {
+            return f.pad("under 1 %");
+        }
+        f.pad(&format!("{percent} %"))
+    }
+}
+
 /// [`Score`] as a string.
 pub fn score(value: f64) -> String {
     Score(value).to_string()
@@ -203,6 +222,17 @@ mod tests {
         assert_eq!(number(100.4), "100");
         assert_eq!(number(1.05), "1.05");
         assert_eq!(number(2e15), "2000000000000000");
+    }
+
+    #[test]
+    fn shares_round_down_to_whole_percentages() {
+        let shown = |share: f64| Share(share).to_string();
+        assert_eq!(shown(0.94), "94 %");
+        assert_eq!(shown(660.0 / 1000.0), "66 %");
+        assert_eq!(shown(0.659), "65 %");
+        assert_eq!(shown(0.999), "99 %");
+        assert_eq!((shown(1.0), shown(0.0)), ("100 %".to_owned(), "0 %".to_owned()));
+        assert_eq!(shown(0.002), "under 1 %");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod asset;
 pub mod assumptions;
 pub mod compare;
+pub mod confidence;
 pub mod criteria;
 mod evaluation;
 pub mod facts;
@@ -25,6 +26,7 @@ pub mod suggest;
 pub mod traits;
 
 pub use assumptions::{AssumptionId, Assumptions};
+pub use confidence::{Confidence, EstateConfidence, confidence, confidence_options, estate_confidence};
 pub use criteria::{CRITERIA, CriterionId};
 pub use evaluation::{
     CLOSE_CALL_MARGIN, CriterionScore, DISCORDANCE_FROM_WEIGHT, Discount, Evaluation, OptionResult, Point, VETO_WEIGHT,

@@ -21,6 +21,7 @@
 //! the least costly first.
 
 use super::assumptions::Assumptions;
+use super::confidence::{Confidence, EstateConfidence};
 use super::criteria::{CRITERIA, CriterionId};
 use super::evaluation::{CLOSE_CALL_MARGIN, Scored, Standings};
 use super::options::OptionId;
@@ -42,6 +43,8 @@ pub struct Plan {
     pub versus: Vec<AllIn>,
     /// `path[0]` is today's estate; each later step moves one component.
     pub path: Vec<Step>,
+    /// How often each option leads "all on one platform" across plausible worlds, once drawn.
+    pub confidence: Option<Confidence>,
 }
 
 /// Where one component goes, and how its options rank for it on its own (its
@@ -56,8 +59,11 @@ pub struct Placed {
     pub runner_up: Option<OptionId>,
     /// The leader's margin over the runner-up, as [`super::Verdict::margin`].
     pub margin: f64,
-    /// The margin is under [`super::CLOSE_CALL_MARGIN`] (and no veto decides it).
+    /// As [`super::Verdict::close_call`]: by the leader's share of plausible worlds once
+    /// [`Plan::set_confidence`] attached it, provisionally by the margin until then.
     pub close_call: bool,
+    /// How often each option leads this component across plausible worlds, once drawn.
+    pub confidence: Option<Confidence>,
     /// Overall 0–100 score per compared option, in the profile's order.
     pub scores: Vec<f64>,
 }
@@ -105,6 +111,17 @@ pub struct Step {
 }
 
 impl Plan {
+    /// Attaches the confidences drawn for the estate ([`super::confidence::estate_confidence`]):
+    /// each component's close call follows its leader's share against `threshold` (the
+    /// `close_call_confidence` assumption), as a verdict's does.
+    pub fn set_confidence(&mut self, drawn: &EstateConfidence, threshold: f64) {
+        for (placed, confidence) in self.components.iter_mut().zip(&drawn.components) {
+            placed.close_call = placed.runner_up.is_some() && confidence.share(placed.leader) < threshold;
+            placed.confidence = Some(confidence.clone());
+        }
+        self.confidence = Some(drawn.all_in.clone());
+    }
+
     /// What the mix saves a month against every component on `option` (negative: the mix
     /// costs more); `None` when the option is not compared.
     pub fn mix_saves_against(&self, option: OptionId) -> Option<f64> {
@@ -164,11 +181,13 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
                 runner_up: runner_up.map(|r| specs[r].id()),
                 margin,
                 close_call: runner_up.is_some() && !by_veto && margin < CLOSE_CALL_MARGIN,
+                confidence: None,
                 scores,
             };
             (placed, row)
         })
         .unzip();
+    let scores: Vec<&[f64]> = components.iter().map(|placed| placed.scores.as_slice()).collect();
     let estate = Estate { profile, rows, on_cloud };
     let placement: Vec<OptionId> = components.iter().map(|placed| placed.option).collect();
     let (platforms, resources) = estate.platforms(&placement);
@@ -178,20 +197,21 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
         .enumerate()
         .map(|(at, &option)| AllIn {
             option,
-            score: all_in_score(profile, &components, at),
+            score: all_in_score(profile, &scores, at),
             resources: estate.platforms(&vec![option; components.len()]).1,
         })
         .collect();
     let path = estate.path(&placement);
-    Plan { components, platforms, resources, versus, path }
+    Plan { components, platforms, resources, versus, path, confidence: None }
 }
 
-/// The components' overall scores on the option at `at`, weighted by their steady instances.
-fn all_in_score(profile: &Profile, components: &[Placed], at: usize) -> f64 {
+/// The components' overall scores on the option at `at` (`scores[component][option]`),
+/// weighted by their steady instances.
+pub(crate) fn all_in_score<S: AsRef<[f64]>>(profile: &Profile, scores: &[S], at: usize) -> f64 {
     let (mut sum, mut weight) = (0.0, 0.0);
-    for (placed, component) in components.iter().zip(&profile.components) {
+    for (scores, component) in scores.iter().zip(&profile.components) {
         let instances = (component.workload.services * component.workload.replicas).max(1) as f64;
-        sum += placed.scores[at] * instances;
+        sum += scores.as_ref()[at] * instances;
         weight += instances;
     }
     sum / weight

@@ -101,12 +101,16 @@ pub fn placement(profile: &Profile, plan: &Plan, index: usize) -> String {
     let (Some(placed), Some(named)) = (plan.components.get(index), profile.components.get(index)) else {
         return String::new();
     };
+    let points = crate::model::format::score(placed.margin * 100.0);
+    let leading = placed.confidence.as_ref().map_or(String::new(), |drawn| {
+        format!(", leading in {} of plausible worlds", crate::model::format::Share(drawn.share(placed.leader)))
+    });
     let how = if placed.pinned {
         "pinned".to_owned()
     } else if placed.close_call {
-        format!("a close call, ahead by {} points", crate::model::format::score(placed.margin * 100.0))
+        format!("a close call, ahead by {points} points{leading}")
     } else {
-        format!("ahead by {} points", crate::model::format::score(placed.margin * 100.0))
+        format!("ahead by {points} points{leading}")
     };
     format!("{}: {} ({how})", named.name, capitalise(placed.option.spec().plural))
 }

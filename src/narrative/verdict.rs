@@ -1,11 +1,15 @@
 //! The verdict in words: a headline for a banner or a title, and a summary a stakeholder
 //! understands.
 
-use super::{capitalise, in_sentence, join_labels};
-use crate::model::format::{Number, Score};
-use crate::model::{Evaluation, OptionId, OptionResult, Verdict};
+use super::{capitalise, in_sentence, join, join_labels};
+use crate::model::format::{Number, Score, Share};
+use crate::model::{AssumptionId, Evaluation, OptionId, OptionResult, Verdict};
 
-/// The verdict in a few words ("Containers win by 12.3 points").
+/// The verdict in a few words: "Containers win by 12.3 points, leading in 94 % of plausible
+/// worlds", "Too close to call: VMs lead in 58 % of plausible worlds, 3.2 points ahead". Until
+/// the confidence is known the leader only "leads" ("VMs lead by 3.2 points"): the words never
+/// say "win" or "too close to call" before the worlds are drawn, so they cannot flip when
+/// they are.
 pub fn headline(evaluation: &Evaluation) -> String {
     let verdict = &evaluation.verdict;
     let leader = verdict.leader.spec().plural;
@@ -13,27 +17,72 @@ pub fn headline(evaluation: &Evaluation) -> String {
         return format!("{} win", capitalise(leader));
     };
     let points = Score(100.0 * verdict.margin);
-    if verdict.by_veto {
-        match verdict.veto_of(runner_up) {
-            Some(v) if verdict.veto_of(verdict.leader).is_some() => format!(
-                "{} win: both fail a must, {} on {}",
-                capitalise(leader),
-                runner_up.spec().plural,
-                v.criterion.spec().label.to_lowercase()
-            ),
-            Some(v) => format!(
-                "{} win: {} are ruled out on {}",
-                capitalise(leader),
-                runner_up.spec().plural,
-                v.criterion.spec().label.to_lowercase()
-            ),
-            None => format!("{} win", capitalise(leader)),
-        }
-    } else if verdict.close_call {
-        format!("Too close to call: {leader} ahead by {points} points")
-    } else {
-        format!("{} win by {points} points", capitalise(leader))
+    let share = verdict.leader_share();
+    let verb = if share.is_some() { "win" } else { "lead" };
+    if let (Some(share), true) = (share, verdict.close_call) {
+        return format!(
+            "Too close to call: {leader} lead in {} of plausible worlds, {points} points ahead",
+            Share(share)
+        );
     }
+    let leading = share.map_or(String::new(), |share| format!(", leading in {} of plausible worlds", Share(share)));
+    if verdict.by_veto {
+        let how = match verdict.veto_of(runner_up) {
+            Some(v) if verdict.veto_of(verdict.leader).is_some() => {
+                format!(
+                    ": both fail a must, {} on {}",
+                    runner_up.spec().plural,
+                    v.criterion.spec().label.to_lowercase()
+                )
+            }
+            Some(v) => {
+                format!(": {} are ruled out on {}", runner_up.spec().plural, v.criterion.spec().label.to_lowercase())
+            }
+            None => String::new(),
+        };
+        format!("{} {verb}{how}{leading}", capitalise(leader))
+    } else {
+        format!("{} {verb} by {points} points{leading}", capitalise(leader))
+    }
+}
+
+/// What the window shows where the confidence will be, before the first one is drawn.
+pub const CONFIDENCE_PENDING: &str = "Drawing plausible worlds …";
+
+/// How often each option leads across plausible worlds, with what a winner needs: "VMs lead
+/// in 94 % of plausible worlds, containers in 6 % (a winner needs 66 %; 1000 draws of every
+/// assumption across its range and every weight ±1, seed 21)." `None` until the confidence
+/// is known; a stale one (drawn for an earlier state of the profile) says it is being
+/// drawn again.
+pub fn confidence(evaluation: &Evaluation) -> Option<String> {
+    let verdict = &evaluation.verdict;
+    let drawn = verdict.confidence.as_ref()?;
+    let share = drawn.share(verdict.leader);
+    let mut others: Vec<(OptionId, f64)> =
+        drawn.shares.iter().copied().filter(|(id, share)| *id != verdict.leader && *share > 0.0).collect();
+    others.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let others: Vec<String> =
+        others.iter().map(|(id, share)| format!("{} in {}", id.spec().plural, Share(*share))).collect();
+    let mut text = format!(
+        "{} lead in {}{} of plausible worlds",
+        capitalise(verdict.leader.spec().plural),
+        if verdict.close_call { "only " } else { "" },
+        Share(share)
+    );
+    if !others.is_empty() {
+        text += &format!(", {}", join(&others));
+    }
+    let threshold = evaluation.values.get(AssumptionId::CloseCallConfidence);
+    text += &format!(
+        " (a winner needs {}; {} draws of every assumption across its range and every weight ±1, seed {}).",
+        Share(threshold),
+        drawn.draws,
+        drawn.seed
+    );
+    if verdict.confidence_stale {
+        text += " Drawing again for the changes …";
+    }
+    Some(text)
 }
 
 /// The sentence under a headline. The headline already names the leader and the margin, so
@@ -57,7 +106,7 @@ pub fn explanation(evaluation: &Evaluation) -> String {
         sentence += &format!("; the strongest case for {}: {}", runner_up.spec.plural, in_sentence(case.title));
     }
     sentence.push('.');
-    if verdict.close_call {
+    if verdict.close_call && verdict.confidence.is_some() {
         sentence += " Your weights and assumptions can tip it either way.";
     }
     sentence
@@ -113,7 +162,18 @@ fn verdict_sentence(evaluation: &Evaluation) -> String {
     let reasons = join_labels(&verdict.decisive);
     let points = Score(100.0 * verdict.margin);
     let (lead, run) = (leader.spec.plural, runner.spec.plural);
-    if verdict.by_veto {
+    let share = verdict.leader_share();
+    let verb = if share.is_some() { "win" } else { "lead" };
+    let mut text = if share.is_some() && verdict.close_call {
+        format!(
+            "Too close to call: {} {} vs {run} {} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
+            capitalise(lead),
+            Score(leader.score),
+            Score(runner.score),
+            capitalise(lead),
+            if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
+        )
+    } else if verdict.by_veto {
         let why = if verdict.veto_of(verdict.leader).is_some() {
             format!(
                 "every option fails a criterion weighted as a must, and {lead} fail least: {} against {}",
@@ -124,29 +184,25 @@ fn verdict_sentence(evaluation: &Evaluation) -> String {
             format!("{run} are ruled out: they score {}", failure(verdict, runner))
         };
         format!(
-            "{} win because {why}. On the weighted sum alone: {lead} {} vs {run} {}.",
+            "{} {verb} because {why}. On the weighted sum alone: {lead} {} vs {run} {}.",
             capitalise(lead),
             Score(leader.weighted_sum),
             Score(runner.weighted_sum),
         )
-    } else if verdict.close_call {
-        format!(
-            "Too close to call: {} {} vs {run} {} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
-            capitalise(lead),
-            Score(leader.score),
-            Score(runner.score),
-            capitalise(lead),
-            if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
-        )
     } else {
         format!(
-            "{} win by {points} points ({} vs {}){}.",
+            "{} {verb} by {points} points ({} vs {}){}.",
             capitalise(lead),
             Score(leader.score),
             Score(runner.score),
             if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
         )
+    };
+    if let Some(sentence) = confidence(evaluation) {
+        text.push(' ');
+        text.push_str(&sentence);
     }
+    text
 }
 
 /// "9.2 points below VMs on isolation, past the veto threshold of 9 (weighted 5/5)" for an

@@ -8,13 +8,16 @@ use crate::model::compare::Delta;
 use crate::model::plan::AllIn;
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{CLOSE_CALL_MARGIN, CRITERIA, Evaluation, OptionId, Point, Profile, ResourceId, Resources};
+use crate::model::{
+    AssumptionId, CLOSE_CALL_MARGIN, CRITERIA, Confidence, Evaluation, OptionId, Point, Profile, ResourceId, Resources,
+};
 use crate::narrative;
 
 /// Version of the JSON formats. Version 2 keeps every key of version 1; options are the
 /// profile's (any registered ids, two to four), listed in `profile.options` and in that order
-/// in every option-keyed object.
-pub const VERSION: u32 = 2;
+/// in every option-keyed object. Version 3 keeps every key of version 2 and adds, among others,
+/// the verdict's `confidence` (top level and per component), which decides `close_call`.
+pub const VERSION: u32 = 3;
 
 /// Rounds away float noise (0.30000000000000004) without losing meaningful digits.
 pub fn round(value: f64) -> f64 {
@@ -45,11 +48,18 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
     let mut ranked: Vec<&AllIn> = plan.versus.iter().collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
     let (leader, runner_up) = (ranked.first().map(|a| a.option), ranked.get(1).map(|a| a.option));
+    let first = &mixed.evaluations[0];
     let margin = match (ranked.first(), ranked.get(1)) {
         (Some(a), Some(b)) => (a.score - b.score) / 100.0,
         _ => 0.0,
     };
-    let close_call = margin < CLOSE_CALL_MARGIN;
+    // By the all-in leader's share of plausible worlds, as a component's verdict; by the
+    // margin only if no confidence was drawn.
+    let threshold = first.values.get(AssumptionId::CloseCallConfidence);
+    let close_call = match (&plan.confidence, leader) {
+        (Some(drawn), Some(leader)) => runner_up.is_some() && drawn.share(leader) < threshold,
+        _ => margin < CLOSE_CALL_MARGIN,
+    };
     let options: Map<String, Value> = profile
         .options
         .iter()
@@ -61,7 +71,6 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
             ))
         })
         .collect();
-    let first = &mixed.evaluations[0];
     let components: Vec<Value> = mixed
         .evaluations
         .iter()
@@ -135,6 +144,7 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
             "runner_up": runner_up,
             "margin": round(margin),
             "close_call": close_call,
+            "confidence": leader.and_then(|leader| plan.confidence.as_ref().map(|drawn| confidence(drawn, leader))),
             "decisive": [],
             "ruled_out": [],
             "summary": narrative::plan::summary(profile, plan),
@@ -173,6 +183,7 @@ fn verdict(evaluation: &Evaluation) -> Value {
         "leader": verdict.leader,
         "margin": round(verdict.margin),
         "close_call": verdict.close_call,
+        "confidence": verdict.confidence.as_ref().map(|drawn| confidence(drawn, verdict.leader)),
         "decisive": verdict.decisive.iter().map(|c| c.spec().key).collect::<Vec<_>>(),
         "ruled_out": verdict.ruled_out.iter().map(|v| json!({
             "option": v.option,
@@ -185,6 +196,14 @@ fn verdict(evaluation: &Evaluation) -> Value {
         })).collect::<Vec<_>>(),
         "summary": narrative::summary(evaluation),
     })
+}
+
+/// How often each option leads across plausible worlds: `leader_share` is the verdict's
+/// leader's; `shares` add up to 1, in the options' order.
+fn confidence(drawn: &Confidence, leader: OptionId) -> Value {
+    let shares: Map<String, Value> =
+        drawn.shares.iter().map(|(id, share)| (id.key().to_owned(), json!(round(*share)))).collect();
+    json!({ "leader_share": round(drawn.share(leader)), "shares": shares, "draws": drawn.draws, "seed": drawn.seed })
 }
 
 /// The evaluation part of the contract (everything but sensitivity).
@@ -407,7 +426,8 @@ pub fn comparison(pair: &ComparedPair) -> Value {
     let verdict = |a: &Analysis| {
         let v = &a.evaluation.verdict;
         let summary = narrative::summary(&a.evaluation);
-        json!({ "winner": v.winner, "leader": v.leader, "margin": round(v.margin), "close_call": v.close_call, "summary": summary })
+        let drawn = v.confidence.as_ref().map(|drawn| confidence(drawn, v.leader));
+        json!({ "winner": v.winner, "leader": v.leader, "margin": round(v.margin), "close_call": v.close_call, "confidence": drawn, "summary": summary })
     };
     json!({
         "format": "podvisor-comparison",

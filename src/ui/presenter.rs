@@ -116,6 +116,7 @@ fn scenario_ui(
     notes_ui(ui, profile.notes.trim());
     ui.add_space(sizes.space_m);
     super::verdict::headline_ui(ui, evaluation);
+    super::verdict::confidence_ui(ui, evaluation);
     if let Some((_, since)) = slide.baseline {
         ui.label(RichText::new(narrative::comparison_summary(since)).italics());
     }

@@ -39,6 +39,7 @@ pub fn scorecard_ui(
     let hint = "Scores 0–10 per criterion; hover a bar for why, with the sources. \
                 Weights 0–5 set how much each criterion counts.";
     ui.label(RichText::new(hint).weak());
+    super::verdict::confidence_ui(ui, evaluation);
     if let Some(critical) = &sensitivity.critical_weight {
         ui.label(RichText::new(narrative::critical_weight_hint(critical)).color(attention_color(ui.visuals())));
     }

@@ -59,7 +59,7 @@ pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compariso
 /// call — the banner and the presenter's slide both lead with it.
 pub fn headline_ui(ui: &mut Ui, evaluation: &Evaluation) {
     let verdict = &evaluation.verdict;
-    let color = if verdict.close_call {
+    let color = if verdict.close_call && verdict.confidence.is_some() {
         attention_color(ui.visuals())
     } else {
         option_color_by_id(ui.visuals(), verdict.leader)
@@ -67,8 +67,26 @@ pub fn headline_ui(ui: &mut Ui, evaluation: &Evaluation) {
     ui.label(RichText::new(narrative::headline(evaluation)).text_style(banner_style()).color(color).strong());
 }
 
+/// How sure the verdict is: each option's share of plausible worlds. Dimmed while a newer
+/// one is drawn; a placeholder before the first. Nothing with a single option.
+pub fn confidence_ui(ui: &mut Ui, evaluation: &Evaluation) {
+    let verdict = &evaluation.verdict;
+    if verdict.runner_up.is_none() {
+        return;
+    }
+    let text = match narrative::confidence(evaluation) {
+        Some(text) if !verdict.confidence_stale => RichText::new(text),
+        Some(text) => RichText::new(text).weak(),
+        None => RichText::new(narrative::CONFIDENCE_PENDING).weak(),
+    };
+    // One line, the whole sentence on hover: the banner keeps its height when the shares
+    // arrive or change, so nothing below jumps under the pointer.
+    ui.add(egui::Label::new(text.size(sizes(ui.ctx()).body)).truncate());
+}
+
 fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
     headline_ui(ui, evaluation);
+    confidence_ui(ui, evaluation);
     ui.label(RichText::new(narrative::explanation(evaluation)).size(sizes(ui.ctx()).body + 1.0));
     if let Some(comparison) = since {
         ui.label(RichText::new(narrative::comparison_summary(comparison)).italics());

@@ -17,6 +17,9 @@ pub fn app() -> Harness<'static, App> {
     let mut harness = first_start();
     harness.state_mut().send(podvisor::app::Command::Welcome(false));
     harness.run();
+    // The verdict's confidence arrives from a worker thread and lengthens the banner; tests
+    // that click by position start from the settled layout.
+    wait_for_confidence(&mut harness);
     harness
 }
 
@@ -69,6 +72,7 @@ pub fn profile(harness: &Harness<'_, App>) -> podvisor::profile::Profile {
 pub fn open_example(harness: &mut Harness<'_, App>, file: &str) {
     harness.state_mut().send(podvisor::app::Command::Open(example(file)));
     harness.run();
+    wait_for_confidence(harness);
 }
 
 /// A bundled example profile on disk.
@@ -153,3 +157,16 @@ impl egui::DroppedFile for Dropped {
 }
 
 pub mod layout;
+
+/// Steps the app until every verdict's confidence has been drawn off the frame (1,000
+/// plausible worlds on a worker thread: a few seconds in a debug build), then settles it.
+pub fn wait_for_confidence(harness: &mut Harness<'_, App>) {
+    let start = std::time::Instant::now();
+    harness.step();
+    while harness.state().is_drawing() {
+        assert!(start.elapsed().as_secs() < 180, "the confidence is still being drawn after 3 minutes");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}

@@ -1,0 +1,390 @@
+//! How sure is the verdict? The leader today is the leader at the catalogue's figures and the
+//! reader's weights; each of those is uncertain. This module draws plausible worlds — every
+//! assumption across its stated range, every criterion weight ±1 — scores the options in each
+//! and counts how often each leads. "VMs lead in 94 % of plausible worlds" replaces the fixed
+//! 10-point band: the verdict is too close to call when the leader's share is under the
+//! `close_call_confidence` assumption (0.66, IPCC's "likely").
+//!
+//! # How a world is drawn
+//! * **Assumptions**: triangular between the range's ends with its peak at the value in force
+//!   (the profile's override, else the catalogue's default). The default is the sourced
+//!   figure and the range the farthest a profile may plausibly set (a three-point estimate,
+//!   as PERT-style risk analysis uses them): a uniform draw would make a 300 s VM boot as
+//!   likely as the documented 40 s, while the triangle reaches both ends but keeps most worlds
+//!   near what the sources say, and needs no figure the catalogue does not give. A range
+//!   spanning an order of magnitude or more (max ≥ 10 × min > 0: boot times, pods per node,
+//!   image sizes) is drawn on the logarithm, since such figures err by factors, not by
+//!   amounts; a range from 0 is drawn on the figure itself.
+//! * **Weights**: uniform within ±1 of the profile's weight, clamped to 0–5. A weight is a
+//!   judgement in whole steps; the neighbouring step either way is as defensible as the
+//!   chosen one. The drawn weights set how much each criterion counts (the weighted sum and
+//!   the migration path); the graded vetoes keep the profile's own weights
+//!   ([`Scored::with_weights`]): a must is a constraint the reader states, not an estimate,
+//!   and drawing it would turn every criterion weighted 3 into a partial must in half the
+//!   worlds — a VM lead of 28 points on the greenfield shop with isolation, legacy coupling
+//!   and untrusted code at 10 then held in only 64 % of them, by vetoes on start-up speed,
+//!   cost and resource efficiency that no reader asked for.
+//! * `close_call_confidence` is a rule of the decision, not a fact of the world: never drawn.
+//!
+//! Each world is scored on the cheap path ([`Scored`] without terms: projection and criterion
+//! scores, no explanations) and its leader taken as [`Scored::leader_with`] ranks options, so
+//! whatever that ranking rules out (a veto, an option the host cannot run) never leads a world
+//! either. The draws are seeded ([`fastrand::Rng::with_seed`]): the same profile and seed
+//! always give the same shares, and every profile consumes the same sequence (one number per
+//! drawn assumption, then one per criterion), so the components of an estate share their
+//! worlds.
+
+use super::assumptions::{AssumptionId, Assumptions, Values};
+use super::criteria::{CRITERIA, MAX_WEIGHT};
+use super::evaluation::{Scored, weight};
+use super::options::{OptionId, OptionSpec};
+use super::plan::all_in_score;
+use super::profile::Profile;
+
+/// Plausible worlds drawn per confidence: a share is known to about ±1.5 points (the
+/// standard error of a proportion, √(p(1−p)/n), is at most 1.6 % at n = 1,000).
+pub const DRAWS: usize = 1000;
+
+/// The seed reports, the command line and the window draw with, so that they agree.
+pub const SEED: u64 = 21;
+
+/// How often each option leads across plausible worlds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Confidence {
+    /// Share of worlds (0–1) each option leads in, in the order of the options evaluated;
+    /// they add up to 1.
+    pub shares: Vec<(OptionId, f64)>,
+    pub draws: usize,
+    pub seed: u64,
+}
+
+impl Confidence {
+    /// The share of worlds `option` leads in (0 for an option not evaluated).
+    pub fn share(&self, option: OptionId) -> f64 {
+        self.shares.iter().find(|(id, _)| *id == option).map_or(0.0, |(_, share)| *share)
+    }
+
+    fn from_counts(options: &[OptionId], counts: &[usize], seed: u64) -> Self {
+        let shares = options.iter().zip(counts).map(|(id, n)| (*id, *n as f64 / DRAWS as f64)).collect();
+        Self { shares, draws: DRAWS, seed }
+    }
+}
+
+/// The confidence of a profile's verdict (its first component for several), over the options
+/// it compares.
+pub fn confidence(profile: &Profile, assumptions: &Assumptions, seed: u64) -> Confidence {
+    confidence_options(profile, assumptions, &profile.option_specs(), seed)
+}
+
+/// The confidence of a profile's verdict over any list of options (at least one).
+pub fn confidence_options(
+    profile: &Profile,
+    assumptions: &Assumptions,
+    options: &[&'static OptionSpec],
+    seed: u64,
+) -> Confidence {
+    let mut worlds = Worlds::new(profile, assumptions, seed);
+    let mut counts = vec![0; options.len()];
+    for _ in 0..DRAWS {
+        let (values, weights) = worlds.next();
+        let scored = Scored::with_weights(profile, values, weights, options);
+        counts[scored.leader_with(&scored.weights)] += 1;
+    }
+    let ids: Vec<OptionId> = options.iter().map(|spec| spec.id()).collect();
+    Confidence::from_counts(&ids, &counts, seed)
+}
+
+/// The confidences of an estate of several components, each in the same worlds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EstateConfidence {
+    /// One per component, in profile order: as [`confidence`] of its focus gives it.
+    pub components: Vec<Confidence>,
+    /// How often each option leads "all on one platform" (the components' scores weighted
+    /// by their steady instances, as [`super::plan::AllIn::score`]).
+    pub all_in: Confidence,
+}
+
+/// The confidence of every component of an estate and of its all-in answer, over a list of
+/// options (the profile's, as a rule). Costs one [`confidence`] per component.
+pub fn estate_confidence(
+    profile: &Profile,
+    assumptions: &Assumptions,
+    options: &[&'static OptionSpec],
+    seed: u64,
+) -> EstateConfidence {
+    let focused: Vec<Profile> = (0..profile.components.len()).map(|index| profile.focus(index)).collect();
+    // Components share every assumption and weight, so one world serves them all.
+    let mut worlds = Worlds::new(&focused[0], assumptions, seed);
+    let mut counts = vec![vec![0; options.len()]; focused.len()];
+    let mut all_in = vec![0; options.len()];
+    for _ in 0..DRAWS {
+        let (values, weights) = worlds.next();
+        let scores: Vec<Vec<f64>> = focused
+            .iter()
+            .zip(&mut counts)
+            .map(|(focus, counts)| {
+                let scored = Scored::with_weights(focus, values.clone(), weights.clone(), options);
+                counts[scored.leader_with(&scored.weights)] += 1;
+                scored.overall_with(&scored.weights)
+            })
+            .collect();
+        let best = (0..options.len())
+            .map(|at| all_in_score(profile, &scores, at))
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map_or(0, |(at, _)| at);
+        all_in[best] += 1;
+    }
+    let ids: Vec<OptionId> = options.iter().map(|spec| spec.id()).collect();
+    EstateConfidence {
+        components: counts.iter().map(|counts| Confidence::from_counts(&ids, counts, seed)).collect(),
+        all_in: Confidence::from_counts(&ids, &all_in, seed),
+    }
+}
+
+/// The seeded source of plausible worlds for one profile.
+struct Worlds {
+    rng: fastrand::Rng,
+    /// The values in force: each draw's peak, and its starting point.
+    values: Values,
+    /// The profile's weights, in `CRITERIA` order.
+    weights: Vec<f64>,
+    /// The assumptions drawn, with their ranges.
+    drawn: Vec<(AssumptionId, f64, f64)>,
+}
+
+impl Worlds {
+    fn new(profile: &Profile, assumptions: &Assumptions, seed: u64) -> Self {
+        let drawn = AssumptionId::ALL
+            .iter()
+            .filter(|id| **id != AssumptionId::CloseCallConfidence)
+            .map(|id| {
+                let spec = &assumptions.specs()[*id as usize];
+                (*id, spec.min, spec.max)
+            })
+            .collect();
+        Self {
+            rng: fastrand::Rng::with_seed(seed),
+            values: assumptions.resolve(profile),
+            weights: CRITERIA.iter().map(|c| weight(profile, c.id)).collect(),
+            drawn,
+        }
+    }
+
+    /// The next world's assumption values and weights.
+    fn next(&mut self) -> (Values, Vec<f64>) {
+        let mut values = self.values.clone();
+        for &(id, min, max) in &self.drawn {
+            let u = self.rng.f64();
+            values.set(id, draw_in_range(u, min, self.values.get(id), max));
+        }
+        let weights = self.weights.iter().map(|w| (w + 2.0 * self.rng.f64() - 1.0).clamp(0.0, MAX_WEIGHT)).collect();
+        (values, weights)
+    }
+}
+
+/// The value at quantile `u` (0–1) of the triangular distribution on `min..=max` peaking at
+/// `mode`; on the logarithm when the range spans a factor of 10 or more above 0.
+fn draw_in_range(u: f64, min: f64, mode: f64, max: f64) -> f64 {
+    if min > 0.0 && max >= 10.0 * min {
+        triangular(u, min.ln(), mode.ln(), max.ln()).exp().clamp(min, max)
+    } else {
+        triangular(u, min, mode, max)
+    }
+}
+
+/// The inverse of the triangular distribution's CDF on `a..=b` with its peak at `c`.
+fn triangular(u: f64, a: f64, c: f64, b: f64) -> f64 {
+    let width = b - a;
+    if width <= 0.0 {
+        return a;
+    }
+    let below = (c - a) / width;
+    if u < below { a + (u * width * (c - a)).sqrt() } else { b - ((1.0 - u) * width * (b - c)).sqrt() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::traits::TraitId;
+    use crate::model::{evaluate, sensitivity};
+
+    fn builtin() -> &'static Assumptions {
+        Assumptions::builtin()
+    }
+
+    fn option(key: &str) -> OptionId {
+        OptionId::from_key(key).expect("registered option")
+    }
+
+    /// VMs against containers for a tightly coupled legacy monolith on many operating
+    /// systems, run by a team new to containers: VMs far ahead on most criteria.
+    fn legacy() -> Profile {
+        let mut profile = Profile { options: vec![option("vm"), option("container")], ..Profile::default() };
+        for (id, value) in [
+            (TraitId::Services, 1.0),
+            (TraitId::LegacyCoupling, 10.0),
+            (TraitId::OsDiversity, 10.0),
+            (TraitId::TeamContainerMaturity, 0.0),
+            (TraitId::FailureTolerance, 0.0),
+            (TraitId::DeploysPerWeek, 0.5),
+        ] {
+            profile.set(id, value);
+        }
+        profile
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_shares_and_they_add_up_to_one() {
+        let profile = Profile::default();
+        let a = confidence(&profile, builtin(), 5);
+        assert_eq!(a, confidence(&profile, builtin(), 5));
+        assert_eq!((a.draws, a.seed, a.shares.len()), (DRAWS, 5, profile.options.len()));
+        let total: f64 = a.shares.iter().map(|(_, share)| share).sum();
+        assert!((total - 1.0).abs() < 1e-9, "{total}");
+        // Another seed draws other worlds; the shares stay within the sampling error.
+        let b = confidence(&profile, builtin(), 6);
+        for ((id, x), (_, y)) in a.shares.iter().zip(&b.shares) {
+            assert!((x - y).abs() < 0.06, "{id:?}: {x} and {y}");
+        }
+    }
+
+    #[test]
+    fn a_huge_margin_leads_in_nearly_every_world() {
+        let profile = legacy();
+        let evaluation = evaluate(&profile, builtin());
+        assert_eq!(evaluation.verdict.leader, option("vm"));
+        assert!(evaluation.verdict.margin > 0.25, "margin {}", evaluation.verdict.margin);
+        let drawn = confidence(&profile, builtin(), SEED);
+        assert!(drawn.share(evaluation.verdict.leader) > 0.99, "{drawn:?} at {}", evaluation.verdict.margin);
+    }
+
+    #[test]
+    fn a_near_tie_is_well_under_the_threshold() {
+        // The default workload with the weight that changes the leader soonest set to where
+        // the two leading options tie, every figure pinned to its default: only the weights
+        // are drawn, each symmetrically around a tie, so neither side leads most worlds by
+        // much. (With the figures drawn too, a tie at the defaults need not be even: a
+        // figure's range is rarely symmetric about its default.)
+        let pinned = builtin().pinned();
+        let mut profile = Profile::default();
+        let critical = sensitivity::analyse(&profile, &pinned).critical_weight.expect("a critical weight");
+        profile.weights.insert(critical.criterion, critical.to);
+        let evaluation = evaluate(&profile, &pinned);
+        assert!(evaluation.verdict.margin < 0.001, "margin {}", evaluation.verdict.margin);
+        let share = confidence(&profile, &pinned, SEED).share(evaluation.verdict.leader);
+        let threshold = evaluation.values.get(AssumptionId::CloseCallConfidence);
+        assert!(share < threshold - 0.1, "{share} at a tie on {:?}", critical.criterion);
+    }
+
+    #[test]
+    fn widening_the_leaders_advantage_never_lowers_its_share() {
+        // VMs against containers for the default workload: containers lead, and a lower
+        // isolation need takes from what VMs' hypervisor is worth, widening the lead.
+        let profile = |need: u8| {
+            let mut profile = Profile { options: vec![option("vm"), option("container")], ..Profile::default() };
+            profile.set(TraitId::IsolationNeed, f64::from(need));
+            profile
+        };
+        let mut last = (0.0, 0.0);
+        for need in (0..=10).rev() {
+            let evaluation = evaluate(&profile(need), builtin());
+            assert_eq!(evaluation.verdict.leader, option("container"));
+            let share = confidence(&profile(need), builtin(), SEED).share(option("container"));
+            assert!(evaluation.verdict.margin > last.0 && share >= last.1, "need {need}: {share} after {}", last.1);
+            last = (evaluation.verdict.margin, share);
+        }
+    }
+
+    #[test]
+    fn the_threshold_decides_the_close_call() {
+        let profile = Profile::default();
+        let evaluation = evaluate(&profile, builtin());
+        let leader = evaluation.verdict.leader;
+        let others: Vec<OptionId> = profile.options.iter().copied().filter(|id| *id != leader).collect();
+        // 70 % of the worlds for the leader, the rest to one rival.
+        let drawn = Confidence {
+            shares: std::iter::once((leader, 0.7))
+                .chain(others.iter().enumerate().map(|(i, id)| (*id, if i == 0 { 0.3 } else { 0.0 })))
+                .collect(),
+            draws: DRAWS,
+            seed: SEED,
+        };
+        let clear = evaluation.clone().with_confidence(drawn.clone());
+        assert!(!clear.verdict.close_call && clear.verdict.winner == Some(leader), "0.7 ≥ 0.66");
+        assert_eq!(clear.verdict.leader_share(), Some(0.7));
+        let mut strict = profile.clone();
+        strict.assumptions.insert(AssumptionId::CloseCallConfidence, 0.75);
+        let close = evaluate(&strict, builtin()).with_confidence(drawn);
+        assert!(close.verdict.close_call && close.verdict.winner.is_none(), "0.7 < 0.75");
+        assert_eq!(close.verdict.margin, evaluation.verdict.margin, "the margin stays a fact");
+    }
+
+    #[test]
+    fn an_estates_components_draw_what_each_draws_alone() {
+        let mut profile = Profile::default();
+        let mut second = profile.components[0].clone();
+        second.workload.isolation_need = 9;
+        profile.components.push(second);
+        let options = profile.option_specs();
+        let estate = estate_confidence(&profile, builtin(), &options, SEED);
+        for (index, drawn) in estate.components.iter().enumerate() {
+            assert_eq!(*drawn, confidence(&profile.focus(index), builtin(), SEED), "component {index}");
+        }
+        let total: f64 = estate.all_in.shares.iter().map(|(_, share)| share).sum();
+        assert!((total - 1.0).abs() < 1e-9, "{total}");
+    }
+
+    #[test]
+    fn triangular_quantiles_are_hand_computed() {
+        // On 0..=10 peaking at 2: 20 % of the mass lies below the peak.
+        assert!((triangular(0.2, 0.0, 2.0, 10.0) - 2.0).abs() < 1e-12);
+        // u = 0.05: √(0.05 × 10 × 2) = 1.
+        assert!((triangular(0.05, 0.0, 2.0, 10.0) - 1.0).abs() < 1e-12);
+        // u = 0.6: 10 − √(0.4 × 10 × 8) = 10 − √32.
+        assert!((triangular(0.6, 0.0, 2.0, 10.0) - (10.0 - 32f64.sqrt())).abs() < 1e-12);
+        assert_eq!((triangular(0.0, 0.0, 2.0, 10.0), triangular(1.0, 0.0, 2.0, 10.0)), (0.0, 10.0));
+        // A peak at either end, and an empty range.
+        assert!((triangular(0.25, 0.0, 0.0, 4.0) - (4.0 - 12f64.sqrt())).abs() < 1e-12);
+        assert!((triangular(0.25, 0.0, 4.0, 4.0) - 2.0).abs() < 1e-12);
+        assert_eq!(triangular(0.3, 3.0, 3.0, 3.0), 3.0);
+    }
+
+    #[test]
+    fn ranges_of_a_factor_ten_are_drawn_on_the_logarithm() {
+        // 5–300 s around 40 s: the peak's quantile is ln(8)/ln(60), where 40 s comes out.
+        let at_peak = (8f64).ln() / (60f64).ln();
+        assert!((draw_in_range(at_peak, 5.0, 40.0, 300.0) - 40.0).abs() < 1e-9);
+        // The median of a log draw lies below the linear one's (about 39 s against 104 s).
+        assert!(draw_in_range(0.5, 5.0, 40.0, 300.0) < 60.0);
+        // A range from 0 stays linear: the median of 0–4 peaking at 1 is 4 − √(0.5 × 4 × 3).
+        assert!((draw_in_range(0.5, 0.0, 1.0, 4.0) - (4.0 - 6f64.sqrt())).abs() < 1e-12);
+    }
+
+    #[test]
+    fn every_draw_stays_within_its_range() {
+        let profile = Profile::default();
+        let mut worlds = Worlds::new(&profile, Assumptions::builtin(), 7);
+        for _ in 0..200 {
+            let (values, weights) = worlds.next();
+            for spec in Assumptions::builtin().specs() {
+                let id = AssumptionId::from_key(&spec.id).expect("known id");
+                let value = values.get(id);
+                assert!(spec.min <= value && value <= spec.max, "{}: {value}", spec.id);
+            }
+            for (w, own) in weights.iter().zip(&worlds.weights) {
+                assert!((0.0..=MAX_WEIGHT).contains(w) && (w - own).abs() <= 1.0, "{w} from {own}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_threshold_is_never_drawn() {
+        let mut profile = Profile::default();
+        profile.assumptions.insert(AssumptionId::CloseCallConfidence, 0.8);
+        let mut worlds = Worlds::new(&profile, Assumptions::builtin(), 3);
+        for _ in 0..20 {
+            assert_eq!(worlds.next().0.get(AssumptionId::CloseCallConfidence), 0.8);
+        }
+    }
+}
