@@ -8,6 +8,7 @@ pub mod compare;
 pub mod criteria;
 mod evaluation;
 pub mod facts;
+pub mod feasibility;
 pub mod format;
 pub mod hosts;
 pub mod hypervisors;

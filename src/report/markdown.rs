@@ -8,7 +8,7 @@ use crate::model::compare::differences;
 use crate::model::facts::fact;
 use crate::model::format::{Number, Score, score_change, signed};
 use crate::model::plan::Plan;
-use crate::model::{AssumptionId, Assumptions, CRITERIA, Profile, ResourceId};
+use crate::model::{AssumptionId, Assumptions, CRITERIA, Evaluation, Profile, ResourceId};
 use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
 /// The full report of an analysis; for a mixed estate, the plan and then each component's
@@ -47,6 +47,19 @@ pub fn analysis(analysis: &Analysis) -> String {
     out
 }
 
+/// What the host offers of each option, where it is not every option as it is.
+fn on_host(out: &mut String, evaluation: &Evaluation) {
+    let lines = narrative::feasibility::lines(evaluation);
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### On this host\n");
+    for line in &lines {
+        let _ = writeln!(out, "- {}", escape(line));
+    }
+    out.push('\n');
+}
+
 /// One component's report: verdict, settings, scorecard, pros and cons, resources.
 fn component(analysis: &Analysis) -> String {
     let (profile, evaluation) = (&analysis.profile, &analysis.evaluation);
@@ -59,6 +72,7 @@ fn component(analysis: &Analysis) -> String {
 
     let _ =
         writeln!(out, "## Verdict: {}\n\n**{}**\n", narrative::headline(evaluation), narrative::summary(evaluation));
+    on_host(&mut out, evaluation);
     let scores: Vec<String> = options.iter().map(|o| format!("{} {}/100", o.spec.label, Score(o.score))).collect();
     let _ = writeln!(
         out,
