@@ -23,7 +23,7 @@ fn json_follows_the_documented_contract_for_every_bundled_profile() {
         assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), stderr(&out));
         let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
         assert_eq!(json["format"], "podvisor-evaluation");
-        // Version 3 adds the verdict's confidence (README, JSON contract).
+        // Version 3 adds the verdict's confidence and each option's feasibility (README, JSON contract).
         assert_eq!(json["version"], 3);
         assert!(json["profile"]["name"].is_string());
         // Every option-keyed object lists the profile's options, in its order.

@@ -63,8 +63,9 @@ fn the_bill_follows_the_host_price() {
     assert!((dear.options[0].resources.monthly_cost - hosts * 1_000_000.0).abs() < 1e-6);
 }
 
-/// On a type whose family has no bare metal, containers on the hardware cannot run, and a
-/// managed flavour of another cloud is named as such; two replicas on one host are flagged.
+/// On a type whose family has no bare metal, containers on the hardware are not offered (a
+/// fact of the option, with its reason, no longer a warning), and a managed flavour of another
+/// cloud is named as such; two replicas on one host are flagged.
 #[test]
 fn catalog_hosts_say_what_they_cannot_run() {
     let mut profile = greenfield();
@@ -76,8 +77,14 @@ fn catalog_hosts_say_what_they_cannot_run() {
     w.peak_factor = 1.0;
     let evaluation = evaluate(&profile, Assumptions::builtin());
     let warnings: Vec<String> = evaluation.warnings.iter().map(narrative::warning).collect();
+    let container = evaluation.option(podvisor::model::OptionId::CONTAINER).expect("compared");
+    assert!(!container.feasibility.is_offered());
+    assert_eq!(
+        narrative::feasibility::reason(container.spec.id(), &container.feasibility, evaluation.values.site()),
+        "Containers need the hardware itself, and the gcp/n2-standard family sells no metal type: not offered on gcp/n2-standard-8. Possible with a family with a metal type: aws/m6i and aws/m7i."
+    );
+    assert_ne!(evaluation.verdict.leader, podvisor::model::OptionId::CONTAINER, "a not-offered option never leads");
     let expected = [
-        "Containers need a bare-metal type, which neither gcp/n2-standard-8 nor its family offers; their figures assume gcp/n2-standard-8 regardless.",
         "With containers, both replicas of each service sit on one host: losing it takes the service down; add a zone or a host.",
         "The Kubernetes flavour eks does not run on gcp/n2-standard-8; its rules are applied anyway.",
     ];

@@ -11,7 +11,7 @@
 mod profile_support;
 
 use podvisor::model::options::REGISTRY;
-use podvisor::model::{Assumptions, Evaluation, OptionSpec, TRAITS, TraitKind, TraitMeta, evaluate_options};
+use podvisor::model::{Assumptions, Evaluation, OptionId, OptionSpec, TRAITS, TraitKind, TraitMeta, evaluate_options};
 use podvisor::profile::{Profile, load_file};
 
 /// The largest move one step may cause, in points of the 0–100 scale.
@@ -20,11 +20,19 @@ const MAX_STEP: f64 = 8.0;
 /// Steps across a range that is not a 0–10 rating.
 const STEPS: usize = 20;
 
-fn leader_and_margin(evaluation: &Evaluation) -> (&'static str, f64) {
+/// The leader and its margin over the runner-up.
+fn standing(evaluation: &Evaluation) -> (OptionId, f64) {
     let verdict = &evaluation.verdict;
     let score = |id| evaluation.option(id).map_or(0.0, |o| o.score);
-    let margin = verdict.runner_up.map_or(0.0, |r| score(verdict.leader) - score(r));
-    (verdict.leader.key(), margin)
+    (verdict.leader, verdict.runner_up.map_or(0.0, |r| score(verdict.leader) - score(r)))
+}
+
+/// Whether the options the host offers differ between two evaluations (a flag such as
+/// `nested_virtualization` rules an option out). Such a step changes a fact, not a score: like
+/// choosing another host, it may move the verdict by more than a step of the scores may, and
+/// the feasibility tests hold what it may do (the leader is offered, the runner-up too).
+fn offered_set_changes(before: &Evaluation, after: &Evaluation) -> bool {
+    before.options.iter().zip(&after.options).any(|(a, b)| a.feasibility.is_offered() != b.feasibility.is_offered())
 }
 
 /// Every value the sweep visits, in order.
@@ -54,23 +62,36 @@ type Step = (f64, &'static str, f64, f64, String);
 fn largest_step(profile: &Profile, options: &[&'static OptionSpec], traits: &[&'static TraitMeta]) -> Step {
     let mut largest: Step = (0.0, "", 0.0, 0.0, String::new());
     for meta in traits {
-        let mut previous: Option<(f64, &'static str, f64)> = None;
+        let mut previous: Option<(f64, OptionId, f64, Evaluation)> = None;
         for value in sweep(meta) {
             let mut at = profile.clone();
             at.set(meta.id, value);
             let evaluation = evaluate_options(&at, Assumptions::builtin(), options);
-            let (leader, margin) = leader_and_margin(&evaluation);
-            if let Some((from, before, before_margin)) = previous {
+            let (leader, margin) = standing(&evaluation);
+            if let Some((from, before, before_margin, before_evaluation)) = &previous {
+                let (from, before, before_margin) = (*from, *before, *before_margin);
+                if offered_set_changes(before_evaluation, &evaluation) {
+                    assert!(
+                        evaluation.option(leader).is_some_and(|o| o.feasibility.is_offered())
+                            || evaluation.options.iter().all(|o| !o.feasibility.is_offered()),
+                        "{}: {} → {value} hands the lead to an option not offered",
+                        meta.key,
+                        from
+                    );
+                    eprintln!("{}: {from} → {value} changes what the host offers (not a step of the scores)", meta.key);
+                    previous = Some((value, leader, margin, evaluation));
+                    continue;
+                }
                 let (step, what) = if leader == before {
-                    ((margin - before_margin).abs(), format!("{leader} stays"))
+                    ((margin - before_margin).abs(), format!("{} stays", leader.key()))
                 } else {
-                    (margin + before_margin, format!("{before} → {leader}"))
+                    (margin + before_margin, format!("{} → {}", before.key(), leader.key()))
                 };
                 if step > largest.0 {
                     largest = (step, meta.key, from, value, what);
                 }
             }
-            previous = Some((value, leader, margin));
+            previous = Some((value, leader, margin, evaluation));
         }
     }
     largest

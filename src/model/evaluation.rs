@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 use super::assumptions::{AssumptionId, Assumptions, Values};
 use super::confidence::Confidence;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
+use super::feasibility::Feasibility;
 use super::hosts::HostCatalog;
 use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
@@ -164,9 +165,6 @@ pub enum Warning {
     LinuxOnlyGuests { option: OptionId },
     /// Every instance of this option sits on one host, so replicas of a service share its fate.
     ReplicasShareOneHost { option: OptionId, replicas: i64 },
-    /// The chosen catalog type cannot run this option (it needs bare metal or KVM) and its
-    /// family offers no type that can; the figures assume the chosen type regardless.
-    HostCannotRun { option: OptionId, host: &'static str },
     /// The managed flavour belongs to another cloud than the chosen host type.
     FlavourOnOtherCloud { flavour: KubernetesFlavour, host: &'static str },
     /// The profile names a host id the catalog does not hold; its own host figures are used.
@@ -182,6 +180,8 @@ pub enum Warning {
 #[derive(Clone, Debug)]
 pub struct OptionResult {
     pub spec: &'static OptionSpec,
+    /// Whether the host can run the option, and in what form.
+    pub feasibility: Feasibility,
     /// Overall score, 0–100: the weighted sum, discounted by the graded vetoes.
     pub score: f64,
     /// The weighted sum before any discount, 0–100.
@@ -245,7 +245,8 @@ pub struct Point {
 pub struct Verdict {
     /// Highest-scoring option (even in a close call).
     pub leader: OptionId,
-    /// The option ranked second, which margins and reasons refer to; `None` with one option.
+    /// The option ranked second, which margins and reasons refer to; `None` when no other
+    /// option is offered on the host.
     pub runner_up: Option<OptionId>,
     /// The leader, unless the verdict is too close to call.
     pub winner: Option<OptionId>,
@@ -334,6 +335,8 @@ pub(crate) struct Scored {
     musts: Option<Vec<f64>>,
     /// Option keys, to name rivals in discounts.
     options: Vec<&'static OptionSpec>,
+    /// Whether the host can run each option.
+    pub feasibility: Vec<Feasibility>,
     shared: Shared,
 }
 
@@ -346,6 +349,8 @@ struct Basis {
     weights: Vec<f64>,
     musts: Option<Vec<f64>>,
     resources: Vec<Resources>,
+    /// What the host offers, when carried over from a variant's original.
+    feasibility: Option<Vec<Feasibility>>,
 }
 
 /// A graded-veto discount in index form (see [`Discount`]).
@@ -363,7 +368,7 @@ impl Scored {
     pub fn new(profile: &Profile, values: Values, options: &[&'static OptionSpec]) -> Self {
         let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        Self::build(profile, Basis { values, weights, musts: None, resources }, options, None)
+        Self::build(profile, Basis { values, weights, musts: None, resources, feasibility: None }, options, None)
     }
 
     /// Scores a profile under given weights (one per criterion, in `CRITERIA` order) rather
@@ -372,7 +377,7 @@ impl Scored {
     pub fn with_weights(profile: &Profile, values: Values, weights: Vec<f64>, options: &[&'static OptionSpec]) -> Self {
         let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let musts = Some(CRITERIA.iter().map(|c| weight(profile, c.id)).collect());
-        Self::build(profile, Basis { values, weights, musts, resources }, options, None)
+        Self::build(profile, Basis { values, weights, musts, resources, feasibility: None }, options, None)
     }
 
     /// Scores a profile and keeps the terms behind every score.
@@ -380,21 +385,29 @@ impl Scored {
         let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
         let mut table = vec![vec![Vec::new(); CRITERIA.len()]; options.len()];
-        let scored = Self::build(profile, Basis { values, weights, musts: None, resources }, options, Some(&mut table));
+        let basis = Basis { values, weights, musts: None, resources, feasibility: None };
+        let scored = Self::build(profile, basis, options, Some(&mut table));
         (scored, table)
     }
 
     /// Scores `variant`, the scored profile with only trait `moved` changed: the assumption
     /// values and weights carry over (no trait sets them), and so do the resources unless
-    /// the trait is a projection input.
+    /// the trait is a projection input, and what the host offers unless the trait is the
+    /// workload's need for nested virtualization.
     pub fn variant(&self, variant: &Profile, moved: TraitId) -> Self {
         let resources = if projection::INPUTS.contains(&moved) {
             self.options.iter().map(|o| projection::project(o, variant, &self.values)).collect()
         } else {
             self.resources.clone()
         };
-        let basis =
-            Basis { values: self.values.clone(), weights: self.weights.clone(), musts: self.musts.clone(), resources };
+        let feasibility = (moved != TraitId::NestedVirtualization).then(|| self.feasibility.clone());
+        let basis = Basis {
+            values: self.values.clone(),
+            weights: self.weights.clone(),
+            musts: self.musts.clone(),
+            resources,
+            feasibility,
+        };
         Self::build(variant, basis, &self.options, None)
     }
 
@@ -404,12 +417,22 @@ impl Scored {
         options: &[&'static OptionSpec],
         mut table: Option<&mut TermTable>,
     ) -> Self {
-        let Basis { values, weights, musts, resources } = basis;
+        let Basis { values, weights, musts, resources, feasibility } = basis;
         let paths = vec![MigrationPath::AsIs; options.len()];
         let mut buffer = Vec::with_capacity(8);
         let mut scores = vec![0.0; options.len() * CRITERIA.len()];
         let shared = Shared::of(profile, &values);
-        let inputs = RuleInputs { profile, values: &values, options, resources: &resources, paths: &paths, shared };
+        let feasibility =
+            feasibility.unwrap_or_else(|| options.iter().map(|o| Feasibility::of(o, profile, values.site())).collect());
+        let inputs = RuleInputs {
+            profile,
+            values: &values,
+            options,
+            resources: &resources,
+            paths: &paths,
+            feasibility: &feasibility,
+            shared,
+        };
         for o in 0..options.len() {
             for (c, criterion) in CRITERIA.iter().enumerate() {
                 scores[o * CRITERIA.len() + c] = score_into(criterion.id, &inputs, o, &mut buffer);
@@ -418,7 +441,8 @@ impl Scored {
                 }
             }
         }
-        let mut scored = Self { values, resources, paths, scores, weights, musts, options: options.to_vec(), shared };
+        let mut scored =
+            Self { values, resources, paths, scores, weights, musts, options: options.to_vec(), feasibility, shared };
         // Each image-built option is scored on its better migration path: the one that gives it
         // the higher overall score, graded vetoes included (a costlier path can widen a gap on
         // a must).
@@ -456,6 +480,7 @@ impl Scored {
             options: &self.options,
             resources: &self.resources,
             paths: &self.paths,
+            feasibility: &self.feasibility,
             shared: self.shared,
         }
     }
@@ -491,11 +516,23 @@ impl Scored {
         let weights = self.musts.as_deref().unwrap_or(weights);
         weights.iter().enumerate().filter_map(move |(c, weight)| {
             let thresholds = VetoThresholds::at(*weight)?;
-            let rival = (0..options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
+            let rival = self.rivals(options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
             let gap = self.score(rival, c) - self.score(option, c);
             let discordance = thresholds.discordance(gap);
             (discordance > 0.0).then_some(Graded { criterion: c, rival, gap, discordance, thresholds })
         })
+    }
+
+    /// The options a graded veto measures against: those the host offers (an option that
+    /// cannot run here vetoes nothing), or all when none is offered.
+    fn rivals(&self, options: usize) -> impl Iterator<Item = usize> + '_ {
+        let any = self.feasibility.iter().any(Feasibility::is_offered);
+        (0..options).filter(move |&o| !any || self.feasibility[o].is_offered())
+    }
+
+    /// Whether the host offers an option.
+    pub fn offered(&self, option: usize) -> bool {
+        self.feasibility[option].is_offered()
     }
 
     /// Per option, the graded-veto discounts under the given weights, largest first.
@@ -529,7 +566,7 @@ impl Scored {
     pub fn standings_with(&self, weights: &[f64]) -> Standings {
         let weighted = self.weighted_with(weights);
         let discordances = self.discordances_with(weights);
-        standings(&self.overall_with(weights), &weighted, &discordances)
+        standings(&self.overall_with(weights), &weighted, &discordances, &self.feasibility)
     }
 
     /// The leader under the given weights, ordered as [`standings`] orders options, without
@@ -542,10 +579,10 @@ impl Scored {
                 kept *= 1.0 - d.discordance;
                 out |= d.discordance >= 1.0;
             }
-            (out, weighted * kept, weighted)
+            (!self.offered(o), out, weighted * kept, weighted)
         };
-        let ahead = |a: (bool, f64, f64), b: (bool, f64, f64)| {
-            a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(b.2.total_cmp(&a.2)).is_lt()
+        let ahead = |a: (bool, bool, f64, f64), b: (bool, bool, f64, f64)| {
+            a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.total_cmp(&a.2)).then(b.3.total_cmp(&a.3)).is_lt()
         };
         (0..self.options.len())
             .map(|o| (o, rank(o)))
@@ -586,21 +623,34 @@ fn is_ruled_out(found: &[Graded]) -> bool {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Standings {
     pub leader: usize,
+    /// The best offered option after the leader; `None` when no other option is offered.
     pub runner_up: Option<usize>,
     /// Whether a veto, not the scores, puts the leader ahead of the runner-up.
     pub by_veto: bool,
 }
 
-/// Options not ruled out come first, by discounted score; ruled-out options (all at 0) follow,
-/// by their weighted sums.
-pub(crate) fn standings(scores: &[f64], weighted: &[f64], discordances: &[Vec<Graded>]) -> Standings {
+/// Options the host offers come first, then the others (whatever their scores); within each,
+/// options not ruled out come first, by discounted score, and ruled-out options (all at 0)
+/// follow, by their weighted sums. The runner-up is offered: an option the host cannot run is
+/// never a close second. When nothing is offered, the best of the rest leads alone.
+pub(crate) fn standings(
+    scores: &[f64],
+    weighted: &[f64],
+    discordances: &[Vec<Graded>],
+    feasibility: &[Feasibility],
+) -> Standings {
     let out = |o: usize| is_ruled_out(&discordances[o]);
+    let offered = |o: usize| feasibility[o].is_offered();
     let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_by(|a, b| {
-        out(*a).cmp(&out(*b)).then(scores[*b].total_cmp(&scores[*a])).then(weighted[*b].total_cmp(&weighted[*a]))
+        offered(*b)
+            .cmp(&offered(*a))
+            .then(out(*a).cmp(&out(*b)))
+            .then(scores[*b].total_cmp(&scores[*a]))
+            .then(weighted[*b].total_cmp(&weighted[*a]))
     });
     let leader = order[0];
-    let runner_up = order.get(1).copied();
+    let runner_up = order.get(1).copied().filter(|&r| offered(r));
     Standings { leader, runner_up, by_veto: runner_up.is_some_and(|r| !out(leader) && out(r)) }
 }
 
@@ -638,11 +688,11 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                 .collect()
         })
         .collect();
-    let Scored { values, resources, paths, weights, .. } = scored;
+    let Scored { values, resources, paths, weights, mut feasibility, .. } = scored;
     let weight_total: f64 = weights.iter().sum();
     // With several options, "beats the best on this criterion" would leave a winner with no
     // pros; an option is argued against the one it actually competes with.
-    let standing = standings(&overall, &weighted, &discordances);
+    let standing = standings(&overall, &weighted, &discordances, &feasibility);
     let rival_of = |o: usize| if o == standing.leader { standing.runner_up } else { Some(standing.leader) };
 
     let results: Vec<OptionResult> = options
@@ -684,6 +734,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
             cons.sort_by(by_impact);
             OptionResult {
                 spec,
+                feasibility: std::mem::replace(&mut feasibility[o], Feasibility::Offered),
                 score: overall[o],
                 weighted_sum: weighted[o],
                 discounts: discounts[o].clone(),
@@ -740,10 +791,11 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
         })
         .collect();
     let Some(second) = runner_up else {
+        // Alone in the race: a winner if the host offers it, else nothing is.
         return Verdict {
             leader: leader.spec.id(),
             runner_up: None,
-            winner: Some(leader.spec.id()),
+            winner: leader.feasibility.is_offered().then_some(leader.spec.id()),
             margin: 1.0,
             close_call: false,
             confidence: None,
@@ -807,9 +859,6 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
         if replicas >= 2 && r.hosts < 2.0 {
             warnings.push(Warning::ReplicasShareOneHost { option: result.spec.id(), replicas });
         }
-        if let (false, Some(host)) = (r.runs_on_host, r.host_type) {
-            warnings.push(Warning::HostCannotRun { option: result.spec.id(), host: &host.id });
-        }
     }
     if let Some(team) = &environment.team {
         for result in results.iter().filter(|result| result.resources.engineers > team.engineers + 1e-9) {
@@ -847,4 +896,53 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
         warnings.push(Warning::ServicesPerVmExceedsServices { services_per_vm: environment.services_per_vm, services });
     }
     warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Assumptions;
+    use crate::model::feasibility::{Obstacle, ObstacleKind};
+    use crate::model::options::REGISTRY;
+
+    fn not_offered() -> Feasibility {
+        Feasibility::NotOffered(Obstacle { kind: ObstacleKind::CannotNest, sources: Vec::new(), remedies: Vec::new() })
+    }
+
+    #[test]
+    fn an_option_not_offered_comes_after_every_offered_one_and_is_never_second() {
+        let scores = [90.0, 50.0, 40.0];
+        let none = vec![Vec::new(); 3];
+        let s = standings(&scores, &scores, &none, &[not_offered(), Feasibility::Offered, Feasibility::Offered]);
+        assert_eq!((s.leader, s.runner_up), (1, Some(2)));
+        let s = standings(&scores, &scores, &none, &[not_offered(), Feasibility::Offered, not_offered()]);
+        assert_eq!((s.leader, s.runner_up), (1, None));
+        let s = standings(&scores, &scores, &none, &[not_offered(), not_offered(), not_offered()]);
+        assert_eq!((s.leader, s.runner_up), (0, None), "nothing offered: the best of the rest, alone");
+    }
+
+    /// A workload that runs VMs itself, with every option: microVMs are not offered, whatever
+    /// the weights, and the quick leader search agrees with the standings at every weight.
+    #[test]
+    fn the_leader_search_ranks_as_the_standings_do() {
+        let mut profile = Profile { options: REGISTRY.iter().map(|spec| spec.id()).collect(), ..Profile::default() };
+        profile.workload_mut().nested_virtualization = true;
+        profile.workload_mut().start_latency_sensitivity = 10;
+        let scored = Scored::new(&profile, Assumptions::builtin().resolve(&profile), &profile.option_specs());
+        let microvm = REGISTRY.iter().position(|spec| spec.key == "microvm").expect("registered");
+        assert!(!scored.offered(microvm));
+        for c in 0..CRITERIA.len() {
+            for weight in [0.0, 2.5, 5.0] {
+                let mut weights = scored.weights.clone();
+                weights[c] = weight;
+                let standings = scored.standings_with(&weights);
+                assert_eq!(scored.leader_with(&weights), standings.leader, "criterion {c} at {weight}");
+                assert_ne!(standings.leader, microvm);
+                assert_ne!(standings.runner_up, Some(microvm));
+            }
+        }
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        assert_ne!(evaluation.verdict.leader, OptionId::MICROVM);
+        assert!(evaluation.option(OptionId::MICROVM).is_some_and(|r| r.score.is_finite() && r.criteria.len() == 16));
+    }
 }

@@ -9,6 +9,7 @@ pub mod confidence;
 pub mod criteria;
 mod evaluation;
 pub mod facts;
+pub mod feasibility;
 pub mod format;
 pub mod hosts;
 pub mod hypervisors;

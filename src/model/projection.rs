@@ -1060,7 +1060,7 @@ mod tests {
         assert_eq!(host(&MICROVM, "aws/m7i.large"), ("aws/m7i.metal-24xl".to_owned(), true));
         assert_eq!(host(&MICROVM, "gcp/n2-standard-8"), ("gcp/n2-standard-8".to_owned(), true), "nested KVM on N2");
         assert_eq!(host(container(), "gcp/n2-standard-8"), ("gcp/n2-standard-8".to_owned(), false), "no N2 metal");
-        assert_eq!(host(&MICROVM, "azure/D16s_v5"), ("azure/D16s_v5".to_owned(), false));
+        assert_eq!(host(&MICROVM, "azure/D16s_v5"), ("azure/D16s_v5".to_owned(), true), "nested on Dsv5");
         // On owned hardware every option shares the profile's host.
         let p = twenty_small_instances();
         assert!(project(&MICROVM, &p, &values(&p)).runs_on_host);

@@ -4,6 +4,7 @@
 
 use super::assumptions::{AssumptionId, Values};
 use super::criteria::CriterionId;
+use super::feasibility::Feasibility;
 use super::options::{Boundary, OptionSpec, Reading};
 use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
@@ -44,6 +45,8 @@ pub(crate) struct RuleInputs<'a> {
     pub resources: &'a [Resources],
     /// The migration path each option is scored on (see [`MigrationPath`]).
     pub paths: &'a [MigrationPath],
+    /// Whether the host can run each option: one it cannot sets no bar for the others.
+    pub feasibility: &'a [Feasibility],
     pub shared: Shared,
 }
 
@@ -109,8 +112,16 @@ impl RuleInputs<'_> {
         super::traits::fraction(self.profile, id)
     }
 
+    /// The best figure among the options the host offers (among all, when it offers none): a
+    /// bill or a boot the host cannot deliver is no yardstick.
     fn best(&self, resource: ResourceId) -> f64 {
-        self.resources.iter().map(|r| r.get(resource)).fold(f64::INFINITY, f64::min)
+        let any = self.feasibility.iter().any(Feasibility::is_offered);
+        self.resources
+            .iter()
+            .zip(self.feasibility)
+            .filter(|(_, feasibility)| !any || feasibility.is_offered())
+            .map(|(r, _)| r.get(resource))
+            .fold(f64::INFINITY, f64::min)
     }
 
     /// Share of a service's peers that sit in the same instance (0 for one service each).

@@ -4,7 +4,6 @@
 use super::capitalise;
 use crate::model::compare::Comparison;
 use crate::model::format::{Number, Score, distinct, score_change};
-use crate::model::options::CloudHost;
 use crate::model::sensitivity::{CriticalWeight, Sensitivity, TraitSensitivity};
 use crate::model::{
     DISCORDANCE_FROM_WEIGHT, Evaluation, OptionId, ResourceId, TraitId, TraitKind, TraitMeta, VETO_WEIGHT,
@@ -32,16 +31,6 @@ pub fn warning(warning: &Warning) -> String {
             format!(
                 "With {}, {all} of each service sit on one host: losing it takes the service down; add a zone or a host.",
                 option.spec().plural,
-            )
-        }
-        Warning::HostCannotRun { option, host } => {
-            let need = match option.spec().cloud {
-                CloudHost::Kvm => "KVM (bare metal or nested virtualization)",
-                CloudHost::BareMetal | CloudHost::RightSizedVm | CloudHost::NodeVm => "a bare-metal type",
-            };
-            format!(
-                "{} need {need}, which neither {host} nor its family offers; their figures assume {host} regardless.",
-                capitalise(option.spec().plural),
             )
         }
         Warning::FlavourOnOtherCloud { flavour, host } => {

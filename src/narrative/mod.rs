@@ -3,6 +3,7 @@
 //! baseline. The model returns facts (ids, enums, numbers); this module turns them into
 //! words once, for the window, the reports and the command line alike.
 
+pub mod feasibility;
 pub mod figures;
 pub mod findings;
 pub mod plan;

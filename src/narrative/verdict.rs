@@ -1,7 +1,7 @@
 //! The verdict in words: a headline for a banner or a title, and a summary a stakeholder
 //! understands.
 
-use super::{capitalise, in_sentence, join, join_labels};
+use super::{capitalise, feasibility, in_sentence, join, join_labels};
 use crate::model::format::{Number, Score, Share};
 use crate::model::{AssumptionId, Evaluation, OptionId, OptionResult, Verdict};
 
@@ -14,7 +14,11 @@ pub fn headline(evaluation: &Evaluation) -> String {
     let verdict = &evaluation.verdict;
     let leader = verdict.leader.spec().plural;
     let Some(runner_up) = verdict.runner_up else {
-        return format!("{} win", capitalise(leader));
+        return if verdict.winner.is_some() {
+            format!("{} win", capitalise(leader))
+        } else {
+            "No option compared is offered on this host".to_owned()
+        };
     };
     let points = Score(100.0 * verdict.margin);
     let share = verdict.leader_share();
@@ -113,7 +117,8 @@ pub fn explanation(evaluation: &Evaluation) -> String {
 }
 
 /// The verdict in a sentence, with the scores and the criteria that decide it, followed by
-/// the graded-veto discounts of the two leading options, if any.
+/// the graded-veto discounts of the two leading options, if any, and why each option the
+/// host cannot run is out of the race.
 pub fn summary(evaluation: &Evaluation) -> String {
     let mut text = verdict_sentence(evaluation);
     let verdict = &evaluation.verdict;
@@ -124,6 +129,10 @@ pub fn summary(evaluation: &Evaluation) -> String {
             text.push(' ');
             text.push_str(&sentence);
         }
+    }
+    for result in evaluation.options.iter().filter(|result| !result.feasibility.is_offered()) {
+        text.push(' ');
+        text.push_str(&feasibility::reason(result.spec.id(), &result.feasibility, evaluation.values.site()));
     }
     text
 }
@@ -157,7 +166,12 @@ fn verdict_sentence(evaluation: &Evaluation) -> String {
     let verdict = &evaluation.verdict;
     let result = |id: OptionId| evaluation.option(id);
     let (Some(leader), Some(runner)) = (result(verdict.leader), verdict.runner_up.and_then(result)) else {
-        return format!("{} is the only option evaluated.", verdict.leader.spec().plural);
+        let lead = capitalise(verdict.leader.spec().plural);
+        return match (evaluation.options.len(), verdict.winner) {
+            (1, _) => format!("{lead} are the only option evaluated."),
+            (_, Some(_)) => format!("{lead} win: the only option compared that the host offers."),
+            (_, None) => "No option compared is offered on this host.".to_owned(),
+        };
     };
     let reasons = join_labels(&verdict.decisive);
     let points = Score(100.0 * verdict.margin);

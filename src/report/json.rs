@@ -5,6 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Analysis, ComparedPair, Mixed};
 use crate::model::compare::Delta;
+use crate::model::feasibility::Feasibility;
 use crate::model::plan::AllIn;
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
@@ -16,7 +17,8 @@ use crate::narrative;
 /// Version of the JSON formats. Version 2 keeps every key of version 1; options are the
 /// profile's (any registered ids, two to four), listed in `profile.options` and in that order
 /// in every option-keyed object. Version 3 keeps every key of version 2 and adds, among others,
-/// the verdict's `confidence` (top level and per component), which decides `close_call`.
+/// the verdict's `confidence` (top level and per component), which decides `close_call`, and
+/// each option's `feasibility` (top level and per component).
 pub const VERSION: u32 = 3;
 
 /// Rounds away float noise (0.30000000000000004) without losing meaningful digits.
@@ -45,29 +47,58 @@ pub fn analysis(analysis: &Analysis) -> Value {
 fn estate(profile: &Profile, mixed: &Mixed) -> Value {
     let plan = &mixed.plan;
     let all_in = |option: OptionId| plan.versus.iter().find(|all_in| all_in.option == option);
+    // One platform for everything is offered when every component's host offers it.
+    let estate_feasibility = |option: OptionId| {
+        let of_each = mixed.evaluations.iter().filter_map(|evaluation| Some((evaluation, evaluation.option(option)?)));
+        let mut found = None;
+        for (evaluation, result) in of_each {
+            let rank = match result.feasibility {
+                Feasibility::NotOffered(_) => 2,
+                Feasibility::OfferedAs(_) => 1,
+                Feasibility::Offered => 0,
+            };
+            if found.is_none_or(|(known, _, _)| rank > known) {
+                found = Some((rank, evaluation, result));
+            }
+        }
+        found.map(|(_, evaluation, result)| (evaluation, result))
+    };
+    let offered = |option: OptionId| estate_feasibility(option).is_none_or(|(_, r)| r.feasibility.is_offered());
     let mut ranked: Vec<&AllIn> = plan.versus.iter().collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    ranked.sort_by(|a, b| offered(b.option).cmp(&offered(a.option)).then(b.score.total_cmp(&a.score)));
+    let ranked: Vec<&AllIn> =
+        ranked.iter().enumerate().filter(|(i, a)| *i == 0 || offered(a.option)).map(|(_, a)| *a).collect();
     let (leader, runner_up) = (ranked.first().map(|a| a.option), ranked.get(1).map(|a| a.option));
     let first = &mixed.evaluations[0];
     let margin = match (ranked.first(), ranked.get(1)) {
         (Some(a), Some(b)) => (a.score - b.score) / 100.0,
-        _ => 0.0,
+        _ => 1.0,
     };
     // By the all-in leader's share of plausible worlds, as a component's verdict; by the
-    // margin only if no confidence was drawn.
+    // margin only if no confidence was drawn. Alone among the options offered, the leader has
+    // no margin to be close on.
     let threshold = first.values.get(AssumptionId::CloseCallConfidence);
-    let close_call = match (&plan.confidence, leader) {
-        (Some(drawn), Some(leader)) => runner_up.is_some() && drawn.share(leader) < threshold,
-        _ => margin < CLOSE_CALL_MARGIN,
-    };
+    let close_call = runner_up.is_some()
+        && match (&plan.confidence, leader) {
+            (Some(drawn), Some(leader)) => drawn.share(leader) < threshold,
+            _ => margin < CLOSE_CALL_MARGIN,
+        };
+    let winner = leader.filter(|&option| offered(option) && !close_call);
     let options: Map<String, Value> = profile
         .options
         .iter()
         .filter_map(|&option| {
             let all_in = all_in(option)?;
+            let feasibility = estate_feasibility(option).map_or(Value::Null, |(evaluation, result)| {
+                feasibility(result.spec.id(), &result.feasibility, evaluation)
+            });
             Some((
                 option.key().to_owned(),
-                json!({ "score": round(all_in.score), "resources": resources(&all_in.resources) }),
+                json!({
+                    "score": round(all_in.score),
+                    "resources": resources(&all_in.resources),
+                    "feasibility": feasibility,
+                }),
             ))
         })
         .collect();
@@ -139,7 +170,7 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
         "profile": { "name": profile.name, "options": profile.options },
         "environment": environment(profile, first),
         "verdict": {
-            "winner": if close_call { None } else { leader },
+            "winner": winner,
             "leader": leader,
             "runner_up": runner_up,
             "margin": round(margin),
@@ -299,6 +330,7 @@ fn option(profile: &Profile, evaluation: &Evaluation, o: usize) -> Value {
         })
         .collect();
     json!({
+        "feasibility": feasibility(result.spec.id(), &result.feasibility, evaluation),
         "score": round(result.score),
         "weighted_sum": round(result.weighted_sum),
         "discounts": discounts,
@@ -311,6 +343,20 @@ fn option(profile: &Profile, evaluation: &Evaluation, o: usize) -> Value {
         "cons": points(profile, evaluation, o, &result.cons),
         "resources": resources(&result.resources),
         "host_type": result.resources.host_type.map(|host| host.id.as_str()),
+    })
+}
+
+/// Whether the host runs an option: `status`, the form it takes (`as`: a catalog id or a
+/// form such as `nested_virtualization`, else null), the `reason` in words and its `sources`.
+fn feasibility(option: OptionId, feasibility: &Feasibility, evaluation: &Evaluation) -> Value {
+    json!({
+        "status": feasibility.key(),
+        "as": match feasibility {
+            Feasibility::OfferedAs(form) => Some(form.key()),
+            Feasibility::Offered | Feasibility::NotOffered(_) => None,
+        },
+        "reason": narrative::feasibility::reason(option, feasibility, evaluation.values.site()),
+        "sources": feasibility.sources(),
     })
 }
 

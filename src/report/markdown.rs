@@ -47,6 +47,19 @@ pub fn analysis(analysis: &Analysis) -> String {
     out
 }
 
+/// What the host offers of each option, where it is not every option as it is.
+fn on_host(out: &mut String, evaluation: &Evaluation) {
+    let lines = narrative::feasibility::lines(evaluation);
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### On this host\n");
+    for line in &lines {
+        let _ = writeln!(out, "- {}", escape(line));
+    }
+    out.push('\n');
+}
+
 /// One component's report: verdict, settings, scorecard, pros and cons, resources.
 /// The resources table's rows, the host line and where each option's money goes.
 fn resources_table(out: &mut String, profile: &Profile, evaluation: &Evaluation) {
@@ -77,6 +90,7 @@ fn component(analysis: &Analysis) -> String {
 
     let _ =
         writeln!(out, "## Verdict: {}\n\n**{}**\n", narrative::headline(evaluation), narrative::summary(evaluation));
+    on_host(&mut out, evaluation);
     let scores: Vec<String> = options.iter().map(|o| format!("{} {}/100", o.spec.label, Score(o.score))).collect();
     let _ = writeln!(
         out,

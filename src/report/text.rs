@@ -36,6 +36,14 @@ fn component(analysis: &Analysis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}\n{}\n", profile.name, "=".repeat(profile.name.chars().count().max(8)));
     let _ = writeln!(out, "Verdict: {}\n{}\n", narrative::headline(evaluation), narrative::summary(evaluation));
+    let on_host = narrative::feasibility::lines(evaluation);
+    if !on_host.is_empty() {
+        let _ = writeln!(out, "On this host");
+        for line in &on_host {
+            let _ = writeln!(out, "  {line}");
+        }
+        out.push('\n');
+    }
 
     let column = options.iter().map(|o| o.spec.label.chars().count() + 2).fold(MIN_COLUMN, usize::max);
     let header: String = options.iter().map(|o| format!("{:>column$}", o.spec.label)).collect();

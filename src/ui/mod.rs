@@ -9,6 +9,7 @@ pub mod compare;
 pub mod components;
 pub mod culling;
 pub mod dialogs;
+pub mod feasibility;
 pub mod help;
 pub mod menu;
 pub mod options_menu;

@@ -3,8 +3,9 @@
 use egui::{Color32, RichText, Ui};
 
 use super::culling::culled;
+use super::feasibility::feasibility_note_ui;
 use super::sources::source_chips_ui;
-use super::theme::{con_color, option_color_by_id, pro_color};
+use super::theme::{con_color, pro_color, result_color};
 use crate::model::format::score;
 use crate::model::{Evaluation, Point, Profile};
 use crate::narrative;
@@ -48,9 +49,14 @@ pub fn pros_cons_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation) {
 /// One option: its name and what it is, its pros, then its cons.
 fn option_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation, index: usize) {
     let result = &evaluation.options[index];
-    ui.label(
-        RichText::new(result.spec.label).heading().strong().color(option_color_by_id(ui.visuals(), result.spec.id())),
-    );
+    ui.label(RichText::new(result.spec.label).heading().strong().color(result_color(ui.visuals(), result)));
+    if result.feasibility.is_offered() {
+        feasibility_note_ui(ui, evaluation, result);
+    } else {
+        // The reason in full where the case for and against is read: it outweighs them all.
+        let reason = narrative::feasibility::reason(result.spec.id(), &result.feasibility, evaluation.values.site());
+        ui.label(RichText::new(reason).color(con_color(ui.visuals())));
+    }
     ui.label(RichText::new(result.spec.description).small().weak());
     ui.add_space(8.0);
     let text = |point: &Point| narrative::point_text(evaluation, profile, index, point);

@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 
 use egui::{DragValue, RichText, TextStyle, Ui};
 
+use super::feasibility::feasibility_note_ui;
 use super::sources::{claims_ui, trace_ui};
-use super::theme::{attention_color, con_color, option_color_by_id, sizes};
+use super::theme::{attention_color, con_color, result_color, sizes};
 use super::tornado::tornado_ui;
 use super::widgets::{ScoreBar, reset_button, scroll_bar_room, text_width};
 use crate::model::compare::Comparison;
@@ -79,12 +80,11 @@ pub fn scorecard_ui(
                 ui.label(RichText::new("Weight").strong());
                 for result in &evaluation.options {
                     // Wrapped to its column, so that a long name does not widen it past the window.
-                    let header = RichText::new(result.spec.label)
-                        .strong()
-                        .color(option_color_by_id(ui.visuals(), result.spec.id()));
+                    let header = RichText::new(result.spec.label).strong().color(result_color(ui.visuals(), result));
                     ui.vertical(|ui| {
                         ui.set_max_width(column);
                         ui.add(egui::Label::new(header).wrap());
+                        feasibility_note_ui(ui, evaluation, result);
                     });
                 }
                 ui.end_row();
@@ -104,16 +104,11 @@ pub fn scorecard_ui(
                             .iter()
                             .any(|veto| veto.option == result.spec.id() && veto.criterion == criterion.id);
                         let bar = |ui: &mut Ui| {
-                            ScoreBar::new(
-                                score.score,
-                                10.0,
-                                option_color_by_id(ui.visuals(), result.spec.id()),
-                                bar_width,
-                            )
-                            .against(change(index, Some(c)))
-                            .change_below(change_below)
-                            .ui(ui)
-                            .on_hover_ui(|ui| trace_ui(ui, profile, evaluation, index, score));
+                            ScoreBar::new(score.score, 10.0, result_color(ui.visuals(), result), bar_width)
+                                .against(change(index, Some(c)))
+                                .change_below(change_below)
+                                .ui(ui)
+                                .on_hover_ui(|ui| trace_ui(ui, profile, evaluation, index, score));
                         };
                         if vetoed {
                             // Under the bar, not beside it: four columns leave no room beside.
@@ -133,7 +128,7 @@ pub fn scorecard_ui(
                 ui.label(RichText::new("Overall (0–100)").strong());
                 ui.label("");
                 for (index, result) in evaluation.options.iter().enumerate() {
-                    ScoreBar::new(result.score, 100.0, option_color_by_id(ui.visuals(), result.spec.id()), bar_width)
+                    ScoreBar::new(result.score, 100.0, result_color(ui.visuals(), result), bar_width)
                         .against(change(index, None))
                         .change_below(change_below)
                         .ui(ui);

@@ -5,8 +5,8 @@
 use egui::{Color32, FontFamily, FontId, Id, TextStyle, Visuals};
 use serde::{Deserialize, Serialize};
 
-use crate::model::OptionId;
 use crate::model::options::REGISTRY;
+use crate::model::{OptionId, OptionResult};
 
 /// Light or dark look, or the system's, as chosen in View ▸ Theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,6 +212,16 @@ pub fn series_style(index: usize, line_width: f32) -> SeriesStyle {
 /// compares and in whatever order.
 pub fn option_color_by_id(visuals: &Visuals, id: OptionId) -> Color32 {
     REGISTRY.iter().position(|o| o.id() == id).map_or(visuals.text_color(), |index| option_color(visuals, index))
+}
+
+/// The colour of an option's result: its own colour, or the weak text colour when the host does
+/// not offer it, so that its column reads as out of the race while its figures stay legible.
+pub fn result_color(visuals: &Visuals, result: &OptionResult) -> Color32 {
+    if result.feasibility.is_offered() {
+        option_color_by_id(visuals, result.spec.id())
+    } else {
+        visuals.weak_text_color()
+    }
 }
 
 /// An option's place in [`REGISTRY`] (past its end for an option not in it): what its colour,

@@ -111,7 +111,9 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
             4.0,
             3.0,
         ));
-        ui.horizontal(|ui| {
+        // Wrapped: with the zero line near the right edge of a narrow panel, "now" goes to the
+        // next line rather than past the edge.
+        ui.horizontal_wrapped(|ui| {
             // Under the zero line, which the caption's bar continues.
             ui.add_space((x - ui.cursor().left() - 2.0).max(0.0));
             ui.label(RichText::new("│ leader changes").small().color(color));

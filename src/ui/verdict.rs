@@ -4,7 +4,8 @@
 
 use egui::{RichText, TextStyle, Ui};
 
-use super::theme::{attention_color, banner_style, con_color, option_color_by_id, sizes};
+use super::feasibility::feasibility_note_ui;
+use super::theme::{attention_color, banner_style, con_color, option_color_by_id, result_color, sizes};
 use super::widgets::{ScoreBar, text_width};
 use super::words::with_labels;
 use crate::model::compare::Comparison;
@@ -35,7 +36,7 @@ pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compariso
     // change since the baseline, and "ruled out".
     let names = evaluation.options.iter().map(|o| text_width(ui, o.spec.label, &TextStyle::Body)).fold(0.0, f32::max);
     let mut scores_width = names + SCORE_BAR + 95.0;
-    if !verdict.ruled_out.is_empty() {
+    if !verdict.ruled_out.is_empty() || evaluation.options.iter().any(|o| !o.feasibility.is_offered()) {
         scores_width += 90.0;
     }
     if since.is_some() {
@@ -99,12 +100,14 @@ fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compar
     ui.label(RichText::new("Overall score (0–100)").small().weak());
     egui::Grid::new("overall_scores").num_columns(2).show(ui, |ui| {
         for result in &evaluation.options {
-            let color = option_color_by_id(ui.visuals(), result.spec.id());
+            let color = result_color(ui.visuals(), result);
             ui.label(RichText::new(result.spec.label).color(color).strong());
             ui.horizontal(|ui| {
                 let change = since.and_then(|c| c.option(result.spec.id())).map(|o| o.score);
                 ScoreBar::new(result.score, 100.0, color, SCORE_BAR).against(change).ui(ui);
-                if ruled_out(result) {
+                if !result.feasibility.is_offered() {
+                    feasibility_note_ui(ui, evaluation, result);
+                } else if ruled_out(result) {
                     ui.label(RichText::new("ruled out").color(con_color(ui.visuals())));
                 }
             });
@@ -117,9 +120,11 @@ fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compar
 fn compact_scores_ui(ui: &mut Ui, evaluation: &Evaluation) {
     ui.horizontal_wrapped(|ui| {
         for result in &evaluation.options {
-            let color = option_color_by_id(ui.visuals(), result.spec.id());
+            let color = result_color(ui.visuals(), result);
             let mut text = format!("{} {}", result.spec.label, score(result.score));
-            if evaluation.verdict.veto_of(result.spec.id()).is_some() {
+            if !result.feasibility.is_offered() {
+                text.push_str(" (not offered)");
+            } else if evaluation.verdict.veto_of(result.spec.id()).is_some() {
                 text.push_str(" (ruled out)");
             }
             // Each name with its figure on one line: the row wraps between options, not inside one.

@@ -1,0 +1,287 @@
+//! Whether the chosen host, provider and flavour can run an option at all, and in what form.
+//!
+//! An option the host cannot run is not a weak option but no option: it keeps its scores for
+//! the reader, and the standings put it after every option that is offered, so it never leads,
+//! is never the runner-up and never makes a close call. The rules below read the option's row
+//! ([`CloudHost`], [`OptionSpec::can_nest`]) and the catalog's data (a family's metal type, its
+//! documented nested virtualization, each with its source), never an option's id.
+
+use super::hosts::{HostCatalog, HostType, NestedVirtualization};
+use super::options::{CloudHost, OptionId, OptionSpec, REGISTRY};
+use super::profile::Profile;
+use super::site::Site;
+
+/// Firecracker's maintainers on KVM inside a microVM: untested, "not something you should use
+/// in any production system", nested VMs not isolated from each other.
+const FIRECRACKER_NESTING: &str = "firecracker-microvm/firecracker#1721";
+
+/// What the host offers of one option.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Feasibility {
+    /// Runs as it is: on the chosen type, or on the team's own hardware.
+    Offered,
+    /// Runs in another form than the chosen type as it is.
+    OfferedAs(Form),
+    /// Cannot run here.
+    NotOffered(Obstacle),
+}
+
+/// The form an option takes on the chosen host. A managed sandbox (Fargate, GKE Sandbox, AKS
+/// Pod Sandboxing) would join as one more variant with its data row and its price.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Form {
+    /// The family's bare-metal type, bought instead of the chosen type.
+    Metal(&'static HostType),
+    /// The chosen type itself, running KVM guests through its provider's nested
+    /// virtualization (with its CPU cost).
+    NestedVirtualization(&'static HostType),
+}
+
+/// Why an option is not offered, with its sources and what would make it possible.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Obstacle {
+    pub kind: ObstacleKind,
+    /// Claim ids or documents the rule rests on.
+    pub sources: Vec<&'static str>,
+    /// What would make the option possible, most direct first.
+    pub remedies: Vec<Remedy>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ObstacleKind {
+    /// Containers on the hardware itself need a metal type; the family sells none.
+    NoMetalType { host: &'static HostType },
+    /// KVM guests need a metal type or nested virtualization; the family has neither.
+    NoKvm { host: &'static HostType },
+    /// The workload runs VMs inside its instances, and this option's instances are cloud VMs
+    /// of a family without nested virtualization.
+    NoNestedVirtualization { host: &'static HostType },
+    /// The workload runs VMs inside its instances, and this option's sandboxes do not offer
+    /// KVM to their guests in production.
+    CannotNest,
+}
+
+/// What would make an option possible.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Remedy {
+    /// A family with a metal type: one metal type per family of the catalog, the host's
+    /// provider first.
+    MetalFamily(Vec<&'static HostType>),
+    /// A family with nested virtualization: one type per family, the host's provider first.
+    NestedFamily(Vec<&'static HostType>),
+    /// An option whose instances can run VMs themselves.
+    OptionThatNests(Vec<OptionId>),
+}
+
+impl Feasibility {
+    /// The feasibility of `option` for the profile's workload on its site.
+    pub fn of(option: &OptionSpec, profile: &Profile, site: &Site) -> Self {
+        let needs_kvm = profile.workload().nested_virtualization;
+        if needs_kvm && !option.can_nest() {
+            let nests = REGISTRY.iter().filter(|spec| spec.can_nest()).map(|spec| spec.id()).collect();
+            return Self::NotOffered(Obstacle {
+                kind: ObstacleKind::CannotNest,
+                sources: vec![option.readings.nesting.sources[0], FIRECRACKER_NESTING],
+                remedies: vec![Remedy::OptionThatNests(nests)],
+            });
+        }
+        // The team's own hardware runs every option: it owns the machines and their firmware.
+        let Some(host) = site.host else { return Self::Offered };
+        let Ok(catalog) = HostCatalog::builtin() else { return Self::Offered };
+        let nests = matches!(host.nested_virtualization, NestedVirtualization::Supported { .. });
+        let metal = || catalog.bare_metal(&host.family);
+        match option.cloud {
+            CloudHost::RightSizedVm | CloudHost::NodeVm => {
+                // A right-sized VM is a virtual type of the family; a node VM is the chosen type.
+                let kvm = nests || (option.cloud == CloudHost::NodeVm && host.bare_metal);
+                if needs_kvm && !kvm {
+                    return Self::NotOffered(Obstacle {
+                        kind: ObstacleKind::NoNestedVirtualization { host },
+                        sources: vec![host.nested_virtualization_source.as_str()],
+                        remedies: vec![Remedy::NestedFamily(nested_families(catalog, host))],
+                    });
+                }
+                Self::Offered
+            }
+            CloudHost::BareMetal | CloudHost::Kvm if host.bare_metal => Self::Offered,
+            CloudHost::BareMetal => metal().map_or_else(
+                || {
+                    Self::NotOffered(Obstacle {
+                        kind: ObstacleKind::NoMetalType { host },
+                        sources: vec![host.source.as_str()],
+                        remedies: vec![Remedy::MetalFamily(metal_families(catalog, host))],
+                    })
+                },
+                |metal| Self::OfferedAs(Form::Metal(metal)),
+            ),
+            CloudHost::Kvm if nests => Self::OfferedAs(Form::NestedVirtualization(host)),
+            CloudHost::Kvm => metal().map_or_else(
+                || {
+                    Self::NotOffered(Obstacle {
+                        kind: ObstacleKind::NoKvm { host },
+                        sources: vec![host.source.as_str(), host.nested_virtualization_source.as_str()],
+                        remedies: vec![
+                            Remedy::NestedFamily(nested_families(catalog, host)),
+                            Remedy::MetalFamily(metal_families(catalog, host)),
+                        ],
+                    })
+                },
+                |metal| Self::OfferedAs(Form::Metal(metal)),
+            ),
+        }
+    }
+
+    pub fn is_offered(&self) -> bool {
+        !matches!(self, Self::NotOffered(_))
+    }
+
+    /// The status key used in JSON.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Offered => "offered",
+            Self::OfferedAs(_) => "offered_as",
+            Self::NotOffered(_) => "not_offered",
+        }
+    }
+
+    /// The claims or documents behind the answer (none for a plain offer).
+    pub fn sources(&self) -> Vec<&'static str> {
+        match self {
+            Self::Offered => Vec::new(),
+            Self::OfferedAs(Form::Metal(host)) => vec![host.source.as_str()],
+            Self::OfferedAs(Form::NestedVirtualization(host)) => vec![host.nested_virtualization_source.as_str()],
+            Self::NotOffered(obstacle) => obstacle.sources.clone(),
+        }
+    }
+}
+
+impl Form {
+    /// The catalog id or form name used in JSON (`aws/m6i.metal`, `nested_virtualization`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Metal(host) => host.id.as_str(),
+            Self::NestedVirtualization(_) => "nested_virtualization",
+        }
+    }
+}
+
+/// One type per family matching `keep`, the families of `host`'s provider first.
+fn families(
+    catalog: &'static HostCatalog,
+    host: &HostType,
+    keep: impl Fn(&HostType) -> Option<&'static HostType>,
+) -> Vec<&'static HostType> {
+    let mut found: Vec<&'static HostType> = Vec::new();
+    for candidate in catalog.types() {
+        if found.iter().all(|known| known.family != candidate.family)
+            && let Some(chosen) = keep(candidate)
+        {
+            found.push(chosen);
+        }
+    }
+    found.sort_by_key(|other| other.provider != host.provider);
+    found
+}
+
+/// The cheapest metal type of every family that has one.
+fn metal_families(catalog: &'static HostCatalog, host: &HostType) -> Vec<&'static HostType> {
+    families(catalog, host, |candidate| catalog.bare_metal(&candidate.family))
+}
+
+/// The smallest type of every family with documented nested virtualization.
+fn nested_families(catalog: &'static HostCatalog, host: &HostType) -> Vec<&'static HostType> {
+    families(catalog, host, |candidate| {
+        matches!(candidate.nested_virtualization, NestedVirtualization::Supported { .. })
+            .then(|| catalog.family(&candidate.family).next())
+            .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Assumptions;
+    use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, VM};
+
+    fn on(host: &str, needs_kvm: bool) -> (Profile, Site) {
+        let mut profile = Profile::default();
+        host.clone_into(&mut profile.environment.host);
+        profile.workload_mut().nested_virtualization = needs_kvm;
+        let site = *Assumptions::builtin().resolve(&profile).site();
+        (profile, site)
+    }
+
+    fn of(option: &OptionSpec, host: &str, needs_kvm: bool) -> Feasibility {
+        let (profile, site) = on(host, needs_kvm);
+        Feasibility::of(option, &profile, &site)
+    }
+
+    fn family_ids(hosts: &[&HostType]) -> Vec<String> {
+        hosts.iter().map(|host| format!("{}/{}", host.provider.key(), host.family)).collect()
+    }
+
+    #[test]
+    fn containers_on_a_family_without_metal_are_not_offered_and_say_where_metal_is() {
+        let Feasibility::NotOffered(obstacle) = of(&CONTAINER, "gcp/n2-standard-16", false) else {
+            panic!("offered on n2")
+        };
+        assert!(matches!(obstacle.kind, ObstacleKind::NoMetalType { host } if host.id == "gcp/n2-standard-16"));
+        assert!(obstacle.sources[0].contains("gce_price_info"), "{:?}", obstacle.sources);
+        let [Remedy::MetalFamily(metal)] = obstacle.remedies.as_slice() else { panic!("{:?}", obstacle.remedies) };
+        assert_eq!(family_ids(metal), ["aws/m6i", "aws/m7i"]);
+        assert_eq!(metal[0].id, "aws/m6i.metal");
+        assert!(!of(&CONTAINER, "azure/D8s_v5", false).is_offered(), "Dsv5 has no metal type either");
+    }
+
+    #[test]
+    fn containers_on_a_virtual_type_are_offered_as_its_family_metal_type() {
+        let Feasibility::OfferedAs(form) = of(&CONTAINER, "aws/m6i.4xlarge", false) else { panic!() };
+        assert_eq!(form.key(), "aws/m6i.metal");
+        assert_eq!(of(&CONTAINER, "aws/m6i.metal", false), Feasibility::Offered);
+    }
+
+    #[test]
+    fn microvms_need_metal_or_documented_nested_virtualization() {
+        let Feasibility::OfferedAs(form) = of(&MICROVM, "azure/D16s_v5", false) else { panic!() };
+        assert!(matches!(form, Form::NestedVirtualization(host) if host.id == "azure/D16s_v5"));
+        assert_eq!(form.key(), "nested_virtualization");
+        let Feasibility::OfferedAs(form) = of(&MICROVM, "aws/m7i.large", false) else { panic!() };
+        assert_eq!(form.key(), "aws/m7i.metal-24xl");
+        assert_eq!(of(&MICROVM, "aws/m6i.metal", false), Feasibility::Offered);
+        assert_eq!(of(&MICROVM, "custom", false), Feasibility::Offered);
+    }
+
+    #[test]
+    fn a_workload_running_vms_rules_out_sandboxes_everywhere() {
+        for host in ["custom", "aws/m6i.metal", "gcp/n2-standard-8"] {
+            let Feasibility::NotOffered(obstacle) = of(&MICROVM, host, true) else { panic!("{host}") };
+            assert_eq!(obstacle.kind, ObstacleKind::CannotNest);
+            assert_eq!(obstacle.sources, ["M-OPS-6", FIRECRACKER_NESTING]);
+            assert_eq!(
+                obstacle.remedies,
+                [Remedy::OptionThatNests(vec![VM.id(), CONTAINER.id(), CONTAINERS_ON_VMS.id()])]
+            );
+        }
+        // The team's own hardware runs the others.
+        for option in [&VM, &CONTAINER, &CONTAINERS_ON_VMS] {
+            assert_eq!(of(option, "custom", true), Feasibility::Offered, "{}", option.key);
+        }
+    }
+
+    #[test]
+    fn a_workload_running_vms_needs_nested_virtualization_in_cloud_vms() {
+        let Feasibility::NotOffered(obstacle) = of(&VM, "aws/m6i.4xlarge", true) else { panic!() };
+        assert!(matches!(obstacle.kind, ObstacleKind::NoNestedVirtualization { .. }));
+        let [Remedy::NestedFamily(nested)] = obstacle.remedies.as_slice() else { panic!() };
+        assert_eq!(family_ids(nested), ["azure/Dsv5", "gcp/n2-standard"]);
+        assert!(!of(&CONTAINERS_ON_VMS, "aws/m6i.4xlarge", true).is_offered());
+        // Metal nodes run KVM; right-sized VMs of the same family are virtual.
+        assert_eq!(of(&CONTAINERS_ON_VMS, "aws/m6i.metal", true), Feasibility::Offered);
+        assert!(!of(&VM, "aws/m6i.metal", true).is_offered());
+        assert_eq!(of(&VM, "gcp/n2-standard-8", true), Feasibility::Offered);
+        // Containers on the family's metal type keep /dev/kvm.
+        assert!(matches!(of(&CONTAINER, "aws/m6i.4xlarge", true), Feasibility::OfferedAs(Form::Metal(_))));
+        // Nothing needed, nothing refused.
+        assert_eq!(of(&VM, "aws/m6i.4xlarge", false), Feasibility::Offered);
+    }
+}

@@ -1,0 +1,109 @@
+//! An option the host cannot run never leads, is never the runner-up and never makes a close
+//! call: checked over every bundled and panel profile, as written and moved onto a type of
+//! each cloud family with every option compared.
+
+use std::path::{Path, PathBuf};
+
+use podvisor::model::feasibility::Feasibility;
+use podvisor::model::options::REGISTRY;
+use podvisor::model::{Assumptions, Evaluation, OptionId, evaluate};
+use podvisor::narrative;
+use podvisor::profile::{Profile, load_file};
+
+/// Every `.ron` file of a folder of the repository, sorted.
+fn profiles_in(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn offered(evaluation: &Evaluation, id: OptionId) -> bool {
+    evaluation.option(id).is_some_and(|result| result.feasibility.is_offered())
+}
+
+/// The standings' promise for one evaluation.
+fn check(name: &str, evaluation: &Evaluation) {
+    let verdict = &evaluation.verdict;
+    let summary = narrative::summary(evaluation);
+    let any_offered = evaluation.options.iter().any(|result| result.feasibility.is_offered());
+    if any_offered {
+        assert!(offered(evaluation, verdict.leader), "{name}: {} leads, not offered: {summary}", verdict.leader.key());
+    } else {
+        assert_eq!(verdict.winner, None, "{name}: nothing offered, nothing wins");
+    }
+    if let Some(runner_up) = verdict.runner_up {
+        assert!(offered(evaluation, runner_up), "{name}: runner-up {} not offered: {summary}", runner_up.key());
+    }
+    if verdict.close_call {
+        assert!(verdict.runner_up.is_some(), "{name}: a close call needs an offered runner-up");
+    }
+    for result in evaluation.options.iter().filter(|result| !result.feasibility.is_offered()) {
+        assert!(result.score.is_finite(), "{name}: {} keeps its scores", result.spec.key);
+        assert!(summary.contains("not offered"), "{name}: the summary says why {} is out", result.spec.key);
+    }
+}
+
+/// Each component of a profile, as written and on a type of each family with all options.
+fn variants(profile: &Profile) -> Vec<(String, Profile)> {
+    let mut out = Vec::new();
+    for index in 0..profile.components.len() {
+        let focus = profile.focus(index);
+        out.push((format!("component {index}"), focus.clone()));
+        for host in ["aws/m6i.4xlarge", "aws/m6i.metal", "gcp/n2-standard-16", "azure/D16s_v5"] {
+            for needs_kvm in [false, true] {
+                let mut moved = focus.clone();
+                host.clone_into(&mut moved.environment.host);
+                moved.options = REGISTRY.iter().map(|spec| spec.id()).collect();
+                moved.workload_mut().nested_virtualization |= needs_kvm;
+                out.push((format!("component {index} on {host}, needs KVM {needs_kvm}"), moved));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_option_the_host_cannot_run_leads_or_comes_second_in_any_bundled_or_panel_profile() {
+    let paths: Vec<PathBuf> = profiles_in("profiles").into_iter().chain(profiles_in("tests/scenarios")).collect();
+    assert!(paths.len() >= 20, "{paths:?}");
+    let mut refused = 0;
+    for path in &paths {
+        let profile = load_file(path).unwrap_or_else(|e| panic!("{e}")).profile;
+        for (variant, moved) in variants(&profile) {
+            let evaluation = evaluate(&moved, Assumptions::builtin());
+            refused += evaluation.options.iter().filter(|result| !result.feasibility.is_offered()).count();
+            check(&format!("{} ({variant})", path.display()), &evaluation);
+        }
+    }
+    // The moves refuse something (containers without a metal type, sandboxes asked to nest),
+    // so the check above is not vacuous.
+    assert!(refused > 100, "{refused} refusals");
+}
+
+#[test]
+fn the_json_names_the_status_the_form_and_the_reason() {
+    let mut profile = Profile::default();
+    "aws/m6i.4xlarge".clone_into(&mut profile.environment.host);
+    profile.options = REGISTRY.iter().map(|spec| spec.id()).collect();
+    profile.workload_mut().nested_virtualization = true;
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let json = podvisor::report::json::evaluation(&profile, &evaluation);
+    assert_eq!(json["version"], 3);
+    let container = &json["options"]["container"]["feasibility"];
+    assert_eq!(container["status"], "offered_as");
+    assert_eq!(container["as"], "aws/m6i.metal");
+    let microvm = &json["options"]["microvm"]["feasibility"];
+    assert_eq!(microvm["status"], "not_offered");
+    assert!(microvm["as"].is_null());
+    assert!(microvm["reason"].as_str().is_some_and(|reason| reason.contains("firecracker") || reason.contains("KVM")));
+    // m6i VMs cannot nest, so the VM runner-up is not offered either; containers on the metal
+    // type keep /dev/kvm and lead alone.
+    assert_eq!(json["options"]["vm"]["feasibility"]["status"], "not_offered");
+    assert_eq!(json["verdict"]["leader"], "container");
+    assert!(matches!(evaluation.option(OptionId::CONTAINER).map(|r| &r.feasibility), Some(Feasibility::OfferedAs(_))));
+}
