@@ -10,13 +10,15 @@ use podvisor::model::{Assumptions, Evaluation, OptionId, evaluate};
 use podvisor::narrative;
 use podvisor::profile::{Profile, load_file};
 
-/// Every `.ron` file of a folder of the repository, sorted.
+/// Every profile of a folder of the repository, sorted (the panel's `expected.ron` holds its
+/// answers, not a profile).
 fn profiles_in(folder: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .filter(|path| path.file_name().is_none_or(|name| name != "expected.ron"))
         .collect();
     paths.sort();
     paths

@@ -7,8 +7,11 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use podvisor::model::confidence::SEED;
 use podvisor::model::format::Number;
-use podvisor::model::{AssumptionId, Assumptions, CRITERIA, Evaluation, OptionId, ResourceId, TraitId, evaluate};
+use podvisor::model::{
+    AssumptionId, Assumptions, CRITERIA, Evaluation, OptionId, ResourceId, TraitId, confidence, evaluate,
+};
 use podvisor::narrative;
 use podvisor::profile::load_file;
 use serde::Deserialize;
@@ -33,10 +36,12 @@ fn pictures() -> Vec<Picture> {
     ron::from_str(&std::fs::read_to_string(&path).expect("docs/screenshots.ron")).expect("docs/screenshots.ron parses")
 }
 
+/// A bundled profile's evaluation as the app and the CLI show it, with its confidence drawn.
 fn bundled(name: &str) -> Evaluation {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles").join(format!("{name}.ron"));
     let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
-    evaluate(&profile, Assumptions::builtin())
+    let drawn = confidence(&profile, Assumptions::builtin(), SEED);
+    evaluate(&profile, Assumptions::builtin()).with_confidence(drawn)
 }
 
 /// An image line whose caption quotes the verdict its picture shows.

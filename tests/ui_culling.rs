@@ -13,6 +13,10 @@ use podvisor::ui::Tab;
 
 const SIZE: egui::Vec2 = vec2(1280.0, 800.0);
 
+/// Frames a wheel's smooth scroll needs to land, at egui's predicted 1/60 s a frame (its
+/// animation takes a fraction of a second).
+const SCROLL_FRAMES: usize = 40;
+
 /// One window: its context and app, with or without a screen reader.
 struct Window {
     ctx: egui::Context,
@@ -59,10 +63,22 @@ impl Window {
         Drawn { shapes, triangles }
     }
 
-    /// A few frames with these events in the first, as layout settles; the last one drawn.
+    /// Frames with these events in the first, until the verdict's confidence (drawn on a worker
+    /// thread) has arrived, so both windows show the same shares, and layout and scrolling
+    /// have settled; the last one drawn.
     fn settle(&mut self, events: Vec<Event>) -> Drawn {
         self.frame(events);
-        self.frame(Vec::new());
+        let start = std::time::Instant::now();
+        while self.app.is_drawing() {
+            assert!(start.elapsed().as_secs() < 180, "the confidence is still being drawn after 3 minutes");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            self.frame(Vec::new());
+        }
+        // Each window waited a different number of frames; a wheel's smooth scroll advances a
+        // frame's worth each, so both run until it has landed.
+        for _ in 0..SCROLL_FRAMES {
+            self.frame(Vec::new());
+        }
         self.frame(Vec::new())
     }
 }

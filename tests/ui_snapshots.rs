@@ -24,7 +24,8 @@ use egui_kittest::kittest::Queryable as _;
 use egui_kittest::{Harness, SnapshotResults};
 use podvisor::app::examples::examples;
 use podvisor::app::{App, Command, Export};
-use podvisor::model::{Assumptions, Evaluation, TraitId, evaluate};
+use podvisor::model::confidence::SEED;
+use podvisor::model::{Assumptions, Evaluation, TraitId, confidence, evaluate};
 use podvisor::profile::Profile;
 use podvisor::ui::resources::{ChartView, resources_ui};
 use podvisor::ui::theme::{self, Sizes, ThemeChoice};
@@ -258,13 +259,15 @@ fn docs_pictures() {
             DocsView::Resources => harness.state_mut().select_tab(podvisor::ui::Tab::Resources),
             DocsView::Presenter => harness.key_press(Key::F5),
         }
-        harness.run();
+        common::wait_for_confidence(&mut harness);
         harness.remove_cursor();
         harness.run();
         harness.state_mut().send(Command::Export(Export::Window, docs.join(picture)));
         harness.run();
         assert!(harness.state().alert().is_none(), "{picture}: {:?}", harness.state().alert());
-        let evaluation = evaluate(&examples()[index].profile, Assumptions::builtin());
+        let example = &examples()[index].profile;
+        let drawn = confidence(example, Assumptions::builtin(), SEED);
+        let evaluation = evaluate(example, Assumptions::builtin()).with_confidence(drawn);
         let profile = file.trim_end_matches(".ron");
         let headline = podvisor::narrative::headline(&evaluation);
         let (leader, close_call) = (evaluation.verdict.leader.key(), evaluation.verdict.close_call);

@@ -144,20 +144,9 @@ fn no_single_step_of_a_trait_moves_the_verdict_by_more_than_eight_points() {
 /// Panel scenarios whose sweep still has a step above the bound, with the trait and why: a
 /// ratchet like the expert answers' known gaps (`tests/scenarios/expected.ron`). A listed
 /// scenario whose largest step comes within the bound fails until it is taken off.
-const KNOWN_CLIFFS: &[(&str, &str, &str)] = &[
-    (
-        "startup_one_engineer",
-        "host_cores",
-        "on a 1.4-core host neither a VM per service instance nor a control-plane node fits, so both bills jump a \
-         whole host at 2 cores (9.2 points; the expert's inputs, services_per_vm 1, restored)",
-    ),
-    (
-        "two_founder_startup",
-        "memory_per_instance_mib",
-        "above the family's largest type a VM is billed as the chosen m6i.large (issue 21: a VM that fits no type \
-         falls back to the chosen one), so the bill drops as the instance grows (10.3 points)",
-    ),
-];
+/// None today: the two the panel had (a VM that fit no type billed as the chosen one; a
+/// control-plane node tipping a 1.4-core host) went with issue 21's packing.
+const KNOWN_CLIFFS: &[(&str, &str, &str)] = &[];
 
 /// The scenario panel's profiles are held to the same bound. Their small hosts make whole-host
 /// steps of the bill (a host too small for one more VM, or for a control-plane node) that the

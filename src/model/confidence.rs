@@ -6,15 +6,19 @@
 //! `close_call_confidence` assumption (0.66, IPCC's "likely").
 //!
 //! # How a world is drawn
-//! * **Assumptions**: triangular between the range's ends with its peak at the value in force
-//!   (the profile's override, else the catalogue's default). The default is the sourced
-//!   figure and the range the farthest a profile may plausibly set (a three-point estimate,
-//!   as PERT-style risk analysis uses them): a uniform draw would make a 300 s VM boot as
-//!   likely as the documented 40 s, while the triangle reaches both ends but keeps most worlds
-//!   near what the sources say, and needs no figure the catalogue does not give. A range
-//!   spanning an order of magnitude or more (max ≥ 10 × min > 0: boot times, pods per node,
-//!   image sizes) is drawn on the logarithm, since such figures err by factors, not by
-//!   amounts; a range from 0 is drawn on the figure itself.
+//! * **Assumptions**: a split triangle around the value in force (the profile's override, else
+//!   the catalogue's default): half the worlds below it, on a triangle rising from the range's
+//!   low end to it, half above, on one falling from it to the high end. The default is the
+//!   sourced figure and the range the farthest a profile may plausibly set (a three-point
+//!   estimate, as PERT-style risk analysis uses them): a uniform draw would make a 300 s VM
+//!   boot as likely as the documented 40 s. The value in force is the median, not only the
+//!   peak, because many ranges span every host a profile may name: a plain triangle over
+//!   host reservations of 0–16,384 MiB peaking at 512 has its mean near 5.6 GiB, which on a
+//!   2-core, 8 GiB host made the leader at the catalogue's figures lead in 2 % of the worlds
+//!   (the one-engineer startup of the scenario panel). A range spanning an order of magnitude
+//!   or more (max ≥ 10 × min > 0: boot times, pods per node, image sizes) is drawn on the
+//!   logarithm, since such figures err by factors, not by amounts; a range from 0 is drawn on
+//!   the figure itself.
 //! * **Weights**: uniform within ±1 of the profile's weight, clamped to 0–5. A weight is a
 //!   judgement in whole steps; the neighbouring step either way is as defensible as the
 //!   chosen one. The drawn weights set how much each criterion counts (the weighted sum and
@@ -183,24 +187,21 @@ impl Worlds {
     }
 }
 
-/// The value at quantile `u` (0–1) of the triangular distribution on `min..=max` peaking at
-/// `mode`; on the logarithm when the range spans a factor of 10 or more above 0.
+/// The value at quantile `u` (0–1) of the split triangle on `min..=max` around `mode`; on the
+/// logarithm when the range spans a factor of 10 or more above 0.
 fn draw_in_range(u: f64, min: f64, mode: f64, max: f64) -> f64 {
     if min > 0.0 && max >= 10.0 * min {
-        triangular(u, min.ln(), mode.ln(), max.ln()).exp().clamp(min, max)
+        split_triangular(u, min.ln(), mode.ln(), max.ln()).exp().clamp(min, max)
     } else {
-        triangular(u, min, mode, max)
+        split_triangular(u, min, mode, max)
     }
 }
 
-/// The inverse of the triangular distribution's CDF on `a..=b` with its peak at `c`.
-fn triangular(u: f64, a: f64, c: f64, b: f64) -> f64 {
-    let width = b - a;
-    if width <= 0.0 {
-        return a;
-    }
-    let below = (c - a) / width;
-    if u < below { a + (u * width * (c - a)).sqrt() } else { b - ((1.0 - u) * width * (b - c)).sqrt() }
+/// The inverse CDF of the split triangle on `a..=b` around its median `c`: below the median,
+/// a triangle rising from `a` to `c`; above, one falling from `c` to `b`; half the mass each.
+fn split_triangular(u: f64, a: f64, c: f64, b: f64) -> f64 {
+    let c = c.clamp(a, b);
+    if u < 0.5 { a + (c - a) * (2.0 * u).sqrt() } else { b - (b - c) * (2.0 - 2.0 * u).sqrt() }
 }
 
 #[cfg(test)]
@@ -336,29 +337,28 @@ mod tests {
     }
 
     #[test]
-    fn triangular_quantiles_are_hand_computed() {
-        // On 0..=10 peaking at 2: 20 % of the mass lies below the peak.
-        assert!((triangular(0.2, 0.0, 2.0, 10.0) - 2.0).abs() < 1e-12);
-        // u = 0.05: √(0.05 × 10 × 2) = 1.
-        assert!((triangular(0.05, 0.0, 2.0, 10.0) - 1.0).abs() < 1e-12);
-        // u = 0.6: 10 − √(0.4 × 10 × 8) = 10 − √32.
-        assert!((triangular(0.6, 0.0, 2.0, 10.0) - (10.0 - 32f64.sqrt())).abs() < 1e-12);
-        assert_eq!((triangular(0.0, 0.0, 2.0, 10.0), triangular(1.0, 0.0, 2.0, 10.0)), (0.0, 10.0));
-        // A peak at either end, and an empty range.
-        assert!((triangular(0.25, 0.0, 0.0, 4.0) - (4.0 - 12f64.sqrt())).abs() < 1e-12);
-        assert!((triangular(0.25, 0.0, 4.0, 4.0) - 2.0).abs() < 1e-12);
-        assert_eq!(triangular(0.3, 3.0, 3.0, 3.0), 3.0);
+    fn split_triangle_quantiles_are_hand_computed() {
+        // On 0..=10 around 2: the median is the value in force.
+        assert!((split_triangular(0.5, 0.0, 2.0, 10.0) - 2.0).abs() < 1e-12);
+        // u = 0.125: 0 + 2 × √0.25 = 1; u = 0.875: 10 − 8 × √0.25 = 6.
+        assert!((split_triangular(0.125, 0.0, 2.0, 10.0) - 1.0).abs() < 1e-12);
+        assert!((split_triangular(0.875, 0.0, 2.0, 10.0) - 6.0).abs() < 1e-12);
+        assert_eq!((split_triangular(0.0, 0.0, 2.0, 10.0), split_triangular(1.0, 0.0, 2.0, 10.0)), (0.0, 10.0));
+        // A value in force at either end: that half of the worlds sits on it.
+        assert_eq!(split_triangular(0.25, 0.0, 0.0, 4.0), 0.0);
+        assert!((split_triangular(0.75, 0.0, 0.0, 4.0) - (4.0 - 4.0 * 0.5f64.sqrt())).abs() < 1e-12);
+        assert_eq!(split_triangular(0.3, 3.0, 3.0, 3.0), 3.0);
     }
 
     #[test]
     fn ranges_of_a_factor_ten_are_drawn_on_the_logarithm() {
-        // 5–300 s around 40 s: the peak's quantile is ln(8)/ln(60), where 40 s comes out.
-        let at_peak = (8f64).ln() / (60f64).ln();
-        assert!((draw_in_range(at_peak, 5.0, 40.0, 300.0) - 40.0).abs() < 1e-9);
-        // The median of a log draw lies below the linear one's (about 39 s against 104 s).
-        assert!(draw_in_range(0.5, 5.0, 40.0, 300.0) < 60.0);
-        // A range from 0 stays linear: the median of 0–4 peaking at 1 is 4 − √(0.5 × 4 × 3).
-        assert!((draw_in_range(0.5, 0.0, 1.0, 4.0) - (4.0 - 6f64.sqrt())).abs() < 1e-12);
+        // 5–300 s around 40 s: the median is 40 s, and a quarter of the worlds lie below
+        // 5 × √8 s (halfway up the logarithm's lower triangle: e^(ln 5 + ln 8 × √0.5)).
+        assert!((draw_in_range(0.5, 5.0, 40.0, 300.0) - 40.0).abs() < 1e-9);
+        let quarter = (5f64.ln() + 8f64.ln() * 0.5f64.sqrt()).exp();
+        assert!((draw_in_range(0.25, 5.0, 40.0, 300.0) - quarter).abs() < 1e-9);
+        // A range from 0 stays linear: a quarter of 0–4 around 1 lies below √0.5.
+        assert!((draw_in_range(0.25, 0.0, 1.0, 4.0) - 0.5f64.sqrt()).abs() < 1e-12);
     }
 
     #[test]

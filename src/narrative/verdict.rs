@@ -5,8 +5,9 @@ use super::{capitalise, feasibility, in_sentence, join, join_labels};
 use crate::model::format::{Number, Score, Share};
 use crate::model::{AssumptionId, Evaluation, OptionId, OptionResult, Verdict};
 
-/// The verdict in a few words: "Containers win by 12.3 points, leading in 94 % of plausible
-/// worlds", "Too close to call: VMs lead in 58 % of plausible worlds, 3.2 points ahead". Until
+/// The verdict in a few words: "Containers win by 12.3 points", "Too close to call: VMs lead in
+/// 58 % of plausible worlds, 3.2 points ahead" (a win's share is in the summary, and under the
+/// banner's headline, which must fit a projector in two lines). Until
 /// the confidence is known the leader only "leads" ("VMs lead by 3.2 points"): the words never
 /// say "win" or "too close to call" before the worlds are drawn, so they cannot flip when
 /// they are.
@@ -29,7 +30,6 @@ pub fn headline(evaluation: &Evaluation) -> String {
             Share(share)
         );
     }
-    let leading = share.map_or(String::new(), |share| format!(", leading in {} of plausible worlds", Share(share)));
     if verdict.by_veto {
         let how = match verdict.veto_of(runner_up) {
             Some(v) if verdict.veto_of(verdict.leader).is_some() => {
@@ -44,9 +44,9 @@ pub fn headline(evaluation: &Evaluation) -> String {
             }
             None => String::new(),
         };
-        format!("{} {verb}{how}{leading}", capitalise(leader))
+        format!("{} {verb}{how}", capitalise(leader))
     } else {
-        format!("{} {verb} by {points} points{leading}", capitalise(leader))
+        format!("{} {verb} by {points} points", capitalise(leader))
     }
 }
 

@@ -10,7 +10,8 @@ use crate::model::plan::AllIn;
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{
-    AssumptionId, CLOSE_CALL_MARGIN, CRITERIA, Confidence, Evaluation, OptionId, Point, Profile, ResourceId, Resources,
+    AssumptionId, CLOSE_CALL_MARGIN, CRITERIA, Confidence, Evaluation, OptionId, OptionResult, Point, Profile,
+    ResourceId, Resources,
 };
 use crate::narrative;
 
@@ -39,31 +40,37 @@ pub fn analysis(analysis: &Analysis) -> Value {
     value
 }
 
-/// A mixed estate. The top level keeps every key of the one-component form and answers "one
-/// platform for everything": each option's score is the all-in score (the components'
-/// scores weighted by their steady instances) and its resources the all-in estate's, hosts
-/// shared. Curves, break-evens and sensitivity belong to components, so the top level holds
-/// them empty; `components` and `plan` are added.
-fn estate(profile: &Profile, mixed: &Mixed) -> Value {
-    let plan = &mixed.plan;
-    let all_in = |option: OptionId| plan.versus.iter().find(|all_in| all_in.option == option);
-    // One platform for everything is offered when every component's host offers it.
-    let estate_feasibility = |option: OptionId| {
-        let of_each = mixed.evaluations.iter().filter_map(|evaluation| Some((evaluation, evaluation.option(option)?)));
-        let mut found = None;
-        for (evaluation, result) in of_each {
-            let rank = match result.feasibility {
-                Feasibility::NotOffered(_) => 2,
-                Feasibility::OfferedAs(_) => 1,
-                Feasibility::Offered => 0,
-            };
-            if found.is_none_or(|(known, _, _)| rank > known) {
-                found = Some((rank, evaluation, result));
-            }
+/// One platform for everything is offered when every component's host offers it: the least
+/// offered component's evaluation and result for `option`.
+fn least_offered(mixed: &Mixed, option: OptionId) -> Option<(&Evaluation, &OptionResult)> {
+    let of_each = mixed.evaluations.iter().filter_map(|evaluation| Some((evaluation, evaluation.option(option)?)));
+    let mut found = None;
+    for (evaluation, result) in of_each {
+        let rank = match result.feasibility {
+            Feasibility::NotOffered(_) => 2,
+            Feasibility::OfferedAs(_) => 1,
+            Feasibility::Offered => 0,
+        };
+        if found.is_none_or(|(known, _, _)| rank > known) {
+            found = Some((rank, evaluation, result));
         }
-        found.map(|(_, evaluation, result)| (evaluation, result))
-    };
-    let offered = |option: OptionId| estate_feasibility(option).is_none_or(|(_, r)| r.feasibility.is_offered());
+    }
+    found.map(|(_, evaluation, result)| (evaluation, result))
+}
+
+/// The estate's own verdict on "all on one platform".
+struct EstateVerdict {
+    leader: Option<OptionId>,
+    runner_up: Option<OptionId>,
+    margin: f64,
+    close_call: bool,
+    winner: Option<OptionId>,
+}
+
+/// The all-in leader among the options every component's host offers, its margin, and whether
+/// it is a close call.
+fn estate_verdict(mixed: &Mixed, offered: impl Fn(OptionId) -> bool) -> EstateVerdict {
+    let plan = &mixed.plan;
     let mut ranked: Vec<&AllIn> = plan.versus.iter().collect();
     ranked.sort_by(|a, b| offered(b.option).cmp(&offered(a.option)).then(b.score.total_cmp(&a.score)));
     let ranked: Vec<&AllIn> =
@@ -84,6 +91,21 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
             _ => margin < CLOSE_CALL_MARGIN,
         };
     let winner = leader.filter(|&option| offered(option) && !close_call);
+    EstateVerdict { leader, runner_up, margin, close_call, winner }
+}
+
+/// A mixed estate. The top level keeps every key of the one-component form and answers "one
+/// platform for everything": each option's score is the all-in score (the components'
+/// scores weighted by their steady instances) and its resources the all-in estate's, hosts
+/// shared. Curves, break-evens and sensitivity belong to components, so the top level holds
+/// them empty; `components` and `plan` are added.
+fn estate(profile: &Profile, mixed: &Mixed) -> Value {
+    let plan = &mixed.plan;
+    let all_in = |option: OptionId| plan.versus.iter().find(|all_in| all_in.option == option);
+    let estate_feasibility = |option: OptionId| least_offered(mixed, option);
+    let offered = |option: OptionId| estate_feasibility(option).is_none_or(|(_, r)| r.feasibility.is_offered());
+    let EstateVerdict { leader, runner_up, margin, close_call, winner } = estate_verdict(mixed, offered);
+    let first = &mixed.evaluations[0];
     let options: Map<String, Value> = profile
         .options
         .iter()

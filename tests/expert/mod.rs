@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use podvisor::model::{Assumptions, Evaluation, evaluate};
+use podvisor::model::confidence::SEED;
+use podvisor::model::{Assumptions, Evaluation, confidence, evaluate};
 use podvisor::narrative;
 use podvisor::profile::{Profile, load_file};
 use serde::Deserialize;
@@ -156,7 +157,7 @@ pub fn problems(folder: Folder, answers: &[Answer], gaps: &[Gap]) -> Vec<String>
     let mut problems = Vec::new();
     for answer in answers {
         let profile = focused(&load(folder, &answer.scenario), answer);
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = verdict_as_shown(&profile);
         let failing = failing_checks(answer, &Observed::of(&evaluation));
         let gap = gaps.iter().find(|g| g.scenario == answer.scenario && g.component == answer.component);
         let Some(what) = ratchet(&failing, gap) else { continue };
@@ -180,6 +181,13 @@ pub fn problems(folder: Folder, answers: &[Answer], gaps: &[Gap]) -> Vec<String>
         problems.push(message);
     }
     problems
+}
+
+/// The evaluation as the app and the CLI show it: with the confidence drawn, which decides
+/// whether the verdict is a close call.
+pub fn verdict_as_shown(profile: &Profile) -> Evaluation {
+    let drawn = confidence(profile, Assumptions::builtin(), SEED);
+    evaluate(profile, Assumptions::builtin()).with_confidence(drawn)
 }
 
 /// The profile an answer is about: the component it names, or the whole profile.
