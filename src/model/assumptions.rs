@@ -98,6 +98,8 @@ assumption_ids! {
     ContainerMaxPodsPerHost => "container_max_pods_per_host",
     ContainerBaseImageMib => "container_base_image_mib",
     ContainerStartSeconds => "container_start_seconds",
+    ImagePullMibPerSecond => "image_pull_mib_per_second",
+    ImageCachedShare => "image_cached_share",
     ContainerScaleReactionSeconds => "container_scale_reaction_seconds",
     VmCpuEfficiency => "vm_cpu_efficiency",
     VmIoEfficiency => "vm_io_efficiency",
@@ -139,6 +141,9 @@ assumption_ids! {
     WindowsNodeExtraReservedMemoryMib => "windows_node_extra_reserved_memory_mib",
     WindowsVmGuestOsMemoryMib => "windows_vm_guest_os_memory_mib",
     WindowsVmGuestOsDiskGib => "windows_vm_guest_os_disk_gib",
+    CostPointsPerDecade => "cost_points_per_decade",
+    CostDiscountFromRatio => "cost_discount_from_ratio",
+    CostDiscountPerDecade => "cost_discount_per_decade",
     CloseCallConfidence => "close_call_confidence",
 }
 

@@ -28,7 +28,8 @@
 //!   worlds — a VM lead of 28 points on the greenfield shop with isolation, legacy coupling
 //!   and untrusted code at 10 then held in only 64 % of them, by vetoes on start-up speed,
 //!   cost and resource efficiency that no reader asked for.
-//! * `close_call_confidence` is a rule of the decision, not a fact of the world: never drawn.
+//! * `close_call_confidence` and the bill's discount (`cost_discount_*`) are rules of the
+//!   decision, not facts of the world: never drawn.
 //!
 //! Each world is scored on the cheap path ([`Scored`] without terms: projection and criterion
 //! scores, no explanations) and its leader taken as [`Scored::leader_with`] ranks options, so
@@ -161,7 +162,14 @@ impl Worlds {
     fn new(profile: &Profile, assumptions: &Assumptions, seed: u64) -> Self {
         let drawn = AssumptionId::ALL
             .iter()
-            .filter(|id| **id != AssumptionId::CloseCallConfidence)
+            .filter(|id| {
+                !matches!(
+                    id,
+                    AssumptionId::CloseCallConfidence
+                        | AssumptionId::CostDiscountFromRatio
+                        | AssumptionId::CostDiscountPerDecade
+                )
+            })
             .map(|id| {
                 let spec = &assumptions.specs()[*id as usize];
                 (*id, spec.min, spec.max)

@@ -37,6 +37,10 @@ pub const CLOSE_CALL_MARGIN: f64 = 0.10;
 /// are Podvisor's choice: a band 8 points wide keeps one step of any 0–10 trait under 8 points
 /// of overall score (a narrower band of 6 reaches about 9).
 pub const VETO_WEIGHT: f64 = 4.0;
+/// The most a bill's own discount takes: it never rules an option out by itself, so a
+/// verdict never turns on the bill alone at any single step.
+const MAX_BILL_DISCOUNT: f64 = 0.9;
+
 /// Weight from which a criterion starts to discount options that trail on it.
 pub const DISCORDANCE_FROM_WEIGHT: f64 = 3.0;
 
@@ -315,8 +319,11 @@ pub struct Discount {
     /// Share of the score taken away, 0–1 (1: ruled out).
     pub discordance: f64,
     pub thresholds: VetoThresholds,
-    /// The option scoring best on the criterion.
+    /// The option scoring best on the criterion (for a bill's discount, the cheapest).
     pub rival: OptionId,
+    /// For the bill's own discount, the option's bill over the cheapest option's; its
+    /// thresholds are then ratios of bills, not gaps of scores.
+    pub bill_ratio: Option<f64>,
 }
 
 /// Scores without explanations: what sensitivity sweeps need, and what `evaluate` builds on.
@@ -361,6 +368,7 @@ pub(crate) struct Graded {
     pub gap: f64,
     pub discordance: f64,
     pub thresholds: VetoThresholds,
+    pub bill_ratio: Option<f64>,
 }
 
 impl Scored {
@@ -514,12 +522,49 @@ impl Scored {
     fn discordances_of<'a>(&'a self, option: usize, weights: &'a [f64]) -> impl Iterator<Item = Graded> + 'a {
         let options = self.options.len();
         let weights = self.musts.as_deref().unwrap_or(weights);
-        weights.iter().enumerate().filter_map(move |(c, weight)| {
+        let vetoes = weights.iter().enumerate().filter_map(move |(c, weight)| {
             let thresholds = VetoThresholds::at(*weight)?;
             let rival = self.rivals(options).max_by(|a, b| self.score(*a, c).total_cmp(&self.score(*b, c)))?;
             let gap = self.score(rival, c) - self.score(option, c);
             let discordance = thresholds.discordance(gap);
-            (discordance > 0.0).then_some(Graded { criterion: c, rival, gap, discordance, thresholds })
+            (discordance > 0.0).then_some(Graded {
+                criterion: c,
+                rival,
+                gap,
+                discordance,
+                thresholds,
+                bill_ratio: None,
+            })
+        });
+        vetoes.chain(self.bill_discount(option, weights))
+    }
+
+    /// The bill's own discount: an option whose monthly bill is more than
+    /// `cost_discount_from_ratio` times the cheapest offered option's loses
+    /// `cost_discount_per_decade` of its total for every tenfold beyond, in full from the cost
+    /// criterion's default weight (3) and fading to none at 0. The cost criterion alone,
+    /// bounded at 0–10 and weighted 3 of about 46, let a 37-fold bill cost 6.5 points.
+    fn bill_discount(&self, option: usize, weights: &[f64]) -> Option<Graded> {
+        let cost = CriterionId::Cost as usize;
+        let bill = |o: usize| self.resources[o].monthly_cost;
+        let rival = self.rivals(self.options.len()).min_by(|a, b| bill(*a).total_cmp(&bill(*b)))?;
+        let (own, cheapest) = (bill(option), bill(rival));
+        if cheapest <= 0.0 || own <= cheapest {
+            return None;
+        }
+        let strength = (weights[cost] / CRITERIA[cost].default_weight).clamp(0.0, 1.0);
+        let from = self.values.get(AssumptionId::CostDiscountFromRatio);
+        let per_decade = self.values.get(AssumptionId::CostDiscountPerDecade);
+        let ratio = own / cheapest;
+        let discordance = (strength * per_decade * (ratio / from).log10()).clamp(0.0, MAX_BILL_DISCOUNT);
+        (discordance > 0.0).then_some(Graded {
+            criterion: cost,
+            rival,
+            gap: self.score(rival, cost) - self.score(option, cost),
+            discordance,
+            // Thresholds in bills' ratios: it starts at `from` and never rules an option out.
+            thresholds: VetoThresholds { preference: from, veto: f64::INFINITY, strength },
+            bill_ratio: Some(ratio),
         })
     }
 
@@ -684,6 +729,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                     discordance: d.discordance,
                     thresholds: d.thresholds,
                     rival: scored.spec(d.rival).id(),
+                    bill_ratio: d.bill_ratio,
                 })
                 .collect()
         })
@@ -904,6 +950,32 @@ mod tests {
     use crate::model::Assumptions;
     use crate::model::feasibility::{Obstacle, ObstacleKind};
     use crate::model::options::REGISTRY;
+
+    #[test]
+    fn a_bill_beyond_twice_the_cheapest_discounts_the_total() {
+        // Eight 512 MiB services on 3 GiB hosts: VMs need 8 hosts, containers 3. A bill 8/3
+        // times the cheapest is 4/3 of the twofold start: 0.09 × log10(4/3) = 1.124 % off.
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.services = 8;
+        w.replicas = 1;
+        w.peak_factor = 1.0;
+        w.memory_per_instance_mib = 512.0;
+        w.cpu_per_instance = 0.25;
+        p.environment.host_memory_gib = 3.0;
+        let evaluation = evaluate(&p, Assumptions::builtin());
+        let (vm, container) = (&evaluation.options[0], &evaluation.options[1]);
+        assert_eq!((vm.resources.hosts, container.resources.hosts), (8.0, 3.0));
+        let [bill] = vm.discounts.as_slice() else { panic!("{:?}", vm.discounts) };
+        assert_eq!((bill.criterion, bill.rival), (CriterionId::Cost, container.spec.id()));
+        assert!((bill.bill_ratio.unwrap_or(0.0) - 8.0 / 3.0).abs() < 1e-9);
+        assert!((bill.discordance - 0.09 * (4.0f64 / 3.0).log10()).abs() < 1e-12);
+        assert!((vm.score - vm.weighted_sum * (1.0 - bill.discordance)).abs() < 1e-9);
+        assert!(container.discounts.is_empty());
+        // A reader who sets cost's weight to 0 pays no attention to the bill.
+        p.weights.insert(CriterionId::Cost, 0.0);
+        assert!(evaluate(&p, Assumptions::builtin()).options[0].discounts.is_empty());
+    }
 
     fn not_offered() -> Feasibility {
         Feasibility::NotOffered(Obstacle { kind: ObstacleKind::CannotNest, sources: Vec::new(), remedies: Vec::new() })

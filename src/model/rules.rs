@@ -301,14 +301,14 @@ fn resource_efficiency(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize
 /// The bill relative to the cheapest option's: 10 for the cheapest, 5 for twice its cost.
 fn cost(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
     let own = inputs.resources[option].monthly_cost;
-    let cheapest = inputs.best(ResourceId::MonthlyCost);
-    let ratio = if own > 0.0 { cheapest / own } else { 1.0 };
+    let behind = decades_behind(own, inputs.best(ResourceId::MonthlyCost));
+    let per_decade = inputs.values.get(AssumptionId::CostPointsPerDecade);
     t.base("as cheap as the cheapest option", 10.0, &["M-RES-1"]);
     t.add(
-        "monthly cost vs the cheapest option",
+        "monthly cost vs the cheapest option, by the bill's ratio (each doubling alike)",
         Input::Resource(ResourceId::MonthlyCost),
         own,
-        -10.0 * (1.0 - ratio),
+        -(per_decade * behind).min(10.0),
         &["M-RES-1", "V-RES-5", "V-DEC-1"],
     );
 }
@@ -793,7 +793,8 @@ mod tests {
         p.workload_mut().start_latency_sensitivity = 10;
         let (vm, ct) = scores(&p, CriterionId::StartupSpeed);
         close(ct, 10.0);
-        close(vm, 10.0 - 4.0 * (40.0_f64 / 0.56).log10());
+        // A container's start: 0.56 s and half a pull of the default 150 MiB app at 60 MiB/s.
+        close(vm, 10.0 - 4.0 * (40.0_f64 / (0.56 + 1.25)).log10());
         p.workload_mut().start_latency_sensitivity = 0;
         assert_eq!(scores(&p, CriterionId::StartupSpeed), (10.0, 10.0), "irrelevant start-up");
         // Short lifetimes pay their boots in warm spares (the projection), not in this score.
@@ -948,8 +949,9 @@ mod tests {
         p.workload_mut().peak_factor = 20.0;
         let (vm, ct) = scores(&p, CriterionId::Scalability);
         close(ct, 10.0);
-        // 2 replicas grow to 40 pods in four HPA periods (2 → 6 → 12 → 24 → 48): 60 s + 0.56 s.
-        close(vm, 10.0 - 4.0 * (100.0_f64 / 60.56).log10());
+        // 2 replicas grow to 40 pods in four HPA periods (2 → 6 → 12 → 24 → 48): 60 s and a
+        // start of 0.56 s plus half a pull of 150 MiB at 60 MiB/s.
+        close(vm, 10.0 - 4.0 * (100.0_f64 / (60.0 + 0.56 + 1.25)).log10());
     }
 
     #[test]
@@ -1055,6 +1057,26 @@ mod tests {
         let (vm, ct) = scores(&p, CriterionId::HeavyWorkloads);
         close(vm, 9.0);
         close(ct, 5.0);
+    }
+
+    #[test]
+    fn cost_falls_with_the_bills_ratio_on_a_log_scale() {
+        // Ten 1 GiB services on 16 GiB hosts: VMs need 2 hosts (2,400 a month), containers 1
+        // (1,200). Twice the bill: 10 − 14.3 × log10(2) = 5.695.
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.services = 10;
+        w.replicas = 1;
+        w.peak_factor = 1.0;
+        w.memory_per_instance_mib = 1024.0;
+        w.cpu_per_instance = 0.25;
+        p.environment.host_memory_gib = 16.0;
+        let (vm, ct) = scores(&p, CriterionId::Cost);
+        close(vm, 10.0 - 14.3 * 2f64.log10());
+        close(ct, 10.0);
+        // On 8 GiB hosts both double (4 hosts against 2): the same ratio, the same score.
+        p.environment.host_memory_gib = 8.0;
+        close(scores(&p, CriterionId::Cost).0, 10.0 - 14.3 * 2f64.log10());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{capitalise, feasibility, in_sentence, join, join_labels};
 use crate::model::format::{Number, Score, Share};
-use crate::model::{AssumptionId, Evaluation, OptionId, OptionResult, Verdict};
+use crate::model::{AssumptionId, Discount, Evaluation, OptionId, OptionResult, Verdict};
 
 /// The verdict in a few words: "Containers win by 12.3 points", "Too close to call: VMs lead in
 /// 58 % of plausible worlds, 3.2 points ahead" (a win's share is in the summary, and under the
@@ -143,6 +143,9 @@ pub fn summary(evaluation: &Evaluation) -> String {
 fn discount_sentence(result: &OptionResult) -> Option<String> {
     let d = result.discounts.first().filter(|d| d.discordance < 1.0)?;
     let criterion = &result.criteria[d.criterion as usize];
+    if let Some(ratio) = d.bill_ratio {
+        return Some(bill_discount_sentence(result, d, ratio));
+    }
     Some(format!(
         "{} total is discounted by {}% for trailing {} by {} points on {}, a must (weighted {}/5: discounts from a gap of {}, ruled out at {}).",
         possessive(result.spec.plural),
@@ -154,6 +157,21 @@ fn discount_sentence(result: &OptionResult) -> Option<String> {
         Number(d.thresholds.preference),
         Number(d.thresholds.veto),
     ))
+}
+
+/// "Containers on VMs' total is discounted by 7.4% for a bill 13.3 times VMs': beyond twice
+/// the cheapest bill, 9% of the total for every tenfold." (The amounts are in the cost
+/// criterion's reason.)
+fn bill_discount_sentence(result: &OptionResult, d: &Discount, ratio: f64) -> String {
+    format!(
+        "{} total is discounted by {}% for a bill {} times {}: beyond {} times the cheapest bill, {}% of the total for every tenfold.",
+        possessive(result.spec.plural),
+        Number(100.0 * d.discordance),
+        Number(ratio),
+        possessive(d.rival.spec().plural),
+        Number(d.thresholds.preference),
+        Number(100.0 * d.discordance / (ratio / d.thresholds.preference).log10()),
+    )
 }
 
 /// "Containers'" / "VMs'".

@@ -570,15 +570,24 @@ fn write_cost(
     let money = |value: f64| resource_value(profile, ResourceId::MonthlyCost, value);
     write!(out, "{} cost {} a month: ", capitalise(o.plural), money(r.monthly_cost))?;
     write_hosts(out, profile, evaluation.values.site(), r)?;
-    if r.control_plane_nodes > 0.0 {
-        write!(
+    match (r.control_plane_nodes > 0.0, r.control_plane_monthly > 0.0) {
+        // A self-managed cluster on a cloud: its control plane runs on VMs of its own.
+        (true, true) => write!(
+            out,
+            ", plus {} for {} of its own",
+            money(r.control_plane_monthly),
+            count(r.control_plane_nodes, "control-plane VM", "control-plane VMs")
+        )?,
+        (true, false) => write!(
             out,
             " (room for {} included)",
             count(r.control_plane_nodes, "control-plane node", "control-plane nodes")
-        )?;
+        )?,
+        (false, true) => write!(out, ", plus {} for the managed control plane", money(r.control_plane_monthly))?,
+        (false, false) => {}
     }
-    if r.control_plane_monthly > 0.0 {
-        write!(out, ", plus {} for the managed control plane", money(r.control_plane_monthly))?;
+    if r.people_monthly > 0.0 {
+        write!(out, ", plus {} for the {} engineers it takes to run", money(r.people_monthly), Number(r.engineers))?;
     }
     if let Some(i) = other {
         let ri = &results[i].resources;

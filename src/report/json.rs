@@ -347,7 +347,9 @@ fn option(profile: &Profile, evaluation: &Evaluation, o: usize) -> Value {
                 "gap": round(d.gap),
                 "discordance": round(d.discordance),
                 "preference_threshold": round(d.thresholds.preference),
-                "veto_threshold": round(d.thresholds.veto),
+                // Null for the bill's discount, which never rules an option out.
+                "veto_threshold": d.thresholds.veto.is_finite().then(|| round(d.thresholds.veto)),
+                "bill_ratio": d.bill_ratio.map(round),
             })
         })
         .collect();
