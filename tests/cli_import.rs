@@ -3,6 +3,8 @@
 //! message.
 
 mod profile_support;
+#[cfg(unix)]
+mod special_files;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -202,4 +204,24 @@ fn quantities_are_parsed_or_refused_clearly() {
         ),
         "{stderr}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_a_pipe_or_a_folder_as_output_is_refused_and_left_as_it_was() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let compose = fixture("cronjob.yaml").display().to_string();
+    let profile = written(folder.path(), "shop.ron", &to_canonical_string(&podvisor::profile::Profile::default()));
+    for (kind, target) in special_files::targets(folder.path()) {
+        let out = target.to_str().expect("UTF-8 path");
+        for args in
+            [["import", &compose, "-o", out], ["report", &profile, "-o", out], ["normalize", &profile, "-o", out]]
+        {
+            let run = podvisor(&args);
+            assert_eq!(run.status.code(), Some(1), "{args:?}");
+            let stderr = text(&run.stderr);
+            assert!(stderr.contains(kind.refusal()), "{args:?}: {stderr}");
+            special_files::assert_left_as_it_was(kind, &target, folder.path());
+        }
+    }
 }
