@@ -104,19 +104,20 @@ fn helm_rendered_bundle() {
     close(db.memory_per_instance_mib, 4096.0);
     close(db.cpu_per_instance, 2.0);
 
-    let ignored: Vec<(usize, &str)> = imported
+    // One note per kind (issue 23: 24 of 35 notes were "ignored"), at its first object.
+    let ignored: Vec<(usize, &str, usize)> = imported
         .notes
         .iter()
         .filter_map(|n| match &n.note {
-            Note::Ignored { what: Ignored::Kind { kind, .. } } => {
-                Some((n.place.document.expect("document"), kind.as_str()))
+            Note::Ignored { what: Ignored::Kind { kind, objects, .. } } => {
+                Some((n.place.document.expect("document"), kind.as_str(), *objects))
             }
             _ => None,
         })
         .collect();
     assert_eq!(
         ignored,
-        [(1, "ServiceAccount"), (2, "ConfigMap"), (3, "Service"), (4, "Service"), (9, "HorizontalPodAutoscaler")]
+        [(1, "ServiceAccount", 1), (2, "ConfigMap", 1), (3, "Service", 2), (9, "HorizontalPodAutoscaler", 1)]
     );
     let line = imported.notes.iter().find(|n| matches!(n.note, Note::Ignored { .. })).and_then(|n| n.place.line);
     assert_eq!(line, Some(3), "the ServiceAccount starts on line 3, after `---` and the `# Source:` comment");
@@ -292,6 +293,42 @@ fn only_unknown_kinds_is_an_error_listing_them() {
         })
         .collect();
     assert_eq!(kinds, ["Service", "Ingress", "Widget"]);
+}
+
+#[test]
+fn a_helm_template_is_named_and_the_command_to_render_it_given() {
+    let chart = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"shop.fullname\" . }}\n  labels:\n    {{- include \"shop.labels\" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n";
+    let error = import_str(chart, "deployment.yaml").expect_err("a template");
+    assert!(matches!(error, ImportError::HelmTemplate { line: 4 }), "{error:?}");
+    let message = error.to_string();
+    assert!(message.starts_with("an unrendered Helm template (`{{ … }}` at line 4)"), "{message}");
+    assert!(message.contains("helm template RELEASE CHART > manifests.yaml"), "{message}");
+    // Rendered output keeps Go templates inside quoted or block strings: it imports.
+    let rendered = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: rules}\ndata:\n  alert: |\n    {{ $labels.instance }} is down\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: app}]\n";
+    assert_eq!(import_str(rendered, "ok.yaml").expect("imports").services(), 1);
+}
+
+#[test]
+fn utf16_as_powershell_writes_it_imports_like_utf8() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let utf8 = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/windows-compose.yml"),
+    )
+    .expect("fixture");
+    let path = folder.path().join("windows-compose.yml");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(utf8.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&path, &bytes).expect("written");
+    assert_eq!(import_file(&path).expect("imports"), fixture("windows-compose.yml"));
+
+    std::fs::write(&path, &bytes[2..]).expect("written");
+    let message = import_file(&path).expect_err("no byte order mark").message(&path);
+    assert!(
+        message.contains(
+            "not UTF-8 text (at byte 1; it looks like UTF-16 without a byte order mark): save the file as UTF-8"
+        ),
+        "{message}"
+    );
 }
 
 #[test]

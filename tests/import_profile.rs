@@ -239,3 +239,62 @@ fn imported_profiles_save_and_load_unchanged() {
     let loaded = parse(to_canonical_string(&merged).as_bytes(), "dbs").expect("loads");
     assert_eq!(loaded.profile, merged);
 }
+
+#[test]
+fn a_merge_note_names_each_service_once() {
+    let imported = import_str(&databases(200), "dbs.yaml").expect("imports");
+    let mut named: Vec<&str> = imported
+        .notes
+        .iter()
+        .filter_map(|n| match &n.note {
+            Note::Merged { services, .. } => Some(services.iter().map(String::as_str)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    // 200 services in 64 components: 136 merges, each naming the service it moved once.
+    assert_eq!(named.len(), 136);
+    named.sort_unstable();
+    named.dedup();
+    assert_eq!(named.len(), 136, "a service named twice");
+}
+
+#[test]
+fn inferences_come_first_and_are_never_cut() {
+    // 30 services with nothing declared (three routine notes each), then a database.
+    let mut text = String::from("services:\n");
+    for i in 0..30 {
+        let _ = write!(text, "  s{i}:\n    image: app\n");
+    }
+    text.push_str("  db:\n    image: postgres:16\n");
+    let imported = import_str(&text, "many.yaml").expect("imports");
+    assert_eq!(imported.notes.len(), 94);
+    assert!(matches!(imported.notes[0].note, Note::Inferred { .. }), "{}", imported.notes[0]);
+    let ranks: Vec<_> = imported.notes.iter().map(|n| n.note.rank()).collect();
+    assert!(ranks.is_sorted(), "{ranks:?}");
+    let notes = imported.to_profile().notes;
+    assert!(
+        notes.contains("\n- service db: treated as stateful: `postgres:16` is a database or broker image"),
+        "{notes}"
+    );
+    assert!(notes.ends_with("\n- … and 54 more (`podvisor import many.yaml` lists them all)"), "{notes}");
+}
+
+#[test]
+fn means_print_as_the_file_wrote_them() {
+    // Seven Deployments of 100m: the mean is 0.1 cores, not 0.09999999999999999.
+    let mut text = String::new();
+    for i in 0..7 {
+        let _ = write!(
+            text,
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: d{i}}}\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: app\n        resources: {{requests: {{cpu: 100m, memory: 0.3Gi}}}}\n"
+        );
+    }
+    let imported = import_str(&text, "seven.yaml").expect("imports");
+    assert_eq!(imported.components.len(), 1);
+    assert_eq!(imported.components[0].cpu_per_instance, Some(0.1));
+    assert_eq!(imported.components[0].memory_per_instance_mib, Some(307.2));
+    let saved = to_canonical_string(&imported.to_profile());
+    assert!(saved.contains("cpu_per_instance: 0.1,"), "{saved}");
+    assert!(!saved.contains("9999"), "{saved}");
+}

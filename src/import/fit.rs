@@ -10,7 +10,7 @@
 //! size is e times further off). With more than 64 components and 16 compatibility classes
 //! some class always holds two, so merging always ends.
 
-use super::group::{base_name, unique_name};
+use super::group::{base_name, tidy, unique_name};
 use super::imported::ImportedComponent;
 use super::note::{Field, Note, Place};
 use super::read::Notes;
@@ -81,7 +81,7 @@ fn merge(into: &mut ImportedComponent, from: ImportedComponent) {
     let (weight_a, weight_b) =
         if a + b > 0 { (a as f64, b as f64) } else { (f64::from(into.services), f64::from(from.services)) };
     let mean = |x: Option<f64>, y: Option<f64>| match (x, y) {
-        (Some(x), Some(y)) => Some((x * weight_a + y * weight_b) / (weight_a + weight_b)),
+        (Some(x), Some(y)) => Some(tidy((x * weight_a + y * weight_b) / (weight_a + weight_b))),
         (x, y) => x.or(y),
     };
     into.memory_per_instance_mib = mean(into.memory_per_instance_mib, from.memory_per_instance_mib);
@@ -113,10 +113,10 @@ fn limit(mut components: Vec<ImportedComponent>, limit: usize, notes: &mut Notes
     while components.len() > limit {
         let Some((from, to)) = next_merge(&components) else { break };
         let moved = components.remove(from);
-        let moved_in = taken_in.remove(from);
+        // Its members already hold every service it took in before: each is named once.
+        taken_in.remove(from);
         let to = if to > from { to - 1 } else { to };
         taken_in[to].extend(moved.members.iter().cloned());
-        taken_in[to].extend(moved_in);
         merge(&mut components[to], moved);
     }
     let mut names: Vec<String> = Vec::new();

@@ -117,10 +117,17 @@ fn weighted_mean(members: &[Service], value: impl Fn(&Service) -> Option<f64>) -
         members.iter().map(|m| value(m).map(|v| (v, f64::from(m.replicas)))).collect::<Option<_>>()?;
     let weight: f64 = values.iter().map(|(_, w)| w).sum();
     if weight > 0.0 {
-        Some(values.iter().map(|(v, w)| v * w).sum::<f64>() / weight)
+        Some(tidy(values.iter().map(|(v, w)| v * w).sum::<f64>() / weight))
     } else {
-        Some(values.iter().map(|(v, _)| v).sum::<f64>() / values.len() as f64)
+        Some(tidy(values.iter().map(|(v, _)| v).sum::<f64>() / values.len() as f64))
     }
+}
+
+/// A mean rounded to 15 significant digits, so that the binary rounding of a sum does not
+/// show (seven services of `100m` average 0.1 cores, not 0.09999999999999999). Every figure
+/// a file states has fewer digits (1G is 953.67431640625 MiB: 14), and f64 holds 15 exactly.
+pub(crate) fn tidy(mean: f64) -> f64 {
+    format!("{mean:.14e}").parse().unwrap_or(mean)
 }
 
 /// The member's name, or "first and N similar" for a group.

@@ -31,21 +31,42 @@ pub fn is_object(document: &Node) -> bool {
     document.get("apiVersion").is_some() && document.get("kind").is_some()
 }
 
-/// The workloads of all documents, in file order.
+/// The workloads of all documents, in file order; one note per kind not read.
 pub fn read(documents: &[Node], notes: &mut Notes) -> Vec<Service> {
     let mut services = Vec::new();
+    let mut skipped = Skipped::default();
     for (index, document) in documents.iter().enumerate() {
         let number = Some(index + 1);
         match document.get("kind").and_then(Node::as_str) {
             Some("List") => {
                 for item in document.get("items").and_then(Node::as_list).unwrap_or_default() {
-                    services.extend(object(item, number, notes));
+                    services.extend(object(item, number, notes, &mut skipped));
                 }
             }
-            _ => services.extend(object(document, number, notes)),
+            _ => services.extend(object(document, number, notes, &mut skipped)),
         }
     }
+    for (place, kind, names, objects) in skipped.0 {
+        notes.push(place, Note::Ignored { what: Ignored::Kind { kind, names, objects } });
+    }
     services
+}
+
+/// Objects not read, by kind in order of first appearance: where the first is, the names,
+/// and how many there are.
+#[derive(Default)]
+struct Skipped(Vec<(Place, String, Vec<String>, usize)>);
+
+impl Skipped {
+    fn add(&mut self, place: Place, kind: &str, name: Option<String>) {
+        let at = self.0.iter().position(|(_, k, ..)| k == kind).unwrap_or_else(|| {
+            self.0.push((place, kind.to_owned(), Vec::new(), 0));
+            self.0.len() - 1
+        });
+        let (_, _, names, objects) = &mut self.0[at];
+        names.extend(name);
+        *objects += 1;
+    }
 }
 
 /// Where each workload kind keeps its pod template and its instance count.
@@ -79,7 +100,7 @@ fn shape(kind: &str) -> Option<Shape> {
     Some(Shape { kind, pod_spec, replicas })
 }
 
-fn object(object: &Node, document: Option<usize>, notes: &mut Notes) -> Option<Service> {
+fn object(object: &Node, document: Option<usize>, notes: &mut Notes, skipped: &mut Skipped) -> Option<Service> {
     let kind = object.get("kind").and_then(Node::as_str);
     let (Some(kind), true) = (kind, object.get("apiVersion").is_some()) else {
         notes
@@ -88,10 +109,7 @@ fn object(object: &Node, document: Option<usize>, notes: &mut Notes) -> Option<S
     };
     let name = object.at("metadata.name").and_then(Node::as_str).map(str::to_owned);
     let Some(shape) = shape(kind) else {
-        notes.push(
-            Place { document, ..Place::default() }.at_node(object),
-            Note::Ignored { what: Ignored::Kind { kind: kind.to_owned(), name } },
-        );
+        skipped.add(Place { document, ..Place::default() }.at_node(object), kind, name);
         return None;
     };
     let name = name.unwrap_or_else(|| format!("{}-{}", kind.to_ascii_lowercase(), document.unwrap_or(0)));

@@ -32,7 +32,8 @@
 //! `None` and is noted (the profile's default then applies, by name); a format default
 //! (replicas 1) is noted with its rule; a limit used for want of a request is noted; a fact
 //! concluded from an image or volume name is noted with the evidence; every document, kind or
-//! service not imported is noted.
+//! service not imported is noted (one note per kind). Notes are listed by [`Rank`]:
+//! inferences first, routine defaults last, file order within a rank.
 //!
 //! # Into a profile
 //! `fit` merges components beyond [`MAX_COMPONENTS`](crate::model::profile::MAX_COMPONENTS)
@@ -54,6 +55,8 @@ mod profile;
 pub mod quantity;
 mod read;
 mod service;
+mod template;
+mod text;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -62,7 +65,7 @@ use thiserror::Error;
 
 pub use group::SIMILAR_SHAPE_FACTOR;
 pub use imported::{Format, Imported, ImportedComponent, RuntimeHint, WorkloadKind};
-pub use note::{Field, Ignored, ImportNote, Inference, Note, Place};
+pub use note::{Field, Ignored, ImportNote, Inference, Note, Place, Rank};
 pub use profile::{
     CURRENT, FENCED_ISOLATION_NEED, MAX_LISTED_NOTES, SANDBOXED_UNTRUSTED_CODE, STATEFUL_DATA_INTENSITY,
 };
@@ -82,6 +85,18 @@ pub enum ImportError {
     Limit { message: String, line: Option<u64>, column: Option<u64> },
     #[error("the file is empty")]
     Empty,
+    /// Not UTF-8 (nor UTF-16 with a byte order mark, which is decoded).
+    #[error(
+        "not UTF-8 text (at byte {at}{}): save the file as UTF-8 and import it again",
+        if *.utf16 { "; it looks like UTF-16 without a byte order mark" } else { "" }
+    )]
+    Encoding { at: usize, utf16: bool },
+    /// A Helm chart's template, not its output: Go template actions (`{{ … }}`) are not YAML.
+    #[error(
+        "an unrendered Helm template (`{{{{ … }}}}` at line {line}): render it first with \
+         `helm template RELEASE CHART > manifests.yaml` and import the output"
+    )]
+    HelmTemplate { line: u64 },
     #[error("neither a Compose file (no `services:` mapping) nor Kubernetes manifests (no `apiVersion` and `kind`)")]
     UnknownFormat,
     /// The file was understood but holds no service or workload; the notes say what it held.
@@ -120,7 +135,12 @@ fn at(line: Option<u64>, column: Option<u64>) -> String {
 /// Import the text of a Compose file or of Kubernetes manifests; `file_name` is recorded as
 /// the source.
 pub fn import_str(text: &str, file_name: &str) -> Result<Imported, ImportError> {
-    let documents = yaml::documents(text)?;
+    let documents = yaml::documents(text).map_err(|error| match error {
+        ImportError::Yaml { .. } => {
+            template::action_line(text).map_or(error, |line| ImportError::HelmTemplate { line })
+        }
+        _ => error,
+    })?;
     let Some(first) = documents.first() else {
         return Err(ImportError::Empty);
     };
@@ -136,18 +156,21 @@ pub fn import_str(text: &str, file_name: &str) -> Result<Imported, ImportError> 
         return Err(ImportError::NoWorkloads { format, notes: notes.0 });
     }
     let components = fit::fit(group::group(services), &mut notes);
-    Ok(Imported { source: file_name.to_owned(), format, components, notes: notes.0 })
+    let mut notes = notes.0;
+    notes.sort_by_key(|note| note.note.rank());
+    Ok(Imported { source: file_name.to_owned(), format, components, notes })
 }
 
 /// Read and import a file; the file's name (without directories) is recorded as the source.
-/// The size is checked from the file's metadata before it is read.
+/// The size is checked from the file's metadata before it is read; UTF-16 with a byte order
+/// mark (what Windows PowerShell's `>` writes) is decoded, other text must be UTF-8.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let io = |source| ImportError::Io { path: path.to_owned(), source };
     let bytes = usize::try_from(std::fs::metadata(path).map_err(io)?.len()).unwrap_or(usize::MAX);
     if bytes > MAX_INPUT_BYTES {
         return Err(ImportError::TooLarge { bytes, limit: MAX_INPUT_BYTES });
     }
-    let text = std::fs::read_to_string(path).map_err(io)?;
+    let text = text::decode(std::fs::read(path).map_err(io)?)?;
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     import_str(&text, &name)
 }

@@ -81,9 +81,10 @@ pub enum Inference {
 /// What was not imported and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ignored {
-    /// A Kubernetes kind that does not run pods (Service, `ConfigMap`, Ingress, …) or that this
-    /// import does not read (custom resources).
-    Kind { kind: String, name: Option<String> },
+    /// Objects of a Kubernetes kind that does not run pods (Service, `ConfigMap`, Ingress, …)
+    /// or that this import does not read (custom resources): one note per kind, at its first
+    /// object, naming every object (unnamed ones are counted).
+    Kind { kind: String, names: Vec<String>, objects: usize },
     /// A YAML document that is not a mapping with `apiVersion` and `kind`.
     NotAnObject,
     /// A Compose service whose definition is not a mapping.
@@ -93,6 +94,31 @@ pub enum Ignored {
     PerNode,
     /// A value of the wrong shape (a list where a mapping belongs, …).
     WrongShape { found: String, expected: &'static str },
+}
+
+/// How much a note matters to whoever reads the import, most first: what the import
+/// concluded, then what it changed, then what it could not read, then what it skipped, and
+/// last the routine defaults. Notes are listed in this order (file order within a rank), so
+/// a cut list never drops an inference for a default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    Inference,
+    Change,
+    Unread,
+    Skipped,
+    Default,
+}
+
+impl Note {
+    pub fn rank(&self) -> Rank {
+        match self {
+            Self::Inferred { .. } => Rank::Inference,
+            Self::Merged { .. } | Self::OutOfRange { .. } => Rank::Change,
+            Self::Unreadable { .. } | Self::PartlyDeclared { .. } | Self::LimitUsed { .. } => Rank::Unread,
+            Self::Ignored { .. } => Rank::Skipped,
+            Self::NotDeclared { .. } | Self::FormatDefault { .. } => Rank::Default,
+        }
+    }
 }
 
 impl Place {
@@ -177,12 +203,14 @@ impl fmt::Display for Note {
                 }
             },
             Self::Ignored { what } => match what {
-                Ignored::Kind { kind, name } => {
-                    write!(f, "{kind}")?;
-                    if let Some(name) = name {
-                        write!(f, " `{name}`")?;
+                Ignored::Kind { kind, names, objects } => {
+                    let named: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+                    match objects {
+                        1 => write!(f, "{kind} {}", named.join(""))?,
+                        _ => write!(f, "{objects} {kind} objects ({})", named.join(", "))?,
                     }
-                    f.write_str(" ignored: it is not a workload this import reads")
+                    let it = if *objects == 1 { "it is not a workload" } else { "they are not workloads" };
+                    write!(f, " ignored: {it} this import reads")
                 }
                 Ignored::NotAnObject => {
                     f.write_str("document ignored: not a Kubernetes object (no `apiVersion` and `kind`)")

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::imported::{Format, Imported, ImportedComponent, RuntimeHint};
+use super::note::Rank;
 use crate::model::options::OptionId;
 use crate::model::profile::{Component, Profile};
 use crate::model::traits::PrimaryOs;
@@ -38,9 +39,9 @@ pub const SANDBOXED_UNTRUSTED_CODE: f64 = 7.0;
 /// case (managed Kubernetes, a Docker host in the cloud).
 pub const CURRENT: OptionId = OptionId::CONTAINERS_ON_VMS;
 
-/// Most import notes copied into the profile's notes; the rest are counted. Profiles are
-/// read up to 1 MiB, and an audience reads a few dozen lines at most; `podvisor import`
-/// prints every note.
+/// Most import notes copied into the profile's notes beyond its inferences (every inference
+/// is copied); the rest are counted. Profiles are read up to 1 MiB, and an audience reads a
+/// few dozen lines at most; `podvisor import` prints every note.
 pub const MAX_LISTED_NOTES: usize = 40;
 
 impl Format {
@@ -126,7 +127,8 @@ impl Imported {
     }
 
     /// "Imported from FILE (Format): N services in M components.", the values set from
-    /// hints, and the import notes (the first [`MAX_LISTED_NOTES`]).
+    /// hints, and the import notes in their order (inferences first): every inference, and
+    /// the others up to [`MAX_LISTED_NOTES`] in all.
     fn profile_notes(&self) -> String {
         let mut notes = format!(
             "Imported from {} ({}): {}. Each runs on containers on VMs today \
@@ -147,11 +149,13 @@ impl Imported {
         }
         if !self.notes.is_empty() {
             let _ = write!(notes, "\nImport notes ({}):", self.notes.len());
-            for note in self.notes.iter().take(MAX_LISTED_NOTES) {
+            let inferences = self.notes.iter().filter(|n| n.note.rank() == Rank::Inference).count();
+            let listed = MAX_LISTED_NOTES.max(inferences);
+            for note in self.notes.iter().take(listed) {
                 let _ = write!(notes, "\n- {note}");
             }
-            if self.notes.len() > MAX_LISTED_NOTES {
-                let more = self.notes.len() - MAX_LISTED_NOTES;
+            if self.notes.len() > listed {
+                let more = self.notes.len() - listed;
                 let _ = write!(notes, "\n- … and {more} more (`podvisor import {}` lists them all)", self.source);
             }
         }
