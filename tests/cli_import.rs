@@ -225,3 +225,15 @@ fn a_device_a_pipe_or_a_folder_as_output_is_refused_and_left_as_it_was() {
         }
     }
 }
+
+#[test]
+fn profiles_are_left_out_unless_selected() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/selfhosted/compose.yaml");
+    let file = file.to_str().expect("UTF-8 path");
+    let default = text(&podvisor(&["import", file]).stderr);
+    assert!(default.contains("pgadmin, notebook left out: they belong to the profile(s) debug, ai"), "{default}");
+    assert!(default.ends_with("7 services in 7 components (Compose)\n"), "{default}");
+    let debug = podvisor(&["import", file, "--profile", "debug"]);
+    assert_eq!(debug.status.code(), Some(0));
+    assert!(text(&debug.stderr).ends_with("9 services in 8 components (Compose)\n"), "{}", text(&debug.stderr));
+}

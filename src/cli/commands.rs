@@ -101,8 +101,11 @@ fn run(command: &Command) -> Result<Outcome, Error> {
                 Ok(profile::save_file(path, &loaded.profile)?)
             })?
         }
-        Command::Import { file, out } => {
-            let imported = import::import_file(file).map_err(|source| Error::Import { path: file.clone(), source })?;
+        Command::Import { file, out, profiles } => {
+            // Compose reads variables from the environment over `.env`; so does the import.
+            let options = import::Options { profiles: profiles.clone(), variables: std::env::vars().collect() };
+            let imported = import::import_file_with(file, &options)
+                .map_err(|source| Error::Import { path: file.clone(), source })?;
             let profile = imported.to_profile();
             let mut stderr = import::note_lines(file, &imported.notes);
             stderr.push_str(&format!("{}: {} ({})\n", file.display(), imported.summary(), imported.format.name()));

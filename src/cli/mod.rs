@@ -68,6 +68,10 @@ pub enum Command {
         /// Write the profile to this file (atomically) instead of stdout.
         #[arg(short, long = "output", value_name = "OUT.ron")]
         out: Option<PathBuf>,
+        /// Include the Compose services of this profile (repeatable; `*` for all), as
+        /// `docker compose --profile` does; without it they are left out, with a note.
+        #[arg(long = "profile", value_name = "NAME")]
+        profiles: Vec<String>,
     },
     /// Check a profile and print its warnings.
     Validate {
@@ -196,9 +200,12 @@ mod tests {
         assert_eq!(command(&["validate", "a.ron"]), Command::Validate { file: "a.ron".into() });
         assert_eq!(
             command(&["import", "compose.yaml", "-o", "shop.ron"]),
-            Command::Import { file: "compose.yaml".into(), out: Some("shop.ron".into()) }
+            Command::Import { file: "compose.yaml".into(), out: Some("shop.ron".into()), profiles: Vec::new() }
         );
-        assert_eq!(command(&["import", "k8s.yml"]), Command::Import { file: "k8s.yml".into(), out: None });
+        assert_eq!(
+            command(&["import", "k8s.yml", "--profile", "debug", "--profile", "ai"]),
+            Command::Import { file: "k8s.yml".into(), out: None, profiles: vec!["debug".into(), "ai".into()] }
+        );
         assert_eq!(
             command(&["compare", "a.ron", "b.ron", "--format", "markdown"]),
             Command::Compare { a: "a.ron".into(), b: "b.ron".into(), format: Format::Markdown }

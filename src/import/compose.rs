@@ -8,7 +8,14 @@
 //! reservation is declared, and a note says so); `privileged`; `platform` (`windows/…`) and
 //! Windows images; `runtime` (`runsc`, `kata…`) and `isolation: hyperv` as runtime hints; named
 //! volumes (declared under the top-level `volumes`) and database images mark a service stateful.
+//!
+//! As `docker compose config` reads the file (the project is resolved first, see `project`):
+//! a service with `profiles:` is left out unless one of its profiles is selected (`*` selects
+//! all), with one note naming them; `0` for a memory or CPU figure means "no limit" and is read
+//! as not declared; a limit or reservation written both in `deploy.resources` and in its legacy
+//! key with different values is refused, as Compose refuses it.
 
+use super::ImportError;
 use super::imported::{RuntimeHint, WorkloadKind};
 use super::note::{Field, Ignored, Inference, Note, Place};
 use super::quantity::{compose_cpus, compose_memory_mib};
@@ -21,27 +28,73 @@ pub fn is_compose(document: &Node) -> bool {
     document.get("services").and_then(Node::as_map).is_some()
 }
 
-/// The services of a Compose file, in file order.
-pub fn read(document: &Node, notes: &mut Notes) -> Vec<Service> {
+/// The services of a Compose file, in file order, without those of profiles not selected.
+pub fn read(document: &Node, selected: &[String], notes: &mut Notes) -> Result<Vec<Service>, ImportError> {
     let named_volumes: Vec<&str> = document
         .get("volumes")
         .and_then(Node::as_map)
         .map(|volumes| volumes.iter().map(|(name, _)| name.as_str()).collect())
         .unwrap_or_default();
     let Some(services) = document.get("services").and_then(Node::as_map) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    services
-        .iter()
-        .filter_map(|(name, definition)| {
-            let place = Place::object(None, format!("service {name}"));
-            if definition.as_map().is_none() {
-                notes.push(place.at_node(definition), Note::Ignored { what: Ignored::NotAService });
-                return None;
+    let mut read = Vec::new();
+    let (mut left_out, mut off) = (Vec::new(), Vec::new());
+    for (name, definition) in services {
+        let place = Place::object(None, format!("service {name}"));
+        if definition.as_map().is_none() {
+            notes.push(place.at_node(definition), Note::Ignored { what: Ignored::NotAService });
+            continue;
+        }
+        let profiles: Vec<&str> = definition
+            .get("profiles")
+            .and_then(Node::as_list)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(Node::as_str)
+            .collect();
+        let on = profiles.is_empty() || selected.iter().any(|s| s == "*" || profiles.contains(&s.as_str()));
+        if !on {
+            left_out.push(name.clone());
+            for profile in profiles {
+                if !off.iter().any(|p| p == profile) {
+                    off.push(profile.to_owned());
+                }
             }
-            Some(service(name, definition, &place, &named_volumes, notes))
-        })
-        .collect()
+            continue;
+        }
+        refuse_conflicts(name, definition)?;
+        read.push(service(name, definition, &place, &named_volumes, notes));
+    }
+    if !left_out.is_empty() {
+        let place = Place { field: Some("profiles".to_owned()), ..Place::default() };
+        notes.push(place, Note::Ignored { what: Ignored::Profiles { services: left_out, profiles: off } });
+    }
+    Ok(read)
+}
+
+type Parse = fn(&str) -> Result<f64, super::quantity::QuantityError>;
+
+/// A figure both in `deploy.resources` and in its legacy key, with different values.
+fn refuse_conflicts(name: &str, definition: &Node) -> Result<(), ImportError> {
+    const PAIRS: [(&str, &str, Parse); 3] = [
+        ("mem_limit", "deploy.resources.limits.memory", compose_memory_mib),
+        ("mem_reservation", "deploy.resources.reservations.memory", compose_memory_mib),
+        ("cpus", "deploy.resources.limits.cpus", compose_cpus),
+    ];
+    for (legacy, deploy, parse) in PAIRS {
+        let value = |path: &str| definition.at(path).and_then(Node::scalar_text).and_then(|t| parse(&t).ok());
+        if let (Some(a), Some(b)) = (value(legacy), value(deploy))
+            && a != b
+        {
+            let line = definition.at(deploy).map(|n| u64::from(n.line));
+            return Err(ImportError::Compose {
+                message: format!("service {name}: can't set distinct values on '{legacy}' and '{deploy}'"),
+                line,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn service(name: &str, definition: &Node, place: &Place, named_volumes: &[&str], notes: &mut Notes) -> Service {
@@ -115,10 +168,13 @@ fn resource(
     notes: &mut Notes,
     field: Field,
     keys: &[(&str, bool)],
-    parse: fn(&str) -> Result<f64, super::quantity::QuantityError>,
+    parse: Parse,
 ) -> Option<f64> {
     for &(path, is_limit) in keys {
-        if let Some(value) = notes.quantity(&At::new(place, path, definition.at(path)), field, parse) {
+        // 0 is "no limit" (and no reservation) to Compose.
+        if let Some(value) =
+            notes.quantity(&At::new(place, path, definition.at(path)), field, parse).filter(|v| *v > 0.0)
+        {
             if is_limit {
                 notes.push(place.field(path, definition.at(path)), Note::LimitUsed { field });
             }

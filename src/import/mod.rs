@@ -49,9 +49,11 @@ mod compose;
 mod fit;
 mod group;
 mod imported;
+mod interpolate;
 mod kubernetes;
 mod note;
 mod profile;
+mod project;
 pub mod quantity;
 mod read;
 mod service;
@@ -69,6 +71,7 @@ pub use note::{Field, Ignored, ImportNote, Inference, Note, Place, Rank};
 pub use profile::{
     CURRENT, FENCED_ISOLATION_NEED, MAX_LISTED_NOTES, SANDBOXED_UNTRUSTED_CODE, STATEFUL_DATA_INTENSITY,
 };
+pub use project::MAX_FILES;
 pub use yaml::MAX_INPUT_BYTES;
 
 /// Why a file could not be imported at all.
@@ -85,6 +88,9 @@ pub enum ImportError {
     Limit { message: String, line: Option<u64>, column: Option<u64> },
     #[error("the file is empty")]
     Empty,
+    /// Compose itself refuses the file (`docker compose config` fails the same way).
+    #[error("Compose refuses this file{}: {message}", at(*.line, None))]
+    Compose { message: String, line: Option<u64> },
     /// Not UTF-8 (nor UTF-16 with a byte order mark, which is decoded).
     #[error(
         "not UTF-8 text (at byte {at}{}): save the file as UTF-8 and import it again",
@@ -132,9 +138,25 @@ fn at(line: Option<u64>, column: Option<u64>) -> String {
     }
 }
 
+/// Choices an import takes besides the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Compose profiles to include (`--profile`); `*` includes every one.
+    pub profiles: Vec<String>,
+    /// Variables for Compose interpolation, over those of the `.env` file beside the file (the
+    /// command line passes its environment, as `docker compose` reads it).
+    pub variables: std::collections::BTreeMap<String, String>,
+}
+
 /// Import the text of a Compose file or of Kubernetes manifests; `file_name` is recorded as
-/// the source.
+/// the source. Other files a Compose file names are not read (each is noted).
 pub fn import_str(text: &str, file_name: &str) -> Result<Imported, ImportError> {
+    import_text(text, file_name, None, &Options::default())
+}
+
+/// [`import_str`] with options, the file's folder (for `.env`, `include:`, `extends.file` and
+/// an override's base) when it came from disk.
+fn import_text(text: &str, file_name: &str, folder: Option<&Path>, options: &Options) -> Result<Imported, ImportError> {
     let documents = yaml::documents(text).map_err(|error| match error {
         ImportError::Yaml { .. } => {
             template::action_line(text).map_or(error, |line| ImportError::HelmTemplate { line })
@@ -148,7 +170,9 @@ pub fn import_str(text: &str, file_name: &str) -> Result<Imported, ImportError> 
     let (format, services) = if documents.iter().any(kubernetes::is_object) {
         (Format::Kubernetes, kubernetes::read(&documents, &mut notes))
     } else if compose::is_compose(first) {
-        (Format::Compose, compose::read(first, &mut notes))
+        let mut project = project::Project { folder, variables: &options.variables, files: 1 };
+        let resolved = project.resolve(first.clone(), file_name, &mut notes)?;
+        (Format::Compose, compose::read(&resolved, &options.profiles, &mut notes)?)
     } else {
         return Err(ImportError::UnknownFormat);
     };
@@ -165,6 +189,11 @@ pub fn import_str(text: &str, file_name: &str) -> Result<Imported, ImportError> 
 /// The size is checked from the file's metadata before it is read; UTF-16 with a byte order
 /// mark (what Windows PowerShell's `>` writes) is decoded, other text must be UTF-8.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    import_file_with(path, &Options::default())
+}
+
+/// [`import_file`] with options.
+pub fn import_file_with(path: &Path, options: &Options) -> Result<Imported, ImportError> {
     let io = |source| ImportError::Io { path: path.to_owned(), source };
     let bytes = usize::try_from(std::fs::metadata(path).map_err(io)?.len()).unwrap_or(usize::MAX);
     if bytes > MAX_INPUT_BYTES {
@@ -172,5 +201,6 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     }
     let text = text::decode(std::fs::read(path).map_err(io)?)?;
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    import_str(&text, &name)
+    let folder = path.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
+    import_text(&text, &name, folder, options)
 }

@@ -65,6 +65,12 @@ pub enum Note {
     /// The file makes more components than a profile holds; these services were merged into
     /// the component the note is about.
     Merged { services: Vec<String>, components: usize, limit: usize },
+    /// A Compose variable used without a default is not set: a blank string was used.
+    VariableUnset { name: String },
+    /// An override file was laid over its base file, found beside it.
+    OverrideMerged { base: String },
+    /// The services of a file named by `include:` were added.
+    Included { file: String, services: usize },
 }
 
 /// A conclusion drawn from indirect evidence, with the evidence.
@@ -94,6 +100,12 @@ pub enum Ignored {
     PerNode,
     /// A value of the wrong shape (a list where a mapping belongs, …).
     WrongShape { found: String, expected: &'static str },
+    /// Compose services of profiles not selected (Compose leaves them out by default).
+    Profiles { services: Vec<String>, profiles: Vec<String> },
+    /// An override file whose base file is not beside it: read alone.
+    OverrideAlone { base: String },
+    /// Another file (`include:`, `extends.file`) named by text imported without its folder.
+    NotFollowed { file: String },
 }
 
 /// How much a note matters to whoever reads the import, most first: what the import
@@ -113,8 +125,13 @@ impl Note {
     pub fn rank(&self) -> Rank {
         match self {
             Self::Inferred { .. } => Rank::Inference,
-            Self::Merged { .. } | Self::OutOfRange { .. } => Rank::Change,
-            Self::Unreadable { .. } | Self::PartlyDeclared { .. } | Self::LimitUsed { .. } => Rank::Unread,
+            Self::Merged { .. } | Self::OutOfRange { .. } | Self::OverrideMerged { .. } | Self::Included { .. } => {
+                Rank::Change
+            }
+            Self::Unreadable { .. }
+            | Self::PartlyDeclared { .. }
+            | Self::LimitUsed { .. }
+            | Self::VariableUnset { .. } => Rank::Unread,
             Self::Ignored { .. } => Rank::Skipped,
             Self::NotDeclared { .. } | Self::FormatDefault { .. } => Rank::Default,
         }
@@ -222,6 +239,20 @@ impl fmt::Display for Note {
                 Ignored::WrongShape { found, expected } => {
                     write!(f, "ignored: found {found} where {expected} belongs")
                 }
+                Ignored::Profiles { services, profiles } => write!(
+                    f,
+                    "{} left out: {} to the profile(s) {}, which Compose leaves out unless selected \
+                     (`--profile NAME` includes them)",
+                    services.join(", "),
+                    if services.len() == 1 { "it belongs" } else { "they belong" },
+                    profiles.join(", ")
+                ),
+                Ignored::OverrideAlone { base } => {
+                    write!(f, "an override file, read alone: `{base}`, which Compose lays it over, is not beside it")
+                }
+                Ignored::NotFollowed { file } => {
+                    write!(f, "`{file}` not read: an import of text alone does not open other files")
+                }
             },
             Self::OutOfRange { field, value, used } => {
                 write!(f, "{field} {value} is outside the range a profile accepts; {used} used")
@@ -231,6 +262,13 @@ impl fmt::Display for Note {
                 "the file makes {components} components and a profile holds at most {limit}, so {} merged into this one",
                 services.join(", ")
             ),
+            Self::VariableUnset { name } => {
+                write!(f, "variable `{name}` is not set; a blank string was used (as Compose does)")
+            }
+            Self::OverrideMerged { base } => {
+                write!(f, "an override file: laid over `{base}` beside it, as Compose does")
+            }
+            Self::Included { file, services } => write!(f, "`{file}` included: its {services} service(s) added"),
         }
     }
 }

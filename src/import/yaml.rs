@@ -232,8 +232,9 @@ fn position(marker: &Marker, lines_before: u32) -> (u32, u32) {
 /// A collection being built.
 enum Open {
     List(Node, usize),
-    /// A mapping, its entries so far, and a key waiting for its value.
-    Map(Node, usize, Vec<(String, Node)>, Option<String>),
+    /// A mapping, its entries so far, a key waiting for its value (with its line), and the
+    /// line of each entry's key.
+    Map(Node, usize, Vec<(String, Node)>, Option<(String, u32)>, Vec<u32>),
 }
 
 /// Turns parser events into trees, one per document.
@@ -266,12 +267,22 @@ impl Builder {
             }
             Event::SequenceStart(_, anchor, _) => self.open(Open::List(node(Value::List(Vec::new())), anchor), limit),
             Event::MappingStart(_, anchor, _) => {
-                self.open(Open::Map(node(Value::Map(Vec::new())), anchor, Vec::new(), None), limit)
+                self.open(Open::Map(node(Value::Map(Vec::new())), anchor, Vec::new(), None, Vec::new()), limit)
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (done, anchor) = match self.open.pop() {
                     Some(Open::List(done, anchor)) => (done, anchor),
-                    Some(Open::Map(mut done, anchor, entries, _)) => {
+                    Some(Open::Map(mut done, anchor, entries, _, key_lines)) => {
+                        if let Some((first, second)) = duplicate(&entries) {
+                            return Err(ImportError::Yaml {
+                                message: format!(
+                                    "the key `{}` is written twice in one mapping (first at line {})",
+                                    entries[second].0, key_lines[first]
+                                ),
+                                line: Some(key_lines[second].into()),
+                                column: None,
+                            });
+                        }
                         done.value = Value::Map(merged(entries));
                         (done, anchor)
                     }
@@ -355,11 +366,13 @@ impl Builder {
                     items.push(done);
                 }
             }
-            Some(Open::Map(_, _, entries, pending)) => {
-                if let Some(key) = pending.take() {
+            Some(Open::Map(_, _, entries, pending, key_lines)) => {
+                if let Some((key, line)) = pending.take() {
                     entries.push((key, done));
+                    key_lines.push(line);
                 } else {
-                    *pending = Some(match done.value {
+                    let line = done.line;
+                    let key = match done.value {
                         Value::Text(s) => s,
                         Value::Number(n) => n.to_string(),
                         Value::Bool(b) => b.to_string(),
@@ -371,7 +384,8 @@ impl Builder {
                                 column: Some(done.column.into()),
                             });
                         }
-                    });
+                    };
+                    *pending = Some((key, line));
                 }
             }
         }
@@ -401,6 +415,20 @@ fn size(node: &Node) -> Size {
             .fold(own, add),
         _ => own,
     }
+}
+
+/// The first key written twice in a mapping (merge keys aside), as the indices of both
+/// entries. YAML requires keys to be unique, and Compose and kubectl refuse a repeated key
+/// (keeping one silently would import a value the tools never use).
+fn duplicate(entries: &[(String, Node)]) -> Option<(usize, usize)> {
+    let keys = || entries.iter().enumerate().filter(|(_, (key, _))| key != "<<");
+    if entries.len() <= 16 {
+        return keys().find_map(|(second, (key, _))| {
+            entries[..second].iter().position(|(k, _)| k == key).map(|first| (first, second))
+        });
+    }
+    let mut seen = std::collections::HashMap::with_capacity(entries.len());
+    keys().find_map(|(at, (key, _))| seen.insert(key.as_str(), at).map(|first| (first, at)))
 }
 
 /// A mapping's entries with its merge keys (`<<`) applied: the merged mappings' entries
@@ -540,6 +568,21 @@ mod tests {
         assert_eq!(keys, ["replicas", "image"]);
         assert_eq!(web.get("replicas").map(|n| &n.value), Some(&Value::Number(3.0)));
         assert_eq!(web.get("image").and_then(Node::as_str), Some("app"));
+    }
+
+    #[test]
+    fn a_key_written_twice_is_refused() {
+        let small = documents("a: 1\nb: 2\na: 3\n");
+        match small {
+            Err(ImportError::Yaml { message, line: Some(3), .. }) => {
+                assert_eq!(message, "the key `a` is written twice in one mapping (first at line 1)");
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut large: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+        large.push_str("k7: again\n");
+        assert!(matches!(documents(&large), Err(ImportError::Yaml { line: Some(41), .. })));
+        assert!(documents("x: &x {a: 1}\ny:\n  <<: *x\n  <<: *x\n").is_ok(), "merge keys may repeat");
     }
 
     #[test]

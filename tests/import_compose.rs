@@ -1,0 +1,163 @@
+//! Compose files as `docker compose config` reads them: a self-hosted stack in the style of
+//! the large community ones (tests/import/selfhosted/: anchors, merge keys, `x-` fragments,
+//! `.env` variables with defaults, `include:`, `extends` from another file, profiles, an
+//! override file), and Compose's own refusals.
+
+use std::path::{Path, PathBuf};
+
+use podvisor::import::{
+    Field, Ignored, ImportError, Imported, ImportedComponent, Inference, Note, Options, import_file, import_file_with,
+    import_str,
+};
+
+fn stack(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/selfhosted").join(name)
+}
+
+fn component<'a>(imported: &'a Imported, member: &str) -> &'a ImportedComponent {
+    imported
+        .components
+        .iter()
+        .find(|c| c.members.iter().any(|m| m == member))
+        .unwrap_or_else(|| panic!("no component holds {member}: {:#?}", imported.components))
+}
+
+fn members(imported: &Imported) -> Vec<&str> {
+    let mut names: Vec<&str> = imported.components.iter().flat_map(|c| c.members.iter().map(String::as_str)).collect();
+    names.sort_unstable();
+    names
+}
+
+#[test]
+fn a_self_hosted_stack_reads_as_compose_resolves_it() {
+    let imported = import_file(&stack("compose.yaml")).expect("imports");
+    // pgadmin and notebook are behind profiles; prometheus and grafana come from include:.
+    assert_eq!(
+        members(&imported),
+        ["database", "grafana", "machine-learning", "microservices", "prometheus", "redis", "server"]
+    );
+    let left_out = imported.notes.iter().find_map(|n| match &n.note {
+        Note::Ignored { what: Ignored::Profiles { services, profiles } } => Some((services, profiles)),
+        _ => None,
+    });
+    assert_eq!(
+        left_out,
+        Some((&vec!["pgadmin".to_owned(), "notebook".to_owned()], &vec!["debug".to_owned(), "ai".to_owned()]))
+    );
+
+    // The x-app fragment, its own deploy block winning: 2 × 1 GiB, 1 core, the image from .env.
+    let server = component(&imported, "server");
+    assert_eq!((server.services, server.replicas), (1, 2));
+    assert_eq!((server.memory_per_instance_mib, server.cpu_per_instance), (Some(1024.0), Some(1.0)));
+    assert_eq!(server.images, ["ghcr.io/example/photos-server:v1.121.0"]);
+    assert!(!server.stateful, "a bind mount of the library is not a named volume");
+    let workers = component(&imported, "microservices");
+    assert_eq!((workers.memory_per_instance_mib, workers.cpu_per_instance), (Some(512.0), Some(0.5)));
+
+    // extends: file common.yaml, its reservations, the service's own image.
+    let ml = component(&imported, "machine-learning");
+    assert_eq!((ml.memory_per_instance_mib, ml.cpu_per_instance), (Some(4096.0), Some(2.0)));
+    assert_eq!(ml.images, ["ghcr.io/example/photos-ml:v1.121.0"]);
+
+    // mem_limit: 0 and cpus: 0 mean no limit: nothing declared (was 16 MiB and 0.05 cores).
+    let redis = component(&imported, "redis");
+    assert_eq!((redis.memory_per_instance_mib, redis.cpu_per_instance), (None, None));
+    assert!(redis.stateful, "valkey is a database image");
+
+    // The image hides behind ${DB_IMAGE} (from .env); the named volume says it holds state.
+    let database = component(&imported, "database");
+    assert_eq!(database.images, ["docker.io/tensorchord/pgvecto-rs:pg16-v0.2.0"]);
+    assert!(database.stateful);
+    assert_eq!(database.memory_per_instance_mib, Some(2048.0), "mem_limit 2g equals deploy's 2048m");
+
+    let prometheus = component(&imported, "prometheus");
+    assert!(prometheus.stateful, "the included file's named volume");
+    assert!(imported.notes.iter().any(|n| n.note == Note::Included { file: "monitoring.yaml".into(), services: 2 }));
+    assert!(!imported.notes.iter().any(|n| matches!(n.note, Note::VariableUnset { .. })), "{:#?}", imported.notes);
+}
+
+#[test]
+fn profiles_are_selected_as_compose_selects_them() {
+    let options = |profiles: &[&str]| Options {
+        profiles: profiles.iter().map(|p| (*p).to_owned()).collect(),
+        ..Options::default()
+    };
+    let ai = import_file_with(&stack("compose.yaml"), &options(&["ai"])).expect("imports");
+    assert!(members(&ai).contains(&"notebook") && !members(&ai).contains(&"pgadmin"));
+    let all = import_file_with(&stack("compose.yaml"), &options(&["*"])).expect("imports");
+    assert_eq!(all.services(), 9);
+    assert!(!all.notes.iter().any(|n| matches!(n.note, Note::Ignored { what: Ignored::Profiles { .. } })));
+}
+
+#[test]
+fn variables_from_the_environment_win_over_env_and_unset_ones_are_noted() {
+    let mut options = Options::default();
+    options.variables.insert("DB_IMAGE".into(), "postgres:17".into());
+    let imported = import_file_with(&stack("compose.yaml"), &options).expect("imports");
+    assert_eq!(component(&imported, "database").images, ["postgres:17"]);
+
+    // Text alone has no .env: the image is blank, and said so.
+    let text = std::fs::read_to_string(stack("compose.yaml")).expect("fixture");
+    let alone = import_str(&text, "compose.yaml").expect("imports");
+    assert!(alone.notes.iter().any(|n| n.note == Note::VariableUnset { name: "DB_IMAGE".into() }));
+    assert!(alone.notes.iter().any(
+        |n| matches!(&n.note, Note::Ignored { what: Ignored::NotFollowed { file } } if file == "monitoring.yaml")
+    ));
+    assert!(
+        component(&alone, "database").images.is_empty() || component(&alone, "database").images == [""],
+        "{:?}",
+        component(&alone, "database").images
+    );
+}
+
+#[test]
+fn an_override_file_is_laid_over_its_base() {
+    let imported = import_file(&stack("compose.override.yaml")).expect("imports");
+    assert_eq!(component(&imported, "server").replicas, 3, "the override's replicas");
+    assert_eq!(component(&imported, "server").memory_per_instance_mib, Some(1024.0), "the base's memory");
+    assert_eq!(imported.services(), 7);
+    assert!(imported.notes.iter().any(|n| n.note == Note::OverrideMerged { base: "compose.yaml".into() }));
+
+    let alone = import_str("services:\n  web:\n    image: nginx\n", "docker-compose.override.yml").expect("imports");
+    assert!(
+        alone
+            .notes
+            .iter()
+            .any(|n| n.note == Note::Ignored { what: Ignored::OverrideAlone { base: "docker-compose.yml".into() } })
+    );
+}
+
+#[test]
+fn what_compose_refuses_is_refused() {
+    let conflict = "services:\n  db:\n    image: postgres\n    mem_limit: 1g\n    deploy:\n      resources:\n        limits:\n          memory: 2g\n";
+    let error = import_str(conflict, "c.yaml").expect_err("conflicting limits");
+    assert!(matches!(error, ImportError::Compose { line: Some(8), .. }), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "Compose refuses this file at line 8: service db: can't set distinct values on 'mem_limit' and 'deploy.resources.limits.memory'"
+    );
+    let cpus = "services:\n  db:\n    image: postgres\n    cpus: 1\n    deploy: {resources: {limits: {cpus: '2'}}}\n";
+    assert!(matches!(import_str(cpus, "c.yaml"), Err(ImportError::Compose { .. })));
+
+    let duplicate = "services:\n  web:\n    image: nginx\n  web:\n    image: httpd\n";
+    let error = import_str(duplicate, "d.yaml").expect_err("a duplicate key");
+    assert!(error.to_string().contains("the key `web` is written twice in one mapping (first at line 2)"), "{error}");
+    assert!(matches!(error, ImportError::Yaml { line: Some(4), .. }), "{error:?}");
+
+    let required =
+        "services:\n  db:\n    image: postgres\n    environment:\n      PASSWORD: ${DB_PASSWORD:?set it in .env}\n";
+    let error = import_str(required, "r.yaml").expect_err("a required variable");
+    assert!(error.to_string().contains("required variable DB_PASSWORD is missing a value: set it in .env"), "{error}");
+}
+
+#[test]
+fn zero_means_no_limit() {
+    let text = "services:\n  app:\n    image: app\n    mem_limit: 0\n    mem_reservation: 0\n    cpus: 0\n";
+    let imported = import_str(text, "z.yaml").expect("imports");
+    let app = component(&imported, "app");
+    assert_eq!((app.memory_per_instance_mib, app.cpu_per_instance), (None, None));
+    let notes: Vec<&Note> = imported.notes.iter().map(|n| &n.note).collect();
+    assert!(notes.contains(&&Note::NotDeclared { field: Field::Memory }), "{notes:?}");
+    assert!(notes.contains(&&Note::NotDeclared { field: Field::Cpu }), "{notes:?}");
+    assert!(!notes.iter().any(|n| matches!(n, Note::Inferred { fact: Inference::StatefulImage { .. } })));
+}
