@@ -161,3 +161,43 @@ fn zero_means_no_limit() {
     assert!(notes.contains(&&Note::NotDeclared { field: Field::Cpu }), "{notes:?}");
     assert!(!notes.iter().any(|n| matches!(n, Note::Inferred { fact: Inference::StatefulImage { .. } })));
 }
+
+#[test]
+fn windows_paths_pipes_and_gpu_devices_are_evidence() {
+    let text = r#"services:
+  agent:
+    image: example/build-agent:2.1
+    volumes:
+      - \\.\pipe\docker_engine:\\.\pipe\docker_engine
+  iis:
+    image: example/site:1.0
+    volumes:
+      - type: bind
+        source: C:\inetpub\logs
+        target: C:\logs
+  linux:
+    image: example/api:1.0
+    volumes: ["./data:/data"]
+  trainer:
+    image: example/trainer:1.0
+    deploy:
+      resources:
+        reservations:
+          devices:
+            - driver: nvidia
+              count: 1
+              capabilities: [gpu]
+"#;
+    let imported = import_str(text, "compose.yaml").expect("imports");
+    assert!(component(&imported, "agent").windows, "a named pipe");
+    assert!(component(&imported, "iis").windows, "a C:\\ path");
+    assert!(!component(&imported, "linux").windows);
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.note == Note::Inferred { fact: Inference::WindowsPath { path: "C:\\inetpub\\logs".into() } })
+    );
+    assert!(component(&imported, "trainer").gpu.is_some());
+    assert!(component(&imported, "linux").gpu.is_none());
+}

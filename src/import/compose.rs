@@ -20,7 +20,7 @@ use super::imported::{RuntimeHint, WorkloadKind};
 use super::note::{Field, Ignored, Inference, Note, Place};
 use super::quantity::{compose_cpus, compose_memory_mib};
 use super::read::{At, Notes};
-use super::service::{Service, runtime_hint};
+use super::service::{Service, is_windows_path, runtime_hint};
 use super::yaml::Node;
 
 /// Whether a document is a Compose file: a mapping whose `services` is a mapping.
@@ -120,6 +120,17 @@ fn service(name: &str, definition: &Node, place: &Place, named_volumes: &[&str],
         service.runtime_hint = Some(RuntimeHint::HyperV);
     }
     service.infer_from_images(place, notes);
+    if !service.windows
+        && let Some(path) = windows_volume(definition)
+    {
+        service.windows = true;
+        notes.push(place.clone(), Note::Inferred { fact: Inference::WindowsPath { path } });
+    }
+    if gpu_device(definition) {
+        service.gpu = Some("gpu".to_owned());
+        let resource = "deploy.resources.reservations.devices (capabilities: gpu)".to_owned();
+        notes.push(place.clone(), Note::Inferred { fact: Inference::Gpu { resource } });
+    }
     if !service.stateful
         && let Some(volume) = named_volume(definition, named_volumes)
     {
@@ -183,6 +194,43 @@ fn resource(
     }
     notes.push(place.clone(), Note::NotDeclared { field });
     None
+}
+
+/// The first volume whose source or target is a Windows path or named pipe (short syntax
+/// `C:\data:C:\app\data`, `\\.\pipe\docker_engine:\\.\pipe\docker_engine`; long syntax
+/// `source:`/`target:`, `type: npipe`).
+fn windows_volume(definition: &Node) -> Option<String> {
+    definition.get("volumes")?.as_list()?.iter().find_map(|volume| {
+        if let Some(short) = volume.as_str() {
+            // The source is a drive path or a pipe, or the target is (`./x:C:\\app`).
+            let windows = is_windows_path(short)
+                || short.contains("\\\\.\\pipe\\")
+                || short.contains("//./pipe/")
+                || short.split_once(':').is_some_and(|(_, target)| is_windows_path(target));
+            return windows.then(|| short.to_owned());
+        }
+        let npipe = volume.get("type").and_then(Node::as_str) == Some("npipe");
+        ["source", "target"]
+            .iter()
+            .filter_map(|key| volume.get(key).and_then(Node::as_str))
+            .find(|path| npipe || is_windows_path(path))
+            .map(str::to_owned)
+    })
+}
+
+/// Whether the service reserves a device with the `gpu` capability (the Compose way to ask
+/// for GPUs).
+fn gpu_device(definition: &Node) -> bool {
+    definition.at("deploy.resources.reservations.devices").and_then(Node::as_list).unwrap_or_default().iter().any(
+        |device| {
+            device
+                .get("capabilities")
+                .and_then(Node::as_list)
+                .unwrap_or_default()
+                .iter()
+                .any(|c| c.as_str() == Some("gpu"))
+        },
+    )
 }
 
 /// The first volume of the service whose source is a named volume of the file.

@@ -4,10 +4,11 @@
 //! # Merging
 //! While there are more components than a profile holds, the smallest (by memory of all its
 //! instances) that has a compatible partner is merged into its most similar one. Compatible:
-//! the same OS, both stateful or both not, and the same resources declared. Most similar:
+//! the same OS, both stateful or both not, both needing a GPU or neither, and the same resources
+//! declared. Most similar:
 //! the smallest sum of |ln ratio| of memory and of CPU per instance, plus 1 for each of kind,
 //! privilege and runtime hint that differs (so a partner of the same kind wins unless its
-//! size is e times further off). With more than 64 components and 16 compatibility classes
+//! size is e times further off). With more than 64 components and 32 compatibility classes
 //! some class always holds two, so merging always ends.
 
 use super::group::{base_name, tidy, unique_name};
@@ -43,6 +44,7 @@ fn size(c: &ImportedComponent) -> f64 {
 fn compatible(a: &ImportedComponent, b: &ImportedComponent) -> bool {
     a.windows == b.windows
         && a.stateful == b.stateful
+        && a.gpu.is_some() == b.gpu.is_some()
         && a.memory_per_instance_mib.is_some() == b.memory_per_instance_mib.is_some()
         && a.cpu_per_instance.is_some() == b.cpu_per_instance.is_some()
 }
@@ -96,6 +98,7 @@ fn merge(into: &mut ImportedComponent, from: ImportedComponent) {
         }
     }
     into.privileged |= from.privileged;
+    into.gpu = into.gpu.take().or(from.gpu);
     if into.runtime_hint != from.runtime_hint {
         into.runtime_hint = None;
     }

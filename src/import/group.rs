@@ -19,6 +19,9 @@ struct Key<'a> {
     windows: bool,
     privileged: bool,
     runtime_hint: Option<&'a RuntimeHint>,
+    gpu: Option<&'a str>,
+    peak_factor: Option<f64>,
+    lifespan_days: Option<f64>,
 }
 
 fn key(service: &Service) -> Key<'_> {
@@ -27,6 +30,9 @@ fn key(service: &Service) -> Key<'_> {
         windows: service.windows,
         privileged: service.privileged,
         runtime_hint: service.runtime_hint.as_ref(),
+        gpu: service.gpu.as_deref(),
+        peak_factor: service.peak_factor,
+        lifespan_days: service.lifespan_days,
     }
 }
 
@@ -106,6 +112,9 @@ fn component(members: &[Service], taken: &[String]) -> ImportedComponent {
         privileged: first.privileged,
         runtime_hint: first.runtime_hint.clone(),
         stateful: first.stateful,
+        gpu: first.gpu.clone(),
+        peak_factor: first.peak_factor,
+        lifespan_days: first.lifespan_days,
         members: members.iter().map(|m| m.name.clone()).collect(),
     }
 }

@@ -4,8 +4,17 @@
 //! Read: Deployment, `ReplicaSet`, `ReplicationController`, `StatefulSet` (`spec.replicas`, default 1
 //! as the API defines it), `DaemonSet` (one pod per node: noted, counted as 1), Job
 //! (`spec.parallelism`, default 1), `CronJob` (its `spec.jobTemplate`), Pod (one instance).
-//! Every other kind (Service, `ConfigMap`, Secret, Ingress, `HorizontalPodAutoscaler`, custom
-//! resources, …) is skipped with a note.
+//! Any other kind with a pod template at `spec.template.spec` (an Argo `Rollout`, a Knative
+//! `Service`, an `OpenShift` `DeploymentConfig`, …) is read like a Deployment, with a note naming
+//! the kind. A `HorizontalPodAutoscaler` or a KEDA `ScaledObject` sets the replicas of the
+//! workload it targets: its minimum (at least 1) runs at steady load, maximum over minimum is
+//! the peak factor (KEDA's defaults: 0 and 100). Every other kind (Service, `ConfigMap`,
+//! Secret, Ingress, custom resources, …) is skipped, one note per kind.
+//!
+//! Jobs and `CronJobs` are short-lived work: a note says so, and `activeDeadlineSeconds`, where
+//! written, is the instance lifespan. An extended resource (`nvidia.com/gpu`, `amd.com/gpu`,
+//! …) is noted; a GPU one marks the component as needing a GPU. Windows also comes from a
+//! `C:\` path or a named pipe mounted (`hostPath`, `mountPath`).
 //!
 //! Per pod: memory and CPU of a container are its `requests`, else its `limits` (what the
 //! API server itself does when only a limit is given, noted); a pod's figure is the sum over
@@ -35,6 +44,14 @@ pub fn is_object(document: &Node) -> bool {
 pub fn read(documents: &[Node], notes: &mut Notes) -> Vec<Service> {
     let mut services = Vec::new();
     let mut skipped = Skipped::default();
+    let scalers: Vec<Scaler> = documents
+        .iter()
+        .flat_map(|d| match d.get("kind").and_then(Node::as_str) {
+            Some("List") => d.get("items").and_then(Node::as_list).unwrap_or_default().iter().collect(),
+            _ => vec![d],
+        })
+        .filter_map(scaler)
+        .collect();
     for (index, document) in documents.iter().enumerate() {
         let number = Some(index + 1);
         match document.get("kind").and_then(Node::as_str) {
@@ -49,7 +66,59 @@ pub fn read(documents: &[Node], notes: &mut Notes) -> Vec<Service> {
     for (place, kind, names, objects) in skipped.0 {
         notes.push(place, Note::Ignored { what: Ignored::Kind { kind, names, objects } });
     }
+    for scaler in scalers {
+        let target = services.iter_mut().find(|s| s.name == scaler.target && s.source_kind == scaler.target_kind);
+        let Some(service) = target else {
+            let place = Place::object(None, format!("{} {}", scaler.kind, scaler.name));
+            let what = Ignored::WrongShape {
+                found: format!("no {} `{}`", scaler.target_kind, scaler.target),
+                expected: "the workload it scales",
+            };
+            notes.push(place, Note::Ignored { what });
+            continue;
+        };
+        let steady = scaler.min.max(1);
+        service.replicas = steady;
+        service.peak_factor = Some(f64::from(scaler.max.max(steady)) / f64::from(steady));
+        let by = format!("{} `{}`", scaler.kind, scaler.name);
+        notes.push(
+            service.place.clone(),
+            Note::Inferred { fact: Inference::Autoscaled { by, min: scaler.min, max: scaler.max } },
+        );
+    }
     services
+}
+
+/// An autoscaler: what it targets and its bounds.
+struct Scaler {
+    kind: String,
+    name: String,
+    target_kind: String,
+    target: String,
+    min: u32,
+    max: u32,
+}
+
+/// A `HorizontalPodAutoscaler` (minimum 1 by default) or a KEDA `ScaledObject` (minimum 0,
+/// maximum 100 by default, target kind Deployment by default).
+fn scaler(object: &Node) -> Option<Scaler> {
+    let kind = object.get("kind").and_then(Node::as_str)?;
+    let (min_key, max_key, min_default, max_default) = match kind {
+        "HorizontalPodAutoscaler" => ("spec.minReplicas", "spec.maxReplicas", 1, None),
+        "ScaledObject" => ("spec.minReplicaCount", "spec.maxReplicaCount", 0, Some(100)),
+        _ => return None,
+    };
+    let count = |path: &str| object.at(path).and_then(Node::scalar_text).and_then(|t| t.parse::<u32>().ok());
+    let min = count(min_key).unwrap_or(min_default);
+    let max = count(max_key).or(max_default)?;
+    Some(Scaler {
+        kind: kind.to_owned(),
+        name: object.at("metadata.name").and_then(Node::as_str).unwrap_or_default().to_owned(),
+        target_kind: object.at("spec.scaleTargetRef.kind").and_then(Node::as_str).unwrap_or("Deployment").to_owned(),
+        target: object.at("spec.scaleTargetRef.name").and_then(Node::as_str)?.to_owned(),
+        min,
+        max,
+    })
 }
 
 /// Objects not read, by kind in order of first appearance: where the first is, the names,
@@ -74,6 +143,15 @@ struct Shape {
     kind: WorkloadKind,
     pod_spec: &'static str,
     replicas: Option<(&'static str, &'static str)>,
+}
+
+/// Any other kind with a pod template, read like a Deployment.
+fn pod_template() -> Shape {
+    Shape {
+        kind: WorkloadKind::PodTemplate,
+        pod_spec: "spec.template.spec",
+        replicas: Some(("spec.replicas", "a Deployment's default for spec.replicas")),
+    }
 }
 
 fn shape(kind: &str) -> Option<Shape> {
@@ -108,13 +186,32 @@ fn object(object: &Node, document: Option<usize>, notes: &mut Notes, skipped: &m
         return None;
     };
     let name = object.at("metadata.name").and_then(Node::as_str).map(str::to_owned);
-    let Some(shape) = shape(kind) else {
-        skipped.add(Place { document, ..Place::default() }.at_node(object), kind, name);
+    let template = object.at("spec.template.spec").is_some_and(|spec| spec.as_map().is_some());
+    let Some(shape) = shape(kind).or_else(|| template.then(pod_template)) else {
+        if !matches!(kind, "HorizontalPodAutoscaler" | "ScaledObject") || scaler(object).is_none() {
+            skipped.add(Place { document, ..Place::default() }.at_node(object), kind, name);
+        }
         return None;
     };
     let name = name.unwrap_or_else(|| format!("{}-{}", kind.to_ascii_lowercase(), document.unwrap_or(0)));
     let place = Place::object(document, format!("{kind} {name}"));
     let mut service = Service::new(name, shape.kind);
+    service.source_kind = kind.to_owned();
+    service.place = place.clone();
+    if shape.kind == WorkloadKind::PodTemplate {
+        notes.push(place.clone(), Note::Inferred { fact: Inference::PodTemplate { kind: kind.to_owned() } });
+    }
+    if matches!(shape.kind, WorkloadKind::Job | WorkloadKind::CronJob) {
+        let deadline_path = if shape.kind == WorkloadKind::Job {
+            "spec.activeDeadlineSeconds"
+        } else {
+            "spec.jobTemplate.spec.activeDeadlineSeconds"
+        };
+        let deadline_seconds =
+            object.at(deadline_path).and_then(Node::scalar_text).and_then(|t| t.parse::<u64>().ok()).filter(|s| *s > 0);
+        service.lifespan_days = deadline_seconds.map(|s| s as f64 / 86_400.0);
+        notes.push(place.clone(), Note::Inferred { fact: Inference::RunsToCompletion { deadline_seconds } });
+    }
 
     service.replicas = match shape.replicas {
         None if shape.kind == WorkloadKind::DaemonSet => {
@@ -184,6 +281,13 @@ fn pod(spec: &Node, path: &str, place: &Place, service: &mut Service, notes: &mu
         service.runtime_hint = Some(runtime_hint(class));
     }
     service.windows = selects_windows(spec);
+    if !service.windows
+        && let Some(path) = windows_path(spec)
+    {
+        service.windows = true;
+        notes.push(place.clone(), Note::Inferred { fact: Inference::WindowsPath { path: path.to_owned() } });
+    }
+    extended_resources(&containers, place, service, notes);
     if !service.stateful
         && let Some(claim) = persistent_claim(spec)
     {
@@ -258,6 +362,46 @@ fn selects_windows(spec: &Node) -> bool {
             on_os && is_in && values.iter().any(windows)
         });
     os_name || selector || affinity
+}
+
+/// Resource names that are not extended resources.
+fn standard_resource(name: &str) -> bool {
+    matches!(name, "cpu" | "memory" | "ephemeral-storage" | "storage") || name.starts_with("hugepages-")
+}
+
+/// Notes each extended resource the containers request, once; a GPU one marks the service.
+fn extended_resources(containers: &[(Role, String, &Node)], place: &Place, service: &mut Service, notes: &mut Notes) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (_, _, container) in containers {
+        for kind in ["requests", "limits"] {
+            let names = container.at("resources").and_then(|r| r.get(kind)).and_then(Node::as_map).unwrap_or_default();
+            for (name, _) in names {
+                if standard_resource(name) || seen.contains(&name.as_str()) {
+                    continue;
+                }
+                seen.push(name);
+                let fact = if name.to_ascii_lowercase().contains("gpu") {
+                    service.gpu.get_or_insert_with(|| name.clone());
+                    Inference::Gpu { resource: name.clone() }
+                } else {
+                    Inference::ExtendedResource { resource: name.clone() }
+                };
+                notes.push(place.clone(), Note::Inferred { fact });
+            }
+        }
+    }
+}
+
+/// The first Windows path the pod mounts (a `hostPath` or a container's `mountPath`).
+fn windows_path(spec: &Node) -> Option<&str> {
+    let host_paths =
+        spec.get("volumes").and_then(Node::as_list).unwrap_or_default().iter().filter_map(|v| v.at("hostPath.path"));
+    let mounts = ["containers", "initContainers"]
+        .into_iter()
+        .flat_map(|list| spec.get(list).and_then(Node::as_list).unwrap_or_default())
+        .flat_map(|c| c.get("volumeMounts").and_then(Node::as_list).unwrap_or_default())
+        .filter_map(|m| m.get("mountPath"));
+    host_paths.chain(mounts).filter_map(Node::as_str).find(|p| super::service::is_windows_path(p))
 }
 
 /// The first persistent volume claim the pod mounts.

@@ -82,6 +82,19 @@ pub enum Inference {
     StatefulVolume { volume: String },
     /// Needs Windows: the image is a Windows base image or tagged for Windows.
     WindowsImage { image: String },
+    /// Needs Windows: it mounts a Windows path (`C:\…`) or a named pipe (`\\.\pipe\…`).
+    WindowsPath { path: String },
+    /// An autoscaler sets its replicas: the minimum runs at steady load, the maximum at peak.
+    Autoscaled { by: String, min: u32, max: u32 },
+    /// A kind this import does not know by name, read for its pod template.
+    PodTemplate { kind: String },
+    /// It requests a GPU (an extended resource such as `nvidia.com/gpu`, or a Compose device
+    /// with the `gpu` capability).
+    Gpu { resource: String },
+    /// It requests another extended resource, which the profile does not model.
+    ExtendedResource { resource: String },
+    /// A Job's pods run to completion: short-lived work, not an always-on service.
+    RunsToCompletion { deadline_seconds: Option<u64> },
 }
 
 /// What was not imported and why.
@@ -217,6 +230,27 @@ impl fmt::Display for Note {
                 }
                 Inference::WindowsImage { image } => {
                     write!(f, "treated as Windows: `{image}` is a Windows image")
+                }
+                Inference::WindowsPath { path } => write!(f, "treated as Windows: it mounts `{path}`"),
+                Inference::Autoscaled { by, min, max } => write!(
+                    f,
+                    "autoscaled by {by} between {min} and {max} replicas: {} replica(s) at steady load, peak factor {}×",
+                    (*min).max(1),
+                    super::group::tidy(f64::from(*max) / f64::from((*min).max(1)))
+                ),
+                Inference::PodTemplate { kind } => {
+                    write!(f, "{kind} read as a workload for its pod template (`spec.template.spec`)")
+                }
+                Inference::Gpu { resource } => write!(f, "needs a GPU: it requests `{resource}`"),
+                Inference::ExtendedResource { resource } => {
+                    write!(f, "requests the extended resource `{resource}`, which the profile does not model")
+                }
+                Inference::RunsToCompletion { deadline_seconds } => {
+                    f.write_str("short-lived work: its pods run to completion")?;
+                    match deadline_seconds {
+                        Some(s) => write!(f, ", each within {s} s (activeDeadlineSeconds), the lifespan used"),
+                        None => f.write_str("; how long is not in the file, so the profile's lifespan applies"),
+                    }
                 }
             },
             Self::Ignored { what } => match what {

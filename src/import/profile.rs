@@ -139,6 +139,10 @@ impl Imported {
         );
         for component in &self.components {
             let hints = hints(component);
+            if let Some(gpu) = &component.gpu {
+                let _ =
+                    write!(notes, "\n{}: needs a GPU ({gpu}); an option must offer GPU hosts for it.", component.name);
+            }
             if !hints.is_empty() {
                 let set: Vec<String> = hints
                     .iter()
@@ -174,6 +178,12 @@ fn component(imported: &ImportedComponent) -> Component {
     }
     if let Some(cpu) = imported.cpu_per_instance {
         scratch.set(TraitId::CpuPerInstance, cpu);
+    }
+    if let Some(peak) = imported.peak_factor {
+        scratch.set(TraitId::PeakFactor, peak);
+    }
+    if let Some(days) = imported.lifespan_days {
+        scratch.set(TraitId::LifespanDays, days);
     }
     for hint in hints(imported) {
         scratch.set(hint.id, hint.value);

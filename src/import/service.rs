@@ -18,6 +18,16 @@ pub(crate) struct Service {
     pub privileged: bool,
     pub runtime_hint: Option<RuntimeHint>,
     pub stateful: bool,
+    /// The GPU-like extended resource it requests (`nvidia.com/gpu`), if any.
+    pub gpu: Option<String>,
+    /// Peak over steady instances, from an autoscaler (maximum over minimum replicas).
+    pub peak_factor: Option<f64>,
+    /// How long an instance lives, in days, when the file says (a Job's deadline).
+    pub lifespan_days: Option<f64>,
+    /// The kind as written (`Deployment`, `Rollout`), for autoscalers' targets.
+    pub source_kind: String,
+    /// Where notes about the whole service go.
+    pub place: Place,
 }
 
 impl Service {
@@ -33,6 +43,11 @@ impl Service {
             privileged: false,
             runtime_hint: None,
             stateful: kind == WorkloadKind::StatefulSet,
+            gpu: None,
+            peak_factor: None,
+            lifespan_days: None,
+            source_kind: String::new(),
+            place: Place::default(),
         }
     }
 
@@ -124,6 +139,15 @@ pub fn is_windows_image(image: &str) -> bool {
         || repository.starts_with("mcr.microsoft.com/dotnet/framework/")
         || tag.contains("windowsservercore")
         || tag.contains("nanoserver")
+}
+
+/// Whether a path is a Windows one: a drive (`C:\\data`, `c:/data`) or a named pipe
+/// (`\\\\.\\pipe\\docker_engine`, `//./pipe/…`).
+pub fn is_windows_path(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    let drive =
+        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && matches!(bytes[2], b'\\' | b'/');
+    drive || path.starts_with("\\\\.\\pipe\\") || path.starts_with("//./pipe/")
 }
 
 /// The runtime a name refers to: a Kubernetes `RuntimeClass` name or a Docker runtime name.
