@@ -201,3 +201,141 @@ fn windows_paths_pipes_and_gpu_devices_are_evidence() {
     assert!(component(&imported, "trainer").gpu.is_some());
     assert!(component(&imported, "linux").gpu.is_none());
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(name)
+}
+
+fn stateful(imported: &Imported) -> Vec<&str> {
+    let mut names: Vec<&str> =
+        imported.components.iter().filter(|c| c.stateful).flat_map(|c| c.members.iter().map(String::as_str)).collect();
+    names.sort_unstable();
+    names
+}
+
+fn inferred<'a>(imported: &'a Imported, service: &str) -> Vec<&'a Inference> {
+    let object = format!("service {service}");
+    imported
+        .notes
+        .iter()
+        .filter(|n| n.place.object.as_deref() == Some(&object))
+        .filter_map(|n| match &n.note {
+            Note::Inferred { fact } => Some(fact),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn state_is_read_from_evidence_in_a_home_lab_stack() {
+    let imported = import_file(&fixture("homelab-state.yaml")).expect("imports");
+    assert_eq!(imported.services(), 18);
+    // Six *arr helpers write to one volume: one storage concern, owned by the first (was six
+    // stateful components). The media tree and the read-only library are not state; the photo
+    // index (photoprism/storage), the database's /var/lib/mysql, the model caches and the
+    // brokers, coordinators and search engine are.
+    assert_eq!(
+        stateful(&imported),
+        [
+            "embeddings",
+            "etcd",
+            "ollama",
+            "open-webui",
+            "opensearch",
+            "photoprism",
+            "photoprism-db",
+            "redpanda",
+            "sonarr",
+            "zookeeper"
+        ]
+    );
+    assert_eq!(
+        inferred(&imported, "sonarr"),
+        [
+            &Inference::StatefulVolume { volume: "shared".into() },
+            &Inference::SharedStore {
+                store: "shared".into(),
+                others: ["radarr", "lidarr", "prowlarr", "bazarr", "qbittorrent"].map(String::from).to_vec()
+            }
+        ]
+    );
+    // The five others share one stateless component: same kind and 512 MiB each.
+    let helpers = component(&imported, "radarr");
+    assert!(!helpers.stateful);
+    assert_eq!(helpers.members, ["radarr", "lidarr", "prowlarr", "bazarr", "qbittorrent"]);
+    assert!(inferred(&imported, "radarr").is_empty(), "one note, on the owner");
+
+    assert!(inferred(&imported, "photoprism").contains(&&Inference::StatefulPath {
+        source: "./photoprism/storage".into(),
+        target: "/photoprism/storage".into()
+    }));
+    assert!(inferred(&imported, "embeddings").contains(&&Inference::StatefulPath {
+        source: "~/.cache/huggingface".into(),
+        target: "/root/.cache/huggingface".into()
+    }));
+    assert_eq!(
+        inferred(&imported, "redpanda"),
+        [&Inference::StatefulImage { image: "docker.redpanda.com/redpandadata/redpanda:v24.1.7".into() }]
+    );
+    assert!(!component(&imported, "jellyfin").stateful, "config, a transcode cache and a read-only library");
+}
+
+#[test]
+fn one_volume_mounted_by_nineteen_services_is_one_store() {
+    // The issue's stack: 19 services mount one named volume; a database writes elsewhere.
+    let mut text =
+        String::from("services:\n  db:\n    image: postgres:16\n    volumes: [pgdata:/var/lib/postgresql/data]\n");
+    for i in 1..=19 {
+        text.push_str(&format!("  app{i}:\n    image: example/app{i}:1\n    volumes: [appdata:/srv/appdata]\n"));
+    }
+    text.push_str("volumes:\n  pgdata:\n  appdata:\n");
+    let imported = import_str(&text, "compose.yaml").expect("imports");
+    assert_eq!(stateful(&imported), ["app1", "db"]);
+    let shared = imported
+        .notes
+        .iter()
+        .filter(
+            |n| matches!(&n.note, Note::Inferred { fact: Inference::SharedStore { others, .. } } if others.len() == 18),
+        )
+        .count();
+    assert_eq!(shared, 1);
+
+    // A database image that writes to the shared volume owns it, before the first writer.
+    let text = "services:\n  web:\n    image: example/web:1\n    volumes: [data:/data]\n  db:\n    image: postgres:16\n    volumes: [data:/var/lib/postgresql/data]\nvolumes:\n  data:\n";
+    let imported = import_str(text, "compose.yaml").expect("imports");
+    assert_eq!(stateful(&imported), ["db"]);
+    assert_eq!(
+        inferred(&imported, "db"),
+        [
+            &Inference::StatefulImage { image: "postgres:16".into() },
+            &Inference::SharedStore { store: "data".into(), others: vec!["web".into()] }
+        ]
+    );
+}
+
+#[test]
+fn where_the_image_is_a_variable_the_health_check_and_command_say_what_runs() {
+    let text = r#"services:
+  database:
+    image: ${DB_IMAGE}
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER} -d $${POSTGRES_DB}"]
+  cache:
+    build: ./cache
+    command: redis-server --appendonly yes
+  api:
+    image: ${API_IMAGE:-example/api:1}
+    healthcheck:
+      test: ["CMD", "curl", "-f", "http://localhost:8080/health"]
+"#;
+    let imported = import_str(text, "compose.yaml").expect("imports");
+    assert_eq!(stateful(&imported), ["cache", "database"]);
+    assert_eq!(
+        inferred(&imported, "database"),
+        [&Inference::StatefulProgram { program: "pg_isready".into(), from: "health check" }]
+    );
+    assert_eq!(
+        inferred(&imported, "cache"),
+        [&Inference::StatefulProgram { program: "redis-server".into(), from: "command" }]
+    );
+}

@@ -6,8 +6,9 @@
 //! `deploy.resources.reservations`, else the legacy `mem_reservation`, else
 //! `deploy.resources.limits`, else the legacy `mem_limit`/`cpus` (a limit is used only when no
 //! reservation is declared, and a note says so); `privileged`; `platform` (`windows/…`) and
-//! Windows images; `runtime` (`runsc`, `kata…`) and `isolation: hyperv` as runtime hints; named
-//! volumes (declared under the top-level `volumes`) and database images mark a service stateful.
+//! Windows images; `runtime` (`runsc`, `kata…`) and `isolation: hyperv` as runtime hints; state
+//! from database images, the programs health checks and commands run, named volumes and binds
+//! onto data paths, a store written by several services counted once (see `state`).
 //!
 //! As `docker compose config` reads the file (the project is resolved first, see `project`):
 //! a service with `profiles:` is left out unless one of its profiles is selected (`*` selects
@@ -20,7 +21,8 @@ use super::imported::{RuntimeHint, WorkloadKind};
 use super::note::{Field, Ignored, Inference, Note, Place};
 use super::quantity::{compose_cpus, compose_memory_mib};
 use super::read::{At, Notes};
-use super::service::{Service, is_windows_path, runtime_hint};
+use super::service::{Service, is_stateful_image, is_windows_path, runtime_hint};
+use super::state::{self, Owned, Store};
 use super::yaml::Node;
 
 /// Whether a document is a Compose file: a mapping whose `services` is a mapping.
@@ -38,7 +40,7 @@ pub fn read(document: &Node, selected: &[String], notes: &mut Notes) -> Result<V
     let Some(services) = document.get("services").and_then(Node::as_map) else {
         return Ok(Vec::new());
     };
-    let mut read = Vec::new();
+    let (mut read, mut on_services) = (Vec::new(), Vec::new());
     let (mut left_out, mut off) = (Vec::new(), Vec::new());
     for (name, definition) in services {
         let place = Place::object(None, format!("service {name}"));
@@ -64,7 +66,16 @@ pub fn read(document: &Node, selected: &[String], notes: &mut Notes) -> Result<V
             continue;
         }
         refuse_conflicts(name, definition)?;
-        read.push(service(name, definition, &place, &named_volumes, notes));
+        on_services.push((name.as_str(), definition, place));
+    }
+    let stores: Vec<Vec<Store>> = on_services.iter().map(|(_, d, _)| state::stores(d, &named_volumes)).collect();
+    let stateful: Vec<bool> = on_services.iter().map(|(_, d, _)| stateful_by_image_or_program(d)).collect();
+    let owned = state::owners(&stores, &stateful);
+    let names: Vec<&str> = on_services.iter().map(|(name, _, _)| *name).collect();
+    for ((name, definition, place), owned) in on_services.iter().zip(owned) {
+        let mut service = service(name, definition, place, notes);
+        own_stores(&mut service, place, owned, &names, notes);
+        read.push(service);
     }
     if !left_out.is_empty() {
         let place = Place { field: Some("profiles".to_owned()), ..Place::default() };
@@ -97,7 +108,7 @@ fn refuse_conflicts(name: &str, definition: &Node) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn service(name: &str, definition: &Node, place: &Place, named_volumes: &[&str], notes: &mut Notes) -> Service {
+fn service(name: &str, definition: &Node, place: &Place, notes: &mut Notes) -> Service {
     let mut service = Service::new(name.to_owned(), WorkloadKind::ComposeService);
     let field = |path: &'static str| At::new(place, path, definition.at(path));
 
@@ -132,12 +143,44 @@ fn service(name: &str, definition: &Node, place: &Place, named_volumes: &[&str],
         notes.push(place.clone(), Note::Inferred { fact: Inference::Gpu { resource } });
     }
     if !service.stateful
-        && let Some(volume) = named_volume(definition, named_volumes)
+        && let Some((program, from)) = state::program(definition)
     {
         service.stateful = true;
-        notes.push(place.clone(), Note::Inferred { fact: Inference::StatefulVolume { volume: volume.to_owned() } });
+        notes.push(place.clone(), Note::Inferred { fact: Inference::StatefulProgram { program, from } });
     }
     service
+}
+
+/// What `service` will read as stateful before the stores are shared out: its image or the
+/// program it runs.
+fn stateful_by_image_or_program(definition: &Node) -> bool {
+    definition.get("image").and_then(Node::as_str).is_some_and(is_stateful_image)
+        || state::program(definition).is_some()
+}
+
+/// The stores the service owns make it stateful (noted when nothing else did); a store others
+/// write to as well is noted once, here, naming them.
+fn own_stores(service: &mut Service, place: &Place, owned: Vec<Owned>, names: &[&str], notes: &mut Notes) {
+    if !service.stateful
+        && let Some(first) = owned.first()
+    {
+        service.stateful = true;
+        let fact = match &first.store {
+            Store::Volume(volume) => Inference::StatefulVolume { volume: volume.clone() },
+            Store::DataPath { source, target } => {
+                Inference::StatefulPath { source: source.clone(), target: target.clone() }
+            }
+        };
+        notes.push(place.clone(), Note::Inferred { fact });
+    }
+    for Owned { store, others } in owned.into_iter().filter(|o| !o.others.is_empty()) {
+        let store = match store {
+            Store::Volume(volume) => volume,
+            Store::DataPath { source, .. } => source,
+        };
+        let others = others.into_iter().map(|i| names[i].to_owned()).collect();
+        notes.push(place.clone(), Note::Inferred { fact: Inference::SharedStore { store, others } });
+    }
 }
 
 fn replicas(definition: &Node, place: &Place, notes: &mut Notes) -> u32 {
@@ -231,16 +274,4 @@ fn gpu_device(definition: &Node) -> bool {
                 .any(|c| c.as_str() == Some("gpu"))
         },
     )
-}
-
-/// The first volume of the service whose source is a named volume of the file.
-fn named_volume<'a>(definition: &'a Node, named_volumes: &[&str]) -> Option<&'a str> {
-    definition.get("volumes")?.as_list()?.iter().find_map(|volume| {
-        // Short syntax "source:target[:mode]"; long syntax { type: volume, source: … }.
-        let source = match volume.as_str() {
-            Some(short) => short.split(':').next(),
-            None => volume.get("source").and_then(Node::as_str),
-        }?;
-        named_volumes.contains(&source).then_some(source)
-    })
 }

@@ -18,8 +18,9 @@
 //!
 //! otherwise it starts a component of its own. Stateful services — `StatefulSets`, database
 //! and broker images (`postgres`, `mysql`, `mariadb`, `mongo`, `redis`, `elasticsearch`,
-//! `cassandra`, `kafka`, …), Compose services with a named volume, pods with a persistent
-//! volume claim — always get a component of their own.
+//! `cassandra`, `kafka`, `redpanda`, …), Compose services owning a named volume or a bind onto a
+//! data path (see `state`), pods with a persistent volume claim — always get a component of
+//! their own.
 //!
 //! A component's `replicas` is the members' mean, rounded; its memory and CPU per instance
 //! are the members' means *weighted by replicas*. The mean, not the maximum: host sizing
@@ -57,6 +58,7 @@ mod project;
 pub mod quantity;
 mod read;
 mod service;
+mod state;
 mod template;
 mod text;
 mod yaml;

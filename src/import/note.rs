@@ -80,6 +80,14 @@ pub enum Inference {
     StatefulImage { image: String },
     /// Holds state: it mounts a named or persistent volume.
     StatefulVolume { volume: String },
+    /// Holds state: it binds a host path onto a data path (`/var/lib/…`, `/data`, a model cache).
+    StatefulPath { source: String, target: String },
+    /// Holds state: its health check, command or entrypoint runs a database's or broker's
+    /// program (where the image is a variable or a custom build).
+    StatefulProgram { program: String, from: &'static str },
+    /// A store (volume or host path) others write to as well: one storage concern, counted as
+    /// the state of the service the note is about only.
+    SharedStore { store: String, others: Vec<String> },
     /// Needs Windows: the image is a Windows base image or tagged for Windows.
     WindowsImage { image: String },
     /// Needs Windows: it mounts a Windows path (`C:\…`) or a named pipe (`\\.\pipe\…`).
@@ -228,6 +236,18 @@ impl fmt::Display for Note {
                 Inference::StatefulVolume { volume } => {
                     write!(f, "treated as stateful: it keeps data on the volume `{volume}`")
                 }
+                Inference::StatefulPath { source, target } => {
+                    write!(f, "treated as stateful: it keeps data in `{target}`, bound from `{source}`")
+                }
+                Inference::StatefulProgram { program, from } => {
+                    write!(f, "treated as stateful: its {from} runs `{program}`, a database or broker program")
+                }
+                Inference::SharedStore { store, others } => write!(
+                    f,
+                    "`{store}` is also written by {} other service(s) ({}): one storage concern, counted as state here only",
+                    others.len(),
+                    others.join(", ")
+                ),
                 Inference::WindowsImage { image } => {
                     write!(f, "treated as Windows: `{image}` is a Windows image")
                 }

@@ -69,7 +69,9 @@ impl Service {
 }
 
 /// Image repositories (the last path segment, tag and digest removed) of databases,
-/// caches and brokers that keep data: each becomes its own component.
+/// caches, brokers, coordinators and search engines that keep data: each becomes its own
+/// component. Kafka-compatible brokers and their coordinators count (`redpanda`, Confluent's
+/// `cp-kafka`, `cp-zookeeper`), as do vector and search engines (`qdrant`, `meilisearch`).
 const STATEFUL_IMAGES: &[&str] = &[
     "postgres",
     "postgresql",
@@ -100,10 +102,30 @@ const STATEFUL_IMAGES: &[&str] = &[
     "cockroach",
     "etcd",
     "zookeeper",
+    "cp-zookeeper",
+    "consul",
     "kafka",
+    "cp-kafka",
+    "cp-server",
+    "redpanda",
+    "pulsar",
+    "pulsar-all",
+    "activemq-classic",
+    "activemq-artemis",
     "rabbitmq",
     "nats",
     "minio",
+    "solr",
+    "meilisearch",
+    "typesense",
+    "qdrant",
+    "weaviate",
+    "milvus",
+    "dragonfly",
+    "questdb",
+    "arangodb",
+    "yugabyte",
+    "victoria-metrics",
 ];
 
 /// Path prefixes of images that are databases but whose last segment is generic.
@@ -179,12 +201,27 @@ mod tests {
             "registry.local:5000/mongo:7",
             "mcr.microsoft.com/mssql/server:2022-latest",
             "docker.elastic.co/elasticsearch/elasticsearch:8.13.0",
+            "docker.redpanda.com/redpandadata/redpanda:v24.1.7",
+            "confluentinc/cp-kafka:7.6.1",
+            "confluentinc/cp-zookeeper:7.6.1",
+            "quay.io/coreos/etcd:v3.5.13",
+            "opensearchproject/opensearch:2.14.0",
+            "apachepulsar/pulsar:3.2.2",
+            "hashicorp/consul:1.18",
+            "qdrant/qdrant:v1.9.0",
         ] {
             assert!(is_stateful_image(image), "{image}");
         }
-        for image in
-            ["nginx:1.27", "oliver006/redis_exporter", "postgres-exporter", "node:20", "registry.local:5000/api"]
-        {
+        for image in [
+            "nginx:1.27",
+            "oliver006/redis_exporter",
+            "postgres-exporter",
+            "node:20",
+            "registry.local:5000/api",
+            "docker.redpanda.com/redpandadata/console:v2.5.2",
+            "provectuslabs/kafka-ui",
+            "opensearchproject/opensearch-dashboards:2.14.0",
+        ] {
             assert!(!is_stateful_image(image), "{image}");
         }
     }
