@@ -13,6 +13,10 @@ use std::process::{Command, Output};
 use podvisor::import::import_file;
 use podvisor::profile::{load_file, to_canonical_string};
 
+/// How the summary line ends without `--host` (issue 23: costs of an imported estate rest on
+/// the default host, and the command says so).
+const ON_DEFAULT_HOST: &str = "; costs rest on the default host (--host ID to choose one)";
+
 const FIXTURES: [&str; 4] = ["awesome-compose.yaml", "helm-bundle.yaml", "cronjob.yaml", "windows-compose.yml"];
 
 fn podvisor(args: &[&str]) -> Output {
@@ -61,7 +65,10 @@ fn each_fixture_prints_its_profile_and_every_note() {
             assert_eq!(*line, format!("{file}: {note}"));
         }
         let format = imported.format.name();
-        assert_eq!(lines.last().copied(), Some(format!("{file}: {} ({format})", imported.summary()).as_str()));
+        assert_eq!(
+            lines.last().copied(),
+            Some(format!("{file}: {} ({format}){ON_DEFAULT_HOST}", imported.summary()).as_str())
+        );
     }
 }
 
@@ -75,7 +82,7 @@ fn notes_name_their_place() {
         )),
         "{stderr}"
     );
-    assert!(stderr.ends_with(&format!("{file}: 5 services in 4 components (Compose)\n")), "{stderr}");
+    assert!(stderr.ends_with(&format!("{file}: 5 services in 4 components (Compose){ON_DEFAULT_HOST}\n")), "{stderr}");
 }
 
 #[test]
@@ -232,8 +239,42 @@ fn profiles_are_left_out_unless_selected() {
     let file = file.to_str().expect("UTF-8 path");
     let default = text(&podvisor(&["import", file]).stderr);
     assert!(default.contains("pgadmin, notebook left out: they belong to the profile(s) debug, ai"), "{default}");
-    assert!(default.ends_with("7 services in 7 components (Compose)\n"), "{default}");
+    assert!(default.ends_with(&format!("7 services in 7 components (Compose){ON_DEFAULT_HOST}\n")), "{default}");
     let debug = podvisor(&["import", file, "--profile", "debug"]);
     assert_eq!(debug.status.code(), Some(0));
-    assert!(text(&debug.stderr).ends_with("9 services in 8 components (Compose)\n"), "{}", text(&debug.stderr));
+    assert!(
+        text(&debug.stderr).ends_with(&format!("9 services in 8 components (Compose){ON_DEFAULT_HOST}\n")),
+        "{}",
+        text(&debug.stderr)
+    );
+}
+
+#[test]
+fn an_estate_is_costed_on_the_host_chosen_at_import() {
+    let file = fixture("helm-bundle.yaml").display().to_string();
+    let run = podvisor(&["import", &file, "--host", "aws/m6i.4xlarge", "--kubernetes", "eks"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(text(&run.stderr).ends_with(" (Kubernetes) on aws/m6i.4xlarge\n"), "{}", text(&run.stderr));
+    let profile = podvisor::profile::parse(&run.stdout, "imported.ron").expect("loads").profile;
+    assert_eq!(profile.environment.host, "aws/m6i.4xlarge");
+    assert_eq!(profile.environment.kubernetes, podvisor::model::kubernetes::KubernetesFlavour::Eks);
+    assert!(!profile.notes.contains("Costs rest on the default host"), "{}", profile.notes);
+
+    // Without --host the profile says where its costs come from.
+    let run = podvisor(&["import", &file]);
+    let profile = podvisor::profile::parse(&run.stdout, "imported.ron").expect("loads").profile;
+    assert_eq!(profile.environment.host, "custom");
+    assert!(
+        profile.notes.contains("Costs rest on the default host (64 cores, 256 GiB, 1200 USD a month)"),
+        "{}",
+        profile.notes
+    );
+
+    // An unknown id is a usage error naming the closest ids; so is an unknown flavour.
+    let run = podvisor(&["import", &file, "--host", "aws/m6i.4xlarg"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("did you mean aws/m6i.4xlarge"), "{}", text(&run.stderr));
+    let run = podvisor(&["import", &file, "--kubernetes", "ekss"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("did you mean eks?"), "{}", text(&run.stderr));
 }

@@ -71,7 +71,7 @@ pub use group::SIMILAR_SHAPE_FACTOR;
 pub use imported::{Format, Imported, ImportedComponent, RuntimeHint, WorkloadKind};
 pub use note::{Field, Ignored, ImportNote, Inference, Note, Place, Rank};
 pub use profile::{
-    CURRENT, FENCED_ISOLATION_NEED, MAX_LISTED_NOTES, SANDBOXED_UNTRUSTED_CODE, STATEFUL_DATA_INTENSITY,
+    CURRENT, FENCED_ISOLATION_NEED, Hosting, MAX_LISTED_NOTES, SANDBOXED_UNTRUSTED_CODE, STATEFUL_DATA_INTENSITY,
 };
 pub use project::MAX_FILES;
 pub use yaml::MAX_INPUT_BYTES;

@@ -7,6 +7,8 @@ use std::path::Path;
 
 use super::imported::{Format, Imported, ImportedComponent, RuntimeHint};
 use super::note::Rank;
+use crate::model::hosts::CUSTOM;
+use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::options::OptionId;
 use crate::model::profile::{Component, Profile};
 use crate::model::traits::PrimaryOs;
@@ -91,11 +93,33 @@ fn hints(component: &ImportedComponent) -> Vec<Hint> {
     hints
 }
 
+/// Where an imported estate is costed (`podvisor import --host … --kubernetes …`): a catalog
+/// host and a Kubernetes flavour; `None` keeps the profile's default (the custom host, a
+/// self-managed cluster). The caller checks the host id against the catalog.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hosting {
+    pub host: Option<String>,
+    pub kubernetes: Option<KubernetesFlavour>,
+}
+
+impl Hosting {
+    /// Whether costs rest on the profile's default custom host, the same for every import.
+    pub fn default_host(&self) -> bool {
+        self.host.as_deref().is_none_or(|host| host == CUSTOM)
+    }
+}
+
 impl Imported {
+    /// [`Imported::to_profile_on`] the default host.
+    pub fn to_profile(&self) -> Profile {
+        self.to_profile_on(&Hosting::default())
+    }
+
     /// The profile: named after the file, comparing VMs, containers and containers on VMs
     /// (and microVMs when a component names a sandbox runtime that option covers), one
-    /// component per imported component, and notes that say where it came from.
-    pub fn to_profile(&self) -> Profile {
+    /// component per imported component, hosted as `hosting` says, and notes that say where
+    /// it came from and, on the default host, that its costs rest on that host.
+    pub fn to_profile_on(&self, hosting: &Hosting) -> Profile {
         let mut options = vec![OptionId::VM, OptionId::CONTAINER, OptionId::CONTAINERS_ON_VMS];
         if self.components.iter().any(|c| c.runtime_hint.as_ref().is_some_and(RuntimeHint::microvm)) {
             options.push(OptionId::MICROVM);
@@ -108,6 +132,25 @@ impl Imported {
             options,
             ..Profile::default()
         };
+        if let Some(host) = &hosting.host {
+            profile.environment.host.clone_from(host);
+        }
+        if let Some(flavour) = hosting.kubernetes {
+            profile.environment.kubernetes = flavour;
+        }
+        if hosting.default_host() {
+            let environment = &profile.environment;
+            let _ = write!(
+                profile.notes,
+                "\nCosts rest on the default host ({} cores, {} GiB, {} {} a month), not on the estate's: \
+                 every option is priced on it. Choose a catalog host (podvisor hosts lists them) with \
+                 `podvisor import FILE --host aws/m6i.4xlarge --kubernetes eks`, or in Environment.",
+                environment.host_cores,
+                environment.host_memory_gib,
+                environment.host_cost_per_month,
+                environment.currency
+            );
+        }
         if !self.components.is_empty() {
             profile.components = self.components.iter().map(component).collect();
         }
