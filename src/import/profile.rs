@@ -128,7 +128,7 @@ impl Imported {
             name: Path::new(&self.source)
                 .file_stem()
                 .map_or_else(|| self.source.clone(), |stem| stem.to_string_lossy().into_owned()),
-            notes: self.profile_notes(),
+            notes: self.profile_notes(hosting),
             options,
             ..Profile::default()
         };
@@ -137,19 +137,6 @@ impl Imported {
         }
         if let Some(flavour) = hosting.kubernetes {
             profile.environment.kubernetes = flavour;
-        }
-        if hosting.default_host() {
-            let environment = &profile.environment;
-            let _ = write!(
-                profile.notes,
-                "\nCosts rest on the default host ({} cores, {} GiB, {} {} a month), not on the estate's: \
-                 every option is priced on it. Choose a catalog host (podvisor hosts lists them) with \
-                 `podvisor import FILE --host aws/m6i.4xlarge --kubernetes eks`, or in Environment.",
-                environment.host_cores,
-                environment.host_memory_gib,
-                environment.host_cost_per_month,
-                environment.currency
-            );
         }
         if !self.components.is_empty() {
             profile.components = self.components.iter().map(component).collect();
@@ -170,9 +157,9 @@ impl Imported {
     }
 
     /// "Imported from FILE (Format): N services in M components.", the values set from
-    /// hints, and the import notes in their order (inferences first): every inference, and
+    /// hints, on the default host that costs rest on it, and the import notes in their order (inferences first): every inference, and
     /// the others up to [`MAX_LISTED_NOTES`] in all.
-    fn profile_notes(&self) -> String {
+    fn profile_notes(&self, hosting: &Hosting) -> String {
         let mut notes = format!(
             "Imported from {} ({}): {}. Each runs on containers on VMs today \
              (the file describes containers, not whether their hosts are VMs).",
@@ -193,6 +180,19 @@ impl Imported {
                     .collect();
                 let _ = write!(notes, "\n{}: {}.", component.name, set.join(", "));
             }
+        }
+        if hosting.default_host() {
+            let environment = Profile::default().environment;
+            let _ = write!(
+                notes,
+                "\nCosts rest on the default host ({} cores, {} GiB, {} {} a month), not on the estate's: \
+                 every option is priced on it. Choose a catalog host (podvisor hosts lists them) with \
+                 `podvisor import FILE --host aws/m6i.4xlarge --kubernetes eks`, or in Environment.",
+                environment.host_cores,
+                environment.host_memory_gib,
+                environment.host_cost_per_month,
+                environment.currency
+            );
         }
         if !self.notes.is_empty() {
             let _ = write!(notes, "\nImport notes ({}):", self.notes.len());
