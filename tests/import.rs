@@ -447,3 +447,29 @@ fn a_platform_with_autoscalers_rollouts_gpus_and_jobs() {
         profile.components.iter().find(|c| c.name == "storefront").expect("a storefront component");
     assert_eq!((storefront_profile.workload.replicas, storefront_profile.workload.peak_factor), (3, 4.0));
 }
+
+#[test]
+fn a_claim_written_by_several_workloads_is_one_store() {
+    // A web tier and its workers both write user uploads to one ReadWriteMany claim, a report
+    // job reads it read-only, and another namespace has a claim of the same name.
+    let deployment = |name: &str, namespace: &str, claim: &str, read_only: bool| {
+        format!(
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}, namespace: {namespace}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: app, image: example/{name}:1}}]\n      volumes:\n        - name: uploads\n          persistentVolumeClaim: {{claimName: {claim}, readOnly: {read_only}}}\n"
+        )
+    };
+    let text = [
+        deployment("web", "shop", "uploads", false),
+        deployment("worker", "shop", "uploads", false),
+        deployment("reports", "shop", "uploads", true),
+        deployment("blog", "blog", "uploads", false),
+    ]
+    .concat();
+    let imported = import_str(&text, "manifests.yaml").expect("imports");
+    let stateful: Vec<&str> =
+        imported.components.iter().filter(|c| c.stateful).flat_map(|c| c.members.iter().map(String::as_str)).collect();
+    assert_eq!(stateful, ["web", "blog"], "one store per namespace, owned by its first writer");
+    assert!(notes_about(&imported, "Deployment web").contains(&&Note::Inferred {
+        fact: Inference::SharedStore { store: "shop/uploads".into(), others: vec!["worker".into()] }
+    }));
+    assert!(!component(&imported, "reports").stateful, "a read-only mount");
+}

@@ -22,7 +22,7 @@ use super::note::{Field, Ignored, Inference, Note, Place};
 use super::quantity::{compose_cpus, compose_memory_mib};
 use super::read::{At, Notes};
 use super::service::{Service, is_stateful_image, is_windows_path, runtime_hint};
-use super::state::{self, Owned, Store};
+use super::state::{self, Store};
 use super::yaml::Node;
 
 /// Whether a document is a Compose file: a mapping whose `services` is a mapping.
@@ -74,7 +74,7 @@ pub fn read(document: &Node, selected: &[String], notes: &mut Notes) -> Result<V
     let names: Vec<&str> = on_services.iter().map(|(name, _, _)| *name).collect();
     for ((name, definition, place), owned) in on_services.iter().zip(owned) {
         let mut service = service(name, definition, place, notes);
-        own_stores(&mut service, place, owned, &names, notes);
+        state::own(&mut service, place, owned, &names, notes);
         read.push(service);
     }
     if !left_out.is_empty() {
@@ -156,31 +156,6 @@ fn service(name: &str, definition: &Node, place: &Place, notes: &mut Notes) -> S
 fn stateful_by_image_or_program(definition: &Node) -> bool {
     definition.get("image").and_then(Node::as_str).is_some_and(is_stateful_image)
         || state::program(definition).is_some()
-}
-
-/// The stores the service owns make it stateful (noted when nothing else did); a store others
-/// write to as well is noted once, here, naming them.
-fn own_stores(service: &mut Service, place: &Place, owned: Vec<Owned>, names: &[&str], notes: &mut Notes) {
-    if !service.stateful
-        && let Some(first) = owned.first()
-    {
-        service.stateful = true;
-        let fact = match &first.store {
-            Store::Volume(volume) => Inference::StatefulVolume { volume: volume.clone() },
-            Store::DataPath { source, target } => {
-                Inference::StatefulPath { source: source.clone(), target: target.clone() }
-            }
-        };
-        notes.push(place.clone(), Note::Inferred { fact });
-    }
-    for Owned { store, others } in owned.into_iter().filter(|o| !o.others.is_empty()) {
-        let store = match store {
-            Store::Volume(volume) => volume,
-            Store::DataPath { source, .. } => source,
-        };
-        let others = others.into_iter().map(|i| names[i].to_owned()).collect();
-        notes.push(place.clone(), Note::Inferred { fact: Inference::SharedStore { store, others } });
-    }
 }
 
 fn replicas(definition: &Node, place: &Place, notes: &mut Notes) -> u32 {

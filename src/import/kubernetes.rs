@@ -31,6 +31,7 @@ use super::note::{Field, Ignored, Inference, Note, Place};
 use super::quantity::{QuantityError, kubernetes_cpu, kubernetes_memory_mib};
 use super::read::{At, Notes};
 use super::service::{Service, runtime_hint};
+use super::state::{self, Store};
 use super::yaml::Node;
 
 const OS_LABELS: [&str; 2] = ["kubernetes.io/os", "beta.kubernetes.io/os"];
@@ -86,6 +87,7 @@ pub fn read(documents: &[Node], notes: &mut Notes) -> Vec<Service> {
             Note::Inferred { fact: Inference::Autoscaled { by, min: scaler.min, max: scaler.max } },
         );
     }
+    share_claims(&mut services, notes);
     services
 }
 
@@ -242,6 +244,11 @@ fn object(object: &Node, document: Option<usize>, notes: &mut Notes, skipped: &m
         }
     }
     service.infer_from_images(&place, notes);
+    if let Some(namespace) = object.at("metadata.namespace").and_then(Node::as_str) {
+        for claim in &mut service.claims {
+            *claim = format!("{namespace}/{claim}");
+        }
+    }
     Some(service)
 }
 
@@ -288,12 +295,7 @@ fn pod(spec: &Node, path: &str, place: &Place, service: &mut Service, notes: &mu
         notes.push(place.clone(), Note::Inferred { fact: Inference::WindowsPath { path: path.to_owned() } });
     }
     extended_resources(&containers, place, service, notes);
-    if !service.stateful
-        && let Some(claim) = persistent_claim(spec)
-    {
-        service.stateful = true;
-        notes.push(place.clone(), Note::Inferred { fact: Inference::StatefulVolume { volume: claim.to_owned() } });
-    }
+    service.claims = persistent_claims(spec).map(str::to_owned).collect();
 }
 
 /// The pod's effective figure for one resource; notes containers that declare none.
@@ -404,10 +406,27 @@ fn windows_path(spec: &Node) -> Option<&str> {
     host_paths.chain(mounts).filter_map(Node::as_str).find(|p| super::service::is_windows_path(p))
 }
 
-/// The first persistent volume claim the pod mounts.
-fn persistent_claim(spec: &Node) -> Option<&str> {
-    spec.get("volumes")?
-        .as_list()?
-        .iter()
-        .find_map(|volume| volume.at("persistentVolumeClaim.claimName").and_then(Node::as_str))
+/// The persistent volume claims the pod mounts read-write, in order.
+fn persistent_claims(spec: &Node) -> impl Iterator<Item = &str> {
+    spec.get("volumes").and_then(Node::as_list).unwrap_or_default().iter().filter_map(|volume| {
+        let claim = volume.get("persistentVolumeClaim")?;
+        let read_only = claim.get("readOnly").and_then(Node::as_bool).unwrap_or(false);
+        claim.get("claimName").and_then(Node::as_str).filter(|_| !read_only)
+    })
+}
+
+/// A claim written by several workloads is one store: only its owner is stateful for it (a
+/// `StatefulSet` or database image first, else the first in file order), and a note there names
+/// the others. Claims are namespaced, so two namespaces' `data` are two stores.
+fn share_claims(services: &mut [Service], notes: &mut Notes) {
+    let stores: Vec<Vec<Store>> =
+        services.iter().map(|s| s.claims.iter().map(|c| Store::Volume(c.clone())).collect()).collect();
+    let stateful: Vec<bool> = services.iter().map(|s| s.stateful).collect();
+    let owned = state::owners(&stores, &stateful);
+    let names: Vec<String> = services.iter().map(|s| s.name.clone()).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    for (service, owned) in services.iter_mut().zip(owned) {
+        let place = service.place.clone();
+        state::own(service, &place, owned, &names, notes);
+    }
 }

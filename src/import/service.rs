@@ -28,6 +28,9 @@ pub(crate) struct Service {
     pub source_kind: String,
     /// Where notes about the whole service go.
     pub place: Place,
+    /// Persistent volume claims it mounts read-write (`namespace/name` where a namespace is
+    /// written), shared out among their writers after the file is read.
+    pub claims: Vec<String>,
 }
 
 impl Service {
@@ -48,6 +51,7 @@ impl Service {
             lifespan_days: None,
             source_kind: String::new(),
             place: Place::default(),
+            claims: Vec::new(),
         }
     }
 

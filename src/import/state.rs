@@ -1,8 +1,8 @@
-//! State from evidence in a Compose file: where a service writes data that outlives it, which
-//! service a store written by several belongs to, and what a service runs when its image says
-//! nothing.
+//! State from evidence: where a service writes data that outlives it, which service a store
+//! written by several belongs to, and what a service runs when its image says nothing.
 //!
-//! A *store* is a named volume (declared under the top-level `volumes`) or a host path bound
+//! A *store* is a Compose named volume (declared under the top-level `volumes`), a Kubernetes
+//! persistent volume claim mounted read-write (by namespace and name), or a host path bound
 //! onto a data path, mounted read-write. Data paths are where images keep data by convention:
 //! under `/var/lib/`, `/var/opt/` or `/bitnami/`; `/data` and below; a last segment `data`,
 //! `db`, `database`, `pgdata` or `storage`; and model caches (a `.cache`, `huggingface`,
@@ -20,13 +20,15 @@
 //! Where the image is a variable or a custom build, a health check, command or entrypoint that
 //! runs a database's or broker's own program (`pg_isready`, `redis-server`, `rpk`) is evidence.
 
-use super::service::is_windows_path;
+use super::note::{Inference, Note, Place};
+use super::read::Notes;
+use super::service::{Service, is_windows_path};
 use super::yaml::Node;
 
 /// Where a service writes data that outlives its containers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Store {
-    /// A named volume of the file.
+    /// A named volume of the file, or a persistent volume claim.
     Volume(String),
     /// A host path bound onto a data path.
     DataPath { source: String, target: String },
@@ -172,6 +174,31 @@ pub fn owners(stores: &[Vec<Store>], stateful: &[bool]) -> Vec<Vec<Owned>> {
         owned.sort_by_key(|o| stores.iter().position(|s| s.key() == o.store.key()));
     }
     owned
+}
+
+/// The stores `service` owns make it stateful (noted when nothing else did); a store others
+/// write to as well is noted once, here, naming them.
+pub fn own(service: &mut Service, place: &Place, owned: Vec<Owned>, names: &[&str], notes: &mut Notes) {
+    if !service.stateful
+        && let Some(first) = owned.first()
+    {
+        service.stateful = true;
+        let fact = match &first.store {
+            Store::Volume(volume) => Inference::StatefulVolume { volume: volume.clone() },
+            Store::DataPath { source, target } => {
+                Inference::StatefulPath { source: source.clone(), target: target.clone() }
+            }
+        };
+        notes.push(place.clone(), Note::Inferred { fact });
+    }
+    for Owned { store, others } in owned.into_iter().filter(|o| !o.others.is_empty()) {
+        let store = match store {
+            Store::Volume(volume) => volume,
+            Store::DataPath { source, .. } => source,
+        };
+        let others = others.into_iter().map(|i| names[i].to_owned()).collect();
+        notes.push(place.clone(), Note::Inferred { fact: Inference::SharedStore { store, others } });
+    }
 }
 
 /// Programs of databases, caches, brokers and coordinators that keep data, as a health check
