@@ -82,7 +82,7 @@ fn notes_name_their_place() {
         )),
         "{stderr}"
     );
-    assert!(stderr.ends_with(&format!("{file}: 5 services in 4 components (Compose){ON_DEFAULT_HOST}\n")), "{stderr}");
+    assert!(stderr.ends_with(&format!("{file}: 5 services in 5 components (Compose){ON_DEFAULT_HOST}\n")), "{stderr}");
 }
 
 #[test]

@@ -32,13 +32,15 @@ fn default_workload() -> podvisor::model::Workload {
 }
 
 #[test]
-fn awesome_compose_becomes_four_components_with_the_database_apart() {
+fn awesome_compose_becomes_five_components_with_the_database_apart() {
     let imported = fixture("awesome-compose.yaml");
     let profile = imported.to_profile();
     assert_eq!(profile.name, "awesome-compose", "named after the file");
     assert_eq!(profile.options, [OptionId::VM, OptionId::CONTAINER, OptionId::CONTAINERS_ON_VMS]);
     let names: Vec<&str> = profile.components.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["frontend", "backend and 1 similar", "db", "cache"]);
+    // backend (2 replicas) and worker (1) were one component before issue 23 bounded grouping
+    // by replica similarity.
+    assert_eq!(names, ["frontend", "backend", "worker", "db", "cache"]);
     for c in &profile.components {
         assert_eq!((c.placement, c.current), (None, CURRENT), "{}", c.name);
     }
@@ -50,11 +52,14 @@ fn awesome_compose_becomes_four_components_with_the_database_apart() {
     assert_eq!(db.data_intensity as f64, STATEFUL_DATA_INTENSITY);
     assert_eq!(db.isolation_need, default_workload().isolation_need, "nothing fences it off");
 
-    // backend (2 replicas) and worker (1): 2 services, mean replicas 1.5 → 2, 384 MiB / 0.5 cores.
-    let node = &component(&profile, "backend and 1 similar").workload;
-    assert_eq!((node.services, node.replicas), (2, 2));
-    assert_eq!((node.memory_per_instance_mib, node.cpu_per_instance), (384.0, 0.5));
-    assert_eq!(node.data_intensity, default_workload().data_intensity, "stateless keeps the default");
+    // backend (2 replicas) and worker (1), each 384 MiB / 0.5 cores, apart: ×2 is beyond the
+    // replica factor (they were one component of mean replicas 1.5 → 2 before issue 23).
+    for (name, replicas) in [("backend", 2), ("worker", 1)] {
+        let node = &component(&profile, name).workload;
+        assert_eq!((node.services, node.replicas), (1, replicas));
+        assert_eq!((node.memory_per_instance_mib, node.cpu_per_instance), (384.0, 0.5));
+        assert_eq!(node.data_intensity, default_workload().data_intensity, "stateless keeps the default");
+    }
 
     let frontend = &component(&profile, "frontend").workload;
     assert_eq!((frontend.services, frontend.replicas), (1, 3));
@@ -79,7 +84,7 @@ fn awesome_compose_becomes_four_components_with_the_database_apart() {
 fn the_notes_say_where_the_profile_came_from_and_list_the_import_notes() {
     let imported = fixture("awesome-compose.yaml");
     let notes = imported.to_profile().notes;
-    assert!(notes.starts_with("Imported from awesome-compose.yaml (Compose): 5 services in 4 components."), "{notes}");
+    assert!(notes.starts_with("Imported from awesome-compose.yaml (Compose): 5 services in 5 components."), "{notes}");
     assert!(notes.contains("\ndb: Data intensity 8/10 (it holds state)."), "{notes}");
     assert!(notes.contains(&format!("\nImport notes ({}):", imported.notes.len())), "{notes}");
     for note in &imported.notes {

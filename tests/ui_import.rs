@@ -51,7 +51,11 @@ fn importing_makes_a_new_unsaved_scenario_and_shows_the_notes() {
 
     let imported = import_file(&path).expect("imports");
     assert_eq!(common::profile(&harness), imported.to_profile());
-    assert_eq!(common::profile(&harness).components.len(), 4);
+    assert_eq!(
+        common::profile(&harness).components.len(),
+        5,
+        "backend and worker apart since issue 23 bounded grouping by replicas"
+    );
     let document = harness.state().document();
     assert!(document.is_dirty() && document.path().is_none(), "untitled and unsaved");
     assert_eq!(harness.state().window_title(), "awesome-compose ● — Podvisor");

@@ -11,10 +11,11 @@
 //! service joins the first component whose members
 //! - are of the same [`WorkloadKind`], need the same OS (Windows or not), are equally
 //!   privileged and name the same runtime hint,
-//! - hold no state, and
+//! - hold no state,
 //! - together with it have memory per instance within [`SIMILAR_SHAPE_FACTOR`] (×1.25) of
 //!   each other (largest ≤ 1.25 × smallest), and CPU likewise; a service that declares no
-//!   memory (or CPU) groups only with services that declare none;
+//!   memory (or CPU) groups only with services that declare none, and
+//! - together with it have replicas within [`SIMILAR_REPLICAS_FACTOR`] (×1.5);
 //!
 //! otherwise it starts a component of its own. Stateful services — `StatefulSets`, database
 //! and broker images (`postgres`, `mysql`, `mariadb`, `mongo`, `redis`, `elasticsearch`,
@@ -67,7 +68,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-pub use group::SIMILAR_SHAPE_FACTOR;
+pub use group::{SIMILAR_REPLICAS_FACTOR, SIMILAR_SHAPE_FACTOR};
 pub use imported::{Format, Imported, ImportedComponent, RuntimeHint, WorkloadKind};
 pub use note::{Field, Ignored, ImportNote, Inference, Note, Place, Rank};
 pub use profile::{
