@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use podvisor::import::{ImportError, MAX_INPUT_BYTES, import_str};
+use podvisor::import::{ImportError, MAX_INPUT_BYTES, MAX_SERVICES, import_str};
 
 /// The bound on resident memory for any input up to the cap.
 const MAX_RESIDENT_KIB: u64 = 256 * 1024;
@@ -72,6 +72,28 @@ fn hostile_files_up_to_the_cap_are_refused_fast_and_small() {
     flat.push_str("1]\n");
     let message = refused_by_a_limit("flat.yaml", &flat);
     assert!(message.contains("nodes"), "{message}");
+
+    // Many services, each with a named volume of its own (so each is stateful and apart):
+    // merged down to 64 components within the time bound at the service limit (20,000 took
+    // 75 s unoptimised before it), refused one past it.
+    let many = |services: usize| {
+        let mut text = String::from("services:\n");
+        for i in 0..services {
+            let _ = writeln!(text, "  s{i}: {{image: app, volumes: ['v{i}:/data']}}");
+        }
+        text.push_str("volumes:\n");
+        for i in 0..services {
+            let _ = writeln!(text, "  v{i}:");
+        }
+        text
+    };
+    let start = Instant::now();
+    let imported = import_str(&many(MAX_SERVICES), "many.yaml").expect("imports at the limit");
+    let elapsed = start.elapsed();
+    assert!(elapsed < Duration::from_secs(MAX_SECONDS), "{MAX_SERVICES} services took {elapsed:?}");
+    assert_eq!(imported.components.len(), 64);
+    let message = refused_by_a_limit("too-many.yaml", &many(MAX_SERVICES + 1));
+    assert!(message.contains("5001 services or workloads; an import reads at most 5000"), "{message}");
 
     if let Some(peak) = peak_resident_kib() {
         assert!(peak < MAX_RESIDENT_KIB, "peak resident {peak} KiB");

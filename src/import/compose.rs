@@ -16,6 +16,8 @@
 //! as not declared; a limit or reservation written both in `deploy.resources` and in its legacy
 //! key with different values is refused, as Compose refuses it.
 
+use std::collections::HashSet;
+
 use super::ImportError;
 use super::imported::{RuntimeHint, WorkloadKind};
 use super::note::{Field, Ignored, Inference, Note, Place};
@@ -32,7 +34,7 @@ pub fn is_compose(document: &Node) -> bool {
 
 /// The services of a Compose file, in file order, without those of profiles not selected.
 pub fn read(document: &Node, selected: &[String], notes: &mut Notes) -> Result<Vec<Service>, ImportError> {
-    let named_volumes: Vec<&str> = document
+    let named_volumes: HashSet<&str> = document
         .get("volumes")
         .and_then(Node::as_map)
         .map(|volumes| volumes.iter().map(|(name, _)| name.as_str()).collect())

@@ -62,18 +62,29 @@ fn distance(a: &ImportedComponent, b: &ImportedComponent) -> f64 {
         + differs(a.runtime_hint != b.runtime_hint)
 }
 
-/// The smallest component with a compatible partner, and its most similar partner.
+/// The smallest component with a compatible partner (the first of equal ones), and its most
+/// similar partner. Linear: partners exist in a class of two or more, counted once.
 fn next_merge(components: &[ImportedComponent]) -> Option<(usize, usize)> {
-    let mut by_size: Vec<usize> = (0..components.len()).collect();
-    by_size.sort_by(|&a, &b| size(&components[a]).total_cmp(&size(&components[b])));
-    by_size.into_iter().find_map(|from| {
-        (0..components.len())
-            .filter(|&to| to != from && compatible(&components[from], &components[to]))
-            .min_by(|&a, &b| {
-                distance(&components[from], &components[a]).total_cmp(&distance(&components[from], &components[b]))
-            })
-            .map(|to| (from, to))
-    })
+    let class = |c: &ImportedComponent| {
+        usize::from(c.windows)
+            | usize::from(c.stateful) << 1
+            | usize::from(c.gpu.is_some()) << 2
+            | usize::from(c.memory_per_instance_mib.is_some()) << 3
+            | usize::from(c.cpu_per_instance.is_some()) << 4
+    };
+    let mut members = [0_usize; 32];
+    for c in components {
+        members[class(c)] += 1;
+    }
+    let from = (0..components.len())
+        .filter(|&i| members[class(&components[i])] >= 2)
+        .min_by(|&a, &b| size(&components[a]).total_cmp(&size(&components[b])))?;
+    let to = (0..components.len())
+        .filter(|&to| to != from && compatible(&components[from], &components[to]))
+        .map(|to| (to, distance(&components[from], &components[to])))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(to, _)| to)?;
+    Some((from, to))
 }
 
 /// `from`'s services join `into`: counts add up, sizes are instance-weighted means (service-

@@ -20,6 +20,8 @@
 //! Where the image is a variable or a custom build, a health check, command or entrypoint that
 //! runs a database's or broker's own program (`pg_isready`, `redis-server`, `rpk`) is evidence.
 
+use std::collections::{HashMap, HashSet};
+
 use super::note::{Inference, Note, Place};
 use super::read::Notes;
 use super::service::{Service, is_windows_path};
@@ -91,7 +93,7 @@ fn is_host_path(source: &str) -> bool {
 }
 
 /// The service's stores, in the order its `volumes` lists them.
-pub fn stores(definition: &Node, named_volumes: &[&str]) -> Vec<Store> {
+pub fn stores(definition: &Node, named_volumes: &HashSet<&str>) -> Vec<Store> {
     let volumes = definition.get("volumes").and_then(Node::as_list).unwrap_or_default();
     volumes
         .iter()
@@ -156,24 +158,35 @@ fn is_data_path(source: &str, target: &str) -> bool {
 /// `i` is stateful by other evidence (its image or program): such a service owns a shared
 /// store before the first writer in file order does.
 pub fn owners(stores: &[Vec<Store>], stateful: &[bool]) -> Vec<Vec<Owned>> {
-    let mut owned = vec![Vec::new(); stores.len()];
-    let mut seen: Vec<&str> = Vec::new();
-    for store in stores.iter().flatten() {
-        let key = store.key();
-        if seen.contains(&key) {
-            continue;
+    // Writers of each store (service, position in its list) in file order, stores in order of
+    // first appearance: one pass, so thousands of services or volumes stay linear.
+    let mut order: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (service, list) in stores.iter().enumerate() {
+        for (position, store) in list.iter().enumerate() {
+            let slot = *index.entry(store.key()).or_insert_with(|| {
+                order.push(Vec::new());
+                order.len() - 1
+            });
+            if order[slot].last().is_none_or(|&(last, _)| last != service) {
+                order[slot].push((service, position));
+            }
         }
-        seen.push(key);
-        let writers: Vec<usize> = (0..stores.len()).filter(|&i| stores[i].iter().any(|s| s.key() == key)).collect();
-        let owner = writers.iter().copied().find(|&i| stateful[i]).unwrap_or(writers[0]);
-        let store = stores[owner].iter().find(|s| s.key() == key).unwrap_or(store).clone();
-        owned[owner].push(Owned { store, others: writers.into_iter().filter(|&i| i != owner).collect() });
+    }
+    let mut owned: Vec<Vec<(usize, Owned)>> = vec![Vec::new(); stores.len()];
+    for writers in order {
+        let (owner, position) = writers.iter().copied().find(|&(i, _)| stateful[i]).unwrap_or(writers[0]);
+        let others = writers.into_iter().map(|(i, _)| i).filter(|&i| i != owner).collect();
+        owned[owner].push((position, Owned { store: stores[owner][position].clone(), others }));
     }
     // Each owner's stores in the order its own `volumes` lists them.
-    for (owned, stores) in owned.iter_mut().zip(stores) {
-        owned.sort_by_key(|o| stores.iter().position(|s| s.key() == o.store.key()));
-    }
     owned
+        .into_iter()
+        .map(|mut list| {
+            list.sort_by_key(|&(position, _)| position);
+            list.into_iter().map(|(_, owned)| owned).collect()
+        })
+        .collect()
 }
 
 /// The stores `service` owns make it stateful (noted when nothing else did); a store others
@@ -301,7 +314,11 @@ mod tests {
         let definition = service(
             "volumes:\n  - pgdata:/var/lib/postgresql/data:ro\n  - /var/lib/mysql\n  - other:/data\n  - type: tmpfs\n    target: /data\n  - type: bind\n    source: ./es\n    target: /usr/share/elasticsearch/data\n    read_only: true\n  - pgdata:/backup:rw,z\n",
         );
-        assert_eq!(stores(&definition, &["pgdata"]), [Store::Volume("pgdata".into())], "only the last, rw one");
+        assert_eq!(
+            stores(&definition, &HashSet::from(["pgdata"])),
+            [Store::Volume("pgdata".into())],
+            "only the last, rw one"
+        );
     }
 
     #[test]
