@@ -3,6 +3,8 @@
 //! message.
 
 mod profile_support;
+#[cfg(unix)]
+mod special_files;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -10,6 +12,10 @@ use std::process::{Command, Output};
 
 use podvisor::import::import_file;
 use podvisor::profile::{load_file, to_canonical_string};
+
+/// How the summary line ends without `--host` (issue 23: costs of an imported estate rest on
+/// the default host, and the command says so).
+const ON_DEFAULT_HOST: &str = "; costs rest on the default host (--host ID to choose one)";
 
 const FIXTURES: [&str; 4] = ["awesome-compose.yaml", "helm-bundle.yaml", "cronjob.yaml", "windows-compose.yml"];
 
@@ -59,7 +65,10 @@ fn each_fixture_prints_its_profile_and_every_note() {
             assert_eq!(*line, format!("{file}: {note}"));
         }
         let format = imported.format.name();
-        assert_eq!(lines.last().copied(), Some(format!("{file}: {} ({format})", imported.summary()).as_str()));
+        assert_eq!(
+            lines.last().copied(),
+            Some(format!("{file}: {} ({format}){ON_DEFAULT_HOST}", imported.summary()).as_str())
+        );
     }
 }
 
@@ -73,7 +82,7 @@ fn notes_name_their_place() {
         )),
         "{stderr}"
     );
-    assert!(stderr.ends_with(&format!("{file}: 5 services in 4 components (Compose)\n")), "{stderr}");
+    assert!(stderr.ends_with(&format!("{file}: 5 services in 5 components (Compose){ON_DEFAULT_HOST}\n")), "{stderr}");
 }
 
 #[test]
@@ -202,4 +211,70 @@ fn quantities_are_parsed_or_refused_clearly() {
         ),
         "{stderr}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_a_pipe_or_a_folder_as_output_is_refused_and_left_as_it_was() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let compose = fixture("cronjob.yaml").display().to_string();
+    let profile = written(folder.path(), "shop.ron", &to_canonical_string(&podvisor::profile::Profile::default()));
+    for (kind, target) in special_files::targets(folder.path()) {
+        let out = target.to_str().expect("UTF-8 path");
+        for args in
+            [["import", &compose, "-o", out], ["report", &profile, "-o", out], ["normalize", &profile, "-o", out]]
+        {
+            let run = podvisor(&args);
+            assert_eq!(run.status.code(), Some(1), "{args:?}");
+            let stderr = text(&run.stderr);
+            assert!(stderr.contains(kind.refusal()), "{args:?}: {stderr}");
+            special_files::assert_left_as_it_was(kind, &target, folder.path());
+        }
+    }
+}
+
+#[test]
+fn profiles_are_left_out_unless_selected() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/selfhosted/compose.yaml");
+    let file = file.to_str().expect("UTF-8 path");
+    let default = text(&podvisor(&["import", file]).stderr);
+    assert!(default.contains("pgadmin, notebook left out: they belong to the profile(s) debug, ai"), "{default}");
+    assert!(default.ends_with(&format!("7 services in 7 components (Compose){ON_DEFAULT_HOST}\n")), "{default}");
+    let debug = podvisor(&["import", file, "--profile", "debug"]);
+    assert_eq!(debug.status.code(), Some(0));
+    assert!(
+        text(&debug.stderr).ends_with(&format!("9 services in 8 components (Compose){ON_DEFAULT_HOST}\n")),
+        "{}",
+        text(&debug.stderr)
+    );
+}
+
+#[test]
+fn an_estate_is_costed_on_the_host_chosen_at_import() {
+    let file = fixture("helm-bundle.yaml").display().to_string();
+    let run = podvisor(&["import", &file, "--host", "aws/m6i.4xlarge", "--kubernetes", "eks"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(text(&run.stderr).ends_with(" (Kubernetes) on aws/m6i.4xlarge\n"), "{}", text(&run.stderr));
+    let profile = podvisor::profile::parse(&run.stdout, "imported.ron").expect("loads").profile;
+    assert_eq!(profile.environment.host, "aws/m6i.4xlarge");
+    assert_eq!(profile.environment.kubernetes, podvisor::model::kubernetes::KubernetesFlavour::Eks);
+    assert!(!profile.notes.contains("Costs rest on the default host"), "{}", profile.notes);
+
+    // Without --host the profile says where its costs come from.
+    let run = podvisor(&["import", &file]);
+    let profile = podvisor::profile::parse(&run.stdout, "imported.ron").expect("loads").profile;
+    assert_eq!(profile.environment.host, "custom");
+    assert!(
+        profile.notes.contains("Costs rest on the default host (64 cores, 256 GiB, 1200 USD a month)"),
+        "{}",
+        profile.notes
+    );
+
+    // An unknown id is a usage error naming the closest ids; so is an unknown flavour.
+    let run = podvisor(&["import", &file, "--host", "aws/m6i.4xlarg"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("did you mean aws/m6i.4xlarge"), "{}", text(&run.stderr));
+    let run = podvisor(&["import", &file, "--kubernetes", "ekss"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("did you mean eks?"), "{}", text(&run.stderr));
 }

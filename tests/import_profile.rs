@@ -32,13 +32,15 @@ fn default_workload() -> podvisor::model::Workload {
 }
 
 #[test]
-fn awesome_compose_becomes_four_components_with_the_database_apart() {
+fn awesome_compose_becomes_five_components_with_the_database_apart() {
     let imported = fixture("awesome-compose.yaml");
     let profile = imported.to_profile();
     assert_eq!(profile.name, "awesome-compose", "named after the file");
     assert_eq!(profile.options, [OptionId::VM, OptionId::CONTAINER, OptionId::CONTAINERS_ON_VMS]);
     let names: Vec<&str> = profile.components.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["frontend", "backend and 1 similar", "db", "cache"]);
+    // backend (2 replicas) and worker (1) were one component before issue 23 bounded grouping
+    // by replica similarity.
+    assert_eq!(names, ["frontend", "backend", "worker", "db", "cache"]);
     for c in &profile.components {
         assert_eq!((c.placement, c.current), (None, CURRENT), "{}", c.name);
     }
@@ -50,11 +52,14 @@ fn awesome_compose_becomes_four_components_with_the_database_apart() {
     assert_eq!(db.data_intensity as f64, STATEFUL_DATA_INTENSITY);
     assert_eq!(db.isolation_need, default_workload().isolation_need, "nothing fences it off");
 
-    // backend (2 replicas) and worker (1): 2 services, mean replicas 1.5 → 2, 384 MiB / 0.5 cores.
-    let node = &component(&profile, "backend and 1 similar").workload;
-    assert_eq!((node.services, node.replicas), (2, 2));
-    assert_eq!((node.memory_per_instance_mib, node.cpu_per_instance), (384.0, 0.5));
-    assert_eq!(node.data_intensity, default_workload().data_intensity, "stateless keeps the default");
+    // backend (2 replicas) and worker (1), each 384 MiB / 0.5 cores, apart: ×2 is beyond the
+    // replica factor (they were one component of mean replicas 1.5 → 2 before issue 23).
+    for (name, replicas) in [("backend", 2), ("worker", 1)] {
+        let node = &component(&profile, name).workload;
+        assert_eq!((node.services, node.replicas), (1, replicas));
+        assert_eq!((node.memory_per_instance_mib, node.cpu_per_instance), (384.0, 0.5));
+        assert_eq!(node.data_intensity, default_workload().data_intensity, "stateless keeps the default");
+    }
 
     let frontend = &component(&profile, "frontend").workload;
     assert_eq!((frontend.services, frontend.replicas), (1, 3));
@@ -79,7 +84,7 @@ fn awesome_compose_becomes_four_components_with_the_database_apart() {
 fn the_notes_say_where_the_profile_came_from_and_list_the_import_notes() {
     let imported = fixture("awesome-compose.yaml");
     let notes = imported.to_profile().notes;
-    assert!(notes.starts_with("Imported from awesome-compose.yaml (Compose): 5 services in 4 components."), "{notes}");
+    assert!(notes.starts_with("Imported from awesome-compose.yaml (Compose): 5 services in 5 components."), "{notes}");
     assert!(notes.contains("\ndb: Data intensity 8/10 (it holds state)."), "{notes}");
     assert!(notes.contains(&format!("\nImport notes ({}):", imported.notes.len())), "{notes}");
     for note in &imported.notes {
@@ -238,4 +243,63 @@ fn imported_profiles_save_and_load_unchanged() {
     let merged = import_str(&databases(100), "dbs.yaml").expect("imports").to_profile();
     let loaded = parse(to_canonical_string(&merged).as_bytes(), "dbs").expect("loads");
     assert_eq!(loaded.profile, merged);
+}
+
+#[test]
+fn a_merge_note_names_each_service_once() {
+    let imported = import_str(&databases(200), "dbs.yaml").expect("imports");
+    let mut named: Vec<&str> = imported
+        .notes
+        .iter()
+        .filter_map(|n| match &n.note {
+            Note::Merged { services, .. } => Some(services.iter().map(String::as_str)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    // 200 services in 64 components: 136 merges, each naming the service it moved once.
+    assert_eq!(named.len(), 136);
+    named.sort_unstable();
+    named.dedup();
+    assert_eq!(named.len(), 136, "a service named twice");
+}
+
+#[test]
+fn inferences_come_first_and_are_never_cut() {
+    // 30 services with nothing declared (three routine notes each), then a database.
+    let mut text = String::from("services:\n");
+    for i in 0..30 {
+        let _ = write!(text, "  s{i}:\n    image: app\n");
+    }
+    text.push_str("  db:\n    image: postgres:16\n");
+    let imported = import_str(&text, "many.yaml").expect("imports");
+    assert_eq!(imported.notes.len(), 94);
+    assert!(matches!(imported.notes[0].note, Note::Inferred { .. }), "{}", imported.notes[0]);
+    let ranks: Vec<_> = imported.notes.iter().map(|n| n.note.rank()).collect();
+    assert!(ranks.is_sorted(), "{ranks:?}");
+    let notes = imported.to_profile().notes;
+    assert!(
+        notes.contains("\n- service db: treated as stateful: `postgres:16` is a database or broker image"),
+        "{notes}"
+    );
+    assert!(notes.ends_with("\n- … and 54 more (`podvisor import many.yaml` lists them all)"), "{notes}");
+}
+
+#[test]
+fn means_print_as_the_file_wrote_them() {
+    // Seven Deployments of 100m: the mean is 0.1 cores, not 0.09999999999999999.
+    let mut text = String::new();
+    for i in 0..7 {
+        let _ = write!(
+            text,
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: d{i}}}\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: app\n        resources: {{requests: {{cpu: 100m, memory: 0.3Gi}}}}\n"
+        );
+    }
+    let imported = import_str(&text, "seven.yaml").expect("imports");
+    assert_eq!(imported.components.len(), 1);
+    assert_eq!(imported.components[0].cpu_per_instance, Some(0.1));
+    assert_eq!(imported.components[0].memory_per_instance_mib, Some(307.2));
+    let saved = to_canonical_string(&imported.to_profile());
+    assert!(saved.contains("cpu_per_instance: 0.1,"), "{saved}");
+    assert!(!saved.contains("9999"), "{saved}");
 }

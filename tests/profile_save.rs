@@ -2,6 +2,8 @@
 //! byte-identical, and never leaves a temp file behind.
 
 mod profile_support;
+#[cfg(unix)]
+mod special_files;
 
 use std::fs;
 
@@ -88,4 +90,15 @@ fn a_save_keeps_the_old_file_permissions() {
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
     profile::save_file(&path, &Profile::default()).unwrap();
     assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_a_pipe_or_a_folder_is_refused_and_left_as_it_was() {
+    let folder = tempfile::tempdir().unwrap();
+    for (kind, target) in special_files::targets(folder.path()) {
+        let error = profile::save_file(&target, &Profile::default()).unwrap_err().to_string();
+        assert!(error.ends_with(kind.refusal()), "{kind:?}: {error}");
+        special_files::assert_left_as_it_was(kind, &target, folder.path());
+    }
 }

@@ -51,7 +51,11 @@ fn importing_makes_a_new_unsaved_scenario_and_shows_the_notes() {
 
     let imported = import_file(&path).expect("imports");
     assert_eq!(common::profile(&harness), imported.to_profile());
-    assert_eq!(common::profile(&harness).components.len(), 4);
+    assert_eq!(
+        common::profile(&harness).components.len(),
+        5,
+        "backend and worker apart since issue 23 bounded grouping by replicas"
+    );
     let document = harness.state().document();
     assert!(document.is_dirty() && document.path().is_none(), "untitled and unsaved");
     assert_eq!(harness.state().window_title(), "awesome-compose ● — Podvisor");
@@ -86,7 +90,35 @@ fn importing_over_unsaved_changes_asks_first() {
     harness.get_by_label("Discard").click();
     harness.run();
     assert_eq!(common::profile(&harness).name, "cronjob");
-    assert!(harness.state().notice().is_none(), "the CronJob imports without notes");
+    // Since issue 23 its one note says it is short-lived work (it imported without notes before).
+    let notice = harness.state().notice().expect("the CronJob's note").clone();
+    assert!(notice.detail.ends_with("CronJob nightly-report: short-lived work: its pods run to completion; how long is not in the file, so the profile's lifespan applies"), "{}", notice.detail);
+}
+
+#[test]
+fn an_import_keeps_the_host_and_kubernetes_flavour_of_the_scenario_it_replaces() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut on_aws = podvisor::profile::Profile::default();
+    on_aws.environment.host = "aws/m6i.4xlarge".to_owned();
+    on_aws.environment.kubernetes = podvisor::model::kubernetes::KubernetesFlavour::Eks;
+    let path = folder.path().join("on-aws.ron");
+    std::fs::write(&path, podvisor::profile::to_canonical_string(&on_aws)).expect("written");
+    let mut harness = common::app();
+    harness.state_mut().send(Command::Open(path));
+    harness.run();
+    assert_eq!(common::profile(&harness).environment.host, "aws/m6i.4xlarge");
+
+    let manifests = fixture("helm-bundle.yaml");
+    harness.state_mut().send(Command::Import(manifests.clone()));
+    harness.run();
+    let hosting = podvisor::import::Hosting {
+        host: Some("aws/m6i.4xlarge".into()),
+        kubernetes: Some(podvisor::model::kubernetes::KubernetesFlavour::Eks),
+    };
+    let profile = common::profile(&harness);
+    assert_eq!(profile, import_file(&manifests).expect("imports").to_profile_on(&hosting));
+    assert_eq!(profile.environment.host, "aws/m6i.4xlarge");
+    assert!(!profile.notes.contains("Costs rest on the default host"), "{}", profile.notes);
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! the compare tab, presenter mode stepping through a deck, and exports.
 
 mod common;
+#[cfg(unix)]
+mod special_files;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -255,6 +257,28 @@ fn a_failed_export_is_an_alert_not_a_panic() {
     harness.run();
     let alert = harness.state().alert().expect("an alert");
     assert!(alert.detail.starts_with("no chart is on screen"), "{}", alert.detail);
+}
+
+#[cfg(unix)]
+#[test]
+fn save_as_and_export_refuse_a_device_a_pipe_or_a_folder() {
+    let mut harness = common::app();
+    let folder = tempfile::tempdir().expect("temp dir");
+    for (kind, target) in special_files::targets(folder.path()) {
+        harness.state_mut().send(Command::SaveAs(target.clone()));
+        harness.run();
+        let alert = harness.state().alert().expect("a save alert");
+        assert_eq!(alert.title, "Could not save; nothing was overwritten");
+        assert!(alert.detail.ends_with(kind.refusal()), "{kind:?}: {}", alert.detail);
+        special_files::assert_left_as_it_was(kind, &target, folder.path());
+
+        harness.state_mut().send(Command::Export(Export::Report, target.clone()));
+        harness.run();
+        let alert = harness.state().alert().expect("an export alert");
+        assert_eq!(alert.title, "Export report failed; nothing was overwritten");
+        assert!(alert.detail.contains(kind.refusal()), "{kind:?}: {}", alert.detail);
+        special_files::assert_left_as_it_was(kind, &target, folder.path());
+    }
 }
 
 #[test]

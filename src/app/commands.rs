@@ -9,7 +9,7 @@ use super::session::remember;
 use super::{Alert, App, Document, examples};
 use crate::command::file_stem;
 use crate::command::{Command, DeckSource, Export, PathAnswer, PathPurpose, UnsavedChoice};
-use crate::import::import_file;
+use crate::import::{Hosting, import_file};
 use crate::profile::{Profile, load_file, save_file};
 use crate::ui::dialogs::FileBrowser;
 use crate::ui::words::labelled_note;
@@ -212,12 +212,18 @@ impl App {
     }
 
     /// Makes a new, unsaved scenario of a Compose file or Kubernetes manifests, as Open
-    /// replaces the scenario; the import notes are shown. On failure the scenario stays
-    /// exactly as it was.
+    /// replaces the scenario; the import notes are shown. The new scenario keeps the host and
+    /// Kubernetes flavour of the one it replaces, so an estate imported after choosing a
+    /// catalog host (Environment) is costed on it, as `podvisor import --host` does; on the
+    /// default host its notes say that costs rest on it. On failure the scenario stays exactly
+    /// as it was.
     fn import(&mut self, path: &Path) {
         match import_file(path) {
             Ok(imported) => {
-                let cleared = self.replace_document(Document::new(imported.to_profile(), None, false));
+                let environment = &self.workspace.document.profile().environment;
+                let hosting =
+                    Hosting { host: Some(environment.host.clone()), kubernetes: Some(environment.kubernetes) };
+                let cleared = self.replace_document(Document::new(imported.to_profile_on(&hosting), None, false));
                 self.status =
                     format!("Imported {}: {}, as a new unsaved scenario{cleared}", path.display(), imported.summary());
                 self.alert = None;

@@ -101,11 +101,20 @@ fn run(command: &Command) -> Result<Outcome, Error> {
                 Ok(profile::save_file(path, &loaded.profile)?)
             })?
         }
-        Command::Import { file, out } => {
-            let imported = import::import_file(file).map_err(|source| Error::Import { path: file.clone(), source })?;
-            let profile = imported.to_profile();
+        Command::Import { file, out, profiles, host, kubernetes } => {
+            // Compose reads variables from the environment over `.env`; so does the import.
+            let options = import::Options { profiles: profiles.clone(), variables: std::env::vars().collect() };
+            let imported = import::import_file_with(file, &options)
+                .map_err(|source| Error::Import { path: file.clone(), source })?;
+            let hosting = import::Hosting { host: host.clone(), kubernetes: *kubernetes };
+            let profile = imported.to_profile_on(&hosting);
             let mut stderr = import::note_lines(file, &imported.notes);
-            stderr.push_str(&format!("{}: {} ({})\n", file.display(), imported.summary(), imported.format.name()));
+            let on = if hosting.default_host() {
+                "; costs rest on the default host (--host ID to choose one)".to_owned()
+            } else {
+                format!(" on {}", profile.environment.host)
+            };
+            stderr.push_str(&format!("{}: {} ({}){on}\n", file.display(), imported.summary(), imported.format.name()));
             to_stdout_or_file(profile::to_canonical_string(&profile), out.as_deref(), stderr, |path, _| {
                 Ok(profile::save_file(path, &profile)?)
             })?

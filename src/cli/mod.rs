@@ -13,6 +13,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::hosts::HostCatalog;
+use crate::model::kubernetes::KubernetesFlavour;
+use crate::model::suggest;
+
 pub use commands::{Error, Outcome, execute};
 
 /// What the exit codes mean, shown at the end of `--help`.
@@ -68,6 +72,17 @@ pub enum Command {
         /// Write the profile to this file (atomically) instead of stdout.
         #[arg(short, long = "output", value_name = "OUT.ron")]
         out: Option<PathBuf>,
+        /// Include the Compose services of this profile (repeatable; `*` for all), as
+        /// `docker compose --profile` does; without it they are left out, with a note.
+        #[arg(long = "profile", value_name = "NAME")]
+        profiles: Vec<String>,
+        /// Cost the estate on this catalog host (`podvisor hosts` lists the ids); without it,
+        /// costs rest on the profile's default custom host, and the profile says so.
+        #[arg(long, value_name = "ID", value_parser = host_id)]
+        host: Option<String>,
+        /// Who runs the Kubernetes cluster: `self_managed`, `eks`, `gke` or `aks`.
+        #[arg(long, value_name = "FLAVOUR", value_parser = flavour)]
+        kubernetes: Option<KubernetesFlavour>,
     },
     /// Check a profile and print its warnings.
     Validate {
@@ -105,6 +120,23 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// `--host`: `custom` or a catalog id; an unknown one is a usage error naming the closest ids.
+fn host_id(id: &str) -> Result<String, String> {
+    let catalog = HostCatalog::builtin().map_err(|error| error.to_string())?;
+    catalog.choose(id).map(|_| id.to_owned()).map_err(|error| error.to_string())
+}
+
+/// `--kubernetes`: a flavour's id; an unknown one is a usage error naming the closest.
+fn flavour(key: &str) -> Result<KubernetesFlavour, String> {
+    KubernetesFlavour::from_key(key).ok_or_else(|| {
+        let keys = KubernetesFlavour::ALL.map(KubernetesFlavour::key);
+        match suggest::closest(key, keys) {
+            Some(close) => format!("no Kubernetes flavour {key:?} (did you mean {close}?)"),
+            None => format!("no Kubernetes flavour {key:?} (one of {})", keys.join(", ")),
+        }
+    })
 }
 
 /// Output formats of `evaluate` and `compare`.
@@ -196,9 +228,34 @@ mod tests {
         assert_eq!(command(&["validate", "a.ron"]), Command::Validate { file: "a.ron".into() });
         assert_eq!(
             command(&["import", "compose.yaml", "-o", "shop.ron"]),
-            Command::Import { file: "compose.yaml".into(), out: Some("shop.ron".into()) }
+            Command::Import {
+                file: "compose.yaml".into(),
+                out: Some("shop.ron".into()),
+                profiles: Vec::new(),
+                host: None,
+                kubernetes: None
+            }
         );
-        assert_eq!(command(&["import", "k8s.yml"]), Command::Import { file: "k8s.yml".into(), out: None });
+        assert_eq!(
+            command(&["import", "k8s.yml", "--profile", "debug", "--profile", "ai"]),
+            Command::Import {
+                file: "k8s.yml".into(),
+                out: None,
+                profiles: vec!["debug".into(), "ai".into()],
+                host: None,
+                kubernetes: None
+            }
+        );
+        assert_eq!(
+            command(&["import", "k8s.yml", "--host", "aws/m6i.4xlarge", "--kubernetes", "eks"]),
+            Command::Import {
+                file: "k8s.yml".into(),
+                out: None,
+                profiles: Vec::new(),
+                host: Some("aws/m6i.4xlarge".into()),
+                kubernetes: Some(KubernetesFlavour::Eks)
+            }
+        );
         assert_eq!(
             command(&["compare", "a.ron", "b.ron", "--format", "markdown"]),
             Command::Compare { a: "a.ron".into(), b: "b.ron".into(), format: Format::Markdown }
@@ -213,6 +270,8 @@ mod tests {
             &["validate", "a.ron", "-o", "x"][..],
             &["import"],
             &["import", "a.yaml", "b.yaml"],
+            &["import", "a.yaml", "--host", "aws/m6i.4xlarg"],
+            &["import", "a.yaml", "--kubernetes", "ekss"],
             &["hosts", "--format", "markdown"],
             &["frobnicate", "a.ron"],
             &["compare", "a.ron"],

@@ -4,13 +4,14 @@
 //! # Merging
 //! While there are more components than a profile holds, the smallest (by memory of all its
 //! instances) that has a compatible partner is merged into its most similar one. Compatible:
-//! the same OS, both stateful or both not, and the same resources declared. Most similar:
+//! the same OS, both stateful or both not, both needing a GPU or neither, and the same resources
+//! declared. Most similar:
 //! the smallest sum of |ln ratio| of memory and of CPU per instance, plus 1 for each of kind,
 //! privilege and runtime hint that differs (so a partner of the same kind wins unless its
-//! size is e times further off). With more than 64 components and 16 compatibility classes
+//! size is e times further off). With more than 64 components and 32 compatibility classes
 //! some class always holds two, so merging always ends.
 
-use super::group::{base_name, unique_name};
+use super::group::{base_name, tidy, unique_name};
 use super::imported::ImportedComponent;
 use super::note::{Field, Note, Place};
 use super::read::Notes;
@@ -43,6 +44,7 @@ fn size(c: &ImportedComponent) -> f64 {
 fn compatible(a: &ImportedComponent, b: &ImportedComponent) -> bool {
     a.windows == b.windows
         && a.stateful == b.stateful
+        && a.gpu.is_some() == b.gpu.is_some()
         && a.memory_per_instance_mib.is_some() == b.memory_per_instance_mib.is_some()
         && a.cpu_per_instance.is_some() == b.cpu_per_instance.is_some()
 }
@@ -60,18 +62,29 @@ fn distance(a: &ImportedComponent, b: &ImportedComponent) -> f64 {
         + differs(a.runtime_hint != b.runtime_hint)
 }
 
-/// The smallest component with a compatible partner, and its most similar partner.
+/// The smallest component with a compatible partner (the first of equal ones), and its most
+/// similar partner. Linear: partners exist in a class of two or more, counted once.
 fn next_merge(components: &[ImportedComponent]) -> Option<(usize, usize)> {
-    let mut by_size: Vec<usize> = (0..components.len()).collect();
-    by_size.sort_by(|&a, &b| size(&components[a]).total_cmp(&size(&components[b])));
-    by_size.into_iter().find_map(|from| {
-        (0..components.len())
-            .filter(|&to| to != from && compatible(&components[from], &components[to]))
-            .min_by(|&a, &b| {
-                distance(&components[from], &components[a]).total_cmp(&distance(&components[from], &components[b]))
-            })
-            .map(|to| (from, to))
-    })
+    let class = |c: &ImportedComponent| {
+        usize::from(c.windows)
+            | usize::from(c.stateful) << 1
+            | usize::from(c.gpu.is_some()) << 2
+            | usize::from(c.memory_per_instance_mib.is_some()) << 3
+            | usize::from(c.cpu_per_instance.is_some()) << 4
+    };
+    let mut members = [0_usize; 32];
+    for c in components {
+        members[class(c)] += 1;
+    }
+    let from = (0..components.len())
+        .filter(|&i| members[class(&components[i])] >= 2)
+        .min_by(|&a, &b| size(&components[a]).total_cmp(&size(&components[b])))?;
+    let to = (0..components.len())
+        .filter(|&to| to != from && compatible(&components[from], &components[to]))
+        .map(|to| (to, distance(&components[from], &components[to])))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(to, _)| to)?;
+    Some((from, to))
 }
 
 /// `from`'s services join `into`: counts add up, sizes are instance-weighted means (service-
@@ -81,7 +94,7 @@ fn merge(into: &mut ImportedComponent, from: ImportedComponent) {
     let (weight_a, weight_b) =
         if a + b > 0 { (a as f64, b as f64) } else { (f64::from(into.services), f64::from(from.services)) };
     let mean = |x: Option<f64>, y: Option<f64>| match (x, y) {
-        (Some(x), Some(y)) => Some((x * weight_a + y * weight_b) / (weight_a + weight_b)),
+        (Some(x), Some(y)) => Some(tidy((x * weight_a + y * weight_b) / (weight_a + weight_b))),
         (x, y) => x.or(y),
     };
     into.memory_per_instance_mib = mean(into.memory_per_instance_mib, from.memory_per_instance_mib);
@@ -96,6 +109,7 @@ fn merge(into: &mut ImportedComponent, from: ImportedComponent) {
         }
     }
     into.privileged |= from.privileged;
+    into.gpu = into.gpu.take().or(from.gpu);
     if into.runtime_hint != from.runtime_hint {
         into.runtime_hint = None;
     }
@@ -113,10 +127,10 @@ fn limit(mut components: Vec<ImportedComponent>, limit: usize, notes: &mut Notes
     while components.len() > limit {
         let Some((from, to)) = next_merge(&components) else { break };
         let moved = components.remove(from);
-        let moved_in = taken_in.remove(from);
+        // Its members already hold every service it took in before: each is named once.
+        taken_in.remove(from);
         let to = if to > from { to - 1 } else { to };
         taken_in[to].extend(moved.members.iter().cloned());
-        taken_in[to].extend(moved_in);
         merge(&mut components[to], moved);
     }
     let mut names: Vec<String> = Vec::new();

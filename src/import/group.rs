@@ -12,6 +12,16 @@ use super::service::Service;
 /// never more than 25 % off the component's mean. Reasonable values lie between 1.1 and 1.5.
 pub const SIMILAR_SHAPE_FACTOR: f64 = 1.25;
 
+/// Services whose replica counts differ by at most this factor may share a component (every
+/// pair within ×1.5: 2 and 3 may, 1 and 2 may not).
+///
+/// A choice, not a measured figure (issue 23: grouping bounded by replica similarity): the
+/// component's replicas is the members' rounded mean, so a single instance grouped with a
+/// highly available pair would be counted as two, or twenty as ten. Within ×1.5 the mean is
+/// never more than 25 % off a member's count, as with [`SIMILAR_SHAPE_FACTOR`]; a single
+/// instance groups only with single instances. Reasonable values lie between 1.25 and 2.
+pub const SIMILAR_REPLICAS_FACTOR: f64 = 1.5;
+
 /// What members of one component must share exactly.
 #[derive(PartialEq)]
 struct Key<'a> {
@@ -19,6 +29,9 @@ struct Key<'a> {
     windows: bool,
     privileged: bool,
     runtime_hint: Option<&'a RuntimeHint>,
+    gpu: Option<&'a str>,
+    peak_factor: Option<f64>,
+    lifespan_days: Option<f64>,
 }
 
 fn key(service: &Service) -> Key<'_> {
@@ -27,12 +40,15 @@ fn key(service: &Service) -> Key<'_> {
         windows: service.windows,
         privileged: service.privileged,
         runtime_hint: service.runtime_hint.as_ref(),
+        gpu: service.gpu.as_deref(),
+        peak_factor: service.peak_factor,
+        lifespan_days: service.lifespan_days,
     }
 }
 
-/// Whether `value` can join members whose values are `values` (all declared within the
-/// factor, or all undeclared).
-fn fits(values: impl Iterator<Item = Option<f64>>, value: Option<f64>) -> bool {
+/// Whether `value` can join members whose values are `values` (all declared within
+/// `factor`, or all undeclared).
+fn fits(values: impl Iterator<Item = Option<f64>>, value: Option<f64>, factor: f64) -> bool {
     let mut low = value;
     let mut high = value;
     for v in values {
@@ -46,7 +62,7 @@ fn fits(values: impl Iterator<Item = Option<f64>>, value: Option<f64>) -> bool {
         }
     }
     match (low, high) {
-        (Some(low), Some(high)) => high <= low * SIMILAR_SHAPE_FACTOR,
+        (Some(low), Some(high)) => high <= low * factor,
         _ => true,
     }
 }
@@ -61,8 +77,13 @@ pub(crate) fn group(services: Vec<Service>) -> Vec<ImportedComponent> {
                 let first = &members[0];
                 !first.stateful
                     && key(first) == key(&service)
-                    && fits(members.iter().map(|m| m.memory_mib), service.memory_mib)
-                    && fits(members.iter().map(|m| m.cpu), service.cpu)
+                    && fits(members.iter().map(|m| m.memory_mib), service.memory_mib, SIMILAR_SHAPE_FACTOR)
+                    && fits(members.iter().map(|m| m.cpu), service.cpu, SIMILAR_SHAPE_FACTOR)
+                    && fits(
+                        members.iter().map(|m| Some(f64::from(m.replicas))),
+                        Some(f64::from(service.replicas)),
+                        SIMILAR_REPLICAS_FACTOR,
+                    )
             })
         });
         match home.flatten() {
@@ -106,6 +127,9 @@ fn component(members: &[Service], taken: &[String]) -> ImportedComponent {
         privileged: first.privileged,
         runtime_hint: first.runtime_hint.clone(),
         stateful: first.stateful,
+        gpu: first.gpu.clone(),
+        peak_factor: first.peak_factor,
+        lifespan_days: first.lifespan_days,
         members: members.iter().map(|m| m.name.clone()).collect(),
     }
 }
@@ -117,10 +141,17 @@ fn weighted_mean(members: &[Service], value: impl Fn(&Service) -> Option<f64>) -
         members.iter().map(|m| value(m).map(|v| (v, f64::from(m.replicas)))).collect::<Option<_>>()?;
     let weight: f64 = values.iter().map(|(_, w)| w).sum();
     if weight > 0.0 {
-        Some(values.iter().map(|(v, w)| v * w).sum::<f64>() / weight)
+        Some(tidy(values.iter().map(|(v, w)| v * w).sum::<f64>() / weight))
     } else {
-        Some(values.iter().map(|(v, _)| v).sum::<f64>() / values.len() as f64)
+        Some(tidy(values.iter().map(|(v, _)| v).sum::<f64>() / values.len() as f64))
     }
+}
+
+/// A mean rounded to 15 significant digits, so that the binary rounding of a sum does not
+/// show (seven services of `100m` average 0.1 cores, not 0.09999999999999999). Every figure
+/// a file states has fewer digits (1G is 953.67431640625 MiB: 14), and f64 holds 15 exactly.
+pub(crate) fn tidy(mean: f64) -> f64 {
+    format!("{mean:.14e}").parse().unwrap_or(mean)
 }
 
 /// The member's name, or "first and N similar" for a group.
@@ -155,7 +186,7 @@ mod tests {
     #[test]
     fn similar_services_share_a_component_with_instance_weighted_means() {
         let components = group(vec![
-            service("cart", 1, Some(256.0), Some(0.25)),
+            service("cart", 2, Some(256.0), Some(0.25)),
             service("catalog", 3, Some(300.0), Some(0.3)),
             service("big", 2, Some(2048.0), Some(0.25)),
         ]);
@@ -164,11 +195,25 @@ mod tests {
         assert_eq!(small.name, "cart and 1 similar");
         assert_eq!(small.members, ["cart", "catalog"]);
         assert_eq!(small.services, 2);
-        assert_eq!(small.replicas, 2, "mean of 1 and 3");
-        // (1×256 + 3×300) / 4 = 289 MiB; (1×0.25 + 3×0.3) / 4 = 0.2875 cores
-        assert_eq!(small.memory_per_instance_mib, Some(289.0));
-        assert!((small.cpu_per_instance.expect("cpu") - 0.2875).abs() < 1e-12);
+        assert_eq!(small.replicas, 3, "mean of 2 and 3, rounded half up");
+        // (2×256 + 3×300) / 5 = 282.4 MiB; (2×0.25 + 3×0.3) / 5 = 0.28 cores
+        assert!((small.memory_per_instance_mib.expect("memory") - 282.4).abs() < 1e-9);
+        assert!((small.cpu_per_instance.expect("cpu") - 0.28).abs() < 1e-12);
         assert_eq!(components[1].members, ["big"]);
+    }
+
+    #[test]
+    fn replica_counts_stay_within_their_factor() {
+        // 2 and 3 (×1.5) share; 1 and 2 (×2) do not; 4 fits 3 but not 2 (×2).
+        let components = group(vec![
+            service("a", 2, None, None),
+            service("b", 3, None, None),
+            service("single", 1, None, None),
+            service("c", 4, None, None),
+        ]);
+        let members: Vec<Vec<&str>> =
+            components.iter().map(|c| c.members.iter().map(String::as_str).collect()).collect();
+        assert_eq!(members, [vec!["a", "b"], vec!["single"], vec!["c"]]);
     }
 
     #[test]

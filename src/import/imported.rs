@@ -22,6 +22,9 @@ pub enum WorkloadKind {
     DaemonSet,
     Job,
     CronJob,
+    /// Another kind with a pod template (`spec.template.spec`): an Argo Rollout, a Knative
+    /// Service, an `OpenShift` `DeploymentConfig`, … (a note names the kind).
+    PodTemplate,
 }
 
 /// A runtime that puts a VM-like boundary around each instance, named by the file.
@@ -77,6 +80,12 @@ pub struct ImportedComponent {
     pub runtime_hint: Option<RuntimeHint>,
     /// Holds state (a `StatefulSet`, a database image, a named or persistent volume).
     pub stateful: bool,
+    /// The GPU-like extended resource its members request (`nvidia.com/gpu`), if any.
+    pub gpu: Option<String>,
+    /// Peak over steady instances, from an autoscaler; `None` when the file has none.
+    pub peak_factor: Option<f64>,
+    /// Instance lifespan in days, when the file states it (a Job's deadline).
+    pub lifespan_days: Option<f64>,
     /// Names of the grouped services, in file order.
     pub members: Vec<String>,
 }

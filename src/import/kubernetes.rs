@@ -4,8 +4,17 @@
 //! Read: Deployment, `ReplicaSet`, `ReplicationController`, `StatefulSet` (`spec.replicas`, default 1
 //! as the API defines it), `DaemonSet` (one pod per node: noted, counted as 1), Job
 //! (`spec.parallelism`, default 1), `CronJob` (its `spec.jobTemplate`), Pod (one instance).
-//! Every other kind (Service, `ConfigMap`, Secret, Ingress, `HorizontalPodAutoscaler`, custom
-//! resources, …) is skipped with a note.
+//! Any other kind with a pod template at `spec.template.spec` (an Argo `Rollout`, a Knative
+//! `Service`, an `OpenShift` `DeploymentConfig`, …) is read like a Deployment, with a note naming
+//! the kind. A `HorizontalPodAutoscaler` or a KEDA `ScaledObject` sets the replicas of the
+//! workload it targets: its minimum (at least 1) runs at steady load, maximum over minimum is
+//! the peak factor (KEDA's defaults: 0 and 100). Every other kind (Service, `ConfigMap`,
+//! Secret, Ingress, custom resources, …) is skipped, one note per kind.
+//!
+//! Jobs and `CronJobs` are short-lived work: a note says so, and `activeDeadlineSeconds`, where
+//! written, is the instance lifespan. An extended resource (`nvidia.com/gpu`, `amd.com/gpu`,
+//! …) is noted; a GPU one marks the component as needing a GPU. Windows also comes from a
+//! `C:\` path or a named pipe mounted (`hostPath`, `mountPath`).
 //!
 //! Per pod: memory and CPU of a container are its `requests`, else its `limits` (what the
 //! API server itself does when only a limit is given, noted); a pod's figure is the sum over
@@ -22,6 +31,7 @@ use super::note::{Field, Ignored, Inference, Note, Place};
 use super::quantity::{QuantityError, kubernetes_cpu, kubernetes_memory_mib};
 use super::read::{At, Notes};
 use super::service::{Service, runtime_hint};
+use super::state::{self, Store};
 use super::yaml::Node;
 
 const OS_LABELS: [&str; 2] = ["kubernetes.io/os", "beta.kubernetes.io/os"];
@@ -31,21 +41,103 @@ pub fn is_object(document: &Node) -> bool {
     document.get("apiVersion").is_some() && document.get("kind").is_some()
 }
 
-/// The workloads of all documents, in file order.
+/// The workloads of all documents, in file order; one note per kind not read.
 pub fn read(documents: &[Node], notes: &mut Notes) -> Vec<Service> {
     let mut services = Vec::new();
+    let mut skipped = Skipped::default();
+    let scalers: Vec<Scaler> = documents
+        .iter()
+        .flat_map(|d| match d.get("kind").and_then(Node::as_str) {
+            Some("List") => d.get("items").and_then(Node::as_list).unwrap_or_default().iter().collect(),
+            _ => vec![d],
+        })
+        .filter_map(scaler)
+        .collect();
     for (index, document) in documents.iter().enumerate() {
         let number = Some(index + 1);
         match document.get("kind").and_then(Node::as_str) {
             Some("List") => {
                 for item in document.get("items").and_then(Node::as_list).unwrap_or_default() {
-                    services.extend(object(item, number, notes));
+                    services.extend(object(item, number, notes, &mut skipped));
                 }
             }
-            _ => services.extend(object(document, number, notes)),
+            _ => services.extend(object(document, number, notes, &mut skipped)),
         }
     }
+    for (place, kind, names, objects) in skipped.0 {
+        notes.push(place, Note::Ignored { what: Ignored::Kind { kind, names, objects } });
+    }
+    for scaler in scalers {
+        let target = services.iter_mut().find(|s| s.name == scaler.target && s.source_kind == scaler.target_kind);
+        let Some(service) = target else {
+            let place = Place::object(None, format!("{} {}", scaler.kind, scaler.name));
+            let what = Ignored::WrongShape {
+                found: format!("no {} `{}`", scaler.target_kind, scaler.target),
+                expected: "the workload it scales",
+            };
+            notes.push(place, Note::Ignored { what });
+            continue;
+        };
+        let steady = scaler.min.max(1);
+        service.replicas = steady;
+        service.peak_factor = Some(f64::from(scaler.max.max(steady)) / f64::from(steady));
+        let by = format!("{} `{}`", scaler.kind, scaler.name);
+        notes.push(
+            service.place.clone(),
+            Note::Inferred { fact: Inference::Autoscaled { by, min: scaler.min, max: scaler.max } },
+        );
+    }
+    share_claims(&mut services, notes);
     services
+}
+
+/// An autoscaler: what it targets and its bounds.
+struct Scaler {
+    kind: String,
+    name: String,
+    target_kind: String,
+    target: String,
+    min: u32,
+    max: u32,
+}
+
+/// A `HorizontalPodAutoscaler` (minimum 1 by default) or a KEDA `ScaledObject` (minimum 0,
+/// maximum 100 by default, target kind Deployment by default).
+fn scaler(object: &Node) -> Option<Scaler> {
+    let kind = object.get("kind").and_then(Node::as_str)?;
+    let (min_key, max_key, min_default, max_default) = match kind {
+        "HorizontalPodAutoscaler" => ("spec.minReplicas", "spec.maxReplicas", 1, None),
+        "ScaledObject" => ("spec.minReplicaCount", "spec.maxReplicaCount", 0, Some(100)),
+        _ => return None,
+    };
+    let count = |path: &str| object.at(path).and_then(Node::scalar_text).and_then(|t| t.parse::<u32>().ok());
+    let min = count(min_key).unwrap_or(min_default);
+    let max = count(max_key).or(max_default)?;
+    Some(Scaler {
+        kind: kind.to_owned(),
+        name: object.at("metadata.name").and_then(Node::as_str).unwrap_or_default().to_owned(),
+        target_kind: object.at("spec.scaleTargetRef.kind").and_then(Node::as_str).unwrap_or("Deployment").to_owned(),
+        target: object.at("spec.scaleTargetRef.name").and_then(Node::as_str)?.to_owned(),
+        min,
+        max,
+    })
+}
+
+/// Objects not read, by kind in order of first appearance: where the first is, the names,
+/// and how many there are.
+#[derive(Default)]
+struct Skipped(Vec<(Place, String, Vec<String>, usize)>);
+
+impl Skipped {
+    fn add(&mut self, place: Place, kind: &str, name: Option<String>) {
+        let at = self.0.iter().position(|(_, k, ..)| k == kind).unwrap_or_else(|| {
+            self.0.push((place, kind.to_owned(), Vec::new(), 0));
+            self.0.len() - 1
+        });
+        let (_, _, names, objects) = &mut self.0[at];
+        names.extend(name);
+        *objects += 1;
+    }
 }
 
 /// Where each workload kind keeps its pod template and its instance count.
@@ -53,6 +145,15 @@ struct Shape {
     kind: WorkloadKind,
     pod_spec: &'static str,
     replicas: Option<(&'static str, &'static str)>,
+}
+
+/// Any other kind with a pod template, read like a Deployment.
+fn pod_template() -> Shape {
+    Shape {
+        kind: WorkloadKind::PodTemplate,
+        pod_spec: "spec.template.spec",
+        replicas: Some(("spec.replicas", "a Deployment's default for spec.replicas")),
+    }
 }
 
 fn shape(kind: &str) -> Option<Shape> {
@@ -79,7 +180,7 @@ fn shape(kind: &str) -> Option<Shape> {
     Some(Shape { kind, pod_spec, replicas })
 }
 
-fn object(object: &Node, document: Option<usize>, notes: &mut Notes) -> Option<Service> {
+fn object(object: &Node, document: Option<usize>, notes: &mut Notes, skipped: &mut Skipped) -> Option<Service> {
     let kind = object.get("kind").and_then(Node::as_str);
     let (Some(kind), true) = (kind, object.get("apiVersion").is_some()) else {
         notes
@@ -87,16 +188,32 @@ fn object(object: &Node, document: Option<usize>, notes: &mut Notes) -> Option<S
         return None;
     };
     let name = object.at("metadata.name").and_then(Node::as_str).map(str::to_owned);
-    let Some(shape) = shape(kind) else {
-        notes.push(
-            Place { document, ..Place::default() }.at_node(object),
-            Note::Ignored { what: Ignored::Kind { kind: kind.to_owned(), name } },
-        );
+    let template = object.at("spec.template.spec").is_some_and(|spec| spec.as_map().is_some());
+    let Some(shape) = shape(kind).or_else(|| template.then(pod_template)) else {
+        if !matches!(kind, "HorizontalPodAutoscaler" | "ScaledObject") || scaler(object).is_none() {
+            skipped.add(Place { document, ..Place::default() }.at_node(object), kind, name);
+        }
         return None;
     };
     let name = name.unwrap_or_else(|| format!("{}-{}", kind.to_ascii_lowercase(), document.unwrap_or(0)));
     let place = Place::object(document, format!("{kind} {name}"));
     let mut service = Service::new(name, shape.kind);
+    service.source_kind = kind.to_owned();
+    service.place = place.clone();
+    if shape.kind == WorkloadKind::PodTemplate {
+        notes.push(place.clone(), Note::Inferred { fact: Inference::PodTemplate { kind: kind.to_owned() } });
+    }
+    if matches!(shape.kind, WorkloadKind::Job | WorkloadKind::CronJob) {
+        let deadline_path = if shape.kind == WorkloadKind::Job {
+            "spec.activeDeadlineSeconds"
+        } else {
+            "spec.jobTemplate.spec.activeDeadlineSeconds"
+        };
+        let deadline_seconds =
+            object.at(deadline_path).and_then(Node::scalar_text).and_then(|t| t.parse::<u64>().ok()).filter(|s| *s > 0);
+        service.lifespan_days = deadline_seconds.map(|s| s as f64 / 86_400.0);
+        notes.push(place.clone(), Note::Inferred { fact: Inference::RunsToCompletion { deadline_seconds } });
+    }
 
     service.replicas = match shape.replicas {
         None if shape.kind == WorkloadKind::DaemonSet => {
@@ -127,6 +244,11 @@ fn object(object: &Node, document: Option<usize>, notes: &mut Notes) -> Option<S
         }
     }
     service.infer_from_images(&place, notes);
+    if let Some(namespace) = object.at("metadata.namespace").and_then(Node::as_str) {
+        for claim in &mut service.claims {
+            *claim = format!("{namespace}/{claim}");
+        }
+    }
     Some(service)
 }
 
@@ -166,12 +288,14 @@ fn pod(spec: &Node, path: &str, place: &Place, service: &mut Service, notes: &mu
         service.runtime_hint = Some(runtime_hint(class));
     }
     service.windows = selects_windows(spec);
-    if !service.stateful
-        && let Some(claim) = persistent_claim(spec)
+    if !service.windows
+        && let Some(path) = windows_path(spec)
     {
-        service.stateful = true;
-        notes.push(place.clone(), Note::Inferred { fact: Inference::StatefulVolume { volume: claim.to_owned() } });
+        service.windows = true;
+        notes.push(place.clone(), Note::Inferred { fact: Inference::WindowsPath { path: path.to_owned() } });
     }
+    extended_resources(&containers, place, service, notes);
+    service.claims = persistent_claims(spec).map(str::to_owned).collect();
 }
 
 /// The pod's effective figure for one resource; notes containers that declare none.
@@ -242,10 +366,67 @@ fn selects_windows(spec: &Node) -> bool {
     os_name || selector || affinity
 }
 
-/// The first persistent volume claim the pod mounts.
-fn persistent_claim(spec: &Node) -> Option<&str> {
-    spec.get("volumes")?
-        .as_list()?
-        .iter()
-        .find_map(|volume| volume.at("persistentVolumeClaim.claimName").and_then(Node::as_str))
+/// Resource names that are not extended resources.
+fn standard_resource(name: &str) -> bool {
+    matches!(name, "cpu" | "memory" | "ephemeral-storage" | "storage") || name.starts_with("hugepages-")
+}
+
+/// Notes each extended resource the containers request, once; a GPU one marks the service.
+fn extended_resources(containers: &[(Role, String, &Node)], place: &Place, service: &mut Service, notes: &mut Notes) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (_, _, container) in containers {
+        for kind in ["requests", "limits"] {
+            let names = container.at("resources").and_then(|r| r.get(kind)).and_then(Node::as_map).unwrap_or_default();
+            for (name, _) in names {
+                if standard_resource(name) || seen.contains(&name.as_str()) {
+                    continue;
+                }
+                seen.push(name);
+                let fact = if name.to_ascii_lowercase().contains("gpu") {
+                    service.gpu.get_or_insert_with(|| name.clone());
+                    Inference::Gpu { resource: name.clone() }
+                } else {
+                    Inference::ExtendedResource { resource: name.clone() }
+                };
+                notes.push(place.clone(), Note::Inferred { fact });
+            }
+        }
+    }
+}
+
+/// The first Windows path the pod mounts (a `hostPath` or a container's `mountPath`).
+fn windows_path(spec: &Node) -> Option<&str> {
+    let host_paths =
+        spec.get("volumes").and_then(Node::as_list).unwrap_or_default().iter().filter_map(|v| v.at("hostPath.path"));
+    let mounts = ["containers", "initContainers"]
+        .into_iter()
+        .flat_map(|list| spec.get(list).and_then(Node::as_list).unwrap_or_default())
+        .flat_map(|c| c.get("volumeMounts").and_then(Node::as_list).unwrap_or_default())
+        .filter_map(|m| m.get("mountPath"));
+    host_paths.chain(mounts).filter_map(Node::as_str).find(|p| super::service::is_windows_path(p))
+}
+
+/// The persistent volume claims the pod mounts read-write, in order.
+fn persistent_claims(spec: &Node) -> impl Iterator<Item = &str> {
+    spec.get("volumes").and_then(Node::as_list).unwrap_or_default().iter().filter_map(|volume| {
+        let claim = volume.get("persistentVolumeClaim")?;
+        let read_only = claim.get("readOnly").and_then(Node::as_bool).unwrap_or(false);
+        claim.get("claimName").and_then(Node::as_str).filter(|_| !read_only)
+    })
+}
+
+/// A claim written by several workloads is one store: only its owner is stateful for it (a
+/// `StatefulSet` or database image first, else the first in file order), and a note there names
+/// the others. Claims are namespaced, so two namespaces' `data` are two stores.
+fn share_claims(services: &mut [Service], notes: &mut Notes) {
+    let stores: Vec<Vec<Store>> =
+        services.iter().map(|s| s.claims.iter().map(|c| Store::Volume(c.clone())).collect()).collect();
+    let stateful: Vec<bool> = services.iter().map(|s| s.stateful).collect();
+    let owned = state::owners(&stores, &stateful);
+    let names: Vec<String> = services.iter().map(|s| s.name.clone()).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    for (service, owned) in services.iter_mut().zip(owned) {
+        let place = service.place.clone();
+        state::own(service, &place, owned, &names, notes);
+    }
 }

@@ -65,6 +65,12 @@ pub enum Note {
     /// The file makes more components than a profile holds; these services were merged into
     /// the component the note is about.
     Merged { services: Vec<String>, components: usize, limit: usize },
+    /// A Compose variable used without a default is not set: a blank string was used.
+    VariableUnset { name: String },
+    /// An override file was laid over its base file, found beside it.
+    OverrideMerged { base: String },
+    /// The services of a file named by `include:` were added.
+    Included { file: String, services: usize },
 }
 
 /// A conclusion drawn from indirect evidence, with the evidence.
@@ -74,16 +80,38 @@ pub enum Inference {
     StatefulImage { image: String },
     /// Holds state: it mounts a named or persistent volume.
     StatefulVolume { volume: String },
+    /// Holds state: it binds a host path onto a data path (`/var/lib/…`, `/data`, a model cache).
+    StatefulPath { source: String, target: String },
+    /// Holds state: its health check, command or entrypoint runs a database's or broker's
+    /// program (where the image is a variable or a custom build).
+    StatefulProgram { program: String, from: &'static str },
+    /// A store (volume or host path) others write to as well: one storage concern, counted as
+    /// the state of the service the note is about only.
+    SharedStore { store: String, others: Vec<String> },
     /// Needs Windows: the image is a Windows base image or tagged for Windows.
     WindowsImage { image: String },
+    /// Needs Windows: it mounts a Windows path (`C:\…`) or a named pipe (`\\.\pipe\…`).
+    WindowsPath { path: String },
+    /// An autoscaler sets its replicas: the minimum runs at steady load, the maximum at peak.
+    Autoscaled { by: String, min: u32, max: u32 },
+    /// A kind this import does not know by name, read for its pod template.
+    PodTemplate { kind: String },
+    /// It requests a GPU (an extended resource such as `nvidia.com/gpu`, or a Compose device
+    /// with the `gpu` capability).
+    Gpu { resource: String },
+    /// It requests another extended resource, which the profile does not model.
+    ExtendedResource { resource: String },
+    /// A Job's pods run to completion: short-lived work, not an always-on service.
+    RunsToCompletion { deadline_seconds: Option<u64> },
 }
 
 /// What was not imported and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ignored {
-    /// A Kubernetes kind that does not run pods (Service, `ConfigMap`, Ingress, …) or that this
-    /// import does not read (custom resources).
-    Kind { kind: String, name: Option<String> },
+    /// Objects of a Kubernetes kind that does not run pods (Service, `ConfigMap`, Ingress, …)
+    /// or that this import does not read (custom resources): one note per kind, at its first
+    /// object, naming every object (unnamed ones are counted).
+    Kind { kind: String, names: Vec<String>, objects: usize },
     /// A YAML document that is not a mapping with `apiVersion` and `kind`.
     NotAnObject,
     /// A Compose service whose definition is not a mapping.
@@ -93,6 +121,42 @@ pub enum Ignored {
     PerNode,
     /// A value of the wrong shape (a list where a mapping belongs, …).
     WrongShape { found: String, expected: &'static str },
+    /// Compose services of profiles not selected (Compose leaves them out by default).
+    Profiles { services: Vec<String>, profiles: Vec<String> },
+    /// An override file whose base file is not beside it: read alone.
+    OverrideAlone { base: String },
+    /// Another file (`include:`, `extends.file`) named by text imported without its folder.
+    NotFollowed { file: String },
+}
+
+/// How much a note matters to whoever reads the import, most first: what the import
+/// concluded, then what it changed, then what it could not read, then what it skipped, and
+/// last the routine defaults. Notes are listed in this order (file order within a rank), so
+/// a cut list never drops an inference for a default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    Inference,
+    Change,
+    Unread,
+    Skipped,
+    Default,
+}
+
+impl Note {
+    pub fn rank(&self) -> Rank {
+        match self {
+            Self::Inferred { .. } => Rank::Inference,
+            Self::Merged { .. } | Self::OutOfRange { .. } | Self::OverrideMerged { .. } | Self::Included { .. } => {
+                Rank::Change
+            }
+            Self::Unreadable { .. }
+            | Self::PartlyDeclared { .. }
+            | Self::LimitUsed { .. }
+            | Self::VariableUnset { .. } => Rank::Unread,
+            Self::Ignored { .. } => Rank::Skipped,
+            Self::NotDeclared { .. } | Self::FormatDefault { .. } => Rank::Default,
+        }
+    }
 }
 
 impl Place {
@@ -172,17 +236,52 @@ impl fmt::Display for Note {
                 Inference::StatefulVolume { volume } => {
                     write!(f, "treated as stateful: it keeps data on the volume `{volume}`")
                 }
+                Inference::StatefulPath { source, target } => {
+                    write!(f, "treated as stateful: it keeps data in `{target}`, bound from `{source}`")
+                }
+                Inference::StatefulProgram { program, from } => {
+                    write!(f, "treated as stateful: its {from} runs `{program}`, a database or broker program")
+                }
+                Inference::SharedStore { store, others } => write!(
+                    f,
+                    "`{store}` is also written by {} other service(s) ({}): one storage concern, counted as state here only",
+                    others.len(),
+                    others.join(", ")
+                ),
                 Inference::WindowsImage { image } => {
                     write!(f, "treated as Windows: `{image}` is a Windows image")
                 }
+                Inference::WindowsPath { path } => write!(f, "treated as Windows: it mounts `{path}`"),
+                Inference::Autoscaled { by, min, max } => write!(
+                    f,
+                    "autoscaled by {by} between {min} and {max} replicas: {} replica(s) at steady load, peak factor {}×",
+                    (*min).max(1),
+                    super::group::tidy(f64::from(*max) / f64::from((*min).max(1)))
+                ),
+                Inference::PodTemplate { kind } => {
+                    write!(f, "{kind} read as a workload for its pod template (`spec.template.spec`)")
+                }
+                Inference::Gpu { resource } => write!(f, "needs a GPU: it requests `{resource}`"),
+                Inference::ExtendedResource { resource } => {
+                    write!(f, "requests the extended resource `{resource}`, which the profile does not model")
+                }
+                Inference::RunsToCompletion { deadline_seconds } => {
+                    f.write_str("short-lived work: its pods run to completion")?;
+                    match deadline_seconds {
+                        Some(s) => write!(f, ", each within {s} s (activeDeadlineSeconds), the lifespan used"),
+                        None => f.write_str("; how long is not in the file, so the profile's lifespan applies"),
+                    }
+                }
             },
             Self::Ignored { what } => match what {
-                Ignored::Kind { kind, name } => {
-                    write!(f, "{kind}")?;
-                    if let Some(name) = name {
-                        write!(f, " `{name}`")?;
+                Ignored::Kind { kind, names, objects } => {
+                    let named: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+                    match objects {
+                        1 => write!(f, "{kind} {}", named.join(""))?,
+                        _ => write!(f, "{objects} {kind} objects ({})", named.join(", "))?,
                     }
-                    f.write_str(" ignored: it is not a workload this import reads")
+                    let it = if *objects == 1 { "it is not a workload" } else { "they are not workloads" };
+                    write!(f, " ignored: {it} this import reads")
                 }
                 Ignored::NotAnObject => {
                     f.write_str("document ignored: not a Kubernetes object (no `apiVersion` and `kind`)")
@@ -194,6 +293,20 @@ impl fmt::Display for Note {
                 Ignored::WrongShape { found, expected } => {
                     write!(f, "ignored: found {found} where {expected} belongs")
                 }
+                Ignored::Profiles { services, profiles } => write!(
+                    f,
+                    "{} left out: {} to the profile(s) {}, which Compose leaves out unless selected \
+                     (`--profile NAME` includes them)",
+                    services.join(", "),
+                    if services.len() == 1 { "it belongs" } else { "they belong" },
+                    profiles.join(", ")
+                ),
+                Ignored::OverrideAlone { base } => {
+                    write!(f, "an override file, read alone: `{base}`, which Compose lays it over, is not beside it")
+                }
+                Ignored::NotFollowed { file } => {
+                    write!(f, "`{file}` not read: an import of text alone does not open other files")
+                }
             },
             Self::OutOfRange { field, value, used } => {
                 write!(f, "{field} {value} is outside the range a profile accepts; {used} used")
@@ -203,6 +316,13 @@ impl fmt::Display for Note {
                 "the file makes {components} components and a profile holds at most {limit}, so {} merged into this one",
                 services.join(", ")
             ),
+            Self::VariableUnset { name } => {
+                write!(f, "variable `{name}` is not set; a blank string was used (as Compose does)")
+            }
+            Self::OverrideMerged { base } => {
+                write!(f, "an override file: laid over `{base}` beside it, as Compose does")
+            }
+            Self::Included { file, services } => write!(f, "`{file}` included: its {services} service(s) added"),
         }
     }
 }

@@ -6,6 +6,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::imported::{Format, Imported, ImportedComponent, RuntimeHint};
+use super::note::Rank;
+use crate::model::hosts::CUSTOM;
+use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::options::OptionId;
 use crate::model::profile::{Component, Profile};
 use crate::model::traits::PrimaryOs;
@@ -38,9 +41,9 @@ pub const SANDBOXED_UNTRUSTED_CODE: f64 = 7.0;
 /// case (managed Kubernetes, a Docker host in the cloud).
 pub const CURRENT: OptionId = OptionId::CONTAINERS_ON_VMS;
 
-/// Most import notes copied into the profile's notes; the rest are counted. Profiles are
-/// read up to 1 MiB, and an audience reads a few dozen lines at most; `podvisor import`
-/// prints every note.
+/// Most import notes copied into the profile's notes beyond its inferences (every inference
+/// is copied); the rest are counted. Profiles are read up to 1 MiB, and an audience reads a
+/// few dozen lines at most; `podvisor import` prints every note.
 pub const MAX_LISTED_NOTES: usize = 40;
 
 impl Format {
@@ -90,11 +93,33 @@ fn hints(component: &ImportedComponent) -> Vec<Hint> {
     hints
 }
 
+/// Where an imported estate is costed (`podvisor import --host … --kubernetes …`): a catalog
+/// host and a Kubernetes flavour; `None` keeps the profile's default (the custom host, a
+/// self-managed cluster). The caller checks the host id against the catalog.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hosting {
+    pub host: Option<String>,
+    pub kubernetes: Option<KubernetesFlavour>,
+}
+
+impl Hosting {
+    /// Whether costs rest on the profile's default custom host, the same for every import.
+    pub fn default_host(&self) -> bool {
+        self.host.as_deref().is_none_or(|host| host == CUSTOM)
+    }
+}
+
 impl Imported {
+    /// [`Imported::to_profile_on`] the default host.
+    pub fn to_profile(&self) -> Profile {
+        self.to_profile_on(&Hosting::default())
+    }
+
     /// The profile: named after the file, comparing VMs, containers and containers on VMs
     /// (and microVMs when a component names a sandbox runtime that option covers), one
-    /// component per imported component, and notes that say where it came from.
-    pub fn to_profile(&self) -> Profile {
+    /// component per imported component, hosted as `hosting` says, and notes that say where
+    /// it came from and, on the default host, that its costs rest on that host.
+    pub fn to_profile_on(&self, hosting: &Hosting) -> Profile {
         let mut options = vec![OptionId::VM, OptionId::CONTAINER, OptionId::CONTAINERS_ON_VMS];
         if self.components.iter().any(|c| c.runtime_hint.as_ref().is_some_and(RuntimeHint::microvm)) {
             options.push(OptionId::MICROVM);
@@ -103,10 +128,16 @@ impl Imported {
             name: Path::new(&self.source)
                 .file_stem()
                 .map_or_else(|| self.source.clone(), |stem| stem.to_string_lossy().into_owned()),
-            notes: self.profile_notes(),
+            notes: self.profile_notes(hosting),
             options,
             ..Profile::default()
         };
+        if let Some(host) = &hosting.host {
+            profile.environment.host.clone_from(host);
+        }
+        if let Some(flavour) = hosting.kubernetes {
+            profile.environment.kubernetes = flavour;
+        }
         if !self.components.is_empty() {
             profile.components = self.components.iter().map(component).collect();
         }
@@ -126,8 +157,9 @@ impl Imported {
     }
 
     /// "Imported from FILE (Format): N services in M components.", the values set from
-    /// hints, and the import notes (the first [`MAX_LISTED_NOTES`]).
-    fn profile_notes(&self) -> String {
+    /// hints, on the default host that costs rest on it, and the import notes in their order (inferences first): every inference, and
+    /// the others up to [`MAX_LISTED_NOTES`] in all.
+    fn profile_notes(&self, hosting: &Hosting) -> String {
         let mut notes = format!(
             "Imported from {} ({}): {}. Each runs on containers on VMs today \
              (the file describes containers, not whether their hosts are VMs).",
@@ -137,6 +169,10 @@ impl Imported {
         );
         for component in &self.components {
             let hints = hints(component);
+            if let Some(gpu) = &component.gpu {
+                let _ =
+                    write!(notes, "\n{}: needs a GPU ({gpu}); an option must offer GPU hosts for it.", component.name);
+            }
             if !hints.is_empty() {
                 let set: Vec<String> = hints
                     .iter()
@@ -145,13 +181,28 @@ impl Imported {
                 let _ = write!(notes, "\n{}: {}.", component.name, set.join(", "));
             }
         }
+        if hosting.default_host() {
+            let environment = Profile::default().environment;
+            let _ = write!(
+                notes,
+                "\nCosts rest on the default host ({} cores, {} GiB, {} {} a month), not on the estate's: \
+                 every option is priced on it. Choose a catalog host (podvisor hosts lists them) with \
+                 `podvisor import FILE --host aws/m6i.4xlarge --kubernetes eks`, or in Environment.",
+                environment.host_cores,
+                environment.host_memory_gib,
+                environment.host_cost_per_month,
+                environment.currency
+            );
+        }
         if !self.notes.is_empty() {
             let _ = write!(notes, "\nImport notes ({}):", self.notes.len());
-            for note in self.notes.iter().take(MAX_LISTED_NOTES) {
+            let inferences = self.notes.iter().filter(|n| n.note.rank() == Rank::Inference).count();
+            let listed = MAX_LISTED_NOTES.max(inferences);
+            for note in self.notes.iter().take(listed) {
                 let _ = write!(notes, "\n- {note}");
             }
-            if self.notes.len() > MAX_LISTED_NOTES {
-                let more = self.notes.len() - MAX_LISTED_NOTES;
+            if self.notes.len() > listed {
+                let more = self.notes.len() - listed;
                 let _ = write!(notes, "\n- … and {more} more (`podvisor import {}` lists them all)", self.source);
             }
         }
@@ -170,6 +221,12 @@ fn component(imported: &ImportedComponent) -> Component {
     }
     if let Some(cpu) = imported.cpu_per_instance {
         scratch.set(TraitId::CpuPerInstance, cpu);
+    }
+    if let Some(peak) = imported.peak_factor {
+        scratch.set(TraitId::PeakFactor, peak);
+    }
+    if let Some(days) = imported.lifespan_days {
+        scratch.set(TraitId::LifespanDays, days);
     }
     for hint in hints(imported) {
         scratch.set(hint.id, hint.value);

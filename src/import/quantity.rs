@@ -91,27 +91,30 @@ pub fn compose_cpus(text: &str) -> Result<f64, QuantityError> {
 
 fn kubernetes_quantity(text: &str) -> Result<f64, QuantityError> {
     let (number, suffix) = split_number(text)?;
-    let scale = match suffix {
-        "" => 1.0,
-        "m" => 1e-3,
-        "k" => 1e3,
-        "M" => 1e6,
-        "G" => 1e9,
-        "T" => 1e12,
-        "P" => 1e15,
-        "E" => 1e18,
-        "Ki" => 1024_f64,
-        "Mi" => 1024_f64.powi(2),
-        "Gi" => 1024_f64.powi(3),
-        "Ti" => 1024_f64.powi(4),
-        "Pi" => 1024_f64.powi(5),
-        "Ei" => 1024_f64.powi(6),
+    // Milli and negative exponents divide by a power of ten, which is exact where it can
+    // be (`100m` is 0.1, not the 0.1000000000000000055 that multiplying by 0.001 makes).
+    let value = match suffix {
+        "" => number,
+        "m" => number / 1e3,
+        "k" => number * 1e3,
+        "M" => number * 1e6,
+        "G" => number * 1e9,
+        "T" => number * 1e12,
+        "P" => number * 1e15,
+        "E" => number * 1e18,
+        "Ki" => number * 1024_f64,
+        "Mi" => number * 1024_f64.powi(2),
+        "Gi" => number * 1024_f64.powi(3),
+        "Ti" => number * 1024_f64.powi(4),
+        "Pi" => number * 1024_f64.powi(5),
+        "Ei" => number * 1024_f64.powi(6),
         _ => match suffix.strip_prefix(['e', 'E']).and_then(exponent) {
-            Some(power) => 10_f64.powi(power),
+            Some(power) if power < 0 => number / 10_f64.powi(-power),
+            Some(power) => number * 10_f64.powi(power),
             None => return Err(refuse(text, QuantityProblem::UnknownUnit(suffix.to_owned()))),
         },
     };
-    finite(text, number * scale)
+    finite(text, value)
 }
 
 /// A signed integer exponent (`3`, `-2`, `+6`).

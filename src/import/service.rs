@@ -18,6 +18,19 @@ pub(crate) struct Service {
     pub privileged: bool,
     pub runtime_hint: Option<RuntimeHint>,
     pub stateful: bool,
+    /// The GPU-like extended resource it requests (`nvidia.com/gpu`), if any.
+    pub gpu: Option<String>,
+    /// Peak over steady instances, from an autoscaler (maximum over minimum replicas).
+    pub peak_factor: Option<f64>,
+    /// How long an instance lives, in days, when the file says (a Job's deadline).
+    pub lifespan_days: Option<f64>,
+    /// The kind as written (`Deployment`, `Rollout`), for autoscalers' targets.
+    pub source_kind: String,
+    /// Where notes about the whole service go.
+    pub place: Place,
+    /// Persistent volume claims it mounts read-write (`namespace/name` where a namespace is
+    /// written), shared out among their writers after the file is read.
+    pub claims: Vec<String>,
 }
 
 impl Service {
@@ -33,6 +46,12 @@ impl Service {
             privileged: false,
             runtime_hint: None,
             stateful: kind == WorkloadKind::StatefulSet,
+            gpu: None,
+            peak_factor: None,
+            lifespan_days: None,
+            source_kind: String::new(),
+            place: Place::default(),
+            claims: Vec::new(),
         }
     }
 
@@ -54,7 +73,9 @@ impl Service {
 }
 
 /// Image repositories (the last path segment, tag and digest removed) of databases,
-/// caches and brokers that keep data: each becomes its own component.
+/// caches, brokers, coordinators and search engines that keep data: each becomes its own
+/// component. Kafka-compatible brokers and their coordinators count (`redpanda`, Confluent's
+/// `cp-kafka`, `cp-zookeeper`), as do vector and search engines (`qdrant`, `meilisearch`).
 const STATEFUL_IMAGES: &[&str] = &[
     "postgres",
     "postgresql",
@@ -85,10 +106,30 @@ const STATEFUL_IMAGES: &[&str] = &[
     "cockroach",
     "etcd",
     "zookeeper",
+    "cp-zookeeper",
+    "consul",
     "kafka",
+    "cp-kafka",
+    "cp-server",
+    "redpanda",
+    "pulsar",
+    "pulsar-all",
+    "activemq-classic",
+    "activemq-artemis",
     "rabbitmq",
     "nats",
     "minio",
+    "solr",
+    "meilisearch",
+    "typesense",
+    "qdrant",
+    "weaviate",
+    "milvus",
+    "dragonfly",
+    "questdb",
+    "arangodb",
+    "yugabyte",
+    "victoria-metrics",
 ];
 
 /// Path prefixes of images that are databases but whose last segment is generic.
@@ -126,6 +167,15 @@ pub fn is_windows_image(image: &str) -> bool {
         || tag.contains("nanoserver")
 }
 
+/// Whether a path is a Windows one: a drive (`C:\\data`, `c:/data`) or a named pipe
+/// (`\\\\.\\pipe\\docker_engine`, `//./pipe/…`).
+pub fn is_windows_path(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    let drive =
+        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && matches!(bytes[2], b'\\' | b'/');
+    drive || path.starts_with("\\\\.\\pipe\\") || path.starts_with("//./pipe/")
+}
+
 /// The runtime a name refers to: a Kubernetes `RuntimeClass` name or a Docker runtime name.
 pub fn runtime_hint(name: &str) -> RuntimeHint {
     let lower = name.to_ascii_lowercase();
@@ -155,12 +205,27 @@ mod tests {
             "registry.local:5000/mongo:7",
             "mcr.microsoft.com/mssql/server:2022-latest",
             "docker.elastic.co/elasticsearch/elasticsearch:8.13.0",
+            "docker.redpanda.com/redpandadata/redpanda:v24.1.7",
+            "confluentinc/cp-kafka:7.6.1",
+            "confluentinc/cp-zookeeper:7.6.1",
+            "quay.io/coreos/etcd:v3.5.13",
+            "opensearchproject/opensearch:2.14.0",
+            "apachepulsar/pulsar:3.2.2",
+            "hashicorp/consul:1.18",
+            "qdrant/qdrant:v1.9.0",
         ] {
             assert!(is_stateful_image(image), "{image}");
         }
-        for image in
-            ["nginx:1.27", "oliver006/redis_exporter", "postgres-exporter", "node:20", "registry.local:5000/api"]
-        {
+        for image in [
+            "nginx:1.27",
+            "oliver006/redis_exporter",
+            "postgres-exporter",
+            "node:20",
+            "registry.local:5000/api",
+            "docker.redpanda.com/redpandadata/console:v2.5.2",
+            "provectuslabs/kafka-ui",
+            "opensearchproject/opensearch-dashboards:2.14.0",
+        ] {
             assert!(!is_stateful_image(image), "{image}");
         }
     }

@@ -18,11 +18,22 @@ pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
 /// Limits of a parse. An import never needs more: Compose `x-` fragments and Helm output
 /// use a handful of anchors, and Kubernetes schemas nest a few dozen levels. Aliases are
-/// expanded into copies, so the copies count towards [`MAX_NODES`]: a "billion laughs" file
-/// stops when its expansion passes a million nodes, before it is built.
+/// expanded into copies, so the copies count towards [`MAX_NODES`] and [`MAX_TREE_BYTES`]: a
+/// "billion laughs" file stops when its expansion passes a million nodes, and one long
+/// anchored string aliased thousands of times when its copies pass the byte budget, before
+/// either is built.
 const MAX_DEPTH: usize = 64;
 /// Most nodes (scalars, lists and mappings, aliases expanded) in the whole input.
 const MAX_NODES: usize = 1_000_000;
+/// Most bytes the tree may take, by the estimate [`NODE_BYTES`] per node plus the text of
+/// every scalar (aliases expanded, anchored copies included). A choice that keeps an import
+/// under 256 MiB resident for any input up to [`MAX_INPUT_BYTES`] (the input itself, the tree
+/// and the vectors' spare capacity): the largest real file tried, an 8 MiB rendered chart,
+/// builds a tree of about 40 MiB by this estimate.
+pub const MAX_TREE_BYTES: usize = 128 * 1024 * 1024;
+/// What one node costs in the tree besides its text: a [`Node`] (40 bytes) and, in a mapping,
+/// its key's `String` (24 bytes).
+const NODE_BYTES: usize = 64;
 /// Most documents in one input.
 const MAX_DOCUMENTS: usize = 4_096;
 
@@ -131,12 +142,12 @@ pub fn documents(text: &str) -> Result<Vec<Node>, ImportError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_INPUT_BYTES });
     }
-    let Some((first, second, lines)) = halves(text) else { return parse(text, 0) };
+    let Some((first, second, lines)) = halves(text) else { return parse(text, 0, Budget::WHOLE) };
     // A long stream of documents is parsed in two halves at once: anchors and aliases never
-    // cross a document boundary, so the halves are independent.
+    // cross a document boundary, so the halves are independent; each has half the budget.
     let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| parse(second, lines));
-        (parse(first, 0), second.join())
+        let second = scope.spawn(|| parse(second, lines, Budget::HALF));
+        (parse(first, 0, Budget::HALF), second.join())
     });
     let mut documents = first?;
     documents.extend(second.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
@@ -171,13 +182,31 @@ fn halves(text: &str) -> Option<(&str, &str, u32)> {
     Some((&text[..cut], &text[cut..], lines))
 }
 
+/// The share of [`MAX_NODES`] and [`MAX_TREE_BYTES`] one parse may use.
+#[derive(Clone, Copy)]
+struct Budget {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Budget {
+    const WHOLE: Self = Self { nodes: MAX_NODES, bytes: MAX_TREE_BYTES };
+    const HALF: Self = Self { nodes: MAX_NODES / 2, bytes: MAX_TREE_BYTES / 2 };
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Self::WHOLE
+    }
+}
+
 /// Parses `text`, whose first line is line `1 + lines_before` of the input.
-fn parse(text: &str, lines_before: u32) -> Result<Vec<Node>, ImportError> {
+fn parse(text: &str, lines_before: u32, budget: Budget) -> Result<Vec<Node>, ImportError> {
     let mut options = Options::default();
     options.emit_comments = false;
     options.block_nesting_limit = MAX_DEPTH;
     options.flow_nesting_limit = MAX_DEPTH;
-    let mut builder = Builder { lines_before, ..Builder::default() };
+    let mut builder = Builder { budget, lines_before, ..Builder::default() };
     for event in Parser::new_from_str_with_options(text, options) {
         let (event, span) = event.map_err(|e| {
             let (line, column) = position(e.marker(), lines_before);
@@ -203,8 +232,9 @@ fn position(marker: &Marker, lines_before: u32) -> (u32, u32) {
 /// A collection being built.
 enum Open {
     List(Node, usize),
-    /// A mapping, its entries so far, and a key waiting for its value.
-    Map(Node, usize, Vec<(String, Node)>, Option<String>),
+    /// A mapping, its entries so far, a key waiting for its value (with its line), and the
+    /// line of each entry's key.
+    Map(Node, usize, Vec<(String, Node)>, Option<(String, u32)>, Vec<u32>),
 }
 
 /// Turns parser events into trees, one per document.
@@ -212,9 +242,11 @@ enum Open {
 struct Builder {
     documents: Vec<Node>,
     open: Vec<Open>,
-    /// Anchored nodes by anchor id, with their node counts, for aliases.
-    anchors: Vec<(usize, Node, usize)>,
-    nodes: usize,
+    /// Anchored nodes by anchor id, with their sizes, for aliases.
+    anchors: Vec<(usize, Node, Size)>,
+    /// What the tree holds so far, and what it may hold.
+    used: Size,
+    budget: Budget,
     /// Lines of the input before the text parsed.
     lines_before: u32,
 }
@@ -235,51 +267,72 @@ impl Builder {
             }
             Event::SequenceStart(_, anchor, _) => self.open(Open::List(node(Value::List(Vec::new())), anchor), limit),
             Event::MappingStart(_, anchor, _) => {
-                self.open(Open::Map(node(Value::Map(Vec::new())), anchor, Vec::new(), None), limit)
+                self.open(Open::Map(node(Value::Map(Vec::new())), anchor, Vec::new(), None, Vec::new()), limit)
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (done, anchor) = match self.open.pop() {
                     Some(Open::List(done, anchor)) => (done, anchor),
-                    Some(Open::Map(mut done, anchor, entries, _)) => {
+                    Some(Open::Map(mut done, anchor, entries, _, key_lines)) => {
+                        if let Some((first, second)) = duplicate(&entries) {
+                            return Err(ImportError::Yaml {
+                                message: format!(
+                                    "the key `{}` is written twice in one mapping (first at line {})",
+                                    entries[second].0, key_lines[first]
+                                ),
+                                line: Some(key_lines[second].into()),
+                                column: None,
+                            });
+                        }
                         done.value = Value::Map(merged(entries));
                         (done, anchor)
                     }
                     None => return Ok(()),
                 };
-                self.finish(done, anchor, 1)
+                self.finish(done, anchor, limit)
             }
             Event::Scalar(text, style, anchor, tag) => {
-                self.count(1, limit)?;
+                let size = Size { nodes: 1, bytes: NODE_BYTES.saturating_add(text.len()) };
+                self.count(size, limit)?;
                 let text_tag = tag.as_deref().is_some_and(|tag| tag.is_yaml_core_schema_tag("str"));
                 let value = if style == ScalarStyle::Plain && !text_tag {
                     plain(&text)
                 } else {
                     Value::Text(text.into_owned())
                 };
-                self.finish(node(value), anchor, 1)
+                self.finish(node(value), anchor, limit)
             }
             Event::Alias(id) => {
-                let Some((_, anchored, size)) = self.anchors.iter().rev().find(|(anchor, ..)| *anchor == id) else {
+                let Some(at) = self.anchors.iter().rposition(|(anchor, ..)| *anchor == id) else {
                     return Err(ImportError::Yaml {
                         message: "an alias to an unknown anchor".to_owned(),
                         line: Some(line.into()),
                         column: Some(column.into()),
                     });
                 };
-                let (mut copy, size) = (anchored.clone(), *size);
-                self.count(size, limit)?;
+                // Counted before the copy is made: the budget refuses the copy, not its aftermath.
+                self.count(self.anchors[at].2, limit)?;
+                let mut copy = self.anchors[at].1.clone();
                 (copy.line, copy.column) = (line, column);
-                self.finish(copy, 0, size)
+                self.finish(copy, 0, limit)
             }
             // Stream and document ends, comments (not emitted) and events of later versions.
             _ => Ok(()),
         }
     }
 
-    fn count(&mut self, nodes: usize, limit: impl Fn(String) -> ImportError) -> Result<(), ImportError> {
-        self.nodes = self.nodes.saturating_add(nodes);
-        if self.nodes > MAX_NODES {
-            return Err(limit(format!("more than {MAX_NODES} nodes (aliases expanded)")));
+    fn count(&mut self, size: Size, limit: impl Fn(String) -> ImportError) -> Result<(), ImportError> {
+        self.used = Size {
+            nodes: self.used.nodes.saturating_add(size.nodes),
+            bytes: self.used.bytes.saturating_add(size.bytes),
+        };
+        if self.used.nodes > self.budget.nodes {
+            return Err(limit(format!("more than {} nodes (aliases expanded)", self.budget.nodes)));
+        }
+        if self.used.bytes > self.budget.bytes {
+            return Err(limit(format!(
+                "the values would take more than {} MiB (aliases expanded: an anchored value copied too often?)",
+                self.budget.bytes / (1024 * 1024)
+            )));
         }
         Ok(())
     }
@@ -288,16 +341,19 @@ impl Builder {
         if self.open.len() >= MAX_DEPTH {
             return Err(limit(format!("nesting deeper than {MAX_DEPTH} levels")));
         }
-        self.count(1, limit)?;
+        self.count(Size { nodes: 1, bytes: NODE_BYTES }, limit)?;
         self.open.push(open);
         Ok(())
     }
 
-    /// A finished node: kept for aliases if anchored, then placed in its parent (or as a
-    /// document). `size` is its node count, for the copies aliases make.
-    fn finish(&mut self, done: Node, anchor: usize, size: usize) -> Result<(), ImportError> {
+    /// A finished node: kept for aliases if anchored (the kept copy counts towards the
+    /// budget, and its size is kept for the copies aliases make), then placed in its parent
+    /// (or as a document).
+    fn finish(&mut self, done: Node, anchor: usize, limit: impl Fn(String) -> ImportError) -> Result<(), ImportError> {
         if anchor != 0 {
-            self.anchors.push((anchor, done.clone(), size.max(count_nodes(&done))));
+            let size = size(&done);
+            self.count(size, limit)?;
+            self.anchors.push((anchor, done.clone(), size));
         }
         match self.open.last_mut() {
             None => {
@@ -310,11 +366,13 @@ impl Builder {
                     items.push(done);
                 }
             }
-            Some(Open::Map(_, _, entries, pending)) => {
-                if let Some(key) = pending.take() {
+            Some(Open::Map(_, _, entries, pending, key_lines)) => {
+                if let Some((key, line)) = pending.take() {
                     entries.push((key, done));
+                    key_lines.push(line);
                 } else {
-                    *pending = Some(match done.value {
+                    let line = done.line;
+                    let key = match done.value {
                         Value::Text(s) => s,
                         Value::Number(n) => n.to_string(),
                         Value::Bool(b) => b.to_string(),
@@ -326,7 +384,8 @@ impl Builder {
                                 column: Some(done.column.into()),
                             });
                         }
-                    });
+                    };
+                    *pending = Some((key, line));
                 }
             }
         }
@@ -334,13 +393,42 @@ impl Builder {
     }
 }
 
-/// Nodes in a tree, itself included.
-fn count_nodes(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::List(items) => items.iter().map(count_nodes).sum(),
-        Value::Map(entries) => entries.iter().map(|(_, value)| count_nodes(value)).sum(),
-        _ => 0,
+/// Nodes, and bytes by the estimate of [`MAX_TREE_BYTES`].
+#[derive(Clone, Copy, Default)]
+struct Size {
+    nodes: usize,
+    bytes: usize,
+}
+
+/// The size of a tree, itself included (keys count as text).
+fn size(node: &Node) -> Size {
+    let own = Size { nodes: 1, bytes: NODE_BYTES + node.as_str().map_or(0, str::len) };
+    let add = |a: Size, b: Size| Size { nodes: a.nodes + b.nodes, bytes: a.bytes + b.bytes };
+    match &node.value {
+        Value::List(items) => items.iter().map(size).fold(own, add),
+        Value::Map(entries) => entries
+            .iter()
+            .map(|(key, value)| {
+                let value = size(value);
+                Size { bytes: value.bytes + key.len(), ..value }
+            })
+            .fold(own, add),
+        _ => own,
     }
+}
+
+/// The first key written twice in a mapping (merge keys aside), as the indices of both
+/// entries. YAML requires keys to be unique, and Compose and kubectl refuse a repeated key
+/// (keeping one silently would import a value the tools never use).
+fn duplicate(entries: &[(String, Node)]) -> Option<(usize, usize)> {
+    let keys = || entries.iter().enumerate().filter(|(_, (key, _))| key != "<<");
+    if entries.len() <= 16 {
+        return keys().find_map(|(second, (key, _))| {
+            entries[..second].iter().position(|(k, _)| k == key).map(|first| (first, second))
+        });
+    }
+    let mut seen = std::collections::HashMap::with_capacity(entries.len());
+    keys().find_map(|(at, (key, _))| seen.insert(key.as_str(), at).map(|first| (first, at)))
 }
 
 /// A mapping's entries with its merge keys (`<<`) applied: the merged mappings' entries
@@ -480,6 +568,21 @@ mod tests {
         assert_eq!(keys, ["replicas", "image"]);
         assert_eq!(web.get("replicas").map(|n| &n.value), Some(&Value::Number(3.0)));
         assert_eq!(web.get("image").and_then(Node::as_str), Some("app"));
+    }
+
+    #[test]
+    fn a_key_written_twice_is_refused() {
+        let small = documents("a: 1\nb: 2\na: 3\n");
+        match small {
+            Err(ImportError::Yaml { message, line: Some(3), .. }) => {
+                assert_eq!(message, "the key `a` is written twice in one mapping (first at line 1)");
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut large: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+        large.push_str("k7: again\n");
+        assert!(matches!(documents(&large), Err(ImportError::Yaml { line: Some(41), .. })));
+        assert!(documents("x: &x {a: 1}\ny:\n  <<: *x\n  <<: *x\n").is_ok(), "merge keys may repeat");
     }
 
     #[test]

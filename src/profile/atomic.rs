@@ -1,5 +1,11 @@
 //! Replacing a file so that it is always either the old contents or the new ones — never
 //! half of either — for profiles and for written reports alike.
+//!
+//! Only a regular file (or nothing) is replaced. A device, a named pipe, a socket or a folder
+//! at the target is refused and left as it was: renaming a new file over `/dev/null` would
+//! turn it into a regular file for every program on the machine, and a pipe is written only
+//! when someone reads it, which a save must not wait for. (`podvisor import … > pipe` still
+//! writes to a pipe: standard output is the way to write to one.)
 
 use std::fs::{self, File};
 use std::io::{self, Write as _};
@@ -15,6 +21,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
         _ => path.to_owned(),
     };
+    refuse_special(&target)?;
     let folder = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
@@ -28,6 +35,50 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     sync_folder(&folder);
     Ok(())
+}
+
+/// An error unless `target` is a regular file or does not exist.
+fn refuse_special(target: &Path) -> io::Result<()> {
+    let meta = match fs::metadata(target) {
+        Ok(meta) => meta,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error),
+    };
+    let kind = special_kind(meta.file_type());
+    match kind {
+        None => Ok(()),
+        Some(kind) => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is {kind}, not a regular file; nothing was written", target.display()),
+        )),
+    }
+}
+
+/// What a file that is not a regular file is, for the message; `None` for a regular file.
+fn special_kind(file_type: fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_char_device() {
+            return Some("a character device");
+        }
+        if file_type.is_block_device() {
+            return Some("a block device");
+        }
+        if file_type.is_fifo() {
+            return Some("a named pipe");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
 }
 
 /// A new, uniquely named file beside the target: `.shop.ron.<pid>.<n>.tmp`. `create_new`
@@ -88,6 +139,28 @@ mod tests {
         write_atomically(&path, b"new").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
         assert!(leftovers(folder.path()).is_empty());
+    }
+
+    #[test]
+    fn a_folder_is_refused_and_left_as_it_was() {
+        let folder = tempfile::tempdir().unwrap();
+        let target = folder.path().join("out.md");
+        fs::create_dir(&target).unwrap();
+        let error = write_atomically(&target, b"new").unwrap_err();
+        assert!(error.to_string().ends_with("is a folder, not a regular file; nothing was written"), "{error}");
+        assert!(fs::metadata(&target).unwrap().is_dir());
+        assert!(leftovers(folder.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_to_a_device_is_refused() {
+        let folder = tempfile::tempdir().unwrap();
+        let link = folder.path().join("null.ron");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        let error = write_atomically(&link, b"new").unwrap_err();
+        assert!(error.to_string().contains("is a character device"), "{error}");
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     }
 
     #[cfg(unix)]
