@@ -398,7 +398,10 @@ pub fn exposure(values: &Values, spec: &OptionSpec, blast_radius: f64) -> (f64, 
             hypervisor + (kernel - hypervisor).max(0.0) * values.get(AssumptionId::TenantsShareNodes)
         }
     };
-    let shared = kernel.max(own);
+    // Services packed in one instance run as processes side by side: no namespaces, seccomp
+    // or cgroups between them, so a breach meets the kernel unhardened (500 tenants packed in
+    // one VM no longer rate above hardened containers).
+    let shared = values.get(AssumptionId::SharedKernelExposure).max(own);
     (own, own + (shared - own) * blast_radius)
 }
 
@@ -851,20 +854,22 @@ mod tests {
         let (vm, ct) = scores(&p, CriterionId::Isolation);
         close(vm, 10.0 - 0.35 * 2.0);
         close(ct, 10.0 - 0.35 * 6.75);
-        // All services in one VM: no boundary between them, as exposed as a shared kernel.
+        // All services in one VM: processes side by side, no boundary and no hardening
+        // between them, as exposed as an unhardened shared kernel (9/10): below the hardened
+        // containers' 6.75.
         let w = p.workload_mut();
         w.untrusted_code = 10;
         w.services = 4;
         w.replicas = 1;
         p.environment.services_per_vm = 500;
-        close(scores(&p, CriterionId::Isolation).0, 10.0 - 6.75);
+        close(scores(&p, CriterionId::Isolation).0, 10.0 - 9.0);
         // Two of four services per VM: a breach reaches half the estate (ln 2 / ln 4).
         p.environment.services_per_vm = 2;
-        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (6.75 - 2.0) / 2.0);
+        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (9.0 - 2.0) / 2.0);
         // Two replicas of each, all four services per VM: four of eight (ln 4 / ln 8).
         p.workload_mut().replicas = 2;
         p.environment.services_per_vm = 4;
-        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (6.75 - 2.0) * 2.0 / 3.0);
+        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (9.0 - 2.0) * 2.0 / 3.0);
         p.workload_mut().isolation_need = 0;
         assert_eq!(scores(&p, CriterionId::Isolation), (10.0, 10.0), "no need, no threat");
     }
