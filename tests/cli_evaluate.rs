@@ -77,7 +77,7 @@ fn check_verdict(verdict: &serde_json::Value, ids: &[&str]) {
 
 /// The verdict's confidence: every option's share of plausible worlds, adding up to 1, the
 /// leader's among them, and the close call following from it (the bundled profiles keep the
-/// default `close_call_confidence`, 0.66).
+/// default `close_call_confidence`, 0.66, and `close_call_min_margin`, 2 points).
 fn check_confidence(verdict: &serde_json::Value, ids: &[&str]) {
     let confidence = &verdict["confidence"];
     assert_eq!(keys(&confidence["shares"]), ids);
@@ -87,7 +87,11 @@ fn check_confidence(verdict: &serde_json::Value, ids: &[&str]) {
     let share = confidence["leader_share"].as_f64().expect("leader_share");
     assert_eq!(confidence["shares"][leader].as_f64(), Some(share));
     assert_eq!((confidence["draws"].as_u64(), confidence["seed"].as_u64()), (Some(1000), Some(21)));
-    assert_eq!(verdict["close_call"].as_bool(), Some(share < 0.66), "{verdict}");
+    // Too close to call under 66 % of worlds, or under a 2-point lead (close_call_min_margin).
+    let margin = verdict["margin"].as_f64().expect("margin");
+    // A component's verdict names no runner-up; every profile compares two options or more.
+    let runner_up = verdict.get("runner_up").is_none_or(|id| !id.is_null());
+    assert_eq!(verdict["close_call"].as_bool(), Some(runner_up && (share < 0.66 || margin < 0.02)), "{verdict}");
 }
 
 fn check_options(options: &serde_json::Value, ids: &[&str]) {

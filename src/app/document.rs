@@ -25,7 +25,7 @@ use crate::model::confidence::{EstateConfidence, SEED, confidence, estate_confid
 use crate::model::plan::{Plan, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
-use crate::model::{AssumptionId, Assumptions, Evaluation, OptionId, Workload, evaluate};
+use crate::model::{Assumptions, Evaluation, OptionId, Workload, evaluate};
 use crate::profile::Profile;
 
 /// Confidences drawn for a state of the profile: each component's, and for several
@@ -253,7 +253,7 @@ impl Document {
             self.evaluation.set_stale_confidence(own.clone());
         }
         if let Some(plan) = &mut self.plan {
-            plan.set_confidence(&drawn.confidence, self.evaluation.values.get(AssumptionId::CloseCallConfidence));
+            plan.set_confidence(&drawn.confidence, &self.evaluation.values);
         }
     }
 

@@ -145,6 +145,7 @@ assumption_ids! {
     CostDiscountFromRatio => "cost_discount_from_ratio",
     CostDiscountPerDecade => "cost_discount_per_decade",
     CloseCallConfidence => "close_call_confidence",
+    CloseCallMinMargin => "close_call_min_margin",
 }
 
 impl AssumptionId {

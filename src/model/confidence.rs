@@ -1,9 +1,10 @@
 //! How sure is the verdict? The leader today is the leader at the catalogue's figures and the
-//! reader's weights; each of those is uncertain. This module draws plausible worlds — every
-//! assumption across its stated range, every criterion weight ±1 — scores the options in each
-//! and counts how often each leads. "VMs lead in 94 % of plausible worlds" replaces the fixed
-//! 10-point band: the verdict is too close to call when the leader's share is under the
-//! `close_call_confidence` assumption (0.66, IPCC's "likely").
+//! reader's weights and ratings; each of those is uncertain. This module draws plausible
+//! worlds — every assumption across its stated range, every criterion weight and every 0–10
+//! rating ±1 — scores the options in each and counts how often each leads. "VMs lead in 94 %
+//! of plausible worlds" replaces the fixed 10-point band: the verdict is too close to call
+//! when the leader's share is under the `close_call_confidence` assumption (0.66, IPCC's
+//! "likely"), or its lead under `close_call_min_margin` (2 points), which no world can show.
 //!
 //! # How a world is drawn
 //! * **Assumptions**: a split triangle around the value in force (the profile's override, else
@@ -28,7 +29,10 @@
 //!   worlds — a VM lead of 28 points on the greenfield shop with isolation, legacy coupling
 //!   and untrusted code at 10 then held in only 64 % of them, by vetoes on start-up speed,
 //!   cost and resource efficiency that no reader asked for.
-//! * `close_call_confidence` and the bill's discount (`cost_discount_*`) are rules of the
+//! * **Ratings**: every 0–10 rating of the workload (isolation need, legacy coupling, …)
+//!   moved by −1, 0 or +1 step, alike likely, for the same reason as the weights: a rating is
+//!   a judgement in whole steps. Counts and sizes (services, memory, hosts) are facts and stay.
+//! * `close_call_confidence`, `close_call_min_margin` and the bill's discount (`cost_discount_*`) are rules of the
 //!   decision, not facts of the world: never drawn.
 //!
 //! Each world is scored on the cheap path ([`Scored`] without terms: projection and criterion
@@ -45,6 +49,7 @@ use super::evaluation::{Scored, weight};
 use super::options::{OptionId, OptionSpec};
 use super::plan::all_in_score;
 use super::profile::Profile;
+use super::traits::TraitId;
 
 /// Plausible worlds drawn per confidence: a share is known to about ±1.5 points (the
 /// standard error of a proportion, √(p(1−p)/n), is at most 1.6 % at n = 1,000).
@@ -92,7 +97,8 @@ pub fn confidence_options(
     let mut counts = vec![0; options.len()];
     for _ in 0..DRAWS {
         let (values, weights) = worlds.next();
-        let scored = Scored::with_weights(profile, values, weights, options);
+        let world = worlds.rated(profile);
+        let scored = Scored::with_weights(&world, values, weights, options);
         counts[scored.leader_with(&scored.weights)] += 1;
     }
     let ids: Vec<OptionId> = options.iter().map(|spec| spec.id()).collect();
@@ -124,11 +130,13 @@ pub fn estate_confidence(
     let mut all_in = vec![0; options.len()];
     for _ in 0..DRAWS {
         let (values, weights) = worlds.next();
+        let shifts = worlds.rating_shifts();
         let scores: Vec<Vec<f64>> = focused
             .iter()
             .zip(&mut counts)
             .map(|(focus, counts)| {
-                let scored = Scored::with_weights(focus, values.clone(), weights.clone(), options);
+                let focus = shifted(focus, &shifts);
+                let scored = Scored::with_weights(&focus, values.clone(), weights.clone(), options);
                 counts[scored.leader_with(&scored.weights)] += 1;
                 scored.overall_with(&scored.weights)
             })
@@ -166,6 +174,7 @@ impl Worlds {
                 !matches!(
                     id,
                     AssumptionId::CloseCallConfidence
+                        | AssumptionId::CloseCallMinMargin
                         | AssumptionId::CostDiscountFromRatio
                         | AssumptionId::CostDiscountPerDecade
                 )
@@ -183,6 +192,16 @@ impl Worlds {
         }
     }
 
+    /// The next world's shift of every 0–10 rating: −1, 0 or +1 step, alike likely.
+    fn rating_shifts(&mut self) -> Vec<(TraitId, f64)> {
+        RATINGS.iter().map(|&id| (id, f64::from(self.rng.u8(0..3)) - 1.0)).collect()
+    }
+
+    /// The profile in the next world: every 0–10 rating moved by a step or none.
+    fn rated(&mut self, profile: &Profile) -> Profile {
+        shifted(profile, &self.rating_shifts())
+    }
+
     /// The next world's assumption values and weights.
     fn next(&mut self) -> (Values, Vec<f64>) {
         let mut values = self.values.clone();
@@ -193,6 +212,30 @@ impl Worlds {
         let weights = self.weights.iter().map(|w| (w + 2.0 * self.rng.f64() - 1.0).clamp(0.0, MAX_WEIGHT)).collect();
         (values, weights)
     }
+}
+
+/// The workload's 0–10 ratings: judgements in whole steps, like the weights.
+const RATINGS: [TraitId; 11] = [
+    TraitId::DataIntensity,
+    TraitId::Chattiness,
+    TraitId::IsolationNeed,
+    TraitId::UntrustedCode,
+    TraitId::OsDiversity,
+    TraitId::ImageTrust,
+    TraitId::ComplianceStrictness,
+    TraitId::StartLatencySensitivity,
+    TraitId::LegacyCoupling,
+    TraitId::TeamContainerMaturity,
+    TraitId::FailureTolerance,
+];
+
+/// `profile` with each rating moved by its shift (clamped to 0–10 by [`Profile::set`]).
+fn shifted(profile: &Profile, shifts: &[(TraitId, f64)]) -> Profile {
+    let mut world = profile.clone();
+    for &(id, shift) in shifts {
+        world.set(id, profile.get(id) + shift);
+    }
+    world
 }
 
 /// The value at quantile `u` (0–1) of the split triangle on `min..=max` around `mode`; on the

@@ -136,16 +136,14 @@ impl Evaluation {
     /// Attaches the verdict's confidence, drawn for this profile: `close_call` and `winner`
     /// follow the leader's share of it against the profile's `close_call_confidence`.
     pub fn set_confidence(&mut self, confidence: Confidence) {
-        let threshold = self.values.get(AssumptionId::CloseCallConfidence);
-        self.verdict.attach(confidence, threshold, false);
+        self.verdict.attach(confidence, &self.values, false);
     }
 
     /// Attaches the last confidence drawn for an earlier state of the profile while the
     /// current one is on its way, so that the words keep to it rather than flicker to the
     /// provisional margin reading; marked stale.
     pub fn set_stale_confidence(&mut self, confidence: Confidence) {
-        let threshold = self.values.get(AssumptionId::CloseCallConfidence);
-        self.verdict.attach(confidence, threshold, true);
+        self.verdict.attach(confidence, &self.values, true);
     }
 
     /// The evaluation with its confidence attached (see [`Self::set_confidence`]).
@@ -154,6 +152,14 @@ impl Evaluation {
         self.set_confidence(confidence);
         self
     }
+}
+
+/// Whether a lead is too close to call: the leader leads in fewer plausible worlds than
+/// `close_call_confidence` asks, or by fewer points than `close_call_min_margin`, which the
+/// worlds cannot see (the readings of vague claims into numbers are themselves a model).
+pub fn too_close(share: f64, margin: f64, values: &Values) -> bool {
+    share < values.get(AssumptionId::CloseCallConfidence)
+        || 100.0 * margin < values.get(AssumptionId::CloseCallMinMargin)
 }
 
 /// Something about the profile the reader should know before trusting the numbers.
@@ -281,8 +287,8 @@ impl Verdict {
     }
 
     /// Attaches a confidence: from now on it decides whether the verdict is a close call.
-    fn attach(&mut self, confidence: Confidence, threshold: f64, stale: bool) {
-        self.close_call = self.runner_up.is_some() && confidence.share(self.leader) < threshold;
+    fn attach(&mut self, confidence: Confidence, values: &Values, stale: bool) {
+        self.close_call = self.runner_up.is_some() && too_close(confidence.share(self.leader), self.margin, values);
         self.winner = (!self.close_call).then_some(self.leader);
         self.confidence = Some(confidence);
         self.confidence_stale = stale;
@@ -950,6 +956,15 @@ mod tests {
     use crate::model::Assumptions;
     use crate::model::feasibility::{Obstacle, ObstacleKind};
     use crate::model::options::REGISTRY;
+
+    #[test]
+    fn too_close_by_the_share_of_worlds_or_by_the_points() {
+        let values = Assumptions::builtin().resolve(&Profile::default());
+        // 66 % of worlds and a 2-point lead are what a winner needs.
+        assert!(!too_close(0.66, 0.02, &values));
+        assert!(too_close(0.65, 0.30, &values), "a likely lead is not enough by points alone");
+        assert!(too_close(0.99, 0.019, &values), "a lead under 2 points is the model's rounding");
+    }
 
     #[test]
     fn a_bill_beyond_twice_the_cheapest_discounts_the_total() {

@@ -20,10 +20,10 @@
 //! the easier move (the higher migration-effort score). Moves that cost money come last,
 //! the least costly first.
 
-use super::assumptions::Assumptions;
+use super::assumptions::{Assumptions, Values};
 use super::confidence::{Confidence, EstateConfidence};
 use super::criteria::{CRITERIA, CriterionId};
-use super::evaluation::{CLOSE_CALL_MARGIN, Scored, Standings};
+use super::evaluation::{CLOSE_CALL_MARGIN, Scored, Standings, too_close};
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
 use super::projection::{cloud_monthly, zone_hosts};
@@ -114,9 +114,10 @@ impl Plan {
     /// Attaches the confidences drawn for the estate ([`super::confidence::estate_confidence`]):
     /// each component's close call follows its leader's share against `threshold` (the
     /// `close_call_confidence` assumption), as a verdict's does.
-    pub fn set_confidence(&mut self, drawn: &EstateConfidence, threshold: f64) {
+    pub fn set_confidence(&mut self, drawn: &EstateConfidence, values: &Values) {
         for (placed, confidence) in self.components.iter_mut().zip(&drawn.components) {
-            placed.close_call = placed.runner_up.is_some() && confidence.share(placed.leader) < threshold;
+            placed.close_call =
+                placed.runner_up.is_some() && too_close(confidence.share(placed.leader), placed.margin, values);
             placed.confidence = Some(confidence.clone());
         }
         self.confidence = Some(drawn.all_in.clone());

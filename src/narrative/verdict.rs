@@ -2,7 +2,7 @@
 //! understands.
 
 use super::{capitalise, feasibility, in_sentence, join, join_labels};
-use crate::model::format::{Number, Score, Share};
+use crate::model::format::{Number, Score, Share, distinct};
 use crate::model::{AssumptionId, Discount, Evaluation, OptionId, OptionResult, Verdict};
 
 /// The verdict in a few words: "Containers win by 12.3 points", "Too close to call: VMs lead in
@@ -54,8 +54,9 @@ pub fn headline(evaluation: &Evaluation) -> String {
 pub const CONFIDENCE_PENDING: &str = "Drawing plausible worlds …";
 
 /// How often each option leads across plausible worlds, with what a winner needs: "VMs lead
-/// in 94 % of plausible worlds, containers in 6 % (a winner needs 66 %; 1000 draws of every
-/// assumption across its range and every weight ±1, seed 21)." `None` until the confidence
+/// in 94 % of plausible worlds, containers in 6 % (a winner needs 66 % and a lead of 2 points;
+/// 1000 draws of every assumption across its range and every weight and 0–10 rating ±1, seed
+/// 21)." `None` until the confidence
 /// is known; a stale one (drawn for an earlier state of the profile) says it is being
 /// drawn again.
 pub fn confidence(evaluation: &Evaluation) -> Option<String> {
@@ -77,9 +78,11 @@ pub fn confidence(evaluation: &Evaluation) -> Option<String> {
         text += &format!(", {}", join(&others));
     }
     let threshold = evaluation.values.get(AssumptionId::CloseCallConfidence);
+    let floor = evaluation.values.get(AssumptionId::CloseCallMinMargin);
     text += &format!(
-        " (a winner needs {}; {} draws of every assumption across its range and every weight ±1, seed {}).",
+        " (a winner needs {} and a lead of {} points; {} draws of every assumption across its range and every weight and 0–10 rating ±1, seed {}).",
         Share(threshold),
+        Number(floor),
         drawn.draws,
         drawn.seed
     );
@@ -174,6 +177,13 @@ fn bill_discount_sentence(result: &OptionResult, d: &Discount, ratio: f64) -> St
     )
 }
 
+/// Two overall scores as a sentence compares them: to a tenth, or with the decimals it takes
+/// when they round alike ("78.94 vs 78.86", never "78.9 vs 78.9").
+fn two_scores(a: f64, b: f64) -> (String, String) {
+    let (x, y) = (Score(a).to_string(), Score(b).to_string());
+    if x == y { distinct(a, b) } else { (x, y) }
+}
+
 /// "Containers'" / "VMs'".
 fn possessive(plural: &str) -> String {
     let capital = capitalise(plural);
@@ -197,11 +207,10 @@ fn verdict_sentence(evaluation: &Evaluation) -> String {
     let share = verdict.leader_share();
     let verb = if share.is_some() { "win" } else { "lead" };
     let mut text = if share.is_some() && verdict.close_call {
+        let (a, b) = two_scores(leader.score, runner.score);
         format!(
-            "Too close to call: {} {} vs {run} {} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
+            "Too close to call: {} {a} vs {run} {b} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
             capitalise(lead),
-            Score(leader.score),
-            Score(runner.score),
             capitalise(lead),
             if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
         )
@@ -222,11 +231,10 @@ fn verdict_sentence(evaluation: &Evaluation) -> String {
             Score(runner.weighted_sum),
         )
     } else {
+        let (a, b) = two_scores(leader.score, runner.score);
         format!(
-            "{} {verb} by {points} points ({} vs {}){}.",
+            "{} {verb} by {points} points ({a} vs {b}){}.",
             capitalise(lead),
-            Score(leader.score),
-            Score(runner.score),
             if reasons.is_empty() { String::new() } else { format!(", mainly on {reasons}") },
         )
     };
@@ -250,4 +258,15 @@ fn failure(verdict: &Verdict, result: &OptionResult) -> String {
             Number(v.weight)
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::two_scores;
+
+    #[test]
+    fn scores_that_round_alike_get_the_decimals_that_tell_them_apart() {
+        assert_eq!(two_scores(78.94, 78.86), ("78.94".to_owned(), "78.86".to_owned()));
+        assert_eq!(two_scores(81.14, 75.02), ("81.1".to_owned(), "75.0".to_owned()));
+    }
 }

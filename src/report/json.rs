@@ -10,8 +10,8 @@ use crate::model::plan::AllIn;
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{
-    AssumptionId, CLOSE_CALL_MARGIN, CRITERIA, Confidence, Evaluation, OptionId, OptionResult, Point, Profile,
-    ResourceId, Resources,
+    CLOSE_CALL_MARGIN, CRITERIA, Confidence, Evaluation, OptionId, OptionResult, Point, Profile, ResourceId, Resources,
+    too_close,
 };
 use crate::narrative;
 
@@ -84,10 +84,9 @@ fn estate_verdict(mixed: &Mixed, offered: impl Fn(OptionId) -> bool) -> EstateVe
     // By the all-in leader's share of plausible worlds, as a component's verdict; by the
     // margin only if no confidence was drawn. Alone among the options offered, the leader has
     // no margin to be close on.
-    let threshold = first.values.get(AssumptionId::CloseCallConfidence);
     let close_call = runner_up.is_some()
         && match (&plan.confidence, leader) {
-            (Some(drawn), Some(leader)) => drawn.share(leader) < threshold,
+            (Some(drawn), Some(leader)) => too_close(drawn.share(leader), margin, &first.values),
             _ => margin < CLOSE_CALL_MARGIN,
         };
     let winner = leader.filter(|&option| offered(option) && !close_call);

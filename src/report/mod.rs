@@ -12,7 +12,7 @@ use crate::model::compare::{Comparison, compare};
 use crate::model::format::{Number, Score, number_direction};
 use crate::model::plan::{Plan, plan};
 use crate::model::sensitivity::{self, Sensitivity};
-use crate::model::{AssumptionId, Assumptions, Evaluation, OptionSpec, Profile, confidence, evaluate_options};
+use crate::model::{Assumptions, Evaluation, OptionSpec, Profile, confidence, evaluate_options};
 use crate::narrative;
 
 /// A profile with everything the model concludes about it. For a mixed estate,
@@ -64,7 +64,7 @@ impl Analysis {
             })
             .collect();
         let mut plan = plan(&profile, assumptions);
-        plan.set_confidence(&drawn, evaluations[0].values.get(AssumptionId::CloseCallConfidence));
+        plan.set_confidence(&drawn, &evaluations[0].values);
         let mixed = Mixed {
             plan,
             sensitivity: focused
