@@ -5,9 +5,9 @@ use super::{capitalise, feasibility, in_sentence, join, join_labels};
 use crate::model::format::{Number, Score, Share, distinct};
 use crate::model::{AssumptionId, Discount, Evaluation, OptionId, OptionResult, Verdict};
 
-/// The verdict in a few words: "Containers win by 12.3 points", "Too close to call: VMs lead in
-/// 58 % of plausible worlds, 3.2 points ahead" (a win's share is in the summary, and under the
-/// banner's headline, which must fit a projector in two lines). Until
+/// The verdict in a few words: "Containers win by 12.3 points", "Too close to call: VMs 3.2
+/// points ahead" (the shares are in the summary and on the line under the banner's headline,
+/// which must keep to one line on a projector's slide). Until
 /// the confidence is known the leader only "leads" ("VMs lead by 3.2 points"): the words never
 /// say "win" or "too close to call" before the worlds are drawn, so they cannot flip when
 /// they are.
@@ -24,11 +24,8 @@ pub fn headline(evaluation: &Evaluation) -> String {
     let points = Score(100.0 * verdict.margin);
     let share = verdict.leader_share();
     let verb = if share.is_some() { "win" } else { "lead" };
-    if let (Some(share), true) = (share, verdict.close_call) {
-        return format!(
-            "Too close to call: {leader} lead in {} of plausible worlds, {points} points ahead",
-            Share(share)
-        );
+    if share.is_some() && verdict.close_call {
+        return format!("Too close to call: {leader} {points} points ahead");
     }
     if verdict.by_veto {
         let how = match verdict.veto_of(runner_up) {
@@ -54,9 +51,8 @@ pub fn headline(evaluation: &Evaluation) -> String {
 pub const CONFIDENCE_PENDING: &str = "Drawing plausible worlds …";
 
 /// How often each option leads across plausible worlds, with what a winner needs: "VMs lead
-/// in 94 % of plausible worlds, containers in 6 % (a winner needs 66 % and a lead of 2 points;
-/// 1000 draws of every assumption across its range and every weight and 0–10 rating ±1, seed
-/// 21)." `None` until the confidence
+/// in 94 % of plausible worlds, containers in 6 % (a winner needs 66 % and 2 points; 1000
+/// draws of the assumptions, weights and ratings, seed 21)." `None` until the confidence
 /// is known; a stale one (drawn for an earlier state of the profile) says it is being
 /// drawn again.
 pub fn confidence(evaluation: &Evaluation) -> Option<String> {
@@ -80,7 +76,7 @@ pub fn confidence(evaluation: &Evaluation) -> Option<String> {
     let threshold = evaluation.values.get(AssumptionId::CloseCallConfidence);
     let floor = evaluation.values.get(AssumptionId::CloseCallMinMargin);
     text += &format!(
-        " (a winner needs {} and a lead of {} points; {} draws of every assumption across its range and every weight and 0–10 rating ±1, seed {}).",
+        " (a winner needs {} and {} points; {} draws of the assumptions, weights and ratings, seed {}).",
         Share(threshold),
         Number(floor),
         drawn.draws,

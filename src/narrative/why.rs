@@ -440,12 +440,7 @@ impl<'a> Why<'a> {
         let rebuild = self.evaluation.values.get(AssumptionId::GoldenImageRebuildDays);
         if o.image_pipeline {
             let images = results[self.option].resources.images_to_rebuild;
-            write!(
-                out,
-                "; apart from them, {} service images are rebuilt with every deploy ({} a week)",
-                Number(images),
-                Number(w.deploys_per_week)
-            )?;
+            write!(out, "; its {} images are rebuilt, not patched", Number(images))?;
         } else if self.profile.environment.vm_patching == VmPatching::GoldenImages {
             write!(
                 out,
