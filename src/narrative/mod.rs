@@ -6,6 +6,7 @@
 pub mod feasibility;
 pub mod figures;
 pub mod findings;
+pub mod overall;
 pub mod plan;
 pub mod verdict;
 pub mod why;

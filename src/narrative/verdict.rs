@@ -1,7 +1,7 @@
 //! The verdict in words: a headline for a banner or a title, and a summary a stakeholder
 //! understands.
 
-use super::{capitalise, feasibility, in_sentence, join, join_labels};
+use super::{capitalise, feasibility, in_sentence, join, join_labels, overall};
 use crate::model::format::{Number, Score, Share};
 use crate::model::{AssumptionId, Evaluation, OptionId, OptionResult, Verdict};
 
@@ -137,29 +137,11 @@ pub fn summary(evaluation: &Evaluation) -> String {
     text
 }
 
-/// "Containers' total is discounted by 35% for trailing VMs by 4.8 points on isolation, a
-/// must (weighted 5/5: discounts from a gap of 1, ruled out at 9)." — the largest discount of
-/// an option that is not ruled out.
+/// The summary's discount of an option that is not ruled out: its largest (a veto is
+/// explained by the verdict sentence itself).
 fn discount_sentence(result: &OptionResult) -> Option<String> {
     let d = result.discounts.first().filter(|d| d.discordance < 1.0)?;
-    let criterion = &result.criteria[d.criterion as usize];
-    Some(format!(
-        "{} total is discounted by {}% for trailing {} by {} points on {}, a must (weighted {}/5: discounts from a gap of {}, ruled out at {}).",
-        possessive(result.spec.plural),
-        Number(100.0 * d.discordance),
-        d.rival.spec().plural,
-        Number(d.gap),
-        d.criterion.spec().label.to_lowercase(),
-        Number(criterion.weight),
-        Number(d.thresholds.preference),
-        Number(d.thresholds.veto),
-    ))
-}
-
-/// "Containers'" / "VMs'".
-fn possessive(plural: &str) -> String {
-    let capital = capitalise(plural);
-    if capital.ends_with('s') { format!("{capital}'") } else { format!("{capital}'s") }
+    Some(overall::discount_sentence(result, d))
 }
 
 fn verdict_sentence(evaluation: &Evaluation) -> String {

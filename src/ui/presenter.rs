@@ -266,6 +266,10 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
     if !evaluation.verdict.ruled_out.is_empty() {
         beside += sizes.heading * 3.0;
     }
+    let discounted = narrative::overall::discount_label(evaluation).is_some();
+    if discounted {
+        beside += sizes.heading * 4.0;
+    }
     let bar_width = (ui.available_width() - beside).max(120.0);
     ui.label(RichText::new("Overall score (0–100)").small().weak());
     egui::Grid::new("presenter_scores").num_columns(2).spacing([sizes.space_l, sizes.space_s]).show(ui, |ui| {
@@ -275,9 +279,19 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
             ui.horizontal(|ui| {
                 let change = since.and_then(|c| c.option(result.spec.id())).map(|o| o.score);
                 let shown = drawn.get(index).copied().unwrap_or(result.score);
-                ScoreBar::new(result.score, 100.0, color, bar_width).drawn_to(shown).against(change).ui(ui);
+                ScoreBar::new(result.score, 100.0, color, bar_width)
+                    .drawn_to(shown)
+                    .against(change)
+                    .ui(ui)
+                    .on_hover_text(narrative::overall::overall_sum(result));
                 if ruled_out(result) {
                     ui.label(RichText::new("ruled out").small().color(con_color(ui.visuals())));
+                } else if let Some(points) = narrative::overall::discount_points(result) {
+                    // What a must took off, beside the bar it shortened: the bar alone would
+                    // not add up to the criteria the room saw on the Scorecard.
+                    let text = format!("{points} for a must");
+                    ui.label(RichText::new(text).small().color(con_color(ui.visuals())))
+                        .on_hover_text(narrative::overall::discount_reasons(result).join(" "));
                 }
             });
             ui.end_row();
