@@ -24,6 +24,14 @@ use super::traits::{PrimaryOs, TraitId};
 /// drawn.
 pub const CLOSE_CALL_MARGIN: f64 = 0.10;
 
+/// Whether a margin (a share of the 0–100 scale) is under [`CLOSE_CALL_MARGIN`] as every
+/// sentence prints it, in tenths of a point: a margin of 9.996 points reads "10.0 points", and
+/// "too close to call, 10.0 points ahead" would contradict the 10-point cut-off it states.
+pub fn within_close_call_margin(margin: f64) -> bool {
+    let tenths = |share: f64| (1000.0 * share).round();
+    tenths(margin) < tenths(CLOSE_CALL_MARGIN)
+}
+
 /// Graded veto, as ELECTRE III's discordance (Roy; Figueira, Mousseau & Roy, "ELECTRE
 /// methods", in *Multiple Criteria Decision Analysis: State of the Art Surveys*): on a
 /// criterion weighted as a must, an option trailing the best compared option by a gap Δ is
@@ -807,7 +815,7 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
     };
     let runner = &results[second];
     let margin = ((leader.score - runner.score) / 100.0).max(0.0);
-    let close_call = !by_veto && margin < CLOSE_CALL_MARGIN;
+    let close_call = !by_veto && within_close_call_margin(margin);
 
     // A criterion decides only where the leader is notably ahead on it, as a pro must be: a
     // tenth of a point on heavy work is no reason for a 192 MiB web site's verdict.
@@ -907,6 +915,16 @@ mod tests {
 
     fn not_offered() -> Feasibility {
         Feasibility::NotOffered(Obstacle { kind: ObstacleKind::CannotNest, sources: Vec::new(), remedies: Vec::new() })
+    }
+
+    /// The cut-off is read on the figure as printed: 9.996 points print "10.0 points", which
+    /// is not under 10; 9.94 print "9.9".
+    #[test]
+    fn the_close_call_margin_is_read_as_printed() {
+        assert!(!within_close_call_margin(0.099_96), "prints 10.0 points");
+        assert!(!within_close_call_margin(0.1));
+        assert!(within_close_call_margin(0.099_4), "prints 9.9 points");
+        assert!(within_close_call_margin(0.0));
     }
 
     #[test]

@@ -23,7 +23,7 @@
 use super::assumptions::Assumptions;
 use super::confidence::{Confidence, EstateConfidence};
 use super::criteria::{CRITERIA, CriterionId};
-use super::evaluation::{CLOSE_CALL_MARGIN, Scored, Standings};
+use super::evaluation::{Scored, Standings, within_close_call_margin};
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
 use super::projection::{cloud_monthly, zone_hosts};
@@ -180,7 +180,7 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
                 leader,
                 runner_up: runner_up.map(|r| specs[r].id()),
                 margin,
-                close_call: runner_up.is_some() && !by_veto && margin < CLOSE_CALL_MARGIN,
+                close_call: runner_up.is_some() && !by_veto && within_close_call_margin(margin),
                 confidence: None,
                 scores,
             };

@@ -10,8 +10,8 @@ use crate::model::plan::AllIn;
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{
-    AssumptionId, CLOSE_CALL_MARGIN, CRITERIA, Confidence, Evaluation, OptionId, OptionResult, Point, Profile,
-    ResourceId, Resources,
+    AssumptionId, CRITERIA, Confidence, Evaluation, OptionId, OptionResult, Point, Profile, ResourceId, Resources,
+    within_close_call_margin,
 };
 use crate::narrative;
 
@@ -88,7 +88,7 @@ fn estate_verdict(mixed: &Mixed, offered: impl Fn(OptionId) -> bool) -> EstateVe
     let close_call = runner_up.is_some()
         && match (&plan.confidence, leader) {
             (Some(drawn), Some(leader)) => drawn.share(leader) < threshold,
-            _ => margin < CLOSE_CALL_MARGIN,
+            _ => within_close_call_margin(margin),
         };
     let winner = leader.filter(|&option| offered(option) && !close_call);
     EstateVerdict { leader, runner_up, margin, close_call, winner }
