@@ -106,8 +106,9 @@ pub fn explanation(evaluation: &Evaluation) -> String {
     } else {
         format!("Decided mostly by {}", join_labels(&verdict.decisive))
     };
-    if let Some(case) = runner_up.pros.first() {
-        sentence += &format!("; the strongest case for {}: {}", runner_up.spec.plural, in_sentence(case.title));
+    if let (Some(case), Some(index)) = (runner_up.pros.first(), evaluation.position(runner_up.spec.id())) {
+        let title = super::point_title(evaluation, index, case);
+        sentence += &format!("; the strongest case for {}: {}", runner_up.spec.plural, in_sentence(&title));
     }
     sentence.push('.');
     if verdict.close_call && verdict.confidence.is_some() {

@@ -400,7 +400,7 @@ fn points(profile: &Profile, evaluation: &Evaluation, o: usize, points: &[Point]
         .map(|p| {
             json!({
                 "criterion": p.criterion.spec().key,
-                "title": p.title,
+                "title": narrative::point_title(evaluation, o, p),
                 "text": narrative::point_text(evaluation, profile, o, p),
                 "impact": round(p.impact),
                 "sources": p.sources,

@@ -157,7 +157,7 @@ fn component(analysis: &Analysis) -> String {
                 let _ = writeln!(
                     out,
                     "- **{mark} — {}** ({} pts): {} _[{}]_",
-                    point.title,
+                    narrative::point_title(evaluation, o, point),
                     signed(sign * point.impact),
                     narrative::point_text(evaluation, profile, o, point),
                     point.sources.join(", ")

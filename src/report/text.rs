@@ -70,7 +70,7 @@ fn component(analysis: &Analysis) -> String {
                 let _ = writeln!(
                     out,
                     "  {mark} {} ({} pts): {} [{}]",
-                    point.title,
+                    narrative::point_title(evaluation, o, point),
                     signed(sign * point.impact),
                     narrative::point_text(evaluation, profile, o, point),
                     point.sources.join(", ")

@@ -7,6 +7,8 @@
 //! words), drawn by the Plan tab's code. Sizes are the design tokens scaled
 //! ([`Sizes::PRESENTER`](super::theme::Sizes::PRESENTER)), applied by the app.
 
+use std::borrow::Cow;
+
 use egui::{Align, Layout, Rect, RichText, Ui};
 
 use super::resources::{ChartView, Crossings, Projection, projection_lines, projection_ui};
@@ -327,7 +329,7 @@ fn arguments(ui: &Ui, profile: &Profile, evaluation: &Evaluation) -> Vec<(String
                 let points = result.pros.iter().take(CLOSE_CALL_ARGUMENTS);
                 let arguments = points
                     .map(|point| Argument {
-                        heading: format!("+ {}", point.title),
+                        heading: format!("+ {}", narrative::point_title(evaluation, index, point)),
                         color,
                         text: Some(narrative::point_text(evaluation, profile, index, point)),
                     })
@@ -343,7 +345,9 @@ fn arguments(ui: &Ui, profile: &Profile, evaluation: &Evaluation) -> Vec<(String
         .iter()
         .map(|criterion| {
             let point: Option<&Point> = leader.pros.iter().find(|point| point.criterion == *criterion);
-            let title = point.map_or(criterion.spec().label, |point| point.title);
+            let title = point.map_or(Cow::Borrowed(criterion.spec().label), |point| {
+                narrative::point_title(evaluation, index, point)
+            });
             let text = point.map(|point| narrative::point_text(evaluation, profile, index, point));
             Argument { heading: format!("+ {title}"), color: pro, text }
         })
