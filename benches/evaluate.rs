@@ -60,6 +60,17 @@ fn benches(c: &mut Criterion) {
         });
     }
     group.finish();
+    // The confidence as the window, the reports and the command line draw it: `confidence`
+    // over the profile's own options, here a profile that compares all four (budget: under
+    // 20 ms median on one core).
+    let four = profiles
+        .iter()
+        .find(|(_, profile)| profile.options.len() == REGISTRY.len() && !profile.is_mixed())
+        .expect("a bundled profile compares every option");
+    let mut group = c.benchmark_group("confidence");
+    group.sample_size(20);
+    group.bench_function(four.0, |b| b.iter(|| confidence(black_box(four.1), assumptions, confidence::SEED)));
+    group.finish();
     let mut group = c.benchmark_group("plan");
     let twenty = twenty_components();
     let mixed = profiles.iter().map(|(name, profile)| (*name, *profile)).filter(|(_, profile)| profile.is_mixed());

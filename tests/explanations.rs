@@ -3,12 +3,12 @@
 //! beats its rival and never describes a drawback, a con the reverse; "vs" never sets equal
 //! figures against each other; counts of one are singular; instances are called long-lived
 //! only when they live a month or more, and patched in place only when they outlive the
-//! golden-image rebuild cadence.
+//! golden-image rebuild cadence; a pro or con never points against the figure it quotes.
 
 mod profile_support;
 
 use podvisor::model::options::REGISTRY;
-use podvisor::model::{AssumptionId, Assumptions, Evaluation, evaluate_options};
+use podvisor::model::{AssumptionId, Assumptions, CriterionId, Evaluation, OptionResult, evaluate_options};
 use podvisor::narrative::{self, why};
 use podvisor::profile::{Profile, load_file};
 use proptest::prelude::*;
@@ -119,6 +119,21 @@ fn check_text(profile: &Profile, evaluation: &Evaluation, text: &str) -> Result<
     Ok(())
 }
 
+/// A pro or a con must not point against the figure its sentence sets against the rival's:
+/// "harder to keep patched" with fewer OS instances to patch, or "heavy on resources" with
+/// the smaller bill.
+fn check_figure(own: &OptionResult, rival: &OptionResult, criterion: CriterionId, is_pro: bool) -> Result<(), String> {
+    let (figure, a, b) = match criterion {
+        CriterionId::Patching => {
+            ("OS instances to patch", own.resources.os_instances_to_patch, rival.resources.os_instances_to_patch)
+        }
+        CriterionId::ResourceEfficiency => ("monthly cost", own.resources.monthly_cost, rival.resources.monthly_cost),
+        _ => return Ok(()),
+    };
+    // Both figures are better lower.
+    if (is_pro && a > b) || (!is_pro && a < b) { Err(format!("{figure} {a} against the rival's {b}")) } else { Ok(()) }
+}
+
 /// Every explanation of one profile evaluated over all four options.
 fn check(profile: &Profile) -> Result<(), String> {
     let evaluation = evaluate_options(profile, Assumptions::builtin(), REGISTRY);
@@ -137,6 +152,8 @@ fn check(profile: &Profile) -> Result<(), String> {
                 if !sign_ok {
                     return Err(format!("{kind} of {} on {:?} with delta {delta}", result.spec.key, point.criterion));
                 }
+                check_figure(result, rival, point.criterion, is_pro)
+                    .map_err(|e| format!("{kind} of {}: {e}: {text}", result.spec.key))?;
                 if let Some(word) = wrong.iter().find(|w| text.contains(*w)) {
                     return Err(format!("{kind} of {} says \"{word}\": {text}", result.spec.key));
                 }

@@ -24,6 +24,14 @@ use super::traits::{PrimaryOs, TraitId};
 /// drawn.
 pub const CLOSE_CALL_MARGIN: f64 = 0.10;
 
+/// Whether a margin (a share of the 0–100 scale) is under [`CLOSE_CALL_MARGIN`] as every
+/// sentence prints it, in tenths of a point: a margin of 9.996 points reads "10.0 points", and
+/// "too close to call, 10.0 points ahead" would contradict the 10-point cut-off it states.
+pub fn within_close_call_margin(margin: f64) -> bool {
+    let tenths = |share: f64| (1000.0 * share).round();
+    tenths(margin) < tenths(CLOSE_CALL_MARGIN)
+}
+
 /// Graded veto, as ELECTRE III's discordance (Roy; Figueira, Mousseau & Roy, "ELECTRE
 /// methods", in *Multiple Criteria Decision Analysis: State of the Art Surveys*): on a
 /// criterion weighted as a must, an option trailing the best compared option by a gap Δ is
@@ -158,8 +166,11 @@ impl Evaluation {
 /// `close_call_confidence` asks, or by fewer points than `close_call_min_margin`, which the
 /// worlds cannot see (the readings of vague claims into numbers are themselves a model).
 pub fn too_close(share: f64, margin: f64, values: &Values) -> bool {
+    // In tenths of a point, as the headline prints the margin: never "too close to call, 2.0
+    // points ahead" against a 2-point floor.
+    let tenths = (1000.0 * margin).round();
     share < values.get(AssumptionId::CloseCallConfidence)
-        || 100.0 * margin < values.get(AssumptionId::CloseCallMinMargin)
+        || tenths < (10.0 * values.get(AssumptionId::CloseCallMinMargin)).round()
 }
 
 /// Something about the profile the reader should know before trusting the numbers.
@@ -767,7 +778,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                     };
                     if let Some(rival) = rival {
                         let gap = score.score - scores[rival][c];
-                        let agrees = agrees_with_bill(criterion.id, &resources[o], &resources[rival], gap);
+                        let agrees = agrees_with_figures(criterion.id, &resources[o], &resources[rival], gap);
                         if gap.abs() >= NOTABLE_GAP && score.weight > 0.0 && agrees {
                             let point = Point {
                                 criterion: criterion.id,
@@ -809,18 +820,24 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
     }
 }
 
-/// Whether a resource-efficiency pro or con points the same way as the bill. An option can
-/// need more memory and CPU yet pack more densely (a pod limit or an unbalanced host strands
-/// the leaner option's capacity); calling it "heavy on resources" beside its lower bill would
-/// contradict the projection, so such a point is left to the cost criterion, whose sentence
-/// explains the difference. The score itself is kept.
-fn agrees_with_bill(criterion: CriterionId, own: &Resources, rival: &Resources, gap: f64) -> bool {
-    if criterion != CriterionId::ResourceEfficiency {
-        return true;
-    }
-    let cheaper = own.monthly_cost < rival.monthly_cost;
-    let dearer = own.monthly_cost > rival.monthly_cost;
-    !(gap < 0.0 && cheaper || gap > 0.0 && dearer)
+/// Whether a pro or con points the same way as the figure its sentence quotes, so that no
+/// option is called worse on a figure it leads (or better on one it trails).
+///
+/// Resource efficiency and the bill: an option can need more memory and CPU yet pack more
+/// densely (a pod limit or an unbalanced host strands the leaner option's capacity); calling
+/// it "heavy on resources" beside its lower bill would contradict the projection, so such a
+/// point is left to the cost criterion, whose sentence explains the difference. Patching and
+/// the OS instances to patch: the score also weighs compliance load and image freshness, so
+/// an option with fewer instances to patch can score lower; "harder to keep patched … 40 vs
+/// 43" would contradict its own figures. The score itself is kept in both cases.
+fn agrees_with_figures(criterion: CriterionId, own: &Resources, rival: &Resources, gap: f64) -> bool {
+    // Both figures are better lower.
+    let (own, theirs) = match criterion {
+        CriterionId::ResourceEfficiency => (own.monthly_cost, rival.monthly_cost),
+        CriterionId::Patching => (own.os_instances_to_patch, rival.os_instances_to_patch),
+        _ => return true,
+    };
+    !(gap < 0.0 && own < theirs || gap > 0.0 && own > theirs)
 }
 
 fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
@@ -859,7 +876,7 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
     };
     let runner = &results[second];
     let margin = ((leader.score - runner.score) / 100.0).max(0.0);
-    let close_call = !by_veto && margin < CLOSE_CALL_MARGIN;
+    let close_call = !by_veto && within_close_call_margin(margin);
 
     // A criterion decides only where the leader is notably ahead on it, as a pro must be: a
     // tenth of a point on heavy work is no reason for a 192 MiB web site's verdict.
@@ -869,7 +886,7 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
         .zip(&runner.criteria)
         .filter(|(a, b)| a.score - b.score >= NOTABLE_GAP)
         .map(|(a, b)| (a.criterion, a.weight * (a.score - b.score)))
-        .filter(|(c, edge)| *edge > 0.0 && agrees_with_bill(*c, &leader.resources, &runner.resources, *edge))
+        .filter(|(c, edge)| *edge > 0.0 && agrees_with_figures(*c, &leader.resources, &runner.resources, *edge))
         .collect();
     edges.sort_by(|a, b| b.1.total_cmp(&a.1));
     Verdict {
@@ -964,6 +981,7 @@ mod tests {
         assert!(!too_close(0.66, 0.02, &values));
         assert!(too_close(0.65, 0.30, &values), "a likely lead is not enough by points alone");
         assert!(too_close(0.99, 0.019, &values), "a lead under 2 points is the model's rounding");
+        assert!(!too_close(0.99, 0.01996, &values), "a lead printed as 2.0 points is not under 2");
     }
 
     #[test]
@@ -994,6 +1012,50 @@ mod tests {
 
     fn not_offered() -> Feasibility {
         Feasibility::NotOffered(Obstacle { kind: ObstacleKind::CannotNest, sources: Vec::new(), remedies: Vec::new() })
+    }
+
+    /// VMs packing all 112 services into each of 48 replicas' VMs patch far fewer OS
+    /// instances than containers of 9.5 cores each spread over many 147-core hosts (49 against
+    /// 117), yet score lower on patching: guests living 2 hours are patched in place while
+    /// the containers' churn keeps their images fresh. "Harder to keep patched: 49 vs 117"
+    /// would contradict its own figures, so VMs get no patching con, containers no pro.
+    #[test]
+    fn no_patching_con_for_the_option_with_fewer_os_instances() {
+        let mut profile = Profile::default();
+        *profile.workload_mut() = crate::model::Workload {
+            services: 112,
+            replicas: 48,
+            memory_per_instance_mib: 16.0,
+            cpu_per_instance: 9.5,
+            lifespan_days: 2.0 / 24.0,
+            deploys_per_week: 0.0,
+            ..crate::model::Workload::default()
+        };
+        profile.environment.services_per_vm = 112;
+        profile.environment.host_cores = 147;
+        profile.environment.host_memory_gib = 1257.6;
+        profile.environment.cpu_overcommit = 3.0;
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let [vm, container] = [OptionId::VM, OptionId::CONTAINER].map(|id| evaluation.option(id).expect("compared"));
+        let patching = CriterionId::Patching as usize;
+        let os = |result: &OptionResult| result.resources.os_instances_to_patch;
+        assert!(os(vm) < os(container), "{} against {}", os(vm), os(container));
+        assert!(
+            vm.criteria[patching].score < container.criteria[patching].score - NOTABLE_GAP,
+            "a con by the score alone"
+        );
+        assert!(vm.cons.iter().all(|point| point.criterion != CriterionId::Patching), "{:?}", vm.cons);
+        assert!(container.pros.iter().all(|point| point.criterion != CriterionId::Patching), "{:?}", container.pros);
+    }
+
+    /// The cut-off is read on the figure as printed: 9.996 points print "10.0 points", which
+    /// is not under 10; 9.94 print "9.9".
+    #[test]
+    fn the_close_call_margin_is_read_as_printed() {
+        assert!(!within_close_call_margin(0.099_96), "prints 10.0 points");
+        assert!(!within_close_call_margin(0.1));
+        assert!(within_close_call_margin(0.099_4), "prints 9.9 points");
+        assert!(within_close_call_margin(0.0));
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub use confidence::{Confidence, EstateConfidence, confidence, confidence_option
 pub use criteria::{CRITERIA, CriterionId};
 pub use evaluation::{
     CLOSE_CALL_MARGIN, CriterionScore, DISCORDANCE_FROM_WEIGHT, Discount, Evaluation, OptionResult, Point, VETO_WEIGHT,
-    Verdict, Veto, VetoThresholds, Warning, evaluate, evaluate_options, too_close, weight,
+    Verdict, Veto, VetoThresholds, Warning, evaluate, evaluate_options, too_close, weight, within_close_call_margin,
 };
 pub use options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
 pub use profile::{Environment, Profile, Workload};

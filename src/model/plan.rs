@@ -23,7 +23,7 @@
 use super::assumptions::{Assumptions, Values};
 use super::confidence::{Confidence, EstateConfidence};
 use super::criteria::{CRITERIA, CriterionId};
-use super::evaluation::{CLOSE_CALL_MARGIN, Scored, Standings, too_close};
+use super::evaluation::{Scored, Standings, too_close, within_close_call_margin};
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
 use super::projection::{cloud_monthly, zone_hosts};
@@ -181,7 +181,7 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
                 leader,
                 runner_up: runner_up.map(|r| specs[r].id()),
                 margin,
-                close_call: runner_up.is_some() && !by_veto && margin < CLOSE_CALL_MARGIN,
+                close_call: runner_up.is_some() && !by_veto && within_close_call_margin(margin),
                 confidence: None,
                 scores,
             };

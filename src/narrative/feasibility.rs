@@ -4,7 +4,7 @@
 use super::{capitalise, join};
 use crate::model::feasibility::{Feasibility, Form, ObstacleKind, Remedy};
 use crate::model::hosts::{HostType, NestedVirtualization};
-use crate::model::options::CloudHost;
+use crate::model::options::{CloudHost, OptionSpec};
 use crate::model::site::Site;
 use crate::model::{Evaluation, OptionId};
 
@@ -91,6 +91,46 @@ pub fn lines(evaluation: &Evaluation) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// Where an option's instances run on a cloud host: what a heading about bare-metal speed
+/// must name, since on a cloud the "bare metal" under an option is often a VM.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Substrate {
+    /// The hardware itself: a metal type (the chosen one, or the family's bought instead).
+    Hardware(&'static HostType),
+    /// Cloud VMs: the chosen type as nodes, or the family's types sized to each instance.
+    Vms(String),
+    /// KVM guests inside the chosen type, through its provider's nested virtualization.
+    Nested(&'static HostType),
+}
+
+impl Substrate {
+    /// Where an option runs on the profile's cloud host, or `None` on the team's own hardware
+    /// (where every option owns the machines) and for an option the host does not offer.
+    pub fn of(option: &OptionSpec, feasibility: &Feasibility, site: &Site) -> Option<Self> {
+        let host = site.host?;
+        match feasibility {
+            Feasibility::NotOffered(_) => None,
+            Feasibility::OfferedAs(Form::Metal(metal)) => Some(Self::Hardware(metal)),
+            Feasibility::OfferedAs(Form::NestedVirtualization(host)) => Some(Self::Nested(host)),
+            Feasibility::Offered => Some(match option.cloud {
+                CloudHost::RightSizedVm => Self::Vms(format!("{} VMs", family(host))),
+                CloudHost::NodeVm => Self::Vms(format!("{} nodes", host.id)),
+                CloudHost::BareMetal | CloudHost::Kvm => Self::Hardware(host),
+            }),
+        }
+    }
+
+    /// The place as it follows a verb: "on aws/m6i.metal", "on aws/m6i.4xlarge nodes", "in
+    /// nested virtualization on gcp/n2-standard-8".
+    pub fn phrase(&self) -> String {
+        match self {
+            Self::Hardware(host) => format!("on {}", host.id),
+            Self::Vms(vms) => format!("on {vms}"),
+            Self::Nested(host) => format!("in nested virtualization on {}", host.id),
+        }
+    }
 }
 
 /// "a family with a metal type: aws/m6i, aws/m7i".

@@ -6,6 +6,7 @@
 pub mod feasibility;
 pub mod figures;
 pub mod findings;
+pub mod overall;
 pub mod plan;
 pub mod verdict;
 pub mod why;
@@ -21,12 +22,36 @@ pub use findings::{
 pub use verdict::{CONFIDENCE_PENDING, confidence, explanation, headline, summary};
 pub use why::why;
 
+use std::borrow::Cow;
+
+use feasibility::Substrate;
+
 use crate::model::{CriterionId, Evaluation, Point, Profile};
 
 /// The text of a pro or a con of option `option` (an index into `evaluation.options`):
 /// why its criterion scores as it does, with the figures.
 pub fn point_text(evaluation: &Evaluation, profile: &Profile, option: usize, point: &Point) -> String {
     why(evaluation, profile, option, point.criterion)
+}
+
+/// The heading of a pro or a con of option `option` (an index into `evaluation.options`): the
+/// criterion's, except that speed against bare metal names where the option really runs on a
+/// cloud host. Containers on a cloud VM's nodes are not "close to bare metal"; they run close
+/// to bare-metal speed on those VMs.
+pub fn point_title(evaluation: &Evaluation, option: usize, point: &Point) -> Cow<'static, str> {
+    let result = &evaluation.options[option];
+    let pro = point.title == point.criterion.spec().pro;
+    let substrate = if point.criterion == CriterionId::RuntimePerformance {
+        Substrate::of(result.spec, &result.feasibility, evaluation.values.site())
+    } else {
+        None
+    };
+    match substrate {
+        None => Cow::Borrowed(point.title),
+        Some(Substrate::Hardware(host)) if pro => Cow::Owned(format!("Runs on the hardware itself ({})", host.id)),
+        Some(substrate) if pro => Cow::Owned(format!("Runs close to bare-metal speed {}", substrate.phrase())),
+        Some(substrate) => Cow::Owned(format!("{} {}", point.title, substrate.phrase())),
+    }
 }
 
 /// The text with its first letter in upper case ("containers" → "Containers").
@@ -60,5 +85,57 @@ fn join(phrases: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::options::REGISTRY;
+    use crate::model::{Assumptions, OptionId, evaluate_options};
+
+    /// Every option's pro and con headings on bare-metal speed, on `host`.
+    fn headings(host: &str) -> Vec<(OptionId, String, String)> {
+        let mut profile = Profile::default();
+        host.clone_into(&mut profile.environment.host);
+        let evaluation = evaluate_options(&profile, Assumptions::builtin(), REGISTRY);
+        let criterion = CriterionId::RuntimePerformance;
+        let point = |title| Point { criterion, title, impact: 1.0, sources: Vec::new() };
+        let heading = |o: usize, title| point_title(&evaluation, o, &point(title)).into_owned();
+        let spec = criterion.spec();
+        evaluation
+            .options
+            .iter()
+            .enumerate()
+            .map(|(o, r)| (r.spec.id(), heading(o, spec.pro), heading(o, spec.con)))
+            .collect()
+    }
+
+    fn heading(headings: &[(OptionId, String, String)], option: OptionId, pro: bool) -> &str {
+        let (_, p, c) = headings.iter().find(|(id, _, _)| *id == option).expect("every option");
+        if pro { p } else { c }
+    }
+
+    #[test]
+    fn bare_metal_speed_names_where_the_option_runs() {
+        let aws = headings("aws/m6i.4xlarge");
+        assert_eq!(heading(&aws, OptionId::CONTAINER, true), "Runs on the hardware itself (aws/m6i.metal)");
+        assert_eq!(heading(&aws, OptionId::CONTAINER, false), "Slower than bare metal on aws/m6i.metal");
+        assert_eq!(
+            heading(&aws, OptionId::CONTAINERS_ON_VMS, true),
+            "Runs close to bare-metal speed on aws/m6i.4xlarge nodes"
+        );
+        assert_eq!(heading(&aws, OptionId::VM, true), "Runs close to bare-metal speed on aws/m6i VMs");
+        let gcp = headings("gcp/n2-standard-8");
+        assert_eq!(
+            heading(&gcp, OptionId::MICROVM, false),
+            "Slower than bare metal in nested virtualization on gcp/n2-standard-8"
+        );
+        // Not offered: nothing to name (and no pro or con of it is ever argued).
+        assert_eq!(heading(&gcp, OptionId::CONTAINER, true), "Runs close to bare metal");
+        // The team's own hardware: every option owns the machines.
+        for (_, pro, con) in headings("custom") {
+            assert_eq!((pro.as_str(), con.as_str()), ("Runs close to bare metal", "Slower than bare metal"));
+        }
     }
 }

@@ -1,9 +1,9 @@
 //! The verdict in words: a headline for a banner or a title, and a summary a stakeholder
 //! understands.
 
-use super::{capitalise, feasibility, in_sentence, join, join_labels};
+use super::{capitalise, feasibility, in_sentence, join, join_labels, overall};
 use crate::model::format::{Number, Score, Share, distinct};
-use crate::model::{AssumptionId, Discount, Evaluation, OptionId, OptionResult, Verdict};
+use crate::model::{AssumptionId, Evaluation, OptionId, OptionResult, Verdict};
 
 /// The verdict in a few words: "Containers win by 12.3 points", "Too close to call: VMs 3.2
 /// points ahead" (the shares are in the summary and on the line under the banner's headline,
@@ -105,8 +105,9 @@ pub fn explanation(evaluation: &Evaluation) -> String {
     } else {
         format!("Decided mostly by {}", join_labels(&verdict.decisive))
     };
-    if let Some(case) = runner_up.pros.first() {
-        sentence += &format!("; the strongest case for {}: {}", runner_up.spec.plural, in_sentence(case.title));
+    if let (Some(case), Some(index)) = (runner_up.pros.first(), evaluation.position(runner_up.spec.id())) {
+        let title = super::point_title(evaluation, index, case);
+        sentence += &format!("; the strongest case for {}: {}", runner_up.spec.plural, in_sentence(&title));
     }
     sentence.push('.');
     if verdict.close_call && verdict.confidence.is_some() {
@@ -136,41 +137,11 @@ pub fn summary(evaluation: &Evaluation) -> String {
     text
 }
 
-/// "Containers' total is discounted by 35% for trailing VMs by 4.8 points on isolation, a
-/// must (weighted 5/5: discounts from a gap of 1, ruled out at 9)." — the largest discount of
-/// an option that is not ruled out.
+/// The summary's discount of an option that is not ruled out: its largest (a veto is
+/// explained by the verdict sentence itself).
 fn discount_sentence(result: &OptionResult) -> Option<String> {
     let d = result.discounts.first().filter(|d| d.discordance < 1.0)?;
-    let criterion = &result.criteria[d.criterion as usize];
-    if let Some(ratio) = d.bill_ratio {
-        return Some(bill_discount_sentence(result, d, ratio));
-    }
-    Some(format!(
-        "{} total is discounted by {}% for trailing {} by {} points on {}, a must (weighted {}/5: discounts from a gap of {}, ruled out at {}).",
-        possessive(result.spec.plural),
-        Number(100.0 * d.discordance),
-        d.rival.spec().plural,
-        Number(d.gap),
-        d.criterion.spec().label.to_lowercase(),
-        Number(criterion.weight),
-        Number(d.thresholds.preference),
-        Number(d.thresholds.veto),
-    ))
-}
-
-/// "Containers on VMs' total is discounted by 7.4% for a bill 13.3 times VMs': beyond twice
-/// the cheapest bill, 9% of the total for every tenfold." (The amounts are in the cost
-/// criterion's reason.)
-fn bill_discount_sentence(result: &OptionResult, d: &Discount, ratio: f64) -> String {
-    format!(
-        "{} total is discounted by {}% for a bill {} times {}: beyond {} times the cheapest bill, {}% of the total for every tenfold.",
-        possessive(result.spec.plural),
-        Number(100.0 * d.discordance),
-        Number(ratio),
-        possessive(d.rival.spec().plural),
-        Number(d.thresholds.preference),
-        Number(100.0 * d.discordance / (ratio / d.thresholds.preference).log10()),
-    )
+    Some(overall::discount_sentence(result, d))
 }
 
 /// Two overall scores as a sentence compares them: to a tenth, or with the decimals it takes
@@ -178,12 +149,6 @@ fn bill_discount_sentence(result: &OptionResult, d: &Discount, ratio: f64) -> St
 fn two_scores(a: f64, b: f64) -> (String, String) {
     let (x, y) = (Score(a).to_string(), Score(b).to_string());
     if x == y { distinct(a, b) } else { (x, y) }
-}
-
-/// "Containers'" / "VMs'".
-fn possessive(plural: &str) -> String {
-    let capital = capitalise(plural);
-    if capital.ends_with('s') { format!("{capital}'") } else { format!("{capital}'s") }
 }
 
 fn verdict_sentence(evaluation: &Evaluation) -> String {

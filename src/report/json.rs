@@ -10,8 +10,8 @@ use crate::model::plan::AllIn;
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{
-    CLOSE_CALL_MARGIN, CRITERIA, Confidence, Evaluation, OptionId, OptionResult, Point, Profile, ResourceId, Resources,
-    too_close,
+    CRITERIA, Confidence, Evaluation, OptionId, OptionResult, Point, Profile, ResourceId, Resources, too_close,
+    within_close_call_margin,
 };
 use crate::narrative;
 
@@ -87,7 +87,7 @@ fn estate_verdict(mixed: &Mixed, offered: impl Fn(OptionId) -> bool) -> EstateVe
     let close_call = runner_up.is_some()
         && match (&plan.confidence, leader) {
             (Some(drawn), Some(leader)) => too_close(drawn.share(leader), margin, &first.values),
-            _ => margin < CLOSE_CALL_MARGIN,
+            _ => within_close_call_margin(margin),
         };
     let winner = leader.filter(|&option| offered(option) && !close_call);
     EstateVerdict { leader, runner_up, margin, close_call, winner }
@@ -401,7 +401,7 @@ fn points(profile: &Profile, evaluation: &Evaluation, o: usize, points: &[Point]
         .map(|p| {
             json!({
                 "criterion": p.criterion.spec().key,
-                "title": p.title,
+                "title": narrative::point_title(evaluation, o, p),
                 "text": narrative::point_text(evaluation, profile, o, p),
                 "impact": round(p.impact),
                 "sources": p.sources,

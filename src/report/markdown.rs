@@ -124,6 +124,13 @@ fn component(analysis: &Analysis) -> String {
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
         let _ = writeln!(out, "| {} | {} |{cells} {} |", criterion.label, Number(weight), criterion.sources.join(", "));
     }
+    if let Some(label) = narrative::overall::discount_label(evaluation) {
+        let cells: String = options
+            .iter()
+            .map(|o| format!(" {} |", narrative::overall::discount_points(o).unwrap_or_default()))
+            .collect();
+        let _ = writeln!(out, "| {label} | |{cells} |");
+    }
     let totals: String = options.iter().map(|o| format!(" **{}** |", Score(o.score))).collect();
     let _ = writeln!(out, "| **Overall (0–100)** | |{totals} |\n");
     let _ = writeln!(out, "### Why each criterion scores as it does\n");
@@ -150,7 +157,7 @@ fn component(analysis: &Analysis) -> String {
                 let _ = writeln!(
                     out,
                     "- **{mark} — {}** ({} pts): {} _[{}]_",
-                    point.title,
+                    narrative::point_title(evaluation, o, point),
                     signed(sign * point.impact),
                     narrative::point_text(evaluation, profile, o, point),
                     point.sources.join(", ")

@@ -53,6 +53,13 @@ fn component(analysis: &Analysis) -> String {
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
         let _ = writeln!(out, "{:<LABEL$}{cells}  {}", criterion.label, Number(weight));
     }
+    if let Some(label) = narrative::overall::discount_label(evaluation) {
+        let cells: String = options
+            .iter()
+            .map(|o| format!("{:>column$}", narrative::overall::discount_points(o).unwrap_or_default()))
+            .collect();
+        let _ = writeln!(out, "{}", format!("{label:<LABEL$}{cells}").trim_end());
+    }
     let totals: String = options.iter().map(|o| format!("{:>column$}", Score(o.score))).collect();
     let _ = writeln!(out, "{:<LABEL$}{totals}\n", "Overall (0–100)");
 
@@ -63,7 +70,7 @@ fn component(analysis: &Analysis) -> String {
                 let _ = writeln!(
                     out,
                     "  {mark} {} ({} pts): {} [{}]",
-                    point.title,
+                    narrative::point_title(evaluation, o, point),
                     signed(sign * point.impact),
                     narrative::point_text(evaluation, profile, o, point),
                     point.sources.join(", ")

@@ -7,6 +7,8 @@
 //! words), drawn by the Plan tab's code. Sizes are the design tokens scaled
 //! ([`Sizes::PRESENTER`](super::theme::Sizes::PRESENTER)), applied by the app.
 
+use std::borrow::Cow;
+
 use egui::{Align, Layout, Rect, RichText, Ui};
 
 use super::resources::{ChartView, Crossings, Projection, projection_lines, projection_ui};
@@ -266,6 +268,10 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
     if !evaluation.verdict.ruled_out.is_empty() {
         beside += sizes.heading * 3.0;
     }
+    let discounted = narrative::overall::discount_label(evaluation).is_some();
+    if discounted {
+        beside += sizes.heading * 4.0;
+    }
     let bar_width = (ui.available_width() - beside).max(120.0);
     ui.label(RichText::new("Overall score (0–100)").small().weak());
     egui::Grid::new("presenter_scores").num_columns(2).spacing([sizes.space_l, sizes.space_s]).show(ui, |ui| {
@@ -275,9 +281,19 @@ fn scores_ui(ui: &mut Ui, evaluation: &Evaluation, drawn: &[f64], since: Option<
             ui.horizontal(|ui| {
                 let change = since.and_then(|c| c.option(result.spec.id())).map(|o| o.score);
                 let shown = drawn.get(index).copied().unwrap_or(result.score);
-                ScoreBar::new(result.score, 100.0, color, bar_width).drawn_to(shown).against(change).ui(ui);
+                ScoreBar::new(result.score, 100.0, color, bar_width)
+                    .drawn_to(shown)
+                    .against(change)
+                    .ui(ui)
+                    .on_hover_text(narrative::overall::overall_sum(result));
                 if ruled_out(result) {
                     ui.label(RichText::new("ruled out").small().color(con_color(ui.visuals())));
+                } else if let Some(points) = narrative::overall::discount_points(result) {
+                    // What a must took off, beside the bar it shortened: the bar alone would
+                    // not add up to the criteria the room saw on the Scorecard.
+                    let text = format!("{points} for a must");
+                    ui.label(RichText::new(text).small().color(con_color(ui.visuals())))
+                        .on_hover_text(narrative::overall::discount_reasons(result).join(" "));
                 }
             });
             ui.end_row();
@@ -313,7 +329,7 @@ fn arguments(ui: &Ui, profile: &Profile, evaluation: &Evaluation) -> Vec<(String
                 let points = result.pros.iter().take(CLOSE_CALL_ARGUMENTS);
                 let arguments = points
                     .map(|point| Argument {
-                        heading: format!("+ {}", point.title),
+                        heading: format!("+ {}", narrative::point_title(evaluation, index, point)),
                         color,
                         text: Some(narrative::point_text(evaluation, profile, index, point)),
                     })
@@ -329,7 +345,9 @@ fn arguments(ui: &Ui, profile: &Profile, evaluation: &Evaluation) -> Vec<(String
         .iter()
         .map(|criterion| {
             let point: Option<&Point> = leader.pros.iter().find(|point| point.criterion == *criterion);
-            let title = point.map_or(criterion.spec().label, |point| point.title);
+            let title = point.map_or(Cow::Borrowed(criterion.spec().label), |point| {
+                narrative::point_title(evaluation, index, point)
+            });
             let text = point.map(|point| narrative::point_text(evaluation, profile, index, point));
             Argument { heading: format!("+ {title}"), color: pro, text }
         })

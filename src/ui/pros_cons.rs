@@ -59,14 +59,18 @@ fn option_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation, index: usi
     }
     ui.label(RichText::new(result.spec.description).small().weak());
     ui.add_space(8.0);
-    let text = |point: &Point| narrative::point_text(evaluation, profile, index, point);
-    points_ui(ui, index, &result.pros, true, &text);
+    let words = |point: &Point| {
+        let title = narrative::point_title(evaluation, index, point).into_owned();
+        (title, narrative::point_text(evaluation, profile, index, point))
+    };
+    points_ui(ui, index, &result.pros, true, &words);
     ui.add_space(12.0);
-    points_ui(ui, index, &result.cons, false, &text);
+    points_ui(ui, index, &result.cons, false, &words);
 }
 
-/// The pros (or cons) of option `option`, with `text` writing why each holds.
-fn points_ui(ui: &mut Ui, option: usize, points: &[Point], pro: bool, text: &dyn Fn(&Point) -> String) {
+/// The pros (or cons) of option `option`, with `words` writing each one's heading and why it
+/// holds.
+fn points_ui(ui: &mut Ui, option: usize, points: &[Point], pro: bool, words: &dyn Fn(&Point) -> (String, String)) {
     let color = if pro { pro_color(ui.visuals()) } else { con_color(ui.visuals()) };
     ui.label(RichText::new(if pro { "Pros" } else { "Cons" }).strong().color(color));
     if points.is_empty() {
@@ -76,19 +80,19 @@ fn points_ui(ui: &mut Ui, option: usize, points: &[Point], pro: bool, text: &dyn
     for point in points {
         // Only the points in view are laid out; a point's size follows its words, so they
         // are its key.
-        let text = text(point);
-        let key = (point.title, point.impact.to_bits(), &text, &point.sources);
-        culled(ui, (option, pro, point.criterion), key, |ui| point_ui(ui, point, pro, color, &text));
+        let (title, text) = words(point);
+        let key = (&title, point.impact.to_bits(), &text, &point.sources);
+        culled(ui, (option, pro, point.criterion), key, |ui| point_ui(ui, point, &title, pro, color, &text));
     }
 }
 
 /// One pro or con: its title and impact, why, and its sources.
-fn point_ui(ui: &mut Ui, point: &Point, pro: bool, color: Color32, text: &str) {
+fn point_ui(ui: &mut Ui, point: &Point, title: &str, pro: bool, color: Color32, text: &str) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             let mark = if pro { "+" } else { "−" };
-            ui.label(RichText::new(format!("{mark} {}", point.title)).strong().color(color));
+            ui.label(RichText::new(format!("{mark} {title}")).strong().color(color));
             // Kept whole by a no-break space: it moves to the next line rather than breaking
             // inside. (`Label::extend` would too, but with a tooltip on it, it left the
             // scroll area around the columns with no height to scroll: issue 13.)

@@ -125,13 +125,16 @@ pub fn scorecard_ui(
                     ui.end_row();
                 }
 
-                ui.label(RichText::new("Overall (0–100)").strong());
+                discount_row_ui(ui, evaluation, bar_width);
+                ui.label(RichText::new("Overall (0–100)").strong())
+                    .on_hover_text("The weighted mean of the criteria above, less what a must's discount takes off");
                 ui.label("");
                 for (index, result) in evaluation.options.iter().enumerate() {
                     ScoreBar::new(result.score, 100.0, result_color(ui.visuals(), result), bar_width)
                         .against(change(index, None))
                         .change_below(change_below)
-                        .ui(ui);
+                        .ui(ui)
+                        .on_hover_text(narrative::overall::overall_sum(result));
                 }
                 ui.end_row();
             });
@@ -143,6 +146,31 @@ pub fn scorecard_ui(
             tornado_ui(ui, evaluation, sensitivity);
         });
     });
+}
+
+/// The row between the criteria and the overall score when a must discounts some option:
+/// the points it takes off each option (blank where none), with the reason on hover, so that
+/// the weighted mean of the bars less this row is the overall score.
+fn discount_row_ui(ui: &mut Ui, evaluation: &Evaluation, bar_width: f32) {
+    let Some(label) = narrative::overall::discount_label(evaluation) else { return };
+    ui.label(RichText::new(label).strong()).on_hover_text(narrative::veto_rule());
+    ui.label("");
+    for result in &evaluation.options {
+        match narrative::overall::discount_points(result) {
+            Some(points) => {
+                let reasons = narrative::overall::discount_reasons(result).join(" ");
+                // Under the numbers of the bars above, so the column reads as a sum.
+                ui.horizontal(|ui| {
+                    ui.add_space(bar_width);
+                    ui.label(RichText::new(points).monospace().color(con_color(ui.visuals()))).on_hover_text(reasons);
+                });
+            }
+            None => {
+                ui.label("");
+            }
+        }
+    }
+    ui.end_row();
 }
 
 /// The words around criterion `c`'s weight: its accessible name, its hover text and what
