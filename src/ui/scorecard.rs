@@ -153,7 +153,9 @@ pub fn scorecard_ui(
 /// the weighted mean of the bars less this row is the overall score.
 fn discount_row_ui(ui: &mut Ui, evaluation: &Evaluation, bar_width: f32) {
     let Some(label) = narrative::overall::discount_label(evaluation) else { return };
-    ui.label(RichText::new(label).strong()).on_hover_text(narrative::veto_rule());
+    // One word in the criteria's column, which the long label would widen past the window at
+    // 1280×720; the musts it names are on hover.
+    ui.label(RichText::new("Discount").strong()).on_hover_text(format!("{label}. {}", narrative::veto_rule()));
     ui.label("");
     for result in &evaluation.options {
         match narrative::overall::discount_points(result) {
