@@ -985,6 +985,27 @@ mod tests {
     }
 
     #[test]
+    fn vms_far_below_the_smallest_type_pay_its_floor_and_say_so() {
+        // Four 192 MiB sites, a VM each on aws/m6i: the family's smallest type, m6i.large
+        // (2 vCPU, 8 GiB at 0.096 USD an hour), is the floor: 4 × 0.096 × 730 = 280.32 a month.
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.services = 4;
+        w.replicas = 1;
+        w.peak_factor = 1.0;
+        w.memory_per_instance_mib = 192.0;
+        w.cpu_per_instance = 0.1;
+        p.environment.host = "aws/m6i.large".to_owned();
+        let evaluation = evaluate(&p, Assumptions::builtin());
+        let vm = &evaluation.options[0];
+        assert_eq!(vm.resources.hosts, 4.0);
+        assert!((vm.resources.monthly_cost - 4.0 * 0.096 * 730.0).abs() < 1e-6, "{}", vm.resources.monthly_cost);
+        let floor =
+            Warning::SmallestTypeFloor { option: OptionId::VM, host: "aws/m6i.large", memory_gib: 8.0, cores: 2 };
+        assert!(evaluation.warnings.contains(&floor), "{:?}", evaluation.warnings);
+    }
+
+    #[test]
     fn a_bill_beyond_twice_the_cheapest_discounts_the_total() {
         // Eight 512 MiB services on 3 GiB hosts: VMs need 8 hosts, containers 3. A bill 8/3
         // times the cheapest is 4/3 of the twofold start: 0.09 × log10(4/3) = 1.124 % off.
