@@ -125,7 +125,7 @@ pub fn scorecard_ui(
                     ui.end_row();
                 }
 
-                discount_row_ui(ui, evaluation, bar_width);
+                discount_row_ui(ui, evaluation);
                 ui.label(RichText::new("Overall (0–100)").strong())
                     .on_hover_text("The weighted mean of the criteria above, less what a must's discount takes off");
                 ui.label("");
@@ -151,7 +151,7 @@ pub fn scorecard_ui(
 /// The row between the criteria and the overall score when a must discounts some option:
 /// the points it takes off each option (blank where none), with the reason on hover, so that
 /// the weighted mean of the bars less this row is the overall score.
-fn discount_row_ui(ui: &mut Ui, evaluation: &Evaluation, bar_width: f32) {
+fn discount_row_ui(ui: &mut Ui, evaluation: &Evaluation) {
     let Some(label) = narrative::overall::discount_label(evaluation) else { return };
     // One word in the criteria's column, which the long label would widen past the window at
     // 1280×720; the musts it names are on hover.
@@ -161,11 +161,9 @@ fn discount_row_ui(ui: &mut Ui, evaluation: &Evaluation, bar_width: f32) {
         match narrative::overall::discount_points(result) {
             Some(points) => {
                 let reasons = narrative::overall::discount_reasons(result).join(" ");
-                // Under the numbers of the bars above, so the column reads as a sum.
-                ui.horizontal(|ui| {
-                    ui.add_space(bar_width);
-                    ui.label(RichText::new(points).monospace().color(con_color(ui.visuals()))).on_hover_text(reasons);
-                });
+                // At the start of the option's column, where a narrow window still shows it (the
+                // bars' numbers may lie past a window the table scrolls sideways in).
+                ui.label(RichText::new(points).monospace().color(con_color(ui.visuals()))).on_hover_text(reasons);
             }
             None => {
                 ui.label("");
