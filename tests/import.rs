@@ -1,24 +1,19 @@
 //! Import of Compose files and Kubernetes manifests: fixtures in the formats' documented
 //! shapes (tests/import/), and bad input that must be refused clearly and quickly.
 
+mod import_support;
+
 use std::time::{Duration, Instant};
 
+use import_support::component;
 use podvisor::import::{
-    Field, Format, Ignored, ImportError, ImportNote, Imported, ImportedComponent, Inference, MAX_INPUT_BYTES, Note,
-    RuntimeHint, WorkloadKind, import_file, import_str,
+    Field, Format, Ignored, ImportError, ImportNote, Imported, Inference, MAX_INPUT_BYTES, Note, RuntimeHint,
+    WorkloadKind, import_file, import_str,
 };
 
 fn fixture(name: &str) -> Imported {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(name);
     import_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn component<'a>(imported: &'a Imported, member: &str) -> &'a ImportedComponent {
-    imported
-        .components
-        .iter()
-        .find(|c| c.members.iter().any(|m| m == member))
-        .unwrap_or_else(|| panic!("no component holds {member}: {:#?}", imported.components))
 }
 
 fn notes_about<'a>(imported: &'a Imported, object: &str) -> Vec<&'a Note> {

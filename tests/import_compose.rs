@@ -3,23 +3,17 @@
 //! `.env` variables with defaults, `include:`, `extends` from another file, profiles, an
 //! override file), and Compose's own refusals.
 
+mod import_support;
+
 use std::path::{Path, PathBuf};
 
+use import_support::component;
 use podvisor::import::{
-    Field, Ignored, ImportError, Imported, ImportedComponent, Inference, Note, Options, import_file, import_file_with,
-    import_str,
+    Field, Ignored, ImportError, Imported, Inference, Note, Options, import_file, import_file_with, import_str,
 };
 
 fn stack(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/selfhosted").join(name)
-}
-
-fn component<'a>(imported: &'a Imported, member: &str) -> &'a ImportedComponent {
-    imported
-        .components
-        .iter()
-        .find(|c| c.members.iter().any(|m| m == member))
-        .unwrap_or_else(|| panic!("no component holds {member}: {:#?}", imported.components))
 }
 
 fn members(imported: &Imported) -> Vec<&str> {

@@ -28,8 +28,13 @@ pub const CLOSE_CALL_MARGIN: f64 = 0.10;
 /// sentence prints it, in tenths of a point: a margin of 9.996 points reads "10.0 points", and
 /// "too close to call, 10.0 points ahead" would contradict the 10-point cut-off it states.
 pub fn within_close_call_margin(margin: f64) -> bool {
-    let tenths = |share: f64| (1000.0 * share).round();
-    tenths(margin) < tenths(CLOSE_CALL_MARGIN)
+    under_as_shown(margin, 100.0 * CLOSE_CALL_MARGIN)
+}
+
+/// Whether a margin (a share of the 0–100 scale) is under `points` as sentences print it, in
+/// tenths of a point.
+fn under_as_shown(margin: f64, points: f64) -> bool {
+    (1000.0 * margin).round() < (10.0 * points).round()
 }
 
 /// Graded veto, as ELECTRE III's discordance (Roy; Figueira, Mousseau & Roy, "ELECTRE
@@ -166,11 +171,10 @@ impl Evaluation {
 /// `close_call_confidence` asks, or by fewer points than `close_call_min_margin`, which the
 /// worlds cannot see (the readings of vague claims into numbers are themselves a model).
 pub fn too_close(share: f64, margin: f64, values: &Values) -> bool {
-    // In tenths of a point, as the headline prints the margin: never "too close to call, 2.0
-    // points ahead" against a 2-point floor.
-    let tenths = (1000.0 * margin).round();
+    // As the headline prints the margin: never "too close to call, 2.0 points ahead" against
+    // a 2-point floor.
     share < values.get(AssumptionId::CloseCallConfidence)
-        || tenths < (10.0 * values.get(AssumptionId::CloseCallMinMargin)).round()
+        || under_as_shown(margin, values.get(AssumptionId::CloseCallMinMargin))
 }
 
 /// Something about the profile the reader should know before trusting the numbers.
