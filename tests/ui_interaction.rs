@@ -602,3 +602,23 @@ fn a_catalog_price_can_be_edited_and_says_so() {
     assert_eq!(common::profile(&harness).environment.host_price_per_hour, None);
     assert!(harness.query_by_label("price edited").is_none());
 }
+
+/// The team's sliders price the people: opening a profile leaves its team unstated (drawing
+/// the sliders writes nothing back), and moving one states it, so every option's bill gains
+/// its engineers at the engineer cost.
+#[test]
+fn the_engineers_slider_states_the_team_and_prices_the_people() {
+    let mut harness = common::app();
+    common::open_example(&mut harness, "greenfield_microservices.ron");
+    assert!(common::profile(&harness).environment.team.is_none(), "drawing the sliders states nothing");
+    assert!(!harness.state().document().is_dirty(), "nothing to save after opening");
+    let unpriced = harness.state().document().evaluation().options[0].resources.people_monthly;
+    assert_eq!(unpriced, 0.0);
+    harness.get_by_role_and_label(Role::Slider, "Engineers").set_value_accesskit(2.0);
+    harness.run();
+    let team = common::profile(&harness).environment.team.clone().expect("the team is stated");
+    assert_eq!((team.engineers, team.engineer_cost_per_month), (2.0, 8930.0));
+    let resources = &harness.state().document().evaluation().options[0].resources;
+    assert!((resources.people_monthly - resources.engineers * 8930.0).abs() < 1e-6, "{resources:?}");
+    assert!(resources.people_monthly > 0.0);
+}
