@@ -208,26 +208,63 @@ fn removing_the_second_component_leaves_the_plan_tab_for_the_scorecard() {
 }
 
 #[test]
-fn presenting_two_components_adds_a_plan_slide_and_a_path_slide() {
+fn presenting_two_components_opens_with_the_plan_and_names_each_component() {
     let mut harness = common::app();
     two_components(&mut harness);
     harness.state_mut().send(Command::Present);
     harness.run();
-    // The bundled deck holds the shop: presenting starts at its place there.
+    // The bundled deck holds the shop: presenting starts at its place there, on its plan.
     let start = harness.state().presentation().expect("presenting").position().0 - 1;
-    let pages: Vec<_> = (start..start + 3)
+    let slides: Vec<(Page, String)> = (start..start + 4)
         .map(|slide| {
             harness.state_mut().send(Command::GoToSlide(slide));
             harness.run();
-            harness.state().presentation().expect("presenting").slide().page
+            let shown = harness.state().presentation().expect("presenting").slide();
+            (shown.page, shown.title())
         })
         .collect();
-    assert_eq!(pages, [Page::Verdict, Page::Plan, Page::Path]);
-    // On the path slide: its first step.
+    let pages: Vec<Page> = slides.iter().map(|(page, _)| *page).collect();
+    assert_eq!(pages, [Page::Plan, Page::Verdict, Page::Verdict, Page::Path]);
+    let shop = common::profile(&harness).name;
+    assert_eq!(slides[0].1, shop, "the estate's slide is the estate's");
+    assert_eq!(slides[1].1, format!("{shop} · Storefront services (1 of 2)"));
+    assert_eq!(slides[2].1, format!("{shop} · Orders database (2 of 2)"));
+    // On the path slide: its first step; each component's slide shows its title.
     assert!(harness.query_by_label_contains("Today: ").is_some());
-    harness.state_mut().send(Command::GoToSlide(start + 1));
+    harness.state_mut().send(Command::GoToSlide(start + 2));
     harness.run();
+    assert!(harness.query_by_label(&slides[2].1).is_some(), "the component is named on its slide");
+
+    // The plan slide leads with the plan's verdict, not a component's.
+    harness.state_mut().send(Command::GoToSlide(start));
+    harness.run();
+    let plan = harness.state().document().plan().expect("planned").clone();
+    let headline = podvisor::narrative::plan::headline(&plan);
+    assert!(headline.starts_with("The plan for 2 components"), "{headline}");
+    assert!(harness.query_by_label(&headline).is_some(), "the plan slide's headline: {headline}");
+    let component = podvisor::narrative::headline(harness.state().document().evaluation());
+    assert!(harness.query_by_label(&component).is_none(), "no component's verdict on the plan slide: {component}");
     assert!(harness.query_by_label_contains("Run ").is_some(), "the plan slide says the summary");
+}
+
+#[test]
+fn the_plan_tab_banner_is_the_plans_verdict_and_the_other_tabs_name_the_component() {
+    let mut harness = common::app();
+    common::open_example(&mut harness, "phased_modernisation.ron");
+    common::wait_for_confidence(&mut harness);
+    let component = podvisor::narrative::headline(harness.state().document().evaluation());
+    assert!(harness.query_by_label(&component).is_some(), "the Scorecard's banner: {component}");
+    assert!(harness.query_by_label_contains(": component 1 of 5").is_some(), "named as one component of five");
+
+    harness.state_mut().select_tab(Tab::Plan);
+    harness.run();
+    let plan = harness.state().document().plan().expect("planned").clone();
+    let headline = podvisor::narrative::plan::headline(&plan);
+    assert!(harness.query_by_label(&headline).is_some(), "the plan's headline: {headline}");
+    assert!(harness.query_by_label(&component).is_none(), "no component's verdict heads the Plan tab");
+    let sure = podvisor::narrative::plan::confidence(&common::profile(&harness), &plan).expect("drawn");
+    assert!(sure.contains("placements") && sure.contains("of plausible worlds"), "{sure}");
+    assert!(harness.query_by_label(&sure).is_some(), "how sure the plan is: {sure}");
 }
 
 #[test]

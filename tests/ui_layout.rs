@@ -298,3 +298,51 @@ fn the_narrow_side_panel_keeps_pins_and_prices_inside() {
         assert_no_text_clipped(&harness, &format!("{file} in a narrow side panel"));
     }
 }
+
+/// Screens a deck is shown on, in pixels: a small laptop, a projector, a 1080p screen.
+const SCREENS: [(f32, f32); 3] = [(1024.0, 640.0), (1280.0, 720.0), (1920.0, 1080.0)];
+
+/// The smallest text a room is shown, as a share of the screen's height: 1/40 is 18 px on a
+/// 720-line projector (the slide's small print; body text is 1/32, 22.5 px there).
+const SMALLEST_TEXT_OF_SCREEN: f32 = 1.0 / 40.0;
+
+#[test]
+fn every_slide_of_the_bundled_deck_fits_every_screen_at_every_zoom() {
+    for (width, height) in SCREENS {
+        for zoom in SCALES {
+            let context = format!("{width}×{height} px at {}%", zoom * 100.0);
+            let mut harness = app_at(egui::vec2(width / zoom, height / zoom), zoom);
+            harness.state_mut().send(Command::Present);
+            harness.run();
+            harness.remove_cursor();
+            let screen = harness.ctx.content_rect();
+            let smallest = podvisor::ui::theme::sizes(&harness.ctx).small;
+            assert!(
+                smallest >= SMALLEST_TEXT_OF_SCREEN * screen.height(),
+                "{context}: small print of {smallest} points on a screen {} points high",
+                screen.height()
+            );
+            for slide in 0..common::deck_slides() {
+                harness.state_mut().send(Command::GoToSlide(slide));
+                harness.run();
+                let title = harness.state().presentation().expect("presenting").slide().title();
+                let what = format!("{context}, slide {} ({title})", slide + 1);
+                let nodes = common::layout::text_nodes(&harness);
+                assert!(nodes.iter().any(|node| node.text == title), "{what}: its title shows");
+                for node in nodes {
+                    let (rect, visible) = (node.rect, node.visible);
+                    assert!(
+                        screen.expand(0.5).contains_rect(rect),
+                        "{what}: {:?} at {rect:?} runs off the screen {screen:?}",
+                        node.text
+                    );
+                    assert!(
+                        visible.expand(0.5).contains_rect(rect),
+                        "{what}: {:?} at {rect:?} is clipped to {visible:?}",
+                        node.text
+                    );
+                }
+            }
+        }
+    }
+}

@@ -12,7 +12,7 @@ use crate::command::{Command, DeckSource, Export, PathAnswer, PathPurpose, Unsav
 use crate::import::{Hosting, import_file};
 use crate::profile::{Profile, load_file, save_file};
 use crate::ui::dialogs::FileBrowser;
-use crate::ui::words::labelled_note;
+use crate::ui::words::{labelled_note, setting_label};
 
 impl App {
     /// Runs a command, first asking about unsaved changes if it would drop them.
@@ -54,14 +54,13 @@ impl App {
                 None => self.execute(ctx, Command::Choose(PathPurpose::SaveAs)),
             },
             Command::SaveAs(path) => self.save(ctx, &path),
-            Command::Undo => {
-                if self.workspace.document.undo() {
-                    self.status = "Undone".to_owned();
-                }
-            }
-            Command::Redo => {
-                if self.workspace.document.redo() {
-                    self.status = "Redone".to_owned();
+            Command::Undo | Command::Redo => {
+                let before = self.workspace.document.profile().clone();
+                let document = &mut self.workspace.document;
+                let (done, verb) =
+                    if command == Command::Undo { (document.undo(), "Undone") } else { (document.redo(), "Redone") };
+                if done {
+                    self.status = history_status(verb, &before, self.workspace.document.profile());
                 }
             }
             Command::ResetAll => {
@@ -286,4 +285,47 @@ pub(super) const BASELINE_CLEARED: &str = "; the baseline was cleared, as it was
 /// Paths without an extension get the file kind's, as the dialogs' filter would.
 fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
     if path.extension().is_some() { path } else { path.with_extension(extension) }
+}
+
+/// What an undo or redo changed, for the status line: "Undone: Replicas 7 → 3", or "Undone:
+/// 4 settings (Replicas, Weight of Isolation, Services, …)".
+fn history_status(verb: &str, before: &Profile, after: &Profile) -> String {
+    const NAMED: usize = 3;
+    let changed = crate::model::compare::differences(before, after);
+    match changed.as_slice() {
+        [] => verb.to_owned(),
+        [one] => format!("{verb}: {} {} → {}", setting_label(&one.field), one.a, one.b),
+        many => {
+            let names: Vec<String> = many.iter().take(NAMED).map(|d| setting_label(&d.field)).collect();
+            let more = if many.len() > NAMED { ", …" } else { "" };
+            format!("{verb}: {} settings ({}{more})", many.len(), names.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CriterionId, TraitId};
+
+    #[test]
+    fn the_status_line_names_what_an_undo_changed() {
+        let edited = {
+            let mut profile = Profile::default();
+            profile.set(TraitId::Replicas, 7.0);
+            profile
+        };
+        let replicas = setting_label("workload.replicas");
+        let before = Profile::default().get(TraitId::Replicas);
+        assert_eq!(history_status("Undone", &edited, &Profile::default()), format!("Undone: {replicas} 7 → {before}"));
+        assert_eq!(history_status("Redone", &edited, &edited), "Redone");
+
+        let mut many = edited.clone();
+        for (id, value) in [(TraitId::Services, 9.0), (TraitId::IsolationNeed, 9.0)] {
+            many.set(id, value);
+        }
+        many.weights.insert(CriterionId::Isolation, 3.0);
+        let status = history_status("Undone", &many, &Profile::default());
+        assert!(status.starts_with("Undone: 4 settings (") && status.ends_with(", …)"), "{status}");
+    }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::command::DeckSource;
 use crate::model::Assumptions;
 use crate::model::compare::{Comparison, compare};
-use crate::model::confidence::{Confidence, SEED, confidence};
+use crate::model::confidence::{EstateConfidence, SEED, confidence, estate_confidence};
 use crate::model::projection::CURVE_AXES;
 use crate::model::{ResourceId, TraitId};
 use crate::profile::{Profile, load_file};
@@ -29,24 +29,50 @@ pub struct Slide {
     pub page: Page,
 }
 
-/// What a slide shows of its scenario. A scenario of several components has three slides:
-/// its verdict, its plan and its phased path.
+/// What a slide shows of its scenario. A scenario of several components opens with its
+/// plan (the estate's verdict), then each component's verdict, named, and ends with its
+/// phased path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
+    /// The verdict of the scenario's profile: for an estate, of one component (the
+    /// scenario's [`Scenario::component`]).
     Verdict,
     Plan,
     Path,
 }
 
 impl Slide {
-    /// The slides of one file: a slide per page, the plan and the path only for several
-    /// components.
+    /// The slides of one file: its verdict, or for several components the plan, a verdict
+    /// per component and the path.
     fn of(file: &str, content: &Result<Scenario, String>) -> Vec<Self> {
-        let pages: &[Page] = match content {
-            Ok(scenario) if scenario.estate.is_some() => &[Page::Verdict, Page::Plan, Page::Path],
-            _ => &[Page::Verdict],
-        };
-        pages.iter().map(|&page| Self { file: file.to_owned(), content: content.clone(), page }).collect()
+        let slide = |content: Result<Scenario, String>, page| Self { file: file.to_owned(), content, page };
+        match content {
+            Ok(scenario @ Scenario { estate: Some(estate), .. }) => {
+                let components = (0..estate.profile.components.len())
+                    .filter_map(|index| scenario.focused(index))
+                    .map(|focused| slide(Ok(focused), Page::Verdict));
+                std::iter::once(slide(content.clone(), Page::Plan))
+                    .chain(components)
+                    .chain(std::iter::once(slide(content.clone(), Page::Path)))
+                    .collect()
+            }
+            _ => vec![slide(content.clone(), Page::Verdict)],
+        }
+    }
+
+    /// The slide's title: the file's scenario, and for a component's verdict the component,
+    /// so that no component's verdict passes for the estate's ("Phased modernisation ·
+    /// Search cluster (2 of 5)").
+    pub fn title(&self) -> String {
+        match &self.content {
+            Ok(Scenario { estate: Some(estate), component, .. }) if self.page == Page::Verdict => {
+                let name = estate.profile.components.get(*component).map_or("", |c| c.name.as_str());
+                let count = estate.profile.components.len();
+                format!("{} · {name} ({} of {count})", estate.profile.name, component + 1)
+            }
+            Ok(scenario) => scenario.whole().name.clone(),
+            Err(_) => self.file.clone(),
+        }
     }
 }
 
@@ -110,16 +136,26 @@ impl Presentation {
         });
         let is_open = |slide: &Slide| slide.content.as_ref().is_ok_and(|s| s.whole() == open.whole());
         let found = slides.iter().position(is_open);
-        // The deck's copy shows the component selected in the window, as the window did.
+        // The deck's copies show the open scenario as the window does (the selected
+        // component's evaluation, the plan with its confidence).
         for slide in slides.iter_mut().filter(|slide| is_open(slide)) {
-            slide.content = Ok(open.clone());
+            let component = slide.content.as_ref().map_or(0, |scenario| scenario.component);
+            let shown = if slide.page == Page::Verdict { open.focused(component) } else { None };
+            slide.content = Ok(shown.unwrap_or_else(|| open.clone()));
         }
         let index = found.unwrap_or_else(|| {
-            let own = Slide::of(&open.profile.name, &Ok(open.clone()));
+            let own = Slide::of(&open.whole().name, &Ok(open.clone()));
             slides.splice(0..0, own);
             0
         });
-        Self { slides, index, open: index, since }
+        // The baseline is the "before" of the open component's verdict.
+        let open_slide = (index..slides.len())
+            .find(|&at| {
+                let slide = &slides[at];
+                slide.page == Page::Verdict && slide.content.as_ref().is_ok_and(|s| s.component == open.component)
+            })
+            .unwrap_or(index);
+        Self { slides, index, open: open_slide, since }
     }
 
     /// Moves `by` slides, stopping at either end. Returns whether the slide changed.
@@ -149,30 +185,38 @@ impl Presentation {
         (self.index + 1, self.slides.len())
     }
 
-    /// The profiles whose verdicts still lack their own confidence, the slide on screen's
-    /// first, each once: what a worker draws while the talk goes on.
+    /// The profiles (every component) whose verdicts or plans still lack their own
+    /// confidence, the slide on screen's first, each once: what a worker draws while the talk
+    /// goes on.
     pub fn undrawn(&self) -> Vec<Profile> {
         let mut profiles: Vec<Profile> = Vec::new();
         let order = std::iter::once(self.index).chain(0..self.slides.len());
         for slide in order.map(|index| &self.slides[index]) {
             if let Ok(scenario) = &slide.content {
                 let verdict = &scenario.evaluation.verdict;
-                let drawn = verdict.confidence.is_some() && !verdict.confidence_stale;
-                if !drawn && !profiles.contains(&scenario.profile) {
-                    profiles.push(scenario.profile.clone());
+                let plan_drawn = scenario.estate.as_ref().is_none_or(|estate| estate.plan.confidence.is_some());
+                let drawn = verdict.confidence.is_some() && !verdict.confidence_stale && plan_drawn;
+                if !drawn && !profiles.contains(scenario.whole()) {
+                    profiles.push(scenario.whole().clone());
                 }
             }
         }
         profiles
     }
 
-    /// Attaches a confidence drawn for `profile` to every slide showing its verdict.
-    pub fn attach_confidence(&mut self, profile: &Profile, drawn: &Confidence) {
+    /// Attaches the confidences drawn for `profile` (every component) to every slide of it:
+    /// each component's verdict its own, the plan the estate's.
+    pub fn attach_confidence(&mut self, profile: &Profile, drawn: &EstateConfidence) {
         for slide in &mut self.slides {
             if let Ok(scenario) = &mut slide.content
-                && scenario.profile == *profile
+                && scenario.whole() == profile
             {
-                scenario.evaluation.set_confidence(drawn.clone());
+                if let Some(own) = drawn.components.get(scenario.component) {
+                    scenario.evaluation.set_confidence(own.clone());
+                }
+                if let Some(estate) = &mut scenario.estate {
+                    estate.plan.set_confidence(drawn, &scenario.evaluation.values);
+                }
             }
         }
     }
@@ -193,13 +237,19 @@ pub struct SlideChart {
     pub axis: TraitId,
 }
 
-/// Draws the confidence of each profile on a worker thread, in order, sending each as it is
-/// done and asking for a frame; stops when the receiver is dropped.
-fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(Profile, Confidence)> {
+/// Draws the confidence of each profile (of each component and the estate's, for several)
+/// on a worker thread, in order, sending each as it is done and asking for a frame; stops
+/// when the receiver is dropped.
+fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(Profile, EstateConfidence)> {
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         for profile in profiles {
-            let drawn = confidence(&profile, Assumptions::builtin(), SEED);
+            let drawn = if profile.is_mixed() {
+                estate_confidence(&profile, Assumptions::builtin(), &profile.option_specs(), SEED)
+            } else {
+                let one = confidence(&profile, Assumptions::builtin(), SEED);
+                EstateConfidence { components: vec![one.clone()], all_in: one }
+            };
             if sender.send((profile, drawn)).is_err() {
                 return;
             }
@@ -346,6 +396,54 @@ mod tests {
         assert!(shown.since().is_none(), "other workloads are not compared with it");
         assert!(shown.step(100));
         assert_eq!(shown.position(), (count + 1, count + 1), "stops at the last");
+    }
+
+    #[test]
+    fn an_estate_opens_with_its_plan_then_names_each_component_then_its_path() {
+        let estate = examples::examples()
+            .iter()
+            .find(|example| example.profile.components.len() == 5)
+            .expect("a bundled five-component estate");
+        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone())));
+        let pages: Vec<Page> = slides.iter().map(|slide| slide.page).collect();
+        let verdicts = [Page::Verdict; 5];
+        assert_eq!(pages, [&[Page::Plan][..], &verdicts, &[Page::Path]].concat());
+        assert_eq!(slides[0].title(), estate.profile.name, "the first slide is the estate's, titled with its name");
+        for (at, component) in estate.profile.components.iter().enumerate() {
+            let slide = &slides[at + 1];
+            let scenario = slide.content.as_ref().expect("readable");
+            assert_eq!(scenario.component, at);
+            assert_eq!(scenario.profile, estate.profile.focus(at), "each component's own verdict");
+            assert_eq!(slide.title(), format!("{} · {} ({} of 5)", estate.profile.name, component.name, at + 1));
+        }
+
+        // Presenting it from the window starts on the plan; the baseline belongs to the
+        // component the window had selected.
+        let open = Scenario::new(estate.profile.clone()).focused(2).expect("an estate");
+        let shown = Presentation::start(&open, slides, Some(open.clone()));
+        assert_eq!(shown.slide().page, Page::Plan);
+        assert_eq!(shown.open, 3, "component 3's verdict slide is the open one");
+        let undrawn = shown.undrawn();
+        assert_eq!(undrawn, [estate.profile.clone()], "one drawing for every slide of the estate");
+    }
+
+    #[test]
+    fn drawn_confidences_reach_every_slide_of_an_estate() {
+        let estate = examples::examples().iter().find(|e| e.profile.is_mixed()).expect("an estate");
+        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone())));
+        let mut shown = Presentation::start(&Scenario::new(Profile::default()), slides, None);
+        let profile = &estate.profile;
+        let drawn = estate_confidence(profile, Assumptions::builtin(), &profile.option_specs(), SEED);
+        shown.attach_confidence(profile, &drawn);
+        assert_eq!(shown.undrawn(), [Profile::default()], "only the open scenario is left to draw");
+        for slide in &shown.slides {
+            let scenario = slide.content.as_ref().expect("readable");
+            if scenario.whole() == profile {
+                let own = &drawn.components[scenario.component];
+                assert_eq!(scenario.evaluation.verdict.confidence.as_ref(), Some(own));
+                assert!(scenario.estate.as_ref().is_some_and(|e| e.plan.confidence.is_some()));
+            }
+        }
     }
 
     #[test]

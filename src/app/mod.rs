@@ -102,7 +102,7 @@ struct Presenter {
     /// A black screen while the room talks (B); any key brings the slide back.
     blank: bool,
     /// The slides' confidences, drawn on a worker thread while presenting.
-    drawing: Option<std::sync::mpsc::Receiver<(Profile, crate::model::Confidence)>>,
+    drawing: Option<std::sync::mpsc::Receiver<(Profile, crate::model::EstateConfidence)>>,
 }
 
 /// Questions waiting for the user, and what hangs on their answers.
@@ -146,9 +146,9 @@ pub struct App {
     dialogs: Dialogs,
     exporter: Exporter,
     appearance: Appearance,
-    /// The appearance last applied to the context, and whether with presenter sizes, to apply
-    /// changes once.
-    applied: Option<(Appearance, bool)>,
+    /// The appearance last applied to the context, and the slide's scale when presenting
+    /// (presenter sizes), to apply changes once.
+    applied: Option<(Appearance, Option<f32>)>,
     alert: Option<Alert>,
     /// Something worth knowing that is not an error (values adjusted while loading).
     notice: Option<Alert>,
@@ -319,9 +319,12 @@ impl App {
             self.appearance.ui_scale = ctx.zoom_factor();
             applied.ui_scale = self.appearance.ui_scale;
         }
-        let wanted = (self.appearance, self.presenter.presentation.is_some());
+        // A slide's sizes follow its canvas (to the hundredth, so a window resized by a pixel
+        // does not restyle every frame).
+        let slide = |_| (theme::slide_scale(ctx.content_rect().size()) * 100.0).round() / 100.0;
+        let wanted = (self.appearance, self.presenter.presentation.as_ref().map(slide));
         if self.applied != Some(wanted) {
-            let sizes = if wanted.1 { Sizes::PRESENTER } else { Sizes::DEFAULT };
+            let sizes = wanted.1.map_or(Sizes::DEFAULT, |scale| Sizes::PRESENTER.scaled(scale));
             theme::apply(ctx, self.appearance.theme, &sizes);
             ctx.set_zoom_factor(self.appearance.ui_scale);
             self.applied = Some(wanted);
@@ -473,6 +476,12 @@ impl App {
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(theme::sizes(ui.ctx()).space_l))
             .show(ui, |ui| {
                 let document = &self.workspace.document;
+                // On the Plan tab an estate's banner is the plan's verdict, never one
+                // component's; the other tabs show the selected component's, named.
+                if let Some(plan) = document.plan().filter(|_| self.workspace.tab == Tab::Plan) {
+                    verdict::plan_verdict_ui(ui, document.profile(), plan, verdict::is_short(ui));
+                    return;
+                }
                 if document.profile().is_mixed() {
                     component_caption_ui(ui, document);
                 }
@@ -508,18 +517,28 @@ impl App {
             }
             (Err(error), _) => SlideContent::Unreadable { file: &slide.file, error },
         };
+        let title = slide.title();
         let view = SlideView {
             content,
+            title: &title,
             position: presentation.position(),
             chart,
             baseline: presentation.since().map(|(baseline, since)| (&baseline.evaluation, since)),
         };
-        let margin = theme::sizes(ui.ctx()).space_l;
         let transition = &mut self.presenter.transition;
         let mut chart = None;
-        egui::CentralPanel::default()
-            .frame(egui::Frame::central_panel(ui.style()).inner_margin(margin))
-            .show(ui, |ui| chart = presenter_ui(ui, &view, transition));
+        egui::CentralPanel::default().frame(egui::Frame::central_panel(ui.style()).inner_margin(0)).show(ui, |ui| {
+            // The slide's canvas: 16:9, as large as the screen allows, centred; its type was
+            // scaled to it (apply_appearance), so it lays out alike at any size and zoom.
+            let screen = ui.max_rect();
+            let canvas = Rect::from_center_size(screen.center(), theme::SLIDE * theme::slide_scale(screen.size()));
+            let margin = theme::sizes(ui.ctx()).space_l;
+            let inner = canvas.shrink(margin);
+            ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+                ui.set_clip_rect(canvas.intersect(screen));
+                chart = presenter_ui(ui, &view, transition);
+            });
+        });
         self.exporter.chart_rect = chart;
     }
 

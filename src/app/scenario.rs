@@ -15,6 +15,8 @@ pub struct Scenario {
     pub evaluation: Evaluation,
     /// For several components: every one of them, and their plan.
     pub estate: Option<Estate>,
+    /// The component `profile` is the focus of (0 for a profile of one).
+    pub component: usize,
 }
 
 /// A profile of several components with its plan.
@@ -32,7 +34,7 @@ impl Scenario {
         let estate = profile
             .is_mixed()
             .then(|| Estate { plan: plan(&profile, Assumptions::builtin()), profile: profile.clone() });
-        Self { profile, evaluation, estate }
+        Self { profile, evaluation, estate, component: 0 }
     }
 
     /// The document as it stands: the selected component's evaluation and the plan, as
@@ -40,7 +42,19 @@ impl Scenario {
     pub fn of(document: &Document) -> Self {
         let (profile, evaluation) = document.evaluated();
         let estate = document.plan().map(|plan| Estate { profile: document.profile().clone(), plan: plan.clone() });
-        Self { profile: profile.clone(), evaluation: evaluation.clone(), estate }
+        Self { profile: profile.clone(), evaluation: evaluation.clone(), estate, component: document.selected() }
+    }
+
+    /// The same estate focused on component `index`: its own evaluation (with the
+    /// shipped assumptions), the plan shared. `None` for a profile of one component.
+    pub fn focused(&self, index: usize) -> Option<Self> {
+        let estate = self.estate.as_ref()?;
+        if index == self.component {
+            return Some(self.clone());
+        }
+        let profile = estate.profile.focus(index);
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        Some(Self { profile, evaluation, estate: Some(estate.clone()), component: index })
     }
 
     /// Every component: the profile as a file holds it.

@@ -35,9 +35,8 @@ pub fn plan_ui(ui: &mut Ui, view: &PlanView<'_>) -> Option<ComponentEdit> {
     egui::ScrollArea::vertical().id_salt("plan_tab").auto_shrink([false, false]).show(ui, |ui| {
         // Clear of the floating scroll bar, so that the last column is never under it.
         ui.set_max_width(ui.available_width() - scroll_bar_room(ui));
+        // The plan's summary heads the banner above the tab.
         let space = sizes(ui.ctx()).space_l;
-        ui.add(egui::Label::new(RichText::new(sentences::summary(view.profile, view.plan)).strong()).wrap());
-        ui.add_space(space);
         section(ui, "Where each component goes");
         edit = placement_ui(ui, view);
         ui.add_space(space);

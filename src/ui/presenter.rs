@@ -49,6 +49,8 @@ pub enum SlideContent<'a> {
 #[derive(Clone, Copy, Debug)]
 pub struct SlideView<'a> {
     pub content: SlideContent<'a>,
+    /// The scenario's name; for one component of several, the component's too.
+    pub title: &'a str,
     /// The slide's place in the deck, counted from 1, and the deck's length.
     pub position: (usize, usize),
     pub chart: ChartView,
@@ -114,7 +116,7 @@ fn scenario_ui(
     let (figures, progress) = transition.frame(ui.ctx(), target);
     let figures = figures.clone();
 
-    title_ui(ui, &profile.name, slide.position);
+    title_ui(ui, slide.title, slide.position);
     notes_ui(ui, profile.notes.trim());
     ui.add_space(sizes.space_m);
     super::verdict::headline_ui(ui, evaluation);
@@ -154,9 +156,9 @@ fn scenario_ui(
 /// every all-in alternative. Returns where the bars are.
 fn plan_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &Plan) -> Rect {
     let sizes = sizes(ui.ctx());
-    title_ui(ui, &profile.name, slide.position);
+    title_ui(ui, slide.title, slide.position);
     ui.add_space(sizes.space_m);
-    ui.add(egui::Label::new(RichText::new(narrative::plan::summary(profile, plan)).heading()).wrap());
+    super::verdict::plan_verdict_ui(ui, profile, plan, false);
     ui.add_space(sizes.space_l);
     let (width, height) = (ui.available_width(), ui.available_height());
     let column = Layout::top_down(Align::Min);
@@ -203,7 +205,7 @@ fn placements_ui(ui: &mut Ui, profile: &Profile, plan: &Plan) {
 /// room. Returns where the chart is.
 fn path_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &Plan) -> Rect {
     let sizes = sizes(ui.ctx());
-    title_ui(ui, &profile.name, slide.position);
+    title_ui(ui, slide.title, slide.position);
     ui.add_space(sizes.space_m);
     ui.label(RichText::new("The phased path: one component at a time, the move that saves most first").heading());
     ui.add_space(sizes.space_m);

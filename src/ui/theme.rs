@@ -109,6 +109,17 @@ impl Sizes {
     }
 }
 
+/// A slide's design size in points: a 1280×720 projector at 100 %, where
+/// [`Sizes::PRESENTER`] holds. A slide is laid out on a canvas of this shape scaled to fit
+/// the screen, its sizes scaled alike ([`slide_scale`]), so that what fits at 1280×720 fits
+/// on any screen at any zoom, in the same proportions: as a slide deck does.
+pub const SLIDE: egui::Vec2 = egui::vec2(1280.0, 720.0);
+
+/// How much a slide's canvas and sizes are scaled to fit a screen of `screen` points.
+pub fn slide_scale(screen: egui::Vec2) -> f32 {
+    (screen.x / SLIDE.x).min(screen.y / SLIDE.y).max(0.1)
+}
+
 /// Where [`apply`] leaves the sizes in force for [`sizes`].
 fn sizes_id() -> Id {
     Id::unique("podvisor_sizes")

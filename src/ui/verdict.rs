@@ -10,7 +10,8 @@ use super::widgets::{ScoreBar, text_width};
 use super::words::with_labels;
 use crate::model::compare::Comparison;
 use crate::model::format::score;
-use crate::model::{Evaluation, Warning};
+use crate::model::plan::Plan;
+use crate::model::{Evaluation, Profile, Warning};
 use crate::narrative;
 
 /// Length of the overall score bars.
@@ -27,7 +28,7 @@ pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compariso
     // On a short screen (a projector at 150 % zoom is 480 points high) the banner keeps only
     // the headline and one wrapped line of scores, so the tabs below keep room to show
     // something: four rows of bars took the whole height at 1024×640 and 150 %.
-    if ui.ctx().content_rect().height() < COMPACT_BELOW {
+    if is_short(ui) {
         headline_ui(ui, evaluation);
         compact_scores_ui(ui, evaluation);
         return;
@@ -53,6 +54,34 @@ pub fn verdict_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Compariso
     } else {
         verdict_text_ui(ui, evaluation, since);
         overall_scores_ui(ui, evaluation, since);
+    }
+}
+
+/// Whether the screen is too short for more than the headline and a line under it.
+pub fn is_short(ui: &Ui) -> bool {
+    ui.ctx().content_rect().height() < COMPACT_BELOW
+}
+
+/// An estate's verdict, which its banner on the Plan tab and its first slide lead with: the
+/// plan's headline (in its option's colour when every component goes on one), how sure its
+/// placements are (one line, the sentence on hover, so nothing below moves when the shares
+/// arrive), and what goes where at what cost. `compact` leaves the last out, for short
+/// screens.
+pub fn plan_verdict_ui(ui: &mut Ui, profile: &Profile, plan: &Plan, compact: bool) {
+    let color = match plan.platforms.as_slice() {
+        [one] => option_color_by_id(ui.visuals(), one.option),
+        _ => ui.visuals().strong_text_color(),
+    };
+    let headline = narrative::plan::headline(plan);
+    ui.add(egui::Label::new(RichText::new(headline).text_style(banner_style()).color(color).strong()).wrap());
+    let body = sizes(ui.ctx()).body;
+    let confidence = match narrative::plan::confidence(profile, plan) {
+        Some(text) => RichText::new(text),
+        None => RichText::new(narrative::CONFIDENCE_PENDING).weak(),
+    };
+    ui.add(egui::Label::new(confidence.size(body)).truncate());
+    if !compact {
+        ui.add(egui::Label::new(RichText::new(narrative::plan::summary(profile, plan)).size(body + 1.0)).wrap());
     }
 }
 

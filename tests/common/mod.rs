@@ -91,10 +91,14 @@ pub fn with_every_option(dir: &std::path::Path, file: &str) -> PathBuf {
     path
 }
 
-/// Slides in the bundled deck: one per example, and a plan and a path slide more for each
-/// example of several components.
+/// Slides in the bundled deck: one per example, and for an example of several components a
+/// plan slide, one per component and a path slide.
 pub fn deck_slides() -> usize {
-    podvisor::app::examples::examples().iter().map(|example| if example.profile.is_mixed() { 3 } else { 1 }).sum()
+    // An estate: its plan, each component's verdict, its path.
+    let slides = |profile: &podvisor::profile::Profile| {
+        if profile.is_mixed() { profile.components.len() + 2 } else { 1 }
+    };
+    podvisor::app::examples::examples().iter().map(|example| slides(&example.profile)).sum()
 }
 
 /// Whether snapshots can be rendered here. Without a wgpu adapter (no GPU and no Mesa
