@@ -36,7 +36,7 @@ fn fields(a: &Profile, b: &Profile) -> Vec<String> {
 }
 
 const EDITED: [&str; 2] =
-    [r#"components["Customer portal services"].workload.isolation_need 4 → 9"#, "weights.isolation 3 → 5"];
+    [r#"components["Customer portal services"].workload.isolation_need 4/10 → 9/10"#, "weights.isolation 4 → 5"];
 
 #[test]
 fn an_estate_against_its_edited_copy_lists_exactly_the_edits() {
@@ -105,7 +105,10 @@ fn euros_against_dollars_are_never_subtracted() {
     let lines: Vec<&str> = text.lines().filter(|line| line.contains("Monthly cost")).collect();
     assert!(!lines.is_empty(), "{text}");
     for line in &lines {
-        assert!(line.contains("(A in EUR, B in USD)") && line.contains(" EUR → ") && line.ends_with(" USD (—)"), "{line}");
+        assert!(
+            line.contains("(A in EUR, B in USD)") && line.contains(" EUR → ") && line.ends_with(" USD (—)"),
+            "{line}"
+        );
     }
     assert!(text.contains("A counts money in EUR and B in USD"), "{text}");
 

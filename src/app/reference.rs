@@ -35,10 +35,19 @@ pub struct Reference {
 }
 
 impl Reference {
-    pub fn new(scenario: Scenario, origin: String, path: Option<PathBuf>, side: Side, document: &Document) -> Self {
+    pub fn new(mut scenario: Scenario, origin: String, path: Option<PathBuf>, side: Side, document: &Document) -> Self {
+        Self::focus(&mut scenario, side, document);
         let comparison = Self::compare(&scenario, side, document);
         let compared_with = (document.profile().clone(), document.evaluated().0.clone());
         Self { scenario, origin, path, side, comparison, compared_with }
+    }
+
+    /// B scores the component the window shows of A, found by name (a baseline is the
+    /// document as it was, already focused).
+    fn focus(scenario: &mut Scenario, side: Side, document: &Document) {
+        if side == Side::B {
+            scenario.focus_on(&document.evaluated().0.components[0].name);
+        }
     }
 
     /// The settings of every component on each side (an estate against its own copy
@@ -55,6 +64,7 @@ impl Reference {
     pub fn refresh(&mut self, document: &Document) {
         let (whole, focus) = &self.compared_with;
         if document.profile() != whole || document.evaluated().0 != focus {
+            Self::focus(&mut self.scenario, self.side, document);
             self.comparison = Self::compare(&self.scenario, self.side, document);
             self.compared_with = (document.profile().clone(), document.evaluated().0.clone());
         }
