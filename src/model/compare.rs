@@ -158,26 +158,26 @@ fn component_prefix(a: &Profile, b: &Profile, name: &str) -> (String, String) {
 fn component_differences(a: &Profile, b: &Profile, push: &mut impl FnMut(String, String, String)) {
     let pin = |p: Option<OptionId>| p.map_or_else(|| "none".to_owned(), |id| id.key().to_owned());
     for pair in pair_components(a, b) {
-        let (i, j) = match pair {
-            (Some(i), Some(j)) => (i, j),
-            (Some(i), None) => {
-                let name = &a.components[i].name;
+        let (in_a, in_b) = match pair {
+            (Some(in_a), Some(in_b)) => (in_a, in_b),
+            (Some(in_a), None) => {
+                let name = &a.components[in_a].name;
                 push(format!("components[{name:?}]"), "present".to_owned(), "removed".to_owned());
                 continue;
             }
-            (None, Some(j)) => {
-                let name = &b.components[j].name;
+            (None, Some(in_b)) => {
+                let name = &b.components[in_b].name;
                 push(format!("components[{name:?}]"), "absent".to_owned(), "added".to_owned());
                 continue;
             }
             (None, None) => continue,
         };
-        let (x, y) = (&a.components[i], &b.components[j]);
+        let (x, y) = (&a.components[in_a], &b.components[in_b]);
         let (prefix, workload) = component_prefix(a, b, &x.name);
         push(format!("{prefix}name"), x.name.clone(), y.name.clone());
         push(format!("{prefix}placement"), pin(x.placement), pin(y.placement));
         push(format!("{prefix}current"), x.current.key().to_owned(), y.current.key().to_owned());
-        let (fx, fy) = (a.focus(i), b.focus(j));
+        let (fx, fy) = (a.focus(in_a), b.focus(in_b));
         for meta in TRAITS.iter().filter(|meta| meta.section == Section::Workload) {
             push(format!("{workload}{}", meta.key), meta.format(fx.get(meta.id)), meta.format(fy.get(meta.id)));
         }
@@ -272,7 +272,7 @@ pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluatio
                 .map(|r| {
                     let (x, y) = (oa.resources.get(*r), ob.resources.get(*r));
                     let comparable = same_currency || *r != ResourceId::MonthlyCost;
-                    ResourceDelta { a: x, b: y, change: comparable.then(|| y - x) }
+                    ResourceDelta { a: x, b: y, change: comparable.then_some(y - x) }
                 })
                 .collect(),
         })
@@ -413,11 +413,11 @@ mod tests {
 
     #[test]
     fn money_in_two_currencies_is_never_subtracted() {
-        let mut a = Profile::default();
-        a.environment.currency = "EUR".to_owned();
-        let b = Profile::default();
-        let (ea, eb) = (evaluate(&a, Assumptions::builtin()), evaluate(&b, Assumptions::builtin()));
-        let c = compare(&a, &ea, &b, &eb);
+        let mut euros = Profile::default();
+        euros.environment.currency = "EUR".to_owned();
+        let dollars = Profile::default();
+        let evaluated = |p: &Profile| evaluate(p, Assumptions::builtin());
+        let c = compare(&euros, &evaluated(&euros), &dollars, &evaluated(&dollars));
         assert!(!c.same_currency());
         assert_eq!((c.currency_a.as_str(), c.currency_b.as_str()), ("EUR", "USD"));
         let cost = ResourceId::ALL.iter().position(|r| *r == ResourceId::MonthlyCost).expect("a resource");
@@ -428,7 +428,7 @@ mod tests {
             assert!(option.resources[cost].a > 0.0 && option.resources[cost].b > 0.0, "both figures are kept");
         }
         // On a catalog host both count in US dollars, whatever the label says.
-        let (mut x, mut y) = (a.clone(), b.clone());
+        let (mut x, mut y) = (euros.clone(), dollars.clone());
         x.environment.host = "aws/m6i.4xlarge".to_owned();
         y.environment.host = "aws/m6i.4xlarge".to_owned();
         let (ex, ey) = (evaluate(&x, Assumptions::builtin()), evaluate(&y, Assumptions::builtin()));

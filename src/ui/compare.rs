@@ -197,14 +197,11 @@ fn figures_grid_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison, option
                     let (a, b) = compared_values(comparison, *resource, delta);
                     ui.label(RichText::new(a).monospace());
                     ui.label(RichText::new(b).monospace());
-                    match delta.change {
-                        Some(change) => {
-                            change_ui(ui, &signed(change), number_direction(change), !resource.lower_is_better());
-                        }
-                        None => {
-                            let text = RichText::new(compared_change(delta)).monospace().weak();
-                            ui.label(text).on_hover_text("Not subtracted: A and B count money in different currencies");
-                        }
+                    if let Some(change) = delta.change {
+                        change_ui(ui, &signed(change), number_direction(change), !resource.lower_is_better());
+                    } else {
+                        let text = RichText::new(compared_change(delta)).monospace().weak();
+                        ui.label(text).on_hover_text("Not subtracted: A and B count money in different currencies");
                     }
                 }
                 ui.end_row();
