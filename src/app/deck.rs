@@ -131,7 +131,7 @@ impl Presentation {
     /// (F5 presents what is on screen).
     pub fn start(open: &Scenario, mut slides: Vec<Slide>, baseline: Option<Scenario>) -> Self {
         let since = baseline.map(|base| {
-            let comparison = compare(&base.profile, &base.evaluation, &open.profile, &open.evaluation);
+            let comparison = compare(base.whole(), &base.evaluation, open.whole(), &open.evaluation);
             (base, comparison)
         });
         let is_open = |slide: &Slide| slide.content.as_ref().is_ok_and(|s| s.whole() == open.whole());

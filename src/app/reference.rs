@@ -29,30 +29,44 @@ pub struct Reference {
     path: Option<PathBuf>,
     side: Side,
     comparison: Comparison,
-    /// The document's profile that `comparison` was made with.
-    compared_with: Profile,
+    /// The document's profile (every component) and evaluated focus that `comparison` was
+    /// made with.
+    compared_with: (Profile, Profile),
 }
 
 impl Reference {
-    pub fn new(scenario: Scenario, origin: String, path: Option<PathBuf>, side: Side, document: &Document) -> Self {
+    pub fn new(mut scenario: Scenario, origin: String, path: Option<PathBuf>, side: Side, document: &Document) -> Self {
+        Self::focus(&mut scenario, side, document);
         let comparison = Self::compare(&scenario, side, document);
-        let compared_with = document.evaluated().0.clone();
+        let compared_with = (document.profile().clone(), document.evaluated().0.clone());
         Self { scenario, origin, path, side, comparison, compared_with }
     }
 
-    fn compare(scenario: &Scenario, side: Side, document: &Document) -> Comparison {
-        let (profile, evaluation) = document.evaluated();
-        match side {
-            Side::A => compare(&scenario.profile, &scenario.evaluation, profile, evaluation),
-            Side::B => compare(profile, evaluation, &scenario.profile, &scenario.evaluation),
+    /// B scores the component the window shows of A, found by name (a baseline is the
+    /// document as it was, already focused).
+    fn focus(scenario: &mut Scenario, side: Side, document: &Document) {
+        if side == Side::B {
+            scenario.focus_on(&document.evaluated().0.components[0].name);
         }
     }
 
-    /// Compares again if the document's evaluated profile changed since the last time.
+    /// The settings of every component on each side (an estate against its own copy
+    /// differs only where it was edited); the scores of the component each side shows.
+    fn compare(scenario: &Scenario, side: Side, document: &Document) -> Comparison {
+        let (profile, evaluation) = (document.profile(), document.evaluated().1);
+        match side {
+            Side::A => compare(scenario.whole(), &scenario.evaluation, profile, evaluation),
+            Side::B => compare(profile, evaluation, scenario.whole(), &scenario.evaluation),
+        }
+    }
+
+    /// Compares again if the document's profile or evaluated focus changed since the last time.
     pub fn refresh(&mut self, document: &Document) {
-        if document.evaluated().0 != &self.compared_with {
+        let (whole, focus) = &self.compared_with;
+        if document.profile() != whole || document.evaluated().0 != focus {
+            Self::focus(&mut self.scenario, self.side, document);
             self.comparison = Self::compare(&self.scenario, self.side, document);
-            self.compared_with.clone_from(document.evaluated().0);
+            self.compared_with = (document.profile().clone(), document.evaluated().0.clone());
         }
     }
 

@@ -57,6 +57,18 @@ impl Scenario {
         Some(Self { profile, evaluation, estate: Some(estate.clone()), component: index })
     }
 
+    /// Scores the estate's component named `name` (its first when none is), so that two
+    /// estates compare the same component's scores whatever their order.
+    pub fn focus_on(&mut self, name: &str) {
+        let Some(estate) = &self.estate else { return };
+        let index = estate.profile.components.iter().position(|component| component.name == name).unwrap_or(0);
+        let focus = estate.profile.focus(index);
+        if focus != self.profile {
+            self.evaluation = evaluate(&focus, Assumptions::builtin());
+            self.profile = focus;
+        }
+    }
+
     /// Every component: the profile as a file holds it.
     pub fn whole(&self) -> &Profile {
         self.estate.as_ref().map_or(&self.profile, |estate| &estate.profile)

@@ -4,12 +4,12 @@
 
 use super::assumptions::{AssumptionId, Assumptions};
 use super::criteria::CRITERIA;
-use super::evaluation::{Evaluation, weight};
-use super::format::Number;
+use super::evaluation::{Evaluation, Verdict, weight};
+use super::format::{Number, shown_change};
 use super::options::OptionId;
 use super::profile::Profile;
 use super::resources::ResourceId;
-use super::traits::{Section, TRAITS};
+use super::traits::{CHOICES, Section, TRAITS};
 
 /// One setting that differs between A and B.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +33,16 @@ impl Delta {
     }
 }
 
+/// A resource in A and in B, and how it moved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ResourceDelta {
+    pub a: f64,
+    pub b: f64,
+    /// B − A; `None` for money when A and B count in different currencies: the model knows
+    /// no exchange rate, and "1300 EUR vs 10527 USD, Δ +9227" would be a number no one can use.
+    pub change: Option<f64>,
+}
+
 /// How one option's figures move from A to B.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OptionDelta {
@@ -41,7 +51,38 @@ pub struct OptionDelta {
     /// In `CRITERIA` order.
     pub criteria: Vec<Delta>,
     /// In `ResourceId::ALL` order.
-    pub resources: Vec<Delta>,
+    pub resources: Vec<ResourceDelta>,
+}
+
+/// What became of the verdict from A to B, so that the words say what changed: a lead that
+/// changes hands, a lead that becomes (or stops being) too close to call, or a margin only.
+/// Margins are in points of the 0–100 scale, as verdicts print them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum VerdictChange {
+    /// Another option leads in B.
+    Leader { a: OptionId, b: OptionId },
+    /// The same option leads; in one of A and B it is too close to call, in the other it is clear.
+    Firmness { leader: OptionId, close_in_a: bool, margin: Delta },
+    /// The same option leads, as close or as clear on both sides; the margin moved (as
+    /// shown, to a tenth of a point) or not.
+    Margin { leader: OptionId, close_call: bool, margin: Delta },
+}
+
+impl VerdictChange {
+    /// Whether B's answer differs from A's: another leader, or a close call on one side only.
+    pub fn changed(&self) -> bool {
+        !matches!(self, Self::Margin { .. })
+    }
+
+    /// The key JSON gives it: `leader`, `firmness`, `margin` or `none` (the margin prints the same).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Leader { .. } => "leader",
+            Self::Firmness { .. } => "firmness",
+            Self::Margin { margin, .. } if shown_change(margin.a, margin.b) == 0.0 => "none",
+            Self::Margin { .. } => "margin",
+        }
+    }
 }
 
 /// Everything that differs between two evaluated scenarios.
@@ -51,10 +92,14 @@ pub struct Comparison {
     /// One per option both evaluations cover, in A's order (two profiles may compare
     /// different options; the verdicts below are each profile's own).
     pub options: Vec<OptionDelta>,
-    /// Leaders in A and B, and whether B's verdict differs from A's.
+    /// Leaders in A and B, and whether B's verdict differs from A's ([`VerdictChange::changed`]).
     pub leader_a: OptionId,
     pub leader_b: OptionId,
     pub verdict_changed: bool,
+    pub verdict: VerdictChange,
+    /// The currency of A's and of B's money figures ([`Profile::currency`]).
+    pub currency_a: String,
+    pub currency_b: String,
 }
 
 impl Comparison {
@@ -62,37 +107,92 @@ impl Comparison {
     pub fn option(&self, id: OptionId) -> Option<&OptionDelta> {
         self.options.iter().find(|delta| delta.option == id)
     }
+
+    /// Whether A's and B's money is in one currency, and so may be subtracted.
+    pub fn same_currency(&self) -> bool {
+        self.currency_a == self.currency_b
+    }
 }
 
-/// Settings that differ between two profiles, in file order.
-/// The components' names, pins and current options, and the workloads past the first (the
-/// first's are the `workload.*` fields): `components[2].workload.services`. A component only
-/// one side has is one difference, `components[2]`.
+/// The components of A and B, paired by name (a copy reordered, or saved by another
+/// writer, pairs the same): each of A's with the first unpaired one of B's named the same.
+/// Two one-component profiles pair their components whatever their names (a rename is a
+/// difference of `component.name`, not a removal and an addition).
+fn pair_components(a: &Profile, b: &Profile) -> Vec<(Option<usize>, Option<usize>)> {
+    if !a.is_mixed() && !b.is_mixed() {
+        return vec![(Some(0), Some(0))];
+    }
+    let mut paired = vec![false; b.components.len()];
+    let mut pairs: Vec<(Option<usize>, Option<usize>)> = a
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let j = b.components.iter().enumerate().position(|(j, y)| !paired[j] && y.name == x.name);
+            if let Some(j) = j {
+                paired[j] = true;
+            }
+            (Some(i), j)
+        })
+        .collect();
+    pairs.extend(paired.iter().enumerate().filter(|(_, done)| !**done).map(|(j, _)| (None, Some(j))));
+    pairs
+}
+
+/// Where a component's settings are named: `component.` and `workload.` as in a
+/// one-component file when both profiles have one; otherwise by the component's name,
+/// `components["Orders database"].workload.services`, which says the same thing in A and
+/// in B whatever their order.
+fn component_prefix(a: &Profile, b: &Profile, name: &str) -> (String, String) {
+    if a.is_mixed() || b.is_mixed() {
+        let prefix = format!("components[{name:?}].");
+        (prefix.clone(), format!("{prefix}workload."))
+    } else {
+        ("component.".to_owned(), "workload.".to_owned())
+    }
+}
+
+/// The components' names, pins, current options and workloads, paired by name. A component
+/// only one side has is one difference, `components["Cache"]`: `absent → added` or
+/// `present → removed`.
 fn component_differences(a: &Profile, b: &Profile, push: &mut impl FnMut(String, String, String)) {
     let pin = |p: Option<OptionId>| p.map_or_else(|| "none".to_owned(), |id| id.key().to_owned());
-    for index in 0..a.components.len().max(b.components.len()) {
-        let prefix = if index == 0 { "component.".to_owned() } else { format!("components[{index}].") };
-        let (Some(x), Some(y)) = (a.components.get(index), b.components.get(index)) else {
-            let name = |p: &Profile| p.components.get(index).map_or_else(|| "—".to_owned(), |c| c.name.clone());
-            push(format!("components[{index}]"), name(a), name(b));
-            continue;
+    for pair in pair_components(a, b) {
+        let (in_a, in_b) = match pair {
+            (Some(in_a), Some(in_b)) => (in_a, in_b),
+            (Some(in_a), None) => {
+                let name = &a.components[in_a].name;
+                push(format!("components[{name:?}]"), "present".to_owned(), "removed".to_owned());
+                continue;
+            }
+            (None, Some(in_b)) => {
+                let name = &b.components[in_b].name;
+                push(format!("components[{name:?}]"), "absent".to_owned(), "added".to_owned());
+                continue;
+            }
+            (None, None) => continue,
         };
+        let (x, y) = (&a.components[in_a], &b.components[in_b]);
+        let (prefix, workload) = component_prefix(a, b, &x.name);
         push(format!("{prefix}name"), x.name.clone(), y.name.clone());
         push(format!("{prefix}placement"), pin(x.placement), pin(y.placement));
         push(format!("{prefix}current"), x.current.key().to_owned(), y.current.key().to_owned());
-        if index > 0 {
-            let (fx, fy) = (a.focus(index), b.focus(index));
-            for meta in TRAITS.iter().filter(|meta| meta.section == Section::Workload) {
-                push(
-                    format!("{prefix}workload.{}", meta.key),
-                    meta.format(fx.get(meta.id)),
-                    meta.format(fy.get(meta.id)),
-                );
-            }
+        let (fx, fy) = (a.focus(in_a), b.focus(in_b));
+        for meta in TRAITS.iter().filter(|meta| meta.section == Section::Workload) {
+            push(format!("{workload}{}", meta.key), meta.format(fx.get(meta.id)), meta.format(fy.get(meta.id)));
+        }
+        for choice in CHOICES.iter().filter(|choice| choice.section == Section::Workload) {
+            push(
+                format!("{workload}{}", choice.key),
+                fx.choice(choice.key).to_owned(),
+                fy.choice(choice.key).to_owned(),
+            );
         }
     }
 }
 
+/// Settings that differ between two profiles (every component of each), in file order.
+/// Components pair by name, not by position ([`pair_components`]).
 pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
     let mut out = Vec::new();
     let mut push = |field: String, x: String, y: String| {
@@ -107,11 +207,12 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
     let keys = |profile: &Profile| profile.options.iter().map(|id| id.key()).collect::<Vec<_>>().join(", ");
     push("options".to_owned(), keys(a), keys(b));
     component_differences(a, b, &mut push);
-    for meta in TRAITS {
+    // The workload settings are each component's, above.
+    for meta in TRAITS.iter().filter(|meta| meta.section != Section::Workload) {
         push(format!("{}.{}", meta.section.key(), meta.key), meta.format(a.get(meta.id)), meta.format(b.get(meta.id)));
     }
     push("environment.currency".to_owned(), a.environment.currency.clone(), b.environment.currency.clone());
-    for choice in super::traits::CHOICES {
+    for choice in CHOICES.iter().filter(|choice| choice.section != Section::Workload) {
         let field = format!("{}.{}", choice.section.key(), choice.key);
         push(field, a.choice(choice.key).to_owned(), b.choice(choice.key).to_owned());
     }
@@ -153,8 +254,11 @@ fn summarise(notes: &str) -> String {
     short
 }
 
-/// Compares two evaluated profiles (A is the reference, deltas are B − A).
+/// Compares two evaluated profiles (A is the reference, deltas are B − A). `a` and `b` are
+/// the whole profiles, every component, for the settings that differ; the evaluations are
+/// whichever component's each side shows (for an estate, one component's focus).
 pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluation) -> Comparison {
+    let same_currency = a.currency() == b.currency();
     let options = eval_a
         .options
         .iter()
@@ -165,17 +269,35 @@ pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluatio
             criteria: oa.criteria.iter().zip(&ob.criteria).map(|(ca, cb)| Delta { a: ca.score, b: cb.score }).collect(),
             resources: ResourceId::ALL
                 .iter()
-                .map(|r| Delta { a: oa.resources.get(*r), b: ob.resources.get(*r) })
+                .map(|r| {
+                    let (x, y) = (oa.resources.get(*r), ob.resources.get(*r));
+                    let comparable = same_currency || *r != ResourceId::MonthlyCost;
+                    ResourceDelta { a: x, b: y, change: comparable.then_some(y - x) }
+                })
                 .collect(),
         })
         .collect();
-    let (va, vb) = (&eval_a.verdict, &eval_b.verdict);
+    let verdict = verdict_change(&eval_a.verdict, &eval_b.verdict);
     Comparison {
         differences: differences(a, b),
         options,
-        leader_a: va.leader,
-        leader_b: vb.leader,
-        verdict_changed: va.leader != vb.leader || va.winner != vb.winner,
+        leader_a: eval_a.verdict.leader,
+        leader_b: eval_b.verdict.leader,
+        verdict_changed: verdict.changed(),
+        verdict,
+        currency_a: a.currency().to_owned(),
+        currency_b: b.currency().to_owned(),
+    }
+}
+
+fn verdict_change(a: &Verdict, b: &Verdict) -> VerdictChange {
+    let margin = Delta { a: 100.0 * a.margin, b: 100.0 * b.margin };
+    if a.leader != b.leader {
+        VerdictChange::Leader { a: a.leader, b: b.leader }
+    } else if a.close_call != b.close_call {
+        VerdictChange::Firmness { leader: a.leader, close_in_a: a.close_call, margin }
+    } else {
+        VerdictChange::Margin { leader: a.leader, close_call: a.close_call, margin }
     }
 }
 
@@ -185,7 +307,7 @@ mod tests {
     use crate::model::{CriterionId, evaluate};
 
     #[test]
-    fn components_past_the_first_are_compared_by_name_pin_and_workload() {
+    fn components_are_paired_by_name_and_one_only_a_side_has_is_named_once() {
         let a = Profile::default();
         let mut b = a.clone();
         b.components[0].placement = Some(OptionId::VM);
@@ -194,16 +316,37 @@ mod tests {
         b.components.push(database.clone());
         let mut c = b.clone();
         c.components[1].workload.services = 1;
+        c.components[1].workload.primary_os = crate::model::traits::PrimaryOs::Windows;
         let fields =
             |x: &Profile, y: &Profile| differences(x, y).into_iter().map(|d| (d.field, d.a, d.b)).collect::<Vec<_>>();
+        let owned = |rows: &[(&str, &str, &str)]| {
+            rows.iter().map(|(f, a, b)| ((*f).to_owned(), (*a).to_owned(), (*b).to_owned())).collect::<Vec<_>>()
+        };
         assert_eq!(
             fields(&a, &b),
-            [
-                ("component.placement".to_owned(), "none".to_owned(), "vm".to_owned()),
-                ("components[1]".to_owned(), "—".to_owned(), "Database".to_owned())
-            ]
+            owned(&[
+                (r#"components["Workload"].placement"#, "none", "vm"),
+                (r#"components["Database"]"#, "absent", "added"),
+            ])
         );
-        assert_eq!(fields(&b, &c), [("components[1].workload.services".to_owned(), "10".to_owned(), "1".to_owned())]);
+        assert_eq!(fields(&b, &a)[1], owned(&[(r#"components["Database"]"#, "present", "removed")])[0]);
+        let edited = owned(&[
+            (r#"components["Database"].workload.services"#, "10", "1"),
+            (r#"components["Database"].workload.primary_os"#, "linux", "windows"),
+        ]);
+        assert_eq!(fields(&b, &c), edited);
+        c.components.reverse();
+        assert_eq!(fields(&b, &c), edited, "the order of the components is not a setting");
+    }
+
+    #[test]
+    fn one_component_each_pairs_whatever_the_names() {
+        let a = Profile::default();
+        let mut b = a.clone();
+        b.components[0].name = "Shop".to_owned();
+        b.workload_mut().replicas = 7;
+        let fields: Vec<String> = differences(&a, &b).into_iter().map(|d| d.field).collect();
+        assert_eq!(fields, ["component.name", "workload.replicas"]);
     }
 
     #[test]
@@ -266,5 +409,61 @@ mod tests {
         assert!(!c.verdict_changed);
         let options = differences(&a, &b).into_iter().find(|d| d.field == "options").expect("listed");
         assert_eq!((options.a.as_str(), options.b.as_str()), ("vm, container", "container, vm"));
+    }
+
+    #[test]
+    fn money_in_two_currencies_is_never_subtracted() {
+        let mut euros = Profile::default();
+        euros.environment.currency = "EUR".to_owned();
+        let dollars = Profile::default();
+        let evaluated = |p: &Profile| evaluate(p, Assumptions::builtin());
+        let c = compare(&euros, &evaluated(&euros), &dollars, &evaluated(&dollars));
+        assert!(!c.same_currency());
+        assert_eq!((c.currency_a.as_str(), c.currency_b.as_str()), ("EUR", "USD"));
+        let cost = ResourceId::ALL.iter().position(|r| *r == ResourceId::MonthlyCost).expect("a resource");
+        for option in &c.options {
+            for (r, delta) in option.resources.iter().enumerate() {
+                assert_eq!(delta.change.is_none(), r == cost, "{:?} {:?}", option.option, ResourceId::ALL[r]);
+            }
+            assert!(option.resources[cost].a > 0.0 && option.resources[cost].b > 0.0, "both figures are kept");
+        }
+        // On a catalog host both count in US dollars, whatever the label says.
+        let (mut x, mut y) = (euros.clone(), dollars.clone());
+        x.environment.host = "aws/m6i.4xlarge".to_owned();
+        y.environment.host = "aws/m6i.4xlarge".to_owned();
+        let (ex, ey) = (evaluate(&x, Assumptions::builtin()), evaluate(&y, Assumptions::builtin()));
+        let same = compare(&x, &ex, &y, &ey);
+        assert!(same.same_currency());
+        assert!(same.options.iter().all(|o| o.resources.iter().all(|d| d.change.is_some())));
+    }
+
+    #[test]
+    fn the_verdict_change_says_whether_the_leader_the_firmness_or_the_margin_moved() {
+        let profile = Profile::default();
+        let a = evaluate(&profile, Assumptions::builtin());
+        let leader = a.verdict.leader;
+        let with = |close_call: bool, margin: f64| {
+            let mut evaluation = a.clone();
+            (evaluation.verdict.close_call, evaluation.verdict.margin) = (close_call, margin);
+            evaluation.verdict.winner = (!close_call).then_some(leader);
+            evaluation
+        };
+        let change = |x: &Evaluation, y: &Evaluation| compare(&profile, x, &profile, y);
+        let (clear, wider, close) = (with(false, 0.08), with(false, 0.123), with(true, 0.021));
+        let margin = change(&clear, &wider);
+        assert_eq!(
+            margin.verdict,
+            VerdictChange::Margin { leader, close_call: false, margin: Delta { a: 8.0, b: 12.3 } }
+        );
+        assert!(!margin.verdict_changed, "the same leader, as clear: the answer is the same");
+        assert_eq!(margin.verdict.key(), "margin");
+        assert_eq!(change(&clear, &clear).verdict.key(), "none");
+        let firmer = change(&close, &clear);
+        assert_eq!(
+            firmer.verdict,
+            VerdictChange::Firmness { leader, close_in_a: true, margin: Delta { a: 2.1, b: 8.0 } }
+        );
+        assert!(firmer.verdict_changed);
+        assert_eq!(firmer.verdict.key(), "firmness");
     }
 }

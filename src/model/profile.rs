@@ -134,6 +134,13 @@ impl Profile {
         self.components.len() > 1
     }
 
+    /// The currency its money figures are in: the profile's for its own hardware; US
+    /// dollars on a catalog host, whose prices are listed in them. Two profiles' money
+    /// compares only when this is the same (the model knows no exchange rate).
+    pub fn currency(&self) -> &str {
+        if self.environment.host == super::hosts::CUSTOM { &self.environment.currency } else { "USD" }
+    }
+
     /// A one-component profile of component `index` with everything shared (options,
     /// environment, weights, assumptions): how each component is scored on its own. An
     /// index past the end gives the last component.

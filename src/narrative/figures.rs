@@ -1,14 +1,15 @@
 //! Resource figures with their units, the way every report and view prints them.
 
-use crate::model::format::{number, seconds};
-use crate::model::hosts::{CUSTOM, HostType};
+use crate::model::compare::{Comparison, ResourceDelta};
+use crate::model::format::{number, seconds, signed};
+use crate::model::hosts::HostType;
 use crate::model::site::Site;
 use crate::model::{Evaluation, Profile, ResourceId};
 
 /// A resource figure with its unit ("12.5 GiB", "40 s", "3600 USD").
 pub fn resource_value(profile: &Profile, resource: ResourceId, value: f64) -> String {
     match resource {
-        ResourceId::MonthlyCost => format!("{} {}", number(value), currency(profile)),
+        ResourceId::MonthlyCost => format!("{} {}", number(value), profile.currency()),
         ResourceId::StartSeconds | ResourceId::ScaleToPeakSeconds => seconds(value),
         ResourceId::MemoryGib | ResourceId::DiskGib | ResourceId::CpuCores => {
             format!("{} {}", number(value), resource.unit())
@@ -35,18 +36,54 @@ pub fn cost_breakdown(profile: &Profile, resources: &crate::model::Resources) ->
     let date = resources.host_type.map(|host| format!(" (prices of {})", host.price_date)).unwrap_or_default();
     let unpriced =
         if profile.environment.team.is_none() { "; people not priced: the profile states no team" } else { "" };
-    format!("{} {} a month{date}{unpriced}", listed.join(", "), currency(profile))
+    format!("{} {} a month{date}{unpriced}", listed.join(", "), profile.currency())
 }
 
 /// Column header of a resource with its unit.
 pub fn resource_header(profile: &Profile, resource: ResourceId) -> String {
     match resource {
-        ResourceId::MonthlyCost => format!("{} ({}/month)", resource.label(), currency(profile)),
+        ResourceId::MonthlyCost => format!("{} ({}/month)", resource.label(), profile.currency()),
         ResourceId::Hosts | ResourceId::OsInstancesToPatch | ResourceId::InstancesPerHost => {
             resource.label().to_owned()
         }
         _ => format!("{} ({})", resource.label(), resource.unit()),
     }
+}
+
+/// A resource's row name in a comparison: as [`resource_header`] with `units` (B), but
+/// money in two currencies names both, "Monthly cost (A in EUR, B in USD)".
+pub fn compared_header(comparison: &Comparison, units: &Profile, resource: ResourceId) -> String {
+    if resource == ResourceId::MonthlyCost && !comparison.same_currency() {
+        return format!("{} (A in {}, B in {})", resource.label(), comparison.currency_a, comparison.currency_b);
+    }
+    resource_header(units, resource)
+}
+
+/// A's and B's figures of a resource in a comparison: bare numbers under a header that names
+/// the unit, but money in two currencies with each side's own ("1300 EUR", "10527 USD").
+pub fn compared_values(comparison: &Comparison, resource: ResourceId, delta: &ResourceDelta) -> (String, String) {
+    if resource == ResourceId::MonthlyCost && !comparison.same_currency() {
+        return (
+            format!("{} {}", number(delta.a), comparison.currency_a),
+            format!("{} {}", number(delta.b), comparison.currency_b),
+        );
+    }
+    (number(delta.a), number(delta.b))
+}
+
+/// A resource's change in a comparison: "+12", or "—" for money in two currencies.
+pub fn compared_change(delta: &ResourceDelta) -> String {
+    delta.change.map_or_else(|| "—".to_owned(), signed)
+}
+
+/// Why money is not subtracted, when A and B count it in different currencies.
+pub fn currencies_note(comparison: &Comparison) -> Option<String> {
+    (!comparison.same_currency()).then(|| {
+        format!(
+            "A counts money in {} and B in {}: costs are shown side by side, never subtracted (no exchange rate is known).",
+            comparison.currency_a, comparison.currency_b
+        )
+    })
 }
 
 /// One entry of the host picker: "custom (own hardware)" or "aws/m6i.large — 2 vCPU, 8 GiB,
@@ -129,10 +166,4 @@ pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
         host.family,
         site.flavour.flavour.label()
     )
-}
-
-/// The currency costs are in: the profile's for its own hardware; US dollars on a catalog
-/// host, whose prices are listed in them.
-pub fn currency(profile: &Profile) -> &str {
-    if profile.environment.host == CUSTOM { &profile.environment.currency } else { "USD" }
 }

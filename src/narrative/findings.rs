@@ -2,8 +2,8 @@
 //! moved since a baseline.
 
 use super::capitalise;
-use crate::model::compare::Comparison;
-use crate::model::format::{Number, Score, distinct, score_change};
+use crate::model::compare::{Comparison, VerdictChange};
+use crate::model::format::{Number, Score, distinct, score_change, shown_change};
 use crate::model::sensitivity::{CriticalWeight, Sensitivity, TraitSensitivity};
 use crate::model::{
     DISCORDANCE_FROM_WEIGHT, Evaluation, OptionId, ResourceId, TraitId, TraitKind, TraitMeta, VETO_WEIGHT,
@@ -175,13 +175,43 @@ fn relative_distance(t: &TraitSensitivity) -> f64 {
     }
 }
 
-/// "The verdict changes: VMs lead in A, containers in B."
+/// What became of the verdict from A to B, saying what changed and only that: "The verdict
+/// changes: VMs lead in A, containers in B.", "VMs lead in A and in B, but B is too close to
+/// call: ahead by 8.0 in A, by 2.1 in B.", "Same verdict: VMs lead in A and in B; the margin
+/// moves from 8.0 to 12.3 points.", "Same verdict: VMs lead in A and in B by 8.0 points."
 pub fn verdict_change(comparison: &Comparison) -> String {
-    format!(
-        "The verdict changes: {} lead in A, {} in B.",
-        capitalise(comparison.leader_a.spec().plural),
-        comparison.leader_b.spec().plural
-    )
+    let points = |value: f64| Score(value).to_string();
+    match comparison.verdict {
+        VerdictChange::Leader { a, b } => {
+            format!("The verdict changes: {} lead in A, {} in B.", capitalise(a.spec().plural), b.spec().plural)
+        }
+        VerdictChange::Firmness { leader, close_in_a, margin } => {
+            let (close, clear) = if close_in_a { ("A", "B") } else { ("B", "A") };
+            format!(
+                "{} lead in A and in B, but only {clear} is a clear lead; {close} is too close to call \
+                 (ahead by {} in A, by {} in B).",
+                capitalise(leader.spec().plural),
+                points(margin.a),
+                points(margin.b)
+            )
+        }
+        VerdictChange::Margin { leader, close_call, margin } => {
+            let lead = if close_call {
+                format!("too close to call in A and in B, {} ahead", leader.spec().plural)
+            } else {
+                format!("{} lead in A and in B", leader.spec().plural)
+            };
+            if shown_change(margin.a, margin.b) == 0.0 {
+                format!("Same verdict: {lead} by {} points.", points(margin.a))
+            } else {
+                format!(
+                    "Same verdict: {lead}; the margin moves from {} to {} points.",
+                    points(margin.a),
+                    points(margin.b)
+                )
+            }
+        }
+    }
 }
 
 /// Every option's overall score and whether the lead changed hands, in one sentence, from
@@ -218,7 +248,7 @@ pub fn comparison_summary(comparison: &Comparison) -> String {
 mod tests {
     use super::*;
     use crate::model::compare::compare;
-    use crate::model::{Assumptions, Profile, Workload, evaluate};
+    use crate::model::{Assumptions, OptionId, Profile, Workload, evaluate};
 
     #[test]
     fn comparison_summary_names_every_move_and_the_lead() {
@@ -233,6 +263,49 @@ mod tests {
         assert!(
             same.contains("no setting changed") && same.contains("(0.0)") && same.ends_with("containers still lead."),
             "{same}"
+        );
+    }
+
+    /// Says what changed, and only that: never "VMs lead in A, VMs in B".
+    #[test]
+    fn the_verdict_change_names_what_moved() {
+        use crate::model::compare::Delta;
+        let profile = Profile::default();
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let mut comparison = compare(&profile, &evaluation, &profile, &evaluation);
+        let (vm, container) = (OptionId::VM, OptionId::CONTAINER);
+        let mut said = |change: VerdictChange| {
+            comparison.verdict = change;
+            verdict_change(&comparison)
+        };
+        assert_eq!(
+            said(VerdictChange::Leader { a: vm, b: container }),
+            "The verdict changes: VMs lead in A, containers in B."
+        );
+        let margin = Delta { a: 2.1, b: 8.0 };
+        assert_eq!(
+            said(VerdictChange::Firmness { leader: vm, close_in_a: true, margin }),
+            "VMs lead in A and in B, but only B is a clear lead; A is too close to call (ahead by 2.1 in A, by 8.0 in B)."
+        );
+        let margin = Delta { a: 8.0, b: 2.1 };
+        assert_eq!(
+            said(VerdictChange::Firmness { leader: vm, close_in_a: false, margin }),
+            "VMs lead in A and in B, but only A is a clear lead; B is too close to call (ahead by 8.0 in A, by 2.1 in B)."
+        );
+        let margin = Delta { a: 8.0, b: 12.3 };
+        assert_eq!(
+            said(VerdictChange::Margin { leader: vm, close_call: false, margin }),
+            "Same verdict: VMs lead in A and in B; the margin moves from 8.0 to 12.3 points."
+        );
+        let margin = Delta { a: 2.1, b: 1.4 };
+        assert_eq!(
+            said(VerdictChange::Margin { leader: container, close_call: true, margin }),
+            "Same verdict: too close to call in A and in B, containers ahead; the margin moves from 2.1 to 1.4 points."
+        );
+        let margin = Delta { a: 8.04, b: 7.96 };
+        assert_eq!(
+            said(VerdictChange::Margin { leader: vm, close_call: false, margin }),
+            "Same verdict: VMs lead in A and in B by 8.0 points."
         );
     }
 }

@@ -12,8 +12,8 @@ pub mod verdict;
 pub mod why;
 
 pub use figures::{
-    catalog_price, cost_basis, cost_breakdown, currency, host_choice, host_line, price_basis, resource_header,
-    resource_value,
+    catalog_price, compared_change, compared_header, compared_values, cost_basis, cost_breakdown, currencies_note,
+    host_choice, host_line, price_basis, resource_header, resource_value,
 };
 pub use findings::{
     break_even_sentences, comparison_summary, critical_weight_hint, flip_hint, sensitivity_sentences, verdict_change,

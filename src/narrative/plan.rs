@@ -1,7 +1,6 @@
 //! The sentences of a mixed estate's plan: the one-line summary, each step of the phased
 //! path, and what the mix saves or costs against an all-in alternative.
 
-use super::figures::currency;
 use super::{capitalise, in_sentence, join};
 use crate::model::format::{Share, number, number_direction};
 use crate::model::plan::{Plan, Step};
@@ -10,7 +9,7 @@ use crate::model::{OptionId, Profile};
 /// "Run the orders database on VMs and the storefront services (24 services) on containers on
 /// VMs: 5962 USD a month, 4982 USD less than all on VMs."
 pub fn summary(profile: &Profile, plan: &Plan) -> String {
-    let money = |value: f64| format!("{} {}", number(value), currency(profile));
+    let money = |value: f64| format!("{} {}", number(value), profile.currency());
     let groups: Vec<String> = plan
         .platforms
         .iter()
@@ -75,7 +74,7 @@ pub fn component(profile: &Profile, index: usize) -> String {
 /// "Step 1: move the storefront services (24 services) from VMs to containers on VMs — saves
 /// 4982 USD a month (5962 USD a month from then on); migration effort 9.2/10."
 pub fn step(profile: &Profile, plan: &Plan, index: usize) -> String {
-    let money = |value: f64| format!("{} {}", number(value), currency(profile));
+    let money = |value: f64| format!("{} {}", number(value), profile.currency());
     let Some(step) = plan.path.get(index) else { return String::new() };
     let Step { component: moved, from, to, resources, saves_monthly, effort } = step;
     let Some(moved) = moved else {

@@ -291,7 +291,7 @@ fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
     json!({
         "host": host.map_or(crate::model::hosts::CUSTOM, |host| host.id.as_str()),
         "kubernetes": e.kubernetes.key(),
-        "currency": narrative::currency(profile),
+        "currency": profile.currency(),
         "price_per_hour": host.map(|host| round(site.price_per_hour(host))),
         "price_date": host.map(|host| host.price_date.as_str()),
         "price_edited": site.edited_price_per_hour.is_some(),
@@ -484,8 +484,14 @@ pub fn comparison(pair: &ComparedPair) -> Value {
         .map(|o| {
             let criteria: Map<String, Value> =
                 CRITERIA.iter().zip(&o.criteria).map(|(spec, d)| (spec.key.to_owned(), delta(d))).collect();
-            let resources: Map<String, Value> =
-                ResourceId::ALL.iter().zip(&o.resources).map(|(r, d)| (r.key().to_owned(), delta(d))).collect();
+            let resources: Map<String, Value> = ResourceId::ALL
+                .iter()
+                .zip(&o.resources)
+                .map(|(r, d)| {
+                    // `delta` is null for money in two currencies: never subtracted.
+                    (r.key().to_owned(), json!({ "a": round(d.a), "b": round(d.b), "delta": d.change.map(round) }))
+                })
+                .collect();
             (
                 o.option.key().to_owned(),
                 json!({ "score": delta(&o.score), "criteria": criteria, "resources": resources }),
@@ -504,6 +510,8 @@ pub fn comparison(pair: &ComparedPair) -> Value {
         "a": { "name": pair.a.profile.name, "options": pair.a.profile.options, "verdict": verdict(&pair.a) },
         "b": { "name": pair.b.profile.name, "options": pair.b.profile.options, "verdict": verdict(&pair.b) },
         "verdict_changed": c.verdict_changed,
+        "verdict_change": { "kind": c.verdict.key(), "summary": narrative::verdict_change(c) },
+        "currencies": { "a": c.currency_a, "b": c.currency_b },
         "differences": c.differences.iter().map(|d| json!({ "field": d.field, "a": d.a, "b": d.b })).collect::<Vec<_>>(),
         "options": options,
     })

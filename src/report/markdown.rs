@@ -247,9 +247,10 @@ pub fn comparison(pair: &ComparedPair) -> String {
         narrative::cost_basis(&pair.a.profile, &pair.a.evaluation),
         narrative::cost_basis(&pair.b.profile, &pair.b.evaluation)
     );
-    if c.verdict_changed {
-        let _ = writeln!(out, "{}\n", narrative::verdict_change(c));
+    if let Some(note) = narrative::currencies_note(c) {
+        let _ = writeln!(out, "{note}\n");
     }
+    let _ = writeln!(out, "{}\n", narrative::verdict_change(c));
     let _ = writeln!(out, "## Settings that differ\n\n| Setting | A | B |\n| --- | ---: | ---: |");
     for d in &c.differences {
         let _ = writeln!(out, "| `{}` | {} | {} |", d.field, escape(&d.a), escape(&d.b));
@@ -269,14 +270,9 @@ pub fn comparison(pair: &ComparedPair) -> String {
                 writeln!(out, "| {} | {} | {} | {} |", criterion.label, Score(d.a), Score(d.b), score_change(d.a, d.b));
         }
         for (resource, d) in ResourceId::ALL.iter().zip(&option.resources) {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                resource_header(&pair.b.profile, *resource),
-                Number(d.a),
-                Number(d.b),
-                signed(d.delta())
-            );
+            let (a, b) = narrative::compared_values(c, *resource, d);
+            let header = narrative::compared_header(c, &pair.b.profile, *resource);
+            let _ = writeln!(out, "| {header} | {a} | {b} | {} |", narrative::compared_change(d));
         }
     }
     out

@@ -114,7 +114,7 @@ pub struct PlanLines {
 
 impl PlanLines {
     pub fn new(profile: &Profile, plan: &Plan) -> Self {
-        let money = |value: f64| format!("{} {}", Number(value), narrative::currency(profile));
+        let money = |value: f64| format!("{} {}", Number(value), profile.currency());
         let versus = plan
             .versus
             .iter()

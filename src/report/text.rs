@@ -118,9 +118,10 @@ pub fn comparison(pair: &ComparedPair) -> String {
     let _ = writeln!(out, "Verdict B: {}", super::answer(&pair.b));
     let _ = writeln!(out, "Costs A: {}", narrative::cost_basis(&pair.a.profile, &pair.a.evaluation));
     let _ = writeln!(out, "Costs B: {}", narrative::cost_basis(&pair.b.profile, &pair.b.evaluation));
-    if c.verdict_changed {
-        let _ = writeln!(out, "The verdict changes from A to B.");
+    if let Some(note) = narrative::currencies_note(c) {
+        let _ = writeln!(out, "{note}");
     }
+    let _ = writeln!(out, "{}", narrative::verdict_change(c));
     let _ = writeln!(out, "\nSettings that differ ({})", c.differences.len());
     for d in &c.differences {
         let _ = writeln!(out, "  {:<44}{:>16} → {}", d.field, d.a, d.b);
@@ -147,14 +148,14 @@ pub fn comparison(pair: &ComparedPair) -> String {
             }
         }
         for (resource, d) in ResourceId::ALL.iter().zip(&option.resources) {
-            if d.delta().abs() > 1e-9 {
+            // Money in two currencies is never subtracted, so it is always listed.
+            if d.change.is_none_or(|change| change.abs() > 1e-9) {
+                let (a, b) = narrative::compared_values(c, *resource, d);
                 let _ = writeln!(
                     out,
-                    "  {:<LABEL$}{:>8} → {:<8} ({})",
-                    resource_header(&pair.b.profile, *resource),
-                    Number(d.a).to_string(),
-                    Number(d.b).to_string(),
-                    signed(d.delta())
+                    "  {:<LABEL$}{a:>8} → {b:<8} ({})",
+                    narrative::compared_header(c, &pair.b.profile, *resource),
+                    narrative::compared_change(d)
                 );
             }
         }

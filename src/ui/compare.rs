@@ -15,9 +15,9 @@ use super::words::setting_label;
 use crate::command::Command;
 use crate::command::PathPurpose;
 use crate::model::compare::{Comparison, Delta, OptionDelta};
-use crate::model::format::{Number, Score, number_direction, score_change, score_direction, shown_change, signed};
+use crate::model::format::{Score, number_direction, score_change, score_direction, shown_change, signed};
 use crate::model::{Evaluation, ResourceId};
-use crate::narrative::{self, resource_header};
+use crate::narrative::{self, compared_change, compared_header, compared_values};
 use crate::profile::Profile;
 
 /// One side of the comparison.
@@ -84,10 +84,10 @@ fn verdicts_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>, comparison: &Comparison) {
             column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| side_ui(ui, letter, side));
         }
     });
-    if comparison.verdict_changed {
-        let text = narrative::verdict_change(comparison);
-        ui.label(RichText::new(text).strong().color(attention_color(ui.visuals())));
-    }
+    // Always said, and in what it changes: a lead changing hands or firming up stands out; a
+    // margin that moved is only read.
+    let text = RichText::new(narrative::verdict_change(comparison)).strong();
+    ui.label(if comparison.verdict_changed { text.color(attention_color(ui.visuals())) } else { text });
 }
 
 /// One side's name, origin and verdict.
@@ -122,11 +122,14 @@ fn figures_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>, comparison: &Comparison) {
     let units = b.profile;
     ui.label(RichText::new("Scores and resources").heading());
     costs_ui(ui, a, b);
+    if let Some(note) = narrative::currencies_note(comparison) {
+        ui.label(RichText::new(note).color(attention_color(ui.visuals())));
+    }
     // As many options side by side as the width holds (three columns each: A, B and the
     // change); the rest follow in a table of their own below, with the row names again.
     let names = ResourceId::ALL
         .iter()
-        .map(|resource| text_width(ui, &resource_header(units, *resource), &TextStyle::Body))
+        .map(|resource| text_width(ui, &compared_header(comparison, units, *resource), &TextStyle::Body))
         .fold(text_width(ui, "Overall (0–100)", &TextStyle::Body), f32::max);
     let figure = text_width(ui, "-12345.67", &TextStyle::Monospace);
     let per_option = 3.0 * (figure + FIGURE_GAP);
@@ -135,8 +138,9 @@ fn figures_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>, comparison: &Comparison) {
     // Tables out of view are not laid out; their rows are one line each, as many as the
     // resources, so the options they hold and the units in their names are their key.
     for (chunk, options) in comparison.options.chunks(fit).enumerate() {
-        let key = (options.iter().map(|option| option.option).collect::<Vec<_>>(), &units.environment.currency);
-        culled(ui, ("figures", chunk), key, |ui| figures_grid_ui(ui, units, options, chunk));
+        let options_shown = options.iter().map(|option| option.option).collect::<Vec<_>>();
+        let key = (options_shown, &comparison.currency_a, &comparison.currency_b);
+        culled(ui, ("figures", chunk), key, |ui| figures_grid_ui(ui, units, comparison, options, chunk));
     }
 }
 
@@ -157,7 +161,7 @@ fn costs_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>) {
 const FIGURE_GAP: f32 = 18.0;
 
 /// One table of figures for `options`; `chunk` numbers the tables.
-fn figures_grid_ui(ui: &mut Ui, units: &Profile, options: &[OptionDelta], chunk: usize) {
+fn figures_grid_ui(ui: &mut Ui, units: &Profile, comparison: &Comparison, options: &[OptionDelta], chunk: usize) {
     let columns = 1 + 3 * options.len();
     egui::Grid::new(("compare_figures", chunk)).num_columns(columns).striped(true).spacing([FIGURE_GAP, 4.0]).show(
         ui,
@@ -187,13 +191,18 @@ fn figures_grid_ui(ui: &mut Ui, units: &Profile, options: &[OptionDelta], chunk:
             }
             ui.end_row();
             for (r, resource) in ResourceId::ALL.iter().enumerate() {
-                ui.label(resource_header(units, *resource));
+                ui.label(compared_header(comparison, units, *resource));
                 for option in options {
                     let Some(delta) = option.resources.get(r) else { continue };
-                    ui.label(RichText::new(Number(delta.a).to_string()).monospace());
-                    ui.label(RichText::new(Number(delta.b).to_string()).monospace());
-                    let change = delta.delta();
-                    change_ui(ui, &signed(change), number_direction(change), !resource.lower_is_better());
+                    let (a, b) = compared_values(comparison, *resource, delta);
+                    ui.label(RichText::new(a).monospace());
+                    ui.label(RichText::new(b).monospace());
+                    if let Some(change) = delta.change {
+                        change_ui(ui, &signed(change), number_direction(change), !resource.lower_is_better());
+                    } else {
+                        let text = RichText::new(compared_change(delta)).monospace().weak();
+                        ui.label(text).on_hover_text("Not subtracted: A and B count money in different currencies");
+                    }
                 }
                 ui.end_row();
             }

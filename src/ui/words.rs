@@ -9,6 +9,14 @@ use crate::narrative::in_sentence;
 /// The label of the setting at `path` (as a profile file spells it), or the path itself
 /// for one no table knows.
 pub fn setting_label(path: &str) -> String {
+    // A component's setting, by its name: `components["Cache"].workload.replicas` reads
+    // "Cache: Replicas"; the component itself (only one side has it), "Component “Cache”".
+    if let Some((name, rest)) = path.strip_prefix("components[\"").and_then(|tail| tail.split_once("\"]")) {
+        return match rest.strip_prefix('.') {
+            Some(setting) => format!("{name}: {}", setting_label(setting)),
+            None => format!("Component “{name}”"),
+        };
+    }
     let (section, key) = path.split_once('.').unwrap_or(("", path));
     let found = match section {
         "workload" | "environment" => TRAITS.iter().find(|meta| meta.key == key).map(|meta| meta.label.to_owned()),
@@ -17,13 +25,15 @@ pub fn setting_label(path: &str) -> String {
         _ => None,
     };
     found.unwrap_or_else(|| match path {
-        "name" => "Name".to_owned(),
         "notes" => "Notes".to_owned(),
         "options" => "Options compared".to_owned(),
         "environment.currency" => "Currency".to_owned(),
         "environment.host" => "Host type".to_owned(),
         "environment.host_price_per_hour" => "Host price".to_owned(),
         "environment.kubernetes" => "Kubernetes".to_owned(),
+        "component.name" | "name" => "Name".to_owned(),
+        "component.placement" | "placement" => "Placement (pinned to)".to_owned(),
+        "component.current" | "current" => "Runs on today".to_owned(),
         _ => path.to_owned(),
     })
 }
