@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use super::{Analysis, ComparedPair, Mixed};
 use crate::model::compare::Delta;
 use crate::model::feasibility::Feasibility;
-use crate::model::plan::AllIn;
+use crate::model::plan::{AllIn, Reason, Worth};
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{
@@ -179,9 +179,39 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
                 "from": step.from,
                 "to": step.to,
                 "monthly_cost": round(step.resources.monthly_cost),
+                "monthly_cost_after": round(step.resources.monthly_cost),
                 "saves_monthly": round(step.saves_monthly),
                 "migration_effort": round(step.effort),
+                "gain_points": step.gain.map(round),
+                "buys": step.buys.iter().map(|bought| bought.criterion.spec().key).collect::<Vec<_>>(),
+                "worth": match step.worth {
+                    Worth::Today => "today",
+                    Worth::Saves => "saves",
+                    Worth::Gains => "gains",
+                    Worth::Pinned => "pinned",
+                },
                 "text": narrative::plan::step(profile, plan, index),
+            })
+        })
+        .collect();
+    let stays: Vec<Value> = plan
+        .stays
+        .iter()
+        .map(|kept| {
+            let (reason, gain) = match kept.reason {
+                Reason::CloseCall { gain } => ("close_call", Some(gain)),
+                Reason::SmallGain { gain } => ("small_gain", Some(gain)),
+                Reason::NothingBought { gain } => ("nothing_bought", Some(gain)),
+                Reason::NotCompared => ("not_compared", None),
+            };
+            json!({
+                "component": profile.components[kept.component].name,
+                "on": kept.on,
+                "instead_of": kept.instead_of,
+                "reason": reason,
+                "gain_points": gain.map(round),
+                "saves_if_moved": round(kept.saves_if_moved),
+                "text": narrative::plan::stay(profile, kept),
             })
         })
         .collect();
@@ -222,6 +252,8 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
             "resources": resources(&plan.resources),
             "versus": versus,
             "path": path,
+            "stay": plan.stay(),
+            "stays": stays,
             "summary": narrative::plan::summary(profile, plan),
         },
     })
