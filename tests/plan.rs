@@ -3,16 +3,49 @@
 
 mod profile_support;
 
+use podvisor::model::confidence::{SEED, estate_confidence};
+use podvisor::model::format::number_direction;
 use podvisor::model::options::REGISTRY;
-use podvisor::model::plan::{Plan, plan};
+use podvisor::model::plan::{Plan, Reason, Worth, plan};
 use podvisor::model::profile::Component;
-use podvisor::model::{Assumptions, OptionId, Profile, evaluate};
+use podvisor::model::{AssumptionId, Assumptions, OptionId, Profile, evaluate};
 use podvisor::narrative;
 use profile_support::any_profile;
 use proptest::prelude::*;
 
 fn planned(profile: &Profile) -> Plan {
     plan(profile, Assumptions::builtin())
+}
+
+/// The plan with its confidence drawn, as the reports and the window show it once drawn.
+fn drawn(profile: &Profile) -> Plan {
+    let assumptions = Assumptions::builtin();
+    let mut plan = planned(profile);
+    let confidence = estate_confidence(profile, assumptions, &profile.option_specs(), SEED);
+    plan.set_confidence(&confidence, &assumptions.resolve(&profile.focus(0)));
+    plan
+}
+
+/// Every step after today either saves money, or is a pin, or gains at least the close-call
+/// floor on its component's own scores and names what it buys, in words too.
+fn assert_every_step_pays(profile: &Profile, plan: &Plan) -> Result<(), TestCaseError> {
+    let floor = Assumptions::builtin().resolve(profile).get(AssumptionId::CloseCallMinMargin);
+    for (index, step) in plan.path.iter().enumerate().skip(1) {
+        let text = narrative::plan::step(profile, plan, index);
+        match step.worth {
+            Worth::Saves => prop_assert_eq!(number_direction(step.saves_monthly), Some(true), "{}", text),
+            Worth::Pinned => prop_assert!(text.contains("as its pin requires"), "{}", text),
+            Worth::Gains => {
+                let gain = step.gain.unwrap_or(0.0);
+                prop_assert!((10.0 * gain).round() >= (10.0 * floor).round(), "{gain} under {floor}: {text}");
+                prop_assert!(!step.buys.is_empty(), "{}", text);
+                let first = step.buys[0].criterion.spec().label.to_lowercase();
+                prop_assert!(text.contains("worth it for its gains on ") && text.contains(&first), "{}", text);
+            }
+            Worth::Today => prop_assert!(false, "today is only the first step: {}", text),
+        }
+    }
+    Ok(())
 }
 
 fn bundled(name: &str) -> Profile {
@@ -102,8 +135,9 @@ proptest! {
         prop_assert_eq!(plan.mix_saves_against(evaluation.verdict.leader).map(f64::abs), leader.map(|_| 0.0));
     }
 
-    /// The path starts at today's estate, moves each misplaced component once, and ends at
-    /// the plan's cost; each step's saving is the change it makes.
+    /// The path starts at today's estate and either moves each misplaced component once or
+    /// keeps it where it runs; with nothing kept it ends at the plan's cost; each step's
+    /// saving is the change it makes.
     #[test]
     fn the_path_goes_from_today_to_the_plan(profile in any_estate()) {
         let plan = planned(&profile);
@@ -111,17 +145,82 @@ proptest! {
         let misplaced: Vec<usize> = (0..profile.components.len())
             .filter(|&i| profile.components[i].current != plan.components[i].option)
             .collect();
-        let mut sorted = moved.clone();
+        let mut sorted: Vec<usize> = moved.iter().copied().chain(plan.stays.iter().map(|kept| kept.component)).collect();
         sorted.sort_unstable();
         prop_assert_eq!(sorted, misplaced);
         let last = plan.path.last().map(|step| step.resources.monthly_cost);
-        prop_assert!((last.unwrap_or(0.0) - plan.resources.monthly_cost).abs() < 1e-6);
+        if plan.stays.is_empty() {
+            prop_assert!((last.unwrap_or(0.0) - plan.resources.monthly_cost).abs() < 1e-6);
+        }
         for pair in plan.path.windows(2) {
             let change = pair[0].resources.monthly_cost - pair[1].resources.monthly_cost;
             prop_assert!((change - pair[1].saves_monthly).abs() < 1e-6 * change.abs().max(1.0), "{change} vs {}", pair[1].saves_monthly);
             prop_assert!((0.0..=10.0).contains(&pair[1].effort));
         }
     }
+
+    /// Every step kept either saves money, is a pin, or gains at least the close-call floor on
+    /// its own scores and names what it buys; a component kept where it runs is never moved
+    /// by a move that would save, and is no pin.
+    #[test]
+    fn every_step_pays_or_says_what_it_buys(profile in any_estate()) {
+        for plan in [planned(&profile), drawn(&profile)] {
+            assert_every_step_pays(&profile, &plan)?;
+            for kept in &plan.stays {
+                prop_assert!(number_direction(kept.saves_if_moved) != Some(true), "{:?}", kept);
+                prop_assert!(!plan.components[kept.component].pinned);
+            }
+            prop_assert_eq!(plan.stay(), plan.path.len() == 1);
+        }
+    }
+}
+
+/// The bundled estates, read once their confidence is drawn: no path ends at or above
+/// today's cost without each step that does not save saying what it buys; in the phased
+/// modernisation the step that costs 1300 EUR more says why it is still worth it.
+#[test]
+fn no_bundled_path_ends_at_todays_cost_without_naming_what_it_buys() {
+    for name in ["phased_modernisation.ron", "three_tier_web_shop.ron"] {
+        let profile = bundled(name);
+        let plan = drawn(&profile);
+        assert_every_step_pays(&profile, &plan).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let today = plan.path[0].resources.monthly_cost;
+        let end = plan.path.last().map_or(today, |step| step.resources.monthly_cost);
+        if end >= today {
+            assert!(plan.path[1..].iter().any(|step| !step.buys.is_empty()), "{name}: ends at {end} from {today}");
+        }
+    }
+    let profile = bundled("phased_modernisation.ron");
+    let plan = drawn(&profile);
+    let costly = plan.path.iter().position(|step| step.saves_monthly < -1.0).expect("a step that costs more");
+    let text = narrative::plan::step(&profile, &plan, costly);
+    assert!(text.contains("costs 1300 EUR more a month") && text.contains("worth it for its gains on "), "{text}");
+}
+
+/// Two tiers running today on VMs, their runner-up, each a close call against containers (7.0
+/// points, inside the provisional 10-point band), whose moves would not save: the path stays
+/// as it is, and says so and why.
+#[test]
+fn stay_as_you_are_when_every_move_is_a_close_call() {
+    let mut profile = Profile { options: vec![OptionId::VM, OptionId::CONTAINER], ..Profile::default() };
+    let environment = &mut profile.environment;
+    (environment.host_cores, environment.host_memory_gib, environment.host_cost_per_month) = (64, 256.0, 1000.0);
+    profile.components.push(Component { name: "Twin".to_owned(), ..profile.components[0].clone() });
+    let leader = planned(&profile).components[0].leader;
+    let runner_up = planned(&profile).components[0].runner_up.expect("two options");
+    for component in &mut profile.components {
+        component.current = runner_up;
+    }
+    let plan = planned(&profile);
+    assert!(plan.components.iter().all(|placed| placed.close_call && placed.option == leader));
+    assert!(plan.stay(), "no move is worth it");
+    assert_eq!(plan.stays.len(), 2);
+    assert!(plan.stays.iter().all(|kept| matches!(kept.reason, Reason::CloseCall { .. }) && kept.on == runner_up));
+    let lines = narrative::plan::path(&profile, &plan);
+    assert_eq!(lines[1], narrative::plan::STAY, "{lines:?}");
+    assert!(lines[2].starts_with("Keep ") && lines[2].contains("a close call"), "{lines:?}");
+    let summary = narrative::plan::summary(&profile, &plan);
+    assert!(summary.contains("The phased path keeps "), "{summary}");
 }
 
 /// Two identical components on one platform share hosts: on the team's own hosts, two

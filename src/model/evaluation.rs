@@ -33,7 +33,7 @@ pub fn within_close_call_margin(margin: f64) -> bool {
 
 /// Whether a margin (a share of the 0–100 scale) is under `points` as sentences print it, in
 /// tenths of a point.
-fn under_as_shown(margin: f64, points: f64) -> bool {
+pub(crate) fn under_as_shown(margin: f64, points: f64) -> bool {
     (1000.0 * margin).round() < (10.0 * points).round()
 }
 

@@ -15,15 +15,28 @@
 //!
 //! # The path
 //! It starts from each component's `current` option, with today's estate costed the same
-//! way, and moves one component per step to its place in the plan. Each step moves the
-//! component whose move saves the most a month on the estate as it stands; a tie goes to
-//! the easier move (the higher migration-effort score). Moves that cost money come last,
-//! the least costly first.
+//! way, and moves one component per step towards its place in the plan, taking only the
+//! moves worth their effort. A move is worth it when it saves money on the estate as it
+//! stands, or when its component's own verdict clearly prefers where it goes to where it is:
+//! the overall score (cost and migration effort included) gains at least the close-call
+//! floor (`close_call_min_margin`), the two are not the verdict's close call, and some
+//! criterion other than cost and effort gains (what the move buys). A pin is worth it by
+//! itself: something outside the model asks for it. The rest stay where they run, each with
+//! its reason; when none is worth it, the path is "stay as you are".
+//!
+//! Order, re-costed on the estate as it stands after each step (hosts are shared, so a
+//! move's saving depends on what moved before): moves that save first, the most saved first
+//! (a tie to the easier move, the higher migration-effort score); then moves that leave the
+//! cost as it was, the most points first; then moves that cost more, the most points per
+//! unit of money first.
 
-use super::assumptions::{Assumptions, Values};
+use std::cmp::Ordering;
+
+use super::assumptions::{AssumptionId, Assumptions, Values};
 use super::confidence::{Confidence, EstateConfidence};
 use super::criteria::{CRITERIA, CriterionId};
-use super::evaluation::{Scored, Standings, too_close, within_close_call_margin};
+use super::evaluation::{Scored, Standings, too_close, under_as_shown, within_close_call_margin};
+use super::format::number_direction;
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
 use super::projection::{cloud_monthly, zone_hosts};
@@ -41,10 +54,17 @@ pub struct Plan {
     pub resources: Resources,
     /// Every component on one option, per compared option, in profile order.
     pub versus: Vec<AllIn>,
-    /// `path[0]` is today's estate; each later step moves one component.
+    /// `path[0]` is today's estate; each later step moves one component, a move worth it.
     pub path: Vec<Step>,
+    /// The components the plan places elsewhere than today but the path leaves where they
+    /// run, in profile order.
+    pub stays: Vec<Stay>,
     /// How often each option leads "all on one platform" across plausible worlds, once drawn.
     pub confidence: Option<Confidence>,
+    /// What the path is worked out from, kept so that [`Self::set_confidence`] can work it
+    /// out again when the close calls change.
+    estate: Estate,
+    moves: Vec<Move>,
 }
 
 /// Where one component goes, and how its options rank for it on its own (its
@@ -108,6 +128,77 @@ pub struct Step {
     /// The migration-effort score (0–10, higher is easier) of `to` for the component moved;
     /// 10 for today's estate.
     pub effort: f64,
+    /// Overall points the component gains on its own verdict, `to` against `from`; `None`
+    /// for today's estate, and when `from` is not among the options compared.
+    pub gain: Option<f64>,
+    /// What the move buys: the criteria `to` gains most on, at most three, most first.
+    pub buys: Vec<Bought>,
+    /// Why the move is worth taking.
+    pub worth: Worth,
+}
+
+/// Why a step of the path is worth taking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Worth {
+    /// Today's estate: nothing moved.
+    Today,
+    /// It saves money on the estate as it stands.
+    Saves,
+    /// Its component's verdict clearly prefers `to`: at least the close-call floor, and what
+    /// it buys named.
+    Gains,
+    /// The component is pinned to `to`.
+    Pinned,
+}
+
+/// A criterion a move gains on, and by how many overall points (its weighted share).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bought {
+    pub criterion: CriterionId,
+    pub points: f64,
+}
+
+/// A component the path leaves where it runs, though the plan places it elsewhere.
+#[derive(Clone, Debug)]
+pub struct Stay {
+    pub component: usize,
+    /// Where it runs today, and stays.
+    pub on: OptionId,
+    /// Where the plan places it.
+    pub instead_of: OptionId,
+    pub reason: Reason,
+    /// What moving it last, after every step of the path, would save a month (negative: it
+    /// would cost more).
+    pub saves_if_moved: f64,
+}
+
+/// Why a move is not worth its effort on its component's scores alone (it may still be
+/// taken when it saves money).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reason {
+    /// The verdict between the two is a close call; `gain` overall points apart.
+    CloseCall { gain: f64 },
+    /// The gain is under the close-call floor.
+    SmallGain { gain: f64 },
+    /// The gain is on cost and migration effort alone: nothing the move buys besides money,
+    /// and the move saves none on the estate.
+    NothingBought { gain: f64 },
+    /// Today's option is not among those compared, so the scores cannot weigh the move.
+    NotCompared,
+}
+
+/// A component the plan places elsewhere than where it runs, and what its scores say of
+/// moving it. Fixed once the plan is scored: confidence changes only the close calls.
+#[derive(Clone, Debug)]
+struct Move {
+    component: usize,
+    from: OptionId,
+    to: OptionId,
+    effort: f64,
+    gain: Option<f64>,
+    buys: Vec<Bought>,
+    /// The `close_call_min_margin` assumption, in overall points.
+    floor: f64,
 }
 
 impl Plan {
@@ -121,6 +212,13 @@ impl Plan {
             placed.confidence = Some(confidence.clone());
         }
         self.confidence = Some(drawn.all_in.clone());
+        // The path keeps only moves that are no close call, as the verdicts now say.
+        (self.path, self.stays) = self.estate.path(&self.moves, &self.components);
+    }
+
+    /// No move is worth taking: the path ends where it starts.
+    pub fn stay(&self) -> bool {
+        self.path.len() < 2
     }
 
     /// What the mix saves a month against every component on `option` (negative: the mix
@@ -148,6 +246,7 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
     let specs = profile.option_specs();
     let effort = CRITERIA.iter().position(|c| c.id == CriterionId::MigrationEffort).unwrap_or(0);
     let mut on_cloud = false;
+    let mut moves = Vec::new();
     let (components, rows): (Vec<Placed>, Vec<Vec<Entry>>) = profile
         .components
         .iter()
@@ -175,6 +274,19 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
                     row.push(Entry { option: extra, resources: alone.resources[0], effort: alone.score(0, effort) });
                 }
             }
+            if component.current != option {
+                let at = |id: OptionId| specs.iter().position(|spec| spec.id() == id);
+                let compared = at(component.current).zip(at(option));
+                moves.push(Move {
+                    component: index,
+                    from: component.current,
+                    to: option,
+                    effort: row.iter().find(|entry| entry.option == option).map_or(0.0, |entry| entry.effort),
+                    gain: compared.map(|(from, to)| scores[to] - scores[from]),
+                    buys: compared.map(|(from, to)| bought(&scored, from, to)).unwrap_or_default(),
+                    floor: scored.values.get(AssumptionId::CloseCallMinMargin),
+                });
+            }
             let placed = Placed {
                 option,
                 pinned: component.placement.is_some(),
@@ -189,7 +301,13 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
         })
         .unzip();
     let scores: Vec<&[f64]> = components.iter().map(|placed| placed.scores.as_slice()).collect();
-    let estate = Estate { profile, rows, on_cloud };
+    let estate = Estate {
+        environment: profile.environment.clone(),
+        options: profile.options.clone(),
+        current: profile.components.iter().map(|component| component.current).collect(),
+        rows,
+        on_cloud,
+    };
     let placement: Vec<OptionId> = components.iter().map(|placed| placed.option).collect();
     let (platforms, resources) = estate.platforms(&placement);
     let versus = profile
@@ -202,8 +320,33 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
             resources: estate.platforms(&vec![option; components.len()]).1,
         })
         .collect();
-    let path = estate.path(&placement);
-    Plan { components, platforms, resources, versus, path, confidence: None }
+    let (path, stays) = estate.path(&moves, &components);
+    Plan { components, platforms, resources, versus, path, stays, confidence: None, estate, moves }
+}
+
+/// What moving from option `from` to `to` (indices into the scored options) buys: the
+/// criteria where `to` gains most overall points under the component's weights, at most three,
+/// each gaining at least a tenth of a point as the scores print. Cost is left out (a step
+/// states its money itself, on the estate as a whole), and so is migration effort (an easier
+/// move is no benefit of having moved).
+fn bought(scored: &Scored, from: usize, to: usize) -> Vec<Bought> {
+    let total: f64 = scored.weights.iter().sum();
+    if total <= 0.0 {
+        return Vec::new();
+    }
+    let mut gains: Vec<Bought> = CRITERIA
+        .iter()
+        .enumerate()
+        .filter(|(_, spec)| !matches!(spec.id, CriterionId::Cost | CriterionId::MigrationEffort))
+        .map(|(c, spec)| Bought {
+            criterion: spec.id,
+            points: 10.0 * scored.weights[c] * (scored.score(to, c) - scored.score(from, c)) / total,
+        })
+        .filter(|gain| !under_as_shown(gain.points / 100.0, 0.1))
+        .collect();
+    gains.sort_by(|a, b| b.points.total_cmp(&a.points));
+    gains.truncate(3);
+    gains
 }
 
 /// The components' overall scores on the option at `at` (`scores[component][option]`),
@@ -219,6 +362,7 @@ pub(crate) fn all_in_score<S: AsRef<[f64]>>(profile: &Profile, scores: &[S], at:
 }
 
 /// A component on one option: its resources alone and how easy the move there is.
+#[derive(Clone, Debug)]
 struct Entry {
     option: OptionId,
     resources: Resources,
@@ -227,15 +371,20 @@ struct Entry {
 }
 
 /// The components' figures on every option a placement may give them, for costing placements.
-struct Estate<'a> {
-    profile: &'a Profile,
+#[derive(Clone, Debug)]
+struct Estate {
+    environment: Environment,
+    /// The options compared, in the profile's order.
+    options: Vec<OptionId>,
+    /// Where each component runs today.
+    current: Vec<OptionId>,
     /// Per component: the compared options, its pin and today's option.
     rows: Vec<Vec<Entry>>,
     /// The hosts are a cloud type (priced by the hour) rather than the team's own.
     on_cloud: bool,
 }
 
-impl Estate<'_> {
+impl Estate {
     fn entry(&self, index: usize, option: OptionId) -> Option<&Entry> {
         self.rows[index].iter().find(|entry| entry.option == option)
     }
@@ -244,13 +393,13 @@ impl Estate<'_> {
     fn platform(&self, option: OptionId, members: &[usize]) -> Resources {
         let parts: Vec<Resources> =
             members.iter().map(|&i| self.entry(i, option).map(|e| e.resources).unwrap_or_default()).collect();
-        share(&parts, &self.profile.environment, self.on_cloud)
+        share(&parts, &self.environment, self.on_cloud)
     }
 
     /// The platforms of a placement (in the profile's option order, then first use) and the
     /// estate's total.
     fn platforms(&self, placement: &[OptionId]) -> (Vec<Platform>, Resources) {
-        let mut order: Vec<OptionId> = self.profile.options.clone();
+        let mut order: Vec<OptionId> = self.options.clone();
         for option in placement {
             if !order.contains(option) {
                 order.push(*option);
@@ -271,13 +420,10 @@ impl Estate<'_> {
         (platforms, total)
     }
 
-    /// The migration-effort score of `option` for component `index`.
-    fn effort(&self, index: usize, option: OptionId) -> f64 {
-        self.entry(index, option).map_or(0.0, |entry| entry.effort)
-    }
-
-    fn path(&self, target: &[OptionId]) -> Vec<Step> {
-        let mut now: Vec<OptionId> = self.profile.components.iter().map(|component| component.current).collect();
+    /// The phased path from today through the moves worth taking (see the module's notes),
+    /// and the components it leaves where they run. `placed` says which moves are close calls.
+    fn path(&self, moves: &[Move], placed: &[Placed]) -> (Vec<Step>, Vec<Stay>) {
+        let mut now = self.current.clone();
         let (platforms, today) = self.platforms(&now);
         // Each platform's monthly cost as the path goes: a move changes two of them.
         let mut costs: Vec<(OptionId, f64)> =
@@ -289,46 +435,136 @@ impl Estate<'_> {
             resources: today,
             saves_monthly: 0.0,
             effort: 10.0,
+            gain: None,
+            buys: Vec::new(),
+            worth: Worth::Today,
         }];
-        let mut left: Vec<usize> = (0..now.len()).filter(|&i| now[i] != target[i]).collect();
-        let efforts: Vec<f64> =
-            (0..now.len()).map(|i| if now[i] == target[i] { 10.0 } else { self.effort(i, target[i]) }).collect();
+        let short: Vec<Option<Reason>> = moves.iter().map(|m| m.short_of(&placed[m.component])).collect();
         let cost_of = |costs: &[(OptionId, f64)], option: OptionId| {
             costs.iter().find(|(id, _)| *id == option).map_or(0.0, |(_, cost)| *cost)
         };
-        while !left.is_empty() {
-            let best = left
+        let mut left: Vec<usize> = (0..moves.len()).collect();
+        loop {
+            let candidates: Vec<Candidate> = left
                 .iter()
-                .enumerate()
-                .map(|(at, &index)| {
-                    let (from, to) = (now[index], target[index]);
+                .map(|&at| {
+                    let Move { component, from, to, .. } = moves[at];
                     let mut next = now.clone();
-                    next[index] = to;
+                    next[component] = to;
                     let (from_cost, to_cost) = (self.platform_cost(&next, from), self.platform_cost(&next, to));
                     let saves = cost_of(&costs, from) + cost_of(&costs, to) - from_cost - to_cost;
-                    (at, index, saves, [(from, from_cost), (to, to_cost)])
+                    Candidate { at, saves, changed: [(from, from_cost), (to, to_cost)] }
                 })
-                .max_by(|a, b| a.2.total_cmp(&b.2).then(efforts[a.1].total_cmp(&efforts[b.1])).then(b.1.cmp(&a.1)));
-            let Some((at, index, saves_monthly, changed)) = best else { break };
+                .collect();
+            let best = candidates
+                .iter()
+                .filter(|c| short[c.at].is_none() || number_direction(c.saves) == Some(true))
+                .max_by(|a, b| ahead(a, b, moves));
+            let Some(&Candidate { at, saves, changed }) = best else {
+                let stays = candidates
+                    .iter()
+                    .filter_map(|c| {
+                        let m = &moves[c.at];
+                        Some(Stay {
+                            component: m.component,
+                            on: m.from,
+                            instead_of: m.to,
+                            reason: short[c.at]?,
+                            saves_if_moved: c.saves,
+                        })
+                    })
+                    .collect();
+                return (path, stays);
+            };
             for (option, cost) in changed {
                 match costs.iter_mut().find(|(id, _)| *id == option) {
                     Some(entry) => entry.1 = cost,
                     None => costs.push((option, cost)),
                 }
             }
-            let (from, to) = (now[index], target[index]);
-            now[index] = to;
-            let resources = self.platforms(&now).1;
-            path.push(Step { component: Some(index), from, to, resources, saves_monthly, effort: efforts[index] });
-            left.remove(at);
+            let m = &moves[at];
+            now[m.component] = m.to;
+            let worth = if number_direction(saves) == Some(true) {
+                Worth::Saves
+            } else if placed[m.component].pinned {
+                Worth::Pinned
+            } else {
+                Worth::Gains
+            };
+            path.push(Step {
+                component: Some(m.component),
+                from: m.from,
+                to: m.to,
+                resources: self.platforms(&now).1,
+                saves_monthly: saves,
+                effort: m.effort,
+                gain: m.gain,
+                buys: m.buys.clone(),
+                worth,
+            });
+            left.retain(|&other| other != at);
         }
-        path
     }
 
     /// The monthly cost of `option`'s platform under a placement (0 when nothing is on it).
     fn platform_cost(&self, placement: &[OptionId], option: OptionId) -> f64 {
         let members: Vec<usize> = (0..placement.len()).filter(|&i| placement[i] == option).collect();
         if members.is_empty() { 0.0 } else { self.platform(option, &members).monthly_cost }
+    }
+}
+
+/// A move weighed as the next step: what it would save on the estate as it stands, and the
+/// two platforms' costs after it.
+#[derive(Clone, Copy)]
+struct Candidate {
+    /// Index into the moves.
+    at: usize,
+    saves: f64,
+    changed: [(OptionId, f64); 2],
+}
+
+/// Whether `a` goes before `b` as the next step (`Greater`): saving moves first, the most
+/// saved first; then moves that leave the cost as it was, the most points first; then costly
+/// ones, the most points per unit of money first. Ties go to the easier move, then to the
+/// component first in the profile.
+fn ahead(a: &Candidate, b: &Candidate, moves: &[Move]) -> Ordering {
+    let class = |c: &Candidate| match number_direction(c.saves) {
+        Some(true) => 2,
+        None => 1,
+        Some(false) => 0,
+    };
+    let gain = |c: &Candidate| moves[c.at].gain.unwrap_or(0.0);
+    let value = |c: &Candidate| match class(c) {
+        2 => c.saves,
+        1 => gain(c),
+        _ => gain(c) / -c.saves,
+    };
+    let (ma, mb) = (&moves[a.at], &moves[b.at]);
+    class(a)
+        .cmp(&class(b))
+        .then(value(a).total_cmp(&value(b)))
+        .then(ma.effort.total_cmp(&mb.effort))
+        .then(mb.component.cmp(&ma.component))
+}
+
+impl Move {
+    /// Why its component's scores alone do not make the move worth its effort; `None` when
+    /// they do. The floor is the verdict's own (`close_call_min_margin`): a gain the verdict
+    /// would call too close is too close to move for.
+    fn short_of(&self, placed: &Placed) -> Option<Reason> {
+        if placed.pinned {
+            return None;
+        }
+        let Some(gain) = self.gain else { return Some(Reason::NotCompared) };
+        if placed.close_call && placed.leader == self.to && placed.runner_up == Some(self.from) {
+            Some(Reason::CloseCall { gain })
+        } else if under_as_shown(gain / 100.0, self.floor) {
+            Some(Reason::SmallGain { gain })
+        } else if self.buys.is_empty() {
+            Some(Reason::NothingBought { gain })
+        } else {
+            None
+        }
     }
 }
 
@@ -464,4 +700,31 @@ fn shared_cloud_monthly(group: &[&Resources], zones: i64, running: f64) -> f64 {
             cloud_monthly(price, hosts, 0.0, to - from, to - from)
         })
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(at: usize, saves: f64) -> Candidate {
+        Candidate { at, saves, changed: [(OptionId::VM, 0.0), (OptionId::CONTAINER, 0.0)] }
+    }
+
+    fn moved(component: usize, effort: f64, gain: f64) -> Move {
+        let (from, to) = (OptionId::VM, OptionId::CONTAINER);
+        Move { component, from, to, effort, gain: Some(gain), buys: Vec::new(), floor: 2.0 }
+    }
+
+    /// By hand: B and A save 100 a month each, B the easier move; C leaves the cost as it
+    /// was; E costs 50 more for 3 points (0.06 a unit of money) and D 100 more for 4 (0.04).
+    #[test]
+    fn savings_first_then_same_cost_then_most_points_per_money() {
+        let moves =
+            [moved(0, 5.0, 1.0), moved(1, 8.0, 1.0), moved(2, 6.0, 5.0), moved(3, 9.0, 4.0), moved(4, 1.0, 3.0)];
+        let mut candidates =
+            [candidate(0, 100.0), candidate(1, 100.0), candidate(2, 0.0), candidate(3, -100.0), candidate(4, -50.0)];
+        candidates.sort_by(|a, b| ahead(b, a, &moves));
+        let order: Vec<usize> = candidates.iter().map(|c| c.at).collect();
+        assert_eq!(order, [1, 0, 2, 4, 3]);
+    }
 }

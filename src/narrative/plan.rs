@@ -1,9 +1,10 @@
 //! The sentences of a mixed estate's plan: the one-line summary, each step of the phased
-//! path, and what the mix saves or costs against an all-in alternative.
+//! path and what it buys, the components it keeps where they run, and what the mix saves or
+//! costs against an all-in alternative.
 
-use super::{capitalise, in_sentence, join};
-use crate::model::format::{Share, number, number_direction};
-use crate::model::plan::{Plan, Step};
+use super::{capitalise, in_sentence, join, join_labels};
+use crate::model::format::{Share, number, number_direction, score};
+use crate::model::plan::{Plan, Reason, Stay, Step, Worth};
 use crate::model::{OptionId, Profile};
 
 /// "Run the orders database on VMs and the storefront services (24 services) on containers on
@@ -29,6 +30,17 @@ pub fn summary(profile: &Profile, plan: &Plan) -> String {
         text.push_str(&join(&against));
     }
     text.push('.');
+    // The placement is what the scores say; the path may keep a close call where it runs.
+    let kept: Vec<String> = plan
+        .stays
+        .iter()
+        .map(|stay| format!("{} on {}", component(profile, stay.component), stay.on.spec().plural))
+        .collect();
+    if !kept.is_empty() {
+        let why =
+            if kept.len() == 1 { "the move is not worth its effort" } else { "those moves are not worth their effort" };
+        text.push_str(&format!(" The phased path keeps {} for now: {why}.", join(&kept)));
+    }
     text
 }
 
@@ -70,13 +82,28 @@ pub fn component(profile: &Profile, index: usize) -> String {
     if name.to_lowercase().starts_with("the ") { name } else { format!("the {name}") }
 }
 
+/// Every line of the phased path: each step, then "Stay as you are" when no move is worth
+/// its effort, then each component kept where it runs and why.
+pub fn path(profile: &Profile, plan: &Plan) -> Vec<String> {
+    let mut lines: Vec<String> = (0..plan.path.len()).map(|index| step(profile, plan, index)).collect();
+    if plan.stay() && !plan.stays.is_empty() {
+        lines.push(STAY.to_owned());
+    }
+    lines.extend(plan.stays.iter().map(|kept| stay(profile, kept)));
+    lines
+}
+
+/// Said when the plan would move components but no move is worth its effort.
+pub const STAY: &str = "Stay as you are: no move is worth its effort.";
+
 /// One step of the phased path: "Today: 10944 USD a month, everything where it runs now." or
-/// "Step 1: move the storefront services (24 services) from VMs to containers on VMs — saves
-/// 4982 USD a month (5962 USD a month from then on); migration effort 9.2/10."
+/// "Step 1: move the storefront services (24 services) from VMs to containers on VMs: saves
+/// 4982 USD a month (5962 USD a month from then on) and gains on scalability and delivery
+/// speed; migration effort 9.2/10." A step that does not save says why it is still worth it.
 pub fn step(profile: &Profile, plan: &Plan, index: usize) -> String {
     let money = |value: f64| format!("{} {}", number(value), profile.currency());
     let Some(step) = plan.path.get(index) else { return String::new() };
-    let Step { component: moved, from, to, resources, saves_monthly, effort } = step;
+    let Step { component: moved, from, to, resources, saves_monthly, effort, gain, buys, worth } = step;
     let Some(moved) = moved else {
         return format!("Today: {} a month, every component where it runs now.", money(resources.monthly_cost));
     };
@@ -85,14 +112,49 @@ pub fn step(profile: &Profile, plan: &Plan, index: usize) -> String {
         Some(true) => format!("saves {} a month", money(*saves_monthly)),
         Some(false) => format!("costs {} more a month", money(-saves_monthly)),
     };
+    let criteria: Vec<_> = buys.iter().map(|bought| bought.criterion).collect();
+    let gains = format!("gains on {}", join_labels(&criteria));
+    let value = match (worth, gain) {
+        (Worth::Saves, _) if !criteria.is_empty() => format!(" and {gains}"),
+        (Worth::Gains, Some(gain)) => {
+            format!(", worth it for its {gains}: {} points ahead on its own scores", score(*gain))
+        }
+        (Worth::Pinned, _) => ", as its pin requires".to_owned(),
+        _ => String::new(),
+    };
     format!(
-        "Step {index}: move {} from {} to {}: {change} ({} a month from then on); migration effort {}/10.",
+        "Step {index}: move {} from {} to {}: {change} ({} a month from then on){value}; migration effort {}/10.",
         component(profile, *moved),
         from.spec().plural,
         to.spec().plural,
         money(resources.monthly_cost),
-        crate::model::format::score(*effort),
+        score(*effort),
     )
+}
+
+/// A component the path keeps where it runs: "Keep the nightly batch jobs (4 services) on
+/// VMs: a close call, containers ahead by only 1.2 points, and the move would cost 1300 EUR
+/// more a month."
+pub fn stay(profile: &Profile, kept: &Stay) -> String {
+    let money = |value: f64| format!("{} {}", number(value), profile.currency());
+    let Stay { component: index, on, instead_of, reason, saves_if_moved } = kept;
+    let (to, from) = (instead_of.spec().plural, on.spec().plural);
+    let why = match reason {
+        Reason::CloseCall { gain } => format!("a close call, {to} ahead by only {} points", score(*gain)),
+        Reason::SmallGain { gain } => {
+            format!("{to} ahead by only {} points, too close to move for", score(*gain))
+        }
+        Reason::NothingBought { gain } => {
+            format!("{to} ahead by {} points on cost and migration effort alone", score(*gain))
+        }
+        Reason::NotCompared => format!("{from} are not among the options compared, so the scores cannot weigh it"),
+    };
+    let money = match number_direction(*saves_if_moved) {
+        None => "would leave the monthly cost as it was".to_owned(),
+        Some(true) => format!("would save only {} a month", money(*saves_if_moved)),
+        Some(false) => format!("would cost {} more a month", money(-saves_if_moved)),
+    };
+    format!("Keep {} on {from}: {why}, and the move {money}.", component(profile, *index))
 }
 
 /// The placement of one component: "Orders database: VMs (pinned)" or "… VMs, by 3.6 points".
@@ -100,7 +162,7 @@ pub fn placement(profile: &Profile, plan: &Plan, index: usize) -> String {
     let (Some(placed), Some(named)) = (plan.components.get(index), profile.components.get(index)) else {
         return String::new();
     };
-    let points = crate::model::format::score(placed.margin * 100.0);
+    let points = score(placed.margin * 100.0);
     let leading = placed.confidence.as_ref().map_or(String::new(), |drawn| {
         format!(", leading in {} of plausible worlds", Share(drawn.share(placed.leader)))
     });

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use super::{Analysis, ComparedPair, Mixed};
 use crate::model::compare::Delta;
 use crate::model::feasibility::Feasibility;
-use crate::model::plan::AllIn;
+use crate::model::plan::{AllIn, Plan, Reason, Worth};
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{
@@ -169,22 +169,6 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
             )
         })
         .collect();
-    let path: Vec<Value> = plan
-        .path
-        .iter()
-        .enumerate()
-        .map(|(index, step)| {
-            json!({
-                "component": step.component.map(|c| profile.components[c].name.as_str()),
-                "from": step.from,
-                "to": step.to,
-                "monthly_cost": round(step.resources.monthly_cost),
-                "saves_monthly": round(step.saves_monthly),
-                "migration_effort": round(step.effort),
-                "text": narrative::plan::step(profile, plan, index),
-            })
-        })
-        .collect();
     json!({
         "format": "podvisor-evaluation",
         "version": VERSION,
@@ -221,10 +205,64 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
             })).collect::<Vec<_>>(),
             "resources": resources(&plan.resources),
             "versus": versus,
-            "path": path,
+            "path": path(profile, plan),
+            "stay": plan.stay(),
+            "stays": stays(profile, plan),
             "summary": narrative::plan::summary(profile, plan),
         },
     })
+}
+
+/// The phased path, a step each: today first, then each move worth its effort.
+fn path(profile: &Profile, plan: &Plan) -> Vec<Value> {
+    plan.path
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            json!({
+                "component": step.component.map(|c| profile.components[c].name.as_str()),
+                "from": step.from,
+                "to": step.to,
+                "monthly_cost": round(step.resources.monthly_cost),
+                "monthly_cost_after": round(step.resources.monthly_cost),
+                "saves_monthly": round(step.saves_monthly),
+                "migration_effort": round(step.effort),
+                "gain_points": step.gain.map(round),
+                "buys": step.buys.iter().map(|bought| bought.criterion.spec().key).collect::<Vec<_>>(),
+                "worth": match step.worth {
+                    Worth::Today => "today",
+                    Worth::Saves => "saves",
+                    Worth::Gains => "gains",
+                    Worth::Pinned => "pinned",
+                },
+                "text": narrative::plan::step(profile, plan, index),
+            })
+        })
+        .collect()
+}
+
+/// The components the path keeps where they run, each with its reason.
+fn stays(profile: &Profile, plan: &Plan) -> Vec<Value> {
+    plan.stays
+        .iter()
+        .map(|kept| {
+            let (reason, gain) = match kept.reason {
+                Reason::CloseCall { gain } => ("close_call", Some(gain)),
+                Reason::SmallGain { gain } => ("small_gain", Some(gain)),
+                Reason::NothingBought { gain } => ("nothing_bought", Some(gain)),
+                Reason::NotCompared => ("not_compared", None),
+            };
+            json!({
+                "component": profile.components[kept.component].name,
+                "on": kept.on,
+                "instead_of": kept.instead_of,
+                "reason": reason,
+                "gain_points": gain.map(round),
+                "saves_if_moved": round(kept.saves_if_moved),
+                "text": narrative::plan::stay(profile, kept),
+            })
+        })
+        .collect()
 }
 
 /// A verdict with its summary, as every evaluation reports it.

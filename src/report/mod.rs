@@ -141,7 +141,7 @@ impl PlanLines {
                 .map(|index| narrative::plan::placement(profile, plan, index))
                 .collect(),
             versus,
-            path: (0..plan.path.len()).map(|index| narrative::plan::step(profile, plan, index)).collect(),
+            path: narrative::plan::path(profile, plan),
         }
     }
 }

@@ -238,13 +238,13 @@ fn paint_stack(ui: &Ui, rect: Rect, alternative: &Alternative<'_>, resource: Res
 /// The monthly cost across the path's steps, then each step in words.
 fn path_ui(ui: &mut Ui, view: &PlanView<'_>) {
     let (profile, plan) = (view.profile, view.plan);
-    if plan.path.len() < 2 {
+    if plan.stays.is_empty() && plan.stay() {
         ui.label(RichText::new(NOTHING_TO_MOVE).weak());
     } else {
         path_chart_ui(ui, profile, plan, PATH_CHART_HEIGHT);
     }
-    for index in 0..plan.path.len() {
-        ui.add(egui::Label::new(sentences::step(profile, plan, index)).wrap());
+    for line in sentences::path(profile, plan) {
+        ui.add(egui::Label::new(line).wrap());
     }
 }
 

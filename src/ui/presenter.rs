@@ -207,9 +207,12 @@ fn path_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &P
     let sizes = sizes(ui.ctx());
     title_ui(ui, slide.title, slide.position);
     ui.add_space(sizes.space_m);
-    ui.label(RichText::new("The phased path: one component at a time, the move that saves most first").heading());
+    ui.label(
+        RichText::new("The phased path: one component at a time, the moves worth their effort, the best first")
+            .heading(),
+    );
     ui.add_space(sizes.space_m);
-    if plan.path.len() < 2 {
+    if plan.stays.is_empty() && plan.stay() {
         return ui.label(RichText::new(super::plan::NOTHING_TO_MOVE).heading()).rect;
     }
     let (width, height) = (ui.available_width(), ui.available_height());
@@ -222,9 +225,9 @@ fn path_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &P
             .inner;
         ui.add_space(sizes.space_l * 2.0);
         ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), column, |ui| {
-            for index in 0..plan.path.len() {
+            for line in narrative::plan::path(profile, plan) {
                 let galley = ui.painter().layout(
-                    narrative::plan::step(profile, plan, index),
+                    line,
                     egui::TextStyle::Body.resolve(ui.style()),
                     ui.visuals().text_color(),
                     ui.available_width(),
