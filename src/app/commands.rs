@@ -251,6 +251,7 @@ impl App {
     /// to add to the status line.
     pub(super) fn replace_document(&mut self, document: Document) -> &'static str {
         self.workspace.document = document;
+        self.workspace.opened += 1;
         // A name being typed belonged to the scenario that was open.
         self.workspace.components = crate::ui::components::ComponentList::default();
         self.dialogs.welcome = false;

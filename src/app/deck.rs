@@ -424,7 +424,7 @@ mod tests {
         assert_eq!(shown.slide().page, Page::Plan);
         assert_eq!(shown.open, 3, "component 3's verdict slide is the open one");
         let undrawn = shown.undrawn();
-        assert_eq!(undrawn, [estate.profile.clone()], "one drawing for every slide of the estate");
+        assert_eq!(undrawn, std::slice::from_ref(&estate.profile), "one drawing for every slide of the estate");
     }
 
     #[test]

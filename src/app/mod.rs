@@ -76,6 +76,9 @@ struct Workspace {
     baseline: Option<Reference>,
     /// B in the compare tab (A is the open scenario).
     compared: Option<Reference>,
+    /// Counts the documents opened: a tab's scroll position belongs to one tab of one file,
+    /// so each opens at its top.
+    opened: u64,
 }
 
 impl Workspace {
@@ -198,6 +201,7 @@ impl App {
                 components: ComponentList::default(),
                 baseline,
                 compared: None,
+                opened: 0,
             },
             presenter: Presenter { deck: session.deck, charts: session.slide_charts, ..Presenter::default() },
             dialogs: Dialogs {
@@ -373,6 +377,11 @@ impl App {
         tab_bar_ui(ui, &mut self.workspace.tab, mixed);
         ui.separator();
         let tab = self.workspace.tab;
+        ui.push_id((tab, self.workspace.opened), |ui| self.tab_ui(ui, tab, commands));
+    }
+
+    /// The tab's content, under an id of its own tab and file.
+    fn tab_ui(&mut self, ui: &mut egui::Ui, tab: Tab, commands: &mut Vec<Command>) {
         if tab == Tab::Plan {
             let document = &self.workspace.document;
             if let Some(plan) = document.plan() {

@@ -49,10 +49,12 @@ impl Scenario {
     /// shipped assumptions), the plan shared. `None` for a profile of one component.
     pub fn focused(&self, index: usize) -> Option<Self> {
         let estate = self.estate.as_ref()?;
-        if index == self.component {
+        let profile = estate.profile.focus(index);
+        // The document's scenario is its selected component's focus already (with its
+        // confidence); `new` evaluated the whole profile, which scores the first component.
+        if index == self.component && self.profile == profile {
             return Some(self.clone());
         }
-        let profile = estate.profile.focus(index);
         let evaluation = evaluate(&profile, Assumptions::builtin());
         Some(Self { profile, evaluation, estate: Some(estate.clone()), component: index })
     }

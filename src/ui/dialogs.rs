@@ -92,6 +92,9 @@ pub enum Tone {
     Notice,
 }
 
+/// The most of the window's height a message's detail takes before it scrolls.
+const MESSAGE_SHARE: f32 = 0.25;
+
 /// A panel with a message and a way to dismiss it. Returns true when dismissed.
 pub fn message_panel_ui(ui: &mut Ui, tone: Tone, title: &str, detail: &str) -> bool {
     let mut dismissed = false;
@@ -109,7 +112,12 @@ pub fn message_panel_ui(ui: &mut Ui, tone: Tone, title: &str, detail: &str) -> b
             });
         });
         let detail = RichText::new(detail);
-        ui.add(egui::Label::new(if tone == Tone::Error { detail.monospace() } else { detail }).wrap());
+        // A long message scrolls within a quarter of the window: the tabs below stay in view
+        // on a 720-pixel screen until it is dismissed.
+        let most = ui.ctx().content_rect().height() * MESSAGE_SHARE;
+        egui::ScrollArea::vertical().max_height(most).auto_shrink([false, true]).show(ui, |ui| {
+            ui.add(egui::Label::new(if tone == Tone::Error { detail.monospace() } else { detail }).wrap());
+        });
     });
     dismissed
 }

@@ -33,7 +33,7 @@ pub mod words;
 use serde::{Deserialize, Serialize};
 
 /// The tabs of the central area.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Tab {
     /// Where each component of a mixed estate goes; shown only for several components.
     Plan,

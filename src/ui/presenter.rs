@@ -182,22 +182,23 @@ fn plan_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &P
     .inner
 }
 
-/// Each component and the option it goes on, in that option's colour, while there is room;
-/// a count of the rest after that.
+/// Each component and the option it goes on, in that option's colour, while there is room
+/// (a line kept for the count of the rest).
 fn placements_ui(ui: &mut Ui, profile: &Profile, plan: &Plan) {
+    let style = egui::TextStyle::Heading.resolve(ui.style());
     let line = ui.text_style_height(&egui::TextStyle::Heading) + ui.spacing().item_spacing.y;
     for index in 0..plan.components.len() {
         let left = plan.components.len() - index;
-        if left > 1 && ui.available_height() < 2.0 * line {
-            ui.label(RichText::new(format!("… and {left} more")).weak());
-            break;
-        }
         let placed = &plan.components[index];
         let color = option_color_by_id(ui.visuals(), placed.option);
-        ui.add(
-            egui::Label::new(RichText::new(narrative::plan::placement(profile, plan, index)).heading().color(color))
-                .wrap(),
-        );
+        let text = narrative::plan::placement(profile, plan, index);
+        let galley = ui.painter().layout(text, style.clone(), color, ui.available_width());
+        let room = if left > 1 { galley.size().y + line } else { galley.size().y };
+        if room > ui.available_height() {
+            ui.label(RichText::new(format!("… and {left} more (the Plan tab lists them)")).weak());
+            break;
+        }
+        ui.label(galley);
     }
 }
 

@@ -117,11 +117,33 @@ pub fn confidence_ui(ui: &mut Ui, evaluation: &Evaluation) {
 fn verdict_text_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
     headline_ui(ui, evaluation);
     confidence_ui(ui, evaluation);
-    ui.label(RichText::new(narrative::explanation(evaluation)).size(sizes(ui.ctx()).body + 1.0));
+    steady_ui(ui, |ui| {
+        ui.label(RichText::new(narrative::explanation(evaluation)).size(sizes(ui.ctx()).body + 1.0));
+    });
     if let Some(comparison) = since {
-        ui.label(RichText::new(narrative::comparison_summary(comparison)).italics());
+        // One line, the whole of it on hover: a pinned baseline never grows the banner.
+        let summary = RichText::new(narrative::comparison_summary(comparison)).italics();
+        ui.add(egui::Label::new(summary).truncate());
     }
     warnings_ui(ui, &evaluation.warnings);
+}
+
+/// Draws `content` no shorter than it was at any time during the drag under way: a sentence
+/// that re-wraps to fewer lines while a slider moves would pull everything below it up under
+/// the pointer. Free to shrink again once the pointer is released.
+fn steady_ui(ui: &mut Ui, content: impl FnOnce(&mut Ui)) {
+    let id = ui.scope_id().with("steady_height");
+    let dragging = ui.input(|input| input.pointer.any_down());
+    let held = if dragging { ui.data(|data| data.get_temp::<f32>(id)).unwrap_or(0.0) } else { 0.0 };
+    let height = ui
+        .scope(|ui| {
+            ui.set_min_height(held);
+            content(ui);
+        })
+        .response
+        .rect
+        .height();
+    ui.data_mut(|data| data.insert_temp(id, height.max(held)));
 }
 
 fn overall_scores_ui(ui: &mut Ui, evaluation: &Evaluation, since: Option<&Comparison>) {
