@@ -58,6 +58,8 @@ pub enum Command {
     GoToSlide(usize),
     /// Blank the presenter's screen, or bring the slide back.
     ToggleBlank,
+    /// Show the slide's what-if levers, or put them away with the slide as it was.
+    ToggleLevers,
     /// Show the next resource on this slide's chart (`false`), or plot it over the next
     /// setting (`true`); remembered per slide with the deck.
     CycleSlideChart {
@@ -303,6 +305,7 @@ pub enum UiCommand {
     LastSlide,
     GoToSlide,
     Blank,
+    Levers,
     SlideResource,
     SlideAxis,
     StopPresenting,
@@ -310,7 +313,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// In the order Help ▸ Keyboard shortcuts lists them.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 27] = [
         Self::New,
         Self::Open,
         Self::Import,
@@ -334,6 +337,7 @@ impl UiCommand {
         Self::LastSlide,
         Self::GoToSlide,
         Self::Blank,
+        Self::Levers,
         Self::SlideResource,
         Self::SlideAxis,
         Self::StopPresenting,
@@ -365,6 +369,7 @@ impl UiCommand {
             Self::LastSlide => "Last slide",
             Self::GoToSlide => "Go to slide 1–9",
             Self::Blank => "Blank the screen (again to return)",
+            Self::Levers => "What-if levers on this slide (again to put them away)",
             Self::SlideResource => "Chart the next resource on this slide",
             Self::SlideAxis => "Chart over the next setting on this slide",
             Self::StopPresenting => "Leave presenter mode",
@@ -394,6 +399,10 @@ impl UiCommand {
             Self::NextSlide | Self::PreviousSlide | Self::FirstSlide | Self::LastSlide => "In presenter mode",
             Self::GoToSlide => "In presenter mode: the slide of that number",
             Self::Blank => "In presenter mode: a black screen while the room talks; any key returns",
+            Self::Levers => {
+                "In presenter mode, on a slide of one component: sliders for the three settings nearest to \
+                 flipping its verdict; the slide answers live, the slide as it was drawn as a ghost"
+            }
             Self::SlideResource | Self::SlideAxis => "In presenter mode; each slide keeps its chart, also next time",
             Self::StopPresenting => "Back to the explorer, the scenario as it was",
         }
@@ -425,6 +434,7 @@ impl UiCommand {
             Self::LastSlide => &const { [shortcut(NONE, Key::End)] },
             Self::GoToSlide => &NUMBER_KEYS,
             Self::Blank => &const { [shortcut(NONE, Key::B)] },
+            Self::Levers => &const { [shortcut(NONE, Key::L)] },
             Self::SlideResource => &const { [shortcut(NONE, Key::C)] },
             Self::SlideAxis => &const { [shortcut(NONE, Key::A)] },
             Self::StopPresenting => &const { [shortcut(NONE, Key::Escape)] },
@@ -442,6 +452,7 @@ impl UiCommand {
             | Self::LastSlide
             | Self::GoToSlide
             | Self::Blank
+            | Self::Levers
             | Self::SlideResource
             | Self::SlideAxis
             | Self::StopPresenting => Scope::Presenting,
@@ -485,6 +496,7 @@ impl UiCommand {
             Self::LastSlide => Command::GoToSlide(usize::MAX),
             Self::GoToSlide => Command::GoToSlide(nth),
             Self::Blank => Command::ToggleBlank,
+            Self::Levers => Command::ToggleLevers,
             Self::SlideResource => Command::CycleSlideChart { axis: false },
             Self::SlideAxis => Command::CycleSlideChart { axis: true },
             Self::StopPresenting => Command::StopPresenting,

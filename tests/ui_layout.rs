@@ -347,3 +347,52 @@ fn every_slide_of_the_bundled_deck_fits_every_screen_at_every_zoom() {
         }
     }
 }
+
+/// The first texts of the tab's area (right of the side panel, below the tab bar), fully
+/// shown: a line above the tab's scroll area, if any, and the first of what scrolls.
+fn top_of_tab(harness: &Harness<'_, App>) -> Vec<String> {
+    let edge = side_panel_edge(harness);
+    let bar = harness.get_by_label(Tab::Scorecard.label()).rect().bottom();
+    let mut nodes: Vec<_> = common::layout::text_nodes(harness)
+        .into_iter()
+        .filter(|node| node.rect.left() > edge && node.rect.top() > bar + 2.0 && node.shown() && node.fully_visible())
+        .collect();
+    nodes.sort_by(|a, b| a.rect.top().total_cmp(&b.rect.top()));
+    nodes.into_iter().take(3).map(|node| node.text).collect()
+}
+
+#[test]
+fn each_tab_and_each_file_opens_at_its_top() {
+    let mut harness = app_at(ZOOMED, 1.0);
+    harness.state_mut().send(Command::OpenExample(A));
+    common::wait_for_confidence(&mut harness);
+    let mut top = |tab: Tab| {
+        harness.state_mut().select_tab(tab);
+        harness.run();
+        top_of_tab(&harness)
+    };
+    let (scorecard, pros_cons) = (top(Tab::Scorecard), top(Tab::ProsCons));
+    let window = harness.ctx.content_rect();
+    let scroll_to_end = |harness: &mut Harness<'static, App>, context: &str| {
+        let last = last_node_in(harness, (side_panel_edge(harness), window.right()));
+        scroll_into_view(harness, &last, context);
+        assert_ne!(top_of_tab(harness), pros_cons, "{context}: scrolled");
+    };
+
+    // Scrolled to the end of one tab, then another: it starts at its top.
+    scroll_to_end(&mut harness, "Pros & cons scrolled to its end");
+    harness.state_mut().select_tab(Tab::Scorecard);
+    harness.run();
+    assert_eq!(top_of_tab(&harness), scorecard, "the scorecard opens at its top");
+
+    // Scrolled down, then another file opened: its tab starts at its top too.
+    harness.state_mut().select_tab(Tab::ProsCons);
+    harness.run();
+    assert_eq!(top_of_tab(&harness), pros_cons, "back on Pros & cons: at its top");
+    scroll_to_end(&mut harness, "Pros & cons scrolled again");
+    harness.state_mut().send(Command::OpenExample(B));
+    harness.run();
+    harness.state_mut().send(Command::OpenExample(A));
+    common::wait_for_confidence(&mut harness);
+    assert_eq!(top_of_tab(&harness), pros_cons, "a file opens at the top of its tab");
+}

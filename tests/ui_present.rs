@@ -309,3 +309,48 @@ fn the_baseline_and_the_deck_come_back_with_the_session() {
         "the open scenario, then the folder's one profile"
     );
 }
+
+#[test]
+fn a_lever_moved_on_a_slide_changes_the_verdict_shown_and_l_puts_the_slide_back() {
+    let mut harness = common::app();
+    // Its verdict flips within the sliders' ranges (at about 44 services, the break-even).
+    common::open_example(&mut harness, "monolith_decomposed_50_services.ron");
+    harness.key_press(Key::F5);
+    harness.run();
+    let headline = |harness: &Harness<'_, App>| {
+        let slide = harness.state().presentation().expect("presenting").slide();
+        podvisor::narrative::headline(&slide.content.as_ref().expect("a scenario").evaluation)
+    };
+    let before = headline(&harness);
+    assert!(harness.state().presentation().expect("presenting").levers().is_none(), "a calm slide at first");
+
+    harness.key_press(Key::L);
+    harness.run();
+    let presentation = harness.state().presentation().expect("presenting");
+    let levers = presentation.levers().expect("L shows the levers");
+    assert_eq!(levers.traits.len(), podvisor::app::LEVERS);
+    assert!(shown(&harness, "What if …"));
+    // The lever nearest to flipping the verdict comes first, its flip point on the rail.
+    let first = *levers.sensitivity.of(levers.traits[0]).expect("analysed");
+    let (at, to) = (first.flip_at.expect("the first lever flips the verdict"), first.flips_to.expect("to"));
+    let meta = podvisor::model::TRAITS.iter().find(|meta| meta.id == first.id).expect("a trait");
+    let leader = presentation.slide().content.as_ref().expect("a scenario").evaluation.verdict.leader;
+    assert_ne!(leader, to);
+
+    harness.get_by_role_and_label(Role::Slider, meta.label).set_value_accesskit(at);
+    harness.run();
+    let slide = harness.state().presentation().expect("presenting").slide();
+    let evaluation = &slide.content.as_ref().expect("a scenario").evaluation;
+    assert_eq!(evaluation.verdict.leader, to, "moved to {at}, the lever hands the lead to {to:?}");
+    let now = headline(&harness);
+    assert_ne!(now, before);
+    assert!(shown(&harness, &now), "the slide shows the new verdict: {now}");
+    assert!(harness.query_by_label_contains(&format!("What if {}", meta.label)).is_some(), "and what moved");
+    assert_eq!(common::profile(&harness).get(first.id), first.value, "the open scenario is untouched");
+
+    harness.key_press(Key::L);
+    harness.run();
+    assert!(harness.state().presentation().expect("presenting").levers().is_none());
+    assert_eq!(headline(&harness), before, "L puts the levers away and the slide back as it was");
+    assert!(shown(&harness, &before));
+}

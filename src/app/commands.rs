@@ -90,6 +90,7 @@ impl App {
             Command::StepSlides(by) => self.step_slides(ctx, by),
             Command::GoToSlide(index) => self.go_to_slide(ctx, index),
             Command::ToggleBlank => self.presenter.blank = !self.presenter.blank,
+            Command::ToggleLevers => self.toggle_levers(),
             Command::CycleSlideChart { axis } => self.cycle_slide_chart(axis),
             Command::ToggleShortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
             Command::Welcome(shown) => self.dialogs.welcome = shown,

@@ -14,6 +14,7 @@ use crate::model::Assumptions;
 use crate::model::compare::{Comparison, compare};
 use crate::model::confidence::{EstateConfidence, SEED, confidence, estate_confidence};
 use crate::model::projection::CURVE_AXES;
+use crate::model::sensitivity::{Sensitivity, TraitSensitivity, analyse};
 use crate::model::{ResourceId, TraitId};
 use crate::profile::{Profile, load_file};
 use crate::ui::resources::ChartView;
@@ -123,6 +124,40 @@ pub struct Presentation {
     open: usize,
     /// The open scenario against the baseline (A = baseline), when one is pinned.
     since: Option<(Scenario, Comparison)>,
+    /// The what-if levers of the slide on screen, while shown.
+    levers: Option<Levers>,
+}
+
+/// Live what-ifs on a slide: the traits nearest to flipping its verdict, as sliders the
+/// presenter moves in front of the room. The slide answers at once; the slide as it was is
+/// its ghost (the chart's baseline, the scores' change), and comes back when the levers are
+/// put away or the slide changes.
+#[derive(Clone, Debug)]
+pub struct Levers {
+    /// The traits, nearest to flipping the verdict first.
+    pub traits: Vec<TraitId>,
+    /// The slide's sensitivity as it was: its flip points mark the rails.
+    pub sensitivity: Sensitivity,
+    /// The slide as it was and the slide now compared with it, once a lever has moved.
+    pub before: Option<(Scenario, Comparison)>,
+}
+
+/// Levers a slide offers: enough to tell a story, few enough to read from the back.
+pub const LEVERS: usize = 3;
+
+impl Levers {
+    /// The levers of `profile`: the traits that flip its verdict, the nearest flip first,
+    /// then those that move its margin most (the tornado's order).
+    fn of(profile: &Profile) -> Self {
+        let sensitivity = analyse(profile, Assumptions::builtin());
+        let mut traits: Vec<&TraitSensitivity> = sensitivity.traits.iter().collect();
+        traits.sort_by(|a, b| {
+            let nearest = |t: &TraitSensitivity| t.distance.filter(|_| t.flip_at.is_some()).unwrap_or(f64::INFINITY);
+            nearest(a).total_cmp(&nearest(b)).then(b.swing().total_cmp(&a.swing()))
+        });
+        let traits = traits.iter().take(LEVERS).map(|t| t.id).collect();
+        Self { traits, sensitivity, before: None }
+    }
 }
 
 impl Presentation {
@@ -155,16 +190,12 @@ impl Presentation {
                 slide.page == Page::Verdict && slide.content.as_ref().is_ok_and(|s| s.component == open.component)
             })
             .unwrap_or(index);
-        Self { slides, index, open: open_slide, since }
+        Self { slides, index, open: open_slide, since, levers: None }
     }
 
     /// Moves `by` slides, stopping at either end. Returns whether the slide changed.
     pub fn step(&mut self, by: isize) -> bool {
-        let last = self.slides.len().saturating_sub(1);
-        let index = self.index.saturating_add_signed(by).min(last);
-        let moved = index != self.index;
-        self.index = index;
-        moved
+        self.go_to(self.index.saturating_add_signed(by))
     }
 
     /// Jumps to slide `index` (counted from 0), or the last if there are fewer. Returns
@@ -172,8 +203,54 @@ impl Presentation {
     pub fn go_to(&mut self, index: usize) -> bool {
         let index = index.min(self.slides.len().saturating_sub(1));
         let moved = index != self.index;
+        if moved {
+            self.put_levers_away();
+        }
         self.index = index;
         moved
+    }
+
+    /// Shows the slide's what-if levers, or puts them away with the slide as it was. Levers
+    /// move one scenario: a slide of one component. Returns whether they are shown.
+    pub fn toggle_levers(&mut self) -> bool {
+        if self.levers.is_some() {
+            self.put_levers_away();
+            return false;
+        }
+        let slide = &self.slides[self.index];
+        match &slide.content {
+            Ok(scenario) if slide.page == Page::Verdict && scenario.estate.is_none() => {
+                self.levers = Some(Levers::of(&scenario.profile));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The levers on screen, if shown.
+    pub fn levers(&self) -> Option<&Levers> {
+        self.levers.as_ref()
+    }
+
+    /// Moves the levers: the slide becomes `profile` (its levers' traits changed),
+    /// evaluated afresh; the slide as it was stays as its ghost.
+    pub fn move_levers(&mut self, profile: Profile) {
+        let (Some(levers), Ok(scenario)) = (&mut self.levers, &mut self.slides[self.index].content) else {
+            return;
+        };
+        if scenario.profile == profile {
+            return;
+        }
+        let before = levers.before.get_or_insert_with(|| (scenario.clone(), compare_same(scenario)));
+        *scenario = Scenario::new(profile);
+        before.1 = compare(&before.0.profile, &before.0.evaluation, &scenario.profile, &scenario.evaluation);
+    }
+
+    /// Puts the levers away and the slide back as it was.
+    fn put_levers_away(&mut self) {
+        if let Some((before, _)) = self.levers.take().and_then(|levers| levers.before) {
+            self.slides[self.index].content = Ok(before);
+        }
     }
 
     pub fn slide(&self) -> &Slide {
@@ -224,9 +301,17 @@ impl Presentation {
     /// The baseline and the slide compared with it, on the open scenario's slide when a
     /// baseline is pinned.
     pub fn since(&self) -> Option<(&Scenario, &Comparison)> {
+        if let Some((before, comparison)) = self.levers.as_ref().and_then(|levers| levers.before.as_ref()) {
+            return Some((before, comparison));
+        }
         let (baseline, comparison) = self.since.as_ref().filter(|_| self.index == self.open)?;
         Some((baseline, comparison))
     }
+}
+
+/// A scenario compared with itself: nothing changed yet.
+fn compare_same(scenario: &Scenario) -> Comparison {
+    compare(&scenario.profile, &scenario.evaluation, &scenario.profile, &scenario.evaluation)
 }
 
 /// The chart chosen for one slide in presenter mode; kept with the deck in the session,
@@ -290,19 +375,42 @@ impl App {
         self.presenter.fullscreen_for_presenting = !fullscreen;
     }
 
-    /// Attaches the confidences the worker has drawn since the last frame.
-    pub(super) fn poll_confidences(&mut self) {
-        let (Some(drawing), Some(presentation)) = (&self.presenter.drawing, &mut self.presenter.presentation) else {
+    /// Attaches the confidences the worker has drawn since the last frame; once it is done,
+    /// draws again what a lever changed, when the pointer lets go.
+    pub(super) fn poll_confidences(&mut self, ctx: &egui::Context) {
+        let Some(presentation) = &mut self.presenter.presentation else {
             return;
         };
-        loop {
-            match drawing.try_recv() {
-                Ok((profile, drawn)) => presentation.attach_confidence(&profile, &drawn),
-                Err(TryRecvError::Empty) => return,
-                Err(TryRecvError::Disconnected) => break,
+        if let Some(drawing) = &self.presenter.drawing {
+            loop {
+                match drawing.try_recv() {
+                    Ok((profile, drawn)) => presentation.attach_confidence(&profile, &drawn),
+                    Err(TryRecvError::Empty) => return,
+                    Err(TryRecvError::Disconnected) => break,
+                }
             }
+            self.presenter.drawing = None;
         }
-        self.presenter.drawing = None;
+        if ctx.input(|input| input.pointer.any_down()) {
+            return;
+        }
+        let undrawn = presentation.undrawn();
+        if !undrawn.is_empty() {
+            self.presenter.drawing = Some(draw_confidences(undrawn, ctx.clone()));
+        }
+    }
+
+    pub(super) fn toggle_levers(&mut self) {
+        if let Some(presentation) = &mut self.presenter.presentation {
+            presentation.toggle_levers();
+        }
+    }
+
+    /// The slide's levers moved: the slide becomes `profile`.
+    pub(super) fn move_levers(&mut self, profile: Profile) {
+        if let Some(presentation) = &mut self.presenter.presentation {
+            presentation.move_levers(profile);
+        }
     }
 
     /// Back to the explorer, on the scenario as it was, and the window as it was.

@@ -28,7 +28,7 @@ use egui::Rect;
 
 pub use crate::command::{Command, DeckSource, Export, PathPurpose};
 use crate::command::{Keys, shortcut_commands};
-pub use deck::{Page, Presentation, Slide, SlideChart};
+pub use deck::{LEVERS, Levers, Page, Presentation, Slide, SlideChart};
 pub use document::Document;
 pub use reference::Reference;
 use reference::Side;
@@ -79,6 +79,8 @@ struct Workspace {
     /// Counts the documents opened: a tab's scroll position belongs to one tab of one file,
     /// so each opens at its top.
     opened: u64,
+    /// The tab and the document (by `opened`) shown last frame.
+    shown: Option<(Tab, u64)>,
 }
 
 impl Workspace {
@@ -202,6 +204,7 @@ impl App {
                 baseline,
                 compared: None,
                 opened: 0,
+                shown: None,
             },
             presenter: Presenter { deck: session.deck, charts: session.slide_charts, ..Presenter::default() },
             dialogs: Dialogs {
@@ -377,10 +380,20 @@ impl App {
         tab_bar_ui(ui, &mut self.workspace.tab, mixed);
         ui.separator();
         let tab = self.workspace.tab;
-        ui.push_id((tab, self.workspace.opened), |ui| self.tab_ui(ui, tab, commands));
+        // Each tab of each file opens at its top: the tabs' scroll areas share one place in
+        // the window (and so one remembered offset), which is cleared when the tab or the
+        // file changes.
+        if self.workspace.shown != Some((tab, self.workspace.opened)) {
+            self.workspace.shown = Some((tab, self.workspace.opened));
+            for salt in ["scroll_area", crate::ui::plan::SCROLL_SALT, crate::ui::resources::SCROLL_SALT] {
+                let id = ui.make_persistent_id(egui::IdSalt::new(salt));
+                ui.data_mut(|data| data.remove::<egui::scroll_area::State>(id));
+            }
+        }
+        self.tab_ui(ui, tab, commands);
     }
 
-    /// The tab's content, under an id of its own tab and file.
+    /// The tab's content.
     fn tab_ui(&mut self, ui: &mut egui::Ui, tab: Tab, commands: &mut Vec<Command>) {
         if tab == Tab::Plan {
             let document = &self.workspace.document;
@@ -507,7 +520,7 @@ impl App {
             egui::CentralPanel::default().frame(egui::Frame::new().fill(egui::Color32::BLACK)).show(ui, |_| {});
             return;
         }
-        self.poll_confidences();
+        self.poll_confidences(ui.ctx());
         self.messages_ui(ui);
         let chart = self.slide_chart();
         let Some(presentation) = &self.presenter.presentation else {
@@ -533,9 +546,10 @@ impl App {
             position: presentation.position(),
             chart,
             baseline: presentation.since().map(|(baseline, since)| (&baseline.evaluation, since)),
+            levers: presentation.levers().map(|levers| (levers.traits.as_slice(), &levers.sensitivity)),
         };
         let transition = &mut self.presenter.transition;
-        let mut chart = None;
+        let mut response = crate::ui::presenter::SlideResponse::default();
         egui::CentralPanel::default().frame(egui::Frame::central_panel(ui.style()).inner_margin(0)).show(ui, |ui| {
             // The slide's canvas: 16:9, as large as the screen allows, centred; its type was
             // scaled to it (apply_appearance), so it lays out alike at any size and zoom.
@@ -545,10 +559,13 @@ impl App {
             let inner = canvas.shrink(margin);
             ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
                 ui.set_clip_rect(canvas.intersect(screen));
-                chart = presenter_ui(ui, &view, transition);
+                response = presenter_ui(ui, &view, transition);
             });
         });
-        self.exporter.chart_rect = chart;
+        self.exporter.chart_rect = response.chart;
+        if let Some(profile) = response.moved {
+            self.move_levers(profile);
+        }
     }
 
     /// The modal questions; their answers become commands.

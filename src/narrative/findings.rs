@@ -1,12 +1,12 @@
 //! Findings as sentences: warnings, break-even points, how robust the answer is, and what
 //! moved since a baseline.
 
-use super::capitalise;
+use super::{capitalise, join};
 use crate::model::compare::{Comparison, VerdictChange};
 use crate::model::format::{Number, Score, distinct, score_change, shown_change};
 use crate::model::sensitivity::{CriticalWeight, Sensitivity, TraitSensitivity};
 use crate::model::{
-    DISCORDANCE_FROM_WEIGHT, Evaluation, OptionId, ResourceId, TraitId, TraitKind, TraitMeta, VETO_WEIGHT,
+    DISCORDANCE_FROM_WEIGHT, Evaluation, OptionId, ResourceId, TRAITS, TraitId, TraitKind, TraitMeta, VETO_WEIGHT,
     VetoThresholds, Warning,
 };
 
@@ -217,6 +217,33 @@ pub fn verdict_change(comparison: &Comparison) -> String {
 /// Every option's overall score and whether the lead changed hands, in one sentence, from
 /// A (the baseline) to B.
 pub fn comparison_summary(comparison: &Comparison) -> String {
+    let settings = match comparison.differences.len() {
+        0 => "no setting changed".to_owned(),
+        1 => "1 setting changed".to_owned(),
+        n => format!("{n} settings changed"),
+    };
+    format!("Since the baseline ({settings}): {}.", moves_and_lead(comparison))
+}
+
+/// A what-if on a slide, from the slide as it was (A) to the slide now (B): the settings
+/// moved, then every option's score and the lead. "What if Isolation need 3/10 → 9/10: VMs
+/// 61.0 → 70.2 (+9.2), containers 66.3 → 58.0 (−8.3); the lead passes from containers to VMs."
+pub fn what_if_summary(comparison: &Comparison) -> String {
+    let moved: Vec<String> = comparison
+        .differences
+        .iter()
+        .map(|difference| {
+            let key = difference.field.rsplit('.').next().unwrap_or(&difference.field);
+            let label = TRAITS.iter().find(|meta| meta.key == key).map_or(key, |meta| meta.label);
+            format!("{label} {} → {}", difference.a, difference.b)
+        })
+        .collect();
+    format!("What if {}: {}.", join(&moved), moves_and_lead(comparison))
+}
+
+/// "VMs 61.0 → 70.2 (+9.2), containers 66.3 → 58.0 (−8.3); the lead passes from containers
+/// to VMs".
+fn moves_and_lead(comparison: &Comparison) -> String {
     let moves: Vec<String> = comparison
         .options
         .iter()
@@ -236,12 +263,7 @@ pub fn comparison_summary(comparison: &Comparison) -> String {
     } else {
         format!("the lead passes from {a} to {b}")
     };
-    let settings = match comparison.differences.len() {
-        0 => "no setting changed".to_owned(),
-        1 => "1 setting changed".to_owned(),
-        n => format!("{n} settings changed"),
-    };
-    format!("Since the baseline ({settings}): {}; {lead}.", moves.join(", "))
+    format!("{}; {lead}", moves.join(", "))
 }
 
 #[cfg(test)]

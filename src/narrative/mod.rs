@@ -17,7 +17,7 @@ pub use figures::{
 };
 pub use findings::{
     break_even_sentences, comparison_summary, critical_weight_hint, flip_hint, sensitivity_sentences, verdict_change,
-    veto_rule, warning,
+    veto_rule, warning, what_if_summary,
 };
 pub use verdict::{CONFIDENCE_PENDING, confidence, explanation, headline, summary};
 pub use why::why;

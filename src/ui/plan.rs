@@ -26,13 +26,16 @@ pub struct PlanView<'a> {
     pub selected: usize,
 }
 
+/// The tab's scroll area, by name: the window starts it at its top for each file.
+pub const SCROLL_SALT: &str = "plan_tab";
+
 /// Height of the path chart, in points: the steps read apart at 1024×640.
 const PATH_CHART_HEIGHT: f32 = 220.0;
 
 /// Draws the tab. Returns a component to select, when one is clicked in the table.
 pub fn plan_ui(ui: &mut Ui, view: &PlanView<'_>) -> Option<ComponentEdit> {
     let mut edit = None;
-    egui::ScrollArea::vertical().id_salt("plan_tab").auto_shrink([false, false]).show(ui, |ui| {
+    egui::ScrollArea::vertical().id_salt(SCROLL_SALT).auto_shrink([false, false]).show(ui, |ui| {
         // Clear of the floating scroll bar, so that the last column is never under it.
         ui.set_max_width(ui.available_width() - scroll_bar_room(ui));
         // The plan's summary heads the banner above the tab.

@@ -17,7 +17,8 @@ use super::transition::{Figures, Transition};
 use super::widgets::ScoreBar;
 use crate::model::compare::Comparison;
 use crate::model::plan::Plan;
-use crate::model::{Evaluation, Point};
+use crate::model::sensitivity::Sensitivity;
+use crate::model::{Evaluation, Point, TraitId};
 use crate::narrative;
 use crate::profile::Profile;
 
@@ -54,25 +55,37 @@ pub struct SlideView<'a> {
     /// The slide's place in the deck, counted from 1, and the deck's length.
     pub position: (usize, usize),
     pub chart: ChartView,
-    /// The pinned baseline's evaluation, and the slide compared with it (A = baseline).
+    /// The pinned baseline's evaluation, and the slide compared with it (A = baseline); or,
+    /// once a what-if lever moved, the slide as it was.
     pub baseline: Option<(&'a Evaluation, &'a Comparison)>,
+    /// The what-if levers while shown: their traits and the slide's sensitivity as it was.
+    pub levers: Option<(&'a [TraitId], &'a Sensitivity)>,
+}
+
+/// What a slide gives back: where its chart is (File ▸ Export chart as PNG), and the slide's
+/// profile when a lever moved it.
+#[derive(Debug, Default)]
+pub struct SlideResponse {
+    pub chart: Option<Rect>,
+    pub moved: Option<Profile>,
 }
 
 /// Share of the width for the verdict's reasons and the scores; the chart takes the rest.
 const TEXT_SHARE: f32 = 0.47;
 
-/// Draws a slide. Returns where its chart is, for File ▸ Export chart as PNG.
-pub fn presenter_ui(ui: &mut Ui, slide: &SlideView<'_>, transition: &mut Transition) -> Option<Rect> {
+/// Draws a slide.
+pub fn presenter_ui(ui: &mut Ui, slide: &SlideView<'_>, transition: &mut Transition) -> SlideResponse {
     ui.visuals_mut().override_text_color = Some(presenter_text_color(ui.visuals()));
+    let chart = |rect| SlideResponse { chart: Some(rect), moved: None };
     match slide.content {
-        SlideContent::Scenario { profile, evaluation } => Some(scenario_ui(ui, slide, profile, evaluation, transition)),
+        SlideContent::Scenario { profile, evaluation } => scenario_ui(ui, slide, profile, evaluation, transition),
         SlideContent::Plan { profile, plan } => {
             transition.frame(ui.ctx(), Figures::default());
-            Some(plan_slide_ui(ui, slide, profile, plan))
+            chart(plan_slide_ui(ui, slide, profile, plan))
         }
         SlideContent::Path { profile, plan } => {
             transition.frame(ui.ctx(), Figures::default());
-            Some(path_slide_ui(ui, slide, profile, plan))
+            chart(path_slide_ui(ui, slide, profile, plan))
         }
         SlideContent::Unreadable { file, error } => {
             transition.frame(ui.ctx(), Figures::default());
@@ -80,7 +93,7 @@ pub fn presenter_ui(ui: &mut Ui, slide: &SlideView<'_>, transition: &mut Transit
             ui.add_space(sizes(ui.ctx()).space_l);
             ui.label(RichText::new("This profile could not be read").heading().color(con_color(ui.visuals())));
             ui.add(egui::Label::new(RichText::new(error).monospace()).wrap());
-            None
+            SlideResponse::default()
         }
     }
 }
@@ -107,7 +120,7 @@ fn scenario_ui(
     profile: &Profile,
     evaluation: &Evaluation,
     transition: &mut Transition,
-) -> Rect {
+) -> SlideResponse {
     let sizes = sizes(ui.ctx());
     let target = Figures {
         scores: evaluation.options.iter().map(|result| result.score).collect(),
@@ -122,34 +135,58 @@ fn scenario_ui(
     super::verdict::headline_ui(ui, evaluation);
     super::verdict::confidence_ui(ui, evaluation);
     if let Some((_, since)) = slide.baseline {
-        ui.label(RichText::new(narrative::comparison_summary(since)).italics());
+        let summary = if slide.levers.is_some() {
+            narrative::what_if_summary(since)
+        } else {
+            narrative::comparison_summary(since)
+        };
+        // One line, the whole of it on hover: the slide below never moves.
+        ui.add(egui::Label::new(RichText::new(summary).italics()).truncate());
     }
     ui.add_space(sizes.space_m);
 
     let (width, height) = (ui.available_width(), ui.available_height());
     let column = Layout::top_down(Align::Min);
-    ui.horizontal_top(|ui| {
-        ui.allocate_ui_with_layout(egui::vec2(width * TEXT_SHARE, height), column, |ui| {
-            scores_ui(ui, evaluation, &figures.scores, slide.baseline.map(|(_, since)| since));
-            ui.add_space(sizes.space_m);
-            reasons_ui(ui, profile, evaluation);
-        });
-        ui.add_space(sizes.space_l * 2.0);
-        ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), column, |ui| {
-            let projection = Projection {
-                evaluation,
-                profile,
-                view: slide.chart,
-                lines: &figures.lines,
-                baseline: slide.baseline.map(|(base, _)| base),
-                marks: progress,
-                crossings: Crossings::NearToday,
-            };
-            projection_ui(ui, &projection)
+    let mut moved = None;
+    let chart = ui
+        .horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(egui::vec2(width * TEXT_SHARE, height), column, |ui| {
+                scores_ui(ui, evaluation, &figures.scores, slide.baseline.map(|(_, since)| since));
+                ui.add_space(sizes.space_m);
+                match slide.levers {
+                    Some((traits, sensitivity)) => moved = levers_ui(ui, profile, traits, sensitivity),
+                    None => reasons_ui(ui, profile, evaluation),
+                }
+            });
+            ui.add_space(sizes.space_l * 2.0);
+            ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), column, |ui| {
+                let projection = Projection {
+                    evaluation,
+                    profile,
+                    view: slide.chart,
+                    lines: &figures.lines,
+                    baseline: slide.baseline.map(|(base, _)| base),
+                    marks: progress,
+                    crossings: Crossings::NearToday,
+                };
+                projection_ui(ui, &projection)
+            })
+            .inner
         })
-        .inner
-    })
-    .inner
+        .inner;
+    SlideResponse { chart: Some(chart), moved }
+}
+
+/// The what-if levers in place of the reasons: a slider per trait, its flip point marked.
+/// Returns the slide's profile when one moved.
+fn levers_ui(ui: &mut Ui, profile: &Profile, traits: &[TraitId], sensitivity: &Sensitivity) -> Option<Profile> {
+    ui.label(RichText::new("What if …").heading().color(ui.visuals().strong_text_color()))
+        .on_hover_text("The settings nearest to flipping the verdict; L puts them away and the slide back");
+    let mut edited = profile.clone();
+    for &id in traits {
+        super::traits_panel::lever_ui(ui, &mut edited, id, sensitivity);
+    }
+    (edited != *profile).then_some(edited)
 }
 
 /// The plan slide: the summary, where each component goes, and the monthly cost beside

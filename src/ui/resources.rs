@@ -34,6 +34,9 @@ const MIN_CHART_WIDTH: f32 = 420.0;
 /// Lowest the chart gets; lower windows scroll the tab instead.
 const MIN_CHART_HEIGHT: f32 = 240.0;
 
+/// The tab's scroll area, by name: the window starts it at its top for each file.
+pub const SCROLL_SALT: &str = "resources_tab";
+
 /// The resources tab. `baseline` is the pinned baseline's evaluation, if any. Returns where
 /// the projection chart is (title and legend included), for File ▸ Export chart as PNG.
 pub fn resources_ui(
@@ -57,7 +60,7 @@ pub fn resources_ui(
     let width = viewport.x - ui.spacing().scroll.bar_width - gap;
     let side_by_side = width >= MIN_CHART_WIDTH + gap + table_width;
     egui::ScrollArea::vertical()
-        .id_salt("resources_tab")
+        .id_salt(SCROLL_SALT)
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let column = Layout::top_down(Align::Min);

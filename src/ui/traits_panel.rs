@@ -44,6 +44,14 @@ pub fn traits_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensitivity) 
     }
 }
 
+/// One trait's control, as in the panel (its flip point marked on the rail): a presenter's
+/// what-if lever.
+pub fn lever_ui(ui: &mut Ui, profile: &mut Profile, id: TraitId, sensitivity: &Sensitivity) {
+    let Some(meta) = TRAITS.iter().find(|meta| meta.id == id) else { return };
+    let flip = sensitivity.of(id).and_then(|t| Some(Flip { at: t.flip_at?, to: t.flips_to? }));
+    trait_ui(ui, profile, meta, flip);
+}
+
 /// The scenario's name and notes.
 pub fn scenario_ui(ui: &mut Ui, profile: &mut Profile) {
     ui.horizontal(|ui| {

@@ -168,7 +168,8 @@ pub fn scroll_into_view(harness: &mut Harness<'_, App>, node: &TextNode, context
         text_nodes(harness).into_iter().find(|n| n.id == node.id).expect("the node stays in the tree")
     };
     let mut now = find(harness);
-    for _ in 0..60 {
+    // 300 turns of 120 points: the assumptions tab is over 8,000 points long.
+    for _ in 0..300 {
         if now.fully_visible() {
             return now.rect;
         }
