@@ -12,6 +12,7 @@ use common::layout::{
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use podvisor::app::{App, Command, DeckSource};
+use podvisor::model::CRITERIA;
 use podvisor::model::options::REGISTRY;
 use podvisor::ui::Tab;
 
@@ -133,6 +134,16 @@ fn a_small_zoomed_screen_keeps_room_below_the_banner_with_four_options() {
         let right = harness.get_by_label(&text).rect().right();
         assert!(right <= window.right(), "{text} ends at {right} of {} points", window.width());
     }
+    // The tabs keep to one row, and the Scorecard shows at least four criteria whole (it
+    // showed one: the tabs took two rows and three lines of hints stood above the table).
+    let (scorecard, compare) = (harness.get_by_label("Scorecard").rect(), harness.get_by_label("Compare").rect());
+    assert!((compare.top() - scorecard.top()).abs() < 1.0, "Scorecard at {scorecard:?}, Compare at {compare:?}");
+    let criteria: Vec<String> = common::layout::text_nodes(&harness)
+        .into_iter()
+        .filter(|node| CRITERIA.iter().any(|c| c.label == node.text) && node.shown() && node.fully_visible())
+        .map(|node| node.text)
+        .collect();
+    assert!(criteria.len() >= 4, "only {criteria:?} show whole");
 }
 
 /// A mixed estate adds the Plan tab: on a small zoomed screen the six tabs' labels drop from

@@ -76,19 +76,30 @@ impl Tab {
 
 /// A row of tab buttons; keyboard-reachable (Tab to focus, Space/Enter to pick). Labels are
 /// headings while they fit on one row; in a narrow window (or at a large zoom) they drop to
-/// body text, and wrap only if even that does not fit, so the tab's content keeps its height.
+/// body text, then to small text closer together, and wrap only if even that does not fit,
+/// so the tab's content keeps its height.
 /// The Plan tab is there only when the profile is `mixed`.
 pub fn tab_bar_ui(ui: &mut egui::Ui, tab: &mut Tab, mixed: bool) {
-    let padding = 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x;
-    let row = |style: &egui::TextStyle| {
+    let spacing = ui.spacing().clone();
+    let tight = (spacing.button_padding.x / 2.0, spacing.item_spacing.x / 2.0);
+    let row = |style: &egui::TextStyle, (button, gap): (f32, f32)| {
+        let padding = 2.0 * button + gap;
+        // One padding to spare: the estimate leaves out the selected tab's frame.
         Tab::shown(mixed).map(|candidate| widgets::text_width(ui, candidate.label(), style) + padding).sum::<f32>()
+            + padding
     };
-    let style = if row(&egui::TextStyle::Heading) <= ui.available_width() {
-        egui::TextStyle::Heading
-    } else {
-        egui::TextStyle::Body
-    };
+    // The largest type, then the tighter spacing, that keeps the tabs on one row (a second
+    // row took the Scorecard's only rows at 1024×640 and 150 %); they wrap only past that.
+    let normal = (spacing.button_padding.x, spacing.item_spacing.x);
+    let width = ui.available_width();
+    let (style, (button, gap)) =
+        [(egui::TextStyle::Heading, normal), (egui::TextStyle::Body, normal), (egui::TextStyle::Small, tight)]
+            .into_iter()
+            .find(|(style, padding)| row(style, *padding) <= width)
+            .unwrap_or((egui::TextStyle::Small, tight));
     ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().button_padding.x = button;
+        ui.spacing_mut().item_spacing.x = gap;
         for candidate in Tab::shown(mixed) {
             ui.selectable_value(tab, candidate, egui::RichText::new(candidate.label()).text_style(style.clone()));
         }

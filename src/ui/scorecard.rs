@@ -39,10 +39,17 @@ pub fn scorecard_ui(
 ) {
     let hint = "Scores 0–10 per criterion; hover a bar for why, with the sources. \
                 Weights 0–5 set how much each criterion counts.";
-    ui.label(RichText::new(hint).weak());
+    // On a short screen the table gets the room: the hint moves to the table's header, the
+    // weight's sentence keeps to one line (whole on hover).
+    let short = super::verdict::is_short(ui);
+    if !short {
+        ui.label(RichText::new(hint).weak());
+    }
     super::verdict::confidence_ui(ui, evaluation);
     if let Some(critical) = &sensitivity.critical_weight {
-        ui.label(RichText::new(narrative::critical_weight_hint(critical)).color(attention_color(ui.visuals())));
+        let text = RichText::new(narrative::critical_weight_hint(critical)).color(attention_color(ui.visuals()));
+        let label = egui::Label::new(text);
+        ui.add(if short { label.truncate() } else { label.wrap() });
     }
     ui.add_space(4.0);
     // Bars share the width left by the other columns, so wide windows get longer bars.
@@ -76,7 +83,7 @@ pub fn scorecard_ui(
             .striped(true)
             .spacing([COLUMN_GAP, 6.0])
             .show(ui, |ui| {
-                ui.label(RichText::new("Criterion").strong());
+                ui.label(RichText::new("Criterion").strong()).on_hover_text(hint);
                 ui.label(RichText::new("Weight").strong());
                 for result in &evaluation.options {
                     // Wrapped to its column, so that a long name does not widen it past the window.
