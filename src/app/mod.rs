@@ -65,6 +65,12 @@ const WORKER_WAKE: std::time::Duration = std::time::Duration::from_millis(16);
 const SIDE_PANEL_DEFAULT: f32 = 360.0;
 const SIDE_PANEL_MIN: f32 = 240.0;
 
+/// Seconds a tooltip waits in presenter mode: an hour, so none shows on a slide.
+const NO_TOOLTIPS: f32 = 3600.0;
+
+/// Seconds of rest after which presenter mode hides the pointer.
+const POINTER_RESTS: f32 = 2.0;
+
 /// What the explorer works on: the open scenario and what is held beside it.
 struct Workspace {
     document: Document,
@@ -333,6 +339,11 @@ impl App {
         if self.applied != Some(wanted) {
             let sizes = wanted.1.map_or(Sizes::DEFAULT, |scale| Sizes::PRESENTER.scaled(scale));
             theme::apply(ctx, self.appearance.theme, &sizes);
+            // A slide carries no tooltips: a mouse left resting over the legend would leave
+            // "Click to hide" on the screen the room reads.
+            let delay =
+                if wanted.1.is_some() { NO_TOOLTIPS } else { egui::style::Interaction::default().tooltip_delay };
+            ctx.all_styles_mut(|style| style.interaction.tooltip_delay = delay);
             ctx.set_zoom_factor(self.appearance.ui_scale);
             self.applied = Some(wanted);
         }
@@ -521,6 +532,10 @@ impl App {
             return;
         }
         self.poll_confidences(ui.ctx());
+        // The pointer fades from the slide once it rests.
+        if ui.input(|input| input.pointer.time_since_last_movement()) > POINTER_RESTS {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::None);
+        }
         self.messages_ui(ui);
         let chart = self.slide_chart();
         let Some(presentation) = &self.presenter.presentation else {

@@ -160,6 +160,18 @@ fn crossing_text(point: &BreakEven) -> String {
     format!("Break-even at {} {axis}: {} {verb} from here on", number(point.at), point.ahead_above.spec().plural)
 }
 
+/// The sample nearest to `x` (the x every option was evaluated at) and each series' value
+/// there: the figures the chart plots, read rather than interpolated.
+fn nearest_samples(series: &[(&'static str, Vec<[f64; 2]>)], x: f64) -> Option<(f64, Vec<(&'static str, f64)>)> {
+    let first = &series.first()?.1;
+    let at = first.iter().map(|point| point[0]).min_by(|a, b| (a - x).abs().total_cmp(&(b - x).abs()))?;
+    let values = series
+        .iter()
+        .filter_map(|(name, points)| points.iter().find(|point| point[0] == at).map(|point| (*name, point[1])))
+        .collect();
+    Some((at, values))
+}
+
 /// The series the chart can show, as named in its legend; `hidden` are those switched off.
 struct Series<'a> {
     names: Vec<String>,
@@ -205,6 +217,14 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
         .and_then(|base| Some((base, base.curves().iter().find(|curve| curve.axis == axis)?)))
         .map(|(base, curve)| (base, cut(curve, resource, right)));
     let hover_names = series.names.clone();
+    // What the pointer reads away from a marker: every shown option at the nearest sample.
+    let sampled: Vec<(&'static str, Vec<[f64; 2]>)> = evaluation
+        .options
+        .iter()
+        .zip(lines)
+        .filter(|(result, _)| series.shown(result.spec.label))
+        .map(|(result, points)| (result.spec.label, points.clone()))
+        .collect();
     let plot = Plot::new("projection")
         .x_axis_label(axis.meta().label)
         .y_axis_label(resource_header(profile, resource))
@@ -226,7 +246,15 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
             ))
         }
         HoverPosition::NearDataPoint { plot_name, .. } => Some((*plot_name).to_owned()),
-        HoverPosition::Elsewhere { .. } => None,
+        HoverPosition::Elsewhere { position } => {
+            let readings = nearest_samples(&sampled, position.x);
+            let (x, values) = readings?;
+            let values: Vec<String> = values
+                .into_iter()
+                .map(|(name, y)| format!("{name}: {}", resource_value(profile, resource, y)))
+                .collect();
+            Some(format!("At {} {}:\n{}", number(x), axis_name(axis), values.join("\n")))
+        }
     });
 
     let response = plot.show(ui, |plot_ui| {
@@ -563,6 +591,15 @@ pub fn still(plot: Plot<'_>) -> Plot<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pointer_reads_every_series_at_the_nearest_sample() {
+        let series =
+            [("VM", vec![[1.0, 10.0], [5.0, 50.0], [10.0, 100.0]]), ("Container", vec![[1.0, 4.0], [5.0, 9.0]])];
+        assert_eq!(nearest_samples(&series, 6.9), Some((5.0, vec![("VM", 50.0), ("Container", 9.0)])));
+        assert_eq!(nearest_samples(&series, 9.0), Some((10.0, vec![("VM", 100.0)])), "a series cut short says nothing");
+        assert_eq!(nearest_samples(&[], 3.0), None);
+    }
 
     #[test]
     fn stairs_hold_each_value_until_the_next_sample() {
