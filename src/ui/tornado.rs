@@ -119,10 +119,24 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
             ui.label(RichText::new("│ leader changes").small().color(color));
             ui.label(RichText::new(format!("┆ now: {}", signed_score(now))).small().weak());
         });
+        margin_axis_ui(ui, &scale, area);
     }
     if hidden > 0 {
         ui.label(RichText::new(format!("{hidden} more traits move it less")).small().weak());
     }
+}
+
+/// The margin axis under the bars: the margin, in points, at the bars' left and right ends,
+/// so a bar's length reads as points.
+fn margin_axis_ui(ui: &mut Ui, scale: &Scale, area: Rect) {
+    let font = TextStyle::Small.resolve(ui.style());
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), font.size + 4.0), Sense::hover());
+    let (painter, color, y) = (ui.painter(), ui.visuals().weak_text_color(), rect.center().y);
+    let stroke = Stroke::new(1.0, color);
+    painter.line_segment([pos2(area.left(), rect.top()), pos2(area.right(), rect.top())], stroke);
+    painter.text(pos2(area.left(), y), Align2::LEFT_CENTER, signed_score(scale.low), font.clone(), color);
+    let right = format!("{} points of margin", signed_score(scale.high));
+    painter.text(pos2(area.right(), y), Align2::RIGHT_CENTER, right, font, color);
 }
 
 /// The trait's values at its bar's two ends, as written there.
