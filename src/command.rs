@@ -60,6 +60,8 @@ pub enum Command {
     ToggleBlank,
     /// Show the slide's what-if levers, or put them away with the slide as it was.
     ToggleLevers,
+    /// Open the presenter console in a window of its own, or close it.
+    ToggleConsole,
     /// Show the next resource on this slide's chart (`false`), or plot it over the next
     /// setting (`true`); remembered per slide with the deck.
     CycleSlideChart {
@@ -306,6 +308,7 @@ pub enum UiCommand {
     GoToSlide,
     Blank,
     Levers,
+    Console,
     SlideResource,
     SlideAxis,
     StopPresenting,
@@ -313,7 +316,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// In the order Help ▸ Keyboard shortcuts lists them.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 28] = [
         Self::New,
         Self::Open,
         Self::Import,
@@ -338,6 +341,7 @@ impl UiCommand {
         Self::GoToSlide,
         Self::Blank,
         Self::Levers,
+        Self::Console,
         Self::SlideResource,
         Self::SlideAxis,
         Self::StopPresenting,
@@ -370,6 +374,7 @@ impl UiCommand {
             Self::GoToSlide => "Go to slide 1–9",
             Self::Blank => "Blank the screen (again to return)",
             Self::Levers => "What-if levers on this slide (again to put them away)",
+            Self::Console => "Presenter console (again to close)",
             Self::SlideResource => "Chart the next resource on this slide",
             Self::SlideAxis => "Chart over the next setting on this slide",
             Self::StopPresenting => "Leave presenter mode",
@@ -399,6 +404,10 @@ impl UiCommand {
             Self::NextSlide | Self::PreviousSlide | Self::FirstSlide | Self::LastSlide => "In presenter mode",
             Self::GoToSlide => "In presenter mode: the slide of that number",
             Self::Blank => "In presenter mode: a black screen while the room talks; any key returns",
+            Self::Console => {
+                "In presenter mode: the notes, the next slide, the clock and the time elapsed in a window of its \
+                 own, for the presenter's screen; its keys drive the deck too"
+            }
             Self::Levers => {
                 "In presenter mode, on a slide of one component: sliders for the three settings nearest to \
                  flipping its verdict; the slide answers live, the slide as it was drawn as a ghost"
@@ -435,6 +444,7 @@ impl UiCommand {
             Self::GoToSlide => &NUMBER_KEYS,
             Self::Blank => &const { [shortcut(NONE, Key::B)] },
             Self::Levers => &const { [shortcut(NONE, Key::L)] },
+            Self::Console => &const { [shortcut(NONE, Key::P)] },
             Self::SlideResource => &const { [shortcut(NONE, Key::C)] },
             Self::SlideAxis => &const { [shortcut(NONE, Key::A)] },
             Self::StopPresenting => &const { [shortcut(NONE, Key::Escape)] },
@@ -453,6 +463,7 @@ impl UiCommand {
             | Self::GoToSlide
             | Self::Blank
             | Self::Levers
+            | Self::Console
             | Self::SlideResource
             | Self::SlideAxis
             | Self::StopPresenting => Scope::Presenting,
@@ -497,6 +508,7 @@ impl UiCommand {
             Self::GoToSlide => Command::GoToSlide(nth),
             Self::Blank => Command::ToggleBlank,
             Self::Levers => Command::ToggleLevers,
+            Self::Console => Command::ToggleConsole,
             Self::SlideResource => Command::CycleSlideChart { axis: false },
             Self::SlideAxis => Command::CycleSlideChart { axis: true },
             Self::StopPresenting => Command::StopPresenting,

@@ -354,3 +354,33 @@ fn a_lever_moved_on_a_slide_changes_the_verdict_shown_and_l_puts_the_slide_back(
     assert_eq!(headline(&harness), before, "L puts the levers away and the slide back as it was");
     assert!(shown(&harness, &before));
 }
+
+#[test]
+fn the_presenter_console_shows_the_notes_the_next_slide_and_the_time_and_steps_the_deck() {
+    let mut harness = common::app();
+    common::open_example(&mut harness, "legacy_monolith_lift_and_shift.ron");
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.query_by_label_contains("Next: ").is_none(), "no console until asked for");
+
+    harness.key_press(Key::P);
+    harness.run();
+    let presentation = harness.state().presentation().expect("presenting");
+    let (at, of) = presentation.position();
+    let next = presentation.next_title().expect("a next slide");
+    let notes = common::profile(&harness).notes;
+    assert!(shown(&harness, &format!("Slide {at} of {of}")));
+    assert!(shown(&harness, &format!("Next: {next}")), "the next slide: {next}");
+    assert!(shown(&harness, notes.trim()), "the notes, whole");
+    assert!(harness.query_by_label_contains(" · 0:0").is_some(), "the clock and the elapsed time");
+
+    harness.get_by_label("Next →").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().presentation().expect("presenting").position(), (at + 1, of), "it steps the deck");
+    assert!(shown(&harness, &format!("Slide {} of {of}", at + 1)));
+
+    harness.key_press(Key::P);
+    harness.run();
+    assert!(harness.query_by_label_contains("Next: ").is_none(), "P closes it");
+}

@@ -91,6 +91,7 @@ impl App {
             Command::GoToSlide(index) => self.go_to_slide(ctx, index),
             Command::ToggleBlank => self.presenter.blank = !self.presenter.blank,
             Command::ToggleLevers => self.toggle_levers(),
+            Command::ToggleConsole => self.presenter.console = !self.presenter.console,
             Command::CycleSlideChart { axis } => self.cycle_slide_chart(axis),
             Command::ToggleShortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
             Command::Welcome(shown) => self.dialogs.welcome = shown,

@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use super::{Alert, App, Scenario, examples};
 use serde::{Deserialize, Serialize};
 
-use crate::command::DeckSource;
+use crate::command::{Command, DeckSource, Keys, shortcut_commands};
 use crate::model::Assumptions;
 use crate::model::compare::{Comparison, compare};
 use crate::model::confidence::{EstateConfidence, SEED, confidence, estate_confidence};
@@ -17,6 +17,7 @@ use crate::model::projection::CURVE_AXES;
 use crate::model::sensitivity::{Sensitivity, TraitSensitivity, analyse};
 use crate::model::{ResourceId, TraitId};
 use crate::profile::{Profile, load_file};
+use crate::ui::console::{ConsoleView, console_ui};
 use crate::ui::resources::ChartView;
 use crate::ui::words::count;
 
@@ -257,6 +258,11 @@ impl Presentation {
         &self.slides[self.index]
     }
 
+    /// The next slide's title; `None` on the last.
+    pub fn next_title(&self) -> Option<String> {
+        self.slides.get(self.index + 1).map(Slide::title)
+    }
+
     /// The slide's place, counted from 1, and the number of slides: "3 / 7".
     pub fn position(&self) -> (usize, usize) {
         (self.index + 1, self.slides.len())
@@ -364,6 +370,7 @@ impl App {
         let presentation = Presentation::start(&Scenario::of(&self.workspace.document), slides, baseline);
         self.presenter.drawing = Some(draw_confidences(presentation.undrawn(), ctx.clone()));
         self.presenter.presentation = Some(presentation);
+        self.presenter.started = ctx.input(|input| input.time);
         self.presenter.transition.reset();
         // A text field left focused would otherwise take the arrow keys and Space.
         ctx.memory_mut(egui::Memory::stop_text_input);
@@ -400,6 +407,58 @@ impl App {
         }
     }
 
+    /// The presenter console, in a window of its own where the platform has them (a window
+    /// inside this one where it has not): it keeps the time and drives the deck.
+    pub(super) fn console_viewport(&mut self, ctx: &egui::Context) {
+        let Some(presentation) = &self.presenter.presentation else {
+            return;
+        };
+        let slide = presentation.slide();
+        let title = slide.title();
+        let headline = match (&slide.content, slide.page) {
+            (Ok(Scenario { estate: Some(estate), .. }), Page::Plan | Page::Path) => {
+                Some(crate::narrative::plan::headline(&estate.plan))
+            }
+            (Ok(scenario), _) => Some(crate::narrative::headline(&scenario.evaluation)),
+            (Err(_), _) => None,
+        };
+        let notes = slide.content.as_ref().map_or("", |scenario| scenario.whole().notes.as_str());
+        let next = presentation.next_title();
+        let clock = chrono::Local::now().format("%H:%M").to_string();
+        let view = ConsoleView {
+            position: presentation.position(),
+            title: &title,
+            headline: headline.as_deref(),
+            notes,
+            next: next.as_deref(),
+            elapsed: ctx.input(|input| input.time) - self.presenter.started,
+            clock: &clock,
+        };
+        let builder =
+            egui::ViewportBuilder::default().with_title("Podvisor — presenter console").with_inner_size([720.0, 540.0]);
+        let mut asked = Vec::new();
+        ctx.show_viewport_immediate(egui::ViewportId::from_hash_of("presenter_console"), builder, |ui, class| {
+            if ui.input(|input| input.viewport().close_requested()) {
+                asked.push(Command::ToggleConsole);
+            }
+            // Keys pressed in the console's own window drive the deck as in the room's.
+            if class != egui::ViewportClass::EmbeddedWindow {
+                asked.extend(shortcut_commands(ui.ctx(), Keys::Presenting));
+            }
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(step) = console_ui(ui, &view) {
+                    asked.push(Command::StepSlides(step));
+                }
+            });
+        });
+        if !asked.is_empty() {
+            ctx.request_repaint();
+        }
+        self.queued.extend(asked);
+        // The clock and the elapsed time tick.
+        ctx.request_repaint_after(std::time::Duration::from_secs(1));
+    }
+
     pub(super) fn toggle_levers(&mut self) {
         if let Some(presentation) = &mut self.presenter.presentation {
             presentation.toggle_levers();
@@ -416,6 +475,7 @@ impl App {
     /// Back to the explorer, on the scenario as it was, and the window as it was.
     pub(super) fn stop_presenting(&mut self, ctx: &egui::Context) {
         self.presenter.presentation = None;
+        self.presenter.console = false;
         // The worker stops at its next send.
         self.presenter.drawing = None;
         self.presenter.blank = false;

@@ -114,6 +114,10 @@ struct Presenter {
     blank: bool,
     /// The slides' confidences, drawn on a worker thread while presenting.
     drawing: Option<std::sync::mpsc::Receiver<(Profile, crate::model::EstateConfidence)>>,
+    /// Whether the presenter console is open (P).
+    console: bool,
+    /// When presenting began, in egui's seconds: the console's elapsed time.
+    started: f64,
 }
 
 /// Questions waiting for the user, and what hangs on their answers.
@@ -578,6 +582,9 @@ impl App {
             });
         });
         self.exporter.chart_rect = response.chart;
+        if self.presenter.console {
+            self.console_viewport(ui.ctx());
+        }
         if let Some(profile) = response.moved {
             self.move_levers(profile);
         }

@@ -7,6 +7,7 @@
 pub mod assumptions;
 pub mod compare;
 pub mod components;
+pub mod console;
 pub mod culling;
 pub mod dialogs;
 pub mod feasibility;
