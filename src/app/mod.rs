@@ -728,20 +728,28 @@ fn take_key_presses(input: &mut egui::InputState) -> bool {
     input.events.len() != before
 }
 
-/// Opens the window, optionally with a profile.
+/// Opens the window, optionally with a profile: drawn through wgpu, or through OpenGL where
+/// wgpu finds no adapter.
 pub fn run(profile: Option<PathBuf>) -> Result<(), String> {
-    let options = eframe::NativeOptions {
+    let options = |renderer| eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Podvisor")
             .with_app_id("podvisor")
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([960.0, 600.0])
             .with_drag_and_drop(true),
-        // eframe picks wgpu when both backends are built in; OpenGL starts a little sooner
-        // and, on software rendering (Xvfb, VMs, remote desktops), takes ~12 MiB less memory.
-        renderer: eframe::Renderer::Glow,
+        renderer,
         ..Default::default()
     };
-    eframe::run_native("Podvisor", options, Box::new(|cc| Ok(Box::new(App::with_file(cc, profile)))))
-        .map_err(|error| format!("cannot open the window: {error}"))
+    let start = |profile: Option<PathBuf>| -> eframe::AppCreator<'static> {
+        Box::new(|cc| Ok(Box::new(App::with_file(cc, profile))))
+    };
+    // wgpu, because the presenter console is a second native window: through OpenGL on X11
+    // (Xvfb, llvmpipe) the room's window was drawn squeezed into the console's size as soon
+    // as the console opened; through wgpu both windows draw as they should. OpenGL started
+    // a little sooner and took ~12 MiB less, and remains the fallback.
+    eframe::run_native("Podvisor", options(eframe::Renderer::Wgpu), start(profile.clone())).or_else(|wgpu| {
+        eframe::run_native("Podvisor", options(eframe::Renderer::Glow), start(profile))
+            .map_err(|glow| format!("cannot open the window: {wgpu} (wgpu); {glow} (OpenGL)"))
+    })
 }
