@@ -364,7 +364,8 @@ fn the_presenter_console_shows_the_notes_the_next_slide_and_the_time_and_steps_t
     assert!(harness.query_by_label_contains("Next: ").is_none(), "no console until asked for");
 
     harness.key_press(Key::P);
-    harness.run();
+    // The console draws on a pass of its own, which asks for a few more frames to settle.
+    harness.run_steps(8);
     let presentation = harness.state().presentation().expect("presenting");
     let (at, of) = presentation.position();
     let next = presentation.next_title().expect("a next slide");
@@ -375,12 +376,11 @@ fn the_presenter_console_shows_the_notes_the_next_slide_and_the_time_and_steps_t
     assert!(harness.query_by_label_contains(" · 0:0").is_some(), "the clock and the elapsed time");
 
     harness.get_by_label("Next →").click();
-    harness.run();
-    harness.run();
+    harness.run_steps(8);
     assert_eq!(harness.state().presentation().expect("presenting").position(), (at + 1, of), "it steps the deck");
     assert!(shown(&harness, &format!("Slide {} of {of}", at + 1)));
 
     harness.key_press(Key::P);
-    harness.run();
+    harness.run_steps(8);
     assert!(harness.query_by_label_contains("Next: ").is_none(), "P closes it");
 }

@@ -315,6 +315,16 @@ impl Presentation {
     }
 }
 
+/// What the presenter console shows, and the commands it asks for: shared between the room's
+/// window and the console's, which draw on passes of their own.
+pub(super) type ConsoleShare = std::sync::Arc<std::sync::Mutex<(ConsoleView, Vec<Command>)>>;
+
+/// The console's share, locked; a pass that panicked holding it left nothing half-written
+/// that matters (the next frame writes the view afresh).
+fn lock(share: &ConsoleShare) -> std::sync::MutexGuard<'_, (ConsoleView, Vec<Command>)> {
+    share.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// A scenario compared with itself: nothing changed yet.
 fn compare_same(scenario: &Scenario) -> Comparison {
     compare(&scenario.profile, &scenario.evaluation, &scenario.profile, &scenario.evaluation)
@@ -408,13 +418,14 @@ impl App {
     }
 
     /// The presenter console, in a window of its own where the platform has them (a window
-    /// inside this one where it has not): it keeps the time and drives the deck.
+    /// inside this one where it has not): it keeps the time and drives the deck. The window
+    /// draws on its own pass (a deferred viewport), so the room's repaints (a transition, a
+    /// lever dragged) do not redraw it too; the two share `console_view`.
     pub(super) fn console_viewport(&mut self, ctx: &egui::Context) {
         let Some(presentation) = &self.presenter.presentation else {
             return;
         };
         let slide = presentation.slide();
-        let title = slide.title();
         let headline = match (&slide.content, slide.page) {
             (Ok(Scenario { estate: Some(estate), .. }), Page::Plan | Page::Path) => {
                 Some(crate::narrative::plan::headline(&estate.plan))
@@ -422,22 +433,32 @@ impl App {
             (Ok(scenario), _) => Some(crate::narrative::headline(&scenario.evaluation)),
             (Err(_), _) => None,
         };
-        let notes = slide.content.as_ref().map_or("", |scenario| scenario.whole().notes.as_str());
-        let next = presentation.next_title();
-        let clock = chrono::Local::now().format("%H:%M").to_string();
         let view = ConsoleView {
             position: presentation.position(),
-            title: &title,
-            headline: headline.as_deref(),
-            notes,
-            next: next.as_deref(),
-            elapsed: ctx.input(|input| input.time) - self.presenter.started,
-            clock: &clock,
+            title: slide.title(),
+            headline,
+            notes: slide.content.as_ref().map_or_else(|_| String::new(), |scenario| scenario.whole().notes.clone()),
+            next: presentation.next_title(),
+            started: self.presenter.started,
         };
+        let id = egui::ViewportId::from_hash_of("presenter_console");
+        let asked = {
+            let mut shared = lock(&self.presenter.console_view);
+            if shared.0 != view {
+                shared.0 = view;
+                ctx.request_repaint_of(id);
+            }
+            std::mem::take(&mut shared.1)
+        };
+        if !asked.is_empty() {
+            ctx.request_repaint();
+        }
+        self.queued.extend(asked);
+        let shared = std::sync::Arc::clone(&self.presenter.console_view);
         let builder =
             egui::ViewportBuilder::default().with_title("Podvisor — presenter console").with_inner_size([720.0, 540.0]);
-        let mut asked = Vec::new();
-        ctx.show_viewport_immediate(egui::ViewportId::from_hash_of("presenter_console"), builder, |ui, class| {
+        ctx.show_viewport_deferred(id, builder, move |ui, class| {
+            let mut asked = Vec::new();
             if ui.input(|input| input.viewport().close_requested()) {
                 asked.push(Command::ToggleConsole);
             }
@@ -445,18 +466,17 @@ impl App {
             if class != egui::ViewportClass::EmbeddedWindow {
                 asked.extend(shortcut_commands(ui.ctx(), Keys::Presenting));
             }
+            let view = lock(&shared).0.clone();
             egui::CentralPanel::default().show(ui, |ui| {
                 if let Some(step) = console_ui(ui, &view) {
                     asked.push(Command::StepSlides(step));
                 }
             });
+            if !asked.is_empty() {
+                lock(&shared).1.extend(asked);
+                ui.ctx().request_repaint_of(egui::ViewportId::ROOT);
+            }
         });
-        if !asked.is_empty() {
-            ctx.request_repaint();
-        }
-        self.queued.extend(asked);
-        // The clock and the elapsed time tick.
-        ctx.request_repaint_after(std::time::Duration::from_secs(1));
     }
 
     pub(super) fn toggle_levers(&mut self) {

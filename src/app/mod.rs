@@ -116,6 +116,8 @@ struct Presenter {
     drawing: Option<std::sync::mpsc::Receiver<(Profile, crate::model::EstateConfidence)>>,
     /// Whether the presenter console is open (P).
     console: bool,
+    /// What the console shows and asks for, shared with its window.
+    console_view: deck::ConsoleShare,
     /// When presenting began, in egui's seconds: the console's elapsed time.
     started: f64,
 }
@@ -728,8 +730,8 @@ fn take_key_presses(input: &mut egui::InputState) -> bool {
     input.events.len() != before
 }
 
-/// Opens the window, optionally with a profile: drawn through wgpu, or through OpenGL where
-/// wgpu finds no adapter.
+/// Opens the window, optionally with a profile: drawn through OpenGL, or through wgpu where
+/// OpenGL cannot start.
 pub fn run(profile: Option<PathBuf>) -> Result<(), String> {
     let options = |renderer| eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -744,12 +746,11 @@ pub fn run(profile: Option<PathBuf>) -> Result<(), String> {
     let start = |profile: Option<PathBuf>| -> eframe::AppCreator<'static> {
         Box::new(|cc| Ok(Box::new(App::with_file(cc, profile))))
     };
-    // wgpu, because the presenter console is a second native window: through OpenGL on X11
-    // (Xvfb, llvmpipe) the room's window was drawn squeezed into the console's size as soon
-    // as the console opened; through wgpu both windows draw as they should. OpenGL started
-    // a little sooner and took ~12 MiB less, and remains the fallback.
-    eframe::run_native("Podvisor", options(eframe::Renderer::Wgpu), start(profile.clone())).or_else(|wgpu| {
-        eframe::run_native("Podvisor", options(eframe::Renderer::Glow), start(profile))
-            .map_err(|glow| format!("cannot open the window: {wgpu} (wgpu); {glow} (OpenGL)"))
+    // OpenGL starts a little sooner and, on software rendering (Xvfb, VMs, remote desktops),
+    // takes less memory (resident under Xvfb: 116 MiB, against 135 MiB through wgpu); wgpu
+    // is there for a machine whose OpenGL cannot start.
+    eframe::run_native("Podvisor", options(eframe::Renderer::Glow), start(profile.clone())).or_else(|glow| {
+        eframe::run_native("Podvisor", options(eframe::Renderer::Wgpu), start(profile))
+            .map_err(|wgpu| format!("cannot open the window: {glow} (OpenGL); {wgpu} (wgpu)"))
     })
 }

@@ -6,30 +6,30 @@ use egui::{Align, Layout, RichText, Ui};
 
 use super::theme::sizes;
 
-/// Everything the console shows.
-#[derive(Clone, Copy, Debug)]
-pub struct ConsoleView<'a> {
+/// Everything the console shows, owned: the console's window draws it on its own pass.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ConsoleView {
     /// The slide on screen, counted from 1, and the deck's length.
     pub position: (usize, usize),
-    pub title: &'a str,
+    pub title: String,
     /// The slide's verdict in one line, if it has one.
-    pub headline: Option<&'a str>,
+    pub headline: Option<String>,
     /// The scenario's notes, whole.
-    pub notes: &'a str,
+    pub notes: String,
     /// The next slide's title; `None` on the last.
-    pub next: Option<&'a str>,
-    /// Seconds since presenting began.
-    pub elapsed: f64,
-    /// The time of day, as the presenter's clock shows it ("14:32").
-    pub clock: &'a str,
+    pub next: Option<String>,
+    /// When presenting began, in egui's seconds.
+    pub started: f64,
 }
 
 /// Draws the console. Returns the step asked for with its buttons (−1 back, +1 on).
-pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Option<isize> {
+pub fn console_ui(ui: &mut Ui, view: &ConsoleView) -> Option<isize> {
     let sizes = sizes(ui.ctx());
+    let clock = chrono::Local::now().format("%H:%M");
+    let elapsed = elapsed(ui.input(|input| input.time) - view.started);
     let mut step = None;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{} · {}", view.clock, elapsed(view.elapsed))).heading().strong())
+        ui.label(RichText::new(format!("{clock} · {elapsed}")).heading().strong())
             .on_hover_text("The time of day · the time since presenting began");
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.add_enabled(view.next.is_some(), egui::Button::new("Next →")).clicked() {
@@ -43,18 +43,21 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Option<isize> {
     ui.separator();
     let (at, of) = view.position;
     ui.label(RichText::new(format!("Slide {at} of {of}")).weak());
-    ui.add(egui::Label::new(RichText::new(view.title).heading()).wrap());
-    if let Some(headline) = view.headline {
+    ui.add(egui::Label::new(RichText::new(&view.title).heading()).wrap());
+    if let Some(headline) = &view.headline {
         ui.add(egui::Label::new(RichText::new(headline).strong()).wrap());
     }
     ui.add_space(sizes.space_m);
-    let next = view.next.map_or_else(|| "Next: the end of the deck".to_owned(), |title| format!("Next: {title}"));
+    let next =
+        view.next.as_ref().map_or_else(|| "Next: the end of the deck".to_owned(), |title| format!("Next: {title}"));
     ui.add(egui::Label::new(RichText::new(next).weak()).wrap());
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let notes = if view.notes.trim().is_empty() { "No notes for this slide." } else { view.notes.trim() };
         ui.add(egui::Label::new(notes).wrap());
     });
+    // The clock and the elapsed time tick.
+    ui.ctx().request_repaint_after(std::time::Duration::from_secs(1));
     step
 }
 
