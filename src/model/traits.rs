@@ -136,6 +136,16 @@ impl TraitMeta {
         self.display(value).to_string()
     }
 
+    /// As [`Self::format`], money written in `currency` ("201200 USD/month"): the monthly
+    /// costs (a host's, an engineer's) are the traits whose unit is "/month".
+    pub fn format_in(&self, value: f64, currency: &str) -> String {
+        if self.unit == "/month" {
+            format!("{} {currency}{}", crate::model::format::Number(value), self.unit)
+        } else {
+            self.format(value)
+        }
+    }
+
     /// The value with its unit, written without an intermediate string.
     pub fn display(&self, value: f64) -> impl std::fmt::Display + '_ {
         DisplayValue { meta: self, value }
@@ -488,6 +498,14 @@ pub fn fraction(profile: &super::profile::Profile, id: TraitId) -> f64 {
 mod tests {
     use super::*;
     use crate::model::Profile;
+
+    #[test]
+    fn monthly_costs_are_written_in_their_currency_and_other_values_as_they_were() {
+        assert_eq!(TraitId::HostCostPerMonth.meta().format_in(201_200.0, "USD"), "201200 USD/month");
+        assert_eq!(TraitId::EngineerCostPerMonth.meta().format_in(8930.0, "EUR"), "8930 EUR/month");
+        let replicas = TraitId::Replicas.meta();
+        assert_eq!(replicas.format_in(3.0, "USD"), replicas.format(3.0));
+    }
 
     #[test]
     fn writing_back_the_value_shown_leaves_the_team_unstated() {

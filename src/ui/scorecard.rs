@@ -150,7 +150,7 @@ pub fn scorecard_ui(
         ui.separator();
         ui.scope(|ui| {
             ui.set_max_width(on_screen);
-            tornado_ui(ui, evaluation, sensitivity);
+            tornado_ui(ui, evaluation, sensitivity, profile.currency());
         });
     });
 }

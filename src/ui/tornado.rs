@@ -22,7 +22,7 @@ const MAX_BARS: usize = 10;
 const NEGLIGIBLE: f64 = 0.05;
 
 /// The tornado, under its heading. Draws nothing but a note when there is no runner-up.
-pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivity) {
+pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivity, currency: &str) {
     ui.label(RichText::new("What moves the margin").heading());
     let Some(runner_up) = sensitivity.runner_up else {
         ui.label(RichText::new("Only one option is scored: there is no margin to move").weak());
@@ -57,8 +57,11 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
         .map(|t| text_width(ui, t.id.meta().label, &TextStyle::Body))
         .fold(0.0, f32::max)
         .min(ui.available_width() * 0.35);
-    let end_width =
-        bars.iter().flat_map(|t| ends(t)).map(|end| text_width(ui, &end, &TextStyle::Small)).fold(0.0, f32::max);
+    let end_width = bars
+        .iter()
+        .flat_map(|t| ends(t, currency))
+        .map(|end| text_width(ui, &end, &TextStyle::Small))
+        .fold(0.0, f32::max);
     let row_height = sizes(ui.ctx()).bar_height + 4.0;
     // Only the rows in view are laid out. The lines across them need the bars' left and
     // right ends, which a laid-out row gives and memory keeps for when none is in view.
@@ -75,7 +78,13 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
                     let meta = bar.id.meta();
                     ui.add(egui::Label::new(meta.label).wrap());
                     ui.label(
-                        RichText::new(format!("{} – {}", meta.format(bar.low), meta.format(bar.high))).small().weak(),
+                        RichText::new(format!(
+                            "{} – {}",
+                            meta.format_in(bar.low, currency),
+                            meta.format_in(bar.high, currency)
+                        ))
+                        .small()
+                        .weak(),
                     );
                 });
                 let width = ui.available_width().max(4.0 * end_width);
@@ -85,8 +94,8 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
                     rect.y_range(),
                 );
                 xs = Some(inner.x_range());
-                bar_ui(ui, bar, &scale, inner, colors);
-                on_hover_text_with(response, || hover_text(bar, leader, runner_up));
+                bar_ui(ui, bar, &scale, inner, colors, currency);
+                on_hover_text_with(response, || hover_text(bar, leader, runner_up, currency));
             });
         });
         let bar_ys = Rangef::new(row.top(), row.top() + row_height);
@@ -140,21 +149,21 @@ fn margin_axis_ui(ui: &mut Ui, scale: &Scale, area: Rect) {
 }
 
 /// The trait's values at its bar's two ends, as written there.
-fn ends(bar: &TraitSensitivity) -> [String; 2] {
+fn ends(bar: &TraitSensitivity, currency: &str) -> [String; 2] {
     let meta = bar.id.meta();
-    [meta.format(bar.low), meta.format(bar.high)]
+    [meta.format_in(bar.low, currency), meta.format_in(bar.high, currency)]
 }
 
-fn hover_text(bar: &TraitSensitivity, leader: OptionId, runner_up: OptionId) -> String {
+fn hover_text(bar: &TraitSensitivity, leader: OptionId, runner_up: OptionId, currency: &str) -> String {
     let meta = bar.id.meta();
     let at = |value: f64, margin: f64| {
         let who = if margin >= 0.0 { leader.spec().plural } else { runner_up.spec().plural };
-        format!("at {}: margin {} points ({who} ahead)", meta.format(value), signed_score(margin))
+        format!("at {}: margin {} points ({who} ahead)", meta.format_in(value, currency), signed_score(margin))
     };
     format!(
         "{} now {}\n{}\n{}\nSwing {} points",
         meta.label,
-        meta.format(bar.value),
+        meta.format_in(bar.value, currency),
         at(bar.low, bar.margin_low),
         at(bar.high, bar.margin_high),
         score(bar.swing())
@@ -184,7 +193,14 @@ impl Scale {
 /// One bar: from the margin at one end of the trait's range to the margin at the other, in
 /// the leader's colour right of zero and the runner-up's left of it, each end labelled with
 /// the trait's value there.
-fn bar_ui(ui: &Ui, bar: &TraitSensitivity, scale: &Scale, rect: Rect, (leader, runner_up): (Color32, Color32)) {
+fn bar_ui(
+    ui: &Ui,
+    bar: &TraitSensitivity,
+    scale: &Scale,
+    rect: Rect,
+    (leader, runner_up): (Color32, Color32),
+    currency: &str,
+) {
     let (from, to) = (bar.margin_low.min(bar.margin_high), bar.margin_low.max(bar.margin_high));
     let top = rect.top() + 2.0;
     let bottom = rect.bottom() - 2.0;
@@ -198,7 +214,7 @@ fn bar_ui(ui: &Ui, bar: &TraitSensitivity, scale: &Scale, rect: Rect, (leader, r
     }
     let font = TextStyle::Small.resolve(ui.style());
     let color = ui.visuals().text_color();
-    let [low, high] = ends(bar);
+    let [low, high] = ends(bar, currency);
     // The end further left is labelled on its left, the other on its right: never over the bar.
     let (left_text, right_text) = if bar.margin_low <= bar.margin_high { (low, high) } else { (high, low) };
     let middle = rect.center().y;
