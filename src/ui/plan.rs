@@ -243,7 +243,8 @@ fn path_ui(ui: &mut Ui, view: &PlanView<'_>) {
     let (profile, plan) = (view.profile, view.plan);
     if plan.stays.is_empty() && plan.stay() {
         ui.label(RichText::new(NOTHING_TO_MOVE).weak());
-    } else {
+    } else if plan.path.len() > 1 {
+        // A chart of today alone says nothing: where every move is left out, the words do.
         path_chart_ui(ui, profile, plan, PATH_CHART_HEIGHT);
     }
     for line in sentences::path(profile, plan) {

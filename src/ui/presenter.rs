@@ -253,6 +253,14 @@ fn path_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &P
     if plan.stays.is_empty() && plan.stay() {
         return ui.label(RichText::new(super::plan::NOTHING_TO_MOVE).heading()).rect;
     }
+    if plan.path.len() < 2 {
+        // Every move was left out: no path to chart, only "stay as you are" and why.
+        let mut lines = ui.label(RichText::new(narrative::plan::STAY).heading()).rect;
+        for line in narrative::plan::path(profile, plan).into_iter().filter(|line| line != narrative::plan::STAY) {
+            lines = lines.union(ui.add(egui::Label::new(line).wrap()).rect);
+        }
+        return lines;
+    }
     let (width, height) = (ui.available_width(), ui.available_height());
     let column = Layout::top_down(Align::Min);
     ui.horizontal_top(|ui| {
