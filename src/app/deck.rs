@@ -18,6 +18,7 @@ use crate::model::sensitivity::{Sensitivity, TraitSensitivity, analyse};
 use crate::model::{ResourceId, TraitId};
 use crate::profile::{Profile, load_file};
 use crate::ui::console::{ConsoleView, console_ui};
+use crate::ui::presenter::SlideContent;
 use crate::ui::resources::ChartView;
 use crate::ui::words::count;
 
@@ -60,6 +61,29 @@ impl Slide {
             }
             _ => vec![slide(content.clone(), Page::Verdict)],
         }
+    }
+
+    /// What the slide shows: a verdict, an estate's plan or path, or why its file could
+    /// not be read.
+    pub fn content(&self) -> SlideContent<'_> {
+        match (&self.content, self.page) {
+            (Ok(Scenario { estate: Some(estate), .. }), Page::Plan) => {
+                SlideContent::Plan { profile: &estate.profile, plan: &estate.plan }
+            }
+            (Ok(Scenario { estate: Some(estate), .. }), Page::Path) => {
+                SlideContent::Path { profile: &estate.profile, plan: &estate.plan }
+            }
+            (Ok(scenario), _) => {
+                SlideContent::Scenario { profile: &scenario.profile, evaluation: &scenario.evaluation }
+            }
+            (Err(error), _) => SlideContent::Unreadable { file: &self.file, error },
+        }
+    }
+
+    /// The notes of the slide's scenario (the presenter console's), empty for a file that
+    /// could not be read.
+    pub fn notes(&self) -> &str {
+        self.content.as_ref().map_or("", |scenario| scenario.whole().notes.as_str())
     }
 
     /// The slide's title: the file's scenario, and for a component's verdict the component,
@@ -290,18 +314,7 @@ impl Presentation {
     /// Attaches the confidences drawn for `profile` (every component) to every slide of it:
     /// each component's verdict its own, the plan the estate's.
     pub fn attach_confidence(&mut self, profile: &Profile, drawn: &EstateConfidence) {
-        for slide in &mut self.slides {
-            if let Ok(scenario) = &mut slide.content
-                && scenario.whole() == profile
-            {
-                if let Some(own) = drawn.components.get(scenario.component) {
-                    scenario.evaluation.set_confidence(own.clone());
-                }
-                if let Some(estate) = &mut scenario.estate {
-                    estate.plan.set_confidence(drawn, &scenario.evaluation.values);
-                }
-            }
-        }
+        attach_confidence(&mut self.slides, profile, drawn);
     }
 
     /// The baseline and the slide compared with it, on the open scenario's slide when a
@@ -345,12 +358,7 @@ fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(P
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         for profile in profiles {
-            let drawn = if profile.is_mixed() {
-                estate_confidence(&profile, Assumptions::builtin(), &profile.option_specs(), SEED)
-            } else {
-                let one = confidence(&profile, Assumptions::builtin(), SEED);
-                EstateConfidence { components: vec![one.clone()], all_in: one }
-            };
+            let drawn = draw_confidence(&profile);
             if sender.send((profile, drawn)).is_err() {
                 return;
             }
@@ -358,6 +366,33 @@ fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(P
         }
     });
     receiver
+}
+
+/// The confidence of `profile`: of each component and, for several, the estate's.
+pub(super) fn draw_confidence(profile: &Profile) -> EstateConfidence {
+    if profile.is_mixed() {
+        estate_confidence(profile, Assumptions::builtin(), &profile.option_specs(), SEED)
+    } else {
+        let one = confidence(profile, Assumptions::builtin(), SEED);
+        EstateConfidence { components: vec![one.clone()], all_in: one }
+    }
+}
+
+/// Attaches the confidences drawn for `profile` to every slide of it: each component's
+/// verdict its own, the plan the estate's.
+pub(super) fn attach_confidence(slides: &mut [Slide], profile: &Profile, drawn: &EstateConfidence) {
+    for slide in slides {
+        if let Ok(scenario) = &mut slide.content
+            && scenario.whole() == profile
+        {
+            if let Some(own) = drawn.components.get(scenario.component) {
+                scenario.evaluation.set_confidence(own.clone());
+            }
+            if let Some(estate) = &mut scenario.estate {
+                estate.plan.set_confidence(drawn, &scenario.evaluation.values);
+            }
+        }
+    }
 }
 
 /// The item after `current` in `all`, round to the first.
@@ -437,7 +472,7 @@ impl App {
             position: presentation.position(),
             title: slide.title(),
             headline,
-            notes: slide.content.as_ref().map_or_else(|_| String::new(), |scenario| scenario.whole().notes.clone()),
+            notes: slide.notes().to_owned(),
             next: presentation.next_title(),
             started: self.presenter.started,
         };
@@ -477,6 +512,16 @@ impl App {
                 ui.ctx().request_repaint_of(egui::ViewportId::ROOT);
             }
         });
+    }
+
+    /// The slides a handout prints: those on screen while presenting (a lever's what-if
+    /// included), else those F5 would show (the open scenario, then the deck).
+    pub(super) fn slides_to_hand_out(&self) -> Result<Vec<Slide>, String> {
+        if let Some(presentation) = &self.presenter.presentation {
+            return Ok(presentation.slides.clone());
+        }
+        let deck = load(&self.presenter.deck)?;
+        Ok(Presentation::start(&Scenario::of(&self.workspace.document), deck, None).slides)
     }
 
     pub(super) fn toggle_levers(&mut self) {
