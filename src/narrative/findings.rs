@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn money_in_flip_points_carries_its_currency() {
-        let meta = crate::model::TraitId::HostCostPerMonth.meta();
+        let meta = TraitId::HostCostPerMonth.meta();
         assert_eq!(
             flip_hint(meta, 1500.0, OptionId::CONTAINER, "EUR"),
             "At 1500 EUR/month the lead changes: containers come out ahead"
@@ -287,7 +287,7 @@ mod tests {
         // Values that round alike get the decimals that tell them apart, and keep the currency.
         let (at, now) = distinct_values(meta, 1200.4, 1200.2, "USD");
         assert_eq!((at.as_str(), now.as_str()), ("1200.4 USD/month", "1200.2 USD/month"));
-        let cores = crate::model::TraitId::CpuPerInstance.meta();
+        let cores = TraitId::CpuPerInstance.meta();
         assert_eq!(
             distinct_values(cores, 0.5, 0.25, "USD"),
             (cores.format(0.5), cores.format(0.25)),

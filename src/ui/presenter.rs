@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use egui::{Align, Layout, Rect, RichText, Ui};
 
-use super::resources::{ChartView, Crossings, Projection, projection_lines, projection_ui};
+use super::resources::{Audience, ChartView, Projection, projection_lines, projection_ui};
 use super::theme::{con_color, option_color_by_id, presenter_text_color, pro_color, sizes};
 use super::transition::{Figures, Transition};
 use super::widgets::ScoreBar;
@@ -182,7 +182,7 @@ fn scenario_ui(
                     lines: &figures.lines,
                     baseline: slide.baseline.map(|(base, _)| base),
                     marks: progress,
-                    crossings: Crossings::NearToday,
+                    audience: Audience::Room,
                 };
                 projection_ui(ui, &projection)
             })
