@@ -422,8 +422,9 @@ impl UiCommand {
                  own, for the presenter's screen; its keys drive the deck too"
             }
             Self::Levers => {
-                "In presenter mode, on a slide of one component: sliders for the three settings nearest to \
-                 flipping its verdict; the slide answers live, the slide as it was drawn as a ghost"
+                "In presenter mode, on a verdict's slide (a scenario's, or one component's of an estate): sliders \
+                 for the three settings nearest to flipping its verdict; the slide answers live, the slide as it \
+                 was drawn as a ghost"
             }
             Self::SlideResource | Self::SlideAxis => "In presenter mode; each slide keeps its chart, also next time",
             Self::StopPresenting => "Back to the explorer, the scenario as it was",

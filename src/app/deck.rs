@@ -236,7 +236,8 @@ impl Presentation {
     }
 
     /// Shows the slide's what-if levers, or puts them away with the slide as it was. Levers
-    /// move one scenario: a slide of one component. Returns whether they are shown.
+    /// move one verdict: a scenario's, or one component's of an estate (not a plan or a
+    /// path). Returns whether they are shown.
     pub fn toggle_levers(&mut self) -> bool {
         if self.levers.is_some() {
             self.put_levers_away();
@@ -244,7 +245,7 @@ impl Presentation {
         }
         let slide = &self.slides[self.index];
         match &slide.content {
-            Ok(scenario) if slide.page == Page::Verdict && scenario.estate.is_none() => {
+            Ok(scenario) if slide.page == Page::Verdict => {
                 self.levers = Some(Levers::of(&scenario.profile));
                 true
             }
@@ -267,7 +268,7 @@ impl Presentation {
             return;
         }
         let before = levers.before.get_or_insert_with(|| (scenario.clone(), compare_same(scenario)));
-        *scenario = Scenario::new(profile);
+        *scenario = scenario.moved(profile);
         before.1 = compare(&before.0.profile, &before.0.evaluation, &scenario.profile, &scenario.evaluation);
     }
 
@@ -658,6 +659,40 @@ mod tests {
         assert_eq!(shown.open, 3, "component 3's verdict slide is the open one");
         let undrawn = shown.undrawn();
         assert_eq!(undrawn, std::slice::from_ref(&estate.profile), "one drawing for every slide of the estate");
+    }
+
+    /// Levers on one component's slide of an estate move that component: the slide keeps
+    /// its title, is scored afresh, and its confidence is drawn for the estate with the
+    /// component moved (not the estate as filed); L puts the slide back.
+    #[test]
+    fn levers_on_a_component_slide_move_that_component() {
+        let estate = examples::examples().iter().find(|e| e.profile.components.len() == 5).expect("an estate");
+        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone())));
+        let mut shown = Presentation::start(&Scenario::new(Profile::default()), slides, None);
+        assert!(shown.go_to(3), "the second component's verdict (after the open scenario and the plan)");
+        let (title, before) = (shown.slide().title(), shown.slide().content.as_ref().expect("readable").clone());
+        assert_eq!(before.component, 1);
+        assert!(shown.toggle_levers(), "a component's verdict has levers");
+        let lever = shown.levers().expect("shown").traits[0];
+        let mut moved = before.profile.clone();
+        let meta = lever.meta();
+        moved.set(lever, if moved.get(lever) == meta.max { meta.min } else { meta.max });
+        shown.move_levers(moved.clone());
+
+        let now = shown.slide().content.as_ref().expect("readable");
+        assert_eq!(shown.slide().title(), title, "still the component's slide");
+        assert_eq!((now.component, &now.profile), (1, &moved));
+        let scores = |scenario: &Scenario| scenario.evaluation.options.iter().map(|o| o.score).collect::<Vec<_>>();
+        assert_ne!(scores(now), scores(&before), "scored afresh");
+        let whole = now.whole();
+        assert_eq!(whole.focus(1), moved, "the estate holds the moved component");
+        assert_eq!(whole.components[0], estate.profile.components[0], "and the others as filed");
+        assert!(shown.undrawn().contains(whole), "its confidence is drawn for the estate as moved");
+        assert!(shown.since().is_some(), "the slide as it was is the ghost");
+
+        assert!(!shown.toggle_levers());
+        let back = shown.slide().content.as_ref().expect("readable");
+        assert_eq!((&back.profile, back.whole()), (&before.profile, before.whole()), "L puts the slide back");
     }
 
     #[test]
