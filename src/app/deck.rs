@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::command::{Command, DeckSource, Keys, shortcut_commands};
 use crate::model::Assumptions;
 use crate::model::compare::{Comparison, compare};
-use crate::model::confidence::{EstateConfidence, SEED, confidence, estate_confidence};
+use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
 use crate::model::projection::CURVE_AXES;
 use crate::model::sensitivity::{Sensitivity, TraitSensitivity, analyse};
 use crate::model::{ResourceId, TraitId};
@@ -371,12 +371,7 @@ fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(P
 
 /// The confidence of `profile`: of each component and, for several, the estate's.
 pub(super) fn draw_confidence(profile: &Profile) -> EstateConfidence {
-    if profile.is_mixed() {
-        estate_confidence(profile, Assumptions::builtin(), &profile.option_specs(), SEED)
-    } else {
-        let one = confidence(profile, Assumptions::builtin(), SEED);
-        EstateConfidence { components: vec![one.clone()], all_in: one }
-    }
+    profile_confidence(profile, Assumptions::builtin(), SEED)
 }
 
 /// Attaches the confidences drawn for `profile` to every slide of it: each component's
@@ -701,7 +696,7 @@ mod tests {
         let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone())));
         let mut shown = Presentation::start(&Scenario::new(Profile::default()), slides, None);
         let profile = &estate.profile;
-        let drawn = estate_confidence(profile, Assumptions::builtin(), &profile.option_specs(), SEED);
+        let drawn = draw_confidence(profile);
         shown.attach_confidence(profile, &drawn);
         assert_eq!(shown.undrawn(), [Profile::default()], "only the open scenario is left to draw");
         for slide in &shown.slides {

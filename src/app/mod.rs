@@ -275,6 +275,7 @@ impl App {
         self.workspace.document.is_drawing()
             || self.workspace.document.is_confidence_stale()
             || self.presenter.drawing.is_some()
+            || self.workspace.baseline.iter().chain(&self.workspace.compared).any(Reference::is_drawing)
     }
 
     /// Whether a handout deck is still being drawn or written.
@@ -630,6 +631,11 @@ impl eframe::App for App {
             self.workspace.document.refresh_sensitivity();
             let waker = ctx.clone();
             self.workspace.document.refresh_confidence(move || waker.request_repaint_after(WORKER_WAKE));
+            let workspace = &mut self.workspace;
+            for reference in workspace.baseline.iter_mut().chain(&mut workspace.compared) {
+                let waker = ctx.clone();
+                reference.refresh_confidence(&workspace.document, move || waker.request_repaint_after(WORKER_WAKE));
+            }
         }
 
         self.exporter.chart_rect = None;

@@ -155,6 +155,18 @@ pub fn estate_confidence(
     }
 }
 
+/// The confidences of a profile as the window shows them: of each component and the estate's
+/// all-in answer for several, of its one verdict (as its one component and its all-in) else;
+/// over the profile's options.
+pub fn profile_confidence(profile: &Profile, assumptions: &Assumptions, seed: u64) -> EstateConfidence {
+    if profile.is_mixed() {
+        estate_confidence(profile, assumptions, &profile.option_specs(), seed)
+    } else {
+        let one = confidence(profile, assumptions, seed);
+        EstateConfidence { components: vec![one.clone()], all_in: one }
+    }
+}
+
 /// The seeded source of plausible worlds for one profile.
 struct Worlds {
     rng: fastrand::Rng,
