@@ -227,13 +227,33 @@ fn exporting_pictures_of_the_window_and_of_its_chart() {
 enum DocsView {
     Scorecard,
     Resources,
-    Presenter,
+    /// Presenter mode on a screen of `pixels` at `zoom`, `forward` slides on from the first.
+    Presenter {
+        pixels: (f32, f32),
+        zoom: f32,
+        forward: usize,
+    },
 }
 
+/// A projector's slide, at 100 %.
+const PROJECTOR_SLIDE: DocsView = DocsView::Presenter { pixels: (1280.0, 720.0), zoom: 1.0, forward: 0 };
+
 /// The pictures of `docs/` that the README shows: file, bundled example, view.
-const DOCS: [(&str, &str, DocsView); 4] = [
+const DOCS: [(&str, &str, DocsView); 6] = [
     ("four-options.png", "saas_running_customer_code.ron", DocsView::Scorecard),
-    ("presenter.png", "monolith_decomposed_50_services.ron", DocsView::Presenter),
+    ("presenter.png", "monolith_decomposed_50_services.ron", PROJECTOR_SLIDE),
+    // An estate's first slide is its plan, on a small laptop at 150 %.
+    (
+        "presenter-laptop-150.png",
+        "phased_modernisation.ron",
+        DocsView::Presenter { pixels: (1024.0, 640.0), zoom: 1.5, forward: 0 },
+    ),
+    // One component's verdict, named, on a 1080p screen.
+    (
+        "presenter-1080p.png",
+        "three_tier_web_shop.ron",
+        DocsView::Presenter { pixels: (1920.0, 1080.0), zoom: 1.0, forward: 1 },
+    ),
     ("resources.png", "monolith_decomposed_50_services.ron", DocsView::Resources),
     ("screenshot.png", "monolith_decomposed_50_services.ron", DocsView::Scorecard),
 ];
@@ -251,13 +271,26 @@ fn docs_pictures() {
     );
     for (picture, file, view) in DOCS {
         let index = examples().iter().position(|example| example.file == file).expect("a bundled example");
-        let mut harness = common::layout::app_at(PROJECTOR, 1.0);
+        let (size, zoom) = match view {
+            DocsView::Presenter { pixels: (width, height), zoom, .. } => {
+                (egui::vec2(width / zoom, height / zoom), zoom)
+            }
+            _ => (PROJECTOR, 1.0),
+        };
+        let mut harness = common::layout::app_at(size, zoom);
         harness.state_mut().send(Command::OpenExample(index));
         harness.run();
         match view {
             DocsView::Scorecard => {}
             DocsView::Resources => harness.state_mut().select_tab(podvisor::ui::Tab::Resources),
-            DocsView::Presenter => harness.key_press(Key::F5),
+            DocsView::Presenter { forward, .. } => {
+                harness.key_press(Key::F5);
+                harness.run();
+                for _ in 0..forward {
+                    harness.key_press(Key::ArrowRight);
+                    harness.run();
+                }
+            }
         }
         common::wait_for_confidence(&mut harness);
         harness.remove_cursor();
