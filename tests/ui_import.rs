@@ -156,3 +156,20 @@ fn dropping_a_yaml_file_imports_it() {
     assert!(alert.title.contains(".yml, .yaml"), "{}", alert.title);
     assert_eq!(common::profile(&harness).name, "windows-compose", "unchanged");
 }
+
+/// A long notice (66 notes on a self-hosted homelab's Compose file) scrolls within a quarter
+/// of a 1280×720 window: the tabs and the top of the scorecard stay in view until it is
+/// dismissed.
+#[test]
+fn a_long_notice_leaves_the_tabs_in_view_on_a_projector() {
+    let mut harness = common::layout::app_at(egui::vec2(1280.0, 720.0), 1.0);
+    harness.state_mut().send(Command::Import(fixture("homelab-state.yaml")));
+    harness.run();
+    let notice = harness.state().notice().expect("the import notes are shown").clone();
+    assert!(notice.detail.lines().count() > 40, "a long notice: {} lines", notice.detail.lines().count());
+    let window = harness.ctx.content_rect();
+    let tab = harness.get_by_label("Scorecard").rect();
+    assert!(tab.bottom() < window.bottom() - 0.25 * window.height(), "the tab bar at {tab:?} of {window:?}");
+    let detail_top = harness.get_by_label_contains("Dismiss").rect().bottom();
+    assert!(tab.top() - detail_top <= 0.25 * window.height() + 60.0, "the notice takes at most a quarter");
+}

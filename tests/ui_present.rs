@@ -425,3 +425,62 @@ fn the_presenter_console_shows_the_notes_the_next_slide_and_the_time_and_steps_t
     harness.run_steps(8);
     assert!(harness.query_by_label_contains("Next: ").is_none(), "P closes it");
 }
+
+/// Where no move is worth its effort, the Plan tab and the path slide say "stay as you are"
+/// and why, right under their heading: no chart of today alone. Two tiers on VMs whose
+/// move to containers saves nothing and gains little (the hosts cost the same whatever runs
+/// on them, and neither tier's lead is clear).
+#[test]
+fn stay_as_you_are_is_said_in_words_on_the_plan_tab_and_the_path_slide() {
+    use podvisor::model::plan::plan;
+    use podvisor::model::profile::Component;
+    use podvisor::model::{Assumptions, OptionId};
+    let mut profile = Profile { options: vec![OptionId::VM, OptionId::CONTAINER], ..Profile::default() };
+    let environment = &mut profile.environment;
+    (environment.host_cores, environment.host_memory_gib, environment.host_cost_per_month) = (64, 256.0, 1000.0);
+    profile.name = "Two tiers that stay".to_owned();
+    // A lead under the 2-point floor is a close call in every world: the first isolation need
+    // and legacy coupling that give one.
+    let close = (0..=10)
+        .flat_map(|isolation| (0..=10).map(move |coupling| (isolation, coupling)))
+        .find(|&(isolation, coupling)| {
+            let mut tried = profile.clone();
+            (tried.workload_mut().isolation_need, tried.workload_mut().legacy_coupling) = (isolation, coupling);
+            podvisor::model::evaluate(&tried, Assumptions::builtin()).verdict.margin < 0.019
+        })
+        .expect("some setting puts the two options within 2 points");
+    (profile.workload_mut().isolation_need, profile.workload_mut().legacy_coupling) = close;
+    profile.components.push(Component { name: "Twin".to_owned(), ..profile.components[0].clone() });
+    let runner_up = plan(&profile, Assumptions::builtin()).components[0].runner_up.expect("two options");
+    for component in &mut profile.components {
+        component.current = runner_up;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("stay.ron");
+    podvisor::profile::save_file(&path, &profile).expect("saved");
+
+    let mut harness = common::app();
+    harness.state_mut().send(Command::Open(path));
+    harness.run();
+    common::wait_for_confidence(&mut harness);
+    assert!(harness.state().document().plan().is_some_and(podvisor::model::plan::Plan::stay), "no move is worth it");
+    harness.state_mut().select_tab(podvisor::ui::Tab::Plan);
+    harness.run();
+    let heading = harness.get_by_label("The phased path from today's deployment").rect();
+    let stay = harness.get_by_label(podvisor::narrative::plan::STAY).rect();
+    assert!(
+        stay.top() - heading.bottom() < 40.0,
+        "the words follow the heading, no chart between: {heading:?} {stay:?}"
+    );
+
+    // Presented first: its plan, its two tiers' verdicts, its path.
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.state_mut().send(Command::GoToSlide(3));
+    harness.run();
+    let slide = harness.state().presentation().expect("presenting").slide().clone();
+    assert_eq!((slide.page, slide.title()), (podvisor::app::Page::Path, profile.name.clone()));
+    let stay = harness.get_by_label(podvisor::narrative::plan::STAY).rect();
+    let why = harness.query_all_by_label_contains("Keep ").next().expect("why each tier stays").rect();
+    assert!(why.top() >= stay.bottom() - 1.0 && why.bottom() <= harness.ctx.content_rect().bottom(), "{why:?}");
+}
