@@ -3,7 +3,9 @@
 //! (1,000 plausible worlds, budget: under 20 ms median with four options), on every bundled
 //! profile, with its own options and with all four; and `evaluate` with its outlook (the
 //! curves over scale and their break-evens, which views and reports ask for); and the plan
-//! of a mixed estate (budget: a 20-component profile's evaluations and plan under 0.5 ms).
+//! of a mixed estate (budget: a 20-component profile's evaluations and plan under 0.5 ms),
+//! and the path chosen again once an estate's confidence is drawn (`Plan::set_confidence`, at
+//! 20 and 200 components).
 
 use std::hint::black_box;
 
@@ -72,21 +74,39 @@ fn benches(c: &mut Criterion) {
     group.bench_function(four.0, |b| b.iter(|| confidence(black_box(four.1), assumptions, confidence::SEED)));
     group.finish();
     let mut group = c.benchmark_group("plan");
-    let twenty = twenty_components();
+    let twenty = components(20);
     let mixed = profiles.iter().map(|(name, profile)| (*name, *profile)).filter(|(_, profile)| profile.is_mixed());
     for (name, profile) in mixed.chain([("twenty_components", &twenty)]) {
         group.bench_function(name, |b| b.iter(|| plan(black_box(profile), assumptions).resources.monthly_cost));
     }
     group.finish();
+    // Once the worker has drawn an estate's confidence, the plan takes it and chooses its
+    // path again (the close calls may have changed): on the UI thread, once per drawing.
+    let mut group = c.benchmark_group("plan_set_confidence");
+    group.sample_size(20);
+    for count in [20, 200] {
+        let estate = components(count);
+        let planned = plan(&estate, assumptions);
+        let drawn = confidence::profile_confidence(&estate, assumptions, confidence::SEED);
+        let values = evaluate(&estate, assumptions).values;
+        group.bench_function(format!("{count}_components"), |b| {
+            b.iter(|| {
+                let mut plan = planned.clone();
+                plan.set_confidence(black_box(&drawn), &values);
+                plan.path.len()
+            });
+        });
+    }
+    group.finish();
 }
 
-/// The bundled three-tier shop grown to 20 components: tiers of different sizes, shapes and
-/// starting points, about half of them moving.
-fn twenty_components() -> Profile {
+/// The bundled three-tier shop grown to `count` components: tiers of different sizes,
+/// shapes and starting points, about half of them moving.
+fn components(count: u32) -> Profile {
     let shop = examples().iter().find(|example| example.file == "three_tier_web_shop.ron").expect("bundled shop");
     let mut profile = shop.profile.clone();
     let templates = profile.components.clone();
-    profile.components = (0..20_u32)
+    profile.components = (0..count)
         .map(|i| {
             let mut component = templates[i as usize % templates.len()].clone();
             component.name = format!("Tier {i}");

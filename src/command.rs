@@ -288,7 +288,7 @@ const NUMBER_KEYS: [KeyboardShortcut; 9] = [
 ];
 
 /// Every command the menus and the keyboard offer, with its label, hover text and keys.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray)]
 pub enum UiCommand {
     New,
     Open,
@@ -321,169 +321,252 @@ pub enum UiCommand {
     StopPresenting,
 }
 
+/// What a [`UiCommand`] is: its menu label, hover text, keys (the first shown in menus) and
+/// when they apply, and the command it runs (`nth`: which of its keys was pressed, the slide
+/// number for 1–9). Written once per command, in [`UiCommand::spec`]'s exhaustive match: a
+/// new variant cannot be left without keys or an F1 entry.
+#[derive(Clone, Copy)]
+pub struct Spec {
+    pub text: &'static str,
+    pub tooltip: &'static str,
+    pub keys: &'static [KeyboardShortcut],
+    pub scope: Scope,
+    pub run: fn(usize) -> Command,
+}
+
 impl UiCommand {
-    /// In the order Help ▸ Keyboard shortcuts lists them.
-    pub const ALL: [Self; 29] = [
-        Self::New,
-        Self::Open,
-        Self::Import,
-        Self::Save,
-        Self::SaveAs,
-        Self::ExportReport,
-        Self::ExportChart,
-        Self::ExportWindow,
-        Self::ExportDeck,
-        Self::Quit,
-        Self::Undo,
-        Self::Redo,
-        Self::ResetAll,
-        Self::PinBaseline,
-        Self::ClearBaseline,
-        Self::CompareWith,
-        Self::Present,
-        Self::Shortcuts,
-        Self::NextSlide,
-        Self::PreviousSlide,
-        Self::FirstSlide,
-        Self::LastSlide,
-        Self::GoToSlide,
-        Self::Blank,
-        Self::Levers,
-        Self::Console,
-        Self::SlideResource,
-        Self::SlideAxis,
-        Self::StopPresenting,
-    ];
+    /// Every command, in the order Help ▸ Keyboard shortcuts lists them (the declaration's).
+    pub const ALL: &[Self] = <Self as strum::VariantArray>::VARIANTS;
+
+    /// The command's one description.
+    #[expect(clippy::too_many_lines, reason = "one line per command: the table itself")]
+    pub fn spec(self) -> Spec {
+        match self {
+            Self::New => Spec {
+                text: "New",
+                tooltip: "A fresh scenario with default values",
+                keys: &const { [shortcut(CTRL, Key::N)] },
+                scope: Scope::Editing,
+                run: |_| Command::New,
+            },
+            Self::Open => Spec {
+                text: "Open…",
+                tooltip: "Open a profile (.ron)",
+                keys: &const { [shortcut(CTRL, Key::O)] },
+                scope: Scope::Editing,
+                run: |_| Command::Choose(PathPurpose::Open),
+            },
+            Self::Import => Spec {
+                text: "Import…",
+                tooltip: "A new scenario from a Docker Compose file or Kubernetes manifests (.yml, .yaml)",
+                keys: &[],
+                scope: Scope::Editing,
+                run: |_| Command::Choose(PathPurpose::Import),
+            },
+            Self::Save => Spec {
+                text: "Save",
+                tooltip: "Save the scenario to its file",
+                keys: &const { [shortcut(CTRL, Key::S)] },
+                scope: Scope::Editing,
+                run: |_| Command::Save,
+            },
+            Self::SaveAs => Spec {
+                text: "Save as…",
+                tooltip: "Save the scenario to a new file",
+                keys: &const { [shortcut(CTRL_SHIFT, Key::S)] },
+                scope: Scope::Editing,
+                run: |_| Command::Choose(PathPurpose::SaveAs),
+            },
+            Self::ExportReport => Spec {
+                text: "Export report…",
+                tooltip: "The Markdown report of the scenario on screen",
+                keys: &const { [shortcut(CTRL, Key::E)] },
+                scope: Scope::Both,
+                run: |_| Command::Choose(PathPurpose::Export(Export::Report)),
+            },
+            Self::ExportChart => Spec {
+                text: "Export chart as PNG…",
+                tooltip: "The projection chart on screen, with its title",
+                keys: &const { [shortcut(CTRL_ALT, Key::E)] },
+                scope: Scope::Both,
+                run: |_| Command::Choose(PathPurpose::Export(Export::Chart)),
+            },
+            Self::ExportWindow => Spec {
+                text: "Export window as PNG…",
+                tooltip: "A picture of the whole window",
+                keys: &const { [shortcut(CTRL_SHIFT, Key::E)] },
+                scope: Scope::Both,
+                run: |_| Command::Choose(PathPurpose::Export(Export::Window)),
+            },
+            Self::ExportDeck => Spec {
+                text: "Export deck as PDF…",
+                tooltip: "Every slide presenter mode shows (the scenario on screen, then the deck), one page each as the room sees it, with its notes: a handout",
+                keys: &const { [shortcut(CTRL_SHIFT, Key::D)] },
+                scope: Scope::Both,
+                run: |_| Command::Choose(PathPurpose::Export(Export::Deck)),
+            },
+            Self::Quit => Spec {
+                text: "Quit",
+                tooltip: "Close Podvisor (asks first if changes are unsaved)",
+                keys: &const { [shortcut(CTRL, Key::Q)] },
+                scope: Scope::Both,
+                run: |_| Command::Quit,
+            },
+            Self::Undo => Spec {
+                text: "Undo",
+                tooltip: "Undo the last change",
+                keys: &const { [shortcut(CTRL, Key::Z)] },
+                scope: Scope::Editing,
+                run: |_| Command::Undo,
+            },
+            Self::Redo => Spec {
+                text: "Redo",
+                tooltip: "Redo what was undone",
+                keys: &const { [shortcut(CTRL_SHIFT, Key::Z), shortcut(CTRL, Key::Y)] },
+                scope: Scope::Editing,
+                run: |_| Command::Redo,
+            },
+            Self::ResetAll => Spec {
+                text: "Reset all sliders",
+                tooltip: "Every trait, weight and assumption back to its default; Undo brings them back",
+                keys: &[],
+                scope: Scope::Editing,
+                run: |_| Command::ResetAll,
+            },
+            Self::PinBaseline => Spec {
+                text: "Pin as baseline",
+                tooltip: "Hold the scenario as it is now, to see what changes since",
+                keys: &const { [shortcut(CTRL, Key::B)] },
+                scope: Scope::Editing,
+                run: |_| Command::PinBaseline,
+            },
+            Self::ClearBaseline => Spec {
+                text: "Clear baseline",
+                tooltip: "Stop comparing with the pinned baseline",
+                keys: &const { [shortcut(CTRL_SHIFT, Key::B)] },
+                scope: Scope::Editing,
+                run: |_| Command::ClearBaseline,
+            },
+            Self::CompareWith => Spec {
+                text: "Compare with…",
+                tooltip: "Choose a profile to set beside the open scenario",
+                keys: &[],
+                scope: Scope::Editing,
+                run: |_| Command::Choose(PathPurpose::CompareWith),
+            },
+            Self::Present => Spec {
+                text: "Presenter mode",
+                tooltip: "Show the scenario and the deck large, for a room",
+                keys: &const { [shortcut(NONE, Key::F5)] },
+                scope: Scope::Editing,
+                run: |_| Command::Present,
+            },
+            Self::Shortcuts => Spec {
+                text: "Keyboard shortcuts",
+                tooltip: "Every keyboard shortcut",
+                keys: &const { [shortcut(NONE, Key::F1)] },
+                scope: Scope::Editing,
+                run: |_| Command::ToggleShortcuts,
+            },
+            Self::NextSlide => Spec {
+                text: "Next slide",
+                tooltip: "In presenter mode",
+                keys: &const { [shortcut(NONE, Key::ArrowRight), shortcut(NONE, Key::PageDown), shortcut(NONE, Key::Space)] },
+                scope: Scope::Presenting,
+                run: |_| Command::StepSlides(1),
+            },
+            Self::PreviousSlide => Spec {
+                text: "Previous slide",
+                tooltip: "In presenter mode",
+                keys: &const { [shortcut(NONE, Key::ArrowLeft), shortcut(NONE, Key::PageUp)] },
+                scope: Scope::Presenting,
+                run: |_| Command::StepSlides(-1),
+            },
+            Self::FirstSlide => Spec {
+                text: "First slide",
+                tooltip: "In presenter mode",
+                keys: &const { [shortcut(NONE, Key::Home)] },
+                scope: Scope::Presenting,
+                run: |_| Command::GoToSlide(0),
+            },
+            Self::LastSlide => Spec {
+                text: "Last slide",
+                tooltip: "In presenter mode",
+                keys: &const { [shortcut(NONE, Key::End)] },
+                scope: Scope::Presenting,
+                run: |_| Command::GoToSlide(usize::MAX),
+            },
+            Self::GoToSlide => Spec {
+                text: "Go to slide 1–9",
+                tooltip: "In presenter mode: the slide of that number",
+                keys: &NUMBER_KEYS,
+                scope: Scope::Presenting,
+                run: |nth| Command::GoToSlide(nth),
+            },
+            Self::Blank => Spec {
+                text: "Blank the screen (again to return)",
+                tooltip: "In presenter mode: a black screen while the room talks; any key returns",
+                keys: &const { [shortcut(NONE, Key::B)] },
+                scope: Scope::Presenting,
+                run: |_| Command::ToggleBlank,
+            },
+            Self::Levers => Spec {
+                text: "What-if levers on this slide (again to put them away)",
+                tooltip: "In presenter mode, on a verdict's slide (a scenario's, or one component's of an estate): sliders for the three settings nearest to flipping its verdict; the slide answers live, the slide as it was drawn as a ghost",
+                keys: &const { [shortcut(NONE, Key::L)] },
+                scope: Scope::Presenting,
+                run: |_| Command::ToggleLevers,
+            },
+            Self::Console => Spec {
+                text: "Presenter console (again to close)",
+                tooltip: "In presenter mode: the notes, the next slide, the clock and the time elapsed in a window of its own, for the presenter's screen; its keys drive the deck too",
+                keys: &const { [shortcut(NONE, Key::P)] },
+                scope: Scope::Presenting,
+                run: |_| Command::ToggleConsole,
+            },
+            Self::SlideResource => Spec {
+                text: "Chart the next resource on this slide",
+                tooltip: "In presenter mode; each slide keeps its chart, also next time",
+                keys: &const { [shortcut(NONE, Key::C)] },
+                scope: Scope::Presenting,
+                run: |_| Command::CycleSlideChart { axis: false },
+            },
+            Self::SlideAxis => Spec {
+                text: "Chart over the next setting on this slide",
+                tooltip: "In presenter mode; each slide keeps its chart, also next time",
+                keys: &const { [shortcut(NONE, Key::A)] },
+                scope: Scope::Presenting,
+                run: |_| Command::CycleSlideChart { axis: true },
+            },
+            Self::StopPresenting => Spec {
+                text: "Leave presenter mode",
+                tooltip: "Back to the explorer, the scenario as it was",
+                keys: &const { [shortcut(NONE, Key::Escape)] },
+                scope: Scope::Presenting,
+                run: |_| Command::StopPresenting,
+            },
+        }
+    }
 
     /// The menu entry's label.
     pub fn text(self) -> &'static str {
-        match self {
-            Self::New => "New",
-            Self::Open => "Open…",
-            Self::Import => "Import…",
-            Self::Save => "Save",
-            Self::SaveAs => "Save as…",
-            Self::ExportReport => "Export report…",
-            Self::ExportChart => "Export chart as PNG…",
-            Self::ExportWindow => "Export window as PNG…",
-            Self::ExportDeck => "Export deck as PDF…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::ResetAll => "Reset all sliders",
-            Self::PinBaseline => "Pin as baseline",
-            Self::ClearBaseline => "Clear baseline",
-            Self::CompareWith => "Compare with…",
-            Self::Present => "Presenter mode",
-            Self::Shortcuts => "Keyboard shortcuts",
-            Self::NextSlide => "Next slide",
-            Self::PreviousSlide => "Previous slide",
-            Self::FirstSlide => "First slide",
-            Self::LastSlide => "Last slide",
-            Self::GoToSlide => "Go to slide 1–9",
-            Self::Blank => "Blank the screen (again to return)",
-            Self::Levers => "What-if levers on this slide (again to put them away)",
-            Self::Console => "Presenter console (again to close)",
-            Self::SlideResource => "Chart the next resource on this slide",
-            Self::SlideAxis => "Chart over the next setting on this slide",
-            Self::StopPresenting => "Leave presenter mode",
-        }
+        self.spec().text
     }
 
     /// What the entry does, for its hover text.
     pub fn tooltip(self) -> &'static str {
-        match self {
-            Self::New => "A fresh scenario with default values",
-            Self::Open => "Open a profile (.ron)",
-            Self::Import => "A new scenario from a Docker Compose file or Kubernetes manifests (.yml, .yaml)",
-            Self::Save => "Save the scenario to its file",
-            Self::SaveAs => "Save the scenario to a new file",
-            Self::ExportReport => "The Markdown report of the scenario on screen",
-            Self::ExportChart => "The projection chart on screen, with its title",
-            Self::ExportWindow => "A picture of the whole window",
-            Self::ExportDeck => {
-                "Every slide presenter mode shows (the scenario on screen, then the deck), one page each as the \
-                 room sees it, with its notes: a handout"
-            }
-            Self::Quit => "Close Podvisor (asks first if changes are unsaved)",
-            Self::Undo => "Undo the last change",
-            Self::Redo => "Redo what was undone",
-            Self::ResetAll => "Every trait, weight and assumption back to its default; Undo brings them back",
-            Self::PinBaseline => "Hold the scenario as it is now, to see what changes since",
-            Self::ClearBaseline => "Stop comparing with the pinned baseline",
-            Self::CompareWith => "Choose a profile to set beside the open scenario",
-            Self::Present => "Show the scenario and the deck large, for a room",
-            Self::Shortcuts => "Every keyboard shortcut",
-            Self::NextSlide | Self::PreviousSlide | Self::FirstSlide | Self::LastSlide => "In presenter mode",
-            Self::GoToSlide => "In presenter mode: the slide of that number",
-            Self::Blank => "In presenter mode: a black screen while the room talks; any key returns",
-            Self::Console => {
-                "In presenter mode: the notes, the next slide, the clock and the time elapsed in a window of its \
-                 own, for the presenter's screen; its keys drive the deck too"
-            }
-            Self::Levers => {
-                "In presenter mode, on a verdict's slide (a scenario's, or one component's of an estate): sliders \
-                 for the three settings nearest to flipping its verdict; the slide answers live, the slide as it \
-                 was drawn as a ghost"
-            }
-            Self::SlideResource | Self::SlideAxis => "In presenter mode; each slide keeps its chart, also next time",
-            Self::StopPresenting => "Back to the explorer, the scenario as it was",
-        }
+        self.spec().tooltip
     }
 
     /// The keys, the first one shown in menus. Shortcuts with Shift or Alt are checked
     /// before those without (see [`shortcut_order`]).
     pub fn kbd_shortcuts(self) -> &'static [KeyboardShortcut] {
-        match self {
-            Self::New => &const { [shortcut(CTRL, Key::N)] },
-            Self::Open => &const { [shortcut(CTRL, Key::O)] },
-            Self::Save => &const { [shortcut(CTRL, Key::S)] },
-            Self::SaveAs => &const { [shortcut(CTRL_SHIFT, Key::S)] },
-            Self::ExportReport => &const { [shortcut(CTRL, Key::E)] },
-            Self::ExportChart => &const { [shortcut(CTRL_ALT, Key::E)] },
-            Self::ExportWindow => &const { [shortcut(CTRL_SHIFT, Key::E)] },
-            Self::ExportDeck => &const { [shortcut(CTRL_SHIFT, Key::D)] },
-            Self::Quit => &const { [shortcut(CTRL, Key::Q)] },
-            Self::Undo => &const { [shortcut(CTRL, Key::Z)] },
-            Self::Redo => &const { [shortcut(CTRL_SHIFT, Key::Z), shortcut(CTRL, Key::Y)] },
-            Self::PinBaseline => &const { [shortcut(CTRL, Key::B)] },
-            Self::ClearBaseline => &const { [shortcut(CTRL_SHIFT, Key::B)] },
-            Self::Present => &const { [shortcut(NONE, Key::F5)] },
-            Self::Shortcuts => &const { [shortcut(NONE, Key::F1)] },
-            Self::NextSlide => {
-                &const { [shortcut(NONE, Key::ArrowRight), shortcut(NONE, Key::PageDown), shortcut(NONE, Key::Space)] }
-            }
-            Self::PreviousSlide => &const { [shortcut(NONE, Key::ArrowLeft), shortcut(NONE, Key::PageUp)] },
-            Self::FirstSlide => &const { [shortcut(NONE, Key::Home)] },
-            Self::LastSlide => &const { [shortcut(NONE, Key::End)] },
-            Self::GoToSlide => &NUMBER_KEYS,
-            Self::Blank => &const { [shortcut(NONE, Key::B)] },
-            Self::Levers => &const { [shortcut(NONE, Key::L)] },
-            Self::Console => &const { [shortcut(NONE, Key::P)] },
-            Self::SlideResource => &const { [shortcut(NONE, Key::C)] },
-            Self::SlideAxis => &const { [shortcut(NONE, Key::A)] },
-            Self::StopPresenting => &const { [shortcut(NONE, Key::Escape)] },
-            Self::ResetAll | Self::CompareWith | Self::Import => &[],
-        }
+        self.spec().keys
     }
 
     /// When its keys apply.
     pub fn scope(self) -> Scope {
-        match self {
-            Self::ExportReport | Self::ExportChart | Self::ExportWindow | Self::ExportDeck | Self::Quit => Scope::Both,
-            Self::NextSlide
-            | Self::PreviousSlide
-            | Self::FirstSlide
-            | Self::LastSlide
-            | Self::GoToSlide
-            | Self::Blank
-            | Self::Levers
-            | Self::Console
-            | Self::SlideResource
-            | Self::SlideAxis
-            | Self::StopPresenting => Scope::Presenting,
-            _ => Scope::Editing,
-        }
+        self.spec().scope
     }
 
     /// Whether its keys apply now.
@@ -498,37 +581,7 @@ impl UiCommand {
 
     /// The command it runs; `nth` is which of its keys was pressed (the slide number).
     pub fn command(self, nth: usize) -> Command {
-        match self {
-            Self::New => Command::New,
-            Self::Open => Command::Choose(PathPurpose::Open),
-            Self::Import => Command::Choose(PathPurpose::Import),
-            Self::Save => Command::Save,
-            Self::SaveAs => Command::Choose(PathPurpose::SaveAs),
-            Self::ExportReport => Command::Choose(PathPurpose::Export(Export::Report)),
-            Self::ExportChart => Command::Choose(PathPurpose::Export(Export::Chart)),
-            Self::ExportWindow => Command::Choose(PathPurpose::Export(Export::Window)),
-            Self::ExportDeck => Command::Choose(PathPurpose::Export(Export::Deck)),
-            Self::Quit => Command::Quit,
-            Self::Undo => Command::Undo,
-            Self::Redo => Command::Redo,
-            Self::ResetAll => Command::ResetAll,
-            Self::PinBaseline => Command::PinBaseline,
-            Self::ClearBaseline => Command::ClearBaseline,
-            Self::CompareWith => Command::Choose(PathPurpose::CompareWith),
-            Self::Present => Command::Present,
-            Self::Shortcuts => Command::ToggleShortcuts,
-            Self::NextSlide => Command::StepSlides(1),
-            Self::PreviousSlide => Command::StepSlides(-1),
-            Self::FirstSlide => Command::GoToSlide(0),
-            Self::LastSlide => Command::GoToSlide(usize::MAX),
-            Self::GoToSlide => Command::GoToSlide(nth),
-            Self::Blank => Command::ToggleBlank,
-            Self::Levers => Command::ToggleLevers,
-            Self::Console => Command::ToggleConsole,
-            Self::SlideResource => Command::CycleSlideChart { axis: false },
-            Self::SlideAxis => Command::CycleSlideChart { axis: true },
-            Self::StopPresenting => Command::StopPresenting,
-        }
+        (self.spec().run)(nth)
     }
 }
 
