@@ -74,9 +74,9 @@ fn benches(c: &mut Criterion) {
     group.bench_function(four.0, |b| b.iter(|| confidence(black_box(four.1), assumptions, confidence::SEED)));
     group.finish();
     let mut group = c.benchmark_group("plan");
-    let twenty = components(20);
+    let (twenty, two_hundred) = (components(20), components(200));
     let mixed = profiles.iter().map(|(name, profile)| (*name, *profile)).filter(|(_, profile)| profile.is_mixed());
-    for (name, profile) in mixed.chain([("twenty_components", &twenty)]) {
+    for (name, profile) in mixed.chain([("twenty_components", &twenty), ("two_hundred_components", &two_hundred)]) {
         group.bench_function(name, |b| b.iter(|| plan(black_box(profile), assumptions).resources.monthly_cost));
     }
     group.finish();
