@@ -193,7 +193,7 @@ impl Document {
     /// state finishes first, and is dropped). `wake` is called on the worker thread when it is
     /// done, to ask for a frame. Call it when no edit is in progress: a drag draws once, when
     /// it settles. Several components draw each one's confidence and the estate's all-in one
-    /// in the same worlds (one [`confidence`] per component).
+    /// in the same worlds (one [`confidence`](crate::model::confidence()) per component).
     pub fn refresh_confidence(&mut self, wake: impl FnOnce() + Send + 'static) {
         if let Some((profile, receiver)) = &self.drawing {
             match receiver.try_recv() {

@@ -1,12 +1,12 @@
 //! The explorer window: sliders in, live scores and projection charts out; and presenter
 //! mode, the same scenarios shown large to a room.
 //!
-//! One direction of data: the views edit the [`Profile`](crate::profile::Profile) held by the
+//! One direction of data: the views edit the [`Profile`] held by the
 //! [`Document`]; when it changes, the document re-evaluates it once, and the views draw the
 //! new [`Evaluation`](crate::model::Evaluation). Other scenarios (a pinned baseline, B in the
 //! compare tab, presenter mode's slides) are held still beside it and never edited. Anything
 //! with a side effect (dialogs, files, closing the window) is a [`Command`], run after the
-//! frame in [`commands`].
+//! frame (in the `commands` module).
 
 mod commands;
 mod components;

@@ -30,7 +30,7 @@ pub const STATEFUL_DATA_INTENSITY: f64 = 8.0;
 pub const FENCED_ISOLATION_NEED: f64 = 7.0;
 
 /// Untrusted code of a component in a sandbox runtime: sandboxes exist because "using
-/// [containers] to run untrusted or potentially malicious code without additional isolation
+/// \[containers\] to run untrusted or potentially malicious code without additional isolation
 /// is not a good idea" (gVisor, <https://github.com/google/gvisor#why-does-gvisor-exist>). A
 /// choice: 5–10 are defensible. Privileged containers keep the default 0: the Pod Security
 /// Standards aim them at "workloads managed by privileged, trusted users".

@@ -192,7 +192,7 @@ fn component_differences(a: &Profile, b: &Profile, push: &mut impl FnMut(String,
 }
 
 /// Settings that differ between two profiles (every component of each), in file order.
-/// Components pair by name, not by position ([`pair_components`]).
+/// Components pair by name, not by position.
 pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
     let mut out = Vec::new();
     let mut push = |field: String, x: String, y: String| {

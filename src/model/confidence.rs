@@ -24,7 +24,7 @@
 //!   judgement in whole steps; the neighbouring step either way is as defensible as the
 //!   chosen one. The drawn weights set how much each criterion counts (the weighted sum and
 //!   the migration path); the graded vetoes keep the profile's own weights
-//!   ([`Scored::with_weights`]): a must is a constraint the reader states, not an estimate,
+//!   (`Scored::with_weights`): a must is a constraint the reader states, not an estimate,
 //!   and drawing it would turn every criterion weighted 3 into a partial must in half the
 //!   worlds — a VM lead of 28 points on the greenfield shop with isolation, legacy coupling
 //!   and untrusted code at 10 then held in only 64 % of them, by vetoes on start-up speed,
@@ -35,8 +35,8 @@
 //! * `close_call_confidence`, `close_call_min_margin` and the bill's discount (`cost_discount_*`) are rules of the
 //!   decision, not facts of the world: never drawn.
 //!
-//! Each world is scored on the cheap path ([`Scored`] without terms: projection and criterion
-//! scores, no explanations) and its leader taken as [`Scored::leader_with`] ranks options, so
+//! Each world is scored on the cheap path (`Scored` without terms: projection and criterion
+//! scores, no explanations) and its leader taken as `Scored::leader_with` ranks options, so
 //! whatever that ranking rules out (a veto, an option the host cannot run) never leads a world
 //! either. The draws are seeded ([`fastrand::Rng::with_seed`]): the same profile and seed
 //! always give the same shares, and every profile consumes the same sequence (one number per

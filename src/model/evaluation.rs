@@ -282,7 +282,7 @@ pub struct Verdict {
     /// reading, a margin under [`CLOSE_CALL_MARGIN`] and no veto. Never with one option.
     pub close_call: bool,
     /// How often each option leads across plausible worlds, once drawn (see
-    /// [`super::confidence`]).
+    /// [`super::confidence()`]).
     pub confidence: Option<Confidence>,
     /// The confidence attached was drawn for an earlier state of the profile: the window
     /// keeps showing it (dimmed) while the current one is drawn off the frame.

@@ -28,7 +28,7 @@ pub fn round(value: f64) -> f64 {
 }
 
 /// `podvisor evaluate --format json`: for one component, the evaluation and its
-/// sensitivity; for several, the estate (see [`estate`]).
+/// sensitivity; for several, the estate.
 pub fn analysis(analysis: &Analysis) -> Value {
     if let Some(mixed) = &analysis.mixed {
         return estate(&analysis.profile, mixed);
