@@ -453,15 +453,31 @@ pub fn resources(resources: &Resources) -> Value {
     let mut keys: Map<String, Value> =
         ResourceId::ALL.iter().map(|r| (r.key().to_owned(), json!(round(resources.get(*r))))).collect();
     let breakdown = resources.cost_breakdown();
-    keys.insert(
-        "cost_breakdown".to_owned(),
-        json!({
-            "compute": round(breakdown.compute),
-            "control_plane": round(breakdown.control_plane),
-            "node_overhead": round(breakdown.node_overhead),
-            "people": round(breakdown.people),
-        }),
-    );
+    let mut parts = json!({
+        "compute": round(breakdown.compute),
+        "control_plane": round(breakdown.control_plane),
+        "node_overhead": round(breakdown.node_overhead),
+        "people": round(breakdown.people),
+    });
+    // Compute by how it is bought, where the profile asks for anything but on demand (a file
+    // that does not keeps its answer byte for byte).
+    let bought = &resources.bought;
+    if bought.stated {
+        parts["compute_committed"] = json!(round(breakdown.committed));
+        parts["compute_on_demand"] = json!(round(breakdown.on_demand));
+        parts["compute_spot"] = json!(round(breakdown.spot));
+        keys.insert(
+            "purchase".to_owned(),
+            json!({
+                "asked": bought.asked.key(),
+                "discount": bought.offer.map(|offer| offer.discount),
+                "plan": bought.offer.map(|offer| offer.plan.as_str()),
+                "date": bought.offer.map(|offer| offer.date.as_str()),
+                "source": bought.offer.map(|offer| offer.source.as_str()),
+            }),
+        );
+    }
+    keys.insert("cost_breakdown".to_owned(), parts);
     keys.insert("engineers".to_owned(), json!(round(resources.engineers)));
     keys.into()
 }
