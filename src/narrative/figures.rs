@@ -179,8 +179,8 @@ pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
 }
 
 /// How the first component's compute is bought on `host`, where not on demand: "committed
-/// 1 year (−37 %, GCP resource-based committed use discount, 1 year, 2026-12)", "spot (−65 %,
-/// AWS EC2 Spot Instances, 2026-12, with 7.5 % kept to replace reclaimed instances)".
+/// 1 year (−37 %, GCP resource-based committed use discount, 1 year, 2026-12)", "on spot (−65 %,
+/// AWS EC2 Spot Instances, 2026-12, with 7.5 % more kept to replace reclaimed instances)".
 pub fn bought_phrase(profile: &Profile, values: &Values, host: &HostType) -> Option<String> {
     let asked = profile.components[0].purchase.unwrap_or(profile.environment.purchase);
     let term = match asked {
@@ -193,12 +193,11 @@ pub fn bought_phrase(profile: &Profile, values: &Values, host: &HostType) -> Opt
         Purchase::Committed1y | Purchase::CommittedSteady => Term::Committed1y,
     };
     let offer = PurchaseCatalog::builtin().ok()?.offer(host, term)?;
-    let provider = host.provider.key().to_uppercase();
-    let discount = format!("−{} %, {provider} {}, {}", number(offer.discount * 100.0), offer.plan, offer.date);
+    let discount = format!("−{} %, {}, {}", number(offer.discount * 100.0), offer.plan, offer.date);
     Some(match asked {
         Purchase::Spot => {
             let share = values.get(crate::model::AssumptionId::SpotReplacementShare);
-            format!("spot ({discount}, with {} % more kept to replace reclaimed instances)", number(share * 100.0))
+            format!("on spot ({discount}, with {} % more kept to replace reclaimed instances)", number(share * 100.0))
         }
         Purchase::CommittedSteady => format!("with the steady load committed 1 year ({discount}), the peak on demand"),
         _ => format!("{} ({discount})", super::purchase_words(asked)),
