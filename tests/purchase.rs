@@ -139,6 +139,29 @@ fn cloud_host() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
+    /// Bought on spot, a component's failure tolerance and data intensity decide its bill:
+    /// the sensitivity probes reproject where they move, and no other trait outside the
+    /// projection's inputs moves any resource.
+    #[test]
+    fn on_spot_only_the_projection_inputs_and_the_spot_traits_move_resources(
+        mut profile in profile_support::any_profile(),
+        host in cloud_host(),
+    ) {
+        profile.environment.host = host;
+        profile.environment.purchase = Purchase::Spot;
+        let values = Assumptions::builtin().resolve(&profile);
+        for meta in podvisor::model::TRAITS.iter().filter(|meta| !projection::reads(&profile, meta.id)) {
+            for value in [meta.min, meta.max] {
+                let mut moved = profile.clone();
+                moved.set(meta.id, value);
+                for option in podvisor::model::options::REGISTRY {
+                    prop_assert_eq!(projection::project(option, &moved, &values), projection::project(option, &profile, &values), "{}", meta.key);
+                }
+            }
+        }
+        prop_assert!(projection::reads(&profile, podvisor::model::TraitId::FailureTolerance));
+    }
+
     /// For any profile on a cloud host, every option's monthly compute (and its whole bill) is
     /// no dearer committed for three years than for one, nor for one than on demand.
     #[test]

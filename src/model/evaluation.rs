@@ -434,7 +434,7 @@ impl Scored {
     /// the trait is a projection input, and what the host offers unless the trait is the
     /// workload's need for nested virtualization.
     pub fn variant(&self, variant: &Profile, moved: TraitId) -> Self {
-        let resources = if projection::INPUTS.contains(&moved) {
+        let resources = if projection::reads(variant, moved) {
             self.options.iter().map(|o| projection::project(o, variant, &self.values)).collect()
         } else {
             self.resources.clone()

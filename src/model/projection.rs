@@ -89,8 +89,9 @@ impl Machine {
     }
 }
 
-/// The traits a projection reads; no other trait changes any option's resources (a property
-/// test holds this), so analyses that move one of the others keep the resources they have.
+/// The traits a projection reads whatever the profile; no other trait changes any option's
+/// resources (a property test holds this, with [`reads`] for spot), so analyses that move one
+/// of the others keep the resources they have.
 pub const INPUTS: [TraitId; 16] = [
     TraitId::Services,
     TraitId::Replicas,
@@ -109,6 +110,16 @@ pub const INPUTS: [TraitId; 16] = [
     TraitId::LifespanDays,
     TraitId::EngineerCostPerMonth,
 ];
+
+/// The traits spot's refusal reads (`purchase::spot_refusal`): projection inputs too where a
+/// component asks for spot.
+pub const SPOT_INPUTS: [TraitId; 2] = [TraitId::FailureTolerance, TraitId::DataIntensity];
+
+/// Whether moving trait `id` can change `profile`'s projection: [`INPUTS`], and where the
+/// profile asks for spot, the traits that decide whether spot is refused.
+pub fn reads(profile: &Profile, id: TraitId) -> bool {
+    INPUTS.contains(&id) || SPOT_INPUTS.contains(&id) && super::purchase::asks_spot(profile)
+}
 
 /// A control-plane node at kubeadm's minimum: "at least 2 CPUs on the machine that you use as
 /// a control-plane node" and "2 GB or more of RAM per machine" (kubernetes.io, Creating a
