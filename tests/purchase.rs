@@ -51,6 +51,34 @@ fn committing_the_steady_load_saves_the_discount_on_the_steady_hosts() {
     assert_eq!(offer.map(|o| (o.discount, o.date.as_str())), Some((0.37, "2026-12")));
 }
 
+/// Hosts running 10 hours a day are cheaper on demand than committed for all 24 at −37 %
+/// (24 × 0.63 = 15.1 hours): a commitment is declined, the bill stays the on-demand one, and
+/// the warning and the cost sentence say why.
+#[test]
+fn a_part_time_fleet_is_not_committed_and_says_why() {
+    let part_time = |purchase| {
+        let mut profile = steady_plus_peak(purchase);
+        (profile.environment.runs_hours_per_day, profile.environment.peak_hours_per_day) = (10.0, 4.0);
+        profile
+    };
+    let (on_demand, committed) =
+        (vm_result(&part_time(Purchase::OnDemand)), vm_result(&part_time(Purchase::Committed1y)));
+    assert!((on_demand.monthly_cost - committed.monthly_cost).abs() < 1e-9);
+    assert_eq!(committed.bought.committed, 0.0);
+    let profile = part_time(Purchase::Committed1y);
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let declined = evaluation.warnings.iter().find_map(|w| match w {
+        Warning::CommitmentDeclined { hours, break_even } => Some((*hours, *break_even)),
+        _ => None,
+    });
+    let (hours, break_even) = declined.expect("the declined commitment is said");
+    assert_eq!(hours, 10.0);
+    assert!((break_even - 15.12).abs() < 1e-9);
+    let vm = evaluation.options.iter().position(|o| o.spec.id() == OptionId::VM).unwrap_or_default();
+    let text = podvisor::narrative::why(&evaluation, &profile, vm, podvisor::model::CriterionId::Cost);
+    assert!(text.contains("bought on demand: a commitment (−37 %"), "{text}");
+}
+
 #[test]
 fn the_cost_sentence_says_how_it_is_bought() {
     let profile = steady_plus_peak(Purchase::CommittedSteady);
@@ -97,6 +125,26 @@ fn a_database_is_never_put_on_spot() {
         let said = podvisor::narrative::warning(&Warning::SpotRefused(refusal));
         assert!(said.starts_with("Spot is refused for this component: failure tolerance 2/10"), "{said}");
     }
+}
+
+/// JSON v3 splits compute where a profile says how it is bought, and only there.
+#[test]
+fn json_splits_compute_only_where_a_purchase_is_stated() {
+    let json = |p: &Profile| podvisor::report::json::evaluation(p, &evaluate(p, Assumptions::builtin()));
+    let stated = json(&steady_plus_peak(Purchase::CommittedSteady));
+    assert_eq!(stated["environment"]["purchase"], "committed_steady");
+    let resources = &stated["options"]["vm"]["resources"];
+    let parts = &resources["cost_breakdown"];
+    for key in ["compute", "control_plane", "node_overhead", "people", "compute_committed", "compute_on_demand"] {
+        assert!(parts[key].is_number(), "{key}: {parts}");
+    }
+    assert_eq!(parts["compute_spot"], 0.0);
+    assert_eq!(resources["purchase"]["discount"], 0.37);
+    assert_eq!(resources["purchase"]["plan"], "GCP resource-based committed use discount, 1 year");
+    let plain = json(&steady_plus_peak(Purchase::OnDemand));
+    assert!(plain["environment"].get("purchase").is_none());
+    assert!(plain["options"]["vm"]["resources"].get("purchase").is_none());
+    assert!(plain["options"]["vm"]["resources"]["cost_breakdown"].get("compute_spot").is_none());
 }
 
 #[test]

@@ -5,6 +5,7 @@ use crate::model::compare::{Comparison, ResourceDelta};
 use crate::model::format::{number, seconds, signed};
 use crate::model::hosts::HostType;
 use crate::model::purchase::{Purchase, PurchaseCatalog, Term};
+use crate::model::resources::HostsBought;
 use crate::model::site::Site;
 use crate::model::{Evaluation, Profile, ResourceId};
 
@@ -182,6 +183,16 @@ pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
 /// 1 year (−37 %, GCP resource-based committed use discount, 1 year, 2026-12)", "on spot (−65 %,
 /// AWS EC2 Spot Instances, 2026-12, with 7.5 % more kept to replace reclaimed instances)".
 pub fn bought_phrase(profile: &Profile, values: &Values, host: &HostType) -> Option<String> {
+    bought_as(profile, values, host, None)
+}
+
+/// As [`bought_phrase`], for one option's hosts as `bought`: hosts running too few hours for a
+/// commitment are said to be on demand.
+pub fn bought_hosts(profile: &Profile, values: &Values, host: &HostType, bought: &HostsBought) -> Option<String> {
+    bought_as(profile, values, host, Some(bought))
+}
+
+fn bought_as(profile: &Profile, values: &Values, host: &HostType, bought: Option<&HostsBought>) -> Option<String> {
     let asked = profile.components[0].purchase.unwrap_or(profile.environment.purchase);
     let term = match asked {
         Purchase::OnDemand => return None,
@@ -199,7 +210,16 @@ pub fn bought_phrase(profile: &Profile, values: &Values, host: &HostType) -> Opt
             let share = values.get(crate::model::AssumptionId::SpotReplacementShare);
             format!("on spot ({discount}, with {} % more kept to replace reclaimed instances)", number(share * 100.0))
         }
+        _ if bought.is_some_and(|b| b.committed <= 0.0 && b.declined_hours.is_some()) => format!(
+            "on demand: a commitment ({discount}) bills all 24 hours, more than these hosts' {} h a day cost",
+            number(bought.and_then(|b| b.declined_hours).unwrap_or_default())
+        ),
         Purchase::CommittedSteady => format!("with the steady load committed 1 year ({discount}), the peak on demand"),
-        _ => format!("{} ({discount})", super::purchase_words(asked)),
+        _ => {
+            let declined = bought.and_then(|b| b.declined_hours).map(|hours| {
+                format!(", the hosts running {} h a day on demand (cheaper than committed)", number(hours))
+            });
+            format!("{} ({discount}){}", super::purchase_words(asked), declined.unwrap_or_default())
+        }
     })
 }

@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use super::capitalise;
-use super::figures::{bought_phrase, price_basis, resource_value};
+use super::figures::{bought_hosts, price_basis, resource_value};
 use crate::model::assumptions::Values;
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
@@ -634,7 +634,7 @@ fn write_hosts(out: &mut String, profile: &Profile, values: &Values, r: &Resourc
     if e.peak_hours_per_day < e.runs_hours_per_day {
         write!(out, " with {} h at peak", Number(e.peak_hours_per_day))?;
     }
-    if let Some(bought) = bought_phrase(profile, values, host) {
+    if let Some(bought) = bought_hosts(profile, values, host, &r.bought) {
         write!(out, ", bought {bought}")?;
     }
     Ok(())

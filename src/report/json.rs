@@ -326,7 +326,7 @@ fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
     let e = &profile.environment;
     let site = evaluation.values.site();
     let host = site.host;
-    json!({
+    let mut environment = json!({
         "host": host.map_or(crate::model::hosts::CUSTOM, |host| host.id.as_str()),
         "kubernetes": e.kubernetes.key(),
         "currency": profile.currency(),
@@ -339,7 +339,12 @@ fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
             "engineers": round(team.engineers),
             "engineer_cost_per_month": round(team.engineer_cost_per_month),
         })),
-    })
+    });
+    // How compute is bought, where a profile says (files that do not keep their bytes).
+    if crate::model::purchase::stated(profile) {
+        environment["purchase"] = json!(e.purchase.key());
+    }
+    environment
 }
 
 fn option(profile: &Profile, evaluation: &Evaluation, o: usize) -> Value {
