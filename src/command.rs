@@ -112,6 +112,8 @@ pub enum Export {
     Chart,
     /// The whole window, as PNG.
     Window,
+    /// Presenter mode's deck, every slide a page, as PDF.
+    Deck,
 }
 
 impl Export {
@@ -119,6 +121,7 @@ impl Export {
         match self {
             Self::Report => "md",
             Self::Chart | Self::Window => "png",
+            Self::Deck => "pdf",
         }
     }
 
@@ -128,6 +131,7 @@ impl Export {
             Self::Report => "Export report",
             Self::Chart => "Export chart as PNG",
             Self::Window => "Export window as PNG",
+            Self::Deck => "Export deck as PDF",
         }
     }
 
@@ -137,6 +141,7 @@ impl Export {
         let stem = file_stem(scenario);
         match self {
             Self::Chart => format!("{stem}_chart.png"),
+            Self::Deck => format!("{stem}_deck.pdf"),
             Self::Report | Self::Window => format!("{stem}.{}", self.extension()),
         }
     }
@@ -188,6 +193,7 @@ impl PathPurpose {
             Self::Import => &IMPORTED_EXTENSIONS,
             Self::Export(Export::Report) => &["md"],
             Self::Export(Export::Chart | Export::Window) => &["png"],
+            Self::Export(Export::Deck) => &["pdf"],
             Self::DeckFolder => &[],
         }
     }
@@ -292,6 +298,7 @@ pub enum UiCommand {
     ExportReport,
     ExportChart,
     ExportWindow,
+    ExportDeck,
     Quit,
     Undo,
     Redo,
@@ -316,7 +323,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// In the order Help ▸ Keyboard shortcuts lists them.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 29] = [
         Self::New,
         Self::Open,
         Self::Import,
@@ -325,6 +332,7 @@ impl UiCommand {
         Self::ExportReport,
         Self::ExportChart,
         Self::ExportWindow,
+        Self::ExportDeck,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -358,6 +366,7 @@ impl UiCommand {
             Self::ExportReport => "Export report…",
             Self::ExportChart => "Export chart as PNG…",
             Self::ExportWindow => "Export window as PNG…",
+            Self::ExportDeck => "Export deck as PDF…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -392,6 +401,10 @@ impl UiCommand {
             Self::ExportReport => "The Markdown report of the scenario on screen",
             Self::ExportChart => "The projection chart on screen, with its title",
             Self::ExportWindow => "A picture of the whole window",
+            Self::ExportDeck => {
+                "Every slide presenter mode shows (the scenario on screen, then the deck), one page each as the \
+                 room sees it, with its notes: a handout"
+            }
             Self::Quit => "Close Podvisor (asks first if changes are unsaved)",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo what was undone",
@@ -409,8 +422,9 @@ impl UiCommand {
                  own, for the presenter's screen; its keys drive the deck too"
             }
             Self::Levers => {
-                "In presenter mode, on a slide of one component: sliders for the three settings nearest to \
-                 flipping its verdict; the slide answers live, the slide as it was drawn as a ghost"
+                "In presenter mode, on a verdict's slide (a scenario's, or one component's of an estate): sliders \
+                 for the three settings nearest to flipping its verdict; the slide answers live, the slide as it \
+                 was drawn as a ghost"
             }
             Self::SlideResource | Self::SlideAxis => "In presenter mode; each slide keeps its chart, also next time",
             Self::StopPresenting => "Back to the explorer, the scenario as it was",
@@ -428,6 +442,7 @@ impl UiCommand {
             Self::ExportReport => &const { [shortcut(CTRL, Key::E)] },
             Self::ExportChart => &const { [shortcut(CTRL_ALT, Key::E)] },
             Self::ExportWindow => &const { [shortcut(CTRL_SHIFT, Key::E)] },
+            Self::ExportDeck => &const { [shortcut(CTRL_SHIFT, Key::D)] },
             Self::Quit => &const { [shortcut(CTRL, Key::Q)] },
             Self::Undo => &const { [shortcut(CTRL, Key::Z)] },
             Self::Redo => &const { [shortcut(CTRL_SHIFT, Key::Z), shortcut(CTRL, Key::Y)] },
@@ -455,7 +470,7 @@ impl UiCommand {
     /// When its keys apply.
     pub fn scope(self) -> Scope {
         match self {
-            Self::ExportReport | Self::ExportChart | Self::ExportWindow | Self::Quit => Scope::Both,
+            Self::ExportReport | Self::ExportChart | Self::ExportWindow | Self::ExportDeck | Self::Quit => Scope::Both,
             Self::NextSlide
             | Self::PreviousSlide
             | Self::FirstSlide
@@ -492,6 +507,7 @@ impl UiCommand {
             Self::ExportReport => Command::Choose(PathPurpose::Export(Export::Report)),
             Self::ExportChart => Command::Choose(PathPurpose::Export(Export::Chart)),
             Self::ExportWindow => Command::Choose(PathPurpose::Export(Export::Window)),
+            Self::ExportDeck => Command::Choose(PathPurpose::Export(Export::Deck)),
             Self::Quit => Command::Quit,
             Self::Undo => Command::Undo,
             Self::Redo => Command::Redo,

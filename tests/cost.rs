@@ -95,3 +95,32 @@ fn catalog_hosts_say_what_they_cannot_run() {
     let spread = evaluate(&profile, Assumptions::builtin());
     assert!(spread.warnings.iter().all(|w| !matches!(w, Warning::ReplicasShareOneHost { .. })));
 }
+
+/// The bundled 50-service monolith: containers need less memory than VMs only from 44 to 50
+/// services, and by under 5 %; VMs need less on either side. The chart marked two
+/// break-evens there (44 and 51 services), a race that is not run; it marks none now.
+#[test]
+fn level_memory_lines_have_no_break_even_between_them() {
+    let text = include_str!("../profiles/monolith_decomposed_50_services.ron");
+    let profile = profile::parse(text.as_bytes(), "monolith").unwrap_or_else(|error| panic!("{error}")).profile;
+    let memory_at = |services: f64| {
+        let mut there = profile.clone();
+        there.set(podvisor::model::TraitId::Services, services);
+        let evaluation = evaluate(&there, Assumptions::builtin());
+        let [vm, container] = [0, 1].map(|i| evaluation.options[i].resources.memory_gib);
+        (vm - container).abs() / vm.max(container)
+    };
+    for services in [44.0, 47.0, 50.0] {
+        assert!(memory_at(services) < 0.05, "level at {services} services: {:.3}", memory_at(services));
+    }
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let memory: Vec<f64> = evaluation
+        .break_even()
+        .iter()
+        .filter(|b| {
+            b.resource == podvisor::model::ResourceId::MemoryGib && b.axis == podvisor::model::TraitId::Services
+        })
+        .map(|b| b.at)
+        .collect();
+    assert!(memory.iter().all(|at| !(40.0..=60.0).contains(at)), "break-evens at {memory:?} services");
+}

@@ -80,7 +80,13 @@ fn crossover() -> String {
         .expect("the single VM overtakes containers on memory (M-RES-2)");
     let later: Vec<String> = crossings.iter().filter(|at| **at > first.at).map(|at| Number(*at).to_string()).collect();
     let mut text = format!("the single VM overtakes them at {} services", Number(first.at));
-    if let Some((last, rest)) = later.split_last() {
+    if later.is_empty() {
+        // Lines within 5 % of each other carry no break-even (`projection::LEVEL_LEAD`).
+        text.push_str(
+            " (in the bundled decomposed monolith; on the way the two run level, within 5 % of each other, \
+             which the chart marks as no break-even)",
+        );
+    } else if let Some((last, rest)) = later.split_last() {
         let list = if rest.is_empty() { last.clone() } else { format!("{} and {last}", rest.join(", ")) };
         let _ = write!(
             text,

@@ -71,3 +71,25 @@ fn euros_beside_dollars_carry_their_currency_and_no_change() {
     }
     assert_eq!(harness.query_all_by_label("—").count(), comparison.options.len(), "one blank change per option");
 }
+
+/// Both sides of a comparison are read by the same rule: B's confidence is drawn as A's is,
+/// so a profile compared with its own copy is the same verdict, equally sure, on both sides
+/// (B once had only the provisional points-based reading while A had its shares).
+#[test]
+fn b_is_as_sure_as_a_when_it_is_the_same_profile() {
+    for file in [ESTATE, "saas_running_customer_code.ron"] {
+        let mut harness = common::app();
+        common::open_example(&mut harness, file);
+        harness.state_mut().send(Command::CompareWith(common::example(file)));
+        common::wait_for_confidence(&mut harness);
+        let state = harness.state();
+        let b = state.compared().expect("B is chosen").scenario();
+        let (a, b) = (&state.document().evaluated().1.verdict, &b.evaluation.verdict);
+        assert!(b.confidence.is_some(), "{file}: B's confidence is drawn");
+        assert_eq!((a.confidence.as_ref(), a.close_call), (b.confidence.as_ref(), b.close_call), "{file}");
+        assert!(harness.query_by_label_contains("Same verdict:").is_some(), "{file}");
+        if let Some(estate) = &state.compared().expect("B").scenario().estate {
+            assert!(estate.plan.confidence.is_some(), "{file}: B's plan is as sure as A's");
+        }
+    }
+}

@@ -58,6 +58,47 @@ fn a_pinned_baseline_shows_what_changed_since() {
     assert!(harness.query_by_label("VM (baseline)").is_none());
 }
 
+/// On a slide the baseline's lines share one legend entry and the break-even lines are named
+/// by their labels alone, so that a pinned baseline adds no row to the legend of a two-option
+/// chart (an entry per option's baseline added a row).
+#[test]
+fn a_slide_names_the_baseline_once_and_it_adds_no_legend_row() {
+    let legend_rows = |harness: &Harness<'_, App>, entries: &[&str]| {
+        let mut tops: Vec<f32> = entries
+            .iter()
+            .map(|entry| {
+                // The legend's entry is the last of the name on the slide (the scores come first).
+                let nodes: Vec<_> = if entry.ends_with(' ') {
+                    harness.query_all_by_label_contains(entry).collect()
+                } else {
+                    harness.query_all_by_label(entry).collect()
+                };
+                let rect = nodes.last().unwrap_or_else(|| panic!("{entry} in the legend")).rect();
+                rect.top().round()
+            })
+            .collect();
+        tops.dedup();
+        tops.len()
+    };
+    let options = ["VM", "Container", "Today: "];
+    let mut harness = common::app();
+    common::open_example(&mut harness, "greenfield_microservices.ron");
+    harness.key_press(Key::F5);
+    harness.run();
+    let without = legend_rows(&harness, &options);
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    harness.run();
+    harness.get_by_role_and_label(Role::Slider, "Isolation need").set_value_accesskit(2.0);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.query_by_label("VM (baseline)").is_none(), "no entry per option on a slide");
+    let with = legend_rows(&harness, &[&options[..], &["Baseline"]].concat());
+    assert_eq!(with, without, "the baseline's entry fits the legend's rows");
+}
+
 #[test]
 fn compare_with_an_example_then_swap() {
     let mut harness = common::app();

@@ -227,13 +227,33 @@ fn exporting_pictures_of_the_window_and_of_its_chart() {
 enum DocsView {
     Scorecard,
     Resources,
-    Presenter,
+    /// Presenter mode on a screen of `pixels` at `zoom`, `forward` slides on from the first.
+    Presenter {
+        pixels: (f32, f32),
+        zoom: f32,
+        forward: usize,
+    },
 }
 
+/// A projector's slide, at 100 %.
+const PROJECTOR_SLIDE: DocsView = DocsView::Presenter { pixels: (1280.0, 720.0), zoom: 1.0, forward: 0 };
+
 /// The pictures of `docs/` that the README shows: file, bundled example, view.
-const DOCS: [(&str, &str, DocsView); 4] = [
+const DOCS: [(&str, &str, DocsView); 6] = [
     ("four-options.png", "saas_running_customer_code.ron", DocsView::Scorecard),
-    ("presenter.png", "monolith_decomposed_50_services.ron", DocsView::Presenter),
+    ("presenter.png", "monolith_decomposed_50_services.ron", PROJECTOR_SLIDE),
+    // An estate's first slide is its plan, on a small laptop at 150 %.
+    (
+        "presenter-laptop-150.png",
+        "phased_modernisation.ron",
+        DocsView::Presenter { pixels: (1024.0, 640.0), zoom: 1.5, forward: 0 },
+    ),
+    // One component's verdict, named, on a 1080p screen.
+    (
+        "presenter-1080p.png",
+        "three_tier_web_shop.ron",
+        DocsView::Presenter { pixels: (1920.0, 1080.0), zoom: 1.0, forward: 1 },
+    ),
     ("resources.png", "monolith_decomposed_50_services.ron", DocsView::Resources),
     ("screenshot.png", "monolith_decomposed_50_services.ron", DocsView::Scorecard),
 ];
@@ -251,13 +271,26 @@ fn docs_pictures() {
     );
     for (picture, file, view) in DOCS {
         let index = examples().iter().position(|example| example.file == file).expect("a bundled example");
-        let mut harness = common::layout::app_at(PROJECTOR, 1.0);
+        let (size, zoom) = match view {
+            DocsView::Presenter { pixels: (width, height), zoom, .. } => {
+                (egui::vec2(width / zoom, height / zoom), zoom)
+            }
+            _ => (PROJECTOR, 1.0),
+        };
+        let mut harness = common::layout::app_at(size, zoom);
         harness.state_mut().send(Command::OpenExample(index));
         harness.run();
         match view {
             DocsView::Scorecard => {}
             DocsView::Resources => harness.state_mut().select_tab(podvisor::ui::Tab::Resources),
-            DocsView::Presenter => harness.key_press(Key::F5),
+            DocsView::Presenter { forward, .. } => {
+                harness.key_press(Key::F5);
+                harness.run();
+                for _ in 0..forward {
+                    harness.key_press(Key::ArrowRight);
+                    harness.run();
+                }
+            }
         }
         common::wait_for_confidence(&mut harness);
         harness.remove_cursor();
@@ -289,7 +322,108 @@ const TESTS: &[(&str, fn())] = &[
     ("window_at_laptop_and_projector_sizes", window_at_laptop_and_projector_sizes),
     ("options_menu_with_four_options", options_menu_with_four_options),
     ("exporting_pictures_of_the_window_and_of_its_chart", exporting_pictures_of_the_window_and_of_its_chart),
+    ("the_handout_deck_is_the_slides_the_room_saw", the_handout_deck_is_the_slides_the_room_saw),
+    ("the_deck_command_hands_out_a_folder", the_deck_command_hands_out_a_folder),
 ];
+
+/// Side of the blocks pictures are compared in, in pixels.
+const BLOCK: u32 = 24;
+
+/// The mean colour of each [`BLOCK`]-square block of a picture, row by row.
+fn block_means(picture: &image::RgbaImage) -> Vec<[f64; 3]> {
+    let (width, height) = picture.dimensions();
+    let mut means = Vec::new();
+    for top in (0..height).step_by(BLOCK as usize) {
+        for left in (0..width).step_by(BLOCK as usize) {
+            let mut sum = [0.0; 3];
+            for y in top..(top + BLOCK).min(height) {
+                for x in left..(left + BLOCK).min(width) {
+                    let pixel = picture.get_pixel(x, y).0;
+                    (0..3).for_each(|channel| sum[channel] += f64::from(pixel[channel]));
+                }
+            }
+            means.push(sum.map(|total| total / f64::from(BLOCK * BLOCK)));
+        }
+    }
+    means
+}
+
+/// The handout as the room saw it: the deck exported from presenter mode has a page per slide,
+/// and its first page, turned back into pixels by poppler's `pdftoppm`, is the slide on a
+/// 1280×720 projector at 150 % (1920×1080 pixels) within a small tolerance.
+fn the_handout_deck_is_the_slides_the_room_saw() {
+    let mut harness =
+        Harness::builder().with_size(PROJECTOR).with_pixels_per_point(1.5).build_eframe(|cc| App::new(cc));
+    harness.state_mut().send(Command::OpenExample(0));
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    common::wait_for_confidence(&mut harness);
+    harness.remove_cursor();
+    harness.run();
+    let room = harness.render().expect("the slide renders");
+    assert_eq!(room.dimensions(), (1920, 1080));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("deck.pdf");
+    harness.state_mut().send(Command::Export(Export::Deck, pdf.clone()));
+    harness.run();
+    let start = std::time::Instant::now();
+    while harness.state().is_exporting_deck() {
+        assert!(start.elapsed().as_secs() < 300, "the deck is still being drawn after 5 minutes");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    assert!(harness.state().alert().is_none(), "{:?}", harness.state().alert());
+    let bytes = std::fs::read(&pdf).expect("the deck is written");
+    let pages = bytes.windows(b"/Type /Page\n".len()).filter(|w| *w == b"/Type /Page\n").count();
+    assert_eq!(pages, common::deck_slides(), "a page per slide");
+
+    let Some(page) = common::pdf_page_png(&pdf, 1, dir.path()) else {
+        return;
+    };
+    let page = image::open(&page).expect("pdftoppm writes a PNG").to_rgba8();
+    assert_eq!(page.dimensions(), (1920, 1080), "the first slide's notes fit on it: the page is the slide alone");
+    // Compared in blocks of 24×24 pixels: text laid out a pixel apart (the window's panel and
+    // the page's round differently) moves many single pixels but hardly a block's mean (at
+    // most 10 of 255 on the bundled deck's first slide; a wrong slide moves hundreds of blocks).
+    let (room, page) = (block_means(&room), block_means(&page));
+    let differing =
+        room.iter().zip(&page).filter(|(a, b)| (0..3).any(|channel| (a[channel] - b[channel]).abs() > 16.0)).count();
+    assert!(differing * 200 < room.len(), "{differing} of {} blocks of the page differ from the slide's", room.len());
+}
+
+/// `podvisor deck FOLDER -o OUT.pdf`: a page per slide of the folder's profiles in file-name
+/// order (an unreadable file is a slide saying why; an estate of five components is its plan,
+/// five verdicts and its path), light unless asked for dark; a folder as the output is
+/// refused and left as it was.
+fn the_deck_command_hands_out_a_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let talk = dir.path().join("talk");
+    std::fs::create_dir(&talk).expect("a folder");
+    std::fs::copy(common::example("phased_modernisation.ron"), talk.join("b_estate.ron")).expect("copy");
+    std::fs::copy(common::example("greenfield_microservices.ron"), talk.join("c_shop.ron")).expect("copy");
+    std::fs::write(talk.join("a_broken.ron"), "(format: \"podvisor-profile\", version: 1, oops)").expect("write");
+    let run = |out: &std::path::Path, theme| {
+        podvisor::cli::execute(&podvisor::cli::Command::Deck { folder: Some(talk.clone()), out: out.to_owned(), theme })
+    };
+    let light = dir.path().join("talk.pdf");
+    let outcome = run(&light, podvisor::cli::DeckTheme::Light);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(outcome.stdout.contains("9 pages"), "1 + (1 + 5 + 1) + 1 slides: {}", outcome.stdout);
+    let dark = dir.path().join("dark.pdf");
+    assert_eq!(run(&dark, podvisor::cli::DeckTheme::Dark).code, 0);
+    if let (Some(light), Some(dark)) =
+        (common::pdf_page_png(&light, 2, &dir.path().join("l")), common::pdf_page_png(&dark, 2, &dir.path().join("d")))
+    {
+        let corner = |png: &std::path::Path| image::open(png).expect("a PNG").to_rgb8().get_pixel(4, 4).0;
+        assert!(corner(&light).iter().all(|&c| c > 200), "a light page: {:?}", corner(&light));
+        assert!(corner(&dark).iter().all(|&c| c < 60), "a dark page: {:?}", corner(&dark));
+    }
+    let refused = run(dir.path(), podvisor::cli::DeckTheme::Light);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("not a regular file"), "{}", refused.stderr);
+}
 
 /// Runs a test on a thread of its own, as libtest does: `egui_kittest` checks per thread that
 /// every snapshot result was handled, and libtest-mimic's pool would carry one test's results

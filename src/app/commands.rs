@@ -157,7 +157,11 @@ impl App {
                     file_dialog::pick_save(directory, title, FileKind::Profile, &self.suggested_file_name(purpose))
                 }
                 PathPurpose::Export(what) => {
-                    let kind = if what == Export::Report { FileKind::Markdown } else { FileKind::Png };
+                    let kind = match what {
+                        Export::Report => FileKind::Markdown,
+                        Export::Chart | Export::Window => FileKind::Png,
+                        Export::Deck => FileKind::Pdf,
+                    };
                     file_dialog::pick_save(directory, title, kind, &self.suggested_file_name(purpose))
                 }
                 PathPurpose::DeckFolder => file_dialog::pick_folder(directory, title),

@@ -12,12 +12,13 @@ use serde::{Deserialize, Serialize};
 use crate::command::{Command, DeckSource, Keys, shortcut_commands};
 use crate::model::Assumptions;
 use crate::model::compare::{Comparison, compare};
-use crate::model::confidence::{EstateConfidence, SEED, confidence, estate_confidence};
+use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
 use crate::model::projection::CURVE_AXES;
 use crate::model::sensitivity::{Sensitivity, TraitSensitivity, analyse};
 use crate::model::{ResourceId, TraitId};
 use crate::profile::{Profile, load_file};
 use crate::ui::console::{ConsoleView, console_ui};
+use crate::ui::presenter::SlideContent;
 use crate::ui::resources::ChartView;
 use crate::ui::words::count;
 
@@ -60,6 +61,29 @@ impl Slide {
             }
             _ => vec![slide(content.clone(), Page::Verdict)],
         }
+    }
+
+    /// What the slide shows: a verdict, an estate's plan or path, or why its file could
+    /// not be read.
+    pub fn content(&self) -> SlideContent<'_> {
+        match (&self.content, self.page) {
+            (Ok(Scenario { estate: Some(estate), .. }), Page::Plan) => {
+                SlideContent::Plan { profile: &estate.profile, plan: &estate.plan }
+            }
+            (Ok(Scenario { estate: Some(estate), .. }), Page::Path) => {
+                SlideContent::Path { profile: &estate.profile, plan: &estate.plan }
+            }
+            (Ok(scenario), _) => {
+                SlideContent::Scenario { profile: &scenario.profile, evaluation: &scenario.evaluation }
+            }
+            (Err(error), _) => SlideContent::Unreadable { file: &self.file, error },
+        }
+    }
+
+    /// The notes of the slide's scenario (the presenter console's), empty for a file that
+    /// could not be read.
+    pub fn notes(&self) -> &str {
+        self.content.as_ref().map_or("", |scenario| scenario.whole().notes.as_str())
     }
 
     /// The slide's title: the file's scenario, and for a component's verdict the component,
@@ -212,7 +236,8 @@ impl Presentation {
     }
 
     /// Shows the slide's what-if levers, or puts them away with the slide as it was. Levers
-    /// move one scenario: a slide of one component. Returns whether they are shown.
+    /// move one verdict: a scenario's, or one component's of an estate (not a plan or a
+    /// path). Returns whether they are shown.
     pub fn toggle_levers(&mut self) -> bool {
         if self.levers.is_some() {
             self.put_levers_away();
@@ -220,7 +245,7 @@ impl Presentation {
         }
         let slide = &self.slides[self.index];
         match &slide.content {
-            Ok(scenario) if slide.page == Page::Verdict && scenario.estate.is_none() => {
+            Ok(scenario) if slide.page == Page::Verdict => {
                 self.levers = Some(Levers::of(&scenario.profile));
                 true
             }
@@ -243,7 +268,7 @@ impl Presentation {
             return;
         }
         let before = levers.before.get_or_insert_with(|| (scenario.clone(), compare_same(scenario)));
-        *scenario = Scenario::new(profile);
+        *scenario = scenario.moved(profile);
         before.1 = compare(&before.0.profile, &before.0.evaluation, &scenario.profile, &scenario.evaluation);
     }
 
@@ -290,18 +315,7 @@ impl Presentation {
     /// Attaches the confidences drawn for `profile` (every component) to every slide of it:
     /// each component's verdict its own, the plan the estate's.
     pub fn attach_confidence(&mut self, profile: &Profile, drawn: &EstateConfidence) {
-        for slide in &mut self.slides {
-            if let Ok(scenario) = &mut slide.content
-                && scenario.whole() == profile
-            {
-                if let Some(own) = drawn.components.get(scenario.component) {
-                    scenario.evaluation.set_confidence(own.clone());
-                }
-                if let Some(estate) = &mut scenario.estate {
-                    estate.plan.set_confidence(drawn, &scenario.evaluation.values);
-                }
-            }
-        }
+        attach_confidence(&mut self.slides, profile, drawn);
     }
 
     /// The baseline and the slide compared with it, on the open scenario's slide when a
@@ -345,12 +359,7 @@ fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(P
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         for profile in profiles {
-            let drawn = if profile.is_mixed() {
-                estate_confidence(&profile, Assumptions::builtin(), &profile.option_specs(), SEED)
-            } else {
-                let one = confidence(&profile, Assumptions::builtin(), SEED);
-                EstateConfidence { components: vec![one.clone()], all_in: one }
-            };
+            let drawn = draw_confidence(&profile);
             if sender.send((profile, drawn)).is_err() {
                 return;
             }
@@ -358,6 +367,28 @@ fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(P
         }
     });
     receiver
+}
+
+/// The confidence of `profile`: of each component and, for several, the estate's.
+pub(super) fn draw_confidence(profile: &Profile) -> EstateConfidence {
+    profile_confidence(profile, Assumptions::builtin(), SEED)
+}
+
+/// Attaches the confidences drawn for `profile` to every slide of it: each component's
+/// verdict its own, the plan the estate's.
+pub(super) fn attach_confidence(slides: &mut [Slide], profile: &Profile, drawn: &EstateConfidence) {
+    for slide in slides {
+        if let Ok(scenario) = &mut slide.content
+            && scenario.whole() == profile
+        {
+            if let Some(own) = drawn.components.get(scenario.component) {
+                scenario.evaluation.set_confidence(own.clone());
+            }
+            if let Some(estate) = &mut scenario.estate {
+                estate.plan.set_confidence(drawn, &scenario.evaluation.values);
+            }
+        }
+    }
 }
 
 /// The item after `current` in `all`, round to the first.
@@ -437,7 +468,7 @@ impl App {
             position: presentation.position(),
             title: slide.title(),
             headline,
-            notes: slide.content.as_ref().map_or_else(|_| String::new(), |scenario| scenario.whole().notes.clone()),
+            notes: slide.notes().to_owned(),
             next: presentation.next_title(),
             started: self.presenter.started,
         };
@@ -477,6 +508,16 @@ impl App {
                 ui.ctx().request_repaint_of(egui::ViewportId::ROOT);
             }
         });
+    }
+
+    /// The slides a handout prints: those on screen while presenting (a lever's what-if
+    /// included), else those F5 would show (the open scenario, then the deck).
+    pub(super) fn slides_to_hand_out(&self) -> Result<Vec<Slide>, String> {
+        if let Some(presentation) = &self.presenter.presentation {
+            return Ok(presentation.slides.clone());
+        }
+        let deck = load(&self.presenter.deck)?;
+        Ok(Presentation::start(&Scenario::of(&self.workspace.document), deck, None).slides)
     }
 
     pub(super) fn toggle_levers(&mut self) {
@@ -615,13 +656,47 @@ mod tests {
         assert_eq!(undrawn, std::slice::from_ref(&estate.profile), "one drawing for every slide of the estate");
     }
 
+    /// Levers on one component's slide of an estate move that component: the slide keeps
+    /// its title, is scored afresh, and its confidence is drawn for the estate with the
+    /// component moved (not the estate as filed); L puts the slide back.
+    #[test]
+    fn levers_on_a_component_slide_move_that_component() {
+        let estate = examples::examples().iter().find(|e| e.profile.components.len() == 5).expect("an estate");
+        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone())));
+        let mut shown = Presentation::start(&Scenario::new(Profile::default()), slides, None);
+        assert!(shown.go_to(3), "the second component's verdict (after the open scenario and the plan)");
+        let (title, before) = (shown.slide().title(), shown.slide().content.as_ref().expect("readable").clone());
+        assert_eq!(before.component, 1);
+        assert!(shown.toggle_levers(), "a component's verdict has levers");
+        let lever = shown.levers().expect("shown").traits[0];
+        let mut moved = before.profile.clone();
+        let meta = lever.meta();
+        moved.set(lever, if moved.get(lever) == meta.max { meta.min } else { meta.max });
+        shown.move_levers(moved.clone());
+
+        let now = shown.slide().content.as_ref().expect("readable");
+        assert_eq!(shown.slide().title(), title, "still the component's slide");
+        assert_eq!((now.component, &now.profile), (1, &moved));
+        let scores = |scenario: &Scenario| scenario.evaluation.options.iter().map(|o| o.score).collect::<Vec<_>>();
+        assert_ne!(scores(now), scores(&before), "scored afresh");
+        let whole = now.whole();
+        assert_eq!(whole.focus(1), moved, "the estate holds the moved component");
+        assert_eq!(whole.components[0], estate.profile.components[0], "and the others as filed");
+        assert!(shown.undrawn().contains(whole), "its confidence is drawn for the estate as moved");
+        assert!(shown.since().is_some(), "the slide as it was is the ghost");
+
+        assert!(!shown.toggle_levers());
+        let back = shown.slide().content.as_ref().expect("readable");
+        assert_eq!((&back.profile, back.whole()), (&before.profile, before.whole()), "L puts the slide back");
+    }
+
     #[test]
     fn drawn_confidences_reach_every_slide_of_an_estate() {
         let estate = examples::examples().iter().find(|e| e.profile.is_mixed()).expect("an estate");
         let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone())));
         let mut shown = Presentation::start(&Scenario::new(Profile::default()), slides, None);
         let profile = &estate.profile;
-        let drawn = estate_confidence(profile, Assumptions::builtin(), &profile.option_specs(), SEED);
+        let drawn = draw_confidence(profile);
         shown.attach_confidence(profile, &drawn);
         assert_eq!(shown.undrawn(), [Profile::default()], "only the open scenario is left to draw");
         for slide in &shown.slides {

@@ -21,7 +21,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::components::{self, ComponentEdit};
 use super::history::History;
-use crate::model::confidence::{EstateConfidence, SEED, confidence, estate_confidence};
+use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
 use crate::model::plan::{Plan, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
@@ -214,13 +214,7 @@ impl Document {
         let (sender, receiver) = mpsc::channel();
         let worker = profile.clone();
         std::thread::spawn(move || {
-            let assumptions = Assumptions::builtin();
-            let drawn = if worker.is_mixed() {
-                estate_confidence(&worker, assumptions, &worker.option_specs(), SEED)
-            } else {
-                let one = confidence(&worker, assumptions, SEED);
-                EstateConfidence { components: vec![one.clone()], all_in: one }
-            };
+            let drawn = profile_confidence(&worker, Assumptions::builtin(), SEED);
             // The document may be gone (the window closed, another file opened): nothing to do.
             let _ = sender.send(drawn);
             wake();

@@ -12,10 +12,11 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use egui::{ColorImage, Rect};
 use image::ImageEncoder as _;
 
-use super::{Alert, App};
+use super::{Alert, App, Slide, handout};
 use crate::command::Export;
 use crate::profile::write_atomically;
 use crate::report::{Analysis, markdown};
+use crate::ui::theme::ThemeChoice;
 
 /// A screenshot asked for and not yet written.
 #[derive(Debug)]
@@ -36,6 +37,43 @@ impl Capture {
             repaint.request_repaint();
         });
         Self { path, what, receiver }
+    }
+}
+
+/// A deck being drawn into a PDF on a worker thread, so the window stays live meanwhile.
+#[derive(Debug)]
+pub struct DeckExport {
+    path: PathBuf,
+    receiver: Receiver<DeckProgress>,
+}
+
+/// What the deck's worker says.
+#[derive(Debug)]
+enum DeckProgress {
+    /// Pages drawn so far, of how many.
+    Page(usize, usize),
+    /// Written, with this many pages.
+    Written(usize),
+    Failed(String),
+}
+
+impl DeckExport {
+    fn start(ctx: &egui::Context, title: String, slides: Vec<Slide>, look: handout::Look, path: PathBuf) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        let (waker, target) = (ctx.clone(), path.clone());
+        std::thread::spawn(move || {
+            let pages = slides.len();
+            let progress = |done, of| {
+                sender.send(DeckProgress::Page(done, of)).ok();
+                waker.request_repaint();
+            };
+            let written = handout::pdf(&title, slides, &look, progress).and_then(|bytes| {
+                write_atomically(&target, &bytes).map_err(|error| format!("{error} ({})", target.display()))
+            });
+            sender.send(written.map_or_else(DeckProgress::Failed, |()| DeckProgress::Written(pages))).ok();
+            waker.request_repaint();
+        });
+        Self { path, receiver }
     }
 }
 
@@ -91,6 +129,48 @@ impl App {
             }
             Export::Chart | Export::Window => {
                 self.exporter.capture = Some(Capture::request(ctx, path.to_owned(), what));
+            }
+            Export::Deck if self.exporter.deck.is_some() => {
+                self.status = "The deck is still being drawn; export it again once it is written".to_owned();
+            }
+            Export::Deck => match self.slides_to_hand_out() {
+                Ok(slides) => {
+                    let theme = if ctx.theme() == egui::Theme::Light { ThemeChoice::Light } else { ThemeChoice::Dark };
+                    let charts = self.presenter.charts.clone();
+                    let look = handout::Look { theme, chart: self.workspace.chart, charts };
+                    let title = handout::title(&self.presenter.deck);
+                    self.status = format!("Drawing the deck: {} slides…", slides.len());
+                    self.exporter.deck = Some(DeckExport::start(ctx, title, slides, look, path.to_owned()));
+                }
+                Err(error) => self.export_failed(what, error),
+            },
+        }
+    }
+
+    /// Reports the deck's progress, and the file once written.
+    pub(super) fn poll_deck(&mut self) {
+        let Some(export) = &self.exporter.deck else {
+            return;
+        };
+        loop {
+            match export.receiver.try_recv() {
+                Ok(DeckProgress::Page(done, of)) => self.status = format!("Drawing the deck: page {done} of {of}…"),
+                Ok(DeckProgress::Written(pages)) => {
+                    self.status = format!("Exported the deck ({pages} pages) to {}", export.path.display());
+                    self.exporter.deck = None;
+                    return;
+                }
+                Ok(DeckProgress::Failed(error)) => {
+                    self.exporter.deck = None;
+                    self.export_failed(Export::Deck, error);
+                    return;
+                }
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => {
+                    self.exporter.deck = None;
+                    self.export_failed(Export::Deck, "the deck's drawing stopped without a word".to_owned());
+                    return;
+                }
             }
         }
     }

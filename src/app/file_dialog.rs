@@ -55,6 +55,7 @@ pub enum FileKind {
     Manifests,
     Markdown,
     Png,
+    Pdf,
 }
 
 impl FileKind {
@@ -64,6 +65,7 @@ impl FileKind {
             Self::Manifests => ("Compose file or Kubernetes manifests", &crate::command::IMPORTED_EXTENSIONS),
             Self::Markdown => ("Markdown", &["md"]),
             Self::Png => ("PNG image", &["png"]),
+            Self::Pdf => ("PDF document", &["pdf"]),
         }
     }
 }

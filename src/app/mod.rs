@@ -15,7 +15,9 @@ mod document;
 pub mod examples;
 mod export;
 mod file_dialog;
+pub mod handout;
 mod history;
+mod offscreen;
 mod reference;
 mod scenario;
 mod session;
@@ -42,7 +44,7 @@ use crate::ui::dialogs::{FileBrowser, Tone, drop_hint_ui, message_panel_ui, unsa
 use crate::ui::help::{shortcuts_ui, welcome_ui};
 use crate::ui::menu::{MenuContext, menu_bar_ui};
 use crate::ui::plan::{PlanView, plan_ui};
-use crate::ui::presenter::{SlideContent, SlideView, presenter_ui};
+use crate::ui::presenter::{SlideView, canvas_ui};
 use crate::ui::resources::{ChartView, resources_ui};
 use crate::ui::status::status_bar_ui;
 use crate::ui::theme::{self, Appearance, Sizes};
@@ -154,6 +156,8 @@ struct Exporter {
     chart_rect: Option<Rect>,
     /// A picture of the window on its way to a file.
     capture: Option<export::Capture>,
+    /// The handout deck being drawn.
+    deck: Option<export::DeckExport>,
 }
 
 /// The application.
@@ -271,6 +275,12 @@ impl App {
         self.workspace.document.is_drawing()
             || self.workspace.document.is_confidence_stale()
             || self.presenter.drawing.is_some()
+            || self.workspace.baseline.iter().chain(&self.workspace.compared).any(Reference::is_drawing)
+    }
+
+    /// Whether a handout deck is still being drawn or written.
+    pub fn is_exporting_deck(&self) -> bool {
+        self.exporter.deck.is_some()
     }
 
     pub fn alert(&self) -> Option<&Alert> {
@@ -548,21 +558,9 @@ impl App {
             return;
         };
         let slide = presentation.slide();
-        let content = match (&slide.content, slide.page) {
-            (Ok(Scenario { estate: Some(estate), .. }), Page::Plan) => {
-                SlideContent::Plan { profile: &estate.profile, plan: &estate.plan }
-            }
-            (Ok(Scenario { estate: Some(estate), .. }), Page::Path) => {
-                SlideContent::Path { profile: &estate.profile, plan: &estate.plan }
-            }
-            (Ok(scenario), _) => {
-                SlideContent::Scenario { profile: &scenario.profile, evaluation: &scenario.evaluation }
-            }
-            (Err(error), _) => SlideContent::Unreadable { file: &slide.file, error },
-        };
         let title = slide.title();
         let view = SlideView {
-            content,
+            content: slide.content(),
             title: &title,
             position: presentation.position(),
             chart,
@@ -572,16 +570,8 @@ impl App {
         let transition = &mut self.presenter.transition;
         let mut response = crate::ui::presenter::SlideResponse::default();
         egui::CentralPanel::default().frame(egui::Frame::central_panel(ui.style()).inner_margin(0)).show(ui, |ui| {
-            // The slide's canvas: 16:9, as large as the screen allows, centred; its type was
-            // scaled to it (apply_appearance), so it lays out alike at any size and zoom.
             let screen = ui.max_rect();
-            let canvas = Rect::from_center_size(screen.center(), theme::SLIDE * theme::slide_scale(screen.size()));
-            let margin = theme::sizes(ui.ctx()).space_l;
-            let inner = canvas.shrink(margin);
-            ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
-                ui.set_clip_rect(canvas.intersect(screen));
-                response = presenter_ui(ui, &view, transition);
-            });
+            response = canvas_ui(ui, screen, &view, transition);
         });
         self.exporter.chart_rect = response.chart;
         if self.presenter.console {
@@ -619,6 +609,7 @@ impl eframe::App for App {
         self.apply_appearance(&ctx);
         self.intercept_close(&ctx);
         self.poll_capture(&ctx);
+        self.poll_deck();
         let presenting = self.presenter.presentation.is_some();
         if !presenting {
             // Presenting never replaces the open scenario.
@@ -640,6 +631,11 @@ impl eframe::App for App {
             self.workspace.document.refresh_sensitivity();
             let waker = ctx.clone();
             self.workspace.document.refresh_confidence(move || waker.request_repaint_after(WORKER_WAKE));
+            let workspace = &mut self.workspace;
+            for reference in workspace.baseline.iter_mut().chain(&mut workspace.compared) {
+                let waker = ctx.clone();
+                reference.refresh_confidence(&workspace.document, move || waker.request_repaint_after(WORKER_WAKE));
+            }
         }
 
         self.exporter.chart_rect = None;

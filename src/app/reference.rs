@@ -1,12 +1,17 @@
 //! A scenario held beside the open one: the pinned baseline (View ▸ Pin as baseline), or B in
 //! the compare view. Its comparison with the open scenario follows every edit, and is made
 //! only when the document's evaluated profile changes (formatting the differences costs tens
-//! of µs; a frame of the window has 2 ms).
+//! of µs; a frame of the window has 2 ms). Its verdict's confidence is drawn on a worker
+//! thread as the document's is, so that both sides of a comparison call a lead close by the
+//! same rule (the share of plausible worlds), not one by the shares and one by the points.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::{Alert, App, Document, Scenario, examples};
+use crate::model::Assumptions;
 use crate::model::compare::{Comparison, compare};
+use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
 use crate::profile::{Profile, load_file};
 use crate::ui::Tab;
 
@@ -20,7 +25,7 @@ pub enum Side {
 }
 
 /// A held scenario and its comparison with the open one.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Reference {
     scenario: Scenario,
     /// Where it came from, as the compare view names it.
@@ -32,6 +37,10 @@ pub struct Reference {
     /// The document's profile (every component) and evaluated focus that `comparison` was
     /// made with.
     compared_with: (Profile, Profile),
+    /// The confidences of the held profile (every component), once drawn.
+    drawn: Option<EstateConfidence>,
+    /// The worker drawing them.
+    drawing: Option<Receiver<EstateConfidence>>,
 }
 
 impl Reference {
@@ -39,7 +48,53 @@ impl Reference {
         Self::focus(&mut scenario, side, document);
         let comparison = Self::compare(&scenario, side, document);
         let compared_with = (document.profile().clone(), document.evaluated().0.clone());
-        Self { scenario, origin, path, side, comparison, compared_with }
+        Self { scenario, origin, path, side, comparison, compared_with, drawn: None, drawing: None }
+    }
+
+    /// Draws the held scenario's confidence on a worker thread (once; `wake` asks for a frame
+    /// when it is done), and attaches it once it has arrived.
+    pub fn refresh_confidence(&mut self, document: &Document, wake: impl FnOnce() + Send + 'static) {
+        if let Some(receiver) = &self.drawing {
+            match receiver.try_recv() {
+                Ok(drawn) => {
+                    self.drawn = Some(drawn);
+                    self.drawing = None;
+                    self.attach_confidence();
+                    self.comparison = Self::compare(&self.scenario, self.side, document);
+                }
+                Err(TryRecvError::Empty) => {}
+                // The worker died: the scenario keeps its provisional reading.
+                Err(TryRecvError::Disconnected) => self.drawing = None,
+            }
+            return;
+        }
+        if self.drawn.is_some() {
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let profile = self.scenario.whole().clone();
+        std::thread::spawn(move || {
+            // The reference may be gone (cleared, another one pinned): nothing to do.
+            let _ = sender.send(profile_confidence(&profile, Assumptions::builtin(), SEED));
+            wake();
+        });
+        self.drawing = Some(receiver);
+    }
+
+    /// Whether its confidence is still being drawn.
+    pub fn is_drawing(&self) -> bool {
+        self.drawing.is_some() || self.drawn.is_none()
+    }
+
+    /// Attaches the drawn confidences to the component shown, and the estate's to its plan.
+    fn attach_confidence(&mut self) {
+        let Some(drawn) = &self.drawn else { return };
+        if let Some(own) = drawn.components.get(self.scenario.component) {
+            self.scenario.evaluation.set_confidence(own.clone());
+        }
+        if let Some(estate) = &mut self.scenario.estate {
+            estate.plan.set_confidence(drawn, &self.scenario.evaluation.values);
+        }
     }
 
     /// B scores the component the window shows of A, found by name (a baseline is the
@@ -65,6 +120,8 @@ impl Reference {
         let (whole, focus) = &self.compared_with;
         if document.profile() != whole || document.evaluated().0 != focus {
             Self::focus(&mut self.scenario, self.side, document);
+            // A component scored afresh lost its confidence; the drawn one still holds.
+            self.attach_confidence();
             self.comparison = Self::compare(&self.scenario, self.side, document);
             self.compared_with = (document.profile().clone(), document.evaluated().0.clone());
         }

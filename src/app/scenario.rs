@@ -59,6 +59,21 @@ impl Scenario {
         Some(Self { profile, evaluation, estate: Some(estate.clone()), component: index })
     }
 
+    /// The scenario with its profile (the focus of its component, for an estate) become
+    /// `profile`: evaluated afresh, and for an estate the component taken back into it and
+    /// the estate planned again, so that its confidence is drawn for what is on screen.
+    #[must_use]
+    pub fn moved(&self, profile: Profile) -> Self {
+        let Some(estate) = &self.estate else {
+            return Self::new(profile);
+        };
+        let mut whole = estate.profile.clone();
+        whole.absorb(self.component, &profile);
+        let component = self.component;
+        let estate = Estate { plan: plan(&whole, Assumptions::builtin()), profile: whole };
+        Self { evaluation: evaluate(&profile, Assumptions::builtin()), profile, estate: Some(estate), component }
+    }
+
     /// Scores the estate's component named `name` (its first when none is), so that two
     /// estates compare the same component's scores whatever their order.
     pub fn focus_on(&mut self, name: &str) {

@@ -4,10 +4,13 @@ use std::path::{Path, PathBuf};
 
 use clap::CommandFactory as _;
 
-use super::{Cli, Command, Format, ListFormat};
+use super::{Cli, Command, DeckTheme, Format, ListFormat};
+use crate::app::handout;
+use crate::command::DeckSource;
 use crate::import::{self, ImportError};
 use crate::profile::{self, LoadError, SaveError};
 use crate::report::{self, Analysis, ComparedPair};
+use crate::ui::theme::ThemeChoice;
 
 /// What a command printed and how it ended.
 #[derive(Debug, Default, PartialEq)]
@@ -41,6 +44,9 @@ pub enum Error {
     Catalog(#[from] crate::model::hosts::CatalogError),
     #[error(transparent)]
     Flavours(#[from] crate::model::kubernetes::FlavoursError),
+    /// The handout deck could not be drawn.
+    #[error("cannot draw the deck: {0}")]
+    Deck(String),
     /// A report could not be written.
     #[error("{}: cannot write: {source}", path.display())]
     Write {
@@ -125,6 +131,23 @@ fn run(command: &Command) -> Result<Outcome, Error> {
             out.push_str(&format!("{}: valid profile {:?}\n", file.display(), loaded.profile.name));
             Outcome::ok(out)
         }
+        Command::Deck { folder, out, theme } => {
+            let source = folder.clone().map_or(DeckSource::Examples, DeckSource::Folder);
+            let theme = match theme {
+                DeckTheme::Light => ThemeChoice::Light,
+                DeckTheme::Dark => ThemeChoice::Dark,
+            };
+            let look = handout::Look { theme, ..handout::Look::default() };
+            let mut pages = 0;
+            let bytes = handout::deck_pdf(&source, &look, |_, of| pages = of).map_err(Error::Deck)?;
+            profile::write_atomically(out, &bytes).map_err(|source| Error::Write { path: out.clone(), source })?;
+            Outcome::ok(format!(
+                "{}: {pages} pages, {} from {}\n",
+                out.display(),
+                kilobytes(bytes.len()),
+                source.describe()
+            ))
+        }
         Command::Hosts { format } => {
             let (catalog, flavours) =
                 (crate::model::hosts::HostCatalog::builtin()?, crate::model::kubernetes::Flavours::builtin()?);
@@ -181,4 +204,9 @@ fn prepend_warnings(value: &mut serde_json::Value, warnings: &[String]) {
 
 fn json_text(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// A file's size for a person: "412 kB", "3.1 MB".
+fn kilobytes(bytes: usize) -> String {
+    if bytes < 1_000_000 { format!("{} kB", bytes.div_ceil(1000)) } else { format!("{:.1} MB", bytes as f64 / 1e6) }
 }

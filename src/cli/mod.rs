@@ -107,6 +107,19 @@ pub enum Command {
         #[arg(short, long = "output", value_name = "OUT.md")]
         out: Option<PathBuf>,
     },
+    /// The deck to hand out, as PDF: every slide as presenter mode shows it, one page each,
+    /// with its notes under it. Draws through the graphics adapter (or Mesa's software one).
+    Deck {
+        /// A folder of profiles (*.ron), presented in file-name order; without it, the
+        /// bundled examples.
+        folder: Option<PathBuf>,
+        /// Write the PDF to this file (atomically).
+        #[arg(short, long = "output", value_name = "OUT.pdf")]
+        out: PathBuf,
+        /// Light pages for paper, or dark as on most projectors.
+        #[arg(long, value_enum, default_value_t)]
+        theme: DeckTheme,
+    },
     /// List the cloud host catalog: shape, price and, per Kubernetes flavour, allocatable
     /// memory, CPU and max pods.
     Hosts {
@@ -150,6 +163,14 @@ pub enum Format {
     /// A Markdown document.
     #[value(alias = "md")]
     Markdown,
+}
+
+/// The look of a handout deck.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DeckTheme {
+    #[default]
+    Light,
+    Dark,
 }
 
 /// Output formats of listings that have no Markdown form.
@@ -264,6 +285,14 @@ mod tests {
             command(&["report", "a.ron", "--output", "r.md"]),
             Command::Report { file: "a.ron".into(), out: Some("r.md".into()) }
         );
+        assert_eq!(
+            command(&["deck", "talk", "-o", "talk.pdf"]),
+            Command::Deck { folder: Some("talk".into()), out: "talk.pdf".into(), theme: DeckTheme::Light }
+        );
+        assert_eq!(
+            command(&["deck", "--output", "examples.pdf", "--theme", "dark"]),
+            Command::Deck { folder: None, out: "examples.pdf".into(), theme: DeckTheme::Dark }
+        );
         assert_eq!(command(&["hosts"]), Command::Hosts { format: ListFormat::Text });
         assert_eq!(command(&["hosts", "--format", "json"]), Command::Hosts { format: ListFormat::Json });
         for words in [
@@ -273,6 +302,8 @@ mod tests {
             &["import", "a.yaml", "--host", "aws/m6i.4xlarg"],
             &["import", "a.yaml", "--kubernetes", "ekss"],
             &["hosts", "--format", "markdown"],
+            &["deck", "talk"],
+            &["deck", "-o", "a.pdf", "--theme", "blue"],
             &["frobnicate", "a.ron"],
             &["compare", "a.ron"],
             &["--frob"],

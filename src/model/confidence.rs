@@ -157,6 +157,18 @@ pub fn estate_confidence(
     }
 }
 
+/// The confidences of a profile as the window shows them: of each component and the estate's
+/// all-in answer for several, of its one verdict (as its one component and its all-in) else;
+/// over the profile's options.
+pub fn profile_confidence(profile: &Profile, assumptions: &Assumptions, seed: u64) -> EstateConfidence {
+    if profile.is_mixed() {
+        estate_confidence(profile, assumptions, &profile.option_specs(), seed)
+    } else {
+        let one = confidence(profile, assumptions, seed);
+        EstateConfidence { components: vec![one.clone()], all_in: one }
+    }
+}
+
 /// Assumptions drawn from a stream of their own: how a fleet is bought changes its bill, not
 /// the worlds of every other figure, so a profile bought on demand draws exactly the worlds it
 /// drew before purchase options existed, and choosing spot moves no other draw.

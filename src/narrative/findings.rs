@@ -94,8 +94,9 @@ pub fn break_even_sentences(evaluation: &Evaluation) -> Vec<String> {
         .collect()
 }
 
-/// The sensitivity findings as sentences: flip points nearest first, then the critical weight.
-pub fn sensitivity_sentences(s: &Sensitivity) -> Vec<String> {
+/// The sensitivity findings as sentences: flip points nearest first, then the critical weight;
+/// money in `currency`.
+pub fn sensitivity_sentences(s: &Sensitivity, currency: &str) -> Vec<String> {
     let mut flips: Vec<_> = s.traits.iter().filter(|t| t.flip_at.is_some()).collect();
     flips.sort_by(|a, b| relative_distance(a).total_cmp(&relative_distance(b)));
     let mut sentences: Vec<String> = flips
@@ -103,7 +104,7 @@ pub fn sensitivity_sentences(s: &Sensitivity) -> Vec<String> {
         .filter_map(|t| {
             let (at, to) = (t.flip_at?, t.flips_to?);
             let meta = t.id.meta();
-            let (at_text, now_text) = distinct_values(meta, at, t.value);
+            let (at_text, now_text) = distinct_values(meta, at, t.value, currency);
             Some(match t.ruled_out_on {
                 Some(criterion) => format!(
                     "{}: from {at_text} (now {now_text}), {} are ruled out on {} and {} lead.",
@@ -148,20 +149,24 @@ pub fn critical_weight_hint(critical: &CriticalWeight) -> String {
     )
 }
 
-/// A trait's flip point as a hint on its slider.
-pub fn flip_hint(meta: &TraitMeta, at: f64, to: OptionId) -> String {
-    format!("At {} the lead changes: {} come out ahead", meta.format(at), to.spec().plural)
+/// A trait's flip point as a hint on its slider; money in `currency`.
+pub fn flip_hint(meta: &TraitMeta, at: f64, to: OptionId, currency: &str) -> String {
+    format!("At {} the lead changes: {} come out ahead", meta.format_in(at, currency), to.spec().plural)
 }
 
 /// A flip point and today's value written so that they read differently: real-valued traits
 /// get the decimals it takes ("256.4 GiB (now 256.2 GiB)", never "256 GiB (now 256 GiB)").
-fn distinct_values(meta: &TraitMeta, at: f64, now: f64) -> (String, String) {
-    let (a, b) = (meta.format(at), meta.format(now));
+fn distinct_values(meta: &TraitMeta, at: f64, now: f64, currency: &str) -> (String, String) {
+    let (a, b) = (meta.format_in(at, currency), meta.format_in(now, currency));
     if a != b || meta.kind != TraitKind::Real {
         return (a, b);
     }
     let (a, b) = distinct(at, now);
-    let unit = |text: String| if meta.unit.is_empty() { text } else { format!("{text} {}", meta.unit) };
+    let unit = |text: String| match meta.unit {
+        "" => text,
+        "/month" => format!("{text} {currency}/month"),
+        unit => format!("{text} {unit}"),
+    };
     (unit(a), unit(b))
 }
 
@@ -287,6 +292,24 @@ mod tests {
     use super::*;
     use crate::model::compare::compare;
     use crate::model::{Assumptions, OptionId, Profile, Workload, evaluate};
+
+    #[test]
+    fn money_in_flip_points_carries_its_currency() {
+        let meta = TraitId::HostCostPerMonth.meta();
+        assert_eq!(
+            flip_hint(meta, 1500.0, OptionId::CONTAINER, "EUR"),
+            "At 1500 EUR/month the lead changes: containers come out ahead"
+        );
+        // Values that round alike get the decimals that tell them apart, and keep the currency.
+        let (at, now) = distinct_values(meta, 1200.4, 1200.2, "USD");
+        assert_eq!((at.as_str(), now.as_str()), ("1200.4 USD/month", "1200.2 USD/month"));
+        let cores = TraitId::CpuPerInstance.meta();
+        assert_eq!(
+            distinct_values(cores, 0.5, 0.25, "USD"),
+            (cores.format(0.5), cores.format(0.25)),
+            "no money, no currency"
+        );
+    }
 
     #[test]
     fn comparison_summary_names_every_move_and_the_lead() {

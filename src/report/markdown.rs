@@ -174,7 +174,7 @@ fn component(analysis: &Analysis) -> String {
     }
 
     let _ = writeln!(out, "\n## How robust is the answer?\n");
-    for sentence in sensitivity_sentences(&analysis.sensitivity) {
+    for sentence in sensitivity_sentences(&analysis.sensitivity, analysis.profile.currency()) {
         let _ = writeln!(out, "- {sentence}");
     }
     let _ = writeln!(
@@ -182,6 +182,7 @@ fn component(analysis: &Analysis) -> String {
         "\nTraits that move the margin most (leader minus runner-up, in points, as each trait moves one step or a fifth of its range). \
          In the tornado, `│` is a margin of zero, where the leader changes; bars right of it keep the leader ahead:\n"
     );
+    let currency = analysis.profile.currency();
     let shown = &analysis.sensitivity.traits[..analysis.sensitivity.traits.len().min(8)];
     let limit = shown.iter().flat_map(|t| [t.margin_low.abs(), t.margin_high.abs()]).fold(0.0, f64::max);
     let _ =
@@ -192,10 +193,10 @@ fn component(analysis: &Analysis) -> String {
             out,
             "| {} | {} | {} → {} | {} → {} | `{}` |",
             meta.label,
-            meta.format(t.value),
-            meta.format(t.low),
+            meta.format_in(t.value, currency),
+            meta.format_in(t.low, currency),
             signed(t.margin_low),
-            meta.format(t.high),
+            meta.format_in(t.high, currency),
             signed(t.margin_high),
             text_tornado_bar(t.margin_low, t.margin_high, limit)
         );

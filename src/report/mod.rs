@@ -1,4 +1,5 @@
-//! Reports of an analysis: JSON (a stable contract), plain text and Markdown. They print what
+//! Reports of an analysis: JSON (a stable contract), plain text and Markdown, and the PDF a
+//! deck's pictures are bound into. They print what
 //! the model computed in the words of [`crate::narrative`]; nothing here computes a score or
 //! a figure, and numbers are formatted by the same helpers the window uses, so the report
 //! and the screen agree.
@@ -6,6 +7,7 @@
 pub mod hosts;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod text;
 
 use crate::model::compare::{Comparison, compare};

@@ -93,7 +93,11 @@ fn component(analysis: &Analysis) -> String {
     }
     let _ = writeln!(out, "{}", narrative::host_line(profile, evaluation));
     section(&mut out, "Break-even points", &break_even_sentences(evaluation));
-    section(&mut out, "How robust is this?", &sensitivity_sentences(&analysis.sensitivity));
+    section(
+        &mut out,
+        "How robust is this?",
+        &sensitivity_sentences(&analysis.sensitivity, analysis.profile.currency()),
+    );
     let warnings: Vec<String> = evaluation.warnings.iter().map(narrative::warning).collect();
     section(&mut out, "Warnings", &warnings);
     out

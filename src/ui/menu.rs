@@ -118,6 +118,7 @@ fn file_menu_ui(ui: &mut Ui, context: &MenuContext<'_>, commands: &mut Vec<Comma
     item(ui, UiCommand::ExportChart, context.chart_shown, commands)
         .on_disabled_hover_text("Show a chart first: the Resources tab, or presenter mode");
     item(ui, UiCommand::ExportWindow, true, commands);
+    item(ui, UiCommand::ExportDeck, true, commands);
     ui.separator();
     item(ui, UiCommand::Quit, true, commands);
 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use egui::{Align, Layout, Rect, RichText, Ui};
 
-use super::resources::{ChartView, Crossings, Projection, projection_lines, projection_ui};
+use super::resources::{Audience, ChartView, Projection, projection_lines, projection_ui};
 use super::theme::{con_color, option_color_by_id, presenter_text_color, pro_color, sizes};
 use super::transition::{Figures, Transition};
 use super::widgets::ScoreBar;
@@ -98,6 +98,21 @@ pub fn presenter_ui(ui: &mut Ui, slide: &SlideView<'_>, transition: &mut Transit
     }
 }
 
+/// Draws a slide on its canvas: 16:9, as large as `screen` allows, centred, inside a safe
+/// margin. Its type was scaled to the canvas ([`super::theme::slide_scale`], applied by the
+/// app), so a slide lays out alike at any size and zoom; the handout draws it on a canvas
+/// of exactly [`super::theme::SLIDE`].
+pub fn canvas_ui(ui: &mut Ui, screen: Rect, slide: &SlideView<'_>, transition: &mut Transition) -> SlideResponse {
+    let canvas =
+        Rect::from_center_size(screen.center(), super::theme::SLIDE * super::theme::slide_scale(screen.size()));
+    let inner = canvas.shrink(sizes(ui.ctx()).space_l);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+        ui.set_clip_rect(canvas.intersect(screen));
+        presenter_ui(ui, slide, transition)
+    })
+    .inner
+}
+
 /// The name, with the slide counter at the right edge, as large as the name so that the
 /// back of the room can follow ("3 / 7").
 fn title_ui(ui: &mut Ui, name: &str, (at, of): (usize, usize)) {
@@ -167,7 +182,7 @@ fn scenario_ui(
                     lines: &figures.lines,
                     baseline: slide.baseline.map(|(base, _)| base),
                     marks: progress,
-                    crossings: Crossings::NearToday,
+                    audience: Audience::Room,
                 };
                 projection_ui(ui, &projection)
             })
@@ -298,12 +313,22 @@ fn notes_ui(ui: &mut Ui, notes: &str) {
     if notes.is_empty() {
         return;
     }
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let mut job =
-        egui::text::LayoutJob::simple(notes.to_owned(), font, ui.visuals().text_color(), ui.available_width());
-    job.wrap.max_rows = NOTES_LINES;
-    let galley = ui.painter().layout_job(job);
+    let galley = notes_galley(ui, notes, ui.available_width());
     ui.label(galley).on_hover_text(notes);
+}
+
+/// The notes as a slide shows them: their first [`NOTES_LINES`] lines at `width`.
+fn notes_galley(ui: &Ui, notes: &str, width: f32) -> std::sync::Arc<egui::Galley> {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::simple(notes.to_owned(), font, ui.visuals().text_color(), width);
+    job.wrap.max_rows = NOTES_LINES;
+    ui.painter().layout_job(job)
+}
+
+/// Whether a slide `width` points wide shows `notes` only in part (the handout then prints
+/// them in full under it).
+pub fn notes_cut(ui: &Ui, notes: &str, width: f32) -> bool {
+    !notes.is_empty() && notes_galley(ui, notes, width).elided
 }
 
 /// The overall scores as big bars, drawn where the transition has got to.

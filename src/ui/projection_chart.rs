@@ -9,7 +9,8 @@
 //! - quantities counted in whole hosts are drawn as stairs, not as ramps between samples;
 //! - break-even labels sit in a band above the plot, stacked in rows so that none overlaps
 //!   another; one that finds no room is dropped, and its crossing still says where it is on
-//!   hover. A slide labels only the crossings nearest to today ([`Crossings::NearToday`]).
+//!   hover. A slide labels only the crossings nearest to today, and draws the baseline
+//!   under one legend entry ([`Audience::Room`]).
 
 use std::collections::BTreeSet;
 
@@ -26,15 +27,18 @@ use crate::model::{Evaluation, ResourceId, TraitId};
 use crate::narrative::{resource_header, resource_value};
 use crate::profile::Profile;
 
-/// Which break-even points a chart marks and labels.
+/// Who reads the chart: its break-even points and legend follow.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Crossings {
-    /// Every crossing of the chosen resource: the explorer, where each can be hovered.
+pub enum Audience {
+    /// The explorer: every crossing of the chosen resource, where each can be hovered, and
+    /// a legend entry per baseline line, each to switch off.
     #[default]
-    All,
-    /// Only the nearest crossing on each side of today's value — how far the answer holds
-    /// either way — for a slide, where a room cannot hover and five labels are noise.
-    NearToday,
+    Explorer,
+    /// A slide: only the nearest crossing on each side of today's value — how far the answer
+    /// holds either way — where a room cannot hover and five labels are noise, named by their
+    /// labels alone; and one legend entry for the baseline's lines, so that the legend of two
+    /// options keeps to one row.
+    Room,
 }
 
 /// What one projection chart draws.
@@ -50,7 +54,7 @@ pub struct Projection<'a> {
     /// Opacity of today's marks and the break-even points, which belong to the evaluation
     /// rather than to the lines: between slides they fade in as the lines arrive.
     pub marks: f32,
-    pub crossings: Crossings,
+    pub audience: Audience,
 }
 
 /// One line per option: its curve of the chart's resource, as far right as the chart
@@ -140,11 +144,11 @@ fn stairs(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
 }
 
 /// The crossings of the chart's resource over its axis that the chart marks, left to right.
-fn marked_crossings(evaluation: &Evaluation, view: ChartView, today: f64, crossings: Crossings) -> Vec<&BreakEven> {
+fn marked_crossings(evaluation: &Evaluation, view: ChartView, today: f64, audience: Audience) -> Vec<&BreakEven> {
     let mut all: Vec<&BreakEven> =
         evaluation.break_even().iter().filter(|b| b.axis == view.axis && b.resource == view.resource).collect();
     all.sort_by(|a, b| a.at.total_cmp(&b.at));
-    if crossings == Crossings::NearToday {
+    if audience == Audience::Room {
         let below = all.iter().rposition(|b| b.at <= today);
         let above = all.iter().position(|b| b.at > today);
         let keep: Vec<usize> = below.into_iter().chain(above).collect();
@@ -185,7 +189,7 @@ impl Series<'_> {
 }
 
 fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
-    let Projection { evaluation, profile, view, lines, baseline, marks, crossings } = *chart;
+    let Projection { evaluation, profile, view, lines, baseline, marks, audience } = *chart;
     let ChartView { resource, axis } = view;
     let Some((_, right)) = reach(evaluation, profile, axis) else {
         ui.label("No projection over this trait");
@@ -196,14 +200,14 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     let visuals = ui.visuals().clone();
     let line_width = sizes(ui.ctx()).line_width;
     let stepped = in_whole_steps(resource);
-    let marked = marked_crossings(evaluation, view, today, crossings);
+    let marked = marked_crossings(evaluation, view, today, audience);
     let today_name = format!("Today: {}", axis_count(today, axis));
 
     // The legend, above the plot.
-    let entries = legend_entries(&visuals, evaluation, baseline, &today_name, !marked.is_empty(), line_width);
+    let entries = legend_entries(&visuals, evaluation, baseline, &today_name, !marked.is_empty(), line_width, audience);
     let hidden_id = ui.scope_id().with("hidden_series");
     let mut hidden: BTreeSet<String> = ui.data(|data| data.get_temp(hidden_id)).unwrap_or_default();
-    legend_ui(ui, &entries, &mut hidden);
+    legend_ui(ui, &entries, &mut hidden, audience);
     ui.data_mut(|data| data.insert_temp(hidden_id, hidden.clone()));
     let series = Series { names: entries.into_iter().map(|entry| entry.name).collect(), hidden: &hidden };
     let crossings_shown = !marked.is_empty() && series.shown(BREAK_EVEN);
@@ -285,7 +289,8 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
         if let Some((base, base_lines)) = &baseline_lines {
             for (result, points) in base.options.iter().zip(base_lines) {
                 let name = format!("{} (baseline)", result.spec.label);
-                if !series.shown(&name) {
+                let entry = if audience == Audience::Room { BASELINE } else { name.as_str() };
+                if !series.shown(entry) {
                     continue;
                 }
                 let drawn = if stepped { stairs(points) } else { points.clone() };
@@ -333,8 +338,9 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     }
 }
 
-/// The legend's entries: every option, the baseline's options, today's value and, when the
-/// chart marks any, the break-even points.
+/// The legend's entries: every option, the baseline's options (on a slide, one entry for
+/// them all), today's value and, in the explorer when the chart marks any, the break-even
+/// points.
 fn legend_entries(
     visuals: &egui::Visuals,
     evaluation: &Evaluation,
@@ -342,6 +348,7 @@ fn legend_entries(
     today_name: &str,
     crossings: bool,
     line_width: f32,
+    audience: Audience,
 ) -> Vec<LegendEntry> {
     let mut entries: Vec<LegendEntry> = evaluation
         .options
@@ -356,7 +363,16 @@ fn legend_entries(
             }
         })
         .collect();
-    for result in baseline.iter().flat_map(|base| base.options.iter()) {
+    if audience == Audience::Room && baseline.is_some() {
+        entries.push(LegendEntry {
+            name: BASELINE.to_owned(),
+            // Faded as the baseline's lines are, in no option's colour: it stands for them all.
+            color: neutral_mark(visuals).gamma_multiply(0.55),
+            line: LineStyle::dashed_loose(),
+            marker: None,
+        });
+    }
+    for result in baseline.iter().flat_map(|base| base.options.iter()).filter(|_| audience == Audience::Explorer) {
         entries.push(LegendEntry {
             name: format!("{} (baseline)", result.spec.label),
             color: baseline_color(visuals, registry_index(result.spec.id())),
@@ -367,7 +383,9 @@ fn legend_entries(
     let neutral =
         |name: &str, line| LegendEntry { name: name.to_owned(), color: neutral_mark(visuals), line, marker: None };
     entries.push(neutral(today_name, LineStyle::dashed_loose()));
-    if crossings {
+    // A slide's break-even lines are named by their labels above the plot; the legend keeps
+    // to one row for two options and a baseline.
+    if crossings && audience == Audience::Explorer {
         entries.push(neutral(BREAK_EVEN, LineStyle::dashed_dense()));
     }
     entries
@@ -379,6 +397,9 @@ fn plot_x(transform: &egui_plot::PlotTransform, x: f64) -> f32 {
 
 /// The legend entry, and the name under which crossings are switched on and off.
 const BREAK_EVEN: &str = "Break-even";
+
+/// A slide's one legend entry for the baseline's lines (each in its option's faded colour).
+const BASELINE: &str = "Baseline";
 
 /// Rows of break-even labels at most; further labels that would overlap are dropped.
 const MAX_LABEL_ROWS: usize = 3;
@@ -488,12 +509,14 @@ struct LegendEntry {
 
 /// The legend as a wrapped row above the plot. Each entry — a sample of its line and its
 /// name — is one widget, so it wraps whole; clicking it hides or shows its series.
-fn legend_ui(ui: &mut Ui, entries: &[LegendEntry], hidden: &mut BTreeSet<String>) {
+fn legend_ui(ui: &mut Ui, entries: &[LegendEntry], hidden: &mut BTreeSet<String>, audience: Audience) {
     let font = TextStyle::Small.resolve(ui.style());
     let small = ui.text_style_height(&TextStyle::Small);
     let gap = sizes(ui.ctx()).space_s;
+    // A slide's entries sit closer, their swatches apart enough to tell them.
+    let spacing = if audience == Audience::Room { sizes(ui.ctx()).space_m } else { sizes(ui.ctx()).space_l };
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = sizes(ui.ctx()).space_l;
+        ui.spacing_mut().item_spacing.x = spacing;
         for entry in entries {
             let shown = !hidden.contains(&entry.name);
             let (color, text_color) = if shown {

@@ -7,7 +7,7 @@
 
 use egui::{Align, Layout, Rect, Ui};
 
-pub use super::projection_chart::{Crossings, Projection, projection_lines, projection_ui};
+pub use super::projection_chart::{Audience, Projection, projection_lines, projection_ui};
 use super::theme::sizes;
 use super::today_table::{TodayTable, today_ui};
 use crate::model::projection::CURVE_AXES;
@@ -50,8 +50,15 @@ pub fn resources_ui(
     ui.label(narrative::host_line(profile, evaluation));
     ui.add_space(sizes(ui.ctx()).space_s);
     let lines = projection_lines(evaluation, profile, *view);
-    let projection =
-        Projection { evaluation, profile, view: *view, lines: &lines, baseline, marks: 1.0, crossings: Crossings::All };
+    let projection = Projection {
+        evaluation,
+        profile,
+        view: *view,
+        lines: &lines,
+        baseline,
+        marks: 1.0,
+        audience: Audience::Explorer,
+    };
     let gap = sizes(ui.ctx()).space_l;
     let table = TodayTable::new(ui, evaluation, profile);
     let table_width = table.width();

@@ -120,7 +120,7 @@ pub fn trace_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation, option:
 fn term_input(profile: &Profile, term: &Term) -> String {
     match term.input {
         Input::Baseline | Input::Clamp => String::new(),
-        Input::Trait(id) => format!("{} = {}", id.meta().label, id.meta().format(term.value)),
+        Input::Trait(id) => format!("{} = {}", id.meta().label, id.meta().format_in(term.value, profile.currency())),
         Input::Resource(id) => format!("{} = {}", id.label(), resource_value(profile, id, term.value)),
         Input::Assumption(id) => {
             let spec = id.spec();

@@ -242,15 +242,15 @@ struct Flip {
 }
 
 impl Flip {
-    fn describe(self, meta: &TraitMeta) -> String {
-        narrative::flip_hint(meta, self.at, self.to)
+    fn describe(self, meta: &TraitMeta, currency: &str) -> String {
+        narrative::flip_hint(meta, self.at, self.to, currency)
     }
 }
 
 /// The hover text of a control: help, range and default, and the flip point if any.
-fn hover_text(meta: &TraitMeta, flip: Option<Flip>) -> Cow<'static, str> {
+fn hover_text(meta: &TraitMeta, flip: Option<Flip>, currency: &str) -> Cow<'static, str> {
     match flip {
-        Some(flip) => Cow::Owned(format!("{}\n{}", help_text(meta), flip.describe(meta))),
+        Some(flip) => Cow::Owned(format!("{}\n{}", help_text(meta), flip.describe(meta, currency))),
         None => Cow::Borrowed(help_text(meta)),
     }
 }
@@ -319,7 +319,7 @@ fn reset_at_right(ui: &mut Ui, name: &str, overridden: bool) -> bool {
 
 fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta, flip: Option<Flip>) {
     let id = meta.id;
-    let hover = hover_text(meta, flip);
+    let hover = hover_text(meta, flip, profile.currency());
     let overridden = profile.get(id) != meta.default;
     if meta.kind == TraitKind::Flag {
         ui.horizontal(|ui| {
@@ -329,7 +329,7 @@ fn trait_ui(ui: &mut Ui, profile: &mut Profile, meta: &TraitMeta, flip: Option<F
             }
             if let Some(flip) = flip {
                 let color = option_color_by_id(ui.visuals(), flip.to);
-                ui.label(RichText::new("●").color(color)).on_hover_text(flip.describe(meta));
+                ui.label(RichText::new("●").color(color)).on_hover_text(flip.describe(meta, profile.currency()));
             }
             if reset_at_right(ui, meta.label, overridden) {
                 profile.set(id, meta.default);

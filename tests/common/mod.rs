@@ -116,6 +116,31 @@ pub fn renderer_available() -> bool {
     found
 }
 
+/// Page `page` (from 1) of a PDF as a PNG at 144 dpi (a 960-point page is 1920 pixels
+/// wide), drawn by poppler's `pdftoppm` into `dir`; `None` where poppler is not installed
+/// (on CI its absence fails instead: `.ci/run` installs poppler-utils).
+pub fn pdf_page_png(pdf: &std::path::Path, page: usize, dir: &std::path::Path) -> Option<PathBuf> {
+    std::fs::create_dir_all(dir).expect("a folder for the page");
+    let stem = dir.join("page");
+    let number = page.to_string();
+    let run = std::process::Command::new("pdftoppm")
+        .args(["-r", "144", "-png", "-singlefile", "-f", &number, "-l", &number])
+        .arg(pdf)
+        .arg(&stem)
+        .status();
+    match run {
+        Ok(status) => {
+            assert!(status.success(), "pdftoppm could not read the PDF: {status}");
+            Some(stem.with_extension("png"))
+        }
+        Err(error) => {
+            assert!(std::env::var_os("CI").is_none(), "no pdftoppm on CI ({error}): install poppler-utils");
+            eprintln!("no pdftoppm ({error}): the PDF's pages are not compared with the slides");
+            None
+        }
+    }
+}
+
 /// The app started again from a stored session, as eframe does after a restart.
 pub fn restarted(storage: &MemoryStorage) -> Harness<'_, App> {
     let mut harness = Harness::builder().with_size(SIZE).build_eframe(|cc| {
