@@ -5,11 +5,12 @@
 use std::path::Path;
 
 use podvisor::model::options::REGISTRY;
+use podvisor::model::purchase::Purchase;
 use podvisor::model::traits::{CHOICES, Environment};
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
 use podvisor::profile::{
     self,
-    schema::{CURRENCY, HOST, HOST_PRICE, KUBERNETES, Section},
+    schema::{CURRENCY, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section},
 };
 
 const DOC: &str = "README.md";
@@ -52,6 +53,11 @@ fn section_table(section: Section) -> String {
         ));
         out.push_str(&format!(
             "| `{KUBERNETES}` | text | `\"self_managed\"`, `\"eks\"`, `\"gke\"`, `\"aks\"` | — | `\"self_managed\"` | Whose node reservations, pod limits and control-plane fee the Kubernetes options follow. |\n"
+        ));
+        let words: Vec<String> = Purchase::ALL.iter().map(|p| format!("`{:?}`", p.key())).collect();
+        out.push_str(&format!(
+            "| `{PURCHASE}` | text (schema v3) | {} | — | `\"on_demand\"` | How cloud compute is bought: on demand, committed for 1 or 3 years, on spot, or `committed_steady` (the steady load committed for a year, the peak hours on demand); see [How compute is bought](#how-compute-is-bought). A component's own `purchase` replaces it. Written only when not on demand; ignored, with a warning, on `custom` hosts. |\n",
+            words.join(", ")
         ));
     }
     for choice in CHOICES.iter().filter(|choice| choice.section == section) {

@@ -7,6 +7,7 @@ mod profile_support;
 use std::path::Path;
 
 use podvisor::model::profile::{Team, default_options};
+use podvisor::model::purchase::Purchase;
 use podvisor::model::sensitivity;
 use podvisor::model::{AssumptionId, Assumptions, CriterionId, TRAITS, TraitKind, evaluate};
 use podvisor::profile::schema::{ComponentField, Section, TopField};
@@ -77,11 +78,14 @@ fn canonical_form_lists_every_field_in_schema_order() {
             _ => {}
         }
     }
-    // The default profile, but for the fields written only when set: an edited host price and
-    // the team (whose own fields follow `team`).
+    // The default profile, but for the fields written only when set: an edited host price, a
+    // way of buying other than on demand (the environment's and the component's) and the team
+    // (whose own fields follow `team`).
     let mut profile = Profile::default();
     profile.environment.host = "aws/m6i.large".to_owned();
     profile.environment.host_price_per_hour = Some(0.09);
+    profile.environment.purchase = Purchase::CommittedSteady;
+    profile.components[0].purchase = Some(Purchase::Spot);
     profile.environment.team = Some(Team::default());
     let text = profile::to_canonical_string(&profile);
     let keys: Vec<&str> = text

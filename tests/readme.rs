@@ -9,6 +9,7 @@ use std::path::Path;
 
 use podvisor::model::confidence::SEED;
 use podvisor::model::format::Number;
+use podvisor::model::purchase::PurchaseCatalog;
 use podvisor::model::{
     AssumptionId, Assumptions, CRITERIA, Evaluation, OptionId, ResourceId, TraitId, confidence, evaluate,
 };
@@ -131,6 +132,30 @@ fn assumptions() -> String {
     out
 }
 
+/// Each provider's ways of buying, from `assets/purchase.ron`.
+fn purchase() -> String {
+    let catalog = PurchaseCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let mut out = String::from(
+        "| Provider | Purchase | Discount | Range | Plan | Read | Grade |\n| --- | --- | ---: | --- | --- | --- | --- |\n",
+    );
+    for offer in &catalog.terms {
+        let family = offer.family.as_deref().map(|family| format!(" {family}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| {}{family} | `{}` | −{} % | {}–{} % | {} | {} | {} |",
+            offer.provider.key(),
+            offer.purchase.key(),
+            Number(offer.discount * 100.0),
+            Number(offer.min * 100.0),
+            Number(offer.max * 100.0),
+            offer.plan,
+            offer.date,
+            offer.grade.label()
+        );
+    }
+    out
+}
+
 #[test]
 fn readme_generated_sections_are_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
@@ -141,6 +166,7 @@ fn readme_generated_sections_are_current() {
     let sections = [
         ("criteria", criteria(), "\n"),
         ("assumptions", assumptions(), "\n"),
+        ("purchase", purchase(), "\n"),
         ("hero", hero(), "\n"),
         ("four-options", four_options(), "\n"),
         ("crossover", crossover(), ""),

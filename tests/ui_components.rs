@@ -87,6 +87,32 @@ fn add_rename_move_pin_and_remove_each_undo_on_their_own() {
     assert_eq!(names(&harness), ["Workload", "Component 2", "Component 2 copy"]);
 }
 
+/// On a cloud host each component may buy its own way: the database stays on demand when the
+/// estate is bought on spot, and undo takes the choice back.
+#[test]
+fn a_component_buys_its_own_way_and_undo_restores_it() {
+    use podvisor::model::purchase::Purchase;
+    let mut harness = common::app();
+    two_components(&mut harness);
+    harness.get_by_label("Bought").click_accesskit();
+    harness.run();
+    harness.get_by_label("Spot").click_accesskit();
+    harness.run();
+    assert_eq!(common::profile(&harness).environment.purchase, Purchase::Spot);
+    harness.get_by_label_contains("Orders database").click();
+    harness.run();
+    harness.get_by_label("Purchase").click_accesskit();
+    harness.run();
+    harness.get_by_label("On demand").click_accesskit();
+    harness.run();
+    let profile = common::profile(&harness);
+    let database = profile.components.iter().find(|c| c.name.contains("Orders database")).map(|c| c.purchase);
+    assert_eq!(database, Some(Some(Purchase::OnDemand)));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(common::profile(&harness).components.iter().all(|c| c.purchase.is_none()));
+}
+
 #[test]
 fn the_last_component_cannot_be_removed_and_undo_keeps_a_selection_that_exists() {
     let mut harness = common::app();

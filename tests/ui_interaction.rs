@@ -603,6 +603,31 @@ fn a_catalog_price_can_be_edited_and_says_so() {
     assert!(harness.query_by_label("price edited").is_none());
 }
 
+/// On a catalog host the environment says how it is bought, and the bill and the host line
+/// follow; the team's own hardware has no such picker.
+#[test]
+fn the_purchase_picker_buys_the_steady_load_committed() {
+    let mut harness = common::app();
+    assert!(harness.query_by_label("Bought").is_none(), "own hardware is bought as its monthly cost says");
+    harness.get_by_label("Host type").click_accesskit();
+    harness.run();
+    harness.get_by_label_contains("gcp/n2-standard-8 —").click_accesskit();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    let on_demand = harness.state().document().evaluation().options[0].resources.monthly_cost;
+    harness.get_by_label("Bought").click_accesskit();
+    harness.run();
+    harness.get_by_label("Steady load committed, peak on demand").click_accesskit();
+    harness.run();
+    let profile = common::profile(&harness);
+    assert_eq!(profile.environment.purchase, podvisor::model::purchase::Purchase::CommittedSteady);
+    let evaluation = harness.state().document().evaluation();
+    assert!(evaluation.options[0].resources.monthly_cost < on_demand, "the steady load costs less committed");
+    let line = podvisor::narrative::host_line(&profile, evaluation);
+    assert!(line.contains("bought with the steady load committed 1 year (−37 %"), "{line}");
+}
+
 /// The team's sliders price the people: opening a profile leaves its team unstated (drawing
 /// the sliders writes nothing back), and moving one states it, so every option's bill gains
 /// its engineers at the engineer cost.

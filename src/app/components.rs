@@ -44,6 +44,10 @@ pub fn apply(profile: &mut Profile, selected: usize, edit: ComponentEdit) -> usi
             components[index].current = option;
             selected
         }
+        ComponentEdit::Purchase(index, purchase) if exists(index) => {
+            components[index].purchase = purchase;
+            selected
+        }
         _ => selected,
     }
 }

@@ -235,5 +235,5 @@ fn component(imported: &ImportedComponent) -> Component {
         primary_os: if imported.windows { PrimaryOs::Windows } else { PrimaryOs::Linux },
         ..scratch.workload().clone()
     };
-    Component { name: imported.name.clone(), placement: None, current: CURRENT, workload }
+    Component { name: imported.name.clone(), placement: None, current: CURRENT, purchase: None, workload }
 }

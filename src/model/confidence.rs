@@ -32,8 +32,10 @@
 //! * **Ratings**: every 0–10 rating of the workload (isolation need, legacy coupling, …)
 //!   moved by −1, 0 or +1 step, alike likely, for the same reason as the weights: a rating is
 //!   a judgement in whole steps. Counts and sizes (services, memory, hosts) are facts and stay.
-//! * `close_call_confidence`, `close_call_min_margin` and the bill's discount (`cost_discount_*`) are rules of the
-//!   decision, not facts of the world: never drawn.
+//! * `close_call_confidence`, `close_call_min_margin`, the bill's discount (`cost_discount_*`) and
+//!   the spot thresholds (`spot_min_failure_tolerance`, `spot_max_data_intensity`) are rules of the
+//!   decision, not facts of the world: never drawn. The spot replacement share is drawn from a
+//!   stream of its own ([`APART`]).
 //!
 //! Each world is scored on the cheap path (`Scored` without terms: projection and criterion
 //! scores, no explanations) and its leader taken as `Scored::leader_with` ranks options, so
@@ -167,9 +169,20 @@ pub fn profile_confidence(profile: &Profile, assumptions: &Assumptions, seed: u6
     }
 }
 
+/// Assumptions drawn from a stream of their own: how a fleet is bought changes its bill, not
+/// the worlds of every other figure, so a profile bought on demand draws exactly the worlds it
+/// drew before purchase options existed, and choosing spot moves no other draw.
+const APART: [AssumptionId; 1] = [AssumptionId::SpotReplacementShare];
+
+/// Mixed into the seed of the [`APART`] stream (any constant other than 0 keeps it apart).
+const APART_STREAM: u64 = 0x5350_4f54;
+
 /// The seeded source of plausible worlds for one profile.
 struct Worlds {
     rng: fastrand::Rng,
+    /// The stream of the [`APART`] assumptions, and their ranges.
+    rng_apart: fastrand::Rng,
+    apart: [(AssumptionId, f64, f64); 1],
     /// The values in force: each draw's peak, and its starting point.
     values: Values,
     /// The profile's weights, in `CRITERIA` order.
@@ -189,15 +202,23 @@ impl Worlds {
                         | AssumptionId::CloseCallMinMargin
                         | AssumptionId::CostDiscountFromRatio
                         | AssumptionId::CostDiscountPerDecade
-                )
+                        | AssumptionId::SpotMinFailureTolerance
+                        | AssumptionId::SpotMaxDataIntensity
+                ) && !APART.contains(id)
             })
             .map(|id| {
                 let spec = &assumptions.specs()[*id as usize];
                 (*id, spec.min, spec.max)
             })
             .collect();
+        let apart = APART.map(|id| {
+            let spec = &assumptions.specs()[id as usize];
+            (id, spec.min, spec.max)
+        });
         Self {
             rng: fastrand::Rng::with_seed(seed),
+            rng_apart: fastrand::Rng::with_seed(seed ^ APART_STREAM),
+            apart,
             values: assumptions.resolve(profile),
             weights: CRITERIA.iter().map(|c| weight(profile, c.id)).collect(),
             drawn,
@@ -219,6 +240,10 @@ impl Worlds {
         let mut values = self.values.clone();
         for &(id, min, max) in &self.drawn {
             let u = self.rng.f64();
+            values.set(id, draw_in_range(u, min, self.values.get(id), max));
+        }
+        for &(id, min, max) in &self.apart {
+            let u = self.rng_apart.f64();
             values.set(id, draw_in_range(u, min, self.values.get(id), max));
         }
         let weights = self.weights.iter().map(|w| (w + 2.0 * self.rng.f64() - 1.0).clamp(0.0, MAX_WEIGHT)).collect();

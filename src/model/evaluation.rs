@@ -11,6 +11,7 @@ use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
+use super::purchase::{self, Purchase, SpotRefusal};
 use super::resources::Resources;
 use super::rules::{self, Input, MigrationPath, RuleInputs, Shared, Term};
 use super::traits::{PrimaryOs, TraitId};
@@ -199,6 +200,15 @@ pub enum Warning {
     /// Right-sized VMs are bought as the family's smallest type, which holds more than twice
     /// what each needs: the family sells nothing smaller, so each pays for the floor.
     SmallestTypeFloor { option: OptionId, host: &'static str, memory_gib: f64, cores: u32 },
+    /// A way of buying was asked for the team's own hardware, which is bought as its monthly
+    /// cost says: no discount applies.
+    PurchaseOnOwnHardware { asked: Purchase },
+    /// Spot was asked for a component that does not tolerate reclaimed instances: it is bought
+    /// on demand.
+    SpotRefused(SpotRefusal),
+    /// Some hosts run fewer hours a day than a commitment pays off in (it bills all 24): they
+    /// are bought on demand. The most hours such hosts run, and the break-even.
+    CommitmentDeclined { hours: f64, break_even: f64 },
 }
 
 /// How one option fares.
@@ -424,7 +434,7 @@ impl Scored {
     /// the trait is a projection input, and what the host offers unless the trait is the
     /// workload's need for nested virtualization.
     pub fn variant(&self, variant: &Profile, moved: TraitId) -> Self {
-        let resources = if projection::INPUTS.contains(&moved) {
+        let resources = if projection::reads(variant, moved) {
             self.options.iter().map(|o| projection::project(o, variant, &self.values)).collect()
         } else {
             self.resources.clone()
@@ -968,7 +978,31 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
     if environment.services_per_vm > services {
         warnings.push(Warning::ServicesPerVmExceedsServices { services_per_vm: environment.services_per_vm, services });
     }
+    purchase_warnings(profile, values, results, &mut warnings);
     warnings
+}
+
+/// Where compute is not bought as asked, and why: the team's own hardware, spot refused to a
+/// component that does not tolerate it, or hosts running too few hours for a commitment.
+fn purchase_warnings(profile: &Profile, values: &Values, results: &[OptionResult], warnings: &mut Vec<Warning>) {
+    let asked = profile.components[0].purchase.unwrap_or(profile.environment.purchase);
+    if asked == Purchase::OnDemand {
+        return;
+    }
+    if values.site().host.is_none() {
+        warnings.push(Warning::PurchaseOnOwnHardware { asked });
+        return;
+    }
+    if let Some(refusal) = purchase::spot_refusal(profile, values).filter(|_| asked == Purchase::Spot) {
+        warnings.push(Warning::SpotRefused(refusal));
+    }
+    let declined = results.iter().filter_map(|result| {
+        let bought = &result.resources.bought;
+        Some((bought.declined_hours?, bought.offer?.discount))
+    });
+    if let Some((hours, discount)) = declined.max_by(|a, b| a.0.total_cmp(&b.0)) {
+        warnings.push(Warning::CommitmentDeclined { hours, break_even: purchase::break_even_hours(discount) });
+    }
 }
 
 #[cfg(test)]

@@ -353,7 +353,7 @@ impl HostType {
 }
 
 /// `YYYY-MM` with a month from 01 to 12.
-fn is_month(text: &str) -> bool {
+pub(crate) fn is_month(text: &str) -> bool {
     let Some((year, month)) = text.split_once('-') else { return false };
     year.len() == 4
         && year.chars().all(|c| c.is_ascii_digit())

@@ -19,6 +19,7 @@ pub mod options;
 pub mod plan;
 pub mod profile;
 pub mod projection;
+pub mod purchase;
 pub mod resources;
 pub mod rules;
 pub mod sensitivity;

@@ -39,7 +39,7 @@ use super::evaluation::{Scored, Standings, too_close, under_as_shown, within_clo
 use super::format::number_direction;
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
-use super::projection::{cloud_monthly, zone_hosts};
+use super::projection::{self, cloud_monthly, zone_hosts};
 use super::resources::{Footprint, Resources};
 
 /// Everything about a mixed estate's placement. For a one-component profile the plan holds
@@ -594,6 +594,7 @@ fn add(a: &Resources, b: &Resources) -> Resources {
         people_monthly: a.people_monthly + b.people_monthly,
         engineers: a.engineers + b.engineers,
         footprint: a.footprint,
+        bought: a.bought.and(&b.bought),
     }
 }
 
@@ -610,6 +611,8 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
                 && !b.own_host
                 && a.host_reserved_mib == b.host_reserved_mib
                 && a.host_reserved_cpu == b.host_reserved_cpu
+                // Bought alike: spot and committed hosts are pools of their own.
+                && a.buying.map(|x| (x.asked, x.offer)) == b.buying.map(|x| (x.asked, x.offer))
                 && match (part.host_type, other.host_type) {
                     (Some(a), Some(b)) => a.id == b.id,
                     (a, b) => a.is_none() && b.is_none(),
@@ -639,8 +642,16 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
             shared.os_instances_to_patch -= (apart_steady - hosts_steady) * f.patch_per_host;
             shared.hosts = hosts;
             shared.instances_per_host = shared.instances / hosts.max(1.0);
-            shared.monthly_cost =
-                if on_cloud { shared_cloud_monthly(group, environment.zones, running) } else { hosts * f.host_price };
+            shared.monthly_cost = match f.buying {
+                Some(buying) if on_cloud && !buying.on_demand() => {
+                    let bill =
+                        buying.bill(f.host_price, &shared_spans(group, environment.zones, running), hosts_steady);
+                    shared.bought = projection::bought_as(&buying, &bill);
+                    bill.total()
+                }
+                _ if on_cloud => shared_cloud_monthly(group, environment.zones, running),
+                _ => hosts * f.host_price,
+            };
             shared.footprint.hosts_steady = hosts_steady;
             shared.control_plane_nodes = group[0].control_plane_nodes;
             shared
@@ -685,21 +696,28 @@ fn group_hosts(group: &[&Resources], zones: i64, at_peak: impl Fn(&Footprint) ->
 /// it is at peak and its steady share after; the hosts running at any hour are the shares
 /// then, added and rounded up per zone.
 fn shared_cloud_monthly(group: &[&Resources], zones: i64, running: f64) -> f64 {
+    let price = group[0].footprint.host_price;
+    shared_spans(group, zones, running)
+        .into_iter()
+        // The hours of this span as the fraction of a day that `cloud_monthly` prices.
+        .map(|(hosts, hours)| cloud_monthly(price, hosts, 0.0, hours, hours))
+        .sum()
+}
+
+/// The hosts a shared group runs through the day, as `(hosts, hours)` spans.
+fn shared_spans(group: &[&Resources], zones: i64, running: f64) -> Vec<(f64, f64)> {
     let mut edges: Vec<f64> = group.iter().map(|p| p.footprint.peak_hours.clamp(0.0, running)).collect();
     edges.push(0.0);
     edges.push(running);
     edges.sort_by(f64::total_cmp);
     edges.dedup();
-    let price = group[0].footprint.host_price;
     edges
         .windows(2)
         .map(|span| {
             let (from, to) = (span[0], span[1]);
-            let hosts = group_hosts(group, zones, |part| from < part.peak_hours);
-            // The hours of this span as the fraction of a day that `cloud_monthly` prices.
-            cloud_monthly(price, hosts, 0.0, to - from, to - from)
+            (group_hosts(group, zones, |part| from < part.peak_hours), to - from)
         })
-        .sum()
+        .collect()
 }
 
 #[cfg(test)]

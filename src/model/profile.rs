@@ -39,6 +39,8 @@ pub struct Component {
     pub placement: Option<OptionId>,
     /// What it runs on today: where the phased path starts.
     pub current: OptionId,
+    /// Its own way of buying compute, replacing the environment's (`None`: the environment's).
+    pub purchase: Option<super::purchase::Purchase>,
     pub workload: Workload,
 }
 
@@ -48,6 +50,7 @@ impl Default for Component {
             name: DEFAULT_COMPONENT.to_owned(),
             placement: None,
             current: OptionId::VM,
+            purchase: None,
             workload: Workload::default(),
         }
     }

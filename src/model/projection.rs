@@ -13,7 +13,8 @@ use super::hosts::{HostCatalog, HostType};
 use super::kubernetes::{Node, NodeSettings};
 use super::options::{CloudHost, OptionId, OptionSpec};
 use super::profile::Profile;
-use super::resources::{Footprint, ResourceId, Resources};
+use super::purchase::{Buying, Purchase};
+use super::resources::{Footprint, HostsBought, ResourceId, Resources};
 use super::site::{HOURS_PER_MONTH, Site};
 use super::traits::{PrimaryOs, TraitId, VmPatching};
 
@@ -88,8 +89,9 @@ impl Machine {
     }
 }
 
-/// The traits a projection reads; no other trait changes any option's resources (a property
-/// test holds this), so analyses that move one of the others keep the resources they have.
+/// The traits a projection reads whatever the profile; no other trait changes any option's
+/// resources (a property test holds this, with [`reads`] for spot), so analyses that move one
+/// of the others keep the resources they have.
 pub const INPUTS: [TraitId; 16] = [
     TraitId::Services,
     TraitId::Replicas,
@@ -108,6 +110,16 @@ pub const INPUTS: [TraitId; 16] = [
     TraitId::LifespanDays,
     TraitId::EngineerCostPerMonth,
 ];
+
+/// The traits spot's refusal reads (`purchase::spot_refusal`): projection inputs too where a
+/// component asks for spot.
+pub const SPOT_INPUTS: [TraitId; 2] = [TraitId::FailureTolerance, TraitId::DataIntensity];
+
+/// Whether moving trait `id` can change `profile`'s projection: [`INPUTS`], and where the
+/// profile asks for spot, the traits that decide whether spot is refused.
+pub fn reads(profile: &Profile, id: TraitId) -> bool {
+    INPUTS.contains(&id) || SPOT_INPUTS.contains(&id) && super::purchase::asks_spot(profile)
+}
 
 /// A control-plane node at kubeadm's minimum: "at least 2 CPUs on the machine that you use as
 /// a control-plane node" and "2 GB or more of RAM per machine" (kubernetes.io, Creating a
@@ -159,6 +171,8 @@ struct Projector<'a> {
     node_boot_seconds: f64,
     /// A managed flavour's fee for the control plane, per month.
     control_plane_fee: f64,
+    /// How the component's compute is bought on this site.
+    buying: Buying,
     /// The last packing, keyed by the instance's CPU and memory (their bits).
     last: Option<([u64; 2], Packing)>,
 }
@@ -309,6 +323,7 @@ impl<'a> Projector<'a> {
             } else {
                 0.0
             },
+            buying: Buying::resolve(profile, values, site.host),
             figures,
             last: None,
         }
@@ -330,6 +345,39 @@ impl<'a> Projector<'a> {
         };
         let monthly = profile.environment.team.as_ref().map_or(0.0, |team| engineers * team.engineer_cost_per_month);
         (engineers, monthly)
+    }
+
+    /// A host's price (per hour on a cloud type, per month on the team's own), the month's
+    /// bill of `hosts` at peak and `hosts_steady` otherwise, and how it is bought.
+    fn hosts_bill(
+        &self,
+        machine: Machine,
+        hosts: f64,
+        hosts_steady: f64,
+        peak_hours: f64,
+        running: f64,
+    ) -> (f64, f64, HostsBought) {
+        let e = &self.figures.profile.environment;
+        let asked = HostsBought::on_demand(self.buying.asked);
+        let Some(host) = machine.host_type else {
+            return (e.host_cost_per_month, hosts * e.host_cost_per_month, asked);
+        };
+        let price = self.figures.values.site().price_per_hour(host);
+        if self.buying.on_demand() {
+            return (price, cloud_monthly(price, hosts, hosts_steady, peak_hours, running), asked);
+        }
+        let spans = [(hosts, peak_hours), (hosts_steady, running - peak_hours)];
+        let bill = self.buying.bill(price, &spans, hosts_steady);
+        (price, bill.total(), bought_as(&self.buying, &bill))
+    }
+
+    /// The discount on a self-managed control plane's VMs, which run every hour: committed
+    /// wherever the purchase commits; never on spot (etcd holds the cluster's state).
+    fn control_plane_discount(&self) -> f64 {
+        match (self.buying.asked, self.buying.offer) {
+            (Purchase::Spot, _) | (_, None) => 0.0,
+            (_, Some(offer)) => offer.discount,
+        }
     }
 
     /// The projection with `services` and `replicas` in place of the profile's.
@@ -394,7 +442,7 @@ impl<'a> Projector<'a> {
             Some(host) => {
                 let nodes = values.get(AssumptionId::SelfManagedControlPlaneNodes);
                 let vm = control_plane_vm(host);
-                (nodes, 0.0, nodes * site.price_per_hour(vm) * HOURS_PER_MONTH)
+                (nodes, 0.0, nodes * site.price_per_hour(vm) * (1.0 - self.control_plane_discount()) * HOURS_PER_MONTH)
             }
         };
         let hosts_for =
@@ -436,13 +484,7 @@ impl<'a> Projector<'a> {
         // starting earlier.
         let running = e.runs_hours_per_day.clamp(0.0, 24.0);
         let peak_hours = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
-        let (host_price, hosts_monthly) = match machine.host_type {
-            None => (e.host_cost_per_month, hosts * e.host_cost_per_month),
-            Some(host) => {
-                let price = site.price_per_hour(host);
-                (price, cloud_monthly(price, hosts, hosts_steady, peak_hours, running))
-            }
-        };
+        let (host_price, hosts_monthly, bought) = self.hosts_bill(machine, hosts, hosts_steady, peak_hours, running);
         let node_vms_per_host = if option.node.is_some() && !on_cloud { units_per_host } else { 0.0 };
         // What each host keeps for itself (hypervisor, node OS, kubelet), as its share of the bill.
         let node_overhead_monthly = hosts_monthly * (host_reserved_mib / machine.memory_mib).clamp(0.0, 1.0);
@@ -502,7 +544,9 @@ impl<'a> Projector<'a> {
                 host_price,
                 peak_hours,
                 people_per_platform: option.orchestrated,
+                buying: machine.host_type.map(|_| self.buying),
             },
+            bought,
         }
     }
 }
@@ -547,6 +591,17 @@ pub fn zone_hosts(parts: impl IntoIterator<Item = (f64, f64)>, zones: i64, contr
         .filter(|&zone| zone > 0.0 || control_plane > 0.0)
         .map(|zone| (zone + control_plane - 1e-9).ceil().max(1.0))
         .sum()
+}
+
+/// What a bill of hosts bought as `buying` records.
+pub fn bought_as(buying: &Buying, bill: &super::purchase::Bill) -> HostsBought {
+    HostsBought {
+        offer: buying.offer,
+        committed: bill.committed,
+        spot: bill.spot,
+        declined_hours: bill.declined_hours,
+        ..HostsBought::on_demand(buying.asked)
+    }
 }
 
 /// A month of cloud hosts: `hosts` for `peak_hours` a day and `hosts_steady` for the rest of

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::hosts::HostType;
+use super::purchase::{Buying, Offer, Purchase};
 
 /// One projected resource figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -128,6 +129,52 @@ pub struct Resources {
     /// How the hosts are filled, for sharing them with other components of the estate.
     #[serde(skip)]
     pub footprint: Footprint,
+    /// How the hosts are bought, and what of their bill each way pays.
+    #[serde(skip)]
+    pub bought: HostsBought,
+}
+
+/// How an option's hosts are bought: the way asked for, and the month's host bill it pays
+/// committed and on spot (the rest is on demand). The team's own hardware is bought as its
+/// monthly cost says: nothing committed, nothing on spot.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct HostsBought {
+    /// The way asked for (the component's, else the environment's).
+    pub asked: Purchase,
+    /// Whether any part of these resources was asked to be bought otherwise than on demand
+    /// (a platform shared by components bought differently).
+    pub stated: bool,
+    /// The discount priced, where one applies.
+    pub offer: Option<&'static Offer>,
+    /// Of the hosts' bill, per month.
+    pub committed: f64,
+    pub spot: f64,
+    /// Where a commitment was declined because it would bill more than the hours it serves:
+    /// the most hours a day such hosts ran.
+    pub declined_hours: Option<f64>,
+}
+
+impl HostsBought {
+    /// Hosts bought as asked, on demand.
+    pub fn on_demand(asked: Purchase) -> Self {
+        Self { asked, stated: asked != Purchase::OnDemand, ..Self::default() }
+    }
+
+    /// Two platforms' purchases together (their bills added).
+    #[must_use]
+    pub fn and(&self, other: &Self) -> Self {
+        Self {
+            asked: if self.asked == other.asked { self.asked } else { Purchase::OnDemand },
+            stated: self.stated || other.stated,
+            offer: if self.offer == other.offer { self.offer } else { None },
+            committed: self.committed + other.committed,
+            spot: self.spot + other.spot,
+            declined_hours: match (self.declined_hours, other.declined_hours) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            },
+        }
+    }
 }
 
 /// What a projection's hosts hold before they are rounded up: what a platform needs to share
@@ -155,6 +202,8 @@ pub struct Footprint {
     /// Whether the people effort is the platform's, counted once however many components
     /// share it (a cluster's team), rather than each instance's (VMs).
     pub people_per_platform: bool,
+    /// How the component's cloud hosts are bought; `None` on the team's own hardware.
+    pub buying: Option<Buying>,
 }
 
 /// Where an option's monthly cost goes; the parts add up to `monthly_cost`.
@@ -168,6 +217,11 @@ pub struct CostBreakdown {
     pub node_overhead: f64,
     /// The engineers who run the platform, where the profile states its team.
     pub people: f64,
+    /// `compute` split by how it is bought: committed, on demand (the team's own hardware
+    /// included), spot. The three add up to `compute`.
+    pub committed: f64,
+    pub on_demand: f64,
+    pub spot: f64,
 }
 
 impl Resources {
@@ -175,11 +229,20 @@ impl Resources {
     pub fn cost_breakdown(&self) -> CostBreakdown {
         let (control_plane, node_overhead, people) =
             (self.control_plane_monthly, self.node_overhead_monthly, self.people_monthly);
+        let compute = (self.monthly_cost - control_plane - node_overhead - people).max(0.0);
+        // The node overhead is a share of every host, however bought: each way's part of the
+        // hosts' bill keeps that share out of compute.
+        let hosts_bill = compute + node_overhead;
+        let of_compute = |part: f64| if hosts_bill > 0.0 { (part / hosts_bill * compute).min(compute) } else { 0.0 };
+        let (committed, spot) = (of_compute(self.bought.committed), of_compute(self.bought.spot));
         CostBreakdown {
-            compute: (self.monthly_cost - control_plane - node_overhead - people).max(0.0),
+            compute,
             control_plane,
             node_overhead,
             people,
+            committed,
+            on_demand: (compute - committed - spot).max(0.0),
+            spot,
         }
     }
 

@@ -401,6 +401,7 @@ define_traits! {
         + host: String = super::hosts::CUSTOM.to_owned(), "`custom` (the host fields above apply) or a catalog id such as `aws/m6i.4xlarge`.";
         + host_price_per_hour: Option<f64> = None, "The chosen catalog type's hourly price in USD, replacing the catalog's (a discount, a committed-use rate, a newer price list); the other types of its family are priced in the same proportion. Ignored on `custom` hosts.";
         + kubernetes: super::kubernetes::KubernetesFlavour = super::kubernetes::KubernetesFlavour::SelfManaged, "Who runs the Kubernetes cluster: node reservations, pod limits and the control-plane fee.";
+        + purchase: super::purchase::Purchase = super::purchase::Purchase::OnDemand, "How cloud compute is bought (schema v3): `on_demand`, `committed_1y`, `committed_3y`, `spot` or `committed_steady` (the steady load committed for a year, the peak hours on demand). Written only when not on demand; ignored on `custom` hosts.";
         + team: Option<Team> = None, "Who would run the platform, and what an engineer costs (schema v3); people are priced only where a profile states its team, so older files keep their meaning.";
     }
     team (section_team, section_team_mut): Team {

@@ -1,8 +1,11 @@
 //! Resource figures with their units, the way every report and view prints them.
 
+use crate::model::assumptions::Values;
 use crate::model::compare::{Comparison, ResourceDelta};
 use crate::model::format::{number, seconds, signed};
 use crate::model::hosts::HostType;
+use crate::model::purchase::{Purchase, PurchaseCatalog, Term};
+use crate::model::resources::HostsBought;
 use crate::model::site::Site;
 use crate::model::{Evaluation, Profile, ResourceId};
 
@@ -28,11 +31,17 @@ pub fn cost_breakdown(profile: &Profile, resources: &crate::model::Resources) ->
         ("node overhead", parts.node_overhead),
         ("people", parts.people),
     ];
-    let listed: Vec<String> = named
+    let mut listed: Vec<String> = named
         .iter()
         .filter(|(_, value)| *value > 0.0)
         .map(|(name, value)| format!("{name} {}", number(*value)))
         .collect();
+    if resources.bought.stated && parts.compute > 0.0 {
+        let ways = [("committed", parts.committed), ("on demand", parts.on_demand), ("spot", parts.spot)];
+        let ways: Vec<String> =
+            ways.iter().filter(|(_, v)| *v > 0.0).map(|(name, v)| format!("{name} {}", number(*v))).collect();
+        listed[0] = format!("{} ({})", listed[0], ways.join(", "));
+    }
     let date = resources.host_type.map(|host| format!(" (prices of {})", host.price_date)).unwrap_or_default();
     let unpriced =
         if profile.environment.team.is_none() { "; people not priced: the profile states no team" } else { "" };
@@ -157,8 +166,10 @@ pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
         None => format!("on-demand Linux prices of {}", host.price_date),
         Some(edited) => format!("price edited to {} USD/h, replacing the {}", number(edited), catalog_price(host)),
     };
+    let bought =
+        bought_phrase(profile, &evaluation.values, host).map(|phrase| format!("; bought {phrase}")).unwrap_or_default();
     format!(
-        "Cloud host: {} ({} vCPU, {} GiB, {}), {price}; each option buys what it needs from the {} family; Kubernetes: {}.",
+        "Cloud host: {} ({} vCPU, {} GiB, {}), {price}{bought}; each option buys what it needs from the {} family; Kubernetes: {}.",
         host.id,
         host.cores,
         number(host.memory_gib),
@@ -166,4 +177,49 @@ pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
         host.family,
         site.flavour.flavour.label()
     )
+}
+
+/// How the first component's compute is bought on `host`, where not on demand: "committed
+/// 1 year (−37 %, GCP resource-based committed use discount, 1 year, 2026-12)", "on spot (−65 %,
+/// AWS EC2 Spot Instances, 2026-12, with 7.5 % more kept to replace reclaimed instances)".
+pub fn bought_phrase(profile: &Profile, values: &Values, host: &HostType) -> Option<String> {
+    bought_as(profile, values, host, None)
+}
+
+/// As [`bought_phrase`], for one option's hosts as `bought`: hosts running too few hours for a
+/// commitment are said to be on demand.
+pub fn bought_hosts(profile: &Profile, values: &Values, host: &HostType, bought: &HostsBought) -> Option<String> {
+    bought_as(profile, values, host, Some(bought))
+}
+
+fn bought_as(profile: &Profile, values: &Values, host: &HostType, bought: Option<&HostsBought>) -> Option<String> {
+    let asked = profile.components[0].purchase.unwrap_or(profile.environment.purchase);
+    let term = match asked {
+        Purchase::OnDemand => return None,
+        Purchase::Spot if crate::model::purchase::spot_refusal(profile, values).is_some() => {
+            return Some("on demand, spot refused for this component".to_owned());
+        }
+        Purchase::Spot => Term::Spot,
+        Purchase::Committed3y => Term::Committed3y,
+        Purchase::Committed1y | Purchase::CommittedSteady => Term::Committed1y,
+    };
+    let offer = PurchaseCatalog::builtin().ok()?.offer(host, term)?;
+    let discount = format!("−{} %, {}, {}", number(offer.discount * 100.0), offer.plan, offer.date);
+    Some(match asked {
+        Purchase::Spot => {
+            let share = values.get(crate::model::AssumptionId::SpotReplacementShare);
+            format!("on spot ({discount}, with {} % more kept to replace reclaimed instances)", number(share * 100.0))
+        }
+        _ if bought.is_some_and(|b| b.committed <= 0.0 && b.declined_hours.is_some()) => format!(
+            "on demand: a commitment ({discount}) bills all 24 hours, more than these hosts' {} h a day cost",
+            number(bought.and_then(|b| b.declined_hours).unwrap_or_default())
+        ),
+        Purchase::CommittedSteady => format!("with the steady load committed 1 year ({discount}), the peak on demand"),
+        _ => {
+            let declined = bought.and_then(|b| b.declined_hours).map(|hours| {
+                format!(", the hosts running {} h a day on demand (cheaper than committed)", number(hours))
+            });
+            format!("{} ({discount}){}", super::purchase_words(asked), declined.unwrap_or_default())
+        }
+    })
 }

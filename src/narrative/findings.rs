@@ -45,6 +45,22 @@ pub fn warning(warning: &Warning) -> String {
             Number(engineers),
             Number(team),
         ),
+        Warning::PurchaseOnOwnHardware { asked } => format!(
+            "Buying {} applies to cloud hosts; own hardware is bought as its monthly cost says, with no discount.",
+            super::purchase_words(asked)
+        ),
+        Warning::SpotRefused(refusal) => format!(
+            "Spot is refused for this component: failure tolerance {}/10 (spot needs {} or more) and data intensity {}/10 (at most {}): reclaimed instances would take state or work with them, so it is bought on demand.",
+            Number(refusal.failure_tolerance),
+            Number(refusal.min_failure_tolerance),
+            Number(refusal.data_intensity),
+            Number(refusal.max_data_intensity),
+        ),
+        Warning::CommitmentDeclined { hours, break_even } => format!(
+            "A commitment bills all 24 hours of a day; hosts running {} h a day cost less on demand (a commitment pays from {} h), so they are bought on demand.",
+            Number(hours),
+            Number(break_even),
+        ),
         Warning::SmallestTypeFloor { option, host, memory_gib, cores } => format!(
             "{} are bought as {host}, the smallest type of its family ({cores} vCPUs, {} GiB), more than twice what each needs: the family sells nothing smaller.",
             capitalise(option.spec().plural),

@@ -88,6 +88,18 @@ fn join(phrases: &[String]) -> String {
     }
 }
 
+/// A way of buying in words: "on demand", "committed 1 year", "on spot".
+pub fn purchase_words(purchase: crate::model::purchase::Purchase) -> &'static str {
+    use crate::model::purchase::Purchase;
+    match purchase {
+        Purchase::OnDemand => "on demand",
+        Purchase::Committed1y => "committed 1 year",
+        Purchase::Committed3y => "committed 3 years",
+        Purchase::Spot => "on spot",
+        Purchase::CommittedSteady => "the steady load committed 1 year, the peak on demand",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,11 +10,11 @@
 use std::fmt::Write as _;
 
 use super::capitalise;
-use super::figures::{price_basis, resource_value};
+use super::figures::{bought_hosts, price_basis, resource_value};
+use crate::model::assumptions::Values;
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
 use crate::model::rules::{self, MigrationPath};
-use crate::model::site::Site;
 use crate::model::traits::{PrimaryOs, VmPatching};
 use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, ResourceId, Resources, TraitId};
 
@@ -564,7 +564,7 @@ fn write_cost(
     let (o, r) = (results[option].spec, &results[option].resources);
     let money = |value: f64| resource_value(profile, ResourceId::MonthlyCost, value);
     write!(out, "{} cost {} a month: ", capitalise(o.plural), money(r.monthly_cost))?;
-    write_hosts(out, profile, evaluation.values.site(), r)?;
+    write_hosts(out, profile, &evaluation.values, r)?;
     match (r.control_plane_nodes > 0.0, r.control_plane_monthly > 0.0) {
         // A self-managed cluster on a cloud: its control plane runs on VMs of its own.
         (true, true) => write!(
@@ -609,8 +609,8 @@ fn write_cost(
 
 /// "3 hosts at 1200 USD each" or "72 aws/m6i.large at 0.096 USD/h (us-east-1, prices of
 /// 2026-07), 2 h a day".
-fn write_hosts(out: &mut String, profile: &Profile, site: &Site, r: &Resources) -> std::fmt::Result {
-    let e = &profile.environment;
+fn write_hosts(out: &mut String, profile: &Profile, values: &Values, r: &Resources) -> std::fmt::Result {
+    let (e, site) = (&profile.environment, values.site());
     let count = Number(r.hosts);
     let Some(host) = r.host_type else {
         let each = resource_value(profile, ResourceId::MonthlyCost, e.host_cost_per_month);
@@ -633,6 +633,9 @@ fn write_hosts(out: &mut String, profile: &Profile, site: &Site, r: &Resources) 
     }
     if e.peak_hours_per_day < e.runs_hours_per_day {
         write!(out, " with {} h at peak", Number(e.peak_hours_per_day))?;
+    }
+    if let Some(bought) = bought_hosts(profile, values, host, &r.bought) {
+        write!(out, ", bought {bought}")?;
     }
     Ok(())
 }

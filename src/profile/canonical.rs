@@ -3,10 +3,11 @@
 //! numbers written one way only. Saving twice gives the same bytes, and moving one slider
 //! changes one line, which keeps profiles in git diffable.
 
-use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, Section, TopField};
+use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section, TopField};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
+use crate::model::purchase::Purchase;
 use crate::model::traits::CHOICES;
 use crate::model::{AssumptionId, CRITERIA, TraitKind};
 
@@ -80,6 +81,11 @@ fn write_components(out: &mut String, profile: &Profile) {
                 ComponentField::Current => {
                     out.push_str(&format!("{fields}{key}: {},\n", text(component.current.key())));
                 }
+                ComponentField::Purchase => {
+                    if let Some(purchase) = component.purchase {
+                        out.push_str(&format!("{fields}{key}: Some({}),\n", text(purchase.key())));
+                    }
+                }
                 ComponentField::Workload => write_section(out, &profile.focus(index), Section::Workload, 3),
             }
         }
@@ -117,6 +123,10 @@ fn write_section(out: &mut String, profile: &Profile, section: Section, depth: u
         }
         let flavour = text(environment.kubernetes.key());
         commented(out, &inner, KUBERNETES, &flavour, "self_managed, eks, gke or aks", column);
+        if environment.purchase != Purchase::OnDemand {
+            let words = "on_demand, committed_1y, committed_3y, spot or committed_steady";
+            commented(out, &inner, PURCHASE, &text(environment.purchase.key()), words, column);
+        }
     }
     for choice in CHOICES.iter().filter(|choice| choice.section == section) {
         let words: Vec<String> = choice.choices.iter().map(|word| text(word)).collect();

@@ -9,13 +9,14 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, Section, TEAM, TopField};
+use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section, TEAM, TopField};
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::hosts::HostCatalog;
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::options::REGISTRY;
 use crate::model::profile::{Component, MAX_COMPONENTS, MAX_OPTIONS, MIN_OPTIONS};
+use crate::model::purchase::Purchase;
 use crate::model::traits::{CHOICES, ChoiceMeta};
 use crate::model::{AssumptionId, CRITERIA, CriterionId, OptionId, TraitId, TraitKind};
 
@@ -155,6 +156,8 @@ enum SectionField {
     Host,
     HostPrice,
     Kubernetes,
+    /// How cloud compute is bought (schema v3).
+    Purchase,
     /// The nested `team` section (schema v3).
     Team,
 }
@@ -198,6 +201,7 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 (HOST, SectionField::Host),
                 (HOST_PRICE, SectionField::HostPrice),
                 (KUBERNETES, SectionField::Kubernetes),
+                (PURCHASE, SectionField::Purchase),
                 (TEAM, SectionField::Team),
             ]);
         }
@@ -237,6 +241,10 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 SectionField::Kubernetes => {
                     self.profile.environment.kubernetes =
                         map.next_value_seed(Field::new("environment.kubernetes", Flavour))?;
+                }
+                SectionField::Purchase => {
+                    self.profile.environment.purchase =
+                        map.next_value_seed(Field::new("environment.purchase", PurchaseWord))?;
                 }
                 SectionField::Team => {
                     let prefix = format!("{}{}.", self.prefix, self.section.key());
@@ -415,6 +423,9 @@ impl<'de> Visitor<'de> for ComponentBody<'_> {
                     scratch.components[0].current =
                         map.next_value_seed(Field::new(&path, OptionKey { chosen: &[] }))?;
                 }
+                ComponentField::Purchase => {
+                    scratch.components[0].purchase = map.next_value_seed(OwnPurchase { path: &path })?;
+                }
                 ComponentField::Workload => {
                     let section = Section::Workload;
                     let body = SectionBody { section, prefix: &prefix, profile: &mut scratch, warnings: self.warnings };
@@ -460,6 +471,43 @@ impl<'de> Visitor<'de> for Pin<'_> {
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
         Field::new(self.path, OptionKey { chosen: &[] }).visit_str(key).map(Some)
+    }
+}
+
+/// A component's `purchase`: `None`, or `Some("spot")` (a bare `"spot"` is read as `Some`).
+struct OwnPurchase<'a> {
+    path: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for OwnPurchase<'_> {
+    type Value = Option<Purchase>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OwnPurchase<'_> {
+    type Value = Option<Purchase>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`None` or `Some(\"spot\")` for `{}`", self.path)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        Field::new(self.path, PurchaseWord).deserialize(deserializer).map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Field::new(self.path, PurchaseWord).visit_str(key).map(Some)
     }
 }
 
@@ -868,6 +916,22 @@ impl Rule for Flavour {
             let hint =
                 suggest::closest(key, keys).map_or_else(|| keys.join(", "), |close| format!("did you mean {close:?}?"));
             Refusal::UnknownFlavour((*key).to_owned(), hint)
+        }))
+    }
+}
+
+/// `purchase`: one of the ways of buying compute.
+struct PurchaseWord;
+
+impl Rule for PurchaseWord {
+    type Value = Purchase;
+    const EXPECTED: &'static str = "a way of buying in quotes (\"on_demand\", \"committed_1y\", \"committed_3y\", \"spot\" or \"committed_steady\")";
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<Purchase, Refusal>> {
+        let Scalar::Text(key) = scalar else { return None };
+        Some(Purchase::from_key(key).ok_or_else(|| {
+            let words: Vec<String> = Purchase::ALL.iter().map(|p| format!("\"{}\"", p.key())).collect();
+            Refusal::UnknownChoice((*key).to_owned(), words.join(" or "))
         }))
     }
 }

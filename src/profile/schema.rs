@@ -78,12 +78,14 @@ pub enum ComponentField {
     Name,
     Placement,
     Current,
+    /// Its own way of buying compute (schema v3).
+    Purchase,
     Workload,
 }
 
 impl ComponentField {
     /// Every field of a component, in file order.
-    pub const ALL: [Self; 4] = [Self::Name, Self::Placement, Self::Current, Self::Workload];
+    pub const ALL: [Self; 5] = [Self::Name, Self::Placement, Self::Current, Self::Purchase, Self::Workload];
 
     /// The field's name in the file.
     pub fn key(self) -> &'static str {
@@ -91,6 +93,7 @@ impl ComponentField {
             Self::Name => "name",
             Self::Placement => "placement",
             Self::Current => "current",
+            Self::Purchase => PURCHASE,
             Self::Workload => Section::Workload.key(),
         }
     }
@@ -109,18 +112,23 @@ pub const HOST_PRICE: &str = "host_price_per_hour";
 /// The Kubernetes flavour field of `environment`, written last.
 pub const KUBERNETES: &str = "kubernetes";
 
+/// How cloud compute is bought, in `environment` and in a component (schema v3); written only
+/// when it is not on demand (the environment) or set (a component), so older files keep their
+/// bytes when saved.
+pub const PURCHASE: &str = "purchase";
+
 /// The team section inside `environment` (schema v3): who would run the platform.
 pub const TEAM: &str = "team";
 
 /// The file's view of a section: its trait fields in [`Section::traits`] order, which each
-/// trait's row in the table sets, and `currency`, `host`, `host_price_per_hour` and
-/// `kubernetes` after them in `environment`.
+/// trait's row in the table sets, and `currency`, `host`, `host_price_per_hour`, `kubernetes`
+/// and `purchase` after them in `environment`.
 impl Section {
     /// Every field name it accepts, in file order.
     pub fn field_names(self) -> Vec<&'static str> {
         let mut names: Vec<&'static str> = self.traits().iter().map(|id| id.meta().key).collect();
         if self == Self::Environment {
-            names.extend([CURRENCY, HOST, HOST_PRICE, KUBERNETES]);
+            names.extend([CURRENCY, HOST, HOST_PRICE, KUBERNETES, PURCHASE]);
         }
         names.extend(CHOICES.iter().filter(|choice| choice.section == self).map(|choice| choice.key));
         if self == Self::Environment {

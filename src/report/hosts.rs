@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::model::format::Number;
 use crate::model::hosts::{HostCatalog, HostType, NestedVirtualization};
 use crate::model::kubernetes::{Allocatable, Flavours, KubernetesFlavour, Node, NodeSettings};
+use crate::model::purchase::{PurchaseCatalog, Term};
 
 /// One catalog entry in `podvisor hosts --format json`, fields in contract order.
 #[derive(Serialize)]
@@ -23,6 +24,43 @@ struct Entry<'a> {
     region: &'a str,
     source: &'a str,
     kubernetes: PerFlavour,
+    /// What each way of buying costs on this type (schema v3's `purchase`).
+    purchase: PerTerm<'a>,
+}
+
+#[derive(Serialize)]
+struct PerTerm<'a> {
+    committed_1y: Option<Priced<'a>>,
+    committed_3y: Option<Priced<'a>>,
+    spot: Option<Priced<'a>>,
+}
+
+/// One way of buying a type: its discount, the hourly price it gives, and where it comes from.
+#[derive(Serialize)]
+struct Priced<'a> {
+    discount: f64,
+    price_per_hour: f64,
+    plan: &'a str,
+    date: &'a str,
+}
+
+impl<'a> PerTerm<'a> {
+    fn new(purchases: Option<&'a PurchaseCatalog>, host: &HostType) -> Self {
+        let priced = |term| {
+            purchases.and_then(|catalog| catalog.offer(host, term)).map(|offer| Priced {
+                discount: offer.discount,
+                // Four decimals, as the providers list hourly prices.
+                price_per_hour: (host.price_per_hour * (1.0 - offer.discount) * 1e4).round() / 1e4,
+                plan: &offer.plan,
+                date: &offer.date,
+            })
+        };
+        Self {
+            committed_1y: priced(Term::Committed1y),
+            committed_3y: priced(Term::Committed3y),
+            spot: priced(Term::Spot),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -67,6 +105,7 @@ fn whole(value: f64) -> u64 {
 
 /// The catalog as JSON: an array of entries, in catalog order.
 pub fn hosts_json(catalog: &HostCatalog, flavours: &Flavours) -> String {
+    let purchases = PurchaseCatalog::builtin().ok();
     let entries: Vec<Entry<'_>> = catalog
         .types()
         .iter()
@@ -87,6 +126,7 @@ pub fn hosts_json(catalog: &HostCatalog, flavours: &Flavours) -> String {
                     aks: figures(KubernetesFlavour::Aks),
                     self_managed: figures(KubernetesFlavour::SelfManaged),
                 },
+                purchase: PerTerm::new(purchases, host),
             }
         })
         .collect();
@@ -156,6 +196,7 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
             host.nested_virtualization_source
         );
     }
+    purchase_sources(&mut out);
     for spec in flavours.specs() {
         let fee = &spec.control_plane;
         let _ = writeln!(
@@ -170,6 +211,32 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
         );
     }
     out
+}
+
+/// The ways of buying each provider sells (`environment.purchase`), with their discounts,
+/// ranges, dates and sources, and why no managed control plane is discounted.
+fn purchase_sources(out: &mut String) {
+    let Ok(purchases) = PurchaseCatalog::builtin() else { return };
+    out.push_str(
+        "\nPurchase options (environment.purchase; committed_steady commits the steady load for 1 year and buys the peak on demand; own hardware: no discount)\n",
+    );
+    for offer in &purchases.terms {
+        let family = offer.family.as_deref().map(|family| format!(" {family}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}{family} {}: −{} % ({}–{} %), {}, read {} ({}): {}",
+            offer.provider.key(),
+            offer.purchase.key(),
+            Number(offer.discount * 100.0),
+            Number(offer.min * 100.0),
+            Number(offer.max * 100.0),
+            offer.plan,
+            offer.date,
+            offer.grade.label(),
+            offer.source
+        );
+    }
+    let _ = writeln!(out, "  Control plane: {}", purchases.control_plane);
 }
 
 /// Whether a type can run KVM guests, in one word.
@@ -238,10 +305,15 @@ mod tests {
                     "price_date",
                     "price_per_hour",
                     "provider",
+                    "purchase",
                     "region",
                     "source"
                 ]
             );
+            assert_eq!(keys(&entry["purchase"]), ["committed_1y", "committed_3y", "spot"]);
+            for term in ["committed_1y", "committed_3y", "spot"] {
+                assert_eq!(keys(&entry["purchase"][term]), ["date", "discount", "plan", "price_per_hour"]);
+            }
             assert_eq!(keys(&entry["kubernetes"]), ["aks", "eks", "gke", "self_managed"]);
             for flavour in ["aks", "eks", "gke", "self_managed"] {
                 assert_eq!(
@@ -261,6 +333,13 @@ mod tests {
             (Some(7518), Some(1930))
         );
         assert_eq!(eks["max_pods"], 29);
+        // 30 % off 0.096 USD an hour: a 1-year Compute Savings Plan.
+        assert_eq!(large["purchase"]["committed_1y"]["price_per_hour"], 0.0672);
+        let n2 = entries.iter().find(|e| e["id"] == "gcp/n2-standard-8").unwrap_or_else(|| panic!("n2 listed"));
+        assert_eq!(
+            (n2["purchase"]["committed_1y"]["discount"].as_f64(), n2["purchase"]["committed_3y"]["discount"].as_f64()),
+            (Some(0.37), Some(0.55))
+        );
     }
 
     #[test]
@@ -281,6 +360,10 @@ mod tests {
             "\"gke\"",
             "\"aks\"",
             "\"self_managed\"",
+            "\"purchase\"",
+            "\"committed_1y\"",
+            "\"committed_3y\"",
+            "\"spot\"",
         ]
         .iter()
         .map(|key| json.find(key).unwrap_or(usize::MAX))
@@ -314,5 +397,7 @@ mod tests {
         assert_eq!(d2.matches('—').count(), 2, "EKS and GKE do not run on Azure: {d2}");
         assert!(text.contains("kubernetes/autoscaler@0411d1c8"), "GCP source missing");
         assert!(text.contains("$0.10/hour per cluster"), "fees missing");
+        assert!(text.contains("  gcp committed_1y: −37 % (28–37 %), GCP resource-based committed use discount, 1 year, read 2026-12 (documented): "), "purchase options missing");
+        assert!(text.contains("  Control plane: No provider discounts a managed control plane"), "{text}");
     }
 }

@@ -326,7 +326,7 @@ fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
     let e = &profile.environment;
     let site = evaluation.values.site();
     let host = site.host;
-    json!({
+    let mut environment = json!({
         "host": host.map_or(crate::model::hosts::CUSTOM, |host| host.id.as_str()),
         "kubernetes": e.kubernetes.key(),
         "currency": profile.currency(),
@@ -339,7 +339,12 @@ fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
             "engineers": round(team.engineers),
             "engineer_cost_per_month": round(team.engineer_cost_per_month),
         })),
-    })
+    });
+    // How compute is bought, where a profile says (files that do not keep their bytes).
+    if crate::model::purchase::stated(profile) {
+        environment["purchase"] = json!(e.purchase.key());
+    }
+    environment
 }
 
 fn option(profile: &Profile, evaluation: &Evaluation, o: usize) -> Value {
@@ -453,15 +458,31 @@ pub fn resources(resources: &Resources) -> Value {
     let mut keys: Map<String, Value> =
         ResourceId::ALL.iter().map(|r| (r.key().to_owned(), json!(round(resources.get(*r))))).collect();
     let breakdown = resources.cost_breakdown();
-    keys.insert(
-        "cost_breakdown".to_owned(),
-        json!({
-            "compute": round(breakdown.compute),
-            "control_plane": round(breakdown.control_plane),
-            "node_overhead": round(breakdown.node_overhead),
-            "people": round(breakdown.people),
-        }),
-    );
+    let mut parts = json!({
+        "compute": round(breakdown.compute),
+        "control_plane": round(breakdown.control_plane),
+        "node_overhead": round(breakdown.node_overhead),
+        "people": round(breakdown.people),
+    });
+    // Compute by how it is bought, where the profile asks for anything but on demand (a file
+    // that does not keeps its answer byte for byte).
+    let bought = &resources.bought;
+    if bought.stated {
+        parts["compute_committed"] = json!(round(breakdown.committed));
+        parts["compute_on_demand"] = json!(round(breakdown.on_demand));
+        parts["compute_spot"] = json!(round(breakdown.spot));
+        keys.insert(
+            "purchase".to_owned(),
+            json!({
+                "asked": bought.asked.key(),
+                "discount": bought.offer.map(|offer| offer.discount),
+                "plan": bought.offer.map(|offer| offer.plan.as_str()),
+                "date": bought.offer.map(|offer| offer.date.as_str()),
+                "source": bought.offer.map(|offer| offer.source.as_str()),
+            }),
+        );
+    }
+    keys.insert("cost_breakdown".to_owned(), parts);
     keys.insert("engineers".to_owned(), json!(round(resources.engineers)));
     keys.into()
 }

@@ -207,7 +207,8 @@ fn component(analysis: &Analysis) -> String {
         "\n## Assumptions\n\n| Assumption | Value | Default | Grade | Source |\n| --- | ---: | ---: | --- | --- |"
     );
     let values = Assumptions::builtin().resolve(profile);
-    for id in AssumptionId::ALL {
+    let spot = crate::model::purchase::asks_spot(profile);
+    for id in AssumptionId::ALL.iter().filter(|id| spot || !crate::model::purchase::SPOT_ASSUMPTIONS.contains(id)) {
         let spec = id.spec();
         let value = values.get(*id);
         let marker = if (value - spec.value).abs() > 1e-12 { " (overridden)" } else { "" };

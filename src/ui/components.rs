@@ -13,6 +13,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, TextEdit, Ui};
 use super::theme::sizes;
 use crate::model::OptionId;
 use crate::model::profile::{Component, MAX_COMPONENTS};
+use crate::model::purchase::Purchase;
 use crate::narrative;
 use crate::profile::Profile;
 
@@ -36,6 +37,8 @@ pub enum ComponentEdit {
     Pin(usize, Option<OptionId>),
     /// What this component runs on today.
     Current(usize, OptionId),
+    /// This component's own way of buying compute, or the environment's (`None`).
+    Purchase(usize, Option<Purchase>),
 }
 
 /// The list's own state between frames: the component being renamed in place.
@@ -282,9 +285,39 @@ fn placement_ui(ui: &mut Ui, profile: &Profile, selected: usize) -> Option<Compo
             edit = Some(ComponentEdit::Current(selected, current));
         }
         ui.end_row();
+
+        // How it is bought applies to cloud hosts only.
+        if profile.environment.host != crate::model::hosts::CUSTOM {
+            let label = ui.label("Purchase");
+            let mut purchase = component.purchase;
+            let shown = purchase.map_or(AS_ENVIRONMENT, Purchase::label);
+            egui::ComboBox::from_id_salt("component_purchase")
+                .selected_text(shown)
+                // What is left in a narrow panel: the longest way's name is cut short.
+                .width(ui.available_width().min(200.0) - ui.spacing().icon_width)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut purchase, None, AS_ENVIRONMENT);
+                    for way in Purchase::ALL {
+                        ui.selectable_value(&mut purchase, Some(way), way.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "This component's own way of buying compute (a stateless tier on spot beside a database on \
+                     demand); spot is refused to a component that does not tolerate lost instances",
+                );
+            if purchase != component.purchase {
+                edit = Some(ComponentEdit::Purchase(selected, purchase));
+            }
+            ui.end_row();
+        }
     });
     edit
 }
+
+const AS_ENVIRONMENT: &str = "As the environment";
 
 const NOT_PINNED: &str = "Not pinned";
 

@@ -16,6 +16,7 @@ use super::widgets::reset_button;
 use crate::model::format;
 use crate::model::hosts::{CUSTOM, HostCatalog, HostType};
 use crate::model::kubernetes::KubernetesFlavour;
+use crate::model::purchase::Purchase;
 use crate::model::sensitivity::Sensitivity;
 use crate::model::{OptionId, TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
 use crate::narrative;
@@ -125,7 +126,30 @@ fn host_ui(ui: &mut Ui, profile: &mut Profile) {
     }
     if let Some(host) = catalog.get(&profile.environment.host) {
         host_price_ui(ui, profile, host);
+        purchase_ui(ui, profile);
     }
+}
+
+/// How the cloud hosts are bought (a component may buy its own way, in the component list).
+fn purchase_ui(ui: &mut Ui, profile: &mut Profile) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Bought");
+        egui::ComboBox::from_id_salt("purchase")
+            .selected_text(profile.environment.purchase.label())
+            .width(ui.available_width().min(200.0) - ui.spacing().icon_width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                for way in Purchase::ALL {
+                    ui.selectable_value(&mut profile.environment.purchase, way, way.label());
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(
+                "On demand, committed for 1 or 3 years, on spot, or the steady load committed and the peak on \
+                 demand; podvisor hosts lists each provider's discounts",
+            );
+    });
 }
 
 /// The chosen catalog type's hourly price, editable: the catalog's until changed, with its

@@ -76,6 +76,8 @@ pub fn fully_non_default() -> Profile {
     profile.environment.currency = "€ (EUR)".to_owned();
     profile.environment.host = "gcp/n2-standard-8".to_owned();
     profile.environment.host_price_per_hour = Some(0.123_456_789);
+    profile.environment.purchase = podvisor::model::purchase::Purchase::CommittedSteady;
+    profile.components[0].purchase = Some(podvisor::model::purchase::Purchase::Spot);
     for choice in CHOICES {
         assert!(profile.set_choice(choice.key, choice.choices[choice.choices.len() - 1]));
     }
