@@ -27,7 +27,23 @@ struct Window {
 /// with its clip rectangle (how the triangles are grouped into meshes may differ).
 struct Drawn {
     shapes: usize,
-    triangles: Vec<(Rect, [Vertex; 3])>,
+    triangles: Vec<(Rect, [Seen; 3])>,
+}
+
+/// A vertex as it shows: where, in what colour, and where in its glyph or image it samples,
+/// relative to the triangle's first vertex. Where a glyph sits in the font atlas depends on
+/// the order texts were first laid out, which culling changes (a confidence arriving from a
+/// worker a frame apart puts its digits elsewhere); the picture does not.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Seen {
+    pos: Pos2,
+    color: egui::Color32,
+    uv_offset: egui::Vec2,
+}
+
+fn seen(triangle: [Vertex; 3]) -> [Seen; 3] {
+    let origin = triangle[0].uv;
+    triangle.map(|vertex| Seen { pos: vertex.pos, color: vertex.color, uv_offset: vertex.uv - origin })
 }
 
 impl Window {
@@ -55,7 +71,7 @@ impl Window {
                 Primitive::Mesh(mesh) => mesh
                     .indices
                     .chunks(3)
-                    .map(|t| (clip_rect, [t[0], t[1], t[2]].map(|i| mesh.vertices[i as usize])))
+                    .map(|t| (clip_rect, seen([t[0], t[1], t[2]].map(|i| mesh.vertices[i as usize]))))
                     .collect::<Vec<_>>(),
                 Primitive::Callback(_) => Vec::new(),
             })
