@@ -418,10 +418,10 @@ define_traits! {
     }
     node_agents (section_node_agents, section_node_agents_mut): NodeAgents {
         NodeAgentCpu cpu: f64 = 0.2,
-            Real [0.0, 4.0] Linear Environment file 0, "Agents per node: CPU", "cores",
-            "CPU the team's own DaemonSets request on every Kubernetes node (logging, monitoring, security agents), beside the flavour's own. Setting it states the agents. Default 0.2: a log shipper (Fluent Bit ~0.1) and a metrics or security agent (~0.1); 0–1 covers one light agent to a full observability and runtime-security stack (Podvisor's estimate).";
+            Real [0.0, 2.0] Linear Environment file 0, "Agents per node: CPU", "cores",
+            "CPU the team's own DaemonSets request on every Kubernetes node (logging, monitoring, security agents), beside the flavour's own. Setting it states the agents. Default 0.2: a log shipper (Fluent Bit ~0.1) and a metrics or security agent (~0.1); 0–1 covers one light agent to a full observability and runtime-security stack; up to 2 for heavier ones (Podvisor's estimate).";
         NodeAgentMemoryMib memory_mib: f64 = 256.0,
-            Real [0.0, 8192.0] Linear Environment file 1, "Agents per node: memory", "MiB",
+            Real [0.0, 4096.0] Linear Environment file 1, "Agents per node: memory", "MiB",
             "Memory the team's own DaemonSets request on every Kubernetes node. Setting it states the agents. Default 256 MiB (Podvisor's estimate for a log shipper and one agent; 64–2048 MiB covers one light agent to a full stack).";
     }
 }
