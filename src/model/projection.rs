@@ -140,13 +140,13 @@ fn cheapest_vm(chosen: &'static HostType, cores: f64, memory_gib: f64) -> &'stat
 
 /// The nodes a cluster on a cloud keeps for system pods beside its workers, and what they
 /// cost a month: AKS's system pool on every cluster, or a Linux node where the workers are
-/// all Windows, of the family's cheapest type the pool accepts, running all month like the
-/// control plane. On the team's own hosts the system pods share the workers.
-fn system_pool(option: &OptionSpec, site: &Site, host: Option<&'static HostType>, windows: bool) -> (f64, f64) {
-    match host {
-        Some(host) if option.orchestrated => {
-            let pool = &site.flavour.system_pool;
-            let nodes = f64::from(pool.nodes_for(windows));
+/// all Windows, of the chosen family's cheapest type the pool accepts, running all month like
+/// the control plane. On the team's own hosts the system pods share the workers.
+fn system_pool(option: &OptionSpec, site: &Site, windows: bool) -> (f64, f64) {
+    let pool = &site.flavour.system_pool;
+    let nodes = f64::from(pool.nodes_for(windows));
+    match site.host {
+        Some(host) if option.orchestrated && nodes > 0.0 => {
             let vm = cheapest_vm(host, f64::from(pool.min_cores), pool.min_memory_gib);
             (nodes, nodes * site.price_per_hour(vm) * HOURS_PER_MONTH)
         }
@@ -207,6 +207,8 @@ struct Projector<'a> {
     node_boot_seconds: f64,
     /// A managed flavour's fee for the control plane, per month.
     control_plane_fee: f64,
+    /// The cluster's system-pool nodes and their monthly cost.
+    system_pool: (f64, f64),
     /// The last packing, keyed by the instance's CPU and memory (their bits).
     last: Option<([u64; 2], Packing)>,
 }
@@ -375,6 +377,7 @@ impl<'a> Projector<'a> {
             } else {
                 0.0
             },
+            system_pool: system_pool(option, site, profile.workload().primary_os == PrimaryOs::Windows),
             figures,
             last: None,
         }
@@ -510,8 +513,7 @@ impl<'a> Projector<'a> {
             }
         };
         let node_vms_per_host = if option.node.is_some() && !on_cloud { units_per_host } else { 0.0 };
-        let windows = w.primary_os == PrimaryOs::Windows;
-        let (system_pool_nodes, system_pool_monthly) = system_pool(option, site, machine.host_type, windows);
+        let (system_pool_nodes, system_pool_monthly) = self.system_pool;
         let node_overhead_monthly = hosts_monthly * packing.reserved_share() + system_pool_monthly;
         let control_plane_monthly = self.control_plane_fee + control_plane_vms;
         let os_instances_to_patch = if own_host { 0.0 } else { hosts_steady }
@@ -573,7 +575,7 @@ impl<'a> Projector<'a> {
                 host_price,
                 peak_hours,
                 people_per_platform: option.orchestrated,
-                windows,
+                windows: w.primary_os == PrimaryOs::Windows,
             },
         }
     }
