@@ -590,7 +590,8 @@ mod tests {
     }
 
     /// Karpenter's generated table for AL2023 (aws/karpenter-provider-aws@692ccdd0
-    /// website/content/en/preview/reference/instance-types.md): CPU m, memory Mi, pods.
+    /// website/content/en/preview/reference/instance-types.md; the m7i rows unchanged at
+    /// @1d927085, v1.14.1): CPU m, memory Mi, pods.
     #[test]
     fn eks_with_karpenter_overhead_reproduces_the_published_table() {
         let karpenter = NodeSettings { vm_memory_overhead: true, ..NodeSettings::default() };
@@ -603,7 +604,12 @@ mod tests {
             ("aws/m6i.16xlarge", 63770.0, 234_021.0, 737),
             ("aws/m6i.metal", 127_610.0, 476_504.0, 737),
             ("aws/m7i.large", 1930.0, 6903.0, 29),
+            ("aws/m7i.xlarge", 3920.0, 14162.0, 58),
+            ("aws/m7i.2xlarge", 7910.0, 29317.0, 58),
+            ("aws/m7i.4xlarge", 15890.0, 57691.0, 234),
+            ("aws/m7i.8xlarge", 31850.0, 118_312.0, 234),
             ("aws/m7i.16xlarge", 63770.0, 234_021.0, 737),
+            ("aws/m7i.metal-24xl", 95690.0, 355_262.0, 737),
             ("aws/m7i.metal-48xl", 191_450.0, 718_987.0, 737),
         ];
         for (id, cpu, memory, pods) in table {
