@@ -277,7 +277,13 @@ mod tests {
             for flavour in ["aks", "eks", "gke", "self_managed"] {
                 assert_eq!(
                     keys(&entry["kubernetes"][flavour]),
-                    ["allocatable_cpu_millicores", "allocatable_memory_mib", "max_pods"]
+                    [
+                        "allocatable_cpu_millicores",
+                        "allocatable_memory_mib",
+                        "daemonsets_cpu_millicores",
+                        "daemonsets_memory_mib",
+                        "max_pods"
+                    ]
                 );
             }
         }
