@@ -142,6 +142,8 @@ fn hosts_lists_the_catalog_as_text_and_json() {
     // EKS on m6i.large: 29 pods (ENI formula), 2000 − 70 = 1930 millicores.
     assert_eq!(large["kubernetes"]["eks"]["max_pods"], 29);
     assert_eq!(large["kubernetes"]["eks"]["allocatable_cpu_millicores"], 1930);
+    // Of which EKS's own DaemonSets request aws-node 25m + kube-proxy 100m.
+    assert_eq!(large["kubernetes"]["eks"]["daemonsets_cpu_millicores"], 125);
     for flavour in ["eks", "gke", "aks", "self_managed"] {
         assert!(large["kubernetes"][flavour].is_object(), "{flavour} missing");
     }

@@ -6,6 +6,7 @@ mod profile_support;
 
 use podvisor::model::kubernetes::KubernetesFlavour;
 use podvisor::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, REGISTRY, VM};
+use podvisor::model::profile::NodeAgents;
 use podvisor::model::projection::{INPUTS, project};
 use podvisor::model::rules::{Input, MigrationPath};
 use podvisor::model::traits::PrimaryOs;
@@ -111,6 +112,44 @@ proptest! {
                     prop_assert_eq!(project(option, &moved, &values), project(option, &profile, &values), "{}", meta.key);
                 }
             }
+        }
+    }
+
+    /// The team's agents on every node only take room from pods: on the same node type,
+    /// stating them, whatever their size, never lowers a Kubernetes option's node count or its
+    /// monthly cost.
+    #[test]
+    fn node_agents_never_lower_nodes_or_cost(
+        profile in any_profile(),
+        site in 0..5_usize,
+        cpu in 0.0..=1.0_f64,
+        memory_mib in 0.0..=2048.0_f64,
+    ) {
+        let sites = [
+            ("custom", KubernetesFlavour::SelfManaged),
+            ("custom", KubernetesFlavour::Gke),
+            ("aws/m6i.large", KubernetesFlavour::Eks),
+            ("gcp/n2-standard-4", KubernetesFlavour::Gke),
+            ("azure/D4s_v5", KubernetesFlavour::Aks),
+        ];
+        let mut without = profile;
+        (without.environment.host, without.environment.kubernetes) = (sites[site].0.to_owned(), sites[site].1);
+        without.environment.node_agents = None;
+        let mut with = without.clone();
+        with.environment.node_agents = Some(NodeAgents { cpu, memory_mib });
+        let assumptions = Assumptions::builtin();
+        for option in [&CONTAINER, &CONTAINERS_ON_VMS, &MICROVM] {
+            let before = project(option, &without, &assumptions.resolve(&without));
+            let after = project(option, &with, &assumptions.resolve(&with));
+            // Pods that no longer fit the chosen type go onto a larger one: another bill.
+            if before.host_type.map(|host| &host.id) != after.host_type.map(|host| &host.id) {
+                continue;
+            }
+            prop_assert!(after.hosts >= before.hosts, "{}: {} < {} nodes", option.key, after.hosts, before.hosts);
+            prop_assert!(
+                after.monthly_cost >= before.monthly_cost * (1.0 - 1e-12) - 1e-9,
+                "{}: {} < {}", option.key, after.monthly_cost, before.monthly_cost
+            );
         }
     }
 

@@ -5,9 +5,11 @@ mod profile_support;
 
 use podvisor::model::confidence::{SEED, estate_confidence};
 use podvisor::model::format::number_direction;
+use podvisor::model::kubernetes::KubernetesFlavour;
 use podvisor::model::options::REGISTRY;
 use podvisor::model::plan::{Plan, Reason, Worth, plan};
 use podvisor::model::profile::Component;
+use podvisor::model::traits::PrimaryOs;
 use podvisor::model::{AssumptionId, Assumptions, OptionId, Profile, evaluate};
 use podvisor::narrative;
 use profile_support::any_profile;
@@ -271,6 +273,35 @@ fn components_on_one_cluster_share_its_control_plane() {
         both.resources.hosts
     );
     assert_eq!(both.resources.monthly_cost, both.resources.hosts * 70.0);
+}
+
+/// A Windows and a Linux component on one AKS cluster: the Windows pods run on a Windows
+/// node pool of their own beside the Linux workers, and the cluster bills one system pool.
+#[test]
+fn windows_and_linux_on_one_aks_cluster_bill_a_windows_pool() {
+    let mut profile = Profile { options: vec![OptionId::VM, OptionId::CONTAINERS_ON_VMS], ..Profile::default() };
+    profile.environment.host = "azure/D8s_v5".to_owned();
+    profile.environment.kubernetes = KubernetesFlavour::Aks;
+    let w = profile.workload_mut();
+    (w.services, w.replicas, w.peak_factor, w.memory_per_instance_mib, w.cpu_per_instance) = (4, 2, 1.0, 512.0, 0.25);
+    profile.components[0].placement = Some(OptionId::CONTAINERS_ON_VMS);
+    let mut windows = Component { name: "Windows".to_owned(), ..profile.components[0].clone() };
+    windows.workload.primary_os = PrimaryOs::Windows;
+    profile.components.push(windows);
+    // Eight small pods each: one D8s_v5 holds either component alone, or both were they Linux.
+    assert_eq!(planned(&profile.focus(0)).resources.hosts, 1.0);
+    assert_eq!(planned(&profile.focus(1)).resources.hosts, 1.0);
+    let mut all_linux = profile.clone();
+    all_linux.components[1].workload.primary_os = PrimaryOs::Linux;
+    assert_eq!(planned(&all_linux).resources.hosts, 1.0);
+    let plan = planned(&profile);
+    assert_eq!(plan.platforms.len(), 1);
+    let cluster = plan.platforms[0].resources;
+    assert_eq!(cluster.hosts, 2.0, "a Windows pool node beside the Linux one");
+    assert_eq!(cluster.system_pool_nodes, 2.0, "one system pool for the cluster");
+    // Two D8s_v5 workers, two D4s_v5 system nodes and the Standard tier's fee, a month.
+    let bill = 2.0 * 0.384 * 730.0 + 2.0 * 0.192 * 730.0 + 73.0;
+    assert!((cluster.monthly_cost - bill).abs() < 1e-6, "{} ≠ {bill}", cluster.monthly_cost);
 }
 
 /// The bundled three-tier shop: the storefront in containers on VMs, the database on VMs,

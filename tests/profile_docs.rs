@@ -74,6 +74,9 @@ fn section_table(section: Section) -> String {
         out.push_str(
             "| `team` | section (optional, schema v3) | see [`team`](#team) | — | absent: people not priced | Who would run the platform and what an engineer costs; each option's operating effort is priced into its monthly cost. Written only when set. |\n",
         );
+        out.push_str(
+            "| `node_agents` | section (optional, schema v3) | see [`node_agents`](#node_agents) | — | absent: no agents of the team's | The team's own DaemonSets (logging, monitoring, security) on every Kubernetes node, beside the flavour's own; their CPU and memory come off every node's allocatable. Written only when set. |\n",
+        );
     }
     out
 }
@@ -107,12 +110,13 @@ fn assumptions_table() -> String {
 }
 
 /// The generated blocks, by marker name.
-fn blocks() -> [(&'static str, String); 6] {
+fn blocks() -> [(&'static str, String); 7] {
     [
         ("options", options_table()),
         ("workload", section_table(Section::Workload)),
         ("environment", section_table(Section::Environment)),
         ("team", section_table(Section::Team)),
+        ("node_agents", section_table(Section::NodeAgents)),
         ("weights", weights_table()),
         ("assumptions", assumptions_table()),
     ]

@@ -6,7 +6,7 @@ mod profile_support;
 
 use std::path::Path;
 
-use podvisor::model::profile::{Team, default_options};
+use podvisor::model::profile::{NodeAgents, Team, default_options};
 use podvisor::model::purchase::Purchase;
 use podvisor::model::sensitivity;
 use podvisor::model::{AssumptionId, Assumptions, CriterionId, TRAITS, TraitKind, evaluate};
@@ -68,7 +68,11 @@ fn canonical_form_lists_every_field_in_schema_order() {
             TopField::Section(section) => {
                 expected.extend(section.field_names());
                 if section == Section::Environment {
+                    // Each nested section's fields follow its own name.
+                    assert_eq!(expected.pop(), Some("node_agents"));
                     expected.extend(Section::Team.field_names());
+                    expected.push("node_agents");
+                    expected.extend(Section::NodeAgents.field_names());
                 }
             }
             TopField::Components => {
@@ -87,6 +91,7 @@ fn canonical_form_lists_every_field_in_schema_order() {
     profile.environment.purchase = Purchase::CommittedSteady;
     profile.components[0].purchase = Some(Purchase::Spot);
     profile.environment.team = Some(Team::default());
+    profile.environment.node_agents = Some(NodeAgents::default());
     let text = profile::to_canonical_string(&profile);
     let keys: Vec<&str> = text
         .lines()

@@ -171,6 +171,50 @@ pub struct WindowsReserve {
     pub grade: Grade,
 }
 
+/// The system DaemonSets a flavour runs on every node of one OS: what their pods request.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DaemonSets {
+    /// The DaemonSets, by name; each is a pod on every node.
+    pub pods: Vec<String>,
+    pub cpu_millicores: f64,
+    pub memory_mib: f64,
+    /// The plausible range of the CPU requests (features on or off, versions).
+    pub cpu_range_millicores: (f64, f64),
+    pub source: String,
+    pub grade: Grade,
+}
+
+impl DaemonSets {
+    /// Pods of the node's pod limit they take.
+    pub fn pod_count(&self) -> u32 {
+        u32::try_from(self.pods.len()).unwrap_or(u32::MAX)
+    }
+}
+
+/// Nodes a cluster keeps for system pods, beside the workers of its workloads.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemPool {
+    /// Every cluster has one (AKS); otherwise only a cluster whose workers are all Windows,
+    /// for the Linux-only system pods.
+    pub always: bool,
+    pub nodes: u32,
+    pub nodes_range: (u32, u32),
+    /// The smallest node size the pool accepts.
+    pub min_cores: u32,
+    pub min_memory_gib: f64,
+    pub source: String,
+    pub grade: Grade,
+}
+
+impl SystemPool {
+    /// System nodes a cluster keeps, given whether all its workers are Windows nodes.
+    pub fn nodes_for(&self, windows_only: bool) -> u32 {
+        if self.always || windows_only { self.nodes } else { 0 }
+    }
+}
+
 /// What the provider charges per cluster for its control plane, in US dollars.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -207,6 +251,11 @@ pub struct FlavourSpec {
     pub vm_memory_overhead: Option<VmMemoryOverhead>,
     #[serde(deserialize_with = "asset::present")]
     pub windows_reserve: Option<WindowsReserve>,
+    /// System DaemonSets on every Linux node.
+    pub daemonsets: DaemonSets,
+    /// System DaemonSets on every Windows node.
+    pub windows_daemonsets: DaemonSets,
+    pub system_pool: SystemPool,
     pub control_plane: ControlPlaneFee,
 }
 
@@ -255,6 +304,11 @@ pub struct Allocatable {
 }
 
 impl FlavourSpec {
+    /// The system DaemonSets on a node of this OS.
+    pub fn daemonsets(&self, windows: bool) -> &DaemonSets {
+        if windows { &self.windows_daemonsets } else { &self.daemonsets }
+    }
+
     /// The node's pod limit under this flavour's default rule.
     pub fn max_pods(&self, node: &Node) -> u32 {
         match &self.max_pods.rule {
@@ -416,9 +470,28 @@ impl FlavourSpec {
             Some(&self.control_plane.source),
             self.vm_memory_overhead.as_ref().map(|overhead| &overhead.source),
             self.windows_reserve.as_ref().map(|reserve| &reserve.source),
+            Some(&self.daemonsets.source),
+            Some(&self.windows_daemonsets.source),
+            Some(&self.system_pool.source),
         ];
         if sources.iter().flatten().any(|source| source.trim().is_empty()) {
             return Err("a rule has no source");
+        }
+        for daemonsets in [&self.daemonsets, &self.windows_daemonsets] {
+            let (low, high) = daemonsets.cpu_range_millicores;
+            let figures = [daemonsets.cpu_millicores, daemonsets.memory_mib, low, high];
+            if !(figures.iter().all(|v| v.is_finite() && *v >= 0.0)
+                && low <= daemonsets.cpu_millicores
+                && daemonsets.cpu_millicores <= high)
+            {
+                return Err("DaemonSet requests must be finite, not negative, and within their range");
+            }
+        }
+        let pool = &self.system_pool;
+        let nodes_ok = pool.nodes >= 1 && pool.nodes_range.0 <= pool.nodes && pool.nodes <= pool.nodes_range.1;
+        let size_ok = pool.min_cores >= 1 && pool.min_memory_gib.is_finite() && pool.min_memory_gib > 0.0;
+        if !(nodes_ok && size_ok) {
+            return Err("the system pool needs at least one node within its range, of a positive size");
         }
         let fee = &self.control_plane;
         if ![fee.per_cluster_hour, fee.free_credit_per_month, self.eviction.mib]
@@ -517,7 +590,8 @@ mod tests {
     }
 
     /// Karpenter's generated table for AL2023 (aws/karpenter-provider-aws@692ccdd0
-    /// website/content/en/preview/reference/instance-types.md): CPU m, memory Mi, pods.
+    /// website/content/en/preview/reference/instance-types.md; the m7i rows unchanged at
+    /// @1d927085, v1.14.1): CPU m, memory Mi, pods.
     #[test]
     fn eks_with_karpenter_overhead_reproduces_the_published_table() {
         let karpenter = NodeSettings { vm_memory_overhead: true, ..NodeSettings::default() };
@@ -530,7 +604,12 @@ mod tests {
             ("aws/m6i.16xlarge", 63770.0, 234_021.0, 737),
             ("aws/m6i.metal", 127_610.0, 476_504.0, 737),
             ("aws/m7i.large", 1930.0, 6903.0, 29),
+            ("aws/m7i.xlarge", 3920.0, 14162.0, 58),
+            ("aws/m7i.2xlarge", 7910.0, 29317.0, 58),
+            ("aws/m7i.4xlarge", 15890.0, 57691.0, 234),
+            ("aws/m7i.8xlarge", 31850.0, 118_312.0, 234),
             ("aws/m7i.16xlarge", 63770.0, 234_021.0, 737),
+            ("aws/m7i.metal-24xl", 95690.0, 355_262.0, 737),
             ("aws/m7i.metal-48xl", 191_450.0, 718_987.0, 737),
         ];
         for (id, cpu, memory, pods) in table {
@@ -581,6 +660,34 @@ mod tests {
         }
         // Below 1 GB a flat 255 MiB.
         assert_eq!(spec(gke).reserved_memory_mib(600.0, 110), 255.0);
+    }
+
+    /// The flavours' own DaemonSets on a node, as `assets/kubernetes.ron` sums them: GKE's
+    /// 160 + 100 + 100 + 10 m leave a 2-vCPU node 2000 − 70 − 370 = 1560 m for pods.
+    #[test]
+    fn daemonsets_per_flavour_and_what_a_small_gke_node_keeps() {
+        let gke = spec(KubernetesFlavour::Gke);
+        let node = gke.allocatable(&host("gcp/n2-standard-2"), &NodeSettings::default());
+        assert_eq!(node.cpu_millicores - gke.daemonsets(false).cpu_millicores, 1560.0);
+        let cpu = |flavour, windows| spec(flavour).daemonsets(windows).cpu_millicores;
+        assert_eq!(
+            KubernetesFlavour::ALL.map(|flavour| cpu(flavour, false)),
+            [250.0, 25.0 + 100.0, 160.0 + 100.0 + 100.0 + 10.0, 210.0]
+        );
+        assert_eq!(cpu(KubernetesFlavour::Eks, true), 0.0, "aws-node and the pod identity agent are Linux-only");
+        for flavour in KubernetesFlavour::ALL {
+            let pool = &spec(flavour).system_pool;
+            let (always, nodes) =
+                (flavour == KubernetesFlavour::Aks, if flavour == KubernetesFlavour::Aks { 2 } else { 1 });
+            assert_eq!((pool.always, pool.nodes_for(true)), (always, nodes), "{}", flavour.key());
+            assert_eq!(pool.nodes_for(false), if always { 2 } else { 0 });
+        }
+        let broken =
+            include_str!("../../assets/kubernetes.ron").replacen("cpu_millicores: 370.0", "cpu_millicores: 700.0", 1);
+        assert!(
+            matches!(Flavours::parse(&broken), Err(FlavoursError::Rule { flavour: "gke", .. })),
+            "out of its range"
+        );
     }
 
     #[test]

@@ -591,6 +591,10 @@ fn add(a: &Resources, b: &Resources) -> Resources {
         control_plane_nodes: a.control_plane_nodes + b.control_plane_nodes,
         images_to_rebuild: a.images_to_rebuild + b.images_to_rebuild,
         node_overhead_monthly: a.node_overhead_monthly + b.node_overhead_monthly,
+        system_pool_nodes: a.system_pool_nodes + b.system_pool_nodes,
+        system_pool_monthly: a.system_pool_monthly + b.system_pool_monthly,
+        daemonset_cpu_millicores: a.daemonset_cpu_millicores.max(b.daemonset_cpu_millicores),
+        daemonset_memory_mib: a.daemonset_memory_mib.max(b.daemonset_memory_mib),
         people_monthly: a.people_monthly + b.people_monthly,
         engineers: a.engineers + b.engineers,
         footprint: a.footprint,
@@ -607,7 +611,9 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
     for part in parts {
         let alike = |other: &&Resources| {
             let (a, b) = (&part.footprint, &other.footprint);
-            !a.own_host
+            // Windows and Linux workers are separate node pools, each rounded up on its own.
+            a.windows == b.windows
+                && !a.own_host
                 && !b.own_host
                 && a.host_reserved_mib == b.host_reserved_mib
                 && a.host_reserved_cpu == b.host_reserved_cpu
@@ -661,6 +667,17 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
     // One platform, one control plane, and one team where a cluster's people are the platform's.
     total.control_plane_monthly = first.control_plane_monthly;
     total.monthly_cost += first.control_plane_monthly;
+    // One system pool: AKS's whatever the workers, else the Linux node a cluster of Windows
+    // workers alone keeps for its Linux-only system pods, which Linux workers make needless.
+    let linux = parts.iter().any(|part| !part.footprint.windows);
+    let pool = parts
+        .iter()
+        .filter(|part| !linux || !part.footprint.windows)
+        .max_by(|a, b| a.system_pool_monthly.total_cmp(&b.system_pool_monthly))
+        .map_or((0.0, 0.0), |part| (part.system_pool_nodes, part.system_pool_monthly));
+    (total.system_pool_nodes, total.system_pool_monthly) = pool;
+    total.node_overhead_monthly += pool.1;
+    total.monthly_cost += pool.1;
     if first.footprint.people_per_platform {
         total.people_monthly = first.people_monthly;
         total.engineers = first.engineers;
@@ -669,13 +686,16 @@ fn share(parts: &[Resources], environment: &Environment, on_cloud: bool) -> Reso
     total
 }
 
-/// A component's resources without what its platform pays once: the control plane, and a
-/// cluster's team.
+/// A component's resources without what its platform pays once: the control plane, the
+/// system pool, and a cluster's team.
 fn without_control_plane(part: &Resources) -> Resources {
     let people = if part.footprint.people_per_platform { part.people_monthly } else { 0.0 };
     Resources {
-        monthly_cost: part.monthly_cost - part.control_plane_monthly - people,
+        monthly_cost: part.monthly_cost - part.control_plane_monthly - part.system_pool_monthly - people,
         control_plane_monthly: 0.0,
+        node_overhead_monthly: part.node_overhead_monthly - part.system_pool_monthly,
+        system_pool_nodes: 0.0,
+        system_pool_monthly: 0.0,
         people_monthly: part.people_monthly - people,
         engineers: if part.footprint.people_per_platform { 0.0 } else { part.engineers },
         ..*part

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::assumptions::AssumptionId;
 use super::criteria::CriterionId;
 use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec, REGISTRY};
-pub use super::traits::{Environment, Team, Workload};
+pub use super::traits::{Environment, NodeAgents, Team, Workload};
 
 /// The `format` value every profile file carries.
 pub const FORMAT: &str = "podvisor-profile";
@@ -130,6 +130,28 @@ impl Profile {
     /// The team, to change it: setting any of its fields states it.
     pub(super) fn section_team_mut(&mut self) -> &mut Team {
         self.environment.team.get_or_insert_with(Team::default)
+    }
+
+    /// The team's node agents, for the trait table's accessors: the defaults while the
+    /// profile states none (and none are counted).
+    pub(super) fn section_node_agents(&self) -> &NodeAgents {
+        static UNSTATED: std::sync::LazyLock<NodeAgents> = std::sync::LazyLock::new(NodeAgents::default);
+        self.environment.node_agents.as_ref().unwrap_or(&UNSTATED)
+    }
+
+    /// The node agents, to change them: setting any of their fields states them.
+    pub(super) fn section_node_agents_mut(&mut self) -> &mut NodeAgents {
+        self.environment.node_agents.get_or_insert_with(NodeAgents::default)
+    }
+
+    /// Whether a nested optional section (the team, the node agents) is left unstated, so its
+    /// traits read as defaults that count for nothing.
+    pub fn unstated(&self, section: super::traits::Section) -> bool {
+        match section {
+            super::traits::Section::Team => self.environment.team.is_none(),
+            super::traits::Section::NodeAgents => self.environment.node_agents.is_none(),
+            super::traits::Section::Workload | super::traits::Section::Environment => false,
+        }
     }
 
     /// Whether the estate has more than one component.

@@ -92,7 +92,7 @@ impl Machine {
 /// The traits a projection reads whatever the profile; no other trait changes any option's
 /// resources (a property test holds this, with [`reads`] for spot), so analyses that move one
 /// of the others keep the resources they have.
-pub const INPUTS: [TraitId; 16] = [
+pub const INPUTS: [TraitId; 18] = [
     TraitId::Services,
     TraitId::Replicas,
     TraitId::PeakFactor,
@@ -109,6 +109,8 @@ pub const INPUTS: [TraitId; 16] = [
     TraitId::PeakHoursPerDay,
     TraitId::LifespanDays,
     TraitId::EngineerCostPerMonth,
+    TraitId::NodeAgentCpu,
+    TraitId::NodeAgentMemoryMib,
 ];
 
 /// The traits spot's refusal reads (`purchase::spot_refusal`): projection inputs too where a
@@ -136,13 +138,59 @@ fn control_plane_nodes(values: &Values, hosts: f64) -> f64 {
 /// The VM a self-managed control-plane node runs on in a cloud: the family's cheapest virtual
 /// type that holds kubeadm's minimum (the chosen type where the family has no other).
 fn control_plane_vm(chosen: &'static HostType) -> &'static HostType {
-    let memory_gib = CONTROL_PLANE_NODE_MEMORY_MIB / 1024.0;
+    cheapest_vm(chosen, CONTROL_PLANE_NODE_CORES, CONTROL_PLANE_NODE_MEMORY_MIB / 1024.0)
+}
+
+/// The family's cheapest virtual type of at least `cores` and `memory_gib` (the chosen type
+/// where the family has none).
+fn cheapest_vm(chosen: &'static HostType, cores: f64, memory_gib: f64) -> &'static HostType {
     HostCatalog::builtin()
         .ok()
-        .and_then(|catalog| {
-            catalog.virtual_by_price(&chosen.family).find(|host| host.fits(CONTROL_PLANE_NODE_CORES, memory_gib))
-        })
+        .and_then(|catalog| catalog.virtual_by_price(&chosen.family).find(|host| host.fits(cores, memory_gib)))
         .unwrap_or(chosen)
+}
+
+/// The nodes a cluster on a cloud keeps for system pods beside its workers, and what they
+/// cost a month: AKS's system pool on every cluster, or a Linux node where the workers are
+/// all Windows, of the chosen family's cheapest type the pool accepts, running all month like
+/// the control plane. On the team's own hosts the system pods share the workers.
+fn system_pool(option: &OptionSpec, site: &Site, windows: bool) -> (f64, f64) {
+    let pool = &site.flavour.system_pool;
+    let nodes = f64::from(pool.nodes_for(windows));
+    match site.host {
+        Some(host) if option.orchestrated && nodes > 0.0 => {
+            let vm = cheapest_vm(host, f64::from(pool.min_cores), pool.min_memory_gib);
+            (nodes, nodes * site.price_per_hour(vm) * HOURS_PER_MONTH)
+        }
+        _ => (0.0, 0.0),
+    }
+}
+
+/// What every node of a cluster carries beside the kubelet's reserve: the flavour's system
+/// DaemonSets for the node's OS and the team's own agents, where the profile states them.
+/// Pods of the DaemonSets count against the node's pod limit.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct NodeDaemons {
+    pub cpu_millicores: f64,
+    pub memory_mib: f64,
+    pub pods: u32,
+}
+
+impl NodeDaemons {
+    /// On a node of `option` (nothing where the option is not orchestrated).
+    fn of(option: &OptionSpec, profile: &Profile, site: &Site) -> Self {
+        if !option.orchestrated {
+            return Self::default();
+        }
+        let daemonsets = site.flavour.daemonsets(profile.workload().primary_os == PrimaryOs::Windows);
+        let (agents_cpu, agents_mib) =
+            profile.environment.node_agents.as_ref().map_or((0.0, 0.0), |agents| (agents.cpu, agents.memory_mib));
+        Self {
+            cpu_millicores: daemonsets.cpu_millicores + agents_cpu * 1000.0,
+            memory_mib: daemonsets.memory_mib + agents_mib,
+            pods: daemonsets.pod_count(),
+        }
+    }
 }
 
 /// Projects one option's resources for a profile.
@@ -173,6 +221,8 @@ struct Projector<'a> {
     control_plane_fee: f64,
     /// How the component's compute is bought on this site.
     buying: Buying,
+    /// The cluster's system-pool nodes and their monthly cost.
+    system_pool: (f64, f64),
     /// The last packing, keyed by the instance's CPU and memory (their bits).
     last: Option<([u64; 2], Packing)>,
 }
@@ -216,6 +266,8 @@ struct Packing {
     /// Instances per unit; at least one (an instance bigger than a host still takes a host).
     per_unit: f64,
     fits_on_host: bool,
+    /// What each node carries beside the kubelet (in `host_reserved_*` too).
+    daemons: NodeDaemons,
 }
 
 impl Packing {
@@ -248,6 +300,13 @@ impl Packing {
             .unwrap_or(packing)
     }
 
+    /// What each host keeps for itself (hypervisor, node OS, kubelet, DaemonSets) as its share
+    /// of the bill: the larger of its memory and CPU shares, since either can run out first.
+    fn reserved_share(&self) -> f64 {
+        let memory = self.host_reserved_mib / self.machine.memory_mib;
+        (memory.max(self.host_reserved_cpu / self.machine.cores.max(1e-9))).clamp(0.0, 1.0)
+    }
+
     /// Packs instances of one shape onto `machine`.
     fn on(
         machine: Machine,
@@ -270,17 +329,25 @@ impl Packing {
         let mut unit_cpu = (machine.cores - hypervisor_cpu) / units_per_host - node_cpu;
         let mut cap = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)).map(|id| values.get(id));
         let (mut kubelet_mib, mut kubelet_cpu) = (0.0, 0.0);
+        let windows = figures.profile.workload().primary_os == PrimaryOs::Windows;
         if figures.flavour_reserves {
             #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a node's whole cores, ≥ 1")]
             let cores = unit_cpu.floor().max(1.0) as u32;
             let node = Node { cores, memory_mib: unit_memory_mib, eni: machine.host_type.and_then(|host| host.eni) };
-            let allocatable = site.flavour.allocatable(&node, &NodeSettings::default());
+            let allocatable = site.flavour.allocatable(&node, &NodeSettings { windows, ..NodeSettings::default() });
             kubelet_mib = unit_memory_mib - allocatable.memory_mib;
             kubelet_cpu = allocatable.kube_reserved_cpu_millicores / 1000.0;
             unit_memory_mib = allocatable.memory_mib;
             unit_cpu -= kubelet_cpu;
             cap = Some(f64::from(allocatable.max_pods));
         }
+        // Every node's DaemonSets and the team's agents come off what pods get, and their pods
+        // off the pod limit.
+        let daemons = NodeDaemons::of(option, figures.profile, site);
+        let (daemon_mib, daemon_cpu) = (daemons.memory_mib, daemons.cpu_millicores / 1000.0);
+        unit_memory_mib -= daemon_mib;
+        unit_cpu -= daemon_cpu;
+        cap = cap.map(|cap| (cap - f64::from(daemons.pods)).max(0.0));
         let mut fit_per_unit = (unit_memory_mib / instance_memory_mib).floor().min((unit_cpu / instance_cpu).floor());
         if let Some(cap) = cap {
             fit_per_unit = fit_per_unit.min(cap.floor());
@@ -289,10 +356,11 @@ impl Packing {
             machine,
             own_host,
             units_per_host,
-            host_reserved_mib: hypervisor_mib + units_per_host * (node_mib + kubelet_mib),
-            host_reserved_cpu: hypervisor_cpu + units_per_host * (node_cpu + kubelet_cpu),
+            host_reserved_mib: hypervisor_mib + units_per_host * (node_mib + kubelet_mib + daemon_mib),
+            host_reserved_cpu: hypervisor_cpu + units_per_host * (node_cpu + kubelet_cpu + daemon_cpu),
             per_unit: if own_host { 1.0 } else { fit_per_unit.max(1.0) },
             fits_on_host: fit_per_unit >= 1.0,
+            daemons,
         }
     }
 }
@@ -324,6 +392,7 @@ impl<'a> Projector<'a> {
                 0.0
             },
             buying: Buying::resolve(profile, values, site.host),
+            system_pool: system_pool(option, site, profile.workload().primary_os == PrimaryOs::Windows),
             figures,
             last: None,
         }
@@ -418,8 +487,8 @@ impl<'a> Projector<'a> {
                 packing
             }
         };
-        let Packing { machine, own_host, units_per_host, host_reserved_mib, host_reserved_cpu, per_unit, fits_on_host } =
-            packing;
+        let Packing { machine, own_host, units_per_host, per_unit, fits_on_host, .. } = packing;
+        let (host_reserved_mib, host_reserved_cpu) = (packing.host_reserved_mib, packing.host_reserved_cpu);
         let on_cloud = machine.host_type.is_some();
         let per_host = per_unit * units_per_host;
         let zones = e.zones.max(1) as f64;
@@ -486,8 +555,8 @@ impl<'a> Projector<'a> {
         let peak_hours = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
         let (host_price, hosts_monthly, bought) = self.hosts_bill(machine, hosts, hosts_steady, peak_hours, running);
         let node_vms_per_host = if option.node.is_some() && !on_cloud { units_per_host } else { 0.0 };
-        // What each host keeps for itself (hypervisor, node OS, kubelet), as its share of the bill.
-        let node_overhead_monthly = hosts_monthly * (host_reserved_mib / machine.memory_mib).clamp(0.0, 1.0);
+        let (system_pool_nodes, system_pool_monthly) = self.system_pool;
+        let node_overhead_monthly = hosts_monthly * packing.reserved_share() + system_pool_monthly;
         let control_plane_monthly = self.control_plane_fee + control_plane_vms;
         let os_instances_to_patch = if own_host { 0.0 } else { hosts_steady }
             + hosts_steady * node_vms_per_host
@@ -512,7 +581,7 @@ impl<'a> Projector<'a> {
             cpu_cores: instances * instance_cpu + hosts * host_reserved_cpu,
             disk_gib: os_disk_gib + app_disk_gib,
             hosts,
-            monthly_cost: hosts_monthly + control_plane_monthly + people_monthly,
+            monthly_cost: hosts_monthly + system_pool_monthly + control_plane_monthly + people_monthly,
             start_seconds,
             scale_to_peak_seconds,
             // Patch work is counted at steady load: peak capacity comes and goes, built from the
@@ -531,6 +600,10 @@ impl<'a> Projector<'a> {
             control_plane_monthly,
             control_plane_nodes,
             node_overhead_monthly,
+            system_pool_nodes,
+            system_pool_monthly,
+            daemonset_cpu_millicores: packing.daemons.cpu_millicores,
+            daemonset_memory_mib: packing.daemons.memory_mib,
             people_monthly,
             engineers,
             footprint: Footprint {
@@ -545,6 +618,7 @@ impl<'a> Projector<'a> {
                 peak_hours,
                 people_per_platform: option.orchestrated,
                 buying: machine.host_type.map(|_| self.buying),
+                windows: w.primary_os == PrimaryOs::Windows,
             },
             bought,
         }
@@ -1008,14 +1082,15 @@ mod tests {
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
         // The host keeps 512 MiB and a core for its hypervisor; its one node VM keeps 1024
         // (guest OS) + 131 (VMM) + 355 (kubelet and eviction) MiB and 0.23 cores; each pod
-        // adds 14.6 + 11 MiB.
+        // adds 14.6 + 11 MiB. The node's DaemonSets (kube-proxy, calico-node) request 0.25
+        // cores and no memory.
         let pod = 512.0 + 14.6 + 11.0;
         let host = 512.0 + 1024.0 + 131.0 + 355.0;
         // Memory fits 483 pods, CPU 127; the kubelet caps the node at 110.
         assert!((r.hosts - 1.0).abs() < 1e-9 && (r.instances - 20.0).abs() < 1e-9);
         let expected = (20.0 * pod + host) / 1024.0;
         assert!((r.memory_gib - expected).abs() < 1e-9, "{} vs {expected}", r.memory_gib);
-        assert!((r.cpu_cores - (20.0 * 0.5 + 1.0 + 0.23)).abs() < 1e-9, "{}", r.cpu_cores);
+        assert!((r.cpu_cores - (20.0 * 0.5 + 1.0 + 0.23 + 0.25)).abs() < 1e-9, "{}", r.cpu_cores);
         // The node's 20 GiB root disk, the shared base image and ten service images.
         let disk = 20.0 + (74.8 + 10.0 * 100.0) / 1024.0;
         assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
@@ -1029,11 +1104,12 @@ mod tests {
         p.workload_mut().replicas = 30;
         p.assumptions.insert(AssumptionId::NodeVmsPerHost, 2.0);
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
-        // 300 pods; two nodes per host, and CPU allows ((64 − 1) / 2 − 0.23) / 0.5 = 62.54, so
-        // 62 pods per node, under the kubelet's cap of 110.
+        // 300 pods; two nodes per host, and CPU allows ((64 − 1) / 2 − 0.23 − 0.25) / 0.5 =
+        // 62.04 (the kubelet, then the DaemonSets), so 62 pods per node, under the kubelet's
+        // cap of 110 less the two DaemonSet pods.
         assert!((r.instances - 300.0).abs() < 1e-9);
         assert!((r.instances_per_host - 300.0 / 3.0).abs() < 1e-9, "62 per node, 124 per host: 3 hosts");
-        assert!((r.cpu_cores - (300.0 * 0.5 + 3.0 * (1.0 + 2.0 * 0.23))).abs() < 1e-9, "{}", r.cpu_cores);
+        assert!((r.cpu_cores - (300.0 * 0.5 + 3.0 * (1.0 + 2.0 * (0.23 + 0.25)))).abs() < 1e-9, "{}", r.cpu_cores);
         assert!((r.os_instances_to_patch - (3.0 + 6.0)).abs() < 1e-9, "three hosts and their six nodes");
     }
 
@@ -1045,7 +1121,8 @@ mod tests {
         let pod = 512.0 + 130.0 + 11.0;
         let expected = (20.0 * pod + 355.0) / 1024.0;
         assert!((r.memory_gib - expected).abs() < 1e-9, "{} vs {expected}", r.memory_gib);
-        assert!((r.cpu_cores - (20.0 * 0.75 + 0.23)).abs() < 1e-9);
+        // The node's kubelet keeps 0.23 cores and its DaemonSets (kube-proxy, calico-node) 0.25.
+        assert!((r.cpu_cores - (20.0 * 0.75 + 0.23 + 0.25)).abs() < 1e-9);
         // One guest image per host, then layers as for containers.
         let disk = (256.0 + 74.8 + 10.0 * 100.0) / 1024.0;
         assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
@@ -1123,10 +1200,13 @@ mod tests {
     fn pods_pack_onto_nodes_of_the_chosen_type_with_the_flavours_reservations() {
         let p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
         let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
-        // EKS leaves 1930 m, 7518 MiB and 29 pods on an m6i.large: CPU fits 3 half-core pods.
+        // EKS leaves 1930 m, 7518 MiB and 29 pods on an m6i.large, of which its DaemonSets
+        // (aws-node 25m, kube-proxy 100m, the pod identity agent) take 125 m and 3 pods: CPU
+        // fits 3 half-core pods in 1805 m.
         assert_eq!(type_of(&r), "aws/m6i.large");
         close(r.hosts, 7.0);
-        close(r.cpu_cores, 20.0 * 0.5 + 7.0 * 0.07);
+        close(r.cpu_cores, 20.0 * 0.5 + 7.0 * (0.07 + 0.125));
+        close(r.daemonset_cpu_millicores, 125.0);
         close(r.memory_gib, (20.0 * (512.0 + 14.6) + 7.0 * (8192.0 - 7518.0)) / 1024.0);
         // Seven nodes for the month and the EKS control plane at 0.10 USD an hour.
         close(bill(&r), 7.0 * 0.096 * 730.0 + 73.0);
@@ -1138,6 +1218,66 @@ mod tests {
         let r = project(&CONTAINERS_ON_VMS, &own, &values(&own));
         close(r.control_plane_monthly, 3.0 * 0.096 * 730.0);
         close(r.control_plane_nodes, 3.0);
+    }
+
+    /// A GKE node of 2 vCPUs keeps 2000 − 70 (kube-reserved: 6 % of the first core, 1 % of
+    /// the second) − 370 (calico-node 160, kube-proxy 100, gke-metadata-server 100,
+    /// ip-masq-agent 10) = 1560 m for pods: four pods of 0.38 cores, where the kubelet's
+    /// reserve alone would leave room for five.
+    #[test]
+    fn a_two_vcpu_gke_node_keeps_1560_millicores_for_pods() {
+        let mut p = on_catalog(twenty_small_instances(), "gcp/n2-standard-2", KubernetesFlavour::Gke);
+        p.workload_mut().cpu_per_instance = 0.38;
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        assert_eq!(type_of(&r), "gcp/n2-standard-2");
+        close(r.hosts, 5.0);
+        close(r.cpu_cores, 20.0 * 0.38 + 5.0 * (0.07 + 0.37));
+        close(r.daemonset_cpu_millicores, 370.0);
+        close(r.daemonset_memory_mib, 116.0);
+        // GKE keeps no system pool for Linux workers.
+        close(r.system_pool_nodes, 0.0);
+    }
+
+    /// Every AKS cluster bills its system pool beside the user pool: two nodes of the family's
+    /// cheapest type of at least 4 vCPUs and 4 GB (`D4s_v5`, 0.192 USD an hour).
+    #[test]
+    fn an_aks_cluster_bills_its_system_pool() {
+        let p = on_catalog(twenty_small_instances(), "azure/D2s_v5", KubernetesFlavour::Aks);
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        // A D2s_v5 leaves 2000 − 100 − 210 (DaemonSets) = 1690 m: three half-core pods a node.
+        assert_eq!(type_of(&r), "azure/D2s_v5");
+        close(r.hosts, 7.0);
+        close(r.system_pool_nodes, 2.0);
+        close(r.system_pool_monthly, 2.0 * 0.192 * 730.0);
+        close(bill(&r), 7.0 * 0.096 * 730.0 + 2.0 * 0.192 * 730.0 + 73.0);
+        // Node overhead: the pool, and the user nodes' larger share kept from pods (memory:
+        // 2048 kube-reserved + 100 eviction + 200 DaemonSets of 8192 MiB).
+        close(r.node_overhead_monthly, 7.0 * 0.096 * 730.0 * (2348.0 / 8192.0) + 2.0 * 0.192 * 730.0);
+        // The VMs option runs no cluster, so no pool.
+        close(project(vm(), &p, &values(&p)).system_pool_nodes, 0.0);
+    }
+
+    /// Windows workers carry their flavour's Windows DaemonSets and reserve, and a cluster of
+    /// Windows workers alone keeps a Linux node for the Linux-only system pods.
+    #[test]
+    fn windows_workers_carry_their_own_overhead_and_a_linux_node() {
+        let mut p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
+        p.workload_mut().primary_os = PrimaryOs::Windows;
+        let r = project(&CONTAINERS_ON_VMS, &p, &values(&p));
+        // EKS's Linux DaemonSets do not run on Windows nodes; one m6i.large stays Linux.
+        close(r.daemonset_cpu_millicores, 0.0);
+        close(r.system_pool_nodes, 1.0);
+        close(r.system_pool_monthly, 0.096 * 730.0);
+        // AKS Windows nodes keep 2 GiB more and their Windows DaemonSets (110 m, 170 MiB); the
+        // system pool is the one every AKS cluster has.
+        let mut q = on_catalog(twenty_small_instances(), "azure/D8s_v5", KubernetesFlavour::Aks);
+        let linux = project(&CONTAINERS_ON_VMS, &q, &values(&q));
+        q.workload_mut().primary_os = PrimaryOs::Windows;
+        let windows = project(&CONTAINERS_ON_VMS, &q, &values(&q));
+        close(windows.system_pool_nodes, 2.0);
+        close(windows.daemonset_memory_mib, 170.0);
+        let reserved = |r: &Resources| r.footprint.host_reserved_mib;
+        close(reserved(&windows) - reserved(&linux), 2048.0 + 170.0 - 200.0);
     }
 
     #[test]
@@ -1162,9 +1302,10 @@ mod tests {
     fn managed_flavours_replace_the_kubelet_figures_on_owned_hosts_too() {
         let p = on_catalog(twenty_small_instances(), "custom", KubernetesFlavour::Gke);
         let r = project(container(), &p, &values(&p));
-        // GKE on a 64-core, 256 GiB host: 230 m of CPU and 12165 MiB + 100 MiB eviction.
-        close(r.cpu_cores, 20.0 * 0.5 + 0.23);
-        close(r.memory_gib, (20.0 * (512.0 + 14.6) + 12165.12 + 100.0) / 1024.0);
+        // GKE on a 64-core, 256 GiB host: 230 m of CPU and 12165 MiB + 100 MiB eviction, and
+        // its DaemonSets' 370 m and 116 MiB.
+        close(r.cpu_cores, 20.0 * 0.5 + 0.23 + 0.37);
+        close(r.memory_gib, (20.0 * (512.0 + 14.6) + 12165.12 + 100.0 + 116.0) / 1024.0);
         // GKE's fee, less its monthly credit for one zonal cluster: nothing.
         close(r.control_plane_monthly, 0.0);
         let regional = Profile { environment: Environment { zones: 3, ..p.environment.clone() }, ..p };

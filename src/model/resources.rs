@@ -121,6 +121,14 @@ pub struct Resources {
     /// The part of the hosts' bill that pays for what each host keeps for itself (hypervisor,
     /// node OS, kubelet reserve), per month: inside `monthly_cost`.
     pub node_overhead_monthly: f64,
+    /// Nodes a cluster keeps for system pods beside its workers (AKS's system pool; a Linux
+    /// node where the workers are all Windows), billed in `node_overhead_monthly`.
+    pub system_pool_nodes: f64,
+    pub system_pool_monthly: f64,
+    /// What the DaemonSets on every worker node request (the flavour's and the team's agents),
+    /// in millicores and MiB: inside the hosts' reserve.
+    pub daemonset_cpu_millicores: f64,
+    pub daemonset_memory_mib: f64,
     /// The engineers' time the option takes to run, priced at the team's engineer cost, per
     /// month: inside `monthly_cost`.
     pub people_monthly: f64,
@@ -204,6 +212,8 @@ pub struct Footprint {
     pub people_per_platform: bool,
     /// How the component's cloud hosts are bought; `None` on the team's own hardware.
     pub buying: Option<Buying>,
+    /// Windows nodes: they form a pool of their own where a cluster also has Linux workers.
+    pub windows: bool,
 }
 
 /// Where an option's monthly cost goes; the parts add up to `monthly_cost`.
@@ -213,7 +223,8 @@ pub struct CostBreakdown {
     pub compute: f64,
     /// A managed flavour's fee, or a self-managed cluster's own control-plane VMs.
     pub control_plane: f64,
-    /// The hosts' share kept by what each host carries (hypervisor, node OS, kubelet).
+    /// The hosts' share kept by what each host carries (hypervisor, node OS, kubelet,
+    /// DaemonSets), and a cluster's system pool.
     pub node_overhead: f64,
     /// The engineers who run the platform, where the profile states its team.
     pub people: f64,

@@ -9,7 +9,7 @@ use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::evaluation::{Scored, Standings};
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
-use super::traits::{Section, TRAITS, TraitId, TraitKind, TraitMeta};
+use super::traits::{TRAITS, TraitId, TraitKind, TraitMeta};
 
 /// Share of a trait's range the tornado moves it each way (of the log range for log traits).
 pub const TORNADO_SHARE: f64 = 0.2;
@@ -147,9 +147,10 @@ impl Probe<'_> {
 
     fn trait_sensitivity(&self, meta: &TraitMeta) -> TraitSensitivity {
         let value = self.profile.get(meta.id);
-        if meta.section == Section::Team && self.profile.environment.team.is_none() {
-            // Moving a team field states the team and prices people: a new question, not a
-            // step along this one, so an unpriced team neither swings nor flips the answer.
+        if self.profile.unstated(meta.section) {
+            // Moving a team field states the team and prices people (a node-agent field, the
+            // agents): a new question, not a step along this one, so an unstated section
+            // neither swings nor flips the answer.
             let score = |o: usize| self.scored.overall_of(o, &self.scored.weights);
             let now = self.now.runner_up.map_or(0.0, |r| score(self.now.leader) - score(r));
             return TraitSensitivity {

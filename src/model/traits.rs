@@ -51,10 +51,12 @@ pub enum Section {
     Environment,
     /// Who would run the platform, inside `environment` (schema v3).
     Team,
+    /// The team's own agents on every Kubernetes node, inside `environment` (schema v3).
+    NodeAgents,
 }
 
 impl Section {
-    pub const ALL: [Self; 3] = [Self::Workload, Self::Environment, Self::Team];
+    pub const ALL: [Self; 4] = [Self::Workload, Self::Environment, Self::Team, Self::NodeAgents];
 
     /// The section's field name in a profile file.
     pub fn key(self) -> &'static str {
@@ -62,17 +64,19 @@ impl Section {
             Self::Workload => "workload",
             Self::Environment => "environment",
             Self::Team => "team",
+            Self::NodeAgents => "node_agents",
         }
     }
 
-    /// The section a nested section sits in, in a profile file (`team` is inside `environment`).
+    /// The section a nested section sits in, in a profile file (`team` and `node_agents` are
+    /// inside `environment`).
     pub fn parent(self) -> Option<Self> {
-        (self == Self::Team).then_some(Self::Environment)
+        matches!(self, Self::Team | Self::NodeAgents).then_some(Self::Environment)
     }
 
     /// The traits it holds, in file order (derived from [`TRAITS`]).
     pub fn traits(self) -> &'static [TraitId] {
-        static ORDER: std::sync::OnceLock<[Vec<TraitId>; 3]> = std::sync::OnceLock::new();
+        static ORDER: std::sync::OnceLock<[Vec<TraitId>; 4]> = std::sync::OnceLock::new();
         let order = ORDER.get_or_init(|| {
             Self::ALL.map(|section| {
                 let mut ids: Vec<&TraitMeta> = TRAITS.iter().filter(|meta| meta.section == section).collect();
@@ -403,6 +407,7 @@ define_traits! {
         + kubernetes: super::kubernetes::KubernetesFlavour = super::kubernetes::KubernetesFlavour::SelfManaged, "Who runs the Kubernetes cluster: node reservations, pod limits and the control-plane fee.";
         + purchase: super::purchase::Purchase = super::purchase::Purchase::OnDemand, "How cloud compute is bought (schema v3): `on_demand`, `committed_1y`, `committed_3y`, `spot` or `committed_steady` (the steady load committed for a year, the peak hours on demand). Written only when not on demand; ignored on `custom` hosts.";
         + team: Option<Team> = None, "Who would run the platform, and what an engineer costs (schema v3); people are priced only where a profile states its team, so older files keep their meaning.";
+        + node_agents: Option<NodeAgents> = None, "The team's own agents on every Kubernetes node (schema v3): logging, monitoring, security DaemonSets, beside the flavour's own; none where a profile states none, so older files keep their meaning.";
     }
     team (section_team, section_team_mut): Team {
         Engineers engineers: f64 = 5.0,
@@ -411,6 +416,14 @@ define_traits! {
         EngineerCostPerMonth engineer_cost_per_month: f64 = 8930.0,
             Real [100.0, 100_000.0] Log Environment file 1, "Engineer cost", "/month",
             "What one engineer costs a month, in the profile's currency; each option's operating effort is priced at it. Setting it states the team. Default: Gcore's TCO comparison, 107,167 USD a year.";
+    }
+    node_agents (section_node_agents, section_node_agents_mut): NodeAgents {
+        NodeAgentCpu cpu: f64 = 0.2,
+            Real [0.0, 2.0] Linear Environment file 0, "Agents per node: CPU", "cores",
+            "CPU the team's own DaemonSets request on every Kubernetes node (logging, monitoring, security agents), beside the flavour's own. Setting it states the agents. Default 0.2: a log shipper (Fluent Bit ~0.1) and a metrics or security agent (~0.1); 0–1 covers one light agent to a full observability and runtime-security stack; up to 2 for heavier ones (Podvisor's estimate).";
+        NodeAgentMemoryMib memory_mib: f64 = 256.0,
+            Real [0.0, 4096.0] Linear Environment file 1, "Agents per node: memory", "MiB",
+            "Memory the team's own DaemonSets request on every Kubernetes node. Setting it states the agents. Default 256 MiB (Podvisor's estimate for a log shipper and one agent; 64–2048 MiB covers one light agent to a full stack).";
     }
 }
 

@@ -22,7 +22,8 @@ pub fn resource_value(profile: &Profile, resource: ResourceId, value: f64) -> St
 }
 
 /// Where a monthly cost goes: "compute 1,234, control plane 219, node overhead 80, people
-/// 8,930 USD a month (priced 2025-06)", naming only the parts that cost something.
+/// 8,930 USD a month (prices of 2025-06); the node overhead counts 2 system-pool nodes and
+/// DaemonSets of 370m CPU a node", naming only the parts that cost something.
 pub fn cost_breakdown(profile: &Profile, resources: &crate::model::Resources) -> String {
     let parts = resources.cost_breakdown();
     let named = [
@@ -45,7 +46,25 @@ pub fn cost_breakdown(profile: &Profile, resources: &crate::model::Resources) ->
     let date = resources.host_type.map(|host| format!(" (prices of {})", host.price_date)).unwrap_or_default();
     let unpriced =
         if profile.environment.team.is_none() { "; people not priced: the profile states no team" } else { "" };
-    format!("{} {} a month{date}{unpriced}", listed.join(", "), profile.currency())
+    let carried =
+        node_carries(resources).map(|carried| format!("; the node overhead counts {carried}")).unwrap_or_default();
+    format!("{} {} a month{date}{carried}{unpriced}", listed.join(", "), profile.currency())
+}
+
+/// What the node overhead pays for beyond the kubelet's reserve: "2 system-pool nodes and
+/// DaemonSets of 370m CPU and 116 MiB a node"; `None` where a cluster keeps neither.
+fn node_carries(resources: &crate::model::Resources) -> Option<String> {
+    let mut parts = Vec::new();
+    let nodes = resources.system_pool_nodes;
+    if nodes > 0.0 {
+        parts.push(format!("{} system-pool node{}", number(nodes), if (nodes - 1.0).abs() < 1e-9 { "" } else { "s" }));
+    }
+    let (cpu, memory) = (resources.daemonset_cpu_millicores, resources.daemonset_memory_mib);
+    if cpu > 0.0 || memory > 0.0 {
+        let memory = if memory > 0.0 { format!(" and {} MiB", number(memory)) } else { String::new() };
+        parts.push(format!("DaemonSets of {}m CPU{memory} a node", number(cpu)));
+    }
+    (!parts.is_empty()).then(|| parts.join(" and "))
 }
 
 /// Column header of a resource with its unit.

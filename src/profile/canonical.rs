@@ -132,8 +132,12 @@ fn write_section(out: &mut String, profile: &Profile, section: Section, depth: u
         let words: Vec<String> = choice.choices.iter().map(|word| text(word)).collect();
         commented(out, &inner, choice.key, &text(profile.choice(choice.key)), &words.join(" or "), column);
     }
-    if section == Section::Environment && profile.environment.team.is_some() {
-        write_section(out, profile, Section::Team, depth + 1);
+    if section == Section::Environment {
+        for nested in [Section::Team, Section::NodeAgents] {
+            if !profile.unstated(nested) {
+                write_section(out, profile, nested, depth + 1);
+            }
+        }
     }
     out.push_str(&format!("{outer}),\n"));
 }

@@ -9,7 +9,9 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section, TEAM, TopField};
+use super::schema::{
+    CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, NODE_AGENTS, PURCHASE, Section, TEAM, TopField,
+};
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::hosts::HostCatalog;
@@ -158,8 +160,8 @@ enum SectionField {
     Kubernetes,
     /// How cloud compute is bought (schema v3).
     Purchase,
-    /// The nested `team` section (schema v3).
-    Team,
+    /// A nested section: `team` or `node_agents` (schema v3).
+    Nested(Section),
 }
 
 /// The fields of one section, read into `profile`.
@@ -180,6 +182,7 @@ impl<'de> DeserializeSeed<'de> for SectionBody<'_> {
             Section::Workload => "Workload",
             Section::Environment => "Environment",
             Section::Team => "Team",
+            Section::NodeAgents => "NodeAgents",
         };
         deserializer.deserialize_struct(name, &[], self)
     }
@@ -202,7 +205,8 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 (HOST_PRICE, SectionField::HostPrice),
                 (KUBERNETES, SectionField::Kubernetes),
                 (PURCHASE, SectionField::Purchase),
-                (TEAM, SectionField::Team),
+                (TEAM, SectionField::Nested(Section::Team)),
+                (NODE_AGENTS, SectionField::Nested(Section::NodeAgents)),
             ]);
         }
         known.extend(CHOICES.iter().filter(|c| c.section == self.section).map(|c| (c.key, SectionField::Choice(c))));
@@ -246,14 +250,9 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                     self.profile.environment.purchase =
                         map.next_value_seed(Field::new("environment.purchase", PurchaseWord))?;
                 }
-                SectionField::Team => {
+                SectionField::Nested(section) => {
                     let prefix = format!("{}{}.", self.prefix, self.section.key());
-                    let body = SectionBody {
-                        section: Section::Team,
-                        prefix: &prefix,
-                        profile: self.profile,
-                        warnings: self.warnings,
-                    };
+                    let body = SectionBody { section, prefix: &prefix, profile: self.profile, warnings: self.warnings };
                     map.next_value_seed(body)?;
                 }
             }

@@ -120,6 +120,9 @@ pub const PURCHASE: &str = "purchase";
 /// The team section inside `environment` (schema v3): who would run the platform.
 pub const TEAM: &str = "team";
 
+/// The node-agents section inside `environment` (schema v3): the team's own DaemonSets.
+pub const NODE_AGENTS: &str = "node_agents";
+
 /// The file's view of a section: its trait fields in [`Section::traits`] order, which each
 /// trait's row in the table sets, and `currency`, `host`, `host_price_per_hour`, `kubernetes`
 /// and `purchase` after them in `environment`.
@@ -132,7 +135,7 @@ impl Section {
         }
         names.extend(CHOICES.iter().filter(|choice| choice.section == self).map(|choice| choice.key));
         if self == Self::Environment {
-            names.push(TEAM);
+            names.extend([TEAM, NODE_AGENTS]);
         }
         names
     }

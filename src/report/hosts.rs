@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::format::Number;
 use crate::model::hosts::{HostCatalog, HostType, NestedVirtualization};
-use crate::model::kubernetes::{Allocatable, Flavours, KubernetesFlavour, Node, NodeSettings};
+use crate::model::kubernetes::{Allocatable, DaemonSets, Flavours, KubernetesFlavour, Node, NodeSettings};
 use crate::model::purchase::{PurchaseCatalog, Term};
 
 /// One catalog entry in `podvisor hosts --format json`, fields in contract order.
@@ -76,6 +76,10 @@ struct NodeFigures {
     allocatable_memory_mib: u64,
     allocatable_cpu_millicores: u64,
     max_pods: u32,
+    /// What the flavour's own system DaemonSets request on a Linux node, out of the
+    /// allocatable above (pods get the rest, less the team's own agents).
+    daemonsets_memory_mib: u64,
+    daemonsets_cpu_millicores: u64,
 }
 
 /// Each flavour's default allocatable on `host`.
@@ -84,11 +88,13 @@ fn allocatable(flavours: &Flavours, host: &HostType, flavour: KubernetesFlavour)
 }
 
 impl NodeFigures {
-    fn new(a: Allocatable) -> Self {
+    fn new(a: Allocatable, daemonsets: &DaemonSets) -> Self {
         Self {
             allocatable_memory_mib: whole(a.memory_mib),
             allocatable_cpu_millicores: whole(a.cpu_millicores),
             max_pods: a.max_pods,
+            daemonsets_memory_mib: whole(daemonsets.memory_mib),
+            daemonsets_cpu_millicores: whole(daemonsets.cpu_millicores),
         }
     }
 }
@@ -110,7 +116,9 @@ pub fn hosts_json(catalog: &HostCatalog, flavours: &Flavours) -> String {
         .types()
         .iter()
         .map(|host| {
-            let figures = |flavour| NodeFigures::new(allocatable(flavours, host, flavour));
+            let figures = |flavour| {
+                NodeFigures::new(allocatable(flavours, host, flavour), flavours.get(flavour).daemonsets(false))
+            };
             Entry {
                 id: &host.id,
                 provider: host.provider.key(),
@@ -208,6 +216,29 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
             fee.per_cluster_hour,
             fee.tier,
             fee.source
+        );
+        let daemonsets = &spec.daemonsets;
+        let (low, high) = daemonsets.cpu_range_millicores;
+        let _ = writeln!(
+            out,
+            "    DaemonSets a node ({}): {}m CPU ({}–{}m), {} MiB: {}",
+            daemonsets.pods.join(", "),
+            Number(daemonsets.cpu_millicores),
+            Number(low),
+            Number(high),
+            Number(daemonsets.memory_mib),
+            daemonsets.source
+        );
+        let pool = &spec.system_pool;
+        let _ = writeln!(
+            out,
+            "    System pool: {} Linux node{} of at least {} vCPUs / {} GB, {}: {}",
+            pool.nodes,
+            if pool.nodes == 1 { "" } else { "s" },
+            pool.min_cores,
+            Number(pool.min_memory_gib),
+            if pool.always { "on every cluster" } else { "where all workers are Windows" },
+            pool.source
         );
     }
     out
@@ -318,7 +349,13 @@ mod tests {
             for flavour in ["aks", "eks", "gke", "self_managed"] {
                 assert_eq!(
                     keys(&entry["kubernetes"][flavour]),
-                    ["allocatable_cpu_millicores", "allocatable_memory_mib", "max_pods"]
+                    [
+                        "allocatable_cpu_millicores",
+                        "allocatable_memory_mib",
+                        "daemonsets_cpu_millicores",
+                        "daemonsets_memory_mib",
+                        "max_pods"
+                    ]
                 );
             }
         }

@@ -339,6 +339,10 @@ fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
             "engineers": round(team.engineers),
             "engineer_cost_per_month": round(team.engineer_cost_per_month),
         })),
+        "node_agents": e.node_agents.as_ref().map(|agents| json!({
+            "cpu": round(agents.cpu),
+            "memory_mib": round(agents.memory_mib),
+        })),
     });
     // How compute is bought, where a profile says (files that do not keep their bytes).
     if crate::model::purchase::stated(profile) {
@@ -484,6 +488,14 @@ pub fn resources(resources: &Resources) -> Value {
     }
     keys.insert("cost_breakdown".to_owned(), parts);
     keys.insert("engineers".to_owned(), json!(round(resources.engineers)));
+    keys.insert("system_pool_nodes".to_owned(), json!(round(resources.system_pool_nodes)));
+    keys.insert(
+        "daemonsets_per_node".to_owned(),
+        json!({
+            "cpu_millicores": round(resources.daemonset_cpu_millicores),
+            "memory_mib": round(resources.daemonset_memory_mib),
+        }),
+    );
     keys.into()
 }
 
