@@ -9,6 +9,7 @@
 use super::hosts::{HostCatalog, HostType, NestedVirtualization};
 use super::options::{CloudHost, OptionId, OptionSpec, REGISTRY};
 use super::profile::Profile;
+use super::sandbox::{PodSize, Sandbox, Sandboxes};
 use super::site::Site;
 
 /// Firecracker's maintainers on KVM inside a microVM: untested, "not something you should use
@@ -26,8 +27,10 @@ pub enum Feasibility {
     NotOffered(Obstacle),
 }
 
-/// The form an option takes on the chosen host. A managed sandbox (Fargate, GKE Sandbox, AKS
-/// Pod Sandboxing) would join as one more variant with its data row and its price.
+/// The form an option takes on the chosen host. The managed sandboxes (`assets/sandboxes.ron`)
+/// come before metal and nested virtualization where they apply: they are how the provider
+/// sells a sandbox per pod on that flavour (see [`super::sandbox`]); a chosen metal type stays
+/// as it is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Form {
     /// The family's bare-metal type, bought instead of the chosen type.
@@ -35,6 +38,13 @@ pub enum Form {
     /// The chosen type itself, running KVM guests through its provider's nested
     /// virtualization (with its CPU cost).
     NestedVirtualization(&'static HostType),
+    /// AWS Fargate: a Firecracker microVM per pod, no node, each pod billed as this size.
+    Fargate(PodSize),
+    /// GKE Sandbox: gVisor on the cluster's nodes of the chosen type.
+    GkeSandbox(&'static HostType),
+    /// AKS Pod Sandboxing: Kata on the cluster's nodes of the chosen type, through its
+    /// nested virtualization.
+    PodSandboxing(&'static HostType),
 }
 
 /// Why an option is not offered, with its sources and what would make it possible.
@@ -59,6 +69,9 @@ pub enum ObstacleKind {
     /// The workload runs VMs inside its instances, and this option's sandboxes do not offer
     /// KVM to their guests in production.
     CannotNest,
+    /// One pod needs more than Fargate's largest size, and the family sells no metal type to
+    /// run the microVMs on instead.
+    LargerThanFargate { cpu: f64, memory_mib: f64, largest: PodSize },
 }
 
 /// What would make an option possible.
@@ -90,6 +103,12 @@ impl Feasibility {
         let Ok(catalog) = HostCatalog::builtin() else { return Self::Offered };
         let nests = matches!(host.nested_virtualization, NestedVirtualization::Supported { .. });
         let metal = || catalog.bare_metal(&host.family);
+        if option.cloud == CloudHost::Kvm
+            && !host.bare_metal
+            && let Some(offer) = sandbox_offer(profile, site, host, catalog)
+        {
+            return offer;
+        }
         match option.cloud {
             CloudHost::RightSizedVm | CloudHost::NodeVm => {
                 // A right-sized VM is a virtual type of the family; a node VM is the chosen type.
@@ -150,18 +169,74 @@ impl Feasibility {
             Self::Offered => Vec::new(),
             Self::OfferedAs(Form::Metal(host)) => vec![host.source.as_str()],
             Self::OfferedAs(Form::NestedVirtualization(host)) => vec![host.nested_virtualization_source.as_str()],
+            Self::OfferedAs(form) => {
+                let Ok(sandboxes) = Sandboxes::builtin() else { return Vec::new() };
+                let mut sources = form.sandbox().map(|sandbox| sandboxes.sources(sandbox)).unwrap_or_default();
+                if let Form::PodSandboxing(host) = form {
+                    sources.push(host.nested_virtualization_source.as_str());
+                }
+                sources
+            }
             Self::NotOffered(obstacle) => obstacle.sources.clone(),
         }
     }
 }
 
 impl Form {
-    /// The catalog id or form name used in JSON (`aws/m6i.metal`, `nested_virtualization`).
+    /// The catalog id or form name used in JSON (`aws/m6i.metal`, `nested_virtualization`,
+    /// `fargate`, `gke_sandbox`, `aks_pod_sandboxing`).
     pub fn key(self) -> &'static str {
         match self {
             Self::Metal(host) => host.id.as_str(),
             Self::NestedVirtualization(_) => "nested_virtualization",
+            Self::Fargate(_) => Sandbox::Fargate.key(),
+            Self::GkeSandbox(_) => Sandbox::GkeSandbox.key(),
+            Self::PodSandboxing(_) => Sandbox::PodSandboxing.key(),
         }
+    }
+
+    /// The managed sandbox this form is, if it is one.
+    pub fn sandbox(self) -> Option<Sandbox> {
+        match self {
+            Self::Metal(_) | Self::NestedVirtualization(_) => None,
+            Self::Fargate(_) => Some(Sandbox::Fargate),
+            Self::GkeSandbox(_) => Some(Sandbox::GkeSandbox),
+            Self::PodSandboxing(_) => Some(Sandbox::PodSandboxing),
+        }
+    }
+}
+
+/// A microVM per pod as the provider's managed sandbox, where one applies on this host and
+/// flavour. A pod larger than Fargate's ladder goes back to the family's metal type (`None`:
+/// the rules below), or is not offered where the family has none.
+fn sandbox_offer(
+    profile: &Profile,
+    site: &Site,
+    host: &'static HostType,
+    catalog: &'static HostCatalog,
+) -> Option<Feasibility> {
+    let sandboxes = Sandboxes::builtin().ok()?;
+    let has_metal = catalog.bare_metal(&host.family).is_some();
+    match sandboxes.form(host, site.flavour.flavour, has_metal)? {
+        Sandbox::Fargate => {
+            let fargate = &sandboxes.fargate;
+            let w = profile.workload();
+            match fargate.size(w.cpu_per_instance, w.memory_per_instance_mib) {
+                Some(size) => Some(Feasibility::OfferedAs(Form::Fargate(size))),
+                None if has_metal => None,
+                None => Some(Feasibility::NotOffered(Obstacle {
+                    kind: ObstacleKind::LargerThanFargate {
+                        cpu: w.cpu_per_instance,
+                        memory_mib: w.memory_per_instance_mib,
+                        largest: fargate.largest(),
+                    },
+                    sources: vec![fargate.sizing_source.as_str(), fargate.start_source.as_str()],
+                    remedies: vec![Remedy::MetalFamily(metal_families(catalog, host))],
+                })),
+            }
+        }
+        Sandbox::GkeSandbox => Some(Feasibility::OfferedAs(Form::GkeSandbox(host))),
+        Sandbox::PodSandboxing => Some(Feasibility::OfferedAs(Form::PodSandboxing(host))),
     }
 }
 
@@ -201,6 +276,7 @@ fn nested_families(catalog: &'static HostCatalog, host: &HostType) -> Vec<&'stat
 mod tests {
     use super::*;
     use crate::model::Assumptions;
+    use crate::model::kubernetes::KubernetesFlavour;
     use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, VM};
 
     fn on(host: &str, needs_kvm: bool) -> (Profile, Site) {
@@ -266,6 +342,86 @@ mod tests {
         for option in [&VM, &CONTAINER, &CONTAINERS_ON_VMS] {
             assert_eq!(of(option, "custom", true), Feasibility::Offered, "{}", option.key);
         }
+    }
+
+    fn with_flavour(host: &str, flavour: KubernetesFlavour, cpu: f64, memory_mib: f64) -> Feasibility {
+        let (mut profile, _) = on(host, false);
+        profile.environment.kubernetes = flavour;
+        let w = profile.workload_mut();
+        (w.cpu_per_instance, w.memory_per_instance_mib) = (cpu, memory_mib);
+        let site = *Assumptions::builtin().resolve(&profile).site();
+        Feasibility::of(&MICROVM, &profile, &site)
+    }
+
+    #[test]
+    fn microvms_on_eks_are_fargate_pods_of_the_ladders_size() {
+        let fargate = with_flavour("aws/m6i.large", KubernetesFlavour::Eks, 1.0, 8192.0);
+        assert_eq!(fargate, Feasibility::OfferedAs(Form::Fargate(PodSize { vcpu: 2.0, memory_gb: 9.0 })));
+        let Feasibility::OfferedAs(form) = fargate else { panic!() };
+        assert_eq!(form.key(), "fargate");
+        assert!(fargate.sources()[0].contains("fargate-pod-configuration"), "{:?}", fargate.sources());
+        // A metal type chosen stays as it is; a self-managed cluster keeps the family's metal.
+        assert_eq!(with_flavour("aws/m6i.metal", KubernetesFlavour::Eks, 1.0, 8192.0), Feasibility::Offered);
+        let metal = with_flavour("aws/m6i.large", KubernetesFlavour::SelfManaged, 1.0, 8192.0);
+        assert!(matches!(metal, Feasibility::OfferedAs(Form::Metal(host)) if host.id == "aws/m6i.metal"));
+        // A pod larger than the ladder (AWS: EC2 above 16 vCPU) goes back to the metal type.
+        let large = with_flavour("aws/m6i.large", KubernetesFlavour::Eks, 17.0, 8192.0);
+        assert!(matches!(large, Feasibility::OfferedAs(Form::Metal(_))), "{large:?}");
+        // Fargate runs no VM inside its microVMs.
+        let (mut profile, _) = on("aws/m6i.large", true);
+        profile.environment.kubernetes = KubernetesFlavour::Eks;
+        let site = *Assumptions::builtin().resolve(&profile).site();
+        let Feasibility::NotOffered(obstacle) = Feasibility::of(&MICROVM, &profile, &site) else { panic!() };
+        assert_eq!(obstacle.kind, ObstacleKind::CannotNest);
+    }
+
+    #[test]
+    fn microvms_on_aks_and_gke_are_their_sandboxes_on_the_chosen_nodes() {
+        let aks = with_flavour("azure/D8s_v5", KubernetesFlavour::Aks, 0.5, 512.0);
+        assert!(matches!(aks, Feasibility::OfferedAs(Form::PodSandboxing(host)) if host.id == "azure/D8s_v5"));
+        let Feasibility::OfferedAs(form) = aks else { panic!() };
+        assert_eq!(form.key(), "aks_pod_sandboxing");
+        let sources = aks.sources();
+        assert!(sources[0].contains("KataVmIsolation") && sources[1].contains("dsv5-series"), "{sources:?}");
+        let gke = with_flavour("gcp/n2-standard-8", KubernetesFlavour::Gke, 0.5, 512.0);
+        assert!(matches!(gke, Feasibility::OfferedAs(Form::GkeSandbox(host)) if host.id == "gcp/n2-standard-8"));
+        // Without the provider's flavour, nested virtualization as before.
+        let nested = with_flavour("azure/D8s_v5", KubernetesFlavour::SelfManaged, 0.5, 512.0);
+        assert!(matches!(nested, Feasibility::OfferedAs(Form::NestedVirtualization(_))));
+    }
+
+    /// The builtin catalog with the m6i family's metal type taken out: an AWS family without
+    /// one, as burstable and most compute families are.
+    fn catalog_without_m6i_metal() -> &'static HostCatalog {
+        let text: String = include_str!("../../assets/hosts.ron")
+            .lines()
+            .filter(|line| !line.contains("\"aws/m6i.metal\""))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        Box::leak(Box::new(HostCatalog::parse(&text).unwrap_or_else(|error| panic!("{error}"))))
+    }
+
+    #[test]
+    fn on_aws_without_metal_microvms_are_fargate_and_a_pod_past_the_ladder_is_refused() {
+        let catalog = catalog_without_m6i_metal();
+        let host = catalog.get("aws/m6i.large").unwrap_or_else(|| panic!("m6i.large"));
+        let (mut profile, site) = on("aws/m6i.large", false);
+        let site = Site { host: Some(host), ..site };
+        let w = profile.workload_mut();
+        (w.cpu_per_instance, w.memory_per_instance_mib) = (0.5, 512.0);
+        // A self-managed cluster too: the family offers no other way to a microVM per pod.
+        assert_eq!(
+            sandbox_offer(&profile, &site, host, catalog),
+            Some(Feasibility::OfferedAs(Form::Fargate(PodSize { vcpu: 0.5, memory_gb: 1.0 })))
+        );
+        profile.workload_mut().memory_per_instance_mib = 120.0 * 1024.0;
+        let Some(Feasibility::NotOffered(obstacle)) = sandbox_offer(&profile, &site, host, catalog) else {
+            panic!("offered past the ladder")
+        };
+        let largest = PodSize { vcpu: 16.0, memory_gb: 120.0 };
+        assert_eq!(obstacle.kind, ObstacleKind::LargerThanFargate { cpu: 0.5, memory_mib: 122_880.0, largest });
+        let [Remedy::MetalFamily(metal)] = obstacle.remedies.as_slice() else { panic!("{:?}", obstacle.remedies) };
+        assert_eq!(family_ids(metal), ["aws/m7i"]);
     }
 
     #[test]

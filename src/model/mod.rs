@@ -22,6 +22,7 @@ pub mod projection;
 pub mod purchase;
 pub mod resources;
 pub mod rules;
+pub mod sandbox;
 pub mod sensitivity;
 pub mod site;
 pub mod suggest;

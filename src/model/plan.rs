@@ -599,6 +599,7 @@ fn add(a: &Resources, b: &Resources) -> Resources {
         engineers: a.engineers + b.engineers,
         footprint: a.footprint,
         bought: a.bought.and(&b.bought),
+        sandbox: a.sandbox.or(b.sandbox),
     }
 }
 

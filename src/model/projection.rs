@@ -9,12 +9,14 @@
 use serde::Serialize;
 
 use super::assumptions::{AssumptionId, Values};
+use super::feasibility::{Feasibility, Form};
 use super::hosts::{HostCatalog, HostType};
 use super::kubernetes::{Node, NodeSettings};
 use super::options::{CloudHost, OptionId, OptionSpec};
 use super::profile::Profile;
 use super::purchase::{Buying, Purchase};
-use super::resources::{Footprint, HostsBought, ResourceId, Resources};
+use super::resources::{Footprint, HostsBought, ResourceId, Resources, SandboxPods};
+use super::sandbox::{PodSize, Sandboxes};
 use super::site::{HOURS_PER_MONTH, Site};
 use super::traits::{PrimaryOs, TraitId, VmPatching};
 
@@ -52,7 +54,15 @@ struct Machine {
 impl Machine {
     /// The profile's own host, or the catalog type this option buys for an instance of
     /// `cores` and `memory_mib`.
-    fn for_option(option: &OptionSpec, profile: &Profile, site: &Site, cores: f64, memory_mib: f64) -> Self {
+    /// `node_sandbox`: a managed sandbox runs the option on the cluster's nodes of the chosen
+    /// type (GKE Sandbox, AKS Pod Sandboxing).
+    fn for_option(
+        option: &OptionSpec,
+        profile: &Profile,
+        site: &Site,
+        (cores, memory_mib): (f64, f64),
+        node_sandbox: bool,
+    ) -> Self {
         let e = &profile.environment;
         let Some(chosen) = site.host else {
             return Self {
@@ -65,6 +75,7 @@ impl Machine {
         let catalog = HostCatalog::builtin().ok();
         let (host, runnable) = match option.cloud {
             CloudHost::NodeVm => (Some(chosen), true),
+            CloudHost::Kvm if node_sandbox => (Some(chosen), true),
             CloudHost::RightSizedVm => {
                 // A VM bigger than every type of the family is billed as the largest one and
                 // said not to fit, never as the type chosen for nodes.
@@ -225,6 +236,8 @@ struct Projector<'a> {
     system_pool: (f64, f64),
     /// The last packing, keyed by the instance's CPU and memory (their bits).
     last: Option<([u64; 2], Packing)>,
+    /// Each pod a Fargate microVM of this size, billed per pod, no node (`None`: on nodes).
+    fargate: Option<PodSize>,
 }
 
 /// The assumption figures as they apply to one option on this site and this workload.
@@ -237,6 +250,8 @@ struct Figures<'a> {
     /// On a cloud VM the hypervisor and its per-VM overhead are the provider's, not billed
     /// as memory of ours.
     provider_hypervisor: bool,
+    /// A managed sandbox runs the option on the cluster's nodes of the chosen type.
+    node_sandbox: bool,
 }
 
 impl Figures<'_> {
@@ -275,8 +290,14 @@ impl Packing {
     /// not fit on it: then of the family's cheapest virtual type that holds one, as a node
     /// pool for large pods would be sized (never one instance billed as a host it overflows).
     fn new(option: &OptionSpec, figures: &Figures<'_>, instance_cpu: f64, instance_memory_mib: f64) -> Self {
-        let machine =
-            Machine::for_option(option, figures.profile, figures.values.site(), instance_cpu, instance_memory_mib);
+        let site = figures.values.site();
+        let machine = Machine::for_option(
+            option,
+            figures.profile,
+            site,
+            (instance_cpu, instance_memory_mib),
+            figures.node_sandbox,
+        );
         let packing = Self::on(machine, option, figures, instance_cpu, instance_memory_mib);
         let chosen = match machine.host_type {
             Some(chosen) if !packing.fits_on_host && option.cloud == CloudHost::NodeVm => chosen,
@@ -368,13 +389,26 @@ impl Packing {
 impl<'a> Projector<'a> {
     fn new(option: &'a OptionSpec, profile: &'a Profile, values: &'a Values) -> Self {
         let site = values.site();
+        let form = match Feasibility::of(option, profile, site) {
+            Feasibility::OfferedAs(form) => Some(form),
+            Feasibility::Offered | Feasibility::NotOffered(_) => None,
+        };
+        let fargate = match form {
+            Some(Form::Fargate(size)) => Some(size),
+            _ => None,
+        };
         let figures = Figures {
             values,
             profile,
             flavour_reserves: option.orchestrated && site.managed(),
             provider_hypervisor: site.host.is_some() && option.cloud.provider_hypervisor(),
+            node_sandbox: matches!(form, Some(Form::GkeSandbox(_) | Form::PodSandboxing(_))),
         };
         let e = &profile.environment;
+        let start_seconds = match (fargate, Sandboxes::builtin()) {
+            (Some(_), Ok(sandboxes)) => sandboxes.fargate.start_seconds,
+            _ => values.get(option.start_seconds) + image_pull_seconds(option, profile, values),
+        };
         Self {
             option,
             instance_memory_mib: figures.sum(option.instance_memory),
@@ -383,7 +417,7 @@ impl<'a> Projector<'a> {
             node_os_disk_gib: option.node.map_or(0.0, |node| values.get(node.os_disk_gib)),
             guest_image_mib: option.shared_guest_image_mib.map_or(0.0, |id| values.get(id)),
             base_image_mib: option.shared_base_image_mib.map_or(0.0, |id| os_figure(values, profile, id)),
-            start_seconds: values.get(option.start_seconds) + image_pull_seconds(option, profile, values),
+            start_seconds,
             reaction_seconds: values.get(option.scale_reaction_seconds),
             node_boot_seconds: values.get(AssumptionId::VmBootSeconds),
             control_plane_fee: if option.orchestrated {
@@ -395,6 +429,7 @@ impl<'a> Projector<'a> {
             system_pool: system_pool(option, site, profile.workload().primary_os == PrimaryOs::Windows),
             figures,
             last: None,
+            fargate,
         }
     }
 
@@ -404,7 +439,7 @@ impl<'a> Projector<'a> {
     fn people(&self, os_instances_to_patch: f64) -> (f64, f64) {
         let (profile, values) = (self.figures.profile, self.figures.values);
         let engineers = if self.option.orchestrated {
-            values.get(if values.site().managed() {
+            values.get(if values.site().managed() || self.fargate.is_some() {
                 AssumptionId::PeopleManagedClusterEngineers
             } else {
                 AssumptionId::PeopleSelfManagedClusterEngineers
@@ -472,6 +507,10 @@ impl<'a> Projector<'a> {
         let warm_pool = warm(units * replicas);
         let instances = units * peak_per_service + warm(units * peak_per_service);
         let instances_steady = units * replicas + warm_pool;
+        if let Some(pod) = self.fargate {
+            let counts = [instances, instances_steady, warm_pool];
+            return self.on_fargate(pod, [services, replicas, peak_per_service], counts);
+        }
 
         let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + self.instance_memory_mib;
         let raw_cpu = services_per_instance * w.cpu_per_instance;
@@ -621,6 +660,73 @@ impl<'a> Projector<'a> {
                 windows: w.primary_os == PrimaryOs::Windows,
             },
             bought,
+            sandbox: None,
+        }
+    }
+}
+
+impl Projector<'_> {
+    /// Pods on Fargate: each its own microVM of `pod`'s size, billed per pod for the hours it
+    /// runs (the peak's pods the peak hours, the steady ones the rest), with nothing per node
+    /// (no node reserve, no DaemonSets, no system pool, no node to patch) and EKS's fee for
+    /// the cluster the Fargate profile belongs to. The resources counted are what the pods are
+    /// billed as. Fargate is priced on demand: its Savings Plans and Spot are not in the data.
+    fn on_fargate(
+        &self,
+        pod: PodSize,
+        [services, replicas, peak_per_service]: [f64; 3],
+        [instances, instances_steady, warm_pool]: [f64; 3],
+    ) -> Resources {
+        // No node to boot before the pods start.
+        let scale_to_peak_seconds = if peak_per_service <= replicas {
+            0.0
+        } else {
+            hpa_periods(replicas, peak_per_service) * self.reaction_seconds + self.start_seconds
+        };
+        let profile = self.figures.profile;
+        let (w, e) = (profile.workload(), &profile.environment);
+        let Ok(sandboxes) = Sandboxes::builtin() else { return Resources::default() };
+        let price = sandboxes.fargate.price_per_hour(pod);
+        let running = e.runs_hours_per_day.clamp(0.0, 24.0);
+        let peak_hours = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
+        let pods_monthly = cloud_monthly(price, instances, instances_steady, peak_hours, running);
+        let eks = super::kubernetes::Flavours::builtin().ok().map(|f| f.get(super::kubernetes::KubernetesFlavour::Eks));
+        let control_plane_monthly =
+            eks.map_or(self.control_plane_fee, |eks| eks.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1));
+        let images_to_rebuild = if self.option.image_pipeline { services } else { 0.0 };
+        let (engineers, people_monthly) = self.people(0.0);
+        Resources {
+            memory_gib: instances * pod.memory_gb,
+            cpu_cores: instances * pod.vcpu,
+            disk_gib: instances * w.app_image_mib / 1024.0,
+            hosts: instances,
+            monthly_cost: pods_monthly + control_plane_monthly + people_monthly,
+            start_seconds: self.start_seconds,
+            scale_to_peak_seconds,
+            os_instances_to_patch: 0.0,
+            images_to_rebuild,
+            instances_per_host: 1.0,
+            instances,
+            instances_steady,
+            warm_pool,
+            services_per_instance: 1.0,
+            fits_on_host: true,
+            host_type: None,
+            runs_on_host: true,
+            control_plane_monthly,
+            people_monthly,
+            engineers,
+            footprint: Footprint {
+                per_host: 1.0,
+                hosts_steady: instances_steady,
+                own_host: true,
+                host_price: price,
+                peak_hours,
+                people_per_platform: true,
+                ..Footprint::default()
+            },
+            sandbox: Some(SandboxPods { size: pod, price_per_hour: price }),
+            ..Resources::default()
         }
     }
 }
@@ -1129,6 +1235,39 @@ mod tests {
         assert!((r.os_instances_to_patch - 2.0).abs() < 1e-9, "the host and the guest image");
         // The sandbox's 0.9 s and half a pull of the 100 MiB app layers at 60 MiB/s.
         assert!((r.start_seconds - (0.9 + 100.0 / 60.0 * 0.5)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn microvms_on_eks_are_billed_as_fargate_pods() {
+        let p = on_catalog(twenty_small_instances(), "aws/m6i.large", KubernetesFlavour::Eks);
+        let r = project(&MICROVM, &p, &values(&p));
+        // 512 MiB + 256 MiB = 0.75 GB at 0.5 vCPU: billed as 0.5 vCPU / 1 GB, at
+        // 0.5 × 0.04048 + 1 × 0.004445 = 0.024685 USD an hour; 20 pods all month (730 h),
+        // plus EKS's 0.10 USD an hour for the cluster. No node: nothing kept, nothing patched.
+        let pods = 20.0 * 0.024_685 * 730.0;
+        close(r.monthly_cost, pods + 73.0);
+        close(r.control_plane_monthly, 73.0);
+        assert_eq!(r.sandbox.map(|s| (s.size.vcpu, s.size.memory_gb)), Some((0.5, 1.0)));
+        close(r.hosts, 20.0);
+        close(r.memory_gib, 20.0);
+        close(r.cpu_cores, 10.0);
+        close(r.node_overhead_monthly, 0.0);
+        close(r.daemonset_cpu_millicores, 0.0);
+        close(r.os_instances_to_patch, 0.0);
+        close(r.images_to_rebuild, 10.0);
+        // A pod starts in about 30 s (AWS Batch), no node to boot.
+        close(r.start_seconds, 30.0);
+        assert!(r.host_type.is_none());
+        // Peak pods the peak hours: a third more pods for 4 h a day of a 12 h day.
+        let mut peaky = p.clone();
+        peaky.workload_mut().peak_factor = 1.5;
+        peaky.environment.runs_hours_per_day = 12.0;
+        peaky.environment.peak_hours_per_day = 4.0;
+        let r = project(&MICROVM, &peaky, &values(&peaky));
+        close(r.instances, 30.0);
+        let peak_hours = 4.0 + r.scale_to_peak_seconds / 3600.0;
+        let expected = 0.024_685 * (30.0 * peak_hours + 20.0 * (12.0 - peak_hours)) * 730.0 / 24.0 + 73.0;
+        close(r.monthly_cost, expected);
     }
 
     /// `p` on a catalog host with a Kubernetes flavour.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::hosts::HostType;
 use super::purchase::{Buying, Offer, Purchase};
+use super::sandbox::PodSize;
 
 /// One projected resource figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -140,6 +141,17 @@ pub struct Resources {
     /// How the hosts are bought, and what of their bill each way pays.
     #[serde(skip)]
     pub bought: HostsBought,
+    /// Pods run as a managed sandbox billed per pod (Fargate): each pod is one of `hosts`.
+    #[serde(skip)]
+    pub sandbox: Option<SandboxPods>,
+}
+
+/// What each pod of a per-pod sandbox is billed as.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SandboxPods {
+    pub size: PodSize,
+    /// One pod's hour, on demand.
+    pub price_per_hour: f64,
 }
 
 /// How an option's hosts are bought: the way asked for, and the month's host bill it pays

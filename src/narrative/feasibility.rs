@@ -3,18 +3,23 @@
 
 use super::{capitalise, join};
 use crate::model::feasibility::{Feasibility, Form, ObstacleKind, Remedy};
+use crate::model::format::Number;
 use crate::model::hosts::{HostType, NestedVirtualization};
 use crate::model::options::{CloudHost, OptionSpec};
+use crate::model::sandbox::{PodSize, Sandbox};
 use crate::model::site::Site;
 use crate::model::{Evaluation, OptionId};
 
 /// A few words for a badge: "Offered", "Offered as aws/m6i.metal", "Offered with nested
-/// virtualization", "Not offered".
+/// virtualization", "Offered as AWS Fargate", "Not offered".
 pub fn status(feasibility: &Feasibility) -> String {
     match feasibility {
         Feasibility::Offered => "Offered".to_owned(),
         Feasibility::OfferedAs(Form::Metal(host)) => format!("Offered as {}", host.id),
         Feasibility::OfferedAs(Form::NestedVirtualization(_)) => "Offered with nested virtualization".to_owned(),
+        Feasibility::OfferedAs(form @ (Form::Fargate(_) | Form::GkeSandbox(_) | Form::PodSandboxing(_))) => {
+            format!("Offered as {}", form.sandbox().map_or("", Sandbox::name))
+        }
         Feasibility::NotOffered(_) => "Not offered".to_owned(),
     }
 }
@@ -49,6 +54,17 @@ pub fn reason(option: OptionId, feasibility: &Feasibility, site: &Site) -> Strin
             };
             format!("{they} need KVM: {} offers it through nested virtualization{cost}.", host.id)
         }
+        Feasibility::OfferedAs(Form::Fargate(size)) => format!(
+            "{they} run as AWS Fargate pods, each its own Firecracker microVM billed as {}, with no node to buy or patch.",
+            pod_size(*size)
+        ),
+        Feasibility::OfferedAs(Form::GkeSandbox(host)) => {
+            format!("{they} run as GKE Sandbox pods: gVisor, a user-space kernel, on {} nodes, no KVM needed.", host.id)
+        }
+        Feasibility::OfferedAs(Form::PodSandboxing(host)) => format!(
+            "{they} run as AKS Pod Sandboxing pods: Kata VMs on {} nodes, through its nested virtualization.",
+            host.id
+        ),
         Feasibility::NotOffered(obstacle) => {
             let why = match obstacle.kind {
                 ObstacleKind::NoMetalType { host } => format!(
@@ -67,6 +83,12 @@ pub fn reason(option: OptionId, feasibility: &Feasibility, site: &Site) -> Strin
                 ),
                 ObstacleKind::CannotNest => format!(
                     "The workload runs VMs inside its instances, and {plural} do not offer KVM to their guests in production: not offered."
+                ),
+                ObstacleKind::LargerThanFargate { cpu, memory_mib, largest } => format!(
+                    "One instance needs {} vCPU and {} MiB, more than AWS Fargate's largest pod ({}), and the family sells no metal type to run {plural} on: not offered.",
+                    Number(cpu),
+                    Number(memory_mib),
+                    pod_size(largest)
                 ),
             };
             let remedies: Vec<String> = obstacle.remedies.iter().filter_map(remedy).collect();
@@ -103,6 +125,8 @@ pub enum Substrate {
     Vms(String),
     /// KVM guests inside the chosen type, through its provider's nested virtualization.
     Nested(&'static HostType),
+    /// A provider's managed sandbox: its name, and the nodes it runs on (none for Fargate).
+    Sandbox(&'static str, Option<&'static HostType>),
 }
 
 impl Substrate {
@@ -114,6 +138,13 @@ impl Substrate {
             Feasibility::NotOffered(_) => None,
             Feasibility::OfferedAs(Form::Metal(metal)) => Some(Self::Hardware(metal)),
             Feasibility::OfferedAs(Form::NestedVirtualization(host)) => Some(Self::Nested(host)),
+            Feasibility::OfferedAs(Form::Fargate(_)) => Some(Self::Sandbox(Sandbox::Fargate.name(), None)),
+            Feasibility::OfferedAs(Form::GkeSandbox(host)) => {
+                Some(Self::Sandbox(Sandbox::GkeSandbox.name(), Some(host)))
+            }
+            Feasibility::OfferedAs(Form::PodSandboxing(host)) => {
+                Some(Self::Sandbox(Sandbox::PodSandboxing.name(), Some(host)))
+            }
             Feasibility::Offered => Some(match option.cloud {
                 CloudHost::RightSizedVm => Self::Vms(format!("{} VMs", family(host))),
                 CloudHost::NodeVm => Self::Vms(format!("{} nodes", host.id)),
@@ -129,6 +160,8 @@ impl Substrate {
             Self::Hardware(host) => format!("on {}", host.id),
             Self::Vms(vms) => format!("on {vms}"),
             Self::Nested(host) => format!("in nested virtualization on {}", host.id),
+            Self::Sandbox(name, None) => format!("as {name} pods"),
+            Self::Sandbox(name, Some(host)) => format!("in {name} on {} nodes", host.id),
         }
     }
 }
@@ -149,6 +182,11 @@ fn remedy(remedy: &Remedy) -> Option<String> {
         )),
         Remedy::MetalFamily(_) | Remedy::NestedFamily(_) | Remedy::OptionThatNests(_) => None,
     }
+}
+
+/// "2 vCPU / 9 GB".
+pub fn pod_size(size: PodSize) -> String {
+    format!("{} vCPU / {} GB", Number(size.vcpu), Number(size.memory_gb))
 }
 
 /// "aws/m6i".

@@ -10,11 +10,13 @@
 use std::fmt::Write as _;
 
 use super::capitalise;
+use super::feasibility::pod_size;
 use super::figures::{bought_hosts, price_basis, resource_value};
 use crate::model::assumptions::Values;
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
 use crate::model::rules::{self, MigrationPath};
+use crate::model::sandbox::Sandboxes;
 use crate::model::traits::{PrimaryOs, VmPatching};
 use crate::model::{AssumptionId, CriterionId, Evaluation, Profile, ResourceId, Resources, TraitId};
 
@@ -607,11 +609,34 @@ fn write_cost(
     Ok(())
 }
 
+/// ", running 10 h a day with 2 h at peak", where the workload does not run all day at peak.
+fn write_hours(out: &mut String, e: &crate::model::Environment) -> std::fmt::Result {
+    if e.runs_hours_per_day < 24.0 {
+        write!(out, ", running {} h a day", Number(e.runs_hours_per_day))?;
+    }
+    if e.peak_hours_per_day < e.runs_hours_per_day {
+        write!(out, " with {} h at peak", Number(e.peak_hours_per_day))?;
+    }
+    Ok(())
+}
+
 /// "3 hosts at 1200 USD each" or "72 aws/m6i.large at 0.096 USD/h (us-east-1, prices of
 /// 2026-07), 2 h a day".
 fn write_hosts(out: &mut String, profile: &Profile, values: &Values, r: &Resources) -> std::fmt::Result {
     let (e, site) = (&profile.environment, values.site());
     let count = Number(r.hosts);
+    if let (Some(pods), Ok(sandboxes)) = (r.sandbox, Sandboxes::builtin()) {
+        let fargate = &sandboxes.fargate;
+        write!(
+            out,
+            "as AWS Fargate pods: {count} × {} at {} USD an hour each ({}, prices of {}, on demand)",
+            pod_size(pods.size),
+            Number(pods.price_per_hour),
+            fargate.region,
+            fargate.date
+        )?;
+        return write_hours(out, e);
+    }
     let Some(host) = r.host_type else {
         let each = resource_value(profile, ResourceId::MonthlyCost, e.host_cost_per_month);
         return if (r.hosts - 1.0).abs() < f64::EPSILON {
@@ -628,12 +653,7 @@ fn write_hosts(out: &mut String, profile: &Profile, values: &Values, r: &Resourc
         host.region,
         price_basis(site, host)
     )?;
-    if e.runs_hours_per_day < 24.0 {
-        write!(out, ", running {} h a day", Number(e.runs_hours_per_day))?;
-    }
-    if e.peak_hours_per_day < e.runs_hours_per_day {
-        write!(out, " with {} h at peak", Number(e.peak_hours_per_day))?;
-    }
+    write_hours(out, e)?;
     if let Some(bought) = bought_hosts(profile, values, host, &r.bought) {
         write!(out, ", bought {bought}")?;
     }

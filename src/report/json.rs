@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Analysis, ComparedPair, Mixed};
 use crate::model::compare::Delta;
-use crate::model::feasibility::Feasibility;
+use crate::model::feasibility::{Feasibility, Form};
 use crate::model::plan::{AllIn, Plan, Reason, Worth};
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
@@ -418,8 +418,9 @@ fn option(profile: &Profile, evaluation: &Evaluation, o: usize) -> Value {
 
 /// Whether the host runs an option: `status`, the form it takes (`as`: a catalog id or a
 /// form such as `nested_virtualization`, else null), the `reason` in words and its `sources`.
+/// A Fargate form adds `pod`: the size each pod is billed as and its hourly price.
 fn feasibility(option: OptionId, feasibility: &Feasibility, evaluation: &Evaluation) -> Value {
-    json!({
+    let mut value = json!({
         "status": feasibility.key(),
         "as": match feasibility {
             Feasibility::OfferedAs(form) => Some(form.key()),
@@ -427,7 +428,16 @@ fn feasibility(option: OptionId, feasibility: &Feasibility, evaluation: &Evaluat
         },
         "reason": narrative::feasibility::reason(option, feasibility, evaluation.values.site()),
         "sources": feasibility.sources(),
-    })
+    });
+    let pods = evaluation.option(option).and_then(|result| result.resources.sandbox);
+    if let (Feasibility::OfferedAs(Form::Fargate(_)), Some(pods)) = (feasibility, pods) {
+        value["pod"] = json!({
+            "vcpu": pods.size.vcpu,
+            "memory_gb": pods.size.memory_gb,
+            "price_per_hour": pods.price_per_hour,
+        });
+    }
+    value
 }
 
 /// What a term depends on, as `"trait:isolation_need"`, `"resource:memory_gib"`, ….
