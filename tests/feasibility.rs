@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use podvisor::model::feasibility::Feasibility;
+use podvisor::model::kubernetes::KubernetesFlavour;
 use podvisor::model::options::REGISTRY;
 use podvisor::model::{Assumptions, Evaluation, OptionId, evaluate};
 use podvisor::narrative;
@@ -108,4 +109,30 @@ fn the_json_names_the_status_the_form_and_the_reason() {
     assert_eq!(json["options"]["vm"]["feasibility"]["status"], "not_offered");
     assert_eq!(json["verdict"]["leader"], "container");
     assert!(matches!(evaluation.option(OptionId::CONTAINER).map(|r| &r.feasibility), Some(Feasibility::OfferedAs(_))));
+}
+
+/// MicroVMs on EKS, AKS and GKE take the provider's managed sandbox, shown in JSON v3 as
+/// `feasibility.as`; Fargate's adds the size each pod is billed as and its price.
+#[test]
+fn the_json_names_each_managed_sandbox() {
+    let on = |host: &str, flavour: KubernetesFlavour| {
+        let mut profile = Profile::default();
+        host.clone_into(&mut profile.environment.host);
+        profile.environment.kubernetes = flavour;
+        profile.options = REGISTRY.iter().map(|spec| spec.id()).collect();
+        let w = profile.workload_mut();
+        (w.cpu_per_instance, w.memory_per_instance_mib) = (1.0, 8192.0);
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        podvisor::report::json::evaluation(&profile, &evaluation)["options"]["microvm"]["feasibility"].clone()
+    };
+    let fargate = on("aws/m6i.large", KubernetesFlavour::Eks);
+    assert_eq!(fargate["status"], "offered_as");
+    assert_eq!(fargate["as"], "fargate");
+    // The guide's example: 1 vCPU / 8 GB billed as 2 vCPU / 9 GB, 2 × 0.04048 + 9 × 0.004445 an hour.
+    assert_eq!((fargate["pod"]["vcpu"].as_f64(), fargate["pod"]["memory_gb"].as_f64()), (Some(2.0), Some(9.0)));
+    assert!((fargate["pod"]["price_per_hour"].as_f64().unwrap_or_default() - 0.120_965).abs() < 1e-9);
+    assert_eq!(on("azure/D8s_v5", KubernetesFlavour::Aks)["as"], "aks_pod_sandboxing");
+    let gke = on("gcp/n2-standard-8", KubernetesFlavour::Gke);
+    assert_eq!(gke["as"], "gke_sandbox");
+    assert!(gke.get("pod").is_none(), "on the cluster's own nodes: no per-pod bill");
 }
