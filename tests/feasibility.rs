@@ -111,7 +111,7 @@ fn the_json_names_the_status_the_form_and_the_reason() {
     assert!(matches!(evaluation.option(OptionId::CONTAINER).map(|r| &r.feasibility), Some(Feasibility::OfferedAs(_))));
 }
 
-/// MicroVMs on EKS, AKS and GKE take the provider's managed sandbox, shown in JSON v3 as
+/// `microvm` on EKS, AKS and GKE take the provider's managed sandbox, shown in JSON v3 as
 /// `feasibility.as`; Fargate's adds the size each pod is billed as and its price.
 #[test]
 fn the_json_names_each_managed_sandbox() {
