@@ -382,7 +382,8 @@ mod tests {
         let Feasibility::OfferedAs(form) = aks else { panic!() };
         assert_eq!(form.key(), "aks_pod_sandboxing");
         let sources = aks.sources();
-        assert!(sources[0].contains("KataVmIsolation") && sources[1].contains("dsv5-series"), "{sources:?}");
+        assert!(sources[0].contains("KataVmIsolation") && sources[1].contains("600 MiB"), "{sources:?}");
+        assert!(sources[2].contains("dsv5-series"), "{sources:?}");
         let gke = with_flavour("gcp/n2-standard-8", KubernetesFlavour::Gke, 0.5, 512.0);
         assert!(matches!(gke, Feasibility::OfferedAs(Form::GkeSandbox(host)) if host.id == "gcp/n2-standard-8"));
         // Without the provider's flavour, nested virtualization as before.

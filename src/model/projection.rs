@@ -411,7 +411,7 @@ impl<'a> Projector<'a> {
         };
         Self {
             option,
-            instance_memory_mib: figures.sum(option.instance_memory),
+            instance_memory_mib: instance_overhead_mib(option, &figures, form),
             instance_cpu: option.instance_cpu.map_or(0.0, |id| figures.get(id)),
             instance_os_disk_gib: option.instance_os_disk_gib.map_or(0.0, |id| os_figure(values, profile, id)),
             node_os_disk_gib: option.node.map_or(0.0, |node| values.get(node.os_disk_gib)),
@@ -729,6 +729,20 @@ impl Projector<'_> {
             ..Resources::default()
         }
     }
+}
+
+/// What the option adds to each instance's memory: its figures, a managed sandbox's own
+/// per-pod overhead in place of the generic microVM's where the cluster's nodes run one.
+fn instance_overhead_mib(option: &OptionSpec, figures: &Figures<'_>, form: Option<Form>) -> f64 {
+    let sandbox = form.and_then(Form::sandbox).and_then(|sandbox| Sandboxes::builtin().ok()?.on_nodes(sandbox));
+    option
+        .instance_memory
+        .iter()
+        .map(|&id| match sandbox {
+            Some(sandbox) if id == AssumptionId::MicrovmOverheadMemoryMib => sandbox.pod_overhead_mib,
+            _ => figures.get(id),
+        })
+        .sum()
 }
 
 /// Seconds a start spends pulling the app's image, on average: options that run container
@@ -1268,6 +1282,23 @@ mod tests {
         let peak_hours = 4.0 + r.scale_to_peak_seconds / 3600.0;
         let expected = 0.024_685 * (30.0 * peak_hours + 20.0 * (12.0 - peak_hours)) * 730.0 / 24.0 + 73.0;
         close(r.monthly_cost, expected);
+    }
+
+    #[test]
+    fn node_sandboxes_carry_their_own_pod_overhead() {
+        // Each pod's memory beside what the nodes keep: the 512 MiB instance plus the sandbox's
+        // overhead (the managed flavour's formulas replace the kubelet's 11 MiB a pod).
+        let pod_mib = |host: &str, flavour| {
+            let p = on_catalog(twenty_small_instances(), host, flavour);
+            let r = project(&MICROVM, &p, &values(&p));
+            (r.memory_gib * 1024.0 - r.hosts * r.footprint.host_reserved_mib) / r.instances
+        };
+        // AKS's default runtime class counts 600 MiB a pod (its 512 MiB pod VM and 88 MiB of host parts).
+        close(pod_mib("azure/D8s_v5", KubernetesFlavour::Aks), 512.0 + 600.0);
+        // gVisor's Sentry, about 65 MB beside the app.
+        close(pod_mib("gcp/n2-standard-8", KubernetesFlavour::Gke), 512.0 + 65.0);
+        // Kata's own 130 MiB where the cluster is the team's.
+        close(pod_mib("gcp/n2-standard-8", KubernetesFlavour::SelfManaged), 512.0 + 130.0 + 11.0);
     }
 
     /// `p` on a catalog host with a Kubernetes flavour.

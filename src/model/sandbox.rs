@@ -90,6 +90,10 @@ pub struct NodeSandbox {
     pub flavour: KubernetesFlavour,
     /// Whether the node type must offer nested virtualization (Kata on a cloud VM).
     pub needs_nested_virtualization: bool,
+    /// What the node keeps for each sandboxed pod beside its request, in place of the
+    /// generic microVM's overhead.
+    pub pod_overhead_mib: f64,
+    pub pod_overhead_source: String,
     pub source: String,
     pub grade: Grade,
 }
@@ -146,7 +150,9 @@ impl Sandboxes {
             &f.start_source,
             &f.limits_source,
             &catalog.gke_sandbox.source,
+            &catalog.gke_sandbox.pod_overhead_source,
             &catalog.pod_sandboxing.source,
+            &catalog.pod_sandboxing.pod_overhead_source,
         ];
         if !super::hosts::is_month(&f.date) || sources.iter().any(|source| source.trim().is_empty()) {
             return Err(SandboxError::Blank);
@@ -172,12 +178,23 @@ impl Sandboxes {
             .map(|(_, sandbox)| sandbox)
     }
 
+    /// The sandbox on the cluster's nodes, if `sandbox` is one.
+    pub fn on_nodes(&self, sandbox: Sandbox) -> Option<&NodeSandbox> {
+        match sandbox {
+            Sandbox::Fargate => None,
+            Sandbox::GkeSandbox => Some(&self.gke_sandbox),
+            Sandbox::PodSandboxing => Some(&self.pod_sandboxing),
+        }
+    }
+
     /// The claims a form rests on.
     pub fn sources(&self, sandbox: Sandbox) -> Vec<&str> {
         match sandbox {
             Sandbox::Fargate => vec![self.fargate.sizing_source.as_str(), self.fargate.limits_source.as_str()],
-            Sandbox::GkeSandbox => vec![self.gke_sandbox.source.as_str()],
-            Sandbox::PodSandboxing => vec![self.pod_sandboxing.source.as_str()],
+            Sandbox::GkeSandbox | Sandbox::PodSandboxing => self
+                .on_nodes(sandbox)
+                .map(|spec| vec![spec.source.as_str(), spec.pod_overhead_source.as_str()])
+                .unwrap_or_default(),
         }
     }
 }
