@@ -136,3 +136,22 @@ fn the_json_names_each_managed_sandbox() {
     assert_eq!(gke["as"], "gke_sandbox");
     assert!(gke.get("pod").is_none(), "on the cluster's own nodes: no per-pod bill");
 }
+
+/// The cost sentence names the form and what each pod is billed as: ten services of two
+/// 0.5 vCPU / 512 MiB pods on EKS are 20 Fargate pods of 0.5 vCPU / 1 GB (512 + 256 MiB
+/// rounded up), 0.5 × 0.04048 + 1 × 0.004445 = 0.024685 USD an hour each.
+#[test]
+fn the_cost_sentence_bills_fargate_pods() {
+    let mut profile = Profile::default();
+    "aws/m6i.large".clone_into(&mut profile.environment.host);
+    profile.environment.kubernetes = KubernetesFlavour::Eks;
+    profile.options = vec![OptionId::VM, OptionId::MICROVM];
+    let w = profile.workload_mut();
+    (w.services, w.replicas, w.peak_factor) = (10, 2, 1.0);
+    (w.cpu_per_instance, w.memory_per_instance_mib) = (0.5, 512.0);
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let json = podvisor::report::json::evaluation(&profile, &evaluation).to_string();
+    let sentence = "as AWS Fargate pods: 20 × 0.5 vCPU / 1 GB at 0.0247 USD an hour each (us-east-1, prices of 2026-03, on demand), plus 73 USD for the managed control plane";
+    assert!(json.contains(sentence), "{json}");
+    assert!(json.contains("\"as\":\"fargate\""), "{json}");
+}

@@ -629,9 +629,9 @@ fn write_hosts(out: &mut String, profile: &Profile, values: &Values, r: &Resourc
         let fargate = &sandboxes.fargate;
         write!(
             out,
-            "as AWS Fargate pods: {count} × {} at {} USD an hour each ({}, prices of {}, on demand)",
+            "as AWS Fargate pods: {count} × {} at {:.4} USD an hour each ({}, prices of {}, on demand)",
             pod_size(pods.size),
-            Number(pods.price_per_hour),
+            pods.price_per_hour,
             fargate.region,
             fargate.date
         )?;

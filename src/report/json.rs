@@ -434,7 +434,7 @@ fn feasibility(option: OptionId, feasibility: &Feasibility, evaluation: &Evaluat
         value["pod"] = json!({
             "vcpu": pods.size.vcpu,
             "memory_gb": pods.size.memory_gb,
-            "price_per_hour": pods.price_per_hour,
+            "price_per_hour": round(pods.price_per_hour),
         });
     }
     value
