@@ -154,4 +154,11 @@ fn the_cost_sentence_bills_fargate_pods() {
     let sentence = "as AWS Fargate pods: 20 × 0.5 vCPU / 1 GB at 0.0247 USD an hour each (us-east-1, prices of 2026-03, on demand), plus 73 USD for the managed control plane";
     assert!(json.contains(sentence), "{json}");
     assert!(json.contains("\"as\":\"fargate\""), "{json}");
+    // The breakdown: 20 × 0.024685 × 730 = 360.4 of compute, EKS's 73, nothing per node.
+    let microvm = evaluation.option(OptionId::MICROVM).expect("compared");
+    let breakdown = narrative::figures::cost_breakdown(&profile, &microvm.resources);
+    assert!(
+        breakdown.starts_with("compute 360, control plane 73 USD a month (AWS Fargate prices of 2026-03)"),
+        "{breakdown}"
+    );
 }

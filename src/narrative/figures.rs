@@ -43,7 +43,13 @@ pub fn cost_breakdown(profile: &Profile, resources: &crate::model::Resources) ->
             ways.iter().filter(|(_, v)| *v > 0.0).map(|(name, v)| format!("{name} {}", number(*v))).collect();
         listed[0] = format!("{} ({})", listed[0], ways.join(", "));
     }
-    let date = resources.host_type.map(|host| format!(" (prices of {})", host.price_date)).unwrap_or_default();
+    // Fargate's pods are priced from its own list, of its own date.
+    let fargate = resources.sandbox.and(crate::model::sandbox::Sandboxes::builtin().ok());
+    let date = resources
+        .host_type
+        .map(|host| format!(" (prices of {})", host.price_date))
+        .or_else(|| fargate.map(|sandboxes| format!(" (AWS Fargate prices of {})", sandboxes.fargate.date)))
+        .unwrap_or_default();
     let unpriced =
         if profile.environment.team.is_none() { "; people not priced: the profile states no team" } else { "" };
     let carried =
