@@ -43,6 +43,17 @@ pub enum Platform {
     WindowsX86,
 }
 
+impl Platform {
+    /// "Linux/x86".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::LinuxX86 => "Linux/x86",
+            Self::LinuxArm => "Linux/ARM",
+            Self::WindowsX86 => "Windows/x86",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Price {
@@ -93,6 +104,7 @@ pub struct NodeSandbox {
     /// What the node keeps for each sandboxed pod beside its request, in place of the
     /// generic microVM's overhead.
     pub pod_overhead_mib: f64,
+    pub pod_overhead_grade: Grade,
     pub pod_overhead_source: String,
     pub source: String,
     pub grade: Grade,

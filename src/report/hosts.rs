@@ -11,6 +11,8 @@ use crate::model::format::Number;
 use crate::model::hosts::{HostCatalog, HostType, NestedVirtualization};
 use crate::model::kubernetes::{Allocatable, DaemonSets, Flavours, KubernetesFlavour, Node, NodeSettings};
 use crate::model::purchase::{PurchaseCatalog, Term};
+use crate::model::sandbox::Sandboxes;
+use crate::narrative::feasibility::pod_size;
 
 /// One catalog entry in `podvisor hosts --format json`, fields in contract order.
 #[derive(Serialize)]
@@ -205,6 +207,7 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
         );
     }
     purchase_sources(&mut out);
+    sandbox_sources(&mut out);
     for spec in flavours.specs() {
         let fee = &spec.control_plane;
         let _ = writeln!(
@@ -268,6 +271,51 @@ fn purchase_sources(out: &mut String) {
         );
     }
     let _ = writeln!(out, "  Control plane: {}", purchases.control_plane);
+}
+
+/// The managed sandboxes a microVM per pod becomes on a cloud, with their rule, prices and
+/// overheads and their sources.
+fn sandbox_sources(out: &mut String) {
+    let Ok(sandboxes) = Sandboxes::builtin() else { return };
+    let f = &sandboxes.fargate;
+    let (smallest, largest) = (f.size(0.0, 0.0), f.largest());
+    out.push_str("\nManaged sandboxes (the cloud forms of microvm; a metal type chosen stays as it is)\n");
+    let prices: Vec<String> = f
+        .prices
+        .iter()
+        .map(|price| {
+            format!("{} ${}/vCPU-hour, ${}/GB-hour", price.platform.label(), price.per_vcpu_hour, price.per_gb_hour)
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "  AWS Fargate (on EKS, or an AWS family without a metal type): pods from {} to {}, each +{} MiB; {} ({}, {}, {}): {} {} {} {}",
+        smallest.map(pod_size).unwrap_or_default(),
+        pod_size(largest),
+        Number(f.pod_overhead_mib),
+        prices.join("; "),
+        f.region,
+        f.date,
+        f.price_grade.label(),
+        f.sizing_source,
+        f.price_source,
+        f.start_source,
+        f.limits_source
+    );
+    for (name, spec) in [
+        ("GKE Sandbox (on GKE)", &sandboxes.gke_sandbox),
+        ("AKS Pod Sandboxing (on AKS, nested virtualization)", &sandboxes.pod_sandboxing),
+    ] {
+        let _ = writeln!(
+            out,
+            "  {name}: the chosen nodes ({}), {} MiB a pod ({}): {} {}",
+            spec.grade.label(),
+            Number(spec.pod_overhead_mib),
+            spec.pod_overhead_grade.label(),
+            spec.source,
+            spec.pod_overhead_source
+        );
+    }
 }
 
 /// Whether a type can run KVM guests, in one word.
@@ -436,5 +484,13 @@ mod tests {
         assert!(text.contains("$0.10/hour per cluster"), "fees missing");
         assert!(text.contains("  gcp committed_1y: −37 % (28–37 %), GCP resource-based committed use discount, 1 year, read 2026-12 (documented): "), "purchase options missing");
         assert!(text.contains("  Control plane: No provider discounts a managed control plane"), "{text}");
+        assert!(
+            text.contains("  AWS Fargate (on EKS, or an AWS family without a metal type): pods from 0.25 vCPU / 0.5 GB to 16 vCPU / 120 GB, each +256 MiB; Linux/x86 $0.04048/vCPU-hour, $0.004445/GB-hour"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  AKS Pod Sandboxing (on AKS, nested virtualization): the chosen nodes (documented), 600 MiB a pod (documented)"),
+            "{text}"
+        );
     }
 }
