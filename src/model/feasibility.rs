@@ -206,6 +206,17 @@ impl Form {
     }
 }
 
+/// The managed sandbox `option`'s instances run as on this site, if one applies, whatever else
+/// the workload needs: what the projection prices. It reads the host, the flavour and one
+/// instance's CPU and memory, no other trait (`projection::INPUTS`).
+pub fn sandbox_form(option: &OptionSpec, profile: &Profile, site: &Site) -> Option<Form> {
+    let host = site.host.filter(|host| option.cloud == CloudHost::Kvm && !host.bare_metal)?;
+    match sandbox_offer(profile, site, host, HostCatalog::builtin().ok()?)? {
+        Feasibility::OfferedAs(form) => Some(form),
+        Feasibility::Offered | Feasibility::NotOffered(_) => None,
+    }
+}
+
 /// A microVM per pod as the provider's managed sandbox, where one applies on this host and
 /// flavour. A pod larger than Fargate's ladder goes back to the family's metal type (`None`:
 /// the rules below), or is not offered where the family has none.

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::assumptions::{AssumptionId, Values};
-use super::feasibility::{Feasibility, Form};
+use super::feasibility::{Form, sandbox_form};
 use super::hosts::{HostCatalog, HostType};
 use super::kubernetes::{Node, NodeSettings};
 use super::options::{CloudHost, OptionId, OptionSpec};
@@ -389,10 +389,7 @@ impl Packing {
 impl<'a> Projector<'a> {
     fn new(option: &'a OptionSpec, profile: &'a Profile, values: &'a Values) -> Self {
         let site = values.site();
-        let form = match Feasibility::of(option, profile, site) {
-            Feasibility::OfferedAs(form) => Some(form),
-            Feasibility::Offered | Feasibility::NotOffered(_) => None,
-        };
+        let form = sandbox_form(option, profile, site);
         let fargate = match form {
             Some(Form::Fargate(size)) => Some(size),
             _ => None,
@@ -1272,6 +1269,11 @@ mod tests {
         // A pod starts in about 30 s (AWS Batch), no node to boot.
         close(r.start_seconds, 30.0);
         assert!(r.host_type.is_none());
+        // Only the projection's inputs move it: a workload needing KVM is refused Fargate
+        // (feasibility), not priced otherwise.
+        let mut kvm = p.clone();
+        kvm.workload_mut().nested_virtualization = true;
+        assert_eq!(project(&MICROVM, &kvm, &values(&kvm)), r);
         // Peak pods the peak hours: a third more pods for 4 h a day of a 12 h day.
         let mut peaky = p.clone();
         peaky.workload_mut().peak_factor = 1.5;
