@@ -377,3 +377,25 @@ fn the_scenario_panels_mixed_plan() {
     );
     assert_eq!(plan.path.iter().filter_map(|step| step.component).collect::<Vec<_>>(), [0]);
 }
+
+/// The window places an estate on every frame of a drag and chooses its path once the drag
+/// ends: placements then the path are the plan, step for step; until then the plan keeps the
+/// last path it was given.
+#[test]
+fn placements_then_the_path_are_the_plan() {
+    use podvisor::model::plan::placements;
+    for example in podvisor::app::examples::examples().iter().filter(|example| example.profile.is_mixed()) {
+        let whole = planned(&example.profile);
+        let mut placed = placements(&example.profile, Assumptions::builtin());
+        assert!(!placed.is_path_chosen() && placed.path.len() == 1, "{}: today alone", example.file);
+        assert_eq!(format!("{:?}", placed.path[0]), format!("{:?}", whole.path[0]), "{}: today", example.file);
+        let mut moved = example.profile.clone();
+        moved.components[0].workload.services += 1;
+        let mut dragged = placements(&moved, Assumptions::builtin());
+        dragged.keep_path_of(&whole);
+        assert_eq!(format!("{:?}", dragged.path), format!("{:?}", whole.path), "{}: the last path kept", example.file);
+        placed.choose_path();
+        assert!(placed.is_path_chosen());
+        assert_eq!(format!("{:?}", (&placed.path, &placed.stays)), format!("{:?}", (&whole.path, &whole.stays)));
+    }
+}

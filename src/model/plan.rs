@@ -65,6 +65,9 @@ pub struct Plan {
     /// out again when the close calls change.
     estate: Estate,
     moves: Vec<Move>,
+    /// Whether `path` and `stays` are this plan's own ([`Self::choose_path`]) or, while a
+    /// slider is dragged, the last plan's ([`placements`]).
+    path_chosen: bool,
 }
 
 /// Where one component goes, and how its options rank for it on its own (its
@@ -212,8 +215,32 @@ impl Plan {
             placed.confidence = Some(confidence.clone());
         }
         self.confidence = Some(drawn.all_in.clone());
-        // The path keeps only moves that are no close call, as the verdicts now say.
+        // The path keeps only moves that are no close call, as the verdicts now say (a path
+        // still to choose will read them then).
+        if self.path_chosen {
+            self.choose_path();
+        }
+    }
+
+    /// Works out the phased path from today through the moves worth taking: a greedy choice
+    /// that weighs every move left at every step, each re-costing two shared platforms, so
+    /// its cost grows with the cube of the components (0.3 ms at 20, ~0.1 s at 200).
+    pub fn choose_path(&mut self) {
         (self.path, self.stays) = self.estate.path(&self.moves, &self.components);
+        self.path_chosen = true;
+    }
+
+    /// Whether the path is this plan's own, not the one kept from the last plan.
+    pub fn is_path_chosen(&self) -> bool {
+        self.path_chosen
+    }
+
+    /// Keeps `last`'s path until this plan chooses its own, where the estate has the same
+    /// components: what the window shows while a slider is dragged.
+    pub fn keep_path_of(&mut self, last: &Self) {
+        if last.components.len() == self.components.len() {
+            (self.path, self.stays) = (last.path.clone(), last.stays.clone());
+        }
     }
 
     /// No move is worth taking: the path ends where it starts.
@@ -243,6 +270,16 @@ impl Plan {
 /// `evaluate` of a component's [`Profile::focus`] gives those), which keeps a 20-component
 /// plan well under a millisecond.
 pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
+    let mut plan = placements(profile, assumptions);
+    plan.choose_path();
+    plan
+}
+
+/// The plan but its path: where each component goes, the platforms and the estate beside
+/// every all-in alternative, with `path` today's estate alone until [`Plan::choose_path`].
+/// A few milliseconds at 200 components; the window re-plans with it on every frame of a
+/// drag and chooses the path once the drag ends.
+pub fn placements(profile: &Profile, assumptions: &Assumptions) -> Plan {
     let specs = profile.option_specs();
     let effort = CRITERIA.iter().position(|c| c.id == CriterionId::MigrationEffort).unwrap_or(0);
     let mut on_cloud = false;
@@ -320,8 +357,19 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
             resources: estate.platforms(&vec![option; components.len()]).1,
         })
         .collect();
-    let (path, stays) = estate.path(&moves, &components);
-    Plan { components, platforms, resources, versus, path, stays, confidence: None, estate, moves }
+    let path = vec![estate.today()];
+    Plan {
+        components,
+        platforms,
+        resources,
+        versus,
+        path,
+        stays: Vec::new(),
+        confidence: None,
+        estate,
+        moves,
+        path_chosen: false,
+    }
 }
 
 /// What moving from option `from` to `to` (indices into the scored options) buys: the
@@ -420,25 +468,32 @@ impl Estate {
         (platforms, total)
     }
 
-    /// The phased path from today through the moves worth taking (see the module's notes),
-    /// and the components it leaves where they run. `placed` says which moves are close calls.
-    fn path(&self, moves: &[Move], placed: &[Placed]) -> (Vec<Step>, Vec<Stay>) {
-        let mut now = self.current.clone();
-        let (platforms, today) = self.platforms(&now);
-        // Each platform's monthly cost as the path goes: a move changes two of them.
-        let mut costs: Vec<(OptionId, f64)> =
-            platforms.iter().map(|platform| (platform.option, platform.resources.monthly_cost)).collect();
-        let mut path = vec![Step {
+    /// The path's first step: today's estate, every component where it runs now.
+    fn today(&self) -> Step {
+        let first = self.current[0];
+        let (_, resources) = self.platforms(&self.current);
+        Step {
             component: None,
-            from: now[0],
-            to: now[0],
-            resources: today,
+            from: first,
+            to: first,
+            resources,
             saves_monthly: 0.0,
             effort: 10.0,
             gain: None,
             buys: Vec::new(),
             worth: Worth::Today,
-        }];
+        }
+    }
+
+    /// The phased path from today through the moves worth taking (see the module's notes),
+    /// and the components it leaves where they run. `placed` says which moves are close calls.
+    fn path(&self, moves: &[Move], placed: &[Placed]) -> (Vec<Step>, Vec<Stay>) {
+        let mut now = self.current.clone();
+        let (platforms, _) = self.platforms(&now);
+        // Each platform's monthly cost as the path goes: a move changes two of them.
+        let mut costs: Vec<(OptionId, f64)> =
+            platforms.iter().map(|platform| (platform.option, platform.resources.monthly_cost)).collect();
+        let mut path = vec![self.today()];
         let short: Vec<Option<Reason>> = moves.iter().map(|m| m.short_of(&placed[m.component])).collect();
         let cost_of = |costs: &[(OptionId, f64)], option: OptionId| {
             costs.iter().find(|(id, _)| *id == option).map_or(0.0, |(_, cost)| *cost)
