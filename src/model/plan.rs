@@ -35,7 +35,7 @@ use std::cmp::Ordering;
 use super::assumptions::{AssumptionId, Assumptions, Values};
 use super::confidence::{Confidence, EstateConfidence};
 use super::criteria::{CRITERIA, CriterionId};
-use super::evaluation::{Scored, Standings, too_close, under_as_shown, within_close_call_margin};
+use super::evaluation::{Scored, Standings, too_close, too_close_by, under_as_shown, within_close_call_margin};
 use super::format::number_direction;
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
@@ -68,6 +68,9 @@ pub struct Plan {
     /// Whether `path` and `stays` are this plan's own ([`Self::choose_path`]) or, while a
     /// slider is dragged, the last plan's ([`placements`]).
     path_chosen: bool,
+    /// The share of worlds and the points a lead needs not to be a close call (the
+    /// profile's assumptions, shared by every component).
+    close_call_rule: (f64, f64),
 }
 
 /// Where one component goes, and how its options rank for it on its own (its
@@ -115,6 +118,23 @@ pub struct AllIn {
     /// (services × replicas): a big tier counts for more than a small one.
     pub score: f64,
     pub resources: Resources,
+    /// Whether every component's host offers the option ([`super::feasibility`]).
+    pub offered: bool,
+}
+
+/// The estate's own answer to "all on one platform": the all-in alternatives ranked as a
+/// component's options are, those some component's host cannot run after every one it can.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AllInVerdict {
+    pub leader: Option<OptionId>,
+    /// Offered options only.
+    pub runner_up: Option<OptionId>,
+    /// Leader's score minus the runner-up's, as a share of the 0–100 scale (1 alone).
+    pub margin: f64,
+    /// By the all-in leader's share of plausible worlds once drawn, by the margin before.
+    pub close_call: bool,
+    /// The leader where it is offered and no close call.
+    pub winner: Option<OptionId>,
 }
 
 /// One step of the phased path.
@@ -255,9 +275,28 @@ impl Plan {
         Some(all_in.resources.monthly_cost - self.resources.monthly_cost)
     }
 
-    /// The all-in alternative scoring best: the answer "one platform for everything" gives.
-    pub fn all_in_leader(&self) -> Option<&AllIn> {
-        self.versus.iter().max_by(|a, b| a.score.total_cmp(&b.score))
+    /// The answer "one platform for everything" gives, computed once for every reader (the
+    /// JSON's estate verdict, the plan's confidence sentence).
+    pub fn all_in_verdict(&self) -> AllInVerdict {
+        let mut ranked: Vec<&AllIn> = self.versus.iter().collect();
+        ranked.sort_by(|a, b| b.offered.cmp(&a.offered).then(b.score.total_cmp(&a.score)));
+        // An option no host can run leads only where nothing is offered, and is nobody's
+        // runner-up.
+        let ranked: Vec<&AllIn> =
+            ranked.iter().enumerate().filter(|(at, all_in)| *at == 0 || all_in.offered).map(|(_, a)| *a).collect();
+        let (leader, runner_up) = (ranked.first().map(|a| a.option), ranked.get(1).map(|a| a.option));
+        let margin = match (ranked.first(), ranked.get(1)) {
+            (Some(a), Some(b)) => (a.score - b.score) / 100.0,
+            _ => 1.0,
+        };
+        let close_call = runner_up.is_some()
+            && match (&self.confidence, leader) {
+                (Some(drawn), Some(leader)) => too_close_by(drawn.share(leader), margin, self.close_call_rule),
+                _ => within_close_call_margin(margin),
+            };
+        let offered = ranked.first().is_some_and(|a| a.offered);
+        let winner = leader.filter(|_| offered && !close_call);
+        AllInVerdict { leader, runner_up, margin, close_call, winner }
     }
 
     /// Components placed on `option`.
@@ -284,6 +323,9 @@ pub fn placements(profile: &Profile, assumptions: &Assumptions) -> Plan {
     let effort = CRITERIA.iter().position(|c| c.id == CriterionId::MigrationEffort).unwrap_or(0);
     let mut on_cloud = false;
     let mut moves = Vec::new();
+    // Per option (in `specs`' order), whether every component's host offers it so far.
+    let mut offered = vec![true; specs.len()];
+    let mut close_call_rule = (0.0, 0.0);
     let (components, rows): (Vec<Placed>, Vec<Vec<Entry>>) = profile
         .components
         .iter()
@@ -292,6 +334,10 @@ pub fn placements(profile: &Profile, assumptions: &Assumptions) -> Plan {
             let focus = profile.focus(index);
             let scored = Scored::new(&focus, assumptions.resolve(&focus), &specs);
             on_cloud = scored.values.site().host.is_some();
+            close_call_rule = super::evaluation::close_call_rule(&scored.values);
+            for (at, offers) in offered.iter_mut().enumerate() {
+                *offers &= scored.offered(at);
+            }
             let scores = scored.overall();
             let Standings { leader, runner_up, by_veto } = scored.standings_with(&scored.weights);
             let margin = runner_up.map_or(1.0, |r| ((scores[leader] - scores[r]) / 100.0).max(0.0));
@@ -355,6 +401,7 @@ pub fn placements(profile: &Profile, assumptions: &Assumptions) -> Plan {
             option,
             score: all_in_score(profile, &scores, at),
             resources: estate.platforms(&vec![option; components.len()]).1,
+            offered: offered[at],
         })
         .collect();
     let path = vec![estate.today()];
@@ -369,6 +416,7 @@ pub fn placements(profile: &Profile, assumptions: &Assumptions) -> Plan {
         estate,
         moves,
         path_chosen: false,
+        close_call_rule,
     }
 }
 

@@ -233,11 +233,11 @@ pub fn confidence(profile: &Profile, plan: &Plan) -> Option<String> {
     if pinned > 0 && !scored.is_empty() {
         text += &format!(" ({pinned} pinned)");
     }
-    if let Some(best) = plan.all_in_leader() {
+    if let Some(best) = plan.all_in_verdict().leader {
         text += &format!(
             ". All on one platform, {} would lead in {} of plausible worlds.",
-            best.option.spec().plural,
-            Share(all_in.share(best.option))
+            best.spec().plural,
+            Share(all_in.share(best))
         );
     } else {
         text.push('.');
