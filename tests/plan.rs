@@ -427,6 +427,9 @@ fn the_all_in_answer_leaves_out_what_the_hosts_cannot_run() {
     let leader = plan.all_in_verdict().leader.expect("an all-in leader");
     let share = plan.confidence.as_ref().expect("drawn").share(leader);
     assert!(share > 0.9, "{sentence}");
+    let summary = narrative::plan::summary(&profile, &plan);
+    let bare = summary.replace("all on containers on VMs", "");
+    assert!(!bare.contains("all on containers"), "no bill that cannot be bought: {summary}");
     let json = podvisor::report::json::analysis(&podvisor::report::Analysis::new(profile));
     assert_ne!(json["verdict"]["leader"], "container", "{}", json["verdict"]);
 }
