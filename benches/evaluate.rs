@@ -12,7 +12,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use podvisor::app::examples::examples;
 use podvisor::model::options::REGISTRY;
-use podvisor::model::plan::plan;
+use podvisor::model::plan::{placements, plan};
 use podvisor::model::{Assumptions, Profile, confidence, evaluate, evaluate_options, sensitivity};
 
 fn benches(c: &mut Criterion) {
@@ -78,6 +78,14 @@ fn benches(c: &mut Criterion) {
     let mixed = profiles.iter().map(|(name, profile)| (*name, *profile)).filter(|(_, profile)| profile.is_mixed());
     for (name, profile) in mixed.chain([("twenty_components", &twenty), ("two_hundred_components", &two_hundred)]) {
         group.bench_function(name, |b| b.iter(|| plan(black_box(profile), assumptions).resources.monthly_cost));
+    }
+    group.finish();
+    // What the window re-plans on every frame of a drag: the placements without the path
+    // (chosen once the drag ends). Budget: a 200-component estate's evaluate + plan, 5 ms.
+    let mut group = c.benchmark_group("plan_placements");
+    group.sample_size(20);
+    for (name, profile) in [("twenty_components", &twenty), ("two_hundred_components", &two_hundred)] {
+        group.bench_function(name, |b| b.iter(|| placements(black_box(profile), assumptions).resources.monthly_cost));
     }
     group.finish();
     // Once the worker has drawn an estate's confidence, the plan takes it and chooses its

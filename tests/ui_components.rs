@@ -308,3 +308,29 @@ fn a_restart_comes_back_to_the_component_being_edited() {
     assert_eq!(harness.state().document().selected(), 1, "the database is selected again");
     assert_eq!(harness.get_by_role_and_label(Role::Slider, "Services").accesskit_node().numeric_value(), Some(1.0));
 }
+
+/// On a host that cannot run an option, the Plan tab marks its all-in bar "not offered" and
+/// weighs the plan against no bill that cannot be bought (the three-tier shop on GCP's n2,
+/// which sells no metal type for bare-metal containers).
+#[test]
+fn the_plan_tab_marks_an_all_in_option_the_hosts_cannot_run() {
+    let mut profile =
+        podvisor::profile::load_file(&common::example("three_tier_web_shop.ron")).expect("bundled").profile;
+    profile.environment.host = "gcp/n2-standard-8".to_owned();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("shop_on_n2.ron");
+    podvisor::profile::save_file(&path, &profile).expect("saved");
+    let mut harness = common::app();
+    harness.state_mut().send(Command::Open(path));
+    harness.run();
+    harness.state_mut().select_tab(Tab::Plan);
+    harness.run();
+    assert_eq!(harness.query_all_by_label("All on containers (not offered)").count(), 2, "marked: cost and hosts");
+    assert_eq!(harness.query_all_by_label("All on VMs").count(), 2, "offered ones as they were");
+    let savings: Vec<String> = harness
+        .query_all_by_label_contains("Each month this plan costs")
+        .filter_map(|node| node.accesskit_node().value())
+        .collect();
+    assert!(!savings.is_empty());
+    assert!(savings.iter().all(|line| !line.ends_with("all on containers.")), "{savings:?}");
+}

@@ -647,3 +647,19 @@ fn the_engineers_slider_states_the_team_and_prices_the_people() {
     assert!((resources.people_monthly - resources.engineers * 8930.0).abs() < 1e-6, "{resources:?}");
     assert!(resources.people_monthly > 0.0);
 }
+
+/// Every monthly cost beside a slider is written in the profile's currency: the host's and
+/// an engineer's (the engineer's was "8930/month").
+#[test]
+fn monthly_costs_on_sliders_carry_the_currency() {
+    // Tall enough that the side panel lays out every slider.
+    let mut harness = common::layout::app_at(egui::vec2(1280.0, 3000.0), 1.0);
+    common::open_example(&mut harness, "phased_modernisation.ron");
+    assert_eq!(common::profile(&harness).currency(), "EUR");
+    let values: Vec<String> = harness
+        .query_all_by_role(Role::SpinButton)
+        .filter_map(|node| node.value())
+        .filter(|value| value.contains("/month"))
+        .collect();
+    assert_eq!(values, ["650 EUR/month", "8930 EUR/month"], "the host's and an engineer's cost");
+}

@@ -22,7 +22,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use super::components::{self, ComponentEdit};
 use super::history::History;
 use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
-use crate::model::plan::{Plan, plan};
+use crate::model::plan::{Plan, placements, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
 use crate::model::{Assumptions, Evaluation, OptionId, Workload, evaluate};
@@ -157,11 +157,27 @@ impl Document {
             self.scored = focused;
         }
         if self.profile != self.evaluated.0 {
-            self.plan = planned(&self.profile);
+            // Placed now, the path chosen once the edit ends (`refresh_path`): at 200
+            // components the path alone takes a tenth of a second.
+            let mut plan = self.profile.is_mixed().then(|| placements(&self.profile, Assumptions::builtin()));
+            if let (Some(plan), Some(last)) = (&mut plan, &self.plan) {
+                plan.keep_path_of(last);
+            }
+            self.plan = plan;
         }
         self.evaluated.0.clone_from(&self.profile);
         self.evaluated.1 = self.selected;
         self.attach_confidence();
+    }
+
+    /// Chooses the plan's phased path if the plan was made since; call it after
+    /// [`Self::refresh`], when no edit is in progress.
+    pub fn refresh_path(&mut self) {
+        if let Some(plan) = &mut self.plan
+            && !plan.is_path_chosen()
+        {
+            plan.choose_path();
+        }
     }
 
     /// Whether the sensitivity analysis lags behind the evaluation.

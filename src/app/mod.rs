@@ -628,6 +628,7 @@ impl eframe::App for App {
         }
         self.workspace.refresh();
         if !Self::editing(&ctx) {
+            self.workspace.document.refresh_path();
             self.workspace.document.refresh_sensitivity();
             let waker = ctx.clone();
             self.workspace.document.refresh_confidence(move || waker.request_repaint_after(WORKER_WAKE));

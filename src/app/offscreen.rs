@@ -136,6 +136,19 @@ impl Offscreen {
                 .forget_lifetime();
             renderer.render(&mut pass, &primitives, &screen);
         }
+        self.read_back(&texture, encoder, callbacks)
+    }
+
+    /// Copies `texture` out through a buffer once the encoder's work (and the renderer's
+    /// callbacks) have run, as 8-bit RGB whatever the texture's channel order.
+    fn read_back(
+        &self,
+        texture: &wgpu::Texture,
+        mut encoder: wgpu::CommandEncoder,
+        callbacks: Vec<wgpu::CommandBuffer>,
+    ) -> Result<ColorImage, String> {
+        let (device, queue) = (&self.state.device, &self.state.queue);
+        let (width, height) = (texture.width(), texture.height());
         // Rows of the read-back buffer are padded to wgpu's alignment.
         let row = 4 * width;
         let padded = row.div_ceil(wgpu::COPY_BYTES_PER_ROW_ALIGNMENT) * wgpu::COPY_BYTES_PER_ROW_ALIGNMENT;
@@ -173,11 +186,7 @@ impl Offscreen {
                 if bgra { egui::Color32::from_rgb(p[2], p[1], p[0]) } else { egui::Color32::from_rgb(p[0], p[1], p[2]) }
             })
             .collect();
-        Ok(ColorImage {
-            size: [width as usize, height as usize],
-            source_size: Vec2::new(width as f32, height as f32),
-            pixels,
-        })
+        Ok(ColorImage::new([width as usize, height as usize], pixels))
     }
 }
 

@@ -133,6 +133,9 @@ pub fn estate_confidence(
     for _ in 0..DRAWS {
         let (values, weights) = worlds.next();
         let shifts = worlds.rating_shifts();
+        // Per option, whether every component's host offers it: the all-in answer, as the
+        // plan's (`Plan::all_in_verdict`), is among those, unless none is.
+        let mut offered = vec![true; options.len()];
         let scores: Vec<Vec<f64>> = focused
             .iter()
             .zip(&mut counts)
@@ -140,12 +143,16 @@ pub fn estate_confidence(
                 let focus = shifted(focus, &shifts);
                 let scored = Scored::with_weights(&focus, values.clone(), weights.clone(), options);
                 counts[scored.leader_with(&scored.weights)] += 1;
+                for (at, offers) in offered.iter_mut().enumerate() {
+                    *offers &= scored.offered(at);
+                }
                 scored.overall_with(&scored.weights)
             })
             .collect();
+        let any = offered.contains(&true);
         let best = (0..options.len())
-            .map(|at| all_in_score(profile, &scores, at))
-            .enumerate()
+            .filter(|&at| !any || offered[at])
+            .map(|at| (at, all_in_score(profile, &scores, at)))
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map_or(0, |(at, _)| at);
         all_in[best] += 1;

@@ -172,10 +172,20 @@ impl Evaluation {
 /// `close_call_confidence` asks, or by fewer points than `close_call_min_margin`, which the
 /// worlds cannot see (the readings of vague claims into numbers are themselves a model).
 pub fn too_close(share: f64, margin: f64, values: &Values) -> bool {
+    too_close_by(share, margin, close_call_rule(values))
+}
+
+/// The `close_call_confidence` and `close_call_min_margin` assumptions in force.
+pub fn close_call_rule(values: &Values) -> (f64, f64) {
+    (values.get(AssumptionId::CloseCallConfidence), values.get(AssumptionId::CloseCallMinMargin))
+}
+
+/// [`too_close`] by a rule already read: the share a leader needs and the points it must
+/// lead by.
+pub fn too_close_by(share: f64, margin: f64, (needed, floor): (f64, f64)) -> bool {
     // As the headline prints the margin: never "too close to call, 2.0 points ahead" against
     // a 2-point floor.
-    share < values.get(AssumptionId::CloseCallConfidence)
-        || under_as_shown(margin, values.get(AssumptionId::CloseCallMinMargin))
+    share < needed || under_as_shown(margin, floor)
 }
 
 /// Something about the profile the reader should know before trusting the numbers.

@@ -35,7 +35,7 @@ use std::cmp::Ordering;
 use super::assumptions::{AssumptionId, Assumptions, Values};
 use super::confidence::{Confidence, EstateConfidence};
 use super::criteria::{CRITERIA, CriterionId};
-use super::evaluation::{Scored, Standings, too_close, under_as_shown, within_close_call_margin};
+use super::evaluation::{Scored, Standings, too_close, too_close_by, under_as_shown, within_close_call_margin};
 use super::format::number_direction;
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
@@ -65,6 +65,12 @@ pub struct Plan {
     /// out again when the close calls change.
     estate: Estate,
     moves: Vec<Move>,
+    /// Whether `path` and `stays` are this plan's own ([`Self::choose_path`]) or, while a
+    /// slider is dragged, the last plan's ([`placements`]).
+    path_chosen: bool,
+    /// The share of worlds and the points a lead needs not to be a close call (the
+    /// profile's assumptions, shared by every component).
+    close_call_rule: (f64, f64),
 }
 
 /// Where one component goes, and how its options rank for it on its own (its
@@ -112,6 +118,23 @@ pub struct AllIn {
     /// (services × replicas): a big tier counts for more than a small one.
     pub score: f64,
     pub resources: Resources,
+    /// Whether every component's host offers the option ([`super::feasibility`]).
+    pub offered: bool,
+}
+
+/// The estate's own answer to "all on one platform": the all-in alternatives ranked as a
+/// component's options are, those some component's host cannot run after every one it can.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AllInVerdict {
+    pub leader: Option<OptionId>,
+    /// Offered options only.
+    pub runner_up: Option<OptionId>,
+    /// Leader's score minus the runner-up's, as a share of the 0–100 scale (1 alone).
+    pub margin: f64,
+    /// By the all-in leader's share of plausible worlds once drawn, by the margin before.
+    pub close_call: bool,
+    /// The leader where it is offered and no close call.
+    pub winner: Option<OptionId>,
 }
 
 /// One step of the phased path.
@@ -212,8 +235,32 @@ impl Plan {
             placed.confidence = Some(confidence.clone());
         }
         self.confidence = Some(drawn.all_in.clone());
-        // The path keeps only moves that are no close call, as the verdicts now say.
+        // The path keeps only moves that are no close call, as the verdicts now say (a path
+        // still to choose will read them then).
+        if self.path_chosen {
+            self.choose_path();
+        }
+    }
+
+    /// Works out the phased path from today through the moves worth taking: a greedy choice
+    /// that weighs every move left at every step, each re-costing two shared platforms, so
+    /// its cost grows with the cube of the components (0.3 ms at 20, ~0.1 s at 200).
+    pub fn choose_path(&mut self) {
         (self.path, self.stays) = self.estate.path(&self.moves, &self.components);
+        self.path_chosen = true;
+    }
+
+    /// Whether the path is this plan's own, not the one kept from the last plan.
+    pub fn is_path_chosen(&self) -> bool {
+        self.path_chosen
+    }
+
+    /// Keeps `last`'s path until this plan chooses its own, where the estate has the same
+    /// components: what the window shows while a slider is dragged.
+    pub fn keep_path_of(&mut self, last: &Self) {
+        if last.components.len() == self.components.len() {
+            (self.path, self.stays) = (last.path.clone(), last.stays.clone());
+        }
     }
 
     /// No move is worth taking: the path ends where it starts.
@@ -228,9 +275,28 @@ impl Plan {
         Some(all_in.resources.monthly_cost - self.resources.monthly_cost)
     }
 
-    /// The all-in alternative scoring best: the answer "one platform for everything" gives.
-    pub fn all_in_leader(&self) -> Option<&AllIn> {
-        self.versus.iter().max_by(|a, b| a.score.total_cmp(&b.score))
+    /// The answer "one platform for everything" gives, computed once for every reader (the
+    /// JSON's estate verdict, the plan's confidence sentence).
+    pub fn all_in_verdict(&self) -> AllInVerdict {
+        let mut ranked: Vec<&AllIn> = self.versus.iter().collect();
+        ranked.sort_by(|a, b| b.offered.cmp(&a.offered).then(b.score.total_cmp(&a.score)));
+        // An option no host can run leads only where nothing is offered, and is nobody's
+        // runner-up.
+        let ranked: Vec<&AllIn> =
+            ranked.iter().enumerate().filter(|(at, all_in)| *at == 0 || all_in.offered).map(|(_, a)| *a).collect();
+        let (leader, runner_up) = (ranked.first().map(|a| a.option), ranked.get(1).map(|a| a.option));
+        let margin = match (ranked.first(), ranked.get(1)) {
+            (Some(a), Some(b)) => (a.score - b.score) / 100.0,
+            _ => 1.0,
+        };
+        let close_call = runner_up.is_some()
+            && match (&self.confidence, leader) {
+                (Some(drawn), Some(leader)) => too_close_by(drawn.share(leader), margin, self.close_call_rule),
+                _ => within_close_call_margin(margin),
+            };
+        let offered = ranked.first().is_some_and(|a| a.offered);
+        let winner = leader.filter(|_| offered && !close_call);
+        AllInVerdict { leader, runner_up, margin, close_call, winner }
     }
 
     /// Components placed on `option`.
@@ -243,10 +309,23 @@ impl Plan {
 /// `evaluate` of a component's [`Profile::focus`] gives those), which keeps a 20-component
 /// plan well under a millisecond.
 pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
+    let mut plan = placements(profile, assumptions);
+    plan.choose_path();
+    plan
+}
+
+/// The plan but its path: where each component goes, the platforms and the estate beside
+/// every all-in alternative, with `path` today's estate alone until [`Plan::choose_path`].
+/// A few milliseconds at 200 components; the window re-plans with it on every frame of a
+/// drag and chooses the path once the drag ends.
+pub fn placements(profile: &Profile, assumptions: &Assumptions) -> Plan {
     let specs = profile.option_specs();
     let effort = CRITERIA.iter().position(|c| c.id == CriterionId::MigrationEffort).unwrap_or(0);
     let mut on_cloud = false;
     let mut moves = Vec::new();
+    // Per option (in `specs`' order), whether every component's host offers it so far.
+    let mut offered = vec![true; specs.len()];
+    let mut close_call_rule = (0.0, 0.0);
     let (components, rows): (Vec<Placed>, Vec<Vec<Entry>>) = profile
         .components
         .iter()
@@ -255,6 +334,10 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
             let focus = profile.focus(index);
             let scored = Scored::new(&focus, assumptions.resolve(&focus), &specs);
             on_cloud = scored.values.site().host.is_some();
+            close_call_rule = super::evaluation::close_call_rule(&scored.values);
+            for (at, offers) in offered.iter_mut().enumerate() {
+                *offers &= scored.offered(at);
+            }
             let scores = scored.overall();
             let Standings { leader, runner_up, by_veto } = scored.standings_with(&scored.weights);
             let margin = runner_up.map_or(1.0, |r| ((scores[leader] - scores[r]) / 100.0).max(0.0));
@@ -318,10 +401,23 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
             option,
             score: all_in_score(profile, &scores, at),
             resources: estate.platforms(&vec![option; components.len()]).1,
+            offered: offered[at],
         })
         .collect();
-    let (path, stays) = estate.path(&moves, &components);
-    Plan { components, platforms, resources, versus, path, stays, confidence: None, estate, moves }
+    let path = vec![estate.today()];
+    Plan {
+        components,
+        platforms,
+        resources,
+        versus,
+        path,
+        stays: Vec::new(),
+        confidence: None,
+        estate,
+        moves,
+        path_chosen: false,
+        close_call_rule,
+    }
 }
 
 /// What moving from option `from` to `to` (indices into the scored options) buys: the
@@ -420,25 +516,32 @@ impl Estate {
         (platforms, total)
     }
 
-    /// The phased path from today through the moves worth taking (see the module's notes),
-    /// and the components it leaves where they run. `placed` says which moves are close calls.
-    fn path(&self, moves: &[Move], placed: &[Placed]) -> (Vec<Step>, Vec<Stay>) {
-        let mut now = self.current.clone();
-        let (platforms, today) = self.platforms(&now);
-        // Each platform's monthly cost as the path goes: a move changes two of them.
-        let mut costs: Vec<(OptionId, f64)> =
-            platforms.iter().map(|platform| (platform.option, platform.resources.monthly_cost)).collect();
-        let mut path = vec![Step {
+    /// The path's first step: today's estate, every component where it runs now.
+    fn today(&self) -> Step {
+        let first = self.current[0];
+        let (_, resources) = self.platforms(&self.current);
+        Step {
             component: None,
-            from: now[0],
-            to: now[0],
-            resources: today,
+            from: first,
+            to: first,
+            resources,
             saves_monthly: 0.0,
             effort: 10.0,
             gain: None,
             buys: Vec::new(),
             worth: Worth::Today,
-        }];
+        }
+    }
+
+    /// The phased path from today through the moves worth taking (see the module's notes),
+    /// and the components it leaves where they run. `placed` says which moves are close calls.
+    fn path(&self, moves: &[Move], placed: &[Placed]) -> (Vec<Step>, Vec<Stay>) {
+        let mut now = self.current.clone();
+        let (platforms, _) = self.platforms(&now);
+        // Each platform's monthly cost as the path goes: a move changes two of them.
+        let mut costs: Vec<(OptionId, f64)> =
+            platforms.iter().map(|platform| (platform.option, platform.resources.monthly_cost)).collect();
+        let mut path = vec![self.today()];
         let short: Vec<Option<Reason>> = moves.iter().map(|m| m.short_of(&placed[m.component])).collect();
         let cost_of = |costs: &[(OptionId, f64)], option: OptionId| {
             costs.iter().find(|(id, _)| *id == option).map_or(0.0, |(_, cost)| *cost)

@@ -45,11 +45,14 @@ pub fn summary(profile: &Profile, plan: &Plan) -> String {
 }
 
 /// The all-in alternatives the summary weighs the mix against: all on VMs (where most
-/// estates start) when compared, and the cheapest all-in alternative.
+/// estates start) when compared, and the cheapest all-in alternative; only those the hosts
+/// can run (a bill for bare-metal containers on a family without a metal type cannot be
+/// bought).
 fn baselines(plan: &Plan) -> Vec<OptionId> {
+    let buyable = || plan.versus.iter().filter(|all_in| all_in.offered);
     let mut options: Vec<OptionId> =
-        plan.versus.iter().filter(|all_in| all_in.option == OptionId::VM).map(|all_in| all_in.option).collect();
-    let cheapest = plan.versus.iter().min_by(|a, b| a.resources.monthly_cost.total_cmp(&b.resources.monthly_cost));
+        buyable().filter(|all_in| all_in.option == OptionId::VM).map(|all_in| all_in.option).collect();
+    let cheapest = buyable().min_by(|a, b| a.resources.monthly_cost.total_cmp(&b.resources.monthly_cost));
     if let Some(cheapest) = cheapest.filter(|all_in| !options.contains(&all_in.option)) {
         options.push(cheapest.option);
     }
@@ -233,11 +236,11 @@ pub fn confidence(profile: &Profile, plan: &Plan) -> Option<String> {
     if pinned > 0 && !scored.is_empty() {
         text += &format!(" ({pinned} pinned)");
     }
-    if let Some(best) = plan.all_in_leader() {
+    if let Some(best) = plan.all_in_verdict().leader {
         text += &format!(
             ". All on one platform, {} would lead in {} of plausible worlds.",
-            best.option.spec().plural,
-            Share(all_in.share(best.option))
+            best.spec().plural,
+            Share(all_in.share(best))
         );
     } else {
         text.push('.');

@@ -6,13 +6,10 @@ use serde_json::{Map, Value, json};
 use super::{Analysis, ComparedPair, Mixed};
 use crate::model::compare::Delta;
 use crate::model::feasibility::{Feasibility, Form};
-use crate::model::plan::{AllIn, Plan, Reason, Worth};
+use crate::model::plan::{AllInVerdict, Plan, Reason, Worth};
 use crate::model::rules::{Input, MigrationPath};
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{
-    CRITERIA, Confidence, Evaluation, OptionId, OptionResult, Point, Profile, ResourceId, Resources, too_close,
-    within_close_call_margin,
-};
+use crate::model::{CRITERIA, Confidence, Evaluation, OptionId, OptionResult, Point, Profile, ResourceId, Resources};
 use crate::narrative;
 
 /// Version of the JSON formats. Version 2 keeps every key of version 1; options are the
@@ -58,41 +55,6 @@ fn least_offered(mixed: &Mixed, option: OptionId) -> Option<(&Evaluation, &Optio
     found.map(|(_, evaluation, result)| (evaluation, result))
 }
 
-/// The estate's own verdict on "all on one platform".
-struct EstateVerdict {
-    leader: Option<OptionId>,
-    runner_up: Option<OptionId>,
-    margin: f64,
-    close_call: bool,
-    winner: Option<OptionId>,
-}
-
-/// The all-in leader among the options every component's host offers, its margin, and whether
-/// it is a close call.
-fn estate_verdict(mixed: &Mixed, offered: impl Fn(OptionId) -> bool) -> EstateVerdict {
-    let plan = &mixed.plan;
-    let mut ranked: Vec<&AllIn> = plan.versus.iter().collect();
-    ranked.sort_by(|a, b| offered(b.option).cmp(&offered(a.option)).then(b.score.total_cmp(&a.score)));
-    let ranked: Vec<&AllIn> =
-        ranked.iter().enumerate().filter(|(i, a)| *i == 0 || offered(a.option)).map(|(_, a)| *a).collect();
-    let (leader, runner_up) = (ranked.first().map(|a| a.option), ranked.get(1).map(|a| a.option));
-    let first = &mixed.evaluations[0];
-    let margin = match (ranked.first(), ranked.get(1)) {
-        (Some(a), Some(b)) => (a.score - b.score) / 100.0,
-        _ => 1.0,
-    };
-    // By the all-in leader's share of plausible worlds, as a component's verdict; by the
-    // margin only if no confidence was drawn. Alone among the options offered, the leader has
-    // no margin to be close on.
-    let close_call = runner_up.is_some()
-        && match (&plan.confidence, leader) {
-            (Some(drawn), Some(leader)) => too_close(drawn.share(leader), margin, &first.values),
-            _ => within_close_call_margin(margin),
-        };
-    let winner = leader.filter(|&option| offered(option) && !close_call);
-    EstateVerdict { leader, runner_up, margin, close_call, winner }
-}
-
 /// A mixed estate. The top level keeps every key of the one-component form and answers "one
 /// platform for everything": each option's score is the all-in score (the components'
 /// scores weighted by their steady instances) and its resources the all-in estate's, hosts
@@ -102,8 +64,7 @@ fn estate(profile: &Profile, mixed: &Mixed) -> Value {
     let plan = &mixed.plan;
     let all_in = |option: OptionId| plan.versus.iter().find(|all_in| all_in.option == option);
     let estate_feasibility = |option: OptionId| least_offered(mixed, option);
-    let offered = |option: OptionId| estate_feasibility(option).is_none_or(|(_, r)| r.feasibility.is_offered());
-    let EstateVerdict { leader, runner_up, margin, close_call, winner } = estate_verdict(mixed, offered);
+    let AllInVerdict { leader, runner_up, margin, close_call, winner } = plan.all_in_verdict();
     let first = &mixed.evaluations[0];
     let options: Map<String, Value> = profile
         .options

@@ -81,17 +81,44 @@ fn resources_table(out: &mut String, profile: &Profile, evaluation: &Evaluation)
 
 fn component(analysis: &Analysis) -> String {
     let (profile, evaluation) = (&analysis.profile, &analysis.evaluation);
-    let options = &evaluation.options;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&profile.name));
     if !profile.notes.trim().is_empty() {
         let _ = writeln!(out, "{}\n", profile.notes.trim());
     }
+    verdict_section(&mut out, evaluation);
+    settings_section(&mut out, profile);
+    scorecard_section(&mut out, profile, evaluation);
+    pros_cons_sections(&mut out, profile, evaluation);
+    let options = &evaluation.options;
+    let header: String = options.iter().map(|o| format!(" {} |", o.spec.label)).collect();
+    let rule: String = options.iter().map(|_| " ---: |").collect();
+    let _ = writeln!(out, "## Resources at peak\n\n| Resource |{header}\n| --- |{rule}");
+    resources_table(&mut out, profile, evaluation);
+    for sentence in break_even_sentences(evaluation) {
+        let _ = writeln!(out, "- Break-even — {sentence}");
+    }
+    robustness_section(&mut out, analysis);
+    assumptions_section(&mut out, profile);
+    let _ = writeln!(out, "\n## Source claims\n");
+    let mut cited: Vec<&str> = CRITERIA.iter().flat_map(|c| c.sources.iter().copied()).collect();
+    cited.sort_unstable();
+    cited.dedup();
+    for id in cited {
+        if let Some(f) = fact(id) {
+            let _ = writeln!(out, "- **{id}** — {} ({})", f.claim, f.article.title());
+        }
+    }
+    out
+}
 
+/// The verdict, its summary, the host it is costed on and the overall scores.
+fn verdict_section(out: &mut String, evaluation: &Evaluation) {
     let _ =
         writeln!(out, "## Verdict: {}\n\n**{}**\n", narrative::headline(evaluation), narrative::summary(evaluation));
-    on_host(&mut out, evaluation);
-    let scores: Vec<String> = options.iter().map(|o| format!("{} {}/100", o.spec.label, Score(o.score))).collect();
+    on_host(out, evaluation);
+    let scores: Vec<String> =
+        evaluation.options.iter().map(|o| format!("{} {}/100", o.spec.label, Score(o.score))).collect();
     let _ = writeln!(
         out,
         "Overall: {}. Margin: {} points{}.\n",
@@ -99,7 +126,10 @@ fn component(analysis: &Analysis) -> String {
         Score(100.0 * evaluation.verdict.margin),
         if evaluation.verdict.close_call { " — too close to call" } else { "" }
     );
+}
 
+/// Every setting the scenario moved from its default.
+fn settings_section(out: &mut String, profile: &Profile) {
     let changed: Vec<_> = differences(&Profile::default(), profile)
         .into_iter()
         .filter(|d| !["name", "notes", "component.name"].contains(&d.field.as_str()))
@@ -114,7 +144,12 @@ fn component(analysis: &Analysis) -> String {
         }
         out.push('\n');
     }
+}
 
+/// The scores per criterion with their weights and sources, the discount where a must or the
+/// bill takes one, the overall, and why each criterion scores as it does.
+fn scorecard_section(out: &mut String, profile: &Profile, evaluation: &Evaluation) {
+    let options = &evaluation.options;
     let _ = writeln!(out, "## Scorecard\n");
     let header: String = options.iter().map(|o| format!(" {} |", o.spec.label)).collect();
     let rule: String = options.iter().map(|_| " ---: |").collect();
@@ -149,8 +184,11 @@ fn component(analysis: &Analysis) -> String {
         }
     }
     out.push('\n');
+}
 
-    for (o, option) in options.iter().enumerate() {
+/// Each option's pros and cons for this workload, with their points and sources.
+fn pros_cons_sections(out: &mut String, profile: &Profile, evaluation: &Evaluation) {
+    for (o, option) in evaluation.options.iter().enumerate() {
         let _ = writeln!(out, "## {}: pros and cons for this workload\n", option.spec.label);
         for (mark, points, sign) in [("Pro", &option.pros, 1.0), ("Con", &option.cons, -1.0)] {
             for point in points {
@@ -166,15 +204,13 @@ fn component(analysis: &Analysis) -> String {
         }
         out.push('\n');
     }
+}
 
-    let _ = writeln!(out, "## Resources at peak\n\n| Resource |{header}\n| --- |{rule}");
-    resources_table(&mut out, profile, evaluation);
-    for sentence in break_even_sentences(evaluation) {
-        let _ = writeln!(out, "- Break-even — {sentence}");
-    }
-
+/// Flip points, the critical weight, and the traits that move the margin most as a tornado.
+fn robustness_section(out: &mut String, analysis: &Analysis) {
+    let currency = analysis.profile.currency();
     let _ = writeln!(out, "\n## How robust is the answer?\n");
-    for sentence in sensitivity_sentences(&analysis.sensitivity, analysis.profile.currency()) {
+    for sentence in sensitivity_sentences(&analysis.sensitivity, currency) {
         let _ = writeln!(out, "- {sentence}");
     }
     let _ = writeln!(
@@ -182,7 +218,6 @@ fn component(analysis: &Analysis) -> String {
         "\nTraits that move the margin most (leader minus runner-up, in points, as each trait moves one step or a fifth of its range). \
          In the tornado, `│` is a margin of zero, where the leader changes; bars right of it keep the leader ahead:\n"
     );
-    let currency = analysis.profile.currency();
     let shown = &analysis.sensitivity.traits[..analysis.sensitivity.traits.len().min(8)];
     let limit = shown.iter().flat_map(|t| [t.margin_low.abs(), t.margin_high.abs()]).fold(0.0, f64::max);
     let _ =
@@ -201,7 +236,11 @@ fn component(analysis: &Analysis) -> String {
             text_tornado_bar(t.margin_low, t.margin_high, limit)
         );
     }
+}
 
+/// Every assumption in force, overridden ones marked, with grade and source (spot's only where
+/// the profile asks for spot).
+fn assumptions_section(out: &mut String, profile: &Profile) {
     let _ = writeln!(
         out,
         "\n## Assumptions\n\n| Assumption | Value | Default | Grade | Source |\n| --- | ---: | ---: | --- | --- |"
@@ -223,17 +262,6 @@ fn component(analysis: &Analysis) -> String {
             escape(&spec.source)
         );
     }
-
-    let _ = writeln!(out, "\n## Source claims\n");
-    let mut cited: Vec<&str> = CRITERIA.iter().flat_map(|c| c.sources.iter().copied()).collect();
-    cited.sort_unstable();
-    cited.dedup();
-    for id in cited {
-        if let Some(f) = fact(id) {
-            let _ = writeln!(out, "- **{id}** — {} ({})", f.claim, f.article.title());
-        }
-    }
-    out
 }
 
 /// Markdown of a comparison.

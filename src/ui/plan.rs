@@ -131,18 +131,25 @@ fn alternatives(plan: &Plan) -> Vec<Alternative<'_>> {
         total: &plan.resources,
     }];
     alternatives.extend(plan.versus.iter().map(|all_in| Alternative {
-        label: format!("All on {}", all_in.option.spec().plural),
+        // Shown for the scores it would have, marked: some component's host cannot run it.
+        label: if all_in.offered {
+            format!("All on {}", all_in.option.spec().plural)
+        } else {
+            format!("All on {} (not offered)", all_in.option.spec().plural)
+        },
         parts: vec![(all_in.option, &all_in.resources)],
         total: &all_in.resources,
     }));
     alternatives
 }
 
-/// What the mix saves or costs a month against each all-in alternative, a line each; with
+/// What the mix saves or costs a month against each all-in alternative the hosts can run, a
+/// line each; with
 /// `fit`, only the lines that fit the height left (a slide has one screen).
 pub(super) fn savings_ui(ui: &mut Ui, profile: &Profile, plan: &Plan, fit: bool) {
     let money = |value: f64| narrative::resource_value(profile, ResourceId::MonthlyCost, value);
-    for all_in in &plan.versus {
+    // A bill that cannot be bought here is no saving.
+    for all_in in plan.versus.iter().filter(|all_in| all_in.offered) {
         let Some(saves) = plan.mix_saves_against(all_in.option) else { continue };
         let color = match number_direction(saves) {
             None => ui.visuals().text_color(),

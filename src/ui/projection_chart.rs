@@ -189,7 +189,7 @@ impl Series<'_> {
 }
 
 fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
-    let Projection { evaluation, profile, view, lines, baseline, marks, audience } = *chart;
+    let Projection { evaluation, profile, view, baseline, marks, audience, .. } = *chart;
     let ChartView { resource, axis } = view;
     let Some((_, right)) = reach(evaluation, profile, axis) else {
         ui.label("No projection over this trait");
@@ -220,90 +220,12 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
     let baseline_lines = baseline
         .and_then(|base| Some((base, base.curves().iter().find(|curve| curve.axis == axis)?)))
         .map(|(base, curve)| (base, cut(curve, resource, right)));
-    let hover_names = series.names.clone();
-    // What the pointer reads away from a marker: every shown option at the nearest sample.
-    let sampled: Vec<(&'static str, Vec<[f64; 2]>)> = evaluation
-        .options
-        .iter()
-        .zip(lines)
-        .filter(|(result, _)| series.shown(result.spec.label))
-        .map(|(result, points)| (result.spec.label, points.clone()))
-        .collect();
-    let plot = Plot::new("projection")
-        .x_axis_label(axis.meta().label)
-        .y_axis_label(resource_header(profile, resource))
-        .x_axis_formatter(|mark, _| number(mark.value))
-        .y_axis_formatter(|mark, _| number(mark.value))
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(round_steps))
-        .y_grid_spacer(egui_plot::uniform_grid_spacer(round_steps_without_fifths))
-        .include_x(0.0)
-        .include_y(0.0)
-        .min_size(vec2(160.0, 140.0));
-    let plot = still(plot).label_formatter(move |position| match position {
-        // Series carry their figures; anything else (a crossing) is its own description.
-        HoverPosition::NearDataPoint { plot_name, position, .. } if hover_names.iter().any(|n| n == plot_name) => {
-            Some(format!(
-                "{plot_name}\n{} {}: {}",
-                number(position.x.round()),
-                axis_name(axis),
-                resource_value(profile, resource, position.y)
-            ))
-        }
-        HoverPosition::NearDataPoint { plot_name, .. } => Some((*plot_name).to_owned()),
-        HoverPosition::Elsewhere { position } => {
-            let readings = nearest_samples(&sampled, position.x);
-            let (x, values) = readings?;
-            let values: Vec<String> = values
-                .into_iter()
-                .map(|(name, y)| format!("{name}: {}", resource_value(profile, resource, y)))
-                .collect();
-            Some(format!("At {} {}:\n{}", number(x), axis_name(axis), values.join("\n")))
-        }
-    });
-
+    let plot = configured_plot(chart, &series);
     let response = plot.show(ui, |plot_ui| {
-        for (result, points) in evaluation.options.iter().zip(lines) {
-            let name = result.spec.label;
-            if !series.shown(name) {
-                continue;
-            }
-            let color = option_color_by_id(&visuals, result.spec.id());
-            let SeriesStyle { line, marker } = series_style(registry_index(result.spec.id()), line_width);
-            let drawn = if stepped { stairs(points) } else { points.clone() };
-            // No bands: egui_plot would merge a stair's two points at one x into a filled band.
-            let series_line = Line::new(name, drawn).color(color).width(line_width).style(line);
-            plot_ui.line(series_line.allow_hover(false).allow_band(false));
-            // Hollow markers at the sampled values: hover reads them, and a marker of another
-            // shape shows where two options' lines coincide.
-            plot_ui.points(
-                Points::new(name, points.clone()).color(color).shape(marker).radius(line_width * 1.6).filled(false),
-            );
-            plot_ui.points(
-                Points::new(name, vec![[today, result.resources.get(resource)]])
-                    .color(color.gamma_multiply(marks))
-                    .shape(marker)
-                    .radius(line_width * 2.5)
-                    .filled(true),
-            );
-        }
+        let style = LineLook { visuals: &visuals, line_width, stepped, marks, today };
+        series_lines(plot_ui, chart, &series, &style);
         if let Some((base, base_lines)) = &baseline_lines {
-            for (result, points) in base.options.iter().zip(base_lines) {
-                let name = format!("{} (baseline)", result.spec.label);
-                let entry = if audience == Audience::Room { BASELINE } else { name.as_str() };
-                if !series.shown(entry) {
-                    continue;
-                }
-                let drawn = if stepped { stairs(points) } else { points.clone() };
-                plot_ui.line(
-                    Line::new(name, drawn)
-                        .color(baseline_color(&visuals, registry_index(result.spec.id())))
-                        .width(line_width * 0.8)
-                        .style(LineStyle::dashed_loose())
-                        .allow_band(false)
-                        // A stair's corners are not samples: only a ramp's points are figures.
-                        .allow_hover(!stepped),
-                );
-            }
+            baseline_lines_ui(plot_ui, base, base_lines, audience, &series, &style);
         }
         if crossings_shown {
             for point in &marked {
@@ -335,6 +257,119 @@ fn chart_ui(ui: &mut Ui, chart: &Projection<'_>) {
             .collect();
         let labels = CrossingLabels { marked: &marked, xs: &xs, today_x: plot_x(&response.transform, today), marks };
         crossing_labels_ui(ui, &labels, band, plot_rect.top());
+    }
+}
+
+/// How the chart's lines look: the same for the options' lines and the baseline's.
+struct LineLook<'a> {
+    visuals: &'a egui::Visuals,
+    line_width: f32,
+    /// Resources counted in whole units are drawn as stairs.
+    stepped: bool,
+    /// Opacity of today's marks.
+    marks: f32,
+    today: f64,
+}
+
+/// The plot with its axes, and what the pointer reads: a series' figure near a marker, every
+/// shown option at the nearest sample elsewhere.
+fn configured_plot<'a>(chart: &Projection<'a>, series: &Series<'_>) -> Plot<'a> {
+    let Projection { evaluation, profile, view: ChartView { resource, axis }, lines, .. } = *chart;
+    let hover_names = series.names.clone();
+    let sampled: Vec<(&'static str, Vec<[f64; 2]>)> = evaluation
+        .options
+        .iter()
+        .zip(lines)
+        .filter(|(result, _)| series.shown(result.spec.label))
+        .map(|(result, points)| (result.spec.label, points.clone()))
+        .collect();
+    let plot = Plot::new("projection")
+        .x_axis_label(axis.meta().label)
+        .y_axis_label(resource_header(profile, resource))
+        .x_axis_formatter(|mark, _| number(mark.value))
+        .y_axis_formatter(|mark, _| number(mark.value))
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(round_steps))
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(round_steps_without_fifths))
+        .include_x(0.0)
+        .include_y(0.0)
+        .min_size(vec2(160.0, 140.0));
+    still(plot).label_formatter(move |position| match position {
+        // Series carry their figures; anything else (a crossing) is its own description.
+        HoverPosition::NearDataPoint { plot_name, position, .. } if hover_names.iter().any(|n| n == plot_name) => {
+            Some(format!(
+                "{plot_name}\n{} {}: {}",
+                number(position.x.round()),
+                axis_name(axis),
+                resource_value(profile, resource, position.y)
+            ))
+        }
+        HoverPosition::NearDataPoint { plot_name, .. } => Some((*plot_name).to_owned()),
+        HoverPosition::Elsewhere { position } => {
+            let (x, values) = nearest_samples(&sampled, position.x)?;
+            let values: Vec<String> = values
+                .into_iter()
+                .map(|(name, y)| format!("{name}: {}", resource_value(profile, resource, y)))
+                .collect();
+            Some(format!("At {} {}:\n{}", number(x), axis_name(axis), values.join("\n")))
+        }
+    })
+}
+
+/// Each shown option's line, its sampled values as hollow markers, and today's value filled.
+fn series_lines(plot_ui: &mut egui_plot::PlotUi<'_>, chart: &Projection<'_>, series: &Series<'_>, look: &LineLook<'_>) {
+    let LineLook { visuals, line_width, stepped, marks, today } = *look;
+    let resource = chart.view.resource;
+    for (result, points) in chart.evaluation.options.iter().zip(chart.lines) {
+        let name = result.spec.label;
+        if !series.shown(name) {
+            continue;
+        }
+        let color = option_color_by_id(visuals, result.spec.id());
+        let SeriesStyle { line, marker } = series_style(registry_index(result.spec.id()), line_width);
+        let drawn = if stepped { stairs(points) } else { points.clone() };
+        // No bands: egui_plot would merge a stair's two points at one x into a filled band.
+        let series_line = Line::new(name, drawn).color(color).width(line_width).style(line);
+        plot_ui.line(series_line.allow_hover(false).allow_band(false));
+        // Hollow markers at the sampled values: hover reads them, and a marker of another
+        // shape shows where two options' lines coincide.
+        plot_ui.points(
+            Points::new(name, points.clone()).color(color).shape(marker).radius(line_width * 1.6).filled(false),
+        );
+        plot_ui.points(
+            Points::new(name, vec![[today, result.resources.get(resource)]])
+                .color(color.gamma_multiply(marks))
+                .shape(marker)
+                .radius(line_width * 2.5)
+                .filled(true),
+        );
+    }
+}
+
+/// The baseline's lines, dashed in faded colours (on a slide, shown or hidden together).
+fn baseline_lines_ui(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    base: &Evaluation,
+    base_lines: &[Vec<[f64; 2]>],
+    audience: Audience,
+    series: &Series<'_>,
+    look: &LineLook<'_>,
+) {
+    for (result, points) in base.options.iter().zip(base_lines) {
+        let name = format!("{} (baseline)", result.spec.label);
+        let entry = if audience == Audience::Room { BASELINE } else { name.as_str() };
+        if !series.shown(entry) {
+            continue;
+        }
+        let drawn = if look.stepped { stairs(points) } else { points.clone() };
+        plot_ui.line(
+            Line::new(name, drawn)
+                .color(baseline_color(look.visuals, registry_index(result.spec.id())))
+                .width(look.line_width * 0.8)
+                .style(LineStyle::dashed_loose())
+                .allow_band(false)
+                // A stair's corners are not samples: only a ramp's points are figures.
+                .allow_hover(!look.stepped),
+        );
     }
 }
 

@@ -220,8 +220,9 @@ fn help_text(meta: &TraitMeta) -> &'static str {
 fn unit_suffix(meta: &TraitMeta, profile: &Profile) -> String {
     if meta.is_rating() {
         "/10".to_owned()
-    } else if meta.id == TraitId::HostCostPerMonth {
-        format!(" {}{}", profile.environment.currency, meta.unit)
+    } else if meta.unit == "/month" {
+        // Money in the profile's currency: a host's cost, an engineer's.
+        format!(" {}{}", profile.currency(), meta.unit)
     } else if meta.unit.is_empty() || meta.unit.starts_with('/') || meta.unit == "×" {
         meta.unit.to_owned()
     } else {
