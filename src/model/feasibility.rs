@@ -5,6 +5,15 @@
 //! is never the runner-up and never makes a close call. The rules below read the option's row
 //! ([`CloudHost`], [`OptionSpec::can_nest`]) and the catalog's data (a family's metal type, its
 //! documented nested virtualization, each with its source), never an option's id.
+//!
+//! Precedence for an option that needs KVM (`microvm`) on a cloud type: a metal type chosen
+//! runs it as it is; else the provider's managed sandbox where one applies
+//! ([`super::sandbox`]: Fargate on EKS or on an AWS family without a metal type, GKE Sandbox on
+//! GKE, AKS Pod Sandboxing on AKS with nested virtualization), since that is how the provider
+//! sells a sandbox per pod on that cluster; else nested virtualization, else the family's metal
+//! type. Fargate before metal on EKS: a Firecracker microVM per pod, billed per pod, needs no
+//! 128-vCPU host; a self-managed cluster cannot schedule onto Fargate and keeps metal. A pod
+//! past Fargate's ladder goes back to metal (AWS: EC2 above 16 vCPU or 120 GiB).
 
 use super::hosts::{HostCatalog, HostType, NestedVirtualization};
 use super::options::{CloudHost, OptionId, OptionSpec, REGISTRY};
