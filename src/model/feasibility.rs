@@ -228,7 +228,7 @@ mod tests {
         assert!(matches!(obstacle.kind, ObstacleKind::NoMetalType { host } if host.id == "gcp/n2-standard-16"));
         assert!(obstacle.sources[0].contains("gce_price_info"), "{:?}", obstacle.sources);
         let [Remedy::MetalFamily(metal)] = obstacle.remedies.as_slice() else { panic!("{:?}", obstacle.remedies) };
-        assert_eq!(family_ids(metal), ["aws/m6i", "aws/m7i"]);
+        assert_eq!(family_ids(metal), ["aws/m6i", "aws/m7i", "aws/c6i", "aws/r6i", "aws/m7g"]);
         assert_eq!(metal[0].id, "aws/m6i.metal");
         assert!(!of(&CONTAINER, "azure/D8s_v5", false).is_offered(), "Dsv5 has no metal type either");
     }
@@ -273,7 +273,7 @@ mod tests {
         let Feasibility::NotOffered(obstacle) = of(&VM, "aws/m6i.4xlarge", true) else { panic!() };
         assert!(matches!(obstacle.kind, ObstacleKind::NoNestedVirtualization { .. }));
         let [Remedy::NestedFamily(nested)] = obstacle.remedies.as_slice() else { panic!() };
-        assert_eq!(family_ids(nested), ["azure/Dsv5", "gcp/n2-standard"]);
+        assert_eq!(family_ids(nested), ["azure/Dsv5", "gcp/n2-standard", "gcp/n2-highmem"]);
         assert!(!of(&CONTAINERS_ON_VMS, "aws/m6i.4xlarge", true).is_offered());
         // Metal nodes run KVM; right-sized VMs of the same family are virtual.
         assert_eq!(of(&CONTAINERS_ON_VMS, "aws/m6i.metal", true), Feasibility::Offered);

@@ -173,7 +173,7 @@ mod tests {
     fn a_refusal_names_the_family_and_the_remedy() {
         assert_eq!(
             reason_on(OptionId::CONTAINER, "gcp/n2-standard-16", false),
-            "Containers need the hardware itself, and the gcp/n2-standard family sells no metal type: not offered on gcp/n2-standard-16. Possible with a family with a metal type: aws/m6i and aws/m7i."
+            "Containers need the hardware itself, and the gcp/n2-standard family sells no metal type: not offered on gcp/n2-standard-16. Possible with a family with a metal type: aws/m6i, aws/m7i, aws/c6i, aws/r6i and aws/m7g."
         );
         assert_eq!(
             reason_on(OptionId::MICROVM, "custom", true),
