@@ -6,7 +6,8 @@
 //! `deploy.resources.reservations`, else the legacy `mem_reservation`, else
 //! `deploy.resources.limits`, else the legacy `mem_limit`/`cpus` (a limit is used only when no
 //! reservation is declared, and a note says so); `privileged`; `platform` (`windows/…`) and
-//! Windows images; `platform: linux/arm64` for arm64-ready images; `runtime` (`runsc`, `kata…`) and `isolation: hyperv` as runtime hints; state
+//! Windows images; `platform: linux/arm64` for arm64-ready images; `runtime` (`runsc`,
+//! `kata…`) and `isolation: hyperv` as runtime hints; state
 //! from database images, the programs health checks and commands run, named volumes and binds
 //! onto data paths, a store written by several services counted once (see `state`).
 //!
