@@ -443,6 +443,8 @@ mod tests {
     fn memory_per_vcpu(host: &HostType) -> f64 {
         match host.family.as_str() {
             "c6i" | "Fsv2" => 2.0,
+            "e2" if host.name() == "e2-micro" => 0.5,
+            "e2" if host.name() == "e2-small" => 1.0,
             "e2" if host.name() == "e2-medium" => 2.0,
             "r6i" | "Esv5" | "n2-highmem" => 8.0,
             "t3" | "t4g" => match host.name().split_once('.').map(|(_, size)| size) {
@@ -457,9 +459,21 @@ mod tests {
     #[test]
     fn builtin_catalog_loads_with_every_family_of_the_issue() {
         let catalog = catalog();
-        assert_eq!(catalog.types().len(), 7 + 8 + 8 + 7 + (7 + 7 + 8 + 5 + 5) + (7 + 8 + 8 + 5) + (5 + 7 + 6));
-        for family in ["m6i", "m7i", "Dsv5", "n2-standard", "c6i", "r6i", "m7g", "Dpsv5", "Fsv2", "Esv5", "n2-highmem"]
-        {
+        assert_eq!(catalog.types().len(), 7 + 8 + 8 + 7 + (7 + 7 + 8 + 5 + 5) + (7 + 8 + 8 + 5) + (5 + 7 + 8 + 7));
+        for family in [
+            "m6i",
+            "m7i",
+            "Dsv5",
+            "n2-standard",
+            "c6i",
+            "r6i",
+            "m7g",
+            "Dpsv5",
+            "Fsv2",
+            "Esv5",
+            "n2-highmem",
+            "t2a-standard",
+        ] {
             assert!(catalog.family(family).count() >= 7, "{family}");
         }
         for host in catalog.types() {
@@ -474,7 +488,7 @@ mod tests {
     #[test]
     fn arm_families_are_marked_arm64_and_the_others_x86_64() {
         for host in catalog().types() {
-            let arm = matches!(host.family.as_str(), "m7g" | "t4g" | "Dpsv5");
+            let arm = matches!(host.family.as_str(), "m7g" | "t4g" | "Dpsv5" | "t2a-standard");
             assert_eq!(host.arch, if arm { Arch::Arm64 } else { Arch::X86_64 }, "{}", host.id);
         }
         assert_eq!(Arch::Arm64.key(), "arm64");
@@ -492,13 +506,15 @@ mod tests {
             ("aws/t4g.xlarge", 1.6),
             ("azure/B8s_v2", 3.2),
             ("gcp/e2-medium", 1.0),
+            ("gcp/e2-micro", 0.25),
             ("gcp/e2-standard-2", 2.0),
             ("aws/m6i.large", 2.0),
         ] {
             assert!((sustained(id) - cores).abs() < 1e-12, "{id}: {}", sustained(id));
         }
         for host in catalog.types() {
-            let burstable = matches!(host.family.as_str(), "t3" | "t4g" | "Bsv2") || host.id == "gcp/e2-medium";
+            let burstable = matches!(host.family.as_str(), "t3" | "t4g" | "Bsv2")
+                || matches!(host.name(), "e2-micro" | "e2-small" | "e2-medium");
             assert_eq!(host.baseline_cpu.is_some(), burstable, "{}", host.id);
         }
     }
@@ -615,7 +631,8 @@ mod tests {
                 // Burstable AWS types are priced by memory: $0.0104 (t3) / $0.0084 (t4g) a GiB-hour.
                 "t3" => (0.0104 * host.memory_gib, 6e-5),
                 "t4g" => (0.0084 * host.memory_gib, 6e-5),
-                "Dpsv5" => (0.0385 * cores, 6e-5),
+                // Ampere on both clouds: $0.0385 per vCPU-hour (T2A with its 4 GB).
+                "Dpsv5" | "t2a-standard" => (0.0385 * cores, 6e-5),
                 // Azure rounds these to three decimals per size: within 1 %.
                 "Fsv2" => (0.0423 * cores, 0.01 * host.price_per_hour),
                 // B8s_v2 and B16s_v2 list 11 % above the $0.0416 of the other sizes.
@@ -632,13 +649,14 @@ mod tests {
     #[test]
     fn arm_is_cheaper_than_x86_for_the_same_shape() {
         // The issue's "commonly 15–20 % cheaper": m7g.xlarge vs m6i.xlarge 15 %, D4ps_v5 vs
-        // D4s_v5 19.8 %, t4g vs t3 19.2 %.
+        // D4s_v5 19.8 %, t4g vs t3 19.2 %, t2a-standard-4 vs n2-standard-4 20.7 %.
         let catalog = catalog();
         let price = |id: &str| catalog.get(id).map_or(f64::NAN, |host| host.price_per_hour);
         for (arm, x86, saving) in [
             ("aws/m7g.xlarge", "aws/m6i.xlarge", 0.15),
             ("azure/D4ps_v5", "azure/D4s_v5", 0.198),
             ("aws/t4g.large", "aws/t3.large", 0.192),
+            ("gcp/t2a-standard-4", "gcp/n2-standard-4", 0.207),
         ] {
             assert!((1.0 - price(arm) / price(x86) - saving).abs() < 1e-3, "{arm} vs {x86}");
         }
