@@ -57,7 +57,7 @@ fn variants(profile: &Profile) -> Vec<(String, Profile)> {
     for index in 0..profile.components.len() {
         let focus = profile.focus(index);
         out.push((format!("component {index}"), focus.clone()));
-        for host in ["aws/m6i.4xlarge", "aws/m6i.metal", "gcp/n2-standard-16", "azure/D16s_v5"] {
+        for host in ["aws/m6i.4xlarge", "aws/m6i.metal", "gcp/n2-standard-16", "azure/D16s_v5", "aws/m7g.4xlarge"] {
             for needs_kvm in [false, true] {
                 let mut moved = focus.clone();
                 host.clone_into(&mut moved.environment.host);
@@ -161,4 +161,27 @@ fn the_cost_sentence_bills_fargate_pods() {
         breakdown.starts_with("compute 360, control plane 73 USD a month (AWS Fargate prices of 2026-03)"),
         "{breakdown}"
     );
+}
+
+#[test]
+fn on_an_arm_host_images_not_built_for_arm64_run_nowhere() {
+    let mut profile = Profile::default();
+    "aws/m7g.4xlarge".clone_into(&mut profile.environment.host);
+    profile.options = REGISTRY.iter().map(|spec| spec.id()).collect();
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    check("x86 images on m7g", &evaluation);
+    assert_eq!(evaluation.verdict.winner, None);
+    let json = podvisor::report::json::evaluation(&profile, &evaluation);
+    for spec in REGISTRY {
+        let feasibility = &json["options"][spec.key]["feasibility"];
+        assert_eq!(feasibility["status"], "not_offered", "{}", spec.key);
+        let reason = feasibility["reason"].as_str().unwrap_or_default();
+        assert!(reason.contains("arm64") && reason.contains("aws/m6i.4xlarge"), "{reason}");
+    }
+    // The same workload with arm64 images: VMs and nodes run on Graviton as they would on x86.
+    profile.workload_mut().arm64_ready = true;
+    let evaluation = evaluate(&profile, Assumptions::builtin());
+    check("arm64 images on m7g", &evaluation);
+    assert!(offered(&evaluation, OptionId::VM) && offered(&evaluation, OptionId::CONTAINERS_ON_VMS));
+    assert!(offered(&evaluation, evaluation.verdict.leader));
 }

@@ -472,3 +472,61 @@ fn a_claim_written_by_several_workloads_is_one_store() {
     }));
     assert!(!component(&imported, "reports").stateful, "a read-only mount");
 }
+
+/// Images pinned to arm64 run there: Compose's `platform: linux/arm64`, a node selector or a
+/// required node affinity on `kubernetes.io/arch` set the component's `arm64_ready`; anything
+/// else leaves it false (the images' meaning in older files).
+#[test]
+fn arm64_platforms_and_selectors_mark_the_images_arm64_ready() {
+    let compose = "\
+services:
+  api: { image: example/api:1, platform: linux/arm64/v8 }
+  legacy: { image: example/legacy:1, platform: linux/amd64 }
+  plain: { image: example/plain:1 }
+";
+    let imported = import_str(compose, "compose.yaml").expect("imports");
+    assert!(component(&imported, "api").arm64);
+    assert!(!component(&imported, "legacy").arm64 && !component(&imported, "plain").arm64);
+    let profile = imported.to_profile();
+    let ready: Vec<(&str, bool)> =
+        profile.components.iter().map(|c| (c.name.as_str(), c.workload.arm64_ready)).collect();
+    assert!(ready.contains(&("api", true)) && ready.iter().filter(|(_, ready)| *ready).count() == 1, "{ready:?}");
+
+    let manifests = r"
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata: { name: graviton }
+    spec:
+      template:
+        spec:
+          nodeSelector: { kubernetes.io/arch: arm64 }
+          containers: [{ name: app, image: example/app:1 }]
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata: { name: either }
+    spec:
+      template:
+        spec:
+          affinity:
+            nodeAffinity:
+              requiredDuringSchedulingIgnoredDuringExecution:
+                nodeSelectorTerms:
+                  - matchExpressions:
+                      - { key: kubernetes.io/arch, operator: In, values: [amd64, arm64] }
+          containers: [{ name: app, image: example/other:1 }]
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata: { name: intel }
+    spec:
+      template:
+        spec:
+          nodeSelector: { kubernetes.io/arch: amd64 }
+          containers: [{ name: app, image: example/x86:1 }]
+";
+    let imported = import_str(manifests, "arch.yaml").expect("imports");
+    let arm64 = |name| imported.components.iter().any(|c| c.members.iter().any(|m| m == name) && c.arm64);
+    assert!(arm64("graviton") && arm64("either") && !arm64("intel"));
+}

@@ -10,7 +10,7 @@ use podvisor::model::traits::{CHOICES, Environment};
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
 use podvisor::profile::{
     self,
-    schema::{CURRENCY, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section},
+    schema::{ARM64_READY, CURRENCY, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section},
 };
 
 const DOC: &str = "README.md";
@@ -68,6 +68,11 @@ fn section_table(section: Section) -> String {
             words.join(", "),
             choice.choices[0],
             choice.help
+        ));
+    }
+    if section == Section::Workload {
+        out.push_str(&format!(
+            "| `{ARM64_READY}` | `true`/`false` (schema v3) | — | — | `false` | Whether the workload's images run on arm64 hosts (a multi-arch or arm64 build of each). On an Arm64 catalog type (`aws/m7g.*`, `aws/t4g.*`, `azure/D*ps_v5`, `gcp/t2a-standard-*`) an option whose images are not arm64-ready is not offered. Written only when true, so older files keep their meaning: x86_64 images. |\n"
         ));
     }
     if section == Section::Environment {

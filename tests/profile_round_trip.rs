@@ -83,20 +83,21 @@ fn canonical_form_lists_every_field_in_schema_order() {
         }
     }
     // The default profile, but for the fields written only when set: an edited host price, a
-    // way of buying other than on demand (the environment's and the component's) and the team
-    // (whose own fields follow `team`).
+    // way of buying other than on demand (the environment's and the component's), arm64-ready
+    // images and the team (whose own fields follow `team`).
     let mut profile = Profile::default();
     profile.environment.host = "aws/m6i.large".to_owned();
     profile.environment.host_price_per_hour = Some(0.09);
     profile.environment.purchase = Purchase::CommittedSteady;
     profile.components[0].purchase = Some(Purchase::Spot);
+    profile.workload_mut().arm64_ready = true;
     profile.environment.team = Some(Team::default());
     profile.environment.node_agents = Some(NodeAgents::default());
     let text = profile::to_canonical_string(&profile);
     let keys: Vec<&str> = text
         .lines()
         .filter_map(|line| line.trim_start().split_once(':').map(|(key, _)| key))
-        .filter(|key| key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .filter(|key| key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
         .collect();
     assert_eq!(keys, expected);
 }

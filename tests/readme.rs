@@ -9,6 +9,7 @@ use std::path::Path;
 
 use podvisor::model::confidence::SEED;
 use podvisor::model::format::Number;
+use podvisor::model::hosts::HostCatalog;
 use podvisor::model::purchase::PurchaseCatalog;
 use podvisor::model::{
     AssumptionId, Assumptions, CRITERIA, Evaluation, OptionId, ResourceId, TraitId, confidence, evaluate,
@@ -158,10 +159,6 @@ fn purchase() -> String {
 
 #[test]
 fn readme_generated_sections_are_current() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let mut readme = std::fs::read_to_string(&path).expect("README.md");
-    let update = std::env::var("UPDATE_README").is_ok_and(|v| v == "1");
-    let mut stale = Vec::new();
     // Block sections open on a line of their own; inline ones sit inside a sentence.
     let sections = [
         ("criteria", criteria(), "\n"),
@@ -171,23 +168,85 @@ fn readme_generated_sections_are_current() {
         ("four-options", four_options(), "\n"),
         ("crossover", crossover(), ""),
     ];
+    regenerate("README.md", &sections);
+}
+
+/// The host catalog's table in `docs/hosts.md`, family by family, from `assets/hosts.ron`.
+#[test]
+fn docs_hosts_table_is_current() {
+    regenerate("docs/hosts.md", &[("hosts", hosts(), "\n")]);
+}
+
+/// Compares each generated section of `file` with its body, and rewrites the stale ones when
+/// run with `UPDATE_README=1` (else fails naming them).
+fn regenerate(file: &str, sections: &[(&str, String, &str)]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let mut text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{file}: {error}"));
+    let update = std::env::var("UPDATE_README").is_ok_and(|v| v == "1");
+    let mut stale = Vec::new();
     for (name, body, after_open) in sections {
         let (open, close) = (format!("<!-- generated:{name} -->{after_open}"), format!("<!-- /generated:{name} -->"));
-        let start = readme.find(&open).unwrap_or_else(|| panic!("README lacks {open}")) + open.len();
-        let end = start + readme[start..].find(&close).unwrap_or_else(|| panic!("README lacks {close}"));
-        if readme[start..end] != body {
-            stale.push(name);
-            readme.replace_range(start..end, &body);
+        let start = text.find(&open).unwrap_or_else(|| panic!("{file} lacks {open}")) + open.len();
+        let end = start + text[start..].find(&close).unwrap_or_else(|| panic!("{file} lacks {close}"));
+        if text[start..end] != *body {
+            stale.push(*name);
+            text.replace_range(start..end, body);
         }
     }
     if update {
-        std::fs::write(&path, readme).expect("README.md written");
+        std::fs::write(&path, text).unwrap_or_else(|error| panic!("{file} not written: {error}"));
     } else {
         assert!(
             stale.is_empty(),
-            "README sections {stale:?} are stale: run `UPDATE_README=1 cargo test --test readme`"
+            "{file} sections {stale:?} are stale: run `UPDATE_README=1 cargo test --test readme`"
         );
     }
+}
+
+/// One row per family: its processors, its types with shape, price and (burstable types)
+/// sustained share, where and when it is priced, and the sources of its figures.
+fn hosts() -> String {
+    let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let mut out = String::from(
+        "| Family | Arch | Types: vCPU / GiB, $ an hour | Region | Prices of | Sources | Grade |\n| --- | --- | --- | --- | --- | --- | --- |\n",
+    );
+    let mut families: Vec<&str> = Vec::new();
+    for host in catalog.types() {
+        if families.contains(&host.family.as_str()) {
+            continue;
+        }
+        families.push(&host.family);
+        let types: Vec<String> = catalog
+            .family(&host.family)
+            .map(|member| {
+                let name = if member.bare_metal { format!("**{}**", member.name()) } else { member.name().to_owned() };
+                let sustained = member
+                    .baseline_cpu
+                    .map(|share| format!(" ({} % sustained)", Number(share * 100.0)))
+                    .unwrap_or_default();
+                format!("{name} {}/{} ${}{sustained}", member.cores, Number(member.memory_gib), member.price_per_hour)
+            })
+            .collect();
+        let dated = host.price_generated.as_deref().map_or_else(
+            || "the source is undated; month read".to_owned(),
+            |time| format!("generated {}", time.get(..10).unwrap_or(time)),
+        );
+        let credits =
+            host.cpu_credits.as_ref().map(|credits| format!(" CPU credits: {}", credits.source)).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| {} `{}` | {} | {} | {} | {} ({dated}) | {}{credits} | {} |",
+            host.provider.key(),
+            host.family,
+            host.arch.key(),
+            types.join(" · "),
+            host.region,
+            host.price_date,
+            host.source.replace('|', "\\|"),
+            host.grade.label()
+        );
+    }
+    out
 }
 
 /// Each picture in `docs/` shows the verdict its profile gets today: the leader and whether it

@@ -603,6 +603,32 @@ fn a_catalog_price_can_be_edited_and_says_so() {
     assert!(harness.query_by_label("price edited").is_none());
 }
 
+/// On an Arm64 type nothing is offered until the images are said to run on arm64, which the
+/// checkbox beneath the host sets for every component.
+#[test]
+fn an_arm_host_asks_whether_the_images_run_on_arm64() {
+    let mut harness = common::app();
+    assert!(harness.query_by_label("Images run on arm64").is_none(), "own hardware runs any image");
+    harness.get_by_label("Host type").click_accesskit();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Filter").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Filter").type_text("m7g.xl");
+    harness.run();
+    harness.get_by_label_contains("aws/m7g.xlarge —").click_accesskit();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    let offered = |evaluation: &podvisor::model::Evaluation| {
+        evaluation.options.iter().filter(|option| option.feasibility.is_offered()).count()
+    };
+    assert_eq!(offered(harness.state().document().evaluation()), 0, "x86 images run nowhere on Graviton");
+    harness.get_by_label("Images run on arm64").click_accesskit();
+    harness.run();
+    assert!(common::profile(&harness).components.iter().all(|component| component.workload.arm64_ready));
+    assert!(offered(harness.state().document().evaluation()) > 0, "arm64 images run there");
+}
+
 /// On a catalog host the environment says how it is bought, and the bill and the host line
 /// follow; the team's own hardware has no such picker.
 #[test]

@@ -6,7 +6,8 @@
 //! `deploy.resources.reservations`, else the legacy `mem_reservation`, else
 //! `deploy.resources.limits`, else the legacy `mem_limit`/`cpus` (a limit is used only when no
 //! reservation is declared, and a note says so); `privileged`; `platform` (`windows/…`) and
-//! Windows images; `runtime` (`runsc`, `kata…`) and `isolation: hyperv` as runtime hints; state
+//! Windows images; `platform: linux/arm64` for arm64-ready images; `runtime` (`runsc`,
+//! `kata…`) and `isolation: hyperv` as runtime hints; state
 //! from database images, the programs health checks and commands run, named volumes and binds
 //! onto data paths, a store written by several services counted once (see `state`).
 //!
@@ -122,7 +123,10 @@ fn service(name: &str, definition: &Node, place: &Place, notes: &mut Notes) -> S
     service.cpu = resource(definition, place, notes, Field::Cpu, &CPU_KEYS, compose_cpus);
     service.privileged = notes.flag(&field("privileged"), Field::Privileged).unwrap_or(false);
     if let Some(platform) = notes.text(&field("platform"), Field::Platform) {
-        service.windows = platform.to_ascii_lowercase().starts_with("windows");
+        let platform = platform.to_ascii_lowercase();
+        service.windows = platform.starts_with("windows");
+        // `linux/arm64`, `linux/arm64/v8`: the image is built for arm64.
+        service.arm64 = platform.split('/').nth(1) == Some("arm64");
     }
     if let Some(runtime) = notes.text(&field("runtime"), Field::RuntimeClass) {
         service.runtime_hint = Some(runtime_hint(runtime));

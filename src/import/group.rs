@@ -27,6 +27,7 @@ pub const SIMILAR_REPLICAS_FACTOR: f64 = 1.5;
 struct Key<'a> {
     kind: WorkloadKind,
     windows: bool,
+    arm64: bool,
     privileged: bool,
     runtime_hint: Option<&'a RuntimeHint>,
     gpu: Option<&'a str>,
@@ -38,6 +39,7 @@ fn key(service: &Service) -> Key<'_> {
     Key {
         kind: service.kind,
         windows: service.windows,
+        arm64: service.arm64,
         privileged: service.privileged,
         runtime_hint: service.runtime_hint.as_ref(),
         gpu: service.gpu.as_deref(),
@@ -124,6 +126,7 @@ fn component(members: &[Service], taken: &[String]) -> ImportedComponent {
         cpu_per_instance: weighted_mean(members, |m| m.cpu),
         images,
         windows: first.windows,
+        arm64: first.arm64,
         privileged: first.privileged,
         runtime_hint: first.runtime_hint.clone(),
         stateful: first.stateful,

@@ -74,6 +74,8 @@ pub struct ImportedComponent {
     pub images: Vec<String>,
     /// Needs Windows hosts.
     pub windows: bool,
+    /// Its images run on arm64 (schema v3's `arm64_ready`).
+    pub arm64: bool,
     /// Runs privileged containers.
     pub privileged: bool,
     /// The members' runtime, when the file names one.

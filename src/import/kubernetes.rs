@@ -22,7 +22,8 @@
 //! ordinary init container if that is larger — the pod's effective request as the
 //! scheduler computes it (<https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#resource-sharing-within-containers>).
 //! `runtimeClassName` is a runtime hint; Windows comes from `nodeSelector`/node affinity on
-//! `kubernetes.io/os`, `spec.os.name` or a Windows image; `privileged` from any container's
+//! `kubernetes.io/os`, `spec.os.name` or a Windows image, arm64-ready images from the same on
+//! `kubernetes.io/arch` naming `arm64`; `privileged` from any container's
 //! `securityContext`; state from the `StatefulSet` kind, a `persistentVolumeClaim` volume or a
 //! database image.
 
@@ -35,6 +36,9 @@ use super::state::{self, Store};
 use super::yaml::Node;
 
 const OS_LABELS: [&str; 2] = ["kubernetes.io/os", "beta.kubernetes.io/os"];
+
+/// The node labels that name a node's CPU architecture (`amd64`, `arm64`).
+const ARCH_LABELS: [&str; 2] = ["kubernetes.io/arch", "beta.kubernetes.io/arch"];
 
 /// Whether a document is a Kubernetes object (it has `apiVersion` and `kind`).
 pub fn is_object(document: &Node) -> bool {
@@ -287,7 +291,8 @@ fn pod(spec: &Node, path: &str, place: &Place, service: &mut Service, notes: &mu
     if let Some(class) = notes.text(&At::new(place, &runtime_path, spec.get("runtimeClassName")), Field::RuntimeClass) {
         service.runtime_hint = Some(runtime_hint(class));
     }
-    service.windows = selects_windows(spec);
+    service.windows = selects(spec, &OS_LABELS, "windows");
+    service.arm64 = selects(spec, &ARCH_LABELS, "arm64");
     if !service.windows
         && let Some(path) = windows_path(spec)
     {
@@ -342,14 +347,15 @@ fn pod_total(
     total
 }
 
-/// Whether the pod asks for Windows nodes: `spec.os.name`, a node selector, or a required
-/// node affinity on the OS label.
-fn selects_windows(spec: &Node) -> bool {
-    let windows = |node: &Node| node.as_str().is_some_and(|s| s.eq_ignore_ascii_case("windows"));
-    let os_name = spec.at("os.name").is_some_and(windows);
+/// Whether the pod asks for nodes whose `labels` (the OS or the architecture labels) say
+/// `value`: a node selector, a required node affinity listing it, or (the OS) `spec.os.name`.
+/// An affinity listing `arm64` beside `amd64` still says the images run on arm64.
+fn selects(spec: &Node, labels: &[&str], value: &str) -> bool {
+    let named = |node: &Node| node.as_str().is_some_and(|s| s.eq_ignore_ascii_case(value));
+    let os_name = labels == OS_LABELS && spec.at("os.name").is_some_and(named);
     let selector = spec
         .get("nodeSelector")
-        .is_some_and(|selector| OS_LABELS.iter().any(|label| selector.get(label).is_some_and(windows)));
+        .is_some_and(|selector| labels.iter().any(|label| selector.get(label).is_some_and(named)));
     let affinity = spec
         .at("affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms")
         .and_then(Node::as_list)
@@ -358,10 +364,10 @@ fn selects_windows(spec: &Node) -> bool {
         .filter_map(|term| term.get("matchExpressions").and_then(Node::as_list))
         .flatten()
         .any(|expression| {
-            let on_os = expression.get("key").and_then(Node::as_str).is_some_and(|k| OS_LABELS.contains(&k));
+            let on_label = expression.get("key").and_then(Node::as_str).is_some_and(|k| labels.contains(&k));
             let is_in = expression.get("operator").and_then(Node::as_str) == Some("In");
             let values = expression.get("values").and_then(Node::as_list).unwrap_or_default();
-            on_os && is_in && values.iter().any(windows)
+            on_label && is_in && values.iter().any(named)
         });
     os_name || selector || affinity
 }

@@ -15,6 +15,8 @@ pub(crate) struct Service {
     pub cpu: Option<f64>,
     pub images: Vec<String>,
     pub windows: bool,
+    /// Its images run on arm64: the file pins it to arm64 nodes or an arm64 platform.
+    pub arm64: bool,
     pub privileged: bool,
     pub runtime_hint: Option<RuntimeHint>,
     pub stateful: bool,
@@ -43,6 +45,7 @@ impl Service {
             cpu: None,
             images: Vec::new(),
             windows: false,
+            arm64: false,
             privileged: false,
             runtime_hint: None,
             stateful: kind == WorkloadKind::StatefulSet,

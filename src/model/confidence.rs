@@ -35,7 +35,7 @@
 //! * `close_call_confidence`, `close_call_min_margin`, the bill's discount (`cost_discount_*`) and
 //!   the spot thresholds (`spot_min_failure_tolerance`, `spot_max_data_intensity`) are rules of the
 //!   decision, not facts of the world: never drawn. The spot replacement share is drawn from a
-//!   stream of its own ([`APART`]).
+//!   stream of its own (`APART`).
 //!
 //! Each world is scored on the cheap path (`Scored` without terms: projection and criterion
 //! scores, no explanations) and its leader taken as `Scored::leader_with` ranks options, so

@@ -219,6 +219,9 @@ pub enum Warning {
     /// Some hosts run fewer hours a day than a commitment pays off in (it bills all 24): they
     /// are bought on demand. The most hours such hosts run, and the break-even.
     CommitmentDeclined { hours: f64, break_even: f64 },
+    /// The chosen type is burstable: it sustains only `baseline` of its vCPUs on CPU credits,
+    /// while the projection counts them all.
+    BurstableHost { host: &'static str, cores: u32, baseline: f64 },
 }
 
 /// How one option fares.
@@ -983,6 +986,11 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
         && !site.flavour.flavour.runs_on(host)
     {
         warnings.push(Warning::FlavourOnOtherCloud { flavour: site.flavour.flavour, host: &host.id });
+    }
+    if let Some(host) = site.host
+        && let Some(baseline) = host.baseline_cpu
+    {
+        warnings.push(Warning::BurstableHost { host: &host.id, cores: host.cores, baseline });
     }
     let services = profile.workload().services;
     if environment.services_per_vm > services {

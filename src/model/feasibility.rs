@@ -15,7 +15,7 @@
 //! 128-vCPU host; a self-managed cluster cannot schedule onto Fargate and keeps metal. A pod
 //! past Fargate's ladder goes back to metal (AWS: EC2 above 16 vCPU or 120 GiB).
 
-use super::hosts::{HostCatalog, HostType, NestedVirtualization};
+use super::hosts::{Arch, HostCatalog, HostType, NestedVirtualization};
 use super::options::{CloudHost, OptionId, OptionSpec, REGISTRY};
 use super::profile::Profile;
 use super::sandbox::{PodSize, Sandbox, Sandboxes};
@@ -81,6 +81,8 @@ pub enum ObstacleKind {
     /// One pod needs more than Fargate's largest size, and the family sells no metal type to
     /// run the microVMs on instead.
     LargerThanFargate { cpu: f64, memory_mib: f64, largest: PodSize },
+    /// The host's processors are arm64 and the workload's images are not said to run there.
+    NotArm64Ready { host: &'static HostType },
 }
 
 /// What would make an option possible.
@@ -93,6 +95,11 @@ pub enum Remedy {
     NestedFamily(Vec<&'static HostType>),
     /// An option whose instances can run VMs themselves.
     OptionThatNests(Vec<OptionId>),
+    /// An `x86_64` family of the host's provider: the cheapest type of each that holds the
+    /// host's shape.
+    X86Family(Vec<&'static HostType>),
+    /// Build the images for arm64 too (`workload.arm64_ready`).
+    Arm64Images,
 }
 
 impl Feasibility {
@@ -110,6 +117,16 @@ impl Feasibility {
         // The team's own hardware runs every option: it owns the machines and their firmware.
         let Some(host) = site.host else { return Self::Offered };
         let Ok(catalog) = HostCatalog::builtin() else { return Self::Offered };
+        let arm64_ready = profile.workload().arm64_ready;
+        if host.arch == Arch::Arm64 && !arm64_ready {
+            // Every option runs the same images, so none runs here.
+            return Self::NotOffered(Obstacle {
+                kind: ObstacleKind::NotArm64Ready { host },
+                sources: vec![host.source.as_str()],
+                remedies: vec![Remedy::X86Family(x86_families(catalog, host)), Remedy::Arm64Images],
+            });
+        }
+        let runs = |candidate: &HostType| arm64_ready || candidate.arch == Arch::X86_64;
         let nests = matches!(host.nested_virtualization, NestedVirtualization::Supported { .. });
         let metal = || catalog.bare_metal(&host.family);
         if option.cloud == CloudHost::Kvm
@@ -126,7 +143,7 @@ impl Feasibility {
                     return Self::NotOffered(Obstacle {
                         kind: ObstacleKind::NoNestedVirtualization { host },
                         sources: vec![host.nested_virtualization_source.as_str()],
-                        remedies: vec![Remedy::NestedFamily(nested_families(catalog, host))],
+                        remedies: vec![Remedy::NestedFamily(nested_families(catalog, host, runs))],
                     });
                 }
                 Self::Offered
@@ -137,7 +154,7 @@ impl Feasibility {
                     Self::NotOffered(Obstacle {
                         kind: ObstacleKind::NoMetalType { host },
                         sources: vec![host.source.as_str()],
-                        remedies: vec![Remedy::MetalFamily(metal_families(catalog, host))],
+                        remedies: vec![Remedy::MetalFamily(metal_families(catalog, host, runs))],
                     })
                 },
                 |metal| Self::OfferedAs(Form::Metal(metal)),
@@ -149,8 +166,8 @@ impl Feasibility {
                         kind: ObstacleKind::NoKvm { host },
                         sources: vec![host.source.as_str(), host.nested_virtualization_source.as_str()],
                         remedies: vec![
-                            Remedy::NestedFamily(nested_families(catalog, host)),
-                            Remedy::MetalFamily(metal_families(catalog, host)),
+                            Remedy::NestedFamily(nested_families(catalog, host, runs)),
+                            Remedy::MetalFamily(metal_families(catalog, host, runs)),
                         ],
                     })
                 },
@@ -251,7 +268,9 @@ fn sandbox_offer(
                         largest: fargate.largest(),
                     },
                     sources: vec![fargate.sizing_source.as_str(), fargate.start_source.as_str()],
-                    remedies: vec![Remedy::MetalFamily(metal_families(catalog, host))],
+                    remedies: vec![Remedy::MetalFamily(metal_families(catalog, host, |candidate| {
+                        w.arm64_ready || candidate.arch == Arch::X86_64
+                    }))],
                 })),
             }
         }
@@ -278,16 +297,36 @@ fn families(
     found
 }
 
-/// The cheapest metal type of every family that has one.
-fn metal_families(catalog: &'static HostCatalog, host: &HostType) -> Vec<&'static HostType> {
-    families(catalog, host, |candidate| catalog.bare_metal(&candidate.family))
+/// The cheapest metal type of every family that has one and whose processors `runs` the
+/// workload's images.
+fn metal_families(
+    catalog: &'static HostCatalog,
+    host: &HostType,
+    runs: impl Fn(&HostType) -> bool,
+) -> Vec<&'static HostType> {
+    families(catalog, host, |candidate| runs(candidate).then(|| catalog.bare_metal(&candidate.family)).flatten())
 }
 
-/// The smallest type of every family with documented nested virtualization.
-fn nested_families(catalog: &'static HostCatalog, host: &HostType) -> Vec<&'static HostType> {
+/// The smallest type of every family with documented nested virtualization whose processors
+/// `runs` the workload's images.
+fn nested_families(
+    catalog: &'static HostCatalog,
+    host: &HostType,
+    runs: impl Fn(&HostType) -> bool,
+) -> Vec<&'static HostType> {
     families(catalog, host, |candidate| {
-        matches!(candidate.nested_virtualization, NestedVirtualization::Supported { .. })
+        (runs(candidate) && matches!(candidate.nested_virtualization, NestedVirtualization::Supported { .. }))
             .then(|| catalog.family(&candidate.family).next())
+            .flatten()
+    })
+}
+
+/// The cheapest type holding `host`'s vCPUs and memory in every `x86_64` family of its provider.
+fn x86_families(catalog: &'static HostCatalog, host: &HostType) -> Vec<&'static HostType> {
+    let (cores, memory) = (f64::from(host.cores), host.memory_gib);
+    families(catalog, host, |candidate| {
+        (candidate.provider == host.provider && candidate.arch == Arch::X86_64)
+            .then(|| catalog.smallest_fitting(&candidate.family, cores, memory))
             .flatten()
     })
 }
@@ -324,7 +363,7 @@ mod tests {
         assert!(matches!(obstacle.kind, ObstacleKind::NoMetalType { host } if host.id == "gcp/n2-standard-16"));
         assert!(obstacle.sources[0].contains("gce_price_info"), "{:?}", obstacle.sources);
         let [Remedy::MetalFamily(metal)] = obstacle.remedies.as_slice() else { panic!("{:?}", obstacle.remedies) };
-        assert_eq!(family_ids(metal), ["aws/m6i", "aws/m7i"]);
+        assert_eq!(family_ids(metal), ["aws/m6i", "aws/m7i", "aws/c6i", "aws/r6i"], "x86 images: no m7g.metal");
         assert_eq!(metal[0].id, "aws/m6i.metal");
         assert!(!of(&CONTAINER, "azure/D8s_v5", false).is_offered(), "Dsv5 has no metal type either");
     }
@@ -450,7 +489,7 @@ mod tests {
         let Feasibility::NotOffered(obstacle) = of(&VM, "aws/m6i.4xlarge", true) else { panic!() };
         assert!(matches!(obstacle.kind, ObstacleKind::NoNestedVirtualization { .. }));
         let [Remedy::NestedFamily(nested)] = obstacle.remedies.as_slice() else { panic!() };
-        assert_eq!(family_ids(nested), ["azure/Dsv5", "gcp/n2-standard"]);
+        assert_eq!(family_ids(nested), ["azure/Dsv5", "gcp/n2-standard", "gcp/n2-highmem"]);
         assert!(!of(&CONTAINERS_ON_VMS, "aws/m6i.4xlarge", true).is_offered());
         // Metal nodes run KVM; right-sized VMs of the same family are virtual.
         assert_eq!(of(&CONTAINERS_ON_VMS, "aws/m6i.metal", true), Feasibility::Offered);
@@ -460,5 +499,46 @@ mod tests {
         assert!(matches!(of(&CONTAINER, "aws/m6i.4xlarge", true), Feasibility::OfferedAs(Form::Metal(_))));
         // Nothing needed, nothing refused.
         assert_eq!(of(&VM, "aws/m6i.4xlarge", false), Feasibility::Offered);
+    }
+
+    #[test]
+    fn an_arm_host_rules_out_every_option_until_the_images_are_arm64_ready() {
+        for option in [&VM, &CONTAINER, &CONTAINERS_ON_VMS, &MICROVM] {
+            let Feasibility::NotOffered(obstacle) = of(option, "aws/m7g.4xlarge", false) else {
+                panic!("{} offered on Graviton with x86 images", option.key)
+            };
+            assert!(matches!(obstacle.kind, ObstacleKind::NotArm64Ready { host } if host.id == "aws/m7g.4xlarge"));
+            assert!(obstacle.sources[0].contains("kubernetes.io/arch"), "{:?}", obstacle.sources);
+            let [Remedy::X86Family(x86), Remedy::Arm64Images] = obstacle.remedies.as_slice() else {
+                panic!("{:?}", obstacle.remedies)
+            };
+            // 16 vCPUs / 64 GiB: the same size in m6i, m7i and r6i, a c6i twice as large for
+            // its memory; T3 stops at 8 vCPUs.
+            let ids: Vec<&str> = x86.iter().map(|host| host.id.as_str()).collect();
+            assert_eq!(ids, ["aws/m6i.4xlarge", "aws/m7i.4xlarge", "aws/c6i.8xlarge", "aws/r6i.4xlarge"]);
+        }
+        assert!(!of(&VM, "azure/D8ps_v5", false).is_offered());
+        assert!(!of(&VM, "aws/t4g.large", false).is_offered());
+        // Marked arm64-ready, the ARM host runs them as an x86 one would.
+        let (mut profile, site) = on("aws/m7g.4xlarge", false);
+        profile.workload_mut().arm64_ready = true;
+        assert_eq!(Feasibility::of(&VM, &profile, &site), Feasibility::Offered);
+        let Feasibility::OfferedAs(form) = Feasibility::of(&CONTAINER, &profile, &site) else { panic!() };
+        assert_eq!(form.key(), "aws/m7g.metal");
+        // An x86 host is not affected either way.
+        assert_eq!(of(&VM, "aws/m6i.4xlarge", false), Feasibility::Offered);
+    }
+
+    #[test]
+    fn metal_remedies_name_arm_families_only_for_arm64_ready_images() {
+        let metal = |ready: bool| {
+            let (mut profile, site) = on("gcp/n2-standard-16", false);
+            profile.workload_mut().arm64_ready = ready;
+            let Feasibility::NotOffered(obstacle) = Feasibility::of(&CONTAINER, &profile, &site) else { panic!() };
+            let [Remedy::MetalFamily(metal)] = obstacle.remedies.as_slice() else { panic!() };
+            family_ids(metal)
+        };
+        assert!(!metal(false).contains(&"aws/m7g".to_owned()));
+        assert!(metal(true).contains(&"aws/m7g".to_owned()));
     }
 }

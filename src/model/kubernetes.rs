@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::asset;
 use super::assumptions::Grade;
-use super::hosts::{EniLimits, HostType, Provider};
+use super::hosts::{Arch, EniLimits, HostType, Provider};
 use super::interpolate::on_lines;
 
 /// Who runs the cluster, which decides the node reservations and the control-plane fee.
@@ -158,6 +158,8 @@ pub struct Eviction {
 #[serde(deny_unknown_fields)]
 pub struct VmMemoryOverhead {
     pub per_10000: u32,
+    /// Memory an arm64 type's kernel keeps before the share is taken (Graviton's CMA area).
+    pub arm64_reserved_mib: f64,
     pub source: String,
     pub grade: Grade,
 }
@@ -268,11 +270,12 @@ pub struct Node {
     pub memory_mib: f64,
     /// AWS network interface limits, for the EKS pod limit.
     pub eni: Option<EniLimits>,
+    pub arch: Arch,
 }
 
 impl From<&HostType> for Node {
     fn from(host: &HostType) -> Self {
-        Self { cores: host.cores, memory_mib: host.memory_mib(), eni: host.eni }
+        Self { cores: host.cores, memory_mib: host.memory_mib(), eni: host.eni, arch: host.arch }
     }
 }
 
@@ -381,7 +384,11 @@ impl FlavourSpec {
     pub fn allocatable(&self, node: &Node, settings: &NodeSettings) -> Allocatable {
         let max_pods = settings.max_pods.unwrap_or_else(|| self.max_pods(node));
         let overhead = match (&self.vm_memory_overhead, settings.vm_memory_overhead) {
-            (Some(overhead), true) => (node.memory_mib * f64::from(overhead.per_10000) / 10_000.0).ceil(),
+            (Some(overhead), true) => {
+                let arm64 = if node.arch == Arch::Arm64 { overhead.arm64_reserved_mib } else { 0.0 };
+                let seen = node.memory_mib - arm64;
+                arm64 + (seen * f64::from(overhead.per_10000) / 10_000.0).ceil()
+            }
             _ => 0.0,
         };
         let capacity_memory_mib = node.memory_mib - overhead;
@@ -554,7 +561,7 @@ mod tests {
     }
 
     fn node(cores: u32, memory_gib: f64) -> Node {
-        Node { cores, memory_mib: memory_gib * 1024.0, eni: None }
+        Node { cores, memory_mib: memory_gib * 1024.0, eni: None, arch: Arch::X86_64 }
     }
 
     /// (allocatable CPU m, allocatable memory MiB rounded, max pods).

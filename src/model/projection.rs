@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::assumptions::{AssumptionId, Values};
 use super::feasibility::{Form, sandbox_form};
-use super::hosts::{HostCatalog, HostType};
+use super::hosts::{Arch, HostCatalog, HostType};
 use super::kubernetes::{Node, NodeSettings};
 use super::options::{CloudHost, OptionId, OptionSpec};
 use super::profile::Profile;
@@ -354,7 +354,9 @@ impl Packing {
         if figures.flavour_reserves {
             #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a node's whole cores, ≥ 1")]
             let cores = unit_cpu.floor().max(1.0) as u32;
-            let node = Node { cores, memory_mib: unit_memory_mib, eni: machine.host_type.and_then(|host| host.eni) };
+            let host = machine.host_type;
+            let arch = host.map_or(Arch::X86_64, |host| host.arch);
+            let node = Node { cores, memory_mib: unit_memory_mib, eni: host.and_then(|host| host.eni), arch };
             let allocatable = site.flavour.allocatable(&node, &NodeSettings { windows, ..NodeSettings::default() });
             kubelet_mib = unit_memory_mib - allocatable.memory_mib;
             kubelet_cpu = allocatable.kube_reserved_cpu_millicores / 1000.0;

@@ -90,6 +90,10 @@ pub fn reason(option: OptionId, feasibility: &Feasibility, site: &Site) -> Strin
                     Number(memory_mib),
                     pod_size(largest)
                 ),
+                ObstacleKind::NotArm64Ready { host } => format!(
+                    "{} runs arm64 processors, and the workload's images are not marked arm64-ready: not offered.",
+                    host.id
+                ),
             };
             let remedies: Vec<String> = obstacle.remedies.iter().filter_map(remedy).collect();
             if remedies.is_empty() { why } else { format!("{why} Possible with {}.", remedies.join("; or ")) }
@@ -180,7 +184,12 @@ fn remedy(remedy: &Remedy) -> Option<String> {
             "an option whose instances can run VMs: {}",
             join(&options.iter().map(|o| o.spec().plural.to_owned()).collect::<Vec<_>>())
         )),
-        Remedy::MetalFamily(_) | Remedy::NestedFamily(_) | Remedy::OptionThatNests(_) => None,
+        Remedy::X86Family(hosts) if !hosts.is_empty() => Some(format!(
+            "a family of the same provider on x86_64: {}",
+            join(&hosts.iter().map(|host| host.id.clone()).collect::<Vec<_>>())
+        )),
+        Remedy::Arm64Images => Some("images built for arm64 too (workload.arm64_ready: true)".to_owned()),
+        Remedy::MetalFamily(_) | Remedy::NestedFamily(_) | Remedy::OptionThatNests(_) | Remedy::X86Family(_) => None,
     }
 }
 
@@ -211,11 +220,19 @@ mod tests {
     fn a_refusal_names_the_family_and_the_remedy() {
         assert_eq!(
             reason_on(OptionId::CONTAINER, "gcp/n2-standard-16", false),
-            "Containers need the hardware itself, and the gcp/n2-standard family sells no metal type: not offered on gcp/n2-standard-16. Possible with a family with a metal type: aws/m6i and aws/m7i."
+            "Containers need the hardware itself, and the gcp/n2-standard family sells no metal type: not offered on gcp/n2-standard-16. Possible with a family with a metal type: aws/m6i, aws/m7i, aws/c6i and aws/r6i."
         );
         assert_eq!(
             reason_on(OptionId::MICROVM, "custom", true),
             "The workload runs VMs inside its instances, and microVMs do not offer KVM to their guests in production: not offered. Possible with an option whose instances can run VMs: VMs, containers and containers on VMs."
+        );
+    }
+
+    #[test]
+    fn an_arm_host_names_the_x86_types_and_the_field() {
+        assert_eq!(
+            reason_on(OptionId::VM, "aws/m7g.4xlarge", false),
+            "aws/m7g.4xlarge runs arm64 processors, and the workload's images are not marked arm64-ready: not offered. Possible with a family of the same provider on x86_64: aws/m6i.4xlarge, aws/m7i.4xlarge, aws/c6i.8xlarge and aws/r6i.4xlarge; or images built for arm64 too (workload.arm64_ready: true)."
         );
     }
 

@@ -56,6 +56,11 @@ pub fn warning(warning: &Warning) -> String {
             Number(refusal.data_intensity),
             Number(refusal.max_data_intensity),
         ),
+        Warning::BurstableHost { host, cores, baseline } => format!(
+            "{host} is burstable: it sustains {} % of its {cores} vCPUs ({} vCPUs) on CPU credits and is throttled, or billed for surplus credits, above that; the figures here count all {cores}, so for steady load pick a type without CPU credits or size by the baseline.",
+            Number(baseline * 100.0),
+            Number(baseline * f64::from(cores)),
+        ),
         Warning::CommitmentDeclined { hours, break_even } => format!(
             "A commitment bills all 24 hours of a day; hosts running {} h a day cost less on demand (a commitment pays from {} h), so they are bought on demand.",
             Number(hours),
@@ -292,6 +297,22 @@ mod tests {
     use super::*;
     use crate::model::compare::compare;
     use crate::model::{Assumptions, OptionId, Profile, Workload, evaluate};
+
+    #[test]
+    fn a_burstable_host_says_what_it_sustains() {
+        let mut profile = Profile::default();
+        "aws/t3.large".clone_into(&mut profile.environment.host);
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let said: Vec<String> = evaluation.warnings.iter().map(warning).collect();
+        assert!(
+            said.iter()
+                .any(|line| line.starts_with("aws/t3.large is burstable: it sustains 30 % of its 2 vCPUs (0.6 vCPUs)")),
+            "{said:?}"
+        );
+        "aws/m6i.large".clone_into(&mut profile.environment.host);
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        assert!(!evaluation.warnings.iter().any(|w| matches!(w, Warning::BurstableHost { .. })));
+    }
 
     #[test]
     fn money_in_flip_points_carries_its_currency() {

@@ -3,7 +3,7 @@
 //! numbers written one way only. Saving twice gives the same bytes, and moving one slider
 //! changes one line, which keeps profiles in git diffable.
 
-use super::schema::{CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section, TopField};
+use super::schema::{ARM64_READY, CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section, TopField};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
@@ -131,6 +131,9 @@ fn write_section(out: &mut String, profile: &Profile, section: Section, depth: u
     for choice in CHOICES.iter().filter(|choice| choice.section == section) {
         let words: Vec<String> = choice.choices.iter().map(|word| text(word)).collect();
         commented(out, &inner, choice.key, &text(profile.choice(choice.key)), &words.join(" or "), column);
+    }
+    if section == Section::Workload && profile.workload().arm64_ready {
+        commented(out, &inner, ARM64_READY, "true", "its images run on arm64 hosts", column);
     }
     if section == Section::Environment {
         for nested in [Section::Team, Section::NodeAgents] {
@@ -309,5 +312,23 @@ mod tests {
         let text = to_canonical_string(&staffed);
         assert!(text.contains("\n        team: (\n            engineers: 2.0, "), "{text}");
         assert!(text.ends_with("    weights: {},\n    assumptions: {},\n)\n"), "{text}");
+    }
+
+    #[test]
+    fn arm64_ready_is_written_only_when_true_and_reads_back() {
+        let mut profile = Profile::default();
+        assert!(!to_canonical_string(&profile).contains("arm64_ready"));
+        profile.workload_mut().arm64_ready = true;
+        let text = to_canonical_string(&profile);
+        assert!(text.contains("\n                arm64_ready: true,                     // its images run on arm64 hosts\n            ),"), "{text}");
+        let loaded = crate::profile::parse(text.as_bytes(), "arm.ron").unwrap_or_else(|error| panic!("{error}"));
+        assert!(loaded.profile.workload().arm64_ready);
+        assert_eq!(loaded.profile, profile);
+        // A v1 file, which has no such field, keeps its meaning: x86 images only.
+        let v1 = std::fs::read("tests/profiles_v1/bursty_event_handlers.ron").unwrap_or_else(|error| panic!("{error}"));
+        let old = crate::profile::parse(&v1, "v1.ron").unwrap_or_else(|error| panic!("{error}"));
+        assert!(!old.profile.workload().arm64_ready);
+        let wrong = text.replace("arm64_ready: true", "arm64_ready: 1");
+        assert!(crate::profile::parse(wrong.as_bytes(), "bad.ron").is_err());
     }
 }

@@ -10,7 +10,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::schema::{
-    CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, NODE_AGENTS, PURCHASE, Section, TEAM, TopField,
+    ARM64_READY, CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, NODE_AGENTS, PURCHASE, Section, TEAM, TopField,
 };
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
@@ -162,6 +162,8 @@ enum SectionField {
     Purchase,
     /// A nested section: `team` or `node_agents` (schema v3).
     Nested(Section),
+    /// Whether the workload's images run on arm64 (schema v3).
+    Arm64Ready,
 }
 
 /// The fields of one section, read into `profile`.
@@ -210,6 +212,9 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
             ]);
         }
         known.extend(CHOICES.iter().filter(|c| c.section == self.section).map(|c| (c.key, SectionField::Choice(c))));
+        if self.section == Section::Workload {
+            known.push((ARM64_READY, SectionField::Arm64Ready));
+        }
         let place = Place::Section(self.section);
         let mut seen = Vec::new();
         while let Some((_, field)) = map.next_key_seed(Key::new(place, &known, &mut seen))? {
@@ -249,6 +254,10 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 SectionField::Purchase => {
                     self.profile.environment.purchase =
                         map.next_value_seed(Field::new("environment.purchase", PurchaseWord))?;
+                }
+                SectionField::Arm64Ready => {
+                    let path = format!("{}{}.{ARM64_READY}", self.prefix, self.section.key());
+                    self.profile.workload_mut().arm64_ready = map.next_value_seed(Field::new(&path, Flag))?;
                 }
                 SectionField::Nested(section) => {
                     let prefix = format!("{}{}.", self.prefix, self.section.key());

@@ -117,6 +117,10 @@ pub const KUBERNETES: &str = "kubernetes";
 /// bytes when saved.
 pub const PURCHASE: &str = "purchase";
 
+/// Whether a workload's images run on arm64 hosts (schema v3), in `workload` after its
+/// choices; written only when true, so older files keep their bytes when saved.
+pub const ARM64_READY: &str = "arm64_ready";
+
 /// The team section inside `environment` (schema v3): who would run the platform.
 pub const TEAM: &str = "team";
 
@@ -134,6 +138,9 @@ impl Section {
             names.extend([CURRENCY, HOST, HOST_PRICE, KUBERNETES, PURCHASE]);
         }
         names.extend(CHOICES.iter().filter(|choice| choice.section == self).map(|choice| choice.key));
+        if self == Self::Workload {
+            names.push(ARM64_READY);
+        }
         if self == Self::Environment {
             names.extend([TEAM, NODE_AGENTS]);
         }

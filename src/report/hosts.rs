@@ -19,8 +19,12 @@ use crate::narrative::feasibility::pod_size;
 struct Entry<'a> {
     id: &'a str,
     provider: &'static str,
+    /// `x86_64` or `arm64`: what the images must be built for.
+    arch: &'static str,
     cores: u32,
     memory_gib: f64,
+    /// Burstable types: the share of the vCPUs sustained without CPU credits; else null.
+    baseline_cpu: Option<f64>,
     price_per_hour: f64,
     price_date: &'a str,
     region: &'a str,
@@ -124,8 +128,10 @@ pub fn hosts_json(catalog: &HostCatalog, flavours: &Flavours) -> String {
             Entry {
                 id: &host.id,
                 provider: host.provider.key(),
+                arch: host.arch.key(),
                 cores: host.cores,
                 memory_gib: host.memory_gib,
+                baseline_cpu: host.baseline_cpu,
                 price_per_hour: host.price_per_hour,
                 price_date: &host.price_date,
                 region: &host.region,
@@ -159,7 +165,7 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
          service is another provider's; the JSON form lists every flavour).\n\n",
     );
     let mut rows: Vec<Vec<String>> = vec![
-        ["Host", "vCPU", "GiB", "$/hour", "Prices of", "Region", "KVM"]
+        ["Host", "Arch", "vCPU", "Sustained", "GiB", "$/hour", "Prices of", "Region", "KVM"]
             .into_iter()
             .chain(FLAVOUR_COLUMNS.iter().map(|(_, head)| *head))
             .map(str::to_owned)
@@ -168,7 +174,9 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
     for host in catalog.types() {
         let mut row = vec![
             host.id.clone(),
+            host.arch.key().to_owned(),
             host.cores.to_string(),
+            sustained(host),
             Number(host.memory_gib).to_string(),
             host.price_per_hour.to_string(),
             host.price_date.clone(),
@@ -187,6 +195,10 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
     out.push_str(&aligned(&rows));
 
     out.push_str("\nKVM: metal = bare metal; nested = nested virtualization documented; no = neither.\n");
+    out.push_str(
+        "Sustained: the vCPUs a burstable type runs at for as long as it runs (its CPU-credit baseline); above it\n\
+         it spends banked credits, then is throttled or billed for surplus. Size steady load by it, not by vCPU.\n",
+    );
     out.push_str("\nSources\n");
     let mut families: Vec<&HostType> = Vec::new();
     for host in catalog.types() {
@@ -197,14 +209,18 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
     for host in families {
         let _ = writeln!(
             out,
-            "  {} {} (prices of {}, {}): {}\n    Nested virtualization: {}",
+            "  {} {} ({}, prices of {}, {}): {}\n    Nested virtualization: {}",
             host.provider.key(),
             host.family,
+            host.arch.key(),
             host.price_date,
             host.grade.label(),
             host.source,
             host.nested_virtualization_source
         );
+        if let Some(credits) = &host.cpu_credits {
+            let _ = writeln!(out, "    CPU credits ({}): {}", credits.grade.label(), credits.source);
+        }
     }
     purchase_sources(&mut out);
     sandbox_sources(&mut out);
@@ -318,6 +334,14 @@ fn sandbox_sources(out: &mut String) {
     }
 }
 
+/// The vCPUs a type sustains: "2" on a type without CPU credits, "0.6 (30 %)" on a t3.large.
+fn sustained(host: &HostType) -> String {
+    match host.baseline_cpu {
+        Some(share) => format!("{} ({} %)", Number(host.sustained_cores()), Number(share * 100.0)),
+        None => host.cores.to_string(),
+    }
+}
+
 /// Whether a type can run KVM guests, in one word.
 fn kvm(host: &HostType) -> &'static str {
     match (host.bare_metal, host.nested_virtualization) {
@@ -377,6 +401,8 @@ mod tests {
             assert_eq!(
                 keys(entry),
                 [
+                    "arch",
+                    "baseline_cpu",
                     "cores",
                     "id",
                     "kubernetes",
@@ -412,6 +438,11 @@ mod tests {
         assert_eq!(large["provider"], "aws");
         assert_eq!(large["price_per_hour"], 0.096);
         assert_eq!(large["price_date"], "2026-07");
+        assert_eq!((large["arch"].as_str(), large["baseline_cpu"].is_null()), (Some("x86_64"), true));
+        let t3 = entries.iter().find(|e| e["id"] == "aws/t3.large").unwrap_or_else(|| panic!("t3 listed"));
+        assert_eq!(t3["baseline_cpu"], 0.3);
+        let graviton = entries.iter().find(|e| e["id"] == "aws/m7g.xlarge").unwrap_or_else(|| panic!("m7g listed"));
+        assert_eq!(graviton["arch"], "arm64");
         let eks = &large["kubernetes"]["eks"];
         assert_eq!(
             (eks["allocatable_memory_mib"].as_u64(), eks["allocatable_cpu_millicores"].as_u64()),
@@ -434,8 +465,10 @@ mod tests {
         let positions: Vec<usize> = [
             "\"id\"",
             "\"provider\"",
+            "\"arch\"",
             "\"cores\"",
             "\"memory_gib\"",
+            "\"baseline_cpu\"",
             "\"price_per_hour\"",
             "\"price_date\"",
             "\"region\"",
@@ -481,6 +514,12 @@ mod tests {
         let d2 = table.iter().find(|line| line.starts_with("azure/D2s_v5 ")).copied().unwrap_or_default();
         assert_eq!(d2.matches('—').count(), 2, "EKS and GKE do not run on Azure: {d2}");
         assert!(text.contains("kubernetes/autoscaler@0411d1c8"), "GCP source missing");
+        let t3 = table.iter().find(|line| line.starts_with("aws/t3.large ")).copied().unwrap_or_default();
+        assert!(t3.contains("x86_64") && t3.contains("0.6 (30 %)"), "{t3}");
+        let graviton = table.iter().find(|line| line.starts_with("aws/m7g.metal ")).copied().unwrap_or_default();
+        assert!(graviton.contains("arm64") && graviton.contains("metal"), "{graviton}");
+        assert!(text.contains("  aws t3 (x86_64, prices of 2026-07, documented): "), "family line");
+        assert!(text.contains("    CPU credits (secondary source): Amazon EC2 User Guide, Burstable"), "credits");
         assert!(text.contains("$0.10/hour per cluster"), "fees missing");
         assert!(text.contains("  gcp committed_1y: −37 % (28–37 %), GCP resource-based committed use discount, 1 year, read 2026-12 (documented): "), "purchase options missing");
         assert!(text.contains("  Control plane: No provider discounts a managed control plane"), "{text}");

@@ -14,7 +14,7 @@ use super::culling::culled;
 use super::theme::option_color_by_id;
 use super::widgets::reset_button;
 use crate::model::format;
-use crate::model::hosts::{CUSTOM, HostCatalog, HostType};
+use crate::model::hosts::{Arch, CUSTOM, HostCatalog, HostType};
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::purchase::Purchase;
 use crate::model::sensitivity::Sensitivity;
@@ -86,7 +86,8 @@ fn currency_ui(ui: &mut Ui, profile: &mut Profile) {
 }
 
 /// The host type: the profile's own hardware or a catalog type, picked from a list that a
-/// text field filters (30 types are too many to scan); a catalog type's price beneath it.
+/// text field filters (over a hundred types are too many to scan); a catalog type's price
+/// beneath it, and on an Arm64 type whether the images run there.
 fn host_ui(ui: &mut Ui, profile: &mut Profile) {
     let Ok(catalog) = HostCatalog::builtin() else { return };
     let before = profile.environment.host.clone();
@@ -127,6 +128,23 @@ fn host_ui(ui: &mut Ui, profile: &mut Profile) {
     if let Some(host) = catalog.get(&profile.environment.host) {
         host_price_ui(ui, profile, host);
         purchase_ui(ui, profile);
+        if host.arch == Arch::Arm64 {
+            arm64_ui(ui, profile);
+        }
+    }
+}
+
+/// Whether every component's images run on arm64: on an Arm64 host, what decides whether any
+/// option is offered at all.
+fn arm64_ui(ui: &mut Ui, profile: &mut Profile) {
+    let mut ready = profile.components.iter().all(|component| component.workload.arm64_ready);
+    let response = ui.checkbox(&mut ready, "Images run on arm64").on_hover_text(
+        "An Arm64 type runs only images built for arm64 (workload.arm64_ready); without them no option is offered here",
+    );
+    if response.changed() {
+        for component in &mut profile.components {
+            component.workload.arm64_ready = ready;
+        }
     }
 }
 
