@@ -81,7 +81,7 @@ fn catalog_hosts_say_what_they_cannot_run() {
     assert!(!container.feasibility.is_offered());
     assert_eq!(
         narrative::feasibility::reason(container.spec.id(), &container.feasibility, evaluation.values.site()),
-        "Containers need the hardware itself, and the gcp/n2-standard family sells no metal type: not offered on gcp/n2-standard-8. Possible with a family with a metal type: aws/m6i and aws/m7i."
+        "Containers need the hardware itself, and the gcp/n2-standard family sells no metal type: not offered on gcp/n2-standard-8. Possible with a family with a metal type: aws/m6i, aws/m7i, aws/c6i and aws/r6i."
     );
     assert_ne!(evaluation.verdict.leader, podvisor::model::OptionId::CONTAINER, "a not-offered option never leads");
     let expected = [

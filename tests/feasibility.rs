@@ -185,3 +185,38 @@ fn on_an_arm_host_images_not_built_for_arm64_run_nowhere() {
     assert!(offered(&evaluation, OptionId::VM) && offered(&evaluation, OptionId::CONTAINERS_ON_VMS));
     assert!(offered(&evaluation, evaluation.verdict.leader));
 }
+
+/// Fargate runs no privileged containers (the EKS user guide's Fargate considerations): a
+/// privileged workload's microVMs on EKS go back to the family's metal type where it sells
+/// one (m6i.metal), and are not offered where it sells none (t3), with the reason and the
+/// metal families that would do. The flag is written only when set and reads back.
+#[test]
+fn fargate_refuses_privileged_containers() {
+    let microvm_on = |host: &str| {
+        let mut profile = Profile::default();
+        host.clone_into(&mut profile.environment.host);
+        profile.environment.kubernetes = KubernetesFlavour::Eks;
+        profile.options = vec![OptionId::VM, OptionId::MICROVM];
+        profile.workload_mut().privileged = true;
+        let evaluation = evaluate(&profile, Assumptions::builtin());
+        check(host, &evaluation);
+        evaluation.option(OptionId::MICROVM).expect("compared").feasibility.clone()
+    };
+    let on_m6i = microvm_on("aws/m6i.large");
+    assert!(
+        matches!(&on_m6i, Feasibility::OfferedAs(podvisor::model::feasibility::Form::Metal(host)) if host.id == "aws/m6i.metal"),
+        "{on_m6i:?}"
+    );
+    let Feasibility::NotOffered(obstacle) = microvm_on("aws/t3.large") else { panic!("t3 sells no metal type") };
+    assert_eq!(obstacle.kind, podvisor::model::feasibility::ObstacleKind::PrivilegedOnFargate);
+    assert!(obstacle.sources[0].contains("privileged containers are not supported"), "{:?}", obstacle.sources);
+
+    let mut profile = Profile::default();
+    let text = podvisor::profile::to_canonical_string(&profile);
+    assert!(!text.contains("privileged"), "unset: not written");
+    profile.workload_mut().privileged = true;
+    let text = podvisor::profile::to_canonical_string(&profile);
+    assert!(text.contains("privileged: true"), "{text}");
+    let read = podvisor::profile::parse(text.as_bytes(), "privileged.ron").expect("reads back").profile;
+    assert_eq!(read, profile);
+}

@@ -530,3 +530,29 @@ items:
     let arm64 = |name| imported.components.iter().any(|c| c.members.iter().any(|m| m == name) && c.arm64);
     assert!(arm64("graviton") && arm64("either") && !arm64("intel"));
 }
+
+/// A privileged container makes its component `privileged` (schema v3), which AWS Fargate
+/// refuses: Compose's `privileged: true` and a container's `securityContext.privileged`.
+#[test]
+fn privileged_containers_mark_their_component() {
+    let compose = "\
+services:
+  agent: { image: example/agent:1, privileged: true }
+  web: { image: example/web:1 }
+";
+    let profile = import_str(compose, "compose.yaml").expect("imports").to_profile();
+    let privileged: Vec<(&str, bool)> =
+        profile.components.iter().map(|c| (c.name.as_str(), c.workload.privileged)).collect();
+    assert!(privileged.contains(&("agent", true)) && privileged.contains(&("web", false)), "{privileged:?}");
+    let manifest = r"
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: node-agent }
+spec:
+  template:
+    spec:
+      containers: [{ name: agent, image: example/agent:1, securityContext: { privileged: true } }]
+";
+    let profile = import_str(manifest, "agent.yaml").expect("imports").to_profile();
+    assert!(profile.components.iter().all(|c| c.workload.privileged), "{:?}", profile.components);
+}

@@ -10,7 +10,7 @@ use podvisor::model::traits::{CHOICES, Environment};
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
 use podvisor::profile::{
     self,
-    schema::{ARM64_READY, CURRENCY, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section},
+    schema::{ARM64_READY, CURRENCY, HOST, HOST_PRICE, KUBERNETES, PRIVILEGED, PURCHASE, Section},
 };
 
 const DOC: &str = "README.md";
@@ -73,6 +73,9 @@ fn section_table(section: Section) -> String {
     if section == Section::Workload {
         out.push_str(&format!(
             "| `{ARM64_READY}` | `true`/`false` (schema v3) | — | — | `false` | Whether the workload's images run on arm64 hosts (a multi-arch or arm64 build of each). On an Arm64 catalog type (`aws/m7g.*`, `aws/t4g.*`, `azure/D*ps_v5`, `gcp/t2a-standard-*`) an option whose images are not arm64-ready is not offered. Written only when true, so older files keep their meaning: x86_64 images. |\n"
+        ));
+        out.push_str(&format!(
+            "| `{PRIVILEGED}` | `true`/`false` (schema v3) | — | — | `false` | Whether it runs privileged containers (Compose's `privileged`, a container's `securityContext.privileged`; import sets it). AWS Fargate runs none: a microVM per pod then takes the family's metal type, or is not offered where there is none. Written only when true, so older files keep their meaning. |\n"
         ));
     }
     if section == Section::Environment {

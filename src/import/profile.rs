@@ -234,6 +234,7 @@ fn component(imported: &ImportedComponent) -> Component {
     let workload = Workload {
         primary_os: if imported.windows { PrimaryOs::Windows } else { PrimaryOs::Linux },
         arm64_ready: imported.arm64,
+        privileged: imported.privileged,
         ..scratch.workload().clone()
     };
     Component { name: imported.name.clone(), placement: None, current: CURRENT, purchase: None, workload }

@@ -81,6 +81,9 @@ pub enum ObstacleKind {
     /// One pod needs more than Fargate's largest size, and the family sells no metal type to
     /// run the microVMs on instead.
     LargerThanFargate { cpu: f64, memory_mib: f64, largest: PodSize },
+    /// The workload runs privileged containers, which AWS Fargate does not, and the family
+    /// sells no metal type to run the microVMs on instead.
+    PrivilegedOnFargate,
     /// The host's processors are arm64 and the workload's images are not said to run there.
     NotArm64Ready { host: &'static HostType },
 }
@@ -258,6 +261,17 @@ fn sandbox_offer(
         Sandbox::Fargate => {
             let fargate = &sandboxes.fargate;
             let w = profile.workload();
+            let runs = |candidate: &HostType| w.arm64_ready || candidate.arch == Arch::X86_64;
+            if w.privileged {
+                // Fargate runs no privileged containers: the family's metal type, if it sells one.
+                return (!has_metal).then(|| {
+                    Feasibility::NotOffered(Obstacle {
+                        kind: ObstacleKind::PrivilegedOnFargate,
+                        sources: vec![fargate.limits_source.as_str()],
+                        remedies: vec![Remedy::MetalFamily(metal_families(catalog, host, runs))],
+                    })
+                });
+            }
             match fargate.size(w.cpu_per_instance, w.memory_per_instance_mib) {
                 Some(size) => Some(Feasibility::OfferedAs(Form::Fargate(size))),
                 None if has_metal => None,
@@ -268,9 +282,7 @@ fn sandbox_offer(
                         largest: fargate.largest(),
                     },
                     sources: vec![fargate.sizing_source.as_str(), fargate.start_source.as_str()],
-                    remedies: vec![Remedy::MetalFamily(metal_families(catalog, host, |candidate| {
-                        w.arm64_ready || candidate.arch == Arch::X86_64
-                    }))],
+                    remedies: vec![Remedy::MetalFamily(metal_families(catalog, host, runs))],
                 })),
             }
         }
@@ -481,7 +493,8 @@ mod tests {
         let largest = PodSize { vcpu: 16.0, memory_gb: 120.0 };
         assert_eq!(obstacle.kind, ObstacleKind::LargerThanFargate { cpu: 0.5, memory_mib: 122_880.0, largest });
         let [Remedy::MetalFamily(metal)] = obstacle.remedies.as_slice() else { panic!("{:?}", obstacle.remedies) };
-        assert_eq!(family_ids(metal), ["aws/m7i"]);
+        // Every other AWS family with a metal type for x86 images (not m7g: Graviton).
+        assert_eq!(family_ids(metal), ["aws/m7i", "aws/c6i", "aws/r6i"]);
     }
 
     #[test]

@@ -375,6 +375,7 @@ define_traits! {
             "0 an instance must never die … 10 built for instances dying at any time.";
         + primary_os: PrimaryOs = PrimaryOs::Linux, "The kernel most services need: `linux` or `windows`.";
         + arm64_ready: bool = false, "Whether its images run on arm64 hosts (schema v3): a multi-arch or arm64 build of every image. False keeps the meaning of older files: an Arm64 host (Graviton, Ampere, Cobalt) cannot run it. Written only when true.";
+        + privileged: bool = false, "Whether it runs privileged containers (schema v3; `securityContext.privileged`, Compose's `privileged`): AWS Fargate runs none. False keeps the meaning of older files. Written only when true.";
     }
     environment (section_environment, section_environment_mut): Environment {
         ServicesPerVm services_per_vm: i64 = 1,

@@ -90,6 +90,9 @@ pub fn reason(option: OptionId, feasibility: &Feasibility, site: &Site) -> Strin
                     Number(memory_mib),
                     pod_size(largest)
                 ),
+                ObstacleKind::PrivilegedOnFargate => format!(
+                    "The workload runs privileged containers, which AWS Fargate does not run, and the family sells no metal type to run {plural} on: not offered."
+                ),
                 ObstacleKind::NotArm64Ready { host } => format!(
                     "{} runs arm64 processors, and the workload's images are not marked arm64-ready: not offered.",
                     host.id

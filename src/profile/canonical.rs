@@ -3,7 +3,9 @@
 //! numbers written one way only. Saving twice gives the same bytes, and moving one slider
 //! changes one line, which keeps profiles in git diffable.
 
-use super::schema::{ARM64_READY, CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, PURCHASE, Section, TopField};
+use super::schema::{
+    ARM64_READY, CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, PRIVILEGED, PURCHASE, Section, TopField,
+};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
@@ -134,6 +136,9 @@ fn write_section(out: &mut String, profile: &Profile, section: Section, depth: u
     }
     if section == Section::Workload && profile.workload().arm64_ready {
         commented(out, &inner, ARM64_READY, "true", "its images run on arm64 hosts", column);
+    }
+    if section == Section::Workload && profile.workload().privileged {
+        commented(out, &inner, PRIVILEGED, "true", "it runs privileged containers", column);
     }
     if section == Section::Environment {
         for nested in [Section::Team, Section::NodeAgents] {

@@ -10,7 +10,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::schema::{
-    ARM64_READY, CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, NODE_AGENTS, PURCHASE, Section, TEAM, TopField,
+    ARM64_READY, CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, NODE_AGENTS, PRIVILEGED, PURCHASE, Section,
+    TEAM, TopField,
 };
 use super::{FORMAT, Profile, VERSION, suggest, validate};
 use crate::model::criteria::MAX_WEIGHT;
@@ -164,6 +165,8 @@ enum SectionField {
     Nested(Section),
     /// Whether the workload's images run on arm64 (schema v3).
     Arm64Ready,
+    /// Whether the workload runs privileged containers (schema v3).
+    Privileged,
 }
 
 /// The fields of one section, read into `profile`.
@@ -214,6 +217,7 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
         known.extend(CHOICES.iter().filter(|c| c.section == self.section).map(|c| (c.key, SectionField::Choice(c))));
         if self.section == Section::Workload {
             known.push((ARM64_READY, SectionField::Arm64Ready));
+            known.push((PRIVILEGED, SectionField::Privileged));
         }
         let place = Place::Section(self.section);
         let mut seen = Vec::new();
@@ -258,6 +262,10 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
                 SectionField::Arm64Ready => {
                     let path = format!("{}{}.{ARM64_READY}", self.prefix, self.section.key());
                     self.profile.workload_mut().arm64_ready = map.next_value_seed(Field::new(&path, Flag))?;
+                }
+                SectionField::Privileged => {
+                    let path = format!("{}{}.{PRIVILEGED}", self.prefix, self.section.key());
+                    self.profile.workload_mut().privileged = map.next_value_seed(Field::new(&path, Flag))?;
                 }
                 SectionField::Nested(section) => {
                     let prefix = format!("{}{}.", self.prefix, self.section.key());

@@ -121,6 +121,10 @@ pub const PURCHASE: &str = "purchase";
 /// choices; written only when true, so older files keep their bytes when saved.
 pub const ARM64_READY: &str = "arm64_ready";
 
+/// Whether a workload runs privileged containers (schema v3), after `arm64_ready`; written
+/// only when true.
+pub const PRIVILEGED: &str = "privileged";
+
 /// The team section inside `environment` (schema v3): who would run the platform.
 pub const TEAM: &str = "team";
 
@@ -139,7 +143,7 @@ impl Section {
         }
         names.extend(CHOICES.iter().filter(|choice| choice.section == self).map(|choice| choice.key));
         if self == Self::Workload {
-            names.push(ARM64_READY);
+            names.extend([ARM64_READY, PRIVILEGED]);
         }
         if self == Self::Environment {
             names.extend([TEAM, NODE_AGENTS]);
