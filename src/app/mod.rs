@@ -634,6 +634,8 @@ impl eframe::App for App {
             self.workspace.document.refresh_confidence(move || waker.request_repaint_after(WORKER_WAKE));
             let workspace = &mut self.workspace;
             for reference in workspace.baseline.iter_mut().chain(&mut workspace.compared) {
+                // The document's confidence may have arrived just now: compared this frame.
+                reference.refresh(&workspace.document);
                 let waker = ctx.clone();
                 reference.refresh_confidence(&workspace.document, move || waker.request_repaint_after(WORKER_WAKE));
             }

@@ -34,9 +34,9 @@ pub struct Reference {
     path: Option<PathBuf>,
     side: Side,
     comparison: Comparison,
-    /// The document's profile (every component) and evaluated focus that `comparison` was
-    /// made with.
-    compared_with: (Profile, Profile),
+    /// The document's profile (every component), evaluated focus and verdict reading (its
+    /// confidence, as attached) that `comparison` was made with.
+    compared_with: (Profile, Profile, Reading),
     /// The confidences of the held profile (every component), once drawn.
     drawn: Option<EstateConfidence>,
     /// The worker drawing them.
@@ -47,7 +47,7 @@ impl Reference {
     pub fn new(mut scenario: Scenario, origin: String, path: Option<PathBuf>, side: Side, document: &Document) -> Self {
         Self::focus(&mut scenario, side, document);
         let comparison = Self::compare(&scenario, side, document);
-        let compared_with = (document.profile().clone(), document.evaluated().0.clone());
+        let compared_with = (document.profile().clone(), document.evaluated().0.clone(), reading(document));
         Self { scenario, origin, path, side, comparison, compared_with, drawn: None, drawing: None }
     }
 
@@ -115,15 +115,17 @@ impl Reference {
         }
     }
 
-    /// Compares again if the document's profile or evaluated focus changed since the last time.
+    /// Compares again if the document's profile, evaluated focus or verdict reading changed
+    /// since the last time: a confidence arriving for the document after the held scenario's
+    /// left a comparison that called the document's lead by the points alone.
     pub fn refresh(&mut self, document: &Document) {
-        let (whole, focus) = &self.compared_with;
-        if document.profile() != whole || document.evaluated().0 != focus {
+        let (whole, focus, read) = &self.compared_with;
+        if document.profile() != whole || document.evaluated().0 != focus || reading(document) != *read {
             Self::focus(&mut self.scenario, self.side, document);
             // A component scored afresh lost its confidence; the drawn one still holds.
             self.attach_confidence();
             self.comparison = Self::compare(&self.scenario, self.side, document);
-            self.compared_with = (document.profile().clone(), document.evaluated().0.clone());
+            self.compared_with = (document.profile().clone(), document.evaluated().0.clone(), reading(document));
         }
     }
 
@@ -138,6 +140,15 @@ impl Reference {
     pub fn comparison(&self) -> &Comparison {
         &self.comparison
     }
+}
+
+/// How the document's verdict is read: whether its confidence is attached, and whether
+/// that confidence is the last drawing's, kept while the current one is on its way.
+type Reading = (bool, bool);
+
+fn reading(document: &Document) -> Reading {
+    let verdict = &document.evaluated().1.verdict;
+    (verdict.confidence.is_some(), verdict.confidence_stale)
 }
 
 impl App {
