@@ -140,19 +140,8 @@ fn purchase() -> String {
         "| Provider | Purchase | Discount | Range | Plan | Read | Grade |\n| --- | --- | ---: | --- | --- | --- | --- |\n",
     );
     for offer in &catalog.terms {
-        let family = offer.family.as_deref().map(|family| format!(" {family}")).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "| {}{family} | `{}` | −{} % | {}–{} % | {} | {} | {} |",
-            offer.provider.key(),
-            offer.purchase.key(),
-            Number(offer.discount * 100.0),
-            Number(offer.min * 100.0),
-            Number(offer.max * 100.0),
-            offer.plan,
-            offer.date,
-            offer.grade.label()
-        );
+        let [provider, purchase, rest @ ..] = podvisor::report::hosts::purchase_cells(offer);
+        let _ = writeln!(out, "| {provider} | `{purchase}` | {} |", rest.join(" | "));
     }
     out
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::model::format::Number;
 use crate::model::hosts::{HostCatalog, HostType, NestedVirtualization};
 use crate::model::kubernetes::{Allocatable, DaemonSets, Flavours, KubernetesFlavour, Node, NodeSettings};
-use crate::model::purchase::{PurchaseCatalog, Term};
+use crate::model::purchase::{Offer, PurchaseCatalog, Term};
 use crate::model::sandbox::Sandboxes;
 use crate::narrative::feasibility::pod_size;
 
@@ -263,6 +263,21 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
     out
 }
 
+/// One purchase term as the listing and the README's table write it: provider (and family),
+/// purchase, discount, range, plan, the month it was read, grade.
+pub fn purchase_cells(offer: &Offer) -> [String; 7] {
+    let family = offer.family.as_deref().map(|family| format!(" {family}")).unwrap_or_default();
+    [
+        format!("{}{family}", offer.provider.key()),
+        offer.purchase.key().to_owned(),
+        format!("−{} %", Number(offer.discount * 100.0)),
+        format!("{}–{} %", Number(offer.min * 100.0), Number(offer.max * 100.0)),
+        offer.plan.clone(),
+        offer.date.clone(),
+        offer.grade.label().to_owned(),
+    ]
+}
+
 /// The ways of buying each provider sells (`environment.purchase`), with their discounts,
 /// ranges, dates and sources, and why no managed control plane is discounted.
 fn purchase_sources(out: &mut String) {
@@ -271,18 +286,10 @@ fn purchase_sources(out: &mut String) {
         "\nPurchase options (environment.purchase; committed_steady commits the steady load for 1 year and buys the peak on demand; own hardware: no discount)\n",
     );
     for offer in &purchases.terms {
-        let family = offer.family.as_deref().map(|family| format!(" {family}")).unwrap_or_default();
+        let [provider, purchase, discount, range, plan, date, grade] = purchase_cells(offer);
         let _ = writeln!(
             out,
-            "  {}{family} {}: −{} % ({}–{} %), {}, read {} ({}): {}",
-            offer.provider.key(),
-            offer.purchase.key(),
-            Number(offer.discount * 100.0),
-            Number(offer.min * 100.0),
-            Number(offer.max * 100.0),
-            offer.plan,
-            offer.date,
-            offer.grade.label(),
+            "  {provider} {purchase}: {discount} ({range}), {plan}, read {date} ({grade}): {}",
             offer.source
         );
     }
