@@ -439,3 +439,42 @@ proptest! {
 
 /// Host choices the cost properties range over: owned hardware and a type of each cloud.
 const HOSTS: [&str; 5] = ["custom", "aws/m6i.large", "aws/m7i.4xlarge", "azure/D8s_v5", "gcp/n2-standard-16"];
+
+/// Every slider moves something: each trait, taken from the bottom of its range to the top on
+/// at least one of a few typical profiles (own hardware, also CPU-bound; AWS with EKS, a team
+/// and a spot purchase; Azure with AKS, agents per node and Windows), changes a score or a projected
+/// figure. A trait that moved nothing anywhere would be a slider the user drags in vain.
+#[test]
+fn every_trait_moves_the_answer_somewhere() {
+    use podvisor::model::profile::Team;
+    use podvisor::model::purchase::Purchase;
+    let own = Profile { options: REGISTRY.iter().map(|spec| spec.id()).collect(), ..Profile::default() };
+    let mut aws = own.clone();
+    aws.environment.host = "aws/m6i.large".to_owned();
+    aws.environment.kubernetes = KubernetesFlavour::Eks;
+    aws.environment.team = Some(Team::default());
+    aws.environment.purchase = Purchase::Spot;
+    let mut azure = own.clone();
+    azure.environment.host = "azure/D8s_v5".to_owned();
+    azure.environment.kubernetes = KubernetesFlavour::Aks;
+    azure.environment.node_agents = Some(NodeAgents { cpu: 0.2, memory_mib: 256.0 });
+    azure.workload_mut().primary_os = PrimaryOs::Windows;
+    // CPU-bound on its own hosts, where overcommit has cores to share.
+    let mut cpu_bound = own.clone();
+    (cpu_bound.workload_mut().cpu_per_instance, cpu_bound.workload_mut().memory_per_instance_mib) = (4.0, 256.0);
+    let seen = |profile: &Profile| {
+        let evaluation = eval(profile);
+        let scores: Vec<f64> = evaluation.options.iter().map(|o| o.score).collect();
+        let figures: Vec<f64> = evaluation.options.iter().flat_map(|o| o.resources.all()).collect();
+        (scores, figures, evaluation.warnings)
+    };
+    for meta in podvisor::model::traits::TRAITS {
+        let moves = [&own, &cpu_bound, &aws, &azure].iter().any(|base| {
+            let (mut low, mut high) = ((*base).clone(), (*base).clone());
+            low.set(meta.id, meta.min);
+            high.set(meta.id, meta.max);
+            seen(&low) != seen(&high)
+        });
+        assert!(moves, "{} moves nothing on any of the profiles", meta.label);
+    }
+}
