@@ -468,7 +468,7 @@ fn every_trait_moves_the_answer_somewhere() {
         let figures: Vec<f64> = evaluation.options.iter().flat_map(|o| o.resources.all()).collect();
         (scores, figures, evaluation.warnings)
     };
-    for meta in podvisor::model::traits::TRAITS {
+    for meta in TRAITS {
         let moves = [&own, &cpu_bound, &aws, &azure].iter().any(|base| {
             let (mut low, mut high) = ((*base).clone(), (*base).clone());
             low.set(meta.id, meta.min);
