@@ -120,7 +120,12 @@ pub fn step(profile: &Profile, plan: &Plan, index: usize) -> String {
     let value = match (worth, gain) {
         (Worth::Saves, _) if !criteria.is_empty() => format!(" and {gains}"),
         (Worth::Gains, Some(gain)) => {
-            format!(", worth it for its {gains}: {} points ahead on its own scores", score(*gain))
+            // Ahead of where it runs today: its close call, if any, is against another option.
+            format!(
+                ", worth it for its {gains}: {} points ahead of {} on its own scores",
+                score(*gain),
+                from.spec().plural
+            )
         }
         (Worth::Pinned, _) => ", as its pin requires".to_owned(),
         _ => String::new(),
