@@ -182,6 +182,18 @@ pub(super) fn legend_ui(ui: &mut Ui, profile: &Profile, plan: &Plan) {
     }
 }
 
+/// Which colour is which platform, in one line: a slide, whose placements name the
+/// components beside it.
+pub(super) fn legend_row_ui(ui: &mut Ui, plan: &Plan) {
+    ui.horizontal_wrapped(|ui| {
+        for Platform { option, .. } in &plan.platforms {
+            swatch(ui, option_color_by_id(ui.visuals(), *option));
+            ui.label(RichText::new(narrative::capitalise(option.spec().plural)).strong());
+            ui.add_space(sizes(ui.ctx()).space_m);
+        }
+    });
+}
+
 /// A small square of `color`, as in a chart's legend.
 fn swatch(ui: &mut Ui, color: Color32) {
     let side = ui.text_style_height(&egui::TextStyle::Body) * 0.7;

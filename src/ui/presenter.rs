@@ -220,7 +220,10 @@ fn plan_slide_ui(ui: &mut Ui, slide: &SlideView<'_>, profile: &Profile, plan: &P
         });
         ui.add_space(sizes.space_l * 2.0);
         ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), column, |ui| {
-            super::plan::legend_ui(ui, profile, plan);
+            // The placements at the left name each component; the legend only says which
+            // colour is which platform, so that every all-in bar keeps its row (a four-option
+            // estate's last bar fell off a 1024×640 screen at 150 %).
+            super::plan::legend_row_ui(ui, plan);
             ui.add_space(sizes.space_m);
             let header = narrative::resource_header(profile, crate::model::ResourceId::MonthlyCost);
             ui.label(RichText::new(header).small().weak());
