@@ -1,7 +1,7 @@
 //! The bundled profiles reach the verdicts the source articles argue for, and say why.
 
-mod expert;
-mod profile_support;
+use crate::expert;
+use crate::profile_support;
 
 use std::path::Path;
 

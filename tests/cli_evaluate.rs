@@ -1,6 +1,6 @@
 //! Runs the built binary on every bundled profile, in every format, and on bad input.
 
-mod profile_support;
+use crate::profile_support;
 
 use std::process::{Command, Output};
 

@@ -2,9 +2,9 @@
 //! import note on stderr with its place, and bad input refused with exit code 1 and a clear
 //! message.
 
-mod profile_support;
+use crate::profile_support;
 #[cfg(unix)]
-mod special_files;
+use crate::special_files;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The `normalize` and `validate` commands, run as the built binary: exit codes, where the
 //! output goes, and that normalising changes neither the evaluation nor a normalised file.
 
-mod profile_support;
+use crate::profile_support;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,7 +1,7 @@
 //! The command line's own surface, run as the built binary: help for every command, usage
 //! errors (exit code 2), shell completions, and file names that are not UTF-8.
 
-mod profile_support;
+use crate::profile_support;
 
 use std::ffi::OsStr;
 use std::process::{Command, Output};

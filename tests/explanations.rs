@@ -5,7 +5,7 @@
 //! only when they live a month or more, and patched in place only when they outlive the
 //! golden-image rebuild cadence; a pro or con never points against the figure it quotes.
 
-mod profile_support;
+use crate::profile_support;
 
 use podvisor::model::options::REGISTRY;
 use podvisor::model::{AssumptionId, Assumptions, CriterionId, Evaluation, OptionResult, evaluate_options};

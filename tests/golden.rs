@@ -4,11 +4,11 @@
 //! regenerate the files and review the diff before committing it:
 //!
 //! ```sh
-//! UPDATE_GOLDEN=1 cargo test --test golden
+//! UPDATE_GOLDEN=1 cargo test --test cli golden
 //! git diff tests/golden/
 //! ```
 
-mod profile_support;
+use crate::profile_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -92,7 +92,7 @@ fn command_line_output_matches_the_golden_files() {
     assert!(
         differing.is_empty(),
         "output differs from the golden files:\n{}\n\
-         If the change is deliberate, regenerate them with `UPDATE_GOLDEN=1 cargo test --test golden` \
+         If the change is deliberate, regenerate them with `UPDATE_GOLDEN=1 cargo test --test cli golden` \
          and review `git diff tests/golden/`.",
         differing.join("\n")
     );

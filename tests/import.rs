@@ -1,7 +1,7 @@
 //! Import of Compose files and Kubernetes manifests: fixtures in the formats' documented
 //! shapes (tests/import/), and bad input that must be refused clearly and quickly.
 
-mod import_support;
+use crate::import_support;
 
 use std::time::{Duration, Instant};
 
@@ -362,7 +362,9 @@ fn billion_laughs_fails_fast() {
     let err = import_str(&text, "bomb.yaml").expect_err("refused");
     let elapsed = start.elapsed();
     assert!(matches!(err, ImportError::Limit { .. }), "{err}");
-    assert!(elapsed < Duration::from_secs(1), "took {elapsed:?}");
+    // Expanded, it would take minutes and gigabytes; refused, a few milliseconds. The bound is
+    // generous because this binary runs the other file tests (property tests) beside it.
+    assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
 }
 
 #[test]

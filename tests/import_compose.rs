@@ -3,7 +3,7 @@
 //! `.env` variables with defaults, `include:`, `extends` from another file, profiles, an
 //! override file), and Compose's own refusals.
 
-mod import_support;
+use crate::import_support;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! (criterion terms, the weighted mean of the bars, discounts, margin and leader, each worked
 //! out here on its own), and every trait moves the answer only in the direction the sources say.
 
-mod profile_support;
+use crate::profile_support;
 
 use podvisor::model::kubernetes::KubernetesFlavour;
 use podvisor::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, REGISTRY, VM};

@@ -1,7 +1,7 @@
 //! The plan of a mixed estate: properties over random estates, hand-computed sharing, and the
 //! bundled examples read as an architect would.
 
-mod profile_support;
+use crate::profile_support;
 
 use podvisor::model::confidence::{SEED, estate_confidence};
 use podvisor::model::format::number_direction;

@@ -156,7 +156,10 @@ fn field_tables_match_the_model() {
         std::fs::write(&path, &expected).unwrap();
         return;
     }
-    assert!(doc == expected, "{DOC} is out of date with the model: run `UPDATE_DOCS=1 cargo test --test profile_docs`");
+    assert!(
+        doc == expected,
+        "{DOC} is out of date with the model: run `UPDATE_DOCS=1 cargo test --test files profile_docs`"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Properties of the file format over generated input: every profile the model accepts
 //! survives save → load unchanged, and no input whatsoever makes the loader panic.
 
-mod profile_support;
+use crate::profile_support;
 
 use std::collections::BTreeMap;
 

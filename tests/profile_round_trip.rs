@@ -2,7 +2,7 @@
 //! every field changed survive save → load with equal contents, equal evaluations and
 //! byte-identical files.
 
-mod profile_support;
+use crate::profile_support;
 
 use std::path::Path;
 

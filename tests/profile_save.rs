@@ -1,9 +1,9 @@
 //! Saving never loses the old file: a save either replaces it completely or leaves it
 //! byte-identical, and never leaves a temp file behind.
 
-mod profile_support;
+use crate::profile_support;
 #[cfg(unix)]
-mod special_files;
+use crate::special_files;
 
 use std::fs;
 

@@ -3,7 +3,7 @@
 //! a version 2 file reads as on demand and saves unchanged; commitments never cost more than on
 //! demand, three years never more than one.
 
-mod profile_support;
+use crate::profile_support;
 
 use podvisor::model::hosts::HostCatalog;
 use podvisor::model::purchase::{Purchase, PurchaseCatalog, Term};

@@ -187,7 +187,7 @@ fn regenerate(file: &str, sections: &[(&str, String, &str)]) {
     } else {
         assert!(
             stale.is_empty(),
-            "{file} sections {stale:?} are stale: run `UPDATE_README=1 cargo test --test readme`"
+            "{file} sections {stale:?} are stale: run `UPDATE_README=1 cargo test --test cli readme`"
         );
     }
 }

@@ -9,8 +9,8 @@
 //! listed one fails when the checks it fails change (when it starts to agree, it must be taken
 //! off the list), so the list can only shrink honestly.
 
-mod expert;
-mod profile_support;
+use crate::expert;
+use crate::profile_support;
 
 use std::collections::BTreeSet;
 

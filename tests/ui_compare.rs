@@ -2,7 +2,7 @@
 //! edited (components pair by name, every component on both sides); money in two
 //! currencies is shown side by side and never subtracted; the verdict's words say what changed.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;

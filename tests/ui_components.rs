@@ -2,7 +2,7 @@
 //! renames, moves, pins and removes them; the sliders edit the selected one; undo takes each
 //! edit back; the Plan tab says the plan's summary.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

@@ -2,7 +2,7 @@
 //! panel, the shortcut list, the baseline dropped with its scenario, presenter keys, reset
 //! all, and adjusted values as a calm notice rather than an error.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

@@ -2,7 +2,7 @@
 //! scenario as Open does (asking first about unsaved changes), as a new unsaved scenario,
 //! and shows its notes; a file that cannot be imported leaves the scenario as it was.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
 //! The explorer driven like a user would: find controls by their labels, act, and check what
 //! the window shows. No GPU and no file dialogs are needed.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

@@ -3,7 +3,7 @@
 //! and of the tab can be brought into view with the mouse wheel. No renderer needed: the
 //! checks read where egui laid out each widget.
 
-mod common;
+use crate::common;
 
 use common::layout::{
     SCALES, SIZES, SMALL_ZOOMED, ZOOMED, app_at, assert_no_labels_overlap, assert_no_text_clipped, last_node_in,

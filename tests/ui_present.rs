@@ -1,9 +1,9 @@
 //! Issue 5 in the window, driven like a user would: a pinned baseline and the changes since,
 //! the compare tab, presenter mode stepping through a deck, and exports.
 
-mod common;
+use crate::common;
 #[cfg(unix)]
-mod special_files;
+use crate::special_files;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

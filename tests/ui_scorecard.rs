@@ -3,7 +3,7 @@
 //! of the bars less that row is the overall score; where no must discounts anything, there
 //! is no such row.
 
-mod common;
+use crate::common;
 
 use egui_kittest::kittest::Queryable as _;
 use podvisor::model::OptionId;

@@ -8,7 +8,7 @@
 //! as far as one breach then reaches across the estate's service instances (V-SEC-6, read as
 //! ln k / ln N), so one more service per VM is a step like any other.
 
-mod profile_support;
+use crate::profile_support;
 
 use podvisor::model::options::REGISTRY;
 use podvisor::model::{Assumptions, Evaluation, OptionId, OptionSpec, TRAITS, TraitKind, TraitMeta, evaluate_options};

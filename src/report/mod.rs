@@ -7,6 +7,7 @@
 pub mod hosts;
 pub mod json;
 pub mod markdown;
+#[cfg(feature = "app")]
 pub mod pdf;
 pub mod text;
 
