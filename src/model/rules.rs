@@ -1,14 +1,16 @@
-//! One rule per criterion. A rule returns the terms that add up to an option's 0–10 score,
+//! What every criterion's rule works with. A rule (in its criterion's module under
+//! [`criteria`](super::criteria)) appends the terms that add up to an option's 0–10 score,
 //! each naming the input that moved it and the claims it rests on, so every score can say
-//! why it is what it is. The numeric readings are documented in `criteria.rs`.
+//! why it is what it is; this module holds the inputs the rules read, the terms they write
+//! and the readings of the workload several rules share.
 
 use super::assumptions::{AssumptionId, Values};
-use super::criteria::CriterionId;
+use super::criteria::{CriterionId, Record, heavy_workloads, isolation, startup_speed};
 use super::feasibility::Feasibility;
-use super::options::{Boundary, OptionSpec, Reading};
+use super::options::{OptionSpec, Reading};
 use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
-use super::traits::{PrimaryOs, TraitId, VmPatching};
+use super::traits::{TraitId, VmPatching};
 
 /// What a term of a score depends on.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,7 +40,7 @@ pub struct Term {
 }
 
 /// What the rules may look at.
-pub(crate) struct RuleInputs<'a> {
+pub struct RuleInputs<'a> {
     pub profile: &'a Profile,
     pub values: &'a Values,
     pub options: &'a [&'static OptionSpec],
@@ -47,24 +49,24 @@ pub(crate) struct RuleInputs<'a> {
     pub paths: &'a [MigrationPath],
     /// Whether the host can run each option: one it cannot sets no bar for the others.
     pub feasibility: &'a [Feasibility],
-    pub shared: Shared,
+    pub(crate) shared: Shared,
 }
 
 /// Readings of the workload that every option's rules share, worked out once per scoring:
 /// each is a logarithm, and sensitivity sweeps score hundreds of times.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Shared {
-    churn: f64,
-    cadence: f64,
+    pub(crate) churn: f64,
+    pub(crate) cadence: f64,
     /// Staleness of images that live as long as the instances.
-    staleness: f64,
+    pub(crate) staleness: f64,
     /// Staleness of VM guests (see [`guest_age_days`]).
-    guest_staleness: f64,
-    burstiness: f64,
-    heaviness: f64,
-    split: f64,
-    threat: f64,
-    startup: f64,
+    pub(crate) guest_staleness: f64,
+    pub(crate) burstiness: f64,
+    pub(crate) heaviness: f64,
+    pub(crate) split: f64,
+    pub(crate) threat: f64,
+    pub(crate) startup: f64,
 }
 
 impl Shared {
@@ -76,10 +78,10 @@ impl Shared {
             staleness: staleness(w.lifespan_days),
             guest_staleness: staleness(guest_age_days(profile, values)),
             burstiness: burstiness(w.peak_factor),
-            heaviness: heaviness(profile),
+            heaviness: heavy_workloads::heaviness(profile),
             split: split(profile),
-            threat: threat(profile, values),
-            startup: startup_relevance(profile),
+            threat: isolation::threat(profile, values),
+            startup: startup_speed::relevance(profile),
         }
     }
 }
@@ -114,7 +116,7 @@ impl RuleInputs<'_> {
 
     /// The best figure among the options the host offers (among all, when it offers none): a
     /// bill or a boot the host cannot deliver is no yardstick.
-    fn best(&self, resource: ResourceId) -> f64 {
+    pub(crate) fn best(&self, resource: ResourceId) -> f64 {
         let any = self.feasibility.iter().any(Feasibility::is_offered);
         self.resources
             .iter()
@@ -201,19 +203,10 @@ pub fn burstiness(peak_factor: f64) -> f64 {
     (peak_factor.max(1.0).ln() / 20.0_f64.ln()).clamp(0.0, 1.0)
 }
 
-/// Heaviness in the sense of V-RES-4: data, instance size and lifetime, each 0–1, averaged.
-pub fn heaviness(profile: &Profile) -> f64 {
-    let w = &profile.workload();
-    let data = w.data_intensity as f64 / 10.0;
-    let size = ((w.memory_per_instance_mib / 1024.0).max(1e-6).log2() / 6.0).clamp(0.0, 1.0);
-    let longevity = ((w.lifespan_days.max(1e-6) / 30.0).log10() / (1095.0_f64 / 30.0).log10()).clamp(0.0, 1.0);
-    (data + size + longevity) / 3.0
-}
-
 /// Points lost per tenfold gap in a time-like figure at full relevance.
-const POINTS_PER_DECADE: f64 = 4.0;
+pub(crate) const POINTS_PER_DECADE: f64 = 4.0;
 
-fn decades_behind(own: f64, best: f64) -> f64 {
+pub(crate) fn decades_behind(own: f64, best: f64) -> f64 {
     ((own.max(1e-9)) / best.max(1e-9)).log10().max(0.0)
 }
 
@@ -221,27 +214,9 @@ fn decades_behind(own: f64, best: f64) -> f64 {
 
 /// Appends the terms of one option's score on one criterion to `out`; they sum to the
 /// unclamped score. Callers reuse one buffer: sensitivity sweeps score thousands of times.
-pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, out: &mut Vec<Term>) {
-    let spec = inputs.options[option];
-    let t = &mut Terms(out);
-    match criterion {
-        CriterionId::ResourceEfficiency => resource_efficiency(t, inputs, option),
-        CriterionId::Cost => cost(t, inputs, option),
-        CriterionId::StartupSpeed => startup_speed(t, inputs, option),
-        CriterionId::RuntimePerformance => runtime_performance(t, inputs, option, spec),
-        CriterionId::Isolation => isolation(t, inputs, option, spec),
-        CriterionId::Patching => patching(t, inputs, option, spec),
-        CriterionId::SupplyChain => supply_chain(t, inputs, spec),
-        CriterionId::OsFlexibility => os_flexibility(t, inputs, spec),
-        CriterionId::Portability => portability(t, inputs, spec),
-        CriterionId::Scalability => scalability(t, inputs, option, spec),
-        CriterionId::DeliverySpeed => delivery_speed(t, inputs, option, spec),
-        CriterionId::NetworkingSimplicity => networking_simplicity(t, inputs, option, spec),
-        CriterionId::MigrationEffort => migration_effort(t, inputs, option, spec),
-        CriterionId::ResilienceFit => resilience_fit(t, inputs, spec),
-        CriterionId::HeavyWorkloads => heavy_workloads(t, inputs, spec),
-        CriterionId::Nesting => nesting(t, inputs, spec),
-    }
+/// Returns what the criterion's rule recorded besides its terms.
+pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, out: &mut Vec<Term>) -> Record {
+    (criterion.spec().rule)(&mut Terms(out), inputs, option)
 }
 
 /// The score a list of terms adds up to, on the 0–10 scale.
@@ -249,23 +224,34 @@ pub fn total(terms: &[Term]) -> f64 {
     terms.iter().map(|term| term.effect).sum::<f64>().clamp(0.0, 10.0)
 }
 
-struct Terms<'a>(&'a mut Vec<Term>);
+/// The terms a rule appends to (see [`CriterionSpec::rule`](super::criteria::CriterionSpec::rule)).
+pub struct Terms<'a>(&'a mut Vec<Term>);
 
 impl Terms<'_> {
-    fn base(&mut self, label: &'static str, value: f64, sources: &'static [&'static str]) {
+    /// A starting point: its value is its effect.
+    pub fn base(&mut self, label: &'static str, value: f64, sources: &'static [&'static str]) {
         self.0.push(Term { label, input: Input::Baseline, value, effect: value, sources });
     }
 
     /// The starting point an option's row gives.
-    fn reading(&mut self, reading: Reading) {
+    pub fn reading(&mut self, reading: Reading) {
         self.base(reading.label, reading.value, reading.sources);
     }
 
-    fn add(&mut self, label: &'static str, input: Input, value: f64, effect: f64, sources: &'static [&'static str]) {
+    /// A term moved by any input.
+    pub fn add(
+        &mut self,
+        label: &'static str,
+        input: Input,
+        value: f64,
+        effect: f64,
+        sources: &'static [&'static str],
+    ) {
         self.0.push(Term { label, input, value, effect, sources });
     }
 
-    fn add_trait(
+    /// A term moved by a trait of the profile, whose value it records.
+    pub fn add_trait(
         &mut self,
         label: &'static str,
         inputs: &RuleInputs<'_>,
@@ -277,471 +263,9 @@ impl Terms<'_> {
     }
 }
 
-fn resource_efficiency(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
-    let own = &inputs.resources[option];
-    t.base("leanest possible footprint", 10.0, &["M-RES-1"]);
-    let memory_ratio = inputs.best(ResourceId::MemoryGib) / own.memory_gib.max(1e-9);
-    t.add(
-        "memory footprint vs the leanest option",
-        Input::Resource(ResourceId::MemoryGib),
-        own.memory_gib,
-        -5.0 * (1.0 - memory_ratio),
-        &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "M-ARCH-2"],
-    );
-    let cpu_ratio = inputs.best(ResourceId::CpuCores) / own.cpu_cores.max(1e-9);
-    t.add(
-        "CPU reserved vs the leanest option",
-        Input::Resource(ResourceId::CpuCores),
-        own.cpu_cores,
-        -5.0 * (1.0 - cpu_ratio),
-        &["V-RES-3"],
-    );
-}
-
-/// The bill relative to the cheapest option's: 10 for the cheapest, 5 for twice its cost.
-fn cost(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
-    let own = inputs.resources[option].monthly_cost;
-    let behind = decades_behind(own, inputs.best(ResourceId::MonthlyCost));
-    let per_decade = inputs.values.get(AssumptionId::CostPointsPerDecade);
-    t.base("as cheap as the cheapest option", 10.0, &["M-RES-1"]);
-    t.add(
-        "monthly cost vs the cheapest option, by the bill's ratio (each doubling alike)",
-        Input::Resource(ResourceId::MonthlyCost),
-        own,
-        -(per_decade * behind).min(10.0),
-        &["M-RES-1", "V-RES-5", "V-DEC-1"],
-    );
-}
-
-/// Relevance of start-up time: the start-latency sensitivity. Short lifetimes do not add to
-/// it: a fleet of short-lived instances keeps a warm pool of booted spares, so their boots
-/// are paid in capacity (`Resources::warm_pool`), not in waiting (M-OPS-1).
-pub fn startup_relevance(profile: &Profile) -> f64 {
-    super::traits::fraction(profile, TraitId::StartLatencySensitivity)
-}
-
-fn startup_speed(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) {
-    let own = inputs.resources[option].start_seconds;
-    let behind = decades_behind(own, inputs.best(ResourceId::StartSeconds));
-    t.base("as fast as the fastest option", 10.0, &["M-OPS-2"]);
-    t.add_trait(
-        "slower start, weighted by how much start-up matters",
-        inputs,
-        TraitId::StartLatencySensitivity,
-        -(inputs.shared.startup * POINTS_PER_DECADE * behind).min(10.0),
-        &["M-OPS-1", "M-OPS-2"],
-    );
-}
-
-fn runtime_performance(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let v = inputs.values;
-    let product = |layers: &[AssumptionId]| layers.iter().map(|id| v.get(*id)).product::<f64>();
-    let cpu = product(spec.cpu_efficiency);
-    let io = product(spec.io_efficiency).powf(inputs.rating(TraitId::DataIntensity));
-    let leaving = 1.0 - inputs.colocated_share(option);
-    let net = product(spec.network_efficiency).powf(inputs.rating(TraitId::Chattiness) * leaving);
-    t.base("bare-metal speed", 10.0, &["M-OPS-5"]);
-    // One CPU term per layer, each taking its share of what the layers above it left.
-    let mut above = 1.0;
-    for (layer, id) in spec.cpu_efficiency.iter().enumerate() {
-        let own = v.get(*id);
-        let label = if layer == 0 { "CPU overhead" } else { "CPU overhead of the layer inside" };
-        t.add(label, Input::Assumption(*id), own, 10.0 * above * (own - 1.0), &["M-OPS-5"]);
-        above *= own;
-    }
-    t.add_trait(
-        "storage I/O overhead",
-        inputs,
-        TraitId::DataIntensity,
-        10.0 * cpu * (io - 1.0),
-        &["M-OPS-5", "V-RES-5"],
-    );
-    t.add_trait(
-        "network overhead on calls between instances",
-        inputs,
-        TraitId::Chattiness,
-        10.0 * cpu * io * (net - 1.0),
-        &["M-OPS-5", "M-NET-1"],
-    );
-}
-
-/// The threat neighbours pose, 0–1: how much a breach would matter (isolation need) times
-/// how likely the code is to attack. Own reviewed code still carries a share of the threat
-/// (an exploited first-party service; `first_party_threat_share`); arbitrary tenant code all
-/// of it. The two traits stay separate inputs, so strict compliance for first-party code is
-/// not read as hostile tenants.
-pub fn threat(profile: &Profile, values: &Values) -> f64 {
-    let need = super::traits::fraction(profile, TraitId::IsolationNeed);
-    let untrusted = super::traits::fraction(profile, TraitId::UntrustedCode);
-    let own = values.get(AssumptionId::FirstPartyThreatShare);
-    need * (own + (1.0 - own) * untrusted)
-}
-
-/// The boundary exposure of an option, 0–10. A shared kernel is narrowed by runtime hardening
-/// (seccomp, user namespaces; `runtime_hardening_reduction`). Services sharing an instance
-/// raise it (V-SEC-6) as far as one breach then reaches ([`blast_radius`]),
-/// up to a hardened shared kernel's once no boundary is left: co-located services are no
-/// worse off than containers. Pods on node VMs are exposed like containers to the share of
-/// hostile pods that can land on their node, and like VMs to the rest. Returns the boundary's
-/// own exposure and the exposure with co-located services.
-pub fn exposure(values: &Values, spec: &OptionSpec, blast_radius: f64) -> (f64, f64) {
-    let hypervisor = values.get(AssumptionId::HypervisorExposure);
-    // Hardening narrows the kernel's surface but never makes it a better boundary than a
-    // hypervisor.
-    let kernel = (values.get(AssumptionId::SharedKernelExposure)
-        * (1.0 - values.get(AssumptionId::RuntimeHardeningReduction)))
-    .max(hypervisor);
-    let own = match spec.boundary {
-        Boundary::Hypervisor => hypervisor,
-        Boundary::SharedKernel => kernel,
-        Boundary::NodeKernel => {
-            hypervisor + (kernel - hypervisor).max(0.0) * values.get(AssumptionId::TenantsShareNodes)
-        }
-    };
-    // Services packed in one instance run as processes side by side: no namespaces, seccomp
-    // or cgroups between them, so a breach meets the kernel unhardened (500 tenants packed in
-    // one VM no longer rate above hardened containers).
-    let shared = values.get(AssumptionId::SharedKernelExposure).max(own);
-    (own, own + (shared - own) * blast_radius)
-}
-
-fn isolation(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let threat = inputs.shared.threat;
-    let (own, packed) = exposure(inputs.values, spec, inputs.blast_radius(option));
-    t.base("no threat between neighbours", 10.0, &[]);
-    let boundary_sources: &'static [&'static str] = match spec.boundary {
-        Boundary::Hypervisor => &["M-ARCH-1", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1"],
-        Boundary::SharedKernel => &["M-SEC-1", "M-SEC-2", "M-SEC-3", "V-SEC-4", "V-SEC-7"],
-        Boundary::NodeKernel => &["M-SEC-1", "M-SEC-2", "M-SEC-3", "V-SEC-4", "M-ARCH-1", "V-SEC-1"],
-    };
-    // The term names whichever trait drives the threat more: the need or untrusted code.
-    let driver = if inputs.rating(TraitId::UntrustedCode) > inputs.rating(TraitId::IsolationNeed) {
-        TraitId::UntrustedCode
-    } else {
-        TraitId::IsolationNeed
-    };
-    t.add_trait(
-        "threat (isolation need × untrusted code) × boundary exposure",
-        inputs,
-        driver,
-        -threat * own,
-        boundary_sources,
-    );
-    if packed > own {
-        t.add_trait(
-            "services sharing an instance without a boundary",
-            inputs,
-            TraitId::ServicesPerVm,
-            -threat * (packed - own),
-            &["V-SEC-6"],
-        );
-    }
-}
-
-/// Points of compliance effort at full strictness and a control load of 1 (the VM's): the
-/// controls and audit evidence every platform must show (segmentation, image signing,
-/// logging). Podvisor's reading, no published cost per control: 1–3 points.
-const COMPLIANCE_POINTS: f64 = 2.0;
-
-fn patching(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let own = inputs.resources[option].os_instances_to_patch;
-    let behind = decades_behind(own, inputs.best(ResourceId::OsInstancesToPatch));
-    let relevance = 0.5 + 0.5 * inputs.rating(TraitId::ComplianceStrictness);
-    t.base("fewest OS instances to patch", 8.0, &["V-OPS-1"]);
-    t.add(
-        "more OS instances to patch, weighted by compliance",
-        Input::Resource(ResourceId::OsInstancesToPatch),
-        own,
-        -(relevance * POINTS_PER_DECADE * behind).min(6.0),
-        &["V-OPS-1"],
-    );
-    let load = inputs.values.get(spec.compliance_control_load);
-    t.add_trait(
-        "compliance controls and audit evidence (segmentation, signing, logging)",
-        inputs,
-        TraitId::ComplianceStrictness,
-        -COMPLIANCE_POINTS * load * inputs.rating(TraitId::ComplianceStrictness),
-        &["V-SEC-2", "M-OPS-7", "M-OPS-4"],
-    );
-    if spec.image_pipeline {
-        let fresh = inputs.shared.cadence.max(inputs.shared.churn);
-        t.add_trait(
-            "frequent rebuilds keep packages fresh",
-            inputs,
-            TraitId::DeploysPerWeek,
-            2.0 * fresh,
-            &["V-SEC-5"],
-        );
-        let stale = inputs.shared.staleness * (1.0 - fresh);
-        if stale > 0.0 {
-            t.add_trait(
-                "rarely rebuilt images go stale too",
-                inputs,
-                TraitId::LifespanDays,
-                -2.0 * stale,
-                &["V-SEC-5"],
-            );
-        }
-    } else {
-        t.add_trait(
-            "long-lived images go stale",
-            inputs,
-            TraitId::LifespanDays,
-            -2.0 * inputs.shared.guest_staleness,
-            &["V-SEC-3"],
-        );
-    }
-}
-
-fn supply_chain(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
-    t.reading(spec.readings.supply_chain);
-    if spec.image_pipeline {
-        t.add_trait(
-            "trusted, provenance-checked images",
-            inputs,
-            TraitId::ImageTrust,
-            6.0 * inputs.rating(TraitId::ImageTrust),
-            &["M-SEC-5"],
-        );
-        t.add_trait(
-            "signing and scanning built into the lifecycle",
-            inputs,
-            TraitId::TeamContainerMaturity,
-            2.0 * inputs.rating(TraitId::TeamContainerMaturity),
-            &["M-OPS-4"],
-        );
-    } else {
-        let stale = inputs.shared.guest_staleness;
-        t.add_trait("image sprawl and stale images", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-3"]);
-    }
-}
-
-fn os_flexibility(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
-    t.reading(spec.readings.os_flexibility);
-    if spec.linux_only && inputs.profile.workload().primary_os == PrimaryOs::Windows {
-        t.add("a Windows workload cannot run on Linux-only guests", Input::Baseline, 1.0, -10.0, &["V-OS-1"]);
-        return;
-    }
-    if !spec.runs_any_os {
-        t.add_trait(
-            "OS diversity the kernel cannot serve",
-            inputs,
-            TraitId::OsDiversity,
-            -9.0 * inputs.rating(TraitId::OsDiversity),
-            &["V-OS-1"],
-        );
-    }
-}
-
-fn portability(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
-    t.reading(spec.readings.portability);
-    if spec.image_pipeline {
-        t.add_trait(
-            "needs a compatible kernel",
-            inputs,
-            TraitId::OsDiversity,
-            -4.0 * inputs.rating(TraitId::OsDiversity),
-            &["M-PORT-1"],
-        );
-        t.add_trait(
-            "an app coupled to its surroundings is not self-contained",
-            inputs,
-            TraitId::LegacyCoupling,
-            -3.0 * inputs.rating(TraitId::LegacyCoupling),
-            &["M-PORT-1"],
-        );
-    }
-}
-
-fn scalability(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let burst = inputs.shared.burstiness;
-    let own = inputs.resources[option].scale_to_peak_seconds;
-    let behind = decades_behind(own, inputs.best(ResourceId::ScaleToPeakSeconds));
-    t.base("reaches peak as fast as the fastest option", 10.0, &["V-OPS-3"]);
-    t.add_trait(
-        "slower to reach peak, weighted by burstiness",
-        inputs,
-        TraitId::PeakFactor,
-        -(burst * POINTS_PER_DECADE * behind).min(10.0),
-        &["V-OPS-3", "M-OPS-2"],
-    );
-    // Containerised as it is, a coupled app scales as a whole; decomposing buys scaling per
-    // service (VMs scale whole VMs either way).
-    if spec.image_pipeline && inputs.paths[option] == MigrationPath::AsIs {
-        let coupled = inputs.shared.split * inputs.rating(TraitId::LegacyCoupling);
-        if coupled > 0.0 {
-            t.add_trait(
-                "coupled services must scale together",
-                inputs,
-                TraitId::LegacyCoupling,
-                -2.0 * burst * coupled,
-                &["V-OPS-4"],
-            );
-        }
-    }
-}
-
 /// How far the workload is split into services: 0 for one, 1 from a hundred, logarithmic.
 pub fn split(profile: &Profile) -> f64 {
     ((profile.workload().services.max(1) as f64).log10() / 2.0).clamp(0.0, 1.0)
-}
-
-fn delivery_speed(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let pace = inputs.shared.cadence;
-    t.base("neutral", 5.0, &["V-OPS-2"]);
-    if spec.image_pipeline {
-        let maturity = inputs.rating(TraitId::TeamContainerMaturity);
-        t.add_trait(
-            "restart-to-deploy CI/CD, as far as the team can use it",
-            inputs,
-            TraitId::TeamContainerMaturity,
-            pace * (5.0 * maturity - 2.0),
-            &["M-OPS-3", "V-OPS-2"],
-        );
-    } else {
-        t.add_trait("release overhead and drift", inputs, TraitId::DeploysPerWeek, -2.0 * pace, &["V-OPS-2"]);
-    }
-    // Services that each have an instance of their own ship independently, as far as their
-    // coupling lets them. Decomposing removes the coupling; containerised as it is, a coupled
-    // app's images also wait for each other at every release of the team's cadence.
-    let split = inputs.shared.split;
-    let own_instance = 1.0 / inputs.resources[option].services_per_instance.max(1.0);
-    let legacy = inputs.rating(TraitId::LegacyCoupling);
-    let as_is = inputs.paths[option] == MigrationPath::AsIs;
-    let independent = if as_is { 1.0 - legacy } else { 1.0 };
-    t.add_trait(
-        "services shipped independently",
-        inputs,
-        TraitId::Services,
-        2.0 * split * own_instance * independent,
-        &["V-OPS-4", "M-DEC-2"],
-    );
-    if spec.image_pipeline && as_is && legacy > 0.0 {
-        t.add_trait(
-            "coupled images wait for each other's releases",
-            inputs,
-            TraitId::LegacyCoupling,
-            -2.0 * pace * split * own_instance * legacy,
-            &["V-OPS-4", "M-DEC-3"],
-        );
-    }
-}
-
-fn networking_simplicity(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let chat = inputs.rating(TraitId::Chattiness);
-    let endpoints = inputs.resources[option].instances_steady.max(1.0);
-    let complexity = (chat * 2.5 * endpoints.log10()).min(10.0);
-    t.base("no networking between parts", 10.0, &["M-NET-1"]);
-    t.add(
-        "chatty traffic between separately networked instances",
-        Input::Endpoints,
-        endpoints,
-        -complexity,
-        &["M-NET-1", "M-NET-2"],
-    );
-    if spec.orchestrated {
-        t.add_trait(
-            "pods and a flat L3 network, as far as the team knows them",
-            inputs,
-            TraitId::TeamContainerMaturity,
-            0.3 * complexity * inputs.rating(TraitId::TeamContainerMaturity),
-            &["M-NET-2"],
-        );
-    }
-}
-
-/// Points a fully coupled app costs on each migration path: containerised as it is (one
-/// image around the app) or decomposed into services first. Podvisor's reading of M-APP-2
-/// and M-DEC-3: as-is is moderate work (3–5), decomposition the most (6–8).
-const AS_IS_COUPLING_POINTS: f64 = 4.0;
-const DECOMPOSED_COUPLING_POINTS: f64 = 7.0;
-
-fn migration_effort(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize, spec: &OptionSpec) {
-    let legacy = inputs.rating(TraitId::LegacyCoupling);
-    t.reading(spec.readings.migration);
-    if !spec.image_pipeline {
-        t.add_trait("moving a coupled app still takes care", inputs, TraitId::LegacyCoupling, -legacy, &["M-DEC-1"]);
-        return;
-    }
-    match inputs.paths[option] {
-        MigrationPath::AsIs => t.add_trait(
-            "containerising a coupled app as it is",
-            inputs,
-            TraitId::LegacyCoupling,
-            -AS_IS_COUPLING_POINTS * legacy,
-            &["M-APP-2", "M-DEC-3"],
-        ),
-        MigrationPath::Decomposed => t.add_trait(
-            "decomposing a coupled app into services",
-            inputs,
-            TraitId::LegacyCoupling,
-            -DECOMPOSED_COUPLING_POINTS * legacy,
-            &["M-APP-2", "M-DEC-1"],
-        ),
-    }
-    t.add_trait(
-        "a team new to containers",
-        inputs,
-        TraitId::TeamContainerMaturity,
-        -2.0 * (1.0 - inputs.rating(TraitId::TeamContainerMaturity)),
-        &["M-APP-2"],
-    );
-}
-
-/// Orchestrated instances are rescheduled when they die, which suits apps built for it;
-/// instances kept running suit the others, and more so where the hypervisor live-migrates
-/// them through host maintenance instead of restarting them (`vm_live_migration_points`),
-/// as far as they live long enough to meet it: not at all for instances of an hour or less,
-/// fully from a month (1 − [`churn`], hosts being patched on a monthly cycle).
-fn resilience_fit(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
-    t.reading(spec.readings.resilience);
-    let tolerance = inputs.rating(TraitId::FailureTolerance);
-    let orchestrated = |base: f64| base + 8.0 * tolerance;
-    if spec.orchestrated {
-        t.add_trait(
-            "app built for dying instances; the orchestrator reschedules",
-            inputs,
-            TraitId::FailureTolerance,
-            orchestrated(0.0),
-            &["M-OPS-8", "V-OPS-3"],
-        );
-    } else {
-        let churn = inputs.shared.churn;
-        let migration = inputs.values.get(AssumptionId::VmLiveMigrationPoints) * (1.0 - tolerance) * (1.0 - churn);
-        t.add_trait(
-            "instances live-migrated through host maintenance, for an app not built to die",
-            inputs,
-            TraitId::FailureTolerance,
-            migration,
-            &["M-OPS-8"],
-        );
-        // Short-lived VMs are not kept running: a scaling group replaces them from their image
-        // all the time, as an orchestrator replaces pods, so as churn rises their fit becomes
-        // the orchestrated options' (1 for VMs living an hour or less).
-        let kept = spec.readings.resilience.value + migration;
-        t.add_trait(
-            "short-lived instances replaced from their image, as pods are",
-            inputs,
-            TraitId::LifespanDays,
-            churn * (orchestrated(super::options::CONTAINER.readings.resilience.value) - kept),
-            &["M-OPS-8", "V-OPS-3"],
-        );
-    }
-}
-
-fn heavy_workloads(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
-    let heavy = inputs.shared.heaviness;
-    t.base("neutral", 5.0, &["V-DEC-1"]);
-    let reading = spec.readings.heavy_work;
-    t.add_trait(reading.label, inputs, TraitId::DataIntensity, reading.value * heavy, reading.sources);
-}
-
-fn nesting(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, spec: &OptionSpec) {
-    t.base("no nesting needed", 10.0, &["M-OPS-6"]);
-    if inputs.profile.workload().nested_virtualization {
-        let reading = spec.readings.nesting;
-        t.add_trait(reading.label, inputs, TraitId::NestedVirtualization, reading.value, reading.sources);
-    }
 }
 
 #[cfg(test)]
@@ -1058,7 +582,7 @@ mod tests {
         w.data_intensity = 10;
         w.memory_per_instance_mib = 65536.0;
         w.lifespan_days = 1095.0;
-        close(heaviness(&p), 1.0);
+        close(heavy_workloads::heaviness(&p), 1.0);
         let (vm, ct) = scores(&p, CriterionId::HeavyWorkloads);
         close(vm, 9.0);
         close(ct, 5.0);

@@ -13,6 +13,7 @@ use super::capitalise;
 use super::feasibility::pod_size;
 use super::figures::{bought_hosts, price_basis, resource_value};
 use crate::model::assumptions::Values;
+use crate::model::criteria::{heavy_workloads, isolation, startup_speed};
 use crate::model::format::{Days, Number, Seconds};
 use crate::model::options::Boundary;
 use crate::model::rules::{self, MigrationPath};
@@ -100,7 +101,7 @@ impl<'a> Why<'a> {
             }
             CriterionId::Cost => write_cost(out, self.evaluation, self.profile, self.option, self.rival)?,
             CriterionId::StartupSpeed => {
-                out.push_str(if rules::startup_relevance(self.profile) >= 0.5 {
+                out.push_str(if startup_speed::relevance(self.profile) >= 0.5 {
                     "Start-up latency matters ("
                 } else {
                     "Start-up latency hardly matters ("
@@ -335,7 +336,7 @@ impl<'a> Why<'a> {
                 write!(
                     out,
                     "Heaviness {}% (data intensity {}, {} MiB per instance, instances live ~{}): ",
-                    Number(100.0 * rules::heaviness(self.profile)),
+                    Number(100.0 * heavy_workloads::heaviness(self.profile)),
                     self.rating(TraitId::DataIntensity),
                     Number(w.memory_per_instance_mib),
                     Days(w.lifespan_days),
@@ -393,7 +394,7 @@ impl<'a> Why<'a> {
         let r = &results[self.option].resources;
         let exposure = |i: usize| {
             let share = rules::blast_radius(self.profile, &results[i].resources);
-            format!("{}/10", Number(rules::exposure(values, results[i].spec, share).1))
+            format!("{}/10", Number(isolation::exposure(values, results[i].spec, share).1))
         };
         let boundary = match o.boundary {
             Boundary::Hypervisor => "sit behind a hypervisor boundary with a small attack surface",
@@ -414,7 +415,7 @@ impl<'a> Why<'a> {
             "Isolation need {}, untrusted code {} (threat {}%): {} {boundary}",
             self.rating(TraitId::IsolationNeed),
             self.rating(TraitId::UntrustedCode),
-            Number(100.0 * rules::threat(self.profile, values)),
+            Number(100.0 * isolation::threat(self.profile, values)),
             o.plural
         )?;
         if r.services_per_instance > 1.0 {

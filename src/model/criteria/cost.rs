@@ -1,0 +1,36 @@
+//! Cost: what will the bill for hosts and managed services be each month? Its row, and the rule that scores it.
+
+use super::{CriterionId, CriterionSpec, Record};
+use crate::model::assumptions::AssumptionId;
+use crate::model::resources::ResourceId;
+use crate::model::rules::{Input, RuleInputs, Terms, decades_behind};
+
+/// The criterion's row in the registry.
+pub const SPEC: CriterionSpec = CriterionSpec {
+    id: CriterionId::Cost,
+    key: "cost",
+    label: "Cost",
+    question: "What will the bill for hosts and managed services be each month?",
+    reading: "10 × the cheapest option's monthly cost ÷ this option's, from the projection: whole hosts (or cloud instances) at their price for the hours they run, plus a managed control plane's fee (a self-managed control plane takes its share of the hosts instead). When every option costs nothing, all score 10. Denser packing means fewer hosts to pay for (M-RES-1); heavy work weighs on the bill (V-RES-5, V-DEC-1).",
+    default_weight: 3.0,
+    sources: &["M-RES-1", "V-RES-5", "V-DEC-1"],
+    pro: "Cheaper to run",
+    con: "Costs more to run",
+    rule,
+};
+
+/// The bill relative to the cheapest option's: 10 for the cheapest, 5 for twice its cost.
+fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
+    let own = inputs.resources[option].monthly_cost;
+    let behind = decades_behind(own, inputs.best(ResourceId::MonthlyCost));
+    let per_decade = inputs.values.get(AssumptionId::CostPointsPerDecade);
+    t.base("as cheap as the cheapest option", 10.0, &["M-RES-1"]);
+    t.add(
+        "monthly cost vs the cheapest option, by the bill's ratio (each doubling alike)",
+        Input::Resource(ResourceId::MonthlyCost),
+        own,
+        -(per_decade * behind).min(10.0),
+        &["M-RES-1", "V-RES-5", "V-DEC-1"],
+    );
+    Record::Terms
+}

@@ -1,0 +1,166 @@
+//! The criteria every option is scored on: what each asks, how Podvisor reads the sources
+//! into a number, its default weight and the claims it rests on.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::rules::{RuleInputs, Terms};
+
+pub mod cost;
+pub mod delivery_speed;
+pub mod heavy_workloads;
+pub mod isolation;
+pub mod migration_effort;
+pub mod nesting;
+pub mod networking_simplicity;
+pub mod os_flexibility;
+pub mod patching;
+pub mod portability;
+pub mod resilience_fit;
+pub mod resource_efficiency;
+pub mod runtime_performance;
+pub mod scalability;
+pub mod startup_speed;
+pub mod supply_chain;
+
+/// One scoring criterion. It is written as its `key` wherever it is serialised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CriterionId {
+    ResourceEfficiency,
+    Cost,
+    StartupSpeed,
+    RuntimePerformance,
+    Isolation,
+    Patching,
+    SupplyChain,
+    OsFlexibility,
+    Portability,
+    Scalability,
+    DeliverySpeed,
+    NetworkingSimplicity,
+    MigrationEffort,
+    ResilienceFit,
+    HeavyWorkloads,
+    Nesting,
+}
+
+/// Everything shown about a criterion besides its scores.
+#[derive(Clone, Copy, Debug)]
+pub struct CriterionSpec {
+    pub id: CriterionId,
+    /// Key in profiles and JSON.
+    pub key: &'static str,
+    pub label: &'static str,
+    /// The question the criterion answers.
+    pub question: &'static str,
+    /// How the rule turns the sources into a 0–10 score, stated plainly.
+    pub reading: &'static str,
+    /// Weight 0–5 used when the profile sets none.
+    pub default_weight: f64,
+    /// Every claim the rule rests on.
+    pub sources: &'static [&'static str],
+    /// Heading of a pro for the option that scores higher here.
+    pub pro: &'static str,
+    /// Heading of a con for the option that scores lower here.
+    pub con: &'static str,
+    /// Appends the terms of one option's score (`option` indexes `inputs.options`) to `t`;
+    /// they sum to the unclamped score. Returns the figures the rule worked out besides them.
+    pub rule: Rule,
+}
+
+/// A criterion's rule (see [`CriterionSpec::rule`]).
+pub type Rule = fn(&mut Terms<'_>, &RuleInputs<'_>, usize) -> Record;
+
+/// What a rule worked out besides its terms, for the sentences that explain the score: they
+/// quote these figures rather than work them out again.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Record {
+    /// The terms, the score and the projected resources say all there is.
+    #[default]
+    Terms,
+}
+
+/// Highest weight a criterion can be given.
+pub const MAX_WEIGHT: f64 = 5.0;
+
+/// Every criterion, in scorecard order: the registry. A criterion is its module below (its
+/// row and its rule) and its line here.
+pub const CRITERIA: &[CriterionSpec] = &[
+    resource_efficiency::SPEC,
+    cost::SPEC,
+    startup_speed::SPEC,
+    runtime_performance::SPEC,
+    isolation::SPEC,
+    patching::SPEC,
+    supply_chain::SPEC,
+    os_flexibility::SPEC,
+    portability::SPEC,
+    scalability::SPEC,
+    delivery_speed::SPEC,
+    networking_simplicity::SPEC,
+    migration_effort::SPEC,
+    resilience_fit::SPEC,
+    heavy_workloads::SPEC,
+    nesting::SPEC,
+];
+
+impl CriterionId {
+    pub fn spec(self) -> &'static CriterionSpec {
+        &CRITERIA[self as usize]
+    }
+
+    /// Looks a criterion up by its file key.
+    pub fn from_key(key: &str) -> Option<Self> {
+        CRITERIA.iter().find(|spec| spec.key == key).map(|spec| spec.id)
+    }
+}
+
+impl Serialize for CriterionId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.spec().key)
+    }
+}
+
+impl<'de> Deserialize<'de> for CriterionId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        Self::from_key(&key).ok_or_else(|| serde::de::Error::custom(format!("unknown criterion `{key}`")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::facts::{FACTS, fact};
+
+    #[test]
+    fn table_order_matches_ids() {
+        for (index, spec) in CRITERIA.iter().enumerate() {
+            assert_eq!(spec.id as usize, index, "{} is out of order", spec.key);
+            assert_eq!(CriterionId::from_key(spec.key), Some(spec.id));
+        }
+    }
+
+    #[test]
+    fn every_seed_fact_is_cited_by_some_rule() {
+        for fact in FACTS {
+            let citing: Vec<&str> = CRITERIA.iter().filter(|c| c.sources.contains(&fact.id)).map(|c| c.key).collect();
+            assert!(!citing.is_empty(), "{} ({}) is cited by no rule", fact.id, fact.claim);
+        }
+    }
+
+    #[test]
+    fn every_cited_id_exists() {
+        for spec in CRITERIA {
+            for id in spec.sources {
+                assert!(fact(id).is_some(), "{} cites unknown {id}", spec.key);
+            }
+        }
+    }
+
+    #[test]
+    fn default_weights_are_in_range() {
+        for spec in CRITERIA {
+            assert!((0.0..=MAX_WEIGHT).contains(&spec.default_weight), "{}", spec.key);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! Resilience fit: does the platform's failure model match the app's? Its row, and the rule that scores it.
+
+use super::{CriterionId, CriterionSpec, Record};
+use crate::model::assumptions::AssumptionId;
+use crate::model::rules::{RuleInputs, Terms};
+use crate::model::traits::TraitId;
+
+/// The criterion's row in the registry.
+pub const SPEC: CriterionSpec = CriterionSpec {
+    id: CriterionId::ResilienceFit,
+    key: "resilience_fit",
+    label: "Resilience fit",
+    question: "Does the platform's failure model match the app's?",
+    reading: "Orchestrated options assume instances die: 2 + 8 × failure tolerance/10. VMs are kept running, which suits apps not built for that: 7, plus up to 3 × (1 − failure tolerance/10) where the hypervisor live-migrates them through host maintenance while Kubernetes drains pods (vm_live_migration_points), for instances that live to meet it (none at an hour, all from a month, log-interpolated). Short-lived VMs are not kept running: a scaling group replaces them from their image as an orchestrator replaces pods, so with the same churn their fit moves to the orchestrated options' (all of the way for VMs living an hour or less).",
+    default_weight: 3.0,
+    sources: &["M-OPS-8", "V-OPS-3"],
+    pro: "Fits the app's failure model",
+    con: "Mismatched failure model",
+    rule,
+};
+
+/// Orchestrated instances are rescheduled when they die, which suits apps built for it;
+/// instances kept running suit the others, and more so where the hypervisor live-migrates
+/// them through host maintenance instead of restarting them (`vm_live_migration_points`),
+/// as far as they live long enough to meet it: not at all for instances of an hour or less,
+/// fully from a month (1 − [`churn`], hosts being patched on a monthly cycle).
+fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
+    let spec = inputs.options[option];
+    t.reading(spec.readings.resilience);
+    let tolerance = inputs.rating(TraitId::FailureTolerance);
+    let orchestrated = |base: f64| base + 8.0 * tolerance;
+    if spec.orchestrated {
+        t.add_trait(
+            "app built for dying instances; the orchestrator reschedules",
+            inputs,
+            TraitId::FailureTolerance,
+            orchestrated(0.0),
+            &["M-OPS-8", "V-OPS-3"],
+        );
+    } else {
+        let churn = inputs.shared.churn;
+        let migration = inputs.values.get(AssumptionId::VmLiveMigrationPoints) * (1.0 - tolerance) * (1.0 - churn);
+        t.add_trait(
+            "instances live-migrated through host maintenance, for an app not built to die",
+            inputs,
+            TraitId::FailureTolerance,
+            migration,
+            &["M-OPS-8"],
+        );
+        // Short-lived VMs are not kept running: a scaling group replaces them from their image
+        // all the time, as an orchestrator replaces pods, so as churn rises their fit becomes
+        // the orchestrated options' (1 for VMs living an hour or less).
+        let kept = spec.readings.resilience.value + migration;
+        t.add_trait(
+            "short-lived instances replaced from their image, as pods are",
+            inputs,
+            TraitId::LifespanDays,
+            churn * (orchestrated(crate::model::options::CONTAINER.readings.resilience.value) - kept),
+            &["M-OPS-8", "V-OPS-3"],
+        );
+    }
+    Record::Terms
+}

@@ -1,0 +1,44 @@
+//! Supply chain: can you trust what runs, and check it? Its row, and the rule that scores it.
+
+use super::{CriterionId, CriterionSpec, Record};
+use crate::model::rules::{RuleInputs, Terms};
+use crate::model::traits::TraitId;
+
+/// The criterion's row in the registry.
+pub const SPEC: CriterionSpec = CriterionSpec {
+    id: CriterionId::SupplyChain,
+    key: "supply_chain",
+    label: "Supply chain",
+    question: "Can you trust what runs, and check it?",
+    reading: "Image-built options: 2 + 6 × image trust/10 + 2 × team maturity/10 (trusted layers, plus signing and scanning built into the lifecycle). VMs: 6, minus up to 2 for stale long-lived images.",
+    default_weight: 2.0,
+    sources: &["M-SEC-5", "M-OPS-4", "V-SEC-3"],
+    pro: "Trustworthy supply chain",
+    con: "Supply-chain risk",
+    rule,
+};
+
+fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
+    let spec = inputs.options[option];
+    t.reading(spec.readings.supply_chain);
+    if spec.image_pipeline {
+        t.add_trait(
+            "trusted, provenance-checked images",
+            inputs,
+            TraitId::ImageTrust,
+            6.0 * inputs.rating(TraitId::ImageTrust),
+            &["M-SEC-5"],
+        );
+        t.add_trait(
+            "signing and scanning built into the lifecycle",
+            inputs,
+            TraitId::TeamContainerMaturity,
+            2.0 * inputs.rating(TraitId::TeamContainerMaturity),
+            &["M-OPS-4"],
+        );
+    } else {
+        let stale = inputs.shared.guest_staleness;
+        t.add_trait("image sprawl and stale images", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-3"]);
+    }
+    Record::Terms
+}
