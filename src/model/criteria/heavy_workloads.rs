@@ -34,5 +34,5 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     t.base("neutral", 5.0, &["V-DEC-1"]);
     let reading = spec.readings.heavy_work;
     t.add_trait(reading.label, inputs, TraitId::DataIntensity, reading.value * heavy, reading.sources);
-    Record::Terms
+    Record::HeavyWorkloads { heaviness: heavy }
 }

@@ -96,5 +96,5 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
             &["V-SEC-6"],
         );
     }
-    Record::Terms
+    Record::Isolation { threat, exposure: packed }
 }

@@ -77,6 +77,21 @@ pub enum Record {
     /// The terms, the score and the projected resources say all there is.
     #[default]
     Terms,
+    /// How much start-up time matters, 0–1.
+    StartupSpeed { relevance: f64 },
+    /// The threat neighbours pose, 0–1, and the boundary's exposure with services sharing an
+    /// instance, 0–10.
+    Isolation { threat: f64, exposure: f64 },
+    /// How stale a VM's guests get before they are replaced or patched, 0–1.
+    SupplyChain { guest_staleness: f64 },
+    /// How far coupled services must scale together through a burst, 0–1 (burstiness × split
+    /// × legacy coupling; 0 where each service scales alone or the load is flat).
+    Scalability { coupled: f64 },
+    /// Instance churn, 0 (a month or more) to 1 (an hour or less), and the points given for
+    /// live migration through host maintenance (0 for orchestrated options).
+    ResilienceFit { churn: f64, live_migration: f64 },
+    /// The workload's heaviness, 0–1.
+    HeavyWorkloads { heaviness: f64 },
 }
 
 /// Highest weight a criterion can be given.

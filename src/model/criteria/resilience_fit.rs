@@ -29,6 +29,7 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     t.reading(spec.readings.resilience);
     let tolerance = inputs.rating(TraitId::FailureTolerance);
     let orchestrated = |base: f64| base + 8.0 * tolerance;
+    let churn = inputs.shared.churn;
     if spec.orchestrated {
         t.add_trait(
             "app built for dying instances; the orchestrator reschedules",
@@ -37,27 +38,26 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
             orchestrated(0.0),
             &["M-OPS-8", "V-OPS-3"],
         );
-    } else {
-        let churn = inputs.shared.churn;
-        let migration = inputs.values.get(AssumptionId::VmLiveMigrationPoints) * (1.0 - tolerance) * (1.0 - churn);
-        t.add_trait(
-            "instances live-migrated through host maintenance, for an app not built to die",
-            inputs,
-            TraitId::FailureTolerance,
-            migration,
-            &["M-OPS-8"],
-        );
-        // Short-lived VMs are not kept running: a scaling group replaces them from their image
-        // all the time, as an orchestrator replaces pods, so as churn rises their fit becomes
-        // the orchestrated options' (1 for VMs living an hour or less).
-        let kept = spec.readings.resilience.value + migration;
-        t.add_trait(
-            "short-lived instances replaced from their image, as pods are",
-            inputs,
-            TraitId::LifespanDays,
-            churn * (orchestrated(crate::model::options::CONTAINER.readings.resilience.value) - kept),
-            &["M-OPS-8", "V-OPS-3"],
-        );
+        return Record::ResilienceFit { churn, live_migration: 0.0 };
     }
-    Record::Terms
+    let migration = inputs.values.get(AssumptionId::VmLiveMigrationPoints) * (1.0 - tolerance) * (1.0 - churn);
+    t.add_trait(
+        "instances live-migrated through host maintenance, for an app not built to die",
+        inputs,
+        TraitId::FailureTolerance,
+        migration,
+        &["M-OPS-8"],
+    );
+    // Short-lived VMs are not kept running: a scaling group replaces them from their image
+    // all the time, as an orchestrator replaces pods, so as churn rises their fit becomes
+    // the orchestrated options' (1 for VMs living an hour or less).
+    let kept = spec.readings.resilience.value + migration;
+    t.add_trait(
+        "short-lived instances replaced from their image, as pods are",
+        inputs,
+        TraitId::LifespanDays,
+        churn * (orchestrated(crate::model::options::CONTAINER.readings.resilience.value) - kept),
+        &["M-OPS-8", "V-OPS-3"],
+    );
+    Record::ResilienceFit { churn, live_migration: migration }
 }

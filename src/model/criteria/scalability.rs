@@ -34,8 +34,9 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     );
     // Containerised as it is, a coupled app scales as a whole; decomposing buys scaling per
     // service (VMs scale whole VMs either way).
+    let mut coupled = 0.0;
     if spec.image_pipeline && inputs.paths[option] == MigrationPath::AsIs {
-        let coupled = inputs.shared.split * inputs.rating(TraitId::LegacyCoupling);
+        coupled = inputs.shared.split * inputs.rating(TraitId::LegacyCoupling);
         if coupled > 0.0 {
             t.add_trait(
                 "coupled services must scale together",
@@ -46,5 +47,5 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
             );
         }
     }
-    Record::Terms
+    Record::Scalability { coupled: burst * coupled }
 }

@@ -38,5 +38,5 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         -(inputs.shared.startup * POINTS_PER_DECADE * behind).min(10.0),
         &["M-OPS-1", "M-OPS-2"],
     );
-    Record::Terms
+    Record::StartupSpeed { relevance: inputs.shared.startup }
 }

@@ -40,5 +40,5 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         let stale = inputs.shared.guest_staleness;
         t.add_trait("image sprawl and stale images", inputs, TraitId::LifespanDays, -2.0 * stale, &["V-SEC-3"]);
     }
-    Record::Terms
+    Record::SupplyChain { guest_staleness: inputs.shared.guest_staleness }
 }
