@@ -1,6 +1,6 @@
 //! Cost: what will the bill for hosts and managed services be each month? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::assumptions::AssumptionId;
 use crate::model::resources::ResourceId;
 use crate::model::rules::{Input, RuleInputs, Terms, decades_behind};
@@ -11,7 +11,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "cost",
     label: "Cost",
     question: "What will the bill for hosts and managed services be each month?",
-    reading: "10 × the cheapest option's monthly cost ÷ this option's, from the projection: whole hosts (or cloud instances) at their price for the hours they run, plus a managed control plane's fee (a self-managed control plane takes its share of the hosts instead). When every option costs nothing, all score 10. Denser packing means fewer hosts to pay for (M-RES-1); heavy work weighs on the bill (V-RES-5, V-DEC-1).",
+    wording: Wording::Text(
+        "10 × the cheapest option's monthly cost ÷ this option's, from the projection: whole hosts (or cloud instances) at their price for the hours they run, plus a managed control plane's fee (a self-managed control plane takes its share of the hosts instead). When every option costs nothing, all score 10. Denser packing means fewer hosts to pay for (M-RES-1); heavy work weighs on the bill (V-RES-5, V-DEC-1).",
+    ),
     default_weight: 3.0,
     sources: &["M-RES-1", "V-RES-5", "V-DEC-1"],
     pro: "Cheaper to run",

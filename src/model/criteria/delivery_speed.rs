@@ -1,6 +1,6 @@
 //! Delivery speed: how cheaply can changes be shipped? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{MigrationPath, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -10,7 +10,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "delivery_speed",
     label: "Delivery speed",
     question: "How cheaply can changes be shipped?",
-    reading: "5 ± cadence effects. Cadence is log(1 + deploys/week)/log(101). Image-built options gain cadence × (5 × maturity/10 − 2): mature teams gain up to 3, novices lose 2. VMs lose up to 2 with cadence (release overhead, drift). Any option gains up to 2 when each service has instances of its own, as far as the app is not legacy-bound (independent releases); decomposed, the coupling no longer counts, while image-built options containerised as they are lose up to 2 more as coupled images wait for each other's releases.",
+    wording: Wording::Text(
+        "5 ± cadence effects. Cadence is log(1 + deploys/week)/log(101). Image-built options gain cadence × (5 × maturity/10 − 2): mature teams gain up to 3, novices lose 2. VMs lose up to 2 with cadence (release overhead, drift). Any option gains up to 2 when each service has instances of its own, as far as the app is not legacy-bound (independent releases); decomposed, the coupling no longer counts, while image-built options containerised as they are lose up to 2 more as coupled images wait for each other's releases.",
+    ),
     default_weight: 3.0,
     sources: &["M-OPS-3", "V-OPS-2", "V-OPS-4", "M-DEC-2"],
     pro: "Fast delivery",

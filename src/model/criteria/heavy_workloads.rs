@@ -1,6 +1,6 @@
 //! Heavy workloads: does the workload's weight favour full VMs? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::profile::Profile;
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
@@ -11,7 +11,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "heavy_workloads",
     label: "Heavy workloads",
     question: "Does the workload's weight favour full VMs?",
-    reading: "Heaviness = mean of data intensity/10, instance size (1 GiB: 0 … 64 GiB and more: 1) and longevity (a month: 0 … three years: 1). Guest-OS options: 5 + 4 × heaviness. Others: 5 − 2 × heaviness (possible, but weigh the cost).",
+    wording: Wording::Text(
+        "Heaviness = mean of data intensity/10, instance size (1 GiB: 0 … 64 GiB and more: 1) and longevity (a month: 0 … three years: 1). Guest-OS options: 5 + 4 × heaviness. Others: 5 − 2 × heaviness (possible, but weigh the cost).",
+    ),
     default_weight: 3.0,
     sources: &["V-RES-4", "V-RES-5", "V-DEC-1"],
     pro: "Suits heavy work",

@@ -1,7 +1,8 @@
 //! Isolation: how well are neighbours kept apart when isolation matters? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
+use crate::model::format::Number;
 use crate::model::options::{Boundary, OptionSpec};
 use crate::model::profile::Profile;
 use crate::model::rules::{RuleInputs, Terms};
@@ -13,7 +14,7 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "isolation",
     label: "Isolation",
     question: "How well are neighbours kept apart when isolation matters?",
-    reading: "10 − threat × the boundary's exposure. Threat = isolation need/10 × (0.35 + 0.65 × untrusted code/10): own reviewed code keeps 35% of the threat (first_party_threat_share), arbitrary tenant code all of it. Exposure: hypervisor 2/10, shared kernel 9/10 narrowed by runtime hardening (seccomp, user namespaces: −25%, never below a hypervisor); pods on node VMs as a shared kernel for the share of hostile pods that can land on their node. Services packed into one VM lose their boundaries as far as one breach then reaches: ln(services per VM)/ln(service instances), up to the hardened shared kernel when every instance shares one VM. Compliance no longer enters here: it costs every option controls and audit work (patching burden).",
+    wording: Wording::Figures(reading),
     default_weight: 4.0,
     sources: &[
         "M-ARCH-1", "M-SEC-1", "M-SEC-2", "M-SEC-3", "M-SEC-4", "M-OPS-7", "V-SEC-1", "V-SEC-2", "V-SEC-4", "V-SEC-6",
@@ -23,6 +24,20 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     con: "Weaker isolation",
     rule,
 };
+
+/// The reading, quoting the assumption catalogue.
+fn reading(values: &Values) -> String {
+    let own = values.get(AssumptionId::FirstPartyThreatShare);
+    format!(
+        "10 − threat × the boundary's exposure. Threat = isolation need/10 × ({} + {} × untrusted code/10): own reviewed code keeps {}% of the threat (first_party_threat_share), arbitrary tenant code all of it. Exposure: hypervisor {}/10, shared kernel {}/10 narrowed by runtime hardening (seccomp, user namespaces: −{}%, never below a hypervisor); pods on node VMs as a shared kernel for the share of hostile pods that can land on their node. Services packed into one VM lose their boundaries as far as one breach then reaches: ln(services per VM)/ln(service instances), up to the hardened shared kernel when every instance shares one VM. Compliance no longer enters here: it costs every option controls and audit work (patching burden).",
+        Number(own),
+        Number(1.0 - own),
+        Number(100.0 * own),
+        Number(values.get(AssumptionId::HypervisorExposure)),
+        Number(values.get(AssumptionId::SharedKernelExposure)),
+        Number(100.0 * values.get(AssumptionId::RuntimeHardeningReduction)),
+    )
+}
 
 /// The threat neighbours pose, 0–1: how much a breach would matter (isolation need) times
 /// how likely the code is to attack. Own reviewed code still carries a share of the threat

@@ -1,6 +1,6 @@
 //! Migration effort: how much must change to get the app onto the platform? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{MigrationPath, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -10,7 +10,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "migration_effort",
     label: "Migration effort",
     question: "How much must change to get the app onto the platform?",
-    reading: "Image-built options offer two paths and are scored on the better one for the workload (the higher overall score): containerised as it is, 10 − 4 × legacy coupling/10 − 2 × (1 − team maturity/10), or decomposed into services, 10 − 7 × legacy coupling/10 − 2 × (1 − team maturity/10). Lift-and-shift options: 10 − legacy coupling/10; they are also the first step of a phased path.",
+    wording: Wording::Text(
+        "Image-built options offer two paths and are scored on the better one for the workload (the higher overall score): containerised as it is, 10 − 4 × legacy coupling/10 − 2 × (1 − team maturity/10), or decomposed into services, 10 − 7 × legacy coupling/10 − 2 × (1 − team maturity/10). Lift-and-shift options: 10 − legacy coupling/10; they are also the first step of a phased path.",
+    ),
     default_weight: 4.0,
     sources: &["M-APP-1", "M-APP-2", "M-DEC-1", "M-DEC-3"],
     pro: "Little migration work",

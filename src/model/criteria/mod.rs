@@ -1,8 +1,11 @@
 //! The criteria every option is scored on: what each asks, how Podvisor reads the sources
 //! into a number, its default weight and the claims it rests on.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::assumptions::Values;
 use super::rules::{RuleInputs, Terms};
 
 pub mod cost;
@@ -52,8 +55,9 @@ pub struct CriterionSpec {
     pub label: &'static str,
     /// The question the criterion answers.
     pub question: &'static str,
-    /// How the rule turns the sources into a 0–10 score, stated plainly.
-    pub reading: &'static str,
+    /// How the rule turns the sources into a 0–10 score, stated plainly (see
+    /// [`CriterionSpec::reading`]).
+    pub wording: Wording,
     /// Weight 0–5 used when the profile sets none.
     pub default_weight: f64,
     /// Every claim the rule rests on.
@@ -65,6 +69,25 @@ pub struct CriterionSpec {
     /// Appends the terms of one option's score (`option` indexes `inputs.options`) to `t`;
     /// they sum to the unclamped score. Returns the figures the rule worked out besides them.
     pub rule: Rule,
+}
+
+/// How a criterion's reading is worded: fixed text, or text that quotes the figures of the
+/// assumption catalogue it rests on, so that a changed figure changes the sentence.
+#[derive(Clone, Copy, Debug)]
+pub enum Wording {
+    Text(&'static str),
+    Figures(fn(&Values) -> String),
+}
+
+impl CriterionSpec {
+    /// How the rule turns the sources into a 0–10 score, stated plainly, with the figures of
+    /// `values` (the catalogue as a profile resolves it).
+    pub fn reading(&self, values: &Values) -> Cow<'static, str> {
+        match self.wording {
+            Wording::Text(text) => Cow::Borrowed(text),
+            Wording::Figures(write) => Cow::Owned(write(values)),
+        }
+    }
 }
 
 /// A criterion's rule (see [`CriterionSpec::rule`]).

@@ -1,6 +1,6 @@
 //! Nesting: must the workload itself run VMs? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -10,7 +10,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "nesting",
     label: "Nesting",
     question: "Must the workload itself run VMs?",
-    reading: "Without nesting every option scores 10. With it, VMs and containers on VMs score 3 (nested virtualization: hard, not always offered, costly); microVMs 0 (sandboxes do not offer KVM to their guests in production: Firecracker's maintainers, firecracker#1721); containers 9.",
+    wording: Wording::Text(
+        "Without nesting every option scores 10. With it, VMs and containers on VMs score 3 (nested virtualization: hard, not always offered, costly); microVMs 0 (sandboxes do not offer KVM to their guests in production: Firecracker's maintainers, firecracker#1721); containers 9.",
+    ),
     default_weight: 2.0,
     sources: &["M-OPS-6"],
     pro: "Nests without trouble",

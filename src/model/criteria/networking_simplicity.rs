@@ -1,6 +1,6 @@
 //! Networking simplicity: how much networking must be built and run between parts of the app? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{Input, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -10,7 +10,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "networking_simplicity",
     label: "Networking simplicity",
     question: "How much networking must be built and run between parts of the app?",
-    reading: "10 − min(10, chattiness/10 × 2.5 × log10(separately networked instances at steady load)). Orchestrated options win back up to 30% of that with team maturity (pods and a flat L3 network).",
+    wording: Wording::Text(
+        "10 − min(10, chattiness/10 × 2.5 × log10(separately networked instances at steady load)). Orchestrated options win back up to 30% of that with team maturity (pods and a flat L3 network).",
+    ),
     default_weight: 2.0,
     sources: &["M-NET-1", "M-NET-2"],
     pro: "Simple networking",

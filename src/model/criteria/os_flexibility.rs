@@ -1,6 +1,6 @@
 //! OS flexibility: can the platform run every OS the workload needs? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{Input, RuleInputs, Terms};
 use crate::model::traits::{PrimaryOs, TraitId};
 
@@ -10,7 +10,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "os_flexibility",
     label: "OS flexibility",
     question: "Can the platform run every OS the workload needs?",
-    reading: "Options that run any guest OS score 10. Shared-kernel options score 10 − 9 × OS diversity/10; their one kernel type is the workload's primary OS (Linux or Windows). Linux-only sandboxes score 0 for a Windows workload, with a warning.",
+    wording: Wording::Text(
+        "Options that run any guest OS score 10. Shared-kernel options score 10 − 9 × OS diversity/10; their one kernel type is the workload's primary OS (Linux or Windows). Linux-only sandboxes score 0 for a Windows workload, with a warning.",
+    ),
     default_weight: 3.0,
     sources: &["M-OS-1", "V-OS-1"],
     pro: "Runs any OS",

@@ -1,6 +1,8 @@
 //! Patching burden: how many operating systems must be kept patched, and how fresh are images? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
+use crate::model::assumptions::{AssumptionId, Values};
+use crate::model::format::Number;
 use crate::model::resources::ResourceId;
 use crate::model::rules::{Input, POINTS_PER_DECADE, RuleInputs, Terms, decades_behind};
 use crate::model::traits::TraitId;
@@ -11,13 +13,28 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "patching",
     label: "Patching burden",
     question: "How many operating systems must be kept patched, and how fresh are images?",
-    reading: "8 − (0.5 + compliance/20) × 4 points per tenfold more OS instances to patch at steady load than the fewest (at most 6): guest OSes (each patched in place, or with golden images a quarter of the work per guest; guests that live shorter than the ~30-day patch cycle are replaced, not patched, in proportion; at least one image per VM role), hosts, node VMs, and each service image's partial OS copy. Compliance adds controls and audit evidence to every option: 2 × compliance/10 × the option's control load (VMs 1, containers 1.2, containers on VMs 1.3, microVMs 1.4). Image-built options gain up to 2 points as frequent rebuilds keep packages fresh; old guests lose up to 2 as they go stale (a week: none, a year: all), their age capped by the golden-image rebuild cadence when VMs are replaced from images.",
+    wording: Wording::Figures(reading),
     default_weight: 3.0,
     sources: &["V-OPS-1", "V-SEC-3", "V-SEC-5", "V-SEC-2", "M-OPS-7", "M-OPS-4"],
     pro: "Easier to keep patched",
     con: "Harder to keep patched",
     rule,
 };
+
+/// The reading, quoting the assumption catalogue.
+fn reading(values: &Values) -> String {
+    let load = |id: AssumptionId| Number(values.get(id));
+    format!(
+        "8 − (0.5 + compliance/20) × {} points per tenfold more OS instances to patch at steady load than the fewest (at most 6): guest OSes (each patched in place, or with golden images a quarter of the work per guest; guests that live shorter than the ~{}-day patch cycle are replaced, not patched, in proportion; at least one image per VM role), hosts, node VMs, and each service image's partial OS copy. Compliance adds controls and audit evidence to every option: {} × compliance/10 × the option's control load (VMs {}, containers {}, containers on VMs {}, microVMs {}). Image-built options gain up to 2 points as frequent rebuilds keep packages fresh; old guests lose up to 2 as they go stale (a week: none, a year: all), their age capped by the golden-image rebuild cadence when VMs are replaced from images.",
+        Number(POINTS_PER_DECADE),
+        Number(values.get(AssumptionId::GoldenImageRebuildDays)),
+        Number(COMPLIANCE_POINTS),
+        load(AssumptionId::ComplianceControlLoadVm),
+        load(AssumptionId::ComplianceControlLoadContainer),
+        load(AssumptionId::ComplianceControlLoadContainersOnVms),
+        load(AssumptionId::ComplianceControlLoadMicrovm),
+    )
+}
 
 /// Points of compliance effort at full strictness and a control load of 1 (the VM's): the
 /// controls and audit evidence every platform must show (segmentation, image signing,

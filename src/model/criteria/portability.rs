@@ -1,6 +1,6 @@
 //! Portability: how easily does the workload move between machines and clouds? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -10,7 +10,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "portability",
     label: "Portability",
     question: "How easily does the workload move between machines and clouds?",
-    reading: "Image-built options start at 9, lose up to 4 points with OS diversity (they need a compatible kernel) and up to 3 with legacy coupling (a coupled app is not self-contained). VM images weigh gigabytes and follow a hypervisor's format: 5.",
+    wording: Wording::Text(
+        "Image-built options start at 9, lose up to 4 points with OS diversity (they need a compatible kernel) and up to 3 with legacy coupling (a coupled app is not self-contained). VM images weigh gigabytes and follow a hypervisor's format: 5.",
+    ),
     default_weight: 2.0,
     sources: &["M-PORT-1", "V-PORT-1", "V-RES-1"],
     pro: "Portable",

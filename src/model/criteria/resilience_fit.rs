@@ -1,7 +1,8 @@
 //! Resilience fit: does the platform's failure model match the app's? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
-use crate::model::assumptions::AssumptionId;
+use super::{CriterionId, CriterionSpec, Record, Wording};
+use crate::model::assumptions::{AssumptionId, Values};
+use crate::model::format::Number;
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -11,13 +12,21 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "resilience_fit",
     label: "Resilience fit",
     question: "Does the platform's failure model match the app's?",
-    reading: "Orchestrated options assume instances die: 2 + 8 × failure tolerance/10. VMs are kept running, which suits apps not built for that: 7, plus up to 3 × (1 − failure tolerance/10) where the hypervisor live-migrates them through host maintenance while Kubernetes drains pods (vm_live_migration_points), for instances that live to meet it (none at an hour, all from a month, log-interpolated). Short-lived VMs are not kept running: a scaling group replaces them from their image as an orchestrator replaces pods, so with the same churn their fit moves to the orchestrated options' (all of the way for VMs living an hour or less).",
+    wording: Wording::Figures(reading),
     default_weight: 3.0,
     sources: &["M-OPS-8", "V-OPS-3"],
     pro: "Fits the app's failure model",
     con: "Mismatched failure model",
     rule,
 };
+
+/// The reading, quoting the assumption catalogue.
+fn reading(values: &Values) -> String {
+    format!(
+        "Orchestrated options assume instances die: 2 + 8 × failure tolerance/10. VMs are kept running, which suits apps not built for that: 7, plus up to {} × (1 − failure tolerance/10) where the hypervisor live-migrates them through host maintenance while Kubernetes drains pods (vm_live_migration_points), for instances that live to meet it (none at an hour, all from a month, log-interpolated). Short-lived VMs are not kept running: a scaling group replaces them from their image as an orchestrator replaces pods, so with the same churn their fit moves to the orchestrated options' (all of the way for VMs living an hour or less).",
+        Number(values.get(AssumptionId::VmLiveMigrationPoints)),
+    )
+}
 
 /// Orchestrated instances are rescheduled when they die, which suits apps built for it;
 /// instances kept running suit the others, and more so where the hypervisor live-migrates

@@ -1,6 +1,6 @@
 //! Resource efficiency: how much memory and CPU does the workload need at peak? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::resources::ResourceId;
 use crate::model::rules::{Input, RuleInputs, Terms};
 
@@ -10,7 +10,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "resource_efficiency",
     label: "Resource efficiency",
     question: "How much memory and CPU does the workload need at peak?",
-    reading: "10 × the leanest option's footprint ÷ this option's, averaged over memory and CPU from the projection. Guest OS copies, hypervisor overhead and whole-vCPU rounding make VMs heavier per instance; packing many services into one VM reverses that once each container's own runtime copies add up (M-RES-2).",
+    wording: Wording::Text(
+        "10 × the leanest option's footprint ÷ this option's, averaged over memory and CPU from the projection. Guest OS copies, hypervisor overhead and whole-vCPU rounding make VMs heavier per instance; packing many services into one VM reverses that once each container's own runtime copies add up (M-RES-2).",
+    ),
     default_weight: 3.0,
     sources: &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "V-RES-3", "M-ARCH-2"],
     pro: "Light on resources",

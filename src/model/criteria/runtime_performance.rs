@@ -1,7 +1,8 @@
 //! Runtime performance: how close to bare-metal speed does the workload run? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
-use crate::model::assumptions::AssumptionId;
+use super::{CriterionId, CriterionSpec, Record, Wording};
+use crate::model::assumptions::{AssumptionId, Values};
+use crate::model::format::Number;
 use crate::model::rules::{Input, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -11,13 +12,22 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "runtime_performance",
     label: "Runtime performance",
     question: "How close to bare-metal speed does the workload run?",
-    reading: "10 × measured throughput relative to bare metal: CPU efficiency × storage efficiency^(data intensity/10) × network efficiency^(chattiness/10 × share of calls that leave the instance), one factor per layer (containers on VMs pay both). Defaults are today's stacks: a tuned virtio/vhost storage path for VMs (0.9) and Kubernetes pod networking without NAT for containers (0.95); Felter et al.'s untuned 2014 figures remain as the range's bottom.",
+    wording: Wording::Figures(reading),
     default_weight: 2.0,
     sources: &["M-OPS-5", "V-RES-5", "M-NET-1"],
     pro: "Runs close to bare metal",
     con: "Slower than bare metal",
     rule,
 };
+
+/// The reading, quoting the assumption catalogue.
+fn reading(values: &Values) -> String {
+    format!(
+        "10 × measured throughput relative to bare metal: CPU efficiency × storage efficiency^(data intensity/10) × network efficiency^(chattiness/10 × share of calls that leave the instance), one factor per layer (containers on VMs pay both). Defaults are today's stacks: a tuned virtio/vhost storage path for VMs ({}) and Kubernetes pod networking without NAT for containers ({}); Felter et al.'s untuned 2014 figures remain as the range's bottom.",
+        Number(values.get(AssumptionId::VmIoEfficiency)),
+        Number(values.get(AssumptionId::ContainerNetworkEfficiency)),
+    )
+}
 
 fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     let spec = inputs.options[option];

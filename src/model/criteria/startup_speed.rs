@@ -1,6 +1,6 @@
 //! Start-up speed: does slow instance start-up hurt this workload? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::profile::Profile;
 use crate::model::resources::ResourceId;
 use crate::model::rules::{POINTS_PER_DECADE, RuleInputs, Terms, decades_behind};
@@ -12,7 +12,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "startup_speed",
     label: "Start-up speed",
     question: "Does slow instance start-up hurt this workload?",
-    reading: "10 − relevance × 4 points per tenfold slower start than the fastest option (at most 10). Relevance is the start-latency sensitivity. Short lifetimes do not add to it: a fleet of short-lived instances keeps a warm pool of booted spares (starts per second × boot seconds, by Little's law), which the resources count.",
+    wording: Wording::Text(
+        "10 − relevance × 4 points per tenfold slower start than the fastest option (at most 10). Relevance is the start-latency sensitivity. Short lifetimes do not add to it: a fleet of short-lived instances keeps a warm pool of booted spares (starts per second × boot seconds, by Little's law), which the resources count.",
+    ),
     default_weight: 3.0,
     sources: &["M-OPS-1", "M-OPS-2"],
     pro: "Starts fast",

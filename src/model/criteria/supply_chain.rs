@@ -1,6 +1,6 @@
 //! Supply chain: can you trust what runs, and check it? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record};
+use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -10,7 +10,9 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "supply_chain",
     label: "Supply chain",
     question: "Can you trust what runs, and check it?",
-    reading: "Image-built options: 2 + 6 × image trust/10 + 2 × team maturity/10 (trusted layers, plus signing and scanning built into the lifecycle). VMs: 6, minus up to 2 for stale long-lived images.",
+    wording: Wording::Text(
+        "Image-built options: 2 + 6 × image trust/10 + 2 × team maturity/10 (trusted layers, plus signing and scanning built into the lifecycle). VMs: 6, minus up to 2 for stale long-lived images.",
+    ),
     default_weight: 2.0,
     sources: &["M-SEC-5", "M-OPS-4", "V-SEC-3"],
     pro: "Trustworthy supply chain",
