@@ -1,5 +1,7 @@
-//! The criteria every option is scored on: what each asks, how Podvisor reads the sources
-//! into a number, its default weight and the claims it rests on.
+//! The criteria every option is scored on. Each is one module below, named by its key: its
+//! row (what it asks, how Podvisor reads the sources into a number, its default weight and the
+//! claims it rests on) and its rule, which scores an option and records the figures the
+//! sentences quote. [`CRITERIA`] is the registry: the rows in scorecard order.
 
 use std::borrow::Cow;
 
@@ -193,6 +195,22 @@ mod tests {
                 assert!(fact(id).is_some(), "{} cites unknown {id}", spec.key);
             }
         }
+    }
+
+    /// A criterion is one module named by its key, and every module is registered: what the
+    /// README's "How to add …" promises.
+    #[test]
+    fn every_module_is_a_registered_criterion() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/criteria");
+        let mut modules: Vec<String> = std::fs::read_dir(folder)
+            .expect("the criteria folder")
+            .filter_map(|entry| entry.ok()?.file_name().to_str()?.strip_suffix(".rs").map(str::to_owned))
+            .filter(|name| name != "mod")
+            .collect();
+        modules.sort();
+        let mut keys: Vec<&str> = CRITERIA.iter().map(|spec| spec.key).collect();
+        keys.sort_unstable();
+        assert_eq!(modules, keys);
     }
 
     #[test]
