@@ -1,7 +1,8 @@
 //! Cost: what will the bill for hosts and managed services be each month? Its row, and the rule that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
-use crate::model::assumptions::AssumptionId;
+use crate::model::assumptions::{AssumptionId, Values};
+use crate::model::format::Number;
 use crate::model::resources::ResourceId;
 use crate::model::rules::{Input, RuleInputs, Terms, decades_behind};
 
@@ -11,9 +12,7 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "cost",
     label: "Cost",
     question: "What will the bill for hosts and managed services be each month?",
-    wording: Wording::Text(
-        "10 × the cheapest option's monthly cost ÷ this option's, from the projection: whole hosts (or cloud instances) at their price for the hours they run, plus a managed control plane's fee (a self-managed control plane takes its share of the hosts instead). When every option costs nothing, all score 10. Denser packing means fewer hosts to pay for (M-RES-1); heavy work weighs on the bill (V-RES-5, V-DEC-1).",
-    ),
+    wording: Wording::Figures(reading),
     default_weight: 3.0,
     sources: &["M-RES-1", "V-RES-5", "V-DEC-1"],
     pro: "Cheaper to run",
@@ -21,7 +20,19 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     rule,
 };
 
-/// The bill relative to the cheapest option's: 10 for the cheapest, 5 for twice its cost.
+/// The reading, quoting the points a decade of the bill costs.
+fn reading(values: &Values) -> String {
+    let per_decade = values.get(AssumptionId::CostPointsPerDecade);
+    format!(
+        "10 − {} × log10(this option's monthly cost ÷ the cheapest option's), at least 0 (cost_points_per_decade): every doubling of the bill costs {} points, and {} times the cheapest bill scores 0. The bill is the projection's: whole hosts (or cloud instances) at their price for the hours they run, plus a managed control plane's fee (a self-managed control plane takes its share of the hosts instead) and, where the profile names a team, the engineers it takes to run. When every option costs nothing, all score 10. Denser packing means fewer hosts to pay for (M-RES-1); heavy work weighs on the bill (V-RES-5, V-DEC-1).",
+        Number(per_decade),
+        Number(per_decade * 2f64.log10()),
+        Number(10f64.powf(10.0 / per_decade.max(1e-9))),
+    )
+}
+
+/// The bill relative to the cheapest option's, on a log scale: 10 for the cheapest, 5.7 for
+/// twice its cost at the default 14.3 points a decade.
 fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     let own = inputs.resources[option].monthly_cost;
     let behind = decades_behind(own, inputs.best(ResourceId::MonthlyCost));
