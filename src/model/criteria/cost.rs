@@ -1,4 +1,5 @@
-//! Cost: what will the bill for hosts and managed services be each month? Its row, and the rule that scores it.
+//! Cost: what will the bill for hosts and managed services be each month? Its row, and the rule
+//! that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
@@ -46,4 +47,32 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         &["M-RES-1", "V-RES-5", "V-DEC-1"],
     );
     Record::Terms
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn cost_falls_with_the_bills_ratio_on_a_log_scale() {
+        // Ten 1 GiB services on 16 GiB hosts: VMs need 2 hosts (2,400 a month), containers 1
+        // (1,200). Twice the bill: 10 − 14.3 × log10(2) = 5.695.
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.services = 10;
+        w.replicas = 1;
+        w.peak_factor = 1.0;
+        w.memory_per_instance_mib = 1024.0;
+        w.cpu_per_instance = 0.25;
+        p.environment.host_memory_gib = 16.0;
+        let (vm, ct) = scores(&p, CriterionId::Cost);
+        close(vm, 10.0 - 14.3 * 2f64.log10());
+        close(ct, 10.0);
+        // On 8 GiB hosts both double (4 hosts against 2): the same ratio, the same score.
+        p.environment.host_memory_gib = 8.0;
+        close(scores(&p, CriterionId::Cost).0, 10.0 - 14.3 * 2f64.log10());
+    }
 }

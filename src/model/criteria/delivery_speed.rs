@@ -62,3 +62,27 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     }
     Record::Terms
 }
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn delivery_speed_depends_on_cadence_and_team() {
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.services = 1;
+        w.deploys_per_week = 100.0;
+        w.team_container_maturity = 10;
+        assert_eq!(scores(&p, CriterionId::DeliverySpeed), (3.0, 8.0));
+        p.workload_mut().team_container_maturity = 0;
+        close(scores(&p, CriterionId::DeliverySpeed).1, 3.0);
+        // A hundred greenfield services, each in its own instance: both options gain 2.
+        p.workload_mut().services = 100;
+        p.workload_mut().legacy_coupling = 0;
+        assert_eq!(scores(&p, CriterionId::DeliverySpeed), (5.0, 5.0));
+    }
+}

@@ -1,4 +1,5 @@
-//! Heavy workloads: does the workload's weight favour full VMs? Its row, and the rule that scores it.
+//! Heavy workloads: does the workload's weight favour full VMs? Its row, and the rule that
+//! scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::profile::Profile;
@@ -37,4 +38,26 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     let reading = spec.readings.heavy_work;
     t.add_trait(reading.label, inputs, TraitId::DataIntensity, reading.value * heavy, reading.sources);
     Record::HeavyWorkloads { heaviness: heavy }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use super::heaviness;
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn heavy_workloads_favour_vms_and_leave_bare_metal_containers_neutral() {
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.data_intensity = 10;
+        w.memory_per_instance_mib = 65536.0;
+        w.lifespan_days = 1095.0;
+        close(heaviness(&p), 1.0);
+        let (vm, ct) = scores(&p, CriterionId::HeavyWorkloads);
+        close(vm, 9.0);
+        close(ct, 5.0);
+    }
 }

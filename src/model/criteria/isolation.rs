@@ -1,4 +1,5 @@
-//! Isolation: how well are neighbours kept apart when isolation matters? Its row, and the rule that scores it.
+//! Isolation: how well are neighbours kept apart when isolation matters? Its row, and the rule
+//! that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
@@ -112,4 +113,49 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         );
     }
     Record::Isolation { threat, exposure: packed }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn isolation_scales_boundary_exposure_by_the_threat() {
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.isolation_need = 10;
+        w.untrusted_code = 10;
+        w.compliance_strictness = 10;
+        // Threat 1: a hypervisor exposes 2/10, a hardened shared kernel 9 × (1 − 0.25).
+        let (vm, ct) = scores(&p, CriterionId::Isolation);
+        close(vm, 8.0);
+        close(ct, 10.0 - 6.75);
+        // Own reviewed code keeps 35% of the threat; compliance does not enter.
+        p.workload_mut().untrusted_code = 0;
+        p.workload_mut().compliance_strictness = 0;
+        let (vm, ct) = scores(&p, CriterionId::Isolation);
+        close(vm, 10.0 - 0.35 * 2.0);
+        close(ct, 10.0 - 0.35 * 6.75);
+        // All services in one VM: processes side by side, no boundary and no hardening
+        // between them, as exposed as an unhardened shared kernel (9/10): below the hardened
+        // containers' 6.75.
+        let w = p.workload_mut();
+        w.untrusted_code = 10;
+        w.services = 4;
+        w.replicas = 1;
+        p.environment.services_per_vm = 500;
+        close(scores(&p, CriterionId::Isolation).0, 10.0 - 9.0);
+        // Two of four services per VM: a breach reaches half the estate (ln 2 / ln 4).
+        p.environment.services_per_vm = 2;
+        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (9.0 - 2.0) / 2.0);
+        // Two replicas of each, all four services per VM: four of eight (ln 4 / ln 8).
+        p.workload_mut().replicas = 2;
+        p.environment.services_per_vm = 4;
+        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (9.0 - 2.0) * 2.0 / 3.0);
+        p.workload_mut().isolation_need = 0;
+        assert_eq!(scores(&p, CriterionId::Isolation), (10.0, 10.0), "no need, no threat");
+    }
 }

@@ -167,6 +167,27 @@ impl<'de> Deserialize<'de> for CriterionId {
     }
 }
 
+/// What the rules' hand-worked tests share.
+#[cfg(test)]
+pub(crate) mod by_hand {
+    use super::CriterionId;
+    use crate::model::{Assumptions, Profile, evaluate};
+
+    /// (VM score, container score) of one criterion.
+    pub fn scores(profile: &Profile, criterion: CriterionId) -> (f64, f64) {
+        let evaluation = evaluate(profile, Assumptions::builtin());
+        let score = |id: &str| {
+            let option = evaluation.options.iter().find(|o| o.spec.key == id).expect("option evaluated");
+            option.criteria[criterion as usize].score
+        };
+        (score("vm"), score("container"))
+    }
+
+    pub fn close(actual: f64, expected: f64) {
+        assert!((actual - expected).abs() < 1e-6, "{actual} ≠ {expected}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

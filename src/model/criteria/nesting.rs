@@ -29,3 +29,19 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     }
     Record::Terms
 }
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use super::super::by_hand::scores;
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn nesting_penalises_hardware_virtualization() {
+        let mut p = Profile::default();
+        assert_eq!(scores(&p, CriterionId::Nesting), (10.0, 10.0));
+        p.workload_mut().nested_virtualization = true;
+        assert_eq!(scores(&p, CriterionId::Nesting), (3.0, 9.0));
+    }
+}

@@ -1,4 +1,5 @@
-//! Networking simplicity: how much networking must be built and run between parts of the app? Its row, and the rule that scores it.
+//! Networking simplicity: how much networking must be built and run between parts of the app?
+//! Its row, and the rule that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{Input, RuleInputs, Terms};
@@ -43,4 +44,28 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         );
     }
     Record::Terms
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn networking_grows_with_chatty_endpoints() {
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.services = 50;
+        w.replicas = 2;
+        w.chattiness = 10;
+        w.team_container_maturity = 0;
+        // 100 endpoints each: 10 − 2.5 × 2.
+        assert_eq!(scores(&p, CriterionId::NetworkingSimplicity), (5.0, 5.0));
+        p.workload_mut().team_container_maturity = 10;
+        close(scores(&p, CriterionId::NetworkingSimplicity).1, 6.5);
+        p.environment.services_per_vm = 50;
+        close(scores(&p, CriterionId::NetworkingSimplicity).0, 10.0 - 2.5 * 2.0_f64.log10());
+    }
 }

@@ -1,4 +1,5 @@
-//! OS flexibility: can the platform run every OS the workload needs? Its row, and the rule that scores it.
+//! OS flexibility: can the platform run every OS the workload needs? Its row, and the rule that
+//! scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{Input, RuleInputs, Terms};
@@ -37,4 +38,27 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         );
     }
     Record::Terms
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn os_flexibility_and_portability_follow_os_diversity() {
+        let mut p = Profile::default();
+        p.workload_mut().os_diversity = 10;
+        p.workload_mut().legacy_coupling = 0;
+        let (vm, ct) = scores(&p, CriterionId::OsFlexibility);
+        close(vm, 10.0);
+        close(ct, 1.0);
+        close(scores(&p, CriterionId::Portability).1, 5.0);
+        p.workload_mut().os_diversity = 0;
+        assert_eq!(scores(&p, CriterionId::Portability), (5.0, 9.0));
+        p.workload_mut().legacy_coupling = 10;
+        close(scores(&p, CriterionId::Portability).1, 6.0);
+    }
 }

@@ -1,4 +1,5 @@
-//! Patching burden: how many operating systems must be kept patched, and how fresh are images? Its row, and the rule that scores it.
+//! Patching burden: how many operating systems must be kept patched, and how fresh are images?
+//! Its row, and the rule that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
@@ -91,4 +92,54 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         );
     }
     Record::Terms
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::rules::churn;
+    use crate::model::{Assumptions, CriterionId, Profile, evaluate};
+
+    #[test]
+    fn patching_counts_operating_systems_and_freshness() {
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.services = 1;
+        w.replicas = 1;
+        w.peak_factor = 1.0;
+        w.lifespan_days = 7.0;
+        w.deploys_per_week = 0.0;
+        w.compliance_strictness = 0;
+        // One VM + its host = 2 OS instances; one container host = 1 (its image is rebuilt,
+        // not patched in place). Half-relevant without compliance: 0.5 × 4 × log10(2) behind.
+        // Week-old instances are not stale; replacing them weekly counts as freshness.
+        let behind = 0.5 * 4.0 * 2f64.log10();
+        let (vm, ct) = scores(&p, CriterionId::Patching);
+        close(vm, 8.0 - behind);
+        close(ct, 8.0 + 2.0 * churn(7.0));
+        p.workload_mut().deploys_per_week = 100.0;
+        close(scores(&p, CriterionId::Patching).1, 10.0);
+        p.workload_mut().lifespan_days = 365.0;
+        close(scores(&p, CriterionId::Patching).0, 6.0 - behind);
+        // Strict compliance makes the count fully relevant and adds controls and audit
+        // evidence to both, by their control loads.
+        p.workload_mut().compliance_strictness = 10;
+        let (vm, ct) = scores(&p, CriterionId::Patching);
+        close(vm, 6.0 - 2.0 * behind - 2.0 * 1.0);
+        close(ct, 10.0 - 2.0 * 1.2);
+    }
+
+    #[test]
+    fn patching_is_counted_at_steady_load() {
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.services = 10;
+        w.replicas = 2;
+        w.peak_factor = 5.0;
+        let evaluation = evaluate(&p, Assumptions::builtin());
+        // 20 VMs at steady load (100 at peak) and the one host they need.
+        close(evaluation.options[0].resources.os_instances_to_patch, 21.0);
+    }
 }

@@ -1,4 +1,5 @@
-//! Portability: how easily does the workload move between machines and clouds? Its row, and the rule that scores it.
+//! Portability: how easily does the workload move between machines and clouds? Its row, and the
+//! rule that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::rules::{RuleInputs, Terms};

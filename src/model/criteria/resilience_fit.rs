@@ -1,4 +1,5 @@
-//! Resilience fit: does the platform's failure model match the app's? Its row, and the rule that scores it.
+//! Resilience fit: does the platform's failure model match the app's? Its row, and the rule
+//! that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
@@ -69,4 +70,30 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         &["M-OPS-8", "V-OPS-3"],
     );
     Record::ResilienceFit { churn, live_migration: migration }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use super::super::by_hand::scores;
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn resilience_fit_follows_failure_tolerance() {
+        let mut p = Profile::default();
+        p.workload_mut().failure_tolerance = 10;
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 10.0));
+        // Live migration keeps an app that cannot die running through host maintenance,
+        // if its instances live long enough to meet it.
+        p.workload_mut().lifespan_days = 30.0;
+        p.workload_mut().failure_tolerance = 0;
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (10.0, 2.0));
+        p.workload_mut().failure_tolerance = 5;
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (8.5, 6.0));
+        // VMs living an hour are replaced from their image all the time, as pods are: they
+        // fit the app as the orchestrated options do (2 + 8 × 0.5).
+        p.workload_mut().lifespan_days = 1.0 / 24.0;
+        assert_eq!(scores(&p, CriterionId::ResilienceFit), (6.0, 6.0));
+    }
 }

@@ -1,4 +1,5 @@
-//! Resource efficiency: how much memory and CPU does the workload need at peak? Its row, and the rule that scores it.
+//! Resource efficiency: how much memory and CPU does the workload need at peak? Its row, and
+//! the rule that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::resources::ResourceId;
@@ -40,4 +41,23 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         &["V-RES-3"],
     );
     Record::Terms
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{Assumptions, CriterionId, Profile, evaluate};
+
+    #[test]
+    fn resource_efficiency_gives_the_leanest_option_ten() {
+        let p = Profile::default();
+        let evaluation = evaluate(&p, Assumptions::builtin());
+        let (vm, ct) = (&evaluation.options[0].resources, &evaluation.options[1].resources);
+        let expected_vm = 5.0 * ct.memory_gib / vm.memory_gib + 5.0 * ct.cpu_cores / vm.cpu_cores;
+        let (vm_score, ct_score) = scores(&p, CriterionId::ResourceEfficiency);
+        close(ct_score, 10.0);
+        close(vm_score, expected_vm);
+    }
 }

@@ -1,4 +1,5 @@
-//! Runtime performance: how close to bare-metal speed does the workload run? Its row, and the rule that scores it.
+//! Runtime performance: how close to bare-metal speed does the workload run? Its row, and the
+//! rule that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
@@ -61,4 +62,46 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         &["M-OPS-5", "M-NET-1"],
     );
     Record::Terms
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::options::{OptionId, REGISTRY};
+    use crate::model::rules::Input;
+    use crate::model::{Assumptions, CriterionId, Profile, evaluate_options};
+
+    #[test]
+    fn runtime_performance_follows_the_measured_ratios() {
+        let mut p = Profile::default();
+        p.workload_mut().data_intensity = 10;
+        p.workload_mut().chattiness = 0;
+        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        close(vm, 10.0 * 0.977 * 0.9);
+        close(ct, 10.0);
+        p.workload_mut().data_intensity = 0;
+        p.workload_mut().chattiness = 10;
+        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        close(vm, 10.0 * 0.977 * 0.87);
+        close(ct, 10.0 * 0.95);
+    }
+
+    #[test]
+    fn containers_on_vms_pay_both_layers() {
+        let mut p = Profile::default();
+        p.workload_mut().data_intensity = 0;
+        p.workload_mut().chattiness = 10;
+        let evaluation = evaluate_options(&p, Assumptions::builtin(), REGISTRY);
+        let criterion = |option: OptionId| {
+            &evaluation.option(option).expect("evaluated").criteria[CriterionId::RuntimePerformance as usize]
+        };
+        let layered = criterion(OptionId::CONTAINERS_ON_VMS);
+        close(layered.score, 10.0 * 0.977 * 1.0 * (0.87 * 0.95));
+        // One CPU term per layer: the VM's, then the container runtime's inside it.
+        let cpu_terms = layered.terms.iter().filter(|t| matches!(t.input, Input::Assumption(_))).count();
+        assert_eq!(cpu_terms, 2);
+        close(criterion(OptionId::MICROVM).score, 10.0 * 0.97 * 0.57);
+    }
 }

@@ -51,3 +51,25 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     }
     Record::Scalability { coupled: burst * coupled }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn scalability_matters_only_for_bursts() {
+        let mut p = Profile::default();
+        p.workload_mut().legacy_coupling = 0;
+        p.workload_mut().peak_factor = 1.0;
+        assert_eq!(scores(&p, CriterionId::Scalability), (10.0, 10.0));
+        p.workload_mut().peak_factor = 20.0;
+        let (vm, ct) = scores(&p, CriterionId::Scalability);
+        close(ct, 10.0);
+        // 2 replicas grow to 40 pods in four HPA periods (2 → 6 → 12 → 24 → 48): 60 s and a
+        // start of 0.56 s plus half a pull of 150 MiB at 60 MiB/s.
+        close(vm, 10.0 - 4.0 * (100.0_f64 / (60.0 + 0.56 + 1.25)).log10());
+    }
+}

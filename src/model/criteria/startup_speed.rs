@@ -1,4 +1,5 @@
-//! Start-up speed: does slow instance start-up hurt this workload? Its row, and the rule that scores it.
+//! Start-up speed: does slow instance start-up hurt this workload? Its row, and the rule that
+//! scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::profile::Profile;
@@ -41,4 +42,28 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         &["M-OPS-1", "M-OPS-2"],
     );
     Record::StartupSpeed { relevance: inputs.shared.startup }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn startup_speed_costs_four_points_per_decade_when_it_matters() {
+        let mut p = Profile::default();
+        p.workload_mut().lifespan_days = 365.0;
+        p.workload_mut().start_latency_sensitivity = 10;
+        let (vm, ct) = scores(&p, CriterionId::StartupSpeed);
+        close(ct, 10.0);
+        // A container's start: 0.56 s and half a pull of the default 150 MiB app at 60 MiB/s.
+        close(vm, 10.0 - 4.0 * (40.0_f64 / (0.56 + 1.25)).log10());
+        p.workload_mut().start_latency_sensitivity = 0;
+        assert_eq!(scores(&p, CriterionId::StartupSpeed), (10.0, 10.0), "irrelevant start-up");
+        // Short lifetimes pay their boots in warm spares (the projection), not in this score.
+        p.workload_mut().lifespan_days = 1.0 / 24.0;
+        assert_eq!(scores(&p, CriterionId::StartupSpeed), (10.0, 10.0), "boots paid in capacity");
+    }
 }

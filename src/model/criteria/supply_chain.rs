@@ -44,3 +44,26 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     }
     Record::SupplyChain { guest_staleness: inputs.shared.guest_staleness }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use super::super::by_hand::scores;
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn supply_chain_rewards_trusted_images_and_punishes_stale_ones() {
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.image_trust = 10;
+        w.team_container_maturity = 10;
+        w.lifespan_days = 7.0;
+        assert_eq!(scores(&p, CriterionId::SupplyChain), (6.0, 10.0));
+        let w = p.workload_mut();
+        w.image_trust = 0;
+        w.team_container_maturity = 0;
+        w.lifespan_days = 365.0;
+        assert_eq!(scores(&p, CriterionId::SupplyChain), (4.0, 2.0));
+    }
+}
