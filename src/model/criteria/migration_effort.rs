@@ -2,6 +2,8 @@
 //! rule that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
+use crate::model::assumptions::Values;
+use crate::model::format::Number;
 use crate::model::rules::{MigrationPath, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -11,15 +13,22 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "migration_effort",
     label: "Migration effort",
     question: "How much must change to get the app onto the platform?",
-    wording: Wording::Text(
-        "Image-built options offer two paths and are scored on the better one for the workload (the higher overall score): containerised as it is, 10 − 4 × legacy coupling/10 − 2 × (1 − team maturity/10), or decomposed into services, 10 − 7 × legacy coupling/10 − 2 × (1 − team maturity/10). Lift-and-shift options: 10 − legacy coupling/10; they are also the first step of a phased path.",
-    ),
+    wording: Wording::Figures(reading),
     default_weight: 4.0,
     sources: &["M-APP-1", "M-APP-2", "M-DEC-1", "M-DEC-3"],
     pro: "Little migration work",
     con: "Migration work up front",
     rule,
 };
+
+/// The reading, quoting the points a fully coupled app costs on each path.
+fn reading(_: &Values) -> String {
+    format!(
+        "Image-built options offer two paths and are scored on the better one for the workload (the higher overall score): containerised as it is, 10 − {} × legacy coupling/10 − 2 × (1 − team maturity/10), or decomposed into services, 10 − {} × legacy coupling/10 − 2 × (1 − team maturity/10). Lift-and-shift options: 10 − legacy coupling/10; they are also the first step of a phased path.",
+        Number(AS_IS_COUPLING_POINTS),
+        Number(DECOMPOSED_COUPLING_POINTS),
+    )
+}
 
 /// Points a fully coupled app costs on each migration path: containerised as it is (one
 /// image around the app) or decomposed into services first. Podvisor's reading of M-APP-2

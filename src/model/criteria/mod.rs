@@ -73,8 +73,9 @@ pub struct CriterionSpec {
     pub rule: Rule,
 }
 
-/// How a criterion's reading is worded: fixed text, or text that quotes the figures of the
-/// assumption catalogue it rests on, so that a changed figure changes the sentence.
+/// How a criterion's reading is worded: fixed text, or text that quotes the figures it rests
+/// on — the assumption catalogue's, as a profile resolves them, and the rule's own constants —
+/// so that a changed figure changes the sentence.
 #[derive(Clone, Copy, Debug)]
 pub enum Wording {
     Text(&'static str),

@@ -1,6 +1,8 @@
 //! Scalability: how quickly can capacity follow a burst? Its row, and the rule that scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
+use crate::model::assumptions::Values;
+use crate::model::format::Number;
 use crate::model::resources::ResourceId;
 use crate::model::rules::{MigrationPath, POINTS_PER_DECADE, RuleInputs, Terms, decades_behind};
 use crate::model::traits::TraitId;
@@ -11,15 +13,21 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "scalability",
     label: "Scalability",
     question: "How quickly can capacity follow a burst?",
-    wording: Wording::Text(
-        "10 − burstiness × 4 points per tenfold longer time to reach peak than the fastest option (at most 10). Burstiness is ln(peak factor)/ln(20): 0 for flat load, 1 at 20× peaks. Time to peak: VMs take one scaling-group reaction plus a boot; orchestrated options take the horizontal pod autoscaler's periods (each adds the larger of 100 % and 4 pods) plus a node's boot when a cloud cluster grows, plus a start. Image-built options containerised as they are lose up to 2 more as coupled services scale together (burstiness × split × legacy coupling).",
-    ),
+    wording: Wording::Figures(reading),
     default_weight: 3.0,
     sources: &["V-OPS-3", "M-OPS-2"],
     pro: "Scales quickly",
     con: "Scales slowly",
     rule,
 };
+
+/// The reading, quoting the points a tenfold slower climb to peak costs.
+fn reading(_: &Values) -> String {
+    format!(
+        "10 − burstiness × {} points per tenfold longer time to reach peak than the fastest option (at most 10). Burstiness is ln(peak factor)/ln(20): 0 for flat load, 1 at 20× peaks. Time to peak: VMs take one scaling-group reaction plus a boot; orchestrated options take the horizontal pod autoscaler's periods (each adds the larger of 100 % and 4 pods) plus a node's boot when a cloud cluster grows, plus a start. Image-built options containerised as they are lose up to 2 more as coupled services scale together (burstiness × split × legacy coupling).",
+        Number(POINTS_PER_DECADE),
+    )
+}
 
 fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     let spec = inputs.options[option];

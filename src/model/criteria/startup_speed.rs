@@ -2,6 +2,8 @@
 //! scores it.
 
 use super::{CriterionId, CriterionSpec, Record, Wording};
+use crate::model::assumptions::Values;
+use crate::model::format::Number;
 use crate::model::profile::Profile;
 use crate::model::resources::ResourceId;
 use crate::model::rules::{POINTS_PER_DECADE, RuleInputs, Terms, decades_behind};
@@ -13,15 +15,21 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     key: "startup_speed",
     label: "Start-up speed",
     question: "Does slow instance start-up hurt this workload?",
-    wording: Wording::Text(
-        "10 − relevance × 4 points per tenfold slower start than the fastest option (at most 10). Relevance is the start-latency sensitivity. Short lifetimes do not add to it: a fleet of short-lived instances keeps a warm pool of booted spares (starts per second × boot seconds, by Little's law), which the resources count.",
-    ),
+    wording: Wording::Figures(reading),
     default_weight: 3.0,
     sources: &["M-OPS-1", "M-OPS-2"],
     pro: "Starts fast",
     con: "Slow to start",
     rule,
 };
+
+/// The reading, quoting the points a tenfold slower start costs.
+fn reading(_: &Values) -> String {
+    format!(
+        "10 − relevance × {} points per tenfold slower start than the fastest option (at most 10). Relevance is the start-latency sensitivity. Short lifetimes do not add to it: a fleet of short-lived instances keeps a warm pool of booted spares (starts per second × boot seconds, by Little's law), which the resources count.",
+        Number(POINTS_PER_DECADE),
+    )
+}
 
 /// Relevance of start-up time: the start-latency sensitivity. Short lifetimes do not add to
 /// it: a fleet of short-lived instances keeps a warm pool of booted spares, so their boots
