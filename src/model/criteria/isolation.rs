@@ -7,7 +7,7 @@ use crate::model::format::Number;
 use crate::model::options::{Boundary, OptionSpec};
 use crate::model::profile::Profile;
 use crate::model::rules::{RuleInputs, Terms};
-use crate::model::traits::TraitId;
+use crate::model::traits::{TraitId, fraction};
 
 /// The criterion's row in the registry.
 pub const SPEC: CriterionSpec = CriterionSpec {
@@ -46,19 +46,20 @@ fn reading(values: &Values) -> String {
 /// of it. The two traits stay separate inputs, so strict compliance for first-party code is
 /// not read as hostile tenants.
 pub fn threat(profile: &Profile, values: &Values) -> f64 {
-    let need = crate::model::traits::fraction(profile, TraitId::IsolationNeed);
-    let untrusted = crate::model::traits::fraction(profile, TraitId::UntrustedCode);
+    let need = fraction(profile, TraitId::IsolationNeed);
+    let untrusted = fraction(profile, TraitId::UntrustedCode);
     let own = values.get(AssumptionId::FirstPartyThreatShare);
     need * (own + (1.0 - own) * untrusted)
 }
 
 /// The boundary exposure of an option, 0–10. A shared kernel is narrowed by runtime hardening
 /// (seccomp, user namespaces; `runtime_hardening_reduction`). Services sharing an instance
-/// raise it (V-SEC-6) as far as one breach then reaches ([`blast_radius`]),
-/// up to a hardened shared kernel's once no boundary is left: co-located services are no
-/// worse off than containers. Pods on node VMs are exposed like containers to the share of
-/// hostile pods that can land on their node, and like VMs to the rest. Returns the boundary's
-/// own exposure and the exposure with co-located services.
+/// raise it (V-SEC-6) as far as one breach then reaches
+/// ([`blast_radius`](crate::model::rules::blast_radius)), up to a hardened shared kernel's once
+/// no boundary is left: co-located services are no worse off than containers. Pods on node
+/// VMs are exposed like containers to the share of hostile pods that can land on their node,
+/// and like VMs to the rest. Returns the boundary's own exposure and the exposure with
+/// co-located services.
 pub fn exposure(values: &Values, spec: &OptionSpec, blast_radius: f64) -> (f64, f64) {
     let hypervisor = values.get(AssumptionId::HypervisorExposure);
     // Hardening narrows the kernel's surface but never makes it a better boundary than a

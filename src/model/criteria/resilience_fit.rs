@@ -4,6 +4,7 @@
 use super::{CriterionId, CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
 use crate::model::format::Number;
+use crate::model::options::{CONTAINER, VM};
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
@@ -21,10 +22,12 @@ pub const SPEC: CriterionSpec = CriterionSpec {
     rule,
 };
 
-/// The reading, quoting the assumption catalogue.
+/// The reading, quoting the options' rows and the assumption catalogue.
 fn reading(values: &Values) -> String {
     format!(
-        "Orchestrated options assume instances die: 2 + 8 × failure tolerance/10. VMs are kept running, which suits apps not built for that: 7, plus up to {} × (1 − failure tolerance/10) where the hypervisor live-migrates them through host maintenance while Kubernetes drains pods (vm_live_migration_points), for instances that live to meet it (none at an hour, all from a month, log-interpolated). Short-lived VMs are not kept running: a scaling group replaces them from their image as an orchestrator replaces pods, so with the same churn their fit moves to the orchestrated options' (all of the way for VMs living an hour or less).",
+        "Orchestrated options assume instances die: {} + 8 × failure tolerance/10. VMs are kept running, which suits apps not built for that: {}, plus up to {} × (1 − failure tolerance/10) where the hypervisor live-migrates them through host maintenance while Kubernetes drains pods (vm_live_migration_points), for instances that live to meet it (none at an hour, all from a month, log-interpolated). Short-lived VMs are not kept running: a scaling group replaces them from their image as an orchestrator replaces pods, so with the same churn their fit moves to the orchestrated options' (all of the way for VMs living an hour or less).",
+        Number(CONTAINER.readings.resilience.value),
+        Number(VM.readings.resilience.value),
         Number(values.get(AssumptionId::VmLiveMigrationPoints)),
     )
 }
@@ -66,7 +69,7 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         "short-lived instances replaced from their image, as pods are",
         inputs,
         TraitId::LifespanDays,
-        churn * (orchestrated(crate::model::options::CONTAINER.readings.resilience.value) - kept),
+        churn * (orchestrated(CONTAINER.readings.resilience.value) - kept),
         &["M-OPS-8", "V-OPS-3"],
     );
     Record::ResilienceFit { churn, live_migration: migration }

@@ -7,7 +7,7 @@ use crate::model::format::Number;
 use crate::model::profile::Profile;
 use crate::model::resources::ResourceId;
 use crate::model::rules::{POINTS_PER_DECADE, RuleInputs, Terms, decades_behind};
-use crate::model::traits::TraitId;
+use crate::model::traits::{TraitId, fraction};
 
 /// The criterion's row in the registry.
 pub const SPEC: CriterionSpec = CriterionSpec {
@@ -35,7 +35,7 @@ fn reading(_: &Values) -> String {
 /// it: a fleet of short-lived instances keeps a warm pool of booted spares, so their boots
 /// are paid in capacity (`Resources::warm_pool`), not in waiting (M-OPS-1).
 pub fn relevance(profile: &Profile) -> f64 {
-    crate::model::traits::fraction(profile, TraitId::StartLatencySensitivity)
+    fraction(profile, TraitId::StartLatencySensitivity)
 }
 
 fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
