@@ -98,6 +98,8 @@ fn crossover() -> String {
 }
 
 fn criteria() -> String {
+    // The readings quote the catalogue's defaults, as a profile that overrides none sees them.
+    let values = Assumptions::builtin().resolve(&podvisor::model::Profile::default());
     let mut out = String::from("| Criterion | Default weight | Reading | Sources |\n| --- | ---: | --- | --- |\n");
     for c in CRITERIA {
         let _ = writeln!(
@@ -106,7 +108,7 @@ fn criteria() -> String {
             c.label,
             c.key,
             Number(c.default_weight),
-            c.reading,
+            c.reading(&values),
             c.sources.join(", ")
         );
     }

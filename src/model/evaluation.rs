@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use super::assumptions::{AssumptionId, Assumptions, Values};
 use super::confidence::Confidence;
-use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
+use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT, Record};
 use super::feasibility::Feasibility;
 use super::hosts::HostCatalog;
 use super::kubernetes::KubernetesFlavour;
@@ -257,6 +257,8 @@ pub struct CriterionScore {
     pub weight: f64,
     /// Terms summing to the score (a clamp term is added when the sum left 0–10).
     pub terms: Vec<Term>,
+    /// The figures the rule worked out besides its terms, which the sentences quote.
+    pub record: Record,
     /// The option's strongest rival overall (the runner-up for the leader, the leader for
     /// every other option), which pros, cons and explanations compare with.
     pub rival: Option<OptionId>,
@@ -392,7 +394,14 @@ pub(crate) struct Scored {
 }
 
 /// `terms[option][criterion]`: the terms behind each score.
-pub(crate) type TermTable = Vec<Vec<Vec<Term>>>;
+pub(crate) type TermTable = Vec<Vec<Worked>>;
+
+/// How one score was worked out: its terms and what its rule recorded besides them.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Worked {
+    terms: Vec<Term>,
+    record: Record,
+}
 
 /// What scoring starts from besides the profile's traits.
 struct Basis {
@@ -436,7 +445,7 @@ impl Scored {
     pub fn with_terms(profile: &Profile, values: Values, options: &[&'static OptionSpec]) -> (Self, TermTable) {
         let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        let mut table = vec![vec![Vec::new(); CRITERIA.len()]; options.len()];
+        let mut table = vec![vec![Worked::default(); CRITERIA.len()]; options.len()];
         let basis = Basis { values, weights, musts: None, resources, feasibility: None };
         let scored = Self::build(profile, basis, options, Some(&mut table));
         (scored, table)
@@ -471,7 +480,7 @@ impl Scored {
     ) -> Self {
         let Basis { values, weights, musts, resources, feasibility } = basis;
         let paths = vec![MigrationPath::AsIs; options.len()];
-        let mut buffer = Vec::with_capacity(8);
+        let mut buffer = Worked { terms: Vec::with_capacity(8), record: Record::Terms };
         let mut scores = vec![0.0; options.len() * CRITERIA.len()];
         let shared = Shared::of(profile, &values);
         let feasibility =
@@ -684,11 +693,12 @@ impl Scored {
     }
 }
 
-/// One criterion's score: its terms written to `buffer` (a clamp term added when they leave
+/// One criterion's score: its terms written to `worked` (a clamp term added when they leave
 /// the 0–10 scale, so they always sum exactly) and summed.
-fn score_into(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, buffer: &mut Vec<Term>) -> f64 {
+fn score_into(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, worked: &mut Worked) -> f64 {
+    let buffer = &mut worked.terms;
     buffer.clear();
-    rules::terms(criterion, inputs, option, buffer);
+    worked.record = rules::terms(criterion, inputs, option, buffer);
     let sum: f64 = buffer.iter().map(|t| t.effect).sum();
     let total = sum.clamp(0.0, 10.0);
     if (total - sum).abs() > 1e-12 {
@@ -796,11 +806,13 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                 .enumerate()
                 .map(|(c, criterion)| {
                     let rival = rival_of(o);
+                    let Worked { terms, record } = std::mem::take(&mut terms[o][c]);
                     let score = CriterionScore {
                         criterion: criterion.id,
                         score: scores[o][c],
                         weight: weights[c],
-                        terms: std::mem::take(&mut terms[o][c]),
+                        terms,
+                        record,
                         rival: rival.map(|r| options[r].id()),
                     };
                     if let Some(rival) = rival {

@@ -170,7 +170,7 @@ fn scorecard_section(out: &mut String, profile: &Profile, evaluation: &Evaluatio
     let _ = writeln!(out, "| **Overall (0–100)** | |{totals} |\n");
     let _ = writeln!(out, "### Why each criterion scores as it does\n");
     for (c, criterion) in CRITERIA.iter().enumerate() {
-        let _ = writeln!(out, "- **{}** — {}", criterion.label, criterion.reading);
+        let _ = writeln!(out, "- **{}** — {}", criterion.label, criterion.reading(&evaluation.values));
         for (o, option) in options.iter().enumerate() {
             let score = &option.criteria[c];
             let _ = writeln!(

@@ -99,7 +99,7 @@ pub fn scorecard_ui(
                 for (c, criterion) in CRITERIA.iter().enumerate() {
                     ui.label(criterion.label).on_hover_ui(|ui| {
                         ui.label(RichText::new(criterion.question).strong());
-                        ui.label(criterion.reading);
+                        ui.label(criterion.reading(&evaluation.values).as_ref());
                         claims_ui(ui, criterion.sources);
                     });
                     weight_ui(ui, profile, c);

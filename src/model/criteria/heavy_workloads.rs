@@ -1,0 +1,63 @@
+//! Heavy workloads: does the workload's weight favour full VMs? Its row, and the rule that
+//! scores it.
+
+use super::{CriterionId, CriterionSpec, Record, Wording};
+use crate::model::profile::Profile;
+use crate::model::rules::{RuleInputs, Terms};
+use crate::model::traits::TraitId;
+
+/// The criterion's row in the registry.
+pub const SPEC: CriterionSpec = CriterionSpec {
+    id: CriterionId::HeavyWorkloads,
+    key: "heavy_workloads",
+    label: "Heavy workloads",
+    question: "Does the workload's weight favour full VMs?",
+    wording: Wording::Text(
+        "Heaviness = mean of data intensity/10, instance size (1 GiB: 0 … 64 GiB and more: 1) and longevity (a month: 0 … three years: 1). Guest-OS options: 5 + 4 × heaviness. Others: 5 − 2 × heaviness (possible, but weigh the cost).",
+    ),
+    default_weight: 3.0,
+    sources: &["V-RES-4", "V-RES-5", "V-DEC-1"],
+    pro: "Suits heavy work",
+    con: "Costly for heavy work",
+    rule,
+};
+
+/// Heaviness in the sense of V-RES-4: data, instance size and lifetime, each 0–1, averaged.
+pub fn heaviness(profile: &Profile) -> f64 {
+    let w = &profile.workload();
+    let data = w.data_intensity as f64 / 10.0;
+    let size = ((w.memory_per_instance_mib / 1024.0).max(1e-6).log2() / 6.0).clamp(0.0, 1.0);
+    let longevity = ((w.lifespan_days.max(1e-6) / 30.0).log10() / (1095.0_f64 / 30.0).log10()).clamp(0.0, 1.0);
+    (data + size + longevity) / 3.0
+}
+
+fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
+    let spec = inputs.options[option];
+    let heavy = inputs.shared.heaviness;
+    t.base("neutral", 5.0, &["V-DEC-1"]);
+    let reading = spec.readings.heavy_work;
+    t.add_trait(reading.label, inputs, TraitId::DataIntensity, reading.value * heavy, reading.sources);
+    Record::HeavyWorkloads { heaviness: heavy }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use super::heaviness;
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::{CriterionId, Profile};
+
+    #[test]
+    fn heavy_workloads_favour_vms_and_leave_bare_metal_containers_neutral() {
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.data_intensity = 10;
+        w.memory_per_instance_mib = 65536.0;
+        w.lifespan_days = 1095.0;
+        close(heaviness(&p), 1.0);
+        let (vm, ct) = scores(&p, CriterionId::HeavyWorkloads);
+        close(vm, 9.0);
+        close(ct, 5.0);
+    }
+}

@@ -1,0 +1,107 @@
+//! Runtime performance: how close to bare-metal speed does the workload run? Its row, and the
+//! rule that scores it.
+
+use super::{CriterionId, CriterionSpec, Record, Wording};
+use crate::model::assumptions::{AssumptionId, Values};
+use crate::model::format::Number;
+use crate::model::rules::{Input, RuleInputs, Terms};
+use crate::model::traits::TraitId;
+
+/// The criterion's row in the registry.
+pub const SPEC: CriterionSpec = CriterionSpec {
+    id: CriterionId::RuntimePerformance,
+    key: "runtime_performance",
+    label: "Runtime performance",
+    question: "How close to bare-metal speed does the workload run?",
+    wording: Wording::Figures(reading),
+    default_weight: 2.0,
+    sources: &["M-OPS-5", "V-RES-5", "M-NET-1"],
+    pro: "Runs close to bare metal",
+    con: "Slower than bare metal",
+    rule,
+};
+
+/// The reading, quoting the assumption catalogue.
+fn reading(values: &Values) -> String {
+    format!(
+        "10 × measured throughput relative to bare metal: CPU efficiency × storage efficiency^(data intensity/10) × network efficiency^(chattiness/10 × share of calls that leave the instance), one factor per layer (containers on VMs pay both). Defaults are today's stacks: a tuned virtio/vhost storage path for VMs ({}) and Kubernetes pod networking without NAT for containers ({}); Felter et al.'s untuned 2014 figures remain as the range's bottom.",
+        Number(values.get(AssumptionId::VmIoEfficiency)),
+        Number(values.get(AssumptionId::ContainerNetworkEfficiency)),
+    )
+}
+
+fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
+    let spec = inputs.options[option];
+    let v = inputs.values;
+    let product = |layers: &[AssumptionId]| layers.iter().map(|id| v.get(*id)).product::<f64>();
+    let cpu = product(spec.cpu_efficiency);
+    let io = product(spec.io_efficiency).powf(inputs.rating(TraitId::DataIntensity));
+    let leaving = 1.0 - inputs.colocated_share(option);
+    let net = product(spec.network_efficiency).powf(inputs.rating(TraitId::Chattiness) * leaving);
+    t.base("bare-metal speed", 10.0, &["M-OPS-5"]);
+    // One CPU term per layer, each taking its share of what the layers above it left.
+    let mut above = 1.0;
+    for (layer, id) in spec.cpu_efficiency.iter().enumerate() {
+        let own = v.get(*id);
+        let label = if layer == 0 { "CPU overhead" } else { "CPU overhead of the layer inside" };
+        t.add(label, Input::Assumption(*id), own, 10.0 * above * (own - 1.0), &["M-OPS-5"]);
+        above *= own;
+    }
+    t.add_trait(
+        "storage I/O overhead",
+        inputs,
+        TraitId::DataIntensity,
+        10.0 * cpu * (io - 1.0),
+        &["M-OPS-5", "V-RES-5"],
+    );
+    t.add_trait(
+        "network overhead on calls between instances",
+        inputs,
+        TraitId::Chattiness,
+        10.0 * cpu * io * (net - 1.0),
+        &["M-OPS-5", "M-NET-1"],
+    );
+    Record::Terms
+}
+
+#[cfg(test)]
+mod tests {
+    //! The rule against figures worked out by hand from its documented reading.
+
+    use crate::model::criteria::by_hand::{close, scores};
+    use crate::model::options::{OptionId, REGISTRY};
+    use crate::model::rules::Input;
+    use crate::model::{Assumptions, CriterionId, Profile, evaluate_options};
+
+    #[test]
+    fn runtime_performance_follows_the_measured_ratios() {
+        let mut p = Profile::default();
+        p.workload_mut().data_intensity = 10;
+        p.workload_mut().chattiness = 0;
+        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        close(vm, 10.0 * 0.977 * 0.9);
+        close(ct, 10.0);
+        p.workload_mut().data_intensity = 0;
+        p.workload_mut().chattiness = 10;
+        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        close(vm, 10.0 * 0.977 * 0.87);
+        close(ct, 10.0 * 0.95);
+    }
+
+    #[test]
+    fn containers_on_vms_pay_both_layers() {
+        let mut p = Profile::default();
+        p.workload_mut().data_intensity = 0;
+        p.workload_mut().chattiness = 10;
+        let evaluation = evaluate_options(&p, Assumptions::builtin(), REGISTRY);
+        let criterion = |option: OptionId| {
+            &evaluation.option(option).expect("evaluated").criteria[CriterionId::RuntimePerformance as usize]
+        };
+        let layered = criterion(OptionId::CONTAINERS_ON_VMS);
+        close(layered.score, 10.0 * 0.977 * 1.0 * (0.87 * 0.95));
+        // One CPU term per layer: the VM's, then the container runtime's inside it.
+        let cpu_terms = layered.terms.iter().filter(|t| matches!(t.input, Input::Assumption(_))).count();
+        assert_eq!(cpu_terms, 2);
+        close(criterion(OptionId::MICROVM).score, 10.0 * 0.97 * 0.57);
+    }
+}
