@@ -7,30 +7,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::profile::Profile;
-
-/// How strong the source behind a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-pub enum Grade {
-    /// Recomputed from the authors' published raw data.
-    Data,
-    /// Official documentation or source code.
-    Doc,
-    /// Quoted in secondary notes or a preprint.
-    Secondary,
-    /// Chosen by Podvisor where no published figure fits.
-    Estimate,
-}
-
-impl Grade {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Data => "measured (raw data)",
-            Self::Doc => "documented",
-            Self::Secondary => "secondary source",
-            Self::Estimate => "estimate",
-        }
-    }
-}
+use super::sourced::Grade;
 
 /// One assumption as described in `assets/assumptions.ron`.
 #[derive(Clone, Debug, Deserialize)]

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::asset;
-use super::assumptions::Grade;
+use super::sourced::Grade;
 use super::suggest;
 
 /// The id a profile uses for its own hardware (`host_cores`, `host_memory_gib`, …).

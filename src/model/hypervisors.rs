@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::asset;
-use super::assumptions::Grade;
 use super::interpolate::on_lines;
+use super::sourced::Grade;
 
 /// One hypervisor's reserves, as in `assets/hypervisors.ron`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]

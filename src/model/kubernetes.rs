@@ -9,9 +9,9 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::asset;
-use super::assumptions::Grade;
 use super::hosts::{Arch, EniLimits, HostType, Provider};
 use super::interpolate::on_lines;
+use super::sourced::{Grade, Sourced};
 
 /// Who runs the cluster, which decides the node reservations and the control-plane fee.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,15 +67,6 @@ impl KubernetesFlavour {
     pub fn runs_on(self, host: &HostType) -> bool {
         self.provider().is_none_or(|provider| provider == host.provider)
     }
-}
-
-/// A rule with the source it comes from.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sourced<T> {
-    pub rule: T,
-    pub source: String,
-    pub grade: Grade,
 }
 
 /// kube-reserved memory.

@@ -25,6 +25,7 @@ pub mod rules;
 pub mod sandbox;
 pub mod sensitivity;
 pub mod site;
+pub mod sourced;
 pub mod suggest;
 pub mod traits;
 

@@ -16,10 +16,11 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::asset;
-use super::assumptions::{AssumptionId, Grade, Values};
+use super::assumptions::{AssumptionId, Values};
 use super::hosts::{HostType, Provider};
 use super::profile::Profile;
 use super::site::HOURS_PER_MONTH;
+use super::sourced::Grade;
 
 /// How a component's compute is bought.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -15,9 +15,9 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::asset;
-use super::assumptions::Grade;
 use super::hosts::{HostType, NestedVirtualization, Provider};
 use super::kubernetes::KubernetesFlavour;
+use super::sourced::Grade;
 
 /// A sandbox that applies on the chosen host and flavour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
