@@ -2,6 +2,7 @@
 //! and show why.
 
 pub mod app;
+pub mod builtin;
 pub mod cli;
 pub mod command;
 pub mod import;

@@ -4,11 +4,8 @@
 //! rule with its source); this module evaluates them, so the providers' published figures
 //! are reproduced by the tests below rather than copied.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
-use super::asset;
 use super::hosts::{Arch, EniLimits, HostType, Provider};
 use super::interpolate::on_lines;
 use super::sourced::{Grade, Sourced};
@@ -240,9 +237,9 @@ pub struct FlavourSpec {
     pub cpu: Sourced<CpuRule>,
     pub eviction: Eviction,
     pub max_pods: Sourced<MaxPodsRule>,
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     pub vm_memory_overhead: Option<VmMemoryOverhead>,
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     pub windows_reserve: Option<WindowsReserve>,
     /// System DaemonSets on every Linux node.
     pub daemonsets: DaemonSets,
@@ -427,12 +424,6 @@ struct FlavoursFile {
 }
 
 impl Flavours {
-    /// The rules shipped in `assets/kubernetes.ron`, parsed and checked once.
-    pub fn builtin() -> Result<&'static Self, FlavoursError> {
-        static BUILTIN: OnceLock<Result<Flavours, FlavoursError>> = OnceLock::new();
-        asset::parsed_once(&BUILTIN, include_str!("../../assets/kubernetes.ron"), Self::parse)
-    }
-
     /// Parses and checks the rules: one entry per flavour in order, tiers ascending, rates
     /// and fees finite and not negative, every source given.
     pub fn parse(text: &str) -> Result<Self, FlavoursError> {
@@ -536,10 +527,9 @@ fn ascending(bounds: impl Iterator<Item = Option<f64>>) -> bool {
 mod tests {
     use super::*;
     use crate::model::AssumptionId;
-    use crate::model::hosts::HostCatalog;
 
     fn flavours() -> &'static Flavours {
-        Flavours::builtin().unwrap_or_else(|error| panic!("{error}"))
+        &crate::model::catalogs::shipped().flavours
     }
 
     fn spec(flavour: KubernetesFlavour) -> &'static FlavourSpec {
@@ -547,7 +537,7 @@ mod tests {
     }
 
     fn host(id: &str) -> Node {
-        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let catalog = &crate::model::catalogs::shipped().hosts;
         Node::from(catalog.get(id).unwrap_or_else(|| panic!("no {id}")))
     }
 
@@ -569,7 +559,7 @@ mod tests {
             assert_eq!(KubernetesFlavour::from_key(key).map(KubernetesFlavour::key), Some(key));
         }
         assert_eq!(KubernetesFlavour::from_key("openshift"), None);
-        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let catalog = &crate::model::catalogs::shipped().hosts;
         let d2 = catalog.get("azure/D2s_v5").unwrap_or_else(|| panic!("no D2s_v5"));
         assert!(KubernetesFlavour::Aks.runs_on(d2) && KubernetesFlavour::SelfManaged.runs_on(d2));
         assert!(!KubernetesFlavour::Eks.runs_on(d2) && !KubernetesFlavour::Gke.runs_on(d2));
@@ -753,7 +743,7 @@ mod tests {
 
     #[test]
     fn self_managed_matches_the_container_host_assumptions() {
-        let value = |id: AssumptionId| id.spec().value;
+        let value = |id: AssumptionId| crate::model::catalogs::shipped().assumptions.spec(id).value;
         let own = spec(KubernetesFlavour::SelfManaged);
         let a = own.allocatable(&node(64, 256.0), &NodeSettings::default());
         assert_eq!(f64::from(a.max_pods), value(AssumptionId::ContainerMaxPodsPerHost));
@@ -776,7 +766,7 @@ mod tests {
 
     #[test]
     fn allocatable_is_within_capacity_and_grows_with_the_node() {
-        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let catalog = &crate::model::catalogs::shipped().hosts;
         for spec in flavours().specs() {
             for settings in
                 [NodeSettings::default(), NodeSettings { vm_memory_overhead: true, windows: true, max_pods: None }]

@@ -4,6 +4,7 @@
 
 mod asset;
 pub mod assumptions;
+pub mod catalogs;
 pub mod compare;
 pub mod confidence;
 pub mod criteria;
@@ -30,6 +31,7 @@ pub mod suggest;
 pub mod traits;
 
 pub use assumptions::{AssumptionId, Assumptions};
+pub use catalogs::Catalogs;
 pub use confidence::{Confidence, EstateConfidence, confidence, confidence_options, estate_confidence};
 pub use criteria::{CRITERIA, CriterionId};
 pub use evaluation::{

@@ -10,14 +10,14 @@ use serde::Serialize;
 
 use super::assumptions::{AssumptionId, Values};
 use super::feasibility::{Form, sandbox_form};
-use super::hosts::{Arch, HostCatalog, HostType};
+use super::hosts::{Arch, HOURS_PER_MONTH, HostType};
 use super::kubernetes::{Node, NodeSettings};
 use super::options::{CloudHost, OptionId, OptionSpec};
 use super::profile::Profile;
 use super::purchase::{Buying, Purchase};
 use super::resources::{Footprint, HostsBought, ResourceId, Resources, SandboxPods};
-use super::sandbox::{PodSize, Sandboxes};
-use super::site::{HOURS_PER_MONTH, Site};
+use super::sandbox::PodSize;
+use super::site::Site;
 use super::traits::{PrimaryOs, TraitId, VmPatching};
 
 /// The kubelet's figures in the assumption catalogue (today's self-managed reading). When a
@@ -72,22 +72,22 @@ impl Machine {
                 runnable: true,
             };
         };
-        let catalog = HostCatalog::builtin().ok();
+        let catalog = &site.catalogs.hosts;
         let (host, runnable) = match option.cloud {
             CloudHost::NodeVm => (Some(chosen), true),
             CloudHost::Kvm if node_sandbox => (Some(chosen), true),
             CloudHost::RightSizedVm => {
                 // A VM bigger than every type of the family is billed as the largest one and
                 // said not to fit, never as the type chosen for nodes.
-                let fitting = catalog.and_then(|c| {
-                    c.smallest_fitting(&chosen.family, cores, memory_mib / 1024.0).or_else(|| c.largest(&chosen.family))
-                });
+                let fitting = catalog
+                    .smallest_fitting(&chosen.family, cores, memory_mib / 1024.0)
+                    .or_else(|| catalog.largest(&chosen.family));
                 (fitting.or(Some(chosen)), true)
             }
             CloudHost::BareMetal if chosen.bare_metal => (Some(chosen), true),
             CloudHost::Kvm if chosen.can_run_kvm() => (Some(chosen), true),
             CloudHost::BareMetal | CloudHost::Kvm => {
-                let metal = catalog.and_then(|c| c.bare_metal(&chosen.family));
+                let metal = catalog.bare_metal(&chosen.family);
                 (metal.or(Some(chosen)), metal.is_some())
             }
         };
@@ -148,17 +148,14 @@ fn control_plane_nodes(values: &Values, hosts: f64) -> f64 {
 
 /// The VM a self-managed control-plane node runs on in a cloud: the family's cheapest virtual
 /// type that holds kubeadm's minimum (the chosen type where the family has no other).
-fn control_plane_vm(chosen: &'static HostType) -> &'static HostType {
-    cheapest_vm(chosen, CONTROL_PLANE_NODE_CORES, CONTROL_PLANE_NODE_MEMORY_MIB / 1024.0)
+fn control_plane_vm(site: &Site, chosen: &'static HostType) -> &'static HostType {
+    cheapest_vm(site, chosen, CONTROL_PLANE_NODE_CORES, CONTROL_PLANE_NODE_MEMORY_MIB / 1024.0)
 }
 
 /// The family's cheapest virtual type of at least `cores` and `memory_gib` (the chosen type
 /// where the family has none).
-fn cheapest_vm(chosen: &'static HostType, cores: f64, memory_gib: f64) -> &'static HostType {
-    HostCatalog::builtin()
-        .ok()
-        .and_then(|catalog| catalog.virtual_by_price(&chosen.family).find(|host| host.fits(cores, memory_gib)))
-        .unwrap_or(chosen)
+fn cheapest_vm(site: &Site, chosen: &'static HostType, cores: f64, memory_gib: f64) -> &'static HostType {
+    site.catalogs.hosts.virtual_by_price(&chosen.family).find(|host| host.fits(cores, memory_gib)).unwrap_or(chosen)
 }
 
 /// The nodes a cluster on a cloud keeps for system pods beside its workers, and what they
@@ -170,7 +167,7 @@ fn system_pool(option: &OptionSpec, site: &Site, windows: bool) -> (f64, f64) {
     let nodes = f64::from(pool.nodes_for(windows));
     match site.host {
         Some(host) if option.orchestrated && nodes > 0.0 => {
-            let vm = cheapest_vm(host, f64::from(pool.min_cores), pool.min_memory_gib);
+            let vm = cheapest_vm(site, host, f64::from(pool.min_cores), pool.min_memory_gib);
             (nodes, nodes * site.price_per_hour(vm) * HOURS_PER_MONTH)
         }
         _ => (0.0, 0.0),
@@ -205,8 +202,8 @@ impl NodeDaemons {
 }
 
 /// Projects one option's resources for a profile.
-pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
-    Projector::new(option, profile, values).at(profile.workload().services, profile.workload().replicas)
+pub fn project(option: &OptionSpec, profile: &Profile, values: &Values, site: &Site) -> Resources {
+    Projector::new(option, profile, values, site).at(profile.workload().services, profile.workload().replicas)
 }
 
 /// Projects one option for a profile and for its variants along a curve. Most of a
@@ -243,6 +240,7 @@ struct Projector<'a> {
 /// The assumption figures as they apply to one option on this site and this workload.
 struct Figures<'a> {
     values: &'a Values,
+    site: &'a Site,
     profile: &'a Profile,
     /// A managed flavour's formulas stand in for the kubelet's catalogue figures and the node
     /// OS's share (the providers publish what pods get).
@@ -290,11 +288,10 @@ impl Packing {
     /// not fit on it: then of the family's cheapest virtual type that holds one, as a node
     /// pool for large pods would be sized (never one instance billed as a host it overflows).
     fn new(option: &OptionSpec, figures: &Figures<'_>, instance_cpu: f64, instance_memory_mib: f64) -> Self {
-        let site = figures.values.site();
         let machine = Machine::for_option(
             option,
             figures.profile,
-            site,
+            figures.site,
             (instance_cpu, instance_memory_mib),
             figures.node_sandbox,
         );
@@ -306,9 +303,11 @@ impl Packing {
         // Where none holds one, the family's largest virtual type, said not to fit: billed as
         // the biggest node one could buy, never as the smaller type named.
         let pack = |host| Self::on(Machine::bought(host, true), option, figures, instance_cpu, instance_memory_mib);
-        let Ok(catalog) = HostCatalog::builtin() else { return packing };
         let larger = || {
-            catalog
+            figures
+                .site
+                .catalogs
+                .hosts
                 .virtual_by_price(&chosen.family)
                 .filter(|host| host.memory_gib > chosen.memory_gib || host.cores > chosen.cores)
         };
@@ -336,8 +335,7 @@ impl Packing {
         instance_cpu: f64,
         instance_memory_mib: f64,
     ) -> Self {
-        let values = figures.values;
-        let site = values.site();
+        let (values, site) = (figures.values, figures.site);
         let on_cloud = machine.host_type.is_some();
         let own_host = on_cloud && option.cloud == CloudHost::RightSizedVm;
         let units_per_host =
@@ -389,8 +387,7 @@ impl Packing {
 }
 
 impl<'a> Projector<'a> {
-    fn new(option: &'a OptionSpec, profile: &'a Profile, values: &'a Values) -> Self {
-        let site = values.site();
+    fn new(option: &'a OptionSpec, profile: &'a Profile, values: &'a Values, site: &'a Site) -> Self {
         let form = sandbox_form(option, profile, site);
         let fargate = match form {
             Some(Form::Fargate(size)) => Some(size),
@@ -398,15 +395,16 @@ impl<'a> Projector<'a> {
         };
         let figures = Figures {
             values,
+            site,
             profile,
             flavour_reserves: option.orchestrated && site.managed(),
             provider_hypervisor: site.host.is_some() && option.cloud.provider_hypervisor(),
             node_sandbox: matches!(form, Some(Form::GkeSandbox(_) | Form::PodSandboxing(_))),
         };
         let e = &profile.environment;
-        let start_seconds = match (fargate, Sandboxes::builtin()) {
-            (Some(_), Ok(sandboxes)) => sandboxes.fargate.start_seconds,
-            _ => values.get(option.start_seconds) + image_pull_seconds(option, profile, values),
+        let start_seconds = match fargate {
+            Some(_) => site.catalogs.sandboxes.fargate.start_seconds,
+            None => values.get(option.start_seconds) + image_pull_seconds(option, profile, values),
         };
         Self {
             option,
@@ -424,7 +422,7 @@ impl<'a> Projector<'a> {
             } else {
                 0.0
             },
-            buying: Buying::resolve(profile, values, site.host),
+            buying: Buying::resolve(profile, values, site.host, &site.catalogs.purchase),
             system_pool: system_pool(option, site, profile.workload().primary_os == PrimaryOs::Windows),
             figures,
             last: None,
@@ -438,7 +436,7 @@ impl<'a> Projector<'a> {
     fn people(&self, os_instances_to_patch: f64) -> (f64, f64) {
         let (profile, values) = (self.figures.profile, self.figures.values);
         let engineers = if self.option.orchestrated {
-            values.get(if values.site().managed() || self.fargate.is_some() {
+            values.get(if self.figures.site.managed() || self.fargate.is_some() {
                 AssumptionId::PeopleManagedClusterEngineers
             } else {
                 AssumptionId::PeopleSelfManagedClusterEngineers
@@ -465,7 +463,7 @@ impl<'a> Projector<'a> {
         let Some(host) = machine.host_type else {
             return (e.host_cost_per_month, hosts * e.host_cost_per_month, asked);
         };
-        let price = self.figures.values.site().price_per_hour(host);
+        let price = self.figures.site.price_per_hour(host);
         if self.buying.on_demand() {
             return (price, cloud_monthly(price, hosts, hosts_steady, peak_hours, running), asked);
         }
@@ -486,10 +484,9 @@ impl<'a> Projector<'a> {
     /// The projection with `services` and `replicas` in place of the profile's.
     fn at(&mut self, services: i64, replicas: i64) -> Resources {
         let option = self.option;
-        let (profile, values) = (self.figures.profile, self.figures.values);
+        let (profile, values, site) = (self.figures.profile, self.figures.values, self.figures.site);
         let w = &profile.workload();
         let e = &profile.environment;
-        let site = values.site();
         let services = services.max(1) as f64;
         let replicas = replicas.max(1) as f64;
         let peak_per_service = (replicas * w.peak_factor.max(1.0)).ceil();
@@ -548,7 +545,7 @@ impl<'a> Projector<'a> {
             }
             Some(host) => {
                 let nodes = values.get(AssumptionId::SelfManagedControlPlaneNodes);
-                let vm = control_plane_vm(host);
+                let vm = control_plane_vm(site, host);
                 (nodes, 0.0, nodes * site.price_per_hour(vm) * (1.0 - self.control_plane_discount()) * HOURS_PER_MONTH)
             }
         };
@@ -684,14 +681,13 @@ impl Projector<'_> {
         };
         let profile = self.figures.profile;
         let (w, e) = (profile.workload(), &profile.environment);
-        let Ok(sandboxes) = Sandboxes::builtin() else { return Resources::default() };
-        let price = sandboxes.fargate.price_per_hour(pod);
+        let catalogs = self.figures.site.catalogs;
+        let price = catalogs.sandboxes.fargate.price_per_hour(pod);
         let running = e.runs_hours_per_day.clamp(0.0, 24.0);
         let peak_hours = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
         let pods_monthly = cloud_monthly(price, instances, instances_steady, peak_hours, running);
-        let eks = super::kubernetes::Flavours::builtin().ok().map(|f| f.get(super::kubernetes::KubernetesFlavour::Eks));
-        let control_plane_monthly =
-            eks.map_or(self.control_plane_fee, |eks| eks.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1));
+        let eks = catalogs.flavours.get(super::kubernetes::KubernetesFlavour::Eks);
+        let control_plane_monthly = eks.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1);
         let images_to_rebuild = if self.option.image_pipeline { services } else { 0.0 };
         let (engineers, people_monthly) = self.people(0.0);
         Resources {
@@ -733,7 +729,7 @@ impl Projector<'_> {
 /// What the option adds to each instance's memory: its figures, a managed sandbox's own
 /// per-pod overhead in place of the generic microVM's where the cluster's nodes run one.
 fn instance_overhead_mib(option: &OptionSpec, figures: &Figures<'_>, form: Option<Form>) -> f64 {
-    let sandbox = form.and_then(Form::sandbox).and_then(|sandbox| Sandboxes::builtin().ok()?.on_nodes(sandbox));
+    let sandbox = form.and_then(Form::sandbox).and_then(|sandbox| figures.site.catalogs.sandboxes.on_nodes(sandbox));
     option
         .instance_memory
         .iter()
@@ -912,7 +908,7 @@ fn counts_at(profile: &Profile, axis: TraitId, x: f64) -> (i64, i64) {
 ///
 /// # Panics
 /// When `axis` is not one of [`CURVE_AXES`].
-pub fn curve(axis: TraitId, options: &[&'static OptionSpec], profile: &Profile, values: &Values) -> Curve {
+pub fn curve(axis: TraitId, options: &[&'static OptionSpec], profile: &Profile, values: &Values, site: &Site) -> Curve {
     assert!(CURVE_AXES.contains(&axis), "curves run over services or replicas, not {axis:?}");
     let steps = if axis == TraitId::Services { SERVICE_STEPS } else { REPLICA_STEPS };
     let current = profile.get(axis);
@@ -923,7 +919,7 @@ pub fn curve(axis: TraitId, options: &[&'static OptionSpec], profile: &Profile, 
     let series = options
         .iter()
         .map(|option| {
-            let mut projector = Projector::new(option, profile, values);
+            let mut projector = Projector::new(option, profile, values, site);
             xs.iter()
                 .map(|x| {
                     let (services, replicas) = counts_at(profile, axis, *x);
@@ -942,10 +938,11 @@ pub fn break_even(
     options: &[&'static OptionSpec],
     profile: &Profile,
     values: &Values,
+    site: &Site,
 ) -> Vec<BreakEven> {
     let mut found = Vec::new();
     let mut projectors: Vec<Projector<'_>> =
-        options.iter().map(|option| Projector::new(option, profile, values)).collect();
+        options.iter().map(|option| Projector::new(option, profile, values, site)).collect();
     let mut at = |option: usize, x: f64| -> Resources {
         let (services, replicas) = counts_at(profile, curve.axis, x);
         projectors[option].at(services, replicas)
@@ -1079,7 +1076,7 @@ fn order(resource: ResourceId, a: f64, b: f64) -> i8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::assumptions::Assumptions;
+    use crate::model::catalogs::shipped;
     use crate::model::kubernetes::KubernetesFlavour;
     use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, DEFAULT_OPTIONS as OPTIONS, MICROVM, VM};
     use crate::model::profile::Environment;
@@ -1093,7 +1090,25 @@ mod tests {
     }
 
     fn values(profile: &Profile) -> Values {
-        Assumptions::builtin().resolve(profile)
+        shipped().assumptions.resolve(&profile.assumptions)
+    }
+
+    /// The projection on the profile's site in the shipped catalogs.
+    fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
+        super::project(option, profile, values, &Site::resolve(profile, shipped()))
+    }
+
+    fn curve(axis: TraitId, options: &[&'static OptionSpec], profile: &Profile, values: &Values) -> Curve {
+        super::curve(axis, options, profile, values, &Site::resolve(profile, shipped()))
+    }
+
+    fn break_even(
+        curve: &Curve,
+        options: &[&'static OptionSpec],
+        profile: &Profile,
+        values: &Values,
+    ) -> Vec<BreakEven> {
+        super::break_even(curve, options, profile, values, &Site::resolve(profile, shipped()))
     }
 
     #[test]

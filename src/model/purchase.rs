@@ -11,15 +11,11 @@
 //! stays on demand and the evaluation says why. This is also what keeps a 3-year commitment
 //! never dearer than a 1-year one, and either never dearer than on demand.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
-use super::asset;
 use super::assumptions::{AssumptionId, Values};
-use super::hosts::{HostType, Provider};
+use super::hosts::{HOURS_PER_MONTH, HostType, Provider};
 use super::profile::Profile;
-use super::site::HOURS_PER_MONTH;
 use super::sourced::Grade;
 
 /// How a component's compute is bought.
@@ -108,7 +104,7 @@ impl Term {
 pub struct Offer {
     pub provider: Provider,
     /// `None`: the provider's row; a family's replaces it for that family.
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     pub family: Option<String>,
     pub purchase: Term,
     /// Share off the on-demand price, 0–1.
@@ -148,12 +144,6 @@ pub struct PurchaseCatalog {
 }
 
 impl PurchaseCatalog {
-    /// The catalog shipped in `assets/purchase.ron`, parsed and checked once.
-    pub fn builtin() -> Result<&'static Self, PurchaseError> {
-        static BUILTIN: OnceLock<Result<PurchaseCatalog, PurchaseError>> = OnceLock::new();
-        asset::parsed_once(&BUILTIN, include_str!("../../assets/purchase.ron"), Self::parse)
-    }
-
     /// Parses and checks a catalog: every provider priced for every term, discounts within
     /// their ranges inside 0–1, three years at least as deep as one, dates and sources given.
     pub fn parse(text: &str) -> Result<Self, PurchaseError> {
@@ -223,15 +213,19 @@ pub struct Buying {
 }
 
 impl Buying {
-    /// How the component of a one-component profile (a focus) is bought on `host`.
-    pub fn resolve(profile: &Profile, values: &Values, host: Option<&HostType>) -> Self {
+    /// How the component of a one-component profile (a focus) is bought on `host`, at
+    /// `offers`' discounts.
+    pub fn resolve(
+        profile: &Profile,
+        values: &Values,
+        host: Option<&HostType>,
+        offers: &'static PurchaseCatalog,
+    ) -> Self {
         let component = &profile.components[0];
         let asked = component.purchase.unwrap_or(profile.environment.purchase);
         let spot_refused = (asked == Purchase::Spot).then(|| spot_refusal(profile, values)).flatten();
         let offer = match (host, asked.term()) {
-            (Some(host), Some(term)) if spot_refused.is_none() => {
-                PurchaseCatalog::builtin().ok().and_then(|catalog| catalog.offer(host, term))
-            }
+            (Some(host), Some(term)) if spot_refused.is_none() => offers.offer(host, term),
             _ => None,
         };
         Self { asked, offer, spot_refused, spot_replacement: values.get(AssumptionId::SpotReplacementShare).max(0.0) }
@@ -364,15 +358,14 @@ pub fn spot_refusal(profile: &Profile, values: &Values) -> Option<SpotRefusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Assumptions;
-    use crate::model::hosts::HostCatalog;
+    use crate::model::catalogs::shipped;
 
     fn catalog() -> &'static PurchaseCatalog {
-        PurchaseCatalog::builtin().unwrap_or_else(|error| panic!("{error}"))
+        &shipped().purchase
     }
 
     fn host(id: &str) -> &'static HostType {
-        HostCatalog::builtin().ok().and_then(|c| c.get(id)).unwrap_or_else(|| panic!("{id}"))
+        shipped().hosts.get(id).unwrap_or_else(|| panic!("{id}"))
     }
 
     fn buying(asked: Purchase, id: &str) -> Buying {
@@ -380,8 +373,8 @@ mod tests {
         profile.environment.purchase = asked;
         profile.workload_mut().failure_tolerance = 9;
         profile.workload_mut().data_intensity = 0;
-        let values = Assumptions::builtin().resolve(&profile);
-        Buying::resolve(&profile, &values, Some(host(id)))
+        let values = shipped().assumptions.resolve(&profile.assumptions);
+        Buying::resolve(&profile, &values, Some(host(id)), catalog())
     }
 
     #[test]
@@ -435,7 +428,8 @@ mod tests {
     fn spot_pays_the_hours_run_plus_replacement_capacity() {
         let b = buying(Purchase::Spot, "azure/D4s_v5");
         let bill = b.bill(1.0, &[(10.0, 12.0)], 10.0);
-        let share = Assumptions::builtin().resolve(&Profile::default()).get(AssumptionId::SpotReplacementShare);
+        let share =
+            shipped().assumptions.resolve(&Profile::default().assumptions).get(AssumptionId::SpotReplacementShare);
         let expected = 10.0 * 0.2 * (1.0 + share) * 12.0 * 730.0 / 24.0;
         assert!((bill.spot - expected).abs() < 1e-9, "{bill:?}");
         assert_eq!((bill.committed, bill.on_demand), (0.0, 0.0));
@@ -447,8 +441,8 @@ mod tests {
         database.environment.purchase = Purchase::Spot;
         database.workload_mut().failure_tolerance = 2;
         database.workload_mut().data_intensity = 9;
-        let values = Assumptions::builtin().resolve(&database);
-        let b = Buying::resolve(&database, &values, Some(host("aws/m6i.large")));
+        let values = shipped().assumptions.resolve(&database.assumptions);
+        let b = Buying::resolve(&database, &values, Some(host("aws/m6i.large")), catalog());
         assert!(b.on_demand() && b.spot_refused.is_some());
         let bill = b.bill(1.0, &[(3.0, 24.0)], 3.0);
         assert_eq!((bill.spot, bill.on_demand), (0.0, 3.0 * 730.0));
@@ -458,8 +452,8 @@ mod tests {
     fn own_hardware_buys_nothing_else() {
         let mut profile = Profile::default();
         profile.environment.purchase = Purchase::Committed3y;
-        let values = Assumptions::builtin().resolve(&profile);
-        assert!(Buying::resolve(&profile, &values, None).on_demand());
+        let values = shipped().assumptions.resolve(&profile.assumptions);
+        assert!(Buying::resolve(&profile, &values, None, catalog()).on_demand());
     }
 
     #[test]

@@ -750,11 +750,11 @@ mod tests {
 
     use super::*;
     use crate::model::options::{OptionId, REGISTRY};
-    use crate::model::{Assumptions, evaluate, evaluate_options};
+    use crate::model::{evaluate, evaluate_options};
 
     /// (VM score, container score) of one criterion.
     fn scores(profile: &Profile, criterion: CriterionId) -> (f64, f64) {
-        let evaluation = evaluate(profile, Assumptions::builtin());
+        let evaluation = evaluate(profile, crate::model::catalogs::shipped());
         let score = |id: &str| {
             let option = evaluation.options.iter().find(|o| o.spec.key == id).expect("option evaluated");
             option.criteria[criterion as usize].score
@@ -781,7 +781,7 @@ mod tests {
     #[test]
     fn resource_efficiency_gives_the_leanest_option_ten() {
         let p = Profile::default();
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         let (vm, ct) = (&evaluation.options[0].resources, &evaluation.options[1].resources);
         let expected_vm = 5.0 * ct.memory_gib / vm.memory_gib + 5.0 * ct.cpu_cores / vm.cpu_cores;
         let (vm_score, ct_score) = scores(&p, CriterionId::ResourceEfficiency);
@@ -825,7 +825,7 @@ mod tests {
         let mut p = Profile::default();
         p.workload_mut().data_intensity = 0;
         p.workload_mut().chattiness = 10;
-        let evaluation = evaluate_options(&p, Assumptions::builtin(), REGISTRY);
+        let evaluation = evaluate_options(&p, crate::model::catalogs::shipped(), REGISTRY);
         let criterion = |option: OptionId| {
             &evaluation.option(option).expect("evaluated").criteria[CriterionId::RuntimePerformance as usize]
         };
@@ -910,7 +910,7 @@ mod tests {
         w.services = 10;
         w.replicas = 2;
         w.peak_factor = 5.0;
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         // 20 VMs at steady load (100 at peak) and the one host they need.
         close(evaluation.options[0].resources.os_instances_to_patch, 21.0);
     }
@@ -998,7 +998,7 @@ mod tests {
         p.workload_mut().team_container_maturity = 0;
         // Containerised as it is: 10 − 4 − 2; lifted and shifted onto VMs: 10 − 1.
         assert_eq!(scores(&p, CriterionId::MigrationEffort), (9.0, 4.0));
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         assert_eq!(evaluation.options[1].path, MigrationPath::AsIs);
         p.workload_mut().legacy_coupling = 0;
         p.workload_mut().team_container_maturity = 10;
@@ -1022,7 +1022,7 @@ mod tests {
         w.team_container_maturity = 10;
         w.peak_factor = 20.0;
         let pace = cadence(30.0);
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         let container = &evaluation.options[1];
         assert_eq!(container.path, MigrationPath::Decomposed);
         close(container.criteria[CriterionId::MigrationEffort as usize].score, 6.5);
@@ -1030,7 +1030,7 @@ mod tests {
         assert_eq!(evaluation.options[0].path, MigrationPath::AsIs, "VMs lift and shift");
         // With one service there is nothing to decompose into: as-is.
         p.workload_mut().services = 1;
-        assert_eq!(evaluate(&p, Assumptions::builtin()).options[1].path, MigrationPath::AsIs);
+        assert_eq!(evaluate(&p, crate::model::catalogs::shipped()).options[1].path, MigrationPath::AsIs);
     }
 
     #[test]
