@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use super::assumptions::{AssumptionId, Values};
+use super::buying::{self, SpotRefusal};
 use super::catalogs::Catalogs;
 use super::confidence::Confidence;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
@@ -11,7 +12,7 @@ use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
 use super::projection::{self, BreakEven, CURVE_AXES, Curve};
-use super::purchase::{self, Purchase, SpotRefusal};
+use super::purchase::Purchase;
 use super::resources::Resources;
 use super::rules::{self, Input, MigrationPath, RuleInputs, Shared, Term};
 use super::site::Site;
@@ -1052,7 +1053,7 @@ fn purchase_warnings(
         warnings.push(Warning::PurchaseOnOwnHardware { asked });
         return;
     }
-    if let Some(refusal) = purchase::spot_refusal(profile, values).filter(|_| asked == Purchase::Spot) {
+    if let Some(refusal) = buying::spot_refusal(profile, values).filter(|_| asked == Purchase::Spot) {
         warnings.push(Warning::SpotRefused(refusal));
     }
     let declined = results.iter().filter_map(|result| {
@@ -1060,7 +1061,7 @@ fn purchase_warnings(
         Some((bought.declined_hours?, bought.offer?.discount))
     });
     if let Some((hours, discount)) = declined.max_by(|a, b| a.0.total_cmp(&b.0)) {
-        warnings.push(Warning::CommitmentDeclined { hours, break_even: purchase::break_even_hours(discount) });
+        warnings.push(Warning::CommitmentDeclined { hours, break_even: buying::break_even_hours(discount) });
     }
 }
 

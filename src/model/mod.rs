@@ -4,6 +4,7 @@
 
 mod asset;
 pub mod assumptions;
+pub mod buying;
 pub mod catalogs;
 pub mod compare;
 pub mod confidence;

@@ -9,12 +9,13 @@
 use serde::Serialize;
 
 use super::assumptions::{AssumptionId, Values};
+use super::buying::Buying;
 use super::feasibility::{Form, sandbox_form};
 use super::hosts::{Arch, HOURS_PER_MONTH, HostType};
 use super::kubernetes::{Node, NodeSettings};
 use super::options::{CloudHost, OptionId, OptionSpec};
 use super::profile::Profile;
-use super::purchase::{Buying, Purchase};
+use super::purchase::Purchase;
 use super::resources::{Footprint, HostsBought, ResourceId, Resources, SandboxPods};
 use super::sandbox::PodSize;
 use super::site::Site;
@@ -124,14 +125,14 @@ pub const INPUTS: [TraitId; 18] = [
     TraitId::NodeAgentMemoryMib,
 ];
 
-/// The traits spot's refusal reads (`purchase::spot_refusal`): projection inputs too where a
+/// The traits spot's refusal reads (`buying::spot_refusal`): projection inputs too where a
 /// component asks for spot.
 pub const SPOT_INPUTS: [TraitId; 2] = [TraitId::FailureTolerance, TraitId::DataIntensity];
 
 /// Whether moving trait `id` can change `profile`'s projection: [`INPUTS`], and where the
 /// profile asks for spot, the traits that decide whether spot is refused.
 pub fn reads(profile: &Profile, id: TraitId) -> bool {
-    INPUTS.contains(&id) || SPOT_INPUTS.contains(&id) && super::purchase::asks_spot(profile)
+    INPUTS.contains(&id) || SPOT_INPUTS.contains(&id) && super::buying::asks_spot(profile)
 }
 
 /// A control-plane node at kubeadm's minimum: "at least 2 CPUs on the machine that you use as
@@ -783,7 +784,7 @@ pub fn zone_hosts(parts: impl IntoIterator<Item = (f64, f64)>, zones: i64, contr
 }
 
 /// What a bill of hosts bought as `buying` records.
-pub fn bought_as(buying: &Buying, bill: &super::purchase::Bill) -> HostsBought {
+pub fn bought_as(buying: &Buying, bill: &super::buying::Bill) -> HostsBought {
     HostsBought {
         offer: buying.offer,
         committed: bill.committed,

@@ -221,7 +221,7 @@ fn bought_as(profile: &Profile, values: &Values, host: &HostType, bought: Option
     let asked = profile.components[0].purchase.unwrap_or(profile.environment.purchase);
     let term = match asked {
         Purchase::OnDemand => return None,
-        Purchase::Spot if crate::model::purchase::spot_refusal(profile, values).is_some() => {
+        Purchase::Spot if crate::model::buying::spot_refusal(profile, values).is_some() => {
             return Some("on demand, spot refused for this component".to_owned());
         }
         Purchase::Spot => Term::Spot,

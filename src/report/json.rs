@@ -306,7 +306,7 @@ fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
         })),
     });
     // How compute is bought, where a profile says (files that do not keep their bytes).
-    if crate::model::purchase::stated(profile) {
+    if crate::model::buying::stated(profile) {
         environment["purchase"] = json!(e.purchase.key());
     }
     environment

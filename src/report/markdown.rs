@@ -247,8 +247,8 @@ fn assumptions_section(out: &mut String, profile: &Profile) {
         "\n## Assumptions\n\n| Assumption | Value | Default | Grade | Source |\n| --- | ---: | ---: | --- | --- |"
     );
     let values = crate::builtin::catalogs().assumptions.resolve(&profile.assumptions);
-    let spot = crate::model::purchase::asks_spot(profile);
-    for id in AssumptionId::ALL.iter().filter(|id| spot || !crate::model::purchase::SPOT_ASSUMPTIONS.contains(id)) {
+    let spot = crate::model::buying::asks_spot(profile);
+    for id in AssumptionId::ALL.iter().filter(|id| spot || !crate::model::buying::SPOT_ASSUMPTIONS.contains(id)) {
         let spec = id.spec();
         let value = values.get(*id);
         let marker = if (value - spec.value).abs() > 1e-12 { " (overridden)" } else { "" };
