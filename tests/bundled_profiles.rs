@@ -143,7 +143,7 @@ fn fifty_service_decomposition_leads_with_vms_and_resources_are_even() {
     // In the projection the savings are erased around 50 services (M-RES-2): between 20 and
     // 60 services the single VM becomes the leaner layout (as this test asserted before, then
     // through a labelled break-even), and there the two stay within 5 % of each other, a level
-    // the chart no longer labels (projection::LEVEL_LEAD).
+    // the chart no longer labels (outlook::LEVEL_LEAD).
     let memory_at = |services: f64| {
         let mut there = bundled("monolith_decomposed_50_services").0;
         there.set(podvisor::model::TraitId::Services, services);

@@ -79,7 +79,7 @@ fn crossover() -> String {
     let later: Vec<String> = crossings.iter().filter(|at| **at > first.at).map(|at| Number(*at).to_string()).collect();
     let mut text = format!("the single VM overtakes them at {} services", Number(first.at));
     if later.is_empty() {
-        // Lines within 5 % of each other carry no break-even (`projection::LEVEL_LEAD`).
+        // Lines within 5 % of each other carry no break-even (`outlook::LEVEL_LEAD`).
         text.push_str(
             " (in the bundled decomposed monolith; on the way the two run level, within 5 % of each other, \
              which the chart marks as no break-even)",

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::command::{Command, DeckSource, Keys, shortcut_commands};
 use crate::model::compare::{Comparison, compare};
 use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
-use crate::model::projection::CURVE_AXES;
+use crate::model::outlook::CURVE_AXES;
 use crate::model::sensitivity::{Sensitivity, TraitSensitivity, analyse};
 use crate::model::{ResourceId, TraitId};
 use crate::profile::{Profile, load_file};

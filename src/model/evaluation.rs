@@ -10,8 +10,9 @@ use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::feasibility::Feasibility;
 use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
+use super::outlook::{self, BreakEven, CURVE_AXES, Curve};
 use super::profile::Profile;
-use super::projection::{self, BreakEven, CURVE_AXES, Curve};
+use super::projection;
 use super::purchase::Purchase;
 use super::resources::Resources;
 use super::rules::{self, Input, MigrationPath, RuleInputs, Shared, Term};
@@ -133,11 +134,11 @@ impl Evaluation {
             let options: Vec<&'static OptionSpec> = self.options.iter().map(|o| o.spec).collect();
             let curves: Vec<Curve> = CURVE_AXES
                 .iter()
-                .map(|axis| projection::curve(*axis, &options, &self.profile, &self.values, &self.site))
+                .map(|axis| outlook::curve(*axis, &options, &self.profile, &self.values, &self.site))
                 .collect();
             let break_even = curves
                 .iter()
-                .flat_map(|curve| projection::break_even(curve, &options, &self.profile, &self.values, &self.site))
+                .flat_map(|curve| outlook::break_even(curve, &options, &self.profile, &self.values, &self.site))
                 .collect();
             Outlook { curves, break_even }
         })

@@ -18,6 +18,8 @@ pub mod hypervisors;
 mod interpolate;
 pub mod kubernetes;
 pub mod options;
+pub mod outlook;
+pub mod packing;
 pub mod plan;
 pub mod profile;
 pub mod projection;
