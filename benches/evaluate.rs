@@ -13,26 +13,26 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use podvisor::app::examples::examples;
 use podvisor::model::options::REGISTRY;
 use podvisor::model::plan::{placements, plan};
-use podvisor::model::{Assumptions, Profile, confidence, evaluate, evaluate_options, sensitivity};
+use podvisor::model::{Profile, confidence, evaluate, evaluate_options, sensitivity};
 
 fn benches(c: &mut Criterion) {
-    let assumptions = Assumptions::builtin();
+    let catalogs = podvisor::builtin::catalogs();
     let profiles: Vec<(&str, _)> =
         examples().iter().map(|example| (example.file.trim_end_matches(".ron"), &example.profile)).collect();
     let mut group = c.benchmark_group("evaluate");
     for (name, profile) in &profiles {
-        group.bench_function(*name, |b| b.iter(|| evaluate(black_box(profile), assumptions)));
+        group.bench_function(*name, |b| b.iter(|| evaluate(black_box(profile), catalogs)));
     }
     group.finish();
     let mut group = c.benchmark_group("sensitivity");
     group.sample_size(30);
     for (name, profile) in &profiles {
-        group.bench_function(*name, |b| b.iter(|| sensitivity::analyse(black_box(profile), assumptions)));
+        group.bench_function(*name, |b| b.iter(|| sensitivity::analyse(black_box(profile), catalogs)));
     }
     group.finish();
     let mut group = c.benchmark_group("evaluate_four_options");
     for (name, profile) in &profiles {
-        group.bench_function(*name, |b| b.iter(|| evaluate_options(black_box(profile), assumptions, REGISTRY)));
+        group.bench_function(*name, |b| b.iter(|| evaluate_options(black_box(profile), catalogs, REGISTRY)));
     }
     group.finish();
     // What the Resources tab and the reports add: the curves over scale and their
@@ -40,7 +40,7 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate_four_options_with_outlook");
     for (name, profile) in &profiles {
         group.bench_function(*name, |b| {
-            b.iter(|| evaluate_options(black_box(profile), assumptions, REGISTRY).break_even().len());
+            b.iter(|| evaluate_options(black_box(profile), catalogs, REGISTRY).break_even().len());
         });
     }
     group.finish();
@@ -48,7 +48,7 @@ fn benches(c: &mut Criterion) {
     group.sample_size(30);
     for (name, profile) in &profiles {
         group.bench_function(*name, |b| {
-            b.iter(|| sensitivity::analyse_options(black_box(profile), assumptions, REGISTRY));
+            b.iter(|| sensitivity::analyse_options(black_box(profile), catalogs, REGISTRY));
         });
     }
     group.finish();
@@ -58,7 +58,7 @@ fn benches(c: &mut Criterion) {
     group.sample_size(20);
     for (name, profile) in &profiles {
         group.bench_function(*name, |b| {
-            b.iter(|| confidence::confidence_options(black_box(profile), assumptions, REGISTRY, confidence::SEED));
+            b.iter(|| confidence::confidence_options(black_box(profile), catalogs, REGISTRY, confidence::SEED));
         });
     }
     group.finish();
@@ -71,13 +71,13 @@ fn benches(c: &mut Criterion) {
         .expect("a bundled profile compares every option");
     let mut group = c.benchmark_group("confidence");
     group.sample_size(20);
-    group.bench_function(four.0, |b| b.iter(|| confidence(black_box(four.1), assumptions, confidence::SEED)));
+    group.bench_function(four.0, |b| b.iter(|| confidence(black_box(four.1), catalogs, confidence::SEED)));
     group.finish();
     let mut group = c.benchmark_group("plan");
     let (twenty, two_hundred) = (components(20), components(200));
     let mixed = profiles.iter().map(|(name, profile)| (*name, *profile)).filter(|(_, profile)| profile.is_mixed());
     for (name, profile) in mixed.chain([("twenty_components", &twenty), ("two_hundred_components", &two_hundred)]) {
-        group.bench_function(name, |b| b.iter(|| plan(black_box(profile), assumptions).resources.monthly_cost));
+        group.bench_function(name, |b| b.iter(|| plan(black_box(profile), catalogs).resources.monthly_cost));
     }
     group.finish();
     // What the window re-plans on every frame of a drag: the placements without the path
@@ -85,7 +85,7 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("plan_placements");
     group.sample_size(20);
     for (name, profile) in [("twenty_components", &twenty), ("two_hundred_components", &two_hundred)] {
-        group.bench_function(name, |b| b.iter(|| placements(black_box(profile), assumptions).resources.monthly_cost));
+        group.bench_function(name, |b| b.iter(|| placements(black_box(profile), catalogs).resources.monthly_cost));
     }
     group.finish();
     // Once the worker has drawn an estate's confidence, the plan takes it and chooses its
@@ -94,9 +94,9 @@ fn benches(c: &mut Criterion) {
     group.sample_size(20);
     for count in [20, 200] {
         let estate = components(count);
-        let planned = plan(&estate, assumptions);
-        let drawn = confidence::profile_confidence(&estate, assumptions, confidence::SEED);
-        let values = evaluate(&estate, assumptions).values;
+        let planned = plan(&estate, catalogs);
+        let drawn = confidence::profile_confidence(&estate, catalogs, confidence::SEED);
+        let values = evaluate(&estate, catalogs).values;
         group.bench_function(format!("{count}_components"), |b| {
             b.iter(|| {
                 let mut plan = planned.clone();

@@ -7,6 +7,7 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+pub mod builtin;
 #[cfg(feature = "app")]
 pub mod cli;
 #[cfg(feature = "app")]

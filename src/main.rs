@@ -9,6 +9,11 @@ use podvisor::cli::{self, Cli, Outcome};
 fn main() -> ExitCode {
     // Usage errors end here: clap prints them with the usage and exits with code 2.
     let Cli { file, command } = Cli::parse();
+    // The shipped data files, checked once before anything reads them.
+    if let Err(error) = podvisor::builtin::load() {
+        let _ = writeln!(std::io::stderr(), "podvisor: {error}");
+        return ExitCode::from(1);
+    }
     let outcome = match command {
         Some(command) => cli::execute(&command),
         None => match podvisor::app::run(file) {

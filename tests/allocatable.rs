@@ -8,12 +8,11 @@
 //!   worked by hand below for a memory-optimised and a compute-optimised type.
 //! - AKS: learn.microsoft.com/azure/aks/node-resource-reservations (≥ 1.29), worked by hand.
 
-use podvisor::model::hosts::HostCatalog;
-use podvisor::model::kubernetes::{Allocatable, Flavours, KubernetesFlavour, Node, NodeSettings};
+use podvisor::model::kubernetes::{Allocatable, KubernetesFlavour, Node, NodeSettings};
 
 fn allocatable(flavour: KubernetesFlavour, id: &str, settings: &NodeSettings) -> Allocatable {
-    let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
-    let flavours = Flavours::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let catalog = &podvisor::builtin::catalogs().hosts;
+    let flavours = &podvisor::builtin::catalogs().flavours;
     let host = catalog.get(id).unwrap_or_else(|| panic!("{id} is not in the catalog"));
     assert!(flavour.runs_on(host), "{id}");
     flavours.get(flavour).allocatable(&Node::from(host), settings)

@@ -5,7 +5,7 @@ use crate::profile_support;
 
 use std::path::Path;
 
-use podvisor::model::{Assumptions, CriterionId, Evaluation, OptionId, evaluate, sensitivity};
+use podvisor::model::{CriterionId, Evaluation, OptionId, evaluate, sensitivity};
 use podvisor::narrative;
 use podvisor::profile::{Profile, load_file};
 
@@ -13,7 +13,7 @@ fn bundled(name: &str) -> (Profile, Evaluation) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles").join(format!("{name}.ron"));
     let loaded = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
     assert!(loaded.warnings.is_empty(), "{name}: {:?}", loaded.warnings);
-    let evaluation = evaluate(&loaded.profile, Assumptions::builtin());
+    let evaluation = evaluate(&loaded.profile, podvisor::builtin::catalogs());
     (loaded.profile, evaluation)
 }
 
@@ -143,11 +143,11 @@ fn fifty_service_decomposition_leads_with_vms_and_resources_are_even() {
     // In the projection the savings are erased around 50 services (M-RES-2): between 20 and
     // 60 services the single VM becomes the leaner layout (as this test asserted before, then
     // through a labelled break-even), and there the two stay within 5 % of each other, a level
-    // the chart no longer labels (projection::LEVEL_LEAD).
+    // the chart no longer labels (outlook::LEVEL_LEAD).
     let memory_at = |services: f64| {
         let mut there = bundled("monolith_decomposed_50_services").0;
         there.set(podvisor::model::TraitId::Services, services);
-        let at = evaluate(&there, Assumptions::builtin());
+        let at = evaluate(&there, podvisor::builtin::catalogs());
         (at.options[0].resources.memory_gib, at.options[1].resources.memory_gib)
     };
     let leaner: Vec<f64> = (20..=60).map(f64::from).filter(|&s| memory_at(s).0 < memory_at(s).1).collect();
@@ -171,7 +171,7 @@ fn bundled_profiles_meet_their_expert_answers_or_are_known_gaps() {
 fn every_bundled_profile_explains_itself() {
     for path in profile_support::bundled() {
         let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
-        let e = evaluate(&profile, Assumptions::builtin());
+        let e = evaluate(&profile, podvisor::builtin::catalogs());
         for (o, option) in e.options.iter().enumerate() {
             assert!(!option.pros.is_empty() || !option.cons.is_empty(), "{}: {}", path.display(), option.spec.key);
             for point in option.pros.iter().chain(&option.cons) {
@@ -181,14 +181,14 @@ fn every_bundled_profile_explains_itself() {
             }
         }
         // Every flip point reported really flips the verdict.
-        let s = sensitivity::analyse(&profile, Assumptions::builtin());
+        let s = sensitivity::analyse(&profile, podvisor::builtin::catalogs());
         assert_eq!(s.leader, e.verdict.leader);
         for t in &s.traits {
             if let (Some(at), Some(to)) = (t.flip_at, t.flips_to) {
                 let mut moved = profile.clone();
                 moved.set(t.id, at);
                 assert_eq!(
-                    evaluate(&moved, Assumptions::builtin()).verdict.leader,
+                    evaluate(&moved, podvisor::builtin::catalogs()).verdict.leader,
                     to,
                     "{}: {:?}",
                     path.display(),

@@ -32,7 +32,10 @@ fn edited(estate: &Profile) -> Profile {
 }
 
 fn fields(a: &Profile, b: &Profile) -> Vec<String> {
-    differences(a, b).into_iter().map(|d| format!("{} {} → {}", d.field, d.a, d.b)).collect()
+    differences(a, b, &podvisor::builtin::catalogs().assumptions)
+        .into_iter()
+        .map(|d| format!("{} {} → {}", d.field, d.a, d.b))
+        .collect()
 }
 
 const EDITED: [&str; 2] =

@@ -2,7 +2,7 @@
 //! profile.
 
 use podvisor::model::kubernetes::KubernetesFlavour;
-use podvisor::model::{Assumptions, CriterionId, Evaluation, Warning, evaluate};
+use podvisor::model::{CriterionId, Evaluation, Warning, evaluate};
 use podvisor::narrative;
 use podvisor::profile::{self, Profile};
 
@@ -23,7 +23,7 @@ fn score(evaluation: &Evaluation, option: &str, criterion: CriterionId) -> f64 {
 fn overcommitted_vms_win_on_cost_and_no_con_contradicts_their_bill() {
     let mut profile = greenfield();
     profile.environment.cpu_overcommit = 4.0;
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     let (vm, container) = (&evaluation.options[0], &evaluation.options[1]);
     assert_eq!((vm.spec.key, container.spec.key), ("vm", "container"));
     assert!(vm.resources.monthly_cost < container.resources.monthly_cost);
@@ -45,7 +45,7 @@ fn overcommitted_vms_win_on_cost_and_no_con_contradicts_their_bill() {
 #[test]
 fn cost_and_resource_efficiency_agree_when_the_bill_does() {
     let profile = greenfield();
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     assert!(evaluation.options[1].resources.monthly_cost <= evaluation.options[0].resources.monthly_cost);
     assert!(evaluation.options[0].cons.iter().any(|con| con.criterion == CriterionId::ResourceEfficiency));
 }
@@ -55,10 +55,10 @@ fn cost_and_resource_efficiency_agree_when_the_bill_does() {
 fn the_bill_follows_the_host_price() {
     let mut profile = greenfield();
     profile.environment.host_cost_per_month = 0.0;
-    let free = evaluate(&profile, Assumptions::builtin());
+    let free = evaluate(&profile, podvisor::builtin::catalogs());
     assert!(free.options.iter().all(|o| (o.criteria[CriterionId::Cost as usize].score - 10.0).abs() < 1e-9));
     profile.environment.host_cost_per_month = 1_000_000.0;
-    let dear = evaluate(&profile, Assumptions::builtin());
+    let dear = evaluate(&profile, podvisor::builtin::catalogs());
     let hosts = dear.options[0].resources.hosts;
     assert!((dear.options[0].resources.monthly_cost - hosts * 1_000_000.0).abs() < 1e-6);
 }
@@ -75,12 +75,12 @@ fn catalog_hosts_say_what_they_cannot_run() {
     w.services = 1;
     w.replicas = 2;
     w.peak_factor = 1.0;
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     let warnings: Vec<String> = evaluation.warnings.iter().map(narrative::warning).collect();
     let container = evaluation.option(podvisor::model::OptionId::CONTAINER).expect("compared");
     assert!(!container.feasibility.is_offered());
     assert_eq!(
-        narrative::feasibility::reason(container.spec.id(), &container.feasibility, evaluation.values.site()),
+        narrative::feasibility::reason(container.spec.id(), &container.feasibility, &evaluation.site),
         "Containers need the hardware itself, and the gcp/n2-standard family sells no metal type: not offered on gcp/n2-standard-8. Possible with a family with a metal type: aws/m6i, aws/m7i, aws/c6i and aws/r6i."
     );
     assert_ne!(evaluation.verdict.leader, podvisor::model::OptionId::CONTAINER, "a not-offered option never leads");
@@ -92,7 +92,7 @@ fn catalog_hosts_say_what_they_cannot_run() {
         assert!(warnings.iter().any(|w| w == sentence), "{sentence:?} not in {warnings:#?}");
     }
     profile.environment.zones = 2;
-    let spread = evaluate(&profile, Assumptions::builtin());
+    let spread = evaluate(&profile, podvisor::builtin::catalogs());
     assert!(spread.warnings.iter().all(|w| !matches!(w, Warning::ReplicasShareOneHost { .. })));
 }
 
@@ -106,14 +106,14 @@ fn level_memory_lines_have_no_break_even_between_them() {
     let memory_at = |services: f64| {
         let mut there = profile.clone();
         there.set(podvisor::model::TraitId::Services, services);
-        let evaluation = evaluate(&there, Assumptions::builtin());
+        let evaluation = evaluate(&there, podvisor::builtin::catalogs());
         let [vm, container] = [0, 1].map(|i| evaluation.options[i].resources.memory_gib);
         (vm - container).abs() / vm.max(container)
     };
     for services in [44.0, 47.0, 50.0] {
         assert!(memory_at(services) < 0.05, "level at {services} services: {:.3}", memory_at(services));
     }
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     let memory: Vec<f64> = evaluation
         .break_even()
         .iter()

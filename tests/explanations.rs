@@ -8,7 +8,7 @@
 use crate::profile_support;
 
 use podvisor::model::options::REGISTRY;
-use podvisor::model::{AssumptionId, Assumptions, CriterionId, Evaluation, OptionResult, evaluate_options};
+use podvisor::model::{AssumptionId, CriterionId, Evaluation, OptionResult, evaluate_options};
 use podvisor::narrative::{self, why};
 use podvisor::profile::{Profile, load_file};
 use proptest::prelude::*;
@@ -136,7 +136,7 @@ fn check_figure(own: &OptionResult, rival: &OptionResult, criterion: CriterionId
 
 /// Every explanation of one profile evaluated over all four options.
 fn check(profile: &Profile) -> Result<(), String> {
-    let evaluation = evaluate_options(profile, Assumptions::builtin(), REGISTRY);
+    let evaluation = evaluate_options(profile, podvisor::builtin::catalogs(), REGISTRY);
     for (o, result) in evaluation.options.iter().enumerate() {
         for criterion in &result.criteria {
             check_text(profile, &evaluation, &why(&evaluation, profile, o, criterion.criterion))?;

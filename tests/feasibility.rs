@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use podvisor::model::feasibility::Feasibility;
 use podvisor::model::kubernetes::KubernetesFlavour;
 use podvisor::model::options::REGISTRY;
-use podvisor::model::{Assumptions, Evaluation, OptionId, evaluate};
+use podvisor::model::{Evaluation, OptionId, evaluate};
 use podvisor::narrative;
 use podvisor::profile::{Profile, load_file};
 
@@ -78,7 +78,7 @@ fn no_option_the_host_cannot_run_leads_or_comes_second_in_any_bundled_or_panel_p
     for path in &paths {
         let profile = load_file(path).unwrap_or_else(|e| panic!("{e}")).profile;
         for (variant, moved) in variants(&profile) {
-            let evaluation = evaluate(&moved, Assumptions::builtin());
+            let evaluation = evaluate(&moved, podvisor::builtin::catalogs());
             refused += evaluation.options.iter().filter(|result| !result.feasibility.is_offered()).count();
             check(&format!("{} ({variant})", path.display()), &evaluation);
         }
@@ -94,7 +94,7 @@ fn the_json_names_the_status_the_form_and_the_reason() {
     "aws/m6i.4xlarge".clone_into(&mut profile.environment.host);
     profile.options = REGISTRY.iter().map(|spec| spec.id()).collect();
     profile.workload_mut().nested_virtualization = true;
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     let json = podvisor::report::json::evaluation(&profile, &evaluation);
     assert_eq!(json["version"], 3);
     let container = &json["options"]["container"]["feasibility"];
@@ -122,7 +122,7 @@ fn the_json_names_each_managed_sandbox() {
         profile.options = REGISTRY.iter().map(|spec| spec.id()).collect();
         let w = profile.workload_mut();
         (w.cpu_per_instance, w.memory_per_instance_mib) = (1.0, 8192.0);
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
         podvisor::report::json::evaluation(&profile, &evaluation)["options"]["microvm"]["feasibility"].clone()
     };
     let fargate = on("aws/m6i.large", KubernetesFlavour::Eks);
@@ -149,7 +149,7 @@ fn the_cost_sentence_bills_fargate_pods() {
     let w = profile.workload_mut();
     (w.services, w.replicas, w.peak_factor) = (10, 2, 1.0);
     (w.cpu_per_instance, w.memory_per_instance_mib) = (0.5, 512.0);
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     let json = podvisor::report::json::evaluation(&profile, &evaluation).to_string();
     let sentence = "as AWS Fargate pods: 20 × 0.5 vCPU / 1 GB at 0.0247 USD an hour each (us-east-1, prices of 2026-03, on demand), plus 73 USD for the managed control plane";
     assert!(json.contains(sentence), "{json}");
@@ -168,7 +168,7 @@ fn on_an_arm_host_images_not_built_for_arm64_run_nowhere() {
     let mut profile = Profile::default();
     "aws/m7g.4xlarge".clone_into(&mut profile.environment.host);
     profile.options = REGISTRY.iter().map(|spec| spec.id()).collect();
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     check("x86 images on m7g", &evaluation);
     assert_eq!(evaluation.verdict.winner, None);
     let json = podvisor::report::json::evaluation(&profile, &evaluation);
@@ -180,7 +180,7 @@ fn on_an_arm_host_images_not_built_for_arm64_run_nowhere() {
     }
     // The same workload with arm64 images: VMs and nodes run on Graviton as they would on x86.
     profile.workload_mut().arm64_ready = true;
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     check("arm64 images on m7g", &evaluation);
     assert!(offered(&evaluation, OptionId::VM) && offered(&evaluation, OptionId::CONTAINERS_ON_VMS));
     assert!(offered(&evaluation, evaluation.verdict.leader));
@@ -198,7 +198,7 @@ fn fargate_refuses_privileged_containers() {
         profile.environment.kubernetes = KubernetesFlavour::Eks;
         profile.options = vec![OptionId::VM, OptionId::MICROVM];
         profile.workload_mut().privileged = true;
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
         check(host, &evaluation);
         evaluation.option(OptionId::MICROVM).expect("compared").feasibility.clone()
     };

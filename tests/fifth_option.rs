@@ -3,7 +3,7 @@
 //! report.
 
 use podvisor::model::options::{Boundary, CONTAINER, CONTAINERS_ON_VMS, CloudHost, MICROVM, Reading, Readings, VM};
-use podvisor::model::{AssumptionId, Assumptions, OptionId, OptionSpec, Profile, evaluate_options, sensitivity};
+use podvisor::model::{AssumptionId, OptionId, OptionSpec, Profile, evaluate_options, sensitivity};
 use podvisor::report::{Analysis, ComparedPair, json, markdown, text};
 
 /// A microVM-like row: a hypervisor boundary with one service per instance, orchestrated,
@@ -63,7 +63,7 @@ fn hostile() -> Profile {
 #[test]
 fn evaluate_and_sensitivity_cover_a_fifth_option() {
     let profile = hostile();
-    let evaluation = evaluate_options(&profile, Assumptions::builtin(), &FIVE);
+    let evaluation = evaluate_options(&profile, podvisor::builtin::catalogs(), &FIVE);
     assert_eq!(evaluation.options.len(), 5);
     let synthetic = evaluation.option(SYNTHETIC.id()).expect("the fifth option is evaluated");
     // Its overall score is the weighted mean of its criteria less its discounts, worked out here.
@@ -80,7 +80,7 @@ fn evaluate_and_sensitivity_cover_a_fifth_option() {
     assert!(OptionId::from_key("synthetic").is_none(), "a test option stays out of the registry");
     assert_eq!(OptionId::from_key("vm"), Some(OptionId::VM));
 
-    let analysis = sensitivity::analyse_options(&profile, Assumptions::builtin(), &FIVE);
+    let analysis = sensitivity::analyse_options(&profile, podvisor::builtin::catalogs(), &FIVE);
     assert_eq!(analysis.leader, evaluation.verdict.leader);
     assert_eq!(analysis.traits.len(), podvisor::model::TRAITS.len());
 }

@@ -4,22 +4,29 @@
 
 use crate::profile_support;
 
+use podvisor::model::assumptions::Values;
 use podvisor::model::kubernetes::KubernetesFlavour;
 use podvisor::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, REGISTRY, VM};
 use podvisor::model::profile::NodeAgents;
-use podvisor::model::projection::{INPUTS, project};
+use podvisor::model::projection::{self, INPUTS};
 use podvisor::model::rules::{Input, MigrationPath};
+use podvisor::model::site::Site;
 use podvisor::model::traits::PrimaryOs;
 use podvisor::model::{
-    Assumptions, CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, OptionSpec, ResourceId, TRAITS, TraitId,
-    TraitKind, evaluate, evaluate_options,
+    CRITERIA, CriterionId, DEFAULT_OPTIONS, Evaluation, OptionSpec, ResourceId, Resources, TRAITS, TraitId, TraitKind,
+    evaluate, evaluate_options,
 };
 use podvisor::profile::Profile;
 use profile_support::any_profile;
 use proptest::prelude::*;
 
 fn eval(profile: &Profile) -> Evaluation {
-    evaluate(profile, Assumptions::builtin())
+    evaluate(profile, podvisor::builtin::catalogs())
+}
+
+/// The projection of `option` on the profile's own site, in the shipped catalogs.
+fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
+    projection::project(option, profile, values, &Site::resolve(profile, podvisor::builtin::catalogs()))
 }
 
 fn option_index(id: &str) -> usize {
@@ -103,7 +110,7 @@ proptest! {
     /// `projection::INPUTS`: that list must name every trait a projection reads.
     #[test]
     fn only_projection_inputs_move_resources(profile in any_profile()) {
-        let values = Assumptions::builtin().resolve(&profile);
+        let values = podvisor::builtin::catalogs().assumptions.resolve(&profile.assumptions);
         for meta in TRAITS.iter().filter(|meta| !INPUTS.contains(&meta.id)) {
             for value in [meta.min, meta.max] {
                 let mut moved = profile.clone();
@@ -137,10 +144,10 @@ proptest! {
         without.environment.node_agents = None;
         let mut with = without.clone();
         with.environment.node_agents = Some(NodeAgents { cpu, memory_mib });
-        let assumptions = Assumptions::builtin();
+        let assumptions = &podvisor::builtin::catalogs().assumptions;
         for option in [&CONTAINER, &CONTAINERS_ON_VMS, &MICROVM] {
-            let before = project(option, &without, &assumptions.resolve(&without));
-            let after = project(option, &with, &assumptions.resolve(&with));
+            let before = project(option, &without, &assumptions.resolve(&without.assumptions));
+            let after = project(option, &with, &assumptions.resolve(&with.assumptions));
             // Pods that no longer fit the chosen type go onto a larger one: another bill.
             if before.host_type.map(|host| &host.id) != after.host_type.map(|host| &host.id) {
                 continue;
@@ -316,7 +323,7 @@ fn assert_outputs_follow(profile: &Profile, evaluation: &Evaluation) -> Result<(
 // ── All four options ─────────────────────────────────────────────────────────────────────
 
 fn eval_four(profile: &Profile) -> Evaluation {
-    evaluate_options(profile, Assumptions::builtin(), REGISTRY)
+    evaluate_options(profile, podvisor::builtin::catalogs(), REGISTRY)
 }
 
 /// A criterion score, or the weighted sum (before graded-veto discounts) for `None`.
@@ -425,7 +432,7 @@ proptest! {
         fewer.environment.kubernetes = flavour;
         let mut more = fewer.clone();
         more.set(TraitId::Replicas, fewer.get(TraitId::Replicas) + 1.0);
-        let (values_fewer, values_more) = (Assumptions::builtin().resolve(&fewer), Assumptions::builtin().resolve(&more));
+        let (values_fewer, values_more) = (podvisor::builtin::catalogs().assumptions.resolve(&fewer.assumptions), podvisor::builtin::catalogs().assumptions.resolve(&more.assumptions));
         for option in REGISTRY {
             let (a, b) = (project(option, &fewer, &values_fewer), project(option, &more, &values_more));
             prop_assert!(b.hosts >= a.hosts, "{}: {} → {} hosts", option.key, a.hosts, b.hosts);

@@ -10,28 +10,29 @@ use podvisor::model::options::REGISTRY;
 use podvisor::model::plan::{Plan, Reason, Worth, plan};
 use podvisor::model::profile::Component;
 use podvisor::model::traits::PrimaryOs;
-use podvisor::model::{AssumptionId, Assumptions, OptionId, Profile, evaluate};
+use podvisor::model::{AssumptionId, OptionId, Profile, evaluate};
 use podvisor::narrative;
 use profile_support::any_profile;
 use proptest::prelude::*;
 
 fn planned(profile: &Profile) -> Plan {
-    plan(profile, Assumptions::builtin())
+    plan(profile, podvisor::builtin::catalogs())
 }
 
 /// The plan with its confidence drawn, as the reports and the window show it once drawn.
 fn drawn(profile: &Profile) -> Plan {
-    let assumptions = Assumptions::builtin();
+    let catalogs = podvisor::builtin::catalogs();
     let mut plan = planned(profile);
-    let confidence = estate_confidence(profile, assumptions, &profile.option_specs(), SEED);
-    plan.set_confidence(&confidence, &assumptions.resolve(&profile.focus(0)));
+    let confidence = estate_confidence(profile, catalogs, &profile.option_specs(), SEED);
+    plan.set_confidence(&confidence, &catalogs.assumptions.resolve(&profile.focus(0).assumptions));
     plan
 }
 
 /// Every step after today either saves money, or is a pin, or gains at least the close-call
 /// floor on its component's own scores and names what it buys, in words too.
 fn assert_every_step_pays(profile: &Profile, plan: &Plan) -> Result<(), TestCaseError> {
-    let floor = Assumptions::builtin().resolve(profile).get(AssumptionId::CloseCallMinMargin);
+    let floor =
+        podvisor::builtin::catalogs().assumptions.resolve(&profile.assumptions).get(AssumptionId::CloseCallMinMargin);
     for (index, step) in plan.path.iter().enumerate().skip(1) {
         let text = narrative::plan::step(profile, plan, index);
         match step.worth {
@@ -130,7 +131,7 @@ proptest! {
     /// move but itself.
     #[test]
     fn a_one_component_plan_is_its_verdict(profile in any_profile()) {
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
         let plan = planned(&profile);
         prop_assert_eq!(plan.components.len(), 1);
         prop_assert_eq!(plan.components[0].option, evaluation.verdict.leader);
@@ -386,12 +387,12 @@ fn placements_then_the_path_are_the_plan() {
     use podvisor::model::plan::placements;
     for example in podvisor::app::examples::examples().iter().filter(|example| example.profile.is_mixed()) {
         let whole = planned(&example.profile);
-        let mut placed = placements(&example.profile, Assumptions::builtin());
+        let mut placed = placements(&example.profile, podvisor::builtin::catalogs());
         assert!(!placed.is_path_chosen() && placed.path.len() == 1, "{}: today alone", example.file);
         assert_eq!(format!("{:?}", placed.path[0]), format!("{:?}", whole.path[0]), "{}: today", example.file);
         let mut moved = example.profile.clone();
         moved.components[0].workload.services += 1;
-        let mut dragged = placements(&moved, Assumptions::builtin());
+        let mut dragged = placements(&moved, podvisor::builtin::catalogs());
         dragged.keep_path_of(&whole);
         assert_eq!(format!("{:?}", dragged.path), format!("{:?}", whole.path), "{}: the last path kept", example.file);
         placed.choose_path();
@@ -418,8 +419,8 @@ fn the_all_in_answer_leaves_out_what_the_hosts_cannot_run() {
     let verdict = plan.all_in_verdict();
     assert_ne!(verdict.leader, Some(OptionId::CONTAINER));
     assert_ne!(verdict.runner_up, Some(OptionId::CONTAINER));
-    let drawn = estate_confidence(&profile, Assumptions::builtin(), &profile.option_specs(), SEED);
-    let values = evaluate(&profile.focus(0), Assumptions::builtin()).values;
+    let drawn = estate_confidence(&profile, podvisor::builtin::catalogs(), &profile.option_specs(), SEED);
+    let values = evaluate(&profile.focus(0), podvisor::builtin::catalogs()).values;
     plan.set_confidence(&drawn, &values);
     let sentence = narrative::plan::confidence(&profile, &plan).expect("drawn");
     assert!(!sentence.contains("All on one platform, containers would lead"), "{sentence}");

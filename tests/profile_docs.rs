@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use podvisor::builtin::Described as _;
 use podvisor::model::options::REGISTRY;
 use podvisor::model::purchase::Purchase;
 use podvisor::model::traits::{CHOICES, Environment};

@@ -5,6 +5,7 @@ use crate::profile_support;
 
 use std::collections::BTreeMap;
 
+use podvisor::builtin::Described as _;
 use podvisor::model::criteria::MAX_WEIGHT;
 use podvisor::model::options::REGISTRY;
 use podvisor::model::profile::{MAX_OPTIONS, MIN_OPTIONS};

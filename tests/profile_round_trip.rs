@@ -9,12 +9,12 @@ use std::path::Path;
 use podvisor::model::profile::{NodeAgents, Team, default_options};
 use podvisor::model::purchase::Purchase;
 use podvisor::model::sensitivity;
-use podvisor::model::{AssumptionId, Assumptions, CriterionId, TRAITS, TraitKind, evaluate};
+use podvisor::model::{AssumptionId, CriterionId, TRAITS, TraitKind, evaluate};
 use podvisor::profile::schema::{ComponentField, Section, TopField};
 use podvisor::profile::{self, Profile};
 
 fn evaluation_json(profile: &Profile) -> serde_json::Value {
-    podvisor::report::json::evaluation(profile, &evaluate(profile, Assumptions::builtin()))
+    podvisor::report::json::evaluation(profile, &evaluate(profile, podvisor::builtin::catalogs()))
 }
 
 fn reload(text: &str) -> Profile {
@@ -184,12 +184,13 @@ fn version_1_files_keep_their_meaning() {
         new.components[0].name.clone_from(&old.profile.components[0].name);
         assert_eq!(old.profile, new, "{}", path.display());
         let label = path.display();
-        let (a, b) = (evaluate(&old.profile, Assumptions::builtin()), evaluate(&new, Assumptions::builtin()));
+        let (a, b) =
+            (evaluate(&old.profile, podvisor::builtin::catalogs()), evaluate(&new, podvisor::builtin::catalogs()));
         assert_eq!((a.verdict.winner, a.verdict.leader), (b.verdict.winner, b.verdict.leader), "{label}");
         assert_eq!(evaluation_json(&old.profile), evaluation_json(&new), "{label}");
         let (a, b) = (
-            sensitivity::analyse(&old.profile, Assumptions::builtin()),
-            sensitivity::analyse(&new, Assumptions::builtin()),
+            sensitivity::analyse(&old.profile, podvisor::builtin::catalogs()),
+            sensitivity::analyse(&new, podvisor::builtin::catalogs()),
         );
         assert_eq!(a, b, "{label}");
     }

@@ -5,9 +5,10 @@
 
 use crate::profile_support;
 
-use podvisor::model::hosts::HostCatalog;
-use podvisor::model::purchase::{Purchase, PurchaseCatalog, Term};
-use podvisor::model::{Assumptions, OptionId, Profile, Warning, evaluate, projection};
+use podvisor::model::assumptions::Values;
+use podvisor::model::purchase::{Purchase, Term};
+use podvisor::model::site::Site;
+use podvisor::model::{OptionId, OptionSpec, Profile, Resources, Warning, evaluate, projection};
 use podvisor::profile;
 use proptest::prelude::*;
 
@@ -25,8 +26,8 @@ fn steady_plus_peak(purchase: Purchase) -> Profile {
     profile
 }
 
-fn vm_result(profile: &Profile) -> podvisor::model::Resources {
-    let evaluation = evaluate(profile, Assumptions::builtin());
+fn vm_result(profile: &Profile) -> Resources {
+    let evaluation = evaluate(profile, podvisor::builtin::catalogs());
     evaluation.options.iter().find(|o| o.spec.id() == OptionId::VM).expect("VMs compared").resources
 }
 
@@ -47,7 +48,7 @@ fn committing_the_steady_load_saves_the_discount_on_the_steady_hosts() {
     let parts = steady.cost_breakdown();
     assert!((parts.committed - 0.63 * 4.0 * 0.0971 * 730.0).abs() < 1e-6, "{parts:?}");
     assert!((parts.committed + parts.on_demand + parts.spot - parts.compute).abs() < 1e-9);
-    let offer = PurchaseCatalog::builtin().ok().and_then(|c| c.offer(on_demand.host_type.unwrap(), Term::Committed1y));
+    let offer = podvisor::builtin::catalogs().purchase.offer(on_demand.host_type.unwrap(), Term::Committed1y);
     assert_eq!(offer.map(|o| (o.discount, o.date.as_str())), Some((0.37, "2026-12")));
 }
 
@@ -66,7 +67,7 @@ fn a_part_time_fleet_is_not_committed_and_says_why() {
     assert!((on_demand.monthly_cost - committed.monthly_cost).abs() < 1e-9);
     assert_eq!(committed.bought.committed, 0.0);
     let profile = part_time(Purchase::Committed1y);
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     let declined = evaluation.warnings.iter().find_map(|w| match w {
         Warning::CommitmentDeclined { hours, break_even } => Some((*hours, *break_even)),
         _ => None,
@@ -82,7 +83,7 @@ fn a_part_time_fleet_is_not_committed_and_says_why() {
 #[test]
 fn the_cost_sentence_says_how_it_is_bought() {
     let profile = steady_plus_peak(Purchase::CommittedSteady);
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     let line = podvisor::narrative::host_line(&profile, &evaluation);
     assert!(line.contains("bought with the steady load committed 1 year (−37 %, GCP resource-based committed use discount, 1 year, 2026-12), the peak on demand"), "{line}");
 }
@@ -106,8 +107,8 @@ fn shop(purchase: Purchase, database_purchase: Option<Purchase>) -> Profile {
 fn a_database_is_never_put_on_spot() {
     for (purchase, own) in [(Purchase::Spot, None), (Purchase::OnDemand, Some(Purchase::Spot))] {
         let profile = shop(purchase, own);
-        let web = evaluate(&profile.focus(0), Assumptions::builtin());
-        let database = evaluate(&profile.focus(1), Assumptions::builtin());
+        let web = evaluate(&profile.focus(0), podvisor::builtin::catalogs());
+        let database = evaluate(&profile.focus(1), podvisor::builtin::catalogs());
         if purchase == Purchase::Spot {
             assert!(web.options.iter().all(|o| o.resources.bought.spot > 0.0), "the web tier runs on spot");
         }
@@ -130,7 +131,7 @@ fn a_database_is_never_put_on_spot() {
 /// JSON v3 splits compute where a profile says how it is bought, and only there.
 #[test]
 fn json_splits_compute_only_where_a_purchase_is_stated() {
-    let json = |p: &Profile| podvisor::report::json::evaluation(p, &evaluate(p, Assumptions::builtin()));
+    let json = |p: &Profile| podvisor::report::json::evaluation(p, &evaluate(p, podvisor::builtin::catalogs()));
     let stated = json(&steady_plus_peak(Purchase::CommittedSteady));
     assert_eq!(stated["environment"]["purchase"], "committed_steady");
     let resources = &stated["options"]["vm"]["resources"];
@@ -160,7 +161,7 @@ fn a_version_2_file_is_bought_on_demand_and_saves_unchanged() {
     assert_eq!(old.profile.environment.purchase, Purchase::OnDemand);
     assert!(old.profile.components.iter().all(|c| c.purchase.is_none()));
     assert_eq!(profile::to_canonical_string(&old.profile), text, "saved as the v3 text, byte for byte");
-    let json = |p: &Profile| podvisor::report::json::evaluation(p, &evaluate(p, Assumptions::builtin()));
+    let json = |p: &Profile| podvisor::report::json::evaluation(p, &evaluate(p, podvisor::builtin::catalogs()));
     assert_eq!(json(&old.profile), json(&new.profile));
 }
 
@@ -177,10 +178,14 @@ fn a_stated_purchase_round_trips_and_a_wrong_word_is_refused() {
     assert!(error.contains("environment.purchase") && error.contains("\"committed_steady\""), "{error}");
 }
 
+/// The projection of `option` on the profile's own site, in the shipped catalogs.
+fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
+    projection::project(option, profile, values, &Site::resolve(profile, podvisor::builtin::catalogs()))
+}
+
 /// Every catalog type of every family, for the property below.
 fn cloud_host() -> impl Strategy<Value = String> {
-    let ids: Vec<String> =
-        HostCatalog::builtin().map(|c| c.types().iter().map(|h| h.id.clone()).collect()).unwrap_or_default();
+    let ids: Vec<String> = podvisor::builtin::catalogs().hosts.types().iter().map(|h| h.id.clone()).collect();
     proptest::sample::select(ids)
 }
 
@@ -197,13 +202,13 @@ proptest! {
     ) {
         profile.environment.host = host;
         profile.environment.purchase = Purchase::Spot;
-        let values = Assumptions::builtin().resolve(&profile);
+        let values = podvisor::builtin::catalogs().assumptions.resolve(&profile.assumptions);
         for meta in podvisor::model::TRAITS.iter().filter(|meta| !projection::reads(&profile, meta.id)) {
             for value in [meta.min, meta.max] {
                 let mut moved = profile.clone();
                 moved.set(meta.id, value);
                 for option in podvisor::model::options::REGISTRY {
-                    prop_assert_eq!(projection::project(option, &moved, &values), projection::project(option, &profile, &values), "{}", meta.key);
+                    prop_assert_eq!(project(option, &moved, &values), project(option, &profile, &values), "{}", meta.key);
                 }
             }
         }
@@ -217,12 +222,12 @@ proptest! {
         profile.environment.host = host;
         let bills = [Purchase::Committed3y, Purchase::Committed1y, Purchase::OnDemand].map(|purchase| {
             profile.environment.purchase = purchase;
-            let values = Assumptions::builtin().resolve(&profile);
-            profile.option_specs().iter().map(|spec| projection::project(spec, &profile, &values)).collect::<Vec<_>>()
+            let values = podvisor::builtin::catalogs().assumptions.resolve(&profile.assumptions);
+            profile.option_specs().iter().map(|spec| project(spec, &profile, &values)).collect::<Vec<_>>()
         });
         let [three, one, none] = &bills;
         for ((three, one), none) in three.iter().zip(one).zip(none) {
-            let compute = |r: &podvisor::model::Resources| r.cost_breakdown().compute;
+            let compute = |r: &Resources| r.cost_breakdown().compute;
             prop_assert!(compute(three) <= compute(one) + 1e-6, "{} > {}", compute(three), compute(one));
             prop_assert!(compute(one) <= compute(none) + 1e-6, "{} > {}", compute(one), compute(none));
             prop_assert!(three.monthly_cost <= one.monthly_cost + 1e-6 && one.monthly_cost <= none.monthly_cost + 1e-6);

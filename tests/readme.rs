@@ -7,13 +7,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use podvisor::builtin::Described as _;
 use podvisor::model::confidence::SEED;
 use podvisor::model::format::Number;
-use podvisor::model::hosts::HostCatalog;
-use podvisor::model::purchase::PurchaseCatalog;
-use podvisor::model::{
-    AssumptionId, Assumptions, CRITERIA, Evaluation, OptionId, ResourceId, TraitId, confidence, evaluate,
-};
+use podvisor::model::{AssumptionId, CRITERIA, Evaluation, OptionId, ResourceId, TraitId, confidence, evaluate};
 use podvisor::narrative;
 use podvisor::profile::load_file;
 use serde::Deserialize;
@@ -42,8 +39,8 @@ fn pictures() -> Vec<Picture> {
 fn bundled(name: &str) -> Evaluation {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles").join(format!("{name}.ron"));
     let profile = load_file(&path).unwrap_or_else(|e| panic!("{e}")).profile;
-    let drawn = confidence(&profile, Assumptions::builtin(), SEED);
-    evaluate(&profile, Assumptions::builtin()).with_confidence(drawn)
+    let drawn = confidence(&profile, podvisor::builtin::catalogs(), SEED);
+    evaluate(&profile, podvisor::builtin::catalogs()).with_confidence(drawn)
 }
 
 /// An image line whose caption quotes the verdict its picture shows.
@@ -82,7 +79,7 @@ fn crossover() -> String {
     let later: Vec<String> = crossings.iter().filter(|at| **at > first.at).map(|at| Number(*at).to_string()).collect();
     let mut text = format!("the single VM overtakes them at {} services", Number(first.at));
     if later.is_empty() {
-        // Lines within 5 % of each other carry no break-even (`projection::LEVEL_LEAD`).
+        // Lines within 5 % of each other carry no break-even (`outlook::LEVEL_LEAD`).
         text.push_str(
             " (in the bundled decomposed monolith; on the way the two run level, within 5 % of each other, \
              which the chart marks as no break-even)",
@@ -99,7 +96,7 @@ fn crossover() -> String {
 
 fn criteria() -> String {
     // The readings quote the catalogue's defaults, as a profile that overrides none sees them.
-    let values = Assumptions::builtin().resolve(&podvisor::model::Profile::default());
+    let values = podvisor::builtin::catalogs().assumptions.resolve(&podvisor::model::Profile::default().assumptions);
     let mut out = String::from("| Criterion | Default weight | Reading | Sources |\n| --- | ---: | --- | --- |\n");
     for c in CRITERIA {
         let _ = writeln!(
@@ -137,7 +134,7 @@ fn assumptions() -> String {
 
 /// Each provider's ways of buying, from `assets/purchase.ron`.
 fn purchase() -> String {
-    let catalog = PurchaseCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let catalog = &podvisor::builtin::catalogs().purchase;
     let mut out = String::from(
         "| Provider | Purchase | Discount | Range | Plan | Read | Grade |\n| --- | --- | ---: | --- | --- | --- | --- |\n",
     );
@@ -197,7 +194,7 @@ fn regenerate(file: &str, sections: &[(&str, String, &str)]) {
 /// One row per family: its processors, its types with shape, price and (burstable types)
 /// sustained share, where and when it is priced, and the sources of its figures.
 fn hosts() -> String {
-    let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let catalog = &podvisor::builtin::catalogs().hosts;
     let mut out = String::from(
         "| Family | Arch | Types: vCPU / GiB, $ an hour | Region | Prices of | Sources | Grade |\n| --- | --- | --- | --- | --- | --- | --- |\n",
     );

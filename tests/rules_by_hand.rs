@@ -3,7 +3,7 @@
 //! projection says. One small workload on the team's own hardware, whose footprints can be
 //! added up on paper from `assets/assumptions.ron` (the README's table of the four options).
 
-use podvisor::model::{Assumptions, CriterionId, Evaluation, OptionId, TraitId, evaluate};
+use podvisor::model::{CriterionId, Evaluation, OptionId, TraitId, evaluate};
 use podvisor::profile::Profile;
 
 /// One service, one instance of 1024 MiB and one core, nothing extra at peak, on one 64-core,
@@ -39,7 +39,7 @@ fn close(actual: f64, expected: f64, what: &str) {
 
 #[test]
 fn resource_efficiency_by_hand() {
-    let evaluation = evaluate(&one_instance(), Assumptions::builtin());
+    let evaluation = evaluate(&one_instance(), podvisor::builtin::catalogs());
     let (vm, container) = (option(&evaluation, OptionId::VM), option(&evaluation, OptionId::CONTAINER));
     // VM: the instance 1024 MiB + guest OS 1024 + VMM 131, and the host keeps 512:
     // 2691 MiB = 2.627930 GiB. One whole vCPU, and the host keeps one core: 2 cores.

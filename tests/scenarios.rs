@@ -15,7 +15,7 @@ use crate::profile_support;
 use std::collections::BTreeSet;
 
 use expert::{Answer, Check, Folder, Gap, Observed, failing_checks, label, ratchet};
-use podvisor::model::{Assumptions, evaluate};
+use podvisor::model::evaluate;
 use podvisor::narrative;
 use podvisor::profile::load_file;
 
@@ -138,7 +138,7 @@ fn the_ratchet_fails_on_news_either_way() {
 /// first version did.
 #[test]
 fn platform_400_services_leaves_vms_far_behind() {
-    let e = evaluate(&expert::load(Folder::Panel, "platform_400_services"), Assumptions::builtin());
+    let e = evaluate(&expert::load(Folder::Panel, "platform_400_services"), podvisor::builtin::catalogs());
     let score =
         |key: &str| e.options.iter().find(|o| o.spec.key == key).map_or_else(|| panic!("{key} compared"), |o| o.score);
     let lead = score(e.verdict.leader.key()) - score("vm");
@@ -158,7 +158,7 @@ fn the_former_cliffs_are_gentle() {
         for value in from..=to {
             let mut at = profile.clone();
             at.set(meta.id, f64::from(value));
-            let e = evaluate(&at, Assumptions::builtin());
+            let e = evaluate(&at, podvisor::builtin::catalogs());
             assert!(e.verdict.ruled_out.is_empty(), "{name} at {field} {value}: {}", narrative::summary(&e));
             let leader = e.verdict.leader.key();
             let margin = 100.0 * e.verdict.margin;

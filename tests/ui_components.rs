@@ -143,9 +143,9 @@ fn the_sliders_edit_the_selected_component_and_undo_restores_it() {
     assert_eq!(harness.get_by_role_and_label(Role::Slider, "Services").accesskit_node().numeric_value(), Some(1.0));
     let shown = podvisor::narrative::headline(harness.state().document().evaluation());
     // With its confidence: the estate's worlds were drawn for every component at once.
-    let assumptions = podvisor::model::Assumptions::builtin();
-    let drawn = podvisor::model::confidence(&before.focus(1), assumptions, 21);
-    let database = podvisor::model::evaluate(&before.focus(1), assumptions).with_confidence(drawn);
+    let catalogs = podvisor::builtin::catalogs();
+    let drawn = podvisor::model::confidence(&before.focus(1), catalogs, 21);
+    let database = podvisor::model::evaluate(&before.focus(1), catalogs).with_confidence(drawn);
     assert_eq!(shown, podvisor::narrative::headline(&database), "the banner gives the database's verdict");
     assert!(harness.query_by_label_contains("Orders database: component 2 of 2").is_some());
 

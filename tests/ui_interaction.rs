@@ -57,7 +57,7 @@ fn the_banner_shows_the_confidence_once_the_worker_has_drawn_it() {
     let drawn = evaluation.verdict.confidence.clone().expect("drawn off the frame");
     // What the command line and the reports draw for the same profile.
     let profile = common::profile(&harness);
-    let expected = podvisor::model::confidence(&profile, podvisor::model::Assumptions::builtin(), 21);
+    let expected = podvisor::model::confidence(&profile, podvisor::builtin::catalogs(), 21);
     assert_eq!(drawn, expected);
     assert!(!evaluation.verdict.confidence_stale);
     let headline = shown_headline(&harness);

@@ -432,9 +432,9 @@ fn the_presenter_console_shows_the_notes_the_next_slide_and_the_time_and_steps_t
 /// on them, and neither tier's lead is clear).
 #[test]
 fn stay_as_you_are_is_said_in_words_on_the_plan_tab_and_the_path_slide() {
+    use podvisor::model::OptionId;
     use podvisor::model::plan::plan;
     use podvisor::model::profile::Component;
-    use podvisor::model::{Assumptions, OptionId};
     let mut profile = Profile { options: vec![OptionId::VM, OptionId::CONTAINER], ..Profile::default() };
     let environment = &mut profile.environment;
     (environment.host_cores, environment.host_memory_gib, environment.host_cost_per_month) = (64, 256.0, 1000.0);
@@ -446,12 +446,12 @@ fn stay_as_you_are_is_said_in_words_on_the_plan_tab_and_the_path_slide() {
         .find(|&(isolation, coupling)| {
             let mut tried = profile.clone();
             (tried.workload_mut().isolation_need, tried.workload_mut().legacy_coupling) = (isolation, coupling);
-            podvisor::model::evaluate(&tried, Assumptions::builtin()).verdict.margin < 0.019
+            podvisor::model::evaluate(&tried, podvisor::builtin::catalogs()).verdict.margin < 0.019
         })
         .expect("some setting puts the two options within 2 points");
     (profile.workload_mut().isolation_need, profile.workload_mut().legacy_coupling) = close;
     profile.components.push(Component { name: "Twin".to_owned(), ..profile.components[0].clone() });
-    let runner_up = plan(&profile, Assumptions::builtin()).components[0].runner_up.expect("two options");
+    let runner_up = plan(&profile, podvisor::builtin::catalogs()).components[0].runner_up.expect("two options");
     for component in &mut profile.components {
         component.current = runner_up;
     }

@@ -25,7 +25,7 @@ use egui_kittest::{Harness, SnapshotResults};
 use podvisor::app::examples::examples;
 use podvisor::app::{App, Command, Export};
 use podvisor::model::confidence::SEED;
-use podvisor::model::{Assumptions, Evaluation, TraitId, confidence, evaluate};
+use podvisor::model::{Evaluation, TraitId, confidence, evaluate};
 use podvisor::profile::Profile;
 use podvisor::ui::resources::{ChartView, resources_ui};
 use podvisor::ui::theme::{self, Sizes, ThemeChoice};
@@ -96,7 +96,7 @@ fn view_harness<'a>(
     view: impl FnMut(&mut egui::Ui, &mut (Profile, Evaluation)) + 'a,
 ) -> Harness<'a, (Profile, Evaluation)> {
     let profile = examples()[index].profile.clone();
-    let evaluation = evaluate(&profile, Assumptions::builtin());
+    let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     Harness::builder()
         .with_size(VIEW)
         .with_context_setup(|ctx| {
@@ -127,7 +127,7 @@ fn tab_views() {
     // lines, and ticks across today's bars.
     let mut before = examples()[0].profile.clone();
     before.set(TraitId::MemoryPerInstanceMib, 1024.0);
-    let baseline = evaluate(&before, Assumptions::builtin());
+    let baseline = evaluate(&before, podvisor::builtin::catalogs());
     let mut view = ChartView::default();
     let mut against = view_harness(0, move |ui, (profile, evaluation)| {
         resources_ui(ui, evaluation, profile, &mut view, Some(&baseline));
@@ -299,8 +299,8 @@ fn docs_pictures() {
         harness.run();
         assert!(harness.state().alert().is_none(), "{picture}: {:?}", harness.state().alert());
         let example = &examples()[index].profile;
-        let drawn = confidence(example, Assumptions::builtin(), SEED);
-        let evaluation = evaluate(example, Assumptions::builtin()).with_confidence(drawn);
+        let drawn = confidence(example, podvisor::builtin::catalogs(), SEED);
+        let evaluation = evaluate(example, podvisor::builtin::catalogs()).with_confidence(drawn);
         let profile = file.trim_end_matches(".ron");
         let headline = podvisor::narrative::headline(&evaluation);
         let (leader, close_call) = (evaluation.verdict.leader.key(), evaluation.verdict.close_call);

@@ -11,7 +11,7 @@
 use crate::profile_support;
 
 use podvisor::model::options::REGISTRY;
-use podvisor::model::{Assumptions, Evaluation, OptionId, OptionSpec, TRAITS, TraitKind, TraitMeta, evaluate_options};
+use podvisor::model::{Evaluation, OptionId, OptionSpec, TRAITS, TraitKind, TraitMeta, evaluate_options};
 use podvisor::profile::{Profile, load_file};
 
 /// The largest move one step may cause, in points of the 0–100 scale.
@@ -66,7 +66,7 @@ fn largest_step(profile: &Profile, options: &[&'static OptionSpec], traits: &[&'
         for value in sweep(meta) {
             let mut at = profile.clone();
             at.set(meta.id, value);
-            let evaluation = evaluate_options(&at, Assumptions::builtin(), options);
+            let evaluation = evaluate_options(&at, podvisor::builtin::catalogs(), options);
             let (leader, margin) = standing(&evaluation);
             if let Some((from, before, before_margin, before_evaluation)) = &previous {
                 let (from, before, before_margin) = (*from, *before, *before_margin);

@@ -298,7 +298,7 @@ fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
 /// 4 settings (Replicas, Weight of Isolation, Services, …)".
 fn history_status(verb: &str, before: &Profile, after: &Profile) -> String {
     const NAMED: usize = 3;
-    let changed = crate::model::compare::differences(before, after);
+    let changed = crate::model::compare::differences(before, after, &crate::builtin::catalogs().assumptions);
     match changed.as_slice() {
         [] => verb.to_owned(),
         [one] => format!("{verb}: {} {} → {}", setting_label(&one.field), one.a, one.b),

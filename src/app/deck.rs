@@ -10,10 +10,9 @@ use super::{Alert, App, Scenario, examples};
 use serde::{Deserialize, Serialize};
 
 use crate::command::{Command, DeckSource, Keys, shortcut_commands};
-use crate::model::Assumptions;
 use crate::model::compare::{Comparison, compare};
 use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
-use crate::model::projection::CURVE_AXES;
+use crate::model::outlook::CURVE_AXES;
 use crate::model::sensitivity::{Sensitivity, TraitSensitivity, analyse};
 use crate::model::{ResourceId, TraitId};
 use crate::profile::{Profile, load_file};
@@ -174,7 +173,7 @@ impl Levers {
     /// The levers of `profile`: the traits that flip its verdict, the nearest flip first,
     /// then those that move its margin most (the tornado's order).
     fn of(profile: &Profile) -> Self {
-        let sensitivity = analyse(profile, Assumptions::builtin());
+        let sensitivity = analyse(profile, crate::builtin::catalogs());
         let mut traits: Vec<&TraitSensitivity> = sensitivity.traits.iter().collect();
         traits.sort_by(|a, b| {
             let nearest = |t: &TraitSensitivity| t.distance.filter(|_| t.flip_at.is_some()).unwrap_or(f64::INFINITY);
@@ -371,7 +370,7 @@ fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(P
 
 /// The confidence of `profile`: of each component and, for several, the estate's.
 pub(super) fn draw_confidence(profile: &Profile) -> EstateConfidence {
-    profile_confidence(profile, Assumptions::builtin(), SEED)
+    profile_confidence(profile, crate::builtin::catalogs(), SEED)
 }
 
 /// Attaches the confidences drawn for `profile` to every slide of it: each component's

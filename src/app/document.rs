@@ -25,7 +25,7 @@ use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
 use crate::model::plan::{Plan, placements, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
-use crate::model::{Assumptions, Evaluation, OptionId, Workload, evaluate};
+use crate::model::{Evaluation, OptionId, Workload, evaluate};
 use crate::profile::Profile;
 
 /// Confidences drawn for a state of the profile: each component's, and for several
@@ -75,8 +75,8 @@ impl Document {
             evaluated: (profile.clone(), 0),
             scored: profile.focus(0),
             analysed: profile.focus(0),
-            evaluation: evaluate(&profile, Assumptions::builtin()),
-            sensitivity: analyse(&profile, Assumptions::builtin()),
+            evaluation: evaluate(&profile, crate::builtin::catalogs()),
+            sensitivity: analyse(&profile, crate::builtin::catalogs()),
             plan: planned(&profile),
             confidence: None,
             drawing: None,
@@ -153,13 +153,13 @@ impl Document {
         }
         let focused = self.profile.focus(self.selected);
         if focused != self.scored {
-            self.evaluation = evaluate(&focused, Assumptions::builtin());
+            self.evaluation = evaluate(&focused, crate::builtin::catalogs());
             self.scored = focused;
         }
         if self.profile != self.evaluated.0 {
             // Placed now, the path chosen once the edit ends (`refresh_path`): at 200
             // components the path alone takes a tenth of a second.
-            let mut plan = self.profile.is_mixed().then(|| placements(&self.profile, Assumptions::builtin()));
+            let mut plan = self.profile.is_mixed().then(|| placements(&self.profile, crate::builtin::catalogs()));
             if let (Some(plan), Some(last)) = (&mut plan, &self.plan) {
                 plan.keep_path_of(last);
             }
@@ -189,7 +189,7 @@ impl Document {
     /// call it after [`Self::refresh`], when no edit is in progress.
     pub fn refresh_sensitivity(&mut self) {
         if self.is_sensitivity_stale() {
-            self.sensitivity = analyse(&self.scored, Assumptions::builtin());
+            self.sensitivity = analyse(&self.scored, crate::builtin::catalogs());
             self.analysed.clone_from(&self.scored);
         }
     }
@@ -230,7 +230,7 @@ impl Document {
         let (sender, receiver) = mpsc::channel();
         let worker = profile.clone();
         std::thread::spawn(move || {
-            let drawn = profile_confidence(&worker, Assumptions::builtin(), SEED);
+            let drawn = profile_confidence(&worker, crate::builtin::catalogs(), SEED);
             // The document may be gone (the window closed, another file opened): nothing to do.
             let _ = sender.send(drawn);
             wake();
@@ -343,5 +343,5 @@ impl Document {
 
 /// The plan of a profile of several components (a single component has nothing to place).
 fn planned(profile: &Profile) -> Option<Plan> {
-    profile.is_mixed().then(|| plan(profile, Assumptions::builtin()))
+    profile.is_mixed().then(|| plan(profile, crate::builtin::catalogs()))
 }

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::{Alert, App, Document, Scenario, examples};
-use crate::model::Assumptions;
 use crate::model::compare::{Comparison, compare};
 use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
 use crate::profile::{Profile, load_file};
@@ -75,7 +74,7 @@ impl Reference {
         let profile = self.scenario.whole().clone();
         std::thread::spawn(move || {
             // The reference may be gone (cleared, another one pinned): nothing to do.
-            let _ = sender.send(profile_confidence(&profile, Assumptions::builtin(), SEED));
+            let _ = sender.send(profile_confidence(&profile, crate::builtin::catalogs(), SEED));
             wake();
         });
         self.drawing = Some(receiver);

@@ -4,7 +4,7 @@
 
 use super::Document;
 use crate::model::plan::{Plan, plan};
-use crate::model::{Assumptions, Evaluation, evaluate};
+use crate::model::{Evaluation, evaluate};
 use crate::profile::Profile;
 
 /// A profile with what the model says about it.
@@ -30,10 +30,10 @@ impl Scenario {
     /// Evaluates `profile` (its first component) with the shipped assumptions, and plans it
     /// when it has several components, as the document does.
     pub fn new(profile: Profile) -> Self {
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, crate::builtin::catalogs());
         let estate = profile
             .is_mixed()
-            .then(|| Estate { plan: plan(&profile, Assumptions::builtin()), profile: profile.clone() });
+            .then(|| Estate { plan: plan(&profile, crate::builtin::catalogs()), profile: profile.clone() });
         Self { profile, evaluation, estate, component: 0 }
     }
 
@@ -55,7 +55,7 @@ impl Scenario {
         if index == self.component && self.profile == profile {
             return Some(self.clone());
         }
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, crate::builtin::catalogs());
         Some(Self { profile, evaluation, estate: Some(estate.clone()), component: index })
     }
 
@@ -70,8 +70,8 @@ impl Scenario {
         let mut whole = estate.profile.clone();
         whole.absorb(self.component, &profile);
         let component = self.component;
-        let estate = Estate { plan: plan(&whole, Assumptions::builtin()), profile: whole };
-        Self { evaluation: evaluate(&profile, Assumptions::builtin()), profile, estate: Some(estate), component }
+        let estate = Estate { plan: plan(&whole, crate::builtin::catalogs()), profile: whole };
+        Self { evaluation: evaluate(&profile, crate::builtin::catalogs()), profile, estate: Some(estate), component }
     }
 
     /// Scores the estate's component named `name` (its first when none is), so that two
@@ -81,7 +81,7 @@ impl Scenario {
         let index = estate.profile.components.iter().position(|component| component.name == name).unwrap_or(0);
         let focus = estate.profile.focus(index);
         if focus != self.profile {
-            self.evaluation = evaluate(&focus, Assumptions::builtin());
+            self.evaluation = evaluate(&focus, crate::builtin::catalogs());
             self.profile = focus;
         }
     }

@@ -39,11 +39,9 @@ pub enum Error {
     /// A normalised or imported profile could not be saved.
     #[error(transparent)]
     Save(#[from] SaveError),
-    /// The built-in host catalog or flavour data did not load (a defect in the build).
+    /// A built-in data file did not load (a defect in the build).
     #[error(transparent)]
-    Catalog(#[from] crate::model::hosts::CatalogError),
-    #[error(transparent)]
-    Flavours(#[from] crate::model::kubernetes::FlavoursError),
+    Catalogs(#[from] &'static crate::model::catalogs::CatalogsError),
     /// The handout deck could not be drawn.
     #[error("cannot draw the deck: {0}")]
     Deck(String),
@@ -149,11 +147,10 @@ fn run(command: &Command) -> Result<Outcome, Error> {
             ))
         }
         Command::Hosts { format } => {
-            let (catalog, flavours) =
-                (crate::model::hosts::HostCatalog::builtin()?, crate::model::kubernetes::Flavours::builtin()?);
+            let catalogs = crate::builtin::load()?;
             Outcome::ok(match format {
-                ListFormat::Text => report::hosts::hosts_text(catalog, flavours),
-                ListFormat::Json => report::hosts::hosts_json(catalog, flavours),
+                ListFormat::Text => report::hosts::hosts_text(catalogs),
+                ListFormat::Json => report::hosts::hosts_json(catalogs),
             })
         }
         Command::Completions { shell } => {

@@ -13,7 +13,6 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::model::hosts::HostCatalog;
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::suggest;
 
@@ -137,8 +136,8 @@ pub enum Command {
 
 /// `--host`: `custom` or a catalog id; an unknown one is a usage error naming the closest ids.
 fn host_id(id: &str) -> Result<String, String> {
-    let catalog = HostCatalog::builtin().map_err(|error| error.to_string())?;
-    catalog.choose(id).map(|_| id.to_owned()).map_err(|error| error.to_string())
+    let catalogs = crate::builtin::load().map_err(ToString::to_string)?;
+    catalogs.hosts.choose(id).map(|_| id.to_owned()).map_err(|error| error.to_string())
 }
 
 /// `--kubernetes`: a flavour's id; an unknown one is a usage error naming the closest.

@@ -2,35 +2,11 @@
 //! and sources live in `assets/assumptions.ron` (data, reviewable without reading code); this
 //! module gives the code typed handles to them and applies a profile's overrides.
 
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::profile::Profile;
-
-/// How strong the source behind a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-pub enum Grade {
-    /// Recomputed from the authors' published raw data.
-    Data,
-    /// Official documentation or source code.
-    Doc,
-    /// Quoted in secondary notes or a preprint.
-    Secondary,
-    /// Chosen by Podvisor where no published figure fits.
-    Estimate,
-}
-
-impl Grade {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Data => "measured (raw data)",
-            Self::Doc => "documented",
-            Self::Secondary => "secondary source",
-            Self::Estimate => "estimate",
-        }
-    }
-}
+use super::sourced::Grade;
 
 /// One assumption as described in `assets/assumptions.ron`.
 #[derive(Clone, Debug, Deserialize)]
@@ -156,11 +132,6 @@ impl AssumptionId {
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|id| id.key() == key)
     }
-
-    /// The catalogue entry (label, unit, range, source).
-    pub fn spec(self) -> &'static AssumptionSpec {
-        &Assumptions::builtin().specs[self as usize]
-    }
 }
 
 /// Written as its file key, as profiles write it.
@@ -198,18 +169,6 @@ pub struct Assumptions {
 }
 
 impl Assumptions {
-    /// The catalogue shipped in `assets/assumptions.ron`, parsed once.
-    ///
-    /// # Panics
-    /// If the embedded asset is invalid — a build defect that the unit tests catch.
-    pub fn builtin() -> &'static Self {
-        static BUILTIN: OnceLock<Assumptions> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            Self::parse(include_str!("../../assets/assumptions.ron"))
-                .unwrap_or_else(|error| panic!("assets/assumptions.ron is invalid: {error}"))
-        })
-    }
-
     /// Parses a catalogue; its ids must be exactly those of [`AssumptionId`], in order.
     pub fn parse(text: &str) -> Result<Self, CatalogueError> {
         let specs: Vec<AssumptionSpec> = ron::from_str(text)?;
@@ -239,6 +198,11 @@ impl Assumptions {
         &self.specs
     }
 
+    /// One entry (label, unit, range, source).
+    pub fn spec(&self, id: AssumptionId) -> &AssumptionSpec {
+        &self.specs[id as usize]
+    }
+
     /// The catalogue with every range collapsed onto its default: figures known exactly, for
     /// tests that draw weights alone.
     #[cfg(test)]
@@ -247,23 +211,23 @@ impl Assumptions {
         Self { specs: specs.collect() }
     }
 
-    /// The values in force for a profile: defaults, replaced by the profile's overrides
-    /// (clamped to each assumption's range).
-    pub fn resolve(&self, profile: &Profile) -> Values {
+    /// The values in force for a profile: defaults, replaced by its `overrides` (a profile's
+    /// `assumptions`), each clamped to its assumption's range.
+    pub fn resolve(&self, overrides: &BTreeMap<AssumptionId, f64>) -> Values {
         let mut values: Vec<f64> = self.specs.iter().map(|spec| spec.value).collect();
-        for (id, value) in &profile.assumptions {
+        for (id, value) in overrides {
             let spec = &self.specs[*id as usize];
             values[*id as usize] = value.clamp(spec.min, spec.max);
         }
-        Values { values, site: super::site::Site::resolve(profile) }
+        Values { values }
     }
 }
 
-/// Assumption values in force for one evaluation, with the host and flavour they apply to.
+/// Assumption values in force for one evaluation. The host and flavour they apply to are
+/// resolved beside them, in the site.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Values {
     values: Vec<f64>,
-    site: super::site::Site,
 }
 
 impl Values {
@@ -276,28 +240,28 @@ impl Values {
     pub(crate) fn set(&mut self, id: AssumptionId, value: f64) {
         self.values[id as usize] = value;
     }
-
-    /// The host type and Kubernetes flavour in force.
-    pub fn site(&self) -> &super::site::Site {
-        &self.site
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::profile::Profile;
+
+    fn shipped() -> &'static Assumptions {
+        &crate::model::catalogs::shipped().assumptions
+    }
 
     #[test]
     fn counted_units_agree_with_one() {
-        let spec = AssumptionId::NodeVmsPerHost.spec();
+        let spec = shipped().spec(AssumptionId::NodeVmsPerHost);
         assert_eq!((spec.unit_of(1.0), spec.unit_of(2.0)), ("node", "nodes"));
-        let seconds = AssumptionId::VmBootSeconds.spec();
+        let seconds = shipped().spec(AssumptionId::VmBootSeconds);
         assert_eq!(seconds.unit_of(1.0), "s");
     }
 
     #[test]
     fn builtin_catalogue_parses_and_names_sources() {
-        let builtin = Assumptions::builtin();
+        let builtin = shipped();
         assert_eq!(builtin.specs().len(), AssumptionId::ALL.len());
         for spec in builtin.specs() {
             assert!(spec.source.len() > 40, "{} needs a real source", spec.id);
@@ -310,7 +274,7 @@ mod tests {
         let mut profile = Profile::default();
         profile.assumptions.insert(AssumptionId::VmBootSeconds, 25.0);
         profile.assumptions.insert(AssumptionId::VmIoEfficiency, 7.0);
-        let values = Assumptions::builtin().resolve(&profile);
+        let values = shipped().resolve(&profile.assumptions);
         assert!((values.get(AssumptionId::VmBootSeconds) - 25.0).abs() < 1e-12);
         assert!((values.get(AssumptionId::VmIoEfficiency) - 1.0).abs() < 1e-12);
         assert!((values.get(AssumptionId::ContainerStartSeconds) - 0.56).abs() < 1e-12);

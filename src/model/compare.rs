@@ -193,7 +193,7 @@ fn component_differences(a: &Profile, b: &Profile, push: &mut impl FnMut(String,
 
 /// Settings that differ between two profiles (every component of each), in file order.
 /// Components pair by name, not by position.
-pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
+pub fn differences(a: &Profile, b: &Profile, assumptions: &Assumptions) -> Vec<Difference> {
     let mut out = Vec::new();
     let mut push = |field: String, x: String, y: String| {
         if x != y {
@@ -232,9 +232,9 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
             Number(weight(b, criterion.id)).to_string(),
         );
     }
-    let (values_a, values_b) = (Assumptions::builtin().resolve(a), Assumptions::builtin().resolve(b));
+    let (values_a, values_b) = (assumptions.resolve(&a.assumptions), assumptions.resolve(&b.assumptions));
     for id in AssumptionId::ALL {
-        let unit = &id.spec().unit;
+        let unit = &assumptions.spec(*id).unit;
         push(
             format!("assumptions.{}", id.key()),
             format!("{} {unit}", Number(values_a.get(*id))),
@@ -279,7 +279,7 @@ pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluatio
         .collect();
     let verdict = verdict_change(&eval_a.verdict, &eval_b.verdict);
     Comparison {
-        differences: differences(a, b),
+        differences: differences(a, b, &eval_a.site.catalogs.assumptions),
         options,
         leader_a: eval_a.verdict.leader,
         leader_b: eval_b.verdict.leader,
@@ -306,6 +306,10 @@ mod tests {
     use super::*;
     use crate::model::{CriterionId, evaluate};
 
+    fn assumptions() -> &'static Assumptions {
+        &crate::model::catalogs::shipped().assumptions
+    }
+
     #[test]
     fn components_are_paired_by_name_and_one_only_a_side_has_is_named_once() {
         let a = Profile::default();
@@ -317,8 +321,9 @@ mod tests {
         let mut c = b.clone();
         c.components[1].workload.services = 1;
         c.components[1].workload.primary_os = crate::model::traits::PrimaryOs::Windows;
-        let fields =
-            |x: &Profile, y: &Profile| differences(x, y).into_iter().map(|d| (d.field, d.a, d.b)).collect::<Vec<_>>();
+        let fields = |x: &Profile, y: &Profile| {
+            differences(x, y, assumptions()).into_iter().map(|d| (d.field, d.a, d.b)).collect::<Vec<_>>()
+        };
         let owned = |rows: &[(&str, &str, &str)]| {
             rows.iter().map(|(f, a, b)| ((*f).to_owned(), (*a).to_owned(), (*b).to_owned())).collect::<Vec<_>>()
         };
@@ -345,7 +350,7 @@ mod tests {
         let mut b = a.clone();
         b.components[0].name = "Shop".to_owned();
         b.workload_mut().replicas = 7;
-        let fields: Vec<String> = differences(&a, &b).into_iter().map(|d| d.field).collect();
+        let fields: Vec<String> = differences(&a, &b, assumptions()).into_iter().map(|d| d.field).collect();
         assert_eq!(fields, ["component.name", "workload.replicas"]);
     }
 
@@ -354,8 +359,8 @@ mod tests {
         let a = Profile::default();
         let mut b = Profile::default();
         b.weights.insert(CriterionId::Isolation, CriterionId::Isolation.spec().default_weight);
-        b.assumptions.insert(AssumptionId::VmBootSeconds, AssumptionId::VmBootSeconds.spec().value);
-        assert!(differences(&a, &b).is_empty(), "{:?}", differences(&a, &b));
+        b.assumptions.insert(AssumptionId::VmBootSeconds, assumptions().spec(AssumptionId::VmBootSeconds).value);
+        assert!(differences(&a, &b, assumptions()).is_empty(), "{:?}", differences(&a, &b, assumptions()));
     }
 
     #[test]
@@ -367,7 +372,7 @@ mod tests {
         b.weights.insert(CriterionId::Nesting, 0.0);
         b.assumptions.insert(AssumptionId::VmBootSeconds, 25.0);
         let fields: Vec<(String, String, String)> =
-            differences(&a, &b).into_iter().map(|d| (d.field, d.a, d.b)).collect();
+            differences(&a, &b, assumptions()).into_iter().map(|d| (d.field, d.a, d.b)).collect();
         assert_eq!(
             fields,
             vec![
@@ -385,7 +390,8 @@ mod tests {
         let mut b = Profile::default();
         b.workload_mut().isolation_need = 10;
         b.workload_mut().legacy_coupling = 10;
-        let (ea, eb) = (evaluate(&a, Assumptions::builtin()), evaluate(&b, Assumptions::builtin()));
+        let (ea, eb) =
+            (evaluate(&a, crate::model::catalogs::shipped()), evaluate(&b, crate::model::catalogs::shipped()));
         let c = compare(&a, &ea, &b, &eb);
         assert_eq!(c.leader_a, "container");
         assert_eq!(c.leader_b, "vm");
@@ -401,13 +407,14 @@ mod tests {
         let a = Profile::default();
         let mut b = Profile::default();
         b.options.reverse();
-        let (ea, eb) = (evaluate(&a, Assumptions::builtin()), evaluate(&b, Assumptions::builtin()));
+        let (ea, eb) =
+            (evaluate(&a, crate::model::catalogs::shipped()), evaluate(&b, crate::model::catalogs::shipped()));
         let c = compare(&a, &ea, &b, &eb);
         let order: Vec<OptionId> = c.options.iter().map(|delta| delta.option).collect();
         assert_eq!(order, a.options, "A's order");
         assert!(c.options.iter().all(|delta| delta.score.delta().abs() < 1e-12), "same scenario, same scores");
         assert!(!c.verdict_changed);
-        let options = differences(&a, &b).into_iter().find(|d| d.field == "options").expect("listed");
+        let options = differences(&a, &b, assumptions()).into_iter().find(|d| d.field == "options").expect("listed");
         assert_eq!((options.a.as_str(), options.b.as_str()), ("vm, container", "container, vm"));
     }
 
@@ -416,7 +423,7 @@ mod tests {
         let mut euros = Profile::default();
         euros.environment.currency = "EUR".to_owned();
         let dollars = Profile::default();
-        let evaluated = |p: &Profile| evaluate(p, Assumptions::builtin());
+        let evaluated = |p: &Profile| evaluate(p, crate::model::catalogs::shipped());
         let c = compare(&euros, &evaluated(&euros), &dollars, &evaluated(&dollars));
         assert!(!c.same_currency());
         assert_eq!((c.currency_a.as_str(), c.currency_b.as_str()), ("EUR", "USD"));
@@ -431,7 +438,8 @@ mod tests {
         let (mut x, mut y) = (euros.clone(), dollars.clone());
         x.environment.host = "aws/m6i.4xlarge".to_owned();
         y.environment.host = "aws/m6i.4xlarge".to_owned();
-        let (ex, ey) = (evaluate(&x, Assumptions::builtin()), evaluate(&y, Assumptions::builtin()));
+        let (ex, ey) =
+            (evaluate(&x, crate::model::catalogs::shipped()), evaluate(&y, crate::model::catalogs::shipped()));
         let same = compare(&x, &ex, &y, &ey);
         assert!(same.same_currency());
         assert!(same.options.iter().all(|o| o.resources.iter().all(|d| d.change.is_some())));
@@ -440,7 +448,7 @@ mod tests {
     #[test]
     fn the_verdict_change_says_whether_the_leader_the_firmness_or_the_margin_moved() {
         let profile = Profile::default();
-        let a = evaluate(&profile, Assumptions::builtin());
+        let a = evaluate(&profile, crate::model::catalogs::shipped());
         let leader = a.verdict.leader;
         let with = |close_call: bool, margin: f64| {
             let mut evaluation = a.clone();

@@ -45,12 +45,14 @@
 //! drawn assumption, then one per criterion), so the components of an estate share their
 //! worlds.
 
-use super::assumptions::{AssumptionId, Assumptions, Values};
+use super::assumptions::{AssumptionId, Values};
+use super::catalogs::Catalogs;
 use super::criteria::{CRITERIA, MAX_WEIGHT};
 use super::evaluation::{Scored, weight};
 use super::options::{OptionId, OptionSpec};
 use super::plan::all_in_score;
 use super::profile::Profile;
+use super::site::Site;
 use super::traits::TraitId;
 
 /// Plausible worlds drawn per confidence: a share is known to about ±1.5 points (the
@@ -84,23 +86,23 @@ impl Confidence {
 
 /// The confidence of a profile's verdict (its first component for several), over the options
 /// it compares.
-pub fn confidence(profile: &Profile, assumptions: &Assumptions, seed: u64) -> Confidence {
-    confidence_options(profile, assumptions, &profile.option_specs(), seed)
+pub fn confidence(profile: &Profile, catalogs: &'static Catalogs, seed: u64) -> Confidence {
+    confidence_options(profile, catalogs, &profile.option_specs(), seed)
 }
 
 /// The confidence of a profile's verdict over any list of options (at least one).
 pub fn confidence_options(
     profile: &Profile,
-    assumptions: &Assumptions,
+    catalogs: &'static Catalogs,
     options: &[&'static OptionSpec],
     seed: u64,
 ) -> Confidence {
-    let mut worlds = Worlds::new(profile, assumptions, seed);
+    let mut worlds = Worlds::new(profile, catalogs, seed);
     let mut counts = vec![0; options.len()];
     for _ in 0..DRAWS {
         let (values, weights) = worlds.next();
         let world = worlds.rated(profile);
-        let scored = Scored::with_weights(&world, values, weights, options);
+        let scored = Scored::with_weights(&world, values, worlds.site, weights, options);
         counts[scored.leader_with(&scored.weights)] += 1;
     }
     let ids: Vec<OptionId> = options.iter().map(|spec| spec.id()).collect();
@@ -121,13 +123,13 @@ pub struct EstateConfidence {
 /// options (the profile's, as a rule). Costs one [`confidence`] per component.
 pub fn estate_confidence(
     profile: &Profile,
-    assumptions: &Assumptions,
+    catalogs: &'static Catalogs,
     options: &[&'static OptionSpec],
     seed: u64,
 ) -> EstateConfidence {
     let focused: Vec<Profile> = (0..profile.components.len()).map(|index| profile.focus(index)).collect();
     // Components share every assumption and weight, so one world serves them all.
-    let mut worlds = Worlds::new(&focused[0], assumptions, seed);
+    let mut worlds = Worlds::new(&focused[0], catalogs, seed);
     let mut counts = vec![vec![0; options.len()]; focused.len()];
     let mut all_in = vec![0; options.len()];
     for _ in 0..DRAWS {
@@ -141,7 +143,7 @@ pub fn estate_confidence(
             .zip(&mut counts)
             .map(|(focus, counts)| {
                 let focus = shifted(focus, &shifts);
-                let scored = Scored::with_weights(&focus, values.clone(), weights.clone(), options);
+                let scored = Scored::with_weights(&focus, values.clone(), worlds.site, weights.clone(), options);
                 counts[scored.leader_with(&scored.weights)] += 1;
                 for (at, offers) in offered.iter_mut().enumerate() {
                     *offers &= scored.offered(at);
@@ -167,11 +169,11 @@ pub fn estate_confidence(
 /// The confidences of a profile as the window shows them: of each component and the estate's
 /// all-in answer for several, of its one verdict (as its one component and its all-in) else;
 /// over the profile's options.
-pub fn profile_confidence(profile: &Profile, assumptions: &Assumptions, seed: u64) -> EstateConfidence {
+pub fn profile_confidence(profile: &Profile, catalogs: &'static Catalogs, seed: u64) -> EstateConfidence {
     if profile.is_mixed() {
-        estate_confidence(profile, assumptions, &profile.option_specs(), seed)
+        estate_confidence(profile, catalogs, &profile.option_specs(), seed)
     } else {
-        let one = confidence(profile, assumptions, seed);
+        let one = confidence(profile, catalogs, seed);
         EstateConfidence { components: vec![one.clone()], all_in: one }
     }
 }
@@ -192,6 +194,8 @@ struct Worlds {
     apart: [(AssumptionId, f64, f64); 1],
     /// The values in force: each draw's peak, and its starting point.
     values: Values,
+    /// The host and flavour every world runs on (no world moves them).
+    site: Site,
     /// The profile's weights, in `CRITERIA` order.
     weights: Vec<f64>,
     /// The assumptions drawn, with their ranges.
@@ -199,7 +203,8 @@ struct Worlds {
 }
 
 impl Worlds {
-    fn new(profile: &Profile, assumptions: &Assumptions, seed: u64) -> Self {
+    fn new(profile: &Profile, catalogs: &'static Catalogs, seed: u64) -> Self {
+        let assumptions = &catalogs.assumptions;
         let drawn = AssumptionId::ALL
             .iter()
             .filter(|id| {
@@ -226,7 +231,8 @@ impl Worlds {
             rng: fastrand::Rng::with_seed(seed),
             rng_apart: fastrand::Rng::with_seed(seed ^ APART_STREAM),
             apart,
-            values: assumptions.resolve(profile),
+            values: assumptions.resolve(&profile.assumptions),
+            site: Site::resolve(profile, catalogs),
             weights: CRITERIA.iter().map(|c| weight(profile, c.id)).collect(),
             drawn,
         }
@@ -305,8 +311,8 @@ mod tests {
     use crate::model::traits::TraitId;
     use crate::model::{evaluate, sensitivity};
 
-    fn builtin() -> &'static Assumptions {
-        Assumptions::builtin()
+    fn builtin() -> &'static Catalogs {
+        crate::model::catalogs::shipped()
     }
 
     fn option(key: &str) -> OptionId {
@@ -362,13 +368,13 @@ mod tests {
         // are drawn, each symmetrically around a tie, so neither side leads most worlds by
         // much. (With the figures drawn too, a tie at the defaults need not be even: a
         // figure's range is rarely symmetric about its default.)
-        let pinned = builtin().pinned();
+        let pinned = builtin().with_assumptions(builtin().assumptions.pinned());
         let mut profile = Profile::default();
-        let critical = sensitivity::analyse(&profile, &pinned).critical_weight.expect("a critical weight");
+        let critical = sensitivity::analyse(&profile, pinned).critical_weight.expect("a critical weight");
         profile.weights.insert(critical.criterion, critical.to);
-        let evaluation = evaluate(&profile, &pinned);
+        let evaluation = evaluate(&profile, pinned);
         assert!(evaluation.verdict.margin < 0.001, "margin {}", evaluation.verdict.margin);
-        let share = confidence(&profile, &pinned, SEED).share(evaluation.verdict.leader);
+        let share = confidence(&profile, pinned, SEED).share(evaluation.verdict.leader);
         let threshold = evaluation.values.get(AssumptionId::CloseCallConfidence);
         assert!(share < threshold - 0.1, "{share} at a tie on {:?}", critical.criterion);
     }
@@ -459,10 +465,10 @@ mod tests {
     #[test]
     fn every_draw_stays_within_its_range() {
         let profile = Profile::default();
-        let mut worlds = Worlds::new(&profile, Assumptions::builtin(), 7);
+        let mut worlds = Worlds::new(&profile, crate::model::catalogs::shipped(), 7);
         for _ in 0..200 {
             let (values, weights) = worlds.next();
-            for spec in Assumptions::builtin().specs() {
+            for spec in crate::model::catalogs::shipped().assumptions.specs() {
                 let id = AssumptionId::from_key(&spec.id).expect("known id");
                 let value = values.get(id);
                 assert!(spec.min <= value && value <= spec.max, "{}: {value}", spec.id);
@@ -477,7 +483,7 @@ mod tests {
     fn the_threshold_is_never_drawn() {
         let mut profile = Profile::default();
         profile.assumptions.insert(AssumptionId::CloseCallConfidence, 0.8);
-        let mut worlds = Worlds::new(&profile, Assumptions::builtin(), 3);
+        let mut worlds = Worlds::new(&profile, crate::model::catalogs::shipped(), 3);
         for _ in 0..20 {
             assert_eq!(worlds.next().0.get(AssumptionId::CloseCallConfidence), 0.8);
         }

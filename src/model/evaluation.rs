@@ -2,18 +2,21 @@
 
 use std::sync::OnceLock;
 
-use super::assumptions::{AssumptionId, Assumptions, Values};
+use super::assumptions::{AssumptionId, Values};
+use super::buying::{self, SpotRefusal};
+use super::catalogs::Catalogs;
 use super::confidence::Confidence;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT, Record};
 use super::feasibility::Feasibility;
-use super::hosts::HostCatalog;
 use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
+use super::outlook::{self, BreakEven, CURVE_AXES, Curve};
 use super::profile::Profile;
-use super::projection::{self, BreakEven, CURVE_AXES, Curve};
-use super::purchase::{self, Purchase, SpotRefusal};
+use super::projection;
+use super::purchase::Purchase;
 use super::resources::Resources;
 use super::rules::{self, Input, MigrationPath, RuleInputs, Shared, Term};
+use super::site::Site;
 use super::traits::{PrimaryOs, TraitId};
 
 /// Until the verdict's [`Confidence`] is known, margins under this share of the 0–100 scale
@@ -99,6 +102,8 @@ pub struct Evaluation {
     pub warnings: Vec<Warning>,
     /// The assumption values in force (defaults with the profile's overrides).
     pub values: Values,
+    /// The host and flavour in force, resolved beside the values.
+    pub site: Site,
     /// The profile evaluated, for the outlook.
     profile: Profile,
     /// The projections over scale, worked out when a view or report first asks for them: a
@@ -127,11 +132,13 @@ impl Evaluation {
     fn outlook(&self) -> &Outlook {
         self.outlook.get_or_init(|| {
             let options: Vec<&'static OptionSpec> = self.options.iter().map(|o| o.spec).collect();
-            let curves: Vec<Curve> =
-                CURVE_AXES.iter().map(|axis| projection::curve(*axis, &options, &self.profile, &self.values)).collect();
+            let curves: Vec<Curve> = CURVE_AXES
+                .iter()
+                .map(|axis| outlook::curve(*axis, &options, &self.profile, &self.values, &self.site))
+                .collect();
             let break_even = curves
                 .iter()
-                .flat_map(|curve| projection::break_even(curve, &options, &self.profile, &self.values))
+                .flat_map(|curve| outlook::break_even(curve, &options, &self.profile, &self.values, &self.site))
                 .collect();
             Outlook { curves, break_even }
         })
@@ -375,6 +382,7 @@ pub struct Discount {
 /// Scores without explanations: what sensitivity sweeps need, and what `evaluate` builds on.
 pub(crate) struct Scored {
     pub values: Values,
+    pub site: Site,
     pub resources: Vec<Resources>,
     /// The migration path each option is scored on.
     pub paths: Vec<MigrationPath>,
@@ -406,6 +414,7 @@ pub(crate) struct Worked {
 /// What scoring starts from besides the profile's traits.
 struct Basis {
     values: Values,
+    site: Site,
     weights: Vec<f64>,
     musts: Option<Vec<f64>>,
     resources: Vec<Resources>,
@@ -425,28 +434,39 @@ pub(crate) struct Graded {
 }
 
 impl Scored {
-    /// Scores a profile against options, its assumption values already resolved.
-    pub fn new(profile: &Profile, values: Values, options: &[&'static OptionSpec]) -> Self {
-        let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
+    /// Scores a profile against options, its assumption values and site already resolved.
+    pub fn new(profile: &Profile, values: Values, site: Site, options: &[&'static OptionSpec]) -> Self {
+        let resources = options.iter().map(|o| projection::project(o, profile, &values, &site)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        Self::build(profile, Basis { values, weights, musts: None, resources, feasibility: None }, options, None)
+        Self::build(profile, Basis { values, site, weights, musts: None, resources, feasibility: None }, options, None)
     }
 
     /// Scores a profile under given weights (one per criterion, in `CRITERIA` order) rather
     /// than its own: a plausible world of [`super::confidence`], where the weights also pick
     /// each option's migration path. The graded vetoes follow the profile's own weights.
-    pub fn with_weights(profile: &Profile, values: Values, weights: Vec<f64>, options: &[&'static OptionSpec]) -> Self {
-        let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
+    pub fn with_weights(
+        profile: &Profile,
+        values: Values,
+        site: Site,
+        weights: Vec<f64>,
+        options: &[&'static OptionSpec],
+    ) -> Self {
+        let resources = options.iter().map(|o| projection::project(o, profile, &values, &site)).collect();
         let musts = Some(CRITERIA.iter().map(|c| weight(profile, c.id)).collect());
-        Self::build(profile, Basis { values, weights, musts, resources, feasibility: None }, options, None)
+        Self::build(profile, Basis { values, site, weights, musts, resources, feasibility: None }, options, None)
     }
 
     /// Scores a profile and keeps the terms behind every score.
-    pub fn with_terms(profile: &Profile, values: Values, options: &[&'static OptionSpec]) -> (Self, TermTable) {
-        let resources = options.iter().map(|o| projection::project(o, profile, &values)).collect();
+    pub fn with_terms(
+        profile: &Profile,
+        values: Values,
+        site: Site,
+        options: &[&'static OptionSpec],
+    ) -> (Self, TermTable) {
+        let resources = options.iter().map(|o| projection::project(o, profile, &values, &site)).collect();
         let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
         let mut table = vec![vec![Worked::default(); CRITERIA.len()]; options.len()];
-        let basis = Basis { values, weights, musts: None, resources, feasibility: None };
+        let basis = Basis { values, site, weights, musts: None, resources, feasibility: None };
         let scored = Self::build(profile, basis, options, Some(&mut table));
         (scored, table)
     }
@@ -457,13 +477,14 @@ impl Scored {
     /// workload's need for nested virtualization.
     pub fn variant(&self, variant: &Profile, moved: TraitId) -> Self {
         let resources = if projection::reads(variant, moved) {
-            self.options.iter().map(|o| projection::project(o, variant, &self.values)).collect()
+            self.options.iter().map(|o| projection::project(o, variant, &self.values, &self.site)).collect()
         } else {
             self.resources.clone()
         };
         let feasibility = (moved != TraitId::NestedVirtualization).then(|| self.feasibility.clone());
         let basis = Basis {
             values: self.values.clone(),
+            site: self.site,
             weights: self.weights.clone(),
             musts: self.musts.clone(),
             resources,
@@ -478,13 +499,13 @@ impl Scored {
         options: &[&'static OptionSpec],
         mut table: Option<&mut TermTable>,
     ) -> Self {
-        let Basis { values, weights, musts, resources, feasibility } = basis;
+        let Basis { values, site, weights, musts, resources, feasibility } = basis;
         let paths = vec![MigrationPath::AsIs; options.len()];
         let mut buffer = Worked { terms: Vec::with_capacity(8), record: Record::Terms };
         let mut scores = vec![0.0; options.len() * CRITERIA.len()];
         let shared = Shared::of(profile, &values);
         let feasibility =
-            feasibility.unwrap_or_else(|| options.iter().map(|o| Feasibility::of(o, profile, values.site())).collect());
+            feasibility.unwrap_or_else(|| options.iter().map(|o| Feasibility::of(o, profile, &site)).collect());
         let inputs = RuleInputs {
             profile,
             values: &values,
@@ -502,8 +523,18 @@ impl Scored {
                 }
             }
         }
-        let mut scored =
-            Self { values, resources, paths, scores, weights, musts, options: options.to_vec(), feasibility, shared };
+        let mut scored = Self {
+            values,
+            site,
+            resources,
+            paths,
+            scores,
+            weights,
+            musts,
+            options: options.to_vec(),
+            feasibility,
+            shared,
+        };
         // Each image-built option is scored on its better migration path: the one that gives it
         // the higher overall score, graded vetoes included (a costlier path can widen a gap on
         // a must).
@@ -759,14 +790,17 @@ pub fn weight(profile: &Profile, criterion: CriterionId) -> f64 {
     profile.weights.get(&criterion).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
 }
 
-/// Evaluates a profile against the options it compares, in its order.
-pub fn evaluate(profile: &Profile, assumptions: &Assumptions) -> Evaluation {
-    evaluate_options(profile, assumptions, &profile.option_specs())
+/// Evaluates a profile against the options it compares, in its order, with every figure and
+/// rule taken from `catalogs` (`'static`: the evaluation borrows host types and offers from
+/// them; the shipped ones are loaded once at the edge, `crate::builtin`).
+pub fn evaluate(profile: &Profile, catalogs: &'static Catalogs) -> Evaluation {
+    evaluate_options(profile, catalogs, &profile.option_specs())
 }
 
 /// Evaluates a profile against any list of options (at least one).
-pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Evaluation {
-    let (scored, mut terms) = Scored::with_terms(profile, assumptions.resolve(profile), options);
+pub fn evaluate_options(profile: &Profile, catalogs: &'static Catalogs, options: &[&'static OptionSpec]) -> Evaluation {
+    let (values, site) = (catalogs.assumptions.resolve(&profile.assumptions), Site::resolve(profile, catalogs));
+    let (scored, mut terms) = Scored::with_terms(profile, values, site, options);
     let weighted = scored.weighted_with(&scored.weights);
     let discordances = scored.discordances_with(&scored.weights);
     let overall = scored.overall();
@@ -788,7 +822,7 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
                 .collect()
         })
         .collect();
-    let Scored { values, resources, paths, weights, mut feasibility, .. } = scored;
+    let Scored { values, site, resources, paths, weights, mut feasibility, .. } = scored;
     let weight_total: f64 = weights.iter().sum();
     // With several options, "beats the best on this criterion" would leave a winner with no
     // pros; an option is argued against the one it actually competes with.
@@ -851,9 +885,10 @@ pub fn evaluate_options(profile: &Profile, assumptions: &Assumptions, options: &
 
     Evaluation {
         verdict: verdict(&results, standing),
-        warnings: warnings(profile, &values, &results, weight_total),
+        warnings: warnings(profile, (&values, &site), &results, weight_total),
         options: results,
         values,
+        site,
         profile: profile.clone(),
         outlook: OnceLock::new(),
     }
@@ -942,7 +977,12 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
     }
 }
 
-fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight_total: f64) -> Vec<Warning> {
+fn warnings(
+    profile: &Profile,
+    (values, site): (&Values, &Site),
+    results: &[OptionResult],
+    weight_total: f64,
+) -> Vec<Warning> {
     let mut warnings = Vec::new();
     if weight_total <= 0.0 {
         warnings.push(Warning::NoWeights);
@@ -977,9 +1017,8 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
     for result in results {
         let r = &result.resources;
         let Some(host) = r.host_type.filter(|_| r.footprint.own_host) else { continue };
-        let smallest = HostCatalog::builtin().ok().and_then(|catalog| {
-            catalog.family(&host.family).min_by(|a, b| a.price_per_hour.total_cmp(&b.price_per_hour))
-        });
+        let smallest =
+            site.catalogs.hosts.family(&host.family).min_by(|a, b| a.price_per_hour.total_cmp(&b.price_per_hour));
         let per_vm_gib = r.memory_gib / r.instances.max(1.0);
         if smallest.is_some_and(|smallest| smallest.id == host.id) && per_vm_gib * 2.0 < host.memory_gib {
             warnings.push(Warning::SmallestTypeFloor {
@@ -990,7 +1029,6 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
             });
         }
     }
-    let site = values.site();
     if site.unknown_host {
         warnings.push(Warning::UnknownHost);
     }
@@ -1008,22 +1046,27 @@ fn warnings(profile: &Profile, values: &Values, results: &[OptionResult], weight
     if environment.services_per_vm > services {
         warnings.push(Warning::ServicesPerVmExceedsServices { services_per_vm: environment.services_per_vm, services });
     }
-    purchase_warnings(profile, values, results, &mut warnings);
+    purchase_warnings(profile, (values, site), results, &mut warnings);
     warnings
 }
 
 /// Where compute is not bought as asked, and why: the team's own hardware, spot refused to a
 /// component that does not tolerate it, or hosts running too few hours for a commitment.
-fn purchase_warnings(profile: &Profile, values: &Values, results: &[OptionResult], warnings: &mut Vec<Warning>) {
+fn purchase_warnings(
+    profile: &Profile,
+    (values, site): (&Values, &Site),
+    results: &[OptionResult],
+    warnings: &mut Vec<Warning>,
+) {
     let asked = profile.components[0].purchase.unwrap_or(profile.environment.purchase);
     if asked == Purchase::OnDemand {
         return;
     }
-    if values.site().host.is_none() {
+    if site.host.is_none() {
         warnings.push(Warning::PurchaseOnOwnHardware { asked });
         return;
     }
-    if let Some(refusal) = purchase::spot_refusal(profile, values).filter(|_| asked == Purchase::Spot) {
+    if let Some(refusal) = buying::spot_refusal(profile, values).filter(|_| asked == Purchase::Spot) {
         warnings.push(Warning::SpotRefused(refusal));
     }
     let declined = results.iter().filter_map(|result| {
@@ -1031,20 +1074,19 @@ fn purchase_warnings(profile: &Profile, values: &Values, results: &[OptionResult
         Some((bought.declined_hours?, bought.offer?.discount))
     });
     if let Some((hours, discount)) = declined.max_by(|a, b| a.0.total_cmp(&b.0)) {
-        warnings.push(Warning::CommitmentDeclined { hours, break_even: purchase::break_even_hours(discount) });
+        warnings.push(Warning::CommitmentDeclined { hours, break_even: buying::break_even_hours(discount) });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Assumptions;
     use crate::model::feasibility::{Obstacle, ObstacleKind};
     use crate::model::options::REGISTRY;
 
     #[test]
     fn too_close_by_the_share_of_worlds_or_by_the_points() {
-        let values = Assumptions::builtin().resolve(&Profile::default());
+        let values = crate::model::catalogs::shipped().assumptions.resolve(&Profile::default().assumptions);
         // 66 % of worlds and a 2-point lead are what a winner needs.
         assert!(!too_close(0.66, 0.02, &values));
         assert!(too_close(0.65, 0.30, &values), "a likely lead is not enough by points alone");
@@ -1064,7 +1106,7 @@ mod tests {
         w.memory_per_instance_mib = 192.0;
         w.cpu_per_instance = 0.1;
         p.environment.host = "aws/m6i.large".to_owned();
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         let vm = &evaluation.options[0];
         assert_eq!(vm.resources.hosts, 4.0);
         assert!((vm.resources.monthly_cost - 4.0 * 0.096 * 730.0).abs() < 1e-6, "{}", vm.resources.monthly_cost);
@@ -1085,7 +1127,7 @@ mod tests {
         w.memory_per_instance_mib = 512.0;
         w.cpu_per_instance = 0.25;
         p.environment.host_memory_gib = 3.0;
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         let (vm, container) = (&evaluation.options[0], &evaluation.options[1]);
         assert_eq!((vm.resources.hosts, container.resources.hosts), (8.0, 3.0));
         let [bill] = vm.discounts.as_slice() else { panic!("{:?}", vm.discounts) };
@@ -1096,7 +1138,7 @@ mod tests {
         assert!(container.discounts.is_empty());
         // A reader who sets cost's weight to 0 pays no attention to the bill.
         p.weights.insert(CriterionId::Cost, 0.0);
-        assert!(evaluate(&p, Assumptions::builtin()).options[0].discounts.is_empty());
+        assert!(evaluate(&p, crate::model::catalogs::shipped()).options[0].discounts.is_empty());
     }
 
     fn not_offered() -> Feasibility {
@@ -1124,7 +1166,7 @@ mod tests {
         profile.environment.host_cores = 147;
         profile.environment.host_memory_gib = 1257.6;
         profile.environment.cpu_overcommit = 3.0;
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, crate::model::catalogs::shipped());
         let [vm, container] = [OptionId::VM, OptionId::CONTAINER].map(|id| evaluation.option(id).expect("compared"));
         let patching = CriterionId::Patching as usize;
         let os = |result: &OptionResult| result.resources.os_instances_to_patch;
@@ -1166,7 +1208,9 @@ mod tests {
         let mut profile = Profile { options: REGISTRY.iter().map(|spec| spec.id()).collect(), ..Profile::default() };
         profile.workload_mut().nested_virtualization = true;
         profile.workload_mut().start_latency_sensitivity = 10;
-        let scored = Scored::new(&profile, Assumptions::builtin().resolve(&profile), &profile.option_specs());
+        let catalogs = crate::model::catalogs::shipped();
+        let values = catalogs.assumptions.resolve(&profile.assumptions);
+        let scored = Scored::new(&profile, values, Site::resolve(&profile, catalogs), &profile.option_specs());
         let microvm = REGISTRY.iter().position(|spec| spec.key == "microvm").expect("registered");
         assert!(!scored.offered(microvm));
         for c in 0..CRITERIA.len() {
@@ -1179,7 +1223,7 @@ mod tests {
                 assert_ne!(standings.runner_up, Some(microvm));
             }
         }
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, crate::model::catalogs::shipped());
         assert_ne!(evaluation.verdict.leader, OptionId::MICROVM);
         assert!(evaluation.option(OptionId::MICROVM).is_some_and(|r| r.score.is_finite() && r.criteria.len() == 16));
     }

@@ -15,10 +15,11 @@
 //! 128-vCPU host; a self-managed cluster cannot schedule onto Fargate and keeps metal. A pod
 //! past Fargate's ladder goes back to metal (AWS: EC2 above 16 vCPU or 120 GiB).
 
+use super::catalogs::Catalogs;
 use super::hosts::{Arch, HostCatalog, HostType, NestedVirtualization};
 use super::options::{CloudHost, OptionId, OptionSpec, REGISTRY};
 use super::profile::Profile;
-use super::sandbox::{PodSize, Sandbox, Sandboxes};
+use super::sandbox::{PodSize, Sandbox};
 use super::site::Site;
 
 /// Firecracker's maintainers on KVM inside a microVM: untested, "not something you should use
@@ -119,7 +120,7 @@ impl Feasibility {
         }
         // The team's own hardware runs every option: it owns the machines and their firmware.
         let Some(host) = site.host else { return Self::Offered };
-        let Ok(catalog) = HostCatalog::builtin() else { return Self::Offered };
+        let catalog = &site.catalogs.hosts;
         let arm64_ready = profile.workload().arm64_ready;
         if host.arch == Arch::Arm64 && !arm64_ready {
             // Every option runs the same images, so none runs here.
@@ -192,15 +193,15 @@ impl Feasibility {
         }
     }
 
-    /// The claims or documents behind the answer (none for a plain offer).
-    pub fn sources(&self) -> Vec<&'static str> {
+    /// The claims or documents behind the answer (none for a plain offer), a managed
+    /// sandbox's from `catalogs`.
+    pub fn sources(&self, catalogs: &'static Catalogs) -> Vec<&'static str> {
         match self {
             Self::Offered => Vec::new(),
             Self::OfferedAs(Form::Metal(host)) => vec![host.source.as_str()],
             Self::OfferedAs(Form::NestedVirtualization(host)) => vec![host.nested_virtualization_source.as_str()],
             Self::OfferedAs(form) => {
-                let Ok(sandboxes) = Sandboxes::builtin() else { return Vec::new() };
-                let mut sources = form.sandbox().map(|sandbox| sandboxes.sources(sandbox)).unwrap_or_default();
+                let mut sources = form.sandbox().map(|sandbox| catalogs.sandboxes.sources(sandbox)).unwrap_or_default();
                 if let Form::PodSandboxing(host) = form {
                     sources.push(host.nested_virtualization_source.as_str());
                 }
@@ -240,7 +241,7 @@ impl Form {
 /// instance's CPU and memory, no other trait (`projection::INPUTS`).
 pub fn sandbox_form(option: &OptionSpec, profile: &Profile, site: &Site) -> Option<Form> {
     let host = site.host.filter(|host| option.cloud == CloudHost::Kvm && !host.bare_metal)?;
-    match sandbox_offer(profile, site, host, HostCatalog::builtin().ok()?)? {
+    match sandbox_offer(profile, site, host, &site.catalogs.hosts)? {
         Feasibility::OfferedAs(form) => Some(form),
         Feasibility::Offered | Feasibility::NotOffered(_) => None,
     }
@@ -255,7 +256,7 @@ fn sandbox_offer(
     host: &'static HostType,
     catalog: &'static HostCatalog,
 ) -> Option<Feasibility> {
-    let sandboxes = Sandboxes::builtin().ok()?;
+    let sandboxes = &site.catalogs.sandboxes;
     let has_metal = catalog.bare_metal(&host.family).is_some();
     match sandboxes.form(host, site.flavour.flavour, has_metal)? {
         Sandbox::Fargate => {
@@ -346,7 +347,7 @@ fn x86_families(catalog: &'static HostCatalog, host: &HostType) -> Vec<&'static 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Assumptions;
+    use crate::model::catalogs::shipped;
     use crate::model::kubernetes::KubernetesFlavour;
     use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, VM};
 
@@ -354,7 +355,7 @@ mod tests {
         let mut profile = Profile::default();
         host.clone_into(&mut profile.environment.host);
         profile.workload_mut().nested_virtualization = needs_kvm;
-        let site = *Assumptions::builtin().resolve(&profile).site();
+        let site = Site::resolve(&profile, shipped());
         (profile, site)
     }
 
@@ -420,7 +421,7 @@ mod tests {
         profile.environment.kubernetes = flavour;
         let w = profile.workload_mut();
         (w.cpu_per_instance, w.memory_per_instance_mib) = (cpu, memory_mib);
-        let site = *Assumptions::builtin().resolve(&profile).site();
+        let site = Site::resolve(&profile, shipped());
         Feasibility::of(&MICROVM, &profile, &site)
     }
 
@@ -430,7 +431,11 @@ mod tests {
         assert_eq!(fargate, Feasibility::OfferedAs(Form::Fargate(PodSize { vcpu: 2.0, memory_gb: 9.0 })));
         let Feasibility::OfferedAs(form) = fargate else { panic!() };
         assert_eq!(form.key(), "fargate");
-        assert!(fargate.sources()[0].contains("fargate-pod-configuration"), "{:?}", fargate.sources());
+        assert!(
+            fargate.sources(shipped())[0].contains("fargate-pod-configuration"),
+            "{:?}",
+            fargate.sources(shipped())
+        );
         // A metal type chosen stays as it is; a self-managed cluster keeps the family's metal.
         assert_eq!(with_flavour("aws/m6i.metal", KubernetesFlavour::Eks, 1.0, 8192.0), Feasibility::Offered);
         let metal = with_flavour("aws/m6i.large", KubernetesFlavour::SelfManaged, 1.0, 8192.0);
@@ -441,7 +446,7 @@ mod tests {
         // Fargate runs no VM inside its microVMs.
         let (mut profile, _) = on("aws/m6i.large", true);
         profile.environment.kubernetes = KubernetesFlavour::Eks;
-        let site = *Assumptions::builtin().resolve(&profile).site();
+        let site = Site::resolve(&profile, shipped());
         let Feasibility::NotOffered(obstacle) = Feasibility::of(&MICROVM, &profile, &site) else { panic!() };
         assert_eq!(obstacle.kind, ObstacleKind::CannotNest);
     }
@@ -452,7 +457,7 @@ mod tests {
         assert!(matches!(aks, Feasibility::OfferedAs(Form::PodSandboxing(host)) if host.id == "azure/D8s_v5"));
         let Feasibility::OfferedAs(form) = aks else { panic!() };
         assert_eq!(form.key(), "aks_pod_sandboxing");
-        let sources = aks.sources();
+        let sources = aks.sources(shipped());
         assert!(sources[0].contains("KataVmIsolation") && sources[1].contains("600 MiB"), "{sources:?}");
         assert!(sources[2].contains("dsv5-series"), "{sources:?}");
         let gke = with_flavour("gcp/n2-standard-8", KubernetesFlavour::Gke, 0.5, 512.0);

@@ -4,13 +4,14 @@
 //! the projection asks of a family: the smallest type that fits a need, its bare-metal type,
 //! and whether a type can run KVM guests (microVMs, Kata).
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
-use super::asset;
-use super::assumptions::Grade;
+use super::sourced::Grade;
 use super::suggest;
+
+/// Hours in a billing month: 365 × 24 / 12, the month the AWS and Azure pricing calculators
+/// bill on-demand instances for (calculator.aws, "730 hours in a month").
+pub const HOURS_PER_MONTH: f64 = 730.0;
 
 /// The id a profile uses for its own hardware (`host_cores`, `host_memory_gib`, …).
 pub const CUSTOM: &str = "custom";
@@ -187,12 +188,6 @@ pub struct HostCatalog {
 }
 
 impl HostCatalog {
-    /// The catalog shipped in `assets/hosts.ron`, parsed and checked once.
-    pub fn builtin() -> Result<&'static Self, CatalogError> {
-        static BUILTIN: OnceLock<Result<HostCatalog, CatalogError>> = OnceLock::new();
-        asset::parsed_once(&BUILTIN, include_str!("../../assets/hosts.ron"), Self::parse)
-    }
-
     /// Parses and checks a catalog: every field present, ids unique and prefixed by their
     /// provider, prices positive and finite, ENI limits exactly on AWS types.
     pub fn parse(text: &str) -> Result<Self, CatalogError> {
@@ -305,13 +300,13 @@ struct FamilyRow {
     arch: Arch,
     region: String,
     price_date: String,
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     price_generated: Option<String>,
     source: String,
     grade: Grade,
     nested_virtualization: NestedVirtualization,
     nested_virtualization_source: String,
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     cpu_credits: Option<CpuCredits>,
     types: Vec<TypeRow>,
 }
@@ -324,7 +319,7 @@ struct TypeRow {
     memory_gib: f64,
     price_per_hour: f64,
     bare_metal: bool,
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     eni: Option<EniLimits>,
     /// Written only on burstable types; the others sustain every vCPU.
     #[serde(default)]
@@ -419,7 +414,7 @@ mod tests {
     use super::*;
 
     fn catalog() -> &'static HostCatalog {
-        HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"))
+        &crate::model::catalogs::shipped().hosts
     }
 
     /// A one-type catalog in the file's layout, with `family` and `host` spliced in;

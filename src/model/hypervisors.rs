@@ -3,13 +3,10 @@
 //! with their sources, so VM hosts reserve memory from documented numbers just as container
 //! nodes do (see [`kubernetes`](super::kubernetes)).
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
-use super::asset;
-use super::assumptions::Grade;
 use super::interpolate::on_lines;
+use super::sourced::Grade;
 
 /// One hypervisor's reserves, as in `assets/hypervisors.ron`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -18,11 +15,11 @@ pub struct HypervisorSpec {
     pub id: String,
     pub label: String,
     /// Host OS and hypervisor services; `None` where the vendor publishes no figure.
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     pub host_reserved_mib: Option<f64>,
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     pub storage_reserved_mib_per_tib: Option<f64>,
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     pub per_vm_overhead: Option<OverheadTable>,
     pub source: String,
     pub grade: Grade,
@@ -84,12 +81,6 @@ pub struct Hypervisors {
 }
 
 impl Hypervisors {
-    /// The figures shipped in `assets/hypervisors.ron`, parsed and checked once.
-    pub fn builtin() -> Result<&'static Self, HypervisorsError> {
-        static BUILTIN: OnceLock<Result<Hypervisors, HypervisorsError>> = OnceLock::new();
-        asset::parsed_once(&BUILTIN, include_str!("../../assets/hypervisors.ron"), Self::parse)
-    }
-
     /// Parses and checks: unique ids, sources given, figures finite and not negative, tables
     /// ascending and rectangular.
     pub fn parse(text: &str) -> Result<Self, HypervisorsError> {
@@ -139,7 +130,7 @@ mod tests {
     use super::*;
 
     fn hypervisor(id: &str) -> &'static HypervisorSpec {
-        let all = Hypervisors::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let all = &crate::model::catalogs::shipped().hypervisors;
         all.get(id).unwrap_or_else(|| panic!("no {id}"))
     }
 

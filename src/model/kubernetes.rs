@@ -4,14 +4,11 @@
 //! rule with its source); this module evaluates them, so the providers' published figures
 //! are reproduced by the tests below rather than copied.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
-use super::asset;
-use super::assumptions::Grade;
 use super::hosts::{Arch, EniLimits, HostType, Provider};
 use super::interpolate::on_lines;
+use super::sourced::{Grade, Sourced};
 
 /// Who runs the cluster, which decides the node reservations and the control-plane fee.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,15 +64,6 @@ impl KubernetesFlavour {
     pub fn runs_on(self, host: &HostType) -> bool {
         self.provider().is_none_or(|provider| provider == host.provider)
     }
-}
-
-/// A rule with the source it comes from.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sourced<T> {
-    pub rule: T,
-    pub source: String,
-    pub grade: Grade,
 }
 
 /// kube-reserved memory.
@@ -249,9 +237,9 @@ pub struct FlavourSpec {
     pub cpu: Sourced<CpuRule>,
     pub eviction: Eviction,
     pub max_pods: Sourced<MaxPodsRule>,
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     pub vm_memory_overhead: Option<VmMemoryOverhead>,
-    #[serde(deserialize_with = "asset::present")]
+    #[serde(deserialize_with = "super::asset::present")]
     pub windows_reserve: Option<WindowsReserve>,
     /// System DaemonSets on every Linux node.
     pub daemonsets: DaemonSets,
@@ -436,12 +424,6 @@ struct FlavoursFile {
 }
 
 impl Flavours {
-    /// The rules shipped in `assets/kubernetes.ron`, parsed and checked once.
-    pub fn builtin() -> Result<&'static Self, FlavoursError> {
-        static BUILTIN: OnceLock<Result<Flavours, FlavoursError>> = OnceLock::new();
-        asset::parsed_once(&BUILTIN, include_str!("../../assets/kubernetes.ron"), Self::parse)
-    }
-
     /// Parses and checks the rules: one entry per flavour in order, tiers ascending, rates
     /// and fees finite and not negative, every source given.
     pub fn parse(text: &str) -> Result<Self, FlavoursError> {
@@ -545,10 +527,9 @@ fn ascending(bounds: impl Iterator<Item = Option<f64>>) -> bool {
 mod tests {
     use super::*;
     use crate::model::AssumptionId;
-    use crate::model::hosts::HostCatalog;
 
     fn flavours() -> &'static Flavours {
-        Flavours::builtin().unwrap_or_else(|error| panic!("{error}"))
+        &crate::model::catalogs::shipped().flavours
     }
 
     fn spec(flavour: KubernetesFlavour) -> &'static FlavourSpec {
@@ -556,7 +537,7 @@ mod tests {
     }
 
     fn host(id: &str) -> Node {
-        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let catalog = &crate::model::catalogs::shipped().hosts;
         Node::from(catalog.get(id).unwrap_or_else(|| panic!("no {id}")))
     }
 
@@ -578,7 +559,7 @@ mod tests {
             assert_eq!(KubernetesFlavour::from_key(key).map(KubernetesFlavour::key), Some(key));
         }
         assert_eq!(KubernetesFlavour::from_key("openshift"), None);
-        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let catalog = &crate::model::catalogs::shipped().hosts;
         let d2 = catalog.get("azure/D2s_v5").unwrap_or_else(|| panic!("no D2s_v5"));
         assert!(KubernetesFlavour::Aks.runs_on(d2) && KubernetesFlavour::SelfManaged.runs_on(d2));
         assert!(!KubernetesFlavour::Eks.runs_on(d2) && !KubernetesFlavour::Gke.runs_on(d2));
@@ -762,7 +743,7 @@ mod tests {
 
     #[test]
     fn self_managed_matches_the_container_host_assumptions() {
-        let value = |id: AssumptionId| id.spec().value;
+        let value = |id: AssumptionId| crate::model::catalogs::shipped().assumptions.spec(id).value;
         let own = spec(KubernetesFlavour::SelfManaged);
         let a = own.allocatable(&node(64, 256.0), &NodeSettings::default());
         assert_eq!(f64::from(a.max_pods), value(AssumptionId::ContainerMaxPodsPerHost));
@@ -785,7 +766,7 @@ mod tests {
 
     #[test]
     fn allocatable_is_within_capacity_and_grows_with_the_node() {
-        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let catalog = &crate::model::catalogs::shipped().hosts;
         for spec in flavours().specs() {
             for settings in
                 [NodeSettings::default(), NodeSettings { vm_memory_overhead: true, windows: true, max_pods: None }]

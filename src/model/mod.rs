@@ -4,6 +4,8 @@
 
 mod asset;
 pub mod assumptions;
+pub mod buying;
+pub mod catalogs;
 pub mod compare;
 pub mod confidence;
 pub mod criteria;
@@ -16,6 +18,8 @@ pub mod hypervisors;
 mod interpolate;
 pub mod kubernetes;
 pub mod options;
+pub mod outlook;
+pub mod packing;
 pub mod plan;
 pub mod profile;
 pub mod projection;
@@ -25,10 +29,12 @@ pub mod rules;
 pub mod sandbox;
 pub mod sensitivity;
 pub mod site;
+pub mod sourced;
 pub mod suggest;
 pub mod traits;
 
 pub use assumptions::{AssumptionId, Assumptions};
+pub use catalogs::Catalogs;
 pub use confidence::{Confidence, EstateConfidence, confidence, confidence_options, estate_confidence};
 pub use criteria::{CRITERIA, CriterionId};
 pub use evaluation::{

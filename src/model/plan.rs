@@ -32,7 +32,8 @@
 
 use std::cmp::Ordering;
 
-use super::assumptions::{AssumptionId, Assumptions, Values};
+use super::assumptions::{AssumptionId, Values};
+use super::catalogs::Catalogs;
 use super::confidence::{Confidence, EstateConfidence};
 use super::criteria::{CRITERIA, CriterionId};
 use super::evaluation::{Scored, Standings, too_close, too_close_by, under_as_shown, within_close_call_margin};
@@ -41,6 +42,7 @@ use super::options::OptionId;
 use super::profile::{Environment, Profile};
 use super::projection::{self, cloud_monthly, zone_hosts};
 use super::resources::{Footprint, Resources};
+use super::site::Site;
 
 /// Everything about a mixed estate's placement. For a one-component profile the plan holds
 /// that component's verdict and nothing to move.
@@ -308,8 +310,8 @@ impl Plan {
 /// Plans a profile's estate. Components are ranked by their scores alone (no explanations:
 /// `evaluate` of a component's [`Profile::focus`] gives those), which keeps a 20-component
 /// plan well under a millisecond.
-pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
-    let mut plan = placements(profile, assumptions);
+pub fn plan(profile: &Profile, catalogs: &'static Catalogs) -> Plan {
+    let mut plan = placements(profile, catalogs);
     plan.choose_path();
     plan
 }
@@ -318,7 +320,7 @@ pub fn plan(profile: &Profile, assumptions: &Assumptions) -> Plan {
 /// every all-in alternative, with `path` today's estate alone until [`Plan::choose_path`].
 /// A few milliseconds at 200 components; the window re-plans with it on every frame of a
 /// drag and chooses the path once the drag ends.
-pub fn placements(profile: &Profile, assumptions: &Assumptions) -> Plan {
+pub fn placements(profile: &Profile, catalogs: &'static Catalogs) -> Plan {
     let specs = profile.option_specs();
     let effort = CRITERIA.iter().position(|c| c.id == CriterionId::MigrationEffort).unwrap_or(0);
     let mut on_cloud = false;
@@ -332,8 +334,9 @@ pub fn placements(profile: &Profile, assumptions: &Assumptions) -> Plan {
         .enumerate()
         .map(|(index, component)| {
             let focus = profile.focus(index);
-            let scored = Scored::new(&focus, assumptions.resolve(&focus), &specs);
-            on_cloud = scored.values.site().host.is_some();
+            let values = catalogs.assumptions.resolve(&focus.assumptions);
+            let scored = Scored::new(&focus, values, Site::resolve(&focus, catalogs), &specs);
+            on_cloud = scored.site.host.is_some();
             close_call_rule = super::evaluation::close_call_rule(&scored.values);
             for (at, offers) in offered.iter_mut().enumerate() {
                 *offers &= scored.offered(at);
@@ -353,7 +356,7 @@ pub fn placements(profile: &Profile, assumptions: &Assumptions) -> Plan {
             for extra in [component.current, option] {
                 if row.iter().all(|entry| entry.option != extra) {
                     // Today's option or a pin outside the options compared: scored alone.
-                    let alone = Scored::new(&focus, scored.values.clone(), &[extra.spec()]);
+                    let alone = Scored::new(&focus, scored.values.clone(), scored.site, &[extra.spec()]);
                     row.push(Entry { option: extra, resources: alone.resources[0], effort: alone.score(0, effort) });
                 }
             }

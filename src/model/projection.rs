@@ -1,104 +1,27 @@
-//! Resource projection: what each option needs for the workload, curves of that over the
-//! number of services and replicas, and the break-even points where options swap places.
+//! Resource projection: what each option needs for the workload — instances, hosts, cost,
+//! start and scaling times, people — counted from how its instances are packed
+//! ([`super::packing`]). Its curves over scale are [`super::outlook`]'s.
 //!
 //! Modelling choices, stated once: capacity is planned for peak load for every option
 //! (`ceil(replicas × peak_factor)` instances per service); hosts are filled by whichever of
 //! memory, CPU or the per-host instance cap runs out first; a host's own reserve is
 //! subtracted before packing.
 
-use serde::Serialize;
-
 use super::assumptions::{AssumptionId, Values};
+use super::buying::Buying;
 use super::feasibility::{Form, sandbox_form};
-use super::hosts::{Arch, HostCatalog, HostType};
-use super::kubernetes::{Node, NodeSettings};
-use super::options::{CloudHost, OptionId, OptionSpec};
+use super::hosts::HOURS_PER_MONTH;
+use super::options::{CloudHost, OptionSpec};
+use super::packing::{
+    CONTROL_PLANE_NODE_CORES, CONTROL_PLANE_NODE_MEMORY_MIB, Figures, Machine, Packing, control_plane_vm, os_figure,
+    system_pool,
+};
 use super::profile::Profile;
-use super::purchase::{Buying, Purchase};
-use super::resources::{Footprint, HostsBought, ResourceId, Resources, SandboxPods};
-use super::sandbox::{PodSize, Sandboxes};
-use super::site::{HOURS_PER_MONTH, Site};
+use super::purchase::Purchase;
+use super::resources::{Footprint, HostsBought, Resources, SandboxPods};
+use super::sandbox::PodSize;
+use super::site::Site;
 use super::traits::{PrimaryOs, TraitId, VmPatching};
-
-/// The kubelet's figures in the assumption catalogue (today's self-managed reading). When a
-/// managed flavour is chosen, its published formulas replace them on every Kubernetes node.
-const KUBELET_FIGURES: [AssumptionId; 6] = [
-    AssumptionId::ContainerKubeletMemoryPerPodMib,
-    AssumptionId::ContainerHostReservedMemoryMib,
-    AssumptionId::MicrovmHostReservedMemoryMib,
-    AssumptionId::ContainerHostReservedCpuCores,
-    AssumptionId::ContainerMaxPodsPerHost,
-    AssumptionId::MicrovmMaxPerHost,
-];
-
-/// What the hypervisor under a cloud VM costs its host: the provider's, so not counted.
-const PROVIDER_FIGURES: [AssumptionId; 4] = [
-    AssumptionId::VmHostReservedMemoryMib,
-    AssumptionId::VmHostReservedCpuCores,
-    AssumptionId::VmHypervisorOverheadMib,
-    AssumptionId::NodeVmmOverheadMib,
-];
-
-/// The machine an option's instances are packed onto, and what it costs.
-#[derive(Clone, Copy)]
-struct Machine {
-    /// The catalog type bought; `None` on the team's own hardware.
-    host_type: Option<&'static HostType>,
-    /// Schedulable cores (with CPU overcommit on owned hosts).
-    cores: f64,
-    memory_mib: f64,
-    /// Whether the type can run this option (see [`CloudHost`]).
-    runnable: bool,
-}
-
-impl Machine {
-    /// The profile's own host, or the catalog type this option buys for an instance of
-    /// `cores` and `memory_mib`.
-    /// `node_sandbox`: a managed sandbox runs the option on the cluster's nodes of the chosen
-    /// type (GKE Sandbox, AKS Pod Sandboxing).
-    fn for_option(
-        option: &OptionSpec,
-        profile: &Profile,
-        site: &Site,
-        (cores, memory_mib): (f64, f64),
-        node_sandbox: bool,
-    ) -> Self {
-        let e = &profile.environment;
-        let Some(chosen) = site.host else {
-            return Self {
-                host_type: None,
-                cores: e.host_cores as f64 * e.cpu_overcommit,
-                memory_mib: e.host_memory_gib * 1024.0,
-                runnable: true,
-            };
-        };
-        let catalog = HostCatalog::builtin().ok();
-        let (host, runnable) = match option.cloud {
-            CloudHost::NodeVm => (Some(chosen), true),
-            CloudHost::Kvm if node_sandbox => (Some(chosen), true),
-            CloudHost::RightSizedVm => {
-                // A VM bigger than every type of the family is billed as the largest one and
-                // said not to fit, never as the type chosen for nodes.
-                let fitting = catalog.and_then(|c| {
-                    c.smallest_fitting(&chosen.family, cores, memory_mib / 1024.0).or_else(|| c.largest(&chosen.family))
-                });
-                (fitting.or(Some(chosen)), true)
-            }
-            CloudHost::BareMetal if chosen.bare_metal => (Some(chosen), true),
-            CloudHost::Kvm if chosen.can_run_kvm() => (Some(chosen), true),
-            CloudHost::BareMetal | CloudHost::Kvm => {
-                let metal = catalog.and_then(|c| c.bare_metal(&chosen.family));
-                (metal.or(Some(chosen)), metal.is_some())
-            }
-        };
-        Self::bought(host.unwrap_or(chosen), runnable)
-    }
-
-    /// A catalog type bought as the host.
-    fn bought(host: &'static HostType, runnable: bool) -> Self {
-        Self { host_type: Some(host), cores: f64::from(host.cores), memory_mib: host.memory_mib(), runnable }
-    }
-}
 
 /// The traits a projection reads whatever the profile; no other trait changes any option's
 /// resources (a property test holds this, with [`reads`] for spot), so analyses that move one
@@ -124,21 +47,15 @@ pub const INPUTS: [TraitId; 18] = [
     TraitId::NodeAgentMemoryMib,
 ];
 
-/// The traits spot's refusal reads (`purchase::spot_refusal`): projection inputs too where a
+/// The traits spot's refusal reads (`buying::spot_refusal`): projection inputs too where a
 /// component asks for spot.
 pub const SPOT_INPUTS: [TraitId; 2] = [TraitId::FailureTolerance, TraitId::DataIntensity];
 
 /// Whether moving trait `id` can change `profile`'s projection: [`INPUTS`], and where the
 /// profile asks for spot, the traits that decide whether spot is refused.
 pub fn reads(profile: &Profile, id: TraitId) -> bool {
-    INPUTS.contains(&id) || SPOT_INPUTS.contains(&id) && super::purchase::asks_spot(profile)
+    INPUTS.contains(&id) || SPOT_INPUTS.contains(&id) && super::buying::asks_spot(profile)
 }
-
-/// A control-plane node at kubeadm's minimum: "at least 2 CPUs on the machine that you use as
-/// a control-plane node" and "2 GB or more of RAM per machine" (kubernetes.io, Creating a
-/// cluster with kubeadm, Before you begin).
-const CONTROL_PLANE_NODE_CORES: f64 = 2.0;
-const CONTROL_PLANE_NODE_MEMORY_MIB: f64 = 2048.0;
 
 /// The nodes of a self-managed control plane on `hosts` hosts. They sit on separate machines
 /// to survive one failing, so an estate of fewer hosts runs fewer (one on a single box).
@@ -146,67 +63,9 @@ fn control_plane_nodes(values: &Values, hosts: f64) -> f64 {
     values.get(AssumptionId::SelfManagedControlPlaneNodes).min(hosts.max(1.0))
 }
 
-/// The VM a self-managed control-plane node runs on in a cloud: the family's cheapest virtual
-/// type that holds kubeadm's minimum (the chosen type where the family has no other).
-fn control_plane_vm(chosen: &'static HostType) -> &'static HostType {
-    cheapest_vm(chosen, CONTROL_PLANE_NODE_CORES, CONTROL_PLANE_NODE_MEMORY_MIB / 1024.0)
-}
-
-/// The family's cheapest virtual type of at least `cores` and `memory_gib` (the chosen type
-/// where the family has none).
-fn cheapest_vm(chosen: &'static HostType, cores: f64, memory_gib: f64) -> &'static HostType {
-    HostCatalog::builtin()
-        .ok()
-        .and_then(|catalog| catalog.virtual_by_price(&chosen.family).find(|host| host.fits(cores, memory_gib)))
-        .unwrap_or(chosen)
-}
-
-/// The nodes a cluster on a cloud keeps for system pods beside its workers, and what they
-/// cost a month: AKS's system pool on every cluster, or a Linux node where the workers are
-/// all Windows, of the chosen family's cheapest type the pool accepts, running all month like
-/// the control plane. On the team's own hosts the system pods share the workers.
-fn system_pool(option: &OptionSpec, site: &Site, windows: bool) -> (f64, f64) {
-    let pool = &site.flavour.system_pool;
-    let nodes = f64::from(pool.nodes_for(windows));
-    match site.host {
-        Some(host) if option.orchestrated && nodes > 0.0 => {
-            let vm = cheapest_vm(host, f64::from(pool.min_cores), pool.min_memory_gib);
-            (nodes, nodes * site.price_per_hour(vm) * HOURS_PER_MONTH)
-        }
-        _ => (0.0, 0.0),
-    }
-}
-
-/// What every node of a cluster carries beside the kubelet's reserve: the flavour's system
-/// DaemonSets for the node's OS and the team's own agents, where the profile states them.
-/// Pods of the DaemonSets count against the node's pod limit.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct NodeDaemons {
-    pub cpu_millicores: f64,
-    pub memory_mib: f64,
-    pub pods: u32,
-}
-
-impl NodeDaemons {
-    /// On a node of `option` (nothing where the option is not orchestrated).
-    fn of(option: &OptionSpec, profile: &Profile, site: &Site) -> Self {
-        if !option.orchestrated {
-            return Self::default();
-        }
-        let daemonsets = site.flavour.daemonsets(profile.workload().primary_os == PrimaryOs::Windows);
-        let (agents_cpu, agents_mib) =
-            profile.environment.node_agents.as_ref().map_or((0.0, 0.0), |agents| (agents.cpu, agents.memory_mib));
-        Self {
-            cpu_millicores: daemonsets.cpu_millicores + agents_cpu * 1000.0,
-            memory_mib: daemonsets.memory_mib + agents_mib,
-            pods: daemonsets.pod_count(),
-        }
-    }
-}
-
 /// Projects one option's resources for a profile.
-pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
-    Projector::new(option, profile, values).at(profile.workload().services, profile.workload().replicas)
+pub fn project(option: &OptionSpec, profile: &Profile, values: &Values, site: &Site) -> Resources {
+    Projector::new(option, profile, values, site).at(profile.workload().services, profile.workload().replicas)
 }
 
 /// Projects one option for a profile and for its variants along a curve. Most of a
@@ -214,7 +73,7 @@ pub fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resou
 /// formulas), which depends only on the shape of one instance; along a curve that shape
 /// rarely changes, so the projector keeps the last packing it worked out, and the figures
 /// that do not depend on the counts.
-struct Projector<'a> {
+pub(super) struct Projector<'a> {
     option: &'a OptionSpec,
     figures: Figures<'a>,
     /// What the option adds to each instance, on top of the workload's own.
@@ -240,157 +99,8 @@ struct Projector<'a> {
     fargate: Option<PodSize>,
 }
 
-/// The assumption figures as they apply to one option on this site and this workload.
-struct Figures<'a> {
-    values: &'a Values,
-    profile: &'a Profile,
-    /// A managed flavour's formulas stand in for the kubelet's catalogue figures and the node
-    /// OS's share (the providers publish what pods get).
-    flavour_reserves: bool,
-    /// On a cloud VM the hypervisor and its per-VM overhead are the provider's, not billed
-    /// as memory of ours.
-    provider_hypervisor: bool,
-    /// A managed sandbox runs the option on the cluster's nodes of the chosen type.
-    node_sandbox: bool,
-}
-
-impl Figures<'_> {
-    fn get(&self, id: AssumptionId) -> f64 {
-        let dropped = self.flavour_reserves
-            && (KUBELET_FIGURES.contains(&id) || id == AssumptionId::NodeGuestOsMemoryMib)
-            || self.provider_hypervisor && PROVIDER_FIGURES.contains(&id);
-        if dropped { 0.0 } else { os_figure(self.values, self.profile, id) }
-    }
-
-    fn sum(&self, ids: &[AssumptionId]) -> f64 {
-        ids.iter().map(|id| self.get(*id)).sum()
-    }
-}
-
-/// Where instances of one shape go: onto which machine, how many to a host, and what each
-/// host keeps for itself.
-#[derive(Clone, Copy)]
-struct Packing {
-    machine: Machine,
-    /// A right-sized cloud VM is its own host; node VMs are the cloud instances themselves.
-    own_host: bool,
-    /// Instances are packed into units: the host itself, or each of its node VMs.
-    units_per_host: f64,
-    host_reserved_mib: f64,
-    host_reserved_cpu: f64,
-    /// Instances per unit; at least one (an instance bigger than a host still takes a host).
-    per_unit: f64,
-    fits_on_host: bool,
-    /// What each node carries beside the kubelet (in `host_reserved_*` too).
-    daemons: NodeDaemons,
-}
-
-impl Packing {
-    /// Packs instances of one shape. Node VMs are of the type chosen, unless one instance does
-    /// not fit on it: then of the family's cheapest virtual type that holds one, as a node
-    /// pool for large pods would be sized (never one instance billed as a host it overflows).
-    fn new(option: &OptionSpec, figures: &Figures<'_>, instance_cpu: f64, instance_memory_mib: f64) -> Self {
-        let site = figures.values.site();
-        let machine = Machine::for_option(
-            option,
-            figures.profile,
-            site,
-            (instance_cpu, instance_memory_mib),
-            figures.node_sandbox,
-        );
-        let packing = Self::on(machine, option, figures, instance_cpu, instance_memory_mib);
-        let chosen = match machine.host_type {
-            Some(chosen) if !packing.fits_on_host && option.cloud == CloudHost::NodeVm => chosen,
-            _ => return packing,
-        };
-        // Where none holds one, the family's largest virtual type, said not to fit: billed as
-        // the biggest node one could buy, never as the smaller type named.
-        let pack = |host| Self::on(Machine::bought(host, true), option, figures, instance_cpu, instance_memory_mib);
-        let Ok(catalog) = HostCatalog::builtin() else { return packing };
-        let larger = || {
-            catalog
-                .virtual_by_price(&chosen.family)
-                .filter(|host| host.memory_gib > chosen.memory_gib || host.cores > chosen.cores)
-        };
-        larger()
-            .map(pack)
-            .find(|larger| larger.fits_on_host)
-            .or_else(|| {
-                larger().max_by(|a, b| a.memory_gib.total_cmp(&b.memory_gib).then(a.cores.cmp(&b.cores))).map(pack)
-            })
-            .unwrap_or(packing)
-    }
-
-    /// What each host keeps for itself (hypervisor, node OS, kubelet, DaemonSets) as its share
-    /// of the bill: the larger of its memory and CPU shares, since either can run out first.
-    fn reserved_share(&self) -> f64 {
-        let memory = self.host_reserved_mib / self.machine.memory_mib;
-        (memory.max(self.host_reserved_cpu / self.machine.cores.max(1e-9))).clamp(0.0, 1.0)
-    }
-
-    /// Packs instances of one shape onto `machine`.
-    fn on(
-        machine: Machine,
-        option: &OptionSpec,
-        figures: &Figures<'_>,
-        instance_cpu: f64,
-        instance_memory_mib: f64,
-    ) -> Self {
-        let values = figures.values;
-        let site = values.site();
-        let on_cloud = machine.host_type.is_some();
-        let own_host = on_cloud && option.cloud == CloudHost::RightSizedVm;
-        let units_per_host =
-            if on_cloud { 1.0 } else { option.node.map_or(1.0, |node| values.get(node.per_host).round().max(1.0)) };
-        let hypervisor_mib = figures.get(option.host_reserved_memory);
-        let hypervisor_cpu = figures.get(option.host_reserved_cpu);
-        let node_mib = option.node.map_or(0.0, |node| figures.sum(node.reserved_memory));
-        let node_cpu = option.node.map_or(0.0, |node| figures.get(node.reserved_cpu));
-        let mut unit_memory_mib = (machine.memory_mib - hypervisor_mib) / units_per_host - node_mib;
-        let mut unit_cpu = (machine.cores - hypervisor_cpu) / units_per_host - node_cpu;
-        let mut cap = option.max_instances_per_host.or(option.node.map(|node| node.max_pods)).map(|id| values.get(id));
-        let (mut kubelet_mib, mut kubelet_cpu) = (0.0, 0.0);
-        let windows = figures.profile.workload().primary_os == PrimaryOs::Windows;
-        if figures.flavour_reserves {
-            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a node's whole cores, ≥ 1")]
-            let cores = unit_cpu.floor().max(1.0) as u32;
-            let host = machine.host_type;
-            let arch = host.map_or(Arch::X86_64, |host| host.arch);
-            let node = Node { cores, memory_mib: unit_memory_mib, eni: host.and_then(|host| host.eni), arch };
-            let allocatable = site.flavour.allocatable(&node, &NodeSettings { windows, ..NodeSettings::default() });
-            kubelet_mib = unit_memory_mib - allocatable.memory_mib;
-            kubelet_cpu = allocatable.kube_reserved_cpu_millicores / 1000.0;
-            unit_memory_mib = allocatable.memory_mib;
-            unit_cpu -= kubelet_cpu;
-            cap = Some(f64::from(allocatable.max_pods));
-        }
-        // Every node's DaemonSets and the team's agents come off what pods get, and their pods
-        // off the pod limit.
-        let daemons = NodeDaemons::of(option, figures.profile, site);
-        let (daemon_mib, daemon_cpu) = (daemons.memory_mib, daemons.cpu_millicores / 1000.0);
-        unit_memory_mib -= daemon_mib;
-        unit_cpu -= daemon_cpu;
-        cap = cap.map(|cap| (cap - f64::from(daemons.pods)).max(0.0));
-        let mut fit_per_unit = (unit_memory_mib / instance_memory_mib).floor().min((unit_cpu / instance_cpu).floor());
-        if let Some(cap) = cap {
-            fit_per_unit = fit_per_unit.min(cap.floor());
-        }
-        Self {
-            machine,
-            own_host,
-            units_per_host,
-            host_reserved_mib: hypervisor_mib + units_per_host * (node_mib + kubelet_mib + daemon_mib),
-            host_reserved_cpu: hypervisor_cpu + units_per_host * (node_cpu + kubelet_cpu + daemon_cpu),
-            per_unit: if own_host { 1.0 } else { fit_per_unit.max(1.0) },
-            fits_on_host: fit_per_unit >= 1.0,
-            daemons,
-        }
-    }
-}
-
 impl<'a> Projector<'a> {
-    fn new(option: &'a OptionSpec, profile: &'a Profile, values: &'a Values) -> Self {
-        let site = values.site();
+    pub(super) fn new(option: &'a OptionSpec, profile: &'a Profile, values: &'a Values, site: &'a Site) -> Self {
         let form = sandbox_form(option, profile, site);
         let fargate = match form {
             Some(Form::Fargate(size)) => Some(size),
@@ -398,15 +108,16 @@ impl<'a> Projector<'a> {
         };
         let figures = Figures {
             values,
+            site,
             profile,
             flavour_reserves: option.orchestrated && site.managed(),
             provider_hypervisor: site.host.is_some() && option.cloud.provider_hypervisor(),
             node_sandbox: matches!(form, Some(Form::GkeSandbox(_) | Form::PodSandboxing(_))),
         };
         let e = &profile.environment;
-        let start_seconds = match (fargate, Sandboxes::builtin()) {
-            (Some(_), Ok(sandboxes)) => sandboxes.fargate.start_seconds,
-            _ => values.get(option.start_seconds) + image_pull_seconds(option, profile, values),
+        let start_seconds = match fargate {
+            Some(_) => site.catalogs.sandboxes.fargate.start_seconds,
+            None => values.get(option.start_seconds) + image_pull_seconds(option, profile, values),
         };
         Self {
             option,
@@ -424,7 +135,7 @@ impl<'a> Projector<'a> {
             } else {
                 0.0
             },
-            buying: Buying::resolve(profile, values, site.host),
+            buying: Buying::resolve(profile, values, site.host, &site.catalogs.purchase),
             system_pool: system_pool(option, site, profile.workload().primary_os == PrimaryOs::Windows),
             figures,
             last: None,
@@ -438,7 +149,7 @@ impl<'a> Projector<'a> {
     fn people(&self, os_instances_to_patch: f64) -> (f64, f64) {
         let (profile, values) = (self.figures.profile, self.figures.values);
         let engineers = if self.option.orchestrated {
-            values.get(if values.site().managed() || self.fargate.is_some() {
+            values.get(if self.figures.site.managed() || self.fargate.is_some() {
                 AssumptionId::PeopleManagedClusterEngineers
             } else {
                 AssumptionId::PeopleSelfManagedClusterEngineers
@@ -465,7 +176,7 @@ impl<'a> Projector<'a> {
         let Some(host) = machine.host_type else {
             return (e.host_cost_per_month, hosts * e.host_cost_per_month, asked);
         };
-        let price = self.figures.values.site().price_per_hour(host);
+        let price = self.figures.site.price_per_hour(host);
         if self.buying.on_demand() {
             return (price, cloud_monthly(price, hosts, hosts_steady, peak_hours, running), asked);
         }
@@ -484,12 +195,11 @@ impl<'a> Projector<'a> {
     }
 
     /// The projection with `services` and `replicas` in place of the profile's.
-    fn at(&mut self, services: i64, replicas: i64) -> Resources {
+    pub(super) fn at(&mut self, services: i64, replicas: i64) -> Resources {
         let option = self.option;
-        let (profile, values) = (self.figures.profile, self.figures.values);
+        let (profile, values, site) = (self.figures.profile, self.figures.values, self.figures.site);
         let w = &profile.workload();
         let e = &profile.environment;
-        let site = values.site();
         let services = services.max(1) as f64;
         let replicas = replicas.max(1) as f64;
         let peak_per_service = (replicas * w.peak_factor.max(1.0)).ceil();
@@ -548,7 +258,7 @@ impl<'a> Projector<'a> {
             }
             Some(host) => {
                 let nodes = values.get(AssumptionId::SelfManagedControlPlaneNodes);
-                let vm = control_plane_vm(host);
+                let vm = control_plane_vm(site, host);
                 (nodes, 0.0, nodes * site.price_per_hour(vm) * (1.0 - self.control_plane_discount()) * HOURS_PER_MONTH)
             }
         };
@@ -684,14 +394,13 @@ impl Projector<'_> {
         };
         let profile = self.figures.profile;
         let (w, e) = (profile.workload(), &profile.environment);
-        let Ok(sandboxes) = Sandboxes::builtin() else { return Resources::default() };
-        let price = sandboxes.fargate.price_per_hour(pod);
+        let catalogs = self.figures.site.catalogs;
+        let price = catalogs.sandboxes.fargate.price_per_hour(pod);
         let running = e.runs_hours_per_day.clamp(0.0, 24.0);
         let peak_hours = (e.peak_hours_per_day + scale_to_peak_seconds / 3600.0).clamp(0.0, running);
         let pods_monthly = cloud_monthly(price, instances, instances_steady, peak_hours, running);
-        let eks = super::kubernetes::Flavours::builtin().ok().map(|f| f.get(super::kubernetes::KubernetesFlavour::Eks));
-        let control_plane_monthly =
-            eks.map_or(self.control_plane_fee, |eks| eks.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1));
+        let eks = catalogs.flavours.get(super::kubernetes::KubernetesFlavour::Eks);
+        let control_plane_monthly = eks.control_plane.monthly(1, HOURS_PER_MONTH, e.zones <= 1);
         let images_to_rebuild = if self.option.image_pipeline { services } else { 0.0 };
         let (engineers, people_monthly) = self.people(0.0);
         Resources {
@@ -733,7 +442,7 @@ impl Projector<'_> {
 /// What the option adds to each instance's memory: its figures, a managed sandbox's own
 /// per-pod overhead in place of the generic microVM's where the cluster's nodes run one.
 fn instance_overhead_mib(option: &OptionSpec, figures: &Figures<'_>, form: Option<Form>) -> f64 {
-    let sandbox = form.and_then(Form::sandbox).and_then(|sandbox| Sandboxes::builtin().ok()?.on_nodes(sandbox));
+    let sandbox = form.and_then(Form::sandbox).and_then(|sandbox| figures.site.catalogs.sandboxes.on_nodes(sandbox));
     option
         .instance_memory
         .iter()
@@ -787,7 +496,7 @@ pub fn zone_hosts(parts: impl IntoIterator<Item = (f64, f64)>, zones: i64, contr
 }
 
 /// What a bill of hosts bought as `buying` records.
-pub fn bought_as(buying: &Buying, bill: &super::purchase::Bill) -> HostsBought {
+pub fn bought_as(buying: &Buying, bill: &super::buying::Bill) -> HostsBought {
     HostsBought {
         offer: buying.offer,
         committed: bill.committed,
@@ -801,29 +510,6 @@ pub fn bought_as(buying: &Buying, bill: &super::purchase::Bill) -> HostsBought {
 /// the `running` hours, at `price` an hour.
 pub fn cloud_monthly(price: f64, hosts: f64, hosts_steady: f64, peak_hours: f64, running: f64) -> f64 {
     price * (hosts * peak_hours + hosts_steady * (running - peak_hours)) * HOURS_PER_MONTH / 24.0
-}
-
-/// An assumption as it applies to this workload: a Windows workload swaps in the Windows
-/// figures (guest OS memory and disk, the Server Core base image, the process-isolated
-/// container's own memory, the extra reserve of a Windows node).
-fn os_figure(values: &Values, profile: &Profile, id: AssumptionId) -> f64 {
-    if profile.workload().primary_os != PrimaryOs::Windows {
-        return values.get(id);
-    }
-    match id {
-        AssumptionId::VmGuestOsMemoryMib | AssumptionId::NodeGuestOsMemoryMib => {
-            values.get(AssumptionId::WindowsVmGuestOsMemoryMib)
-        }
-        AssumptionId::VmGuestOsDiskGib => values.get(AssumptionId::WindowsVmGuestOsDiskGib),
-        AssumptionId::ContainerBaseImageMib => values.get(AssumptionId::WindowsServercoreImageMib),
-        AssumptionId::ContainerRuntimeMemoryMib => {
-            values.get(id) + values.get(AssumptionId::WindowsContainerProcessMemoryMib)
-        }
-        AssumptionId::ContainerHostReservedMemoryMib => {
-            values.get(id) + values.get(AssumptionId::WindowsNodeExtraReservedMemoryMib)
-        }
-        _ => values.get(id),
-    }
 }
 
 /// Guest OSes that take patch work at steady load. A guest that lives shorter than a patch
@@ -857,231 +543,12 @@ pub fn hpa_periods(from: f64, to: f64) -> f64 {
     periods
 }
 
-/// Resources of every option along one trait's range, the others held at the profile's values.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Curve {
-    /// The trait varied along the x axis.
-    pub axis: TraitId,
-    pub xs: Vec<f64>,
-    /// `series[option][i]` is that option's projection at `xs[i]`.
-    pub series: Vec<Vec<Resources>>,
-}
-
-impl Curve {
-    /// One resource of one option along the curve, as plot points.
-    pub fn points(&self, option: usize, resource: ResourceId) -> Vec<[f64; 2]> {
-        self.xs.iter().zip(&self.series[option]).map(|(x, r)| [*x, r.get(resource)]).collect()
-    }
-}
-
-/// Where, along a curve, one option overtakes another on a resource.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct BreakEven {
-    pub axis: TraitId,
-    pub resource: ResourceId,
-    /// First whole value of the axis at which the new order holds.
-    pub at: f64,
-    /// Option ahead below `at`.
-    pub ahead_below: OptionId,
-    /// Option ahead from `at` on.
-    pub ahead_above: OptionId,
-}
-
-/// Sample points of the curves: a 1-2-3-4-5-6-8 series, plus the profile's own value so
-/// that every curve passes through today's figures.
-const SERVICE_STEPS: &[f64] = &[
-    1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 120.0, 150.0,
-    200.0, 250.0, 300.0, 400.0, 500.0,
-];
-const REPLICA_STEPS: &[f64] =
-    &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0];
-
-/// The traits the projection is plotted over.
-pub const CURVE_AXES: [TraitId; 2] = [TraitId::Services, TraitId::Replicas];
-
-/// Services and replicas at `x` along a curve's axis, the axis's count stored as the profile
-/// would store it (clamped to the trait's range, rounded).
-fn counts_at(profile: &Profile, axis: TraitId, x: f64) -> (i64, i64) {
-    #[expect(clippy::cast_possible_truncation, reason = "clamped to the trait's range first")]
-    let count = axis.meta().clamp(x).round() as i64;
-    let w = &profile.workload();
-    if axis == TraitId::Services { (count, w.replicas) } else { (w.services, count) }
-}
-
-/// Projects every option along one axis.
-///
-/// # Panics
-/// When `axis` is not one of [`CURVE_AXES`].
-pub fn curve(axis: TraitId, options: &[&'static OptionSpec], profile: &Profile, values: &Values) -> Curve {
-    assert!(CURVE_AXES.contains(&axis), "curves run over services or replicas, not {axis:?}");
-    let steps = if axis == TraitId::Services { SERVICE_STEPS } else { REPLICA_STEPS };
-    let current = profile.get(axis);
-    let mut xs: Vec<f64> = steps.to_vec();
-    if let Err(at) = xs.binary_search_by(|x| x.total_cmp(&current)) {
-        xs.insert(at, current);
-    }
-    let series = options
-        .iter()
-        .map(|option| {
-            let mut projector = Projector::new(option, profile, values);
-            xs.iter()
-                .map(|x| {
-                    let (services, replicas) = counts_at(profile, axis, *x);
-                    projector.at(services, replicas)
-                })
-                .collect()
-        })
-        .collect();
-    Curve { axis, xs, series }
-}
-
-/// Every point along a curve where the order of two options on a resource flips, refined
-/// to the first whole axis value of the new order. Ties do not count as a flip.
-pub fn break_even(
-    curve: &Curve,
-    options: &[&'static OptionSpec],
-    profile: &Profile,
-    values: &Values,
-) -> Vec<BreakEven> {
-    let mut found = Vec::new();
-    let mut projectors: Vec<Projector<'_>> =
-        options.iter().map(|option| Projector::new(option, profile, values)).collect();
-    let mut at = |option: usize, x: f64| -> Resources {
-        let (services, replicas) = counts_at(profile, curve.axis, x);
-        projectors[option].at(services, replicas)
-    };
-    // Each resource of every option along the curve: `columns[(resource × options + option)
-    // × points + i]`.
-    let points = curve.xs.len();
-    let mut columns = vec![0.0; ResourceId::ALL.len() * options.len() * points];
-    for (o, series) in curve.series.iter().enumerate() {
-        for (i, r) in series.iter().enumerate() {
-            for (k, value) in r.all().into_iter().enumerate() {
-                columns[(k * options.len() + o) * points + i] = value;
-            }
-        }
-    }
-    for (k, resource) in ResourceId::ALL.into_iter().enumerate() {
-        let of = |o: usize| {
-            let start = (k * options.len() + o) * points;
-            &columns[start..start + points]
-        };
-        for a in 0..options.len() {
-            for b in a + 1..options.len() {
-                if !each_ahead_somewhere(of(a), of(b)) {
-                    continue;
-                }
-                let sign = |ra: &Resources, rb: &Resources| order(resource, ra.get(resource), rb.get(resource));
-                let mut crossings = Vec::new();
-                let mut last: Option<(f64, i8)> = None;
-                for (i, x) in curve.xs.iter().enumerate() {
-                    let s = sign(&curve.series[a][i], &curve.series[b][i]);
-                    if s == 0 {
-                        continue;
-                    }
-                    if let Some((x_prev, s_prev)) = last
-                        && s_prev != s
-                    {
-                        // Bisect on whole values: the first x whose order is the new one.
-                        let (mut lo, mut hi) = (x_prev, *x);
-                        while hi - lo > 1.0 {
-                            let mid = f64::midpoint(lo, hi).floor();
-                            let m = sign(&at(a, mid), &at(b, mid));
-                            if m == s { hi = mid } else { lo = mid }
-                        }
-                        let (below, above) = if s < 0 { (b, a) } else { (a, b) };
-                        crossings.push(BreakEven {
-                            axis: curve.axis,
-                            resource,
-                            at: hi,
-                            ahead_below: options[below].id(),
-                            ahead_above: options[above].id(),
-                        });
-                    }
-                    last = Some((*x, s));
-                }
-                // The largest lead either option takes between two crossings, in whole steps.
-                let mut lead = |from: f64, to: f64| {
-                    let inside = curve.xs.iter().copied().filter(|x| *x > from && *x < to - 1.0);
-                    std::iter::once(from)
-                        .chain(inside)
-                        .chain(std::iter::once(to - 1.0))
-                        .map(|x| relative_gap(at(a, x).get(resource), at(b, x).get(resource)))
-                        .fold(0.0, f64::max)
-                };
-                found.extend(without_blips(&crossings, &mut lead));
-            }
-        }
-    }
-    found
-}
-
-/// Whether each of two series is ahead of the other somewhere, ties (see [`order`]) aside:
-/// only then can their order flip. Most pairs keep theirs along the whole curve, and this
-/// finds them without walking the curve point by point.
-fn each_ahead_somewhere(a: &[f64], b: &[f64]) -> bool {
-    // Without a strict lead each way there is no lead beyond the tie tolerance either.
-    let strictly = |lead: fn(f64, f64) -> bool| a.iter().zip(b).any(|(x, y)| lead(*x, *y));
-    if !(strictly(|x, y| x < y) && strictly(|x, y| x > y)) {
-        return false;
-    }
-    let (mut below, mut above) = (false, false);
-    for (x, y) in a.iter().zip(b) {
-        let tolerance = x.abs().max(y.abs()).max(1e-12) * 1e-3;
-        below |= x - y < -tolerance;
-        above |= x - y > tolerance;
-    }
-    below && above
-}
-
-/// Drops pairs of crossings that undo each other within two whole steps or 5% of the axis
-/// value: a lead that short comes from rounding (whole vCPUs, one more VM or host), and
-/// listing it as a break-even would bury the real crossovers. So is a lead that never grows
-/// past [`LEVEL_LEAD`] of the resource between the two (`lead` gives it): the options are
-/// level there, and two labels a few services apart would tell the room of a race that is
-/// not run.
-fn without_blips(crossings: &[BreakEven], lead: &mut impl FnMut(f64, f64) -> f64) -> Vec<BreakEven> {
-    let mut kept = Vec::with_capacity(crossings.len());
-    let mut i = 0;
-    while i < crossings.len() {
-        let here = crossings[i].at;
-        let undone = crossings.get(i + 1).map(|next| next.at);
-        if undone.is_some_and(|next| next - here <= (0.05 * here).max(2.0) || lead(here, next) < LEVEL_LEAD) {
-            i += 2;
-        } else {
-            kept.push(crossings[i].clone());
-            i += 1;
-        }
-    }
-    kept
-}
-
-/// A lead smaller than this share of the resource is no lead: 5 %, a choice (2–10 %) of the
-/// same size as the short-run rule above; below it, which option needs less turns on the
-/// projections' rounding (whole vCPUs, VMs and hosts) more than on the workload.
-const LEVEL_LEAD: f64 = 0.05;
-
-/// How far apart two amounts are, as a share of the larger.
-fn relative_gap(a: f64, b: f64) -> f64 {
-    (a - b).abs() / a.abs().max(b.abs()).max(1e-12)
-}
-
-/// -1 when the first option is ahead, 1 when the second is, 0 for a tie (within 0.1%).
-fn order(resource: ResourceId, a: f64, b: f64) -> i8 {
-    let scale = a.abs().max(b.abs()).max(1e-12);
-    if (a - b).abs() <= scale * 1e-3 {
-        return 0;
-    }
-    let a_ahead = if resource.lower_is_better() { a < b } else { a > b };
-    if a_ahead { -1 } else { 1 }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::assumptions::Assumptions;
+    use crate::model::catalogs::shipped;
     use crate::model::kubernetes::KubernetesFlavour;
-    use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, DEFAULT_OPTIONS as OPTIONS, MICROVM, VM};
+    use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, VM};
     use crate::model::profile::Environment;
 
     fn vm() -> &'static OptionSpec {
@@ -1093,7 +560,12 @@ mod tests {
     }
 
     fn values(profile: &Profile) -> Values {
-        Assumptions::builtin().resolve(profile)
+        shipped().assumptions.resolve(&profile.assumptions)
+    }
+
+    /// The projection on the profile's site in the shipped catalogs.
+    fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
+        super::project(option, profile, values, &Site::resolve(profile, shipped()))
     }
 
     #[test]
@@ -1655,65 +1127,5 @@ mod tests {
         p.environment.host_memory_gib = 32.0;
         let v = values(&p);
         assert!(!project(vm(), &p, &v).fits_on_host);
-    }
-
-    /// M-RES-2: one VM holding every service against one container per service. Containers
-    /// win while there are few services; each container's own runtime copy then adds up until
-    /// the single guest OS is cheaper.
-    #[test]
-    fn all_in_one_vm_overtakes_containers_on_memory_as_services_grow() {
-        let mut p = Profile::default();
-        p.environment.services_per_vm = 500;
-        p.workload_mut().memory_per_instance_mib = 256.0;
-        let v = values(&p);
-        let curve = curve(TraitId::Services, OPTIONS, &p, &v);
-        let points = break_even(&curve, OPTIONS, &p, &v);
-        let memory: Vec<_> = points.iter().filter(|b| b.resource == ResourceId::MemoryGib).collect();
-        assert_eq!(memory.len(), 1, "exactly one memory crossover: {memory:?}");
-        let crossing = memory[0];
-        assert_eq!(crossing.ahead_below, "container");
-        assert_eq!(crossing.ahead_above, "vm");
-        assert!((20.0..=80.0).contains(&crossing.at), "crossover at {} services", crossing.at);
-
-        // Just below and at the crossing the order really is as reported.
-        let mut at = p.clone();
-        at.set(TraitId::Services, crossing.at);
-        assert!(project(vm(), &at, &v).memory_gib < project(container(), &at, &v).memory_gib);
-        at.set(TraitId::Services, crossing.at - 1.0);
-        assert!(project(vm(), &at, &v).memory_gib >= project(container(), &at, &v).memory_gib);
-    }
-
-    #[test]
-    fn rounding_blips_are_not_break_evens() {
-        // Four VMs each holding all services: whole vCPUs make CPU flip at every multiple of 4.
-        let mut p = Profile::default();
-        p.environment.services_per_vm = 500;
-        p.workload_mut().cpu_per_instance = 0.25;
-        p.workload_mut().memory_per_instance_mib = 256.0;
-        let v = values(&p);
-        let curve = curve(TraitId::Services, OPTIONS, &p, &v);
-        let cpu: Vec<_> =
-            break_even(&curve, OPTIONS, &p, &v).into_iter().filter(|b| b.resource == ResourceId::CpuCores).collect();
-        assert!(cpu.windows(2).all(|w| w[1].at - w[0].at > 2.0), "{cpu:?}");
-    }
-
-    #[test]
-    fn one_vm_per_service_never_catches_up() {
-        let p = Profile::default();
-        let v = values(&p);
-        let curve = curve(TraitId::Services, OPTIONS, &p, &v);
-        let points = break_even(&curve, OPTIONS, &p, &v);
-        assert!(points.iter().all(|b| b.resource != ResourceId::MemoryGib), "{points:?}");
-    }
-
-    #[test]
-    fn curves_pass_through_the_current_value() {
-        let mut p = Profile::default();
-        p.workload_mut().services = 37;
-        let v = values(&p);
-        let curve = curve(TraitId::Services, OPTIONS, &p, &v);
-        let i = curve.xs.iter().position(|x| (*x - 37.0).abs() < 1e-9).expect("37 sampled");
-        assert_eq!(curve.series[0][i], project(OPTIONS[0], &p, &v));
-        assert!(curve.xs.windows(2).all(|w| w[0] < w[1]), "sorted, no duplicates");
     }
 }

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::buying::Buying;
 use super::hosts::HostType;
-use super::purchase::{Buying, Offer, Purchase};
+use super::purchase::{Offer, Purchase};
 use super::sandbox::PodSize;
 
 /// One projected resource figure.

@@ -10,14 +10,11 @@
 //! the ladder goes back to the family's metal type where there is one (AWS names EC2 as the
 //! choice above 16 vCPU or 120 GiB), and is not offered where there is none.
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
-use super::asset;
-use super::assumptions::Grade;
 use super::hosts::{HostType, NestedVirtualization, Provider};
 use super::kubernetes::KubernetesFlavour;
+use super::sourced::Grade;
 
 /// A sandbox that applies on the chosen host and flavour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,12 +130,6 @@ pub enum SandboxError {
 }
 
 impl Sandboxes {
-    /// The catalog shipped in `assets/sandboxes.ron`, parsed and checked once.
-    pub fn builtin() -> Result<&'static Self, SandboxError> {
-        static BUILTIN: OnceLock<Result<Sandboxes, SandboxError>> = OnceLock::new();
-        asset::parsed_once(&BUILTIN, include_str!("../../assets/sandboxes.ron"), Self::parse)
-    }
-
     /// Parses and checks the catalog: a rising ladder, positive prices with Linux/x86's
     /// present, a date and every source given.
     pub fn parse(text: &str) -> Result<Self, SandboxError> {
@@ -264,14 +255,13 @@ impl Fargate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::hosts::HostCatalog;
 
     fn fargate() -> &'static Fargate {
-        &Sandboxes::builtin().unwrap_or_else(|error| panic!("{error}")).fargate
+        &crate::model::catalogs::shipped().sandboxes.fargate
     }
 
     fn host(id: &str) -> &'static HostType {
-        HostCatalog::builtin().ok().and_then(|c| c.get(id)).unwrap_or_else(|| panic!("{id}"))
+        crate::model::catalogs::shipped().hosts.get(id).unwrap_or_else(|| panic!("{id}"))
     }
 
     #[test]
@@ -301,7 +291,7 @@ mod tests {
 
     #[test]
     fn the_form_follows_provider_flavour_and_nodes() {
-        let s = Sandboxes::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let s = &crate::model::catalogs::shipped().sandboxes;
         let m6i = host("aws/m6i.large");
         assert_eq!(s.form(m6i, KubernetesFlavour::Eks, true), Some(Sandbox::Fargate));
         assert_eq!(s.form(m6i, KubernetesFlavour::SelfManaged, true), None, "a self-managed cluster keeps metal");

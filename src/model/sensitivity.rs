@@ -4,11 +4,12 @@
 
 use std::cell::RefCell;
 
-use super::assumptions::Assumptions;
+use super::catalogs::Catalogs;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
 use super::evaluation::{Scored, Standings};
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
+use super::site::Site;
 use super::traits::{TRAITS, TraitId, TraitKind, TraitMeta};
 
 /// Share of a trait's range the tornado moves it each way (of the log range for log traits).
@@ -90,13 +91,14 @@ impl CriticalWeight {
 }
 
 /// Analyses a profile against the options it compares, in its order.
-pub fn analyse(profile: &Profile, assumptions: &Assumptions) -> Sensitivity {
-    analyse_options(profile, assumptions, &profile.option_specs())
+pub fn analyse(profile: &Profile, catalogs: &'static Catalogs) -> Sensitivity {
+    analyse_options(profile, catalogs, &profile.option_specs())
 }
 
 /// Analyses a profile against any list of options.
-pub fn analyse_options(profile: &Profile, assumptions: &Assumptions, options: &[&'static OptionSpec]) -> Sensitivity {
-    let scored = Scored::new(profile, assumptions.resolve(profile), options);
+pub fn analyse_options(profile: &Profile, catalogs: &'static Catalogs, options: &[&'static OptionSpec]) -> Sensitivity {
+    let values = catalogs.assumptions.resolve(&profile.assumptions);
+    let scored = Scored::new(profile, values, Site::resolve(profile, catalogs), options);
     let now = scored.standings_with(&scored.weights);
     let probe = Probe { profile, scratch: RefCell::new(profile.clone()), scored: &scored, now };
 
@@ -361,7 +363,7 @@ mod tests {
     use crate::model::evaluate;
 
     fn analyse_default(profile: &Profile) -> Sensitivity {
-        analyse(profile, Assumptions::builtin())
+        analyse(profile, crate::model::catalogs::shipped())
     }
 
     /// A profile built so that the verdict turns on OS diversity alone: every other criterion
@@ -384,7 +386,7 @@ mod tests {
     #[test]
     fn flip_point_of_a_constructed_profile_is_exact() {
         let p = os_diversity_knife_edge();
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         assert_eq!(evaluation.verdict.leader, "container");
         let s = analyse_default(&p);
         let os = s.of(TraitId::OsDiversity).expect("os_diversity analysed");
@@ -394,9 +396,9 @@ mod tests {
         // And the flip is real: at 4 the VM leads, at 3 the containers still do.
         let mut at = p.clone();
         at.workload_mut().os_diversity = 4;
-        assert_eq!(evaluate(&at, Assumptions::builtin()).verdict.leader, "vm");
+        assert_eq!(evaluate(&at, crate::model::catalogs::shipped()).verdict.leader, "vm");
         at.workload_mut().os_diversity = 3;
-        assert_eq!(evaluate(&at, Assumptions::builtin()).verdict.leader, "container");
+        assert_eq!(evaluate(&at, crate::model::catalogs::shipped()).verdict.leader, "container");
     }
 
     #[test]
@@ -453,7 +455,7 @@ mod tests {
             let Some(flip) = t.flip_at else { continue };
             let mut at = p.clone();
             at.set(t.id, flip);
-            let leader = evaluate(&at, Assumptions::builtin()).verdict.leader;
+            let leader = evaluate(&at, crate::model::catalogs::shipped()).verdict.leader;
             assert_eq!(Some(leader), t.flips_to, "{:?} at {flip}", t.id);
         }
     }

@@ -1,16 +1,15 @@
-//! Where the workload runs, resolved once per evaluation from the profile's environment: its
-//! own hardware or a catalog type, and the Kubernetes flavour whose rules its nodes follow.
+//! Where the workload runs, resolved once per evaluation from the profile's environment and the
+//! catalogs: its own hardware or a catalog type, and the Kubernetes flavour whose rules its
+//! nodes follow. Resolved beside the assumption values, not inside them.
 
-use super::hosts::{CUSTOM, HostCatalog, HostType};
-use super::kubernetes::{FlavourSpec, Flavours, KubernetesFlavour};
+use super::catalogs::Catalogs;
+use super::hosts::{CUSTOM, HostType};
+use super::kubernetes::{FlavourSpec, KubernetesFlavour};
 use super::profile::Profile;
 
-/// Hours in a billing month: 365 × 24 / 12, the month the AWS and Azure pricing calculators
-/// bill on-demand instances for (calculator.aws, "730 hours in a month").
-pub const HOURS_PER_MONTH: f64 = 730.0;
-
-/// The host and flavour in force.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// The host and flavour in force, and the catalogs they come from (which the projection also
+/// reads for the family's other types, the sandboxes and the purchase offers).
+#[derive(Clone, Copy, Debug)]
 pub struct Site {
     /// The catalog type chosen; `None` for the profile's own hardware.
     pub host: Option<&'static HostType>,
@@ -21,26 +20,23 @@ pub struct Site {
     /// The profile's own hourly price for the chosen catalog type (`host_price_per_hour`),
     /// replacing the catalog's; `None` when the catalog's stands.
     pub edited_price_per_hour: Option<f64>,
+    pub catalogs: &'static Catalogs,
 }
 
 impl Site {
-    /// Resolves a profile's `host` and `kubernetes`.
-    ///
-    /// # Panics
-    /// If an embedded data file is invalid — a build defect that the unit tests catch.
-    pub fn resolve(profile: &Profile) -> Self {
+    /// Resolves a profile's `host` and `kubernetes` in `catalogs`, which the evaluation
+    /// borrows its host types and offers from (hence `'static`: loaded once at the edge).
+    pub fn resolve(profile: &Profile, catalogs: &'static Catalogs) -> Self {
         let environment = &profile.environment;
-        let flavours = Flavours::builtin().unwrap_or_else(|error| panic!("assets/kubernetes.ron is invalid: {error}"));
-        let flavour = flavours.get(environment.kubernetes);
+        let flavour = catalogs.flavours.get(environment.kubernetes);
         if environment.host == CUSTOM {
-            return Self { host: None, flavour, unknown_host: false, edited_price_per_hour: None };
+            return Self { host: None, flavour, unknown_host: false, edited_price_per_hour: None, catalogs };
         }
-        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("assets/hosts.ron is invalid: {error}"));
-        let host = catalog.get(&environment.host);
+        let host = catalogs.hosts.get(&environment.host);
         // Files refuse any other price; a profile built in code keeps the catalog's.
         let edited_price_per_hour =
             environment.host_price_per_hour.filter(|price| host.is_some() && price.is_finite() && *price > 0.0);
-        Self { host, flavour, unknown_host: host.is_none(), edited_price_per_hour }
+        Self { host, flavour, unknown_host: host.is_none(), edited_price_per_hour, catalogs }
     }
 
     /// What an hour of `host` costs. The catalog's price, unless the profile edits the chosen

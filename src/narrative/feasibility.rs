@@ -116,7 +116,7 @@ pub fn lines(evaluation: &Evaluation) -> Vec<String> {
                 "{}: {}. {}",
                 result.spec.label,
                 status(&result.feasibility),
-                reason(result.spec.id(), &result.feasibility, evaluation.values.site())
+                reason(result.spec.id(), &result.feasibility, &evaluation.site)
             )
         })
         .collect()
@@ -209,13 +209,13 @@ fn family(host: &HostType) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Assumptions, Profile};
+    use crate::model::Profile;
 
     fn reason_on(option: OptionId, host: &str, needs_kvm: bool) -> String {
         let mut profile = Profile::default();
         host.clone_into(&mut profile.environment.host);
         profile.workload_mut().nested_virtualization = needs_kvm;
-        let site = *Assumptions::builtin().resolve(&profile).site();
+        let site = Site::resolve(&profile, crate::builtin::catalogs());
         reason(option, &Feasibility::of(option.spec(), &profile, &site), &site)
     }
 

@@ -4,7 +4,7 @@ use crate::model::assumptions::Values;
 use crate::model::compare::{Comparison, ResourceDelta};
 use crate::model::format::{number, seconds, signed};
 use crate::model::hosts::HostType;
-use crate::model::purchase::{Purchase, PurchaseCatalog, Term};
+use crate::model::purchase::{Purchase, Term};
 use crate::model::resources::HostsBought;
 use crate::model::site::Site;
 use crate::model::{Evaluation, Profile, ResourceId};
@@ -44,7 +44,7 @@ pub fn cost_breakdown(profile: &Profile, resources: &crate::model::Resources) ->
         listed[0] = format!("{} ({})", listed[0], ways.join(", "));
     }
     // Fargate's pods are priced from its own list, of its own date.
-    let fargate = resources.sandbox.and(crate::model::sandbox::Sandboxes::builtin().ok());
+    let fargate = resources.sandbox.map(|_| &crate::builtin::catalogs().sandboxes);
     let date = resources
         .host_type
         .map(|host| format!(" (prices of {})", host.price_date))
@@ -160,7 +160,7 @@ pub fn catalog_price(host: &HostType) -> String {
 /// USD/h, prices of 2026-07", "… at 0.5 USD/h, price edited" or "own hardware at 1200 USD a
 /// month per host".
 pub fn cost_basis(profile: &Profile, evaluation: &Evaluation) -> String {
-    let site = evaluation.values.site();
+    let site = &evaluation.site;
     match site.host {
         None => format!(
             "own hardware at {} a month per host",
@@ -177,7 +177,7 @@ pub fn cost_basis(profile: &Profile, evaluation: &Evaluation) -> String {
 /// profile's own hardware.
 pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
     let e = &profile.environment;
-    let site = evaluation.values.site();
+    let site = &evaluation.site;
     let Some(host) = site.host else {
         return format!(
             "Hosts: own hardware, {} cores and {} GiB at {} a month each; Kubernetes: {}.",
@@ -221,14 +221,14 @@ fn bought_as(profile: &Profile, values: &Values, host: &HostType, bought: Option
     let asked = profile.components[0].purchase.unwrap_or(profile.environment.purchase);
     let term = match asked {
         Purchase::OnDemand => return None,
-        Purchase::Spot if crate::model::purchase::spot_refusal(profile, values).is_some() => {
+        Purchase::Spot if crate::model::buying::spot_refusal(profile, values).is_some() => {
             return Some("on demand, spot refused for this component".to_owned());
         }
         Purchase::Spot => Term::Spot,
         Purchase::Committed3y => Term::Committed3y,
         Purchase::Committed1y | Purchase::CommittedSteady => Term::Committed1y,
     };
-    let offer = PurchaseCatalog::builtin().ok()?.offer(host, term)?;
+    let offer = crate::builtin::catalogs().purchase.offer(host, term)?;
     let discount = format!("−{} %, {}, {}", number(offer.discount * 100.0), offer.plan, offer.date);
     Some(match asked {
         Purchase::Spot => {

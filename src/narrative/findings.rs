@@ -296,13 +296,13 @@ fn moves_and_lead(comparison: &Comparison) -> String {
 mod tests {
     use super::*;
     use crate::model::compare::compare;
-    use crate::model::{Assumptions, OptionId, Profile, Workload, evaluate};
+    use crate::model::{OptionId, Profile, Workload, evaluate};
 
     #[test]
     fn a_burstable_host_says_what_it_sustains() {
         let mut profile = Profile::default();
         "aws/t3.large".clone_into(&mut profile.environment.host);
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, crate::builtin::catalogs());
         let said: Vec<String> = evaluation.warnings.iter().map(warning).collect();
         assert!(
             said.iter()
@@ -310,7 +310,7 @@ mod tests {
             "{said:?}"
         );
         "aws/m6i.large".clone_into(&mut profile.environment.host);
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, crate::builtin::catalogs());
         assert!(!evaluation.warnings.iter().any(|w| matches!(w, Warning::BurstableHost { .. })));
     }
 
@@ -337,7 +337,7 @@ mod tests {
         let base = Profile::default();
         let mut hostile = Profile::default();
         *hostile.workload_mut() = Workload { isolation_need: 10, legacy_coupling: 10, ..Workload::default() };
-        let [a, b] = [&base, &hostile].map(|profile| evaluate(profile, Assumptions::builtin()));
+        let [a, b] = [&base, &hostile].map(|profile| evaluate(profile, crate::builtin::catalogs()));
         let summary = comparison_summary(&compare(&base, &a, &hostile, &b));
         assert!(summary.starts_with("Since the baseline (2 settings changed): VMs "), "{summary}");
         assert!(summary.ends_with("the lead passes from containers to VMs."), "{summary}");
@@ -353,7 +353,7 @@ mod tests {
     fn the_verdict_change_names_what_moved() {
         use crate::model::compare::Delta;
         let profile = Profile::default();
-        let evaluation = evaluate(&profile, Assumptions::builtin());
+        let evaluation = evaluate(&profile, crate::builtin::catalogs());
         let mut comparison = compare(&profile, &evaluation, &profile, &evaluation);
         let (vm, container) = (OptionId::VM, OptionId::CONTAINER);
         let mut said = |change: VerdictChange| {

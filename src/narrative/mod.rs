@@ -42,7 +42,7 @@ pub fn point_title(evaluation: &Evaluation, option: usize, point: &Point) -> Cow
     let result = &evaluation.options[option];
     let pro = point.title == point.criterion.spec().pro;
     let substrate = if point.criterion == CriterionId::RuntimePerformance {
-        Substrate::of(result.spec, &result.feasibility, evaluation.values.site())
+        Substrate::of(result.spec, &result.feasibility, &evaluation.site)
     } else {
         None
     };
@@ -104,13 +104,13 @@ pub fn purchase_words(purchase: crate::model::purchase::Purchase) -> &'static st
 mod tests {
     use super::*;
     use crate::model::options::REGISTRY;
-    use crate::model::{Assumptions, OptionId, evaluate_options};
+    use crate::model::{OptionId, evaluate_options};
 
     /// Every option's pro and con headings on bare-metal speed, on `host`.
     fn headings(host: &str) -> Vec<(OptionId, String, String)> {
         let mut profile = Profile::default();
         host.clone_into(&mut profile.environment.host);
-        let evaluation = evaluate_options(&profile, Assumptions::builtin(), REGISTRY);
+        let evaluation = evaluate_options(&profile, crate::builtin::catalogs(), REGISTRY);
         let criterion = CriterionId::RuntimePerformance;
         let point = |title| Point { criterion, title, impact: 1.0, sources: Vec::new() };
         let heading = |o: usize, title| point_title(&evaluation, o, &point(title)).into_owned();

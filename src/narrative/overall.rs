@@ -121,11 +121,11 @@ fn possessive(plural: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Assumptions, CriterionId, OptionId, Profile, VetoThresholds, evaluate};
+    use crate::model::{CriterionId, OptionId, Profile, VetoThresholds, evaluate};
 
     /// The default profile's containers, with one discount set by hand.
     fn discounted(gap: f64, discordance: f64) -> OptionResult {
-        let evaluation = evaluate(&Profile::default(), Assumptions::builtin());
+        let evaluation = evaluate(&Profile::default(), crate::builtin::catalogs());
         let mut result = evaluation.option(OptionId::CONTAINER).expect("compared by default").clone();
         let thresholds = VetoThresholds::at(5.0).expect("a must");
         result.discounts = vec![Discount {

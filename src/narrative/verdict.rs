@@ -132,7 +132,7 @@ pub fn summary(evaluation: &Evaluation) -> String {
     }
     for result in evaluation.options.iter().filter(|result| !result.feasibility.is_offered()) {
         text.push(' ');
-        text.push_str(&feasibility::reason(result.spec.id(), &result.feasibility, evaluation.values.site()));
+        text.push_str(&feasibility::reason(result.spec.id(), &result.feasibility, &evaluation.site));
     }
     text
 }

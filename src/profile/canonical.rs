@@ -7,6 +7,7 @@ use super::schema::{
     ARM64_READY, CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, PRIVILEGED, PURCHASE, Section, TopField,
 };
 use super::{FORMAT, Profile, VERSION};
+use crate::builtin::Described as _;
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
 use crate::model::purchase::Purchase;

@@ -14,8 +14,8 @@ use super::schema::{
     TEAM, TopField,
 };
 use super::{FORMAT, Profile, VERSION, suggest, validate};
+use crate::builtin::Described as _;
 use crate::model::criteria::MAX_WEIGHT;
-use crate::model::hosts::HostCatalog;
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::options::REGISTRY;
 use crate::model::profile::{Component, MAX_COMPONENTS, MAX_OPTIONS, MIN_OPTIONS};
@@ -899,7 +899,7 @@ impl Rule for HostId {
 
     fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<String, Refusal>> {
         let Scalar::Text(id) = scalar else { return None };
-        let chosen = HostCatalog::builtin().and_then(|catalog| catalog.choose(id).map(|_| (*id).to_owned()));
+        let chosen = crate::builtin::catalogs().hosts.choose(id).map(|_| (*id).to_owned());
         Some(chosen.map_err(|error| Refusal::UnknownHost(error.to_string())))
     }
 }

@@ -7,8 +7,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::model::catalogs::Catalogs;
 use crate::model::format::Number;
-use crate::model::hosts::{HostCatalog, HostType, NestedVirtualization};
+use crate::model::hosts::{HostType, NestedVirtualization};
 use crate::model::kubernetes::{Allocatable, DaemonSets, Flavours, KubernetesFlavour, Node, NodeSettings};
 use crate::model::purchase::{Offer, PurchaseCatalog, Term};
 use crate::model::sandbox::Sandboxes;
@@ -51,9 +52,9 @@ struct Priced<'a> {
 }
 
 impl<'a> PerTerm<'a> {
-    fn new(purchases: Option<&'a PurchaseCatalog>, host: &HostType) -> Self {
+    fn new(purchases: &'a PurchaseCatalog, host: &HostType) -> Self {
         let priced = |term| {
-            purchases.and_then(|catalog| catalog.offer(host, term)).map(|offer| Priced {
+            purchases.offer(host, term).map(|offer| Priced {
                 discount: offer.discount,
                 // Four decimals, as the providers list hourly prices.
                 price_per_hour: (host.price_per_hour * (1.0 - offer.discount) * 1e4).round() / 1e4,
@@ -116,8 +117,8 @@ fn whole(value: f64) -> u64 {
 }
 
 /// The catalog as JSON: an array of entries, in catalog order.
-pub fn hosts_json(catalog: &HostCatalog, flavours: &Flavours) -> String {
-    let purchases = PurchaseCatalog::builtin().ok();
+pub fn hosts_json(catalogs: &Catalogs) -> String {
+    let (catalog, flavours, purchases) = (&catalogs.hosts, &catalogs.flavours, &catalogs.purchase);
     let entries: Vec<Entry<'_>> = catalog
         .types()
         .iter()
@@ -158,7 +159,8 @@ const FLAVOUR_COLUMNS: [(KubernetesFlavour, &str); 4] = [
 ];
 
 /// The catalog as an aligned table, then each family's sources.
-pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
+pub fn hosts_text(catalogs: &Catalogs) -> String {
+    let (catalog, flavours) = (&catalogs.hosts, &catalogs.flavours);
     let mut out = String::from(
         "Cloud hosts: Linux on-demand prices in USD. Per Kubernetes flavour, what a node leaves\n\
          for pods: allocatable memory (MiB) / CPU (millicores) / max pods (— where the managed\n\
@@ -222,8 +224,8 @@ pub fn hosts_text(catalog: &HostCatalog, flavours: &Flavours) -> String {
             let _ = writeln!(out, "    CPU credits ({}): {}", credits.grade.label(), credits.source);
         }
     }
-    purchase_sources(&mut out);
-    sandbox_sources(&mut out);
+    purchase_sources(&mut out, &catalogs.purchase);
+    sandbox_sources(&mut out, &catalogs.sandboxes);
     for spec in flavours.specs() {
         let fee = &spec.control_plane;
         let _ = writeln!(
@@ -280,8 +282,7 @@ pub fn purchase_cells(offer: &Offer) -> [String; 7] {
 
 /// The ways of buying each provider sells (`environment.purchase`), with their discounts,
 /// ranges, dates and sources, and why no managed control plane is discounted.
-fn purchase_sources(out: &mut String) {
-    let Ok(purchases) = PurchaseCatalog::builtin() else { return };
+fn purchase_sources(out: &mut String, purchases: &PurchaseCatalog) {
     out.push_str(
         "\nPurchase options (environment.purchase; committed_steady commits the steady load for 1 year and buys the peak on demand; own hardware: no discount)\n",
     );
@@ -298,8 +299,7 @@ fn purchase_sources(out: &mut String) {
 
 /// The managed sandboxes a microVM per pod becomes on a cloud, with their rule, prices and
 /// overheads and their sources.
-fn sandbox_sources(out: &mut String) {
-    let Ok(sandboxes) = Sandboxes::builtin() else { return };
+fn sandbox_sources(out: &mut String, sandboxes: &Sandboxes) {
     let f = &sandboxes.fargate;
     let (smallest, largest) = (f.size(0.0, 0.0), f.largest());
     out.push_str("\nManaged sandboxes (the cloud forms of microvm; a metal type chosen stays as it is)\n");
@@ -387,16 +387,14 @@ mod tests {
 
     use super::*;
 
-    fn builtins() -> (&'static HostCatalog, &'static Flavours) {
-        let catalog = HostCatalog::builtin().unwrap_or_else(|error| panic!("{error}"));
-        let flavours = Flavours::builtin().unwrap_or_else(|error| panic!("{error}"));
-        (catalog, flavours)
+    fn builtins() -> &'static Catalogs {
+        crate::builtin::catalogs()
     }
 
     #[test]
     fn json_has_exactly_the_contract_keys_for_every_host() {
-        let (catalog, flavours) = builtins();
-        let json: Value = serde_json::from_str(&hosts_json(catalog, flavours)).unwrap_or_else(|e| panic!("{e}"));
+        let (catalog, catalogs) = (&builtins().hosts, builtins());
+        let json: Value = serde_json::from_str(&hosts_json(catalogs)).unwrap_or_else(|e| panic!("{e}"));
         let entries = json.as_array().unwrap_or_else(|| panic!("not an array"));
         assert_eq!(entries.len(), catalog.types().len());
         let keys = |value: &Value| -> Vec<String> {
@@ -467,8 +465,7 @@ mod tests {
 
     #[test]
     fn json_keeps_the_contract_order() {
-        let (catalog, flavours) = builtins();
-        let json = hosts_json(catalog, flavours);
+        let json = hosts_json(builtins());
         let positions: Vec<usize> = [
             "\"id\"",
             "\"provider\"",
@@ -498,8 +495,7 @@ mod tests {
 
     #[test]
     fn text_lists_every_host_aligned_with_its_figures_and_sources() {
-        let (catalog, flavours) = builtins();
-        let text = hosts_text(catalog, flavours);
+        let (catalog, text) = (&builtins().hosts, hosts_text(builtins()));
         for host in catalog.types() {
             assert_eq!(
                 text.lines().filter(|line| line.starts_with(&format!("{} ", host.id))).count(),

@@ -285,7 +285,7 @@ pub fn evaluation(profile: &Profile, evaluation: &Evaluation) -> Value {
 /// its date, or whether the profile edited it.
 fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
     let e = &profile.environment;
-    let site = evaluation.values.site();
+    let site = &evaluation.site;
     let host = site.host;
     let mut environment = json!({
         "host": host.map_or(crate::model::hosts::CUSTOM, |host| host.id.as_str()),
@@ -306,7 +306,7 @@ fn environment(profile: &Profile, evaluation: &Evaluation) -> Value {
         })),
     });
     // How compute is bought, where a profile says (files that do not keep their bytes).
-    if crate::model::purchase::stated(profile) {
+    if crate::model::buying::stated(profile) {
         environment["purchase"] = json!(e.purchase.key());
     }
     environment
@@ -387,8 +387,8 @@ fn feasibility(option: OptionId, feasibility: &Feasibility, evaluation: &Evaluat
             Feasibility::OfferedAs(form) => Some(form.key()),
             Feasibility::Offered | Feasibility::NotOffered(_) => None,
         },
-        "reason": narrative::feasibility::reason(option, feasibility, evaluation.values.site()),
-        "sources": feasibility.sources(),
+        "reason": narrative::feasibility::reason(option, feasibility, &evaluation.site),
+        "sources": feasibility.sources(evaluation.site.catalogs),
     });
     let pods = evaluation.option(option).and_then(|result| result.resources.sandbox);
     if let (Feasibility::OfferedAs(Form::Fargate(_)), Some(pods)) = (feasibility, pods) {
@@ -587,13 +587,13 @@ mod tests {
     #[test]
     fn the_environment_names_the_host_and_the_price_used() {
         let mut profile = Profile::default();
-        let owned = evaluation(&profile, &crate::model::evaluate(&profile, crate::model::Assumptions::builtin()));
+        let owned = evaluation(&profile, &crate::model::evaluate(&profile, crate::builtin::catalogs()));
         assert_eq!(owned["environment"]["host"], "custom");
         assert_eq!(owned["environment"]["price_per_hour"], Value::Null);
         assert_eq!(owned["environment"]["host_cost_per_month"], 1200.0);
         profile.environment.host = "azure/D16s_v5".to_owned();
         profile.environment.kubernetes = crate::model::kubernetes::KubernetesFlavour::Aks;
-        let catalog = evaluation(&profile, &crate::model::evaluate(&profile, crate::model::Assumptions::builtin()));
+        let catalog = evaluation(&profile, &crate::model::evaluate(&profile, crate::builtin::catalogs()));
         let environment = &catalog["environment"];
         assert_eq!(environment["host"], "azure/D16s_v5");
         assert_eq!(environment["kubernetes"], "aks");
@@ -602,7 +602,7 @@ mod tests {
         assert_eq!(environment["host_cost_per_month"], Value::Null);
         assert_eq!(catalog["options"]["vm"]["host_type"], "azure/D2s_v5");
         profile.environment.host_price_per_hour = Some(0.5);
-        let edited = evaluation(&profile, &crate::model::evaluate(&profile, crate::model::Assumptions::builtin()));
+        let edited = evaluation(&profile, &crate::model::evaluate(&profile, crate::builtin::catalogs()));
         assert_eq!(edited["environment"]["price_per_hour"], 0.5);
         assert_eq!(edited["environment"]["catalog_price_per_hour"], 0.768);
         assert_eq!(edited["environment"]["price_edited"], true);

@@ -4,11 +4,12 @@
 use std::fmt::Write as _;
 
 use super::{Analysis, ComparedPair, PlanLines, component_analyses};
+use crate::builtin::Described as _;
 use crate::model::compare::differences;
 use crate::model::facts::fact;
 use crate::model::format::{Number, Score, score_change, signed};
 use crate::model::plan::Plan;
-use crate::model::{AssumptionId, Assumptions, CRITERIA, Evaluation, Profile, ResourceId};
+use crate::model::{AssumptionId, CRITERIA, Evaluation, Profile, ResourceId};
 use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
 /// The full report of an analysis; for a mixed estate, the plan and then each component's
@@ -130,7 +131,7 @@ fn verdict_section(out: &mut String, evaluation: &Evaluation) {
 
 /// Every setting the scenario moved from its default.
 fn settings_section(out: &mut String, profile: &Profile) {
-    let changed: Vec<_> = differences(&Profile::default(), profile)
+    let changed: Vec<_> = differences(&Profile::default(), profile, &crate::builtin::catalogs().assumptions)
         .into_iter()
         .filter(|d| !["name", "notes", "component.name"].contains(&d.field.as_str()))
         .collect();
@@ -245,9 +246,9 @@ fn assumptions_section(out: &mut String, profile: &Profile) {
         out,
         "\n## Assumptions\n\n| Assumption | Value | Default | Grade | Source |\n| --- | ---: | ---: | --- | --- |"
     );
-    let values = Assumptions::builtin().resolve(profile);
-    let spot = crate::model::purchase::asks_spot(profile);
-    for id in AssumptionId::ALL.iter().filter(|id| spot || !crate::model::purchase::SPOT_ASSUMPTIONS.contains(id)) {
+    let values = crate::builtin::catalogs().assumptions.resolve(&profile.assumptions);
+    let spot = crate::model::buying::asks_spot(profile);
+    for id in AssumptionId::ALL.iter().filter(|id| spot || !crate::model::buying::SPOT_ASSUMPTIONS.contains(id)) {
         let spec = id.spec();
         let value = values.get(*id);
         let marker = if (value - spec.value).abs() > 1e-12 { " (overridden)" } else { "" };

@@ -15,7 +15,7 @@ use crate::model::compare::{Comparison, compare};
 use crate::model::format::{Number, Score, number_direction};
 use crate::model::plan::{Plan, plan};
 use crate::model::sensitivity::{self, Sensitivity};
-use crate::model::{Assumptions, Evaluation, OptionSpec, Profile, confidence, evaluate_options};
+use crate::model::{Evaluation, OptionSpec, Profile, confidence, evaluate_options};
 use crate::narrative;
 
 /// A profile with everything the model concludes about it. For a mixed estate,
@@ -50,30 +50,25 @@ impl Analysis {
     /// Each verdict carries its confidence ([`confidence::SEED`], drawn here: a report waits
     /// for it).
     pub fn of_options(profile: Profile, options: &[&'static OptionSpec]) -> Self {
-        let assumptions = Assumptions::builtin();
-        let sensitivity = sensitivity::analyse_options(&profile, assumptions, options);
+        let catalogs = crate::builtin::catalogs();
+        let sensitivity = sensitivity::analyse_options(&profile, catalogs, options);
         if !profile.is_mixed() {
-            let confidence = confidence::confidence_options(&profile, assumptions, options, confidence::SEED);
-            let evaluation = evaluate_options(&profile, assumptions, options).with_confidence(confidence);
+            let confidence = confidence::confidence_options(&profile, catalogs, options, confidence::SEED);
+            let evaluation = evaluate_options(&profile, catalogs, options).with_confidence(confidence);
             return Self { profile, evaluation, sensitivity, mixed: None };
         }
-        let drawn = confidence::estate_confidence(&profile, assumptions, options, confidence::SEED);
+        let drawn = confidence::estate_confidence(&profile, catalogs, options, confidence::SEED);
         let focused: Vec<Profile> = (0..profile.components.len()).map(|index| profile.focus(index)).collect();
         let evaluations: Vec<Evaluation> = focused
             .iter()
             .zip(&drawn.components)
-            .map(|(focus, confidence)| {
-                evaluate_options(focus, assumptions, options).with_confidence(confidence.clone())
-            })
+            .map(|(focus, confidence)| evaluate_options(focus, catalogs, options).with_confidence(confidence.clone()))
             .collect();
-        let mut plan = plan(&profile, assumptions);
+        let mut plan = plan(&profile, catalogs);
         plan.set_confidence(&drawn, &evaluations[0].values);
         let mixed = Mixed {
             plan,
-            sensitivity: focused
-                .iter()
-                .map(|focus| sensitivity::analyse_options(focus, assumptions, options))
-                .collect(),
+            sensitivity: focused.iter().map(|focus| sensitivity::analyse_options(focus, catalogs, options)).collect(),
             evaluations,
         };
         Self { evaluation: mixed.evaluations[0].clone(), profile, sensitivity, mixed: Some(mixed) }

@@ -10,6 +10,7 @@ use egui::{DragValue, RichText, Ui};
 use super::culling::culled;
 use super::theme::attention_color;
 use super::widgets::reset_button;
+use crate::builtin::Described as _;
 use crate::model::AssumptionId;
 use crate::model::format::number;
 

@@ -150,7 +150,7 @@ fn costs_ui(ui: &mut Ui, a: Side<'_>, b: Side<'_>) {
     for (letter, side) in [("A", a), ("B", b)] {
         let basis = narrative::cost_basis(side.profile, side.evaluation);
         let response = ui.label(RichText::new(format!("Costs of {letter}: {basis}")).weak());
-        let site = side.evaluation.values.site();
+        let site = &side.evaluation.site;
         if let Some(host) = site.host.filter(|_| site.edited_price_per_hour.is_some()) {
             response.on_hover_text(format!("Replaces the {}", narrative::catalog_price(host)));
         }

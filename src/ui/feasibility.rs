@@ -19,6 +19,6 @@ pub fn feasibility_note_ui(ui: &mut Ui, evaluation: &Evaluation, result: &Option
     } else {
         RichText::new(status).small().strong().color(con_color(ui.visuals()))
     };
-    let reason = narrative::feasibility::reason(result.spec.id(), &result.feasibility, evaluation.values.site());
+    let reason = narrative::feasibility::reason(result.spec.id(), &result.feasibility, &evaluation.site);
     ui.add(egui::Label::new(text).wrap()).on_hover_text(reason);
 }

@@ -22,7 +22,7 @@ use super::theme::{
     SeriesStyle, baseline_color, neutral_mark, option_color_by_id, registry_index, series_style, sizes,
 };
 use crate::model::format::number;
-use crate::model::projection::{BreakEven, Curve};
+use crate::model::outlook::{BreakEven, Curve};
 use crate::model::{Evaluation, ResourceId, TraitId};
 use crate::narrative::{resource_header, resource_value};
 use crate::profile::Profile;

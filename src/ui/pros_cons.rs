@@ -54,7 +54,7 @@ fn option_ui(ui: &mut Ui, profile: &Profile, evaluation: &Evaluation, index: usi
         feasibility_note_ui(ui, evaluation, result);
     } else {
         // The reason in full where the case for and against is read: it outweighs them all.
-        let reason = narrative::feasibility::reason(result.spec.id(), &result.feasibility, evaluation.values.site());
+        let reason = narrative::feasibility::reason(result.spec.id(), &result.feasibility, &evaluation.site);
         ui.label(RichText::new(reason).color(con_color(ui.visuals())));
     }
     ui.label(RichText::new(result.spec.description).small().weak());

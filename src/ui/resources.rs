@@ -10,7 +10,7 @@ use egui::{Align, Layout, Rect, Ui};
 pub use super::projection_chart::{Audience, Projection, projection_lines, projection_ui};
 use super::theme::sizes;
 use super::today_table::{TodayTable, today_ui};
-use crate::model::projection::CURVE_AXES;
+use crate::model::outlook::CURVE_AXES;
 use crate::model::{Evaluation, ResourceId, TraitId};
 use crate::narrative;
 use crate::profile::Profile;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use egui::{Galley, Rect, RichText, Sense, TextStyle, Ui, WidgetInfo, pos2, vec2};
 
+use crate::builtin::Described as _;
 use crate::model::format::{number, signed};
 use crate::model::rules::{Input, Term};
 use crate::model::{CriterionScore, Evaluation, facts};

@@ -14,7 +14,7 @@ use super::culling::culled;
 use super::theme::option_color_by_id;
 use super::widgets::reset_button;
 use crate::model::format;
-use crate::model::hosts::{Arch, CUSTOM, HostCatalog, HostType};
+use crate::model::hosts::{Arch, CUSTOM, HostType};
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::purchase::Purchase;
 use crate::model::sensitivity::Sensitivity;
@@ -89,7 +89,7 @@ fn currency_ui(ui: &mut Ui, profile: &mut Profile) {
 /// text field filters (over a hundred types are too many to scan); a catalog type's price
 /// beneath it, and on an Arm64 type whether the images run there.
 fn host_ui(ui: &mut Ui, profile: &mut Profile) {
-    let Ok(catalog) = HostCatalog::builtin() else { return };
+    let catalog = &crate::builtin::catalogs().hosts;
     let before = profile.environment.host.clone();
     ui.horizontal(|ui| {
         let label = ui.label("Host type");

@@ -3,6 +3,7 @@
 //! assumption table ("Memory per instance"). The command line keeps the keys, which are
 //! what a user types into a profile; the window shows the labels.
 
+use crate::builtin::Described as _;
 use crate::model::{AssumptionId, CRITERIA, TRAITS};
 use crate::narrative::in_sentence;
 

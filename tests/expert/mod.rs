@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use podvisor::model::confidence::SEED;
-use podvisor::model::{Assumptions, Evaluation, confidence, evaluate};
+use podvisor::model::{Evaluation, confidence, evaluate};
 use podvisor::narrative;
 use podvisor::profile::{Profile, load_file};
 use serde::Deserialize;
@@ -186,8 +186,8 @@ pub fn problems(folder: Folder, answers: &[Answer], gaps: &[Gap]) -> Vec<String>
 /// The evaluation as the app and the CLI show it: with the confidence drawn, which decides
 /// whether the verdict is a close call.
 pub fn verdict_as_shown(profile: &Profile) -> Evaluation {
-    let drawn = confidence(profile, Assumptions::builtin(), SEED);
-    evaluate(profile, Assumptions::builtin()).with_confidence(drawn)
+    let drawn = confidence(profile, podvisor::builtin::catalogs(), SEED);
+    evaluate(profile, podvisor::builtin::catalogs()).with_confidence(drawn)
 }
 
 /// The profile an answer is about: the component it names, or the whole profile.

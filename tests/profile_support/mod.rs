@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use podvisor::builtin::Described as _;
 use podvisor::model::OptionId;
 use podvisor::model::criteria::MAX_WEIGHT;
 use podvisor::model::options::REGISTRY;

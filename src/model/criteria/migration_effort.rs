@@ -76,7 +76,7 @@ mod tests {
 
     use crate::model::criteria::by_hand::{close, scores};
     use crate::model::rules::{MigrationPath, cadence};
-    use crate::model::{Assumptions, CriterionId, Profile, evaluate};
+    use crate::model::{CriterionId, Profile, evaluate};
 
     #[test]
     fn migration_effort_follows_legacy_coupling() {
@@ -85,7 +85,7 @@ mod tests {
         p.workload_mut().team_container_maturity = 0;
         // Containerised as it is: 10 − 4 − 2; lifted and shifted onto VMs: 10 − 1.
         assert_eq!(scores(&p, CriterionId::MigrationEffort), (9.0, 4.0));
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         assert_eq!(evaluation.options[1].path, MigrationPath::AsIs);
         p.workload_mut().legacy_coupling = 0;
         p.workload_mut().team_container_maturity = 10;
@@ -109,7 +109,7 @@ mod tests {
         w.team_container_maturity = 10;
         w.peak_factor = 20.0;
         let pace = cadence(30.0);
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         let container = &evaluation.options[1];
         assert_eq!(container.path, MigrationPath::Decomposed);
         close(container.criteria[CriterionId::MigrationEffort as usize].score, 6.5);
@@ -117,6 +117,6 @@ mod tests {
         assert_eq!(evaluation.options[0].path, MigrationPath::AsIs, "VMs lift and shift");
         // With one service there is nothing to decompose into: as-is.
         p.workload_mut().services = 1;
-        assert_eq!(evaluate(&p, Assumptions::builtin()).options[1].path, MigrationPath::AsIs);
+        assert_eq!(evaluate(&p, crate::model::catalogs::shipped()).options[1].path, MigrationPath::AsIs);
     }
 }

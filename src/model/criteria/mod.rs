@@ -172,11 +172,11 @@ impl<'de> Deserialize<'de> for CriterionId {
 #[cfg(test)]
 pub(crate) mod by_hand {
     use super::CriterionId;
-    use crate::model::{Assumptions, Profile, evaluate};
+    use crate::model::{Profile, evaluate};
 
     /// (VM score, container score) of one criterion.
     pub fn scores(profile: &Profile, criterion: CriterionId) -> (f64, f64) {
-        let evaluation = evaluate(profile, Assumptions::builtin());
+        let evaluation = evaluate(profile, crate::model::catalogs::shipped());
         let score = |id: &str| {
             let option = evaluation.options.iter().find(|o| o.spec.key == id).expect("option evaluated");
             option.criteria[criterion as usize].score

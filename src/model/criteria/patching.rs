@@ -100,7 +100,7 @@ mod tests {
 
     use crate::model::criteria::by_hand::{close, scores};
     use crate::model::rules::churn;
-    use crate::model::{Assumptions, CriterionId, Profile, evaluate};
+    use crate::model::{CriterionId, Profile, evaluate};
 
     #[test]
     fn patching_counts_operating_systems_and_freshness() {
@@ -138,7 +138,7 @@ mod tests {
         w.services = 10;
         w.replicas = 2;
         w.peak_factor = 5.0;
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         // 20 VMs at steady load (100 at peak) and the one host they need.
         close(evaluation.options[0].resources.os_instances_to_patch, 21.0);
     }

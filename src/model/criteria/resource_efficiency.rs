@@ -48,12 +48,12 @@ mod tests {
     //! The rule against figures worked out by hand from its documented reading.
 
     use crate::model::criteria::by_hand::{close, scores};
-    use crate::model::{Assumptions, CriterionId, Profile, evaluate};
+    use crate::model::{CriterionId, Profile, evaluate};
 
     #[test]
     fn resource_efficiency_gives_the_leanest_option_ten() {
         let p = Profile::default();
-        let evaluation = evaluate(&p, Assumptions::builtin());
+        let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         let (vm, ct) = (&evaluation.options[0].resources, &evaluation.options[1].resources);
         let expected_vm = 5.0 * ct.memory_gib / vm.memory_gib + 5.0 * ct.cpu_cores / vm.cpu_cores;
         let (vm_score, ct_score) = scores(&p, CriterionId::ResourceEfficiency);

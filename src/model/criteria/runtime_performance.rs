@@ -71,7 +71,7 @@ mod tests {
     use crate::model::criteria::by_hand::{close, scores};
     use crate::model::options::{OptionId, REGISTRY};
     use crate::model::rules::Input;
-    use crate::model::{Assumptions, CriterionId, Profile, evaluate_options};
+    use crate::model::{CriterionId, Profile, evaluate_options};
 
     #[test]
     fn runtime_performance_follows_the_measured_ratios() {
@@ -93,7 +93,7 @@ mod tests {
         let mut p = Profile::default();
         p.workload_mut().data_intensity = 0;
         p.workload_mut().chattiness = 10;
-        let evaluation = evaluate_options(&p, Assumptions::builtin(), REGISTRY);
+        let evaluation = evaluate_options(&p, crate::model::catalogs::shipped(), REGISTRY);
         let criterion = |option: OptionId| {
             &evaluation.option(option).expect("evaluated").criteria[CriterionId::RuntimePerformance as usize]
         };

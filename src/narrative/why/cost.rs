@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::count;
 use crate::model::assumptions::Values;
 use crate::model::format::Number;
-use crate::model::sandbox::Sandboxes;
+use crate::model::site::Site;
 use crate::model::{Evaluation, Profile, ResourceId, Resources};
 use crate::narrative::capitalise;
 use crate::narrative::feasibility::pod_size;
@@ -24,7 +24,7 @@ pub(super) fn write_cost(
     let (o, r) = (results[option].spec, &results[option].resources);
     let money = |value: f64| resource_value(profile, ResourceId::MonthlyCost, value);
     write!(out, "{} cost {} a month: ", capitalise(o.plural), money(r.monthly_cost))?;
-    write_hosts(out, profile, &evaluation.values, r)?;
+    write_hosts(out, profile, (&evaluation.values, &evaluation.site), r)?;
     match (r.control_plane_nodes > 0.0, r.control_plane_monthly > 0.0) {
         // A self-managed cluster on a cloud: its control plane runs on VMs of its own.
         (true, true) => write!(
@@ -80,11 +80,16 @@ fn write_hours(out: &mut String, e: &crate::model::Environment) -> std::fmt::Res
 
 /// "3 hosts at 1200 USD each" or "72 aws/m6i.large at 0.096 USD/h (us-east-1, prices of
 /// 2026-07), 2 h a day".
-fn write_hosts(out: &mut String, profile: &Profile, values: &Values, r: &Resources) -> std::fmt::Result {
-    let (e, site) = (&profile.environment, values.site());
+fn write_hosts(
+    out: &mut String,
+    profile: &Profile,
+    (values, site): (&Values, &Site),
+    r: &Resources,
+) -> std::fmt::Result {
+    let e = &profile.environment;
     let count = Number(r.hosts);
-    if let (Some(pods), Ok(sandboxes)) = (r.sandbox, Sandboxes::builtin()) {
-        let fargate = &sandboxes.fargate;
+    if let Some(pods) = r.sandbox {
+        let fargate = &site.catalogs.sandboxes.fargate;
         write!(
             out,
             "as AWS Fargate pods: {count} × {} at {:.4} USD an hour each ({}, prices of {}, on demand)",

@@ -138,7 +138,7 @@ impl Why<'_> {
 #[cfg(test)]
 mod tests {
     use crate::model::criteria::isolation;
-    use crate::model::{AssumptionId, Assumptions, CriterionId, Profile, evaluate};
+    use crate::model::{AssumptionId, CriterionId, Profile, evaluate};
     use crate::narrative::why;
 
     /// Changing catalogue figures changes the criterion's reading and the sentences that quote
@@ -148,8 +148,8 @@ mod tests {
         let mut profile = Profile::default();
         profile.workload_mut().isolation_need = 10;
         profile.workload_mut().untrusted_code = 0;
-        let catalogue = Assumptions::builtin();
-        let reading = isolation::SPEC.reading(&catalogue.resolve(&profile));
+        let catalogue = crate::model::catalogs::shipped();
+        let reading = isolation::SPEC.reading(&catalogue.assumptions.resolve(&profile.assumptions));
         assert!(reading.contains("× (0.35 + 0.65 × untrusted code/10): own reviewed code keeps 35% of"), "{reading}");
         assert!(reading.contains("hypervisor 2/10, shared kernel 9/10"), "{reading}");
         let vm = why(&evaluate(&profile, catalogue), &profile, 0, CriterionId::Isolation);
@@ -159,7 +159,7 @@ mod tests {
         profile.assumptions.insert(AssumptionId::HypervisorExposure, 3.0);
         profile.assumptions.insert(AssumptionId::SharedKernelExposure, 8.0);
         profile.assumptions.insert(AssumptionId::RuntimeHardeningReduction, 0.5);
-        let reading = isolation::SPEC.reading(&catalogue.resolve(&profile));
+        let reading = isolation::SPEC.reading(&catalogue.assumptions.resolve(&profile.assumptions));
         assert!(reading.contains("× (0.2 + 0.8 × untrusted code/10): own reviewed code keeps 20% of"), "{reading}");
         assert!(reading.contains("hypervisor 3/10, shared kernel 8/10"), "{reading}");
         assert!(reading.contains("user namespaces: −50%, never"), "{reading}");
