@@ -12,6 +12,7 @@
 pub use crate::model::profile::{Environment, FORMAT, Profile, VERSION, Workload};
 use crate::model::suggest;
 
+mod adjustment;
 mod atomic;
 mod canonical;
 mod error;
@@ -21,6 +22,7 @@ mod save;
 pub mod schema;
 mod validate;
 
+pub use adjustment::{Adjustment, Why};
 pub use atomic::write_atomically;
 pub use canonical::to_canonical_string;
 pub use error::{LoadError, SaveError};

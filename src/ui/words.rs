@@ -5,6 +5,7 @@
 
 use crate::model::{AssumptionId, CRITERIA, TRAITS};
 use crate::narrative::in_sentence;
+use crate::profile::Adjustment;
 
 /// The label of the setting at `path` (as a profile file spells it), or the path itself
 /// for one no table knows.
@@ -38,12 +39,10 @@ pub fn setting_label(path: &str) -> String {
     })
 }
 
-/// A note about the file (`path: what happened`) with the path written as its label.
-pub fn labelled_note(note: &str) -> String {
-    match note.split_once(": ") {
-        Some((path, rest)) if !path.contains(' ') => format!("{}: {rest}", setting_label(path)),
-        _ => note.to_owned(),
-    }
+/// What loading changed in a field, the field written as its label ("Memory per instance:
+/// 99999 is above the maximum 65536; using 65536").
+pub fn adjustment_note(adjustment: &Adjustment) -> String {
+    format!("{}: {}", setting_label(&adjustment.path), adjustment.message())
 }
 
 /// A message with every multi-word setting key it quotes (`services_per_vm`) written as the
@@ -76,10 +75,13 @@ mod tests {
         assert_eq!(setting_label("weights.isolation"), "Weight of Isolation");
         assert_eq!(setting_label("environment.currency"), "Currency");
         assert_eq!(setting_label("mystery.key"), "mystery.key");
-        assert_eq!(
-            labelled_note("workload.memory_per_instance_mib: 99999 is above the maximum 65536; using 65536"),
-            "Memory per instance: 99999 is above the maximum 65536; using 65536"
-        );
+        let adjustment = Adjustment {
+            path: "workload.memory_per_instance_mib".to_owned(),
+            from: "99999".to_owned(),
+            to: Some("65536".to_owned()),
+            why: crate::profile::Why::AboveMaximum,
+        };
+        assert_eq!(adjustment_note(&adjustment), "Memory per instance: 99999 is above the maximum 65536; using 65536");
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::profile::{Profile, validate};
 pub struct Body<'w> {
     /// The file's schema version, as the header pass read it: it decides the fields.
     pub version: u32,
-    pub warnings: &'w mut Vec<String>,
+    pub warnings: &'w mut Vec<crate::profile::Adjustment>,
 }
 
 impl<'de> DeserializeSeed<'de> for Body<'_> {
@@ -137,7 +137,7 @@ pub(super) struct Overrides<'a, K> {
     place: Place,
     /// Each key the map may hold.
     known: Vec<Known<K>>,
-    warnings: &'a mut Vec<String>,
+    warnings: &'a mut Vec<crate::profile::Adjustment>,
 }
 
 impl<'de, K: Copy + Ord> DeserializeSeed<'de> for Overrides<'_, K> {

@@ -16,7 +16,7 @@ use crate::profile::schema::{ComponentField, Section};
 
 /// `components`: the parts of the estate, one to [`MAX_COMPONENTS`].
 pub(super) struct Components<'a> {
-    pub(super) warnings: &'a mut Vec<String>,
+    pub(super) warnings: &'a mut Vec<crate::profile::Adjustment>,
 }
 
 impl<'de> DeserializeSeed<'de> for Components<'_> {
@@ -75,7 +75,7 @@ impl<'de> DeserializeSeed<'de> for TooMany {
 /// component (`components[2].workload.services`).
 pub(super) struct ComponentBody<'a> {
     index: usize,
-    warnings: &'a mut Vec<String>,
+    warnings: &'a mut Vec<crate::profile::Adjustment>,
 }
 
 impl ComponentBody<'_> {

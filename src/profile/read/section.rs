@@ -10,6 +10,7 @@ use super::rules::{Choice, Flag, Flavour, HostId, Price, PurchaseWord, Real, Tex
 use crate::model::TraitId;
 use crate::model::TraitKind;
 use crate::model::traits::{CHOICES, ChoiceMeta};
+use crate::profile::adjustment::{Adjustment, Why};
 use crate::profile::schema::{
     ARM64_READY, CURRENCY, HOST, HOST_PRICE, KUBERNETES, NODE_AGENTS, PRIVILEGED, PURCHASE, Section, TEAM,
 };
@@ -40,7 +41,7 @@ pub(super) struct SectionBody<'a> {
     /// Before the section's name in messages: which component, past the first.
     pub(super) prefix: &'a str,
     pub(super) profile: &'a mut Profile,
-    pub(super) warnings: &'a mut Vec<String>,
+    pub(super) warnings: &'a mut Vec<Adjustment>,
 }
 
 impl<'de> DeserializeSeed<'de> for SectionBody<'_> {
@@ -140,10 +141,15 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
             }
         }
         let environment = &mut self.profile.environment;
-        if environment.host == crate::model::hosts::CUSTOM && environment.host_price_per_hour.take().is_some() {
-            self.warnings.push(format!(
-                "environment.{HOST_PRICE}: prices a catalog host; on custom hosts host_cost_per_month applies, so it is ignored"
-            ));
+        if environment.host == crate::model::hosts::CUSTOM
+            && let Some(price) = environment.host_price_per_hour.take()
+        {
+            self.warnings.push(Adjustment {
+                path: format!("environment.{HOST_PRICE}"),
+                from: crate::profile::canonical::real(price),
+                to: None,
+                why: Why::PricesOnlyCatalogHosts,
+            });
         }
         Ok(())
     }
