@@ -9,7 +9,7 @@ use super::format::{Number, shown_change};
 use super::options::OptionId;
 use super::profile::Profile;
 use super::resources::ResourceId;
-use super::traits::{CHOICES, Section, TRAITS};
+use super::traits::{FIELDS, Section, TRAITS};
 
 /// One setting that differs between A and B.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,7 +181,7 @@ fn component_differences(a: &Profile, b: &Profile, push: &mut impl FnMut(String,
         for meta in TRAITS.iter().filter(|meta| meta.section == Section::Workload) {
             push(format!("{workload}{}", meta.key), meta.format(fx.get(meta.id)), meta.format(fy.get(meta.id)));
         }
-        for choice in CHOICES.iter().filter(|choice| choice.section == Section::Workload) {
+        for choice in FIELDS.iter().filter(|field| field.section == Section::Workload && field.choice().is_some()) {
             push(
                 format!("{workload}{}", choice.key),
                 fx.choice(choice.key).to_owned(),
@@ -212,10 +212,7 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
         push(format!("{}.{}", meta.section.key(), meta.key), meta.format(a.get(meta.id)), meta.format(b.get(meta.id)));
     }
     push("environment.currency".to_owned(), a.environment.currency.clone(), b.environment.currency.clone());
-    for choice in CHOICES.iter().filter(|choice| choice.section != Section::Workload) {
-        let field = format!("{}.{}", choice.section.key(), choice.key);
-        push(field, a.choice(choice.key).to_owned(), b.choice(choice.key).to_owned());
-    }
+    push("environment.vm_patching".to_owned(), a.choice("vm_patching").to_owned(), b.choice("vm_patching").to_owned());
     push("environment.host".to_owned(), a.environment.host.clone(), b.environment.host.clone());
     let price = |p: &Profile| {
         p.environment

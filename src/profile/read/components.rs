@@ -6,11 +6,12 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::field::Field;
 use super::key::{Key, Place};
-use super::rules::{OptionKey, PurchaseWord, Text};
+use super::rules::{OptionKey, Text, Word};
 use super::section::SectionBody;
 use crate::model::OptionId;
 use crate::model::profile::{Component, MAX_COMPONENTS};
 use crate::model::purchase::Purchase;
+use crate::model::traits::fields::PURCHASE;
 use crate::profile::Profile;
 use crate::profile::schema::{ComponentField, Section};
 
@@ -204,10 +205,10 @@ impl<'de> Visitor<'de> for OwnPurchase<'_> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        Field::new(self.path, PurchaseWord).deserialize(deserializer).map(Some)
+        Field::new(self.path, Word(PURCHASE)).deserialize(deserializer).map(Purchase::from_key)
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
-        Field::new(self.path, PurchaseWord).visit_str(key).map(Some)
+        Field::new(self.path, Word(PURCHASE)).visit_str(key).map(Purchase::from_key)
     }
 }

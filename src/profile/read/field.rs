@@ -27,7 +27,7 @@ impl<'a, R: Rule> Field<'a, R> {
     }
 
     fn found<E: de::Error>(&self, found: impl fmt::Display) -> E {
-        E::custom(format!("{}: expected {}, found {found}", self.path, R::EXPECTED))
+        E::custom(format!("{}: expected {}, found {found}", self.path, self.rule.expected()))
     }
 }
 
@@ -43,7 +43,7 @@ impl<'de, R: Rule> Visitor<'de> for Field<'_, R> {
     type Value = R::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} for `{}`", R::EXPECTED, self.path)
+        write!(f, "{} for `{}`", self.rule.expected(), self.path)
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<R::Value, E> {

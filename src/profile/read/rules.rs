@@ -4,11 +4,9 @@ use std::fmt;
 
 use crate::model::OptionId;
 use crate::model::hosts::HostCatalog;
-use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::options::REGISTRY;
 use crate::model::profile::MAX_OPTIONS;
-use crate::model::purchase::Purchase;
-use crate::model::traits::ChoiceMeta;
+use crate::model::traits::fields::{Words, listed};
 use crate::profile::{FORMAT, VERSION, suggest};
 
 /// One value as the file wrote it, before the field's rule looks at it.
@@ -49,8 +47,9 @@ pub(super) enum Refusal {
     UnknownHost(String),
     #[error("a price of {0:?} per hour is refused; write a positive number of US dollars such as 0.768")]
     NotAPrice(f64),
-    #[error("unknown flavour {0:?}; expected one of: {1}")]
-    UnknownFlavour(String, String),
+    /// A word a choice field does not know, what the field names, and the closest word or the list.
+    #[error("unknown {0} {1:?}; {2}")]
+    UnknownWord(&'static str, String, String),
     #[error("at most {MAX_OPTIONS} options are compared at once; `{0}` would be the {next}th", next = MAX_OPTIONS + 1)]
     TooManyOptions(String),
     /// An option id not in the registry, and the hint: the closest ids, or all of them.
@@ -67,6 +66,10 @@ pub(super) trait Rule {
     type Value;
     /// Said after "expected" in messages.
     const EXPECTED: &'static str;
+    /// [`Self::EXPECTED`], or what this rule's field in particular expects.
+    fn expected(&self) -> String {
+        Self::EXPECTED.to_owned()
+    }
     /// The value, or what is wrong with it (the caller adds the field's name). `None`
     /// means "not this type" and gets the standard "expected …, found …".
     fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<Self::Value, Refusal>>;
@@ -132,24 +135,6 @@ impl Rule for Text {
     }
 }
 
-/// One of a choice field's words.
-pub(super) struct Choice(pub(super) &'static ChoiceMeta);
-
-impl Rule for Choice {
-    type Value = &'static str;
-    const EXPECTED: &'static str = "one of the field's words in quotes";
-
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<&'static str, Refusal>> {
-        match scalar {
-            Scalar::Text(text) => Some(self.0.choices.iter().find(|word| **word == *text).copied().ok_or_else(|| {
-                let words: Vec<String> = self.0.choices.iter().map(|w| format!("\"{w}\"")).collect();
-                Refusal::UnknownChoice((*text).to_owned(), words.join(" or "))
-            })),
-            _ => None,
-        }
-    }
-}
-
 impl Rule for Format {
     type Value = ();
     const EXPECTED: &'static str = "the text \"podvisor-profile\"";
@@ -207,40 +192,6 @@ impl Rule for Price {
     }
 }
 
-/// `environment.kubernetes`: one of the flavours' ids.
-pub(super) struct Flavour;
-
-impl Rule for Flavour {
-    type Value = KubernetesFlavour;
-    const EXPECTED: &'static str = "a Kubernetes flavour in quotes (\"self_managed\", \"eks\", \"gke\" or \"aks\")";
-
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<KubernetesFlavour, Refusal>> {
-        let Scalar::Text(key) = scalar else { return None };
-        Some(KubernetesFlavour::from_key(key).ok_or_else(|| {
-            let keys = KubernetesFlavour::ALL.map(KubernetesFlavour::key);
-            let hint =
-                suggest::closest(key, keys).map_or_else(|| keys.join(", "), |close| format!("did you mean {close:?}?"));
-            Refusal::UnknownFlavour((*key).to_owned(), hint)
-        }))
-    }
-}
-
-/// `purchase`: one of the ways of buying compute.
-pub(super) struct PurchaseWord;
-
-impl Rule for PurchaseWord {
-    type Value = Purchase;
-    const EXPECTED: &'static str = "a way of buying in quotes (\"on_demand\", \"committed_1y\", \"committed_3y\", \"spot\" or \"committed_steady\")";
-
-    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<Purchase, Refusal>> {
-        let Scalar::Text(key) = scalar else { return None };
-        Some(Purchase::from_key(key).ok_or_else(|| {
-            let words: Vec<String> = Purchase::ALL.iter().map(|p| format!("\"{}\"", p.key())).collect();
-            Refusal::UnknownChoice((*key).to_owned(), words.join(" or "))
-        }))
-    }
-}
-
 /// One entry of `options`: a registered id not listed before, within [`MAX_OPTIONS`].
 pub(super) struct OptionKey<'a> {
     pub(super) chosen: &'a [OptionId],
@@ -268,5 +219,38 @@ impl Rule for OptionKey<'_> {
             return Some(Err(Refusal::UnknownOption(key, hint)));
         };
         Some(if self.chosen.contains(&id) { Err(Refusal::RepeatedOption(key)) } else { Ok(id) })
+    }
+}
+
+/// One of a choice field's words (`workload.primary_os`, `environment.kubernetes`, a
+/// component's `purchase`).
+pub(super) struct Word(pub(super) Words);
+
+impl Rule for Word {
+    type Value = &'static str;
+    const EXPECTED: &'static str = "one of the field's words in quotes";
+
+    fn expected(&self) -> String {
+        let Some(noun) = self.0.expected else { return Self::EXPECTED.to_owned() };
+        let quoted: Vec<String> = (self.0.all)().iter().map(|word| format!("\"{word}\"")).collect();
+        format!("{noun} in quotes ({})", listed(&quoted, "or"))
+    }
+
+    fn accept(&self, scalar: &Scalar<'_>) -> Option<Result<&'static str, Refusal>> {
+        let Scalar::Text(text) = scalar else { return None };
+        let words = (self.0.all)();
+        Some(words.iter().find(|word| **word == *text).copied().ok_or_else(|| {
+            let text = (*text).to_owned();
+            if let Some(noun) = self.0.unknown {
+                let hint = suggest::closest(&text, words.iter().copied()).map_or_else(
+                    || format!("expected one of: {}", words.join(", ")),
+                    |close| format!("did you mean {close:?}?"),
+                );
+                Refusal::UnknownWord(noun, text, hint)
+            } else {
+                let quoted: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
+                Refusal::UnknownChoice(text, quoted.join(" or "))
+            }
+        }))
     }
 }

@@ -6,34 +6,12 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::field::Field;
 use super::key::{Key, Place};
-use super::rules::{Choice, Flag, Flavour, HostId, Price, PurchaseWord, Real, Text, Whole};
-use crate::model::TraitId;
-use crate::model::TraitKind;
-use crate::model::traits::{CHOICES, ChoiceMeta};
+use super::rules::{Flag, HostId, Price, Real, Text, Whole, Word};
+use crate::model::traits::{Field as ProfileField, FieldKind, FieldMeta};
+use crate::model::{TraitId, TraitKind};
 use crate::profile::adjustment::{Adjustment, Why};
-use crate::profile::schema::{
-    ARM64_READY, CURRENCY, HOST, HOST_PRICE, KUBERNETES, NODE_AGENTS, PRIVILEGED, PURCHASE, Section, TEAM,
-};
+use crate::profile::schema::Section;
 use crate::profile::{Profile, validate};
-
-/// A field of `workload` or `environment`.
-#[derive(Clone, Copy)]
-pub(super) enum SectionField {
-    Trait(TraitId),
-    Currency,
-    Choice(&'static ChoiceMeta),
-    Host,
-    HostPrice,
-    Kubernetes,
-    /// How cloud compute is bought (schema v3).
-    Purchase,
-    /// A nested section: `team` or `node_agents` (schema v3).
-    Nested(Section),
-    /// Whether the workload's images run on arm64 (schema v3).
-    Arm64Ready,
-    /// Whether the workload runs privileged containers (schema v3).
-    Privileged,
-}
 
 /// The fields of one section, read into `profile`.
 pub(super) struct SectionBody<'a> {
@@ -66,91 +44,73 @@ impl<'de> Visitor<'de> for SectionBody<'_> {
         write!(f, "the `{}` section `(name: value, …)`", self.section.key())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut known: Vec<_> =
-            self.section.traits().iter().map(|id| (id.meta().key, SectionField::Trait(*id))).collect();
-        if self.section == Section::Environment {
-            known.extend([
-                (CURRENCY, SectionField::Currency),
-                (HOST, SectionField::Host),
-                (HOST_PRICE, SectionField::HostPrice),
-                (KUBERNETES, SectionField::Kubernetes),
-                (PURCHASE, SectionField::Purchase),
-                (TEAM, SectionField::Nested(Section::Team)),
-                (NODE_AGENTS, SectionField::Nested(Section::NodeAgents)),
-            ]);
-        }
-        known.extend(CHOICES.iter().filter(|c| c.section == self.section).map(|c| (c.key, SectionField::Choice(c))));
-        if self.section == Section::Workload {
-            known.push((ARM64_READY, SectionField::Arm64Ready));
-            known.push((PRIVILEGED, SectionField::Privileged));
-        }
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        let known: Vec<_> = self.section.fields().map(|field| (field.key(), field)).collect();
         let place = Place::Section(self.section);
         let mut seen = Vec::new();
         while let Some((_, field)) = map.next_key_seed(Key::new(place, &known, &mut seen))? {
+            let path = format!("{}{}.{}", self.prefix, self.section.key(), field.key());
             match field {
-                SectionField::Trait(id) => {
-                    let meta = id.meta();
-                    let path = format!("{}{}.{}", self.prefix, self.section.key(), meta.key);
-                    let path = path.as_str();
-                    let value = match meta.kind {
-                        TraitKind::Integer => map.next_value_seed(Field::new(path, Whole))?,
-                        TraitKind::Real => map.next_value_seed(Field::new(path, Real))?,
-                        TraitKind::Flag => f64::from(u8::from(map.next_value_seed(Field::new(path, Flag))?)),
-                    };
-                    let value = validate::trait_value(path, meta, value, self.warnings);
-                    self.profile.set(id, value);
-                }
-                SectionField::Currency => {
-                    self.profile.environment.currency =
-                        map.next_value_seed(Field::new("environment.currency", Text))?;
-                }
-                SectionField::Choice(meta) => {
-                    let path = format!("{}{}.{}", self.prefix, self.section.key(), meta.key);
-                    let word = map.next_value_seed(Field::new(&path, Choice(meta)))?;
-                    self.profile.set_choice(meta.key, word);
-                }
-                SectionField::Host => {
-                    self.profile.environment.host = map.next_value_seed(Field::new("environment.host", HostId))?;
-                }
-                SectionField::HostPrice => {
-                    let path = format!("environment.{HOST_PRICE}");
-                    self.profile.environment.host_price_per_hour = Some(map.next_value_seed(Field::new(&path, Price))?);
-                }
-                SectionField::Kubernetes => {
-                    self.profile.environment.kubernetes =
-                        map.next_value_seed(Field::new("environment.kubernetes", Flavour))?;
-                }
-                SectionField::Purchase => {
-                    self.profile.environment.purchase =
-                        map.next_value_seed(Field::new("environment.purchase", PurchaseWord))?;
-                }
-                SectionField::Arm64Ready => {
-                    let path = format!("{}{}.{ARM64_READY}", self.prefix, self.section.key());
-                    self.profile.workload_mut().arm64_ready = map.next_value_seed(Field::new(&path, Flag))?;
-                }
-                SectionField::Privileged => {
-                    let path = format!("{}{}.{PRIVILEGED}", self.prefix, self.section.key());
-                    self.profile.workload_mut().privileged = map.next_value_seed(Field::new(&path, Flag))?;
-                }
-                SectionField::Nested(section) => {
-                    let prefix = format!("{}{}.", self.prefix, self.section.key());
-                    let body = SectionBody { section, prefix: &prefix, profile: self.profile, warnings: self.warnings };
-                    map.next_value_seed(body)?;
-                }
+                ProfileField::Trait(id) => self.read_trait(&mut map, &path, id)?,
+                ProfileField::Other(meta) => self.read_other(&mut map, &path, meta)?,
             }
         }
+        if self.section == Section::Environment {
+            self.drop_custom_host_price();
+        }
+        Ok(())
+    }
+}
+
+impl SectionBody<'_> {
+    /// A numeric trait, clamped into its range with an adjustment when it is outside.
+    fn read_trait<'de, A: MapAccess<'de>>(&mut self, map: &mut A, path: &str, id: TraitId) -> Result<(), A::Error> {
+        let meta = id.meta();
+        let value = match meta.kind {
+            TraitKind::Integer => map.next_value_seed(Field::new(path, Whole))?,
+            TraitKind::Real => map.next_value_seed(Field::new(path, Real))?,
+            TraitKind::Flag => f64::from(u8::from(map.next_value_seed(Field::new(path, Flag))?)),
+        };
+        let value = validate::trait_value(path, meta, value, self.warnings);
+        self.profile.set(id, value);
+        Ok(())
+    }
+
+    /// A row of the field table, by the rule of its kind.
+    fn read_other<'de, A: MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+        path: &str,
+        meta: &FieldMeta,
+    ) -> Result<(), A::Error> {
+        let profile = &mut *self.profile;
+        match meta.kind {
+            FieldKind::Word(words) => (words.set)(profile, map.next_value_seed(Field::new(path, Word(words)))?),
+            FieldKind::Text { set, .. } => set(profile, map.next_value_seed(Field::new(path, Text))?),
+            FieldKind::Host { set, .. } => set(profile, map.next_value_seed(Field::new(path, HostId))?),
+            FieldKind::Price { set, .. } => set(profile, Some(map.next_value_seed(Field::new(path, Price))?)),
+            FieldKind::Flag { set, .. } => set(profile, map.next_value_seed(Field::new(path, Flag))?),
+            FieldKind::Section(section) => {
+                let prefix = format!("{}{}.", self.prefix, self.section.key());
+                map.next_value_seed(SectionBody { section, prefix: &prefix, profile, warnings: self.warnings })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A catalog type's price means nothing on custom hosts, whose `host_cost_per_month`
+    /// applies: dropped, with an adjustment that says so.
+    fn drop_custom_host_price(&mut self) {
         let environment = &mut self.profile.environment;
         if environment.host == crate::model::hosts::CUSTOM
             && let Some(price) = environment.host_price_per_hour.take()
         {
             self.warnings.push(Adjustment {
-                path: format!("environment.{HOST_PRICE}"),
+                path: format!("{}.host_price_per_hour", Section::Environment.key()),
                 from: crate::profile::canonical::real(price),
                 to: None,
                 why: Why::PricesOnlyCatalogHosts,
             });
         }
-        Ok(())
     }
 }
