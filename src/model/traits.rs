@@ -1,7 +1,9 @@
 //! Workload traits and environment settings: the sliders of the app and the fields of a
 //! profile. Each one is declared exactly once, in the table below; the profile structs,
 //! their defaults, the slider metadata, the README table and the generic get/set by id are
-//! all generated from it, so nothing about a trait is written twice.
+//! all generated from it, so nothing about a trait is written twice. The fields that are not
+//! numbers (a choice of words, text, flags, a price, the nested sections) are rows of
+//! [`FIELDS`] beside it; [`Section::fields`] walks both in file order.
 
 use serde::{Deserialize, Serialize};
 
