@@ -127,7 +127,7 @@ fn write_section(out: &mut String, profile: &Profile, section: Section, depth: u
 }
 
 /// A non-numeric field's value as a file writes it (a nested section has none of its own).
-pub(super) fn value_of(profile: &Profile, meta: &FieldMeta) -> String {
+fn value_of(profile: &Profile, meta: &FieldMeta) -> String {
     match meta.kind {
         FieldKind::Word(words) => text((words.get)(profile)),
         FieldKind::Text { get, .. } | FieldKind::Host { get, .. } => text(get(profile)),

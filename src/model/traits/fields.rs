@@ -377,3 +377,53 @@ pub const PURCHASE: Words = Words {
     expected: Some("a way of buying"),
     unknown: None,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_default_profile_holds_every_field_at_its_default() {
+        let profile = Profile::default();
+        for meta in FIELDS {
+            assert!(meta.is_default(&profile), "{}", meta.key);
+            assert!(!meta.label.is_empty() && !meta.doc.meaning.is_empty(), "{}", meta.key);
+            if let Some(words) = meta.choice() {
+                assert_eq!((words.get)(&profile), (words.all)()[0], "{}: the default is the first word", meta.key);
+            }
+        }
+    }
+
+    #[test]
+    fn keys_are_unique_within_each_section_traits_included() {
+        for section in Section::ALL {
+            let mut keys: Vec<&str> = section.fields().map(Field::key).collect();
+            let count = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), count, "{}", section.key());
+        }
+    }
+
+    #[test]
+    fn notes_list_or_quote_the_words() {
+        let note = |key| FIELDS.iter().find(|meta| meta.key == key).map(FieldMeta::note).unwrap_or_default();
+        assert_eq!(note("kubernetes"), "self_managed, eks, gke or aks");
+        assert_eq!(note("primary_os"), "\"linux\" or \"windows\"");
+        assert_eq!(note("currency"), "label only; no conversion");
+        assert_eq!(listed(&["a"], "or"), "a");
+    }
+
+    #[test]
+    fn a_choice_set_from_each_word_reads_it_back() {
+        for meta in FIELDS {
+            let Some(words) = meta.choice() else { continue };
+            for word in (words.all)() {
+                let mut profile = Profile::default();
+                (words.set)(&mut profile, word);
+                assert_eq!((words.get)(&profile), word, "{}", meta.key);
+                assert_eq!(meta.is_default(&profile), word == (words.all)()[0], "{}", meta.key);
+            }
+        }
+    }
+}
