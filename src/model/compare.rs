@@ -9,7 +9,7 @@ use super::format::{Number, shown_change};
 use super::options::OptionId;
 use super::profile::Profile;
 use super::resources::ResourceId;
-use super::traits::{FIELDS, Section, TRAITS};
+use super::traits::{FIELDS, FieldKind, FieldMeta, Section, TRAITS};
 
 /// One setting that differs between A and B.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,12 +181,10 @@ fn component_differences(a: &Profile, b: &Profile, push: &mut impl FnMut(String,
         for meta in TRAITS.iter().filter(|meta| meta.section == Section::Workload) {
             push(format!("{workload}{}", meta.key), meta.format(fx.get(meta.id)), meta.format(fy.get(meta.id)));
         }
-        for choice in FIELDS.iter().filter(|field| field.section == Section::Workload && field.choice().is_some()) {
-            push(
-                format!("{workload}{}", choice.key),
-                fx.choice(choice.key).to_owned(),
-                fy.choice(choice.key).to_owned(),
-            );
+        for meta in FIELDS.iter().filter(|field| field.section == Section::Workload) {
+            if let (Some(x), Some(y)) = (shown(&fx, meta), shown(&fy, meta)) {
+                push(format!("{workload}{}", meta.key), x, y);
+            }
         }
     }
 }
@@ -211,17 +209,11 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
     for meta in TRAITS.iter().filter(|meta| meta.section != Section::Workload) {
         push(format!("{}.{}", meta.section.key(), meta.key), meta.format(a.get(meta.id)), meta.format(b.get(meta.id)));
     }
-    push("environment.currency".to_owned(), a.environment.currency.clone(), b.environment.currency.clone());
-    push("environment.vm_patching".to_owned(), a.choice("vm_patching").to_owned(), b.choice("vm_patching").to_owned());
-    push("environment.host".to_owned(), a.environment.host.clone(), b.environment.host.clone());
-    let price = |p: &Profile| {
-        p.environment
-            .host_price_per_hour
-            .map_or_else(|| "catalog price".to_owned(), |price| format!("{} USD/h", Number(price)))
-    };
-    push("environment.host_price_per_hour".to_owned(), price(a), price(b));
-    let flavour = |p: &Profile| p.environment.kubernetes.key().to_owned();
-    push("environment.kubernetes".to_owned(), flavour(a), flavour(b));
+    for meta in environment_fields() {
+        if let (Some(x), Some(y)) = (shown(a, meta), shown(b, meta)) {
+            push(format!("{}.{}", meta.section.key(), meta.key), x, y);
+        }
+    }
     for criterion in CRITERIA {
         push(
             format!("weights.{}", criterion.key),
@@ -239,6 +231,32 @@ pub fn differences(a: &Profile, b: &Profile) -> Vec<Difference> {
         );
     }
     out
+}
+
+/// The environment's rows of the field table in the order reports list their differences:
+/// the fields compared since round 2 in the order the reports have kept (their outputs are
+/// checked byte for byte), then every other row in file order, so a new row is compared
+/// without an edit here.
+fn environment_fields() -> impl Iterator<Item = &'static FieldMeta> {
+    const REPORTED_FIRST: [&str; 5] = ["currency", "vm_patching", "host", "host_price_per_hour", "kubernetes"];
+    let rows = || FIELDS.iter().filter(|field| field.section == Section::Environment);
+    let first = REPORTED_FIRST.into_iter().filter_map(move |key| rows().find(|field| field.key == key));
+    first.chain(rows().filter(|field| !REPORTED_FIRST.contains(&field.key)))
+}
+
+/// A field of the field table as a difference shows it: words and text as the file has them,
+/// a flag as yes or no, a price per hour or "catalog price". A nested section has no value of
+/// its own (its traits are compared one by one).
+fn shown(profile: &Profile, meta: &FieldMeta) -> Option<String> {
+    Some(match meta.kind {
+        FieldKind::Word(words) => (words.get)(profile).to_owned(),
+        FieldKind::Text { get, .. } | FieldKind::Host { get, .. } => get(profile).to_owned(),
+        FieldKind::Price { get, .. } => {
+            get(profile).map_or_else(|| "catalog price".to_owned(), |price| format!("{} USD/h", Number(price)))
+        }
+        FieldKind::Flag { get, .. } => (if get(profile) { "yes" } else { "no" }).to_owned(),
+        FieldKind::Section(_) => return None,
+    })
 }
 
 /// Notes shortened for a one-line difference.
@@ -302,6 +320,29 @@ fn verdict_change(a: &Verdict, b: &Verdict) -> VerdictChange {
 mod tests {
     use super::*;
     use crate::model::{CriterionId, evaluate};
+
+    #[test]
+    fn every_row_of_the_field_table_is_compared() {
+        let a = Profile::default();
+        let mut b = a.clone();
+        b.workload_mut().arm64_ready = true;
+        b.environment.vm_patching = crate::model::traits::VmPatching::GoldenImages;
+        b.environment.purchase = crate::model::purchase::Purchase::Spot;
+        b.environment.host = "aws/m6i.4xlarge".to_owned();
+        b.environment.host_price_per_hour = Some(0.5);
+        let found: Vec<(String, String, String)> =
+            differences(&a, &b).into_iter().map(|d| (d.field, d.a, d.b)).collect();
+        let expected = [
+            ("workload.arm64_ready", "no", "yes"),
+            ("environment.vm_patching", "in_place", "golden_images"),
+            ("environment.host", "custom", "aws/m6i.4xlarge"),
+            ("environment.host_price_per_hour", "catalog price", "0.5 USD/h"),
+            ("environment.purchase", "on_demand", "spot"),
+        ];
+        let expected: Vec<(String, String, String)> =
+            expected.iter().map(|(f, x, y)| ((*f).to_owned(), (*x).to_owned(), (*y).to_owned())).collect();
+        assert_eq!(found, expected);
+    }
 
     #[test]
     fn components_are_paired_by_name_and_one_only_a_side_has_is_named_once() {
