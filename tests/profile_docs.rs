@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use podvisor::model::options::REGISTRY;
-use podvisor::model::traits::{FIELDS, Field, FieldKind, FieldMeta};
+use podvisor::model::profile::fields::{FIELDS, Field, FieldKind, FieldMeta};
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
 use podvisor::profile::{self, Profile, schema::Section};
 

@@ -6,10 +6,10 @@ mod profile_support;
 
 use std::path::Path;
 
+use podvisor::model::profile::fields::{Field, FieldKind};
 use podvisor::model::profile::{NodeAgents, Team, default_options};
 use podvisor::model::purchase::Purchase;
 use podvisor::model::sensitivity;
-use podvisor::model::traits::{Field, FieldKind};
 use podvisor::model::{AssumptionId, Assumptions, CriterionId, TRAITS, TraitKind, evaluate};
 use podvisor::profile::schema::{ComponentField, Section, TopField};
 use podvisor::profile::{self, Profile};

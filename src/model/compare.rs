@@ -8,8 +8,9 @@ use super::evaluation::{Evaluation, Verdict, weight};
 use super::format::{Number, shown_change};
 use super::options::OptionId;
 use super::profile::Profile;
+use super::profile::fields::{FIELDS, FieldKind, FieldMeta};
 use super::resources::ResourceId;
-use super::traits::{FIELDS, FieldKind, FieldMeta, Section, TRAITS};
+use super::traits::{Section, TRAITS};
 
 /// One setting that differs between A and B.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,13 +3,10 @@
 //! their defaults, the slider metadata, the README table and the generic get/set by id are
 //! all generated from it, so nothing about a trait is written twice. The fields that are not
 //! numbers (a choice of words, text, flags, a price, the nested sections) are rows of
-//! [`FIELDS`] beside it; [`Section::fields`] walks both in file order.
+//! [`FIELDS`](crate::model::profile::fields::FIELDS); [`Section::fields`] walks both in file
+//! order.
 
 use serde::{Deserialize, Serialize};
-
-pub mod fields;
-
-pub use fields::{FIELDS, Field, FieldKind, FieldMeta};
 
 /// How a trait's value is stored and edited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -481,25 +478,6 @@ impl VmPatching {
     }
 }
 
-impl super::profile::Profile {
-    /// A choice field's value as its word ("" for a key that is no choice field).
-    pub fn choice(&self, key: &str) -> &'static str {
-        FIELDS.iter().find(|field| field.key == key).and_then(FieldMeta::choice).map_or("", |words| (words.get)(self))
-    }
-
-    /// Sets a choice field from its word; `false` when the word is not one it accepts.
-    pub fn set_choice(&mut self, key: &str, word: &str) -> bool {
-        let Some(words) = FIELDS.iter().find(|field| field.key == key).and_then(FieldMeta::choice) else {
-            return false;
-        };
-        let known = (words.all)().contains(&word);
-        if known {
-            (words.set)(self, word);
-        }
-        known
-    }
-}
-
 /// Reads a 0–10 rating as a fraction of its scale.
 pub fn fraction(profile: &super::profile::Profile, id: TraitId) -> f64 {
     let meta = id.meta();
@@ -556,19 +534,6 @@ mod tests {
             assert!(meta.min <= meta.default && meta.default <= meta.max, "{}", meta.key);
             assert!((inputs.get(meta.id) - meta.default).abs() < 1e-12, "{}", meta.key);
             assert!(!meta.help.is_empty() && !meta.label.is_empty(), "{}", meta.key);
-        }
-    }
-
-    #[test]
-    fn choices_read_back_what_was_set() {
-        let mut profile = Profile::default();
-        for meta in FIELDS.iter().filter(|field| field.choice().is_some()) {
-            assert_eq!(profile.choice(meta.key), meta.words()[0], "{} defaults to its first word", meta.key);
-            for word in meta.words() {
-                assert!(profile.set_choice(meta.key, word));
-                assert_eq!(profile.choice(meta.key), word);
-            }
-            assert!(!profile.set_choice(meta.key, "macos"));
         }
     }
 

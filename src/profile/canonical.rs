@@ -6,8 +6,8 @@
 use super::schema::{ComponentField, Section, TopField};
 use super::{FORMAT, Profile, VERSION};
 use crate::model::criteria::MAX_WEIGHT;
+use crate::model::profile::fields::{Field, FieldKind, FieldMeta};
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
-use crate::model::traits::{Field, FieldKind, FieldMeta};
 use crate::model::{AssumptionId, CRITERIA, TraitKind};
 
 /// Room left for a value before the trailing comment, so comments line up within a block

@@ -1,7 +1,7 @@
 //! The layout of profile files: the top-level fields of each schema version and the order
 //! files list them in. The fields of each section, and their order, come from the trait
 //! table ([`TRAITS`](crate::model::TRAITS): each row names its section and its place in it)
-//! and the field table ([`FIELDS`](crate::model::traits::FIELDS)), so the layout is written
+//! and the field table ([`FIELDS`](crate::model::profile::fields::FIELDS)), so the layout is written
 //! down once. The order is part of the contract with
 //! users' files, which people diff; the bundled profiles are checked to be in this
 //! canonical form.
@@ -104,7 +104,7 @@ impl ComponentField {
 impl Section {
     /// Every field name it accepts, in file order.
     pub fn field_names(self) -> Vec<&'static str> {
-        self.fields().map(crate::model::traits::Field::key).collect()
+        self.fields().map(crate::model::profile::fields::Field::key).collect()
     }
 }
 

@@ -9,9 +9,9 @@ use super::key::{Key, Place};
 use super::rules::{OptionKey, Text, Word};
 use super::section::SectionBody;
 use crate::model::OptionId;
+use crate::model::profile::fields::PURCHASE;
 use crate::model::profile::{Component, MAX_COMPONENTS};
 use crate::model::purchase::Purchase;
-use crate::model::traits::fields::PURCHASE;
 use crate::profile::Profile;
 use crate::profile::schema::{ComponentField, Section};
 

@@ -6,7 +6,7 @@ use crate::model::OptionId;
 use crate::model::hosts::HostCatalog;
 use crate::model::options::REGISTRY;
 use crate::model::profile::MAX_OPTIONS;
-use crate::model::traits::fields::{Words, listed};
+use crate::model::profile::fields::{Words, listed};
 use crate::profile::{FORMAT, VERSION, suggest};
 
 /// One value as the file wrote it, before the field's rule looks at it.

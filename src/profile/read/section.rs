@@ -7,7 +7,7 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 use super::field::Field;
 use super::key::{Key, Place};
 use super::rules::{Flag, HostId, Price, Real, Text, Whole, Word};
-use crate::model::traits::{Field as ProfileField, FieldKind, FieldMeta};
+use crate::model::profile::fields::{Field as ProfileField, FieldKind, FieldMeta};
 use crate::model::{TraitId, TraitKind};
 use crate::profile::adjustment::{Adjustment, Why};
 use crate::profile::schema::Section;

@@ -1,13 +1,15 @@
 //! The profile fields that are not numeric traits — choices of a word, text, a host, a price,
 //! flags and the optional nested sections — one row each, in file order within their section.
-//! With the trait table they make [`Section::fields`]: what a profile file holds, which the
-//! reader, the canonical writer, the schema, the window's labels and the README's tables all
-//! walk, so adding a field is one row here (and the rule that reads it in the model).
+//! With the trait table ([`TRAITS`](crate::model::TRAITS)) they make [`Section::fields`]: what
+//! a profile file holds, which the reader, the canonical writer, the schema, the comparison,
+//! the window's labels and the README's tables all walk, so adding a field is one row here
+//! (and the rule that reads it in the model). The rows reach into [`Profile`], so the table
+//! sits beside it rather than in the trait module the profile is built from.
 
-use super::{PrimaryOs, Section, TraitId, VmPatching};
+use super::Profile;
 use crate::model::kubernetes::KubernetesFlavour;
-use crate::model::profile::Profile;
 use crate::model::purchase::Purchase;
+use crate::model::traits::{PrimaryOs, Section, TraitId, VmPatching};
 
 /// A non-numeric field: where it sits, how a file spells it, and how it is documented.
 #[derive(Clone, Copy, Debug)]
@@ -378,6 +380,25 @@ pub const PURCHASE: Words = Words {
     unknown: None,
 };
 
+impl Profile {
+    /// A choice field's value as its word ("" for a key that is no choice field).
+    pub fn choice(&self, key: &str) -> &'static str {
+        FIELDS.iter().find(|field| field.key == key).and_then(FieldMeta::choice).map_or("", |words| (words.get)(self))
+    }
+
+    /// Sets a choice field from its word; `false` when the word is not one it accepts.
+    pub fn set_choice(&mut self, key: &str, word: &str) -> bool {
+        let Some(words) = FIELDS.iter().find(|field| field.key == key).and_then(FieldMeta::choice) else {
+            return false;
+        };
+        let known = (words.all)().contains(&word);
+        if known {
+            (words.set)(self, word);
+        }
+        known
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,6 +433,20 @@ mod tests {
         assert_eq!(note("primary_os"), "\"linux\" or \"windows\"");
         assert_eq!(note("currency"), "label only; no conversion");
         assert_eq!(listed(&["a"], "or"), "a");
+    }
+
+    #[test]
+    fn choices_set_by_key_read_back_and_refuse_other_words() {
+        let mut profile = Profile::default();
+        for meta in FIELDS.iter().filter(|field| field.choice().is_some()) {
+            assert_eq!(profile.choice(meta.key), meta.words()[0], "{} defaults to its first word", meta.key);
+            for word in meta.words() {
+                assert!(profile.set_choice(meta.key, word));
+                assert_eq!(profile.choice(meta.key), word);
+            }
+            assert!(!profile.set_choice(meta.key, "macos"));
+        }
+        assert!(!profile.set_choice("currency", "EUR"), "not a choice");
     }
 
     #[test]
