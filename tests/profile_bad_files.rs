@@ -143,7 +143,13 @@ fn a_host_price_must_be_a_positive_finite_number() {
     let owned = file("0.05").replace("aws/m6i.large", "custom");
     let loaded = profile::parse(owned.as_bytes(), "shop.ron").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.profile.environment.host_price_per_hour, None);
-    assert!(loaded.warnings.iter().any(|w| w.contains("ignored")), "{:?}", loaded.warnings);
+    let dropped = loaded.warnings.iter().find(|w| w.why == profile::Why::PricesOnlyCatalogHosts);
+    let dropped = dropped.unwrap_or_else(|| panic!("{:?}", loaded.warnings));
+    assert_eq!(
+        (dropped.path.as_str(), dropped.from.as_str(), dropped.to.as_deref()),
+        ("environment.host_price_per_hour", "0.05", None)
+    );
+    assert!(dropped.to_string().contains("ignored"), "{dropped}");
 }
 
 #[test]

@@ -6,13 +6,9 @@ use std::path::Path;
 
 use podvisor::builtin::Described as _;
 use podvisor::model::options::REGISTRY;
-use podvisor::model::purchase::Purchase;
-use podvisor::model::traits::{CHOICES, Environment};
+use podvisor::model::profile::fields::{FIELDS, Field, FieldKind, FieldMeta};
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitId, TraitKind, TraitMeta};
-use podvisor::profile::{
-    self,
-    schema::{ARM64_READY, CURRENCY, HOST, HOST_PRICE, KUBERNETES, PRIVILEGED, PURCHASE, Section},
-};
+use podvisor::profile::{self, Profile, schema::Section};
 
 const DOC: &str = "README.md";
 
@@ -36,56 +32,33 @@ fn trait_row(id: TraitId) -> String {
     format!("| `{}` | {kind} | {range} | {unit} | `{}` | {} |\n", meta.key, written(meta, meta.default), meta.help)
 }
 
+/// The row of a field of the field table: its words or stated range, and its default as a
+/// file writes it unless the row says what its absence means.
+fn field_row(meta: &FieldMeta) -> String {
+    let doc = &meta.doc;
+    let words: Vec<String> = meta.words().iter().map(|word| format!("`{word:?}`")).collect();
+    let range =
+        doc.range.map_or_else(|| if words.is_empty() { "—".to_owned() } else { words.join(", ") }, str::to_owned);
+    let fresh = Profile::default();
+    let default = doc.default.map_or_else(
+        || match meta.kind {
+            FieldKind::Word(words) => format!("`{:?}`", (words.get)(&fresh)),
+            FieldKind::Text { get, .. } | FieldKind::Host { get, .. } => format!("`{:?}`", get(&fresh)),
+            FieldKind::Flag { get, .. } => format!("`{}`", get(&fresh)),
+            FieldKind::Price { .. } | FieldKind::Section(_) => panic!("{} says what its absence means", meta.key),
+        },
+        str::to_owned,
+    );
+    format!("| `{}` | {} | {range} | {} | {default} | {} |\n", meta.key, doc.kind, doc.unit, doc.meaning)
+}
+
 fn section_table(section: Section) -> String {
     let mut out = String::from("| field | type | range | unit | default | meaning |\n|---|---|---|---|---|---|\n");
-    for id in section.traits() {
-        out.push_str(&trait_row(*id));
-    }
-    if section == Section::Environment {
-        let currency = Environment::default().currency;
-        out.push_str(&format!(
-            "| `{CURRENCY}` | text | — | — | `{currency:?}` | Currency of `host_cost_per_month` (a label only; no conversion). |\n"
-        ));
-        out.push_str(&format!(
-            "| `{HOST}` | text | `\"custom\"` or a catalog id | — | `\"custom\"` | `custom`: the host fields above apply. A catalog id (`aws/m6i.4xlarge`, `azure/D16s_v5`, `gcp/n2-standard-16`; `podvisor hosts` lists them) prices every option as a cloud user would buy it. |\n"
-        ));
-        out.push_str(&format!(
-            "| `{HOST_PRICE}` | number (optional) | above 0 | USD/h | absent: the catalog's price | The chosen catalog type's hourly price, replacing the catalog's (a discount, a committed-use rate, a newer price list); the other types of its family an option buys are priced in the same proportion. Written only when set; 0, negative, NaN or infinite prices are refused. Ignored, with a warning, on `custom` hosts, whose `host_cost_per_month` applies. |\n"
-        ));
-        out.push_str(&format!(
-            "| `{KUBERNETES}` | text | `\"self_managed\"`, `\"eks\"`, `\"gke\"`, `\"aks\"` | — | `\"self_managed\"` | Whose node reservations, pod limits and control-plane fee the Kubernetes options follow. |\n"
-        ));
-        let words: Vec<String> = Purchase::ALL.iter().map(|p| format!("`{:?}`", p.key())).collect();
-        out.push_str(&format!(
-            "| `{PURCHASE}` | text (schema v3) | {} | — | `\"on_demand\"` | How cloud compute is bought: on demand, committed for 1 or 3 years, on spot, or `committed_steady` (the steady load committed for a year, the peak hours on demand); see [How compute is bought](#how-compute-is-bought). A component's own `purchase` replaces it. Written only when not on demand; ignored, with a warning, on `custom` hosts. |\n",
-            words.join(", ")
-        ));
-    }
-    for choice in CHOICES.iter().filter(|choice| choice.section == section) {
-        let words: Vec<String> = choice.choices.iter().map(|word| format!("`{word:?}`")).collect();
-        out.push_str(&format!(
-            "| `{}` | text | {} | — | `{:?}` | {} |\n",
-            choice.key,
-            words.join(", "),
-            choice.choices[0],
-            choice.help
-        ));
-    }
-    if section == Section::Workload {
-        out.push_str(&format!(
-            "| `{ARM64_READY}` | `true`/`false` (schema v3) | — | — | `false` | Whether the workload's images run on arm64 hosts (a multi-arch or arm64 build of each). On an Arm64 catalog type (`aws/m7g.*`, `aws/t4g.*`, `azure/D*ps_v5`, `gcp/t2a-standard-*`) an option whose images are not arm64-ready is not offered. Written only when true, so older files keep their meaning: x86_64 images. |\n"
-        ));
-        out.push_str(&format!(
-            "| `{PRIVILEGED}` | `true`/`false` (schema v3) | — | — | `false` | Whether it runs privileged containers (Compose's `privileged`, a container's `securityContext.privileged`; import sets it). AWS Fargate runs none: a microVM per pod then takes the family's metal type, or is not offered where there is none. Written only when true, so older files keep their meaning. |\n"
-        ));
-    }
-    if section == Section::Environment {
-        out.push_str(
-            "| `team` | section (optional, schema v3) | see [`team`](#team) | — | absent: people not priced | Who would run the platform and what an engineer costs; each option's operating effort is priced into its monthly cost. Written only when set. |\n",
-        );
-        out.push_str(
-            "| `node_agents` | section (optional, schema v3) | see [`node_agents`](#node_agents) | — | absent: no agents of the team's | The team's own DaemonSets (logging, monitoring, security) on every Kubernetes node, beside the flavour's own; their CPU and memory come off every node's allocatable. Written only when set. |\n",
-        );
+    for field in section.fields() {
+        out.push_str(&match field {
+            Field::Trait(id) => trait_row(id),
+            Field::Other(meta) => field_row(meta),
+        });
     }
     out
 }
@@ -172,20 +145,8 @@ fn every_field_and_id_is_documented() {
         .chain(CRITERIA.iter().map(|spec| spec.key))
         .chain(AssumptionId::ALL.iter().map(|id| id.key()))
         .chain(REGISTRY.iter().map(|spec| spec.key))
-        .chain([
-            CURRENCY,
-            HOST,
-            HOST_PRICE,
-            KUBERNETES,
-            "format",
-            "version",
-            "name",
-            "notes",
-            "options",
-            "components",
-            "workload",
-            "environment",
-        ])
+        .chain(FIELDS.iter().map(|meta| meta.key))
+        .chain(["format", "version", "name", "notes", "options", "components", "workload", "environment"])
         .chain(["weights", "assumptions"]);
     for key in keys {
         assert!(doc.contains(&format!("`{key}`")), "{DOC} does not mention `{key}`");

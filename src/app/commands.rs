@@ -12,7 +12,7 @@ use crate::command::{Command, DeckSource, Export, PathAnswer, PathPurpose, Unsav
 use crate::import::{Hosting, import_file};
 use crate::profile::{Profile, load_file, save_file};
 use crate::ui::dialogs::FileBrowser;
-use crate::ui::words::{labelled_note, setting_label};
+use crate::ui::words::{adjustment_note, setting_label};
 
 impl App {
     /// Runs a command, first asking about unsaved changes if it would drop them.
@@ -204,7 +204,7 @@ impl App {
                 // Adjusted values are not an error: the file opened, and says what changed.
                 self.notice = (!loaded.warnings.is_empty()).then(|| Alert {
                     title: "Opened, with values adjusted to fit their ranges".to_owned(),
-                    detail: loaded.warnings.iter().map(|warning| labelled_note(warning)).collect::<Vec<_>>().join("\n"),
+                    detail: loaded.warnings.iter().map(adjustment_note).collect::<Vec<_>>().join("\n"),
                 });
             }
             Err(error) => {

@@ -8,7 +8,7 @@ use super::{Cli, Command, DeckTheme, Format, ListFormat};
 use crate::app::handout;
 use crate::command::DeckSource;
 use crate::import::{self, ImportError};
-use crate::profile::{self, LoadError, SaveError};
+use crate::profile::{self, Adjustment, LoadError, SaveError};
 use crate::report::{self, Analysis, ComparedPair};
 use crate::ui::theme::ThemeChoice;
 
@@ -81,7 +81,7 @@ fn run(command: &Command) -> Result<Outcome, Error> {
         }
         Command::Compare { a, b, format } => {
             let (a, b) = (profile::load_file(a)?, profile::load_file(b)?);
-            let warnings: Vec<String> = a.warnings.into_iter().chain(b.warnings).collect();
+            let warnings: Vec<Adjustment> = a.warnings.into_iter().chain(b.warnings).collect();
             let pair = ComparedPair::new(a.profile, b.profile);
             let body = match format {
                 Format::Text => report::text::comparison(&pair),
@@ -182,20 +182,20 @@ fn to_stdout_or_file(
 
 /// Load warnings go to stdout after a text body (they belong to the report) and are left to
 /// the JSON's own `warnings` list otherwise.
-fn with_warnings(mut body: String, format: Format, warnings: &[String]) -> Outcome {
+fn with_warnings(mut body: String, format: Format, warnings: &[Adjustment]) -> Outcome {
     if format != Format::Json {
         body.push_str(&warning_lines(warnings));
     }
     Outcome::ok(body)
 }
 
-fn warning_lines(warnings: &[String]) -> String {
+fn warning_lines(warnings: &[Adjustment]) -> String {
     warnings.iter().map(|w| format!("warning: {w}\n")).collect()
 }
 
-fn prepend_warnings(value: &mut serde_json::Value, warnings: &[String]) {
+fn prepend_warnings(value: &mut serde_json::Value, warnings: &[Adjustment]) {
     if let Some(list) = value.get_mut("warnings").and_then(|w| w.as_array_mut()) {
-        list.splice(0..0, warnings.iter().map(|w| serde_json::Value::from(w.as_str())));
+        list.splice(0..0, warnings.iter().map(|w| serde_json::Value::from(w.to_string())));
     }
 }
 

@@ -8,8 +8,9 @@ use super::evaluation::{Evaluation, Verdict, weight};
 use super::format::{Number, shown_change};
 use super::options::OptionId;
 use super::profile::Profile;
+use super::profile::fields::{FIELDS, FieldKind, FieldMeta};
 use super::resources::ResourceId;
-use super::traits::{CHOICES, Section, TRAITS};
+use super::traits::{Section, TRAITS};
 
 /// One setting that differs between A and B.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,12 +182,10 @@ fn component_differences(a: &Profile, b: &Profile, push: &mut impl FnMut(String,
         for meta in TRAITS.iter().filter(|meta| meta.section == Section::Workload) {
             push(format!("{workload}{}", meta.key), meta.format(fx.get(meta.id)), meta.format(fy.get(meta.id)));
         }
-        for choice in CHOICES.iter().filter(|choice| choice.section == Section::Workload) {
-            push(
-                format!("{workload}{}", choice.key),
-                fx.choice(choice.key).to_owned(),
-                fy.choice(choice.key).to_owned(),
-            );
+        for meta in FIELDS.iter().filter(|field| field.section == Section::Workload) {
+            if let (Some(x), Some(y)) = (shown(&fx, meta), shown(&fy, meta)) {
+                push(format!("{workload}{}", meta.key), x, y);
+            }
         }
     }
 }
@@ -211,20 +210,11 @@ pub fn differences(a: &Profile, b: &Profile, assumptions: &Assumptions) -> Vec<D
     for meta in TRAITS.iter().filter(|meta| meta.section != Section::Workload) {
         push(format!("{}.{}", meta.section.key(), meta.key), meta.format(a.get(meta.id)), meta.format(b.get(meta.id)));
     }
-    push("environment.currency".to_owned(), a.environment.currency.clone(), b.environment.currency.clone());
-    for choice in CHOICES.iter().filter(|choice| choice.section != Section::Workload) {
-        let field = format!("{}.{}", choice.section.key(), choice.key);
-        push(field, a.choice(choice.key).to_owned(), b.choice(choice.key).to_owned());
+    for meta in environment_fields() {
+        if let (Some(x), Some(y)) = (shown(a, meta), shown(b, meta)) {
+            push(format!("{}.{}", meta.section.key(), meta.key), x, y);
+        }
     }
-    push("environment.host".to_owned(), a.environment.host.clone(), b.environment.host.clone());
-    let price = |p: &Profile| {
-        p.environment
-            .host_price_per_hour
-            .map_or_else(|| "catalog price".to_owned(), |price| format!("{} USD/h", Number(price)))
-    };
-    push("environment.host_price_per_hour".to_owned(), price(a), price(b));
-    let flavour = |p: &Profile| p.environment.kubernetes.key().to_owned();
-    push("environment.kubernetes".to_owned(), flavour(a), flavour(b));
     for criterion in CRITERIA {
         push(
             format!("weights.{}", criterion.key),
@@ -242,6 +232,32 @@ pub fn differences(a: &Profile, b: &Profile, assumptions: &Assumptions) -> Vec<D
         );
     }
     out
+}
+
+/// The environment's rows of the field table in the order reports list their differences:
+/// the fields compared since round 2 in the order the reports have kept (their outputs are
+/// checked byte for byte), then every other row in file order, so a new row is compared
+/// without an edit here.
+fn environment_fields() -> impl Iterator<Item = &'static FieldMeta> {
+    const REPORTED_FIRST: [&str; 5] = ["currency", "vm_patching", "host", "host_price_per_hour", "kubernetes"];
+    let rows = || FIELDS.iter().filter(|field| field.section == Section::Environment);
+    let first = REPORTED_FIRST.into_iter().filter_map(move |key| rows().find(|field| field.key == key));
+    first.chain(rows().filter(|field| !REPORTED_FIRST.contains(&field.key)))
+}
+
+/// A field of the field table as a difference shows it: words and text as the file has them,
+/// a flag as yes or no, a price per hour or "catalog price". A nested section has no value of
+/// its own (its traits are compared one by one).
+fn shown(profile: &Profile, meta: &FieldMeta) -> Option<String> {
+    Some(match meta.kind {
+        FieldKind::Word(words) => (words.get)(profile).to_owned(),
+        FieldKind::Text { get, .. } | FieldKind::Host { get, .. } => get(profile).to_owned(),
+        FieldKind::Price { get, .. } => {
+            get(profile).map_or_else(|| "catalog price".to_owned(), |price| format!("{} USD/h", Number(price)))
+        }
+        FieldKind::Flag { get, .. } => (if get(profile) { "yes" } else { "no" }).to_owned(),
+        FieldKind::Section(_) => return None,
+    })
 }
 
 /// Notes shortened for a one-line difference.
@@ -308,6 +324,31 @@ mod tests {
 
     fn assumptions() -> &'static Assumptions {
         &crate::model::catalogs::shipped().assumptions
+    }
+
+    #[test]
+    fn every_row_of_the_field_table_is_compared() {
+        let a = Profile::default();
+        let mut b = a.clone();
+        b.workload_mut().arm64_ready = true;
+        b.environment.vm_patching = crate::model::traits::VmPatching::GoldenImages;
+        b.environment.purchase = crate::model::purchase::Purchase::Spot;
+        b.environment.host = "aws/m6i.4xlarge".to_owned();
+        b.environment.host_price_per_hour = Some(0.5);
+        let found: Vec<(String, String, String)> = differences(&a, &b, &crate::model::catalogs::shipped().assumptions)
+            .into_iter()
+            .map(|d| (d.field, d.a, d.b))
+            .collect();
+        let expected = [
+            ("workload.arm64_ready", "no", "yes"),
+            ("environment.vm_patching", "in_place", "golden_images"),
+            ("environment.host", "custom", "aws/m6i.4xlarge"),
+            ("environment.host_price_per_hour", "catalog price", "0.5 USD/h"),
+            ("environment.purchase", "on_demand", "spot"),
+        ];
+        let expected: Vec<(String, String, String)> =
+            expected.iter().map(|(f, x, y)| ((*f).to_owned(), (*x).to_owned(), (*y).to_owned())).collect();
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -9,6 +9,8 @@ use super::criteria::CriterionId;
 use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec, REGISTRY};
 pub use super::traits::{Environment, NodeAgents, Team, Workload};
 
+pub mod fields;
+
 /// The `format` value every profile file carries.
 pub const FORMAT: &str = "podvisor-profile";
 

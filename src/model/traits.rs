@@ -1,7 +1,10 @@
 //! Workload traits and environment settings: the sliders of the app and the fields of a
 //! profile. Each one is declared exactly once, in the table below; the profile structs,
 //! their defaults, the slider metadata, the README table and the generic get/set by id are
-//! all generated from it, so nothing about a trait is written twice.
+//! all generated from it, so nothing about a trait is written twice. The fields that are not
+//! numbers (a choice of words, text, flags, a price, the nested sections) are rows of
+//! [`FIELDS`](crate::model::profile::fields::FIELDS); [`Section::fields`] walks both in file
+//! order.
 
 use serde::{Deserialize, Serialize};
 
@@ -439,6 +442,19 @@ pub enum PrimaryOs {
     Windows,
 }
 
+impl PrimaryOs {
+    /// Every kernel, the default first.
+    pub const ALL: [Self; 2] = [Self::Linux, Self::Windows];
+
+    /// Its word in a profile file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Linux => "linux",
+            Self::Windows => "windows",
+        }
+    }
+}
+
 /// How the VM option's guests are kept patched: in place, as pets, or by replacing them from
 /// golden images rebuilt on a cadence (EC2 Image Builder, Azure VM Image Builder).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -449,58 +465,16 @@ pub enum VmPatching {
     GoldenImages,
 }
 
-/// A profile field whose value is one of a few words, read and written as quoted text.
-#[derive(Clone, Copy, Debug)]
-pub struct ChoiceMeta {
-    pub section: Section,
-    /// Field name in the profile file.
-    pub key: &'static str,
-    /// The words it accepts, the default first.
-    pub choices: &'static [&'static str],
-    pub help: &'static str,
-}
+impl VmPatching {
+    /// Every way, the default first.
+    pub const ALL: [Self; 2] = [Self::InPlace, Self::GoldenImages];
 
-/// Every choice field, in file order within its section (after the traits).
-pub const CHOICES: &[ChoiceMeta] = &[
-    ChoiceMeta {
-        section: Section::Workload,
-        key: "primary_os",
-        choices: &["linux", "windows"],
-        help: "The kernel most services need: `linux` or `windows` (Windows container images, memory and node reserves apply).",
-    },
-    ChoiceMeta {
-        section: Section::Environment,
-        key: "vm_patching",
-        choices: &["in_place", "golden_images"],
-        help: "How VMs are patched: `in_place`, or `golden_images` (replaced from images rebuilt on a cadence).",
-    },
-];
-
-impl super::profile::Profile {
-    /// A choice field's value as its word.
-    pub fn choice(&self, key: &str) -> &'static str {
-        match key {
-            "primary_os" => match self.workload().primary_os {
-                PrimaryOs::Linux => "linux",
-                PrimaryOs::Windows => "windows",
-            },
-            _ => match self.environment.vm_patching {
-                VmPatching::InPlace => "in_place",
-                VmPatching::GoldenImages => "golden_images",
-            },
+    /// Its word in a profile file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::InPlace => "in_place",
+            Self::GoldenImages => "golden_images",
         }
-    }
-
-    /// Sets a choice field from its word; `false` when the word is not one it accepts.
-    pub fn set_choice(&mut self, key: &str, word: &str) -> bool {
-        match (key, word) {
-            ("primary_os", "linux") => self.workload_mut().primary_os = PrimaryOs::Linux,
-            ("primary_os", "windows") => self.workload_mut().primary_os = PrimaryOs::Windows,
-            ("vm_patching", "in_place") => self.environment.vm_patching = VmPatching::InPlace,
-            ("vm_patching", "golden_images") => self.environment.vm_patching = VmPatching::GoldenImages,
-            _ => return false,
-        }
-        true
     }
 }
 
@@ -560,19 +534,6 @@ mod tests {
             assert!(meta.min <= meta.default && meta.default <= meta.max, "{}", meta.key);
             assert!((inputs.get(meta.id) - meta.default).abs() < 1e-12, "{}", meta.key);
             assert!(!meta.help.is_empty() && !meta.label.is_empty(), "{}", meta.key);
-        }
-    }
-
-    #[test]
-    fn choices_read_back_what_was_set() {
-        let mut profile = Profile::default();
-        for meta in CHOICES {
-            assert_eq!(profile.choice(meta.key), meta.choices[0], "{} defaults to its first word", meta.key);
-            for word in meta.choices {
-                assert!(profile.set_choice(meta.key, word));
-                assert_eq!(profile.choice(meta.key), *word);
-            }
-            assert!(!profile.set_choice(meta.key, "macos"));
         }
     }
 

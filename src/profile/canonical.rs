@@ -3,15 +3,12 @@
 //! numbers written one way only. Saving twice gives the same bytes, and moving one slider
 //! changes one line, which keeps profiles in git diffable.
 
-use super::schema::{
-    ARM64_READY, CURRENCY, ComponentField, HOST, HOST_PRICE, KUBERNETES, PRIVILEGED, PURCHASE, Section, TopField,
-};
+use super::schema::{ComponentField, Section, TopField};
 use super::{FORMAT, Profile, VERSION};
 use crate::builtin::Described as _;
 use crate::model::criteria::MAX_WEIGHT;
+use crate::model::profile::fields::{Field, FieldKind, FieldMeta};
 use crate::model::profile::{MAX_OPTIONS, MIN_OPTIONS};
-use crate::model::purchase::Purchase;
-use crate::model::traits::CHOICES;
 use crate::model::{AssumptionId, CRITERIA, TraitKind};
 
 /// Room left for a value before the trailing comment, so comments line up within a block
@@ -102,53 +99,43 @@ fn plain(out: &mut String, key: &str, value: &str) {
     out.push_str(&format!("{INDENT}{key}: {value},\n"));
 }
 
-/// A section opened at `depth` levels of indentation, its fields one level deeper.
+/// A section opened at `depth` levels of indentation, its fields one level deeper: every
+/// field of the section in file order, an optional one only when it is not its default.
 fn write_section(out: &mut String, profile: &Profile, section: Section, depth: usize) {
     let (outer, inner) = (INDENT.repeat(depth), INDENT.repeat(depth + 1));
     out.push_str(&format!("{outer}{}: (\n", section.key()));
     let column = comment_column(&inner, section.field_names().into_iter().map(str::len));
-    for id in section.traits() {
-        let meta = id.meta();
-        let value = profile.get(*id);
-        let (value, note) = match meta.kind {
-            TraitKind::Integer => (format!("{value:.0}"), range_note(meta.min, meta.max, meta.unit)),
-            TraitKind::Real => (real(value), range_note(meta.min, meta.max, meta.unit)),
-            TraitKind::Flag => ((value >= 0.5).to_string(), "true or false".to_owned()),
-        };
-        commented(out, &inner, meta.key, &value, &note, column);
-    }
-    if section == Section::Environment {
-        let environment = &profile.environment;
-        commented(out, &inner, CURRENCY, &text(&environment.currency), "label only; no conversion", column);
-        commented(out, &inner, HOST, &text(&environment.host), "\"custom\" or a catalog id (podvisor hosts)", column);
-        if let Some(price) = environment.host_price_per_hour {
-            commented(out, &inner, HOST_PRICE, &real(price), "USD an hour, replacing the catalog's price", column);
-        }
-        let flavour = text(environment.kubernetes.key());
-        commented(out, &inner, KUBERNETES, &flavour, "self_managed, eks, gke or aks", column);
-        if environment.purchase != Purchase::OnDemand {
-            let words = "on_demand, committed_1y, committed_3y, spot or committed_steady";
-            commented(out, &inner, PURCHASE, &text(environment.purchase.key()), words, column);
-        }
-    }
-    for choice in CHOICES.iter().filter(|choice| choice.section == section) {
-        let words: Vec<String> = choice.choices.iter().map(|word| text(word)).collect();
-        commented(out, &inner, choice.key, &text(profile.choice(choice.key)), &words.join(" or "), column);
-    }
-    if section == Section::Workload && profile.workload().arm64_ready {
-        commented(out, &inner, ARM64_READY, "true", "its images run on arm64 hosts", column);
-    }
-    if section == Section::Workload && profile.workload().privileged {
-        commented(out, &inner, PRIVILEGED, "true", "it runs privileged containers", column);
-    }
-    if section == Section::Environment {
-        for nested in [Section::Team, Section::NodeAgents] {
-            if !profile.unstated(nested) {
-                write_section(out, profile, nested, depth + 1);
+    for field in section.fields() {
+        match field {
+            Field::Trait(id) => {
+                let meta = id.meta();
+                let value = profile.get(id);
+                let (value, note) = match meta.kind {
+                    TraitKind::Integer => (format!("{value:.0}"), range_note(meta.min, meta.max, meta.unit)),
+                    TraitKind::Real => (real(value), range_note(meta.min, meta.max, meta.unit)),
+                    TraitKind::Flag => ((value >= 0.5).to_string(), "true or false".to_owned()),
+                };
+                commented(out, &inner, meta.key, &value, &note, column);
             }
+            Field::Other(meta) if meta.optional && meta.is_default(profile) => {}
+            Field::Other(meta) => match meta.kind {
+                FieldKind::Section(nested) => write_section(out, profile, nested, depth + 1),
+                _ => commented(out, &inner, meta.key, &value_of(profile, meta), &meta.note(), column),
+            },
         }
     }
     out.push_str(&format!("{outer}),\n"));
+}
+
+/// A non-numeric field's value as a file writes it (a nested section has none of its own).
+fn value_of(profile: &Profile, meta: &FieldMeta) -> String {
+    match meta.kind {
+        FieldKind::Word(words) => text((words.get)(profile)),
+        FieldKind::Text { get, .. } | FieldKind::Host { get, .. } => text(get(profile)),
+        FieldKind::Price { get, .. } => get(profile).map_or_else(String::new, real),
+        FieldKind::Flag { get, .. } => get(profile).to_string(),
+        FieldKind::Section(_) => String::new(),
+    }
 }
 
 /// A map of overrides, one entry per line in key order; `note` describes a key's range (keys

@@ -24,8 +24,9 @@ const RECURSION_LIMIT: usize = 16;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
     pub profile: Profile,
-    /// Values that were out of range and clamped, naming the field and both values.
-    pub warnings: Vec<String>,
+    /// What had to be changed for the file to load (values clamped into range, a field that
+    /// does not apply dropped), each naming the field, the value given and what it became.
+    pub warnings: Vec<super::Adjustment>,
 }
 
 /// Reads and validates a profile file. The size is checked before the file is read, and
@@ -175,8 +176,14 @@ mod tests {
         assert_eq!(loaded.profile.workload().services, 1);
         assert_eq!(loaded.profile.workload().isolation_need, 10);
         assert_eq!(loaded.profile.environment.host_cores, 1024);
+        let first = &loaded.warnings[0];
         assert_eq!(
-            loaded.warnings,
+            (first.path.as_str(), first.from.as_str(), first.to.as_deref()),
+            ("workload.services", "-4", Some("1"))
+        );
+        assert_eq!(first.why, crate::profile::Why::BelowMinimum);
+        assert_eq!(
+            loaded.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
             [
                 "workload.services: -4 is below the minimum 1; using 1",
                 "workload.isolation_need: 14 is above the maximum 10; using 10",
@@ -193,7 +200,7 @@ mod tests {
         assert_eq!(loaded.profile.assumptions[&AssumptionId::VmBootSeconds], 5.0);
         assert_eq!(loaded.profile.assumptions[&AssumptionId::VmIoEfficiency], 1.0);
         assert_eq!(
-            loaded.warnings,
+            loaded.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
             [
                 "weights.isolation: 9.0 is above the maximum 5.0; using 5.0",
                 "assumptions.vm_boot_seconds: -5.0 is below the minimum 5.0; using 5.0",

@@ -1,11 +1,11 @@
 //! The layout of profile files: the top-level fields of each schema version and the order
-//! files list them in. The trait fields of each section, and their order, come from the
-//! trait table ([`TRAITS`](crate::model::TRAITS): each row names its section and its place
-//! in it), so the layout is written down once. The order is part of the contract with
+//! files list them in. The fields of each section, and their order, come from the trait
+//! table ([`TRAITS`](crate::model::TRAITS): each row names its section and its place in it)
+//! and the field table ([`FIELDS`](crate::model::profile::fields::FIELDS)), so the layout is written
+//! down once. The order is part of the contract with
 //! users' files, which people diff; the bundled profiles are checked to be in this
 //! canonical form.
 
-use crate::model::traits::CHOICES;
 pub use crate::model::traits::Section;
 
 /// A top-level field.
@@ -93,62 +93,18 @@ impl ComponentField {
             Self::Name => "name",
             Self::Placement => "placement",
             Self::Current => "current",
-            Self::Purchase => PURCHASE,
+            Self::Purchase => "purchase",
             Self::Workload => Section::Workload.key(),
         }
     }
 }
 
-/// The text field of `environment`, written after its traits.
-pub const CURRENCY: &str = "currency";
-
-/// The host field of `environment`: `custom` or a catalog id.
-pub const HOST: &str = "host";
-
-/// The field of `environment` that edits the chosen catalog type's hourly price; written only
-/// when the profile sets it (the catalog's price stands otherwise).
-pub const HOST_PRICE: &str = "host_price_per_hour";
-
-/// The Kubernetes flavour field of `environment`, written last.
-pub const KUBERNETES: &str = "kubernetes";
-
-/// How cloud compute is bought, in `environment` and in a component (schema v3); written only
-/// when it is not on demand (the environment) or set (a component), so older files keep their
-/// bytes when saved.
-pub const PURCHASE: &str = "purchase";
-
-/// Whether a workload's images run on arm64 hosts (schema v3), in `workload` after its
-/// choices; written only when true, so older files keep their bytes when saved.
-pub const ARM64_READY: &str = "arm64_ready";
-
-/// Whether a workload runs privileged containers (schema v3), after `arm64_ready`; written
-/// only when true.
-pub const PRIVILEGED: &str = "privileged";
-
-/// The team section inside `environment` (schema v3): who would run the platform.
-pub const TEAM: &str = "team";
-
-/// The node-agents section inside `environment` (schema v3): the team's own DaemonSets.
-pub const NODE_AGENTS: &str = "node_agents";
-
-/// The file's view of a section: its trait fields in [`Section::traits`] order, which each
-/// trait's row in the table sets, and `currency`, `host`, `host_price_per_hour`, `kubernetes`
-/// and `purchase` after them in `environment`.
+/// The file's view of a section: its fields, traits and others, in file order
+/// ([`Section::fields`]).
 impl Section {
     /// Every field name it accepts, in file order.
     pub fn field_names(self) -> Vec<&'static str> {
-        let mut names: Vec<&'static str> = self.traits().iter().map(|id| id.meta().key).collect();
-        if self == Self::Environment {
-            names.extend([CURRENCY, HOST, HOST_PRICE, KUBERNETES, PURCHASE]);
-        }
-        names.extend(CHOICES.iter().filter(|choice| choice.section == self).map(|choice| choice.key));
-        if self == Self::Workload {
-            names.extend([ARM64_READY, PRIVILEGED]);
-        }
-        if self == Self::Environment {
-            names.extend([TEAM, NODE_AGENTS]);
-        }
-        names
+        self.fields().map(crate::model::profile::fields::Field::key).collect()
     }
 }
 

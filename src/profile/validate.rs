@@ -2,11 +2,12 @@
 //! file from a build with wider ranges), so it is clamped rather than refused — but always
 //! with a warning naming the field and both values, never silently.
 
+use super::adjustment::{Adjustment, Why};
 use super::canonical::real;
 use crate::model::{TraitKind, TraitMeta};
 
 /// A trait's value kept within the trait's range.
-pub fn trait_value(path: &str, meta: &TraitMeta, value: f64, warnings: &mut Vec<String>) -> f64 {
+pub fn trait_value(path: &str, meta: &TraitMeta, value: f64, warnings: &mut Vec<Adjustment>) -> f64 {
     let show = match meta.kind {
         TraitKind::Integer => whole,
         TraitKind::Real | TraitKind::Flag => real,
@@ -20,17 +21,16 @@ pub fn clamp(
     value: f64,
     (min, max): (f64, f64),
     show: fn(f64) -> String,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Adjustment>,
 ) -> f64 {
-    let (bound, side) = if value < min {
-        (min, "below the minimum")
+    let (bound, why) = if value < min {
+        (min, Why::BelowMinimum)
     } else if value > max {
-        (max, "above the maximum")
+        (max, Why::AboveMaximum)
     } else {
         return value;
     };
-    let bound_text = show(bound);
-    warnings.push(format!("{path}: {} is {side} {bound_text}; using {bound_text}", show(value)));
+    warnings.push(Adjustment { path: path.to_owned(), from: show(value), to: Some(show(bound)), why });
     bound
 }
 
@@ -59,7 +59,7 @@ mod tests {
         assert_eq!(trait_value("workload.peak_factor", TraitId::PeakFactor.meta(), 25.5, &mut warnings), 20.0);
         assert_eq!(clamp("weights.isolation", 9.0, (0.0, 5.0), real, &mut warnings), 5.0);
         assert_eq!(
-            warnings,
+            warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
             [
                 "workload.replicas: 0 is below the minimum 1; using 1",
                 "workload.peak_factor: 25.5 is above the maximum 20.0; using 20.0",

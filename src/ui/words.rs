@@ -1,11 +1,13 @@
 //! Human words for what the files and the model name by key: a setting's dotted path
-//! (`workload.memory_per_instance_mib`) becomes its label from the trait, criterion or
+//! (`workload.memory_per_instance_mib`) becomes its label from the field, criterion or
 //! assumption table ("Memory per instance"). The command line keeps the keys, which are
 //! what a user types into a profile; the window shows the labels.
 
 use crate::builtin::Described as _;
+use crate::model::traits::Section;
 use crate::model::{AssumptionId, CRITERIA, TRAITS};
 use crate::narrative::in_sentence;
+use crate::profile::Adjustment;
 
 /// The label of the setting at `path` (as a profile file spells it), or the path itself
 /// for one no table knows.
@@ -18,20 +20,21 @@ pub fn setting_label(path: &str) -> String {
             None => format!("Component “{name}”"),
         };
     }
-    let (section, key) = path.split_once('.').unwrap_or(("", path));
+    // A section's field by the section it sits in: `environment.team.engineers` is the team's.
+    let (place, key) = path.rsplit_once('.').unwrap_or(("", path));
+    let section = place.rsplit('.').next().unwrap_or_default();
     let found = match section {
-        "workload" | "environment" => TRAITS.iter().find(|meta| meta.key == key).map(|meta| meta.label.to_owned()),
         "weights" => CRITERIA.iter().find(|spec| spec.key == key).map(|spec| format!("Weight of {}", spec.label)),
         "assumptions" => AssumptionId::from_key(key).map(|id| id.spec().label.clone()),
-        _ => None,
+        _ => Section::ALL
+            .into_iter()
+            .find(|candidate| candidate.key() == section)
+            .and_then(|section| section.field(key))
+            .map(|field| field.label().to_owned()),
     };
     found.unwrap_or_else(|| match path {
         "notes" => "Notes".to_owned(),
         "options" => "Options compared".to_owned(),
-        "environment.currency" => "Currency".to_owned(),
-        "environment.host" => "Host type".to_owned(),
-        "environment.host_price_per_hour" => "Host price".to_owned(),
-        "environment.kubernetes" => "Kubernetes".to_owned(),
         "component.name" | "name" => "Name".to_owned(),
         "component.placement" | "placement" => "Placement (pinned to)".to_owned(),
         "component.current" | "current" => "Runs on today".to_owned(),
@@ -39,12 +42,10 @@ pub fn setting_label(path: &str) -> String {
     })
 }
 
-/// A note about the file (`path: what happened`) with the path written as its label.
-pub fn labelled_note(note: &str) -> String {
-    match note.split_once(": ") {
-        Some((path, rest)) if !path.contains(' ') => format!("{}: {rest}", setting_label(path)),
-        _ => note.to_owned(),
-    }
+/// What loading changed in a field, the field written as its label ("Memory per instance:
+/// 99999 is above the maximum 65536; using 65536").
+pub fn adjustment_note(adjustment: &Adjustment) -> String {
+    format!("{}: {}", setting_label(&adjustment.path), adjustment.message())
 }
 
 /// A message with every multi-word setting key it quotes (`services_per_vm`) written as the
@@ -76,11 +77,18 @@ mod tests {
         assert_eq!(setting_label("workload.memory_per_instance_mib"), "Memory per instance");
         assert_eq!(setting_label("weights.isolation"), "Weight of Isolation");
         assert_eq!(setting_label("environment.currency"), "Currency");
+        assert_eq!(setting_label("environment.kubernetes"), "Kubernetes");
+        assert_eq!(setting_label("environment.team.engineer_cost_per_month"), "Engineer cost");
+        assert_eq!(setting_label("components[2].workload.primary_os"), "Primary OS");
+        assert_eq!(setting_label("workload.host_cores"), "workload.host_cores", "a field of another section");
         assert_eq!(setting_label("mystery.key"), "mystery.key");
-        assert_eq!(
-            labelled_note("workload.memory_per_instance_mib: 99999 is above the maximum 65536; using 65536"),
-            "Memory per instance: 99999 is above the maximum 65536; using 65536"
-        );
+        let adjustment = Adjustment {
+            path: "workload.memory_per_instance_mib".to_owned(),
+            from: "99999".to_owned(),
+            to: Some("65536".to_owned()),
+            why: crate::profile::Why::AboveMaximum,
+        };
+        assert_eq!(adjustment_note(&adjustment), "Memory per instance: 99999 is above the maximum 65536; using 65536");
     }
 
     #[test]

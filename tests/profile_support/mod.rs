@@ -7,8 +7,8 @@ use podvisor::builtin::Described as _;
 use podvisor::model::OptionId;
 use podvisor::model::criteria::MAX_WEIGHT;
 use podvisor::model::options::REGISTRY;
+use podvisor::model::profile::fields::{FIELDS, FieldKind};
 use podvisor::model::profile::{Component, MAX_OPTIONS};
-use podvisor::model::traits::CHOICES;
 use podvisor::model::{AssumptionId, CRITERIA, TRAITS, TraitKind};
 use podvisor::profile::Profile;
 use proptest::prelude::*;
@@ -79,8 +79,14 @@ pub fn fully_non_default() -> Profile {
     profile.environment.host_price_per_hour = Some(0.123_456_789);
     profile.environment.purchase = podvisor::model::purchase::Purchase::CommittedSteady;
     profile.components[0].purchase = Some(podvisor::model::purchase::Purchase::Spot);
-    for choice in CHOICES {
-        assert!(profile.set_choice(choice.key, choice.choices[choice.choices.len() - 1]));
+    // Every other field of the table away from its default: a choice's last word, a flag on.
+    for field in FIELDS {
+        match field.kind {
+            FieldKind::Word(words) => assert!(profile.set_choice(field.key, (words.all)().last().expect("words"))),
+            FieldKind::Flag { set, .. } => set(&mut profile, true),
+            FieldKind::Text { .. } | FieldKind::Host { .. } | FieldKind::Price { .. } | FieldKind::Section(_) => {}
+        }
+        assert!(!field.is_default(&profile), "{} kept its default", field.key);
     }
     for (index, spec) in CRITERIA.iter().enumerate() {
         profile.weights.insert(spec.id, (index % 6) as f64 * MAX_WEIGHT / 5.0 * 0.9);
@@ -109,11 +115,15 @@ pub fn any_profile() -> impl Strategy<Value = Profile> {
         .collect::<Vec<_>>();
     let weights = proptest::collection::vec(proptest::option::of(0.0..=5.0_f64), CRITERIA.len());
     let overrides = proptest::collection::vec(proptest::option::of(0.0..=1.0_f64), AssumptionId::ALL.len());
-    let choices = proptest::collection::vec(0..2_usize, CHOICES.len());
-    (traits, weights, overrides, choices).prop_map(|(values, weights, overrides, choices)| {
+    // The choices every schema version has (the workload's kernel, VM patching): the later
+    // ones (flavour, purchase) are drawn by the tests that read them.
+    let plain = || FIELDS.iter().filter(|field| field.choice().is_some_and(|words| words.expected.is_none()));
+    let choices = proptest::collection::vec(0..2_usize, plain().count());
+    (traits, weights, overrides, choices).prop_map(move |(values, weights, overrides, choices)| {
         let mut profile = Profile::default();
-        for (choice, pick) in CHOICES.iter().zip(choices) {
-            profile.set_choice(choice.key, choice.choices[pick % choice.choices.len()]);
+        for (choice, pick) in plain().zip(choices) {
+            let words = choice.words();
+            profile.set_choice(choice.key, words[pick % words.len()]);
         }
         for (meta, value) in TRAITS.iter().zip(values) {
             profile.set(meta.id, value);
