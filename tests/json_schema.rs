@@ -134,4 +134,7 @@ fn a_document_missing_a_required_field_fails_validation() {
     let mut wrong_type = single.clone();
     wrong_type["verdict"]["margin"] = Value::from("large");
     assert!(validator.errors(&wrong_type).is_some(), "a margin in words validated");
+    let mut older = single.clone();
+    older["version"] = Value::from(2);
+    assert!(validator.errors(&older).is_some(), "a version 2 document validated as version 3");
 }

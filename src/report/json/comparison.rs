@@ -11,11 +11,16 @@ use crate::model::{CRITERIA, OptionId, ResourceId};
 use crate::narrative;
 use crate::report::{Analysis, ComparedPair};
 
+/// The `format` of the comparison document.
+const FORMAT: &str = "podvisor-comparison";
+
 /// The comparison document.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ComparisonDocument {
     /// Always `podvisor-comparison`.
+    #[schemars(extend("const" = FORMAT))]
     pub format: &'static str,
+    #[schemars(extend("const" = VERSION))]
     pub version: u32,
     pub a: Side,
     pub b: Side,
@@ -31,7 +36,7 @@ impl ComparisonDocument {
     pub fn new(pair: &ComparedPair) -> Self {
         let c = &pair.comparison;
         Self {
-            format: "podvisor-comparison",
+            format: FORMAT,
             version: VERSION,
             a: Side::new(&pair.a),
             b: Side::new(&pair.b),

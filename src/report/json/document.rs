@@ -15,7 +15,9 @@ use crate::narrative;
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Single {
     /// Always `podvisor-evaluation`.
+    #[schemars(extend("const" = FORMAT))]
     pub format: &'static str,
+    #[schemars(extend("const" = VERSION))]
     pub version: u32,
     pub profile: ProfileHeader,
     pub environment: Environment,

@@ -23,7 +23,9 @@ use crate::report::Mixed;
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Estate {
     /// Always `podvisor-evaluation`.
+    #[schemars(extend("const" = FORMAT))]
     pub format: &'static str,
+    #[schemars(extend("const" = VERSION))]
     pub version: u32,
     pub profile: ProfileHeader,
     /// The first component's hosts (every component shares the profile's environment).
