@@ -138,3 +138,15 @@ fn a_document_missing_a_required_field_fails_validation() {
     older["version"] = Value::from(2);
     assert!(validator.errors(&older).is_some(), "a version 2 document validated as version 3");
 }
+
+#[test]
+fn a_profile_with_every_field_set_validates() {
+    // Every registered option the profile may hold, a team, node agents and a way of buying:
+    // the optional parts of the document (purchase, pods, cost by way of buying) are written.
+    let analysis = Analysis::new(profile_support::fully_non_default());
+    let document = json::analysis(&analysis);
+    let written = ["/environment/purchase", "/environment/team", "/options/vm/resources/purchase"];
+    let missing: Vec<&str> = written.into_iter().filter(|p| document.pointer(p).is_none_or(Value::is_null)).collect();
+    assert!(missing.is_empty(), "not written: {missing:?}");
+    assert_eq!(Validator::published(EVALUATION).errors(&document), None);
+}
