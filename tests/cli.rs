@@ -12,4 +12,5 @@ mod cli_profile;
 mod cli_usage;
 mod golden;
 mod groups;
+mod json_schema;
 mod readme;
