@@ -125,6 +125,7 @@ assumption_ids! {
     CostDiscountPerDecade => "cost_discount_per_decade",
     CloseCallConfidence => "close_call_confidence",
     CloseCallMinMargin => "close_call_min_margin",
+    TraitEstimateSpread => "trait_estimate_spread",
 }
 
 impl AssumptionId {

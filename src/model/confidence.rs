@@ -1,7 +1,7 @@
 //! How sure is the verdict? The leader today is the leader at the catalogue's figures and the
-//! reader's weights and ratings; each of those is uncertain. This module draws plausible
+//! reader's weights, ratings and counts; each of those is uncertain. This module draws plausible
 //! worlds — every assumption across its stated range, every criterion weight and every 0–10
-//! rating ±1 — scores the options in each and counts how often each leads. "VMs lead in 94 %
+//! rating ±1, every count of the workload within an estimate's spread — scores the options in each and counts how often each leads. "VMs lead in 94 %
 //! of plausible worlds" replaces the fixed 10-point band: the verdict is too close to call
 //! when the leader's share is under the `close_call_confidence` assumption (0.66, IPCC's
 //! "likely"), or its lead under `close_call_min_margin` (2 points), which no world can show.
@@ -31,19 +31,35 @@
 //!   cost and resource efficiency that no reader asked for.
 //! * **Ratings**: every 0–10 rating of the workload (isolation need, legacy coupling, …)
 //!   moved by −1, 0 or +1 step, alike likely, for the same reason as the weights: a rating is
-//!   a judgement in whole steps. Counts and sizes (services, memory, hosts) are facts and stay.
-//! * `close_call_confidence`, `close_call_min_margin`, the bill's discount (`cost_discount_*`) and
-//!   the spot thresholds (`spot_min_failure_tolerance`, `spot_max_data_intensity`) are rules of the
-//!   decision, not facts of the world: never drawn. The spot replacement share is drawn from a
-//!   stream of its own (`APART`).
+//!   a judgement in whole steps.
+//! * **Counts** of the workload (services, replicas, peak factor, instance lifespan, deploys a
+//!   week): forecasts of its design and load, which err by factors, not by amounts. Each is
+//!   multiplied by a factor drawn on the logarithm, on a split triangle from 1/s to s around
+//!   1, where s is `trait_estimate_spread` (1.5: the cone of uncertainty at the requirements
+//!   stage, 0.67×–1.5×: Boehm 1981, figure 21-1, redrawn in *Software Estimation*, 2006).
+//!   Whole counts are rounded, so a monolith (1 service) stays one.
+//! * **Not drawn**: the sizes of one instance (memory, CPU, image) are requests the instance
+//!   is measured and fitted to (a pod's requests, a VM's vCPUs, the registry's image size),
+//!   not forecasts; drawn, a request written as one whole core crosses into a second vCPU in
+//!   half the worlds and prices a VM size nobody would buy (on the nightly batch it took the
+//!   leader's share from 49 % to 72 % by that cliff alone). Switches and choices of the
+//!   workload (nested virtualization, its kernel, privileged pods, arm64 images) are facts a
+//!   reader knows, and a flipped one is another workload; the environment (the host and its
+//!   price, zones, services per VM, overcommit, hours, the team) is the reader's choice or
+//!   the catalogue's fact.
+//!   `close_call_confidence`, `close_call_min_margin`, `trait_estimate_spread`, the bill's
+//!   discount (`cost_discount_*`) and the spot thresholds (`spot_min_failure_tolerance`,
+//!   `spot_max_data_intensity`) are rules of the decision, not facts of the world: never drawn.
+//!   The spot replacement share is drawn from a stream of its own (`APART`).
 //!
 //! Each world is scored on the cheap path (`Scored` without terms: projection and criterion
 //! scores, no explanations) and its leader taken as `Scored::leader_with` ranks options, so
 //! whatever that ranking rules out (a veto, an option the host cannot run) never leads a world
 //! either. The draws are seeded ([`fastrand::Rng::with_seed`]): the same profile and seed
 //! always give the same shares, and every profile consumes the same sequence (one number per
-//! drawn assumption, then one per criterion), so the components of an estate share their
-//! worlds.
+//! drawn assumption, one per criterion, one per rating, then one per count), so the
+//! components of an estate share their worlds: each component's own counts are moved by the
+//! same factors.
 
 use super::assumptions::{AssumptionId, Values};
 use super::catalogs::Catalogs;
@@ -101,7 +117,7 @@ pub fn confidence_options(
     let mut counts = vec![0; options.len()];
     for _ in 0..DRAWS {
         let (values, weights) = worlds.next();
-        let world = worlds.rated(profile);
+        let world = worlds.workload(profile);
         let scored = Scored::with_weights(&world, values, worlds.site, weights, options);
         counts[scored.leader_with(&scored.weights)] += 1;
     }
@@ -134,7 +150,7 @@ pub fn estate_confidence(
     let mut all_in = vec![0; options.len()];
     for _ in 0..DRAWS {
         let (values, weights) = worlds.next();
-        let shifts = worlds.rating_shifts();
+        let shifts = worlds.shifts();
         // Per option, whether every component's host offers it: the all-in answer, as the
         // plan's (`Plan::all_in_verdict`), is among those, unless none is.
         let mut offered = vec![true; options.len()];
@@ -200,6 +216,8 @@ struct Worlds {
     weights: Vec<f64>,
     /// The assumptions drawn, with their ranges.
     drawn: Vec<(AssumptionId, f64, f64)>,
+    /// The logarithm of `trait_estimate_spread`: how far a count or size may be off, either way.
+    ln_spread: f64,
 }
 
 impl Worlds {
@@ -212,6 +230,7 @@ impl Worlds {
                     id,
                     AssumptionId::CloseCallConfidence
                         | AssumptionId::CloseCallMinMargin
+                        | AssumptionId::TraitEstimateSpread
                         | AssumptionId::CostDiscountFromRatio
                         | AssumptionId::CostDiscountPerDecade
                         | AssumptionId::SpotMinFailureTolerance
@@ -227,25 +246,35 @@ impl Worlds {
             let spec = &assumptions.specs()[id as usize];
             (id, spec.min, spec.max)
         });
+        let values = assumptions.resolve(&profile.assumptions);
         Self {
             rng: fastrand::Rng::with_seed(seed),
             rng_apart: fastrand::Rng::with_seed(seed ^ APART_STREAM),
             apart,
-            values: assumptions.resolve(&profile.assumptions),
             site: Site::resolve(profile, catalogs),
+            ln_spread: values.get(AssumptionId::TraitEstimateSpread).max(1.0).ln(),
+            values,
             weights: CRITERIA.iter().map(|c| weight(profile, c.id)).collect(),
             drawn,
         }
     }
 
-    /// The next world's shift of every 0–10 rating: −1, 0 or +1 step, alike likely.
-    fn rating_shifts(&mut self) -> Vec<(TraitId, f64)> {
-        RATINGS.iter().map(|&id| (id, f64::from(self.rng.u8(0..3)) - 1.0)).collect()
+    /// The next world's shift of the workload's traits: every 0–10 rating by −1, 0 or +1
+    /// step, alike likely; every count by a factor within the estimate's spread.
+    fn shifts(&mut self) -> Vec<(TraitId, Shift)> {
+        let ratings: Vec<(TraitId, Shift)> =
+            RATINGS.iter().map(|&id| (id, Shift::By(f64::from(self.rng.u8(0..3)) - 1.0))).collect();
+        let ln = self.ln_spread;
+        let estimates: Vec<(TraitId, Shift)> = ESTIMATES
+            .iter()
+            .map(|&id| (id, Shift::Times(split_triangular(self.rng.f64(), -ln, 0.0, ln).exp())))
+            .collect();
+        ratings.into_iter().chain(estimates).collect()
     }
 
-    /// The profile in the next world: every 0–10 rating moved by a step or none.
-    fn rated(&mut self, profile: &Profile) -> Profile {
-        shifted(profile, &self.rating_shifts())
+    /// The workload in the next world: its ratings and estimates moved as [`Self::shifts`].
+    fn workload(&mut self, profile: &Profile) -> Profile {
+        shifted(profile, &self.shifts())
     }
 
     /// The next world's assumption values and weights.
@@ -279,11 +308,33 @@ const RATINGS: [TraitId; 11] = [
     TraitId::FailureTolerance,
 ];
 
-/// `profile` with each rating moved by its shift (clamped to 0–10 by [`Profile::set`]).
-fn shifted(profile: &Profile, shifts: &[(TraitId, f64)]) -> Profile {
+/// The workload's counts: forecasts of its design and load, off by factors. The sizes of one
+/// instance (memory, CPU, image) are not here: see the module's documentation.
+const ESTIMATES: [TraitId; 5] =
+    [TraitId::Services, TraitId::Replicas, TraitId::PeakFactor, TraitId::LifespanDays, TraitId::DeploysPerWeek];
+
+/// How a world moves one trait.
+#[derive(Clone, Copy, Debug)]
+enum Shift {
+    /// A rating, by whole steps.
+    By(f64),
+    /// A count or size, by a factor.
+    Times(f64),
+}
+
+/// `profile` with each trait moved by its shift ([`Profile::set`] clamps it to the trait's
+/// range and rounds counts and ratings).
+fn shifted(profile: &Profile, shifts: &[(TraitId, Shift)]) -> Profile {
     let mut world = profile.clone();
     for &(id, shift) in shifts {
-        world.set(id, profile.get(id) + shift);
+        let value = profile.get(id);
+        world.set(
+            id,
+            match shift {
+                Shift::By(steps) => value + steps,
+                Shift::Times(factor) => value * factor,
+            },
+        );
     }
     world
 }
@@ -480,12 +531,52 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_drawn_within_the_estimates_spread_and_sizes_stay() {
+        let mut profile = Profile::default();
+        profile.set(TraitId::Services, 40.0);
+        profile.set(TraitId::LifespanDays, 30.0);
+        let mut worlds = Worlds::new(&profile, crate::model::catalogs::shipped(), 11);
+        // 1.5 by default: a third less to half more (the cone at the requirements stage).
+        assert!((worlds.ln_spread - 1.5f64.ln()).abs() < 1e-12);
+        let (mut below, mut above) = (0, 0);
+        for _ in 0..400 {
+            let _ = worlds.next();
+            let world = worlds.workload(&profile);
+            // 40 services: 40 / 1.5 = 26.7 → 27 at least, 40 × 1.5 = 60 at most.
+            let services = world.get(TraitId::Services);
+            assert!((27.0..=60.0).contains(&services) && services.fract() == 0.0, "{services}");
+            let lifespan = world.get(TraitId::LifespanDays);
+            assert!((20.0 - 1e-9..=45.0 + 1e-9).contains(&lifespan), "{lifespan}");
+            below += usize::from(lifespan < 30.0);
+            above += usize::from(lifespan > 30.0);
+            for id in [TraitId::MemoryPerInstanceMib, TraitId::CpuPerInstance, TraitId::AppImageMib, TraitId::Zones] {
+                assert_eq!(world.get(id), profile.get(id), "{id:?} is not drawn");
+            }
+        }
+        // The value in force is the median: about as many worlds on either side.
+        assert!(below.abs_diff(above) < 60, "{below} below, {above} above");
+        // A monolith stays one service: 1 × a factor under 1.5 rounds to 1.
+        let monolith = {
+            let mut p = profile.clone();
+            p.set(TraitId::Services, 1.0);
+            p
+        };
+        let mut worlds = Worlds::new(&monolith, crate::model::catalogs::shipped(), 11);
+        for _ in 0..200 {
+            let _ = worlds.next();
+            assert_eq!(worlds.workload(&monolith).get(TraitId::Services), 1.0);
+        }
+    }
+
+    #[test]
     fn the_threshold_is_never_drawn() {
         let mut profile = Profile::default();
         profile.assumptions.insert(AssumptionId::CloseCallConfidence, 0.8);
         let mut worlds = Worlds::new(&profile, crate::model::catalogs::shipped(), 3);
         for _ in 0..20 {
-            assert_eq!(worlds.next().0.get(AssumptionId::CloseCallConfidence), 0.8);
+            let values = worlds.next().0;
+            assert_eq!(values.get(AssumptionId::CloseCallConfidence), 0.8);
+            assert_eq!(values.get(AssumptionId::TraitEstimateSpread), 1.5);
         }
     }
 }

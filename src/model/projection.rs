@@ -7,7 +7,7 @@
 //! memory, CPU or the per-host instance cap runs out first; a host's own reserve is
 //! subtracted before packing.
 
-use super::assumptions::{AssumptionId, Values};
+use super::assumptions::{AssumptionId, Assumptions, Values};
 use super::buying::Buying;
 use super::feasibility::{Form, sandbox_form};
 use super::hosts::HOURS_PER_MONTH;
@@ -84,7 +84,10 @@ pub(super) struct Projector<'a> {
     node_os_disk_gib: f64,
     guest_image_mib: f64,
     base_image_mib: f64,
+    /// A start's own seconds, before any image pull.
     start_seconds: f64,
+    /// Seconds a start pulling the app's whole image spends on it (0 where nothing is pulled).
+    pull_seconds: f64,
     reaction_seconds: f64,
     node_boot_seconds: f64,
     /// A managed flavour's fee for the control plane, per month.
@@ -115,9 +118,9 @@ impl<'a> Projector<'a> {
             node_sandbox: matches!(form, Some(Form::GkeSandbox(_) | Form::PodSandboxing(_))),
         };
         let e = &profile.environment;
-        let start_seconds = match fargate {
-            Some(_) => site.catalogs.sandboxes.fargate.start_seconds,
-            None => values.get(option.start_seconds) + image_pull_seconds(option, profile, values),
+        let (start_seconds, pull_seconds) = match fargate {
+            Some(_) => (site.catalogs.sandboxes.fargate.start_seconds, 0.0),
+            None => (values.get(option.start_seconds), image_pull_seconds(option, profile, values)),
         };
         Self {
             option,
@@ -128,6 +131,7 @@ impl<'a> Projector<'a> {
             guest_image_mib: option.shared_guest_image_mib.map_or(0.0, |id| values.get(id)),
             base_image_mib: option.shared_base_image_mib.map_or(0.0, |id| os_figure(values, profile, id)),
             start_seconds,
+            pull_seconds,
             reaction_seconds: values.get(option.scale_reaction_seconds),
             node_boot_seconds: values.get(AssumptionId::VmBootSeconds),
             control_plane_fee: if option.orchestrated {
@@ -194,6 +198,23 @@ impl<'a> Projector<'a> {
         }
     }
 
+    /// A start's seconds with its image pull, for `instances` at peak, `per_image` of each
+    /// image, `per_node` a node.
+    fn start_with_pull(&self, instances: f64, per_image: f64, per_node: f64) -> f64 {
+        let zones = self.figures.profile.environment.zones.max(1) as f64;
+        // The nodes the peak's instances fill, each zone its own: a node pulls each image once.
+        let nodes = zones * ((instances / zones).ceil() / per_node.max(1.0)).ceil();
+        self.start_seconds
+            + self.pull_seconds
+                * (1.0
+                    - image_cached_share(
+                        self.figures.values,
+                        &self.figures.site.catalogs.assumptions,
+                        per_image,
+                        nodes,
+                    ))
+    }
+
     /// The projection with `services` and `replicas` in place of the profile's.
     pub(super) fn at(&mut self, services: i64, replicas: i64) -> Resources {
         let option = self.option;
@@ -212,13 +233,14 @@ impl<'a> Projector<'a> {
         // By Little's law the pool holds starts per second × boot seconds: the boot is paid in
         // capacity, not in waiting (M-OPS-1).
         let lifetime_seconds = w.lifespan_days.max(1e-6) * 86_400.0;
-        let warm = |running: f64| (running * self.start_seconds / lifetime_seconds).round();
-        let warm_pool = warm(units * replicas);
-        let instances = units * peak_per_service + warm(units * peak_per_service);
-        let instances_steady = units * replicas + warm_pool;
+        // Instances at peak, at steady load and in the warm pool, for starts of `start` seconds.
+        let counts = |start: f64| {
+            let warm = |running: f64| (running * start / lifetime_seconds).round();
+            let warm_pool = warm(units * replicas);
+            [units * peak_per_service + warm(units * peak_per_service), units * replicas + warm_pool, warm_pool]
+        };
         if let Some(pod) = self.fargate {
-            let counts = [instances, instances_steady, warm_pool];
-            return self.on_fargate(pod, [services, replicas, peak_per_service], counts);
+            return self.on_fargate(pod, [services, replicas, peak_per_service], counts(self.start_seconds));
         }
 
         let instance_memory_mib = services_per_instance * w.memory_per_instance_mib + self.instance_memory_mib;
@@ -240,6 +262,8 @@ impl<'a> Projector<'a> {
         let on_cloud = machine.host_type.is_some();
         let per_host = per_unit * units_per_host;
         let zones = e.zones.max(1) as f64;
+        let start_seconds = self.start_with_pull(units * peak_per_service, peak_per_service, per_unit);
+        let [instances, instances_steady, warm_pool] = counts(start_seconds);
         // Hosts' worth per zone of `count` instances over every zone, before rounding up: the
         // size of the cluster a self-managed control plane serves.
         let share = |count: f64| (count / zones).ceil() / per_host;
@@ -280,7 +304,6 @@ impl<'a> Projector<'a> {
             instances * services_per_instance * w.app_image_mib / 1024.0
         };
 
-        let start_seconds = self.start_seconds;
         let scale_to_peak_seconds = if peak_per_service <= replicas {
             0.0
         } else if option.orchestrated {
@@ -453,16 +476,33 @@ fn instance_overhead_mib(option: &OptionSpec, figures: &Figures<'_>, form: Optio
         .sum()
 }
 
-/// Seconds a start spends pulling the app's image, on average: options that run container
-/// images pull the app's own layers (the shared base layers stay cached) at the registry's
-/// throughput, except where the node holds them already.
+/// Seconds a start spends pulling the app's image where its node does not hold it: options
+/// that run container images pull the app's own layers (the shared base layers stay cached)
+/// at the registry's throughput.
 fn image_pull_seconds(option: &OptionSpec, profile: &Profile, values: &Values) -> f64 {
     if option.shared_base_image_mib.is_none() {
         return 0.0;
     }
     let throughput = values.get(AssumptionId::ImagePullMibPerSecond).max(1e-9);
-    let cached = values.get(AssumptionId::ImageCachedShare).clamp(0.0, 1.0);
-    profile.workload().app_image_mib / throughput * (1.0 - cached)
+    profile.workload().app_image_mib / throughput
+}
+
+/// The share of starts that find the app's image on their node, for `instances` of one image
+/// over `nodes`. A node pulls an image once and keeps it (kubelet's default pull policy for a
+/// tagged image, `IfNotPresent`: "the image is pulled only if it is not already present
+/// locally", Kubernetes documentation, Images), so of a release's instances only the first on
+/// each node pulls. The instances are taken as spread over as many nodes as they can be (the
+/// scheduler's default spreading of a service's replicas), the fewest that share. Where every
+/// instance has a node to itself the packing says nothing, and `image_cached_share` stays the
+/// share (restarts in place, nodes reused); the first start on each node holding the image
+/// finds it that often, the others always. Held to the assumption's range (at most 0.9: a
+/// release or a fresh node always pulls).
+fn image_cached_share(values: &Values, catalogue: &Assumptions, instances: f64, nodes: f64) -> f64 {
+    let spec = catalogue.spec(AssumptionId::ImageCachedShare);
+    let alone = values.get(AssumptionId::ImageCachedShare).clamp(0.0, 1.0);
+    let instances = instances.max(1.0);
+    let holding = nodes.clamp(1.0, instances);
+    (1.0 - (1.0 - alone) * holding / instances).min(spec.max.max(alone))
 }
 
 /// Hosts for parts sharing a platform, each `(instances, instances a host takes)`, with
@@ -718,8 +758,49 @@ mod tests {
         let disk = (256.0 + 74.8 + 10.0 * 100.0) / 1024.0;
         assert!((r.disk_gib - disk).abs() < 1e-9, "{} vs {disk}", r.disk_gib);
         assert!((r.os_instances_to_patch - 2.0).abs() < 1e-9, "the host and the guest image");
-        // The sandbox's 0.9 s and half a pull of the 100 MiB app layers at 60 MiB/s.
-        assert!((r.start_seconds - (0.9 + 100.0 / 60.0 * 0.5)).abs() < 1e-9);
+        // The sandbox's 0.9 s and a quarter of a pull of the 100 MiB app layers at 60 MiB/s:
+        // each service's two pods share the one node, so only the first pulls (1 − 0.5 × 1/2).
+        assert!((r.start_seconds - (0.9 + 100.0 / 60.0 * 0.25)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_node_pulls_each_image_once() {
+        let catalogue = &shipped().assumptions;
+        let v = values(&Profile::default());
+        // Alone on its node, a start finds the image as often as the assumption says (0.5).
+        assert!((image_cached_share(&v, catalogue, 1.0, 1.0) - 0.5).abs() < 1e-12);
+        assert!((image_cached_share(&v, catalogue, 2.0, 3.0) - 0.5).abs() < 1e-12, "two instances, each its own node");
+        // Twelve instances of one image on four nodes: four pull, and half of those starts
+        // find it all the same (a restart in place): 1 − 0.5 × 4/12 = 0.8333.
+        assert!((image_cached_share(&v, catalogue, 12.0, 4.0) - (1.0 - 0.5 * 4.0 / 12.0)).abs() < 1e-12);
+        // 300 notebooks of one image on 50 nodes: 1 − 0.5 × 50/300 = 0.917, held to the
+        // assumption's range (0.9): a release or a fresh node always pulls.
+        assert!((image_cached_share(&v, catalogue, 300.0, 50.0) - 0.9).abs() < 1e-12);
+        // The assumption set lower moves the whole curve: 1 − 0.8 × 4/12 = 0.7333.
+        let mut p = Profile::default();
+        p.assumptions.insert(AssumptionId::ImageCachedShare, 0.2);
+        assert!((image_cached_share(&values(&p), catalogue, 12.0, 4.0) - (1.0 - 0.8 / 3.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_start_pulls_once_per_node_of_each_zone() {
+        // One service of 6 replicas over 3 zones, a host each: two pods per node, so half the
+        // starts pull and half of those find the image (1 − 0.5 × 3/6 = 0.75). Bare-metal
+        // containers start in 0.56 s, plus a quarter of the 600 MiB image at 60 MiB/s: 3.06 s.
+        let mut p = twenty_small_instances();
+        p.workload_mut().services = 1;
+        p.workload_mut().replicas = 6;
+        p.workload_mut().app_image_mib = 600.0;
+        p.environment.zones = 3;
+        let r = project(container(), &p, &values(&p));
+        close(r.hosts, 3.0);
+        close(r.start_seconds, 0.56 + 600.0 / 60.0 * 0.25);
+        // One zone: all six on one node, 1 − 0.5/6 = 0.917, held at 0.9: 0.56 + 10 × 0.1.
+        p.environment.zones = 1;
+        close(project(container(), &p, &values(&p)).start_seconds, 0.56 + 600.0 / 60.0 * 0.1);
+        // VMs boot their own guest and pull nothing, however they are packed.
+        let vm_start = values(&p).get(AssumptionId::VmBootSeconds);
+        close(project(vm(), &p, &values(&p)).start_seconds, vm_start);
     }
 
     #[test]
@@ -1104,8 +1185,9 @@ mod tests {
         p.workload_mut().peak_factor = 3.0;
         let v = values(&p);
         assert!((project(vm(), &p, &v).scale_to_peak_seconds - (60.0 + 40.0)).abs() < 1e-9);
-        // A container's start: 0.56 s and half a pull of the default 150 MiB app at 60 MiB/s.
-        assert!((project(container(), &p, &v).scale_to_peak_seconds - (15.0 + 0.56 + 1.25)).abs() < 1e-9);
+        // A container's start: 0.56 s and a tenth of a pull of the default 150 MiB app at
+        // 60 MiB/s: each service's 6 pods at peak share the one host, 1 − 0.5/6 held at 0.9.
+        assert!((project(container(), &p, &v).scale_to_peak_seconds - (15.0 + 0.56 + 0.25)).abs() < 1e-9);
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub const CONFIDENCE_PENDING: &str = "Drawing plausible worlds …";
 
 /// How often each option leads across plausible worlds, with what a winner needs: "VMs lead
 /// in 94 % of plausible worlds, containers in 6 % (a winner needs 66 % and 2 points; 1000
-/// draws of the assumptions, weights and ratings, seed 21)." `None` until the confidence
+/// draws of the assumptions, weights, ratings and counts, seed 21)." `None` until the confidence
 /// is known; a stale one (drawn for an earlier state of the profile) says it is being
 /// drawn again.
 pub fn confidence(evaluation: &Evaluation) -> Option<String> {
@@ -76,7 +76,7 @@ pub fn confidence(evaluation: &Evaluation) -> Option<String> {
     let threshold = evaluation.values.get(AssumptionId::CloseCallConfidence);
     let floor = evaluation.values.get(AssumptionId::CloseCallMinMargin);
     text += &format!(
-        " (a winner needs {} and {} points; {} draws of the assumptions, weights and ratings, seed {}).",
+        " (a winner needs {} and {} points; {} draws of the assumptions, weights, ratings and counts, seed {}).",
         Share(threshold),
         Number(floor),
         drawn.draws,
