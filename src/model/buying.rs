@@ -185,14 +185,7 @@ pub fn spot_refusal(profile: &Profile, values: &Values) -> Option<SpotRefusal> {
 mod tests {
     use super::*;
     use crate::model::catalogs::shipped;
-
-    fn catalog() -> &'static PurchaseCatalog {
-        &shipped().purchase
-    }
-
-    fn host(id: &str) -> &'static HostType {
-        shipped().hosts.get(id).unwrap_or_else(|| panic!("{id}"))
-    }
+    use crate::model::purchase::tests::{catalog, host};
 
     fn buying(asked: Purchase, id: &str) -> Buying {
         let mut profile = Profile::default();

@@ -237,26 +237,10 @@ mod tests {
     use super::*;
     use crate::model::assumptions::Values;
     use crate::model::catalogs::shipped;
-    use crate::model::options::{CONTAINER, DEFAULT_OPTIONS as OPTIONS, VM};
+    use crate::model::options::DEFAULT_OPTIONS as OPTIONS;
     use crate::model::profile::Profile;
-    use crate::model::resources::Resources;
-
-    fn vm() -> &'static OptionSpec {
-        &VM
-    }
-
-    fn container() -> &'static OptionSpec {
-        &CONTAINER
-    }
-
-    fn values(profile: &Profile) -> Values {
-        shipped().assumptions.resolve(&profile.assumptions)
-    }
-
-    /// The projection on the profile's site in the shipped catalogs.
-    fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
-        crate::model::projection::project(option, profile, values, &Site::resolve(profile, shipped()))
-    }
+    // The projection tests' helpers: a curve is the projection along an axis.
+    use crate::model::projection::tests::{container, project, values, vm};
 
     fn curve(axis: TraitId, options: &[&'static OptionSpec], profile: &Profile, values: &Values) -> Curve {
         super::curve(axis, options, profile, values, &Site::resolve(profile, shipped()))

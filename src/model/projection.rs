@@ -584,27 +584,27 @@ pub fn hpa_periods(from: f64, to: f64) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::catalogs::shipped;
     use crate::model::kubernetes::KubernetesFlavour;
     use crate::model::options::{CONTAINER, CONTAINERS_ON_VMS, MICROVM, VM};
     use crate::model::profile::Environment;
 
-    fn vm() -> &'static OptionSpec {
+    pub(in crate::model) fn vm() -> &'static OptionSpec {
         &VM
     }
 
-    fn container() -> &'static OptionSpec {
+    pub(in crate::model) fn container() -> &'static OptionSpec {
         &CONTAINER
     }
 
-    fn values(profile: &Profile) -> Values {
+    pub(in crate::model) fn values(profile: &Profile) -> Values {
         shipped().assumptions.resolve(&profile.assumptions)
     }
 
     /// The projection on the profile's site in the shipped catalogs.
-    fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
+    pub(in crate::model) fn project(option: &OptionSpec, profile: &Profile, values: &Values) -> Resources {
         super::project(option, profile, values, &Site::resolve(profile, shipped()))
     }
 

@@ -180,15 +180,15 @@ impl PurchaseCatalog {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::catalogs::shipped;
 
-    fn catalog() -> &'static PurchaseCatalog {
+    pub(in crate::model) fn catalog() -> &'static PurchaseCatalog {
         &shipped().purchase
     }
 
-    fn host(id: &str) -> &'static HostType {
+    pub(in crate::model) fn host(id: &str) -> &'static HostType {
         shipped().hosts.get(id).unwrap_or_else(|| panic!("{id}"))
     }
 
