@@ -5,7 +5,6 @@ use std::sync::OnceLock;
 use super::assumptions::{AssumptionId, Values};
 use super::buying::{self, SpotRefusal};
 use super::catalogs::Catalogs;
-use super::confidence::Confidence;
 use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT, Record};
 use super::feasibility::Feasibility;
 use super::kubernetes::KubernetesFlavour;
@@ -16,6 +15,7 @@ use super::projection;
 use super::purchase::Purchase;
 use super::resources::Resources;
 use super::rules::{self, Input, MigrationPath, RuleInputs, Shared, Term};
+use super::shares::Confidence;
 use super::site::Site;
 use super::traits::{PrimaryOs, TraitId};
 
