@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::command::{Command, DeckSource, Keys, shortcut_commands};
 use crate::model::compare::{Comparison, compare};
-use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
+use crate::model::confidence::{SEED, profile_confidence};
 use crate::model::outlook::CURVE_AXES;
 use crate::model::sensitivity::{Sensitivity, TraitSensitivity, analyse};
+use crate::model::shares::EstateConfidence;
 use crate::model::{ResourceId, TraitId};
 use crate::profile::{Profile, load_file};
 use crate::ui::console::{ConsoleView, console_ui};

@@ -21,10 +21,11 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::components::{self, ComponentEdit};
 use super::history::History;
-use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
+use crate::model::confidence::{SEED, profile_confidence};
 use crate::model::plan::{Plan, placements, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
+use crate::model::shares::EstateConfidence;
 use crate::model::{Evaluation, OptionId, Workload, evaluate};
 use crate::profile::Profile;
 

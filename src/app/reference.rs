@@ -10,7 +10,8 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::{Alert, App, Document, Scenario, examples};
 use crate::model::compare::{Comparison, compare};
-use crate::model::confidence::{EstateConfidence, SEED, profile_confidence};
+use crate::model::confidence::{SEED, profile_confidence};
+use crate::model::shares::EstateConfidence;
 use crate::profile::{Profile, load_file};
 use crate::ui::Tab;
 

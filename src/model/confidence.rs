@@ -68,6 +68,7 @@ use super::evaluation::{Scored, weight};
 use super::options::{OptionId, OptionSpec};
 use super::plan::all_in_score;
 use super::profile::Profile;
+use super::shares::{Confidence, EstateConfidence};
 use super::site::Site;
 use super::traits::TraitId;
 
@@ -78,26 +79,10 @@ pub const DRAWS: usize = 1000;
 /// The seed reports, the command line and the window draw with, so that they agree.
 pub const SEED: u64 = 21;
 
-/// How often each option leads across plausible worlds.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Confidence {
-    /// Share of worlds (0–1) each option leads in, in the order of the options evaluated;
-    /// they add up to 1.
-    pub shares: Vec<(OptionId, f64)>,
-    pub draws: usize,
-    pub seed: u64,
-}
-
-impl Confidence {
-    /// The share of worlds `option` leads in (0 for an option not evaluated).
-    pub fn share(&self, option: OptionId) -> f64 {
-        self.shares.iter().find(|(id, _)| *id == option).map_or(0.0, |(_, share)| *share)
-    }
-
-    fn from_counts(options: &[OptionId], counts: &[usize], seed: u64) -> Self {
-        let shares = options.iter().zip(counts).map(|(id, n)| (*id, *n as f64 / DRAWS as f64)).collect();
-        Self { shares, draws: DRAWS, seed }
-    }
+/// The confidence of `counts` leads out of [`DRAWS`] worlds, in the order of `options`.
+fn from_counts(options: &[OptionId], counts: &[usize], seed: u64) -> Confidence {
+    let shares = options.iter().zip(counts).map(|(id, n)| (*id, *n as f64 / DRAWS as f64)).collect();
+    Confidence { shares, draws: DRAWS, seed }
 }
 
 /// The confidence of a profile's verdict (its first component for several), over the options
@@ -122,17 +107,7 @@ pub fn confidence_options(
         counts[scored.leader_with(&scored.weights)] += 1;
     }
     let ids: Vec<OptionId> = options.iter().map(|spec| spec.id()).collect();
-    Confidence::from_counts(&ids, &counts, seed)
-}
-
-/// The confidences of an estate of several components, each in the same worlds.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EstateConfidence {
-    /// One per component, in profile order: as [`confidence`] of its focus gives it.
-    pub components: Vec<Confidence>,
-    /// How often each option leads "all on one platform" (the components' scores weighted
-    /// by their steady instances, as [`super::plan::AllIn::score`]).
-    pub all_in: Confidence,
+    from_counts(&ids, &counts, seed)
 }
 
 /// The confidence of every component of an estate and of its all-in answer, over a list of
@@ -177,8 +152,8 @@ pub fn estate_confidence(
     }
     let ids: Vec<OptionId> = options.iter().map(|spec| spec.id()).collect();
     EstateConfidence {
-        components: counts.iter().map(|counts| Confidence::from_counts(&ids, counts, seed)).collect(),
-        all_in: Confidence::from_counts(&ids, &all_in, seed),
+        components: counts.iter().map(|counts| from_counts(&ids, counts, seed)).collect(),
+        all_in: from_counts(&ids, &all_in, seed),
     }
 }
 

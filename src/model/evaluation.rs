@@ -5,8 +5,7 @@ use std::sync::OnceLock;
 use super::assumptions::{AssumptionId, Values};
 use super::buying::{self, SpotRefusal};
 use super::catalogs::Catalogs;
-use super::confidence::Confidence;
-use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT, Record};
+use super::criteria::{self, CRITERIA, CriterionId, MAX_WEIGHT, Record};
 use super::feasibility::Feasibility;
 use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
@@ -15,7 +14,8 @@ use super::profile::Profile;
 use super::projection;
 use super::purchase::Purchase;
 use super::resources::Resources;
-use super::rules::{self, Input, MigrationPath, RuleInputs, Shared, Term};
+use super::rules::{Input, MigrationPath, RuleInputs, Shared, Term};
+use super::shares::Confidence;
 use super::site::Site;
 use super::traits::{PrimaryOs, TraitId};
 
@@ -729,7 +729,7 @@ impl Scored {
 fn score_into(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, worked: &mut Worked) -> f64 {
     let buffer = &mut worked.terms;
     buffer.clear();
-    worked.record = rules::terms(criterion, inputs, option, buffer);
+    worked.record = criteria::terms(criterion, inputs, option, buffer);
     let sum: f64 = buffer.iter().map(|t| t.effect).sum();
     let total = sum.clamp(0.0, 10.0);
     if (total - sum).abs() > 1e-12 {

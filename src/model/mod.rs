@@ -9,6 +9,7 @@ pub mod catalogs;
 pub mod compare;
 pub mod confidence;
 pub mod criteria;
+pub mod criterion_id;
 mod evaluation;
 pub mod facts;
 pub mod feasibility;
@@ -28,6 +29,7 @@ pub mod resources;
 pub mod rules;
 pub mod sandbox;
 pub mod sensitivity;
+pub mod shares;
 pub mod site;
 pub mod sourced;
 pub mod suggest;
@@ -35,7 +37,7 @@ pub mod traits;
 
 pub use assumptions::{AssumptionId, Assumptions};
 pub use catalogs::Catalogs;
-pub use confidence::{Confidence, EstateConfidence, confidence, confidence_options, estate_confidence};
+pub use confidence::{confidence, confidence_options, estate_confidence};
 pub use criteria::{CRITERIA, CriterionId};
 pub use evaluation::{
     CLOSE_CALL_MARGIN, CriterionScore, DISCORDANCE_FROM_WEIGHT, Discount, Evaluation, OptionResult, Point, VETO_WEIGHT,
@@ -44,4 +46,5 @@ pub use evaluation::{
 pub use options::{DEFAULT_OPTIONS, OptionId, OptionSpec};
 pub use profile::{Environment, Profile, Workload};
 pub use resources::{ResourceId, Resources};
+pub use shares::{Confidence, EstateConfidence};
 pub use traits::{TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};

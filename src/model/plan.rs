@@ -34,7 +34,6 @@ use std::cmp::Ordering;
 
 use super::assumptions::{AssumptionId, Values};
 use super::catalogs::Catalogs;
-use super::confidence::{Confidence, EstateConfidence};
 use super::criteria::{CRITERIA, CriterionId};
 use super::evaluation::{Scored, Standings, too_close, too_close_by, under_as_shown, within_close_call_margin};
 use super::format::number_direction;
@@ -42,6 +41,7 @@ use super::options::OptionId;
 use super::profile::{Environment, Profile};
 use super::projection::{self, cloud_monthly, zone_hosts};
 use super::resources::{Footprint, Resources};
+use super::shares::{Confidence, EstateConfidence};
 use super::site::Site;
 
 /// Everything about a mixed estate's placement. For a one-component profile the plan holds

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::assumptions::AssumptionId;
-use super::criteria::CriterionId;
+use super::criterion_id::CriterionId;
 use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec, REGISTRY};
 pub use super::traits::{Environment, NodeAgents, Team, Workload};
 

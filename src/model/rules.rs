@@ -5,7 +5,7 @@
 //! and the readings of the workload several rules share.
 
 use super::assumptions::{AssumptionId, Values};
-use super::criteria::{CriterionId, Record, heavy_workloads, isolation, startup_speed};
+use super::criterion_id::CriterionId;
 use super::feasibility::Feasibility;
 use super::options::{OptionSpec, Reading};
 use super::profile::Profile;
@@ -67,23 +67,6 @@ pub(crate) struct Shared {
     pub(crate) split: f64,
     pub(crate) threat: f64,
     pub(crate) startup: f64,
-}
-
-impl Shared {
-    pub fn of(profile: &Profile, values: &Values) -> Self {
-        let w = &profile.workload();
-        Self {
-            churn: churn(w.lifespan_days),
-            cadence: cadence(w.deploys_per_week),
-            staleness: staleness(w.lifespan_days),
-            guest_staleness: staleness(guest_age_days(profile, values)),
-            burstiness: burstiness(w.peak_factor),
-            heaviness: heavy_workloads::heaviness(profile),
-            split: split(profile),
-            threat: isolation::threat(profile, values),
-            startup: startup_speed::relevance(profile),
-        }
-    }
 }
 
 /// How the application gets onto an image-built option. Containerising it as it is (one
@@ -212,20 +195,13 @@ pub(crate) fn decades_behind(own: f64, best: f64) -> f64 {
 
 // ── The rules ───────────────────────────────────────────────────────────────────────────
 
-/// Appends the terms of one option's score on one criterion to `out`; they sum to the
-/// unclamped score. Callers reuse one buffer: sensitivity sweeps score thousands of times.
-/// Returns what the criterion's rule recorded besides its terms.
-pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, out: &mut Vec<Term>) -> Record {
-    (criterion.spec().rule)(&mut Terms(out), inputs, option)
-}
-
 /// The score a list of terms adds up to, on the 0–10 scale.
 pub fn total(terms: &[Term]) -> f64 {
     terms.iter().map(|term| term.effect).sum::<f64>().clamp(0.0, 10.0)
 }
 
 /// The terms a rule appends to (see [`CriterionSpec::rule`](super::criteria::CriterionSpec::rule)).
-pub struct Terms<'a>(&'a mut Vec<Term>);
+pub struct Terms<'a>(pub(super) &'a mut Vec<Term>);
 
 impl Terms<'_> {
     /// A starting point: its value is its effect.

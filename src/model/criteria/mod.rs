@@ -7,8 +7,11 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use super::criterion_id::CriterionId;
+
 use super::assumptions::Values;
-use super::rules::{RuleInputs, Terms};
+use super::profile::Profile;
+use super::rules::{RuleInputs, Shared, Term, Terms, burstiness, cadence, churn, guest_age_days, split, staleness};
 
 pub mod cost;
 pub mod delivery_speed;
@@ -26,27 +29,6 @@ pub mod runtime_performance;
 pub mod scalability;
 pub mod startup_speed;
 pub mod supply_chain;
-
-/// One scoring criterion. It is written as its `key` wherever it is serialised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum CriterionId {
-    ResourceEfficiency,
-    Cost,
-    StartupSpeed,
-    RuntimePerformance,
-    Isolation,
-    Patching,
-    SupplyChain,
-    OsFlexibility,
-    Portability,
-    Scalability,
-    DeliverySpeed,
-    NetworkingSimplicity,
-    MigrationEffort,
-    ResilienceFit,
-    HeavyWorkloads,
-    Nesting,
-}
 
 /// Everything shown about a criterion besides its scores.
 #[derive(Clone, Copy, Debug)]
@@ -165,6 +147,32 @@ impl<'de> Deserialize<'de> for CriterionId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let key = String::deserialize(deserializer)?;
         Self::from_key(&key).ok_or_else(|| serde::de::Error::custom(format!("unknown criterion `{key}`")))
+    }
+}
+
+/// Appends the terms of one option's score on one criterion to `out`; they sum to the
+/// unclamped score. Callers reuse one buffer: sensitivity sweeps score thousands of times.
+/// Returns what the criterion's rule recorded besides its terms.
+pub(crate) fn terms(criterion: CriterionId, inputs: &RuleInputs<'_>, option: usize, out: &mut Vec<Term>) -> Record {
+    (criterion.spec().rule)(&mut Terms(out), inputs, option)
+}
+
+/// The registry assembles the readings every rule shares, since three of them are criteria's
+/// own (heaviness, threat, start-up relevance): the rules import no criterion module.
+impl Shared {
+    pub fn of(profile: &Profile, values: &Values) -> Self {
+        let w = &profile.workload();
+        Self {
+            churn: churn(w.lifespan_days),
+            cadence: cadence(w.deploys_per_week),
+            staleness: staleness(w.lifespan_days),
+            guest_staleness: staleness(guest_age_days(profile, values)),
+            burstiness: burstiness(w.peak_factor),
+            heaviness: heavy_workloads::heaviness(profile),
+            split: split(profile),
+            threat: isolation::threat(profile, values),
+            startup: startup_speed::relevance(profile),
+        }
     }
 }
 
