@@ -24,22 +24,20 @@ pub const SPEC: CriterionSpec = CriterionSpec {
 fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
     let own = &inputs.resources[option];
     t.base("leanest possible footprint", 10.0, &["M-RES-1"]);
-    let memory_ratio = inputs.best(ResourceId::MemoryGib) / own.memory_gib.max(1e-9);
-    t.add(
-        "memory footprint vs the leanest option",
-        Input::Resource(ResourceId::MemoryGib),
-        own.memory_gib,
-        -5.0 * (1.0 - memory_ratio),
-        &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "M-ARCH-2"],
-    );
-    let cpu_ratio = inputs.best(ResourceId::CpuCores) / own.cpu_cores.max(1e-9);
-    t.add(
-        "CPU reserved vs the leanest option",
-        Input::Resource(ResourceId::CpuCores),
-        own.cpu_cores,
-        -5.0 * (1.0 - cpu_ratio),
-        &["V-RES-3"],
-    );
+    let resources: [(&str, ResourceId, f64, &[&str]); 2] = [
+        (
+            "memory footprint vs the leanest option",
+            ResourceId::MemoryGib,
+            own.memory_gib,
+            &["M-RES-1", "M-RES-2", "V-RES-1", "V-RES-2", "M-ARCH-2"],
+        ),
+        ("CPU reserved vs the leanest option", ResourceId::CpuCores, own.cpu_cores, &["V-RES-3"]),
+    ];
+    // Each resource costs up to 5 points, in proportion to how far it is from the leanest.
+    for (label, resource, amount, claims) in resources {
+        let ratio = inputs.best(resource) / amount.max(1e-9);
+        t.add(label, Input::Resource(resource), amount, -5.0 * (1.0 - ratio), claims);
+    }
     Record::Terms
 }
 
