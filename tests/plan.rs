@@ -28,6 +28,34 @@ fn drawn(profile: &Profile) -> Plan {
     plan
 }
 
+/// The first number after `marker` in a sentence.
+fn figure_after(text: &str, marker: &str) -> f64 {
+    let start = text.find(marker).unwrap_or_else(|| panic!("{marker:?} in {text}")) + marker.len();
+    text[start..].split(' ').next().and_then(|word| word.parse().ok()).unwrap_or_else(|| panic!("a number in {text}"))
+}
+
+/// The monthly total a step of the path prints: "Today: 17240 USD a month …" or "… (8343 USD
+/// a month from then on)".
+fn printed_total(text: &str) -> f64 {
+    if text.starts_with("Today: ") {
+        return figure_after(text, "Today: ");
+    }
+    let end = text.find(" a month from then on)").unwrap_or_else(|| panic!("a total in {text}"));
+    let opening = text[..end].rfind('(').unwrap_or_else(|| panic!("a total in {text}"));
+    figure_after(&text[opening..end], "(")
+}
+
+/// The saving a step prints: "saves 8897 USD", "costs 1300 EUR more", or nothing.
+fn printed_saving(text: &str) -> f64 {
+    if text.contains(": saves ") {
+        figure_after(text, ": saves ")
+    } else if text.contains(": costs ") {
+        -figure_after(text, ": costs ")
+    } else {
+        0.0
+    }
+}
+
 /// Every step after today either saves money, or is a pin, or gains at least the close-call
 /// floor on its component's own scores and names what it buys, in words too.
 fn assert_every_step_pays(profile: &Profile, plan: &Plan) -> Result<(), TestCaseError> {
@@ -164,6 +192,12 @@ proptest! {
             let change = pair[0].resources.monthly_cost - pair[1].resources.monthly_cost;
             prop_assert!((change - pair[1].saves_monthly).abs() < 1e-6 * change.abs().max(1.0), "{change} vs {}", pair[1].saves_monthly);
             prop_assert!((0.0..=10.0).contains(&pair[1].effort));
+        }
+        // In words too: each step's saving is the difference of the two totals it prints.
+        let texts: Vec<String> = (0..plan.path.len()).map(|index| narrative::plan::step(&profile, &plan, index)).collect();
+        for pair in texts.windows(2) {
+            let (before, after, saves) = (printed_total(&pair[0]), printed_total(&pair[1]), printed_saving(&pair[1]));
+            prop_assert!((before - after - saves).abs() < 1e-9, "{} → {}", pair[0], pair[1]);
         }
     }
 

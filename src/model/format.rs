@@ -8,6 +8,30 @@ use std::fmt;
 #[derive(Clone, Copy, Debug)]
 pub struct Number(pub f64);
 
+impl Number {
+    /// The decimals shown for a number of this magnitude: about three significant digits.
+    fn decimals(magnitude: f64) -> u32 {
+        if magnitude >= 100.0 {
+            0
+        } else if magnitude >= 10.0 {
+            1
+        } else if magnitude >= 1.0 {
+            2
+        } else {
+            3
+        }
+    }
+
+    /// The value as it prints, so that sums and differences of printed figures add up.
+    pub fn shown(self) -> f64 {
+        if !self.0.is_finite() || self.0.abs() >= 1e15 {
+            return self.0.round();
+        }
+        let scale = 10_f64.powi(Self::decimals(self.0.abs()).cast_signed());
+        (self.0 * scale).round() / scale
+    }
+}
+
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let value = self.0;
@@ -18,15 +42,7 @@ impl fmt::Display for Number {
         if magnitude >= 1e15 {
             return write!(f, "{value:.0}");
         }
-        let decimals: u32 = if magnitude >= 100.0 {
-            0
-        } else if magnitude >= 10.0 {
-            1
-        } else if magnitude >= 1.0 {
-            2
-        } else {
-            3
-        };
+        let decimals = Self::decimals(magnitude);
         // Rounding through integers: `{:.2}` takes the slow exact-float path.
         let scale = 10_u64.pow(decimals);
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "magnitude < 1e15 checked above")]
@@ -206,6 +222,15 @@ pub fn signed(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_is_the_value_as_printed() {
+        assert_eq!(Number(1299.4).shown(), 1299.0);
+        assert_eq!(Number(21.34).shown(), 21.3);
+        assert_eq!(Number(-2.345).shown(), -2.35);
+        assert_eq!(Number(0.123_45).shown(), 0.123);
+        assert_eq!(Number(1299.4).to_string(), "1299");
+    }
 
     #[test]
     fn numbers_keep_three_significant_digits() {

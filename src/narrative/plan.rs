@@ -3,7 +3,7 @@
 //! costs against an all-in alternative.
 
 use super::{capitalise, in_sentence, join, join_labels};
-use crate::model::format::{Share, number, number_direction, score};
+use crate::model::format::{Number, Share, number, number_direction, score};
 use crate::model::plan::{Plan, Reason, Stay, Step, Worth};
 use crate::model::{OptionId, Profile};
 
@@ -110,10 +110,14 @@ pub fn step(profile: &Profile, plan: &Plan, index: usize) -> String {
     let Some(moved) = moved else {
         return format!("Today: {} a month, every component where it runs now.", money(resources.monthly_cost));
     };
-    let change = match number_direction(*saves_monthly) {
+    // The saving as the two printed totals differ ("17240 … saves 8897 … 8343 from then on"),
+    // so the path's figures add up in the room.
+    let before = index.checked_sub(1).and_then(|at| plan.path.get(at)).map(|step| step.resources.monthly_cost);
+    let saves = before.map_or(*saves_monthly, |before| Number(before).shown() - Number(resources.monthly_cost).shown());
+    let change = match number_direction(saves) {
         None => "the monthly cost stays as it was".to_owned(),
-        Some(true) => format!("saves {} a month", money(*saves_monthly)),
-        Some(false) => format!("costs {} more a month", money(-saves_monthly)),
+        Some(true) => format!("saves {} a month", money(saves)),
+        Some(false) => format!("costs {} more a month", money(-saves)),
     };
     let criteria: Vec<_> = buys.iter().map(|bought| bought.criterion).collect();
     let gains = format!("gains on {}", join_labels(&criteria));
