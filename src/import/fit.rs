@@ -11,9 +11,10 @@
 //! size is e times further off). With more than 64 components and 32 compatibility classes
 //! some class always holds two, so merging always ends.
 
-use super::group::{base_name, tidy, unique_name};
+use super::group::{base_name, unique_name};
 use super::imported::ImportedComponent;
 use super::note::{Field, Note, Place};
+use super::quantity::tidy;
 use super::read::Notes;
 use crate::model::TraitId;
 use crate::model::profile::MAX_COMPONENTS;

@@ -2,6 +2,7 @@
 //! documentation of `import`).
 
 use super::imported::{ImportedComponent, RuntimeHint, WorkloadKind};
+use super::quantity::tidy;
 use super::service::Service;
 
 /// Services whose memory (and CPU) per instance differ by at most this factor may share a
@@ -148,13 +149,6 @@ fn weighted_mean(members: &[Service], value: impl Fn(&Service) -> Option<f64>) -
     } else {
         Some(tidy(values.iter().map(|(v, _)| v).sum::<f64>() / values.len() as f64))
     }
-}
-
-/// A mean rounded to 15 significant digits, so that the binary rounding of a sum does not
-/// show (seven services of `100m` average 0.1 cores, not 0.09999999999999999). Every figure
-/// a file states has fewer digits (1G is 953.67431640625 MiB: 14), and f64 holds 15 exactly.
-pub(crate) fn tidy(mean: f64) -> f64 {
-    format!("{mean:.14e}").parse().unwrap_or(mean)
 }
 
 /// The member's name, or "first and N similar" for a group.

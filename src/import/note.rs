@@ -256,7 +256,7 @@ impl fmt::Display for Note {
                     f,
                     "autoscaled by {by} between {min} and {max} replicas: {} replica(s) at steady load, peak factor {}×",
                     (*min).max(1),
-                    super::group::tidy(f64::from(*max) / f64::from((*min).max(1)))
+                    super::quantity::tidy(f64::from(*max) / f64::from((*min).max(1)))
                 ),
                 Inference::PodTemplate { kind } => {
                     write!(f, "{kind} read as a workload for its pod template (`spec.template.spec`)")

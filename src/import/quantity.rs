@@ -148,6 +148,13 @@ fn split_number(text: &str) -> Result<(f64, &str), QuantityError> {
     Ok((value, rest))
 }
 
+/// A mean rounded to 15 significant digits, so that the binary rounding of a sum does not
+/// show (seven services of `100m` average 0.1 cores, not 0.09999999999999999). Every figure
+/// a file states has fewer digits (1G is 953.67431640625 MiB: 14), and f64 holds 15 exactly.
+pub(crate) fn tidy(mean: f64) -> f64 {
+    format!("{mean:.14e}").parse().unwrap_or(mean)
+}
+
 fn finite(text: &str, value: f64) -> Result<f64, QuantityError> {
     if value.is_finite() { Ok(value) } else { Err(refuse(text, QuantityProblem::NotFinite)) }
 }
