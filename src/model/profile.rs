@@ -8,6 +8,7 @@ use super::assumptions::AssumptionId;
 use super::criterion_id::CriterionId;
 use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec, REGISTRY};
 pub use super::traits::{Environment, NodeAgents, Team, Workload};
+use super::traits::{Section, Sections, TraitId};
 
 pub mod fields;
 
@@ -113,46 +114,28 @@ impl Profile {
         &mut self.components[0].workload
     }
 
-    /// The environment, for the trait table's accessors (environment settings are traits too).
-    pub(super) fn section_environment(&self) -> &Environment {
-        &self.environment
+    /// Reads any trait as a number (flags read as 0 or 1).
+    pub fn get(&self, id: TraitId) -> f64 {
+        id.get(self)
     }
 
-    pub(super) fn section_environment_mut(&mut self) -> &mut Environment {
-        &mut self.environment
+    /// Writes any trait from a number, clamped to its range.
+    pub fn set(&mut self, id: TraitId, value: f64) {
+        id.set(self, value);
     }
 
-    /// The team, for the trait table's accessors (it sits inside the environment): the
-    /// defaults while the profile states none.
-    pub(super) fn section_team(&self) -> &Team {
-        static UNSTATED: std::sync::LazyLock<Team> = std::sync::LazyLock::new(Team::default);
-        self.environment.team.as_ref().unwrap_or(&UNSTATED)
-    }
-
-    /// The team, to change it: setting any of its fields states it.
-    pub(super) fn section_team_mut(&mut self) -> &mut Team {
-        self.environment.team.get_or_insert_with(Team::default)
-    }
-
-    /// The team's node agents, for the trait table's accessors: the defaults while the
-    /// profile states none (and none are counted).
-    pub(super) fn section_node_agents(&self) -> &NodeAgents {
-        static UNSTATED: std::sync::LazyLock<NodeAgents> = std::sync::LazyLock::new(NodeAgents::default);
-        self.environment.node_agents.as_ref().unwrap_or(&UNSTATED)
-    }
-
-    /// The node agents, to change them: setting any of their fields states them.
-    pub(super) fn section_node_agents_mut(&mut self) -> &mut NodeAgents {
-        self.environment.node_agents.get_or_insert_with(NodeAgents::default)
+    /// Copies one trait's stored value from another profile, exactly (no clamping).
+    pub fn copy_trait(&mut self, from: &Self, id: TraitId) {
+        id.copy(self, from);
     }
 
     /// Whether a nested optional section (the team, the node agents) is left unstated, so its
     /// traits read as defaults that count for nothing.
-    pub fn unstated(&self, section: super::traits::Section) -> bool {
+    pub fn unstated(&self, section: Section) -> bool {
         match section {
-            super::traits::Section::Team => self.environment.team.is_none(),
-            super::traits::Section::NodeAgents => self.environment.node_agents.is_none(),
-            super::traits::Section::Workload | super::traits::Section::Environment => false,
+            Section::Team => self.environment.team.is_none(),
+            Section::NodeAgents => self.environment.node_agents.is_none(),
+            Section::Workload | Section::Environment => false,
         }
     }
 
@@ -230,6 +213,50 @@ impl Profile {
             self.options.insert(at, option);
         }
         true
+    }
+}
+
+/// The trait table's accessors reach a profile's sections here: the workload is the first
+/// component's (the one scoring reads).
+impl Sections for Profile {
+    fn section_workload(&self) -> &Workload {
+        self.workload()
+    }
+
+    fn section_workload_mut(&mut self) -> &mut Workload {
+        self.workload_mut()
+    }
+
+    fn section_environment(&self) -> &Environment {
+        &self.environment
+    }
+
+    fn section_environment_mut(&mut self) -> &mut Environment {
+        &mut self.environment
+    }
+
+    /// The team, for the trait table's accessors (it sits inside the environment): the
+    /// defaults while the profile states none.
+    fn section_team(&self) -> &Team {
+        static UNSTATED: std::sync::LazyLock<Team> = std::sync::LazyLock::new(Team::default);
+        self.environment.team.as_ref().unwrap_or(&UNSTATED)
+    }
+
+    /// The team, to change it: setting any of its fields states it.
+    fn section_team_mut(&mut self) -> &mut Team {
+        self.environment.team.get_or_insert_with(Team::default)
+    }
+
+    /// The team's node agents, for the trait table's accessors: the defaults while the
+    /// profile states none (and none are counted).
+    fn section_node_agents(&self) -> &NodeAgents {
+        static UNSTATED: std::sync::LazyLock<NodeAgents> = std::sync::LazyLock::new(NodeAgents::default);
+        self.environment.node_agents.as_ref().unwrap_or(&UNSTATED)
+    }
+
+    /// The node agents, to change them: setting any of their fields states them.
+    fn section_node_agents_mut(&mut self) -> &mut NodeAgents {
+        self.environment.node_agents.get_or_insert_with(NodeAgents::default)
     }
 }
 

@@ -91,6 +91,23 @@ impl Section {
     }
 }
 
+/// Where the sections of trait fields sit in what holds them (a profile), so that the
+/// accessors generated from the table reach them without this module knowing the profile.
+pub trait Sections {
+    fn section_workload(&self) -> &Workload;
+    fn section_workload_mut(&mut self) -> &mut Workload;
+    fn section_environment(&self) -> &Environment;
+    fn section_environment_mut(&mut self) -> &mut Environment;
+    /// The team: the defaults while it is unstated.
+    fn section_team(&self) -> &Team;
+    /// The team, to change it: setting any of its fields states it.
+    fn section_team_mut(&mut self) -> &mut Team;
+    /// The node agents: the defaults while they are unstated.
+    fn section_node_agents(&self) -> &NodeAgents;
+    /// The node agents, to change them: setting any of their fields states them.
+    fn section_node_agents_mut(&mut self) -> &mut NodeAgents;
+}
+
 /// Everything the UI, the loader and the report need to know about one trait.
 #[derive(Clone, Copy, Debug)]
 pub struct TraitMeta {
@@ -285,26 +302,26 @@ macro_rules! define_traits {
             }
         }
 
-        impl super::profile::Profile {
-            /// Reads any trait as a number (flags read as 0 or 1).
-            pub fn get(&self, id: TraitId) -> f64 {
-                match id { $( $( TraitId::$Variant => self.$get().$field.to_f64(), )* )* }
+        impl TraitId {
+            /// Reads this trait from the sections holding it, as a number (flags read as 0 or 1).
+            pub(super) fn get(self, sections: &impl Sections) -> f64 {
+                match self { $( $( TraitId::$Variant => sections.$get().$field.to_f64(), )* )* }
             }
 
-            /// Writes any trait from a number, clamped to its range.
-            pub fn set(&mut self, id: TraitId, value: f64) {
-                let value = id.meta().clamp(value);
+            /// Writes this trait from a number, clamped to its range.
+            pub(super) fn set(self, sections: &mut impl Sections, value: f64) {
+                let value = self.meta().clamp(value);
                 // egui's slider writes back the value it shows on every frame: leaving an
                 // unchanged value alone keeps drawing from stating an optional section (the team).
-                if self.get(id).to_bits() == value.to_bits() {
+                if self.get(sections).to_bits() == value.to_bits() {
                     return;
                 }
-                match id { $( $( TraitId::$Variant => self.$get_mut().$field = TraitValue::from_f64(value), )* )* }
+                match self { $( $( TraitId::$Variant => sections.$get_mut().$field = TraitValue::from_f64(value), )* )* }
             }
 
-            /// Copies one trait's stored value from another profile, exactly (no clamping).
-            pub fn copy_trait(&mut self, from: &Self, id: TraitId) {
-                match id { $( $( TraitId::$Variant => self.$get_mut().$field = from.$get().$field, )* )* }
+            /// Copies this trait's stored value from other sections, exactly (no clamping).
+            pub(super) fn copy(self, to: &mut impl Sections, from: &impl Sections) {
+                match self { $( $( TraitId::$Variant => to.$get_mut().$field = from.$get().$field, )* )* }
             }
         }
     };
@@ -315,7 +332,7 @@ macro_rules! define_traits {
 }
 
 define_traits! {
-    workload (workload, workload_mut): Workload {
+    workload (section_workload, section_workload_mut): Workload {
         Services services: i64 = 10,
             Integer [1.0, 500.0] Log Shape file 0, "Services", "",
             "Distinct services or components; 1 means a monolith.";
@@ -479,9 +496,9 @@ impl VmPatching {
 }
 
 /// Reads a 0–10 rating as a fraction of its scale.
-pub fn fraction(profile: &super::profile::Profile, id: TraitId) -> f64 {
+pub fn fraction(profile: &impl Sections, id: TraitId) -> f64 {
     let meta = id.meta();
-    (profile.get(id) - meta.min) / (meta.max - meta.min)
+    (id.get(profile) - meta.min) / (meta.max - meta.min)
 }
 
 #[cfg(test)]
