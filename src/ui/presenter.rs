@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use egui::{Align, Layout, Rect, RichText, Ui};
 
-use super::resources::{Audience, ChartView, Projection, projection_lines, projection_ui};
+use super::projection_chart::{Audience, ChartView, Projection, projection_lines, projection_ui};
 use super::theme::{con_color, option_color_by_id, presenter_text_color, pro_color, sizes};
 use super::transition::{Figures, Transition};
 use super::widgets::ScoreBar;

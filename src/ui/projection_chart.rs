@@ -17,7 +17,6 @@ use std::collections::BTreeSet;
 use egui::{Color32, Pos2, Rect, RichText, Sense, Shape, Stroke, TextStyle, Ui, pos2, vec2};
 use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
 
-use super::resources::ChartView;
 use super::theme::{
     SeriesStyle, baseline_color, neutral_mark, option_color_by_id, registry_index, series_style, sizes,
 };
@@ -26,6 +25,20 @@ use crate::model::outlook::{BreakEven, Curve};
 use crate::model::{Evaluation, ResourceId, TraitId};
 use crate::narrative::{resource_header, resource_value};
 use crate::profile::Profile;
+
+/// What the projection chart shows; kept by the app between frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChartView {
+    pub resource: ResourceId,
+    /// The trait along the x axis: one of [`CURVE_AXES`](crate::model::outlook::CURVE_AXES).
+    pub axis: TraitId,
+}
+
+impl Default for ChartView {
+    fn default() -> Self {
+        Self { resource: ResourceId::MemoryGib, axis: TraitId::Services }
+    }
+}
 
 /// Who reads the chart: its break-even points and legend follow.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

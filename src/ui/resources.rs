@@ -7,27 +7,15 @@
 
 use egui::{Align, Layout, Rect, Ui};
 
-pub use super::projection_chart::{Audience, Projection, projection_lines, projection_ui};
+/// The app keeps the chart's view under this tab's name.
+pub use super::projection_chart::ChartView;
+use super::projection_chart::{Audience, Projection, projection_lines, projection_ui};
 use super::theme::sizes;
 use super::today_table::{TodayTable, today_ui};
 use crate::model::outlook::CURVE_AXES;
-use crate::model::{Evaluation, ResourceId, TraitId};
+use crate::model::{Evaluation, ResourceId};
 use crate::narrative;
 use crate::profile::Profile;
-
-/// What the projection chart shows; kept by the app between frames.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChartView {
-    pub resource: ResourceId,
-    /// The trait along the x axis: one of [`CURVE_AXES`].
-    pub axis: TraitId,
-}
-
-impl Default for ChartView {
-    fn default() -> Self {
-        Self { resource: ResourceId::MemoryGib, axis: TraitId::Services }
-    }
-}
 
 /// Narrowest the chart gets beside the table; narrower windows stack them.
 const MIN_CHART_WIDTH: f32 = 420.0;
