@@ -456,7 +456,11 @@ impl Projector<'_> {
                 people_per_platform: true,
                 ..Footprint::default()
             },
-            sandbox: Some(SandboxPods { size: pod, price_per_hour: price }),
+            sandbox: Some(SandboxPods {
+                size: pod,
+                price_per_hour: price,
+                price_date: &catalogs.sandboxes.fargate.date,
+            }),
             ..Resources::default()
         }
     }

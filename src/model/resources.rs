@@ -153,6 +153,8 @@ pub struct SandboxPods {
     pub size: PodSize,
     /// One pod's hour, on demand.
     pub price_per_hour: f64,
+    /// The month the sandbox's price list was read, for the sentences that quote the price.
+    pub price_date: &'static str,
 }
 
 /// How an option's hosts are bought: the way asked for, and the month's host bill it pays

@@ -4,7 +4,7 @@ use crate::model::assumptions::Values;
 use crate::model::compare::{Comparison, ResourceDelta};
 use crate::model::format::{number, seconds, signed};
 use crate::model::hosts::HostType;
-use crate::model::purchase::{Purchase, Term};
+use crate::model::purchase::{Offer, Purchase, Term};
 use crate::model::resources::HostsBought;
 use crate::model::site::Site;
 use crate::model::{Evaluation, Profile, ResourceId};
@@ -44,11 +44,10 @@ pub fn cost_breakdown(profile: &Profile, resources: &crate::model::Resources) ->
         listed[0] = format!("{} ({})", listed[0], ways.join(", "));
     }
     // Fargate's pods are priced from its own list, of its own date.
-    let fargate = resources.sandbox.map(|_| &crate::builtin::catalogs().sandboxes);
     let date = resources
         .host_type
         .map(|host| format!(" (prices of {})", host.price_date))
-        .or_else(|| fargate.map(|sandboxes| format!(" (AWS Fargate prices of {})", sandboxes.fargate.date)))
+        .or_else(|| resources.sandbox.map(|pods| format!(" (AWS Fargate prices of {})", pods.price_date)))
         .unwrap_or_default();
     let unpriced =
         if profile.environment.team.is_none() { "; people not priced: the profile states no team" } else { "" };
@@ -192,7 +191,7 @@ pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
         Some(edited) => format!("price edited to {} USD/h, replacing the {}", number(edited), catalog_price(host)),
     };
     let bought =
-        bought_phrase(profile, &evaluation.values, host).map(|phrase| format!("; bought {phrase}")).unwrap_or_default();
+        bought_phrase(profile, evaluation, host).map(|phrase| format!("; bought {phrase}")).unwrap_or_default();
     format!(
         "Cloud host: {} ({} vCPU, {} GiB, {}), {price}{bought}; each option buys what it needs from the {} family; Kubernetes: {}.",
         host.id,
@@ -204,20 +203,28 @@ pub fn host_line(profile: &Profile, evaluation: &Evaluation) -> String {
     )
 }
 
-/// How the first component's compute is bought on `host`, where not on demand: "committed
-/// 1 year (−37 %, GCP resource-based committed use discount, 1 year, 2026-12)", "on spot (−65 %,
-/// AWS EC2 Spot Instances, 2026-12, with 7.5 % more kept to replace reclaimed instances)".
-pub fn bought_phrase(profile: &Profile, values: &Values, host: &HostType) -> Option<String> {
-    bought_as(profile, values, host, None)
+/// How the first component's compute is bought on `host`, where not on demand, at the offers
+/// of the catalogs `evaluation` was made with: "committed 1 year (−37 %, GCP resource-based
+/// committed use discount, 1 year, 2026-12)", "on spot (−65 %, AWS EC2 Spot Instances,
+/// 2026-12, with 7.5 % more kept to replace reclaimed instances)".
+pub fn bought_phrase(profile: &Profile, evaluation: &Evaluation, host: &HostType) -> Option<String> {
+    let offers = &evaluation.site.catalogs.purchase;
+    bought_as(profile, &evaluation.values, |term| offers.offer(host, term), None)
 }
 
-/// As [`bought_phrase`], for one option's hosts as `bought`: hosts running too few hours for a
-/// commitment are said to be on demand.
-pub fn bought_hosts(profile: &Profile, values: &Values, host: &HostType, bought: &HostsBought) -> Option<String> {
-    bought_as(profile, values, host, Some(bought))
+/// As [`bought_phrase`], for one option's hosts as `bought`, at the offer the model priced
+/// them with (so `_host` is not read): hosts running too few hours for a commitment are said
+/// to be on demand.
+pub fn bought_hosts(profile: &Profile, values: &Values, _host: &HostType, bought: &HostsBought) -> Option<String> {
+    bought_as(profile, values, |_| bought.offer, Some(bought))
 }
 
-fn bought_as(profile: &Profile, values: &Values, host: &HostType, bought: Option<&HostsBought>) -> Option<String> {
+fn bought_as<'a>(
+    profile: &Profile,
+    values: &Values,
+    offer: impl FnOnce(Term) -> Option<&'a Offer>,
+    bought: Option<&HostsBought>,
+) -> Option<String> {
     let asked = profile.components[0].purchase.unwrap_or(profile.environment.purchase);
     let term = match asked {
         Purchase::OnDemand => return None,
@@ -228,7 +235,7 @@ fn bought_as(profile: &Profile, values: &Values, host: &HostType, bought: Option
         Purchase::Committed3y => Term::Committed3y,
         Purchase::Committed1y | Purchase::CommittedSteady => Term::Committed1y,
     };
-    let offer = crate::builtin::catalogs().purchase.offer(host, term)?;
+    let offer = offer(term)?;
     let discount = format!("−{} %, {}, {}", number(offer.discount * 100.0), offer.plan, offer.date);
     Some(match asked {
         Purchase::Spot => {
