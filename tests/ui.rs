@@ -10,6 +10,7 @@ mod special_files;
 mod ui_compare;
 mod ui_components;
 mod ui_culling;
+mod ui_fields;
 mod ui_guidance;
 mod ui_import;
 mod ui_interaction;

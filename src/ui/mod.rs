@@ -11,6 +11,7 @@ pub mod console;
 pub mod culling;
 pub mod dialogs;
 pub mod feasibility;
+pub mod fields_panel;
 pub mod help;
 pub mod menu;
 pub mod options_menu;

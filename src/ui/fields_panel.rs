@@ -1,0 +1,73 @@
+//! The profile's choice fields that have no control of their own (primary OS, VM patching):
+//! one combo box each, with the label and the meaning of its row of the field table
+//! ([`FIELDS`]), so that a new choice field gets its control without UI code.
+
+use egui::Ui;
+
+use crate::model::profile::fields::{FIELDS, FieldMeta, Words};
+use crate::narrative::capitalise;
+use crate::profile::Profile;
+
+/// The choice fields the traits panel draws by hand: the Kubernetes flavour beside the host,
+/// and the purchase, shown only on a catalog host.
+const OWN_CONTROLS: [&str; 2] = ["kubernetes", "purchase"];
+
+/// A combo box per choice field of [`FIELDS`] not in [`OWN_CONTROLS`], in table order.
+pub fn choices_ui(ui: &mut Ui, profile: &mut Profile) {
+    for field in FIELDS.iter().filter(|field| !OWN_CONTROLS.contains(&field.key)) {
+        if let Some(words) = field.choice() {
+            choice_ui(ui, profile, field, words);
+        }
+    }
+}
+
+/// One choice field: its label, and its words as the window writes them.
+fn choice_ui(ui: &mut Ui, profile: &mut Profile, field: &FieldMeta, words: Words) {
+    let current = (words.get)(profile);
+    let mut chosen = current;
+    ui.horizontal(|ui| {
+        let label = ui.label(field.label);
+        egui::ComboBox::from_id_salt(("choice", field.key))
+            .selected_text(word_label(current))
+            // At most what is left beside the label: a narrow panel keeps the arrow in view.
+            .width(ui.available_width().min(200.0) - ui.spacing().icon_width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                for word in (words.all)() {
+                    ui.selectable_value(&mut chosen, word, word_label(word));
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            // Built only while hovered: the meaning is the README's, code spans unquoted.
+            .on_hover_ui(|ui| {
+                ui.label(field.doc.meaning.replace('`', ""));
+            });
+    });
+    if chosen != current {
+        (words.set)(profile, chosen);
+    }
+}
+
+/// A file's word as the window shows it: `golden_images` reads "Golden images".
+fn word_label(word: &str) -> String {
+    capitalise(&word.replace('_', " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_read_as_words() {
+        assert_eq!(word_label("golden_images"), "Golden images");
+        assert_eq!(word_label("linux"), "Linux");
+    }
+
+    #[test]
+    fn every_hand_drawn_choice_is_a_choice_field() {
+        for key in OWN_CONTROLS {
+            assert!(FIELDS.iter().any(|field| field.key == key && field.choice().is_some()), "{key}");
+        }
+    }
+}
