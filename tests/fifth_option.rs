@@ -40,6 +40,7 @@ static SYNTHETIC: OptionSpec = OptionSpec {
     cpu_efficiency: &[AssumptionId::VmCpuEfficiency],
     io_efficiency: &[AssumptionId::VmIoEfficiency],
     network_efficiency: &[AssumptionId::VmNetworkEfficiency],
+    packet_efficiency: &[AssumptionId::VmPacketEfficiency],
     readings: Readings {
         supply_chain: CONTAINER.readings.supply_chain,
         os_flexibility: CONTAINER.readings.os_flexibility,

@@ -123,7 +123,8 @@ fn canonical_form_lists_every_field_in_schema_order() {
     }
     // The default profile, but for the fields written only when set: an edited host price, a
     // way of buying other than on demand (the environment's and the component's), arm64-ready
-    // images, privileged containers and the team (whose own fields follow `team`).
+    // images, privileged containers, a packet data plane and the team (whose own fields follow
+    // `team`).
     let mut profile = Profile::default();
     profile.environment.host = "aws/m6i.large".to_owned();
     profile.environment.host_price_per_hour = Some(0.09);
@@ -131,6 +132,7 @@ fn canonical_form_lists_every_field_in_schema_order() {
     profile.components[0].purchase = Some(Purchase::Spot);
     profile.workload_mut().arm64_ready = true;
     profile.workload_mut().privileged = true;
+    profile.workload_mut().packet_data_plane = true;
     profile.environment.team = Some(Team::default());
     profile.environment.node_agents = Some(NodeAgents::default());
     let text = profile::to_canonical_string(&profile);

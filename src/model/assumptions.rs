@@ -80,6 +80,7 @@ assumption_ids! {
     VmCpuEfficiency => "vm_cpu_efficiency",
     VmIoEfficiency => "vm_io_efficiency",
     VmNetworkEfficiency => "vm_network_efficiency",
+    VmPacketEfficiency => "vm_packet_efficiency",
     ContainerCpuEfficiency => "container_cpu_efficiency",
     ContainerIoEfficiency => "container_io_efficiency",
     ContainerNetworkEfficiency => "container_network_efficiency",

@@ -169,20 +169,21 @@ pub fn profile_confidence(profile: &Profile, catalogs: &'static Catalogs, seed: 
     }
 }
 
-/// Assumptions drawn from a stream of their own: how a fleet is bought changes its bill, not
-/// the worlds of every other figure, so a profile bought on demand draws exactly the worlds it
-/// drew before purchase options existed, and choosing spot moves no other draw.
-const APART: [AssumptionId; 1] = [AssumptionId::SpotReplacementShare];
+/// Assumptions drawn from streams of their own: how a fleet is bought changes its bill, and a
+/// packet data plane's loss behind a hypervisor its throughput, not the worlds of every other
+/// figure, so a profile bought on demand and with no data plane draws exactly the worlds it
+/// drew before either existed, and choosing spot or a data plane moves no other draw.
+const APART: [AssumptionId; 2] = [AssumptionId::SpotReplacementShare, AssumptionId::VmPacketEfficiency];
 
-/// Mixed into the seed of the [`APART`] stream (any constant other than 0 keeps it apart).
+/// Mixed into the seed of the [`APART`] streams (any constant other than 0 keeps them apart),
+/// plus the assumption's place in [`APART`], so that each keeps the draws it had alone.
 const APART_STREAM: u64 = 0x5350_4f54;
 
 /// The seeded source of plausible worlds for one profile.
 struct Worlds {
     rng: fastrand::Rng,
-    /// The stream of the [`APART`] assumptions, and their ranges.
-    rng_apart: fastrand::Rng,
-    apart: [(AssumptionId, f64, f64); 1],
+    /// The [`APART`] assumptions, each with its range and its own stream.
+    apart: [(AssumptionId, f64, f64, fastrand::Rng); 2],
     /// The values in force: each draw's peak, and its starting point.
     values: Values,
     /// The host and flavour every world runs on (no world moves them).
@@ -217,14 +218,16 @@ impl Worlds {
                 (*id, spec.min, spec.max)
             })
             .collect();
+        let mut stream = APART_STREAM;
         let apart = APART.map(|id| {
             let spec = &assumptions.specs()[id as usize];
-            (id, spec.min, spec.max)
+            let rng = fastrand::Rng::with_seed(seed ^ stream);
+            stream += 1;
+            (id, spec.min, spec.max, rng)
         });
         let values = assumptions.resolve(&profile.assumptions);
         Self {
             rng: fastrand::Rng::with_seed(seed),
-            rng_apart: fastrand::Rng::with_seed(seed ^ APART_STREAM),
             apart,
             site: Site::resolve(profile, catalogs),
             ln_spread: values.get(AssumptionId::TraitEstimateSpread).max(1.0).ln(),
@@ -259,9 +262,9 @@ impl Worlds {
             let u = self.rng.f64();
             values.set(id, draw_in_range(u, min, self.values.get(id), max));
         }
-        for &(id, min, max) in &self.apart {
-            let u = self.rng_apart.f64();
-            values.set(id, draw_in_range(u, min, self.values.get(id), max));
+        for (id, min, max, rng) in &mut self.apart {
+            let u = rng.f64();
+            values.set(*id, draw_in_range(u, *min, self.values.get(*id), *max));
         }
         let weights = self.weights.iter().map(|w| (w + 2.0 * self.rng.f64() - 1.0).clamp(0.0, MAX_WEIGHT)).collect();
         (values, weights)

@@ -223,6 +223,9 @@ pub struct OptionSpec {
     pub cpu_efficiency: &'static [AssumptionId],
     pub io_efficiency: &'static [AssumptionId],
     pub network_efficiency: &'static [AssumptionId],
+    /// A packet data plane's throughput relative to bare metal, one factor per hypervisor its
+    /// NIC's virtual function is passed through (none where pods take the host's own).
+    pub packet_efficiency: &'static [AssumptionId],
     pub readings: Readings,
 }
 
@@ -273,6 +276,7 @@ pub static VM: OptionSpec = OptionSpec {
     cpu_efficiency: &[AssumptionId::VmCpuEfficiency],
     io_efficiency: &[AssumptionId::VmIoEfficiency],
     network_efficiency: &[AssumptionId::VmNetworkEfficiency],
+    packet_efficiency: &[AssumptionId::VmPacketEfficiency],
     readings: Readings {
         supply_chain: Reading { value: 6.0, label: "images built in-house", sources: &["M-SEC-5"] },
         os_flexibility: Reading { value: 10.0, label: "run any guest OS side by side", sources: &["M-OS-1"] },
@@ -323,6 +327,7 @@ pub static CONTAINER: OptionSpec = OptionSpec {
     cpu_efficiency: &[AssumptionId::ContainerCpuEfficiency],
     io_efficiency: &[AssumptionId::ContainerIoEfficiency],
     network_efficiency: &[AssumptionId::ContainerNetworkEfficiency],
+    packet_efficiency: &[],
     readings: Readings {
         supply_chain: Reading { value: 2.0, label: "layered images of unknown origin", sources: &["M-SEC-5"] },
         os_flexibility: Reading { value: 10.0, label: "all share one kernel type", sources: &["V-OS-1"] },
@@ -384,6 +389,7 @@ pub static CONTAINERS_ON_VMS: OptionSpec = OptionSpec {
     cpu_efficiency: &[AssumptionId::VmCpuEfficiency, AssumptionId::ContainerCpuEfficiency],
     io_efficiency: &[AssumptionId::VmIoEfficiency, AssumptionId::ContainerIoEfficiency],
     network_efficiency: &[AssumptionId::VmNetworkEfficiency, AssumptionId::ContainerNetworkEfficiency],
+    packet_efficiency: &[AssumptionId::VmPacketEfficiency],
     readings: Readings {
         heavy_work: Reading {
             value: 1.0,
@@ -427,6 +433,9 @@ pub static MICROVM: OptionSpec = OptionSpec {
     cpu_efficiency: &[AssumptionId::MicrovmCpuEfficiency],
     io_efficiency: &[AssumptionId::MicrovmIoEfficiency],
     network_efficiency: &[AssumptionId::MicrovmNetworkEfficiency],
+    // Kata passes a virtual function through by VFIO as a VM does; Firecracker has no
+    // passthrough, so for it this is the best case.
+    packet_efficiency: &[AssumptionId::VmPacketEfficiency],
     readings: Readings {
         os_flexibility: Reading { value: 10.0, label: "run Linux guests only", sources: &["V-OS-1"] },
         portability: Reading {

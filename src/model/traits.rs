@@ -396,6 +396,7 @@ define_traits! {
         + primary_os: PrimaryOs = PrimaryOs::Linux, "The kernel most services need: `linux` or `windows`.";
         + arm64_ready: bool = false, "Whether its images run on arm64 hosts (schema v3): a multi-arch or arm64 build of every image. False keeps the meaning of older files: an Arm64 host (Graviton, Ampere, Cobalt) cannot run it. Written only when true.";
         + privileged: bool = false, "Whether it runs privileged containers (schema v3; `securityContext.privileged`, Compose's `privileged`): AWS Fargate runs none. False keeps the meaning of older files. Written only when true.";
+        + packet_data_plane: bool = false, "Whether it is a packet data plane (schema v3): a fast path forwarding traffic at line rate on pinned cores, huge pages and SR-IOV (a 5G user plane, a virtual router), which loses throughput behind every hypervisor in its path. False keeps the meaning of older files. Written only when true.";
     }
     environment (section_environment, section_environment_mut): Environment {
         ServicesPerVm services_per_vm: i64 = 1,

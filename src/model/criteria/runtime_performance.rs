@@ -24,9 +24,10 @@ pub const SPEC: CriterionSpec = CriterionSpec {
 /// The reading, quoting the assumption catalogue.
 fn reading(values: &Values) -> String {
     format!(
-        "10 × measured throughput relative to bare metal: CPU efficiency × storage efficiency^(data intensity/10) × network efficiency^(chattiness/10 × share of calls that leave the instance), one factor per layer (containers on VMs pay both). Defaults are today's stacks: a tuned virtio/vhost storage path for VMs ({}) and Kubernetes pod networking without NAT for containers ({}); Felter et al.'s untuned 2014 figures remain as the range's bottom.",
+        "10 × measured throughput relative to bare metal: CPU efficiency × storage efficiency^(data intensity/10) × network efficiency^(chattiness/10 × share of calls that leave the instance), one factor per layer (containers on VMs pay both). Defaults are today's stacks: a tuned virtio/vhost storage path for VMs ({}) and Kubernetes pod networking without NAT for containers ({}); Felter et al.'s untuned 2014 figures remain as the range's bottom. A packet data plane (workload.packet_data_plane) keeps {} of its throughput behind each hypervisor its SR-IOV function is passed through (VMs, node VMs, microVMs), none on the host.",
         Number(values.get(AssumptionId::VmIoEfficiency)),
         Number(values.get(AssumptionId::ContainerNetworkEfficiency)),
+        Number(values.get(AssumptionId::VmPacketEfficiency)),
     )
 }
 
@@ -61,6 +62,22 @@ fn rule(t: &mut Terms<'_>, inputs: &RuleInputs<'_>, option: usize) -> Record {
         10.0 * cpu * io * (net - 1.0),
         &["M-OPS-5", "M-NET-1"],
     );
+    if inputs.profile.workload().packet_data_plane {
+        // A data plane's fast path loses its share behind each hypervisor its NIC's virtual
+        // function is passed through, of what the layers above left.
+        let mut above = cpu * io * net;
+        for id in spec.packet_efficiency {
+            let own = v.get(*id);
+            t.add(
+                "packet data plane behind a hypervisor",
+                Input::Assumption(*id),
+                own,
+                10.0 * above * (own - 1.0),
+                &["M-OPS-5"],
+            );
+            above *= own;
+        }
+    }
     Record::Terms
 }
 
@@ -103,5 +120,30 @@ mod tests {
         let cpu_terms = layered.terms.iter().filter(|t| matches!(t.input, Input::Assumption(_))).count();
         assert_eq!(cpu_terms, 2);
         close(criterion(OptionId::MICROVM).score, 10.0 * 0.97 * 0.57);
+    }
+
+    #[test]
+    fn a_packet_data_plane_pays_each_hypervisor_it_passes() {
+        let mut p = Profile::default();
+        p.workload_mut().data_intensity = 0;
+        p.workload_mut().chattiness = 0;
+        let before = scores(&p, CriterionId::RuntimePerformance);
+        close(before.0, 10.0 * 0.977);
+        close(before.1, 10.0);
+        // The VM keeps 0.89 of a data plane's throughput; bare-metal containers take the
+        // host's own virtual function and keep all of it.
+        p.workload_mut().packet_data_plane = true;
+        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        close(vm, 10.0 * 0.977 * 0.89);
+        close(ct, 10.0);
+        // Containers on VMs pass one hypervisor, their node VM's, after both CPU layers and
+        // the pod network: 10 × 0.977 × 1.0 × (0.87 × 0.95)^0.5 × 0.89 with chattiness 5.
+        p.workload_mut().chattiness = 5;
+        let evaluation = evaluate_options(&p, crate::model::catalogs::shipped(), REGISTRY);
+        let layered = &evaluation.option(OptionId::CONTAINERS_ON_VMS).expect("evaluated").criteria
+            [CriterionId::RuntimePerformance as usize];
+        close(layered.score, 10.0 * 0.977 * (0.87_f64 * 0.95).powf(0.5) * 0.89);
+        let packet = layered.terms.iter().filter(|t| t.label == "packet data plane behind a hypervisor").count();
+        assert_eq!(packet, 1);
     }
 }

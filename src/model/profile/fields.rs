@@ -234,6 +234,24 @@ pub const FIELDS: &[FieldMeta] = &[
         },
     },
     FieldMeta {
+        section: Section::Workload,
+        key: "packet_data_plane",
+        label: "Packet data plane",
+        kind: FieldKind::Flag {
+            get: |p| p.workload().packet_data_plane,
+            set: |p, on| p.workload_mut().packet_data_plane = on,
+        },
+        optional: true,
+        note: Note::Text("it forwards packets at line rate"),
+        doc: Doc {
+            kind: "`true`/`false` (schema v3)",
+            range: None,
+            unit: "—",
+            default: None,
+            meaning: "Whether it is a packet data plane: a fast path forwarding traffic at line rate (a 5G user plane function, a virtual router or firewall) on pinned cores, huge pages and an SR-IOV virtual function, as Kubernetes' resource managers give it on the host. Runtime performance then takes `vm_packet_efficiency` for every hypervisor the virtual function is passed through (VMs, the node VMs of containers on VMs, microVMs). Written only when true, so older files keep their meaning.",
+        },
+    },
+    FieldMeta {
         section: Section::Environment,
         key: "currency",
         label: "Currency",

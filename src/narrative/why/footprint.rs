@@ -55,6 +55,21 @@ impl Why<'_> {
             figure(self.option)
         )?;
         self.vs(out, figure)?;
+        if self.profile.workload().packet_data_plane {
+            let hypervisors = self.spec().packet_efficiency;
+            if let Some(id) = hypervisors.first() {
+                let kept = self.evaluation.values.get(*id);
+                write!(
+                    out,
+                    "; a packet data plane keeps {}% of its throughput behind a hypervisor",
+                    Number(100.0 * kept)
+                )?;
+            } else {
+                out.push_str(
+                    "; a packet data plane takes the host's own virtual function, with no hypervisor in its path",
+                );
+            }
+        }
         out.push('.');
         Ok(())
     }
