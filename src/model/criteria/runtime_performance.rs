@@ -1,15 +1,14 @@
 //! Runtime performance: how close to bare-metal speed does the workload run? Its row, and the
 //! rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
 use crate::model::format::Number;
 use crate::model::rules::{Input, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::RuntimePerformance,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "runtime_performance",
     label: "Runtime performance",
     question: "How close to bare-metal speed does the workload run?",
@@ -78,12 +77,12 @@ mod tests {
         let mut p = Profile::default();
         p.workload_mut().data_intensity = 10;
         p.workload_mut().chattiness = 0;
-        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        let (vm, ct) = scores(&p, CriterionId::RUNTIME_PERFORMANCE);
         close(vm, 10.0 * 0.977 * 0.9);
         close(ct, 10.0);
         p.workload_mut().data_intensity = 0;
         p.workload_mut().chattiness = 10;
-        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        let (vm, ct) = scores(&p, CriterionId::RUNTIME_PERFORMANCE);
         close(vm, 10.0 * 0.977 * 0.87);
         close(ct, 10.0 * 0.95);
     }
@@ -95,7 +94,7 @@ mod tests {
         p.workload_mut().chattiness = 10;
         let evaluation = evaluate_options(&p, crate::model::catalogs::shipped(), REGISTRY);
         let criterion = |option: OptionId| {
-            &evaluation.option(option).expect("evaluated").criteria[CriterionId::RuntimePerformance as usize]
+            evaluation.option(option).and_then(|o| o.criterion(CriterionId::RUNTIME_PERFORMANCE)).expect("evaluated")
         };
         let layered = criterion(OptionId::CONTAINERS_ON_VMS);
         close(layered.score, 10.0 * 0.977 * 1.0 * (0.87 * 0.95));
