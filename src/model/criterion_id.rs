@@ -59,9 +59,14 @@ impl CriterionId {
         CRITERIA.iter().find(|spec| spec.key == key).map(|spec| spec.id())
     }
 
-    /// Place in the registry's scorecard order; criteria outside it come after.
+    /// Place in the registry's scorecard order; criteria outside it come after. A shipped
+    /// id is its registry row's address, found without comparing keys.
     fn rank(self) -> usize {
-        CRITERIA.iter().position(|spec| Self(spec) == self).unwrap_or(CRITERIA.len())
+        CRITERIA
+            .iter()
+            .position(|spec| std::ptr::eq(*spec, self.0))
+            .or_else(|| CRITERIA.iter().position(|spec| spec.key == self.key()))
+            .unwrap_or(CRITERIA.len())
     }
 }
 
@@ -75,6 +80,9 @@ impl Eq for CriterionId {}
 
 impl Ord for CriterionId {
     fn cmp(&self, other: &Self) -> Ordering {
+        if std::ptr::eq(self.0, other.0) {
+            return Ordering::Equal;
+        }
         self.rank().cmp(&other.rank()).then_with(|| self.key().cmp(other.key()))
     }
 }

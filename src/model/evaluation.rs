@@ -813,10 +813,13 @@ fn weights_of(profile: &Profile, site: &Site) -> Vec<f64> {
     site.catalogs.criteria.iter().map(|c| weight(profile, *c)).collect()
 }
 
-/// The weight a profile gives a criterion: its override if any, else the default; 0–5.
+/// The weight a profile gives a criterion: its override if any, else the default; 0–5. The
+/// overrides (16 at most) are scanned for the id rather than searched in order: ordering ids
+/// finds their places in the registry, equality compares their rows' addresses.
 pub fn weight(profile: &Profile, criterion: CriterionId) -> f64 {
     let spec = criterion.spec();
-    profile.weights.get(&criterion).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
+    let set = profile.weights.iter().find(|(id, _)| **id == criterion).map(|(_, weight)| *weight);
+    set.unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
 }
 
 /// Evaluates a profile against the options it compares, in its order, with every figure and
