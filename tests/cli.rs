@@ -4,6 +4,7 @@
 //! made ~30 links on every change). Each file below is one module of the group.
 
 mod profile_support;
+mod schema_support;
 mod special_files;
 
 mod cli_evaluate;

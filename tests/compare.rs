@@ -27,12 +27,12 @@ fn edited(estate: &Profile) -> Profile {
     let mut copy = estate.clone();
     assert_eq!(copy.components[2].name, "Customer portal services");
     copy.components[2].workload.isolation_need = 9;
-    copy.weights.insert(CriterionId::Isolation, 5.0);
+    copy.weights.insert(CriterionId::ISOLATION, 5.0);
     copy
 }
 
 fn fields(a: &Profile, b: &Profile) -> Vec<String> {
-    differences(a, b, &podvisor::builtin::catalogs().assumptions)
+    differences(a, b, podvisor::builtin::catalogs())
         .into_iter()
         .map(|d| format!("{} {} → {}", d.field, d.a, d.b))
         .collect()

@@ -13,7 +13,7 @@ fn greenfield() -> Profile {
 
 fn score(evaluation: &Evaluation, option: &str, criterion: CriterionId) -> f64 {
     let result = evaluation.options.iter().find(|o| o.spec.key == option).expect("option evaluated");
-    result.criteria[criterion as usize].score
+    result.criterion(criterion).expect("scored").score
 }
 
 /// With CPU overcommit 4, VMs fit on two hosts while containers stop at 110 pods per host and
@@ -27,12 +27,12 @@ fn overcommitted_vms_win_on_cost_and_no_con_contradicts_their_bill() {
     let (vm, container) = (&evaluation.options[0], &evaluation.options[1]);
     assert_eq!((vm.spec.key, container.spec.key), ("vm", "container"));
     assert!(vm.resources.monthly_cost < container.resources.monthly_cost);
-    assert!(score(&evaluation, "vm", CriterionId::Cost) > score(&evaluation, "container", CriterionId::Cost));
-    assert!(vm.cons.iter().all(|con| con.criterion != CriterionId::ResourceEfficiency), "{:?}", vm.cons);
-    assert!(container.pros.iter().all(|pro| pro.criterion != CriterionId::ResourceEfficiency));
-    assert!(!evaluation.verdict.decisive.contains(&CriterionId::ResourceEfficiency));
+    assert!(score(&evaluation, "vm", CriterionId::COST) > score(&evaluation, "container", CriterionId::COST));
+    assert!(vm.cons.iter().all(|con| con.criterion != CriterionId::RESOURCE_EFFICIENCY), "{:?}", vm.cons);
+    assert!(container.pros.iter().all(|pro| pro.criterion != CriterionId::RESOURCE_EFFICIENCY));
+    assert!(!evaluation.verdict.decisive.contains(&CriterionId::RESOURCE_EFFICIENCY));
     // The cost sentence quotes the projection's bill and says why the leaner option pays more.
-    let cost = vm.pros.iter().find(|pro| pro.criterion == CriterionId::Cost).expect("a cost pro");
+    let cost = vm.pros.iter().find(|pro| pro.criterion == CriterionId::COST).expect("a cost pro");
     let text = narrative::point_text(&evaluation, &profile, 0, cost);
     assert!(
         text.starts_with("VMs cost 2400 USD a month: 2 hosts at 1200 USD each; containers cost 3600 USD."),
@@ -47,7 +47,7 @@ fn cost_and_resource_efficiency_agree_when_the_bill_does() {
     let profile = greenfield();
     let evaluation = evaluate(&profile, podvisor::builtin::catalogs());
     assert!(evaluation.options[1].resources.monthly_cost <= evaluation.options[0].resources.monthly_cost);
-    assert!(evaluation.options[0].cons.iter().any(|con| con.criterion == CriterionId::ResourceEfficiency));
+    assert!(evaluation.options[0].cons.iter().any(|con| con.criterion == CriterionId::RESOURCE_EFFICIENCY));
 }
 
 /// A host cost of 0 makes every option equally cheap; the price of one host scales every bill.
@@ -56,7 +56,7 @@ fn the_bill_follows_the_host_price() {
     let mut profile = greenfield();
     profile.environment.host_cost_per_month = 0.0;
     let free = evaluate(&profile, podvisor::builtin::catalogs());
-    assert!(free.options.iter().all(|o| (o.criteria[CriterionId::Cost as usize].score - 10.0).abs() < 1e-9));
+    assert!(free.options.iter().all(|o| (o.criterion(CriterionId::COST).expect("scored").score - 10.0).abs() < 1e-9));
     profile.environment.host_cost_per_month = 1_000_000.0;
     let dear = evaluate(&profile, podvisor::builtin::catalogs());
     let hosts = dear.options[0].resources.hosts;

@@ -123,12 +123,12 @@ fn check_text(profile: &Profile, evaluation: &Evaluation, text: &str) -> Result<
 /// "harder to keep patched" with fewer OS instances to patch, or "heavy on resources" with
 /// the smaller bill.
 fn check_figure(own: &OptionResult, rival: &OptionResult, criterion: CriterionId, is_pro: bool) -> Result<(), String> {
-    let (figure, a, b) = match criterion {
-        CriterionId::Patching => {
-            ("OS instances to patch", own.resources.os_instances_to_patch, rival.resources.os_instances_to_patch)
-        }
-        CriterionId::ResourceEfficiency => ("monthly cost", own.resources.monthly_cost, rival.resources.monthly_cost),
-        _ => return Ok(()),
+    let (figure, a, b) = if criterion == CriterionId::PATCHING {
+        ("OS instances to patch", own.resources.os_instances_to_patch, rival.resources.os_instances_to_patch)
+    } else if criterion == CriterionId::RESOURCE_EFFICIENCY {
+        ("monthly cost", own.resources.monthly_cost, rival.resources.monthly_cost)
+    } else {
+        return Ok(());
     };
     // Both figures are better lower.
     if (is_pro && a > b) || (!is_pro && a < b) { Err(format!("{figure} {a} against the rival's {b}")) } else { Ok(()) }
@@ -144,9 +144,9 @@ fn check(profile: &Profile) -> Result<(), String> {
         for (points, is_pro) in [(&result.pros, true), (&result.cons, false)] {
             for point in points {
                 let text = narrative::point_text(&evaluation, profile, o, point);
-                let c = point.criterion as usize;
-                let rival = result.criteria[c].rival.and_then(|id| evaluation.option(id)).ok_or("a rival")?;
-                let delta = result.criteria[c].score - rival.criteria[c].score;
+                let own = result.criterion(point.criterion).ok_or("a score")?;
+                let rival = own.rival.and_then(|id| evaluation.option(id)).ok_or("a rival")?;
+                let delta = own.score - rival.criterion(point.criterion).ok_or("a rival's score")?.score;
                 let (kind, wrong, sign_ok) =
                     if is_pro { ("pro", DRAWBACKS, delta > 0.0) } else { ("con", ADVANTAGES, delta < 0.0) };
                 if !sign_ok {

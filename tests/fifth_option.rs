@@ -1,58 +1,11 @@
 //! Adding an option is a row plus its sourced figures: a synthetic fifth option, declared
-//! here and nowhere in the library, runs through evaluate, sensitivity, compare and every
-//! report.
+//! in the tests (`tests/synthetic`) and nowhere in the library, runs through evaluate,
+//! sensitivity, compare and every report.
 
-use podvisor::model::options::{Boundary, CONTAINER, CONTAINERS_ON_VMS, CloudHost, MICROVM, Reading, Readings, VM};
-use podvisor::model::{AssumptionId, OptionId, OptionSpec, Profile, evaluate_options, sensitivity};
+use crate::synthetic::{FIVE, OPTION as SYNTHETIC};
+
+use podvisor::model::{OptionId, Profile, evaluate_options, sensitivity};
 use podvisor::report::{Analysis, ComparedPair, json, markdown, text};
-
-/// A microVM-like row: a hypervisor boundary with one service per instance, orchestrated,
-/// started from images. Its figures are catalogue entries already sourced in
-/// `assets/assumptions.ron` (the container's start and scale times, the VM's efficiencies),
-/// so the test adds no unsourced number; a real option would add its own entries there.
-static SYNTHETIC: OptionSpec = OptionSpec {
-    key: "synthetic",
-    label: "Synthetic",
-    plural: "synthetics",
-    description: "A test option: small VMs started like containers.",
-    boundary: Boundary::Hypervisor,
-    guest_os_per_instance: true,
-    packs_services: false,
-    whole_cpus: true,
-    image_pipeline: true,
-    orchestrated: true,
-    runs_any_os: false,
-    compliance_control_load: AssumptionId::ComplianceControlLoadContainer,
-    linux_only: false,
-    needs_hardware_virtualization: true,
-    instance_memory: &[AssumptionId::VmHypervisorOverheadMib],
-    instance_cpu: None,
-    node: None,
-    host_reserved_memory: AssumptionId::VmHostReservedMemoryMib,
-    host_reserved_cpu: AssumptionId::VmHostReservedCpuCores,
-    max_instances_per_host: Some(AssumptionId::ContainerMaxPodsPerHost),
-    cloud: CloudHost::Kvm,
-    instance_os_disk_gib: None,
-    shared_base_image_mib: Some(AssumptionId::ContainerBaseImageMib),
-    shared_guest_image_mib: None,
-    start_seconds: AssumptionId::ContainerStartSeconds,
-    scale_reaction_seconds: AssumptionId::ContainerScaleReactionSeconds,
-    cpu_efficiency: &[AssumptionId::VmCpuEfficiency],
-    io_efficiency: &[AssumptionId::VmIoEfficiency],
-    network_efficiency: &[AssumptionId::VmNetworkEfficiency],
-    packet_efficiency: &[AssumptionId::VmPacketEfficiency],
-    readings: Readings {
-        supply_chain: CONTAINER.readings.supply_chain,
-        os_flexibility: CONTAINER.readings.os_flexibility,
-        portability: CONTAINER.readings.portability,
-        migration: CONTAINER.readings.migration,
-        resilience: CONTAINER.readings.resilience,
-        heavy_work: Reading { value: 1.0, label: "heavy work runs in a small guest", sources: &["V-RES-4"] },
-        nesting: VM.readings.nesting,
-    },
-};
-
-static FIVE: [&OptionSpec; 5] = [&VM, &CONTAINER, &CONTAINERS_ON_VMS, &MICROVM, &SYNTHETIC];
 
 fn hostile() -> Profile {
     let mut profile = Profile::default();
@@ -74,7 +27,7 @@ fn evaluate_and_sensitivity_cover_a_fifth_option() {
     assert!((10.0 * sum / weights * kept - synthetic.score).abs() < 1e-6, "{}", synthetic.score);
     assert_eq!(synthetic.criteria.len(), podvisor::model::CRITERIA.len());
     // Its own readings, not a shipped option's, set its terms.
-    let heavy = &synthetic.criteria[podvisor::model::CriterionId::HeavyWorkloads as usize];
+    let heavy = synthetic.criterion(podvisor::model::CriterionId::HEAVY_WORKLOADS).expect("scored");
     assert!(heavy.terms.iter().any(|term| term.label == "heavy work runs in a small guest"));
     // Every option has a rival to be explained against.
     assert!(evaluation.options.iter().all(|o| o.criteria.iter().all(|c| c.rival.is_some())));
@@ -88,7 +41,7 @@ fn evaluate_and_sensitivity_cover_a_fifth_option() {
 
 #[test]
 fn every_report_names_the_fifth_option() {
-    let analysis = Analysis::of_options(hostile(), &FIVE);
+    let analysis = Analysis::of_options(hostile(), podvisor::builtin::catalogs(), &FIVE);
     let text = text::analysis(&analysis);
     assert!(text.contains("Synthetic — pros and cons for this workload"), "{text}");
     let markdown = markdown::analysis(&analysis);
@@ -103,7 +56,7 @@ fn every_report_names_the_fifth_option() {
 fn compare_covers_a_fifth_option() {
     let mut b = hostile();
     b.workload_mut().isolation_need = 0;
-    let pair = ComparedPair::of_options(hostile(), b, &FIVE);
+    let pair = ComparedPair::of_options(hostile(), b, podvisor::builtin::catalogs(), &FIVE);
     assert_eq!(pair.comparison.options.len(), 5);
     assert_eq!(pair.comparison.options[4].option, "synthetic");
     let text = text::comparison(&pair);

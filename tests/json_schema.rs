@@ -5,18 +5,12 @@
 //! profile's output to them with an independent validator (boon, draft 2020-12).
 
 use crate::profile_support;
+use crate::schema_support::{COMPARISON, EVALUATION, Validator, path};
 
 use std::path::{Path, PathBuf};
 
 use podvisor::report::{Analysis, ComparedPair, json};
 use serde_json::Value;
-
-const EVALUATION: &str = "docs/evaluation.schema.json";
-const COMPARISON: &str = "docs/comparison.schema.json";
-
-fn path(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
 
 /// Compares a published schema with the generated one, or rewrites it under `UPDATE_DOCS=1`.
 fn check_published(relative: &str, generated: &schemars::Schema) {
@@ -37,30 +31,6 @@ fn check_published(relative: &str, generated: &schemars::Schema) {
 fn the_published_schemas_are_the_generated_ones() {
     check_published(EVALUATION, &json::schema());
     check_published(COMPARISON, &json::comparison_schema());
-}
-
-/// A compiled schema and the validator that holds it.
-struct Validator {
-    schemas: boon::Schemas,
-    index: boon::SchemaIndex,
-}
-
-impl Validator {
-    /// The published file, read from disk: what a consumer of the contract would use.
-    fn published(relative: &str) -> Self {
-        let text = std::fs::read_to_string(path(relative)).expect("the published schema is readable");
-        let schema: Value = serde_json::from_str(&text).expect("the published schema is JSON");
-        let location = format!("https://podvisor.invalid/{relative}");
-        let mut compiler = boon::Compiler::new();
-        compiler.add_resource(&location, schema).expect("the schema's location parses");
-        let mut schemas = boon::Schemas::new();
-        let index = compiler.compile(&location, &mut schemas).expect("the published schema compiles");
-        Self { schemas, index }
-    }
-
-    fn errors(&self, document: &Value) -> Option<String> {
-        self.schemas.validate(document, self.index).err().map(|error| format!("{error:#}"))
-    }
 }
 
 /// Every bundled profile and every scenario of the panel.

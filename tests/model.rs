@@ -6,6 +6,8 @@
 
 mod expert;
 mod profile_support;
+mod schema_support;
+mod synthetic;
 
 mod allocatable;
 mod bundled_profiles;
@@ -19,4 +21,5 @@ mod plan;
 mod purchase;
 mod rules_by_hand;
 mod scenarios;
+mod synthetic_criterion;
 mod verdict_steps;

@@ -41,9 +41,8 @@ fn container_edge(evaluation: &Evaluation) -> f64 {
 
 /// A criterion's container score minus its VM score.
 fn criterion_edge(evaluation: &Evaluation, criterion: CriterionId) -> f64 {
-    let c = criterion as usize;
-    evaluation.options[option_index("container")].criteria[c].score
-        - evaluation.options[option_index("vm")].criteria[c].score
+    let score = |option: &str| evaluation.options[option_index(option)].criterion(criterion).expect("scored").score;
+    score("container") - score("vm")
 }
 
 /// Raising `id` by one step (or to its maximum) must never move the answer towards `favoured`:
@@ -75,11 +74,11 @@ fn assert_never_helps(profile: &Profile, id: TraitId, favoured: &str) -> Result<
     // releases and scaling no longer depend on it, so those criteria are compared only while
     // both options take the app as it is.
     for criterion in CRITERIA {
-        if !as_is && MigrationPath::CRITERIA.contains(&criterion.id) {
+        if !as_is && MigrationPath::CRITERIA.contains(&criterion.id()) {
             continue;
         }
         prop_assert!(
-            sign * criterion_edge(&after, criterion.id) <= sign * criterion_edge(&before, criterion.id) + tolerance,
+            sign * criterion_edge(&after, criterion.id()) <= sign * criterion_edge(&before, criterion.id()) + tolerance,
             "raising {} helped {favoured} on {}",
             meta.key,
             criterion.key
@@ -329,7 +328,7 @@ fn eval_four(profile: &Profile) -> Evaluation {
 /// A criterion score, or the weighted sum (before graded-veto discounts) for `None`.
 fn score_of(evaluation: &Evaluation, option: &'static OptionSpec, criterion: Option<CriterionId>) -> f64 {
     let result = evaluation.option(option.id()).expect("option evaluated");
-    criterion.map_or(result.weighted_sum, |c| result.criteria[c as usize].score)
+    criterion.map_or(result.weighted_sum, |c| result.criterion(c).expect("scored").score)
 }
 
 /// Services packed into one VM share it without a boundary (V-SEC-6), so a VM holds a
@@ -360,8 +359,8 @@ proptest! {
         for hypervisor in HYPERVISOR_PER_INSTANCE {
             for shared in SHARED_KERNEL {
                 let (h, s) = (
-                    score_of(&evaluation, hypervisor, Some(CriterionId::Isolation)),
-                    score_of(&evaluation, shared, Some(CriterionId::Isolation)),
+                    score_of(&evaluation, hypervisor, Some(CriterionId::ISOLATION)),
+                    score_of(&evaluation, shared, Some(CriterionId::ISOLATION)),
                 );
                 prop_assert!(h >= s - 1e-9, "{} {h} < {} {s}", hypervisor.key, shared.key);
             }
@@ -376,7 +375,7 @@ proptest! {
         let (before, after) = (eval_four(&profile), eval_four(&raised));
         for hypervisor in HYPERVISOR_PER_INSTANCE {
             for shared in SHARED_KERNEL {
-                for criterion in [None, Some(CriterionId::Isolation)] {
+                for criterion in [None, Some(CriterionId::ISOLATION)] {
                     let edge = |e: &Evaluation| score_of(e, shared, criterion) - score_of(e, hypervisor, criterion);
                     prop_assert!(
                         edge(&after) <= edge(&before) + 1e-9,

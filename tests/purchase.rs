@@ -76,7 +76,7 @@ fn a_part_time_fleet_is_not_committed_and_says_why() {
     assert_eq!(hours, 10.0);
     assert!((break_even - 15.12).abs() < 1e-9);
     let vm = evaluation.options.iter().position(|o| o.spec.id() == OptionId::VM).unwrap_or_default();
-    let text = podvisor::narrative::why(&evaluation, &profile, vm, podvisor::model::CriterionId::Cost);
+    let text = podvisor::narrative::why(&evaluation, &profile, vm, podvisor::model::CriterionId::COST);
     assert!(text.contains("bought on demand: a commitment (−37 %"), "{text}");
 }
 

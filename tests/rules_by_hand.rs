@@ -53,12 +53,13 @@ fn resource_efficiency_by_hand() {
     // Resource efficiency: 10, less 5 × the share of memory above the leanest option's and 5 ×
     // that of CPU. Containers are the leanest on both: 10. VMs:
     // 10 − 5 × (1 − 1404.6/2691) − 5 × (1 − 1.48/2) = 10 − 2.390189 − 1.3 = 6.309811.
-    let efficiency = CriterionId::ResourceEfficiency as usize;
-    close(container.criteria[efficiency].score, 10.0, "containers' resource efficiency");
-    close(vm.criteria[efficiency].score, 6.309_811, "VMs' resource efficiency");
+    let score = |result: &podvisor::model::OptionResult, id| result.criterion(id).expect("scored").score;
+    let efficiency = CriterionId::RESOURCE_EFFICIENCY;
+    close(score(container, efficiency), 10.0, "containers' resource efficiency");
+    close(score(vm, efficiency), 6.309_811, "VMs' resource efficiency");
     // One host each at the same price: the same bill, 10 on cost for both.
-    let cost = CriterionId::Cost as usize;
+    let cost = CriterionId::COST;
     close(vm.resources.monthly_cost, 1000.0, "VM bill");
     close(container.resources.monthly_cost, 1000.0, "container bill");
-    close(vm.criteria[cost].score, 10.0, "VMs' cost");
+    close(score(vm, cost), 10.0, "VMs' cost");
 }

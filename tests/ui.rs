@@ -6,6 +6,7 @@
 
 mod common;
 mod special_files;
+mod synthetic;
 
 mod ui_compare;
 mod ui_components;
@@ -17,3 +18,4 @@ mod ui_interaction;
 mod ui_layout;
 mod ui_present;
 mod ui_scorecard;
+mod ui_synthetic;

@@ -41,7 +41,7 @@ fn a_pinned_baseline_shows_what_changed_since() {
         shown(&harness, &score_change(container.score.a, container.score.b)),
         "the overall change is written by the bar"
     );
-    let isolation = podvisor::model::CRITERIA.iter().position(|c| c.key == "isolation").expect("a criterion");
+    let isolation = comparison.criteria.iter().position(|c| c.key() == "isolation").expect("a criterion");
     let criterion = &comparison.options[1].criteria[isolation];
     let change = score_change(criterion.a, criterion.b);
     assert!(change.starts_with('-') && shown(&harness, &change), "containers' isolation score fell: {change}");

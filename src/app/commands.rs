@@ -27,7 +27,12 @@ impl App {
     fn execute(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::New => {
-                let cleared = self.replace_document(Document::new(Profile::default(), None, true));
+                let cleared = self.replace_document(Document::new(
+                    Profile::default(),
+                    None,
+                    true,
+                    self.workspace.document.catalogs(),
+                ));
                 self.status = format!("New scenario{cleared}");
             }
             Command::Choose(purpose) => match self.pick(purpose) {
@@ -40,7 +45,12 @@ impl App {
             Command::Import(path) => self.import(&path),
             Command::OpenExample(index) => match examples::examples().get(index) {
                 Some(example) => {
-                    let cleared = self.replace_document(Document::new(example.profile.clone(), None, true));
+                    let cleared = self.replace_document(Document::new(
+                        example.profile.clone(),
+                        None,
+                        true,
+                        self.workspace.document.catalogs(),
+                    ));
                     self.alert = None;
                     self.notice = None;
                     self.status = format!("Opened the example {}{cleared}", example.file);
@@ -60,7 +70,7 @@ impl App {
                 let (done, verb) =
                     if command == Command::Undo { (document.undo(), "Undone") } else { (document.redo(), "Redone") };
                 if done {
-                    self.status = history_status(verb, &before, self.workspace.document.profile());
+                    self.status = history_status(verb, &before, &self.workspace.document);
                 }
             }
             Command::ResetAll => {
@@ -197,7 +207,12 @@ impl App {
     fn open(&mut self, path: &Path) {
         match load_file(path) {
             Ok(loaded) => {
-                let cleared = self.replace_document(Document::new(loaded.profile, Some(path.to_owned()), true));
+                let cleared = self.replace_document(Document::new(
+                    loaded.profile,
+                    Some(path.to_owned()),
+                    true,
+                    self.workspace.document.catalogs(),
+                ));
                 remember(&mut self.workspace.recent, path);
                 self.status = format!("Opened {}{cleared}", path.display());
                 self.alert = None;
@@ -228,7 +243,12 @@ impl App {
                 let environment = &self.workspace.document.profile().environment;
                 let hosting =
                     Hosting { host: Some(environment.host.clone()), kubernetes: Some(environment.kubernetes) };
-                let cleared = self.replace_document(Document::new(imported.to_profile_on(&hosting), None, false));
+                let cleared = self.replace_document(Document::new(
+                    imported.to_profile_on(&hosting),
+                    None,
+                    false,
+                    self.workspace.document.catalogs(),
+                ));
                 self.status =
                     format!("Imported {}: {}, as a new unsaved scenario{cleared}", path.display(), imported.summary());
                 self.alert = None;
@@ -296,9 +316,9 @@ fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
 
 /// What an undo or redo changed, for the status line: "Undone: Replicas 7 → 3", or "Undone:
 /// 4 settings (Replicas, Weight of Isolation, Services, …)".
-fn history_status(verb: &str, before: &Profile, after: &Profile) -> String {
+fn history_status(verb: &str, before: &Profile, after: &Document) -> String {
     const NAMED: usize = 3;
-    let changed = crate::model::compare::differences(before, after, &crate::builtin::catalogs().assumptions);
+    let changed = crate::model::compare::differences(before, after.profile(), after.catalogs());
     match changed.as_slice() {
         [] => verb.to_owned(),
         [one] => format!("{verb}: {} {} → {}", setting_label(&one.field), one.a, one.b),
@@ -324,15 +344,17 @@ mod tests {
         };
         let replicas = setting_label("workload.replicas");
         let before = Profile::default().get(TraitId::Replicas);
-        assert_eq!(history_status("Undone", &edited, &Profile::default()), format!("Undone: {replicas} 7 → {before}"));
-        assert_eq!(history_status("Redone", &edited, &edited), "Redone");
+        let open = |profile: &Profile| Document::new(profile.clone(), None, true, crate::builtin::catalogs());
+        let default = open(&Profile::default());
+        assert_eq!(history_status("Undone", &edited, &default), format!("Undone: {replicas} 7 → {before}"));
+        assert_eq!(history_status("Redone", &edited, &open(&edited)), "Redone");
 
         let mut many = edited.clone();
         for (id, value) in [(TraitId::Services, 9.0), (TraitId::IsolationNeed, 9.0)] {
             many.set(id, value);
         }
-        many.weights.insert(CriterionId::Isolation, 3.0);
-        let status = history_status("Undone", &many, &Profile::default());
+        many.weights.insert(CriterionId::ISOLATION, 3.0);
+        let status = history_status("Undone", &many, &default);
         assert!(status.starts_with("Undone: 4 settings (") && status.ends_with(", …)"), "{status}");
     }
 }

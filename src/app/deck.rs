@@ -15,7 +15,7 @@ use crate::model::confidence::{SEED, profile_confidence};
 use crate::model::outlook::CURVE_AXES;
 use crate::model::sensitivity::{Sensitivity, TraitSensitivity, analyse};
 use crate::model::shares::EstateConfidence;
-use crate::model::{ResourceId, TraitId};
+use crate::model::{Catalogs, ResourceId, TraitId};
 use crate::profile::{Profile, load_file};
 use crate::ui::console::{ConsoleView, console_ui};
 use crate::ui::presenter::SlideContent;
@@ -102,19 +102,19 @@ impl Slide {
     }
 }
 
-/// The slides of a deck. Fails, with a message to show, when a folder cannot be listed or
-/// holds no profile.
-pub fn load(source: &DeckSource) -> Result<Vec<Slide>, String> {
+/// The slides of a deck, evaluated on `catalogs`. Fails, with a message to show, when a
+/// folder cannot be listed or holds no profile.
+pub fn load(source: &DeckSource, catalogs: &'static Catalogs) -> Result<Vec<Slide>, String> {
     match source {
         DeckSource::Examples => Ok(examples::examples()
             .iter()
-            .flat_map(|example| Slide::of(example.file, &Ok(Scenario::new(example.profile.clone()))))
+            .flat_map(|example| Slide::of(example.file, &Ok(Scenario::new(example.profile.clone(), catalogs))))
             .collect()),
-        DeckSource::Folder(folder) => load_folder(folder),
+        DeckSource::Folder(folder) => load_folder(folder, catalogs),
     }
 }
 
-fn load_folder(folder: &Path) -> Result<Vec<Slide>, String> {
+fn load_folder(folder: &Path, catalogs: &'static Catalogs) -> Result<Vec<Slide>, String> {
     let entries =
         std::fs::read_dir(folder).map_err(|error| format!("Cannot list the folder: {error} ({})", folder.display()))?;
     let mut files: Vec<PathBuf> = entries
@@ -130,8 +130,9 @@ fn load_folder(folder: &Path) -> Result<Vec<Slide>, String> {
         .into_iter()
         .flat_map(|path| {
             let file = path.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-            let content =
-                load_file(&path).map(|loaded| Scenario::new(loaded.profile)).map_err(|error| error.to_string());
+            let content = load_file(&path)
+                .map(|loaded| Scenario::new(loaded.profile, catalogs))
+                .map_err(|error| error.to_string());
             Slide::of(&file, &content)
         })
         .collect())
@@ -173,8 +174,8 @@ pub const LEVERS: usize = 3;
 impl Levers {
     /// The levers of `profile`: the traits that flip its verdict, the nearest flip first,
     /// then those that move its margin most (the tornado's order).
-    fn of(profile: &Profile) -> Self {
-        let sensitivity = analyse(profile, crate::builtin::catalogs());
+    fn of(scenario: &Scenario) -> Self {
+        let sensitivity = analyse(&scenario.profile, scenario.catalogs());
         let mut traits: Vec<&TraitSensitivity> = sensitivity.traits.iter().collect();
         traits.sort_by(|a, b| {
             let nearest = |t: &TraitSensitivity| t.distance.filter(|_| t.flip_at.is_some()).unwrap_or(f64::INFINITY);
@@ -246,7 +247,7 @@ impl Presentation {
         let slide = &self.slides[self.index];
         match &slide.content {
             Ok(scenario) if slide.page == Page::Verdict => {
-                self.levers = Some(Levers::of(&scenario.profile));
+                self.levers = Some(Levers::of(scenario));
                 true
             }
             _ => false,
@@ -355,11 +356,15 @@ pub struct SlideChart {
 /// Draws the confidence of each profile (of each component and the estate's, for several)
 /// on a worker thread, in order, sending each as it is done and asking for a frame; stops
 /// when the receiver is dropped.
-fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(Profile, EstateConfidence)> {
+fn draw_confidences(
+    profiles: Vec<Profile>,
+    catalogs: &'static Catalogs,
+    waker: egui::Context,
+) -> Receiver<(Profile, EstateConfidence)> {
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         for profile in profiles {
-            let drawn = draw_confidence(&profile);
+            let drawn = draw_confidence(&profile, catalogs);
             if sender.send((profile, drawn)).is_err() {
                 return;
             }
@@ -370,8 +375,8 @@ fn draw_confidences(profiles: Vec<Profile>, waker: egui::Context) -> Receiver<(P
 }
 
 /// The confidence of `profile`: of each component and, for several, the estate's.
-pub(super) fn draw_confidence(profile: &Profile) -> EstateConfidence {
-    profile_confidence(profile, crate::builtin::catalogs(), SEED)
+pub(super) fn draw_confidence(profile: &Profile, catalogs: &'static Catalogs) -> EstateConfidence {
+    profile_confidence(profile, catalogs, SEED)
 }
 
 /// Attaches the confidences drawn for `profile` to every slide of it: each component's
@@ -400,16 +405,17 @@ fn next<T: Copy + PartialEq>(all: &[T], current: T) -> T {
 impl App {
     /// Enters presenter mode on the open scenario, with the deck read afresh.
     pub(super) fn present(&mut self, ctx: &egui::Context) {
-        let slides = load(&self.presenter.deck).unwrap_or_else(|error| {
+        let catalogs = self.workspace.document.catalogs();
+        let slides = load(&self.presenter.deck, catalogs).unwrap_or_else(|error| {
             self.alert = Some(Alert {
                 title: "The presenter deck could not be read; presenting the bundled examples".to_owned(),
                 detail: error,
             });
-            load(&DeckSource::Examples).unwrap_or_default()
+            load(&DeckSource::Examples, catalogs).unwrap_or_default()
         });
         let baseline = self.workspace.baseline.as_ref().map(|baseline| baseline.scenario().clone());
         let presentation = Presentation::start(&Scenario::of(&self.workspace.document), slides, baseline);
-        self.presenter.drawing = Some(draw_confidences(presentation.undrawn(), ctx.clone()));
+        self.presenter.drawing = Some(draw_confidences(presentation.undrawn(), catalogs, ctx.clone()));
         self.presenter.presentation = Some(presentation);
         self.presenter.started = ctx.input(|input| input.time);
         self.presenter.transition.reset();
@@ -444,7 +450,8 @@ impl App {
         }
         let undrawn = presentation.undrawn();
         if !undrawn.is_empty() {
-            self.presenter.drawing = Some(draw_confidences(undrawn, ctx.clone()));
+            let catalogs = self.workspace.document.catalogs();
+            self.presenter.drawing = Some(draw_confidences(undrawn, catalogs, ctx.clone()));
         }
     }
 
@@ -516,7 +523,7 @@ impl App {
         if let Some(presentation) = &self.presenter.presentation {
             return Ok(presentation.slides.clone());
         }
-        let deck = load(&self.presenter.deck)?;
+        let deck = load(&self.presenter.deck, self.workspace.document.catalogs())?;
         Ok(Presentation::start(&Scenario::of(&self.workspace.document), deck, None).slides)
     }
 
@@ -585,7 +592,7 @@ impl App {
 
     /// Uses `source` for the deck from now on, once it is known to hold profiles.
     pub(super) fn use_deck(&mut self, source: DeckSource) {
-        match load(&source) {
+        match load(&source, self.workspace.document.catalogs()) {
             Ok(slides) => {
                 self.status = format!(
                     "Presenter deck: {} from {}",
@@ -609,14 +616,15 @@ mod tests {
 
     #[test]
     fn the_open_scenario_is_found_in_the_deck_or_put_first() {
-        let deck = load(&DeckSource::Examples).expect("examples");
+        let deck = load(&DeckSource::Examples, crate::builtin::catalogs()).expect("examples");
         let count = deck.len();
         let second = examples::examples()[1].profile.clone();
-        let found = Presentation::start(&Scenario::new(second), deck.clone(), None);
+        let found = Presentation::start(&Scenario::new(second, crate::builtin::catalogs()), deck.clone(), None);
         assert_eq!(found.position(), (2, count));
 
-        let baseline = Some(Scenario::new(Profile::default()));
-        let mut shown = Presentation::start(&Scenario::new(Profile::default()), deck, baseline);
+        let baseline = Some(Scenario::new(Profile::default(), crate::builtin::catalogs()));
+        let mut shown =
+            Presentation::start(&Scenario::new(Profile::default(), crate::builtin::catalogs()), deck, baseline);
         assert_eq!(shown.position(), (1, count + 1));
         assert!(shown.since().is_some(), "the open scenario's slide shows the change since the baseline");
         assert!(!shown.step(-1), "stops at the first slide");
@@ -633,7 +641,7 @@ mod tests {
             .iter()
             .find(|example| example.profile.components.len() == 5)
             .expect("a bundled five-component estate");
-        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone())));
+        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone(), crate::builtin::catalogs())));
         let pages: Vec<Page> = slides.iter().map(|slide| slide.page).collect();
         let verdicts = [Page::Verdict; 5];
         assert_eq!(pages, [&[Page::Plan][..], &verdicts, &[Page::Path]].concat());
@@ -648,7 +656,7 @@ mod tests {
 
         // Presenting it from the window starts on the plan; the baseline belongs to the
         // component the window had selected.
-        let open = Scenario::new(estate.profile.clone()).focused(2).expect("an estate");
+        let open = Scenario::new(estate.profile.clone(), crate::builtin::catalogs()).focused(2).expect("an estate");
         let shown = Presentation::start(&open, slides, Some(open.clone()));
         assert_eq!(shown.slide().page, Page::Plan);
         assert_eq!(shown.open, 3, "component 3's verdict slide is the open one");
@@ -662,8 +670,9 @@ mod tests {
     #[test]
     fn levers_on_a_component_slide_move_that_component() {
         let estate = examples::examples().iter().find(|e| e.profile.components.len() == 5).expect("an estate");
-        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone())));
-        let mut shown = Presentation::start(&Scenario::new(Profile::default()), slides, None);
+        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone(), crate::builtin::catalogs())));
+        let mut shown =
+            Presentation::start(&Scenario::new(Profile::default(), crate::builtin::catalogs()), slides, None);
         assert!(shown.go_to(3), "the second component's verdict (after the open scenario and the plan)");
         let (title, before) = (shown.slide().title(), shown.slide().content.as_ref().expect("readable").clone());
         assert_eq!(before.component, 1);
@@ -693,10 +702,11 @@ mod tests {
     #[test]
     fn drawn_confidences_reach_every_slide_of_an_estate() {
         let estate = examples::examples().iter().find(|e| e.profile.is_mixed()).expect("an estate");
-        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone())));
-        let mut shown = Presentation::start(&Scenario::new(Profile::default()), slides, None);
+        let slides = Slide::of(estate.file, &Ok(Scenario::new(estate.profile.clone(), crate::builtin::catalogs())));
+        let mut shown =
+            Presentation::start(&Scenario::new(Profile::default(), crate::builtin::catalogs()), slides, None);
         let profile = &estate.profile;
-        let drawn = draw_confidence(profile);
+        let drawn = draw_confidence(profile, crate::builtin::catalogs());
         shown.attach_confidence(profile, &drawn);
         assert_eq!(shown.undrawn(), [Profile::default()], "only the open scenario is left to draw");
         for slide in &shown.slides {
@@ -716,7 +726,7 @@ mod tests {
         std::fs::write(dir.path().join("b.ron"), &text).expect("write");
         std::fs::write(dir.path().join("a.ron"), "(format: \"podvisor-profile\", version: 1, oops)").expect("write");
         std::fs::write(dir.path().join("notes.txt"), "not a profile").expect("write");
-        let slides = load(&DeckSource::Folder(dir.path().to_owned())).expect("a deck");
+        let slides = load(&DeckSource::Folder(dir.path().to_owned()), crate::builtin::catalogs()).expect("a deck");
         let files: Vec<&str> = slides.iter().map(|slide| slide.file.as_str()).collect();
         assert_eq!(files, ["a.ron", "b.ron"]);
         let error = slides[0].content.as_ref().expect_err("a.ron is broken");
@@ -724,7 +734,7 @@ mod tests {
         assert!(slides[1].content.is_ok());
 
         let empty = tempfile::tempdir().expect("temp dir");
-        assert!(load(&DeckSource::Folder(empty.path().to_owned())).is_err());
-        assert!(load(&DeckSource::Folder(dir.path().join("missing"))).is_err());
+        assert!(load(&DeckSource::Folder(empty.path().to_owned()), crate::builtin::catalogs()).is_err());
+        assert!(load(&DeckSource::Folder(dir.path().join("missing")), crate::builtin::catalogs()).is_err());
     }
 }

@@ -26,7 +26,7 @@ use crate::model::plan::{Plan, placements, plan};
 use crate::model::profile::Component;
 use crate::model::sensitivity::{Sensitivity, analyse};
 use crate::model::shares::EstateConfidence;
-use crate::model::{Evaluation, OptionId, Workload, evaluate};
+use crate::model::{Catalogs, Evaluation, OptionId, Workload, evaluate};
 use crate::profile::Profile;
 
 /// Confidences drawn for a state of the profile: each component's, and for several
@@ -64,11 +64,14 @@ pub struct Document {
     confidence: Option<Drawn>,
     /// The confidences being drawn on a worker thread, with the profile they are for.
     drawing: Option<(Profile, Receiver<EstateConfidence>)>,
+    /// What every evaluation, plan and confidence of it reads: the window's.
+    catalogs: &'static Catalogs,
 }
 
 impl Document {
-    /// A document for `profile`; `saved` says whether it matches what is on disk.
-    pub fn new(profile: Profile, path: Option<PathBuf>, saved: bool) -> Self {
+    /// A document for `profile`, evaluated on `catalogs`; `saved` says whether it matches
+    /// what is on disk.
+    pub fn new(profile: Profile, path: Option<PathBuf>, saved: bool, catalogs: &'static Catalogs) -> Self {
         Self {
             history: History::new(&profile),
             saved: saved.then(|| profile.clone()),
@@ -76,14 +79,20 @@ impl Document {
             evaluated: (profile.clone(), 0),
             scored: profile.focus(0),
             analysed: profile.focus(0),
-            evaluation: evaluate(&profile, crate::builtin::catalogs()),
-            sensitivity: analyse(&profile, crate::builtin::catalogs()),
-            plan: planned(&profile),
+            evaluation: evaluate(&profile, catalogs),
+            sensitivity: analyse(&profile, catalogs),
+            plan: planned(&profile, catalogs),
             confidence: None,
             drawing: None,
             profile,
             path,
+            catalogs,
         }
+    }
+
+    /// The catalogs the document is evaluated on.
+    pub fn catalogs(&self) -> &'static Catalogs {
+        self.catalogs
     }
 
     pub fn profile(&self) -> &Profile {
@@ -154,13 +163,13 @@ impl Document {
         }
         let focused = self.profile.focus(self.selected);
         if focused != self.scored {
-            self.evaluation = evaluate(&focused, crate::builtin::catalogs());
+            self.evaluation = evaluate(&focused, self.catalogs);
             self.scored = focused;
         }
         if self.profile != self.evaluated.0 {
             // Placed now, the path chosen once the edit ends (`refresh_path`): at 200
             // components the path alone takes a tenth of a second.
-            let mut plan = self.profile.is_mixed().then(|| placements(&self.profile, crate::builtin::catalogs()));
+            let mut plan = self.profile.is_mixed().then(|| placements(&self.profile, self.catalogs));
             if let (Some(plan), Some(last)) = (&mut plan, &self.plan) {
                 plan.keep_path_of(last);
             }
@@ -190,7 +199,7 @@ impl Document {
     /// call it after [`Self::refresh`], when no edit is in progress.
     pub fn refresh_sensitivity(&mut self) {
         if self.is_sensitivity_stale() {
-            self.sensitivity = analyse(&self.scored, crate::builtin::catalogs());
+            self.sensitivity = analyse(&self.scored, self.catalogs);
             self.analysed.clone_from(&self.scored);
         }
     }
@@ -229,9 +238,9 @@ impl Document {
         }
         let profile = self.evaluated.0.clone();
         let (sender, receiver) = mpsc::channel();
-        let worker = profile.clone();
+        let (worker, catalogs) = (profile.clone(), self.catalogs);
         std::thread::spawn(move || {
-            let drawn = profile_confidence(&worker, crate::builtin::catalogs(), SEED);
+            let drawn = profile_confidence(&worker, catalogs, SEED);
             // The document may be gone (the window closed, another file opened): nothing to do.
             let _ = sender.send(drawn);
             wake();
@@ -328,7 +337,7 @@ impl Document {
     pub fn discard_changes(&mut self) {
         match &self.saved {
             Some(saved) => self.profile.clone_from(saved),
-            None => *self = Self::new(Profile::default(), None, true),
+            None => *self = Self::new(Profile::default(), None, true, self.catalogs),
         }
         self.keep_selection();
     }
@@ -343,6 +352,6 @@ impl Document {
 }
 
 /// The plan of a profile of several components (a single component has nothing to place).
-fn planned(profile: &Profile) -> Option<Plan> {
-    profile.is_mixed().then(|| plan(profile, crate::builtin::catalogs()))
+fn planned(profile: &Profile, catalogs: &'static Catalogs) -> Option<Plan> {
+    profile.is_mixed().then(|| plan(profile, catalogs))
 }

@@ -10,6 +10,7 @@ use egui::{Frame, Rect, RichText, Ui, UiBuilder, pos2};
 use super::deck::{Slide, SlideChart, attach_confidence, draw_confidence};
 use super::offscreen::Offscreen;
 use crate::command::DeckSource;
+use crate::model::Catalogs;
 use crate::profile::Profile;
 use crate::report::pdf::{self, PdfPage};
 use crate::ui::presenter::{SlideView, canvas_ui, notes_cut};
@@ -38,9 +39,14 @@ impl Look {
     }
 }
 
-/// The PDF of a deck: the bundled examples or a folder's profiles.
-pub fn deck_pdf(source: &DeckSource, look: &Look, progress: impl FnMut(usize, usize)) -> Result<Vec<u8>, String> {
-    pdf(&title(source), super::deck::load(source)?, look, progress)
+/// The PDF of a deck: the bundled examples or a folder's profiles, evaluated on `catalogs`.
+pub fn deck_pdf(
+    source: &DeckSource,
+    catalogs: &'static Catalogs,
+    look: &Look,
+    progress: impl FnMut(usize, usize),
+) -> Result<Vec<u8>, String> {
+    pdf(&title(source), super::deck::load(source, catalogs)?, look, progress)
 }
 
 /// A deck's title: the folder's name, or the bundled examples'.
@@ -64,9 +70,9 @@ pub fn pdf(
     let mut drawn: Vec<Profile> = Vec::new();
     for at in 0..slides.len() {
         let Ok(scenario) = &slides[at].content else { continue };
-        let whole = scenario.whole().clone();
+        let (whole, catalogs) = (scenario.whole().clone(), scenario.catalogs());
         if !drawn.contains(&whole) {
-            attach_confidence(&mut slides, &whole, &draw_confidence(&whole));
+            attach_confidence(&mut slides, &whole, &draw_confidence(&whole, catalogs));
             drawn.push(whole);
         }
     }

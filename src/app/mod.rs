@@ -37,6 +37,7 @@ use reference::Side;
 pub use scenario::{Estate, Scenario};
 use session::Session;
 
+use crate::model::Catalogs;
 use crate::profile::{Profile, parse, to_canonical_string};
 use crate::ui::compare::{self, CompareView, compare_ui};
 use crate::ui::components::{ComponentEdit, ComponentList, component_list_ui};
@@ -183,8 +184,22 @@ pub struct App {
 }
 
 impl App {
-    /// The app as it was left last time (or fresh when nothing was stored, as in tests).
+    /// The app as it was left last time (or fresh when nothing was stored, as in tests),
+    /// evaluating on the shipped catalogs.
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        Self::over(cc, crate::builtin::catalogs())
+    }
+
+    /// A fresh app evaluating every scenario on `catalogs`, with `profile` open and unsaved:
+    /// catalogs and a profile no file can name (a criterion or an option of a test's own).
+    pub fn with_scenario(cc: &eframe::CreationContext<'_>, catalogs: &'static Catalogs, profile: Profile) -> Self {
+        let mut app = Self::over(cc, catalogs);
+        app.replace_document(Document::new(profile, None, false, catalogs));
+        app
+    }
+
+    /// [`Self::new`] evaluating on `catalogs`.
+    fn over(cc: &eframe::CreationContext<'_>, catalogs: &'static Catalogs) -> Self {
         let session: Session =
             cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
         theme::install_fonts(&cc.egui_ctx);
@@ -192,11 +207,11 @@ impl App {
         let first_start = session.profile_text.is_empty();
         let mut alert = None;
         let document = if session.profile_text.is_empty() {
-            Document::new(Profile::default(), None, true)
+            Document::new(Profile::default(), None, true, catalogs)
         } else {
             match parse(session.profile_text.as_bytes(), "the last session") {
                 Ok(loaded) => {
-                    let mut document = Document::new(loaded.profile, session.path.clone(), !session.unsaved);
+                    let mut document = Document::new(loaded.profile, session.path.clone(), !session.unsaved, catalogs);
                     document.edit_components(ComponentEdit::Select(session.selected_component));
                     document
                 }
@@ -205,7 +220,7 @@ impl App {
                         title: "The last session could not be restored".to_owned(),
                         detail: error.to_string(),
                     });
-                    Document::new(Profile::default(), None, true)
+                    Document::new(Profile::default(), None, true, catalogs)
                 }
             }
         };
@@ -514,8 +529,9 @@ impl App {
                         for edit in edits {
                             document.edit_components(edit);
                         }
-                        document
-                            .with_focus(|profile, _, sensitivity| traits_panel::traits_ui(ui, profile, sensitivity));
+                        document.with_focus(|profile, evaluation, sensitivity| {
+                            traits_panel::traits_ui(ui, profile, evaluation.site.catalogs, sensitivity);
+                        });
                     });
                 });
             });
@@ -710,7 +726,8 @@ fn restore_baseline(text: &str, document: &Document, alert: &mut Option<Alert>) 
     match parse(text.as_bytes(), "the last session's baseline") {
         Ok(loaded) => {
             let origin = "the last session".to_owned();
-            Some(Reference::new(Scenario::new(loaded.profile), origin, None, Side::A, document))
+            let scenario = Scenario::new(loaded.profile, document.catalogs());
+            Some(Reference::new(scenario, origin, None, Side::A, document))
         }
         Err(error) => {
             *alert = Some(Alert {

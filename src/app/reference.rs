@@ -72,10 +72,10 @@ impl Reference {
             return;
         }
         let (sender, receiver) = mpsc::channel();
-        let profile = self.scenario.whole().clone();
+        let (profile, catalogs) = (self.scenario.whole().clone(), self.scenario.catalogs());
         std::thread::spawn(move || {
             // The reference may be gone (cleared, another one pinned): nothing to do.
-            let _ = sender.send(profile_confidence(&profile, crate::builtin::catalogs(), SEED));
+            let _ = sender.send(profile_confidence(&profile, catalogs, SEED));
             wake();
         });
         self.drawing = Some(receiver);
@@ -165,7 +165,8 @@ impl App {
         match load_file(path) {
             Ok(loaded) => {
                 let origin = path.display().to_string();
-                self.compare_with(Scenario::new(loaded.profile), origin, Some(path.to_owned()));
+                let scenario = Scenario::new(loaded.profile, self.workspace.document.catalogs());
+                self.compare_with(scenario, origin, Some(path.to_owned()));
             }
             Err(error) => {
                 self.alert = Some(Alert {
@@ -180,7 +181,8 @@ impl App {
         match examples::examples().get(index) {
             Some(example) => {
                 let origin = format!("the bundled example {}", example.file);
-                self.compare_with(Scenario::new(example.profile.clone()), origin, None);
+                let scenario = Scenario::new(example.profile.clone(), self.workspace.document.catalogs());
+                self.compare_with(scenario, origin, None);
             }
             None => self.alert = Some(Alert { title: "No such example".to_owned(), detail: format!("index {index}") }),
         }
@@ -204,7 +206,8 @@ impl App {
             _ => format!("“{}” as it was before the swap", a.profile.name),
         };
         let a_path = self.workspace.document.path().filter(|_| !self.workspace.document.is_dirty()).map(Path::to_owned);
-        let cleared = self.replace_document(Document::new(b.scenario.whole().clone(), b.path, true));
+        let document = Document::new(b.scenario.whole().clone(), b.path, true, self.workspace.document.catalogs());
+        let cleared = self.replace_document(document);
         self.workspace.compared = Some(Reference::new(a, a_origin, a_path, Side::B, &self.workspace.document));
         self.status = format!("Swapped A and B{cleared}");
     }

@@ -4,7 +4,7 @@
 
 use super::Document;
 use crate::model::plan::{Plan, plan};
-use crate::model::{Evaluation, evaluate};
+use crate::model::{Catalogs, Evaluation, evaluate};
 use crate::profile::Profile;
 
 /// A profile with what the model says about it.
@@ -27,13 +27,11 @@ pub struct Estate {
 }
 
 impl Scenario {
-    /// Evaluates `profile` (its first component) with the shipped assumptions, and plans it
-    /// when it has several components, as the document does.
-    pub fn new(profile: Profile) -> Self {
-        let evaluation = evaluate(&profile, crate::builtin::catalogs());
-        let estate = profile
-            .is_mixed()
-            .then(|| Estate { plan: plan(&profile, crate::builtin::catalogs()), profile: profile.clone() });
+    /// Evaluates `profile` (its first component) on `catalogs`, and plans it when it has
+    /// several components, as the document does.
+    pub fn new(profile: Profile, catalogs: &'static Catalogs) -> Self {
+        let evaluation = evaluate(&profile, catalogs);
+        let estate = profile.is_mixed().then(|| Estate { plan: plan(&profile, catalogs), profile: profile.clone() });
         Self { profile, evaluation, estate, component: 0 }
     }
 
@@ -45,8 +43,8 @@ impl Scenario {
         Self { profile: profile.clone(), evaluation: evaluation.clone(), estate, component: document.selected() }
     }
 
-    /// The same estate focused on component `index`: its own evaluation (with the
-    /// shipped assumptions), the plan shared. `None` for a profile of one component.
+    /// The same estate focused on component `index`: its own evaluation (on the same
+    /// catalogs), the plan shared. `None` for a profile of one component.
     pub fn focused(&self, index: usize) -> Option<Self> {
         let estate = self.estate.as_ref()?;
         let profile = estate.profile.focus(index);
@@ -55,7 +53,7 @@ impl Scenario {
         if index == self.component && self.profile == profile {
             return Some(self.clone());
         }
-        let evaluation = evaluate(&profile, crate::builtin::catalogs());
+        let evaluation = evaluate(&profile, self.catalogs());
         Some(Self { profile, evaluation, estate: Some(estate.clone()), component: index })
     }
 
@@ -65,13 +63,14 @@ impl Scenario {
     #[must_use]
     pub fn moved(&self, profile: Profile) -> Self {
         let Some(estate) = &self.estate else {
-            return Self::new(profile);
+            return Self::new(profile, self.catalogs());
         };
         let mut whole = estate.profile.clone();
         whole.absorb(self.component, &profile);
         let component = self.component;
-        let estate = Estate { plan: plan(&whole, crate::builtin::catalogs()), profile: whole };
-        Self { evaluation: evaluate(&profile, crate::builtin::catalogs()), profile, estate: Some(estate), component }
+        let catalogs = self.catalogs();
+        let estate = Estate { plan: plan(&whole, catalogs), profile: whole };
+        Self { evaluation: evaluate(&profile, catalogs), profile, estate: Some(estate), component }
     }
 
     /// Scores the estate's component named `name` (its first when none is), so that two
@@ -81,9 +80,14 @@ impl Scenario {
         let index = estate.profile.components.iter().position(|component| component.name == name).unwrap_or(0);
         let focus = estate.profile.focus(index);
         if focus != self.profile {
-            self.evaluation = evaluate(&focus, crate::builtin::catalogs());
+            self.evaluation = evaluate(&focus, self.catalogs());
             self.profile = focus;
         }
+    }
+
+    /// The catalogs the scenario is evaluated on.
+    pub fn catalogs(&self) -> &'static Catalogs {
+        self.evaluation.site.catalogs
     }
 
     /// Every component: the profile as a file holds it.

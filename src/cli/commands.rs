@@ -137,7 +137,8 @@ fn run(command: &Command) -> Result<Outcome, Error> {
             };
             let look = handout::Look { theme, ..handout::Look::default() };
             let mut pages = 0;
-            let bytes = handout::deck_pdf(&source, &look, |_, of| pages = of).map_err(Error::Deck)?;
+            let catalogs = crate::builtin::load()?;
+            let bytes = handout::deck_pdf(&source, catalogs, &look, |_, of| pages = of).map_err(Error::Deck)?;
             profile::write_atomically(out, &bytes).map_err(|source| Error::Write { path: out.clone(), source })?;
             Outcome::ok(format!(
                 "{}: {pages} pages, {} from {}\n",

@@ -1,8 +1,10 @@
 //! Every data file the model reads, handed to [`super::evaluate`] whole. The model keeps no
 //! catalog of its own: the window, the reports and the command line load the shipped files
-//! once (`crate::builtin`) and pass them down, and a test can pass a catalog of its own.
+//! once (`crate::builtin`) and pass them down, and a test can pass a catalog of its own —
+//! a criterion of its own too ([`Catalogs::criteria`]).
 
 use super::assumptions::{Assumptions, CatalogueError};
+use super::criteria::{CRITERIA, CriterionId};
 use super::hosts::{CatalogError, HostCatalog};
 use super::hypervisors::{Hypervisors, HypervisorsError};
 use super::kubernetes::{Flavours, FlavoursError};
@@ -25,6 +27,9 @@ pub struct Catalogs {
     pub purchase: PurchaseCatalog,
     /// `assets/sandboxes.ron`: Fargate and pod sandboxes.
     pub sandboxes: Sandboxes,
+    /// The criteria every evaluation scores, in scorecard order: the registry ([`CRITERIA`]),
+    /// to which a caller may add criteria of its own.
+    pub criteria: Vec<CriterionId>,
 }
 
 /// Which data file is wrong, and how.
@@ -56,6 +61,7 @@ impl Catalogs {
             hypervisors: Hypervisors::parse(include_str!("../../assets/hypervisors.ron"))?,
             purchase: PurchaseCatalog::parse(include_str!("../../assets/purchase.ron"))?,
             sandboxes: Sandboxes::parse(include_str!("../../assets/sandboxes.ron"))?,
+            criteria: CRITERIA.iter().map(|spec| spec.id()).collect(),
         })
     }
 

@@ -2,8 +2,9 @@
 //! its default still compares against one set explicitly), and how scores, verdicts and
 //! resources move from A to B. The window's baseline view and `podvisor compare` share it.
 
-use super::assumptions::{AssumptionId, Assumptions};
-use super::criteria::CRITERIA;
+use super::assumptions::AssumptionId;
+use super::catalogs::Catalogs;
+use super::criteria::CriterionId;
 use super::evaluation::{Evaluation, Verdict, weight};
 use super::format::{Number, shown_change};
 use super::options::OptionId;
@@ -49,7 +50,7 @@ pub struct ResourceDelta {
 pub struct OptionDelta {
     pub option: OptionId,
     pub score: Delta,
-    /// In `CRITERIA` order.
+    /// In [`Comparison::criteria`] order.
     pub criteria: Vec<Delta>,
     /// In `ResourceId::ALL` order.
     pub resources: Vec<ResourceDelta>,
@@ -90,6 +91,9 @@ impl VerdictChange {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     pub differences: Vec<Difference>,
+    /// The criteria A was scored on, which each [`OptionDelta::criteria`] follows (both sides
+    /// are scored on one set of catalogs).
+    pub criteria: &'static [CriterionId],
     /// One per option both evaluations cover, in A's order (two profiles may compare
     /// different options; the verdicts below are each profile's own).
     pub options: Vec<OptionDelta>,
@@ -191,8 +195,10 @@ fn component_differences(a: &Profile, b: &Profile, push: &mut impl FnMut(String,
 }
 
 /// Settings that differ between two profiles (every component of each), in file order.
-/// Components pair by name, not by position.
-pub fn differences(a: &Profile, b: &Profile, assumptions: &Assumptions) -> Vec<Difference> {
+/// Components pair by name, not by position. The weights and assumptions compared are those
+/// `catalogs` list.
+pub fn differences(a: &Profile, b: &Profile, catalogs: &Catalogs) -> Vec<Difference> {
+    let assumptions = &catalogs.assumptions;
     let mut out = Vec::new();
     let mut push = |field: String, x: String, y: String| {
         if x != y {
@@ -215,11 +221,11 @@ pub fn differences(a: &Profile, b: &Profile, assumptions: &Assumptions) -> Vec<D
             push(format!("{}.{}", meta.section.key(), meta.key), x, y);
         }
     }
-    for criterion in CRITERIA {
+    for &criterion in &catalogs.criteria {
         push(
-            format!("weights.{}", criterion.key),
-            Number(weight(a, criterion.id)).to_string(),
-            Number(weight(b, criterion.id)).to_string(),
+            format!("weights.{}", criterion.key()),
+            Number(weight(a, criterion)).to_string(),
+            Number(weight(b, criterion)).to_string(),
         );
     }
     let (values_a, values_b) = (assumptions.resolve(&a.assumptions), assumptions.resolve(&b.assumptions));
@@ -295,7 +301,8 @@ pub fn compare(a: &Profile, eval_a: &Evaluation, b: &Profile, eval_b: &Evaluatio
         .collect();
     let verdict = verdict_change(&eval_a.verdict, &eval_b.verdict);
     Comparison {
-        differences: differences(a, b, &eval_a.site.catalogs.assumptions),
+        differences: differences(a, b, eval_a.site.catalogs),
+        criteria: eval_a.criteria,
         options,
         leader_a: eval_a.verdict.leader,
         leader_b: eval_b.verdict.leader,
@@ -322,8 +329,8 @@ mod tests {
     use super::*;
     use crate::model::{CriterionId, evaluate};
 
-    fn assumptions() -> &'static Assumptions {
-        &crate::model::catalogs::shipped().assumptions
+    fn catalogs() -> &'static Catalogs {
+        crate::model::catalogs::shipped()
     }
 
     #[test]
@@ -335,10 +342,8 @@ mod tests {
         b.environment.purchase = crate::model::purchase::Purchase::Spot;
         b.environment.host = "aws/m6i.4xlarge".to_owned();
         b.environment.host_price_per_hour = Some(0.5);
-        let found: Vec<(String, String, String)> = differences(&a, &b, &crate::model::catalogs::shipped().assumptions)
-            .into_iter()
-            .map(|d| (d.field, d.a, d.b))
-            .collect();
+        let found: Vec<(String, String, String)> =
+            differences(&a, &b, crate::model::catalogs::shipped()).into_iter().map(|d| (d.field, d.a, d.b)).collect();
         let expected = [
             ("workload.arm64_ready", "no", "yes"),
             ("environment.vm_patching", "in_place", "golden_images"),
@@ -363,7 +368,7 @@ mod tests {
         c.components[1].workload.services = 1;
         c.components[1].workload.primary_os = crate::model::traits::PrimaryOs::Windows;
         let fields = |x: &Profile, y: &Profile| {
-            differences(x, y, assumptions()).into_iter().map(|d| (d.field, d.a, d.b)).collect::<Vec<_>>()
+            differences(x, y, catalogs()).into_iter().map(|d| (d.field, d.a, d.b)).collect::<Vec<_>>()
         };
         let owned = |rows: &[(&str, &str, &str)]| {
             rows.iter().map(|(f, a, b)| ((*f).to_owned(), (*a).to_owned(), (*b).to_owned())).collect::<Vec<_>>()
@@ -391,7 +396,7 @@ mod tests {
         let mut b = a.clone();
         b.components[0].name = "Shop".to_owned();
         b.workload_mut().replicas = 7;
-        let fields: Vec<String> = differences(&a, &b, assumptions()).into_iter().map(|d| d.field).collect();
+        let fields: Vec<String> = differences(&a, &b, catalogs()).into_iter().map(|d| d.field).collect();
         assert_eq!(fields, ["component.name", "workload.replicas"]);
     }
 
@@ -399,9 +404,10 @@ mod tests {
     fn defaults_and_explicit_defaults_do_not_differ() {
         let a = Profile::default();
         let mut b = Profile::default();
-        b.weights.insert(CriterionId::Isolation, CriterionId::Isolation.spec().default_weight);
-        b.assumptions.insert(AssumptionId::VmBootSeconds, assumptions().spec(AssumptionId::VmBootSeconds).value);
-        assert!(differences(&a, &b, assumptions()).is_empty(), "{:?}", differences(&a, &b, assumptions()));
+        b.weights.insert(CriterionId::ISOLATION, CriterionId::ISOLATION.spec().default_weight);
+        b.assumptions
+            .insert(AssumptionId::VmBootSeconds, catalogs().assumptions.spec(AssumptionId::VmBootSeconds).value);
+        assert!(differences(&a, &b, catalogs()).is_empty(), "{:?}", differences(&a, &b, catalogs()));
     }
 
     #[test]
@@ -410,10 +416,10 @@ mod tests {
         let mut b = Profile::default();
         b.workload_mut().replicas = 5;
         b.environment.services_per_vm = 4;
-        b.weights.insert(CriterionId::Nesting, 0.0);
+        b.weights.insert(CriterionId::NESTING, 0.0);
         b.assumptions.insert(AssumptionId::VmBootSeconds, 25.0);
         let fields: Vec<(String, String, String)> =
-            differences(&a, &b, assumptions()).into_iter().map(|d| (d.field, d.a, d.b)).collect();
+            differences(&a, &b, catalogs()).into_iter().map(|d| (d.field, d.a, d.b)).collect();
         assert_eq!(
             fields,
             vec![
@@ -455,7 +461,7 @@ mod tests {
         assert_eq!(order, a.options, "A's order");
         assert!(c.options.iter().all(|delta| delta.score.delta().abs() < 1e-12), "same scenario, same scores");
         assert!(!c.verdict_changed);
-        let options = differences(&a, &b, assumptions()).into_iter().find(|d| d.field == "options").expect("listed");
+        let options = differences(&a, &b, catalogs()).into_iter().find(|d| d.field == "options").expect("listed");
         assert_eq!((options.a.as_str(), options.b.as_str()), ("vm, container", "container, vm"));
     }
 

@@ -63,7 +63,7 @@
 
 use super::assumptions::{AssumptionId, Values};
 use super::catalogs::Catalogs;
-use super::criteria::{CRITERIA, MAX_WEIGHT};
+use super::criteria::MAX_WEIGHT;
 use super::evaluation::{Scored, weight};
 use super::options::{OptionId, OptionSpec};
 use super::plan::all_in_score;
@@ -188,7 +188,7 @@ struct Worlds {
     values: Values,
     /// The host and flavour every world runs on (no world moves them).
     site: Site,
-    /// The profile's weights, in `CRITERIA` order.
+    /// The profile's weights, in the catalogs' criteria order.
     weights: Vec<f64>,
     /// The assumptions drawn, with their ranges.
     drawn: Vec<(AssumptionId, f64, f64)>,
@@ -232,7 +232,7 @@ impl Worlds {
             site: Site::resolve(profile, catalogs),
             ln_spread: values.get(AssumptionId::TraitEstimateSpread).max(1.0).ln(),
             values,
-            weights: CRITERIA.iter().map(|c| weight(profile, c.id)).collect(),
+            weights: catalogs.criteria.iter().map(|c| weight(profile, *c)).collect(),
             drawn,
         }
     }

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use super::assumptions::{AssumptionId, Values};
 use super::buying::{self, SpotRefusal};
 use super::catalogs::Catalogs;
-use super::criteria::{self, CRITERIA, CriterionId, MAX_WEIGHT, Record};
+use super::criteria::{self, CriterionId, MAX_WEIGHT, Record};
 use super::feasibility::Feasibility;
 use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
@@ -98,6 +98,9 @@ const NOTABLE_GAP: f64 = 0.5;
 pub struct Evaluation {
     /// One entry per option, in the order of the list evaluated.
     pub options: Vec<OptionResult>,
+    /// The criteria scored, in scorecard order (the catalogs'): each option's
+    /// [`OptionResult::criteria`] follows it.
+    pub criteria: &'static [CriterionId],
     pub verdict: Verdict,
     pub warnings: Vec<Warning>,
     /// The assumption values in force (defaults with the profile's overrides).
@@ -245,13 +248,20 @@ pub struct OptionResult {
     pub discounts: Vec<Discount>,
     /// How the application gets onto this option (the better path for the workload).
     pub path: MigrationPath,
-    /// One entry per criterion, in `CRITERIA` order.
+    /// One entry per criterion, in [`Evaluation::criteria`] order.
     pub criteria: Vec<CriterionScore>,
     /// Strengths that matter for this workload, most impact first.
     pub pros: Vec<Point>,
     /// Weaknesses that matter for this workload, most impact first.
     pub cons: Vec<Point>,
     pub resources: Resources,
+}
+
+impl OptionResult {
+    /// The option's score on a criterion, if the evaluation scored it.
+    pub fn criterion(&self, id: CriterionId) -> Option<&CriterionScore> {
+        self.criteria.iter().find(|score| score.criterion == id)
+    }
 }
 
 /// One option's score on one criterion, with the terms that produced it.
@@ -386,9 +396,13 @@ pub(crate) struct Scored {
     pub resources: Vec<Resources>,
     /// The migration path each option is scored on.
     pub paths: Vec<MigrationPath>,
-    /// `scores[option * CRITERIA.len() + criterion]`: each criterion's terms summed, on the
+    /// The criteria scored, in scorecard order: the catalogs'.
+    pub criteria: &'static [CriterionId],
+    /// `scores[option * criteria.len() + criterion]`: each criterion's terms summed, on the
     /// 0–10 scale (sensitivity sweeps read them thousands of times).
     scores: Vec<f64>,
+    /// Where cost is among `criteria`, for the bill's own discount.
+    cost: Option<usize>,
     pub weights: Vec<f64>,
     /// The weights that decide the graded vetoes when they are not those passed in: a
     /// plausible world of [`super::confidence`] draws how much each criterion counts but keeps
@@ -437,11 +451,11 @@ impl Scored {
     /// Scores a profile against options, its assumption values and site already resolved.
     pub fn new(profile: &Profile, values: Values, site: Site, options: &[&'static OptionSpec]) -> Self {
         let resources = options.iter().map(|o| projection::project(o, profile, &values, &site)).collect();
-        let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
+        let weights = weights_of(profile, &site);
         Self::build(profile, Basis { values, site, weights, musts: None, resources, feasibility: None }, options, None)
     }
 
-    /// Scores a profile under given weights (one per criterion, in `CRITERIA` order) rather
+    /// Scores a profile under given weights (one per criterion, in the catalogs' order) rather
     /// than its own: a plausible world of [`super::confidence`], where the weights also pick
     /// each option's migration path. The graded vetoes follow the profile's own weights.
     pub fn with_weights(
@@ -452,7 +466,7 @@ impl Scored {
         options: &[&'static OptionSpec],
     ) -> Self {
         let resources = options.iter().map(|o| projection::project(o, profile, &values, &site)).collect();
-        let musts = Some(CRITERIA.iter().map(|c| weight(profile, c.id)).collect());
+        let musts = Some(weights_of(profile, &site));
         Self::build(profile, Basis { values, site, weights, musts, resources, feasibility: None }, options, None)
     }
 
@@ -464,8 +478,8 @@ impl Scored {
         options: &[&'static OptionSpec],
     ) -> (Self, TermTable) {
         let resources = options.iter().map(|o| projection::project(o, profile, &values, &site)).collect();
-        let weights = CRITERIA.iter().map(|c| weight(profile, c.id)).collect();
-        let mut table = vec![vec![Worked::default(); CRITERIA.len()]; options.len()];
+        let weights = weights_of(profile, &site);
+        let mut table = vec![vec![Worked::default(); site.catalogs.criteria.len()]; options.len()];
         let basis = Basis { values, site, weights, musts: None, resources, feasibility: None };
         let scored = Self::build(profile, basis, options, Some(&mut table));
         (scored, table)
@@ -500,9 +514,10 @@ impl Scored {
         mut table: Option<&mut TermTable>,
     ) -> Self {
         let Basis { values, site, weights, musts, resources, feasibility } = basis;
+        let criteria = site.catalogs.criteria.as_slice();
         let paths = vec![MigrationPath::AsIs; options.len()];
         let mut buffer = Worked { terms: Vec::with_capacity(8), record: Record::Terms };
-        let mut scores = vec![0.0; options.len() * CRITERIA.len()];
+        let mut scores = vec![0.0; options.len() * criteria.len()];
         let shared = Shared::of(profile, &values);
         let feasibility =
             feasibility.unwrap_or_else(|| options.iter().map(|o| Feasibility::of(o, profile, &site)).collect());
@@ -516,8 +531,8 @@ impl Scored {
             shared,
         };
         for o in 0..options.len() {
-            for (c, criterion) in CRITERIA.iter().enumerate() {
-                scores[o * CRITERIA.len() + c] = score_into(criterion.id, &inputs, o, &mut buffer);
+            for (c, criterion) in criteria.iter().enumerate() {
+                scores[o * criteria.len() + c] = score_into(*criterion, &inputs, o, &mut buffer);
                 if let Some(table) = table.as_deref_mut() {
                     table[o][c].clone_from(&buffer);
                 }
@@ -528,7 +543,9 @@ impl Scored {
             site,
             resources,
             paths,
+            criteria,
             scores,
+            cost: criteria.iter().position(|c| *c == CriterionId::COST),
             weights,
             musts,
             options: options.to_vec(),
@@ -538,25 +555,27 @@ impl Scored {
         // Each image-built option is scored on its better migration path: the one that gives it
         // the higher overall score, graded vetoes included (a costlier path can widen a gap on
         // a must).
+        let path_criteria = MigrationPath::CRITERIA.map(|id| criteria.iter().position(|c| *c == id));
         for (o, spec) in options.iter().enumerate() {
             for path in MigrationPath::offered(spec).iter().skip(1) {
                 let before = scored.overall_of(o, &scored.weights);
                 let kept = std::mem::replace(&mut scored.paths[o], *path);
-                let alternative = MigrationPath::CRITERIA.map(|c| {
+                let alternative = path_criteria.map(|at| {
                     let inputs = scored.inputs(profile);
-                    (c as usize, score_into(c, &inputs, o, &mut buffer))
+                    at.map(|c| (c, score_into(criteria[c], &inputs, o, &mut buffer)))
                 });
-                let previous = alternative.map(|(c, score)| std::mem::replace(scored.score_mut(o, c), score));
+                let previous =
+                    alternative.map(|found| found.map(|(c, score)| std::mem::replace(scored.score_mut(o, c), score)));
                 if scored.overall_of(o, &scored.weights) > before + 1e-9 {
                     if let Some(table) = table.as_deref_mut() {
-                        for (c, _) in alternative {
-                            score_into(CRITERIA[c].id, &scored.inputs(profile), o, &mut buffer);
+                        for (c, _) in alternative.into_iter().flatten() {
+                            score_into(criteria[c], &scored.inputs(profile), o, &mut buffer);
                             table[o][c].clone_from(&buffer);
                         }
                     }
                 } else {
                     scored.paths[o] = kept;
-                    for ((c, _), score) in alternative.into_iter().zip(previous) {
+                    for ((c, _), score) in alternative.into_iter().flatten().zip(previous.into_iter().flatten()) {
                         *scored.score_mut(o, c) = score;
                     }
                 }
@@ -577,13 +596,18 @@ impl Scored {
         }
     }
 
+    /// Where a criterion is among those scored.
+    pub fn position(&self, criterion: CriterionId) -> Option<usize> {
+        self.criteria.iter().position(|c| *c == criterion)
+    }
+
     /// Criterion score of an option.
     pub fn score(&self, option: usize, criterion: usize) -> f64 {
-        self.scores[option * CRITERIA.len() + criterion]
+        self.scores[option * self.criteria.len() + criterion]
     }
 
     fn score_mut(&mut self, option: usize, criterion: usize) -> &mut f64 {
-        &mut self.scores[option * CRITERIA.len() + criterion]
+        &mut self.scores[option * self.criteria.len() + criterion]
     }
 
     /// An option's weighted sum (0–100) under the given weights, before any discount.
@@ -629,14 +653,14 @@ impl Scored {
     /// criterion's default weight (3) and fading to none at 0. The cost criterion alone,
     /// bounded at 0–10 and weighted 3 of about 46, let a 37-fold bill cost 6.5 points.
     fn bill_discount(&self, option: usize, weights: &[f64]) -> Option<Graded> {
-        let cost = CriterionId::Cost as usize;
+        let cost = self.cost?;
         let bill = |o: usize| self.resources[o].monthly_cost;
         let rival = self.rivals(self.options.len()).min_by(|a, b| bill(*a).total_cmp(&bill(*b)))?;
         let (own, cheapest) = (bill(option), bill(rival));
         if cheapest <= 0.0 || own <= cheapest {
             return None;
         }
-        let strength = (weights[cost] / CRITERIA[cost].default_weight).clamp(0.0, 1.0);
+        let strength = (weights[cost] / CriterionId::COST.spec().default_weight).clamp(0.0, 1.0);
         let from = self.values.get(AssumptionId::CostDiscountFromRatio);
         let per_decade = self.values.get(AssumptionId::CostDiscountPerDecade);
         let ratio = own / cheapest;
@@ -784,10 +808,18 @@ pub(crate) fn standings(
     Standings { leader, runner_up, by_veto: runner_up.is_some_and(|r| !out(leader) && out(r)) }
 }
 
-/// The weight a profile gives a criterion: its override if any, else the default; 0–5.
+/// The weights a profile gives the criteria a site's catalogs list, in their order.
+fn weights_of(profile: &Profile, site: &Site) -> Vec<f64> {
+    site.catalogs.criteria.iter().map(|c| weight(profile, *c)).collect()
+}
+
+/// The weight a profile gives a criterion: its override if any, else the default; 0–5. The
+/// overrides (16 at most) are scanned for the id rather than searched in order: ordering ids
+/// finds their places in the registry, equality compares their rows' addresses.
 pub fn weight(profile: &Profile, criterion: CriterionId) -> f64 {
     let spec = criterion.spec();
-    profile.weights.get(&criterion).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
+    let set = profile.weights.iter().find(|(id, _)| **id == criterion).map(|(_, weight)| *weight);
+    set.unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
 }
 
 /// Evaluates a profile against the options it compares, in its order, with every figure and
@@ -805,14 +837,14 @@ pub fn evaluate_options(profile: &Profile, catalogs: &'static Catalogs, options:
     let discordances = scored.discordances_with(&scored.weights);
     let overall = scored.overall();
     let scores: Vec<Vec<f64>> =
-        (0..options.len()).map(|o| (0..CRITERIA.len()).map(|c| scored.score(o, c)).collect()).collect();
+        (0..options.len()).map(|o| (0..scored.criteria.len()).map(|c| scored.score(o, c)).collect()).collect();
     let discounts: Vec<Vec<Discount>> = discordances
         .iter()
         .map(|found| {
             found
                 .iter()
                 .map(|d| Discount {
-                    criterion: CRITERIA[d.criterion].id,
+                    criterion: scored.criteria[d.criterion],
                     gap: d.gap,
                     discordance: d.discordance,
                     thresholds: d.thresholds,
@@ -822,7 +854,7 @@ pub fn evaluate_options(profile: &Profile, catalogs: &'static Catalogs, options:
                 .collect()
         })
         .collect();
-    let Scored { values, site, resources, paths, weights, mut feasibility, .. } = scored;
+    let Scored { values, site, resources, paths, weights, mut feasibility, criteria, .. } = scored;
     let weight_total: f64 = weights.iter().sum();
     // With several options, "beats the best on this criterion" would leave a winner with no
     // pros; an option is argued against the one it actually competes with.
@@ -835,14 +867,15 @@ pub fn evaluate_options(profile: &Profile, catalogs: &'static Catalogs, options:
         .map(|(o, spec)| {
             let mut pros = Vec::new();
             let mut cons = Vec::new();
-            let criteria = CRITERIA
+            let criteria = criteria
                 .iter()
                 .enumerate()
-                .map(|(c, criterion)| {
+                .map(|(c, &criterion)| {
+                    let spec = criterion.spec();
                     let rival = rival_of(o);
                     let Worked { terms, record } = std::mem::take(&mut terms[o][c]);
                     let score = CriterionScore {
-                        criterion: criterion.id,
+                        criterion,
                         score: scores[o][c],
                         weight: weights[c],
                         terms,
@@ -851,11 +884,11 @@ pub fn evaluate_options(profile: &Profile, catalogs: &'static Catalogs, options:
                     };
                     if let Some(rival) = rival {
                         let gap = score.score - scores[rival][c];
-                        let agrees = agrees_with_figures(criterion.id, &resources[o], &resources[rival], gap);
+                        let agrees = agrees_with_figures(criterion, &resources[o], &resources[rival], gap);
                         if gap.abs() >= NOTABLE_GAP && score.weight > 0.0 && agrees {
                             let point = Point {
-                                criterion: criterion.id,
-                                title: if gap > 0.0 { criterion.pro } else { criterion.con },
+                                criterion,
+                                title: if gap > 0.0 { spec.pro } else { spec.con },
                                 impact: 10.0 * score.weight * gap.abs() / weight_total,
                                 sources: score.sources(),
                             };
@@ -887,6 +920,7 @@ pub fn evaluate_options(profile: &Profile, catalogs: &'static Catalogs, options:
         verdict: verdict(&results, standing),
         warnings: warnings(profile, (&values, &site), &results, weight_total),
         options: results,
+        criteria,
         values,
         site,
         profile: profile.clone(),
@@ -906,10 +940,12 @@ pub fn evaluate_options(profile: &Profile, catalogs: &'static Catalogs, options:
 /// 43" would contradict its own figures. The score itself is kept in both cases.
 fn agrees_with_figures(criterion: CriterionId, own: &Resources, rival: &Resources, gap: f64) -> bool {
     // Both figures are better lower.
-    let (own, theirs) = match criterion {
-        CriterionId::ResourceEfficiency => (own.monthly_cost, rival.monthly_cost),
-        CriterionId::Patching => (own.os_instances_to_patch, rival.os_instances_to_patch),
-        _ => return true,
+    let (own, theirs) = if criterion == CriterionId::RESOURCE_EFFICIENCY {
+        (own.monthly_cost, rival.monthly_cost)
+    } else if criterion == CriterionId::PATCHING {
+        (own.os_instances_to_patch, rival.os_instances_to_patch)
+    } else {
+        return true;
     };
     !(gap < 0.0 && own < theirs || gap > 0.0 && own > theirs)
 }
@@ -921,7 +957,7 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
         .iter()
         .filter_map(|result| {
             let d = result.discounts.iter().find(|d| d.discordance >= 1.0)?;
-            let criterion = &result.criteria[d.criterion as usize];
+            let criterion = result.criterion(d.criterion)?;
             Some(Veto {
                 option: result.spec.id(),
                 criterion: d.criterion,
@@ -1131,13 +1167,13 @@ mod tests {
         let (vm, container) = (&evaluation.options[0], &evaluation.options[1]);
         assert_eq!((vm.resources.hosts, container.resources.hosts), (8.0, 3.0));
         let [bill] = vm.discounts.as_slice() else { panic!("{:?}", vm.discounts) };
-        assert_eq!((bill.criterion, bill.rival), (CriterionId::Cost, container.spec.id()));
+        assert_eq!((bill.criterion, bill.rival), (CriterionId::COST, container.spec.id()));
         assert!((bill.bill_ratio.unwrap_or(0.0) - 8.0 / 3.0).abs() < 1e-9);
         assert!((bill.discordance - 0.09 * (4.0f64 / 3.0).log10()).abs() < 1e-12);
         assert!((vm.score - vm.weighted_sum * (1.0 - bill.discordance)).abs() < 1e-9);
         assert!(container.discounts.is_empty());
         // A reader who sets cost's weight to 0 pays no attention to the bill.
-        p.weights.insert(CriterionId::Cost, 0.0);
+        p.weights.insert(CriterionId::COST, 0.0);
         assert!(evaluate(&p, crate::model::catalogs::shipped()).options[0].discounts.is_empty());
     }
 
@@ -1168,15 +1204,12 @@ mod tests {
         profile.environment.cpu_overcommit = 3.0;
         let evaluation = evaluate(&profile, crate::model::catalogs::shipped());
         let [vm, container] = [OptionId::VM, OptionId::CONTAINER].map(|id| evaluation.option(id).expect("compared"));
-        let patching = CriterionId::Patching as usize;
+        let patching = |result: &OptionResult| result.criterion(CriterionId::PATCHING).expect("scored").score;
         let os = |result: &OptionResult| result.resources.os_instances_to_patch;
         assert!(os(vm) < os(container), "{} against {}", os(vm), os(container));
-        assert!(
-            vm.criteria[patching].score < container.criteria[patching].score - NOTABLE_GAP,
-            "a con by the score alone"
-        );
-        assert!(vm.cons.iter().all(|point| point.criterion != CriterionId::Patching), "{:?}", vm.cons);
-        assert!(container.pros.iter().all(|point| point.criterion != CriterionId::Patching), "{:?}", container.pros);
+        assert!(patching(vm) < patching(container) - NOTABLE_GAP, "a con by the score alone");
+        assert!(vm.cons.iter().all(|point| point.criterion != CriterionId::PATCHING), "{:?}", vm.cons);
+        assert!(container.pros.iter().all(|point| point.criterion != CriterionId::PATCHING), "{:?}", container.pros);
     }
 
     /// The cut-off is read on the figure as printed: 9.996 points print "10.0 points", which
@@ -1213,7 +1246,7 @@ mod tests {
         let scored = Scored::new(&profile, values, Site::resolve(&profile, catalogs), &profile.option_specs());
         let microvm = REGISTRY.iter().position(|spec| spec.key == "microvm").expect("registered");
         assert!(!scored.offered(microvm));
-        for c in 0..CRITERIA.len() {
+        for c in 0..scored.criteria.len() {
             for weight in [0.0, 2.5, 5.0] {
                 let mut weights = scored.weights.clone();
                 weights[c] = weight;

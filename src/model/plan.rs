@@ -34,7 +34,7 @@ use std::cmp::Ordering;
 
 use super::assumptions::{AssumptionId, Values};
 use super::catalogs::Catalogs;
-use super::criteria::{CRITERIA, CriterionId};
+use super::criteria::CriterionId;
 use super::evaluation::{Scored, Standings, too_close, too_close_by, under_as_shown, within_close_call_margin};
 use super::format::number_direction;
 use super::options::OptionId;
@@ -322,7 +322,9 @@ pub fn plan(profile: &Profile, catalogs: &'static Catalogs) -> Plan {
 /// drag and chooses the path once the drag ends.
 pub fn placements(profile: &Profile, catalogs: &'static Catalogs) -> Plan {
     let specs = profile.option_specs();
-    let effort = CRITERIA.iter().position(|c| c.id == CriterionId::MigrationEffort).unwrap_or(0);
+    // Without a migration-effort criterion every move reads as effortless.
+    let effort =
+        |scored: &Scored, o: usize| scored.position(CriterionId::MIGRATION_EFFORT).map_or(10.0, |c| scored.score(o, c));
     let mut on_cloud = false;
     let mut moves = Vec::new();
     // Per option (in `specs`' order), whether every component's host offers it so far.
@@ -347,17 +349,13 @@ pub fn placements(profile: &Profile, catalogs: &'static Catalogs) -> Plan {
             let leader = specs[leader].id();
             let option = component.placement.unwrap_or(leader);
             let mut row: Vec<Entry> = (0..specs.len())
-                .map(|o| Entry {
-                    option: specs[o].id(),
-                    resources: scored.resources[o],
-                    effort: scored.score(o, effort),
-                })
+                .map(|o| Entry { option: specs[o].id(), resources: scored.resources[o], effort: effort(&scored, o) })
                 .collect();
             for extra in [component.current, option] {
                 if row.iter().all(|entry| entry.option != extra) {
                     // Today's option or a pin outside the options compared: scored alone.
                     let alone = Scored::new(&focus, scored.values.clone(), scored.site, &[extra.spec()]);
-                    row.push(Entry { option: extra, resources: alone.resources[0], effort: alone.score(0, effort) });
+                    row.push(Entry { option: extra, resources: alone.resources[0], effort: effort(&alone, 0) });
                 }
             }
             if component.current != option {
@@ -433,12 +431,13 @@ fn bought(scored: &Scored, from: usize, to: usize) -> Vec<Bought> {
     if total <= 0.0 {
         return Vec::new();
     }
-    let mut gains: Vec<Bought> = CRITERIA
+    let mut gains: Vec<Bought> = scored
+        .criteria
         .iter()
         .enumerate()
-        .filter(|(_, spec)| !matches!(spec.id, CriterionId::Cost | CriterionId::MigrationEffort))
-        .map(|(c, spec)| Bought {
-            criterion: spec.id,
+        .filter(|&(_, &id)| id != CriterionId::COST && id != CriterionId::MIGRATION_EFFORT)
+        .map(|(c, &criterion)| Bought {
+            criterion,
             points: 10.0 * scored.weights[c] * (scored.score(to, c) - scored.score(from, c)) / total,
         })
         .filter(|gain| !under_as_shown(gain.points / 100.0, 0.1))

@@ -83,7 +83,7 @@ pub enum MigrationPath {
 impl MigrationPath {
     /// The criteria whose scores depend on the path.
     pub const CRITERIA: [CriterionId; 3] =
-        [CriterionId::MigrationEffort, CriterionId::DeliverySpeed, CriterionId::Scalability];
+        [CriterionId::MIGRATION_EFFORT, CriterionId::DELIVERY_SPEED, CriterionId::SCALABILITY];
 
     /// The paths an option offers: image-built options both, others lift and shift only.
     pub fn offered(spec: &OptionSpec) -> &'static [Self] {

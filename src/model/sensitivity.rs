@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use super::catalogs::Catalogs;
-use super::criteria::{CRITERIA, CriterionId, MAX_WEIGHT};
+use super::criteria::{CriterionId, MAX_WEIGHT};
 use super::evaluation::{Scored, Standings};
 use super::options::{OptionId, OptionSpec};
 use super::profile::Profile;
@@ -144,7 +144,7 @@ impl Probe<'_> {
     fn veto_at(&self, id: TraitId, value: f64) -> Option<CriterionId> {
         let scored = self.scored(id, value);
         let found = scored.discordances_with(&scored.weights).swap_remove(self.now.leader);
-        found.iter().find(|d| d.discordance >= 1.0).map(|d| CRITERIA[d.criterion].id)
+        found.iter().find(|d| d.discordance >= 1.0).map(|d| scored.criteria[d.criterion])
     }
 
     fn trait_sensitivity(&self, meta: &TraitMeta) -> TraitSensitivity {
@@ -322,7 +322,7 @@ fn critical_weight(scored: &Scored, now: Standings, options: &[&'static OptionSp
     };
     let step = MAX_WEIGHT / WEIGHT_STEPS as f64;
     let mut best: Option<CriticalWeight> = None;
-    for (c, criterion) in CRITERIA.iter().enumerate() {
+    for (c, &criterion) in scored.criteria.iter().enumerate() {
         let from = weights[c];
         for direction in [-1.0, 1.0] {
             let mut inside = from;
@@ -339,7 +339,7 @@ fn critical_weight(scored: &Scored, now: Standings, options: &[&'static OptionSp
                         if leader_at(c, mid) == now.leader { inside = mid } else { outside = mid }
                     }
                     best = Some(CriticalWeight {
-                        criterion: criterion.id,
+                        criterion,
                         from,
                         to: outside,
                         new_leader: options[leader_at(c, outside)].id(),
@@ -373,11 +373,11 @@ mod tests {
     /// lead up to 3 and VMs from 4 on.
     fn os_diversity_knife_edge() -> Profile {
         let mut p = Profile::default();
-        for c in CRITERIA {
-            p.weights.insert(c.id, 0.0);
+        for c in crate::model::CRITERIA {
+            p.weights.insert(c.id(), 0.0);
         }
-        p.weights.insert(CriterionId::OsFlexibility, 1.0);
-        p.weights.insert(CriterionId::Portability, 1.0);
+        p.weights.insert(CriterionId::OS_FLEXIBILITY, 1.0);
+        p.weights.insert(CriterionId::PORTABILITY, 1.0);
         p.workload_mut().legacy_coupling = 0;
         p.workload_mut().os_diversity = 1;
         p
@@ -420,7 +420,7 @@ mod tests {
         let p = os_diversity_knife_edge();
         let s = analyse_default(&p);
         let critical = s.critical_weight.expect("a weight change flips this profile");
-        assert_eq!(critical.criterion, CriterionId::Portability);
+        assert_eq!(critical.criterion, CriterionId::PORTABILITY);
         assert!((critical.from - 1.0).abs() < 1e-12);
         assert!((critical.to - 0.25).abs() < 1e-6, "{critical:?}");
         assert_eq!(critical.new_leader, "vm");

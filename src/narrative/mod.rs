@@ -41,7 +41,7 @@ pub fn point_text(evaluation: &Evaluation, profile: &Profile, option: usize, poi
 pub fn point_title(evaluation: &Evaluation, option: usize, point: &Point) -> Cow<'static, str> {
     let result = &evaluation.options[option];
     let pro = point.title == point.criterion.spec().pro;
-    let substrate = if point.criterion == CriterionId::RuntimePerformance {
+    let substrate = if point.criterion == CriterionId::RUNTIME_PERFORMANCE {
         Substrate::of(result.spec, &result.feasibility, &evaluation.site)
     } else {
         None
@@ -111,7 +111,7 @@ mod tests {
         let mut profile = Profile::default();
         host.clone_into(&mut profile.environment.host);
         let evaluation = evaluate_options(&profile, crate::builtin::catalogs(), REGISTRY);
-        let criterion = CriterionId::RuntimePerformance;
+        let criterion = CriterionId::RUNTIME_PERFORMANCE;
         let point = |title| Point { criterion, title, impact: 1.0, sources: Vec::new() };
         let heading = |o: usize, title| point_title(&evaluation, o, &point(title)).into_owned();
         let spec = criterion.spec();

@@ -76,7 +76,7 @@ pub(super) fn discount_sentence(result: &OptionResult, d: &Discount) -> String {
     if let Some(ratio) = d.bill_ratio {
         return bill_discount_sentence(result, d, ratio);
     }
-    let criterion = &result.criteria[d.criterion as usize];
+    let weight = result.criterion(d.criterion).map_or(0.0, |score| score.weight);
     let (preference, veto) = (d.thresholds.preference, d.thresholds.veto);
     let nearer = if (d.gap - preference).abs() <= (d.gap - veto).abs() { preference } else { veto };
     let (gap, _) = distinct(d.gap, nearer);
@@ -91,7 +91,7 @@ pub(super) fn discount_sentence(result: &OptionResult, d: &Discount) -> String {
         possessive(result.spec.plural),
         d.rival.spec().plural,
         d.criterion.spec().label.to_lowercase(),
-        Number(criterion.weight),
+        Number(weight),
         Number(preference),
         Number(veto),
     )
@@ -129,7 +129,7 @@ mod tests {
         let mut result = evaluation.option(OptionId::CONTAINER).expect("compared by default").clone();
         let thresholds = VetoThresholds::at(5.0).expect("a must");
         result.discounts = vec![Discount {
-            criterion: CriterionId::Isolation,
+            criterion: CriterionId::ISOLATION,
             gap,
             discordance,
             thresholds,

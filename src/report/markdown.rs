@@ -9,7 +9,7 @@ use crate::model::compare::differences;
 use crate::model::facts::fact;
 use crate::model::format::{Number, Score, score_change, signed};
 use crate::model::plan::Plan;
-use crate::model::{AssumptionId, CRITERIA, Evaluation, Profile, ResourceId};
+use crate::model::{AssumptionId, Catalogs, Evaluation, Profile, ResourceId};
 use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
 /// The full report of an analysis; for a mixed estate, the plan and then each component's
@@ -88,7 +88,7 @@ fn component(analysis: &Analysis) -> String {
         let _ = writeln!(out, "{}\n", profile.notes.trim());
     }
     verdict_section(&mut out, evaluation);
-    settings_section(&mut out, profile);
+    settings_section(&mut out, profile, evaluation.site.catalogs);
     scorecard_section(&mut out, profile, evaluation);
     pros_cons_sections(&mut out, profile, evaluation);
     let options = &evaluation.options;
@@ -100,9 +100,9 @@ fn component(analysis: &Analysis) -> String {
         let _ = writeln!(out, "- Break-even — {sentence}");
     }
     robustness_section(&mut out, analysis);
-    assumptions_section(&mut out, profile);
+    assumptions_section(&mut out, profile, evaluation.site.catalogs);
     let _ = writeln!(out, "\n## Source claims\n");
-    let mut cited: Vec<&str> = CRITERIA.iter().flat_map(|c| c.sources.iter().copied()).collect();
+    let mut cited: Vec<&str> = evaluation.criteria.iter().flat_map(|c| c.spec().sources.iter().copied()).collect();
     cited.sort_unstable();
     cited.dedup();
     for id in cited {
@@ -130,8 +130,8 @@ fn verdict_section(out: &mut String, evaluation: &Evaluation) {
 }
 
 /// Every setting the scenario moved from its default.
-fn settings_section(out: &mut String, profile: &Profile) {
-    let changed: Vec<_> = differences(&Profile::default(), profile, &crate::builtin::catalogs().assumptions)
+fn settings_section(out: &mut String, profile: &Profile, catalogs: &Catalogs) {
+    let changed: Vec<_> = differences(&Profile::default(), profile, catalogs)
         .into_iter()
         .filter(|d| !["name", "notes", "component.name"].contains(&d.field.as_str()))
         .collect();
@@ -155,7 +155,7 @@ fn scorecard_section(out: &mut String, profile: &Profile, evaluation: &Evaluatio
     let header: String = options.iter().map(|o| format!(" {} |", o.spec.label)).collect();
     let rule: String = options.iter().map(|_| " ---: |").collect();
     let _ = writeln!(out, "| Criterion | Weight |{header} Sources |\n| --- | ---: |{rule} --- |");
-    for (c, criterion) in CRITERIA.iter().enumerate() {
+    for (c, criterion) in evaluation.criteria.iter().map(|id| id.spec()).enumerate() {
         let cells: String = options.iter().map(|o| format!(" {} |", Score(o.criteria[c].score))).collect();
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
         let _ = writeln!(out, "| {} | {} |{cells} {} |", criterion.label, Number(weight), criterion.sources.join(", "));
@@ -170,7 +170,7 @@ fn scorecard_section(out: &mut String, profile: &Profile, evaluation: &Evaluatio
     let totals: String = options.iter().map(|o| format!(" **{}** |", Score(o.score))).collect();
     let _ = writeln!(out, "| **Overall (0–100)** | |{totals} |\n");
     let _ = writeln!(out, "### Why each criterion scores as it does\n");
-    for (c, criterion) in CRITERIA.iter().enumerate() {
+    for (c, criterion) in evaluation.criteria.iter().map(|id| id.spec()).enumerate() {
         let _ = writeln!(out, "- **{}** — {}", criterion.label, criterion.reading(&evaluation.values));
         for (o, option) in options.iter().enumerate() {
             let score = &option.criteria[c];
@@ -241,12 +241,12 @@ fn robustness_section(out: &mut String, analysis: &Analysis) {
 
 /// Every assumption in force, overridden ones marked, with grade and source (spot's only where
 /// the profile asks for spot).
-fn assumptions_section(out: &mut String, profile: &Profile) {
+fn assumptions_section(out: &mut String, profile: &Profile, catalogs: &Catalogs) {
     let _ = writeln!(
         out,
         "\n## Assumptions\n\n| Assumption | Value | Default | Grade | Source |\n| --- | ---: | ---: | --- | --- |"
     );
-    let values = crate::builtin::catalogs().assumptions.resolve(&profile.assumptions);
+    let values = catalogs.assumptions.resolve(&profile.assumptions);
     let spot = crate::model::buying::asks_spot(profile);
     for id in AssumptionId::ALL.iter().filter(|id| spot || !crate::model::buying::SPOT_ASSUMPTIONS.contains(id)) {
         let spec = id.spec();
@@ -296,9 +296,9 @@ pub fn comparison(pair: &ComparedPair) -> String {
             Score(option.score.b),
             score_change(option.score.a, option.score.b)
         );
-        for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
-            let _ =
-                writeln!(out, "| {} | {} | {} | {} |", criterion.label, Score(d.a), Score(d.b), score_change(d.a, d.b));
+        for (criterion, d) in c.criteria.iter().zip(&option.criteria) {
+            let label = criterion.spec().label;
+            let _ = writeln!(out, "| {label} | {} | {} | {} |", Score(d.a), Score(d.b), score_change(d.a, d.b));
         }
         for (resource, d) in ResourceId::ALL.iter().zip(&option.resources) {
             let (a, b) = narrative::compared_values(c, *resource, d);

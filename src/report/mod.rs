@@ -15,7 +15,7 @@ use crate::model::compare::{Comparison, compare};
 use crate::model::format::{Number, Score, number_direction};
 use crate::model::plan::{Plan, plan};
 use crate::model::sensitivity::{self, Sensitivity};
-use crate::model::{Evaluation, OptionSpec, Profile, confidence, evaluate_options};
+use crate::model::{Catalogs, Evaluation, OptionSpec, Profile, confidence, evaluate_options};
 use crate::narrative;
 
 /// A profile with everything the model concludes about it. For a mixed estate,
@@ -39,18 +39,17 @@ pub struct Mixed {
 }
 
 impl Analysis {
-    /// Evaluates and analyses a profile with the shipped assumptions, against the options
-    /// it compares.
+    /// Evaluates and analyses a profile with the shipped catalogs, against the options it
+    /// compares.
     pub fn new(profile: Profile) -> Self {
         let options = profile.option_specs();
-        Self::of_options(profile, &options)
+        Self::of_options(profile, crate::builtin::catalogs(), &options)
     }
 
-    /// Evaluates and analyses a profile against a list of options.
+    /// Evaluates and analyses a profile on `catalogs` against a list of options.
     /// Each verdict carries its confidence ([`confidence::SEED`], drawn here: a report waits
     /// for it).
-    pub fn of_options(profile: Profile, options: &[&'static OptionSpec]) -> Self {
-        let catalogs = crate::builtin::catalogs();
+    pub fn of_options(profile: Profile, catalogs: &'static Catalogs, options: &[&'static OptionSpec]) -> Self {
         let sensitivity = sensitivity::analyse_options(&profile, catalogs, options);
         if !profile.is_mixed() {
             let confidence = confidence::confidence_options(&profile, catalogs, options, confidence::SEED);
@@ -90,9 +89,9 @@ impl ComparedPair {
         Self::of(Analysis::new(a), Analysis::new(b))
     }
 
-    /// Both profiles evaluated against the same list of options.
-    pub fn of_options(a: Profile, b: Profile, options: &[&'static OptionSpec]) -> Self {
-        Self::of(Analysis::of_options(a, options), Analysis::of_options(b, options))
+    /// Both profiles evaluated on `catalogs` against the same list of options.
+    pub fn of_options(a: Profile, b: Profile, catalogs: &'static Catalogs, options: &[&'static OptionSpec]) -> Self {
+        Self::of(Analysis::of_options(a, catalogs, options), Analysis::of_options(b, catalogs, options))
     }
 
     fn of(a: Analysis, b: Analysis) -> Self {

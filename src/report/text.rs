@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{Analysis, ComparedPair, PlanLines, component_analyses};
+use crate::model::ResourceId;
 use crate::model::format::{Number, Score, score_change, signed};
-use crate::model::{CRITERIA, ResourceId};
 use crate::narrative::{self, break_even_sentences, resource_header, resource_value, sensitivity_sentences};
 
 const LABEL: usize = 28;
@@ -48,10 +48,10 @@ fn component(analysis: &Analysis) -> String {
     let column = options.iter().map(|o| o.spec.label.chars().count() + 2).fold(MIN_COLUMN, usize::max);
     let header: String = options.iter().map(|o| format!("{:>column$}", o.spec.label)).collect();
     let _ = writeln!(out, "{:<LABEL$}{header}  weight", "Scores (0–10)");
-    for (c, criterion) in CRITERIA.iter().enumerate() {
+    for (c, criterion) in evaluation.criteria.iter().enumerate() {
         let cells: String = options.iter().map(|o| format!("{:>column$}", Score(o.criteria[c].score))).collect();
         let weight = options.first().map_or(0.0, |o| o.criteria[c].weight);
-        let _ = writeln!(out, "{:<LABEL$}{cells}  {}", criterion.label, Number(weight));
+        let _ = writeln!(out, "{:<LABEL$}{cells}  {}", criterion.spec().label, Number(weight));
     }
     if let Some(label) = narrative::overall::discount_label(evaluation) {
         let cells: String = options
@@ -139,12 +139,12 @@ pub fn comparison(pair: &ComparedPair) -> String {
             Score(option.score.b),
             score_change(option.score.a, option.score.b)
         );
-        for (criterion, d) in CRITERIA.iter().zip(&option.criteria) {
+        for (criterion, d) in c.criteria.iter().zip(&option.criteria) {
             if d.delta().abs() > 1e-9 {
                 let _ = writeln!(
                     out,
                     "  {:<LABEL$}{:>8} → {:<8} ({})",
-                    criterion.label,
+                    criterion.spec().label,
                     Score(d.a),
                     Score(d.b),
                     score_change(d.a, d.b)

@@ -2,6 +2,7 @@
 //! place, and the explanation of each score on hover. With a baseline pinned, each bar marks
 //! the baseline's score and writes the change since.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use egui::{DragValue, RichText, TextStyle, Ui};
@@ -14,7 +15,7 @@ use super::widgets::{ScoreBar, reset_button, scroll_bar_room, text_width};
 use crate::model::compare::Comparison;
 use crate::model::criteria::MAX_WEIGHT;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{CRITERIA, Evaluation};
+use crate::model::{CRITERIA, CriterionId, Evaluation};
 use crate::narrative;
 use crate::profile::Profile;
 
@@ -56,7 +57,8 @@ pub fn scorecard_ui(
     // Measured, not guessed: four options in a 1024-point window leave little to spare.
     let options = evaluation.options.len().max(1) as f32;
     let gap = ui.spacing().item_spacing.x;
-    let criteria = CRITERIA.iter().map(|c| text_width(ui, c.label, &TextStyle::Body)).fold(0.0, f32::max);
+    let criteria =
+        evaluation.criteria.iter().map(|c| text_width(ui, c.spec().label, &TextStyle::Body)).fold(0.0, f32::max);
     let width = ui.available_width() - scroll_bar_room(ui);
     let room = (width - criteria - WEIGHT_COLUMN - 2.0 * COLUMN_GAP) / options - COLUMN_GAP;
     let number = text_width(ui, "100.0", &TextStyle::Monospace) + gap;
@@ -96,20 +98,21 @@ pub fn scorecard_ui(
                 }
                 ui.end_row();
 
-                for (c, criterion) in CRITERIA.iter().enumerate() {
+                for (c, &id) in evaluation.criteria.iter().enumerate() {
+                    let criterion = id.spec();
                     ui.label(criterion.label).on_hover_ui(|ui| {
                         ui.label(RichText::new(criterion.question).strong());
                         ui.label(criterion.reading(&evaluation.values).as_ref());
                         claims_ui(ui, criterion.sources);
                     });
-                    weight_ui(ui, profile, c);
+                    weight_ui(ui, profile, id);
                     for (index, result) in evaluation.options.iter().enumerate() {
                         let score = &result.criteria[c];
                         let vetoed = evaluation
                             .verdict
                             .ruled_out
                             .iter()
-                            .any(|veto| veto.option == result.spec.id() && veto.criterion == criterion.id);
+                            .any(|veto| veto.option == result.spec.id() && veto.criterion == id);
                         let bar = |ui: &mut Ui| {
                             ScoreBar::new(score.score, 10.0, result_color(ui.visuals(), result), bar_width)
                                 .against(change(index, Some(c)))
@@ -180,45 +183,52 @@ fn discount_row_ui(ui: &mut Ui, evaluation: &Evaluation) {
     ui.end_row();
 }
 
-/// The words around criterion `c`'s weight: its accessible name, its hover text and what
-/// its reset button resets. They depend on the criteria table alone, so they are written
-/// once, not on every frame.
+/// The words around a criterion's weight: its accessible name, its hover text and what its
+/// reset button resets. They depend on the criterion's row alone, so the registry's are
+/// written once, not on every frame.
+#[derive(Clone)]
 struct WeightWords {
     name: String,
     hover: String,
     reset: String,
 }
 
-fn weight_words(c: usize) -> &'static WeightWords {
-    static WORDS: LazyLock<Vec<WeightWords>> = LazyLock::new(|| {
-        CRITERIA
-            .iter()
-            .map(|criterion| WeightWords {
-                name: format!("Weight of {}", criterion.label),
-                hover: format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", criterion.label.to_lowercase()),
-                reset: format!("weight of {}", criterion.label),
-            })
-            .collect()
-    });
-    &WORDS[c]
+impl WeightWords {
+    fn of(criterion: CriterionId) -> Self {
+        let label = criterion.spec().label;
+        Self {
+            name: format!("Weight of {label}"),
+            hover: format!("How much {} counts, 0–{MAX_WEIGHT}; drag or type", label.to_lowercase()),
+            reset: format!("weight of {label}"),
+        }
+    }
 }
 
-/// The weight of criterion `c`, editable 0–5, with a reset when it overrides the default.
-fn weight_ui(ui: &mut Ui, profile: &mut Profile, c: usize) {
-    let criterion = &CRITERIA[c];
-    let words = weight_words(c);
-    let overridden = profile.weights.contains_key(&criterion.id);
+/// The words of a registered criterion, written once; those of another, on each call.
+fn weight_words(criterion: CriterionId) -> Cow<'static, WeightWords> {
+    static WORDS: LazyLock<Vec<WeightWords>> =
+        LazyLock::new(|| CRITERIA.iter().map(|spec| WeightWords::of(spec.id())).collect());
+    match CRITERIA.iter().position(|spec| spec.id() == criterion) {
+        Some(c) => Cow::Borrowed(&WORDS[c]),
+        None => Cow::Owned(WeightWords::of(criterion)),
+    }
+}
+
+/// A criterion's weight, editable 0–5, with a reset when it overrides the default.
+fn weight_ui(ui: &mut Ui, profile: &mut Profile, criterion: CriterionId) {
+    let words = weight_words(criterion);
+    let overridden = profile.weights.contains_key(&criterion);
     ui.horizontal(|ui| {
-        let mut weight = crate::model::weight(profile, criterion.id);
+        let mut weight = crate::model::weight(profile, criterion);
         let response = ui
             .add(DragValue::new(&mut weight).range(0.0..=MAX_WEIGHT).speed(0.05).fixed_decimals(0))
             .accessible_name(words.name.as_str())
             .on_hover_text(words.hover.as_str());
         if response.changed() {
-            profile.weights.insert(criterion.id, weight.round());
+            profile.weights.insert(criterion, weight.round());
         }
         if reset_button(ui, &words.reset, overridden) {
-            profile.weights.remove(&criterion.id);
+            profile.weights.remove(&criterion);
         }
         if overridden {
             ui.label(RichText::new("●").color(attention_color(ui.visuals())))

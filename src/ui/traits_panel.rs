@@ -14,16 +14,16 @@ use super::culling::culled;
 use super::theme::option_color_by_id;
 use super::widgets::reset_button;
 use crate::model::format;
-use crate::model::hosts::{Arch, CUSTOM, HostType};
+use crate::model::hosts::{Arch, CUSTOM, HostCatalog, HostType};
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::purchase::Purchase;
 use crate::model::sensitivity::Sensitivity;
-use crate::model::{OptionId, TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
+use crate::model::{Catalogs, OptionId, TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
 use crate::narrative;
 use crate::profile::Profile;
 
-/// Every trait, by group.
-pub fn traits_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensitivity) {
+/// Every trait, by group; the host types offered are `catalogs`'.
+pub fn traits_ui(ui: &mut Ui, profile: &mut Profile, catalogs: &Catalogs, sensitivity: &Sensitivity) {
     for group in TraitGroup::ALL {
         egui::CollapsingHeader::new(RichText::new(group.label()).heading()).default_open(true).show(ui, |ui| {
             // Each row is laid out only when in view (most are not): its height is the
@@ -37,7 +37,7 @@ pub fn traits_ui(ui: &mut Ui, profile: &mut Profile, sensitivity: &Sensitivity) 
                 let host = profile.environment.host.clone();
                 culled(ui, "host", host, |ui| {
                     currency_ui(ui, profile);
-                    host_ui(ui, profile);
+                    host_ui(ui, profile, &catalogs.hosts);
                     kubernetes_ui(ui, profile);
                 });
             }
@@ -88,8 +88,7 @@ fn currency_ui(ui: &mut Ui, profile: &mut Profile) {
 /// The host type: the profile's own hardware or a catalog type, picked from a list that a
 /// text field filters (over a hundred types are too many to scan); a catalog type's price
 /// beneath it, and on an Arm64 type whether the images run there.
-fn host_ui(ui: &mut Ui, profile: &mut Profile) {
-    let catalog = &crate::builtin::catalogs().hosts;
+fn host_ui(ui: &mut Ui, profile: &mut Profile, catalog: &HostCatalog) {
     let before = profile.environment.host.clone();
     ui.horizontal(|ui| {
         let label = ui.label("Host type");

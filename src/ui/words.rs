@@ -5,7 +5,7 @@
 
 use crate::builtin::Described as _;
 use crate::model::traits::Section;
-use crate::model::{AssumptionId, CRITERIA, TRAITS};
+use crate::model::{AssumptionId, CriterionId, TRAITS};
 use crate::narrative::in_sentence;
 use crate::profile::Adjustment;
 
@@ -24,7 +24,8 @@ pub fn setting_label(path: &str) -> String {
     let (place, key) = path.rsplit_once('.').unwrap_or(("", path));
     let section = place.rsplit('.').next().unwrap_or_default();
     let found = match section {
-        "weights" => CRITERIA.iter().find(|spec| spec.key == key).map(|spec| format!("Weight of {}", spec.label)),
+        // Files weigh registered criteria only.
+        "weights" => CriterionId::from_key(key).map(|id| format!("Weight of {}", id.spec().label)),
         "assumptions" => AssumptionId::from_key(key).map(|id| id.spec().label.clone()),
         _ => Section::ALL
             .into_iter()

@@ -1,15 +1,14 @@
 //! Cost: what will the bill for hosts and managed services be each month? Its row, and the rule
 //! that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
 use crate::model::format::Number;
 use crate::model::resources::ResourceId;
 use crate::model::rules::{Input, RuleInputs, Terms, decades_behind};
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::Cost,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "cost",
     label: "Cost",
     question: "What will the bill for hosts and managed services be each month?",
@@ -68,11 +67,11 @@ mod tests {
         w.memory_per_instance_mib = 1024.0;
         w.cpu_per_instance = 0.25;
         p.environment.host_memory_gib = 16.0;
-        let (vm, ct) = scores(&p, CriterionId::Cost);
+        let (vm, ct) = scores(&p, CriterionId::COST);
         close(vm, 10.0 - 14.3 * 2f64.log10());
         close(ct, 10.0);
         // On 8 GiB hosts both double (4 hosts against 2): the same ratio, the same score.
         p.environment.host_memory_gib = 8.0;
-        close(scores(&p, CriterionId::Cost).0, 10.0 - 14.3 * 2f64.log10());
+        close(scores(&p, CriterionId::COST).0, 10.0 - 14.3 * 2f64.log10());
     }
 }

@@ -1,12 +1,11 @@
 //! Delivery speed: how cheaply can changes be shipped? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::rules::{MigrationPath, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::DeliverySpeed,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "delivery_speed",
     label: "Delivery speed",
     question: "How cheaply can changes be shipped?",
@@ -77,12 +76,12 @@ mod tests {
         w.services = 1;
         w.deploys_per_week = 100.0;
         w.team_container_maturity = 10;
-        assert_eq!(scores(&p, CriterionId::DeliverySpeed), (3.0, 8.0));
+        assert_eq!(scores(&p, CriterionId::DELIVERY_SPEED), (3.0, 8.0));
         p.workload_mut().team_container_maturity = 0;
-        close(scores(&p, CriterionId::DeliverySpeed).1, 3.0);
+        close(scores(&p, CriterionId::DELIVERY_SPEED).1, 3.0);
         // A hundred greenfield services, each in its own instance: both options gain 2.
         p.workload_mut().services = 100;
         p.workload_mut().legacy_coupling = 0;
-        assert_eq!(scores(&p, CriterionId::DeliverySpeed), (5.0, 5.0));
+        assert_eq!(scores(&p, CriterionId::DELIVERY_SPEED), (5.0, 5.0));
     }
 }

@@ -1,14 +1,13 @@
 //! Heavy workloads: does the workload's weight favour full VMs? Its row, and the rule that
 //! scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::profile::Profile;
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::HeavyWorkloads,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "heavy_workloads",
     label: "Heavy workloads",
     question: "Does the workload's weight favour full VMs?",
@@ -56,7 +55,7 @@ mod tests {
         w.memory_per_instance_mib = 65536.0;
         w.lifespan_days = 1095.0;
         close(heaviness(&p), 1.0);
-        let (vm, ct) = scores(&p, CriterionId::HeavyWorkloads);
+        let (vm, ct) = scores(&p, CriterionId::HEAVY_WORKLOADS);
         close(vm, 9.0);
         close(ct, 5.0);
     }

@@ -1,7 +1,7 @@
 //! Isolation: how well are neighbours kept apart when isolation matters? Its row, and the rule
 //! that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
 use crate::model::format::Number;
 use crate::model::options::{Boundary, OptionSpec};
@@ -10,8 +10,7 @@ use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::{TraitId, fraction};
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::Isolation,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "isolation",
     label: "Isolation",
     question: "How well are neighbours kept apart when isolation matters?",
@@ -131,13 +130,13 @@ mod tests {
         w.untrusted_code = 10;
         w.compliance_strictness = 10;
         // Threat 1: a hypervisor exposes 2/10, a hardened shared kernel 9 × (1 − 0.25).
-        let (vm, ct) = scores(&p, CriterionId::Isolation);
+        let (vm, ct) = scores(&p, CriterionId::ISOLATION);
         close(vm, 8.0);
         close(ct, 10.0 - 6.75);
         // Own reviewed code keeps 35% of the threat; compliance does not enter.
         p.workload_mut().untrusted_code = 0;
         p.workload_mut().compliance_strictness = 0;
-        let (vm, ct) = scores(&p, CriterionId::Isolation);
+        let (vm, ct) = scores(&p, CriterionId::ISOLATION);
         close(vm, 10.0 - 0.35 * 2.0);
         close(ct, 10.0 - 0.35 * 6.75);
         // All services in one VM: processes side by side, no boundary and no hardening
@@ -148,15 +147,15 @@ mod tests {
         w.services = 4;
         w.replicas = 1;
         p.environment.services_per_vm = 500;
-        close(scores(&p, CriterionId::Isolation).0, 10.0 - 9.0);
+        close(scores(&p, CriterionId::ISOLATION).0, 10.0 - 9.0);
         // Two of four services per VM: a breach reaches half the estate (ln 2 / ln 4).
         p.environment.services_per_vm = 2;
-        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (9.0 - 2.0) / 2.0);
+        close(scores(&p, CriterionId::ISOLATION).0, 10.0 - 2.0 - (9.0 - 2.0) / 2.0);
         // Two replicas of each, all four services per VM: four of eight (ln 4 / ln 8).
         p.workload_mut().replicas = 2;
         p.environment.services_per_vm = 4;
-        close(scores(&p, CriterionId::Isolation).0, 10.0 - 2.0 - (9.0 - 2.0) * 2.0 / 3.0);
+        close(scores(&p, CriterionId::ISOLATION).0, 10.0 - 2.0 - (9.0 - 2.0) * 2.0 / 3.0);
         p.workload_mut().isolation_need = 0;
-        assert_eq!(scores(&p, CriterionId::Isolation), (10.0, 10.0), "no need, no threat");
+        assert_eq!(scores(&p, CriterionId::ISOLATION), (10.0, 10.0), "no need, no threat");
     }
 }

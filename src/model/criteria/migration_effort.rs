@@ -1,15 +1,14 @@
 //! Migration effort: how much must change to get the app onto the platform? Its row, and the
 //! rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::assumptions::Values;
 use crate::model::format::Number;
 use crate::model::rules::{MigrationPath, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::MigrationEffort,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "migration_effort",
     label: "Migration effort",
     question: "How much must change to get the app onto the platform?",
@@ -84,12 +83,12 @@ mod tests {
         p.workload_mut().legacy_coupling = 10;
         p.workload_mut().team_container_maturity = 0;
         // Containerised as it is: 10 − 4 − 2; lifted and shifted onto VMs: 10 − 1.
-        assert_eq!(scores(&p, CriterionId::MigrationEffort), (9.0, 4.0));
+        assert_eq!(scores(&p, CriterionId::MIGRATION_EFFORT), (9.0, 4.0));
         let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         assert_eq!(evaluation.options[1].path, MigrationPath::AsIs);
         p.workload_mut().legacy_coupling = 0;
         p.workload_mut().team_container_maturity = 10;
-        assert_eq!(scores(&p, CriterionId::MigrationEffort), (10.0, 10.0));
+        assert_eq!(scores(&p, CriterionId::MIGRATION_EFFORT), (10.0, 10.0));
     }
 
     /// A hundred half-coupled services, thirty deploys a week (cadence c = log 31/log 101) and
@@ -101,7 +100,7 @@ mod tests {
     #[test]
     fn decomposition_is_chosen_where_it_pays() {
         let mut p = Profile::default();
-        p.weights.insert(CriterionId::MigrationEffort, 3.0);
+        p.weights.insert(CriterionId::MIGRATION_EFFORT, 3.0);
         let w = p.workload_mut();
         w.services = 100;
         w.legacy_coupling = 5;
@@ -112,8 +111,8 @@ mod tests {
         let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         let container = &evaluation.options[1];
         assert_eq!(container.path, MigrationPath::Decomposed);
-        close(container.criteria[CriterionId::MigrationEffort as usize].score, 6.5);
-        close(container.criteria[CriterionId::DeliverySpeed as usize].score, 5.0 + 3.0 * pace + 2.0);
+        close(container.criterion(CriterionId::MIGRATION_EFFORT).expect("scored").score, 6.5);
+        close(container.criterion(CriterionId::DELIVERY_SPEED).expect("scored").score, 5.0 + 3.0 * pace + 2.0);
         assert_eq!(evaluation.options[0].path, MigrationPath::AsIs, "VMs lift and shift");
         // With one service there is nothing to decompose into: as-is.
         p.workload_mut().services = 1;

@@ -1,11 +1,11 @@
 //! The criteria every option is scored on. Each is one module below, named by its key: its
 //! row (what it asks, how Podvisor reads the sources into a number, its default weight and the
 //! claims it rests on) and its rule, which scores an option and records the figures the
-//! sentences quote. [`CRITERIA`] is the registry: the rows in scorecard order.
+//! sentences quote. [`CRITERIA`] is the registry: the rows in scorecard order. An evaluation
+//! scores the criteria its catalogs list ([`super::catalogs::Catalogs::criteria`], the registry
+//! unless a caller adds its own), so a criterion declared elsewhere is scored and shown too.
 
 use std::borrow::Cow;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use super::criterion_id::CriterionId;
 
@@ -33,7 +33,6 @@ pub mod supply_chain;
 /// Everything shown about a criterion besides its scores.
 #[derive(Clone, Copy, Debug)]
 pub struct CriterionSpec {
-    pub id: CriterionId,
     /// Key in profiles and JSON.
     pub key: &'static str,
     pub label: &'static str,
@@ -65,6 +64,11 @@ pub enum Wording {
 }
 
 impl CriterionSpec {
+    /// The criterion's id: the address of its row.
+    pub const fn id(&'static self) -> CriterionId {
+        CriterionId::of(self)
+    }
+
     /// How the rule turns the sources into a 0–10 score, stated plainly, with the figures of
     /// `values` (the catalogue as a profile resolves it).
     pub fn reading(&self, values: &Values) -> Cow<'static, str> {
@@ -105,50 +109,26 @@ pub enum Record {
 /// Highest weight a criterion can be given.
 pub const MAX_WEIGHT: f64 = 5.0;
 
-/// Every criterion, in scorecard order: the registry. A criterion is its module below (its
-/// row and its rule) and its line here.
-pub const CRITERIA: &[CriterionSpec] = &[
-    resource_efficiency::SPEC,
-    cost::SPEC,
-    startup_speed::SPEC,
-    runtime_performance::SPEC,
-    isolation::SPEC,
-    patching::SPEC,
-    supply_chain::SPEC,
-    os_flexibility::SPEC,
-    portability::SPEC,
-    scalability::SPEC,
-    delivery_speed::SPEC,
-    networking_simplicity::SPEC,
-    migration_effort::SPEC,
-    resilience_fit::SPEC,
-    heavy_workloads::SPEC,
-    nesting::SPEC,
+/// Every shipped criterion, in scorecard order: the registry. A criterion is its module below
+/// (its row and its rule) and its line here.
+pub static CRITERIA: &[&CriterionSpec] = &[
+    &resource_efficiency::SPEC,
+    &cost::SPEC,
+    &startup_speed::SPEC,
+    &runtime_performance::SPEC,
+    &isolation::SPEC,
+    &patching::SPEC,
+    &supply_chain::SPEC,
+    &os_flexibility::SPEC,
+    &portability::SPEC,
+    &scalability::SPEC,
+    &delivery_speed::SPEC,
+    &networking_simplicity::SPEC,
+    &migration_effort::SPEC,
+    &resilience_fit::SPEC,
+    &heavy_workloads::SPEC,
+    &nesting::SPEC,
 ];
-
-impl CriterionId {
-    pub fn spec(self) -> &'static CriterionSpec {
-        &CRITERIA[self as usize]
-    }
-
-    /// Looks a criterion up by its file key.
-    pub fn from_key(key: &str) -> Option<Self> {
-        CRITERIA.iter().find(|spec| spec.key == key).map(|spec| spec.id)
-    }
-}
-
-impl Serialize for CriterionId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.spec().key)
-    }
-}
-
-impl<'de> Deserialize<'de> for CriterionId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let key = String::deserialize(deserializer)?;
-        Self::from_key(&key).ok_or_else(|| serde::de::Error::custom(format!("unknown criterion `{key}`")))
-    }
-}
 
 /// Appends the terms of one option's score on one criterion to `out`; they sum to the
 /// unclamped score. Callers reuse one buffer: sensitivity sweeps score thousands of times.
@@ -187,7 +167,7 @@ pub(crate) mod by_hand {
         let evaluation = evaluate(profile, crate::model::catalogs::shipped());
         let score = |id: &str| {
             let option = evaluation.options.iter().find(|o| o.spec.key == id).expect("option evaluated");
-            option.criteria[criterion as usize].score
+            option.criterion(criterion).expect("criterion scored").score
         };
         (score("vm"), score("container"))
     }
@@ -203,10 +183,11 @@ mod tests {
     use crate::model::facts::{FACTS, fact};
 
     #[test]
-    fn table_order_matches_ids() {
-        for (index, spec) in CRITERIA.iter().enumerate() {
-            assert_eq!(spec.id as usize, index, "{} is out of order", spec.key);
-            assert_eq!(CriterionId::from_key(spec.key), Some(spec.id));
+    fn ids_sort_in_table_order_and_read_back_from_their_keys() {
+        let ids: Vec<CriterionId> = CRITERIA.iter().map(|spec| spec.id()).collect();
+        assert!(ids.is_sorted() && ids.windows(2).all(|pair| pair[0] != pair[1]), "{ids:?}");
+        for id in ids {
+            assert_eq!(CriterionId::from_key(id.key()), Some(id));
         }
     }
 

@@ -1,12 +1,11 @@
 //! Nesting: must the workload itself run VMs? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::Nesting,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "nesting",
     label: "Nesting",
     question: "Must the workload itself run VMs?",
@@ -40,8 +39,8 @@ mod tests {
     #[test]
     fn nesting_penalises_hardware_virtualization() {
         let mut p = Profile::default();
-        assert_eq!(scores(&p, CriterionId::Nesting), (10.0, 10.0));
+        assert_eq!(scores(&p, CriterionId::NESTING), (10.0, 10.0));
         p.workload_mut().nested_virtualization = true;
-        assert_eq!(scores(&p, CriterionId::Nesting), (3.0, 9.0));
+        assert_eq!(scores(&p, CriterionId::NESTING), (3.0, 9.0));
     }
 }

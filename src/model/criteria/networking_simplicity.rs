@@ -1,13 +1,12 @@
 //! Networking simplicity: how much networking must be built and run between parts of the app?
 //! Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::rules::{Input, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::NetworkingSimplicity,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "networking_simplicity",
     label: "Networking simplicity",
     question: "How much networking must be built and run between parts of the app?",
@@ -62,10 +61,10 @@ mod tests {
         w.chattiness = 10;
         w.team_container_maturity = 0;
         // 100 endpoints each: 10 − 2.5 × 2.
-        assert_eq!(scores(&p, CriterionId::NetworkingSimplicity), (5.0, 5.0));
+        assert_eq!(scores(&p, CriterionId::NETWORKING_SIMPLICITY), (5.0, 5.0));
         p.workload_mut().team_container_maturity = 10;
-        close(scores(&p, CriterionId::NetworkingSimplicity).1, 6.5);
+        close(scores(&p, CriterionId::NETWORKING_SIMPLICITY).1, 6.5);
         p.environment.services_per_vm = 50;
-        close(scores(&p, CriterionId::NetworkingSimplicity).0, 10.0 - 2.5 * 2.0_f64.log10());
+        close(scores(&p, CriterionId::NETWORKING_SIMPLICITY).0, 10.0 - 2.5 * 2.0_f64.log10());
     }
 }

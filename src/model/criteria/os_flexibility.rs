@@ -1,13 +1,12 @@
 //! OS flexibility: can the platform run every OS the workload needs? Its row, and the rule that
 //! scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::rules::{Input, RuleInputs, Terms};
 use crate::model::traits::{PrimaryOs, TraitId};
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::OsFlexibility,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "os_flexibility",
     label: "OS flexibility",
     question: "Can the platform run every OS the workload needs?",
@@ -52,13 +51,13 @@ mod tests {
         let mut p = Profile::default();
         p.workload_mut().os_diversity = 10;
         p.workload_mut().legacy_coupling = 0;
-        let (vm, ct) = scores(&p, CriterionId::OsFlexibility);
+        let (vm, ct) = scores(&p, CriterionId::OS_FLEXIBILITY);
         close(vm, 10.0);
         close(ct, 1.0);
-        close(scores(&p, CriterionId::Portability).1, 5.0);
+        close(scores(&p, CriterionId::PORTABILITY).1, 5.0);
         p.workload_mut().os_diversity = 0;
-        assert_eq!(scores(&p, CriterionId::Portability), (5.0, 9.0));
+        assert_eq!(scores(&p, CriterionId::PORTABILITY), (5.0, 9.0));
         p.workload_mut().legacy_coupling = 10;
-        close(scores(&p, CriterionId::Portability).1, 6.0);
+        close(scores(&p, CriterionId::PORTABILITY).1, 6.0);
     }
 }

@@ -1,7 +1,7 @@
 //! Patching burden: how many operating systems must be kept patched, and how fresh are images?
 //! Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
 use crate::model::format::Number;
 use crate::model::resources::ResourceId;
@@ -9,8 +9,7 @@ use crate::model::rules::{Input, POINTS_PER_DECADE, RuleInputs, Terms, decades_b
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::Patching,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "patching",
     label: "Patching burden",
     question: "How many operating systems must be kept patched, and how fresh are images?",
@@ -116,17 +115,17 @@ mod tests {
         // not patched in place). Half-relevant without compliance: 0.5 × 4 × log10(2) behind.
         // Week-old instances are not stale; replacing them weekly counts as freshness.
         let behind = 0.5 * 4.0 * 2f64.log10();
-        let (vm, ct) = scores(&p, CriterionId::Patching);
+        let (vm, ct) = scores(&p, CriterionId::PATCHING);
         close(vm, 8.0 - behind);
         close(ct, 8.0 + 2.0 * churn(7.0));
         p.workload_mut().deploys_per_week = 100.0;
-        close(scores(&p, CriterionId::Patching).1, 10.0);
+        close(scores(&p, CriterionId::PATCHING).1, 10.0);
         p.workload_mut().lifespan_days = 365.0;
-        close(scores(&p, CriterionId::Patching).0, 6.0 - behind);
+        close(scores(&p, CriterionId::PATCHING).0, 6.0 - behind);
         // Strict compliance makes the count fully relevant and adds controls and audit
         // evidence to both, by their control loads.
         p.workload_mut().compliance_strictness = 10;
-        let (vm, ct) = scores(&p, CriterionId::Patching);
+        let (vm, ct) = scores(&p, CriterionId::PATCHING);
         close(vm, 6.0 - 2.0 * behind - 2.0 * 1.0);
         close(ct, 10.0 - 2.0 * 1.2);
     }

@@ -1,13 +1,12 @@
 //! Portability: how easily does the workload move between machines and clouds? Its row, and the
 //! rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::Portability,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "portability",
     label: "Portability",
     question: "How easily does the workload move between machines and clouds?",

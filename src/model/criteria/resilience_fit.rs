@@ -1,7 +1,7 @@
 //! Resilience fit: does the platform's failure model match the app's? Its row, and the rule
 //! that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
 use crate::model::format::Number;
 use crate::model::options::{CONTAINER, VM};
@@ -9,8 +9,7 @@ use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::ResilienceFit,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "resilience_fit",
     label: "Resilience fit",
     question: "Does the platform's failure model match the app's?",
@@ -86,17 +85,17 @@ mod tests {
     fn resilience_fit_follows_failure_tolerance() {
         let mut p = Profile::default();
         p.workload_mut().failure_tolerance = 10;
-        assert_eq!(scores(&p, CriterionId::ResilienceFit), (7.0, 10.0));
+        assert_eq!(scores(&p, CriterionId::RESILIENCE_FIT), (7.0, 10.0));
         // Live migration keeps an app that cannot die running through host maintenance,
         // if its instances live long enough to meet it.
         p.workload_mut().lifespan_days = 30.0;
         p.workload_mut().failure_tolerance = 0;
-        assert_eq!(scores(&p, CriterionId::ResilienceFit), (10.0, 2.0));
+        assert_eq!(scores(&p, CriterionId::RESILIENCE_FIT), (10.0, 2.0));
         p.workload_mut().failure_tolerance = 5;
-        assert_eq!(scores(&p, CriterionId::ResilienceFit), (8.5, 6.0));
+        assert_eq!(scores(&p, CriterionId::RESILIENCE_FIT), (8.5, 6.0));
         // VMs living an hour are replaced from their image all the time, as pods are: they
         // fit the app as the orchestrated options do (2 + 8 × 0.5).
         p.workload_mut().lifespan_days = 1.0 / 24.0;
-        assert_eq!(scores(&p, CriterionId::ResilienceFit), (6.0, 6.0));
+        assert_eq!(scores(&p, CriterionId::RESILIENCE_FIT), (6.0, 6.0));
     }
 }

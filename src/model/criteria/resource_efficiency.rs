@@ -1,13 +1,12 @@
 //! Resource efficiency: how much memory and CPU does the workload need at peak? Its row, and
 //! the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::resources::ResourceId;
 use crate::model::rules::{Input, RuleInputs, Terms};
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::ResourceEfficiency,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "resource_efficiency",
     label: "Resource efficiency",
     question: "How much memory and CPU does the workload need at peak?",
@@ -54,7 +53,7 @@ mod tests {
         let evaluation = evaluate(&p, crate::model::catalogs::shipped());
         let (vm, ct) = (&evaluation.options[0].resources, &evaluation.options[1].resources);
         let expected_vm = 5.0 * ct.memory_gib / vm.memory_gib + 5.0 * ct.cpu_cores / vm.cpu_cores;
-        let (vm_score, ct_score) = scores(&p, CriterionId::ResourceEfficiency);
+        let (vm_score, ct_score) = scores(&p, CriterionId::RESOURCE_EFFICIENCY);
         close(ct_score, 10.0);
         close(vm_score, expected_vm);
     }

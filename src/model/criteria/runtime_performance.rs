@@ -1,15 +1,14 @@
 //! Runtime performance: how close to bare-metal speed does the workload run? Its row, and the
 //! rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::assumptions::{AssumptionId, Values};
 use crate::model::format::Number;
 use crate::model::rules::{Input, RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::RuntimePerformance,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "runtime_performance",
     label: "Runtime performance",
     question: "How close to bare-metal speed does the workload run?",
@@ -95,12 +94,12 @@ mod tests {
         let mut p = Profile::default();
         p.workload_mut().data_intensity = 10;
         p.workload_mut().chattiness = 0;
-        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        let (vm, ct) = scores(&p, CriterionId::RUNTIME_PERFORMANCE);
         close(vm, 10.0 * 0.977 * 0.9);
         close(ct, 10.0);
         p.workload_mut().data_intensity = 0;
         p.workload_mut().chattiness = 10;
-        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        let (vm, ct) = scores(&p, CriterionId::RUNTIME_PERFORMANCE);
         close(vm, 10.0 * 0.977 * 0.87);
         close(ct, 10.0 * 0.95);
     }
@@ -112,7 +111,7 @@ mod tests {
         p.workload_mut().chattiness = 10;
         let evaluation = evaluate_options(&p, crate::model::catalogs::shipped(), REGISTRY);
         let criterion = |option: OptionId| {
-            &evaluation.option(option).expect("evaluated").criteria[CriterionId::RuntimePerformance as usize]
+            evaluation.option(option).and_then(|o| o.criterion(CriterionId::RUNTIME_PERFORMANCE)).expect("evaluated")
         };
         let layered = criterion(OptionId::CONTAINERS_ON_VMS);
         close(layered.score, 10.0 * 0.977 * 1.0 * (0.87 * 0.95));
@@ -127,21 +126,23 @@ mod tests {
         let mut p = Profile::default();
         p.workload_mut().data_intensity = 0;
         p.workload_mut().chattiness = 0;
-        let before = scores(&p, CriterionId::RuntimePerformance);
+        let before = scores(&p, CriterionId::RUNTIME_PERFORMANCE);
         close(before.0, 10.0 * 0.977);
         close(before.1, 10.0);
         // The VM keeps 0.89 of a data plane's throughput; bare-metal containers take the
         // host's own virtual function and keep all of it.
         p.workload_mut().packet_data_plane = true;
-        let (vm, ct) = scores(&p, CriterionId::RuntimePerformance);
+        let (vm, ct) = scores(&p, CriterionId::RUNTIME_PERFORMANCE);
         close(vm, 10.0 * 0.977 * 0.89);
         close(ct, 10.0);
         // Containers on VMs pass one hypervisor, their node VM's, after both CPU layers and
         // the pod network: 10 × 0.977 × 1.0 × (0.87 × 0.95)^0.5 × 0.89 with chattiness 5.
         p.workload_mut().chattiness = 5;
         let evaluation = evaluate_options(&p, crate::model::catalogs::shipped(), REGISTRY);
-        let layered = &evaluation.option(OptionId::CONTAINERS_ON_VMS).expect("evaluated").criteria
-            [CriterionId::RuntimePerformance as usize];
+        let layered = evaluation
+            .option(OptionId::CONTAINERS_ON_VMS)
+            .and_then(|option| option.criterion(CriterionId::RUNTIME_PERFORMANCE))
+            .expect("evaluated");
         close(layered.score, 10.0 * 0.977 * (0.87_f64 * 0.95).powf(0.5) * 0.89);
         let packet = layered.terms.iter().filter(|t| t.label == "packet data plane behind a hypervisor").count();
         assert_eq!(packet, 1);

@@ -1,6 +1,6 @@
 //! Scalability: how quickly can capacity follow a burst? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::assumptions::Values;
 use crate::model::format::Number;
 use crate::model::resources::ResourceId;
@@ -8,8 +8,7 @@ use crate::model::rules::{MigrationPath, POINTS_PER_DECADE, RuleInputs, Terms, d
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::Scalability,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "scalability",
     label: "Scalability",
     question: "How quickly can capacity follow a burst?",
@@ -72,9 +71,9 @@ mod tests {
         let mut p = Profile::default();
         p.workload_mut().legacy_coupling = 0;
         p.workload_mut().peak_factor = 1.0;
-        assert_eq!(scores(&p, CriterionId::Scalability), (10.0, 10.0));
+        assert_eq!(scores(&p, CriterionId::SCALABILITY), (10.0, 10.0));
         p.workload_mut().peak_factor = 20.0;
-        let (vm, ct) = scores(&p, CriterionId::Scalability);
+        let (vm, ct) = scores(&p, CriterionId::SCALABILITY);
         close(ct, 10.0);
         // 2 replicas grow to 40 pods in four HPA periods (2 → 6 → 12 → 24 → 48): 60 s and a
         // start of 0.56 s plus the pull of the share its node lacks of 150 MiB at 60 MiB/s

@@ -1,7 +1,7 @@
 //! Start-up speed: does slow instance start-up hurt this workload? Its row, and the rule that
 //! scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::assumptions::Values;
 use crate::model::format::Number;
 use crate::model::profile::Profile;
@@ -10,8 +10,7 @@ use crate::model::rules::{POINTS_PER_DECADE, RuleInputs, Terms, decades_behind};
 use crate::model::traits::{TraitId, fraction};
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::StartupSpeed,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "startup_speed",
     label: "Start-up speed",
     question: "Does slow instance start-up hurt this workload?",
@@ -64,7 +63,7 @@ mod tests {
         let mut p = Profile::default();
         p.workload_mut().lifespan_days = 365.0;
         p.workload_mut().start_latency_sensitivity = 10;
-        let (vm, ct) = scores(&p, CriterionId::StartupSpeed);
+        let (vm, ct) = scores(&p, CriterionId::STARTUP_SPEED);
         close(ct, 10.0);
         // A container's start: 0.56 s and the pull of the share its node lacks of the default
         // 150 MiB app at 60 MiB/s (2.5 s): a service's four pods at peak share one node, so
@@ -72,9 +71,9 @@ mod tests {
         // cached, 2.5 × 0.125 = 0.3125 s.
         close(vm, 10.0 - 4.0 * (40.0_f64 / (0.56 + 0.3125)).log10());
         p.workload_mut().start_latency_sensitivity = 0;
-        assert_eq!(scores(&p, CriterionId::StartupSpeed), (10.0, 10.0), "irrelevant start-up");
+        assert_eq!(scores(&p, CriterionId::STARTUP_SPEED), (10.0, 10.0), "irrelevant start-up");
         // Short lifetimes pay their boots in warm spares (the projection), not in this score.
         p.workload_mut().lifespan_days = 1.0 / 24.0;
-        assert_eq!(scores(&p, CriterionId::StartupSpeed), (10.0, 10.0), "boots paid in capacity");
+        assert_eq!(scores(&p, CriterionId::STARTUP_SPEED), (10.0, 10.0), "boots paid in capacity");
     }
 }

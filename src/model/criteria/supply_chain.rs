@@ -1,12 +1,11 @@
 //! Supply chain: can you trust what runs, and check it? Its row, and the rule that scores it.
 
-use super::{CriterionId, CriterionSpec, Record, Wording};
+use super::{CriterionSpec, Record, Wording};
 use crate::model::rules::{RuleInputs, Terms};
 use crate::model::traits::TraitId;
 
 /// The criterion's row in the registry.
-pub const SPEC: CriterionSpec = CriterionSpec {
-    id: CriterionId::SupplyChain,
+pub static SPEC: CriterionSpec = CriterionSpec {
     key: "supply_chain",
     label: "Supply chain",
     question: "Can you trust what runs, and check it?",
@@ -59,11 +58,11 @@ mod tests {
         w.image_trust = 10;
         w.team_container_maturity = 10;
         w.lifespan_days = 7.0;
-        assert_eq!(scores(&p, CriterionId::SupplyChain), (6.0, 10.0));
+        assert_eq!(scores(&p, CriterionId::SUPPLY_CHAIN), (6.0, 10.0));
         let w = p.workload_mut();
         w.image_trust = 0;
         w.team_container_maturity = 0;
         w.lifespan_days = 365.0;
-        assert_eq!(scores(&p, CriterionId::SupplyChain), (4.0, 2.0));
+        assert_eq!(scores(&p, CriterionId::SUPPLY_CHAIN), (4.0, 2.0));
     }
 }

@@ -44,8 +44,7 @@ impl Why<'_> {
     }
 
     pub(super) fn runtime_performance(&self, out: &mut String) -> std::fmt::Result {
-        let c = self.criterion as usize;
-        let figure = |i: usize| format!("{}%", Number(10.0 * self.evaluation.options[i].criteria[c].score));
+        let figure = |i: usize| format!("{}%", Number(10.0 * self.score_of(i).score));
         write!(
             out,
             "With data intensity {} and chattiness {}, {} deliver ~{} of bare-metal throughput",

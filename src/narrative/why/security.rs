@@ -152,7 +152,7 @@ mod tests {
         let reading = isolation::SPEC.reading(&catalogue.assumptions.resolve(&profile.assumptions));
         assert!(reading.contains("× (0.35 + 0.65 × untrusted code/10): own reviewed code keeps 35% of"), "{reading}");
         assert!(reading.contains("hypervisor 2/10, shared kernel 9/10"), "{reading}");
-        let vm = why(&evaluate(&profile, catalogue), &profile, 0, CriterionId::Isolation);
+        let vm = why(&evaluate(&profile, catalogue), &profile, 0, CriterionId::ISOLATION);
         assert!(vm.contains("(threat 35%)") && vm.contains("exposure 2/10"), "{vm}");
 
         profile.assumptions.insert(AssumptionId::FirstPartyThreatShare, 0.2);
@@ -164,7 +164,7 @@ mod tests {
         assert!(reading.contains("hypervisor 3/10, shared kernel 8/10"), "{reading}");
         assert!(reading.contains("user namespaces: −50%, never"), "{reading}");
         let evaluation = evaluate(&profile, catalogue);
-        let vm = why(&evaluation, &profile, 0, CriterionId::Isolation);
+        let vm = why(&evaluation, &profile, 0, CriterionId::ISOLATION);
         // Hardened containers: 8 × (1 − 0.5) = 4.
         assert!(vm.contains("(threat 20%)") && vm.contains("exposure 3/10 vs 4/10 for containers"), "{vm}");
     }

@@ -7,7 +7,7 @@ use super::document::{Confidence, ProfileHeader};
 use super::keyed::{Keyed, PerResource};
 use super::{VERSION, round};
 use crate::model::compare::{Delta, OptionDelta};
-use crate::model::{CRITERIA, OptionId, ResourceId};
+use crate::model::{CriterionId, OptionId, ResourceId};
 use crate::narrative;
 use crate::report::{Analysis, ComparedPair};
 
@@ -48,7 +48,7 @@ impl ComparisonDocument {
                 .iter()
                 .map(|d| Difference { field: d.field.clone(), a: d.a.clone(), b: d.b.clone() })
                 .collect(),
-            options: c.options.iter().map(|o| (o.option.key(), OptionChange::new(o))).collect(),
+            options: c.options.iter().map(|o| (o.option.key(), OptionChange::new(o, c.criteria))).collect(),
         }
     }
 }
@@ -145,7 +145,7 @@ pub struct OptionChange {
 }
 
 impl OptionChange {
-    fn new(o: &OptionDelta) -> Self {
+    fn new(o: &OptionDelta, criteria: &[CriterionId]) -> Self {
         // `o.resources` lists every resource in `ResourceId::ALL`'s order, the enum's.
         let resource = |r: ResourceId| {
             let d = &o.resources[r as usize];
@@ -153,7 +153,7 @@ impl OptionChange {
         };
         Self {
             score: Change::of(&o.score),
-            criteria: CRITERIA.iter().zip(&o.criteria).map(|(spec, d)| (spec.key, Change::of(d))).collect(),
+            criteria: criteria.iter().zip(&o.criteria).map(|(id, d)| (id.key(), Change::of(d))).collect(),
             resources: PerResource::new(resource),
         }
     }

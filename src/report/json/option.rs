@@ -8,9 +8,7 @@ use super::keyed::{Keyed, PerResource};
 use super::round;
 use crate::model::feasibility::{Feasibility as Offered, Form};
 use crate::model::rules::{Input, MigrationPath};
-use crate::model::{
-    CRITERIA, CriterionScore, Evaluation, OptionId, Point as ModelPoint, Profile, Resources as Figures,
-};
+use crate::model::{CriterionScore, Evaluation, OptionId, Point as ModelPoint, Profile, Resources as Figures};
 use crate::narrative;
 
 /// An option as one evaluation scores it.
@@ -42,7 +40,7 @@ impl OptionReport {
             .iter()
             .map(|c| (c.criterion.spec().key, Criterion::new(profile, evaluation, o, c)))
             .collect();
-        debug_assert_eq!(criteria.0.len(), CRITERIA.len());
+        debug_assert_eq!(criteria.0.len(), evaluation.criteria.len());
         let points = |points: &[ModelPoint]| points.iter().map(|p| Point::new(profile, evaluation, o, p)).collect();
         Self {
             feasibility: Feasibility::new(result.spec.id(), &result.feasibility, evaluation),
