@@ -1,19 +1,20 @@
-//! The choice fields drawn from the field table (primary OS, VM patching), driven through
-//! their combo boxes: each choice changes the profile, and the scores follow.
+//! The choice fields and flags drawn from the field table (primary OS, VM patching,
+//! privileged containers, a packet data plane), driven in the whole window: each changes the
+//! profile, and the scores follow.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use podvisor::model::evaluate;
+use podvisor::app::App;
 use podvisor::model::traits::{PrimaryOs, VmPatching};
-use podvisor::profile::Profile;
-use podvisor::ui::fields_panel::choices_ui;
 
-/// Every option's overall score, evaluated with the shipped catalogs.
-fn scores(profile: &Profile) -> Vec<f64> {
-    evaluate(profile, podvisor::builtin::catalogs()).options.iter().map(|option| option.score).collect()
+use crate::common;
+
+/// Every option's overall score, as the window evaluated it.
+fn scores(harness: &Harness<'_, App>) -> Vec<f64> {
+    harness.state().document().evaluation().options.iter().map(|option| option.score).collect()
 }
 
-fn choose(harness: &mut Harness<'_, Profile>, field: &str, word: &str) {
+fn choose(harness: &mut Harness<'_, App>, field: &str, word: &str) {
     harness.get_by_label(field).click_accesskit();
     harness.run();
     harness.get_by_label(word).click_accesskit();
@@ -22,15 +23,30 @@ fn choose(harness: &mut Harness<'_, Profile>, field: &str, word: &str) {
 
 #[test]
 fn primary_os_and_vm_patching_are_chosen_in_their_combo_boxes_and_move_the_scores() {
-    let mut harness = Harness::new_ui_state(choices_ui, Profile::default());
-    let linux = scores(harness.state());
+    let mut harness = common::app();
+    let linux = scores(&harness);
 
     choose(&mut harness, "Primary OS", "Windows");
-    assert_eq!(harness.state().workload().primary_os, PrimaryOs::Windows);
-    let windows = scores(harness.state());
+    assert_eq!(common::profile(&harness).workload().primary_os, PrimaryOs::Windows);
+    let windows = scores(&harness);
     assert_ne!(windows, linux, "a Windows workload scores otherwise");
 
     choose(&mut harness, "VM patching", "Golden images");
-    assert_eq!(harness.state().environment.vm_patching, VmPatching::GoldenImages);
-    assert_ne!(scores(harness.state()), windows, "golden images change how VMs score");
+    assert_eq!(common::profile(&harness).environment.vm_patching, VmPatching::GoldenImages);
+    assert_ne!(scores(&harness), windows, "golden images change how VMs score");
+}
+
+#[test]
+fn a_packet_data_plane_is_ticked_in_the_window_and_costs_the_hypervisors() {
+    let mut harness = common::app();
+    let before = scores(&harness);
+    harness.get_by_label("Packet data plane").click_accesskit();
+    harness.run();
+    assert!(common::profile(&harness).workload().packet_data_plane);
+    let after = scores(&harness);
+    // The VMs pass a hypervisor and lose some of their score; bare-metal containers keep it.
+    let vm = harness.state().document().evaluation().options.iter().position(|option| option.spec.key == "vm");
+    let vm = vm.expect("the default profile compares VMs");
+    assert!(after[vm] < before[vm], "{} → {}", before[vm], after[vm]);
+    assert!(harness.query_by_label("Privileged containers").is_some(), "every flag has its tick box");
 }

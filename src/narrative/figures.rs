@@ -213,9 +213,8 @@ pub fn bought_phrase(profile: &Profile, evaluation: &Evaluation, host: &HostType
 }
 
 /// As [`bought_phrase`], for one option's hosts as `bought`, at the offer the model priced
-/// them with (so `_host` is not read): hosts running too few hours for a commitment are said
-/// to be on demand.
-pub fn bought_hosts(profile: &Profile, values: &Values, _host: &HostType, bought: &HostsBought) -> Option<String> {
+/// them with: hosts running too few hours for a commitment are said to be on demand.
+pub fn bought_hosts(profile: &Profile, values: &Values, bought: &HostsBought) -> Option<String> {
     bought_as(profile, values, |_| bought.offer, Some(bought))
 }
 

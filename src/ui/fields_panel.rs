@@ -1,22 +1,32 @@
-//! The profile's choice fields that have no control of their own (primary OS, VM patching):
-//! one combo box each, with the label and the meaning of its row of the field table
-//! ([`FIELDS`]), so that a new choice field gets its control without UI code.
+//! The profile's choice fields and flags that have no control of their own (primary OS, VM
+//! patching, privileged containers, a packet data plane): a combo box or a tick box each, with
+//! the label and the meaning of its row of the field table ([`FIELDS`]), so that a new choice
+//! or flag gets its control without UI code.
 
 use egui::Ui;
 
-use crate::model::profile::fields::{FIELDS, FieldMeta, Words};
+use crate::model::profile::fields::{FIELDS, FieldKind, FieldMeta, Words};
 use crate::narrative::capitalise;
 use crate::profile::Profile;
 
-/// The choice fields the traits panel draws by hand: the Kubernetes flavour beside the host,
-/// and the purchase, shown only on a catalog host.
-const OWN_CONTROLS: [&str; 2] = ["kubernetes", "purchase"];
+/// The fields the traits panel draws by hand: the Kubernetes flavour beside the host, the
+/// purchase, shown only on a catalog host, and Arm64 images, which it sets for every component.
+const OWN_CONTROLS: [&str; 3] = ["kubernetes", "purchase", "arm64_ready"];
 
-/// A combo box per choice field of [`FIELDS`] not in [`OWN_CONTROLS`], in table order.
-pub fn choices_ui(ui: &mut Ui, profile: &mut Profile) {
+/// A combo box per choice field and a tick box per flag of [`FIELDS`] not in
+/// [`OWN_CONTROLS`], in table order.
+pub fn fields_ui(ui: &mut Ui, profile: &mut Profile) {
     for field in FIELDS.iter().filter(|field| !OWN_CONTROLS.contains(&field.key)) {
-        if let Some(words) = field.choice() {
-            choice_ui(ui, profile, field, words);
+        match field.kind {
+            FieldKind::Word(words) => choice_ui(ui, profile, field, words),
+            FieldKind::Flag { get, set } => {
+                let mut on = get(profile);
+                let meaning = field.doc.meaning.replace('`', "");
+                if ui.checkbox(&mut on, field.label).on_hover_text(meaning).changed() {
+                    set(profile, on);
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -65,9 +75,10 @@ mod tests {
     }
 
     #[test]
-    fn every_hand_drawn_choice_is_a_choice_field() {
+    fn every_hand_drawn_field_is_a_choice_or_a_flag() {
         for key in OWN_CONTROLS {
-            assert!(FIELDS.iter().any(|field| field.key == key && field.choice().is_some()), "{key}");
+            let drawn = |field: &&FieldMeta| matches!(field.kind, FieldKind::Word(_) | FieldKind::Flag { .. });
+            assert!(FIELDS.iter().filter(drawn).any(|field| field.key == key), "{key}");
         }
     }
 }

@@ -40,6 +40,7 @@ pub fn traits_ui(ui: &mut Ui, profile: &mut Profile, catalogs: &Catalogs, sensit
                     host_ui(ui, profile, &catalogs.hosts);
                     kubernetes_ui(ui, profile);
                 });
+                culled(ui, "fields", (), |ui| super::fields_panel::fields_ui(ui, profile));
             }
         });
     }

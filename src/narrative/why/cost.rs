@@ -117,7 +117,7 @@ fn write_hosts(
         price_basis(site, host)
     )?;
     write_hours(out, e)?;
-    if let Some(bought) = bought_hosts(profile, values, host, &r.bought) {
+    if let Some(bought) = bought_hosts(profile, values, &r.bought) {
         write!(out, ", bought {bought}")?;
     }
     Ok(())
