@@ -27,7 +27,7 @@ fn edited(estate: &Profile) -> Profile {
     let mut copy = estate.clone();
     assert_eq!(copy.components[2].name, "Customer portal services");
     copy.components[2].workload.isolation_need = 9;
-    copy.weights.insert(CriterionId::ISOLATION, 5.0);
+    copy.weights.insert(CriterionId::ISOLATION.key(), 5.0);
     copy
 }
 

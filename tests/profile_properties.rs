@@ -62,7 +62,7 @@ fn any_valid_profile() -> impl Strategy<Value = Profile> {
             TraitKind::Real => within(meta.min, meta.max).boxed(),
         })
         .collect();
-    let weights = overrides(CRITERIA.iter().map(|c| c.id()).collect(), |_| (0.0, MAX_WEIGHT));
+    let weights = overrides(CRITERIA.iter().map(|c| c.key).collect(), |_| (0.0, MAX_WEIGHT));
     let assumptions = overrides(AssumptionId::ALL.to_vec(), |id| (id.spec().min, id.spec().max));
     let texts = (tricky_text(), tricky_text(), tricky_text(), tricky_text());
     // Further components: a name, a service count, a pin and a current option (by index).

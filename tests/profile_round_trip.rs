@@ -190,7 +190,7 @@ fn one_changed_field_is_a_one_line_diff() {
         })
         .collect();
     let mut weight = base.clone();
-    weight.weights.insert(CriterionId::ISOLATION, 1.0);
+    weight.weights.insert(CriterionId::ISOLATION.key(), 1.0);
     changes.push(("weights.isolation".to_owned(), weight));
     let mut notes = base.clone();
     notes.notes = notes.notes.replace("Line one.", "Line one, edited.");
@@ -266,11 +266,11 @@ fn normalising_a_sparse_file_writes_every_field_with_its_default() {
 #[test]
 fn adding_an_override_inserts_one_line_and_moves_no_other() {
     let mut base = Profile::default();
-    base.weights.insert(CriterionId::ISOLATION, 5.0);
+    base.weights.insert(CriterionId::ISOLATION.key(), 5.0);
     base.assumptions.insert(AssumptionId::VmBootSeconds, 25.0);
     let before = profile::to_canonical_string(&base);
     let mut grown = base.clone();
-    grown.weights.insert(CriterionId::SUPPLY_CHAIN, 4.0);
+    grown.weights.insert(CriterionId::SUPPLY_CHAIN.key(), 4.0);
     grown.assumptions.insert(AssumptionId::ContainerKubeletMemoryPerPodMib, 10.0);
     let after = profile::to_canonical_string(&grown);
     let added: Vec<&str> = after.lines().filter(|line| !before.lines().any(|old| old == *line)).collect();

@@ -52,7 +52,7 @@ fn a_profile_that_would_not_load_back_is_not_written() {
     fs::write(&path, OLD).unwrap();
     // (Unknown criteria and assumptions cannot be set: the maps are keyed by typed ids.)
     let mut nan = Profile::default();
-    nan.weights.insert(CriterionId::ISOLATION, f64::NAN);
+    nan.weights.insert(CriterionId::ISOLATION.key(), f64::NAN);
     let error = profile::save_file(&path, &nan).unwrap_err().to_string();
     assert!(error.contains("would not load back") && error.contains("weights.isolation: NaN"), "{error}");
     assert_eq!(fs::read(&path).unwrap(), OLD);

@@ -123,13 +123,13 @@ fn editing_a_weight_changes_the_ranking() {
     harness.run();
 
     let weights = &common::profile(&harness).weights;
-    assert_eq!(weights.get(&podvisor::model::CriterionId::RESOURCE_EFFICIENCY), Some(&0.0));
+    assert_eq!(weights.get(podvisor::model::CriterionId::RESOURCE_EFFICIENCY.key()), Some(&0.0));
     assert_eq!(harness.state().document().evaluation().verdict.leader, "vm");
     shown_headline(&harness);
 
     harness.get_by_label("Reset weight of Patching burden").click();
     harness.run();
-    assert!(!common::profile(&harness).weights.contains_key(&podvisor::model::CriterionId::PATCHING));
+    assert!(!common::profile(&harness).weights.contains_key(podvisor::model::CriterionId::PATCHING.key()));
 }
 
 #[test]

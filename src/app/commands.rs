@@ -353,7 +353,7 @@ mod tests {
         for (id, value) in [(TraitId::Services, 9.0), (TraitId::IsolationNeed, 9.0)] {
             many.set(id, value);
         }
-        many.weights.insert(CriterionId::ISOLATION, 3.0);
+        many.weights.insert(CriterionId::ISOLATION.key(), 3.0);
         let status = history_status("Undone", &many, &default);
         assert!(status.starts_with("Undone: 4 settings (") && status.ends_with(", …)"), "{status}");
     }

@@ -404,7 +404,7 @@ mod tests {
     fn defaults_and_explicit_defaults_do_not_differ() {
         let a = Profile::default();
         let mut b = Profile::default();
-        b.weights.insert(CriterionId::ISOLATION, CriterionId::ISOLATION.spec().default_weight);
+        b.weights.insert(CriterionId::ISOLATION.key(), CriterionId::ISOLATION.spec().default_weight);
         b.assumptions
             .insert(AssumptionId::VmBootSeconds, catalogs().assumptions.spec(AssumptionId::VmBootSeconds).value);
         assert!(differences(&a, &b, catalogs()).is_empty(), "{:?}", differences(&a, &b, catalogs()));
@@ -416,7 +416,7 @@ mod tests {
         let mut b = Profile::default();
         b.workload_mut().replicas = 5;
         b.environment.services_per_vm = 4;
-        b.weights.insert(CriterionId::NESTING, 0.0);
+        b.weights.insert(CriterionId::NESTING.key(), 0.0);
         b.assumptions.insert(AssumptionId::VmBootSeconds, 25.0);
         let fields: Vec<(String, String, String)> =
             differences(&a, &b, catalogs()).into_iter().map(|d| (d.field, d.a, d.b)).collect();

@@ -400,7 +400,7 @@ mod tests {
         let pinned = builtin().with_assumptions(builtin().assumptions.pinned());
         let mut profile = Profile::default();
         let critical = sensitivity::analyse(&profile, pinned).critical_weight.expect("a critical weight");
-        profile.weights.insert(critical.criterion, critical.to);
+        profile.weights.insert(critical.criterion.key(), critical.to);
         let evaluation = evaluate(&profile, pinned);
         assert!(evaluation.verdict.margin < 0.001, "margin {}", evaluation.verdict.margin);
         let share = confidence(&profile, pinned, SEED).share(evaluation.verdict.leader);

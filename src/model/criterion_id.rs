@@ -4,7 +4,6 @@
 //! labelled like the shipped ones. Files name only registered criteria
 //! ([`CriterionId::from_key`]).
 
-use std::cmp::Ordering;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -16,8 +15,8 @@ use super::criteria::{
 };
 
 /// One scoring criterion, written as its `key` wherever it is serialised. Two ids are equal
-/// when their keys are; registered criteria sort in scorecard order, any other after them by
-/// key (profiles keep weights in a `BTreeMap`, and the canonical file writes them in order).
+/// when their keys are. Profiles keep weights by the key itself, so that the profile stays
+/// below the rules this handle reaches.
 #[derive(Clone, Copy)]
 pub struct CriterionId(&'static CriterionSpec);
 
@@ -58,16 +57,6 @@ impl CriterionId {
     pub fn from_key(key: &str) -> Option<Self> {
         CRITERIA.iter().find(|spec| spec.key == key).map(|spec| spec.id())
     }
-
-    /// Place in the registry's scorecard order; criteria outside it come after. A shipped
-    /// id is its registry row's address, found without comparing keys.
-    fn rank(self) -> usize {
-        CRITERIA
-            .iter()
-            .position(|spec| std::ptr::eq(*spec, self.0))
-            .or_else(|| CRITERIA.iter().position(|spec| spec.key == self.key()))
-            .unwrap_or(CRITERIA.len())
-    }
 }
 
 impl PartialEq for CriterionId {
@@ -77,21 +66,6 @@ impl PartialEq for CriterionId {
 }
 
 impl Eq for CriterionId {}
-
-impl Ord for CriterionId {
-    fn cmp(&self, other: &Self) -> Ordering {
-        if std::ptr::eq(self.0, other.0) {
-            return Ordering::Equal;
-        }
-        self.rank().cmp(&other.rank()).then_with(|| self.key().cmp(other.key()))
-    }
-}
-
-impl PartialOrd for CriterionId {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
 
 impl std::hash::Hash for CriterionId {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {

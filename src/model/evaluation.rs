@@ -813,13 +813,10 @@ fn weights_of(profile: &Profile, site: &Site) -> Vec<f64> {
     site.catalogs.criteria.iter().map(|c| weight(profile, *c)).collect()
 }
 
-/// The weight a profile gives a criterion: its override if any, else the default; 0–5. The
-/// overrides (16 at most) are scanned for the id rather than searched in order: ordering ids
-/// finds their places in the registry, equality compares their rows' addresses.
+/// The weight a profile gives a criterion: its override if any, else the default; 0–5.
 pub fn weight(profile: &Profile, criterion: CriterionId) -> f64 {
     let spec = criterion.spec();
-    let set = profile.weights.iter().find(|(id, _)| **id == criterion).map(|(_, weight)| *weight);
-    set.unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
+    profile.weights.get(spec.key).copied().unwrap_or(spec.default_weight).clamp(0.0, MAX_WEIGHT)
 }
 
 /// Evaluates a profile against the options it compares, in its order, with every figure and
@@ -1173,7 +1170,7 @@ mod tests {
         assert!((vm.score - vm.weighted_sum * (1.0 - bill.discordance)).abs() < 1e-9);
         assert!(container.discounts.is_empty());
         // A reader who sets cost's weight to 0 pays no attention to the bill.
-        p.weights.insert(CriterionId::COST, 0.0);
+        p.weights.insert(CriterionId::COST.key(), 0.0);
         assert!(evaluate(&p, crate::model::catalogs::shipped()).options[0].discounts.is_empty());
     }
 

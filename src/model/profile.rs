@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use super::assumptions::AssumptionId;
-use super::criterion_id::CriterionId;
 use super::options::{DEFAULT_OPTIONS, OptionId, OptionSpec, REGISTRY};
 pub use super::traits::{Environment, NodeAgents, Team, Workload};
 use super::traits::{Section, Sections, TraitId};
@@ -76,8 +75,10 @@ pub struct Profile {
     /// component first.
     pub components: Vec<Component>,
     pub environment: Environment,
-    /// Criterion → weight 0–5; missing criteria use their default weight.
-    pub weights: BTreeMap<CriterionId, f64>,
+    /// Criterion key → weight 0–5; missing criteria use their default weight. Keyed by the
+    /// criterion's key, not its id: the id is a handle on the criterion's rule, which reads
+    /// profiles, and the profile stays below the rules that read it.
+    pub weights: BTreeMap<&'static str, f64>,
     /// Assumption → value overriding `assets/assumptions.ron`.
     pub assumptions: BTreeMap<AssumptionId, f64>,
 }

@@ -374,10 +374,10 @@ mod tests {
     fn os_diversity_knife_edge() -> Profile {
         let mut p = Profile::default();
         for c in crate::model::CRITERIA {
-            p.weights.insert(c.id(), 0.0);
+            p.weights.insert(c.id().key(), 0.0);
         }
-        p.weights.insert(CriterionId::OS_FLEXIBILITY, 1.0);
-        p.weights.insert(CriterionId::PORTABILITY, 1.0);
+        p.weights.insert(CriterionId::OS_FLEXIBILITY.key(), 1.0);
+        p.weights.insert(CriterionId::PORTABILITY.key(), 1.0);
         p.workload_mut().legacy_coupling = 0;
         p.workload_mut().os_diversity = 1;
         p

@@ -48,8 +48,7 @@ fn write_top_field(out: &mut String, profile: &Profile, field: TopField) {
         TopField::Section(section) => write_section(out, profile, section, 1),
         TopField::Weights => {
             let criteria = CRITERIA.iter().map(|spec| spec.key);
-            let weights =
-                profile.weights.iter().map(|(id, value)| (id.spec().key, *value, range_note(0.0, MAX_WEIGHT, "")));
+            let weights = profile.weights.iter().map(|(key, value)| (*key, *value, range_note(0.0, MAX_WEIGHT, "")));
             write_map(out, key, weights.collect(), criteria);
         }
         TopField::Assumptions => {

@@ -195,8 +195,8 @@ mod tests {
     #[test]
     fn weights_and_assumptions_clamp_to_their_own_ranges() {
         let loaded = load("weights: {\"isolation\": 9, \"nesting\": 2.5}, assumptions: {\"vm_boot_seconds\": -5, \"vm_io_efficiency\": 1.5}").unwrap();
-        assert_eq!(loaded.profile.weights[&CriterionId::ISOLATION], 5.0);
-        assert_eq!(loaded.profile.weights[&CriterionId::NESTING], 2.5);
+        assert_eq!(loaded.profile.weights[CriterionId::ISOLATION.key()], 5.0);
+        assert_eq!(loaded.profile.weights[CriterionId::NESTING.key()], 2.5);
         assert_eq!(loaded.profile.assumptions[&AssumptionId::VmBootSeconds], 5.0);
         assert_eq!(loaded.profile.assumptions[&AssumptionId::VmIoEfficiency], 1.0);
         assert_eq!(

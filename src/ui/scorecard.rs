@@ -217,7 +217,7 @@ fn weight_words(criterion: CriterionId) -> Cow<'static, WeightWords> {
 /// A criterion's weight, editable 0–5, with a reset when it overrides the default.
 fn weight_ui(ui: &mut Ui, profile: &mut Profile, criterion: CriterionId) {
     let words = weight_words(criterion);
-    let overridden = profile.weights.contains_key(&criterion);
+    let overridden = profile.weights.contains_key(criterion.key());
     ui.horizontal(|ui| {
         let mut weight = crate::model::weight(profile, criterion);
         let response = ui
@@ -225,10 +225,10 @@ fn weight_ui(ui: &mut Ui, profile: &mut Profile, criterion: CriterionId) {
             .accessible_name(words.name.as_str())
             .on_hover_text(words.hover.as_str());
         if response.changed() {
-            profile.weights.insert(criterion, weight.round());
+            profile.weights.insert(criterion.key(), weight.round());
         }
         if reset_button(ui, &words.reset, overridden) {
-            profile.weights.remove(&criterion);
+            profile.weights.remove(criterion.key());
         }
         if overridden {
             ui.label(RichText::new("●").color(attention_color(ui.visuals())))

@@ -89,7 +89,7 @@ pub fn fully_non_default() -> Profile {
         assert!(!field.is_default(&profile), "{} kept its default", field.key);
     }
     for (index, spec) in CRITERIA.iter().enumerate() {
-        profile.weights.insert(spec.id(), (index % 6) as f64 * MAX_WEIGHT / 5.0 * 0.9);
+        profile.weights.insert(spec.id().key(), (index % 6) as f64 * MAX_WEIGHT / 5.0 * 0.9);
     }
     for id in AssumptionId::ALL {
         let spec = id.spec();
@@ -130,7 +130,7 @@ pub fn any_profile() -> impl Strategy<Value = Profile> {
         }
         for (criterion, weight) in CRITERIA.iter().zip(weights) {
             if let Some(weight) = weight {
-                profile.weights.insert(criterion.id(), weight);
+                profile.weights.insert(criterion.id().key(), weight);
             }
         }
         for (id, share) in AssumptionId::ALL.iter().zip(overrides) {

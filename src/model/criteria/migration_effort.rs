@@ -100,7 +100,7 @@ mod tests {
     #[test]
     fn decomposition_is_chosen_where_it_pays() {
         let mut p = Profile::default();
-        p.weights.insert(CriterionId::MIGRATION_EFFORT, 3.0);
+        p.weights.insert(CriterionId::MIGRATION_EFFORT.key(), 3.0);
         let w = p.workload_mut();
         w.services = 100;
         w.legacy_coupling = 5;

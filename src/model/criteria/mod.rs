@@ -183,9 +183,9 @@ mod tests {
     use crate::model::facts::{FACTS, fact};
 
     #[test]
-    fn ids_sort_in_table_order_and_read_back_from_their_keys() {
+    fn ids_are_distinct_and_read_back_from_their_keys() {
         let ids: Vec<CriterionId> = CRITERIA.iter().map(|spec| spec.id()).collect();
-        assert!(ids.is_sorted() && ids.windows(2).all(|pair| pair[0] != pair[1]), "{ids:?}");
+        assert!(ids.iter().enumerate().all(|(i, id)| !ids[..i].contains(id)), "{ids:?}");
         for id in ids {
             assert_eq!(CriterionId::from_key(id.key()), Some(id));
         }

@@ -68,7 +68,7 @@ impl<'de> Visitor<'de> for Body<'_> {
                     })?;
                 }
                 TopField::Weights => {
-                    let known = CRITERIA.iter().map(|spec| (spec.key, (spec.id(), (0.0, MAX_WEIGHT))));
+                    let known = CRITERIA.iter().map(|spec| (spec.key, (spec.key, (0.0, MAX_WEIGHT))));
                     let place = Place::Weights;
                     let seed = Overrides { place, known: known.collect(), warnings: self.warnings };
                     profile.weights = map.next_value_seed(seed)?;
