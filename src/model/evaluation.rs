@@ -412,6 +412,8 @@ pub(crate) struct Scored {
     options: Vec<&'static OptionSpec>,
     /// Whether the host can run each option.
     pub feasibility: Vec<Feasibility>,
+    /// Whether each is offered at all, as the rules read it.
+    offered: Vec<bool>,
     shared: Shared,
 }
 
@@ -521,13 +523,14 @@ impl Scored {
         let shared = Shared::of(profile, &values);
         let feasibility =
             feasibility.unwrap_or_else(|| options.iter().map(|o| Feasibility::of(o, profile, &site)).collect());
+        let offered: Vec<bool> = feasibility.iter().map(Feasibility::is_offered).collect();
         let inputs = RuleInputs {
             profile,
             values: &values,
             options,
             resources: &resources,
             paths: &paths,
-            feasibility: &feasibility,
+            offered: &offered,
             shared,
         };
         for o in 0..options.len() {
@@ -550,6 +553,7 @@ impl Scored {
             musts,
             options: options.to_vec(),
             feasibility,
+            offered,
             shared,
         };
         // Each image-built option is scored on its better migration path: the one that gives it
@@ -591,7 +595,7 @@ impl Scored {
             options: &self.options,
             resources: &self.resources,
             paths: &self.paths,
-            feasibility: &self.feasibility,
+            offered: &self.offered,
             shared: self.shared,
         }
     }

@@ -9,7 +9,6 @@ pub mod catalogs;
 pub mod compare;
 pub mod confidence;
 pub mod criteria;
-pub mod criterion_id;
 mod evaluation;
 pub mod facts;
 pub mod feasibility;

@@ -5,8 +5,6 @@
 //! and the readings of the workload several rules share.
 
 use super::assumptions::{AssumptionId, Values};
-use super::criterion_id::CriterionId;
-use super::feasibility::Feasibility;
 use super::options::{OptionSpec, Reading};
 use super::profile::Profile;
 use super::resources::{ResourceId, Resources};
@@ -47,8 +45,10 @@ pub struct RuleInputs<'a> {
     pub resources: &'a [Resources],
     /// The migration path each option is scored on (see [`MigrationPath`]).
     pub paths: &'a [MigrationPath],
-    /// Whether the host can run each option: one it cannot sets no bar for the others.
-    pub feasibility: &'a [Feasibility],
+    /// Whether the host can run each option ([`super::feasibility::Feasibility::is_offered`]):
+    /// one it cannot sets no bar for the others. Only that, so the rules stay below the
+    /// host catalogs that feasibility reads.
+    pub offered: &'a [bool],
     pub(crate) shared: Shared,
 }
 
@@ -81,10 +81,6 @@ pub enum MigrationPath {
 }
 
 impl MigrationPath {
-    /// The criteria whose scores depend on the path.
-    pub const CRITERIA: [CriterionId; 3] =
-        [CriterionId::MIGRATION_EFFORT, CriterionId::DELIVERY_SPEED, CriterionId::SCALABILITY];
-
     /// The paths an option offers: image-built options both, others lift and shift only.
     pub fn offered(spec: &OptionSpec) -> &'static [Self] {
         if spec.image_pipeline { &[Self::AsIs, Self::Decomposed] } else { &[Self::AsIs] }
@@ -100,11 +96,11 @@ impl RuleInputs<'_> {
     /// The best figure among the options the host offers (among all, when it offers none): a
     /// bill or a boot the host cannot deliver is no yardstick.
     pub(crate) fn best(&self, resource: ResourceId) -> f64 {
-        let any = self.feasibility.iter().any(Feasibility::is_offered);
+        let any = self.offered.iter().any(|offered| *offered);
         self.resources
             .iter()
-            .zip(self.feasibility)
-            .filter(|(_, feasibility)| !any || feasibility.is_offered())
+            .zip(self.offered)
+            .filter(|(_, offered)| !any || **offered)
             .map(|(r, _)| r.get(resource))
             .fold(f64::INFINITY, f64::min)
     }

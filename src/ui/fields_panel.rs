@@ -14,7 +14,7 @@ use crate::profile::Profile;
 const OWN_CONTROLS: [&str; 3] = ["kubernetes", "purchase", "arm64_ready"];
 
 /// A combo box per choice field and a tick box per flag of [`FIELDS`] not in
-/// [`OWN_CONTROLS`], in table order.
+/// `OWN_CONTROLS`, in table order.
 pub fn fields_ui(ui: &mut Ui, profile: &mut Profile) {
     for field in FIELDS.iter().filter(|field| !OWN_CONTROLS.contains(&field.key)) {
         match field.kind {

@@ -1,14 +1,14 @@
 //! Which criterion a score, a weight or a veto is about: a handle on the criterion's row, as
-//! [`super::OptionId`] is on an option's, so a criterion the registry does not hold (one a
-//! test declares and adds to [`super::catalogs::Catalogs::criteria`]) is named, ordered and
-//! labelled like the shipped ones. Files name only registered criteria
-//! ([`CriterionId::from_key`]).
+//! [`crate::model::OptionId`] is on an option's, so a criterion the registry does not hold
+//! (one a test declares and adds to [`crate::model::catalogs::Catalogs::criteria`]) is named
+//! and labelled like the shipped ones. Files name only registered criteria
+//! ([`CriterionId::from_key`]). It lives beside the registry: the handle reaches the rule.
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::criteria::{
+use super::{
     CRITERIA, CriterionSpec, cost, delivery_speed, heavy_workloads, isolation, migration_effort, nesting,
     networking_simplicity, os_flexibility, patching, portability, resilience_fit, resource_efficiency,
     runtime_performance, scalability, startup_speed, supply_chain,
