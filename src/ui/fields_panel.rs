@@ -21,8 +21,7 @@ pub fn fields_ui(ui: &mut Ui, profile: &mut Profile) {
             FieldKind::Word(words) => choice_ui(ui, profile, field, words),
             FieldKind::Flag { get, set } => {
                 let mut on = get(profile);
-                let meaning = field.doc.meaning.replace('`', "");
-                if ui.checkbox(&mut on, field.label).on_hover_text(meaning).changed() {
+                if ui.checkbox(&mut on, field.label).on_hover_ui(|ui| meaning_ui(ui, field)).changed() {
                     set(profile, on);
                 }
             }
@@ -49,14 +48,17 @@ fn choice_ui(ui: &mut Ui, profile: &mut Profile, field: &FieldMeta, words: Words
             })
             .response
             .labelled_by(label.id)
-            // Built only while hovered: the meaning is the README's, code spans unquoted.
-            .on_hover_ui(|ui| {
-                ui.label(field.doc.meaning.replace('`', ""));
-            });
+            .on_hover_ui(|ui| meaning_ui(ui, field));
     });
     if chosen != current {
         (words.set)(profile, chosen);
     }
+}
+
+/// A field's hover, built only while hovered: its meaning as the README gives it, code spans
+/// unquoted.
+fn meaning_ui(ui: &mut Ui, field: &FieldMeta) {
+    ui.label(field.doc.meaning.replace('`', ""));
 }
 
 /// A file's word as the window shows it: `golden_images` reads "Golden images".
