@@ -12,7 +12,7 @@ pub static SPEC: CriterionSpec = CriterionSpec {
     label: "Heavy workloads",
     question: "Does the workload's weight favour full VMs?",
     wording: Wording::Text(
-        "Heaviness = mean of data intensity/10, instance size (1 GiB: 0 … 64 GiB and more: 1) and longevity (a month: 0 … three years: 1). Guest-OS options: 5 + 4 × heaviness. Others: 5 − 2 × heaviness (possible, but weigh the cost).",
+        "Heaviness = mean of data intensity/10, instance size (1 GiB: 0 … 64 GiB and more: 1) and longevity (a month: 0 … three years: 1). A packet data plane's data intensity is packets in flight, not data held: runtime performance scores it (what it loses behind each hypervisor), and it adds no heaviness. Guest-OS options: 5 + 4 × heaviness. Others: 5 − 2 × heaviness (possible, but weigh the cost).",
     ),
     default_weight: 3.0,
     sources: &["V-RES-4", "V-RES-5", "V-DEC-1"],
@@ -22,9 +22,15 @@ pub static SPEC: CriterionSpec = CriterionSpec {
 };
 
 /// Heaviness in the sense of V-RES-4: data, instance size and lifetime, each 0–1, averaged.
+/// V-RES-4's data is "large file volumes", data the instance holds. A packet data plane's data
+/// intensity is traffic at line rate on pinned cores, huge pages and a NUMA-aligned virtual
+/// function, which Kubernetes gives a pod on the host itself (the kubelet's CPU, memory and
+/// topology managers, kubernetes.io) and a VM only through passthrough: what it loses behind a
+/// hypervisor is runtime performance's `vm_packet_efficiency`, so counting it here as well
+/// would charge the same packets twice, and in the hypervisor's favour.
 pub fn heaviness(profile: &Profile) -> f64 {
     let w = &profile.workload();
-    let data = w.data_intensity as f64 / 10.0;
+    let data = if w.packet_data_plane { 0.0 } else { w.data_intensity as f64 / 10.0 };
     let size = ((w.memory_per_instance_mib / 1024.0).max(1e-6).log2() / 6.0).clamp(0.0, 1.0);
     let longevity = ((w.lifespan_days.max(1e-6) / 30.0).log10() / (1095.0_f64 / 30.0).log10()).clamp(0.0, 1.0);
     (data + size + longevity) / 3.0
@@ -57,6 +63,24 @@ mod tests {
         close(heaviness(&p), 1.0);
         let (vm, ct) = scores(&p, CriterionId::HEAVY_WORKLOADS);
         close(vm, 9.0);
+        close(ct, 5.0);
+    }
+
+    #[test]
+    fn a_packet_data_planes_traffic_is_not_heaviness() {
+        // The 5G core's user plane: data intensity 9, 8 GiB pods, a month's life.
+        let mut p = Profile::default();
+        let w = p.workload_mut();
+        w.data_intensity = 9;
+        w.memory_per_instance_mib = 8192.0;
+        w.lifespan_days = 30.0;
+        // (0.9 + log2(8)/6 + 0) / 3 = (0.9 + 0.5) / 3.
+        close(heaviness(&p), 1.4 / 3.0);
+        p.workload_mut().packet_data_plane = true;
+        // Size alone: 0.5 / 3; VMs 5 + 4 × 0.5/3 = 5.667.
+        close(heaviness(&p), 0.5 / 3.0);
+        let (vm, ct) = scores(&p, CriterionId::HEAVY_WORKLOADS);
+        close(vm, 5.0 + 4.0 * 0.5 / 3.0);
         close(ct, 5.0);
     }
 }
