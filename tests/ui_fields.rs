@@ -50,3 +50,17 @@ fn a_packet_data_plane_is_ticked_in_the_window_and_costs_the_hypervisors() {
     assert!(after[vm] < before[vm], "{} → {}", before[vm], after[vm]);
     assert!(harness.query_by_label("Privileged containers").is_some(), "every flag has its tick box");
 }
+
+/// The workload's fields sit with its other platform constraints under "Risk & isolation"; the
+/// environment's (VM patching) with the hosts under "Environment": a presenter finds the
+/// primary OS where the workload is described, not among the hosts.
+#[test]
+fn each_field_sits_in_its_sections_group() {
+    let harness = common::app();
+    let top = |label: &str| harness.get_by_label(label).rect().top();
+    let (risk, delivery, environment) = (top("Risk & isolation"), top("Delivery & operations"), top("Environment"));
+    for field in ["Primary OS", "Privileged containers", "Packet data plane"] {
+        assert!(risk < top(field) && top(field) < delivery, "{field} at {} not in {risk}–{delivery}", top(field));
+    }
+    assert!(top("VM patching") > environment, "VM patching at {} above {environment}", top("VM patching"));
+}

@@ -6,6 +6,7 @@
 use egui::Ui;
 
 use crate::model::profile::fields::{FIELDS, FieldKind, FieldMeta, Words};
+use crate::model::traits::Section;
 use crate::narrative::capitalise;
 use crate::profile::Profile;
 
@@ -13,10 +14,10 @@ use crate::profile::Profile;
 /// purchase, shown only on a catalog host, and Arm64 images, which it sets for every component.
 const OWN_CONTROLS: [&str; 3] = ["kubernetes", "purchase", "arm64_ready"];
 
-/// A combo box per choice field and a tick box per flag of [`FIELDS`] not in
-/// `OWN_CONTROLS`, in table order.
-pub fn fields_ui(ui: &mut Ui, profile: &mut Profile) {
-    for field in FIELDS.iter().filter(|field| !OWN_CONTROLS.contains(&field.key)) {
+/// A combo box per choice field and a tick box per flag of `section`'s rows of [`FIELDS`] not
+/// in `OWN_CONTROLS`, in table order.
+pub fn fields_ui(ui: &mut Ui, profile: &mut Profile, section: Section) {
+    for field in FIELDS.iter().filter(|field| field.section == section && !OWN_CONTROLS.contains(&field.key)) {
         match field.kind {
             FieldKind::Word(words) => choice_ui(ui, profile, field, words),
             FieldKind::Flag { get, set } => {

@@ -11,6 +11,7 @@ use egui::style::HandleShape;
 use egui::{Align, DragValue, Layout, Rect, RichText, Shape, Slider, Stroke, TextEdit, Ui, pos2};
 
 use super::culling::culled;
+use super::fields_panel::fields_ui;
 use super::theme::option_color_by_id;
 use super::widgets::reset_button;
 use crate::model::format;
@@ -18,6 +19,7 @@ use crate::model::hosts::{Arch, CUSTOM, HostCatalog, HostType};
 use crate::model::kubernetes::KubernetesFlavour;
 use crate::model::purchase::Purchase;
 use crate::model::sensitivity::Sensitivity;
+use crate::model::traits::Section;
 use crate::model::{Catalogs, OptionId, TRAITS, TraitGroup, TraitId, TraitKind, TraitMeta};
 use crate::narrative;
 use crate::profile::Profile;
@@ -40,7 +42,11 @@ pub fn traits_ui(ui: &mut Ui, profile: &mut Profile, catalogs: &Catalogs, sensit
                     host_ui(ui, profile, &catalogs.hosts);
                     kubernetes_ui(ui, profile);
                 });
-                culled(ui, "fields", (), |ui| super::fields_panel::fields_ui(ui, profile));
+                culled(ui, "fields", (), |ui| fields_ui(ui, profile, Section::Environment));
+            }
+            if group == TraitGroup::Risk {
+                // The workload's platform constraints: its OS, privileges, a packet data plane.
+                culled(ui, "workload fields", (), |ui| fields_ui(ui, profile, Section::Workload));
             }
         });
     }
