@@ -7,6 +7,7 @@ use super::buying::{self, SpotRefusal};
 use super::catalogs::Catalogs;
 use super::criteria::{self, CriterionId, MAX_WEIGHT, Record};
 use super::feasibility::Feasibility;
+use super::format::Score;
 use super::kubernetes::KubernetesFlavour;
 use super::options::{OptionId, OptionSpec};
 use super::outlook::{self, BreakEven, CURVE_AXES, Curve};
@@ -39,6 +40,17 @@ pub fn within_close_call_margin(margin: f64) -> bool {
 /// tenths of a point.
 pub(crate) fn under_as_shown(margin: f64, points: f64) -> bool {
     (1000.0 * margin).round() < (10.0 * points).round()
+}
+
+/// The margin between two overall scores (0–100) as a share of the scale, taken between the
+/// scores as every view prints them (to a tenth), so that "83.8 vs 81.9" is 1.9 points in
+/// every sentence and against every cut-off, not the 1.84 between the unrounded scores. Scores
+/// that print alike keep their exact difference, as sentences then print them with the
+/// decimals that tell them apart.
+pub fn margin_between(leader: f64, runner_up: f64) -> f64 {
+    let (a, b) = (Score(leader).shown(), Score(runner_up).shown());
+    let points = if a == b { leader - runner_up } else { a - b };
+    (points / 100.0).max(0.0)
 }
 
 /// Graded veto, as ELECTRE III's discordance (Roy; Figueira, Mousseau & Roy, "ELECTRE
@@ -986,7 +998,7 @@ fn verdict(results: &[OptionResult], standing: Standings) -> Verdict {
         };
     };
     let runner = &results[second];
-    let margin = ((leader.score - runner.score) / 100.0).max(0.0);
+    let margin = margin_between(leader.score, runner.score);
     let close_call = !by_veto && within_close_call_margin(margin);
 
     // A criterion decides only where the leader is notably ahead on it, as a pro must be: a

@@ -111,6 +111,13 @@ impl fmt::Display for Days {
 #[derive(Clone, Copy, Debug)]
 pub struct Score(pub f64);
 
+impl Score {
+    /// The score as it prints, to a tenth.
+    pub fn shown(self) -> f64 {
+        (self.0 * 10.0).round() / 10.0
+    }
+}
+
 impl fmt::Display for Score {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         #[expect(clippy::cast_possible_truncation, reason = "scores are within ±1000")]

@@ -35,7 +35,9 @@ use std::cmp::Ordering;
 use super::assumptions::{AssumptionId, Values};
 use super::catalogs::Catalogs;
 use super::criteria::CriterionId;
-use super::evaluation::{Scored, Standings, too_close, too_close_by, under_as_shown, within_close_call_margin};
+use super::evaluation::{
+    Scored, Standings, margin_between, too_close, too_close_by, under_as_shown, within_close_call_margin,
+};
 use super::format::number_direction;
 use super::options::OptionId;
 use super::profile::{Environment, Profile};
@@ -288,7 +290,7 @@ impl Plan {
             ranked.iter().enumerate().filter(|(at, all_in)| *at == 0 || all_in.offered).map(|(_, a)| *a).collect();
         let (leader, runner_up) = (ranked.first().map(|a| a.option), ranked.get(1).map(|a| a.option));
         let margin = match (ranked.first(), ranked.get(1)) {
-            (Some(a), Some(b)) => (a.score - b.score) / 100.0,
+            (Some(a), Some(b)) => margin_between(a.score, b.score),
             _ => 1.0,
         };
         let close_call = runner_up.is_some()
@@ -345,7 +347,7 @@ pub fn placements(profile: &Profile, catalogs: &'static Catalogs) -> Plan {
             }
             let scores = scored.overall();
             let Standings { leader, runner_up, by_veto } = scored.standings_with(&scored.weights);
-            let margin = runner_up.map_or(1.0, |r| ((scores[leader] - scores[r]) / 100.0).max(0.0));
+            let margin = runner_up.map_or(1.0, |r| margin_between(scores[leader], scores[r]));
             let leader = specs[leader].id();
             let option = component.placement.unwrap_or(leader);
             let mut row: Vec<Entry> = (0..specs.len())

@@ -67,7 +67,7 @@ pub fn confidence(evaluation: &Evaluation) -> Option<String> {
     let mut text = format!(
         "{} lead in {}{} of plausible worlds",
         capitalise(verdict.leader.spec().plural),
-        if verdict.close_call { "only " } else { "" },
+        if close_by_shares(evaluation) { "only " } else { "" },
         Share(share)
     );
     if !others.is_empty() {
@@ -110,10 +110,29 @@ pub fn explanation(evaluation: &Evaluation) -> String {
         sentence += &format!("; the strongest case for {}: {}", runner_up.spec.plural, in_sentence(&title));
     }
     sentence.push('.');
-    if verdict.close_call && verdict.confidence.is_some() {
+    if close_by_shares(evaluation) {
         sentence += " Your weights and assumptions can tip it either way.";
+    } else if verdict.close_call && verdict.confidence.is_some() {
+        sentence += &format!(" {}", under_the_floor(evaluation));
     }
     sentence
+}
+
+/// Whether the verdict is too close to call because the leader holds too few plausible worlds,
+/// rather than by too few points (`close_call_min_margin`) in most of them: only then can
+/// the weights and assumptions tip it, and only then does the leader lead in "only" its share.
+fn close_by_shares(evaluation: &Evaluation) -> bool {
+    let verdict = &evaluation.verdict;
+    verdict.close_call
+        && verdict.leader_share().is_some_and(|share| share < evaluation.values.get(AssumptionId::CloseCallConfidence))
+}
+
+/// Why a lead that holds in most plausible worlds is still too close to call.
+fn under_the_floor(evaluation: &Evaluation) -> String {
+    format!(
+        "A lead under {} points is within the model's own precision.",
+        Number(evaluation.values.get(AssumptionId::CloseCallMinMargin))
+    )
 }
 
 /// The verdict in a sentence, with the scores and the criteria that decide it, followed by
@@ -169,8 +188,13 @@ fn verdict_sentence(evaluation: &Evaluation) -> String {
     let verb = if share.is_some() { "win" } else { "lead" };
     let mut text = if share.is_some() && verdict.close_call {
         let (a, b) = two_scores(leader.score, runner.score);
+        let rests = if close_by_shares(evaluation) {
+            "; the decision rests on your weights and assumptions.".to_owned()
+        } else {
+            format!(". {}", under_the_floor(evaluation))
+        };
         format!(
-            "Too close to call: {} {a} vs {run} {b} ({points} points). {} lead slightly{}; the decision rests on your weights and assumptions.",
+            "Too close to call: {} {a} vs {run} {b} ({points} points). {} lead slightly{}{rests}",
             capitalise(lead),
             capitalise(lead),
             if reasons.is_empty() { String::new() } else { format!(" on {reasons}") },
