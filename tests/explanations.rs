@@ -52,7 +52,7 @@ const ADVANTAGES: &[&str] = &[
 
 /// Plural nouns that must not follow the count 1.
 const PLURALS: &[&str] =
-    &["services", "cores", "VMs", "containers", "instances", "hosts", "deploys", "days", "years", "microVMs"];
+    &["services", "cores", "VMs", "containers", "instances", "hosts", "deploys", "days", "years", "microVMs", "images"];
 
 /// The numbers in a piece of text, as written.
 fn numbers(text: &str) -> Vec<String> {

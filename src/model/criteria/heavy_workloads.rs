@@ -17,7 +17,7 @@ pub static SPEC: CriterionSpec = CriterionSpec {
     default_weight: 3.0,
     sources: &["V-RES-4", "V-RES-5", "V-DEC-1"],
     pro: "Suits heavy work",
-    con: "Costly for heavy work",
+    con: "Less suited to heavy work",
     rule,
 };
 

@@ -133,15 +133,18 @@ impl Why<'_> {
         };
         write!(
             out,
-            "Heaviness {}% (data intensity {}, {} MiB per instance, instances live ~{}): ",
+            "Heaviness {}% (data intensity {}{} {} MiB per instance, instances live ~{}): ",
             Number(100.0 * heaviness),
             self.rating(TraitId::DataIntensity),
+            if w.packet_data_plane { " of packets in flight, not counted;" } else { "," },
             Number(w.memory_per_instance_mib),
             Days(w.lifespan_days),
         )?;
         let o = self.spec();
         let heavy = o.readings.heavy_work;
-        if heavy.value > 0.0 && self.behind() {
+        // A reading that is no drawback of its own (bare metal's full I/O) trails only because
+        // the rival is credited for heavy work.
+        if heavy.value >= 0.0 && self.behind() {
             write!(out, "{}, though {} suit heavy work better.", heavy.label, self.rival_plural())
         } else if heavy.value > 0.0 || self.behind() {
             write!(out, "{}.", heavy.label)

@@ -68,7 +68,11 @@ impl Why<'_> {
         let rebuild = self.evaluation.values.get(AssumptionId::GoldenImageRebuildDays);
         if o.image_pipeline {
             let images = results[self.option].resources.images_to_rebuild;
-            write!(out, "; its {} images are rebuilt, not patched", Number(images))?;
+            if (images - 1.0).abs() < 1e-9 {
+                out.push_str("; its one image is rebuilt, not patched");
+            } else {
+                write!(out, "; its {} images are rebuilt, not patched", Number(images))?;
+            }
         } else if self.profile.environment.vm_patching == VmPatching::GoldenImages {
             write!(
                 out,
