@@ -159,6 +159,15 @@ impl Evaluation {
         })
     }
 
+    /// Whether the verdict is too close to call because the leader holds fewer plausible worlds
+    /// than `close_call_confidence` asks, rather than (in most of them) by fewer points than
+    /// `close_call_min_margin`: only then can the weights and assumptions tip it.
+    pub fn close_by_shares(&self) -> bool {
+        let verdict = &self.verdict;
+        verdict.close_call
+            && verdict.leader_share().is_some_and(|share| share < self.values.get(AssumptionId::CloseCallConfidence))
+    }
+
     /// The result of one option, if it was evaluated.
     pub fn option(&self, id: OptionId) -> Option<&OptionResult> {
         self.options.iter().find(|result| result.spec.id() == id)

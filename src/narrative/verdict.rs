@@ -67,7 +67,7 @@ pub fn confidence(evaluation: &Evaluation) -> Option<String> {
     let mut text = format!(
         "{} lead in {}{} of plausible worlds",
         capitalise(verdict.leader.spec().plural),
-        if close_by_shares(evaluation) { "only " } else { "" },
+        if evaluation.close_by_shares() { "only " } else { "" },
         Share(share)
     );
     if !others.is_empty() {
@@ -110,21 +110,12 @@ pub fn explanation(evaluation: &Evaluation) -> String {
         sentence += &format!("; the strongest case for {}: {}", runner_up.spec.plural, in_sentence(&title));
     }
     sentence.push('.');
-    if close_by_shares(evaluation) {
+    if evaluation.close_by_shares() {
         sentence += " Your weights and assumptions can tip it either way.";
     } else if verdict.close_call && verdict.confidence.is_some() {
         sentence += &format!(" {}", under_the_floor(evaluation));
     }
     sentence
-}
-
-/// Whether the verdict is too close to call because the leader holds too few plausible worlds,
-/// rather than by too few points (`close_call_min_margin`) in most of them: only then can
-/// the weights and assumptions tip it, and only then does the leader lead in "only" its share.
-fn close_by_shares(evaluation: &Evaluation) -> bool {
-    let verdict = &evaluation.verdict;
-    verdict.close_call
-        && verdict.leader_share().is_some_and(|share| share < evaluation.values.get(AssumptionId::CloseCallConfidence))
 }
 
 /// Why a lead that holds in most plausible worlds is still too close to call.
@@ -188,7 +179,7 @@ fn verdict_sentence(evaluation: &Evaluation) -> String {
     let verb = if share.is_some() { "win" } else { "lead" };
     let mut text = if share.is_some() && verdict.close_call {
         let (a, b) = two_scores(leader.score, runner.score);
-        let rests = if close_by_shares(evaluation) {
+        let rests = if evaluation.close_by_shares() {
             "; the decision rests on your weights and assumptions.".to_owned()
         } else {
             format!(". {}", under_the_floor(evaluation))
