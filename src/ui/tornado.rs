@@ -136,16 +136,27 @@ pub fn tornado_ui(ui: &mut Ui, evaluation: &Evaluation, sensitivity: &Sensitivit
 }
 
 /// The margin axis under the bars: the margin, in points, at the bars' left and right ends,
-/// so a bar's length reads as points.
+/// so a bar's length reads as points. Where the bars are too narrow for both ends and the
+/// unit on one line (a small zoomed screen), the unit goes on a line of its own.
 fn margin_axis_ui(ui: &mut Ui, scale: &Scale, area: Rect) {
+    const UNIT: &str = " points of margin";
     let font = TextStyle::Small.resolve(ui.style());
-    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), font.size + 4.0), Sense::hover());
-    let (painter, color, y) = (ui.painter(), ui.visuals().weak_text_color(), rect.center().y);
-    let stroke = Stroke::new(1.0, color);
-    painter.line_segment([pos2(area.left(), rect.top()), pos2(area.right(), rect.top())], stroke);
-    painter.text(pos2(area.left(), y), Align2::LEFT_CENTER, signed_score(scale.low), font.clone(), color);
-    let right = format!("{} points of margin", signed_score(scale.high));
-    painter.text(pos2(area.right(), y), Align2::RIGHT_CENTER, right, font, color);
+    let color = ui.visuals().weak_text_color();
+    let width = |text: String| ui.painter().layout_no_wrap(text, font.clone(), color).size().x;
+    let (low, high) = (signed_score(scale.low), signed_score(scale.high));
+    let one_line = width(format!("{low}  {high}{UNIT}")) <= area.width();
+    let rows = if one_line { 1.0 } else { 2.0 };
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), rows * (font.size + 4.0)), Sense::hover());
+    let painter = ui.painter();
+    let row = |at: f32| rect.top() + (at + 0.5) * (font.size + 4.0);
+    painter.line_segment([pos2(area.left(), rect.top()), pos2(area.right(), rect.top())], Stroke::new(1.0, color));
+    painter.text(pos2(area.left(), row(0.0)), Align2::LEFT_CENTER, low, font.clone(), color);
+    if one_line {
+        painter.text(pos2(area.right(), row(0.0)), Align2::RIGHT_CENTER, format!("{high}{UNIT}"), font, color);
+    } else {
+        painter.text(pos2(area.right(), row(0.0)), Align2::RIGHT_CENTER, high, font.clone(), color);
+        painter.text(pos2(area.right(), row(1.0)), Align2::RIGHT_CENTER, UNIT.trim_start(), font, color);
+    }
 }
 
 /// The trait's values at its bar's two ends, as written there.
