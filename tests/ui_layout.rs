@@ -430,3 +430,29 @@ fn a_four_option_estates_plan_slide_fits_a_small_zoomed_laptop() {
     let nodes = common::layout::text_nodes(&harness);
     assert!(nodes.iter().any(|node| node.text == "All on microVMs" && node.shown()), "{context}: the last bar");
 }
+
+/// Today's table of four options in the narrowest window: the options that do not fit beside
+/// the row names start a table of their own below, so no figure of it lies past the window's
+/// right edge once it is scrolled to (the last two columns ran off it).
+#[test]
+fn todays_table_of_four_options_keeps_every_column_in_a_small_zoomed_screen() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = small_zoomed_with_every_option(dir.path(), MIXED_FILE);
+    harness.state_mut().select_tab(Tab::Resources);
+    harness.run();
+    let window = harness.ctx.content_rect();
+    let last = last_node_in(&harness, (side_panel_edge(&harness), window.right()));
+    scroll_into_view(&mut harness, &last, "today's table");
+    let nodes = common::layout::text_nodes(&harness);
+    let figures: Vec<_> = nodes.iter().filter(|node| node.text == "1.5").collect();
+    assert!(figures.len() >= 4, "every option's instances per host: {figures:?}");
+    for node in nodes {
+        assert!(
+            node.rect.right() <= window.right() + 0.5,
+            "{:?} ends at {} past {}",
+            node.text,
+            node.rect.right(),
+            window.right()
+        );
+    }
+}

@@ -2,9 +2,11 @@
 //! option, each figure written in full with a bar under it scaled to the row's largest
 //! figure. Every figure and every row name has a cell of its own, sized to its text, so none
 //! can overlap another, be cut off or vanish; the resources tab puts the table under the chart
-//! when the window is too narrow for its width. A pinned baseline's figure is a tick across
+//! when the window is too narrow for its width, and starts a second table, row names again, for
+//! the options that still do not fit beside them. A pinned baseline's figure is a tick across
 //! the bar, at the same scale.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use egui::emath::GuiRounding as _;
@@ -81,9 +83,9 @@ pub fn today_ui(ui: &mut Ui, table: &TodayTable<'_>, baseline: Option<&Evaluatio
         "Bars: share of the larger option"
     };
     ui.label(RichText::new(note).small().weak());
-    // Wider windows give the bars the room left over; row names wrap when it is short.
-    let spare = (ui.available_width() - table.width() - scroll_bar_room(ui)).max(0.0);
-    let extra = (spare / columns.len().max(1) as f32).min(120.0);
+    // Beside the chart the table is given exactly its width, the scroll bar's room outside it.
+    let available = ui.available_width() - scroll_bar_room(ui);
+    let room = if table.width() <= ui.available_width() + 0.5 { f32::INFINITY } else { available };
     let largest = |resource: ResourceId| {
         evaluation
             .options
@@ -98,44 +100,79 @@ pub fn today_ui(ui: &mut Ui, table: &TodayTable<'_>, baseline: Option<&Evaluatio
         if largest > 0.0 { (value / largest) as f32 } else { 0.0 }
     };
     let bar_height = (sizes(ui.ctx()).bar_height * 0.35).max(4.0);
-    egui::Grid::new("today").num_columns(1 + columns.len()).spacing([COLUMN_GAP, 4.0]).show(ui, |ui| {
-        ui.label("");
-        for result in &evaluation.options {
-            ui.label(
-                RichText::new(result.spec.label).strong().color(option_color_by_id(ui.visuals(), result.spec.id())),
-            );
-        }
-        ui.end_row();
-        for (resource, row) in ResourceId::ALL.into_iter().zip(figures) {
-            ui.label(resource.label());
-            for ((index, result), figure) in evaluation.options.iter().enumerate().zip(row) {
-                let value = result.resources.get(resource);
-                let before = baseline.and_then(|base| base.option(result.spec.id())).map(|o| o.resources.get(resource));
-                let cell = Cell {
-                    width: columns[index] + extra,
-                    figure: Arc::clone(figure),
-                    share: share(resource, value),
-                    tick: before.map(|v| share(resource, v)),
-                    color: option_color_by_id(ui.visuals(), result.spec.id()),
-                    bar_height,
-                };
-                on_hover_text_with(cell_ui(ui, cell), || {
-                    let text = figure.text();
-                    let hover = match before {
-                        Some(before) => format!("{text} (baseline {})", resource_value(profile, resource, before)),
-                        None => text.to_owned(),
-                    };
-                    let line = format!("{} — {}: {hover}", result.spec.label, resource.label());
-                    if resource == ResourceId::MonthlyCost {
-                        format!("{line}\n{}", cost_breakdown(profile, &result.resources))
-                    } else {
-                        line
+    // Too narrow for every option's column (four options in a small zoomed window): the
+    // options that do not fit start a table of their own below, with the row names again.
+    for shown in column_runs(table.names, columns, room) {
+        // Wider windows give the bars the room left over.
+        let used = table.names + shown.clone().map(|index| columns[index] + COLUMN_GAP).sum::<f32>();
+        let extra = ((available - used).max(0.0) / shown.len() as f32).min(120.0);
+        egui::Grid::new(("today", shown.start)).num_columns(1 + shown.len()).spacing([COLUMN_GAP, 4.0]).show(
+            ui,
+            |ui| {
+                ui.label("");
+                for result in &evaluation.options[shown.clone()] {
+                    ui.label(
+                        RichText::new(result.spec.label)
+                            .strong()
+                            .color(option_color_by_id(ui.visuals(), result.spec.id())),
+                    );
+                }
+                ui.end_row();
+                for (resource, row) in ResourceId::ALL.into_iter().zip(figures) {
+                    ui.label(resource.label());
+                    for ((index, result), figure) in
+                        evaluation.options.iter().enumerate().zip(row).skip(shown.start).take(shown.len())
+                    {
+                        let value = result.resources.get(resource);
+                        let before =
+                            baseline.and_then(|base| base.option(result.spec.id())).map(|o| o.resources.get(resource));
+                        let cell = Cell {
+                            width: columns[index] + extra,
+                            figure: Arc::clone(figure),
+                            share: share(resource, value),
+                            tick: before.map(|v| share(resource, v)),
+                            color: option_color_by_id(ui.visuals(), result.spec.id()),
+                            bar_height,
+                        };
+                        on_hover_text_with(cell_ui(ui, cell), || {
+                            let text = figure.text();
+                            let hover = match before {
+                                Some(before) => {
+                                    format!("{text} (baseline {})", resource_value(profile, resource, before))
+                                }
+                                None => text.to_owned(),
+                            };
+                            let line = format!("{} — {}: {hover}", result.spec.label, resource.label());
+                            if resource == ResourceId::MonthlyCost {
+                                format!("{line}\n{}", cost_breakdown(profile, &result.resources))
+                            } else {
+                                line
+                            }
+                        });
                     }
-                });
-            }
-            ui.end_row();
+                    ui.end_row();
+                }
+            },
+        );
+    }
+}
+
+/// The options' columns in runs that each fit `available` beside the row names (`names`
+/// wide), in order; a column wider than that alone still gets a run of its own.
+fn column_runs(names: f32, columns: &[f32], available: f32) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let (mut start, mut width) = (0, names);
+    for (index, column) in columns.iter().enumerate() {
+        if index > start && width + column + COLUMN_GAP > available {
+            runs.push(start..index);
+            (start, width) = (index, names);
         }
-    });
+        width += column + COLUMN_GAP;
+    }
+    if start < columns.len() {
+        runs.push(start..columns.len());
+    }
+    runs
 }
 
 /// One figure and its bar.
@@ -165,4 +202,21 @@ fn cell_ui(ui: &mut Ui, cell: Cell) -> egui::Response {
         ui.painter().galley(text, figure, ui.visuals().text_color());
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{COLUMN_GAP, column_runs};
+
+    #[test]
+    fn columns_that_do_not_fit_start_a_run_of_their_own() {
+        // Names 100 wide, four columns of 80 (94 with the gap): 100 + 3 × 94 = 382 fits in
+        // 400, the fourth does not.
+        let columns = [80.0; 4];
+        assert_eq!(column_runs(100.0, &columns, 400.0), vec![0..3, 3..4]);
+        assert_eq!(column_runs(100.0, &columns, 100.0 + 4.0 * (80.0 + COLUMN_GAP)), vec![0..4]);
+        // Narrower than one column: one each, none lost.
+        assert_eq!(column_runs(100.0, &columns, 50.0), vec![0..1, 1..2, 2..3, 3..4]);
+        assert!(column_runs(100.0, &[], 400.0).is_empty());
+    }
 }
