@@ -456,3 +456,18 @@ fn todays_table_of_four_options_keeps_every_column_in_a_small_zoomed_screen() {
         );
     }
 }
+
+/// The compare tab's buttons in the narrowest window, with a B: each keeps its words on one
+/// line, moving to the next row whole ("Stop comparing" broke into "Stop comp / aring").
+#[test]
+fn the_compare_buttons_keep_their_words_whole_in_a_small_zoomed_screen() {
+    let mut harness = app_at(SMALL_ZOOMED, 1.5);
+    harness.state_mut().send(Command::CompareWithExample(B));
+    harness.state_mut().select_tab(Tab::Compare);
+    harness.run();
+    let height = |label: &str| harness.get_by_label(label).rect().height();
+    let one_line = height("Compare with file…");
+    for label in ["Swap A and B", "Stop comparing"] {
+        assert!(height(label) < 1.5 * one_line, "{label}: {} high against {one_line}", height(label));
+    }
+}

@@ -48,14 +48,16 @@ pub fn compare_ui(ui: &mut Ui, view: &CompareView<'_>, commands: &mut Vec<Comman
         ui.menu_button("Compare with example", |ui| {
             examples_menu_ui(ui, view.examples, Command::CompareWithExample, commands);
         });
-        ui.add_enabled_ui(view.b.is_some(), |ui| {
-            if ui.button("Swap A and B").on_hover_text("Open B as the scenario to edit; A becomes B").clicked() {
-                commands.push(Command::SwapCompared);
-            }
-            if ui.button("Stop comparing").clicked() {
-                commands.push(Command::StopComparing);
-            }
-        });
+        // Each on the row itself, not in a column of their own: a narrow window moves a
+        // button to the next line whole rather than breaking its words ("Stop comp aring").
+        let comparing = view.b.is_some();
+        let swap = ui.add_enabled(comparing, egui::Button::new("Swap A and B"));
+        if swap.on_hover_text("Open B as the scenario to edit; A becomes B").clicked() {
+            commands.push(Command::SwapCompared);
+        }
+        if ui.add_enabled(comparing, egui::Button::new("Stop comparing")).clicked() {
+            commands.push(Command::StopComparing);
+        }
     });
     ui.separator();
     let Some((b, comparison)) = view.b else {
