@@ -115,6 +115,14 @@ fn small_zoomed_with_every_option(dir: &std::path::Path, file: &str) -> Harness<
     harness
 }
 
+/// The five-component estate comparing all four options in the narrowest window, on `tab`.
+fn four_option_estate_on(dir: &std::path::Path, tab: Tab) -> Harness<'static, App> {
+    let mut harness = small_zoomed_with_every_option(dir, MIXED_FILE);
+    harness.state_mut().select_tab(tab);
+    harness.run();
+    harness
+}
+
 /// A 1024×640 screen at 150 % leaves 683×427 points. The banner keeps to the headline and a
 /// line of scores (four rows of score bars took the whole height, and ran off the right edge):
 /// every option's score stays inside the window, and the tabs keep a third of it below.
@@ -174,9 +182,7 @@ fn every_tab_fits_or_scrolls_with_components_on_a_small_zoomed_screen() {
 #[test]
 fn the_plan_tab_of_four_options_keeps_inside_a_small_zoomed_screen() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut harness = small_zoomed_with_every_option(dir.path(), MIXED_FILE);
-    harness.state_mut().select_tab(Tab::Plan);
-    harness.run();
+    let mut harness = four_option_estate_on(dir.path(), Tab::Plan);
     let over_tab = egui::pos2(SMALL_ZOOMED.x - 60.0, SMALL_ZOOMED.y - 40.0);
     for step in 0..40 {
         assert_no_text_clipped(&harness, &format!("the Plan tab, {step} turns of the wheel down"));
@@ -437,9 +443,7 @@ fn a_four_option_estates_plan_slide_fits_a_small_zoomed_laptop() {
 #[test]
 fn todays_table_of_four_options_keeps_every_column_in_a_small_zoomed_screen() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut harness = small_zoomed_with_every_option(dir.path(), MIXED_FILE);
-    harness.state_mut().select_tab(Tab::Resources);
-    harness.run();
+    let mut harness = four_option_estate_on(dir.path(), Tab::Resources);
     let window = harness.ctx.content_rect();
     let last = last_node_in(&harness, (side_panel_edge(&harness), window.right()));
     scroll_into_view(&mut harness, &last, "today's table");
